@@ -1,0 +1,20 @@
+"""An example exporter plugin: the chronology as a Markdown list.
+
+Drop a file like this into ./plugins (or pass --plugins-dir) and its formats
+appear in `timeline plugins` and `timeline build -f`.
+"""
+from timeline import hookimpl
+from timeline.exporters import Exporter
+
+
+def write_markdown(timeline, stream, options):
+    lines = [f"# {timeline.title}", ""]
+    for event in timeline.events:
+        lines.append(f"- **{event.date}** {event.title} ({event.document})")
+    stream.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+@hookimpl
+def register_exporters(register):
+    register(Exporter(name="example-markdown", write=write_markdown, suffixes=(".markdown",),
+                      description="Markdown list (example plugin)"))

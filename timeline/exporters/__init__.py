@@ -1,0 +1,12 @@
+"""Built-in exporters; each module is a plugin registered like any third-party one."""
+from .base import Exporter
+
+BUILTIN_MODULES = (
+    "timeline.exporters.json_format",
+    "timeline.exporters.csv_format",
+    "timeline.exporters.xlsx_format",
+    "timeline.exporters.ics_format",
+    "timeline.exporters.table_format",
+)
+
+__all__ = ["Exporter", "BUILTIN_MODULES"]

@@ -1,0 +1,41 @@
+"""The per-document pipeline: clean, split, tag, make events.
+
+``process_document`` is a pure function of the document and the options, so a
+process pool or a cluster can map it over many documents.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import temporal
+from .cleaning import clean
+from .documents import Document
+from .events import Event, extract_events
+from .sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the per-document pipeline may be told."""
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    document: Document
+    events: tuple[Event, ...]
+    notes: tuple[str, ...] = ()
+
+
+def process_document(document: Document, options: Options = Options()) -> DocumentResult:
+    cleaned = clean(document.text)
+    sentences = [s for start, end in cleaned.kept for s in split_sentences(document.text, start, end)]
+    expressions = temporal.tag(document.text, dct=document.published)
+    kept = [e for e in expressions if any(s <= e.start and e.end <= t for s, t in cleaned.kept)]
+    events = extract_events(document, sentences, kept)
+    notes = ()
+    if document.published is None and any(e.anchor == "unresolved" for e in expressions):
+        notes = (
+            f"{document.name}: no publication date, so relative dates stay unresolved; "
+            "give one with a 'published' column in articles.csv, 'published:' front matter, or --published",
+        )
+    return DocumentResult(document, tuple(events), notes)

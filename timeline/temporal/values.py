@@ -1,0 +1,138 @@
+"""TIMEX3 values: what calendar interval a value covers, and at what precision.
+
+A value such as ``2016-11-03``, ``2016-W43-WE``, ``2016-08`` (with mod ``LATE``),
+``2016-Q3`` or ``2016-11-03T09:00`` is turned into an inclusive pair of dates and
+a precision, which is what events, the timeline and the exporters work with.
+Values that name no calendar interval (``PRESENT_REF``, ``XXXX-WXX-4``, ``P3D``)
+have none.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+PRECISIONS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time")
+
+# Seasons as TimeML writes them, with the (month, day) they start and end on (northern hemisphere).
+SEASONS = {
+    "SP": ((3, 20), (6, 20)),
+    "SU": ((6, 21), (9, 22)),
+    "FA": ((9, 23), (12, 20)),
+    "WI": ((12, 21), (3, 19)),  # ends in the next year
+}
+PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
+
+VALUE_PATTERN = re.compile(
+    r"""^(?:
+        (?P<century>\d{2})
+      | (?P<decade>\d{3})
+      | (?P<year>\d{4})
+        (?:
+            -(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT))?)?
+          | -W(?P<week>\d{2})(?:-(?P<weekday>[1-7]|WE))?
+          | -Q(?P<quarter>[1-4])
+          | -H(?P<half>[12])
+          | -(?P<season>SP|SU|FA|WI)
+        )?
+    )$""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Interval:
+    """An inclusive range of days and how precisely it is known."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _narrow(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.date]:
+    """Apply EARLY/MID/LATE and START/END as thirds of the interval (TimeML mods)."""
+    if mod not in ("EARLY", "MID", "LATE", "START", "END"):
+        return start, end
+    days = (end - start).days + 1
+    if days < 3:
+        return start, end
+    third = days // 3
+    if mod in ("EARLY", "START"):
+        return start, start + dt.timedelta(days=third - 1)
+    if mod in ("LATE", "END"):
+        return end - dt.timedelta(days=third - 1), end
+    return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
+
+
+def interval_of(value: str, mod: str | None = None) -> Interval | None:
+    """The calendar interval a TIMEX3 DATE/TIME value covers, or None."""
+    match = VALUE_PATTERN.match(value or "")
+    if not match:
+        return None
+    g = match.groupdict()
+    try:
+        if g["century"]:
+            first = int(g["century"]) * 100
+            start, end, precision = dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), "century"
+        elif g["decade"]:
+            first = int(g["decade"]) * 10
+            start, end, precision = dt.date(max(first, 1), 1, 1), dt.date(first + 9, 12, 31), "decade"
+        else:
+            year = int(g["year"])
+            if year < 1:
+                return None
+            if g["day"]:
+                start = end = dt.date(year, int(g["month"]), int(g["day"]))
+                precision = "time" if g["time"] and g["time"][0].isdigit() else "day"
+            elif g["month"]:
+                month = int(g["month"])
+                start, end, precision = dt.date(year, month, 1), _month_end(year, month), "month"
+            elif g["week"]:
+                monday = dt.date.fromisocalendar(year, int(g["week"]), 1)
+                if g["weekday"] == "WE":
+                    start, end = monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+                    precision = "week"
+                elif g["weekday"]:
+                    start = end = monday + dt.timedelta(days=int(g["weekday"]) - 1)
+                    precision = "day"
+                else:
+                    start, end, precision = monday, monday + dt.timedelta(days=6), "week"
+            elif g["quarter"]:
+                q = int(g["quarter"])
+                start, end, precision = dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter"
+            elif g["half"]:
+                h = int(g["half"])
+                start, end, precision = dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "half"
+            elif g["season"]:
+                (sm, sd), (em, ed) = SEASONS[g["season"]]
+                start = dt.date(year, sm, sd)
+                end = dt.date(year + 1 if g["season"] == "WI" else year, em, ed)
+                precision = "season"
+            else:
+                start, end, precision = dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    except ValueError:
+        return None
+    start, end = _narrow(start, end, mod)
+    return Interval(start, end, precision)
+
+
+# Well-formed TIMEX3 values (TimeML 1.2.1 / TIDES 2005), used to check the tagger's output.
+_DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|ML|Q|H|FA|SU|WI|SP|WE|E))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
+_DATE = (
+    r"(?:\d{2}|\d{3}|\d{4}|\d{2}XX|\d{3}X|XXXX)"
+    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?"
+)
+_TIME = r"T(?:\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)"
+WELL_FORMED_VALUE = re.compile(
+    rf"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|{_DURATION}|(?:{_DATE})(?:{_TIME})?|{_TIME})$"
+)
+
+
+def is_well_formed(value: str) -> bool:
+    """True when ``value`` is a TIMEX3 value the guidelines allow."""
+    return bool(WELL_FORMED_VALUE.match(value))
