@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -11,9 +12,10 @@ import tabulate as tabulate_module
 
 from . import __version__, temporal
 from .chronology import Timeline
-from .documents import MetadataError, Problem, normalise_published, read_documents
+from .build import EXECUTORS, ExecutorError, build_timeline, default_jobs, make_executor
+from .documents import DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, normalise_published, read_documents
 from .output import atomic_output
-from .pipeline import process_document
+from .pipeline import DocumentResult, Options
 from .plugins import PluginError, collect_exporters, make_manager
 
 DEFAULT_EXPORT_DIR = Path("exports")
@@ -61,8 +63,11 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
         exporter.write(timeline, sys.stdout.buffer, options)
         sys.stdout.buffer.flush()
     else:
-        with atomic_output(output) as stream:
-            exporter.write(timeline, stream, options)
+        try:
+            with atomic_output(output) as stream:
+                exporter.write(timeline, stream, options)
+        except OSError as error:
+            raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
 
 
 @click.group()
@@ -88,34 +93,125 @@ def cli():
 @click.option("--until", help="Keep events that start on or before this day (YYYY-MM-DD).")
 @click.option("--title", default="Timeline", show_default=True, help="Title of the chronology.")
 @click.option("--plugins-dir", type=click.Path(file_okay=False), help="Load exporter plugins from *.py files here (default: ./plugins).")
-def build(paths, format_name, output, table_format, published, since, until, title, plugins_dir):
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be used (exit status 1, no output).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
+              help="Skip documents larger than this many MB (0: no limit).")
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help="Where documents are processed: this machine, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786) for --executor dask.")
+def build(paths, format_name, output, table_format, published, since, until, title, plugins_dir,
+          strict, jobs, quiet, max_size, executor, scheduler):
     """Build a chronology from articles: files, folders (*.txt, *.md) or - for stdin.
+
+    Inputs that cannot be used are reported on stderr, one line each, and left out;
+    the exit status is then 1 (with --strict the run stops at the first one).
 
     \b
     Examples:
         timeline build seeds/                      # a table on the terminal
         timeline build seeds/ -o chronology.xlsx   # an Excel workbook
         cat article.txt | timeline build - --published 2016-05-06 -f json
+        timeline build corpus/ -o corpus.json --executor dask --scheduler tcp://head:8786
     """
     since_day, until_day = _parse_day(since, "--since"), _parse_day(until, "--until")
     try:
         normalise_published(published)
     except MetadataError as error:
         raise click.BadParameter(str(error), param_hint="--published") from None
-    problems: list[Problem] = []
-    documents, events = [], []
-    for document in read_documents(paths, published=published, problems=problems):
-        result = process_document(document)
-        for note in result.notes:
-            click.echo(f"Warning: {note}", err=True)
-        documents.append(result.document)
-        events.extend(result.events)
-    for problem in problems:
-        click.echo(f"Warning: {problem}", err=True)
-    timeline = Timeline.build(documents, events, title=title).between(since_day, until_day)
+    if scheduler and executor != "dask":
+        raise click.BadParameter("a scheduler is only used with --executor dask", param_hint="--scheduler")
+    try:
+        pool = make_executor(executor, jobs or (None if executor == "dask" else default_jobs()), scheduler)
+    except ExecutorError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        with _Progress(paths, quiet) as progress:
+            problems = _ProblemReport(strict, progress.echo)
+            documents = read_documents(paths, published=published, problems=problems,
+                                       max_size=int(max_size * 1024 * 1024) or None)
+            timeline = build_timeline(documents, Options(), title=title, executor=pool,
+                                      on_result=progress).between(since_day, until_day)
+    except _StrictStop as stop:
+        raise click.ClickException(f"{stop} (--strict: stopped, nothing written)") from None
+    finally:
+        pool.close()
     _write(timeline, format_name, output, {"table_format": table_format}, plugins_dir)
-    if problems:
+    if problems.skipped:
+        click.echo(f"{problems.skipped} input(s) skipped; see the messages above.", err=True)
         sys.exit(1)
+
+
+class _StrictStop(Exception):
+    pass
+
+
+class _ProblemReport(list):
+    """Problems as reading finds them: each reported on stderr at once, one line."""
+
+    def __init__(self, strict: bool, echo):
+        super().__init__()
+        self.strict = strict
+        self.echo = echo
+        self.skipped = 0
+
+    def append(self, problem: Problem) -> None:
+        super().append(problem)
+        if problem.skipped:
+            self.skipped += 1
+            if self.strict:
+                raise _StrictStop(str(problem))
+            self.echo(f"Skipped: {problem}")
+        else:
+            self.echo(f"Warning: {problem}")
+
+
+class _Progress:
+    """A progress bar on stderr (documents, events, rate, time left) when it is a terminal.
+
+    Used as the build's ``on_result``: it also prints each document's warnings.
+    """
+
+    def __init__(self, paths, quiet: bool):
+        self.documents = self.events = 0
+        self.started = time.monotonic()
+        self.bar = None
+        if not quiet and click.get_text_stream("stderr").isatty():
+            total = sum(1 for _ in find_inputs(paths))
+            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr,
+                                         show_pos=True, item_show_func=self._describe)
+
+    def _describe(self, _item) -> str:
+        elapsed = time.monotonic() - self.started
+        rate = f", {self.documents / elapsed:.1f} docs/s" if elapsed > 0 else ""
+        return f"{self.events} events{rate}"
+
+    def __call__(self, result: DocumentResult) -> None:
+        for note in result.notes:
+            self.echo(f"Warning: {note}")
+        self.documents += 1
+        self.events += len(result.events)
+        if self.bar is not None:
+            self.bar.update(1, result)
+
+    def echo(self, message: str) -> None:
+        if self.bar is not None:
+            # Clear the bar's line first so the message does not run into it.
+            click.echo("\r\033[K" + message, err=True)
+            self.bar.render_progress()
+        else:
+            click.echo(message, err=True)
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
 
 
 @cli.command(name="export")
