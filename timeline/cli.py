@@ -177,7 +177,7 @@ class _Progress:
         self.documents = self.events = 0
         self.started = time.monotonic()
         self.bar = None
-        if not quiet and click.get_text_stream("stderr").isatty():
+        if not quiet and sys.stderr.isatty():
             total = sum(1 for _ in find_inputs(paths))
             self.bar = click.progressbar(length=total, label="Building", file=sys.stderr,
                                          show_pos=True, item_show_func=self._describe)

@@ -211,7 +211,8 @@ def _utf16_without_mark(data: bytes) -> Decoded | None:
 
 def _decode_legacy(data: bytes, error: UnicodeDecodeError) -> Decoded:
     """Bytes that are not UTF-8: a cut-off last character, mostly UTF-8, or an 8-bit encoding."""
-    if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+    if (error.reason == "unexpected end of data" and error.start >= len(data) - 3
+            and not data[:error.start].isascii()):
         text = data.decode("utf-8", errors="replace")
         _refuse_binary(text)
         return Decoded(text, "utf-8", "read as UTF-8; its last character is cut off")
@@ -273,6 +274,8 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
             else:
                 name, colon, value = line.partition(":")
                 if not colon or not name.strip() or " " in name.strip():
+                    if not re.search(r"^(---|\.\.\.)[ \t]*\r?$", text[position:], re.MULTILINE):
+                        break
                     raise MetadataError(
                         f"front matter line {number} ({stripped[:40]!r}) is not 'key: value'; "
                         "fix it or remove the front matter"
