@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from .chronology import Timeline
-from .documents import Document
+from .documents import Document, Problem, Source
 from .pipeline import DocumentResult, Options, process_document
 
 EXECUTORS = ("local", "dask")
@@ -42,14 +42,31 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def process_chunk(documents: list[Document], options: Options) -> list[DocumentResult]:
-    """Run the pipeline on a chunk of documents; results carry no text (it is not needed
-    after processing, and sending it back would double the traffic and the memory)."""
-    results = []
-    for document in documents:
-        result = process_document(document, options)
-        results.append(replace(result, document=replace(result.document, text="")))
-    return results
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: its result (None when it was skipped) and its problems."""
+
+    result: DocumentResult | None
+    problems: tuple[Problem, ...] = ()
+
+
+def process_chunk(items: list[Document | Source], options: Options) -> list[Outcome]:
+    """Read (when given a Source) and process a chunk of documents, one at a time.
+
+    Results carry no text: it is not needed after processing, and sending it back
+    would double the traffic and the memory.
+    """
+    outcomes = []
+    for item in items:
+        problems: tuple[Problem, ...] = ()
+        if isinstance(item, Source):
+            item, problems = item.read()
+            if item is None:
+                outcomes.append(Outcome(None, problems))
+                continue
+        result = process_document(item, options)
+        outcomes.append(Outcome(replace(result, document=replace(result.document, text="")), problems))
+    return outcomes
 
 
 class Future(Protocol):
@@ -61,6 +78,7 @@ class Executor(Protocol):
 
     workers: int
     chunk_characters: int
+    reads_files: bool  # whether workers see this machine's files (else they get the texts)
 
     def submit(self, function: Callable, *args: Any) -> Future: ...
 
@@ -80,6 +98,7 @@ class SerialExecutor:
 
     workers = 1
     chunk_characters = CHUNK_CHARACTERS
+    reads_files = True
 
     def submit(self, function: Callable, *args: Any) -> Future:
         return _Done(function(*args))
@@ -95,9 +114,10 @@ def _ignore_interrupt() -> None:
 
 
 class PoolExecutor:
-    """A pool of worker processes on this machine."""
+    """A pool of worker processes on this machine; they read the files themselves."""
 
     chunk_characters = CHUNK_CHARACTERS
+    reads_files = True
 
     def __init__(self, workers: int):
         self.workers = workers
@@ -118,6 +138,7 @@ class DaskExecutor:
     """
 
     chunk_characters = DASK_CHUNK_CHARACTERS
+    reads_files = False
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None):
         try:
@@ -155,58 +176,104 @@ def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str |
     return SerialExecutor() if jobs <= 1 else PoolExecutor(jobs)
 
 
-def chunks(documents: Iterable[Document], characters: int = CHUNK_CHARACTERS,
-           count: int = CHUNK_DOCUMENTS) -> Iterator[list[Document]]:
-    """Consecutive documents, grouped up to ``characters`` of text or ``count`` documents."""
-    chunk: list[Document] = []
-    size = 0
-    for document in documents:
-        chunk.append(document)
-        size += len(document.text)
-        if size >= characters or len(chunk) >= count:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+def _read_here(items: Iterable[Document | Source]) -> Iterator[Document | Outcome]:
+    for item in items:
+        if isinstance(item, Source):
+            document, problems = item.read()
+            if problems:
+                yield Outcome(None, problems)
+            if document is not None:
+                yield document
+        else:
+            yield item
 
 
-def process_documents(
-    documents: Iterable[Document], options: Options = Options(), executor: Executor | None = None
-) -> Iterator[DocumentResult]:
-    """Each document's result, in input order, computed by ``executor`` (default: here).
+def process(
+    items: Iterable[Document | Source], options: Options = Options(), executor: Executor | None = None
+) -> Iterator[Outcome]:
+    """The outcome of each input, in input order, computed by ``executor`` (default: here).
 
-    At most a few chunks per worker are in flight: the documents are read only as
-    fast as the workers take them.
+    Sources are read by the workers when they share this machine's files, else here
+    (standard input is always read here). At most a few chunks per worker are in
+    flight: inputs are read only as fast as the workers take them.
     """
     executor = executor or SerialExecutor()
     ahead = max(1, executor.workers * CHUNKS_AHEAD)
-    pending: collections.deque[Future] = collections.deque()
-    for chunk in chunks(documents, executor.chunk_characters):
+    pending: collections.deque[Future | Outcome] = collections.deque()
+
+    def submit(chunk):
         pending.append(executor.submit(process_chunk, chunk, options))
-        del chunk
+
+    def ready() -> Iterator[Outcome]:
+        head = pending.popleft()
+        if isinstance(head, Outcome):
+            yield head
+        else:
+            yield from head.result()
+
+    def read_here(items) -> Iterator[Document | Source | Outcome]:
+        for item in items:
+            if isinstance(item, Source) and (item.input.path is None or not executor.reads_files):
+                yield from _read_here([item])  # standard input is read by this process
+            else:
+                yield item
+
+    chunk: list[Document | Source] = []
+    size = 0
+    for item in read_here(items):
+        if isinstance(item, Outcome):
+            # Keep problems in input order: flush what is gathered, then queue the outcome.
+            if chunk:
+                submit(chunk)
+                chunk, size = [], 0
+            pending.append(item)
+        else:
+            chunk.append(item)
+            size += len(item.text) if isinstance(item, Document) else 0
+            if size >= executor.chunk_characters or len(chunk) >= CHUNK_DOCUMENTS:
+                submit(chunk)
+                chunk, size = [], 0
         while len(pending) >= ahead:
-            yield from pending.popleft().result()
+            yield from ready()
+    if chunk:
+        submit(chunk)
     while pending:
-        yield from pending.popleft().result()
+        yield from ready()
+
+
+def process_documents(
+    documents: Iterable[Document | Source], options: Options = Options(), executor: Executor | None = None
+) -> Iterator[DocumentResult]:
+    """Each document's result, in input order (problems of Sources are dropped: use ``process``)."""
+    for outcome in process(documents, options, executor):
+        if outcome.result is not None:
+            yield outcome.result
 
 
 def build_timeline(
-    documents: Iterable[Document],
+    items: Iterable[Document | Source],
     options: Options = Options(),
     *,
     title: str = "Timeline",
     executor: Executor | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
+    problems: list[Problem] | None = None,
 ) -> Timeline:
     """Process every document and order the events into a Timeline.
 
-    ``on_result`` sees each result as it arrives (for warnings and progress).
+    ``on_result`` sees each result as it arrives (for warnings and progress);
+    problems met reading Sources are appended to ``problems`` as they arrive.
     """
     kept_documents: list[Document] = []
     events = []
-    for result in process_documents(documents, options, executor):
+    for outcome in process(items, options, executor):
+        for problem in outcome.problems:
+            if problems is not None:
+                problems.append(problem)
+        if outcome.result is None:
+            continue
         if on_result is not None:
-            on_result(result)
-        kept_documents.append(result.document)
-        events.extend(result.events)
+            on_result(outcome.result)
+        kept_documents.append(outcome.result.document)
+        events.extend(outcome.result.events)
     return Timeline.build(kept_documents, events, title=title)

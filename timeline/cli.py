@@ -13,7 +13,7 @@ import tabulate as tabulate_module
 from . import __version__, temporal
 from .chronology import Timeline
 from .build import EXECUTORS, ExecutorError, build_timeline, default_jobs, make_executor
-from .documents import DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, normalise_published, read_documents
+from .documents import DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published
 from .output import atomic_output
 from .pipeline import DocumentResult, Options
 from .plugins import PluginError, collect_exporters, make_manager
@@ -129,10 +129,10 @@ def build(paths, format_name, output, table_format, published, since, until, tit
     try:
         with _Progress(paths, quiet) as progress:
             problems = _ProblemReport(strict, progress.echo)
-            documents = read_documents(paths, published=published, problems=problems,
-                                       max_size=int(max_size * 1024 * 1024) or None)
-            timeline = build_timeline(documents, Options(), title=title, executor=pool,
-                                      on_result=progress).between(since_day, until_day)
+            sources = find_sources(paths, published=published, problems=problems,
+                                   max_size=int(max_size * 1024 * 1024) or None)
+            timeline = build_timeline(sources, Options(), title=title, executor=pool, on_result=progress,
+                                      problems=problems).between(since_day, until_day)
     except _StrictStop as stop:
         raise click.ClickException(f"{stop} (--strict: stopped, nothing written)") from None
     finally:

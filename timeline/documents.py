@@ -464,6 +464,61 @@ def read_input(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> Decoded:
     return decoded
 
 
+@dataclass(frozen=True)
+class Source:
+    """A document still to be read: where it is, its name, and the metadata known
+    before reading it. Small and picklable, so a worker process can read it."""
+
+    input: Input
+    sidecar_row: tuple[tuple[str, str], ...] = ()
+    overrides: tuple[tuple[str, str], ...] = ()
+    max_size: int | None = DEFAULT_MAX_SIZE
+
+    @property
+    def label(self) -> str:
+        return "<stdin>" if self.input.path is None else str(self.input.path)
+
+    def read(self) -> tuple[Document | None, tuple[Problem, ...]]:
+        """The document (None when it cannot be used) and the problems met reading it."""
+        try:
+            decoded = read_input(self.input, self.max_size)
+        except InputError as error:
+            return None, (Problem(self.label, str(error)),)
+        warnings = (Problem(self.label, decoded.assumed, skipped=False),) if decoded.assumed else ()
+        try:
+            document = make_document(
+                self.input.name,
+                decoded.text,
+                path=None if self.input.path is None else str(self.input.path),
+                sidecar_row=dict(self.sidecar_row),
+                overrides=dict(self.overrides),
+            )
+        except MetadataError as error:
+            return None, warnings + (Problem(self.label, str(error)),)
+        return document, warnings
+
+
+def find_sources(
+    paths: Iterable[str],
+    *,
+    published: str | None = None,
+    problems: list[Problem] | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+) -> Iterator[Source]:
+    """Each input with its sidecar metadata, not yet read; sidecar problems go to ``problems``."""
+    problems = problems if problems is not None else []
+    overrides = (("published", normalise_published(published)),) if published else ()
+    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
+    for item in find_inputs(paths):
+        sidecar_row: dict[str, str] = {}
+        if item.path is not None:
+            folder = item.path.parent
+            if folder not in sidecars:
+                sidecars[folder] = _folder_sidecar(folder, problems)
+            sidecar_row = sidecars[folder].get(item.path.name, {})
+        yield Source(item, tuple(sidecar_row.items()), overrides, max_size)
+
+
 def read_documents(
     paths: Iterable[str],
     *,
@@ -478,36 +533,12 @@ def read_documents(
     ``skipped=False``; the document is still yielded.
     """
     problems = problems if problems is not None else []
-    overrides = {"published": normalise_published(published)} if published else {}
-    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
-    for item in find_inputs(paths):
-        label = "<stdin>" if item.path is None else str(item.path)
-        sidecar_row = None
-        if item.path is not None:
-            folder = item.path.parent
-            if folder not in sidecars:
-                sidecars[folder] = _folder_sidecar(folder, problems)
-            sidecar_row = sidecars[folder].get(item.path.name)
-        try:
-            decoded = read_input(item, max_size)
-        except InputError as error:
-            problems.append(Problem(label, str(error)))
-            continue
-        if decoded.assumed:
-            problems.append(Problem(label, decoded.assumed, skipped=False))
-        try:
-            document = make_document(
-                item.name,
-                decoded.text,
-                path=None if item.path is None else str(item.path),
-                sidecar_row=sidecar_row,
-                overrides=overrides,
-            )
-        except MetadataError as error:
-            problems.append(Problem(label, str(error)))
-            continue
-        del decoded
-        yield document
+    for source in find_sources(paths, published=published, problems=problems, max_size=max_size):
+        document, found = source.read()
+        for problem in found:
+            problems.append(problem)
+        if document is not None:
+            yield document
 
 
 def _folder_sidecar(folder: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
