@@ -28,6 +28,8 @@ CHUNK_DOCUMENTS = 64
 DASK_CHUNK_CHARACTERS = 2_000_000
 # Chunks in flight per worker: keeps every worker busy while bounding memory.
 CHUNKS_AHEAD = 3
+# How long to wait for a Dask scheduler before saying it cannot be reached.
+DASK_CONNECT_TIMEOUT = "10s"
 
 
 class ExecutorError(RuntimeError):
@@ -149,7 +151,7 @@ class DaskExecutor:
             ) from None
         try:
             if scheduler:
-                self._client = Client(scheduler, timeout="10s")
+                self._client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
             else:
                 self._client = Client(n_workers=workers or default_jobs(), threads_per_worker=1)
         except (OSError, TimeoutError, ValueError) as error:
