@@ -253,3 +253,9 @@ def test_documents_are_read_one_at_a_time(tmp_path, monkeypatch):
     stream = read_documents([str(tmp_path)])
     next(stream)
     assert len(opened) == 1
+
+
+def test_a_folder_without_documents_is_a_problem(tmp_path):
+    (tmp_path / "notes.html").write_text(TEXT)
+    documents, problems = read([tmp_path])
+    assert documents == [] and len(problems) == 1 and ".txt or .md" in problems[0].message

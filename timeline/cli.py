@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -135,6 +136,10 @@ def build(paths, format_name, output, table_format, published, since, until, tit
                                       problems=problems).between(since_day, until_day)
     except _StrictStop as stop:
         raise click.ClickException(f"{stop} (--strict: stopped, nothing written)") from None
+    except BrokenProcessPool:
+        raise click.ClickException(
+            "a worker process died (out of memory?); try fewer --jobs or a lower --max-size"
+        ) from None
     finally:
         pool.close()
     _write(timeline, format_name, output, {"table_format": table_format}, plugins_dir)

@@ -509,7 +509,7 @@ def find_sources(
     problems = problems if problems is not None else []
     overrides = (("published", normalise_published(published)),) if published else ()
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
-    for item in find_inputs(paths):
+    for item in _each_input(paths, problems):
         sidecar_row: dict[str, str] = {}
         if item.path is not None:
             folder = item.path.parent
@@ -517,6 +517,16 @@ def find_sources(
                 sidecars[folder] = _folder_sidecar(folder, problems)
             sidecar_row = sidecars[folder].get(item.path.name, {})
         yield Source(item, tuple(sidecar_row.items()), overrides, max_size)
+
+
+def _each_input(paths: Iterable[str], problems: list[Problem]) -> Iterator[Input]:
+    for raw in paths:
+        found = False
+        for item in find_inputs([raw]):
+            found = True
+            yield item
+        if not found:
+            problems.append(Problem(raw, "is a folder without any .txt or .md file; check the path"))
 
 
 def read_documents(
