@@ -167,3 +167,15 @@ def test_a_scheduler_without_the_dask_executor_is_a_usage_error(seeds_dir):
 
 def test_outcome_is_plain_data():
     assert Outcome(None).problems == ()
+
+
+def test_every_build_option_the_readme_shows_exists():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    commands = [line.split("#")[0] for line in readme.splitlines() if line.lstrip().startswith("timeline build")]
+    shown = set(re.findall(r"(--[a-z][a-z-]+)", "\n".join(commands)))
+    help_text = CliRunner().invoke(cli, ["build", "--help"]).output
+    assert {"--executor", "--scheduler", "--published"} <= shown
+    assert [option for option in sorted(shown) if option not in help_text] == []
