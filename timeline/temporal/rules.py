@@ -51,9 +51,9 @@ MACROS = {
     "ORD": _alternation([o for o in ORDINALS if o not in ("last", "final")]),
     "SEASON": _alternation(SEASONS) + r"\b",
     "POD": _alternation(PARTS_OF_DAY) + r"\b",
-    "APPROX": r"(?:(?:about|around|approximately|nearly|almost|roughly|some|more\s+than|over|less\s+than|"
-              r"under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|"
-              r"just\s+over|just\s+under|well\s+over|close\s+to|only|barely|just|the\s+better\s+part\s+of)\s+)",
+    "APPROX": r"(?:(?:nearly|almost|around|approximately|roughly|some|more\s+than|less\s+than|fewer\s+than|"
+              r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|well\s+over|just\s+over|"
+              r"just\s+under|close\s+to|upwards\s+of|over(?=\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9])\b))\s+)",
     "EDGE": r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|beginning|start|end|earlier|later)"
             r"(?:\s+(?:part|half|days|weeks|months)\s+of)?(?:\s+of)?(?:\s+|-)"
             r"|(?:the\s+)?(?:first|second|last|final)\s+half\s+of\s+|by\s+the\s+end\s+of\s+|the\s+turn\s+of\s+(?:the\s+)?)",

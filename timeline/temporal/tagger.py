@@ -91,33 +91,38 @@ UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "X
            "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
 
-_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b|'ll\b|\b\w+ing\s+to\b")
-_PAST = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in PAST_CUES) + r"|\w+ed)\b")
-_CLAUSE_END = re.compile(r"[.;:!?\n]\s|\n")
+_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b|'ll\b|\b\w+ing\s+to\b",
+                     re.IGNORECASE)
+_PAST = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in PAST_CUES) + r")\b|\b(?-i:[a-z]{2,}ed)\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
+                   re.IGNORECASE)
+# A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
+_REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
 
 
 def direction(ctx: Context, start: int, end: int) -> int:
     """+1 when the clause around a span speaks of the future, -1 for the past (the default in news)."""
     text = ctx.text
-    left_edge = max(0, start - 100)
+    left_edge = max(0, start - 80)
     left = text[left_edge:start]
     cut = None
     for cut in _CLAUSE_END.finditer(left):
         pass
     if cut is not None:
         left = left[cut.end():]
-    right = text[end:end + 60]
+    right = text[end:end + 50]
     cut = _CLAUSE_END.search(right)
     if cut:
         right = right[:cut.start()]
-    left, right = left.lower(), right.lower()
     best = (10**6, -1)
     for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
         for m in pattern.finditer(left):
             best = min(best, (len(left) - m.end(), sign))
-        m = pattern.search(right)
-        if m:
+        for m in pattern.finditer(right):
+            if sign < 0 and _REPORTING.fullmatch(m.group()):
+                continue
             best = min(best, (m.start() + 3, sign))
+            break
     return best[1]
 
 
@@ -624,8 +629,8 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
     num_word = g["num"].lower()
     if num_word in ("a", "an") and re.search(r"(?:\btimes|\btwice|\bonce|[0-9%]|\bcents?|\bdollars?|\bshare)\s*$", before):
         return Found("SET", _format_duration(1, unit), start=start, end=end)
-    if text.lower().endswith("-old"):
-        return Found("DURATION", _format_duration(amount, unit), end=end - 4)
+    if text.lower().endswith("-old") or re.match(r"\s+old\b", ctx.text[end:end + 5]):
+        return None  # an age, which TimeML news annotation leaves untagged
     if text.lower().endswith("-long"):
         return Found("DURATION", _format_duration(amount, unit), end=end - 5)
     return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")))

@@ -59,18 +59,15 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 # Words that name the present, past or future without a date.
 REFERENCES = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
-    "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "lately": "PAST_REF", "once": None, "earlier": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the coming": None, "in the future": "FUTURE_REF",
+    "at present": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "recently": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
 }
 
 # Sets: word -> (value, quantity word as written in TIMEX3).
 SET_WORDS = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-    "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H",
+    "yearly": "P1Y", "hourly": "PT1H",
 }
 
 # Holidays on a fixed day of the year: name -> "MM-DD".
@@ -90,8 +87,8 @@ WEEKDAY_HOLIDAYS = {
 
 # Cue words that point a bare weekday or month to the future; otherwise news speaks of the past.
 FUTURE_CUES = (
-    "will", "'ll", "shall", "going to", "plan", "plans", "planned", "scheduled", "expected", "expects",
-    "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "until", "till", "deadline",
+    "will", "'ll", "shall", "going to", "plans to", "planned to", "scheduled", "expected", "expects",
+    "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "deadline",
     "set to", "to be held", "intends", "hopes", "aims", "should", "must", "may", "might", "could",
     "to meet", "to visit", "to travel", "to leave", "to begin", "to start", "to hold", "to vote",
     "to announce", "to return", "to resume", "to expire", "to arrive", "to open", "to close",
