@@ -108,7 +108,7 @@ RULES = [
     Rule("edge_year", r"(?P<edge>{EDGE})(?:fiscal\s+)?(?P<year>{YEARX})", "year"),
     Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})", "month"),
     # Durations: "the past three years", "more than four hours", "27-year", "the first nine months".
-    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?:-|\s+)(?P<unit>{UNIT})(?:-(?:old|long))?", "duration", "DURATION"),
+    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?:-|\s+)(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?:-(?:old|long))?", "duration", "DURATION"),
     Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b", "plural_units", "DURATION"),
     # Parts of days: "Friday night", "this morning", "last night", "tonight".
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME"),

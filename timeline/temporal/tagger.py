@@ -44,6 +44,7 @@ class Found:
     anchor: str = "explicit"
     start: int | None = None
     end: int | None = None
+    remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
 
 
 @dataclass
@@ -91,20 +92,25 @@ UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "X
            "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
 
-_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b|'ll\b|\b\w+ing\s+to\b",
+_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b|'ll\b",
                      re.IGNORECASE)
 _PAST = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in PAST_CUES) + r")\b|\b(?-i:[a-z]{2,}ed)\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
                    re.IGNORECASE)
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
+# "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
+_TOWARDS = re.compile(r"\b(?:by|until|till|through|before)\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
 
 
-def direction(ctx: Context, start: int, end: int) -> int:
-    """+1 when the clause around a span speaks of the future, -1 for the past (the default in news)."""
+def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
+    """+1 when the clause around a span speaks of the future, -1 of the past; ``default`` when nothing says.
+
+    The nearest cue word wins; a future cue wins a tie ("expected" is both a
+    past form and a cue for the future).
+    """
     text = ctx.text
-    left_edge = max(0, start - 80)
-    left = text[left_edge:start]
+    left = text[max(0, start - 80):start]
     cut = None
     for cut in _CLAUSE_END.finditer(left):
         pass
@@ -114,16 +120,22 @@ def direction(ctx: Context, start: int, end: int) -> int:
     cut = _CLAUSE_END.search(right)
     if cut:
         right = right[:cut.start()]
-    best = (10**6, -1)
+    best = None
     for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
         for m in pattern.finditer(left):
-            best = min(best, (len(left) - m.end(), sign))
+            candidate = (len(left) - m.end(), -sign)
+            best = candidate if best is None else min(best, candidate)
         for m in pattern.finditer(right):
-            if sign < 0 and _REPORTING.fullmatch(m.group()):
+            if sign < 0 and _REPORTING.fullmatch(m.group()) and "," in right[:m.start()]:
                 continue
-            best = min(best, (m.start() + 3, sign))
+            candidate = (m.start() + 3, -sign)
+            best = candidate if best is None else min(best, candidate)
             break
-    return best[1]
+    if best is None:
+        if _TOWARDS.search(left[-12:]):
+            return 1
+        return default
+    return -best[1]
 
 
 def _number(word: str | None) -> float | None:
@@ -239,18 +251,29 @@ def n_date(ctx: Context, g: dict, span) -> Found | None:
 
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
     """The date with this month and day that the sentence most likely means, given the DCT and tense."""
+    return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
+
+
+def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
+    """Of a yearly date (``date_in(year)``), the occurrence the sentence points to.
+
+    With a past cue: the last one not long after the DCT; with a future cue: the
+    next one not long before it; with neither, the nearest.
+    """
     year = ctx.dct.year
-    candidate = _safe_date(year, month, day)
+    candidate = date_in(year)
     if ctx.dct_granularity == "year":
         return candidate
-    sign = direction(ctx, *span)
     reference = ctx.dct if ctx.dct_granularity == "day" else ctx.dct.replace(day=1)
-    if ctx.dct_granularity == "month" and month == ctx.dct.month:
+    if ctx.dct_granularity == "month" and candidate.month == ctx.dct.month:
         return candidate
+    sign = direction(ctx, *span, default=0)
+    if sign == 0:
+        return min((date_in(year + k) for k in (-1, 0, 1)), key=lambda d: abs((d - reference).days))
     if sign < 0 and (candidate - reference).days > 60:
-        return _safe_date(year - 1, month, day)
+        return date_in(year - 1)
     if sign > 0 and (reference - candidate).days > 60:
-        return _safe_date(year + 1, month, day)
+        return date_in(year + 1)
     return candidate
 
 
@@ -364,8 +387,8 @@ def n_decade(ctx: Context, g: dict, span) -> Found | None:
     mod = edge_mod(g.get("edge"))
     if g.get("short"):
         century = 20 if ctx.dct and ctx.dct.year >= 2030 and int(g["short"]) <= 2 else 19
-        return Found("DATE", f"{century}{g['short']}X", mod)
-    return Found("DATE", f"{g['century']}{g['decade']}X", mod)
+        return Found("DATE", f"{century}{g['short']}", mod)
+    return Found("DATE", f"{g['century']}{g['decade']}", mod)
 
 
 def n_quarter(ctx: Context, g: dict, span) -> Found | None:
@@ -476,15 +499,22 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     if word in ("earlier", "later", "before", "after") and ctx.last is not None:
         base = ctx.last
     if granularity == "year" and steps and ctx.last is not None and ctx.last[1] == "quarter":
-        return _resolved(ctx, "quarter", 4 * sign * steps, base=ctx.last, mod=mod)
-    return _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
+        found = _resolved(ctx, "quarter", 4 * sign * steps, base=ctx.last, mod=mod)
+    else:
+        found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
+    found.remember = sign > 0 or word == "ago"
+    return found
 
 
 def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
-    if ctx.last is not None and ctx.last[1] in ("quarter", "year", "month", "day"):
-        return _resolved(ctx, ctx.last[1], -4 if ctx.last[1] == "quarter" else (-12 if ctx.last[1] == "month" else (-365 if ctx.last[1] == "day" else -1)),
-                         base=ctx.last if ctx.last[1] != "day" else (ctx.last[0], "day"))
-    return _resolved(ctx, "year", -1)
+    """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
+    if ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
+        steps = {"quarter": -4, "month": -12, "year": -1}[ctx.last[1]]
+        found = _resolved(ctx, ctx.last[1], steps, base=ctx.last)
+    else:
+        found = _resolved(ctx, "year", -1)
+    found.remember = False
+    return found
 
 
 _UNIT_GRANULARITY = {"year": "year", "quarter": "quarter", "month": "month", "week": "week",
@@ -609,11 +639,19 @@ def n_holiday(ctx: Context, g: dict, span) -> Found | None:
         year, anchor = None, "unresolved"
     if name in FIXED_HOLIDAYS:
         month_day = FIXED_HOLIDAYS[name]
-        return Found("DATE", f"{year:04d}-{month_day}" if year else f"XXXX-{month_day}", anchor=anchor)
+        if year is None:
+            return Found("DATE", f"XXXX-{month_day}", anchor=anchor)
+        if anchor == "relative":
+            month, day = int(month_day[:2]), int(month_day[3:])
+            return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor=anchor)
+        return Found("DATE", f"{year:04d}-{month_day}", anchor=anchor)
     month, weekday, n = WEEKDAY_HOLIDAYS[name]
     if year is None:
         return Found("DATE", f"XXXX-{month:02d}", anchor=anchor)
-    return Found("DATE", cal.nth_weekday(year, month, weekday, n).isoformat(), anchor=anchor)
+    if anchor == "explicit":
+        return Found("DATE", cal.nth_weekday(year, month, weekday, n).isoformat(), anchor=anchor)
+    day = _nearest_yearly(ctx, span, lambda y: cal.nth_weekday(y, month, weekday, n))
+    return Found("DATE", day.isoformat(), anchor=anchor)
 
 
 def n_duration(ctx: Context, g: dict, span) -> Found | None:
@@ -696,7 +734,7 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int)
 
 def _remember(ctx: Context, found: Found) -> None:
     """Keep the last date a reader would count from ("two days later", "that year")."""
-    if found.type not in ("DATE", "TIME") or found.anchor == "unresolved":
+    if found.type not in ("DATE", "TIME") or found.anchor == "unresolved" or not found.remember:
         return
     value = found.value.split("T")[0]
     parsed = None
