@@ -85,7 +85,7 @@ RULES = [
     Rule("slash_date", r"\b(?P<monthnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year>[12][0-9]{3}|[0-9]{2})(?![0-9/])", "numeric_date"),
     # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
     Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", "date"),
-    Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!\s*(?:,\s*)?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date"),
+    Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date"),
     Rule("month_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s*,?\s+(?:of\s+)?(?P<year>{YEAR})", "month"),
     # Holidays: "Thanksgiving Day", "Christmas 1998".
     Rule("holiday", r"(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", "holiday"),
@@ -119,9 +119,9 @@ RULES = [
     Rule("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTHNAME}))", "set", "SET"),
     Rule("set_weekdays", r"(?P<weekday>{WEEKDAYS})(?:\s+(?P<pod>{POD}))?", "set", "SET"),
     # Weekdays, deictic days and bare months.
-    Rule("weekday", r"(?<!'s )(?<!’s )(?P<weekday>{WEEKDAY})(?!\s+(?:Crusoe|[A-Z][a-z]+day\b))", "weekday"),
+    Rule("weekday", r"(?<!'s )(?<!’s )(?P<weekday>{WEEKDAY})", "weekday"),
     Rule("deictic_day", r"\b(?P<deictic>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", "deictic"),
-    Rule("bare_month", r"(?P<month>{MONTHNAME})(?!\s+[A-Z0-9])(?!-)", "bare_month"),
+    Rule("bare_month", r"(?P<month>{MONTHNAME})(?!\s+(?-i:[A-Z0-9]))(?!-)", "bare_month"),
     Rule("fiscal_year", r"(?:(?P<det>the)\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR})|(?:the\s+)?(?P<fy>fiscal\s+year)\b", "fiscal"),
     Rule("year_words", r"the\s+year\s+(?:two\s+thousand|2000)(?:\s+and\s+\w+)?", "year2000"),
     Rule("year", r"(?<![0-9$#£€.,/:-])(?<!\bNo\. )(?P<year>{YEARX})(?:'s)?(?![0-9/:-])", "year"),

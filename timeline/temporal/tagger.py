@@ -344,7 +344,8 @@ _YEAR_CUES = {"in", "since", "of", "by", "until", "till", "til", "before", "afte
               "throughout", "into", "versus", "vs", "for", "end", "beginning", "start", "middle", "its", "their",
               "his", "her", "whose", "this", "that", "last", "next", "calendar", "year-end", "mid-", "early-",
               "late-", "spring", "season", "election", "olympics", "census", "budget", "model", "class",
-              "against", "compared", "with", "like", "over", "unlike", "earlier", "later", "when"}
+              "against", "compared", "with", "like", "over", "unlike", "earlier", "later", "when", "a", "an", "due",
+              "both", "except"}
 _NOUN_AFTER = re.compile(r"\s*(?:[a-z]+s\b(?<!'s)(?<!ss)(?<!\bits)(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bthis)"
                          r"(?<!\bas)|[$%€£]|\s*(?:km|kg|m|ft|mph|people|men|women|troops|soldiers|dollars|"
                          r"euros|pounds|yuan|yen|acres|tons|tonnes|miles|metres|meters|feet|percent|per)\b)")
@@ -360,7 +361,7 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
     if not g.get("edge") and not possessive:
         previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
-        cue = word in _YEAR_CUES or re.search(r"[(\[]\s*$", text[max(0, start - 2):start])
+        cue = word in _YEAR_CUES or word.endswith(("'s", "’s", "s'")) or re.search(r"[(\[]\s*$", text[max(0, start - 2):start])
         if not cue and re.match(r"\s*(?:'s\b|,\s*(?:when|the|a|he|she|it|they|we)\b)", text[end:end + 12]):
             cue = True
         if not cue:
