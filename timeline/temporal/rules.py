@@ -46,7 +46,7 @@ MACROS = {
     "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
     "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])(?!\s*(?:%|percent|per\b))",
     "YEARX": r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9,.]?[0-9])",
-    "NUM": r"(?:[0-9]+(?:\.[0-9]+)?|" + _alternation(_number_words) + r")(?![0-9])",
+    "NUM": r"(?:[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
     "UNIT": _alternation(_unit_words) + r"\b",
     "ORD": _alternation([o for o in ORDINALS if o not in ("last", "final")]),
     "SEASON": _alternation(SEASONS) + r"\b",
@@ -56,7 +56,7 @@ MACROS = {
               r"just\s+under|close\s+to|upwards\s+of|over(?=\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9])\b))\s+)",
     "EDGE": r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|beginning|start|end|earlier|later)"
             r"(?:\s+(?:part|half|days|weeks|months)\s+of)?(?:\s+of)?(?:\s+|-)"
-            r"|(?:the\s+)?(?:first|second|last|final)\s+half\s+of\s+|by\s+the\s+end\s+of\s+|the\s+turn\s+of\s+(?:the\s+)?)",
+            r"|(?:the\s+)?(?:first|second|last|final)\s+half\s+of\s+|the\s+turn\s+of\s+(?:the\s+)?)",
     "TZ": r"(?:\s*\(?(?:local\s+time|[ECMP][SD]T|GMT|UTC|Z)\)?)",
     "CLOCK": r"(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)",
     "REF": _alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
@@ -86,11 +86,12 @@ RULES = [
     # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
     Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", "date"),
     Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date"),
+    Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?P<ofdir>this|last|next)\s+year\b", "month"),
     Rule("month_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s*,?\s+(?:of\s+)?(?P<year>{YEAR})", "month"),
     # Holidays: "Thanksgiving Day", "Christmas 1998".
     Rule("holiday", r"(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", "holiday"),
     # Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990".
-    Rule("quarter", r"(?:(?P<det>the|this|last|next|that|its|a)\s+)?(?:(?P<qyear>{YEAR})(?:'s)?\s+)?(?:(?P<qdir>latest|last|current|same|previous|prior|comparable|corresponding|year-earlier|year-ago|fiscal|calendar)\s+){0,2}(?P<ord>{ORD})(?:-|\s+)(?:fiscal\s+)?(?P<part>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofdir>this|last|next)\s+year)?", "quarter"),
+    Rule("quarter", r"(?:(?P<det>the|this|last|next|that|its|a)\s+(?=(?:\S+\s+){0,3}?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s))?(?:(?P<qyear>{YEAR})(?:'s)?\s+|(?P<ofdir2>this|last|next)\s+year's\s+)?(?:(?P<qdir>latest|last|current|same|previous|prior|comparable|corresponding|year-earlier|year-ago|fiscal|calendar)\s+){0,2}(?P<ord>{ORD})(?:-|\s+)(?:fiscal\s+)?(?P<part>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofdir>this|last|next)\s+year)?", "quarter"),
     Rule("the_quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|comparable\s+|recent\s+)?(?:fiscal\s+)?quarter\b(?!ly|s)", "the_quarter"),
     Rule("ordinal_quarters", r"(?:the\s+)?(?P<ord>{ORD})\s+(?:two|three)\s+quarters\s+of\s+(?P<year>{YEAR})", "half_span"),
     # Decades: "the 1990s", "the '80s", "mid-1990s", "the late 1980s".
@@ -108,7 +109,7 @@ RULES = [
     Rule("edge_year", r"(?P<edge>{EDGE})(?:fiscal\s+)?(?P<year>{YEARX})", "year"),
     Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})", "month"),
     # Durations: "the past three years", "more than four hours", "27-year", "the first nine months".
-    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?:-|\s+)(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?:-(?:old|long))?", "duration", "DURATION"),
+    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?:-|\s+)(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?:-(?:old|long))?", "duration", "DURATION"),
     Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b", "plural_units", "DURATION"),
     # Parts of days: "Friday night", "this morning", "last night", "tonight".
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME"),
@@ -119,10 +120,12 @@ RULES = [
     Rule("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTHNAME}))", "set", "SET"),
     Rule("set_weekdays", r"(?P<weekday>{WEEKDAYS})(?:\s+(?P<pod>{POD}))?", "set", "SET"),
     # Weekdays, deictic days and bare months.
-    Rule("weekday", r"(?<!'s )(?<!’s )(?P<weekday>{WEEKDAY})", "weekday"),
-    Rule("deictic_day", r"\b(?P<deictic>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", "deictic"),
+    Rule("weekday", r"(?<!'s )(?<!’s )(?:(?P<edge>early|late|earlier|later)\s+)?(?P<weekday>{WEEKDAY})", "weekday"),
+    Rule("deictic_day", r"(?:(?P<edge>early|late|earlier|later)\s+)?\b(?P<deictic>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", "deictic"),
     Rule("bare_month", r"(?P<month>{MONTHNAME})(?!\s+(?-i:[A-Z0-9]))(?!-)", "bare_month"),
     Rule("fiscal_year", r"(?:(?P<det>the)\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR})|(?:the\s+)?(?P<fy>fiscal\s+year)\b", "fiscal"),
+    Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year"),
+    Rule("the_weekend", r"the\s+weekend\b", "the_weekend"),
     Rule("year_words", r"the\s+year\s+(?:two\s+thousand|2000)(?:\s+and\s+\w+)?", "year2000"),
     Rule("year", r"(?<![0-9$#£€.,/:-])(?<!\bNo\. )(?P<year>{YEARX})(?:'s)?(?![0-9/:-])", "year"),
     Rule("reference", r"(?<![-\w])(?P<ref>{REF})(?![-\w])", "reference"),

@@ -146,6 +146,9 @@ def _number(word: str | None) -> float | None:
         return NUMBERS[word]
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", word):
         return float(word) if "." in word else int(word)
+    half = re.fullmatch(r"([0-9]+)(?:\s+1/2|½)", word)
+    if half:
+        return int(half.group(1)) + 0.5
     parts = re.split(r"[- ]", word)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
@@ -306,6 +309,10 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"XXXX-{month:02d}", mod, "unresolved")
     dir_word = (g.get("dir") or "").lower()
     year = ctx.dct.year
+    ofdir = (g.get("ofdir") or "").lower()
+    if ofdir:
+        year += {"last": -1, "next": 1}.get(ofdir, 0)
+        return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
     if dir_word in ("last", "past", "previous"):
         year = year if month < ctx.dct.month else year - 1
     elif dir_word in ("next", "coming", "following"):
@@ -374,6 +381,21 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
+def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
+    """ "nineteen ninety-six", as broadcast transcripts write years."""
+    hundreds = NUMBERS[g["hundreds"].lower()]
+    tens_words = re.split(r"[-\s]+", g["tens"].lower())
+    tens = sum(NUMBERS.get(w, 0) for w in tens_words if w != "o")
+    year = hundreds * 100 + tens
+    if g.get("month"):
+        return Found("DATE", f"{year:04d}-{_month(g['month']):02d}")
+    return Found("DATE", f"{year:04d}")
+
+
+def n_the_weekend(ctx: Context, g: dict, span) -> Found | None:
+    return n_relative_unit(ctx, {"dir": "this", "unit": "weekend"}, span)
+
+
 def n_fiscal(ctx: Context, g: dict, span) -> Found | None:
     if g.get("year"):
         return Found("DATE", f"{_year(g['year']):04d}")
@@ -407,11 +429,15 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"XXXX-{letter}{ordinal}", anchor="unresolved")
     else:
         year, anchor = ctx.dct.year, "relative"
-        ofdir = (g.get("ofdir") or "").lower()
-        if ofdir == "last" or det == "last":
+        ofdir = (g.get("ofdir") or g.get("ofdir2") or "").lower()
+        if ofdir == "this":
+            pass
+        elif ofdir == "last" or det == "last":
             year -= 1
         elif ofdir == "next" or det == "next":
             year += 1
+        elif ofdir == "this":
+            pass
         elif ctx.last_quarter is not None and det in ("that",):
             year = ctx.last_quarter[0].year
         else:
@@ -664,6 +690,8 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
     if amount == 0:
         return None
     start, end = span
+    if unit[2] == "quarter" and (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
+        return None  # "three-quarters of the vote": a fraction, not a time
     before = ctx.text[max(0, start - 12):start].lower()
     num_word = g["num"].lower()
     if num_word in ("a", "an") and re.search(r"(?:\btimes|\btwice|\bonce|[0-9%]|\bcents?|\bdollars?|\bshare)\s*$", before):
@@ -709,7 +737,8 @@ NORMALISERS = {
     "half_span": n_half_span, "season": n_season, "offset": n_offset, "year_earlier": n_year_earlier,
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
     "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "set": n_set,
-    "reference": n_reference, "bare_month": n_bare_month,
+    "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
+    "the_weekend": n_the_weekend,
 }
 _PREFIXES = [f"r{i}_" for i in range(len(RULES))]
 
