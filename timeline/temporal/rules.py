@@ -86,6 +86,7 @@ RULES = [
     # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
     Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", "date"),
     Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date"),
+    Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year"),
     Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?P<ofdir>this|last|next)\s+year\b", "month"),
     Rule("month_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s*,?\s+(?:of\s+)?(?P<year>{YEAR})", "month"),
     # Holidays: "Thanksgiving Day", "Christmas 1998".
@@ -124,7 +125,6 @@ RULES = [
     Rule("deictic_day", r"(?:(?P<edge>early|late|earlier|later)\s+)?\b(?P<deictic>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", "deictic"),
     Rule("bare_month", r"(?P<month>{MONTHNAME})(?!\s+(?-i:[A-Z0-9]))(?!-)", "bare_month"),
     Rule("fiscal_year", r"(?:(?P<det>the)\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR})|(?:the\s+)?(?P<fy>fiscal\s+year)\b", "fiscal"),
-    Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year"),
     Rule("the_weekend", r"the\s+weekend\b", "the_weekend"),
     Rule("year_words", r"the\s+year\s+(?:two\s+thousand|2000)(?:\s+and\s+\w+)?", "year2000"),
     Rule("year", r"(?<![0-9$#£€.,/:-])(?<!\bNo\. )(?P<year>{YEARX})(?:'s)?(?![0-9/:-])", "year"),

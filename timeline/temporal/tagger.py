@@ -94,12 +94,12 @@ UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "X
 
 _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b|'ll\b",
                      re.IGNORECASE)
-_PAST = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in PAST_CUES) + r")\b|\b(?-i:[a-z]{2,}ed)\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
+_PAST = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in PAST_CUES) + r")\b|(?<!\bbe )\b(?-i:[a-z]{2,}ed)\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
                    re.IGNORECASE)
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
-_TOWARDS = re.compile(r"\b(?:by|until|till|through|before)\s+$", re.IGNORECASE)
+_TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
 
 
@@ -120,20 +120,21 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
     cut = _CLAUSE_END.search(right)
     if cut:
         right = right[:cut.start()]
+    if _TOWARDS.search(left[-25:]):
+        return 0  # a deadline: the nearest occurrence, whatever the tense
     best = None
     for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
         for m in pattern.finditer(left):
             candidate = (len(left) - m.end(), -sign)
             best = candidate if best is None else min(best, candidate)
         for m in pattern.finditer(right):
-            if sign < 0 and _REPORTING.fullmatch(m.group()) and "," in right[:m.start()]:
+            if sign < 0 and _REPORTING.fullmatch(m.group()) and len(right[m.end():].split()) <= 2:
                 continue
-            candidate = (m.start() + 3, -sign)
+            # The verb that governs a time phrase mostly comes before it: words after count double.
+            candidate = (2 * m.start() + 3, -sign)
             best = candidate if best is None else min(best, candidate)
             break
     if best is None:
-        if _TOWARDS.search(left[-12:]):
-            return 1
         return default
     return -best[1]
 
@@ -321,7 +322,9 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
         pass
     elif ctx.dct_granularity != "year":
         sign = direction(ctx, *span)
-        if sign < 0 and month > ctx.dct.month:
+        if sign == 0:
+            year = min((year - 1, year, year + 1), key=lambda y: abs((y - ctx.dct.year) * 12 + month - ctx.dct.month))
+        elif sign < 0 and month > ctx.dct.month:
             year -= 1
         elif sign > 0 and month < ctx.dct.month:
             year += 1

@@ -89,6 +89,7 @@ WEEKDAY_HOLIDAYS = {
 FUTURE_CUES = (
     "will", "'ll", "shall", "going to", "plans to", "planned to", "scheduled", "expected", "expects",
     "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "payable", "effective", "as early as", "as soon as",
+    "planned for", "set for", "slated", "can", "planning",
     "set to", "to be held", "intends", "hopes", "aims", "should", "must", "may", "might", "could",
     "to meet", "to visit", "to travel", "to leave", "to begin", "to start", "to hold", "to vote",
     "to announce", "to return", "to resume", "to expire", "to arrive", "to open", "to close",
