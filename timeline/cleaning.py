@@ -130,7 +130,7 @@ def summarise_dropped(dropped: Iterable[Dropped], text: str) -> str:
         counts[0] += 1
         counts[1] += len(text[item.start:item.end].strip())
     if not by_reason:
-        return "nothing dropped"
+        return "nothing"
     return "; ".join(
         f"{reason}: {count} {'span' if count == 1 else 'spans'}, {chars} chars"
         for reason, (count, chars) in by_reason.items()
