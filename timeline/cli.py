@@ -197,5 +197,43 @@ def plugins(plugins_dir):
     click.echo(tabulate_module.tabulate(rows, headers=("plugin", "formats")))
 
 
+@cli.command()
+@click.argument("gold_dir", default="tests/gold", type=click.Path(exists=True, file_okay=False))
+@click.option("--update", is_flag=True, help="Raise the recorded thresholds to the level reached (never lowers them).")
+@click.option("-v", "--verbose", is_flag=True, help="List every wrong, missing and spurious event.")
+def quality(gold_dir, update, verbose):
+    """Score the chronology against hand-written gold chronologies (a development aid).
+
+    \b
+    Example:
+        timeline quality tests/gold -v
+    """
+    from . import quality as harness
+
+    try:
+        scores = harness.evaluate(Path(gold_dir))
+    except harness.GoldError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(tabulate_module.tabulate(harness.summary_rows(scores), headers="keys", disable_numparse=True))
+    if verbose:
+        for result in scores:
+            for entry, got in result.wrong:
+                click.echo(f"{result.name}: wrong date for {entry}: {got}")
+            for entry in result.missing:
+                click.echo(f"{result.name}: missing {entry}")
+            for date, sentence in result.spurious:
+                click.echo(f"{result.name}: should not exist: {date} {sentence[:80]!r}")
+    thresholds = harness.load_thresholds(Path(gold_dir))
+    if update:
+        harness.save_thresholds(Path(gold_dir), harness.ratchet(scores, thresholds))
+        click.echo(f"Thresholds written to {Path(gold_dir) / harness.THRESHOLDS_FILE}", err=True)
+        return
+    failures = harness.check(scores, thresholds)
+    for failure in failures:
+        click.echo(f"Regression: {failure}", err=True)
+    if failures:
+        sys.exit(1)
+
+
 def main():
     cli()

@@ -49,6 +49,12 @@ HAPPENING = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+(?:ed|en|t|wn|ne|ck|ng|ht)\b|"
     r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(_IRREGULAR_PAST),
 )
+# A span of time: a sentence that holds one describes a state over it, not a happening to date.
+SPAN_OF_TIME = re.compile(
+    r"\bfor (?:more than |over |almost |nearly |about |at least |some |the past |the last )?(?:a |an |\w+ )?"
+    r"(?:years?|months?|weeks?|days?|decades?|hours?)\b",
+    re.IGNORECASE,
+)
 # A headline: a line of its own, without closing punctuation, of a few words.
 HEADLINE_MAX_WORDS = 20
 # How many body sentences may be looked at for the lead happening: of the article, and of each
@@ -266,8 +272,49 @@ def extract_events(
                 )
             )
             dated_sentences.add(number)
+    events.extend(_expected_happenings(document, sentences, ordered, dated_sentences, find_names))
     events.extend(_undated_leads(document, sentences, dated_sentences, find_names))
     return sorted(events, key=lambda e: (e.offset, e.start))
+
+
+def _expected_happenings(
+    document: Document,
+    sentences: list[Sentence],
+    expressions: list[TemporalExpression],
+    dated: set[int],
+    find_names: NameFinder | None,
+) -> list[Event]:
+    """Planned happenings placed only by a future reference ("in the coming weeks"): from publication on."""
+    value = (document.published or "")[:10]
+    interval = interval_of(value)
+    if interval is None:
+        return []
+    events = []
+    for number, sentence in enumerate(sentences):
+        if number in dated or is_generic(sentence.text):
+            continue
+        future_refs = [
+            e for e in expressions
+            if sentence.start <= e.start and e.end <= sentence.end and e.value == "FUTURE_REF"
+        ]
+        if not future_refs:
+            continue
+        span = (future_refs[0].start - sentence.start, future_refs[0].end - sentence.start)
+        clause = sentence.text[slice(*clause_at(sentence.text, span[0]))]
+        if not FUTURE.search(clause) and not FUTURE.search(sentence.text):
+            continue
+        names = find_names(sentence.text) if find_names else ((), ())
+        events.append(
+            Event(
+                date=value, start=interval.start, end=interval.end, precision=interval.precision,
+                title=make_title(sentence.text, span), sentence=sentence.text, document=document.name,
+                offset=(sentence.start, sentence.end), date_source="publication",
+                expression=future_refs[0].text, future=True, url=document.url,
+                places=names[0], actors=names[1],
+            )
+        )
+        dated.add(number)
+    return events
 
 
 def story_leads(sentences: list[Sentence], text: str) -> list[int]:
@@ -288,7 +335,7 @@ def story_leads(sentences: list[Sentence], text: str) -> list[int]:
         if not looking:
             continue
         window += 1
-        if reports_happening(sentence.text) and not is_generic(sentence.text):
+        if reports_happening(sentence.text) and not is_generic(sentence.text) and not SPAN_OF_TIME.search(sentence.text):
             leads.append(number)
             looking = False
         elif window >= limit:

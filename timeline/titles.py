@@ -145,7 +145,7 @@ def tidy_title(clause: str) -> str:
     text = LEADING_PHRASE.sub("", text)
     text = re.sub(r"^(?:that|and|but|which|who|where|when|while|although|though|as|after)\s+", "", text, flags=re.IGNORECASE)
     text = LEADING_ADVERBIALS.sub("", text)
-    text = re.sub(r"^[,;:—–\s]+", "", text)
+    text = re.sub(r"^[,;:—–\-\s]+", "", text)
     shorter = INSERTION.sub(" ", text, count=1)
     if len(re.findall(r"\w+", shorter)) >= 4:
         text = shorter
