@@ -48,10 +48,10 @@ def _similarity(a: Event, b: Event) -> float:
     score = len(words_a & words_b) / len(words_a | words_b)
     places_a, places_b = {m.name for m in a.places}, {m.name for m in b.places}
     actors_a, actors_b = {m.name for m in a.actors}, {m.name for m in b.actors}
+    if places_a and places_b and not places_a & places_b:
+        return 0.0  # both say where, and not the same place
     if places_a & places_b:
         score += 0.15
-    elif places_a and places_b:
-        score -= 0.15  # both name where, and not the same place
     if actors_a & actors_b:
         score += 0.1
     return score

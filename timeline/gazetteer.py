@@ -41,6 +41,11 @@ COMMON_WORDS = frozenset(
     "turkey jordan duma chad china guinea georgia nice reading mobile bath split of said union state army "
     "coalition opposition regime homs hama".split()
 )
+# Calendar words are never places, whatever a city somewhere is called ("Mai", "Mayo").
+CALENDAR_WORDS = (
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+).split()
 # Words before a country name that make it a place rather than an actor (a state).
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"
@@ -74,6 +79,9 @@ def name_key(text: str) -> str:
             token = pattern.sub(replacement, token)
         tokens.append(token)
     return " ".join(tokens)
+
+
+_CALENDAR_KEYS = frozenset(name_key(word) for word in CALENDAR_WORDS)
 
 
 def _is_acronym(name: str) -> bool:
@@ -151,10 +159,13 @@ class Gazetteer:
                 continue
             entry, written, size = found
             kind = entry.kind
-            if entry.category == "country" and not LOCATIVE.search(text[max(0, tokens[index].start() - 30):tokens[index].start()]):
-                kind = "actor"
+            category = entry.category
+            if category in ("country", "state"):
+                # A country is where something happens after "in", "from", ...; otherwise a state that acts.
+                locative = LOCATIVE.search(text[max(0, tokens[index].start() - 30):tokens[index].start()])
+                kind, category = ("place", "country") if locative else ("actor", "state")
             target = places if kind == "place" else actors
-            target.setdefault(entry.name, Mention(written, entry.name, entry.category if kind == entry.kind else "state"))
+            target.setdefault(entry.name, Mention(written, entry.name, category))
             index += size
         return tuple(places.values()), tuple(actors.values())
 
@@ -163,7 +174,7 @@ class Gazetteer:
         capitalised = written[:1].isupper() or written.lower().startswith(("al-", "el-", "as-", "ash-", "ad-", "at-"))
         if entry.curated:
             return capitalised or size > 1 or written.lower() not in COMMON_WORDS and len(written) >= 5
-        if not capitalised:
+        if not capitalised or name_key(written) in _CALENDAR_KEYS:
             return False
         if entry.category == "country" or size > 1 or entry.population >= BIG_CITY:
             return True
