@@ -11,9 +11,11 @@ import tabulate as tabulate_module
 
 from . import __version__, temporal
 from .chronology import Timeline
+from .cleaning import RulesError, load_rules, summarise_dropped
 from .documents import MetadataError, Problem, normalise_published, read_documents
 from .output import atomic_output
-from .pipeline import process_document
+from .gazetteer import NamesError, load_gazetteer
+from .pipeline import Options, process_document
 from .plugins import PluginError, collect_exporters, make_manager
 
 DEFAULT_EXPORT_DIR = Path("exports")
@@ -88,7 +90,14 @@ def cli():
 @click.option("--until", help="Keep events that start on or before this day (YYYY-MM-DD).")
 @click.option("--title", default="Timeline", show_default=True, help="Title of the chronology.")
 @click.option("--plugins-dir", type=click.Path(file_okay=False), help="Load exporter plugins from *.py files here (default: ./plugins).")
-def build(paths, format_name, output, table_format, published, since, until, title, plugins_dir):
+@click.option("--no-merge", is_flag=True, help="Keep reports of the same happening from different articles apart.")
+@click.option("-v", "--verbose", is_flag=True, help="Report on stderr what cleaning dropped from each document.")
+@click.option("--names", "names_file", type=click.Path(dir_okay=False),
+              help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
+@click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
+              help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end or line).")
+def build(paths, format_name, output, table_format, published, since, until, title, plugins_dir,
+          no_merge, verbose, names_file, clean_rules):
     """Build a chronology from articles: files, folders (*.txt, *.md) or - for stdin.
 
     \b
@@ -96,23 +105,32 @@ def build(paths, format_name, output, table_format, published, since, until, tit
         timeline build seeds/                      # a table on the terminal
         timeline build seeds/ -o chronology.xlsx   # an Excel workbook
         cat article.txt | timeline build - --published 2016-05-06 -f json
+        timeline build seeds/ -v --names my-names.tsv --no-merge
     """
     since_day, until_day = _parse_day(since, "--since"), _parse_day(until, "--until")
     try:
         normalise_published(published)
     except MetadataError as error:
         raise click.BadParameter(str(error), param_hint="--published") from None
+    options = Options(cleaning_rules=clean_rules, names=names_file)
+    try:
+        load_rules(clean_rules)
+        load_gazetteer(names_file)
+    except (RulesError, NamesError) as error:
+        raise click.ClickException(str(error)) from None
     problems: list[Problem] = []
     documents, events = [], []
     for document in read_documents(paths, published=published, problems=problems):
-        result = process_document(document)
+        result = process_document(document, options)
         for note in result.notes:
             click.echo(f"Warning: {note}", err=True)
+        if verbose:
+            click.echo(f"{document.name}: dropped {summarise_dropped(result.dropped, document.text)}", err=True)
         documents.append(result.document)
         events.extend(result.events)
     for problem in problems:
         click.echo(f"Warning: {problem}", err=True)
-    timeline = Timeline.build(documents, events, title=title).between(since_day, until_day)
+    timeline = Timeline.build(documents, events, title=title, merge=not no_merge).between(since_day, until_day)
     _write(timeline, format_name, output, {"table_format": table_format}, plugins_dir)
     if problems:
         sys.exit(1)
@@ -244,6 +262,44 @@ def plugins(plugins_dir):
         by_owner.setdefault(owner, []).append(name)
     rows = [(owner, ", ".join(formats)) for owner, formats in by_owner.items()]
     click.echo(tabulate_module.tabulate(rows, headers=("plugin", "formats")))
+
+
+@cli.command()
+@click.argument("gold_dir", default="tests/gold", type=click.Path(exists=True, file_okay=False))
+@click.option("--update", is_flag=True, help="Raise the recorded thresholds to the level reached (never lowers them).")
+@click.option("-v", "--verbose", is_flag=True, help="List every wrong, missing and spurious event.")
+def quality(gold_dir, update, verbose):
+    """Score the chronology against hand-written gold chronologies (a development aid).
+
+    \b
+    Example:
+        timeline quality tests/gold -v
+    """
+    from . import quality as harness
+
+    try:
+        scores = harness.evaluate(Path(gold_dir))
+    except harness.GoldError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(tabulate_module.tabulate(harness.summary_rows(scores), headers="keys", disable_numparse=True))
+    if verbose:
+        for result in scores:
+            for entry, got in result.wrong:
+                click.echo(f"{result.name}: wrong date for {entry}: {got}")
+            for entry in result.missing:
+                click.echo(f"{result.name}: missing {entry}")
+            for date, sentence in result.spurious:
+                click.echo(f"{result.name}: should not exist: {date} {sentence[:80]!r}")
+    thresholds = harness.load_thresholds(Path(gold_dir))
+    if update:
+        harness.save_thresholds(Path(gold_dir), harness.ratchet(scores, thresholds))
+        click.echo(f"Thresholds written to {Path(gold_dir) / harness.THRESHOLDS_FILE}", err=True)
+        return
+    failures = harness.check(scores, thresholds)
+    for failure in failures:
+        click.echo(f"Regression: {failure}", err=True)
+    if failures:
+        sys.exit(1)
 
 
 def main():
