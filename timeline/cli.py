@@ -73,8 +73,8 @@ class FormatCommand(click.Command):
                 )
             taken.update({n: owner for n in names})
             extra.append(option)
-        help_option = [p for p in params if p.name == "help"]
-        return [p for p in params if p.name != "help"] + extra + help_option
+        help_option = self.get_help_option(ctx)
+        return [p for p in params if p is not help_option] + extra + [p for p in params if p is help_option]
 
 
 def _write_options(table_format: str, columns: str | None, extra: dict) -> dict:

@@ -16,6 +16,9 @@ The columns, in order (also documented in docs/formats.md):
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from ..events import Event
 
 COLUMNS = (
@@ -72,3 +75,19 @@ def event_record(event: Event) -> dict[str, object]:
         "sources": LIST_SEPARATOR.join(source_documents(event)),
         "url": event.url or "",
     }
+
+
+_CLOCK = re.compile(r"T(\d{2})(?::(\d{2})(?::(\d{2}))?)?")
+
+
+def event_time(event: Event) -> dt.time | None:
+    """The clock time of a time-precision event (``2016-11-04T09:00`` -> 09:00), else None."""
+    if event.precision != "time":
+        return None
+    match = _CLOCK.search(event.date or "")
+    if not match:
+        return None
+    hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    if hour > 23 or minute > 59 or second > 59:  # "T24:00" is midnight's other name; keep the day only
+        return None
+    return dt.time(hour, minute, second)

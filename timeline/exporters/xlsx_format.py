@@ -35,7 +35,7 @@ from ..chronology import Timeline
 from ..events import Event
 from ..hookspecs import hookimpl
 from .base import Exporter, report
-from .records import COLUMNS, event_record
+from .records import COLUMNS, event_record, event_time
 
 EXCEL_CELL_LIMIT = 32767
 EXCEL_HYPERLINK_LIMIT = 65530
@@ -43,7 +43,6 @@ TRUNCATION_MARKER = " …[cut: longer than an Excel cell]"
 EXCEL_FIRST_DAY = dt.date(1900, 3, 1)
 # Characters XML 1.0 cannot carry (openpyxl raises IllegalCharacterError on the first group).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_TIME = re.compile(r"T(\d{2}):(\d{2})")
 
 DATE_FORMATS = {
     "century": "yyyy", "decade": "yyyy", "year": "yyyy",
@@ -79,10 +78,9 @@ def excel_day(event: Event, day: dt.date) -> dt.date | dt.datetime | None:
     """The value of a date cell, or None when Excel cannot show the day."""
     if day < EXCEL_FIRST_DAY:
         return None
-    if event.precision == "time":
-        match = _TIME.search(event.date or "")
-        if match and day == event.start:
-            return dt.datetime(day.year, day.month, day.day, int(match.group(1)) % 24, int(match.group(2)) % 60)
+    clock = event_time(event)
+    if clock is not None and day == event.start:
+        return dt.datetime.combine(day, clock)
     return day
 
 
