@@ -97,7 +97,7 @@ def _parse_day(value: str | None, option: str) -> dt.date | None:
 def _choose_exporter(registry, format_name: str | None, output: str | None):
     if format_name is None:
         if output and output != "-":
-            exporter = registry.by_suffix(Path(output).suffix)
+            exporter = registry.by_filename(Path(output).name)
             if exporter is None:
                 raise click.ClickException(
                     f"cannot tell the format from {output!r}; give one with -f ({', '.join(sorted(registry.exporters))})"

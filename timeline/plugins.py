@@ -69,6 +69,12 @@ class Registry:
         suffix = suffix.lower()
         return next((e for e in self.exporters.values() if suffix in e.suffixes), None)
 
+    def by_filename(self, filename: str) -> Exporter | None:
+        """The format whose longest suffix ends the file name (``x.timeline.json`` before ``x.json``)."""
+        name = filename.lower()
+        matches = [(len(s), e) for e in self.exporters.values() for s in e.suffixes if name.endswith(s.lower())]
+        return max(matches, key=lambda m: m[0])[1] if matches else None
+
     def owner_of(self, format_name: str) -> PluginInfo:
         return self.plugins[self.owners[format_name]]
 

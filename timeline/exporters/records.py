@@ -91,3 +91,56 @@ def event_time(event: Event) -> dt.time | None:
     if hour > 23 or minute > 59 or second > 59:  # "T24:00" is midnight's other name; keep the day only
         return None
     return dt.time(hour, minute, second)
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+MOD_WORDS = {"EARLY": "early", "MID": "mid", "LATE": "late", "START": "start of", "END": "end of",
+             "APPROX": "about", "BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "on or before",
+             "ON_OR_AFTER": "on or after", "LESS_THAN": "less than", "MORE_THAN": "more than",
+             "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
+_CODE = re.compile(r"^\d{4}-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)|W\d{2}-(?P<weekend>WE))$")
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def display_date(event: Event) -> str:
+    """The event's date as a reader says it: ``6 May 2016``, ``late August 2016``, ``summer 2016``."""
+    start, precision = event.start, event.precision
+    code = _CODE.match(event.date or "")
+    if precision == "time":
+        clock = event_time(event)
+        text = _day_text(start) + (f", {clock:%H:%M}" if clock else "")
+    elif precision == "day":
+        text = _day_text(start)
+    elif precision == "week":
+        text = ("weekend of " if code and code.group("weekend") else "week of ") + _day_text(start)
+    elif precision == "month":
+        text = f"{MONTH_NAMES[int(event.date[5:7]) - 1]} {event.date[:4]}" if re.match(r"^\d{4}-\d{2}$", event.date or "") \
+            else f"{MONTH_NAMES[start.month - 1]} {start.year}"
+    elif precision == "season" and code and code.group("season"):
+        text = f"{SEASON_NAMES[code.group('season')]} {event.date[:4]}"
+    elif precision == "quarter" and code and code.group("quarter"):
+        text = f"Q{code.group('quarter')} {event.date[:4]}"
+    elif precision == "half" and code and code.group("half"):
+        text = f"{'first' if code.group('half') == '1' else 'second'} half of {event.date[:4]}"
+    elif precision == "year":
+        text = (event.date or "")[:4] or str(start.year)
+    elif precision == "decade":
+        text = f"{(event.date or str(start.year))[:3]}0s"
+    elif precision == "century":
+        text = f"{_ordinal(int((event.date or str(start.year))[:2]) + 1)} century"
+    elif event.start == event.end:
+        text = _day_text(start)
+    else:
+        text = f"{_day_text(start)} – {_day_text(event.end)}"
+    mod = MOD_WORDS.get(event.mod or "")
+    return f"{mod} {text}" if mod else text
