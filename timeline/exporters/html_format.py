@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, Mapping
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter
-from .records import display_date, event_time, mention_names, source_documents
+from .records import display_date, event_time, mention_names, source_references
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
@@ -126,7 +126,7 @@ SCRIPT = r"""
     events.forEach(function (e) {
       if (e.end < view.from || e.start > view.to) return;
       var left = x(e.start), right = Math.max(x(e.end), left + 10);
-      var labelWidth = Math.min(260, 7 * (e.date.length + e.label.length) + 20);
+      var labelWidth = Math.min(260, 7 * (e.date.length + e.label.length) + 20) + 18;
       // Near the right edge the label goes before the mark, so it stays on screen.
       var flip = left + labelWidth > w && right - labelWidth >= 0;
       var from = flip ? right - labelWidth : left, to = flip ? right : Math.max(right, left + labelWidth);
@@ -236,16 +236,14 @@ def _safe_url(url: str) -> str:
 
 def _source_links(event, documents) -> str:
     links = []
-    for name in source_documents(event):
-        document = documents.get(name)
-        label = (document.title or name) if document else name
-        publisher = document.source if document else ""
-        url = _safe_url((document.url if document else "") or (event.url if name == event.document else ""))
+    for source in source_references(event, documents):
+        label = source.title or source.document
+        url = _safe_url(source.url)
         text = f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(label)}</a>' if url else _e(label)
-        if publisher:
-            text += f" ({_e(publisher)})"
-        if label != name:
-            text += f' <span class="file">{_e(name)}</span>'
+        if source.publisher:
+            text += f" ({_e(source.publisher)})"
+        if label != source.document:
+            text += f' <span class="file">{_e(source.document)}</span>'
         links.append(text)
     return "; ".join(links)
 

@@ -31,7 +31,7 @@ from ..chronology import Timeline
 from ..events import Event
 from ..hookspecs import hookimpl
 from .base import Exporter, report
-from .records import mention_names, source_documents, source_urls, event_time
+from .records import event_time, mention_names, source_references
 
 UID_DOMAIN = "timeline"
 ALL_DAY_PRECISIONS = ("day", "time")
@@ -62,14 +62,11 @@ def _stamp() -> dt.datetime:
 
 def _description(event: Event, documents: Mapping[str, Any]) -> str:
     lines = [event.sentence.strip(), ""]
-    for name in source_documents(event):
-        document = documents.get(name)
-        label = name
-        if document is not None and (document.title or document.source):
-            label = " — ".join(x for x in (document.source, document.title) if x) + f" ({name})"
-        lines.append(f"Source: {label}")
-    for url in source_urls(event):
-        lines.append(url)
+    for source in source_references(event, documents):
+        named = " — ".join(x for x in (source.publisher, source.title) if x)
+        lines.append(f"Source: {named} ({source.document})" if named else f"Source: {source.document}")
+        if source.url:
+            lines.append(source.url)
     lines.append(f"Date: {event.date} ({event.date_source}"
                  + (f", from “{event.expression}”" if event.expression else "") + ")")
     return "\n".join(lines)

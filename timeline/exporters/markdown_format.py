@@ -11,7 +11,7 @@ from typing import Any, BinaryIO, Mapping
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter, selected_columns
-from .records import COLUMNS, display_date, event_record, source_documents
+from .records import COLUMNS, display_date, event_record, source_references
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -35,12 +35,7 @@ def _list(timeline: Timeline) -> list[str]:
         if event.start.year != year:
             year = event.start.year
             lines += ["", f"## {year}", ""]
-        sources = []
-        for name in source_documents(event):
-            document = documents.get(name)
-            label = (document.title or document.source or name) if document else name
-            url = (document.url if document else "") or (event.url if name == event.document else "")
-            sources.append(_link(label, url))
+        sources = [_link(s.title or s.publisher or s.document, s.url) for s in source_references(event, documents)]
         lines.append(f"- **{escape(display_date(event))}** {escape(event.sentence)}")
         if sources:
             lines.append(f"  — {'; '.join(sources)}")

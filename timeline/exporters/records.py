@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from typing import Any, Mapping
 
 from ..events import Event
 
@@ -45,14 +47,6 @@ def source_documents(event: Event) -> list[str]:
         if source.document and source.document not in names:
             names.append(source.document)
     return names
-
-
-def source_urls(event: Event) -> list[str]:
-    urls = [event.url] if event.url else []
-    for source in event.sources or ():
-        if source.url and source.url not in urls:
-            urls.append(source.url)
-    return urls
 
 
 def event_record(event: Event) -> dict[str, object]:
@@ -144,3 +138,28 @@ def display_date(event: Event) -> str:
         text = f"{_day_text(start)} – {_day_text(event.end)}"
     mod = MOD_WORDS.get(event.mod or "")
     return f"{mod} {text}" if mod else text
+
+
+@dataclass(frozen=True)
+class SourceReference:
+    """One document reporting an event, as a reader is shown it."""
+
+    document: str
+    title: str
+    publisher: str
+    url: str
+
+
+def source_references(event: Event, documents: Mapping[str, Any]) -> list[SourceReference]:
+    """The event's own document, then the others reporting it, with titles and links from their metadata."""
+    urls = {event.document: event.url}
+    for source in event.sources or ():
+        urls.setdefault(source.document, source.url)
+    references = []
+    for name in source_documents(event):
+        document = documents.get(name)
+        title = (document.title or "") if document is not None else ""
+        publisher = (document.source or "") if document is not None else ""
+        url = ((document.url or "") if document is not None else "") or urls.get(name) or ""
+        references.append(SourceReference(name, title, publisher, url))
+    return references

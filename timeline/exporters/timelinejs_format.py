@@ -17,7 +17,7 @@ from ..events import Event
 from ..hookspecs import hookimpl
 from .base import Exporter
 from .ics_format import event_uid
-from .records import display_date, event_time, source_documents
+from .records import display_date, event_time, source_references
 
 YEAR_ONLY = ("year", "decade", "century")
 
@@ -46,11 +46,9 @@ def event_dates(event: Event) -> tuple[dict[str, int], dict[str, int] | None]:
 def _text(event: Event, documents: Mapping[str, Any]) -> str:
     parts = [f"<p>{html.escape(event.sentence)}</p>"]
     links = []
-    for name in source_documents(event):
-        document = documents.get(name)
-        label = html.escape((document.title or document.source or name) if document else name)
-        url = (document.url if document else "") or (event.url if name == event.document else "")
-        links.append(f'<a href="{html.escape(url)}">{label}</a>' if url else label)
+    for source in source_references(event, documents):
+        label = html.escape(source.title or source.publisher or source.document)
+        links.append(f'<a href="{html.escape(source.url)}">{label}</a>' if source.url else label)
     parts.append(f"<p>Source: {'; '.join(links)}</p>")
     return "".join(parts)
 
