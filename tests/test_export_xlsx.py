@@ -11,7 +11,7 @@ from timeline.exporters.xlsx_format import EXCEL_CELL_LIMIT, EVENT_HEADERS, TRUN
 
 def _workbook(tmp_path, timeline=None, *args):
     output = tmp_path / "out.xlsx"
-    result, _ = export(tmp_path, timeline or sample_timeline(), "-o", str(output), *args)
+    result, _ = export(tmp_path, sample_timeline() if timeline is None else timeline, "-o", str(output), *args)
     assert result.exit_code == 0, result.stderr
     return openpyxl.load_workbook(output), output, result
 
