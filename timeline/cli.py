@@ -61,7 +61,7 @@ class FormatCommand(click.Command):
         taken.update({opt: "timeline" for p in params for opt in p.opts + p.secondary_opts})
         extra = []
         for option, owner in registry.exporter_options():
-            names = [option.name, *option.opts, *option.secondary_opts]
+            names = [*option.opts, *option.secondary_opts, option.name]
             clash = next((n for n in names if n in taken), None)
             if clash is not None:
                 if taken[clash] == owner and option in extra:

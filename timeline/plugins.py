@@ -136,7 +136,7 @@ class _Loader:
 
     def load_entry_points(self, environ: Mapping[str, str]) -> None:
         selection = environ.get(LOAD_VARIABLE)
-        wanted = None if selection is None else {_normalise(n) for n in selection.split(",") if n.strip()}
+        wanted = None if selection is None else {_normalise(n.strip()) for n in selection.split(",") if n.strip()}
         found: set[str] = set()
         entry_points = sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
         for entry_point in entry_points:
