@@ -1,7 +1,6 @@
 import datetime as dt
 import json
 
-import pytest
 from click.testing import CliRunner
 
 from timeline import build as build_module

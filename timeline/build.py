@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from .chronology import Timeline
+from .cleaning import summarise_dropped
 from .documents import Document, Problem, Source
 from .pipeline import DocumentResult, Options, process_document
 
@@ -46,10 +47,12 @@ def default_jobs() -> int:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one input: its result (None when it was skipped) and its problems."""
+    """What became of one input: its result (None when it was skipped), its problems,
+    and a one-line account of what cleaning dropped (made where the text still is)."""
 
     result: DocumentResult | None
     problems: tuple[Problem, ...] = ()
+    dropped: str = ""
 
 
 def process_chunk(items: list[Document | Source], options: Options) -> list[Outcome]:
@@ -66,8 +69,17 @@ def process_chunk(items: list[Document | Source], options: Options) -> list[Outc
             if item is None:
                 outcomes.append(Outcome(None, problems))
                 continue
-        result = process_document(item, options)
-        outcomes.append(Outcome(replace(result, document=replace(result.document, text="")), problems))
+        try:
+            result = process_document(item, options)
+        except Exception as error:
+            # A bug met on one document must not lose a run over a million others: it is
+            # reported, with what it was, as a skipped input (and --strict stops on it).
+            failure = Problem(item.path or item.name, f"processing failed ({type(error).__name__}: {error}); "
+                              "this is a bug in timeline, please report it with this file")
+            outcomes.append(Outcome(None, problems + (failure,)))
+            continue
+        outcomes.append(Outcome(replace(result, document=replace(result.document, text="")), problems,
+                                summarise_dropped(result.dropped, item.text)))
     return outcomes
 
 
@@ -257,14 +269,16 @@ def build_timeline(
     options: Options = Options(),
     *,
     title: str = "Timeline",
+    merge: bool = False,
     executor: Executor | None = None,
-    on_result: Callable[[DocumentResult], None] | None = None,
+    on_result: Callable[[Outcome], None] | None = None,
     problems: list[Problem] | None = None,
 ) -> Timeline:
-    """Process every document and order the events into a Timeline.
+    """Process every document and order the events into a Timeline (see ``Timeline.build``).
 
-    ``on_result`` sees each result as it arrives (for warnings and progress);
-    problems met reading Sources are appended to ``problems`` as they arrive.
+    ``on_result`` sees the outcome of each document processed as it arrives (for
+    warnings and progress); problems met reading Sources are appended to ``problems``
+    as they arrive.
     """
     kept_documents: list[Document] = []
     events = []
@@ -275,7 +289,7 @@ def build_timeline(
         if outcome.result is None:
             continue
         if on_result is not None:
-            on_result(outcome.result)
+            on_result(outcome)
         kept_documents.append(outcome.result.document)
         events.extend(outcome.result.events)
-    return Timeline.build(kept_documents, events, title=title)
+    return Timeline.build(kept_documents, events, title=title, merge=merge)
