@@ -114,23 +114,24 @@ def run_measured(command: list[str]) -> tuple[float, int, int]:
     return elapsed, peak, process.returncode
 
 
-def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path) -> None:
+def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path, format_name: str) -> None:
     single = workdir / "corpus"
     documents, size = extract_corpus(corpus, single)
     many = workdir / f"copies{copies}"
     make_copies(single, many, copies)
     print(f"corpus {corpus}: {documents} documents, {size / 1e6:.1f} MB of text; "
-          f"extracted to {single} and {copies} copies in {many}")
+          f"extracted to {single} and {copies} copies in {many}; output as {format_name}; "
+          f"load average before: {os.getloadavg()[0]:.1f}")
     print(f"{'input':<12} {'jobs':>4} {'docs':>7} {'MB':>7} {'seconds':>8} {'docs/s':>8} "
           f"{'MB/s':>6} {'MB/s/job':>8} {'peak MB':>8} {'events':>8}")
     times: dict[tuple[str, int], float] = {}
     for label, folder, factor in (("1 copy", single, 1), (f"{copies} copies", many, copies)):
         for jobs in jobs_list:
-            output = workdir / f"out-{factor}-{jobs}.json"
+            output = workdir / f"out-{factor}-{jobs}.{format_name}"
             command = [sys.executable, "-m", "timeline", "build", str(folder), "-o", str(output),
                        "--jobs", str(jobs), "--quiet"]
             elapsed, peak, status = run_measured(command)
-            events = len(json.loads(output.read_text(encoding="utf-8"))["events"]) if status == 0 else -1
+            events = count_events(output, format_name) if status == 0 else -1
             output.unlink(missing_ok=True)
             times[(label, jobs)] = elapsed
             megabytes = size * factor / 1e6
@@ -143,6 +144,13 @@ def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path) 
     for jobs in jobs_list:
         print(f"time for {copies} copies / ({copies} x time for 1 copy), {jobs} job(s): "
               f"{times[(f'{copies} copies', jobs)] / (copies * times[('1 copy', jobs)]):.2f} (1.00 = linear)")
+
+
+def count_events(output: Path, format_name: str) -> int:
+    if format_name == "json":
+        return len(json.loads(output.read_text(encoding="utf-8"))["events"])
+    with open(output, newline="", encoding="utf-8-sig") as handle:
+        return sum(1 for _ in csv.DictReader(handle))
 
 
 def synthetic_timeline(count: int):
@@ -195,6 +203,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, help="folder of TimeML .tml files")
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts (default: 1,2)")
+    parser.add_argument("--format", default="json", choices=("json", "csv"), help="output format of the builds")
     parser.add_argument("--export-events", type=int, help="time exporting this many synthetic events")
     parser.add_argument("--formats", default="csv,json", help="formats for --export-events")
     parser.add_argument("--export-one", help=argparse.SUPPRESS)
@@ -208,7 +217,7 @@ def main() -> None:
             bench_export(arguments.export_events, arguments.formats.split(","), workdir)
         elif arguments.corpus:
             jobs = [int(j) for j in arguments.jobs.split(",")]
-            bench_build(arguments.corpus, arguments.copies, jobs, workdir)
+            bench_build(arguments.corpus, arguments.copies, jobs, workdir, arguments.format)
         else:
             parser.error("give a corpus folder or --export-events N")
     finally:
