@@ -90,8 +90,10 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(command: list[str]) -> tuple[float, int, int]:
-    """Run a command; return its wall time, peak tree RSS (bytes) and exit status."""
+def run_measured(command: list[str]) -> tuple[float, float, int, int]:
+    """Run a command; return its wall time, CPU time (of it and its workers), peak tree RSS
+    (bytes) and exit status. CPU time well under jobs x wall time means the machine was busy."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -109,9 +111,11 @@ def run_measured(command: list[str]) -> tuple[float, int, int]:
     elapsed = time.perf_counter() - started
     done.set()
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode != 0:
         sys.stderr.write(errors.decode("utf-8", "replace")[-2000:])
-    return elapsed, peak, process.returncode
+    return elapsed, cpu, peak, process.returncode
 
 
 def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path, format_name: str) -> None:
@@ -123,21 +127,22 @@ def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path, 
           f"extracted to {single} and {copies} copies in {many}; output as {format_name}; "
           f"load average before: {os.getloadavg()[0]:.1f}")
     print(f"{'input':<12} {'jobs':>4} {'docs':>7} {'MB':>7} {'seconds':>8} {'docs/s':>8} "
-          f"{'MB/s':>6} {'MB/s/job':>8} {'peak MB':>8} {'events':>8}")
+          f"{'MB/s':>6} {'MB/s/job':>8} {'cpu s':>7} {'peak MB':>8} {'events':>8} {'load':>5}")
     times: dict[tuple[str, int], float] = {}
     for label, folder, factor in (("1 copy", single, 1), (f"{copies} copies", many, copies)):
         for jobs in jobs_list:
             output = workdir / f"out-{factor}-{jobs}.{format_name}"
             command = [sys.executable, "-m", "timeline", "build", str(folder), "-o", str(output),
                        "--jobs", str(jobs), "--quiet"]
-            elapsed, peak, status = run_measured(command)
+            elapsed, cpu, peak, status = run_measured(command)
             events = count_events(output, format_name) if status == 0 else -1
             output.unlink(missing_ok=True)
             times[(label, jobs)] = elapsed
             megabytes = size * factor / 1e6
             print(f"{label:<12} {jobs:>4} {documents * factor:>7} {megabytes:>7.1f} {elapsed:>8.1f} "
                   f"{documents * factor / elapsed:>8.1f} {megabytes / elapsed:>6.2f} "
-                  f"{megabytes / elapsed / jobs:>8.2f} {peak / 2**20:>8.0f} {events:>8}", flush=True)
+                  f"{megabytes / elapsed / jobs:>8.2f} {cpu:>7.1f} {peak / 2**20:>8.0f} {events:>8} "
+                  f"{os.getloadavg()[0]:>5.1f}", flush=True)
     for label in ("1 copy", f"{copies} copies"):
         if (label, 1) in times and (label, 2) in times:
             print(f"speed-up with 2 jobs on {label}: {times[(label, 1)] / times[(label, 2)]:.2f}")
