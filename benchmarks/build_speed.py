@@ -118,13 +118,15 @@ def run_measured(command: list[str]) -> tuple[float, float, int, int]:
     return elapsed, cpu, peak, process.returncode
 
 
-def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path, format_name: str) -> None:
+def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path, format_name: str,
+                extra: list[str]) -> None:
     single = workdir / "corpus"
     documents, size = extract_corpus(corpus, single)
     many = workdir / f"copies{copies}"
     make_copies(single, many, copies)
     print(f"corpus {corpus}: {documents} documents, {size / 1e6:.1f} MB of text; "
           f"extracted to {single} and {copies} copies in {many}; output as {format_name}; "
+          f"build options: {' '.join(extra) or 'none'}; "
           f"load average before: {os.getloadavg()[0]:.1f}")
     print(f"{'input':<12} {'jobs':>4} {'docs':>7} {'MB':>7} {'seconds':>8} {'docs/s':>8} "
           f"{'MB/s':>6} {'MB/s/job':>8} {'cpu s':>7} {'peak MB':>8} {'events':>8} {'load':>5}")
@@ -133,7 +135,7 @@ def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path, 
         for jobs in jobs_list:
             output = workdir / f"out-{factor}-{jobs}.{format_name}"
             command = [sys.executable, "-m", "timeline", "build", str(folder), "-o", str(output),
-                       "--jobs", str(jobs), "--quiet"]
+                       "--jobs", str(jobs), "--quiet", *extra]
             elapsed, cpu, peak, status = run_measured(command)
             events = count_events(output, format_name) if status == 0 else -1
             output.unlink(missing_ok=True)
@@ -209,6 +211,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts (default: 1,2)")
     parser.add_argument("--format", default="json", choices=("json", "csv"), help="output format of the builds")
+    parser.add_argument("--build-option", action="append", default=[], metavar="OPTION",
+                        help="pass an option to timeline build, e.g. --build-option=--no-merge")
     parser.add_argument("--export-events", type=int, help="time exporting this many synthetic events")
     parser.add_argument("--formats", default="csv,json", help="formats for --export-events")
     parser.add_argument("--export-one", help=argparse.SUPPRESS)
@@ -222,7 +226,7 @@ def main() -> None:
             bench_export(arguments.export_events, arguments.formats.split(","), workdir)
         elif arguments.corpus:
             jobs = [int(j) for j in arguments.jobs.split(",")]
-            bench_build(arguments.corpus, arguments.copies, jobs, workdir, arguments.format)
+            bench_build(arguments.corpus, arguments.copies, jobs, workdir, arguments.format, arguments.build_option)
         else:
             parser.error("give a corpus folder or --export-events N")
     finally:
