@@ -186,13 +186,13 @@ def bench_export(count: int, formats: list[str], workdir: Path) -> None:
 
 
 def export_one(name: str, count: int, workdir: Path) -> None:
-    from timeline.plugins import collect_exporters, make_manager
+    from timeline.plugins import load_plugins
 
     started = time.perf_counter()
     timeline = synthetic_timeline(count)
     made = time.perf_counter() - started
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    exporter = collect_exporters(make_manager()).exporters[name]
+    exporter = load_plugins(entry_points=False).exporters[name]
     path = workdir / f"events{exporter.suffixes[0] if exporter.suffixes else ''}"
     started = time.perf_counter()
     with open(path, "wb") as stream:
