@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from . import calendar_math as cal
 from .expressions import TemporalExpression
-from .rules import MACROS, RULES, Rule
-from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES,
+from .rules import MACROS, RULES, Rule, _alternation
+from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, LEAD_DISTANCE, LEAD_WORDS, TIME_WORDS, FUTURE_CUES, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES,
                          REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
@@ -28,10 +28,40 @@ def _expand(rule_index: int, pattern: str) -> str:
 
 
 _EXPANDED = [_expand(i, rule.pattern) for i, rule in enumerate(RULES)]
-# One scan for all rules; a match must start where a word starts.
-MASTER = re.compile(r"(?<![\w'’])(?:" + "|".join(f"(?P<R{i}>{p})" for i, p in enumerate(_EXPANDED)) + ")",
-                    re.IGNORECASE)
-SINGLE = [re.compile(r"(?<![\w'’])(?:" + p + ")", re.IGNORECASE) for p in _EXPANDED]
+TOKEN_CLASSES = ("digit", "name", "word")
+
+
+def _compile(indices) -> re.Pattern:
+    """One alternation of the given rules, in table order; a match must start where a word starts."""
+    body = "|".join(f"(?P<R{i}>{_EXPANDED[i]})" for i in indices)
+    return re.compile(r"(?<![\w'’])(?:" + body + ")", re.IGNORECASE)
+
+
+_CLASS_RULES = {cls: tuple(i for i, rule in enumerate(RULES) if cls in rule.starts) for cls in TOKEN_CLASSES}
+MASTERS = {cls: _compile(indices) for cls, indices in _CLASS_RULES.items()}
+_LATER: dict[tuple[str, int], re.Pattern | None] = {}
+
+
+def _later_rules(cls: str, index: int) -> re.Pattern | None:
+    """The alternation of the rules of a token class after ``index`` (compiled on first use)."""
+    key = (cls, index)
+    if key not in _LATER:
+        rest = [i for i in _CLASS_RULES[cls] if i > index]
+        _LATER[key] = _compile(rest) if rest else None
+    return _LATER[key]
+
+
+# The scanner's view of words: a time word or digit anchors an attempt; a lead word is tried when
+# one follows closely; every other word is skipped without running a single rule.
+_TOKEN = re.compile(r"[^\W_]+")
+_NAMES = {w for w in list(MONTHS) + list(WEEKDAYS)} | {w + "s" for w in WEEKDAYS}
+_TIME_WORDS = (set(TIME_WORDS) | set(UNITS) | {u + "s" for u in UNITS} | set(UNIT_PLURALS) | set(SEASONS)
+               | set(PARTS_OF_DAY) | {w.split()[-1] for w in REFERENCES} | set(SET_WORDS)
+               | {h for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS) if " " not in h}
+               | {h.split()[-1] for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)} | {"nineteen", "eighteen"})
+_LEAD_WORDS = (set(LEAD_WORDS) | {w.split()[0] for w in NUMBERS} | set(NUMBERS) | set(ORDINALS)
+               | {h.split()[0] for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)}
+               | {w.split()[0] for w in REFERENCES}) - _TIME_WORDS
 
 
 @dataclass
@@ -92,10 +122,11 @@ UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "X
            "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
 
-_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b|'ll\b",
-                     re.IGNORECASE)
-_PAST = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in PAST_CUES) + r")\b|(?<!\bbe )\b(?-i:[a-z]{2,}ed)\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
-                   re.IGNORECASE)
+# One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
+_CUES = re.compile(
+    r"\b(?:(?P<future>" + _alternation(FUTURE_CUES) + r")|(?P<past>" + _alternation(PAST_CUES) + r"))\b"
+    r"|(?<!\bbe )\b(?P<ed>(?-i:[a-z]{2,}ed))\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
+    re.IGNORECASE)
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
@@ -123,26 +154,33 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
     if _TOWARDS.search(left[-25:]):
         return 0  # a deadline: the nearest occurrence, whatever the tense
     best = None
-    for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
-        for m in pattern.finditer(left):
-            candidate = (len(left) - m.end(), -sign)
-            best = candidate if best is None else min(best, candidate)
-        for m in pattern.finditer(right):
-            if sign < 0 and _REPORTING.fullmatch(m.group()) and len(right[m.end():].split()) <= 2:
-                continue
-            # The verb that governs a time phrase mostly comes before it: words after count double.
-            candidate = (2 * m.start() + 3, -sign)
-            best = candidate if best is None else min(best, candidate)
-            break
+    for m in _CUES.finditer(left):
+        candidate = (len(left) - m.end(), 0 if m.lastgroup == "future" else 1)
+        if best is None or candidate <= best:
+            best = candidate
+    for m in _CUES.finditer(right):
+        future = m.lastgroup == "future"
+        if not future and _REPORTING.fullmatch(m.group()) and len(right[m.end():].split()) <= 2:
+            continue
+        # The verb that governs a time phrase mostly comes before it: words after count double.
+        candidate = (2 * m.start() + 3, 0 if future else 1)
+        if best is None or candidate < best:
+            best = candidate
+        break
     if best is None:
         return default
-    return -best[1]
+    return 1 if best[1] == 0 else -1
+
+
+def _squash(words: str) -> str:
+    """Lower case, runs of blanks made one space."""
+    return " ".join(words.lower().split())
 
 
 def _number(word: str | None) -> float | None:
     if word is None:
         return None
-    word = re.sub(r"\s+", " ", word.lower())
+    word = _squash(word)
     if word in NUMBERS:
         return NUMBERS[word]
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", word):
@@ -190,7 +228,7 @@ APPROX_MODS = (("more than", "MORE_THAN"), ("over", "MORE_THAN"), ("well over", 
 def edge_mod(edge: str | None) -> str | None:
     if not edge:
         return None
-    edge = re.sub(r"\s+", " ", edge.lower())
+    edge = _squash(edge)
     for key, mod in EDGE_MODS:
         if key in edge:
             return mod
@@ -200,7 +238,7 @@ def edge_mod(edge: str | None) -> str | None:
 def approx_mod(approx: str | None) -> str | None:
     if not approx:
         return None
-    approx = re.sub(r"\s+", " ", approx.lower().strip())
+    approx = _squash(approx)
     for key, mod in APPROX_MODS:
         if approx == key:
             return mod
@@ -510,7 +548,7 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     granularity = unit[2]
     if granularity in ("second", "minute", "hour"):
         granularity = "day"
-    word = re.sub(r"\s+", " ", g["offset"].lower())
+    word = _squash(g["offset"])
     sign = -1 if word in ("ago", "earlier", "before", "back") else 1
     mod = approx_mod(g.get("approx"))
     if mod in ("MORE_THAN",):
@@ -612,7 +650,7 @@ def n_weekday(ctx: Context, g: dict, span) -> Found | None:
 
 
 def n_deictic(ctx: Context, g: dict, span) -> Found | None:
-    word = re.sub(r"\s+", " ", (g.get("deictic") or "").lower())
+    word = _squash(g.get("deictic") or "")
     pod = g.get("pod")
     if g.get("tonight"):
         word, pod = "today", "night"
@@ -660,7 +698,7 @@ def n_clock(ctx: Context, g: dict, span) -> Found | None:
 
 
 def n_holiday(ctx: Context, g: dict, span) -> Found | None:
-    name = re.sub(r"\s+", " ", g["holiday"].lower())
+    name = _squash(g["holiday"])
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"
     elif ctx.dct is not None:
@@ -728,7 +766,7 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
 
 
 def n_reference(ctx: Context, g: dict, span) -> Found | None:
-    value = REFERENCES[re.sub(r"\s+", " ", g["ref"].lower())]
+    value = REFERENCES[_squash(g["ref"])]
     if value is None:
         return None
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
@@ -743,15 +781,19 @@ NORMALISERS = {
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
     "the_weekend": n_the_weekend,
 }
-_PREFIXES = [f"r{i}_" for i in range(len(RULES))]
+# Each rule's own groups: (name in the normaliser, name in the compiled alternation).
+_RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))
+                for i, rule in enumerate(RULES)]
 
 
 def _groups(match: re.Match, index: int) -> dict:
-    prefix = _PREFIXES[index]
-    cut = len(prefix)
-    groups = {name[cut:]: value for name, value in match.groupdict().items()
-              if value is not None and name.startswith(prefix)}
-    groups["_text"] = match.group(0)
+    group = match.group
+    groups = {}
+    for short, full in _RULE_GROUPS[index]:
+        value = group(full)
+        if value is not None:
+            groups[short] = value
+    groups["_text"] = group()
     return groups
 
 
@@ -765,22 +807,70 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int)
     return found
 
 
+_VALUE_SHAPE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})|(?P<month>\d{4}-\d{2})|(?P<quarter>\d{4}-Q[1-4])|(?P<year>\d{4})")
+
+
 def _remember(ctx: Context, found: Found) -> None:
     """Keep the last date a reader would count from ("two days later", "that year")."""
     if found.type not in ("DATE", "TIME") or found.anchor == "unresolved" or not found.remember:
         return
     value = found.value.split("T")[0]
     parsed = None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    shape = _VALUE_SHAPE.fullmatch(value)
+    if shape is None:
+        return
+    if shape.lastgroup == "day":
         parsed = (dt.date.fromisoformat(value), "day")
-    elif re.fullmatch(r"\d{4}-\d{2}", value):
+    elif shape.lastgroup == "month":
         parsed = (dt.date(int(value[:4]), int(value[5:]), 1), "month")
-    elif re.fullmatch(r"\d{4}-Q[1-4]", value):
+    elif shape.lastgroup == "quarter":
         parsed = (dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1), "quarter")
-    elif re.fullmatch(r"\d{4}", value):
+    else:
         parsed = (dt.date(int(value), 1, 1), "year")
     if parsed is not None and parsed[0].year >= 1:
         ctx.last = parsed
+
+
+_INTERESTING = re.compile(r"\b(?:[0-9]|" + _alternation(_NAMES | _TIME_WORDS | _LEAD_WORDS) + r"\b)", re.IGNORECASE)
+LEAD_REACH = 8 * LEAD_DISTANCE  # characters a lead word may stand before the word it leads to
+
+
+def _candidates(text: str):
+    """Positions where an expression may start, in text order, with the class of the token there.
+
+    One scan picks out digits and the words of the tagger's vocabulary (in C);
+    all other words are never looked at again.
+    """
+    tokens = []
+    for match in _INTERESTING.finditer(text):
+        start = match.start()
+        word = match.group()
+        first = word[0]
+        if first.isdigit():
+            tokens.append((start, match.end(), "digit", True))
+            continue
+        lower = word.lower()
+        if lower in _NAMES and first.isupper():
+            tokens.append((start, match.end(), "name", True))
+        elif lower in _TIME_WORDS:
+            tokens.append((start, match.end(), "word", True))
+        elif lower in _LEAD_WORDS:
+            tokens.append((start, match.end(), "word", False))
+    count = len(tokens)
+    next_anchor = None
+    anchors_after = [None] * count
+    for k in range(count - 1, -1, -1):
+        anchors_after[k] = next_anchor
+        if tokens[k][3]:
+            next_anchor = tokens[k][0]
+    for k, (start, end, cls, anchors) in enumerate(tokens):
+        if not anchors:
+            following = anchors_after[k]
+            if following is None or following - end > LEAD_REACH:
+                continue
+        if cls == "digit" and start and text[start - 1] in "'’":
+            yield start - 1, "digit"  # "'80s"
+        yield start, cls
 
 
 def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
@@ -789,26 +879,25 @@ def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
     ctx = Context(text, day, granularity)
     found: list[TemporalExpression] = []
     position = 0
-    search = MASTER.search
-    while True:
-        match = search(text, position)
+    for start, cls in _candidates(text):
+        if start < position:
+            continue
+        match = MASTERS[cls].match(text, start)
         if match is None:
-            break
-        start = match.start()
+            continue
         index = int(match.lastgroup[1:])
-        result = _apply(ctx, index, match, start, match.end())
         end = match.end()
+        result = _apply(ctx, index, match, start, end)
+        while result is None:
+            # The first rule that matched refused: give the rules after it a chance here.
+            later = _later_rules(cls, index)
+            match = later.match(text, start) if later is not None else None
+            if match is None:
+                break
+            index = int(match.lastgroup[1:])
+            end = match.end()
+            result = _apply(ctx, index, match, start, end)
         if result is None:
-            # The best rule refused: give the rules after it a chance at the same place.
-            for later in range(index + 1, len(RULES)):
-                other = SINGLE[later].match(text, start)
-                if other and other.end() > start:
-                    result = _apply(ctx, later, other, start, other.end())
-                    if result is not None:
-                        end = other.end()
-                        break
-        if result is None:
-            position = start + 1
             continue
         span_start = result.start if result.start is not None else start
         span_end = result.end if result.end is not None else end

@@ -98,3 +98,22 @@ PAST_CUES = (
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told",
     "reported", "killed", "began", "started", "ended", "died", "took", "came", "went", "made",
 )
+
+# Words that name a time on their own, besides the names, units, seasons, parts of day, references,
+# sets and holidays above; the scanner anchors on these and on digits.
+TIME_WORDS = (
+    "today", "yesterday", "tomorrow", "tonight", "past", "future", "present", "noon", "midnight", "eve",
+    "fiscal", "nineteen", "mid", "period", "year-end", "nineties", "eighties", "seventies", "sixties",
+)
+# Words that can begin an expression without naming a time ("the past three years", "more than a
+# month", "early next week"): tried only when a time word or a digit follows within a few words.
+LEAD_WORDS = (
+    "the", "a", "an", "this", "that", "its", "last", "next", "early", "late", "earlier", "later", "more",
+    "less", "fewer", "about", "around", "nearly", "almost", "approximately", "roughly", "some", "over",
+    "at", "up", "no", "just", "well", "close", "upwards", "very", "each", "every", "per", "several", "few",
+    "many", "couple", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "coming",
+    "previous", "following", "recent", "same", "latest", "prior", "final", "middle", "beginning", "start",
+    "end", "half", "initial", "remaining", "other", "year", "turn", "numerous", "dozens", "hundreds",
+    "dozen", "number", "comparable", "corresponding", "upcoming", "right", "these", "at", "thousand",
+)
+LEAD_DISTANCE = 4  # how many words a lead word may stand before the time word it leads to
