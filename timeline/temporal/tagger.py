@@ -8,6 +8,7 @@ expressions against the document creation time (DCT) or, for anaphoric ones
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -86,7 +87,7 @@ class Context:
     dct_granularity: str | None
     last: tuple[dt.date, str] | None = None
     last_quarter: tuple[dt.date, str] | None = None
-    groups: dict = field(default_factory=dict)
+    marks: dict = field(default_factory=dict)
 
     def known(self, granularity: str) -> bool:
         """Whether the DCT is precise enough to resolve a unit of ``granularity``."""
@@ -130,8 +131,27 @@ _CUES = re.compile(
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
-_TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.IGNORECASE)
+_TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?\Z", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
+
+
+_BLOCK = 2048
+
+
+def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
+    """Tense cues and clause ends starting in one block of the text, found once per block.
+
+    Cached so that a text dense with expressions is still scanned only once.
+    """
+    marks = ctx.marks.get(block)
+    if marks is None:
+        low, high = block * _BLOCK, (block + 1) * _BLOCK
+        text = ctx.text
+        marks = [(m.start(), m.end(), m.lastgroup) for m in _CUES.finditer(text, low, high + 40) if m.start() < high]
+        marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
+        marks.sort()
+        ctx.marks[block] = marks
+    return marks
 
 
 def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
@@ -141,32 +161,39 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
     past form and a cue for the future).
     """
     text = ctx.text
-    left = text[max(0, start - 80):start]
-    cut = None
-    for cut in _CLAUSE_END.finditer(left):
-        pass
-    if cut is not None:
-        left = left[cut.end():]
-    right = text[end:end + 50]
-    cut = _CLAUSE_END.search(right)
-    if cut:
-        right = right[:cut.start()]
-    if _TOWARDS.search(left[-25:]):
+    low, high = max(0, start - 80), end + 50
+    marks = []
+    for block in range(low // _BLOCK, high // _BLOCK + 1):
+        block_marks = _marks(ctx, block)
+        first = bisect.bisect_left(block_marks, (low,))
+        last = bisect.bisect_right(block_marks, (high,))
+        marks += block_marks[first:last]
+    for m_start, m_end, kind in marks:
+        if kind == "clause":
+            if m_end <= start:
+                low = max(low, m_end)
+            elif m_start >= end:
+                high = min(high, m_start)
+                break
+    if _TOWARDS.search(text, max(low, start - 25), start):
         return 0  # a deadline: the nearest occurrence, whatever the tense
     best = None
-    for m in _CUES.finditer(left):
-        candidate = (len(left) - m.end(), 0 if m.lastgroup == "future" else 1)
-        if best is None or candidate <= best:
-            best = candidate
-    for m in _CUES.finditer(right):
-        future = m.lastgroup == "future"
-        if not future and _REPORTING.fullmatch(m.group()) and len(right[m.end():].split()) <= 2:
+    for m_start, m_end, kind in marks:
+        if kind == "clause" or m_start < low:
             continue
-        # The verb that governs a time phrase mostly comes before it: words after count double.
-        candidate = (2 * m.start() + 3, 0 if future else 1)
-        if best is None or candidate < best:
-            best = candidate
-        break
+        if m_end <= start:
+            candidate = (start - m_end, 0 if kind == "future" else 1)
+            if best is None or candidate <= best:
+                best = candidate
+        elif m_start >= end and m_end <= high:
+            future = kind == "future"
+            if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
+                continue
+            # The verb that governs a time phrase mostly comes before it: words after count double.
+            candidate = (2 * (m_start - end) + 3, 0 if future else 1)
+            if best is None or candidate < best:
+                best = candidate
+            break
     if best is None:
         return default
     return 1 if best[1] == 0 else -1
@@ -832,6 +859,10 @@ def _remember(ctx: Context, found: Found) -> None:
 
 
 _INTERESTING = re.compile(r"\b(?:[0-9]|" + _alternation(_NAMES | _TIME_WORDS | _LEAD_WORDS) + r"\b)", re.IGNORECASE)
+# A number anchors an attempt by itself only when it looks like a year, a date or a clock time;
+# other numbers ("2,500", "15km") need a time word right after them ("15 years").
+_DIGIT_ANCHOR = re.compile(r"(?:1[5-9]|20)[0-9]{2}(?![0-9])|[0-9]{1,4}[-/.][0-9]|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m\b"
+                           r"|[0-9]{1,2}(?:st|nd|rd|th)\b|[0-9]*0s\b", re.IGNORECASE)
 LEAD_REACH = 8 * LEAD_DISTANCE  # characters a lead word may stand before the word it leads to
 
 
@@ -841,36 +872,37 @@ def _candidates(text: str):
     One scan picks out digits and the words of the tagger's vocabulary (in C);
     all other words are never looked at again.
     """
-    tokens = []
+    pending: list[tuple[int, int, str]] = []  # lead words waiting for a time word to follow them
     for match in _INTERESTING.finditer(text):
         start = match.start()
         word = match.group()
         first = word[0]
         if first.isdigit():
-            tokens.append((start, match.end(), "digit", True))
-            continue
-        lower = word.lower()
-        if lower in _NAMES and first.isupper():
-            tokens.append((start, match.end(), "name", True))
-        elif lower in _TIME_WORDS:
-            tokens.append((start, match.end(), "word", True))
-        elif lower in _LEAD_WORDS:
-            tokens.append((start, match.end(), "word", False))
-    count = len(tokens)
-    next_anchor = None
-    anchors_after = [None] * count
-    for k in range(count - 1, -1, -1):
-        anchors_after[k] = next_anchor
-        if tokens[k][3]:
-            next_anchor = tokens[k][0]
-    for k, (start, end, cls, anchors) in enumerate(tokens):
-        if not anchors:
-            following = anchors_after[k]
-            if following is None or following - end > LEAD_REACH:
+            cls, anchors = "digit", _DIGIT_ANCHOR.match(text, start) is not None
+        else:
+            lower = word.lower()
+            if lower in _NAMES and first.isupper():
+                cls, anchors = "name", True
+            elif lower in _TIME_WORDS:
+                cls, anchors = "word", True
+            elif lower in _LEAD_WORDS:
+                cls, anchors = "word", False
+            else:
                 continue
-        if cls == "digit" and start and text[start - 1] in "'’":
-            yield start - 1, "digit"  # "'80s"
-        yield start, cls
+        if not anchors:
+            pending.append((start, match.end(), cls))
+            continue
+        for lead_start, lead_end, lead_cls in pending:
+            if start - lead_end <= LEAD_REACH:
+                yield from _with_apostrophe(text, lead_start, lead_cls)
+        pending.clear()
+        yield from _with_apostrophe(text, start, cls)
+
+
+def _with_apostrophe(text: str, start: int, cls: str):
+    if cls == "digit" and start and text[start - 1] in "'’":
+        yield start - 1, cls  # "'80s"
+    yield start, cls
 
 
 def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
