@@ -124,10 +124,14 @@ UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "X
            "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
 
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
+# Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
 _CUES = re.compile(
-    r"\b(?:(?P<future>" + _alternation(FUTURE_CUES) + r")|(?P<past>" + _alternation(PAST_CUES) + r"))\b"
-    r"|(?<!\bbe )\b(?P<ed>(?-i:[a-z]{2,}ed))\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
-    re.IGNORECASE)
+    r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES])
+    + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
+    + r")|(?P<ed>[a-z]+ed))(?![A-Za-z])")
+_NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
+
+
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
@@ -135,7 +139,7 @@ _TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
 
 
-_BLOCK = 2048
+_BLOCK = 1024
 
 
 def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
@@ -147,7 +151,18 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
     if marks is None:
         low, high = block * _BLOCK, (block + 1) * _BLOCK
         text = ctx.text
-        marks = [(m.start(), m.end(), m.lastgroup) for m in _CUES.finditer(text, low, high + 40) if m.start() < high]
+        marks = []
+        for m in _CUES.finditer(text, low, high + 40):
+            m_start = m.start()
+            if m_start >= high:
+                break
+            kind = m.lastgroup
+            if kind == "ed":
+                # "will be named" looks ahead; "need", "hundred" are not past forms.
+                if m.group() in _NOT_PAST_FORMS or text[max(0, m_start - 3):m_start] == "be ":
+                    continue
+                kind = "past"
+            marks.append((m_start, m.end(), kind))
         marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
         marks.sort()
         ctx.marks[block] = marks
@@ -858,7 +873,10 @@ def _remember(ctx: Context, found: Found) -> None:
         ctx.last = parsed
 
 
-_INTERESTING = re.compile(r"\b(?:[0-9]|" + _alternation(_NAMES | _TIME_WORDS | _LEAD_WORDS) + r"\b)", re.IGNORECASE)
+_VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
+# Case-sensitive with each word in lower case, capitalised and upper case: much faster than IGNORECASE.
+_INTERESTING = re.compile(r"(?<![^\W_])(?:[0-9]|" + _alternation(
+    _VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY}) + r"(?![^\W_]))")
 # A number anchors an attempt by itself only when it looks like a year, a date or a clock time;
 # other numbers ("2,500", "15km") need a time word right after them ("15 years").
 _DIGIT_ANCHOR = re.compile(r"(?:1[5-9]|20)[0-9]{2}(?![0-9])|[0-9]{1,4}[-/.][0-9]|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m\b"

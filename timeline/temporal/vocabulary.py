@@ -116,4 +116,4 @@ LEAD_WORDS = (
     "end", "half", "initial", "remaining", "other", "year", "turn", "numerous", "dozens", "hundreds",
     "dozen", "number", "comparable", "corresponding", "upcoming", "right", "these", "at", "thousand",
 )
-LEAD_DISTANCE = 4  # how many words a lead word may stand before the time word it leads to
+LEAD_DISTANCE = 3  # how many words a lead word may stand before the time word it leads to
