@@ -9,6 +9,8 @@ expressions against the document creation time (DCT) or, for anaphoric ones
 from __future__ import annotations
 
 import bisect
+import gc
+from collections import deque
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -165,6 +167,9 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             marks.append((m_start, m.end(), kind))
         marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
         marks.sort()
+        if len(ctx.marks) > 8:  # the scan only moves forward: forget blocks left behind
+            for old in [b for b in ctx.marks if b < block - 2]:
+                del ctx.marks[old]
         ctx.marks[block] = marks
     return marks
 
@@ -890,7 +895,7 @@ def _candidates(text: str):
     One scan picks out digits and the words of the tagger's vocabulary (in C);
     all other words are never looked at again.
     """
-    pending: list[tuple[int, int, str]] = []  # lead words waiting for a time word to follow them
+    pending: deque[tuple[int, int, str]] = deque()  # lead words waiting for a time word to follow them
     for match in _INTERESTING.finditer(text):
         start = match.start()
         word = match.group()
@@ -908,6 +913,8 @@ def _candidates(text: str):
             else:
                 continue
         if not anchors:
+            while pending and start - pending[0][1] > LEAD_REACH:
+                pending.popleft()
             pending.append((start, match.end(), cls))
             continue
         for lead_start, lead_end, lead_cls in pending:
@@ -925,6 +932,19 @@ def _with_apostrophe(text: str, start: int, cls: str):
 
 def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
     """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None)."""
+    # The scan makes many small objects and no reference cycles: pausing the cyclic garbage
+    # collector keeps the time linear in the length of the text (it would otherwise rescan
+    # the growing list of results again and again).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _tag(text, dct)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _tag(text: str, dct: str | None) -> list[TemporalExpression]:
     day, granularity = parse_dct(dct)
     ctx = Context(text, day, granularity)
     found: list[TemporalExpression] = []
