@@ -136,6 +136,7 @@ RULES = [
     Rule("year_earlier", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>quarter|period|level|month|week|results?))?|(?P<noun2>a\s+)?(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|quarter|time)\s+(?:a|last|the\s+previous)\s+year", "year_earlier"),
     # Relative units: "last week", "this year", "the following month", "earlier this year", "early next year".
     Rule("relative_unit", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<dir>{DIR})\s+(?:fiscal\s+)?(?P<unit>year|quarter|month|week|weekend|day|decade|century|half|night|morning|afternoon|evening|season)\b(?!-)", "relative_unit"),
+    Rule("edge_of_unit", r"(?P<edge>(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|rest|remainder)\s+of\s+)(?P<det>the|this|that)\s+(?P<unit>year|month|week|quarter|decade|century|day)\b", "edge_of_unit"),
     Rule("relative_weekday", r"(?P<dir>last|this|next|past|coming|previous|following|that)\s+(?P<weekday>{WEEKDAY})(?:\s+(?P<pod>{POD}))?", "weekday"),
     Rule("relative_month", r"(?P<edge>{EDGE})?(?P<dir>last|this|next|past|coming|previous|following|that)\s+(?P<month>{MONTHNAME})", "month"),
     Rule("edge_relative", r"(?P<edge>(?:early|late|mid|earlier|later)(?:\s+|-))(?P<dir>this|last|next)\s+(?P<unit>year|month|week|decade|century|quarter)", "relative_unit"),

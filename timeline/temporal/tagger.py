@@ -128,7 +128,8 @@ UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "X
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
 # Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
 _CUES = re.compile(
-    r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES])
+    r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
+                                                                     if c not in MONTHS])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
     + r")|(?P<ed>[a-z]+ed))(?![A-Za-z])")
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
@@ -676,6 +677,17 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
+def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
+    """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
+    unit = g["unit"].lower()
+    edge = g["edge"].lower()
+    mod = "END" if "end" in edge or "rest" in edge or "remainder" in edge else edge_mod(edge) or "MID"
+    base = ctx.last if ctx.last is not None and not cal.finer(unit, ctx.last[1]) else None
+    if g["det"].lower() != "that" and base is not None and ctx.dct is not None:
+        base = None  # "the month", "this month": the present one
+    return _resolved(ctx, unit, 0, base=base, mod=mod)
+
+
 def n_weekday(ctx: Context, g: dict, span) -> Found | None:
     weekday = _weekday(g["weekday"])
     dir_word = (g.get("dir") or "").lower()
@@ -782,6 +794,8 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
         return None  # "three-quarters of the vote": a fraction, not a time
     before = ctx.text[max(0, start - 12):start].lower()
     num_word = g["num"].lower()
+    if unit[2] == "second" and num_word in ("a", "an", "one") and re.match(r"\s*[^\W\d_]", ctx.text[end:end + 3]):
+        return None  # "a second strike": the ordinal, not a second of time
     if num_word in ("a", "an") and re.search(r"(?:\btimes|\btwice|\bonce|[0-9%]|\bcents?|\bdollars?|\bshare)\s*$", before):
         return Found("SET", _format_duration(1, unit), start=start, end=end)
     if text.lower().endswith("-old") or re.match(r"\s+old\b", ctx.text[end:end + 5]):
@@ -826,7 +840,7 @@ NORMALISERS = {
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
     "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
-    "the_weekend": n_the_weekend,
+    "the_weekend": n_the_weekend, "edge_of_unit": n_edge_of_unit,
 }
 # Each rule's own groups: (name in the normaliser, name in the compiled alternation).
 _RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))
@@ -846,7 +860,10 @@ def _groups(match: re.Match, index: int) -> dict:
 
 def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int) -> Found | None:
     rule: Rule = RULES[rule_index]
-    found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
+    try:
+        found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
+    except (OverflowError, ValueError):
+        return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
     if found is None:
         return None
     if rule.type == "TIME" and found.type == "DATE":
@@ -864,7 +881,7 @@ def _remember(ctx: Context, found: Found) -> None:
     value = found.value.split("T")[0]
     parsed = None
     shape = _VALUE_SHAPE.fullmatch(value)
-    if shape is None:
+    if shape is None or value.startswith("0000"):
         return
     if shape.lastgroup == "day":
         parsed = (dt.date.fromisoformat(value), "day")
