@@ -309,16 +309,29 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
     return Found(type_, cal.format_value(day, granularity), mod, "relative")
 
 
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
+
+
 def _format_duration(amount: float | None, unit: tuple[str, int, str]) -> str:
-    letter, multiple, _ = unit
+    """A TIMEX3 duration: P2Y, PT3H, PXD; a fraction goes to the next smaller unit (2.5 years: P2Y6M)."""
+    letter, multiple, granularity = unit
+    time_unit = granularity in ("hour", "minute", "second")
+    prefix = "PT" if time_unit else "P"
     if amount is None:
-        quantity = "X"
-    else:
-        total = amount * multiple
-        quantity = str(int(total)) if float(total).is_integer() else f"{total:g}"
-    if letter in ("H", "S") or (letter == "M" and unit[2] == "minute"):
-        return f"PT{quantity}{letter}"
-    return f"P{quantity}{letter}"
+        return f"{prefix}X{letter}"
+    total = amount * multiple
+    whole = int(total)
+    if total == whole:
+        return f"{prefix}{whole}{letter}"
+    smaller = _SMALLER.get("MIN" if granularity == "minute" else letter)
+    if smaller is None:
+        return f"{prefix}{total:g}{letter}"
+    small_letter, per = smaller
+    part = round((total - whole) * per)
+    if letter == "D" and small_letter == "H":
+        return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+    head = f"{whole}{letter}" if whole else ""
+    return f"{prefix}{head}{part}{small_letter}"
 
 
 # Normalisers: each reads the groups of its rule's match and returns a Found, or None to reject.
@@ -568,23 +581,22 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
         return None
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", mod, "unresolved")
+    # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
+    order = ("SP", "SU", "FA", "WI")
     year, current = cal.season_of(ctx.dct)
-    order = ["WI", "SP", "SU", "FA"]
-    if order.index(season) > order.index(current) if season != "WI" else False:
-        before_year, after_year = year - 1, year
-    elif season == current:
-        before_year = after_year = year
-    else:
-        before_year, after_year = year, year + 1
+    now = 4 * year + order.index(current)
+    back = (now - order.index(season)) % 4
+    previous = now - (back or 4)          # the last one strictly before the current season
+    following = now + ((4 - back) % 4 or 4)  # the next one strictly after
     if dir_word in ("last", "past", "previous"):
-        year = before_year - (1 if season == current else 0)
+        index = previous
     elif dir_word in ("next", "coming", "following"):
-        year = after_year + (1 if season == current else 0)
-    elif dir_word == "this" or season == current:
-        year = year if season == current else (after_year if direction(ctx, *span) > 0 else before_year)
+        index = following
+    elif back == 0:
+        index = now
     else:
-        year = after_year if direction(ctx, *span) > 0 else before_year
-    return Found("DATE", f"{year:04d}-{season}", mod, "relative")
+        index = following if direction(ctx, *span) > 0 else previous
+    return Found("DATE", f"{index // 4:04d}-{season}", mod, "relative")
 
 
 _ANAPHORIC = {"following", "previous", "same", "that", "prior"}
@@ -704,7 +716,8 @@ def n_weekday(ctx: Context, g: dict, span) -> Found | None:
     elif dir_word in ("next", "coming", "following"):
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
     else:
-        day = cal.weekday_near(reference, weekday, direction(ctx, *span))
+        sign = direction(ctx, *span)
+        day = cal.weekday_near(reference, weekday, 1 if sign == 0 else sign)  # 0: "until Tuesday"
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
 
@@ -808,8 +821,10 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
 def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     unit = _unit(g["unit"])
     dir_word = (g.get("dir") or "").lower()
-    if dir_word == "recent":
-        return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
+    if not g.get("det") and dir_word in ("recent", "past", "coming"):
+        # "in recent years", "in coming months": the past or the future, not a length of time
+        return Found("DATE", "PAST_REF" if dir_word != "coming" else "FUTURE_REF",
+                     anchor="relative" if ctx.dct else "unresolved")
     return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
 
 

@@ -46,7 +46,7 @@ UNITS = {
     "day": ("D", 1, "day"), "night": ("D", 1, "day"), "week": ("W", 1, "week"),
     "fortnight": ("W", 2, "week"), "weekend": ("WE", 1, "weekend"),
     "month": ("M", 1, "month"), "quarter": ("Q", 1, "quarter"), "year": ("Y", 1, "year"),
-    "decade": ("DE", 1, "decade"), "century": ("CE", 1, "century"), "millennium": ("ML", 1, "millennium"),
+    "decade": ("Y", 10, "decade"), "century": ("Y", 100, "century"), "millennium": ("Y", 1000, "millennium"),
     "season": ("Q", 1, "quarter"),
 }
 UNIT_PLURALS = {"centuries": "century", "millennia": "millennium"}
