@@ -21,7 +21,6 @@ def test_every_tagged_value_is_well_formed(tbaq):
     assert bad == []
 
 
-@pytest.mark.xfail(strict=True, reason="measured strict F1 0.8585, target 0.86")
 def test_strict_span_f1(tbaq):
     assert tbaq.total.strict_f1 >= 0.86
 

@@ -64,10 +64,10 @@ _unit_words += list(UNIT_PLURALS)
 MACROS = {
     # Case-sensitive names: "May" is a month, "may" a verb.
     "MONTH": "(?-i:" + _alternation(_cased(_FULL_MONTHS) + [a.capitalize() + "." for a in _ABBREVIATED]
-                                    + _cased(_ABBREVIATED)) + ")",
-    "MONTHNAME": "(?-i:" + _alternation(_cased(_FULL_MONTHS)) + ")",
-    "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m not in ("may", "march")])) + ")",
-    "WEEKDAY": "(?-i:" + _alternation(_cased(_FULL_WEEKDAYS)) + ")",
+                                    + _cased(_ABBREVIATED)) + r"(?![a-z]))",
+    "MONTHNAME": "(?-i:" + _alternation(_cased(_FULL_MONTHS)) + r"(?![a-z]))",
+    "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m not in ("may", "march")])) + r"(?![a-z]))",
+    "WEEKDAY": "(?-i:" + _alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
     "WEEKDAYS": "(?-i:" + _alternation([w + "s" for w in _cased(_FULL_WEEKDAYS)]) + ")",
     "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
     "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])(?!\s*(?:%|percent|per\b))",
@@ -125,7 +125,10 @@ RULES = [
     Rule("holiday", r"(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", "holiday", starts=frozenset({"word", "name"})),
     # Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990".
     Rule("quarter", r"(?:(?P<det>the|this|last|next|that|its|a)\s+(?=(?:\S+\s+){0,3}?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s))?(?:(?P<qyear>{YEAR})(?:'s)?\s+|(?P<ofdir2>this|last|next)\s+year's\s+)?(?:(?P<qdir>latest|last|current|same|previous|prior|comparable|corresponding|year-earlier|year-ago|fiscal|calendar)\s+){0,2}(?P<ord>{ORD})(?:-|\s+)(?:fiscal\s+)?(?P<part>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofdir>this|last|next)\s+year)?", "quarter", starts=frozenset({"word", "digit"})),
-    Rule("the_quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|comparable\s+|recent\s+)?(?:fiscal\s+)?quarter\b(?!ly|s)", "the_quarter"),
+    Rule("the_quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|comparable\s+|recent\s+)?(?:fiscal\s+)?quarter\b(?!ly|s)|the\s+latest\s+period\b", "the_quarter"),
+    Rule("year_end", r"(?:(?P<approx>around|about)\s+)?(?:the\s+)?year(?:-|\s+|'s\s+)end\b", "year_end"),
+    Rule("the_year", r"the\s+(?:full\s+)?year\b(?!-|\s+(?:ago|earlier|before|later|after|two|2000|19|20))", "the_year"),
+    Rule("century", r"(?:the\s+)?(?P<ord>[0-9]{1,2})(?:st|nd|rd|th)\s+century\b|(?:the\s+)?(?P<ordword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b", "century", starts=frozenset({"word", "digit"})),
     Rule("ordinal_quarters", r"(?:the\s+)?(?P<ord>{ORD})\s+(?:two|three)\s+quarters\s+of\s+(?P<year>{YEAR})", "half_span"),
     # Decades: "the 1990s", "the '80s", "mid-1990s", "the late 1980s".
     Rule("decade", r"(?P<edge>{EDGE})?(?:the\s+)?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'(?P<short>[0-9])0)'?s\b", "decade", starts=frozenset({"word", "digit"})),
@@ -160,6 +163,7 @@ RULES = [
     Rule("fiscal_year", r"(?:(?P<det>the)\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR})|(?:the\s+)?(?P<fy>fiscal\s+year)\b", "fiscal"),
     Rule("the_weekend", r"the\s+weekend\b", "the_weekend"),
     Rule("year_words", r"the\s+year\s+(?:two\s+thousand|2000)(?:\s+and\s+\w+)?", "year2000"),
+    Rule("prefixed_year", r"(?P<prefix>pre|post|mid)-(?P<year>{YEARX})(?![0-9])", "year"),
     Rule("year", r"(?<![0-9$#£€.,/:-])(?<!\bNo\. )(?P<year>{YEARX})(?:'s)?(?![0-9/:-])", "year", starts=frozenset({"digit"})),
     Rule("reference", r"(?<![-\w])(?P<ref>{REF})(?![-\w])", "reference"),
 ]

@@ -461,9 +461,14 @@ _NOUN_AFTER = re.compile(r"\s*(?:[a-z]+s\b(?<!'s)(?<!ss)(?<!\bits)(?<!\bwas)(?<!
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
+_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that"}
+
+
 def n_year(ctx: Context, g: dict, span) -> Found | None:
     year = _year(g["year"])
     mod = edge_mod(g.get("edge"))
+    if g.get("prefix"):
+        return Found("DATE", f"{year:04d}", {"pre": "BEFORE", "post": "AFTER", "mid": "MID"}[g["prefix"].lower()])
     start, end = span
     text = ctx.text
     possessive = text[end - 2:end] in ("'s", "’s")
@@ -475,8 +480,8 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
             cue = True
         if not cue:
             return None
-        if _NOUN_AFTER.match(text, end):
-            return None
+        if _NOUN_AFTER.match(text, end) and not (word in _DETERMINERS and 1900 <= year <= 2099):
+            return None  # "1500 soldiers"; but "the 1992 protests" are of a year
     found = Found("DATE", f"{year:04d}", mod)
     if possessive:
         found.end = end - 2
@@ -496,6 +501,38 @@ def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
 
 def n_the_weekend(ctx: Context, g: dict, span) -> Found | None:
     return n_relative_unit(ctx, {"dir": "this", "unit": "weekend"}, span)
+
+
+def n_year_end(ctx: Context, g: dict, span) -> Found | None:
+    """ "year-end", "by year's end": the end of the DCT's year (of the year before, after "since")."""
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    since = previous is not None and previous.group(1).lower() == "since"
+    found = _resolved(ctx, "year", -1 if since else 0, mod="END")
+    if g.get("approx"):
+        found.mod = "APPROX"
+    return found
+
+
+def n_the_year(ctx: Context, g: dict, span) -> Found | None:
+    """ "the year ended June 30" is a fiscal year (a duration); "for the year" the current one."""
+    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text[span[1]:span[1] + 10]):
+        return Found("DURATION", "P1Y")
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    if previous is None or previous.group(1).lower() not in ("for", "of", "in", "during", "throughout"):
+        return None
+    return _resolved(ctx, "year", 0)
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth", "twenty-first")
+
+
+def n_century(ctx: Context, g: dict, span) -> Found | None:
+    number = int(g["ord"]) if g.get("ord") else _ORDINAL_WORDS.index(g["ordword"].lower()) + 1
+    if not 1 <= number <= 99:
+        return None
+    return Found("DATE", f"{number - 1:02d}")
 
 
 def n_fiscal(ctx: Context, g: dict, span) -> Found | None:
@@ -785,12 +822,13 @@ def n_holiday(ctx: Context, g: dict, span) -> Found | None:
             month, day = int(month_day[:2]), int(month_day[3:])
             return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor=anchor)
         return Found("DATE", f"{year:04d}-{month_day}", anchor=anchor)
-    month, weekday, n = WEEKDAY_HOLIDAYS[name]
+    month, weekday, n, *first_day = WEEKDAY_HOLIDAYS[name]
+    first_day = first_day[0] if first_day else 1
     if year is None:
         return Found("DATE", f"XXXX-{month:02d}", anchor=anchor)
     if anchor == "explicit":
-        return Found("DATE", cal.nth_weekday(year, month, weekday, n).isoformat(), anchor=anchor)
-    day = _nearest_yearly(ctx, span, lambda y: cal.nth_weekday(y, month, weekday, n))
+        return Found("DATE", cal.nth_weekday(year, month, weekday, n, first_day).isoformat(), anchor=anchor)
+    day = _nearest_yearly(ctx, span, lambda y: cal.nth_weekday(y, month, weekday, n, first_day))
     return Found("DATE", day.isoformat(), anchor=anchor)
 
 
@@ -855,7 +893,7 @@ NORMALISERS = {
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
     "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
-    "the_weekend": n_the_weekend, "edge_of_unit": n_edge_of_unit,
+    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "edge_of_unit": n_edge_of_unit,
 }
 # Each rule's own groups: (name in the normaliser, name in the compiled alternation).
 _RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))

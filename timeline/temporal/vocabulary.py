@@ -77,12 +77,12 @@ FIXED_HOLIDAYS = {
     "halloween": "10-31", "veterans day": "11-11", "boxing day": "12-26", "may day": "05-01",
     "bastille day": "07-14", "st. patrick's day": "03-17", "new year": "01-01",
 }
-# Holidays on the nth weekday of a month: name -> (month, ISO weekday, n; -1 = last).
+# Holidays on the nth weekday of a month: name -> (month, ISO weekday, n; -1 = last[, counting from day]).
 WEEKDAY_HOLIDAYS = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3),
     "presidents' day": (2, 1, 3), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
-    "columbus day": (10, 1, 2),
+    "columbus day": (10, 1, 2), "election day": (11, 2, 1, 2),
 }
 
 # Cue words that point a bare weekday or month to the future; otherwise news speaks of the past.
@@ -104,6 +104,7 @@ PAST_CUES = (
 TIME_WORDS = (
     "today", "yesterday", "tomorrow", "tonight", "past", "future", "present", "noon", "midnight", "eve",
     "fiscal", "nineteen", "mid", "period", "year-end", "nineties", "eighties", "seventies", "sixties",
+    "century", "pre", "post",
 )
 # Words that can begin an expression without naming a time ("the past three years", "more than a
 # month", "early next week"): tried only when a time word or a digit follows within a few words.
