@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from . import calendar_math as cal
 from .expressions import TemporalExpression
+from .values import is_well_formed
 from .rules import MACROS, RULES, Rule, _alternation
 from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, LEAD_DISTANCE, LEAD_WORDS, TIME_WORDS, FUTURE_CUES, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES,
                          REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
@@ -80,6 +81,9 @@ class Found:
     remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
 
 
+QUARTER_REACH = 600  # characters over which "the quarter", "a year earlier" refer to a quarter named before
+
+
 @dataclass
 class Context:
     """What the scan knows while it reads one document."""
@@ -88,7 +92,13 @@ class Context:
     dct: dt.date | None
     dct_granularity: str | None
     last: tuple[dt.date, str] | None = None
-    last_quarter: tuple[dt.date, str] | None = None
+    last_quarter: tuple[dt.date, int] | None = None  # the quarter last spoken of, and where
+
+    def recent_quarter(self, position: int) -> dt.date | None:
+        """The first day of the quarter mentioned in the last few sentences, if any."""
+        if self.last_quarter is not None and position - self.last_quarter[1] <= QUARTER_REACH:
+            return self.last_quarter[0]
+        return None
     marks: dict = field(default_factory=dict)
 
     def known(self, granularity: str) -> bool:
@@ -577,8 +587,8 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
             year += 1
         elif ofdir == "this":
             pass
-        elif ctx.last_quarter is not None and det in ("that",):
-            year = ctx.last_quarter[0].year
+        elif ctx.recent_quarter(span[0]) is not None and det in ("that",):
+            year = ctx.recent_quarter(span[0]).year
         else:
             first_month = (ordinal - 1) * (3 if letter == "Q" else 6) + 1
             if first_month > ctx.dct.month and direction(ctx, *span) < 0:
@@ -588,16 +598,35 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
     value = f"{year:04d}-{letter}{ordinal}"
     found = Found("DATE", value, anchor=anchor)
     if letter == "Q":
-        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), "quarter")
+        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
     if det == "a":
         found.start = span[0] + 2
     return found
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|through|to)\s+(" + MACROS["MONTH"] + r")", re.IGNORECASE)
+
+
 def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
-    if ctx.last_quarter is not None:
-        return Found("DATE", cal.format_value(ctx.last_quarter[0], "quarter"), anchor="relative")
-    return _resolved(ctx, "quarter", -1)
+    """ "the quarter (ended Sept. 30)", "the latest quarter": the quarter reported on.
+
+    The quarter that ends on a named month; else one named in the last few
+    sentences; else, in news, the last quarter completed before the DCT.
+    """
+    if ctx.dct is None:
+        return Found("DATE", "XXXX-QX", anchor="unresolved")
+    ended = _ENDED.match(ctx.text, span[1])
+    latest = "latest" in g["_text"].lower()
+    if ended:
+        month = _month(ended.group(1))
+        year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
+        day = dt.date(year, month, 1)
+    elif not latest and ctx.recent_quarter(span[0]) is not None:
+        day = ctx.recent_quarter(span[0])
+    else:
+        day = cal.shift(ctx.dct, "quarter", -1)
+    ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0])
+    return Found("DATE", cal.format_value(day, "quarter"), anchor="relative")
 
 
 def n_half_span(ctx: Context, g: dict, span) -> Found | None:
@@ -663,8 +692,10 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     base = None
     if word in ("earlier", "later", "before", "after") and ctx.last is not None:
         base = ctx.last
-    if granularity == "year" and steps and ctx.last is not None and ctx.last[1] == "quarter":
-        found = _resolved(ctx, "quarter", 4 * sign * steps, base=ctx.last, mod=mod)
+    quarter = ctx.recent_quarter(span[0])
+    if granularity == "year" and steps and quarter is not None and word != "later":
+        # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
+        found = _resolved(ctx, "quarter", 4 * sign * steps, base=(quarter, "quarter"), mod=mod)
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
     found.remember = sign > 0 or word == "ago"
@@ -673,7 +704,10 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
 
 def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
-    if ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
+    quarter = ctx.recent_quarter(span[0])
+    if quarter is not None:
+        found = _resolved(ctx, "quarter", -4, base=(quarter, "quarter"))
+    elif ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
         steps = {"quarter": -4, "month": -12, "year": -1}[ctx.last[1]]
         found = _resolved(ctx, ctx.last[1], steps, base=ctx.last)
     else:
@@ -722,7 +756,7 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
     if granularity == "quarter" and found.anchor == "relative":
-        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), "quarter")
+        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
     return found
 
 
@@ -917,8 +951,8 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int)
         found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
     except (OverflowError, ValueError):
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
-    if found is None:
-        return None
+    if found is None or not is_well_formed(found.value):
+        return None  # e.g. year 10000 from a DCT at the end of year 9999
     if rule.type == "TIME" and found.type == "DATE":
         found.type = "DATE"
     return found
