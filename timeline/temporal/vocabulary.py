@@ -86,13 +86,12 @@ WEEKDAY_HOLIDAYS = {
 }
 
 # Cue words that point a bare weekday or month to the future; otherwise news speaks of the past.
+# Finite forms only: an infinitive ("to resume") takes its tense from the verb that governs it.
 FUTURE_CUES = (
-    "will", "'ll", "shall", "going to", "plans to", "planned to", "scheduled", "expected", "expects",
-    "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "payable", "effective", "as early as", "as soon as",
-    "planned for", "set for", "slated", "can", "planning",
-    "set to", "to be held", "intends", "hopes", "aims", "should", "must", "may", "might", "could",
-    "to meet", "to visit", "to travel", "to leave", "to begin", "to start", "to hold", "to vote",
-    "to announce", "to return", "to resume", "to expire", "to arrive", "to open", "to close",
+    "will", "'ll", "shall", "going to", "plans to", "planned to", "planned for", "planning", "scheduled",
+    "expected", "expects", "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "payable",
+    "effective", "as early as", "as soon as", "set for", "set to", "slated", "to be held", "intends", "hopes",
+    "aims", "should", "must", "may", "might", "could", "can",
 )
 PAST_CUES = (
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told",
