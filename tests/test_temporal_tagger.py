@@ -134,3 +134,30 @@ def test_years_need_a_context_that_makes_them_years():
 
 def test_fortnight_is_one_table_line():
     assert UNITS["fortnight"] == ("W", 2, "week")
+
+
+def test_rates_and_ages_are_not_durations():
+    assert values("He earns $500 million a year.") == []
+    assert values("There are four flights a week.") == []
+    assert values("The 52-year-old doctor and a man 37 years old.") == []
+    assert values("It takes a week to heal.") == [("a week", "P1W")]
+
+
+def test_quarters_follow_the_report():
+    text = "Profit rose in the third quarter. Sales were $5 million, up from $4 million a year earlier."
+    assert values(text, dct="1989-10-26") == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+    assert values("Net fell in the quarter ended Sept. 30.", dct="1989-10-26")[0] == ("the quarter", "1989-Q3")
+    assert values("Sales rose in the latest quarter.", dct="1989-11-02") == [("the latest quarter", "1989-Q3")]
+
+
+def test_seasons_centuries_holidays_and_year_end():
+    assert values("Hiring began last fall.", dct="1998-02-06") == [("last fall", "1997-FA")]
+    assert values("It was built in the 11th century.") == [("the 11th century", "10")]
+    assert values("Polls open on Election Day.", dct="1998-10-26") == [("Election Day", "1998-11-03")]
+    e = one("The deal should close by year-end.", dct="1989-11-02")
+    assert (e.value, e.mod) == ("1989", "END")
+
+
+def test_fractions_of_units_go_to_the_next_unit():
+    assert values("They stayed 2 1/2 years.") == [("2 1/2 years", "P2Y6M")]
+    assert values("The talks lasted 1.5 hours.") == [("1.5 hours", "PT1H30M")]

@@ -866,6 +866,13 @@ def n_holiday(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", day.isoformat(), anchor=anchor)
 
 
+_FREQUENCY = re.compile(r"(?:\btimes|\btwice|\bonce)\s*$")
+# A quantity right before "a week": "$1.76 a year", "700 seats a week", "four flights a week".
+_RATE = re.compile(r"(?:[0-9%]|\b(?:million|billion|thousand|hundred|cents?|dollars?|share)"
+                   r"|(?:[0-9]\S*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds|thousands))"
+                   r"(?:\s+[a-z]+)?\s+[a-z]+s)\s+\Z")
+
+
 def n_duration(ctx: Context, g: dict, span) -> Found | None:
     amount = _number(g["num"])
     unit = _unit(g["unit"])
@@ -881,8 +888,10 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
     num_word = g["num"].lower()
     if unit[2] == "second" and num_word in ("a", "an", "one") and re.match(r"\s*[^\W\d_]", ctx.text[end:end + 3]):
         return None  # "a second strike": the ordinal, not a second of time
-    if num_word in ("a", "an") and re.search(r"(?:\btimes|\btwice|\bonce|[0-9%]|\bcents?|\bdollars?|\bshare)\s*$", before):
+    if num_word in ("a", "an") and _FREQUENCY.search(before):
         return Found("SET", _format_duration(1, unit), start=start, end=end)
+    if num_word in ("a", "an") and _RATE.search(ctx.text, max(0, start - 30), start):
+        return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
     if text.lower().endswith("-old") or re.match(r"\s+old\b", ctx.text[end:end + 5]):
         return None  # an age, which TimeML news annotation leaves untagged
     if text.lower().endswith("-long"):
@@ -892,6 +901,8 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
 
 def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     unit = _unit(g["unit"])
+    if re.match(r"\s+old\b", ctx.text[span[1]:span[1] + 5]):
+        return None  # "52 years old": an age
     dir_word = (g.get("dir") or "").lower()
     if not g.get("det") and dir_word in ("recent", "past", "coming"):
         # "in recent years", "in coming months": the past or the future, not a length of time
