@@ -1,26 +1,31 @@
 """Temporal tagger: find TIMEX3 expressions in a text and normalise them.
 
-The engine compiles every rule of ``rules.RULES`` into one alternation and scans
-the text once, left to right; each match goes to its rule's normaliser, which
-reads the words of the match (tables in ``vocabulary``) and resolves relative
-expressions against the document creation time (DCT) or, for anaphoric ones
-("two days later", "that year"), against the last date mentioned.
+The engine scans the text once for anchor tokens (digits and the words of the
+vocabulary tables, found by one case-sensitive trie in C), and only there tries
+the rules of ``rules.RULES`` that can start with that kind of token, compiled
+as one alternation per token class.  A match goes to its rule's normaliser,
+which reads the words of the match and resolves relative expressions against
+the document creation time (DCT) or, for anaphoric ones ("two days later",
+"that year"), against the last date mentioned; the tense of the clause
+(``direction``) decides between the last and the next occurrence.  Time is
+linear in the length of the text.
 """
 from __future__ import annotations
 
 import bisect
-import gc
-from collections import deque
 import datetime as dt
+import gc
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from . import calendar_math as cal
 from .expressions import TemporalExpression
-from .values import is_well_formed
 from .rules import MACROS, RULES, Rule, _alternation
-from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, LEAD_DISTANCE, LEAD_WORDS, TIME_WORDS, FUTURE_CUES, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES,
-                         REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
+from .values import is_well_formed
+from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS,
+                         ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS,
+                         UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
