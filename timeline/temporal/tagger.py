@@ -961,13 +961,26 @@ def _groups(match: re.Match, index: int) -> dict:
     return groups
 
 
+_WELL_FORMED: dict[str, bool] = {}
+
+
+def _well_formed(value: str) -> bool:
+    """``is_well_formed``, remembered: the same values come back again and again."""
+    known = _WELL_FORMED.get(value)
+    if known is None:
+        known = is_well_formed(value)
+        if len(_WELL_FORMED) < 100_000:
+            _WELL_FORMED[value] = known
+    return known
+
+
 def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int) -> Found | None:
     rule: Rule = RULES[rule_index]
     try:
         found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
     except (OverflowError, ValueError):
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
-    if found is None or not is_well_formed(found.value):
+    if found is None or not _well_formed(found.value):
         return None  # e.g. year 10000 from a DCT at the end of year 9999
     if rule.type == "TIME" and found.type == "DATE":
         found.type = "DATE"
@@ -1037,17 +1050,16 @@ def _candidates(text: str):
                 pending.popleft()
             pending.append((start, match.end(), cls))
             continue
-        for lead_start, lead_end, lead_cls in pending:
-            if start - lead_end <= LEAD_REACH:
-                yield from _with_apostrophe(text, lead_start, lead_cls)
-        pending.clear()
-        yield from _with_apostrophe(text, start, cls)
-
-
-def _with_apostrophe(text: str, start: int, cls: str):
-    if cls == "digit" and start and text[start - 1] in "'’":
-        yield start - 1, cls  # "'80s"
-    yield start, cls
+        if pending:
+            for lead_start, lead_end, lead_cls in pending:
+                if start - lead_end <= LEAD_REACH:
+                    if lead_cls == "digit" and lead_start and text[lead_start - 1] in "'’":
+                        yield lead_start - 1, lead_cls  # "'80s"
+                    yield lead_start, lead_cls
+            pending.clear()
+        if cls == "digit" and start and text[start - 1] in "'’":
+            yield start - 1, cls
+        yield start, cls
 
 
 def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
