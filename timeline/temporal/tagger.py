@@ -760,6 +760,11 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
             and direction(ctx, *span) < 0:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
+    edge = (g.get("edge") or "").lower()
+    if granularity == "week" and edge.startswith(("earlier", "later")):
+        # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
+        found.start = span[0] + len(g["edge"])
+        found.mod = None
     if granularity == "quarter" and found.anchor == "relative":
         ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
     return found
