@@ -86,6 +86,7 @@ class Found:
     remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
 
 
+NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
 QUARTER_REACH = 600  # characters over which "the quarter", "a year earlier" refer to a quarter named before
 
 
@@ -154,6 +155,7 @@ _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
 _TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?\Z", re.IGNORECASE)
+_PAST_FINITE = re.compile(r"\b(?:had|was|were|did)\b")
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
 
 
@@ -212,7 +214,9 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
                 high = min(high, m_start)
                 break
     if _TOWARDS.search(text, max(low, start - 25), start):
-        return 0  # a deadline: the nearest occurrence, whatever the tense
+        # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday").
+        clause = text[low:high]
+        return -1 if _PAST_FINITE.search(clause) else 0
     best = None
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low:
@@ -387,7 +391,9 @@ def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
         return candidate
     sign = direction(ctx, *span, default=0)
     if sign == 0:
-        return min((date_in(year + k) for k in (-1, 0, 1)), key=lambda d: abs((d - reference).days))
+        # The nearest, with a month's lean towards the past, which news mostly reports.
+        return min((date_in(year + k) for k in (-1, 0, 1)),
+                   key=lambda d: abs((d - reference).days) + (NEAREST_PAST_LEAN if d > reference else 0))
     if sign < 0 and (candidate - reference).days > 60:
         return date_in(year - 1)
     if sign > 0 and (reference - candidate).days > 60:

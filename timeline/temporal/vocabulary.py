@@ -94,7 +94,7 @@ FUTURE_CUES = (
     "aims", "should", "must", "may", "might", "could", "can",
 )
 PAST_CUES = (
-    "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told",
+    "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told", "since",
     "reported", "killed", "began", "started", "ended", "died", "took", "came", "went", "made",
 )
 
