@@ -161,3 +161,10 @@ def test_seasons_centuries_holidays_and_year_end():
 def test_fractions_of_units_go_to_the_next_unit():
     assert values("They stayed 2 1/2 years.") == [("2 1/2 years", "P2Y6M")]
     assert values("The talks lasted 1.5 hours.") == [("1.5 hours", "PT1H30M")]
+
+
+def test_parts_of_days():
+    assert values("Shares fell by mid-afternoon yesterday.", dct="1989-11-02") == [
+        ("mid-afternoon yesterday", "1989-11-01TAF")]
+    assert values("He left at midday.", dct="1989-11-02") == [("midday", "1989-11-02T12:00")]
+    assert values("It expired at midnight Friday.", dct="1989-10-30") == [("midnight Friday", "1989-10-27T24:00")]

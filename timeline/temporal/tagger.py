@@ -808,6 +808,17 @@ def n_weekday(ctx: Context, g: dict, span) -> Found | None:
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
 
+def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
+    """ "mid-afternoon", "early morning yesterday": a part of a day, the DCT's unless a day is named."""
+    pod = PARTS_OF_DAY[g["pod"].lower()]
+    if g.get("weekday"):
+        found = n_weekday(ctx, {"weekday": g["weekday"]}, span)
+    else:
+        found = n_deictic(ctx, {"deictic": g.get("deictic") or "today"}, span)
+    date_part = found.value if found.anchor != "unresolved" else "XXXX-XX-XX"
+    return Found("TIME", f"{date_part}T{pod}", edge_mod(g["edge"]), found.anchor)
+
+
 def n_deictic(ctx: Context, g: dict, span) -> Found | None:
     word = _squash(g.get("deictic") or "")
     pod = g.get("pod")
@@ -829,7 +840,7 @@ _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])", re.IGNORECASE)
 
 def n_clock(ctx: Context, g: dict, span) -> Found | None:
     if g.get("noon"):
-        hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+        hour, minute = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     else:
         m = _CLOCK.match(g["clock"])
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
@@ -954,7 +965,7 @@ NORMALISERS = {
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
     "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
-    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "edge_of_unit": n_edge_of_unit,
+    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "edge_of_unit": n_edge_of_unit,
 }
 # Each rule's own groups: (name in the normaliser, name in the compiled alternation).
 _RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))
