@@ -566,8 +566,13 @@ def n_year2000(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", "2000")
 
 
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
 def n_decade(ctx: Context, g: dict, span) -> Found | None:
-    mod = edge_mod(g.get("edge"))
+    mod = edge_mod(g.get("edge") or g.get("edge2"))
+    if g.get("decword"):
+        return Found("DATE", f"19{_DECADE_WORDS.index(g['decword'].lower()) + 2}", mod)
     if g.get("short"):
         century = 20 if ctx.dct and ctx.dct.year >= 2030 and int(g["short"]) <= 2 else 19
         return Found("DATE", f"{century}{g['short']}", mod)

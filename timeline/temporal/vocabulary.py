@@ -103,6 +103,7 @@ PAST_CUES = (
 TIME_WORDS = (
     "today", "yesterday", "tomorrow", "tonight", "past", "future", "present", "noon", "midnight", "eve",
     "fiscal", "nineteen", "mid", "period", "year-end", "nineties", "eighties", "seventies", "sixties",
+    "fifties", "forties", "thirties", "twenties",
     "century", "pre", "post",
 )
 # Words that can begin an expression without naming a time ("the past three years", "more than a
