@@ -684,6 +684,10 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
 _ANAPHORIC = {"following", "previous", "same", "that", "prior"}
 
 
+# "up from $5 million a year earlier": a comparison with the present period, not a step in a story.
+_COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|against|over)\s+(?:\S+\s+){0,4}?\Z")
+
+
 def n_offset(ctx: Context, g: dict, span) -> Found | None:
     amount = _number(g["num"])
     unit = _unit(g["unit"])
@@ -706,8 +710,9 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
                      "relative" if ctx.dct else "unresolved")
     steps = int(round(amount * unit[1]))
     base = None
-    if word in ("earlier", "later", "before", "after") and ctx.last is not None:
-        base = ctx.last
+    comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
+    if word in ("earlier", "later", "before", "after") and ctx.last is not None and not comparison:
+        base = ctx.last  # "two days later": counted from the date last mentioned
     quarter = ctx.recent_quarter(span[0])
     if granularity == "year" and steps and quarter is not None and word != "later":
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
