@@ -148,6 +148,9 @@ _CUES = re.compile(
                                                                      if c not in MONTHS])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
     + r")|(?P<ed>[a-z]+ed))(?![A-Za-z])")
+# Before these words a form in -ed is passive-future ("will be named") or an adjective ("a still
+# unspecified date"), not a past tense.
+_NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|newly)\s+\Z")
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
 
@@ -179,7 +182,7 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             kind = m.lastgroup
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in _NOT_PAST_FORMS or text[max(0, m_start - 3):m_start] == "be ":
+                if m.group() in _NOT_PAST_FORMS or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start):
                     continue
                 kind = "past"
             marks.append((m_start, m.end(), kind))
