@@ -29,8 +29,10 @@ HABITUAL = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\btraditionally\b|\busually\b",
     re.IGNORECASE,
 )
-# Words before a date expression that make it a span of time, not a time of a happening.
-DURATION_LEAD_IN = re.compile(r"\b(?:for|within|lasting|spanning)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?$", re.IGNORECASE)
+# Words before a date expression that make it a span of time, not the time of a happening:
+# "within the next week", "for the week"; but "scheduled for Friday", "responsible for 2015's conquest".
+DURATION_LEAD_IN = re.compile(r"\b(?:within|lasting|spanning|throughout)\s+$|\bfor\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?$", re.IGNORECASE)
+_SPAN_WORDING = re.compile(r"^(?:the|a|an|this|that|several|some|many|more|less|over|under)\b", re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|is to|are to|is due to|are due to|plans? to|planned to|planning to|"
@@ -169,7 +171,9 @@ def _anchors(sentence: Sentence, expressions: Iterable[TemporalExpression], text
     for expression in expressions:
         if expression.type not in ("DATE", "TIME") or expression.interval is None:
             continue
-        if DURATION_LEAD_IN.search(text[max(sentence.start, expression.start - 30):expression.start]):
+        lead_in = DURATION_LEAD_IN.search(text[max(sentence.start, expression.start - 30):expression.start])
+        if lead_in and (not lead_in.group().lower().startswith("for") or _SPAN_WORDING.match(expression.text)
+                        or "the" in lead_in.group().lower()):
             continue
         found.append(expression)
     return found
