@@ -159,21 +159,62 @@ def export_command(saved, format_name, output, table_format, plugins_dir):
     _write(timeline, format_name, output, {"table_format": table_format}, plugins_dir)
 
 
+def _read_dct_map(path: str) -> dict[str, str]:
+    """``FILE<TAB>DATE`` lines: each file's creation date, keyed by the name as given and by its base name."""
+    mapping: dict[str, str] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise click.BadParameter(f"cannot read {path}: {error}", param_hint="--dct-file") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, tab, date = line.partition("\t")
+        if not tab or not date.strip():
+            raise click.BadParameter(f"{path}:{number}: expected FILE<TAB>DATE", param_hint="--dct-file")
+        mapping[name.strip()] = _checked_dct(date.strip(), f"{path}:{number}")
+    return mapping
+
+
+def _checked_dct(value: str | None, where: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalise_published(value)
+    except MetadataError as error:
+        raise click.BadParameter(f"{where}: {error}", param_hint="--dct") from None
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--dct", help="Document creation date (YYYY-MM-DD) to resolve relative expressions.")
+@click.option("--dct", help="Document creation date (YYYY-MM-DD, YYYY-MM or YYYY) to resolve relative expressions.")
+@click.option("--dct-file", type=click.Path(dir_okay=False),
+              help="Tab-separated FILE<TAB>DATE lines giving each file its own creation date (overrides --dct).")
 @click.option("--format", "format_name", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
-def tag(files, dct, format_name):
+def tag(files, dct, dct_file, format_name):
     """Print every temporal expression (TIMEX3) in each file.
 
+    One JSON object per line: start, end (character offsets into the file's
+    UTF-8 text, end exclusive), text, type, value, and mod where one applies;
+    file too when several files are given.
+
     \b
-    Example:
+    Examples:
         timeline tag article.txt --dct 2016-11-04
+        timeline tag *.txt --dct-file dates.tsv --format table
     """
-    rows = []
+    dct = _checked_dct(dct, "--dct")
+    dct_map = _read_dct_map(dct_file) if dct_file else {}
+    rows, failed = [], False
     for name in files:
-        text = Path(name).read_bytes().decode("utf-8", errors="replace")
-        for expression in temporal.tag(text, dct=dct):
+        file_dct = dct_map.get(name, dct_map.get(Path(name).name, dct))
+        try:
+            text = Path(name).read_bytes().decode("utf-8", errors="replace")
+        except OSError as error:
+            click.echo(f"Warning: {name}: cannot read ({error.strerror})", err=True)
+            failed = True
+            continue
+        for expression in temporal.tag(text, dct=file_dct):
             record = expression.as_dict()
             if len(files) > 1:
                 record["file"] = name
@@ -183,6 +224,32 @@ def tag(files, dct, format_name):
                 rows.append(record)
     if format_name == "table":
         click.echo(tabulate_module.tabulate(rows, headers="keys", disable_numparse=True))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(exists=True))
+@click.option("--errors", "error_limit", default=15, show_default=True, help="How many of each kind of error to list.")
+def evaluate(corpus, error_limit):
+    """Score the tagger on a folder of TimeML files (TempEval-3 Task A), for developers.
+
+    \b
+    Example:
+        timeline evaluate ../shared/corpora/tempeval3/tbaq
+    """
+    from .evaluation import evaluate_corpus
+
+    result = evaluate_corpus(corpus)
+    for problem in result.problems:
+        click.echo(f"Warning: {problem}", err=True)
+    click.echo(f"{result.documents} documents, {result.total.gold} gold and {result.total.system} tagged expressions")
+    click.echo(tabulate_module.tabulate(result.table(), headers=("measure", "P", "R", "F1"), disable_numparse=True))
+    if error_limit:
+        for kind, rows in result.errors(error_limit).items():
+            click.echo(f"\nmost frequent {kind}:")
+            for text, count in rows:
+                click.echo(f"  {count:4d}  {text}")
 
 
 @cli.command()
