@@ -276,6 +276,17 @@ def extract_events(
     return sorted(events, key=lambda e: (e.offset, e.start))
 
 
+# A stretch of time ahead ("the coming weeks", TimeML: DURATION PXW) that places a planned happening.
+COMING_PERIOD = re.compile(r"^(?:the\s+)?(?:coming|next|following|upcoming|forthcoming)\b", re.IGNORECASE)
+
+
+def is_future_reference(expression: TemporalExpression) -> bool:
+    """An expression that puts a happening ahead without a calendar value: FUTURE_REF, "the coming weeks"."""
+    if expression.type == "DATE" and expression.value == "FUTURE_REF":
+        return True
+    return expression.type == "DURATION" and bool(COMING_PERIOD.match(expression.text))
+
+
 def _expected_happenings(
     document: Document,
     sentences: list[Sentence],
@@ -294,7 +305,7 @@ def _expected_happenings(
             continue
         future_refs = [
             e for e in expressions
-            if sentence.start <= e.start and e.end <= sentence.end and e.value == "FUTURE_REF"
+            if sentence.start <= e.start and e.end <= sentence.end and is_future_reference(e)
         ]
         if not future_refs:
             continue
