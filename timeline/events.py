@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
-from .titles import IRREGULAR_PAST, clause_at, make_title
+from .titles import DATELINE, IRREGULAR_PAST, clause_at, make_title
 
 DATE_SOURCES = ("explicit", "relative", "publication")
 
@@ -122,6 +122,16 @@ class _Happening:
     @property
     def main(self) -> TemporalExpression:
         return self.expressions[0]
+
+
+def _names_in(sentence: str, find_names: NameFinder | None):
+    """Places and actors of a sentence, leaving out a wire dateline (where the report was filed)."""
+    if find_names is None:
+        return (), ()
+    dateline = DATELINE.match(sentence)
+    if dateline:
+        sentence = " " * dateline.end() + sentence[dateline.end():]
+    return find_names(sentence)
 
 
 def is_headline(sentence: Sentence, text: str) -> bool:
@@ -244,7 +254,7 @@ def extract_events(
         anchors = _anchors(sentence, inside, text)
         if not anchors or is_generic(sentence.text):
             continue
-        names = find_names(sentence.text) if find_names else ((), ())
+        names = _names_in(sentence.text, find_names)
         other_spans = tuple((e.start - sentence.start, e.end - sentence.start) for e in inside if e.type in ("DATE", "TIME"))
         for happening in _happenings(anchors, text, sentence.start):
             main = happening.main
@@ -313,7 +323,7 @@ def _expected_happenings(
         clause = sentence.text[slice(*clause_at(sentence.text, span[0]))]
         if not FUTURE.search(clause) and not FUTURE.search(sentence.text):
             continue
-        names = find_names(sentence.text) if find_names else ((), ())
+        names = _names_in(sentence.text, find_names)
         events.append(
             Event(
                 date=value, start=interval.start, end=interval.end, precision=interval.precision,
@@ -366,7 +376,7 @@ def _undated_leads(
         if number in dated:
             continue
         sentence = sentences[number]
-        names = find_names(sentence.text) if find_names else ((), ())
+        names = _names_in(sentence.text, find_names)
         events.append(
             Event(
                 date=value,

@@ -19,7 +19,7 @@ IRREGULAR_PAST = (
 ).split()
 # Verbs of saying: what follows them ("said that ...", "said it ...") is a clause of its own.
 SPEECH_VERBS = (
-    "said says say announced announces declared declares claimed claims reported reports stated states "
+    "said says say announced announces claimed claims reported reports stated states "
     "added warned confirmed confirms denied insisted argued told tells noted alleged revealed"
 ).split()
 # Words that open a subordinate or following clause when they come after a comma (or a dash).
@@ -56,6 +56,9 @@ DATE_LEAD_IN = re.compile(
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
+_PAST_OR_AUX = r"(?:%s|has|have|had|is|are|will|would|[a-z]{3,}ed)" % "|".join(IRREGULAR_PAST)
+_STARTS_WITH_VERB = re.compile(r"^%s\b" % _PAST_OR_AUX, re.IGNORECASE)
+_FIRST_VERB = re.compile(r"\b%s\b" % _PAST_OR_AUX)
 # A clause that starts without a subject: an infinitive or a participle.
 SUBJECTLESS = re.compile(r"^(?:to\s|[A-Za-z]+ing\b)", re.IGNORECASE)
 MAX_TITLE = 110
@@ -88,10 +91,14 @@ DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?)?\s*[-�
 _STRONG = re.compile(r";\s+|\s+[—–]\s+")
 
 
+# ", and declared ...": a second clause with the same subject.
+_COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % _PAST_OR_AUX, re.IGNORECASE)
+
+
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:
     """Spans of the clauses of ``sentence``, in order, covering it."""
     cuts = {0, len(sentence)}
-    for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG, _TEMPORAL_CLAUSE):
+    for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG, _TEMPORAL_CLAUSE, _COORDINATED):
         for match in pattern.finditer(sentence):
             cuts.add(match.end())
     points = sorted(cuts)
@@ -143,11 +150,20 @@ def make_title(
     title = _title(sentence, date_span, other_spans)
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
-        title = _title(sentence, None, tuple(other_spans) + (date_span,))
+        return _title(sentence, None, tuple(other_spans) + (date_span,))
+    if date_span and _STARTS_WITH_VERB.match(title):
+        # "... and declared it cleared the next day": the subject is the main clause's.
+        main = _title(sentence, None, tuple(other_spans) + (date_span,))
+        verb = _FIRST_VERB.search(main)
+        if verb and verb.start() > 0:
+            return main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
     return title
 
 
 def _title(sentence: str, date_span, other_spans) -> str:
+    dateline = DATELINE.match(sentence)
+    if dateline:  # "BEIRUT, Dec 14 (Reuters) - ": not part of any clause
+        sentence = " " * dateline.end() + sentence[dateline.end():]
     for span in sorted(other_spans, reverse=True):
         if date_span and span[0] < date_span[1] and date_span[0] < span[1]:
             continue
