@@ -1,10 +1,9 @@
-"""An example exporter plugin: the chronology as a Markdown list.
+"""An example exporter plugin in a single file: the chronology as a Markdown list.
 
-Drop a file like this into ./plugins (or pass --plugins-dir) and its formats
-appear in `timeline plugins` and `timeline build -f`.
+Drop a file like this into ./plugins (or pass --plugins-dir) and its format
+appears in `timeline plugins` and `timeline build -f example-markdown`.
 """
-from timeline import hookimpl
-from timeline.exporters import Exporter
+from timeline import Exporter, hookimpl
 
 
 def write_markdown(timeline, stream, options):

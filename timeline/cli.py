@@ -1,8 +1,10 @@
 """The command line: wires the stages together, nothing more."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,20 +16,75 @@ from .chronology import Timeline
 from .cleaning import RulesError, load_rules, summarise_dropped
 from .documents import MetadataError, Problem, normalise_published, read_documents
 from .output import atomic_output
+from .exporters.base import ExportError
 from .gazetteer import NamesError, load_gazetteer
 from .pipeline import Options, process_document
-from .plugins import PluginError, collect_exporters, make_manager
+from .plugins import PluginError, load_plugins, strict_from_environment
 
 DEFAULT_EXPORT_DIR = Path("exports")
 
 
 def _registry(plugins_dir: str | None):
+    """Load the plugins: built-ins, installed ones, and *.py files in --plugins-dir (default ./plugins)."""
     if plugins_dir is None and Path("plugins").is_dir():
         plugins_dir = "plugins"
     try:
-        return collect_exporters(make_manager(plugins_dir))
+        return load_plugins(plugins_dir, warn=lambda message: click.echo(message, err=True))
     except PluginError as error:
         raise click.ClickException(str(error)) from None
+
+
+def _plugins_dir_in(args: list[str]) -> str | None:
+    """The --plugins-dir value in raw arguments: exporters' options must be known before parsing."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--plugins-dir" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--plugins-dir="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+class FormatCommand(click.Command):
+    """A command that writes a chronology: it offers the options every exporter declares."""
+
+    def parse_args(self, ctx, args):
+        if "timeline.registry" not in ctx.meta:
+            ctx.meta["timeline.registry"] = _registry(_plugins_dir_in(args))
+        return super().parse_args(ctx, args)
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        registry = ctx.meta.get("timeline.registry")
+        if registry is None:
+            registry = ctx.meta["timeline.registry"] = _registry(None)
+        taken = {p.name: "timeline" for p in params}
+        taken.update({opt: "timeline" for p in params for opt in p.opts + p.secondary_opts})
+        extra = []
+        for option, owner in registry.exporter_options():
+            names = [*option.opts, *option.secondary_opts, option.name]
+            clash = next((n for n in names if n in taken), None)
+            if clash is not None:
+                if taken[clash] == owner and option in extra:
+                    continue
+                first = taken[clash]
+                raise click.ClickException(
+                    f"option {clash!r} of plugin {registry.plugins[owner].describe()} clashes with "
+                    f"{'a built-in option' if first == 'timeline' else 'plugin ' + registry.plugins[first].describe()}"
+                )
+            taken.update({n: owner for n in names})
+            extra.append(option)
+        help_option = self.get_help_option(ctx)
+        return [p for p in params if p is not help_option] + extra + [p for p in params if p is help_option]
+
+
+def _write_options(table_format: str, columns: str | None, extra: dict) -> dict:
+    """What an exporter's write() receives: the shared format options and its own."""
+    options = dict(extra)
+    options.update(table_format=table_format, columns=columns,
+                   report=lambda message: click.echo(message, err=True))
+    return options
 
 
 def _parse_day(value: str | None, option: str) -> dt.date | None:
@@ -39,32 +96,54 @@ def _parse_day(value: str | None, option: str) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
 
 
-def _write(timeline: Timeline, format_name: str | None, output: str | None, options: dict, plugins_dir):
-    registry = _registry(plugins_dir)
+def _choose_exporter(registry, format_name: str | None, output: str | None):
     if format_name is None:
-        if output:
-            exporter = registry.by_suffix(Path(output).suffix)
+        if output and output != "-":
+            exporter = registry.by_filename(Path(output).name)
             if exporter is None:
                 raise click.ClickException(
                     f"cannot tell the format from {output!r}; give one with -f ({', '.join(sorted(registry.exporters))})"
                 )
-        else:
-            exporter = registry.exporters["table"]
-    else:
-        exporter = registry.exporters.get(format_name)
-        if exporter is None:
-            raise click.ClickException(
-                f"unknown format {format_name!r}; known formats: {', '.join(sorted(registry.exporters))}"
-            )
+            return exporter
+        return registry.exporters["table"]
+    exporter = registry.exporters.get(format_name)
+    if exporter is None:
+        raise click.ClickException(
+            f"unknown format {format_name!r}; known formats: {', '.join(sorted(registry.exporters))}"
+        )
+    return exporter
+
+
+def _write(timeline: Timeline, format_name: str | None, output: str | None, options: dict, registry):
+    """Write the timeline with the chosen exporter: to -o (atomically), stdout, or exports/ for binary formats."""
+    exporter = _choose_exporter(registry, format_name, output)
     if output is None and exporter.binary:
         output = str(DEFAULT_EXPORT_DIR / f"timeline{exporter.suffixes[0] if exporter.suffixes else ''}")
         click.echo(f"Writing {exporter.name} to {output}", err=True)
-    if output is None or output == "-":
-        exporter.write(timeline, sys.stdout.buffer, options)
-        sys.stdout.buffer.flush()
-    else:
-        with atomic_output(output) as stream:
-            exporter.write(timeline, stream, options)
+    if output == "-" and exporter.binary and sys.stdout.isatty():
+        raise click.ClickException(f"{exporter.name} is a binary format; give -o FILE or redirect standard output")
+    try:
+        if output is None or output == "-":
+            try:
+                exporter.write(timeline, sys.stdout.buffer, options)
+                sys.stdout.buffer.flush()
+            except BrokenPipeError:  # `timeline build ... | head` is fine
+                sys.stdout = None
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        else:
+            with atomic_output(output) as stream:
+                exporter.write(timeline, stream, options)
+    except ExportError as error:
+        raise click.UsageError(f"-f {exporter.name}: {error}") from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+    except Exception as error:
+        owner = registry.owner_of(exporter.name)
+        if owner.origin == "built-in" or strict_from_environment():
+            raise
+        raise click.ClickException(
+            f"format {exporter.name!r} of plugin {owner.describe()} failed: {type(error).__name__}: {error}"
+        ) from None
 
 
 @click.group()
@@ -79,25 +158,39 @@ def cli():
     """
 
 
-@cli.command()
+def format_options(command):
+    """The output options shared by `build` and `export` (exporters add their own at run time)."""
+    for decorator in reversed((
+        click.option("-f", "--format", "format_name",
+                     help="Output format (default: from the -o suffix, else table); `timeline plugins --all` lists them."),
+        click.option("-o", "--output", help="Output file, - for standard output (default: standard output for text formats)."),
+        click.option("-t", "--table-format", default="simple", show_default=True,
+                     type=click.Choice(tabulate_module.tabulate_formats), metavar="STYLE",
+                     help="Table style for -f table: any tabulate format (github, grid, pipe, psql, ...)."),
+        click.option("--columns", metavar="NAME,NAME...",
+                     help="Columns for table, csv and markdown, e.g. date,title,places (see docs/formats.md)."),
+        click.option("--plugins-dir", type=click.Path(file_okay=False),
+                     help="Load exporter plugins from *.py files here (default: ./plugins when it exists)."),
+    )):
+        command = decorator(command)
+    return command
+
+
+@cli.command(cls=FormatCommand)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "format_name", help="Output format (default: from the -o suffix, else table).")
-@click.option("-o", "--output", help="Output file (default: standard output for text formats).")
-@click.option("-t", "--table-format", default="simple", show_default=True,
-              type=click.Choice(tabulate_module.tabulate_formats), help="tabulate style for -f table.")
+@format_options
 @click.option("--published", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD); overrides metadata.")
 @click.option("--since", help="Keep events that end on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Keep events that start on or before this day (YYYY-MM-DD).")
-@click.option("--title", default="Timeline", show_default=True, help="Title of the chronology.")
-@click.option("--plugins-dir", type=click.Path(file_okay=False), help="Load exporter plugins from *.py files here (default: ./plugins).")
+@click.option("--title", default="Timeline", show_default=True, help="Title of the chronology (calendar name, page title).")
 @click.option("--no-merge", is_flag=True, help="Keep reports of the same happening from different articles apart.")
 @click.option("-v", "--verbose", is_flag=True, help="Report on stderr what cleaning dropped from each document.")
 @click.option("--names", "names_file", type=click.Path(dir_okay=False),
               help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
 @click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
               help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end or line).")
-def build(paths, format_name, output, table_format, published, since, until, title, plugins_dir,
-          no_merge, verbose, names_file, clean_rules):
+def build(paths, format_name, output, table_format, columns, plugins_dir, published, since, until, title,
+          no_merge, verbose, names_file, clean_rules, **exporter_options):
     """Build a chronology from articles: files, folders (*.txt, *.md) or - for stdin.
 
     \b
@@ -131,32 +224,41 @@ def build(paths, format_name, output, table_format, published, since, until, tit
     for problem in problems:
         click.echo(f"Warning: {problem}", err=True)
     timeline = Timeline.build(documents, events, title=title, merge=not no_merge).between(since_day, until_day)
-    _write(timeline, format_name, output, {"table_format": table_format}, plugins_dir)
+    registry = click.get_current_context().meta["timeline.registry"]
+    _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
     if problems:
         sys.exit(1)
 
 
-@cli.command(name="export")
-@click.argument("saved", type=click.Path(dir_okay=False))
-@click.option("-f", "--format", "format_name", help="Output format (default: from the -o suffix, else table).")
-@click.option("-o", "--output", help="Output file (default: standard output for text formats).")
-@click.option("-t", "--table-format", default="simple", type=click.Choice(tabulate_module.tabulate_formats))
-@click.option("--plugins-dir", type=click.Path(file_okay=False))
-def export_command(saved, format_name, output, table_format, plugins_dir):
-    """Re-export a chronology saved as JSON, without reading the articles again.
+@cli.command(name="export", cls=FormatCommand)
+@click.argument("saved", type=click.Path(dir_okay=False, allow_dash=True))
+@format_options
+@click.option("--title", help="Title of the chronology (default: the saved one).")
+def export_command(saved, format_name, output, table_format, columns, plugins_dir, title, **exporter_options):
+    """Re-export a chronology saved as JSON (- for stdin), without reading the articles again.
 
     \b
-    Example:
+    Examples:
+        timeline build seeds/ -o exports/timeline.json
         timeline export exports/timeline.json -o timeline.ics
+        timeline export exports/timeline.json -f table --columns date,title,places
     """
-    from .exporters.json_format import timeline_from_dict
+    from .exporters.json_format import SavedTimelineError, read_timeline
 
     try:
-        data = json.loads(Path(saved).read_text(encoding="utf-8"))
-        timeline = timeline_from_dict(data)
-    except (OSError, ValueError, KeyError, TypeError) as error:
+        if saved == "-":
+            timeline = read_timeline(sys.stdin.buffer)
+        else:
+            with open(saved, "rb") as stream:
+                timeline = read_timeline(stream)
+    except OSError as error:
+        raise click.ClickException(f"{saved}: {error.strerror or error}") from None
+    except SavedTimelineError as error:
         raise click.ClickException(f"{saved}: not a saved timeline ({error})") from None
-    _write(timeline, format_name, output, {"table_format": table_format}, plugins_dir)
+    if title is not None:
+        timeline = dataclasses.replace(timeline, title=title)
+    registry = click.get_current_context().meta["timeline.registry"]
+    _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
 
 
 def _read_dct_map(path: str) -> dict[str, str]:
@@ -253,15 +355,42 @@ def evaluate(corpus, error_limit):
 
 
 @cli.command()
-@click.option("--plugins-dir", type=click.Path(file_okay=False))
-def plugins(plugins_dir):
-    """List plugins and the formats they provide."""
+@click.option("--all", "show_all", is_flag=True, help="Include the built-in plugins.")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.option("--plugins-dir", type=click.Path(file_okay=False),
+              help="Also load *.py plugins from here (default: ./plugins when it exists).")
+def plugins(show_all, as_json, plugins_dir):
+    """List plugins: name, version, hooks and the formats each provides.
+
+    \b
+    Examples:
+        timeline plugins --all
+        TIMELINE_LOAD_PLUGINS=timeline-jsonl timeline plugins --json
+    """
     registry = _registry(plugins_dir)
-    by_owner: dict[str, list[str]] = {}
-    for name, owner in registry.owners.items():
-        by_owner.setdefault(owner, []).append(name)
-    rows = [(owner, ", ".join(formats)) for owner, formats in by_owner.items()]
-    click.echo(tabulate_module.tabulate(rows, headers=("plugin", "formats")))
+    listing = []
+    for name, info in registry.plugins.items():
+        if info.origin == "built-in" and not show_all:
+            continue
+        listing.append({
+            "name": name,
+            "version": info.version,
+            "origin": info.origin,
+            "distribution": info.distribution,
+            "path": info.path,
+            "hooks": registry.hooks_of(name),
+            "formats": [f for f, owner in registry.owners.items() if owner == name],
+        })
+    if as_json:
+        click.echo(json.dumps(listing, indent=2))
+        return
+    if not listing:
+        click.echo("No plugins installed; `timeline plugins --all` lists the built-in ones too.", err=True)
+        return
+    rows = [(p["name"], p["version"] or "", p["origin"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
+            for p in listing]
+    click.echo(tabulate_module.tabulate(rows, headers=("plugin", "version", "from", "hooks", "formats"),
+                                        disable_numparse=True))
 
 
 @cli.command()

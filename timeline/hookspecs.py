@@ -1,8 +1,9 @@
-"""The hooks a timeline plugin can implement.
+"""The hooks a timeline plugin can implement (documented in docs/plugins.md).
 
-A plugin is a module or object with functions decorated ``@hookimpl``::
+A plugin is a module with functions decorated ``@hookimpl``; hooks are called
+with keyword arguments only, and an implementation may accept fewer of them::
 
-    from timeline import hookimpl
+    from timeline import Exporter, hookimpl
 
     @hookimpl
     def register_exporters(register):
@@ -16,4 +17,9 @@ hookimpl = HookimplMarker("timeline")
 
 @hookspec
 def register_exporters(register):
-    """Register output formats: call ``register(Exporter(...))`` once per format."""
+    """Register output formats: call ``register(Exporter(...))`` once per format.
+
+    Each format name may be claimed by one plugin only; a second claim is an
+    error naming both plugins.  An exporter's ``options`` (click options) join
+    ``timeline build`` and ``timeline export``.
+    """

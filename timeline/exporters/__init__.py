@@ -7,6 +7,9 @@ BUILTIN_MODULES = (
     "timeline.exporters.xlsx_format",
     "timeline.exporters.ics_format",
     "timeline.exporters.table_format",
+    "timeline.exporters.markdown_format",
+    "timeline.exporters.html_format",
+    "timeline.exporters.timelinejs_format",
 )
 
 __all__ = ["Exporter", "BUILTIN_MODULES"]

@@ -1,27 +1,55 @@
-"""CSV (RFC 4180, UTF-8), one row per event."""
+"""CSV (RFC 4180: comma, double quotes, CRLF; UTF-8), one row per event, columns as in records.COLUMNS.
+
+``--excel`` makes a file for spreadsheets: a UTF-8 byte order mark (so Excel
+reads the accents right) and the OWASP defence against CSV injection: a cell
+that starts with ``=``, ``+``, ``-``, ``@``, tab, CR or LF gets a leading ``'`` so it
+is shown as text and never run as a formula.  It is a switch, not the default,
+because it changes the data: real titles begin with "-".
+"""
 from __future__ import annotations
 
 import csv
 import io
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Mapping
+
+import click
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
-from .base import Exporter
+from .base import Exporter, selected_columns
 from .records import COLUMNS, event_record
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
-def write_csv(timeline: Timeline, stream: BinaryIO, options: dict[str, Any]) -> None:
-    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+EXCEL_OPTION = click.Option(
+    ["--excel"], is_flag=True, default=False,
+    help="-f csv for spreadsheets: UTF-8 BOM, and cells starting with = + - @ tab CR LF "
+         "get a leading ' (OWASP CSV injection defence).",
+)
+
+
+def neutralise_formula(value: str) -> str:
+    """Prefix a cell a spreadsheet would run as a formula with ``'``."""
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
+    columns = selected_columns(options, COLUMNS, COLUMNS)
+    excel = bool(options.get("excel"))
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig" if excel else "utf-8", newline="", write_through=False)
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(columns)
     for event in timeline.events:
-        writer.writerow(event_record(event))
+        record = event_record(event)
+        row = [str(record[c]) for c in columns]
+        if excel:
+            row = [neutralise_formula(cell) for cell in row]
+        writer.writerow(row)
     text.flush()
     text.detach()
 
 
 @hookimpl
 def register_exporters(register):
-    register(Exporter(name="csv", write=write_csv, suffixes=(".csv",),
-                      description="CSV, one row per event (RFC 4180, UTF-8)"))
+    register(Exporter(name="csv", write=write_csv, suffixes=(".csv",), options=(EXCEL_OPTION,),
+                      description="CSV, one row per event (RFC 4180, UTF-8); --excel for spreadsheets"))

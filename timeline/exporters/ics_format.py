@@ -1,47 +1,129 @@
-"""iCalendar (RFC 5545) through the icalendar package."""
+"""iCalendar (RFC 5545) through the icalendar package.
+
+- Day events are all-day events: ``DTSTART;VALUE=DATE`` and an exclusive
+  ``DTEND`` the day after (a datetime would make a timed event at midnight).
+- Events with a clock time (``2016-11-04T09:00``) are timed events in floating
+  time: articles give the local time of the place where it happened and rarely
+  its zone, so the calendar shows 09:00 whatever zone it is viewed from rather
+  than shifting it to a zone we would have to guess.  They have no ``DTEND``
+  (RFC 5545: the event then ends when it starts).
+- Coarser events (week, month, season, year...) are left out, and their number
+  reported, unless ``--ics-ranges`` asks for them as multi-day all-day events.
+- ``UID`` is a hash of the event's identity (its source, the sentence's offsets
+  and the date expression), so the same event gets the same UID in every run
+  and re-importing a calendar updates it instead of duplicating it.
+- ``DTSTAMP`` is the time of writing in UTC, or ``SOURCE_DATE_EPOCH`` when set
+  (for reproducible builds).
+"""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any, BinaryIO
+import os
+from collections import Counter
+from typing import Any, BinaryIO, Mapping
 
+import click
 import icalendar
 
+from .. import __version__
 from ..chronology import Timeline
 from ..events import Event
 from ..hookspecs import hookimpl
-from .base import Exporter
+from .base import Exporter, report
+from .records import event_time, mention_names, source_references
+
+UID_DOMAIN = "timeline"
+ALL_DAY_PRECISIONS = ("day", "time")
+
+RANGES_OPTION = click.Option(
+    ["--ics-ranges"], is_flag=True, default=False,
+    help="-f ics: include events dated to a week, month, season or year as multi-day events "
+         "(left out by default, and counted on stderr).",
+)
+
+
+def event_identity(event: Event) -> str:
+    """What makes an event the same event across runs."""
+    return "|".join((event.url or event.document, str(event.offset[0]), str(event.offset[1]), event.expression or event.date))
 
 
 def event_uid(event: Event) -> str:
     """A UID stable across runs: the same event gets the same UID, so re-imports update it."""
-    identity = f"{event.document}|{event.offset[0]}|{event.offset[1]}|{event.date}"
-    return hashlib.sha1(identity.encode("utf-8")).hexdigest() + "@timeline"
+    return hashlib.sha1(event_identity(event).encode("utf-8")).hexdigest() + "@" + UID_DOMAIN
 
 
-def write_ics(timeline: Timeline, stream: BinaryIO, options: dict[str, Any]) -> None:
+def _stamp() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _description(event: Event, documents: Mapping[str, Any]) -> str:
+    lines = [event.sentence.strip(), ""]
+    for source in source_references(event, documents):
+        named = " — ".join(x for x in (source.publisher, source.title) if x)
+        lines.append(f"Source: {named} ({source.document})" if named else f"Source: {source.document}")
+        if source.url:
+            lines.append(source.url)
+    lines.append(f"Date: {event.date} ({event.date_source}"
+                 + (f", from “{event.expression}”" if event.expression else "") + ")")
+    return "\n".join(lines)
+
+
+def calendar_of(timeline: Timeline, ranges: bool = False) -> tuple[icalendar.Calendar, Counter]:
+    """The calendar, and a count by precision of the events left out."""
     calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//timeline//EN")
+    calendar.add("prodid", f"-//timeline//timeline {__version__}//EN")
     calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", timeline.title)
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    calendar.add("name", timeline.title)
+    stamp = _stamp()
+    documents = {d.name: d for d in timeline.documents}
+    seen: Counter = Counter()
+    left_out: Counter = Counter()
     for event in timeline.events:
-        if event.precision not in ("day", "time"):
+        clock = event_time(event)
+        if event.precision not in ALL_DAY_PRECISIONS and not ranges:
+            left_out[event.precision] += 1
             continue
         entry = icalendar.Event()
-        entry.add("uid", event_uid(event))
+        uid = event_uid(event)
+        seen[uid] += 1
+        if seen[uid] > 1:  # the same identity twice in one run (e.g. a repeated sentence): keep UIDs unique
+            uid = uid.replace("@", f"-{seen[uid]}@", 1)
+        entry.add("uid", uid)
         entry.add("dtstamp", stamp)
-        entry.add("dtstart", event.start)
-        entry.add("dtend", event.end + dt.timedelta(days=1))
+        if clock is not None:
+            entry.add("dtstart", dt.datetime.combine(event.start, clock))  # naive: floating time
+        else:
+            entry.add("dtstart", event.start)
+            entry.add("dtend", event.end + dt.timedelta(days=1))
         entry.add("summary", event.title)
-        entry.add("description", f"{event.sentence}\n\nSource: {event.document}")
+        entry.add("description", _description(event, documents))
         if event.url:
             entry.add("url", event.url)
+        places = mention_names(event.places)
+        if places:
+            entry.add("location", "; ".join(places))
+        categories = mention_names(event.actors) + [event.precision]
+        entry.add("categories", categories)
         calendar.add_component(entry)
+    return calendar, left_out
+
+
+def write_ics(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
+    calendar, left_out = calendar_of(timeline, ranges=bool(options.get("ics_ranges")))
+    if left_out:
+        detail = ", ".join(f"{precision}: {count}" for precision, count in sorted(left_out.items()))
+        report(options, f"ics: left out {sum(left_out.values())} events dated more coarsely than a day ({detail}); "
+                        "--ics-ranges adds them as multi-day events")
     stream.write(calendar.to_ical())
 
 
 @hookimpl
 def register_exporters(register):
-    register(Exporter(name="ics", write=write_ics, suffixes=(".ics",),
-                      description="iCalendar: day-precision events as all-day events"))
+    register(Exporter(name="ics", write=write_ics, suffixes=(".ics",), options=(RANGES_OPTION,),
+                      description="iCalendar: all-day and timed events with stable UIDs; --ics-ranges for coarser ones"))

@@ -1,68 +1,81 @@
-"""JSON: the lossless format other tools rely on."""
+"""JSON: the lossless format other tools rely on, and the one `timeline export` reads back.
+
+The object holds ``format``, ``version``, ``title``, ``documents`` (each with its
+metadata) and ``events`` in chronological order.  Every field of ``Event`` is
+written (dates as ISO text, offsets as ``[start, end]``, places/actors/sources as
+lists of objects), so JSON -> Timeline -> JSON gives the same bytes back.
+Events are written one at a time, so memory does not grow with the output.
+"""
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import json
-from typing import Any, BinaryIO
+import types
+import typing
+from typing import Any, BinaryIO, Mapping
 
 from ..chronology import Timeline
 from ..documents import Document
-from ..events import Event, Mention, Source
+from ..events import Event
 from ..hookspecs import hookimpl
 from .base import Exporter
 
+FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
+DOCUMENT_FIELDS = ("name", "title", "source", "url", "published", "language")
+
+
+class SavedTimelineError(ValueError):
+    """The input is not a chronology this version can read."""
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_to_json(item) for item in value]
+    return value
+
+
+def _from_json(hint: Any, value: Any) -> Any:
+    """Turn a JSON value back into the type the dataclass field declares."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _from_json(inner[0], value) if len(inner) == 1 else value
+    if hint is dt.date:
+        return dt.date.fromisoformat(value)
+    if dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        known = {f.name for f in dataclasses.fields(hint)}
+        return hint(**{k: _from_json(hints[k], v) for k, v in value.items() if k in known})
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_from_json(args[0], item) for item in value)
+        if args:
+            return tuple(_from_json(a, item) for a, item in zip(args, value))
+        return tuple(value)
+    return value
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
-    return {
-        "date": event.date,
-        "start": event.start.isoformat(),
-        "end": event.end.isoformat(),
-        "precision": event.precision,
-        "title": event.title,
-        "sentence": event.sentence,
-        "document": event.document,
-        "offset": list(event.offset),
-        "date_source": event.date_source,
-        "expression": event.expression,
-        "mod": event.mod,
-        "future": event.future,
-        "url": event.url,
-        "places": [dataclasses.asdict(m) for m in event.places],
-        "actors": [dataclasses.asdict(m) for m in event.actors],
-        "sources": [dict(dataclasses.asdict(s), offset=list(s.offset)) for s in event.sources],
-    }
+    return _to_json(event)
 
 
-def event_from_dict(data: dict[str, Any]) -> Event:
-    return Event(
-        date=data["date"],
-        start=dt.date.fromisoformat(data["start"]),
-        end=dt.date.fromisoformat(data["end"]),
-        precision=data["precision"],
-        title=data["title"],
-        sentence=data["sentence"],
-        document=data["document"],
-        offset=tuple(data["offset"]),
-        date_source=data["date_source"],
-        expression=data.get("expression", ""),
-        mod=data.get("mod"),
-        future=bool(data.get("future", False)),
-        url=data.get("url", ""),
-        places=tuple(Mention(**m) for m in data.get("places", ())),
-        actors=tuple(Mention(**m) for m in data.get("actors", ())),
-        sources=tuple(Source(**dict(s, offset=tuple(s["offset"]))) for s in data.get("sources", ())),
-    )
+def event_from_dict(data: Mapping[str, Any]) -> Event:
+    return _from_json(Event, data)
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
     return document.metadata()
 
 
-def document_from_dict(data: dict[str, Any]) -> Document:
-    known = {"name", "title", "source", "url", "published", "language"}
+def document_from_dict(data: Mapping[str, Any]) -> Document:
     return Document(
         name=data["name"],
         text="",
@@ -71,31 +84,69 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         url=data.get("url") or "",
         published=data.get("published"),
         language=data.get("language") or "en",
-        extra=tuple((k, v) for k, v in data.items() if k not in known),
+        extra=tuple((k, v) for k, v in data.items() if k not in DOCUMENT_FIELDS),
     )
 
 
-def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
+def _head(timeline: Timeline) -> dict[str, Any]:
     return {
-        "format": "timeline",
+        "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "title": timeline.title,
         "documents": [document_to_dict(d) for d in timeline.documents],
-        "events": [event_to_dict(e) for e in timeline.events],
     }
 
 
-def timeline_from_dict(data: dict[str, Any]) -> Timeline:
-    return Timeline(
-        events=tuple(event_from_dict(e) for e in data["events"]),
-        documents=tuple(document_from_dict(d) for d in data.get("documents", ())),
-        title=data.get("title", "Timeline"),
-    )
+def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
+    return dict(_head(timeline), events=[event_to_dict(e) for e in timeline.events])
 
 
-def write_json(timeline: Timeline, stream: BinaryIO, options: dict[str, Any]) -> None:
-    text = json.dumps(timeline_to_dict(timeline), ensure_ascii=False, indent=2)
-    stream.write(text.encode("utf-8") + b"\n")
+def timeline_from_dict(data: Mapping[str, Any]) -> Timeline:
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        raise SavedTimelineError("expected an object with an \"events\" list")
+    if data.get("format", FORMAT_NAME) != FORMAT_NAME:
+        raise SavedTimelineError(f"format is {data.get('format')!r}, not {FORMAT_NAME!r}")
+    if not isinstance(data.get("version", FORMAT_VERSION), int) or data.get("version", FORMAT_VERSION) > FORMAT_VERSION:
+        raise SavedTimelineError(f"version {data.get('version')!r} is newer than this timeline reads ({FORMAT_VERSION})")
+    events = []
+    for index, item in enumerate(data["events"]):
+        try:
+            events.append(event_from_dict(item))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise SavedTimelineError(f"event {index}: {type(error).__name__}: {error}") from None
+    try:
+        documents = tuple(document_from_dict(d) for d in data.get("documents", ()))
+    except (KeyError, TypeError, AttributeError) as error:
+        raise SavedTimelineError(f"documents: {type(error).__name__}: {error}") from None
+    return Timeline(events=tuple(events), documents=documents, title=data.get("title", "Timeline"))
+
+
+def read_timeline(stream: BinaryIO) -> Timeline:
+    """Read a chronology written by the json format."""
+    try:
+        data = json.load(stream)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SavedTimelineError(str(error)) from None
+    return timeline_from_dict(data)
+
+
+def write_json(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
+    """Write the same bytes as ``json.dumps(timeline_to_dict(t), indent=2)``, one event at a time."""
+    head = json.dumps(_head(timeline), ensure_ascii=False, indent=2)
+    if not timeline.events:
+        stream.write((head[:-2] + ',\n  "events": []\n}\n').encode("utf-8"))
+        return
+    stream.write((head[:-2] + ',\n  "events": [').encode("utf-8"))
+    separator = "\n    "
+    batch: list[str] = []
+    for event in timeline.events:
+        batch.append(separator + json.dumps(event_to_dict(event), ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        separator = ",\n    "
+        if len(batch) >= 1000:
+            stream.write("".join(batch).encode("utf-8"))
+            batch.clear()
+    batch.append("\n  ]\n}\n")
+    stream.write("".join(batch).encode("utf-8"))
 
 
 @hookimpl

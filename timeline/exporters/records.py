@@ -1,12 +1,52 @@
-"""Events as flat records: the shared view that tabular exporters write."""
+"""Events as flat records: the shared view that tabular exporters (csv, xlsx, table, markdown) write.
+
+The columns, in order (also documented in docs/formats.md):
+
+- ``date``: the TIMEX3-style value (``2016-11-03``, ``2016-08``, ``2016-W43``, ``2016-11-04T09:00``)
+- ``start``, ``end``: the inclusive ISO days the date covers
+- ``precision``: ``century`` ... ``day``, ``time``
+- ``title``, ``sentence``: a short headline and the evidence sentence, verbatim
+- ``document``, ``offset_start``, ``offset_end``: where the sentence is
+- ``date_source``: ``explicit``, ``relative`` or ``publication``
+- ``expression``: the words that gave the date; ``mod``: TimeML modifier (``LATE``...)
+- ``future``: ``true`` when the sentence announces something still to come
+- ``places``, ``actors``: names joined by ``; ``
+- ``sources``: every document reporting the event, joined by ``; ``
+- ``url``: the source document's address
+"""
 from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
 
 from ..events import Event
 
 COLUMNS = (
     "date", "start", "end", "precision", "title", "sentence", "document", "offset_start",
-    "offset_end", "date_source", "expression", "future", "places", "actors", "sources", "url",
+    "offset_end", "date_source", "expression", "mod", "future", "places", "actors", "sources", "url",
 )
+LIST_SEPARATOR = "; "
+
+
+def mention_names(mentions) -> list[str]:
+    """Names of places or actors, without blanks or repeats, whatever the extractor left empty."""
+    names: list[str] = []
+    for mention in mentions or ():
+        name = (getattr(mention, "name", "") or getattr(mention, "text", "") or "").strip()
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def source_documents(event: Event) -> list[str]:
+    """The event's own document, then the other documents that report it."""
+    names = [event.document] if event.document else []
+    for source in event.sources or ():
+        if source.document and source.document not in names:
+            names.append(source.document)
+    return names
 
 
 def event_record(event: Event) -> dict[str, object]:
@@ -21,10 +61,105 @@ def event_record(event: Event) -> dict[str, object]:
         "offset_start": event.offset[0],
         "offset_end": event.offset[1],
         "date_source": event.date_source,
-        "expression": event.expression,
-        "future": event.future,
-        "places": "; ".join(m.name for m in event.places),
-        "actors": "; ".join(m.name for m in event.actors),
-        "sources": "; ".join([event.document] + [s.document for s in event.sources]),
-        "url": event.url,
+        "expression": event.expression or "",
+        "mod": event.mod or "",
+        "future": "true" if event.future else "false",
+        "places": LIST_SEPARATOR.join(mention_names(event.places)),
+        "actors": LIST_SEPARATOR.join(mention_names(event.actors)),
+        "sources": LIST_SEPARATOR.join(source_documents(event)),
+        "url": event.url or "",
     }
+
+
+_CLOCK = re.compile(r"T(\d{2})(?::(\d{2})(?::(\d{2}))?)?")
+
+
+def event_time(event: Event) -> dt.time | None:
+    """The clock time of a time-precision event (``2016-11-04T09:00`` -> 09:00), else None."""
+    if event.precision != "time":
+        return None
+    match = _CLOCK.search(event.date or "")
+    if not match:
+        return None
+    hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    if hour > 23 or minute > 59 or second > 59:  # "T24:00" is midnight's other name; keep the day only
+        return None
+    return dt.time(hour, minute, second)
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+MOD_WORDS = {"EARLY": "early", "MID": "mid", "LATE": "late", "START": "start of", "END": "end of",
+             "APPROX": "about", "BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "on or before",
+             "ON_OR_AFTER": "on or after", "LESS_THAN": "less than", "MORE_THAN": "more than",
+             "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
+_CODE = re.compile(r"^\d{4}-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)|W\d{2}-(?P<weekend>WE))$")
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def display_date(event: Event) -> str:
+    """The event's date as a reader says it: ``6 May 2016``, ``late August 2016``, ``summer 2016``."""
+    start, precision = event.start, event.precision
+    code = _CODE.match(event.date or "")
+    if precision == "time":
+        clock = event_time(event)
+        text = _day_text(start) + (f", {clock:%H:%M}" if clock else "")
+    elif precision == "day":
+        text = _day_text(start)
+    elif precision == "week":
+        text = ("weekend of " if code and code.group("weekend") else "week of ") + _day_text(start)
+    elif precision == "month":
+        text = f"{MONTH_NAMES[int(event.date[5:7]) - 1]} {event.date[:4]}" if re.match(r"^\d{4}-\d{2}$", event.date or "") \
+            else f"{MONTH_NAMES[start.month - 1]} {start.year}"
+    elif precision == "season" and code and code.group("season"):
+        text = f"{SEASON_NAMES[code.group('season')]} {event.date[:4]}"
+    elif precision == "quarter" and code and code.group("quarter"):
+        text = f"Q{code.group('quarter')} {event.date[:4]}"
+    elif precision == "half" and code and code.group("half"):
+        text = f"{'first' if code.group('half') == '1' else 'second'} half of {event.date[:4]}"
+    elif precision == "year":
+        text = (event.date or "")[:4] or str(start.year)
+    elif precision == "decade":
+        text = f"{(event.date or str(start.year))[:3]}0s"
+    elif precision == "century":
+        text = f"{_ordinal(int((event.date or str(start.year))[:2]) + 1)} century"
+    elif event.start == event.end:
+        text = _day_text(start)
+    else:
+        text = f"{_day_text(start)} – {_day_text(event.end)}"
+    mod = MOD_WORDS.get(event.mod or "")
+    return f"{mod} {text}" if mod else text
+
+
+@dataclass(frozen=True)
+class SourceReference:
+    """One document reporting an event, as a reader is shown it."""
+
+    document: str
+    title: str
+    publisher: str
+    url: str
+
+
+def source_references(event: Event, documents: Mapping[str, Any]) -> list[SourceReference]:
+    """The event's own document, then the others reporting it, with titles and links from their metadata."""
+    urls = {event.document: event.url}
+    for source in event.sources or ():
+        urls.setdefault(source.document, source.url)
+    references = []
+    for name in source_documents(event):
+        document = documents.get(name)
+        title = (document.title or "") if document is not None else ""
+        publisher = (document.source or "") if document is not None else ""
+        url = ((document.url or "") if document is not None else "") or urls.get(name) or ""
+        references.append(SourceReference(name, title, publisher, url))
+    return references

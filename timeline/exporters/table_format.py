@@ -1,25 +1,65 @@
-"""Terminal tables through tabulate."""
+"""Terminal tables through tabulate, wrapped to fit the terminal's width."""
 from __future__ import annotations
 
-from typing import Any, BinaryIO
+import shutil
+from typing import Any, BinaryIO, Mapping, Sequence
 
 from tabulate import tabulate
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
-from .base import Exporter
+from .base import Exporter, selected_columns
+from .records import COLUMNS, event_record
 
 TABLE_COLUMNS = ("date", "title", "document")
+# Columns short enough never to wrap; the others share what the terminal has left.
+NARROW_COLUMNS = {"date", "start", "end", "precision", "offset_start", "offset_end", "date_source", "mod", "future"}
+MIN_WRAPPED_WIDTH = 12
 
 
-def write_table(timeline: Timeline, stream: BinaryIO, options: dict[str, Any]) -> None:
-    rows = [(e.date, e.title, e.document) for e in timeline.events]
-    text = tabulate(rows, headers=TABLE_COLUMNS, tablefmt=options.get("table_format") or "simple",
-                    disable_numparse=True, maxcolwidths=[None, 70, 30])
+def _render(rows, headers, table_format, widths):
+    return tabulate(rows, headers=headers, tablefmt=table_format, disable_numparse=True, maxcolwidths=widths)
+
+
+def column_widths(rows: Sequence[Sequence[str]], headers: Sequence[str], table_format: str, width: int) -> list:
+    """Widths (None: no wrapping) that make the table fit ``width`` characters where it can."""
+    natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    # What the format adds around the cells (borders, padding), measured on one row of known widths.
+    sample = _render([["x" * max(n, 1) for n in natural]], headers, table_format, None)
+    overhead = max(len(line) for line in sample.splitlines()) - sum(max(n, 1) for n in natural)
+    available = width - overhead
+    if sum(natural) <= available:
+        return [None] * len(headers)
+    fixed = sum(n for n, h in zip(natural, headers) if h in NARROW_COLUMNS)
+    wrapped = [i for i, h in enumerate(headers) if h not in NARROW_COLUMNS]
+    if not wrapped:
+        return [None] * len(headers)
+    budget = max(available - fixed, MIN_WRAPPED_WIDTH * len(wrapped))
+    widths: list = [None] * len(headers)
+    # Give each wrapped column its share, handing back what narrow ones do not use.
+    remaining = sorted(wrapped, key=lambda i: natural[i])
+    while remaining:
+        share = budget // len(remaining)
+        i = remaining.pop(0)
+        widths[i] = max(MIN_WRAPPED_WIDTH, min(natural[i], share))
+        budget -= widths[i]
+    return widths
+
+
+def write_table(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
+    headers = selected_columns(options, TABLE_COLUMNS, COLUMNS)
+    table_format = options.get("table_format") or "simple"
+    rows = []
+    for event in timeline.events:
+        record = event_record(event)
+        rows.append([" ".join(str(record[c]).split()) for c in headers])
+    width = options.get("width") or shutil.get_terminal_size(fallback=(100, 24)).columns
+    widths = column_widths(rows, headers, table_format, width)
+    text = _render(rows, headers, table_format, widths if any(widths) else None)
     stream.write(text.encode("utf-8") + b"\n")
 
 
 @hookimpl
 def register_exporters(register):
     register(Exporter(name="table", write=write_table, suffixes=(".txt",),
-                      description="A table for the terminal (any tabulate format with -t)"))
+                      description="A table that fits the terminal (any tabulate format with -t, --columns)"))

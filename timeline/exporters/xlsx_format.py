@@ -1,61 +1,263 @@
-"""Excel workbooks through openpyxl."""
+"""Excel workbooks through openpyxl: Events, Documents and Events per month (with a bar chart).
+
+What Excel demands and how we meet it:
+
+- ``start`` and ``end`` are real date cells shown at the event's precision
+  (``yyyy``, ``mmm yyyy``, ``yyyy-mm-dd``, ``yyyy-mm-dd hh:mm``); the TIMEX3 value
+  stays beside them as text in ``date``.  Days Excel cannot hold (before
+  1 March 1900, where its calendar is wrong) are written as ISO text.
+- Every other value is written as a string cell, so a sentence that starts with
+  ``=``, ``+``, ``-`` or ``@`` is never run as a formula.  Control characters
+  (which make openpyxl raise) are stripped and text longer than a cell holds
+  (32,767 characters) is cut with a marker.
+- The workbook is written in write-only mode: rows stream to disk, so memory
+  does not grow with the number of events.  Column widths come from one pass
+  over the events before the first row, as write-only mode requires.
+- Excel keeps at most 65,530 hyperlinks per sheet: above that many events the
+  url column stays plain text (the Documents sheet still links every source).
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, BinaryIO
+from collections import Counter
+from typing import Any, BinaryIO, Mapping
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..chronology import Timeline
+from ..events import Event
 from ..hookspecs import hookimpl
-from .base import Exporter
-from .records import COLUMNS, event_record
+from .base import Exporter, report
+from .records import COLUMNS, event_record, event_time
 
 EXCEL_CELL_LIMIT = 32767
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+EXCEL_HYPERLINK_LIMIT = 65530
+TRUNCATION_MARKER = " …[cut: longer than an Excel cell]"
 EXCEL_FIRST_DAY = dt.date(1900, 3, 1)
+# Characters XML 1.0 cannot carry (openpyxl raises IllegalCharacterError on the first group).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+DATE_FORMATS = {
+    "century": "yyyy", "decade": "yyyy", "year": "yyyy",
+    "half": "mmm yyyy", "quarter": "mmm yyyy", "season": "mmm yyyy", "month": "mmm yyyy",
+    "week": "yyyy-mm-dd", "day": "yyyy-mm-dd", "time": "yyyy-mm-dd hh:mm",
+}
+EVENT_HEADERS = ("start", "end") + tuple(c for c in COLUMNS if c not in ("start", "end"))
+WRAPPED = {"title", "sentence"}
+MAX_WIDTHS = {"title": 50, "sentence": 80, "expression": 30}
+DEFAULT_MAX_WIDTH = 40
+MONTHS_FILLED = 1200  # a chart with every month in between, up to a century of them
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="305496")
+HEADER_ALIGNMENT = Alignment(vertical="center")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+LINK_FONT = Font(color="0563C1", underline="single")
 
 
-def excel_text(value: str) -> str:
-    value = _CONTROL.sub("", value)
-    if len(value) > EXCEL_CELL_LIMIT:
-        value = value[: EXCEL_CELL_LIMIT - 1] + "…"
-    return value
+def excel_text(value: Any) -> str:
+    """Text as an Excel cell can hold it: no illegal characters, at most 32,767 UTF-16 units."""
+    text = _ILLEGAL.sub("", str(value))
+    if len(text) * 2 > EXCEL_CELL_LIMIT and len(text.encode("utf-16-le")) // 2 > EXCEL_CELL_LIMIT:
+        keep = EXCEL_CELL_LIMIT - len(TRUNCATION_MARKER)
+        while len(text[:keep].encode("utf-16-le")) // 2 > EXCEL_CELL_LIMIT - len(TRUNCATION_MARKER):
+            keep -= 1
+        text = text[:keep] + TRUNCATION_MARKER
+    return text
 
 
-def write_xlsx(timeline: Timeline, stream: BinaryIO, options: dict[str, Any]) -> None:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Events")
-    sheet.append(["day"] + list(COLUMNS))
+def excel_day(event: Event, day: dt.date) -> dt.date | dt.datetime | None:
+    """The value of a date cell, or None when Excel cannot show the day."""
+    if day < EXCEL_FIRST_DAY:
+        return None
+    clock = event_time(event)
+    if clock is not None and day == event.start:
+        return dt.datetime.combine(day, clock)
+    return day
+
+
+class _Cells:
+    """Builds write-only cells with the styles this workbook uses."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+
+    def header(self, value: str) -> WriteOnlyCell:
+        cell = self.text(value)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+        return cell
+
+    def text(self, value: Any, alignment: Alignment | None = None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.sheet)
+        cell.value = excel_text(value)
+        cell.data_type = TYPE_STRING  # after the value: never a formula, whatever the text begins with
+        if alignment is not None:
+            cell.alignment = alignment
+        return cell
+
+    def number(self, value: int) -> WriteOnlyCell:
+        return WriteOnlyCell(self.sheet, value=value)
+
+    def day(self, value: dt.date | None, iso: str, number_format: str) -> WriteOnlyCell:
+        if value is None:
+            return self.text(iso, TOP)
+        cell = WriteOnlyCell(self.sheet, value=value)
+        cell.number_format = number_format
+        cell.alignment = TOP
+        return cell
+
+    def link(self, url: str, label: str | None = None) -> WriteOnlyCell:
+        cell = self.text(label if label is not None else url, TOP)
+        if url and len(url) < 2080:  # Excel's limit on a link's address
+            cell.hyperlink = Hyperlink(ref="", target=excel_text(url))
+            cell.font = LINK_FONT
+        return cell
+
+
+def _month(day: dt.date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def _survey(timeline: Timeline):
+    """One pass before writing: column widths, events per document, events per month."""
+    widths = {h: len(h) + 2 for h in EVENT_HEADERS}
+    per_document: Counter = Counter()
+    per_month: Counter = Counter()
+    spanning = 0
     for event in timeline.events:
         record = event_record(event)
-        row = [event.start if event.start >= EXCEL_FIRST_DAY else None]
-        for column in COLUMNS:
-            row.append(record[column])
-        sheet.append(_cells(sheet, row))
-    workbook.save(stream)
-
-
-def _cells(sheet, row):
-    from openpyxl.cell import WriteOnlyCell
-
-    cells = []
-    for value in row:
-        cell = WriteOnlyCell(sheet, value=None)
-        if isinstance(value, str):
-            cell.value = excel_text(value)
-            cell.data_type = TYPE_STRING
+        for name in EVENT_HEADERS:
+            if name in ("start", "end"):
+                continue
+            limit = MAX_WIDTHS.get(name, DEFAULT_MAX_WIDTH)
+            if widths[name] < limit:
+                widths[name] = min(limit, max(widths[name], len(str(record[name])) + 2))
+        per_document[event.document] += 1
+        if _month(event.start) == _month(event.end):
+            per_month[_month(event.start)] += 1
         else:
-            cell.value = value
-            if isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-        cells.append(cell)
-    return cells
+            spanning += 1
+    widths["start"] = widths["end"] = 17 if any(e.precision == "time" for e in timeline.events) else 12
+    return widths, per_document, per_month, spanning
+
+
+def _write_events(workbook: Workbook, timeline: Timeline, widths: dict, links: bool) -> None:
+    sheet = workbook.create_sheet("Events")
+    cells = _Cells(sheet)
+    for index, name in enumerate(EVENT_HEADERS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = widths[name]
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(EVENT_HEADERS))}{len(timeline.events) + 1}"
+    sheet.append([cells.header(name) for name in EVENT_HEADERS])
+    for event in timeline.events:
+        record = event_record(event)
+        number_format = DATE_FORMATS.get(event.precision, "yyyy-mm-dd")
+        row = [
+            cells.day(excel_day(event, event.start), record["start"], number_format),
+            cells.day(excel_day(event, event.end), record["end"], number_format),
+        ]
+        for name in EVENT_HEADERS[2:]:
+            if name in ("offset_start", "offset_end"):
+                row.append(cells.number(record[name]))
+            elif name == "url" and links:
+                row.append(cells.link(record[name]))
+            else:
+                row.append(cells.text(record[name], WRAP if name in WRAPPED else TOP))
+        sheet.append(row)
+
+
+def _write_documents(workbook: Workbook, timeline: Timeline, per_document: Counter) -> None:
+    sheet = workbook.create_sheet("Documents")
+    cells = _Cells(sheet)
+    headers = ["name", "title", "source", "url", "published", "language"]
+    for document in timeline.documents:
+        headers.extend(k for k in document.metadata() if k not in headers)
+    headers.append("events")
+    for index, name in enumerate(headers, start=1):
+        longest = max([len(name)] + [len(str(d.metadata().get(name) or "")) for d in timeline.documents])
+        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, 60)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(timeline.documents) + 1}"
+    sheet.append([cells.header(h) for h in headers])
+    for document in timeline.documents:
+        metadata = document.metadata()
+        row = []
+        for name in headers:
+            if name == "events":
+                row.append(cells.number(per_document.get(document.name, 0)))
+            elif name == "url":
+                row.append(cells.link(metadata.get("url") or ""))
+            else:
+                row.append(cells.text(metadata.get(name) or "", TOP))
+        sheet.append(row)
+
+
+def _months_to_show(per_month: Counter) -> list[tuple[int, int]]:
+    if not per_month:
+        return []
+    first, last = min(per_month), max(per_month)
+    span = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    if span > MONTHS_FILLED:
+        return sorted(per_month)
+    months, (year, month) = [], first
+    for _ in range(span):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _write_months(workbook: Workbook, per_month: Counter, spanning: int) -> None:
+    sheet = workbook.create_sheet("Events per month")
+    cells = _Cells(sheet)
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 10
+    sheet.freeze_panes = "A2"
+    months = _months_to_show(per_month)
+    note = (f"Not counted: {spanning} events whose dates span more than one month (years, seasons, ...)"
+            if spanning else "")
+    sheet.append([cells.header("month"), cells.header("events"), None, cells.text(note)])
+    for year, month in months:
+        day = dt.date(year, month, 1)
+        month_cell = cells.day(day if day >= EXCEL_FIRST_DAY else None, f"{year:04d}-{month:02d}", "mmm yyyy")
+        sheet.append([month_cell, cells.number(per_month.get((year, month), 0))])
+    if months:
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = "Events per month"
+        chart.y_axis.title = "events"
+        chart.x_axis.number_format = "mmm yyyy"
+        chart.legend = None
+        chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=len(months) + 1), titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(months) + 1))
+        chart.width = min(max(16, len(months) * 0.6), 60)
+        chart.height = 9
+        sheet.add_chart(chart, "D3")
+
+
+def write_xlsx(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
+    widths, per_document, per_month, spanning = _survey(timeline)
+    links = len(timeline.events) <= EXCEL_HYPERLINK_LIMIT
+    if not links:
+        report(options, f"xlsx: {len(timeline.events):,} events are more than the {EXCEL_HYPERLINK_LIMIT:,} links "
+                        "Excel keeps on a sheet; the Events url column is plain text (Documents keeps the links)")
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = excel_text(timeline.title)
+    workbook.properties.creator = "timeline"
+    _write_events(workbook, timeline, widths, links)
+    _write_documents(workbook, timeline, per_document)
+    _write_months(workbook, per_month, spanning)
+    workbook.save(stream)
 
 
 @hookimpl
 def register_exporters(register):
     register(Exporter(name="xlsx", write=write_xlsx, suffixes=(".xlsx",), binary=True,
-                      description="Excel workbook with real date cells"))
+                      description="Excel workbook: events with real date cells, documents, events per month chart"))

@@ -1,0 +1,59 @@
+import csv
+import io
+
+from click.testing import CliRunner
+from test_export_samples import HOSTILE_SENTENCES, LONG_SENTENCE, export, sample_timeline
+
+from timeline.cli import cli
+from timeline.exporters.records import COLUMNS
+
+
+def _rows(data: bytes, encoding="utf-8"):
+    return list(csv.reader(io.StringIO(data.decode(encoding), newline="")))
+
+
+def test_csv_reads_back_with_the_documented_columns(tmp_path):
+    timeline = sample_timeline()
+    result, output = export(tmp_path, timeline, "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert not output.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in output  # RFC 4180 line ends
+    rows = _rows(output)
+    assert tuple(rows[0]) == COLUMNS
+    records = [dict(zip(rows[0], row)) for row in rows[1:]]
+    assert len(records) == len(timeline.events)
+    assert [r["sentence"] for r in records] == [e.sentence for e in timeline.events]  # quotes, newlines, length
+    assert LONG_SENTENCE in [r["sentence"] for r in records]
+    aleppo = next(r for r in records if "Aleppo" in r["sentence"])
+    assert aleppo["places"] == "Aleppo; Syria" and aleppo["actors"] == "Rebels"
+    assert aleppo["sources"] == "a.txt; b.txt"
+    assert all(r["places"] == "" for r in records if "Aleppo" not in r["sentence"])
+
+
+def test_csv_excel_adds_bom_and_neutralises_formulas(tmp_path):
+    result, output = export(tmp_path, sample_timeline(), "-f", "csv", "--excel")
+    assert result.exit_code == 0, result.stderr
+    assert output.startswith(b"\xef\xbb\xbf")
+    rows = _rows(output, "utf-8-sig")
+    sentences = [dict(zip(rows[0], row))["sentence"] for row in rows[1:]]
+    for hostile in HOSTILE_SENTENCES:
+        assert "'" + hostile in sentences
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n")) for row in rows for cell in row)
+    plain = _rows(export(tmp_path, sample_timeline(), "-f", "csv")[1])
+    assert any(dict(zip(plain[0], row))["sentence"].startswith("=HYPERLINK(") for row in plain[1:])
+
+
+def test_columns_choose_and_order_csv_columns(tmp_path):
+    result, output = export(tmp_path, sample_timeline(), "-f", "csv", "--columns", "title,date")
+    assert result.exit_code == 0
+    assert _rows(output)[0] == ["title", "date"]
+    bad, _ = export(tmp_path, sample_timeline(), "-f", "csv", "--columns", "date,colour")
+    assert bad.exit_code == 2
+    assert "'colour'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_seeds_csv_from_build(seeds_dir):
+    result = CliRunner().invoke(cli, ["build", str(seeds_dir), "-f", "csv"])
+    assert result.exit_code == 0
+    rows = _rows(result.stdout_bytes)
+    assert len(rows) > 5 and all(len(row) == len(COLUMNS) for row in rows)

@@ -1,0 +1,92 @@
+"""The JSON that Knight Lab's TimelineJS loads (https://timeline.knightlab.com/docs/json-format.html).
+
+Dates keep their precision: a year-only event has ``{"year"}``, a month
+``{"year", "month"}``, a day adds ``"day"``, a time ``"hour"`` and ``"minute"``;
+ranges (weeks, seasons, "late August") get an ``end_date``.  ``display_date``
+says the date as a reader would ("late August 2016"); ``group`` is the source.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from typing import Any, BinaryIO, Mapping
+
+from ..chronology import Timeline
+from ..events import Event
+from ..hookspecs import hookimpl
+from .base import Exporter
+from .ics_format import event_uid
+from .records import display_date, event_time, source_references
+
+YEAR_ONLY = ("year", "decade", "century")
+
+
+def _day(day: dt.date) -> dict[str, int]:
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def event_dates(event: Event) -> tuple[dict[str, int], dict[str, int] | None]:
+    """TimelineJS start_date and end_date (None when the event is a single point at its precision)."""
+    if event.precision in YEAR_ONLY and not event.mod:
+        start, end = {"year": event.start.year}, {"year": event.end.year}
+    elif event.precision == "month" and not event.mod:
+        start, end = {"year": event.start.year, "month": event.start.month}, None
+    else:
+        start, end = _day(event.start), _day(event.end)
+        clock = event_time(event)
+        if clock is not None:
+            start.update(hour=clock.hour, minute=clock.minute)
+            end = None
+    if end == start or (end is not None and event.start == event.end):
+        end = None
+    return start, end
+
+
+def _text(event: Event, documents: Mapping[str, Any]) -> str:
+    parts = [f"<p>{html.escape(event.sentence)}</p>"]
+    links = []
+    for source in source_references(event, documents):
+        label = html.escape(source.title or source.publisher or source.document)
+        links.append(f'<a href="{html.escape(source.url)}">{label}</a>' if source.url else label)
+    parts.append(f"<p>Source: {'; '.join(links)}</p>")
+    return "".join(parts)
+
+
+def timelinejs_of(timeline: Timeline) -> dict[str, Any]:
+    documents = {d.name: d for d in timeline.documents}
+    events = []
+    seen: set[str] = set()
+    for event in timeline.events:
+        unique_id = event_uid(event).split("@")[0]
+        while unique_id in seen:
+            unique_id += "-"
+        seen.add(unique_id)
+        start, end = event_dates(event)
+        document = documents.get(event.document)
+        entry: dict[str, Any] = {
+            "start_date": start,
+            "text": {"headline": html.escape(event.title), "text": _text(event, documents)},
+            "display_date": display_date(event),
+            "group": (document.source if document and document.source else event.document),
+            "unique_id": unique_id,
+        }
+        if end is not None:
+            entry["end_date"] = end
+        events.append(entry)
+    names = len({d.name for d in timeline.documents} or {e.document for e in timeline.events})
+    return {
+        "title": {"text": {"headline": html.escape(timeline.title),
+                           "text": f"<p>{len(events)} events from {names} documents</p>"}},
+        "events": events,
+    }
+
+
+def write_timelinejs(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
+    stream.write(json.dumps(timelinejs_of(timeline), ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+
+
+@hookimpl
+def register_exporters(register):
+    register(Exporter(name="timelinejs", write=write_timelinejs, suffixes=(".timeline.json",),
+                      description="JSON for Knight Lab's TimelineJS (partial dates kept partial)"))
