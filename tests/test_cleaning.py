@@ -107,3 +107,13 @@ def test_seed_captions_comments_and_widgets_are_dropped(seeds_dir):
         for junk in ("Source.", "source (pro-rebel)", "Notify of", "Bill Wilson", "2,500 $", "PHOTO:",
                      "Click to see", "south-hama-aid-convoy", "Support SouthFront"):
             assert junk not in kept, (path.name, junk)
+
+
+@pytest.mark.parametrize("line", [
+    "Smoke rises over Idlib on Tuesday. (AFP Photo/Omar Haj Kadour)",
+    "Photo by Omar Haj Kadour/AFP",
+    "Smoke over Idlib. Omar Haj Kadour/Getty Images",
+])
+def test_photo_credits_are_captions(line):
+    text = ARTICLE + "\n" + line + "\n" + ARTICLE
+    assert [d.reason for d in clean(text).dropped] == ["caption"]

@@ -136,3 +136,28 @@ def test_titles_are_not_the_sentence_cut_at_a_length():
                 "where Russian and pro-Assad force reimposed the siege in late August.")
     start = sentence.index("late August")
     assert make_title(sentence, (start, start + len("late August"))) == "Russian and pro-Assad force reimposed the siege"
+
+
+def test_future_wording_after_the_date_does_not_make_it_future():
+    text = "Pakistan on Saturday described the execution as a sad event and hoped it would not worsen the situation."
+    events = _events(text, [_expr(text, "Saturday", "2006-12-30")], "2006-12-30")
+    assert [e.future for e in events] == [False]
+
+
+def test_a_date_after_publication_is_future():
+    text = "The trade act expires on Dec. 31, 2006."
+    events = _events(text, [_expr(text, "Dec. 31, 2006", "2006-12-31", anchor="explicit")], "2006-11-22")
+    assert [e.future for e in events] == [True]
+
+
+def test_possessive_date_titles_its_noun_phrase():
+    sentence = "This comes after Jaysh al-Fatah, the coalition responsible for 2015's conquest of Idlib, announced its return."
+    start = sentence.index("2015")
+    assert make_title(sentence, (start, start + 4)) == "Conquest of Idlib"
+
+
+def test_wire_dateline_and_trailing_attribution_are_not_in_the_title():
+    sentence = "BEIRUT, Dec 14 (Levant Wire) - Government forces entered Hajin on Friday, state media reported."
+    start = sentence.index("Friday")
+    other = sentence.index("Dec 14")
+    assert make_title(sentence, (start, start + 6), ((other, other + 6),)) == "Government forces entered Hajin"

@@ -274,7 +274,9 @@ def extract_events(
                     date_source=_date_source(main),
                     expression=" … ".join(e.text for e in happening.expressions),
                     mod=mod,
-                    future=is_future(sentence.text[clause_start:clause_end], happening.start, published),
+                    # Future wording counts before the date it governs ("will meet on Friday"), not after
+                    # it ("on Saturday ... expressed hope that it would not ...").
+                    future=is_future(sentence.text[clause_start:max(span[1], clause_start)], happening.start, published),
                     url=document.url,
                     places=names[0],
                     actors=names[1],

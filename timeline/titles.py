@@ -41,7 +41,7 @@ RELATIVE_INSERTION = re.compile(
 )
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
 LEADING_PHRASE = re.compile(
-    r"^(?:after|before|following|despite|amid|during|in|on|at|with|since|over|by|under|for|within|"
+    r"^(?:after|before|following|despite|amid|during|in|on|at|with|since|over|by|under|for|within|from|between|"
     r"throughout|earlier|later)\b[^,]{0,120},\s+(?=\w)",
     re.IGNORECASE,
 )
@@ -59,6 +59,8 @@ INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
 _PAST_OR_AUX = r"(?:%s|has|have|had|is|are|will|would|[a-z]{3,}ed)" % "|".join(IRREGULAR_PAST)
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % _PAST_OR_AUX, re.IGNORECASE)
 _FIRST_VERB = re.compile(r"\b%s\b" % _PAST_OR_AUX)
+# A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
+POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
 SUBJECTLESS = re.compile(r"^(?:to\s|[A-Za-z]+ing\b)", re.IGNORECASE)
 MAX_TITLE = 110
@@ -148,6 +150,10 @@ def make_title(
     ``other_spans`` are the sentence's other date expressions, left out of the headline too.
     """
     title = _title(sentence, date_span, other_spans)
+    if date_span:
+        possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
+        if possessive:  # "2015's conquest of Idlib": the date's own noun phrase is the happening
+            return tidy_title(possessive.group(1))
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
         return _title(sentence, None, tuple(other_spans) + (date_span,))
@@ -184,7 +190,7 @@ def _title(sentence: str, date_span, other_spans) -> str:
         a, b = date_span[0] - start, date_span[1] - start
         if 0 <= a < b <= len(clause):
             clause = _drop_span(clause, a, b)
-    clause = re.sub(r"(?:\b(?:on|in|at|from|since|by|during|until|of|this|the)\s+)*\x00+", "", clause)
+    clause = re.sub(r"(?:\b(?:on|in|at|from|since|by|during|until|of|this|the|to|through|and|between)\s+)*\x00+", "", clause)
     return tidy_title(clause)
 
 
