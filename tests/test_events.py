@@ -161,3 +161,10 @@ def test_wire_dateline_and_trailing_attribution_are_not_in_the_title():
     start = sentence.index("Friday")
     other = sentence.index("Dec 14")
     assert make_title(sentence, (start, start + 6), ((other, other + 6),)) == "Government forces entered Hajin"
+
+
+def test_a_date_set_off_at_the_end_of_a_headline_is_a_label_not_a_happening():
+    text = "Northwest Syria roundup — 20 Aug\n\nRebels Take Town on Monday\nThe army retreated."
+    expressions = [_expr(text, "20 Aug", "2022-08-20"), _expr(text, "Monday", "2022-08-15")]
+    events = [e for e in _events(text, expressions, "2022-08-20") if e.date_source != "publication"]
+    assert [e.date for e in events] == ["2022-08-15"]

@@ -147,6 +147,17 @@ def is_headline(sentence: Sentence, text: str) -> bool:
     )
 
 
+_LABEL_SEPARATOR = re.compile(r"[—–\-,:|]\s*$")
+
+
+def _is_date_label(sentence: Sentence, expression: TemporalExpression, text: str) -> bool:
+    """A date set off at the end of a headline ("Roundup — 20 Aug", "The battle for Aleppo, 2012-2016"):
+    it labels the page, it dates no happening."""
+    after = text[expression.end:sentence.end]
+    before = text[sentence.start:expression.start]
+    return not after.strip(" .)") and bool(_LABEL_SEPARATOR.search(before))
+
+
 def is_generic(sentence: str) -> bool:
     """A habit or a generic statement, whose date places no happening."""
     return bool(HABITUAL.search(sentence))
@@ -231,7 +242,7 @@ def _date_source(expression: TemporalExpression) -> str:
 def _value_of(happening: _Happening) -> tuple[str, str, str | None]:
     """TIMEX-style value, precision and mod of a happening (a range gets ``start/end``)."""
     main = happening.main
-    if len(happening.expressions) == 2 and happening.start != main.interval.start or happening.end != main.interval.end:
+    if (happening.start, happening.end) != (main.interval.start, main.interval.end):
         first, last = happening.expressions
         return f"{first.value}/{last.value}", first.precision or "day", None
     return main.value, main.interval.precision, main.mod
@@ -252,6 +263,8 @@ def extract_events(
     for number, sentence in enumerate(sentences):
         inside = [e for e in ordered if sentence.start <= e.start and e.end <= sentence.end]
         anchors = _anchors(sentence, inside, text)
+        if anchors and is_headline(sentence, text):
+            anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
         if not anchors or is_generic(sentence.text):
             continue
         names = _names_in(sentence.text, find_names)
