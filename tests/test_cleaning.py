@@ -117,3 +117,26 @@ def test_seed_captions_comments_and_widgets_are_dropped(seeds_dir):
 def test_photo_credits_are_captions(line):
     text = ARTICLE + "\n" + line + "\n" + ARTICLE
     assert [d.reason for d in clean(text).dropped] == ["caption"]
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Updated: 12 March 2019 14:05 GMT", "page metadata"),
+    ("Published on 14 December 2018", "page metadata"),
+    ("By John Smith, Levant Wire", "page metadata"),
+    ("By Ahmad al-Khatib and Sara Jones", "page metadata"),
+    ("Thursday, 14 December 2018", "page date"),
+    ("12/14/2018 10:32 am", "page date"),
+])
+def test_page_dates_and_bylines_are_not_article(line, reason):
+    text = ARTICLE + "\n" + line + "\n" + ARTICLE
+    assert [d.reason for d in clean(text).dropped] == [reason]
+
+
+@pytest.mark.parametrize("line", [
+    "By Friday night, rebels had taken the hill.",
+    "July 2012 - Rebels launch an offensive on Aleppo.",
+    "Updated figures show 55 deaths on Thursday, the monitor said, after a week of shelling in the city.",
+])
+def test_dated_article_lines_are_kept(line):
+    text = ARTICLE + "\n" + line + "\n"
+    assert line in _kept_text(text, clean(text))
