@@ -44,7 +44,10 @@ def test_date_after_for_or_within_is_a_span_not_a_happening():
 def test_habits_and_generic_statements_are_not_events():
     text = "Towards the end of the month is when many training courses complete."
     events = _events(text, [_expr(text, "the end of the month", "2020-10", mod="END")], "2020-10-27")
-    assert events == []
+    assert all(e.date_source == "publication" for e in events)
+    text = "The strikes killed 70 fighters. " + text
+    events = _events(text, [_expr(text, "the end of the month", "2020-10", mod="END")], "2020-10-27")
+    assert [(e.date, e.date_source) for e in events] == [("2020-10-27", "publication")]
 
 
 def test_two_dates_for_two_happenings_give_two_events_one_future():
@@ -168,3 +171,10 @@ def test_a_date_set_off_at_the_end_of_a_headline_is_a_label_not_a_happening():
     expressions = [_expr(text, "20 Aug", "2022-08-20"), _expr(text, "Monday", "2022-08-15")]
     events = [e for e in _events(text, expressions, "2022-08-20") if e.date_source != "publication"]
     assert [e.date for e in events] == ["2022-08-15"]
+
+
+def test_an_article_with_no_dated_or_reported_happening_still_gets_one_event():
+    text = "Idlib Under Fire\nRussian jets keep bombing Idlib for three days in a row. Civilians flee north."
+    events = _events(text, [_expr(text, "three days", "P3D", "DURATION")], "2019-05-08")
+    assert [(e.date, e.date_source, e.sentence) for e in events] == [
+        ("2019-05-08", "publication", "Russian jets keep bombing Idlib for three days in a row.")]

@@ -298,6 +298,8 @@ def extract_events(
             dated_sentences.add(number)
     events.extend(_expected_happenings(document, sentences, ordered, dated_sentences, find_names))
     events.extend(_undated_leads(document, sentences, dated_sentences, find_names))
+    if not events:
+        events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
     return sorted(events, key=lambda e: (e.offset, e.start))
 
 
@@ -378,16 +380,31 @@ def story_leads(sentences: list[Sentence], text: str) -> list[int]:
     return leads
 
 
+def _first_body_sentence(sentences: list[Sentence], text: str) -> list[int]:
+    """The first sentence that is not a headline, else the first headline: an article's last resort."""
+    body = [i for i, sentence in enumerate(sentences) if not is_headline(sentence, text)]
+    return body[:1] or list(range(min(1, len(sentences))))
+
+
 def _undated_leads(
-    document: Document, sentences: list[Sentence], dated: set[int], find_names: NameFinder | None
+    document: Document,
+    sentences: list[Sentence],
+    dated: set[int],
+    find_names: NameFinder | None,
+    last_resort: bool = False,
 ) -> list[Event]:
-    """Lead happenings the text does not date, dated from the publication date."""
+    """Lead happenings the text does not date, dated from the publication date.
+
+    With ``last_resort`` (the article gave no event at all) the first body sentence stands
+    for the article, whatever it reports, so that no article vanishes from the chronology.
+    """
     value = (document.published or "")[:10]
     interval = interval_of(value)
     if interval is None:
         return []
     events = []
-    for number in story_leads(sentences, document.text):
+    leads = _first_body_sentence(sentences, document.text) if last_resort else story_leads(sentences, document.text)
+    for number in leads:
         if number in dated:
             continue
         sentence = sentences[number]
