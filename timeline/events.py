@@ -10,6 +10,7 @@ article vanishes from the chronology.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -24,9 +25,9 @@ DATE_SOURCES = ("explicit", "relative", "publication")
 
 # Habits and generic statements: a date in them places no happening.
 HABITUAL = re.compile(
-    r"\b(?:is|are|was) when\b|\busually\b|\btypically\b|\bgenerally\b|\bnormally\b|\bcustomarily\b|"
+    r"\b(?:is|are) when\b|\busually\b|\btypically\b|\bgenerally\b|\bnormally\b|\bcustomarily\b|"
     r"\btends? to\b|\bas a rule\b|\b(?:every|each) (?:year|month|week|day|spring|summer|autumn|fall|winter|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\btraditionally\b|\busually\b",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\btraditionally\b",
     re.IGNORECASE,
 )
 # Words before a date expression that make it a span of time, not the time of a happening:
@@ -235,6 +236,13 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
     return distinct
 
 
+def _within(ordered: list[TemporalExpression], starts: list[int], sentence: Sentence) -> list[TemporalExpression]:
+    """The expressions (sorted by start, ``starts`` their starts) that lie inside ``sentence``."""
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end)
+    return [e for e in ordered[first:last] if e.end <= sentence.end]
+
+
 def _date_source(expression: TemporalExpression) -> str:
     return "explicit" if expression.anchor == "explicit" else "relative"
 
@@ -258,10 +266,11 @@ def extract_events(
     text = document.text
     published = _published_day(document)
     ordered = sorted(expressions, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
     events: list[Event] = []
     dated_sentences: set[int] = set()
     for number, sentence in enumerate(sentences):
-        inside = [e for e in ordered if sentence.start <= e.start and e.end <= sentence.end]
+        inside = _within(ordered, starts, sentence)
         anchors = _anchors(sentence, inside, text)
         if anchors and is_headline(sentence, text):
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
@@ -296,7 +305,7 @@ def extract_events(
                 )
             )
             dated_sentences.add(number)
-    events.extend(_expected_happenings(document, sentences, ordered, dated_sentences, find_names))
+    events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
     events.extend(_undated_leads(document, sentences, dated_sentences, find_names))
     if not events:
         events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
@@ -318,6 +327,7 @@ def _expected_happenings(
     document: Document,
     sentences: list[Sentence],
     expressions: list[TemporalExpression],
+    starts: list[int],
     dated: set[int],
     find_names: NameFinder | None,
 ) -> list[Event]:
@@ -331,8 +341,7 @@ def _expected_happenings(
         if number in dated or is_generic(sentence.text):
             continue
         future_refs = [
-            e for e in expressions
-            if sentence.start <= e.start and e.end <= sentence.end and is_future_reference(e)
+            e for e in _within(expressions, starts, sentence) if is_future_reference(e)
         ]
         if not future_refs:
             continue
