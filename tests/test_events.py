@@ -35,10 +35,20 @@ def test_durations_and_sets_are_not_events():
     assert [e for e in _events(text, expressions) if e.date_source != "publication"] == []
 
 
-def test_date_after_for_or_within_is_a_span_not_a_happening():
-    text = "Fighters were to graduate within the next week. They waited for the week."
-    expressions = [_expr(text, "the next week", "2016-W45"), _expr(text, "the week", "2016-W44")]
-    assert [e for e in _events(text, expressions) if e.date_source != "publication"] == []
+def test_date_after_for_or_within_places_the_happening_in_that_period():
+    text = "Fighters were to graduate within the next week. The company reported a loss for the third quarter."
+    expressions = [_expr(text, "the next week", "2016-W45"), _expr(text, "the third quarter", "2016-Q3")]
+    events = [e for e in _events(text, expressions) if e.date_source != "publication"]
+    assert [(e.date, e.future) for e in events] == [("2016-W45", True), ("2016-Q3", False)]
+
+
+def test_a_habit_in_another_clause_does_not_hide_a_dated_happening():
+    text = "The rally was held on Nov. 25 -- along with other rallies almost every day -- in Havana."
+    events = _events(text, [_expr(text, "Nov. 25", "1999-11-25")], "1999-11-30")
+    assert [e.date for e in events] == ["1999-11-25"]
+    text = "Protests are held every Friday in the square, usually after prayers on Friday."
+    events = _events(text, [_expr(text, "Friday", "2016-11-04", occurrence=1)], "2016-11-05")
+    assert [e.date_source for e in events] == ["publication"]  # the article's stand-in, not a dated event
 
 
 def test_habits_and_generic_statements_are_not_events():

@@ -23,17 +23,15 @@ from .titles import DATELINE, IRREGULAR_PAST, clause_at, make_title
 
 DATE_SOURCES = ("explicit", "relative", "publication")
 
-# Habits and generic statements: a date in them places no happening.
+# Habits and generic statements: a date in the same clause places no happening.
 HABITUAL = re.compile(
-    r"\b(?:is|are) when\b|\busually\b|\btypically\b|\bgenerally\b|\bnormally\b|\bcustomarily\b|"
+    r"\busually\b|\btypically\b|\bgenerally\b|\bnormally\b|\bcustomarily\b|\btraditionally\b|"
     r"\btends? to\b|\bas a rule\b|\b(?:every|each) (?:year|month|week|day|spring|summer|autumn|fall|winter|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\btraditionally\b",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
-# Words before a date expression that make it a span of time, not the time of a happening:
-# "within the next week", "for the week"; but "scheduled for Friday", "responsible for 2015's conquest".
-DURATION_LEAD_IN = re.compile(r"\b(?:within|lasting|spanning|throughout)\s+$|\bfor\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?$", re.IGNORECASE)
-_SPAN_WORDING = re.compile(r"^(?:the|a|an|this|that|several|some|many|more|less|over|under)\b", re.IGNORECASE)
+# A time made the subject of a generic statement ("Towards the end of the month is when ...").
+GENERIC_TIME = re.compile(r"\b(?:is|are) when\b", re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|is to|are to|is due to|are due to|plans? to|planned to|planning to|"
@@ -161,7 +159,7 @@ def _is_date_label(sentence: Sentence, expression: TemporalExpression, text: str
 
 def is_generic(sentence: str) -> bool:
     """A habit or a generic statement, whose date places no happening."""
-    return bool(HABITUAL.search(sentence))
+    return bool(HABITUAL.search(sentence) or GENERIC_TIME.search(sentence))
 
 
 def reports_happening(sentence: str) -> bool:
@@ -181,18 +179,13 @@ def _published_day(document: Document) -> dt.date | None:
     return interval.end if interval else None
 
 
-def _anchors(sentence: Sentence, expressions: Iterable[TemporalExpression], text: str) -> list[TemporalExpression]:
-    """The date expressions of a sentence that can place a happening."""
-    found = []
-    for expression in expressions:
-        if expression.type not in ("DATE", "TIME") or expression.interval is None:
-            continue
-        lead_in = DURATION_LEAD_IN.search(text[max(sentence.start, expression.start - 30):expression.start])
-        if lead_in and (not lead_in.group().lower().startswith("for") or _SPAN_WORDING.match(expression.text)
-                        or "the" in lead_in.group().lower()):
-            continue
-        found.append(expression)
-    return found
+def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpression]:
+    """The date expressions of a sentence that can place a happening: DATE or TIME with a calendar value.
+
+    A date after "for" or "within" still places one (TimeML DURING: "a loss for the third quarter",
+    "to graduate within the next week"); spans of time alone are DURATIONs and place none.
+    """
+    return [e for e in expressions if e.type in ("DATE", "TIME") and e.interval is not None]
 
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
@@ -271,10 +264,10 @@ def extract_events(
     dated_sentences: set[int] = set()
     for number, sentence in enumerate(sentences):
         inside = _within(ordered, starts, sentence)
-        anchors = _anchors(sentence, inside, text)
+        anchors = _anchors(inside)
         if anchors and is_headline(sentence, text):
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
-        if not anchors or is_generic(sentence.text):
+        if not anchors or GENERIC_TIME.search(sentence.text):
             continue
         names = _names_in(sentence.text, find_names)
         other_spans = tuple((e.start - sentence.start, e.end - sentence.start) for e in inside if e.type in ("DATE", "TIME"))
@@ -282,6 +275,8 @@ def extract_events(
             main = happening.main
             span = (main.start - sentence.start, main.end - sentence.start)
             clause_start, clause_end = clause_at(sentence.text, span[0])
+            if HABITUAL.search(sentence.text[clause_start:clause_end]):
+                continue
             value, precision, mod = _value_of(happening)
             events.append(
                 Event(

@@ -90,7 +90,7 @@ TRAILING_ATTRIBUTION = re.compile(
 )
 # A wire dateline: "BEIRUT, Dec 14 (Reuters) - ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?)?\s*[-–—]{1,2}\s+")
-_STRONG = re.compile(r";\s+|\s+[—–]\s+")
+_STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 
 
 # ", and declared ...": a second clause with the same subject.
