@@ -140,3 +140,8 @@ def test_page_dates_and_bylines_are_not_article(line, reason):
 def test_dated_article_lines_are_kept(line):
     text = ARTICLE + "\n" + line + "\n"
     assert line in _kept_text(text, clean(text))
+
+
+def test_a_dateline_alone_on_its_line_is_dropped():
+    text = ARTICLE + "\nBRUSSELS, December 2 (Xinhua) --\n" + ARTICLE
+    assert [d.reason for d in clean(text).dropped] == ["dateline"]

@@ -188,3 +188,12 @@ def test_an_article_with_no_dated_or_reported_happening_still_gets_one_event():
     events = _events(text, [_expr(text, "three days", "P3D", "DURATION")], "2019-05-08")
     assert [(e.date, e.date_source, e.sentence) for e in events] == [
         ("2019-05-08", "publication", "Russian jets keep bombing Idlib for three days in a row.")]
+
+
+def test_dateline_and_comparison_dates_are_no_happenings():
+    text = "BEIRUT, Dec 14 (Levant Wire) - Rebels took the town yesterday, up from two towns in October."
+    expressions = [_expr(text, "Dec 14", "2018-12-14"), _expr(text, "yesterday", "2018-12-13"),
+                   _expr(text, "October", "2018-10")]
+    assert [e.date for e in _events(text, expressions, "2018-12-14")] == ["2018-12-13"]
+    text = "Revenue was C$291.6 million, compared with C$252 million a year earlier."
+    assert [e.date_source for e in _events(text, [_expr(text, "a year earlier", "1988")], "1989-10-30")] == ["publication"]

@@ -32,6 +32,13 @@ HABITUAL = re.compile(
 )
 # A time made the subject of a generic statement ("Towards the end of the month is when ...").
 GENERIC_TIME = re.compile(r"\b(?:is|are) when\b", re.IGNORECASE)
+# A date that a figure is compared with ("up from $3 million last year", "compared with a year earlier")
+# is a reference point, not the time of a happening.
+COMPARISON_LEAD_IN = re.compile(
+    r"\b(?:compared (?:with|to)|up from|down from|versus|vs\.)\s[^.;:!?]{0,60}$|\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?$",
+    re.IGNORECASE,
+)
+COMPARISON_DATE = re.compile(r"\b(?:year|month|quarter|week)-(?:ago|earlier)\b", re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|is to|are to|is due to|are due to|plans? to|planned to|planning to|"
@@ -179,6 +186,18 @@ def _published_day(document: Document) -> dt.date | None:
     return interval.end if interval else None
 
 
+def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str) -> bool:
+    """A date that is no time of a happening: a wire dateline's, or a point a figure is compared with."""
+    dateline = DATELINE.match(sentence.text)
+    if dateline and expression.end - sentence.start <= dateline.end():
+        return True
+    if COMPARISON_DATE.search(expression.text):
+        return True
+    clause_start, _ = clause_at(sentence.text, expression.start - sentence.start)
+    before = text[sentence.start + clause_start:expression.start]
+    return bool(COMPARISON_LEAD_IN.search(before))
+
+
 def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpression]:
     """The date expressions of a sentence that can place a happening: DATE or TIME with a calendar value.
 
@@ -264,7 +283,7 @@ def extract_events(
     dated_sentences: set[int] = set()
     for number, sentence in enumerate(sentences):
         inside = _within(ordered, starts, sentence)
-        anchors = _anchors(inside)
+        anchors = [e for e in _anchors(inside) if not _is_reference(e, sentence, text)]
         if anchors and is_headline(sentence, text):
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
         if not anchors or GENERIC_TIME.search(sentence.text):
