@@ -91,8 +91,6 @@ TRAILING_ATTRIBUTION = re.compile(
 # A wire dateline: "BEIRUT, Dec 14 (Reuters) - ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?)?\s*[-–—]{1,2}\s+")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
-
-
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % _PAST_OR_AUX, re.IGNORECASE)
 
@@ -149,21 +147,21 @@ def make_title(
     Spans are relative to the sentence; without ``date_span`` the main (first) clause is used.
     ``other_spans`` are the sentence's other date expressions, left out of the headline too.
     """
-    title = _title(sentence, date_span, other_spans)
     if date_span:
         possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
         if possessive:  # "2015's conquest of Idlib": the date's own noun phrase is the happening
             return tidy_title(possessive.group(1))
+    title = _title(sentence, date_span, other_spans)
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
-        return _title(sentence, None, tuple(other_spans) + (date_span,))
-    if date_span and _STARTS_WITH_VERB.match(title):
+        title = _title(sentence, None, tuple(other_spans) + (date_span,))
+    elif date_span and _STARTS_WITH_VERB.match(title):
         # "... and declared it cleared the next day": the subject is the main clause's.
         main = _title(sentence, None, tuple(other_spans) + (date_span,))
         verb = _FIRST_VERB.search(main)
         if verb and verb.start() > 0:
-            return main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
-    return title
+            title = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
+    return title or tidy_title(sentence) or " ".join(sentence.split())
 
 
 def _title(sentence: str, date_span, other_spans) -> str:
