@@ -197,3 +197,13 @@ def test_dateline_and_comparison_dates_are_no_happenings():
     assert [e.date for e in _events(text, expressions, "2018-12-14")] == ["2018-12-13"]
     text = "Revenue was C$291.6 million, compared with C$252 million a year earlier."
     assert [e.date_source for e in _events(text, [_expr(text, "a year earlier", "1988")], "1989-10-30")] == ["publication"]
+
+
+def test_each_entry_of_a_live_blog_after_a_time_stamp_has_its_lead():
+    text = ("Live: Aleppo evacuation\n\n18:05\nA second convoy has left the eastern districts.\n\n"
+            "16:30\nThe WHO said its teams had received 30 wounded.\nThe evacuees included children.\n")
+    sentences = split_sentences(text)
+    stamps = [text.index("18:05") + 5, text.index("16:30") + 5]
+    leads = [sentences[i].text for i in story_leads(sentences, text, stamps)]
+    assert leads == ["A second convoy has left the eastern districts.",
+                     "The WHO said its teams had received 30 wounded."]

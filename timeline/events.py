@@ -273,8 +273,13 @@ def extract_events(
     sentences: list[Sentence],
     expressions: list[TemporalExpression],
     find_names: NameFinder | None = None,
+    story_starts: Iterable[int] = (),
 ) -> list[Event]:
-    """The dated happenings of a document's (cleaned) sentences, in text order."""
+    """The dated happenings of a document's (cleaned) sentences, in text order.
+
+    ``find_names`` gives the places and actors of a sentence; ``story_starts`` are offsets
+    where a new story of the page begins (a live blog entry's time stamp).
+    """
     text = document.text
     published = _published_day(document)
     ordered = sorted(expressions, key=lambda e: e.start)
@@ -320,7 +325,7 @@ def extract_events(
             )
             dated_sentences.add(number)
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
-    events.extend(_undated_leads(document, sentences, dated_sentences, find_names))
+    events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=story_starts))
     if not events:
         events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
     return sorted(events, key=lambda e: (e.offset, e.start))
@@ -377,15 +382,24 @@ def _expected_happenings(
     return events
 
 
-def story_leads(sentences: list[Sentence], text: str) -> list[int]:
+def story_leads(sentences: list[Sentence], text: str, story_starts: Iterable[int] = ()) -> list[int]:
     """Indexes of the lead sentence of each story: the first body sentence reporting a happening.
 
-    A story starts at the top of the document and after each headline that follows body text
-    (live blogs and news digests put several stories on one page).
+    A story starts at the top of the document, after each headline that follows body text, and
+    at each of ``story_starts`` (offsets where cleaning found an entry's time stamp): live blogs
+    and news digests put several stories on one page.
     """
+    breaks = sorted(story_starts)
+    next_break = 0
     leads: list[int] = []
     looking, seen_body, window, limit = True, False, 0, LEAD_WINDOW
     for number, sentence in enumerate(sentences):
+        passed = False
+        while next_break < len(breaks) and breaks[next_break] <= sentence.start:
+            next_break += 1
+            passed = True
+        if passed and seen_body:
+            looking, seen_body, window, limit = True, False, 0, STORY_LEAD_WINDOW
         if is_headline(sentence, text):
             if seen_body:
                 looking, window, limit = True, 0, STORY_LEAD_WINDOW
@@ -415,6 +429,7 @@ def _undated_leads(
     dated: set[int],
     find_names: NameFinder | None,
     last_resort: bool = False,
+    story_starts: Iterable[int] = (),
 ) -> list[Event]:
     """Lead happenings the text does not date, dated from the publication date.
 
@@ -426,7 +441,10 @@ def _undated_leads(
     if interval is None:
         return []
     events = []
-    leads = _first_body_sentence(sentences, document.text) if last_resort else story_leads(sentences, document.text)
+    if last_resort:
+        leads = _first_body_sentence(sentences, document.text)
+    else:
+        leads = story_leads(sentences, document.text, story_starts)
     for number in leads:
         if number in dated:
             continue
