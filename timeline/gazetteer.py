@@ -20,6 +20,8 @@ from typing import Iterable
 from .events import Mention
 
 KINDS = ("place", "actor")
+# Folded keys shorter than this (letters) are not used: they would match ordinary words.
+MIN_FOLDED_KEY = 4
 MAX_NAME_TOKENS = 7
 # Arabic article assimilated to the next consonant (ash-Sham, ad-Dumayr, az-Zor, el-, es-):
 # one form, "al", whatever the spelling.
@@ -82,7 +84,13 @@ def name_key(text: str) -> str:
     return " ".join(tokens)
 
 
-_CALENDAR_KEYS = frozenset(name_key(word) for word in CALENDAR_WORDS)
+_CALENDAR_WORDS = frozenset(CALENDAR_WORDS)
+
+
+def plain_key(text: str) -> str:
+    """A name as spelt, lower case, without accents, apostrophes and punctuation."""
+    text = re.sub(r"[’'`ʿʾ‘]", "", _ascii(text).lower())
+    return " ".join(re.split(r"[^a-z0-9]+", text)).strip()
 
 
 @lru_cache(maxsize=100_000)
@@ -123,46 +131,60 @@ class Gazetteer:
     """Finds places and actors in text by normalised name."""
 
     def __init__(self) -> None:
-        self._by_key: dict[str, Entry] = {}
-        self._exact: dict[str, Entry] = {}
+        self._by_key: dict[str, Entry] = {}  # spelling-independent keys: the shipped and the user's names
+        self._by_plain: dict[str, Entry] = {}  # plain lower-case spellings: every name
+        self._exact: dict[str, Entry] = {}  # acronyms, matched as written
         self._first_words: set[str] = set()  # first word of every key: where a name can start
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
+        """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
+
+        Folding spellings is safe in a table of the domain's names, not across the world's cities
+        (it would make "Korea" a Kouri and "Frankfurt" a Frankfort): those match as spelt.
+        """
         for spelling in spellings:
             if _is_acronym(spelling):
                 if override or spelling not in self._exact:
                     self._exact[spelling] = entry
                 continue
-            keys = {name_key(spelling)}
+            forms = [spelling]
             if re.match(r"(?:al|el|the)[-\s]+", spelling, flags=re.I):
-                keys.add(name_key(re.sub(r"^(?:al|el|the)[-\s]+", "", spelling, flags=re.I)))
-            for key in keys:
-                if key and (override or key not in self._by_key):
+                forms.append(re.sub(r"^(?:al|el|the)[-\s]+", "", spelling, flags=re.I))
+            for form in forms:
+                plain = plain_key(form)
+                if plain and (override or plain not in self._by_plain):
+                    self._by_plain[plain] = entry
+                    self._first_words.add(plain.split(" ", 1)[0])
+                key = name_key(form)
+                # Short keys ("is" from "Al-Iss") would match common words once folded.
+                if entry.curated and len(key.replace(" ", "")) >= MIN_FOLDED_KEY and (override or key not in self._by_key):
                     self._by_key[key] = entry
                     self._first_words.add(key.split(" ", 1)[0])
 
     def lookup(self, text: str) -> Entry | None:
-        return self._exact.get(text) or self._by_key.get(name_key(text))
+        return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
 
     def find(self, text: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
         """Places and actors named in ``text``, longest names first, each normalised name once."""
         tokens = list(_TOKEN.finditer(text))
-        # name_key works word by word, so the key of several words is their keys joined.
+        # Both keys work word by word, so the key of several words is their keys joined.
         keys = [_token_key(t.group()) for t in tokens]
+        plains = [plain_key(t.group()) for t in tokens]
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
         index = 0
         while index < len(tokens):
             found = None
-            first_key = keys[index].split(" ", 1)[0] if keys[index] else ""
+            first_words = {keys[index].split(" ", 1)[0], plains[index].split(" ", 1)[0]}
             for size in range(min(MAX_NAME_TOKENS, len(tokens) - index), 0, -1):
                 first, last = tokens[index], tokens[index + size - 1]
                 written = text[first.start():last.end()]
                 entry = self._exact.get(written)
-                if entry is None and first_key in self._first_words and not _is_acronym(written):
+                if entry is None and first_words & self._first_words and not _is_acronym(written):
                     if "\n" in written:
                         continue
-                    entry = self._by_key.get(" ".join(k for k in keys[index:index + size] if k))
+                    entry = (self._by_key.get(" ".join(k for k in keys[index:index + size] if k))
+                             or self._by_plain.get(" ".join(k for k in plains[index:index + size] if k)))
                     if entry is not None and not self._acceptable(entry, written, text, first.start(), size):
                         entry = None
                 if entry is not None:
@@ -173,13 +195,17 @@ class Gazetteer:
                 continue
             entry, written, size = found
             kind = entry.kind
-            category = entry.category
-            if category in ("country", "state"):
-                # A country is where something happens after "in", "from", ...; otherwise a state that acts.
+            category, name = entry.category, entry.name
+            if category in ("country", "state") or category.startswith("capital:"):
+                # A country or capital is where something happens after "in", "from", ...;
+                # otherwise it stands for the state that acts ("Moscow declared a pause").
                 locative = LOCATIVE.search(text[max(0, tokens[index].start() - 30):tokens[index].start()])
-                kind, category = ("place", "country") if locative else ("actor", "state")
+                if category.startswith("capital:"):
+                    kind, category, name = ("place", "city", name) if locative else ("actor", "state", category[8:])
+                else:
+                    kind, category = ("place", "country") if locative else ("actor", "state")
             target = places if kind == "place" else actors
-            target.setdefault(entry.name, Mention(written, entry.name, category))
+            target.setdefault(name, Mention(written, name, category))
             index += size
         return tuple(places.values()), tuple(actors.values())
 
@@ -188,7 +214,7 @@ class Gazetteer:
         capitalised = written[:1].isupper() or written.lower().startswith(("al-", "el-", "as-", "ash-", "ad-", "at-"))
         if entry.curated:
             return capitalised or size > 1 or written.lower() not in COMMON_WORDS and len(written) >= 5
-        if not capitalised or name_key(written) in _CALENDAR_KEYS:
+        if not capitalised or any(word in _CALENDAR_WORDS for word in plain_key(written).split()):
             return False
         if entry.category == "country" or size > 1 or entry.population >= BIG_CITY:
             return True
