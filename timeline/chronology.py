@@ -1,12 +1,111 @@
-"""The chronological model: events in order, with the documents they come from."""
+"""The chronological model: events in order, with the documents they come from.
+
+Several articles often report the same happening; :func:`merge_events` makes one
+event of them (overlapping dates, a shared place or actor, similar wording), the
+other reports kept as ``sources``.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
 from .documents import Document
-from .events import Event
+from .events import Event, Source
+
+# Reports are the same happening when their dates overlap and this similar (0..1, see _similarity).
+MERGE_THRESHOLD = 0.34
+PRECISION_RANK = {p: i for i, p in enumerate(
+    ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time"))}
+SOURCE_RANK = {"explicit": 2, "relative": 1, "publication": 0}
+STOPWORDS = frozenset(
+    "the a an and or but of in on at to for from by with as is are was were be been has have had that this these "
+    "those its their his her they them it which who whom when where while after before over under into than then "
+    "there also said says say not no more most some any all both one two three four five six seven eight nine ten "
+    "would will could should can may might about against between during since until near west east north south "
+    "reportedly according".split()
+)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a sentence that say what happened (stop words out, crude stems)."""
+    return frozenset(_stem(w) for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in STOPWORDS)
+
+
+def _similarity(a: Event, b: Event) -> float:
+    """How alike two reports are: shared wording, plus shared places and actors."""
+    words_a, words_b = content_words(a.sentence), content_words(b.sentence)
+    if not words_a or not words_b:
+        return 0.0
+    score = len(words_a & words_b) / len(words_a | words_b)
+    places_a, places_b = {m.name for m in a.places}, {m.name for m in b.places}
+    actors_a, actors_b = {m.name for m in a.actors}, {m.name for m in b.actors}
+    if places_a and places_b and not places_a & places_b:
+        return 0.0  # both say where, and not the same place
+    if places_a & places_b:
+        score += 0.15
+    if actors_a & actors_b:
+        score += 0.1
+    return score
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """Two reports of one happening: different documents, overlapping dates, similar enough."""
+    if a.document == b.document or a.future != b.future:
+        return False
+    if a.start > b.end or b.start > a.end:
+        return False
+    return _similarity(a, b) >= MERGE_THRESHOLD
+
+
+def _best_first(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (-PRECISION_RANK.get(e.precision, 0), -SOURCE_RANK.get(e.date_source, 0)))
+
+
+def _combine(events: list[Event]) -> Event:
+    main, *others = _best_first(events)
+    sources = list(main.sources)
+    for other in others:
+        sources.append(Source(other.document, other.offset, other.sentence, other.url))
+        sources.extend(other.sources)
+    places = {m.name: m for e in [main, *others] for m in e.places}
+    actors = {m.name: m for e in [main, *others] for m in e.actors}
+    return replace(main, sources=tuple(sources), places=tuple(places.values()), actors=tuple(actors.values()))
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """One event per happening: reports of the same happening in several documents become one."""
+    ordered = sorted(events, key=lambda e: (e.start, e.end))
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, event in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            other = ordered[j]
+            if other.start > event.end:
+                break
+            if root(i) != root(j) and same_happening(event, other):
+                members = [k for k in range(len(ordered)) if root(k) in (root(i), root(j))]
+                documents = [ordered[k].document for k in members]
+                if len(documents) == len(set(documents)):  # one report per document in a happening
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[Event]] = {}
+    for i, event in enumerate(ordered):
+        groups.setdefault(root(i), []).append(event)
+    return [_combine(group) if len(group) > 1 else group[0] for group in groups.values()]
 
 
 @dataclass(frozen=True)
@@ -18,9 +117,13 @@ class Timeline:
     title: str = "Timeline"
 
     @classmethod
-    def build(cls, documents: Iterable[Document], events: Iterable[Event], title: str = "Timeline") -> "Timeline":
+    def build(
+        cls, documents: Iterable[Document], events: Iterable[Event], title: str = "Timeline", merge: bool = False
+    ) -> "Timeline":
+        """A timeline of ``events``; with ``merge``, reports of one happening become one event."""
         documents = tuple(replace(d, text="") if d.text else d for d in documents)
         order = {d.name: i for i, d in enumerate(documents)}
+        events = merge_events(events) if merge else list(events)
         ordered = sorted(events, key=lambda e: (e.start, e.end, order.get(e.document, len(order)), e.offset))
         return cls(tuple(ordered), documents, title)
 

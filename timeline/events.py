@@ -1,15 +1,68 @@
-"""Events: sentences that place a happening in time, with their date and evidence."""
+"""Events: sentences that place a happening in time, with their date and evidence.
+
+A sentence becomes an event when a DATE or TIME expression with a calendar value
+places a happening in it. Durations alone, habits and generic statements are not
+events; a sentence with dates for different happenings gives one event per
+happening; planned or expected happenings are events marked ``future``. The lead
+happening of an article (or of each story of a live blog) that its text does not
+date is dated from the publication date (``date_source="publication"``), so no
+article vanishes from the chronology.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
+from .titles import clause_at, make_title
 
 DATE_SOURCES = ("explicit", "relative", "publication")
+
+# Habits and generic statements: a date in them places no happening.
+HABITUAL = re.compile(
+    r"\b(?:is|are|was) when\b|\busually\b|\btypically\b|\bgenerally\b|\bnormally\b|\bcustomarily\b|"
+    r"\btends? to\b|\bas a rule\b|\b(?:every|each) (?:year|month|week|day|spring|summer|autumn|fall|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\btraditionally\b|\busually\b",
+    re.IGNORECASE,
+)
+# Words before a date expression that make it a span of time, not a time of a happening.
+DURATION_LEAD_IN = re.compile(r"\b(?:for|within|lasting|spanning)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?$", re.IGNORECASE)
+# Planned or expected happenings.
+FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|is to|are to|is due to|are due to|plans? to|planned to|planning to|"
+    r"intends? to|intended to|is set to|are set to|is expected to|are expected to|expects? to|"
+    r"scheduled|to be held|upcoming|in the coming|over the coming|in the next|would(?! have))\b",
+    re.IGNORECASE,
+)
+# A reported past happening: a perfect tense, a past tense or a past participle after "was/were".
+_IRREGULAR_PAST = (
+    "began began broke brought built came caught chose dealt drew drove fell fled flew fought forgot froze gave "
+    "got grew held hid hit hung kept knew laid led left lost made meant met paid put quit ran rang rose sank sat "
+    "saw said sent set shook shot shut slew sold sought spent spoke spread stole stood struck swept swore took "
+    "taught tore told threw understood was were went withdrew won wrote"
+).split()
+HAPPENING = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+(?:ed|en|t|wn|ne|ck|ng|ht)\b|"
+    r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(_IRREGULAR_PAST),
+)
+# A span of time: a sentence that holds one describes a state over it, not a happening to date.
+SPAN_OF_TIME = re.compile(
+    r"\bfor (?:more than |over |almost |nearly |about |at least |some |the past |the last )?(?:a |an |\w+ )?"
+    r"(?:years?|months?|weeks?|days?|decades?|hours?)\b",
+    re.IGNORECASE,
+)
+# A headline: a line of its own, without closing punctuation, of a few words.
+HEADLINE_MAX_WORDS = 20
+# How many body sentences may be looked at for the lead happening: of the article, and of each
+# further story after a headline (a sub-heading followed by no happening starts no story).
+LEAD_WINDOW = 3
+STORY_LEAD_WINDOW = 1
+
+NameFinder = Callable[[str], tuple[tuple["Mention", ...], tuple["Mention", ...]]]
 
 
 @dataclass(frozen=True)
@@ -62,39 +115,251 @@ class Event:
         return (self.start, self.end)
 
 
-def make_title(sentence: str, limit: int = 90) -> str:
-    """A short headline for a sentence."""
-    text = re.sub(r"\s+", " ", sentence).strip()
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > 0 else limit].rstrip(",;: ") + "…"
+@dataclass(frozen=True)
+class _Happening:
+    """One or more date expressions of a sentence that date the same happening."""
+
+    expressions: tuple[TemporalExpression, ...]
+    start: dt.date
+    end: dt.date
+
+    @property
+    def main(self) -> TemporalExpression:
+        return self.expressions[0]
+
+
+def is_headline(sentence: Sentence, text: str) -> bool:
+    """A line of its own with no closing punctuation and a few words."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    own_line = not text[line_start:sentence.start].strip() and not text[sentence.end:line_end].strip()
+    return (
+        own_line
+        and not sentence.text.rstrip().endswith((".", "!", "?", ":", "\"", "”", "’", ")"))
+        and len(sentence.text.split()) <= HEADLINE_MAX_WORDS
+    )
+
+
+def is_generic(sentence: str) -> bool:
+    """A habit or a generic statement, whose date places no happening."""
+    return bool(HABITUAL.search(sentence))
+
+
+def reports_happening(sentence: str) -> bool:
+    """Whether a sentence reports something that happened (a past or perfect verb)."""
+    return bool(HAPPENING.search(sentence)) and not sentence.rstrip().endswith("?")
+
+
+def is_future(clause: str, start: dt.date, published: dt.date | None) -> bool:
+    """A planned or expected happening: future wording, or a date after publication."""
+    if published is not None and start > published:
+        return True
+    return bool(FUTURE.search(clause))
+
+
+def _published_day(document: Document) -> dt.date | None:
+    interval = interval_of((document.published or "")[:10])
+    return interval.end if interval else None
+
+
+def _anchors(sentence: Sentence, expressions: Iterable[TemporalExpression], text: str) -> list[TemporalExpression]:
+    """The date expressions of a sentence that can place a happening."""
+    found = []
+    for expression in expressions:
+        if expression.type not in ("DATE", "TIME") or expression.interval is None:
+            continue
+        if DURATION_LEAD_IN.search(text[max(sentence.start, expression.start - 30):expression.start]):
+            continue
+        found.append(expression)
+    return found
+
+
+_RANGE_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+# Two expressions that together name one time: "9 a.m. local time on Friday", "Friday, 6 May".
+_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:local time\s*)?(?:on|,|of|the)?\s*$", re.IGNORECASE)
+
+
+def _happenings(expressions: list[TemporalExpression], text: str, sentence_start: int) -> list[_Happening]:
+    """Group a sentence's date expressions into the happenings they date."""
+    groups: list[_Happening] = []
+    index = 0
+    while index < len(expressions):
+        current = expressions[index]
+        interval = current.interval
+        following = expressions[index + 1] if index + 1 < len(expressions) else None
+        if following is not None:
+            between = text[current.end:following.start]
+            other = following.interval
+            before = text[max(sentence_start, current.start - 12):current.start]
+            if _RANGE_BETWEEN.match(between) and _RANGE_BEFORE.search(before) and other.end >= interval.start:
+                groups.append(_Happening((current, following), interval.start, other.end))
+                index += 2
+                continue
+            if _SAME_TIME_BETWEEN.match(between):
+                # The narrower of the two when one holds the other, else the date (not the clock time).
+                if interval.start >= other.start and interval.end <= other.end and current.precision == "time":
+                    chosen, rest = current, following
+                else:
+                    chosen, rest = (following, current) if current.precision == "time" else (current, following)
+                groups.append(_Happening((chosen, rest), chosen.interval.start, chosen.interval.end))
+                index += 2
+                continue
+        groups.append(_Happening((current,), interval.start, interval.end))
+        index += 1
+    distinct: list[_Happening] = []
+    for group in groups:
+        if any(g.start == group.start and g.end == group.end for g in distinct):
+            continue
+        distinct.append(group)
+    return distinct
+
+
+def _date_source(expression: TemporalExpression) -> str:
+    return "explicit" if expression.anchor == "explicit" else "relative"
+
+
+def _value_of(happening: _Happening) -> tuple[str, str, str | None]:
+    """TIMEX-style value, precision and mod of a happening (a range gets ``start/end``)."""
+    main = happening.main
+    if len(happening.expressions) == 2 and happening.start != main.interval.start or happening.end != main.interval.end:
+        first, last = happening.expressions
+        return f"{first.value}/{last.value}", first.precision or "day", None
+    return main.value, main.interval.precision, main.mod
 
 
 def extract_events(
-    document: Document, sentences: list[Sentence], expressions: list[TemporalExpression]
+    document: Document,
+    sentences: list[Sentence],
+    expressions: list[TemporalExpression],
+    find_names: NameFinder | None = None,
 ) -> list[Event]:
-    """One event per sentence anchored to a DATE or TIME expression with a calendar value."""
-    events: list[Event] = []
-    index = 0
+    """The dated happenings of a document's (cleaned) sentences, in text order."""
+    text = document.text
+    published = _published_day(document)
     ordered = sorted(expressions, key=lambda e: e.start)
-    for sentence in sentences:
-        while index < len(ordered) and ordered[index].end <= sentence.start:
-            index += 1
-        inside = []
-        j = index
-        while j < len(ordered) and ordered[j].start < sentence.end:
-            if ordered[j].end <= sentence.end:
-                inside.append(ordered[j])
-            j += 1
-        anchors = [e for e in inside if e.type in ("DATE", "TIME") and e.interval is not None]
-        if not anchors:
+    events: list[Event] = []
+    dated_sentences: set[int] = set()
+    for number, sentence in enumerate(sentences):
+        inside = [e for e in ordered if sentence.start <= e.start and e.end <= sentence.end]
+        anchors = _anchors(sentence, inside, text)
+        if not anchors or is_generic(sentence.text):
             continue
-        best = min(anchors, key=lambda e: ("day week month season quarter half year decade century".split().index(e.precision) if e.precision in "day week month season quarter half year decade century".split() else 0))
-        interval = best.interval
+        names = find_names(sentence.text) if find_names else ((), ())
+        for happening in _happenings(anchors, text, sentence.start):
+            main = happening.main
+            span = (main.start - sentence.start, main.end - sentence.start)
+            clause_start, clause_end = clause_at(sentence.text, span[0])
+            value, precision, mod = _value_of(happening)
+            events.append(
+                Event(
+                    date=value,
+                    start=happening.start,
+                    end=happening.end,
+                    precision=precision,
+                    title=make_title(sentence.text, span),
+                    sentence=sentence.text,
+                    document=document.name,
+                    offset=(sentence.start, sentence.end),
+                    date_source=_date_source(main),
+                    expression=" … ".join(e.text for e in happening.expressions),
+                    mod=mod,
+                    future=is_future(sentence.text[clause_start:clause_end], happening.start, published),
+                    url=document.url,
+                    places=names[0],
+                    actors=names[1],
+                )
+            )
+            dated_sentences.add(number)
+    events.extend(_expected_happenings(document, sentences, ordered, dated_sentences, find_names))
+    events.extend(_undated_leads(document, sentences, dated_sentences, find_names))
+    return sorted(events, key=lambda e: (e.offset, e.start))
+
+
+def _expected_happenings(
+    document: Document,
+    sentences: list[Sentence],
+    expressions: list[TemporalExpression],
+    dated: set[int],
+    find_names: NameFinder | None,
+) -> list[Event]:
+    """Planned happenings placed only by a future reference ("in the coming weeks"): from publication on."""
+    value = (document.published or "")[:10]
+    interval = interval_of(value)
+    if interval is None:
+        return []
+    events = []
+    for number, sentence in enumerate(sentences):
+        if number in dated or is_generic(sentence.text):
+            continue
+        future_refs = [
+            e for e in expressions
+            if sentence.start <= e.start and e.end <= sentence.end and e.value == "FUTURE_REF"
+        ]
+        if not future_refs:
+            continue
+        span = (future_refs[0].start - sentence.start, future_refs[0].end - sentence.start)
+        clause = sentence.text[slice(*clause_at(sentence.text, span[0]))]
+        if not FUTURE.search(clause) and not FUTURE.search(sentence.text):
+            continue
+        names = find_names(sentence.text) if find_names else ((), ())
         events.append(
             Event(
-                date=best.value,
+                date=value, start=interval.start, end=interval.end, precision=interval.precision,
+                title=make_title(sentence.text, span), sentence=sentence.text, document=document.name,
+                offset=(sentence.start, sentence.end), date_source="publication",
+                expression=future_refs[0].text, future=True, url=document.url,
+                places=names[0], actors=names[1],
+            )
+        )
+        dated.add(number)
+    return events
+
+
+def story_leads(sentences: list[Sentence], text: str) -> list[int]:
+    """Indexes of the lead sentence of each story: the first body sentence reporting a happening.
+
+    A story starts at the top of the document and after each headline that follows body text
+    (live blogs and news digests put several stories on one page).
+    """
+    leads: list[int] = []
+    looking, seen_body, window, limit = True, False, 0, LEAD_WINDOW
+    for number, sentence in enumerate(sentences):
+        if is_headline(sentence, text):
+            if seen_body:
+                looking, window, limit = True, 0, STORY_LEAD_WINDOW
+            seen_body = False
+            continue
+        seen_body = True
+        if not looking:
+            continue
+        window += 1
+        if reports_happening(sentence.text) and not is_generic(sentence.text) and not SPAN_OF_TIME.search(sentence.text):
+            leads.append(number)
+            looking = False
+        elif window >= limit:
+            looking = False
+    return leads
+
+
+def _undated_leads(
+    document: Document, sentences: list[Sentence], dated: set[int], find_names: NameFinder | None
+) -> list[Event]:
+    """Lead happenings the text does not date, dated from the publication date."""
+    value = (document.published or "")[:10]
+    interval = interval_of(value)
+    if interval is None:
+        return []
+    events = []
+    for number in story_leads(sentences, document.text):
+        if number in dated:
+            continue
+        sentence = sentences[number]
+        names = find_names(sentence.text) if find_names else ((), ())
+        events.append(
+            Event(
+                date=value,
                 start=interval.start,
                 end=interval.end,
                 precision=interval.precision,
@@ -102,10 +367,11 @@ def extract_events(
                 sentence=sentence.text,
                 document=document.name,
                 offset=(sentence.start, sentence.end),
-                date_source="explicit" if best.anchor == "explicit" else "relative",
-                expression=best.text,
-                mod=best.mod,
+                date_source="publication",
+                future=bool(FUTURE.search(sentence.text[slice(*clause_at(sentence.text, 0))])),
                 url=document.url,
+                places=names[0],
+                actors=names[1],
             )
         )
     return events

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import temporal
-from .cleaning import clean
+from .cleaning import Dropped, clean, load_rules
 from .documents import Document
 from .events import Event, extract_events
 from .sentences import split_sentences
@@ -16,7 +16,16 @@ from .sentences import split_sentences
 
 @dataclass(frozen=True)
 class Options:
-    """What the per-document pipeline may be told."""
+    """What the per-document pipeline may be told.
+
+    ``cleaning_rules``: a file of extra cleaning rules (see ``timeline/data/cleaning.tsv``);
+    ``names``: a file of extra places and actors (see ``timeline/data/names.tsv``);
+    ``find_names``: whether to look for places and actors at all.
+    """
+
+    cleaning_rules: str | None = None
+    names: str | None = None
+    find_names: bool = True
 
 
 @dataclass(frozen=True)
@@ -24,18 +33,25 @@ class DocumentResult:
     document: Document
     events: tuple[Event, ...]
     notes: tuple[str, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
 
 
 def process_document(document: Document, options: Options = Options()) -> DocumentResult:
-    cleaned = clean(document.text)
+    """Events of one document, with notes for the user and what cleaning dropped."""
+    cleaned = clean(document.text, load_rules(options.cleaning_rules))
     sentences = [s for start, end in cleaned.kept for s in split_sentences(document.text, start, end)]
     expressions = temporal.tag(document.text, dct=document.published)
     kept = [e for e in expressions if any(s <= e.start and e.end <= t for s, t in cleaned.kept)]
-    events = extract_events(document, sentences, kept)
+    finder = None
+    if options.find_names:
+        from .gazetteer import load_gazetteer
+
+        finder = load_gazetteer(options.names).find
+    events = extract_events(document, sentences, kept, finder)
     notes = ()
     if document.published is None and any(e.anchor == "unresolved" for e in expressions):
         notes = (
             f"{document.name}: no publication date, so relative dates stay unresolved; "
             "give one with a 'published' column in articles.csv, 'published:' front matter, or --published",
         )
-    return DocumentResult(document, tuple(events), notes)
+    return DocumentResult(document, tuple(events), notes, cleaned.dropped)

@@ -1,17 +1,36 @@
-"""Splitting text into sentences, keeping each sentence's character offsets."""
+"""Splitting text into sentences, keeping each sentence's character offsets.
+
+Web copies put headlines, captions and paragraphs on lines of their own, so a line
+break ends a sentence unless the line plainly runs on (hard-wrapped text: the line
+ends inside a clause and the next begins in lower case). A full stop does not end a
+sentence after an abbreviation, an initial, or a day number written the German way
+before a month name ("On the morning of 6. August, ...").
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ! or ? followed by space and an upper-case letter, digit or quote,
-# or at a blank line / line break (web copies put headlines and captions on lines of their own).
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
+# Candidate boundaries: terminal punctuation (with closing quotes/brackets) and spaces,
+# or a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*")
+# What may open a sentence after terminal punctuation.
+_OPENER = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt maj st jr sr inc co corp ltd vs etc no jan feb mar apr jun "
-    "jul aug sep sept oct nov dec a.m p.m u.s u.n e.g i.e approx est dept gov sen rep".split()
+    "mr mrs ms dr prof gen col lt sgt capt maj cpl pvt adm brig cmdr st jr sr inc co corp ltd vs etc no nos "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun a.m p.m u.s u.k u.n e.g i.e "
+    "approx est dept gov sen rep rev fig ca cf al mt ft km"
+    .split()
 )
+MONTH_NAMES = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_ORDINAL_BEFORE_MONTH = re.compile(r"\b\d{1,2}\.$")
+_MONTH_AHEAD = re.compile(r"\s*(%s)\b" % "|".join(MONTH_NAMES), re.IGNORECASE)
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_RUNS_ON_END = re.compile(r"[\w,;:\-–]$")
 
 
 @dataclass(frozen=True)
@@ -21,16 +40,37 @@ class Sentence:
     text: str
 
 
+def _is_boundary(text: str, boundary: re.Match, limit: int) -> bool:
+    """Whether the candidate ``boundary`` really ends a sentence."""
+    before = text[max(0, boundary.start() - 40):boundary.start()]
+    after = text[boundary.end():min(limit, boundary.end() + 40)]
+    separator = boundary.group()
+    if "\n" in separator:
+        if separator.count("\n") > 1:
+            return True
+        # A hard-wrapped line runs on: it ends inside a clause and the next line goes on in lower case.
+        return not (_RUNS_ON_END.search(before) and after[:1].islower())
+    if not _OPENER.match(after):
+        return False
+    if before.endswith("."):
+        if _ORDINAL_BEFORE_MONTH.search(before) and _MONTH_AHEAD.match(after):
+            return False
+        word = _LAST_WORD.search(before)
+        if word:
+            token = word.group(1).lower()
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                return False
+    return True
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
     position = start
     for boundary in _BOUNDARY.finditer(text, start, end):
-        if boundary.group().startswith((".",)) or text[boundary.start() - 1 : boundary.start()] == ".":
-            word = re.search(r"([\w.]+)\.$", text[max(start, boundary.start() - 12) : boundary.start()])
-            if word and word.group(1).lower() in ABBREVIATIONS and "\n" not in boundary.group():
-                continue
+        if boundary.start() <= position or not _is_boundary(text, boundary, end):
+            continue
         _add(sentences, text, position, boundary.start())
         position = boundary.end()
     _add(sentences, text, position, end)

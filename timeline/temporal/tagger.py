@@ -1,63 +1,822 @@
-"""Temporal tagger: find TIMEX3 expressions in a text and normalise them."""
+"""Temporal tagger: find TIMEX3 expressions in a text and normalise them.
+
+The engine compiles every rule of ``rules.RULES`` into one alternation and scans
+the text once, left to right; each match goes to its rule's normaliser, which
+reads the words of the match (tables in ``vocabulary``) and resolves relative
+expressions against the document creation time (DCT) or, for anaphoric ones
+("two days later", "that year"), against the last date mentioned.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
+from . import calendar_math as cal
 from .expressions import TemporalExpression
+from .rules import MACROS, RULES, Rule
+from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES,
+                         REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
 
-MONTHS = {name: i for i, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], start=1)}
-
-_MONTH = "|".join(name.capitalize() for name in MONTHS)
-_WEEKDAY = "|".join(name.capitalize() for name in WEEKDAYS)
-PATTERNS = [
-    ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)\.? (?P<month>{_MONTH})\b")),
-    ("month_day", re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>[0-3]?\d)\b(?!,? \d)")),
-    ("weekday", re.compile(rf"\b(?P<weekday>{_WEEKDAY})\b")),
-    ("yesterday", re.compile(r"\b[Yy]esterday\b")),
-]
+_MACRO = re.compile(r"\{([A-Z]+)\}")
+_GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
 
 
-def _parse_dct(dct: str | None) -> dt.date | None:
-    if not dct or len(dct) < 10:
-        return None
+def _expand(rule_index: int, pattern: str) -> str:
+    pattern = _MACRO.sub(lambda m: MACROS[m.group(1)], pattern)
+    return _GROUP.sub(lambda m: f"(?P<r{rule_index}_{m.group(1)}>", pattern)
+
+
+_EXPANDED = [_expand(i, rule.pattern) for i, rule in enumerate(RULES)]
+# One scan for all rules; a match must start where a word starts.
+MASTER = re.compile(r"(?<![\w'’])(?:" + "|".join(f"(?P<R{i}>{p})" for i, p in enumerate(_EXPANDED)) + ")",
+                    re.IGNORECASE)
+SINGLE = [re.compile(r"(?<![\w'’])(?:" + p + ")", re.IGNORECASE) for p in _EXPANDED]
+
+
+@dataclass
+class Found:
+    """What a normaliser makes of a match."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str = "explicit"
+    start: int | None = None
+    end: int | None = None
+    remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
+
+
+@dataclass
+class Context:
+    """What the scan knows while it reads one document."""
+
+    text: str
+    dct: dt.date | None
+    dct_granularity: str | None
+    last: tuple[dt.date, str] | None = None
+    last_quarter: tuple[dt.date, str] | None = None
+    groups: dict = field(default_factory=dict)
+
+    def known(self, granularity: str) -> bool:
+        """Whether the DCT is precise enough to resolve a unit of ``granularity``."""
+        if self.dct is None:
+            return False
+        coarse = "day" if granularity in ("time", "hour", "minute", "second", "weekend") else granularity
+        if coarse in ("week",):
+            coarse = "day"
+        if coarse in ("season", "half", "quarter"):
+            coarse = "month"
+        return not cal.finer(coarse, self.dct_granularity)
+
+
+def parse_dct(dct: str | None) -> tuple[dt.date | None, str | None]:
+    """The DCT as a date and how precise it is (day, month, year), or (None, None)."""
+    if not dct:
+        return None, None
+    match = re.match(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(dct))
+    if not match:
+        return None, None
+    year, month, day = match.groups()
     try:
-        return dt.date.fromisoformat(dct[:10])
+        if day:
+            return dt.date(int(year), int(month), int(day)), "day"
+        if month:
+            return dt.date(int(year), int(month), 1), "month"
+        return dt.date(int(year), 1, 1), "year"
+    except ValueError:
+        return None, None
+
+
+UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "XXXX", "half": "XXXX-HX",
+           "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
+           "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
+
+_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b|'ll\b",
+                     re.IGNORECASE)
+_PAST = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in PAST_CUES) + r")\b|(?<!\bbe )\b(?-i:[a-z]{2,}ed)\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
+                   re.IGNORECASE)
+# A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
+_REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
+# "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
+_TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
+
+
+def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
+    """+1 when the clause around a span speaks of the future, -1 of the past; ``default`` when nothing says.
+
+    The nearest cue word wins; a future cue wins a tie ("expected" is both a
+    past form and a cue for the future).
+    """
+    text = ctx.text
+    left = text[max(0, start - 80):start]
+    cut = None
+    for cut in _CLAUSE_END.finditer(left):
+        pass
+    if cut is not None:
+        left = left[cut.end():]
+    right = text[end:end + 50]
+    cut = _CLAUSE_END.search(right)
+    if cut:
+        right = right[:cut.start()]
+    if _TOWARDS.search(left[-25:]):
+        return 0  # a deadline: the nearest occurrence, whatever the tense
+    best = None
+    for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
+        for m in pattern.finditer(left):
+            candidate = (len(left) - m.end(), -sign)
+            best = candidate if best is None else min(best, candidate)
+        for m in pattern.finditer(right):
+            if sign < 0 and _REPORTING.fullmatch(m.group()) and len(right[m.end():].split()) <= 2:
+                continue
+            # The verb that governs a time phrase mostly comes before it: words after count double.
+            candidate = (2 * m.start() + 3, -sign)
+            best = candidate if best is None else min(best, candidate)
+            break
+    if best is None:
+        return default
+    return -best[1]
+
+
+def _number(word: str | None) -> float | None:
+    if word is None:
+        return None
+    word = re.sub(r"\s+", " ", word.lower())
+    if word in NUMBERS:
+        return NUMBERS[word]
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", word):
+        return float(word) if "." in word else int(word)
+    half = re.fullmatch(r"([0-9]+)(?:\s+1/2|½)", word)
+    if half:
+        return int(half.group(1)) + 0.5
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def _unit(word: str) -> tuple[str, int, str]:
+    word = word.lower()
+    if word in UNIT_PLURALS:
+        word = UNIT_PLURALS[word]
+    elif word not in UNITS and word.endswith("s"):
+        word = word[:-1]
+    return UNITS[word]
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")[:4].rstrip("t") if word.lower().startswith("sept") else word.lower().rstrip(".")[:3]]
+
+
+def _weekday(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip("s")[:3]] if word.lower()[:3] in WEEKDAYS else WEEKDAYS[word.lower()]
+
+
+def _year(word: str) -> int:
+    return int(word[:4])
+
+
+EDGE_MODS = (("begin", "START"), ("start", "START"), ("turn", "START"), ("first half", "EARLY"),
+             ("second half", "LATE"), ("last half", "LATE"), ("final half", "LATE"), ("earl", "EARLY"),
+             ("late", "LATE"), ("mid", "MID"), ("end", "END"))
+APPROX_MODS = (("more than", "MORE_THAN"), ("over", "MORE_THAN"), ("well over", "MORE_THAN"),
+               ("just over", "MORE_THAN"), ("less than", "LESS_THAN"), ("fewer than", "LESS_THAN"),
+               ("under", "LESS_THAN"), ("just under", "LESS_THAN"), ("nearly", "LESS_THAN"),
+               ("almost", "LESS_THAN"), ("at least", "EQUAL_OR_MORE"), ("no less than", "EQUAL_OR_MORE"),
+               ("at most", "EQUAL_OR_LESS"), ("up to", "EQUAL_OR_LESS"), ("no more than", "EQUAL_OR_LESS"))
+
+
+def edge_mod(edge: str | None) -> str | None:
+    if not edge:
+        return None
+    edge = re.sub(r"\s+", " ", edge.lower())
+    for key, mod in EDGE_MODS:
+        if key in edge:
+            return mod
+    return None
+
+
+def approx_mod(approx: str | None) -> str | None:
+    if not approx:
+        return None
+    approx = re.sub(r"\s+", " ", approx.lower().strip())
+    for key, mod in APPROX_MODS:
+        if approx == key:
+            return mod
+    return "APPROX"
+
+
+def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.date, str] | None = None,
+              mod: str | None = None, type_: str = "DATE") -> Found:
+    """A point ``amount`` units of ``granularity`` away from the DCT (or from ``base``)."""
+    if base is None:
+        if not ctx.known(granularity):
+            return Found(type_, UNKNOWN.get(granularity, "XXXX-XX-XX"), mod, "unresolved")
+        day = ctx.dct
+    else:
+        day = base[0]
+    try:
+        day = cal.shift(day, granularity, amount)
+    except (OverflowError, ValueError):
+        return Found(type_, UNKNOWN.get(granularity, "XXXX-XX-XX"), mod, "unresolved")
+    return Found(type_, cal.format_value(day, granularity), mod, "relative")
+
+
+def _format_duration(amount: float | None, unit: tuple[str, int, str]) -> str:
+    letter, multiple, _ = unit
+    if amount is None:
+        quantity = "X"
+    else:
+        total = amount * multiple
+        quantity = str(int(total)) if float(total).is_integer() else f"{total:g}"
+    if letter in ("H", "S") or (letter == "M" and unit[2] == "minute"):
+        return f"PT{quantity}{letter}"
+    return f"P{quantity}{letter}"
+
+
+# Normalisers: each reads the groups of its rule's match and returns a Found, or None to reject.
+
+def n_date(ctx: Context, g: dict, span) -> Found | None:
+    month, day = _month(g["month"]), int(re.match(r"\d+", g["day"]).group())
+    if g.get("year"):
+        try:
+            return Found("DATE", dt.date(_year(g["year"]), month, day).isoformat())
+        except ValueError:
+            return None
+    try:
+        dt.date(2000, month, day)
     except ValueError:
         return None
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{month:02d}-{day:02d}", anchor="unresolved")
+    return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
+
+
+def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
+    """The date with this month and day that the sentence most likely means, given the DCT and tense."""
+    return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
+
+
+def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
+    """Of a yearly date (``date_in(year)``), the occurrence the sentence points to.
+
+    With a past cue: the last one not long after the DCT; with a future cue: the
+    next one not long before it; with neither, the nearest.
+    """
+    year = ctx.dct.year
+    candidate = date_in(year)
+    if ctx.dct_granularity == "year":
+        return candidate
+    reference = ctx.dct if ctx.dct_granularity == "day" else ctx.dct.replace(day=1)
+    if ctx.dct_granularity == "month" and candidate.month == ctx.dct.month:
+        return candidate
+    sign = direction(ctx, *span, default=0)
+    if sign == 0:
+        return min((date_in(year + k) for k in (-1, 0, 1)), key=lambda d: abs((d - reference).days))
+    if sign < 0 and (candidate - reference).days > 60:
+        return date_in(year - 1)
+    if sign > 0 and (reference - candidate).days > 60:
+        return date_in(year + 1)
+    return candidate
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
+def n_numeric_date(ctx: Context, g: dict, span) -> Found | None:
+    year = int(g["year"])
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    try:
+        day = dt.date(year, int(g["monthnum"]), int(re.match(r"\d+", g["day"]).group()))
+    except ValueError:
+        return None
+    if g.get("clock"):
+        return Found("TIME", f"{day.isoformat()}T{g['clock']}")
+    return Found("DATE", day.isoformat())
+
+
+def n_month(ctx: Context, g: dict, span) -> Found | None:
+    month = _month(g["month"])
+    mod = edge_mod(g.get("edge"))
+    if g.get("year"):
+        return Found("DATE", f"{_year(g['year']):04d}-{month:02d}", mod)
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{month:02d}", mod, "unresolved")
+    dir_word = (g.get("dir") or "").lower()
+    year = ctx.dct.year
+    ofdir = (g.get("ofdir") or "").lower()
+    if ofdir:
+        year += {"last": -1, "next": 1}.get(ofdir, 0)
+        return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
+    if dir_word in ("last", "past", "previous"):
+        year = year if month < ctx.dct.month else year - 1
+    elif dir_word in ("next", "coming", "following"):
+        year = year if month > ctx.dct.month else year + 1
+    elif dir_word in ("this",):
+        pass
+    elif ctx.dct_granularity != "year":
+        sign = direction(ctx, *span)
+        if sign == 0:
+            year = min((year - 1, year, year + 1), key=lambda y: abs((y - ctx.dct.year) * 12 + month - ctx.dct.month))
+        elif sign < 0 and month > ctx.dct.month:
+            year -= 1
+        elif sign > 0 and month < ctx.dct.month:
+            year += 1
+    return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
+
+
+_MONTH_CUES = {"in", "since", "until", "till", "by", "of", "from", "through", "to", "during", "before", "after",
+               "between", "and", "or", "early", "late", "mid", "last", "next", "this", "for", "that", "each",
+               "every", "since", "late-", "early-", "mid-", "throughout", "around", "last"}
+
+
+def n_bare_month(ctx: Context, g: dict, span) -> Found | None:
+    """A month name alone is a month only after a cue word, or when it cannot be an ordinary word."""
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    word = previous.group(1).lower() if previous else ""
+    if word not in _MONTH_CUES:
+        if g["month"].capitalize() in AMBIGUOUS_MONTHS:
+            return None
+        if previous and previous.group(1)[:1].isupper() and not re.search(r"[.!?:]\W*$", ctx.text[max(0, span[0] - 25):span[0]]):
+            return None
+    return n_month(ctx, g, span)
+
+
+_YEAR_CUES = {"in", "since", "of", "by", "until", "till", "til", "before", "after", "during", "from", "through",
+              "to", "between", "and", "or", "early", "late", "mid", "fiscal", "year", "the", "summer", "spring",
+              "fall", "winter", "autumn", "around", "circa", "about", "than", "as", "at", "on", "within",
+              "throughout", "into", "versus", "vs", "for", "end", "beginning", "start", "middle", "its", "their",
+              "his", "her", "whose", "this", "that", "last", "next", "calendar", "year-end", "mid-", "early-",
+              "late-", "spring", "season", "election", "olympics", "census", "budget", "model", "class",
+              "against", "compared", "with", "like", "over", "unlike", "earlier", "later", "when", "a", "an", "due",
+              "both", "except"}
+_NOUN_AFTER = re.compile(r"\s*(?:[a-z]+s\b(?<!'s)(?<!ss)(?<!\bits)(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bthis)"
+                         r"(?<!\bas)|[$%€£]|\s*(?:km|kg|m|ft|mph|people|men|women|troops|soldiers|dollars|"
+                         r"euros|pounds|yuan|yen|acres|tons|tonnes|miles|metres|meters|feet|percent|per)\b)")
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
+
+
+def n_year(ctx: Context, g: dict, span) -> Found | None:
+    year = _year(g["year"])
+    mod = edge_mod(g.get("edge"))
+    start, end = span
+    text = ctx.text
+    possessive = text[end - 2:end] in ("'s", "’s")
+    if not g.get("edge") and not possessive:
+        previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
+        word = previous.group(1).lower() if previous else ""
+        cue = word in _YEAR_CUES or word.endswith(("'s", "’s", "s'")) or re.search(r"[(\[]\s*$", text[max(0, start - 2):start])
+        if not cue and re.match(r"\s*(?:'s\b|,\s*(?:when|the|a|he|she|it|they|we)\b)", text[end:end + 12]):
+            cue = True
+        if not cue:
+            return None
+        if _NOUN_AFTER.match(text, end):
+            return None
+    found = Found("DATE", f"{year:04d}", mod)
+    if possessive:
+        found.end = end - 2
+    return found
+
+
+def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
+    """ "nineteen ninety-six", as broadcast transcripts write years."""
+    hundreds = NUMBERS[g["hundreds"].lower()]
+    tens_words = re.split(r"[-\s]+", g["tens"].lower())
+    tens = sum(NUMBERS.get(w, 0) for w in tens_words if w != "o")
+    year = hundreds * 100 + tens
+    if g.get("month"):
+        return Found("DATE", f"{year:04d}-{_month(g['month']):02d}")
+    return Found("DATE", f"{year:04d}")
+
+
+def n_the_weekend(ctx: Context, g: dict, span) -> Found | None:
+    return n_relative_unit(ctx, {"dir": "this", "unit": "weekend"}, span)
+
+
+def n_fiscal(ctx: Context, g: dict, span) -> Found | None:
+    if g.get("year"):
+        return Found("DATE", f"{_year(g['year']):04d}")
+    return Found("DURATION", "P1Y")
+
+
+def n_year2000(ctx: Context, g: dict, span) -> Found | None:
+    return Found("DATE", "2000")
+
+
+def n_decade(ctx: Context, g: dict, span) -> Found | None:
+    mod = edge_mod(g.get("edge"))
+    if g.get("short"):
+        century = 20 if ctx.dct and ctx.dct.year >= 2030 and int(g["short"]) <= 2 else 19
+        return Found("DATE", f"{century}{g['short']}", mod)
+    return Found("DATE", f"{g['century']}{g['decade']}", mod)
+
+
+def n_quarter(ctx: Context, g: dict, span) -> Found | None:
+    ordinal = ORDINALS[g["ord"].lower()]
+    part = g["part"].lower()
+    if part == "half" and ordinal > 2 or ordinal > 4:
+        return None
+    letter = "Q" if part == "quarter" else "H"
+    qdir = (g.get("qdir") or "").lower()
+    det = (g.get("det") or "").lower()
+    explicit = g.get("year") or g.get("qyear")
+    if explicit:
+        year, anchor = _year(explicit), "explicit"
+    elif ctx.dct is None:
+        return Found("DATE", f"XXXX-{letter}{ordinal}", anchor="unresolved")
+    else:
+        year, anchor = ctx.dct.year, "relative"
+        ofdir = (g.get("ofdir") or g.get("ofdir2") or "").lower()
+        if ofdir == "this":
+            pass
+        elif ofdir == "last" or det == "last":
+            year -= 1
+        elif ofdir == "next" or det == "next":
+            year += 1
+        elif ofdir == "this":
+            pass
+        elif ctx.last_quarter is not None and det in ("that",):
+            year = ctx.last_quarter[0].year
+        else:
+            first_month = (ordinal - 1) * (3 if letter == "Q" else 6) + 1
+            if first_month > ctx.dct.month and direction(ctx, *span) < 0:
+                year -= 1
+        if "year-" in qdir or qdir in ("previous", "prior"):
+            year -= 1
+    value = f"{year:04d}-{letter}{ordinal}"
+    found = Found("DATE", value, anchor=anchor)
+    if letter == "Q":
+        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), "quarter")
+    if det == "a":
+        found.start = span[0] + 2
+    return found
+
+
+def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
+    if ctx.last_quarter is not None:
+        return Found("DATE", cal.format_value(ctx.last_quarter[0], "quarter"), anchor="relative")
+    return _resolved(ctx, "quarter", -1)
+
+
+def n_half_span(ctx: Context, g: dict, span) -> Found | None:
+    ordinal = ORDINALS[g["ord"].lower()]
+    return Found("DATE", f"{_year(g['year']):04d}-H{1 if ordinal == 1 else 2}")
+
+
+def n_season(ctx: Context, g: dict, span) -> Found | None:
+    season = SEASONS[g["season"].lower()]
+    mod = edge_mod(g.get("edge"))
+    dir_word = (g.get("dir") or "").lower()
+    explicit = g.get("year") or g.get("qyear")
+    if explicit:
+        return Found("DATE", f"{_year(explicit):04d}-{season}", mod)
+    if not dir_word and not g.get("edge") and not re.match(r"the\b", g["_text"], re.IGNORECASE):
+        return None
+    if dir_word and dir_word not in ("last", "this", "next", "past", "coming", "previous", "following", "that"):
+        return None
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{season}", mod, "unresolved")
+    year, current = cal.season_of(ctx.dct)
+    order = ["WI", "SP", "SU", "FA"]
+    if order.index(season) > order.index(current) if season != "WI" else False:
+        before_year, after_year = year - 1, year
+    elif season == current:
+        before_year = after_year = year
+    else:
+        before_year, after_year = year, year + 1
+    if dir_word in ("last", "past", "previous"):
+        year = before_year - (1 if season == current else 0)
+    elif dir_word in ("next", "coming", "following"):
+        year = after_year + (1 if season == current else 0)
+    elif dir_word == "this" or season == current:
+        year = year if season == current else (after_year if direction(ctx, *span) > 0 else before_year)
+    else:
+        year = after_year if direction(ctx, *span) > 0 else before_year
+    return Found("DATE", f"{year:04d}-{season}", mod, "relative")
+
+
+_ANAPHORIC = {"following", "previous", "same", "that", "prior"}
+
+
+def n_offset(ctx: Context, g: dict, span) -> Found | None:
+    amount = _number(g["num"])
+    unit = _unit(g["unit"])
+    granularity = unit[2]
+    if granularity in ("second", "minute", "hour"):
+        granularity = "day"
+    word = re.sub(r"\s+", " ", g["offset"].lower())
+    sign = -1 if word in ("ago", "earlier", "before", "back") else 1
+    mod = approx_mod(g.get("approx"))
+    if mod in ("MORE_THAN",):
+        mod = "BEFORE" if sign < 0 else "AFTER"
+    elif mod in ("LESS_THAN",):
+        mod = "AFTER" if sign < 0 else "BEFORE"
+    if word in ("before", "after"):
+        # "two days before the vote": a duration the sentence anchors elsewhere.
+        return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")),
+                     end=span[0] + len(g["_text"]) - len(g["offset"]) - 1)
+    if amount is None:
+        return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
+                     "relative" if ctx.dct else "unresolved")
+    steps = int(round(amount * unit[1]))
+    base = None
+    if word in ("earlier", "later", "before", "after") and ctx.last is not None:
+        base = ctx.last
+    if granularity == "year" and steps and ctx.last is not None and ctx.last[1] == "quarter":
+        found = _resolved(ctx, "quarter", 4 * sign * steps, base=ctx.last, mod=mod)
+    else:
+        found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
+    found.remember = sign > 0 or word == "ago"
+    return found
+
+
+def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
+    """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
+    if ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
+        steps = {"quarter": -4, "month": -12, "year": -1}[ctx.last[1]]
+        found = _resolved(ctx, ctx.last[1], steps, base=ctx.last)
+    else:
+        found = _resolved(ctx, "year", -1)
+    found.remember = False
+    return found
+
+
+_UNIT_GRANULARITY = {"year": "year", "quarter": "quarter", "month": "month", "week": "week",
+                     "weekend": "weekend", "day": "day", "decade": "decade", "century": "century",
+                     "half": "half", "season": "season"}
+
+
+def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
+    dir_word = g["dir"].lower()
+    unit = g["unit"].lower()
+    mod = edge_mod(g.get("edge"))
+    if unit in ("night", "morning", "afternoon", "evening"):
+        if dir_word not in ("last", "this", "that", "same", "previous", "following", "next"):
+            return None
+        offset = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(dir_word, 0)
+        if unit != "night" and dir_word == "last":
+            return None
+        base = ctx.last if dir_word in _ANAPHORIC and ctx.last and ctx.last[1] == "day" else None
+        found = _resolved(ctx, "day", offset, base=base, type_="TIME")
+        found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
+        return found
+    granularity = _UNIT_GRANULARITY[unit]
+    if dir_word in ("recent", "final", "prior"):
+        return None
+    if unit == "quarter" and dir_word in ("latest", "same"):
+        return n_the_quarter(ctx, g, span)
+    if dir_word == "latest":
+        return None
+    if dir_word in ("last", "past", "previous"):
+        offset = -1
+    elif dir_word in ("next", "coming", "following", "upcoming"):
+        offset = 1
+    else:
+        offset = 0
+    base = None
+    if dir_word in _ANAPHORIC and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
+        base = ctx.last
+    if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
+            and direction(ctx, *span) < 0:
+        offset = -1
+    found = _resolved(ctx, granularity, offset, base=base, mod=mod)
+    if granularity == "quarter" and found.anchor == "relative":
+        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), "quarter")
+    return found
+
+
+def n_weekday(ctx: Context, g: dict, span) -> Found | None:
+    weekday = _weekday(g["weekday"])
+    dir_word = (g.get("dir") or "").lower()
+    pod = g.get("pod")
+    suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
+    type_ = "TIME" if pod else "DATE"
+    if ctx.dct is None or not ctx.known("day"):
+        return Found(type_, f"XXXX-WXX-{weekday}{suffix}", anchor="unresolved")
+    reference = ctx.dct
+    if dir_word in ("that", "following", "previous") and ctx.last and ctx.last[1] == "day":
+        reference = ctx.last[0]
+    if dir_word in ("last", "past", "previous"):
+        day = cal.weekday_near(reference - dt.timedelta(days=1), weekday, -1)
+    elif dir_word in ("next", "coming", "following"):
+        day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
+    else:
+        day = cal.weekday_near(reference, weekday, direction(ctx, *span))
+    return Found(type_, day.isoformat() + suffix, anchor="relative")
+
+
+def n_deictic(ctx: Context, g: dict, span) -> Found | None:
+    word = re.sub(r"\s+", " ", (g.get("deictic") or "").lower())
+    pod = g.get("pod")
+    if g.get("tonight"):
+        word, pod = "today", "night"
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}.get(word, 0)
+    if word == "last" and pod.lower() != "night":
+        return None
+    if pod:
+        found = _resolved(ctx, "day", offset, type_="TIME")
+        found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[pod.lower()]
+        return found
+    return _resolved(ctx, "day", offset)
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])", re.IGNORECASE)
+
+
+def n_clock(ctx: Context, g: dict, span) -> Found | None:
+    if g.get("noon"):
+        hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+    else:
+        m = _CLOCK.match(g["clock"])
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if hour > 12 or hour == 0:
+            return None
+        if m.group(3).lower() == "p" and hour != 12:
+            hour += 12
+        elif m.group(3).lower() == "a" and hour == 12:
+            hour = 0
+    clock = f"T{hour:02d}:{minute:02d}"
+    if g.get("month"):
+        found = n_date(ctx, g, span)
+        if found is None:
+            return None
+    elif g.get("weekday"):
+        found = n_weekday(ctx, {"weekday": g["weekday"]}, span)
+    elif g.get("deictic"):
+        found = n_deictic(ctx, {"deictic": "today" if g["deictic"].lower() == "tonight" else g["deictic"]}, span)
+    elif ctx.last is not None and ctx.last[1] == "day" and g.get("noon") is None:
+        found = Found("TIME", ctx.last[0].isoformat(), anchor="relative")
+    else:
+        found = _resolved(ctx, "day", 0)
+    date_part = found.value if found.anchor != "unresolved" else "XXXX-XX-XX"
+    return Found("TIME", date_part + clock, approx_mod(g.get("approx")), found.anchor)
+
+
+def n_holiday(ctx: Context, g: dict, span) -> Found | None:
+    name = re.sub(r"\s+", " ", g["holiday"].lower())
+    if g.get("year"):
+        year, anchor = _year(g["year"]), "explicit"
+    elif ctx.dct is not None:
+        year, anchor = ctx.dct.year, "relative"
+    else:
+        year, anchor = None, "unresolved"
+    if name in FIXED_HOLIDAYS:
+        month_day = FIXED_HOLIDAYS[name]
+        if year is None:
+            return Found("DATE", f"XXXX-{month_day}", anchor=anchor)
+        if anchor == "relative":
+            month, day = int(month_day[:2]), int(month_day[3:])
+            return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor=anchor)
+        return Found("DATE", f"{year:04d}-{month_day}", anchor=anchor)
+    month, weekday, n = WEEKDAY_HOLIDAYS[name]
+    if year is None:
+        return Found("DATE", f"XXXX-{month:02d}", anchor=anchor)
+    if anchor == "explicit":
+        return Found("DATE", cal.nth_weekday(year, month, weekday, n).isoformat(), anchor=anchor)
+    day = _nearest_yearly(ctx, span, lambda y: cal.nth_weekday(y, month, weekday, n))
+    return Found("DATE", day.isoformat(), anchor=anchor)
+
+
+def n_duration(ctx: Context, g: dict, span) -> Found | None:
+    amount = _number(g["num"])
+    unit = _unit(g["unit"])
+    text = g["_text"]
+    if amount is not None and amount > 10000:
+        return None
+    if amount == 0:
+        return None
+    start, end = span
+    if unit[2] == "quarter" and (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
+        return None  # "three-quarters of the vote": a fraction, not a time
+    before = ctx.text[max(0, start - 12):start].lower()
+    num_word = g["num"].lower()
+    if num_word in ("a", "an") and re.search(r"(?:\btimes|\btwice|\bonce|[0-9%]|\bcents?|\bdollars?|\bshare)\s*$", before):
+        return Found("SET", _format_duration(1, unit), start=start, end=end)
+    if text.lower().endswith("-old") or re.match(r"\s+old\b", ctx.text[end:end + 5]):
+        return None  # an age, which TimeML news annotation leaves untagged
+    if text.lower().endswith("-long"):
+        return Found("DURATION", _format_duration(amount, unit), end=end - 5)
+    return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")))
+
+
+def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
+    unit = _unit(g["unit"])
+    dir_word = (g.get("dir") or "").lower()
+    if dir_word == "recent":
+        return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
+    return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
+
+
+def n_set(ctx: Context, g: dict, span) -> Found | None:
+    if g.get("setword"):
+        return Found("SET", SET_WORDS[g["setword"].lower()])
+    if g.get("weekday"):
+        weekday = _weekday(g["weekday"])
+        pod = g.get("pod")
+        return Found("SET", f"XXXX-WXX-{weekday}" + ("T" + PARTS_OF_DAY[pod.lower()] if pod else ""))
+    if g.get("month"):
+        return Found("SET", f"XXXX-{_month(g['month']):02d}")
+    amount = _number(g.get("num")) if g.get("num") else 1
+    return Found("SET", _format_duration(amount, _unit(g["unit"])))
+
+
+def n_reference(ctx: Context, g: dict, span) -> Found | None:
+    value = REFERENCES[re.sub(r"\s+", " ", g["ref"].lower())]
+    if value is None:
+        return None
+    return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
+
+
+NORMALISERS = {
+    "date": n_date, "numeric_date": n_numeric_date, "month": n_month, "year": n_year, "fiscal": n_fiscal,
+    "year2000": n_year2000, "decade": n_decade, "quarter": n_quarter, "the_quarter": n_the_quarter,
+    "half_span": n_half_span, "season": n_season, "offset": n_offset, "year_earlier": n_year_earlier,
+    "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
+    "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "set": n_set,
+    "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
+    "the_weekend": n_the_weekend,
+}
+_PREFIXES = [f"r{i}_" for i in range(len(RULES))]
+
+
+def _groups(match: re.Match, index: int) -> dict:
+    prefix = _PREFIXES[index]
+    cut = len(prefix)
+    groups = {name[cut:]: value for name, value in match.groupdict().items()
+              if value is not None and name.startswith(prefix)}
+    groups["_text"] = match.group(0)
+    return groups
+
+
+def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int) -> Found | None:
+    rule: Rule = RULES[rule_index]
+    found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
+    if found is None:
+        return None
+    if rule.type == "TIME" and found.type == "DATE":
+        found.type = "DATE"
+    return found
+
+
+def _remember(ctx: Context, found: Found) -> None:
+    """Keep the last date a reader would count from ("two days later", "that year")."""
+    if found.type not in ("DATE", "TIME") or found.anchor == "unresolved" or not found.remember:
+        return
+    value = found.value.split("T")[0]
+    parsed = None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        parsed = (dt.date.fromisoformat(value), "day")
+    elif re.fullmatch(r"\d{4}-\d{2}", value):
+        parsed = (dt.date(int(value[:4]), int(value[5:]), 1), "month")
+    elif re.fullmatch(r"\d{4}-Q[1-4]", value):
+        parsed = (dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1), "quarter")
+    elif re.fullmatch(r"\d{4}", value):
+        parsed = (dt.date(int(value), 1, 1), "year")
+    if parsed is not None and parsed[0].year >= 1:
+        ctx.last = parsed
 
 
 def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
-    """Every temporal expression in ``text``, resolved against ``dct``."""
-    day0 = _parse_dct(dct)
-    year = int(dct[:4]) if dct and dct[:4].isdigit() else None
+    """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None)."""
+    day, granularity = parse_dct(dct)
+    ctx = Context(text, day, granularity)
     found: list[TemporalExpression] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            anchor = "explicit"
-            if kind in ("day_month", "month_day"):
-                month = MONTHS[match["month"].lower()]
-                value = f"{year:04d}-{month:02d}-{int(match['day']):02d}" if year else f"XXXX-{month:02d}-{int(match['day']):02d}"
-                anchor = "relative" if year else "unresolved"
-            elif kind == "weekday":
-                weekday = WEEKDAYS[match["weekday"].lower()]
-                if day0:
-                    back = (day0.isoweekday() - weekday) % 7
-                    value, anchor = (day0 - dt.timedelta(days=back)).isoformat(), "relative"
-                else:
-                    value, anchor = f"XXXX-WXX-{weekday}", "unresolved"
-            else:
-                if day0:
-                    value, anchor = (day0 - dt.timedelta(days=1)).isoformat(), "relative"
-                else:
-                    value, anchor = "XXXX-XX-XX", "unresolved"
-            taken.append((match.start(), match.end()))
-            found.append(TemporalExpression(match.start(), match.end(), match.group(), "DATE", value, None, anchor))
-    return sorted(found, key=lambda e: e.start)
+    position = 0
+    search = MASTER.search
+    while True:
+        match = search(text, position)
+        if match is None:
+            break
+        start = match.start()
+        index = int(match.lastgroup[1:])
+        result = _apply(ctx, index, match, start, match.end())
+        end = match.end()
+        if result is None:
+            # The best rule refused: give the rules after it a chance at the same place.
+            for later in range(index + 1, len(RULES)):
+                other = SINGLE[later].match(text, start)
+                if other and other.end() > start:
+                    result = _apply(ctx, later, other, start, other.end())
+                    if result is not None:
+                        end = other.end()
+                        break
+        if result is None:
+            position = start + 1
+            continue
+        span_start = result.start if result.start is not None else start
+        span_end = result.end if result.end is not None else end
+        while span_end > span_start and text[span_end - 1] in " \t\n,":
+            span_end -= 1
+        if span_end > span_start:
+            found.append(TemporalExpression(span_start, span_end, text[span_start:span_end], result.type,
+                                            result.value, result.mod, result.anchor))
+            _remember(ctx, result)
+        position = max(end, start + 1)
+    return found

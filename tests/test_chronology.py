@@ -1,0 +1,40 @@
+import datetime as dt
+
+from timeline.chronology import Timeline, merge_events, same_happening
+from timeline.events import Event, Mention
+
+
+def _event(document, sentence, day, places=(), actors=(), precision="day", date_source="relative"):
+    date = dt.date.fromisoformat(day)
+    return Event(day, date, date, precision, sentence[:30], sentence, document, (0, len(sentence)), date_source,
+                 places=tuple(Mention(p, p, "town") for p in places), actors=tuple(Mention(a, a, "armed group") for a in actors))
+
+
+def test_reports_of_one_happening_merge_with_sources():
+    a = _event("a.txt", "Rebels captured the town of Khan Tuman on Friday after suicide attacks.", "2016-05-06",
+               ["Khan Tuman"], ["Jaysh al-Fatah"], date_source="explicit")
+    b = _event("b.txt", "Jaysh al-Fatah captured Khan Touman on Friday, activists said.", "2016-05-06",
+               ["Khan Tuman"], ["Jaysh al-Fatah"])
+    c = _event("c.txt", "Government forces shelled Homs on Friday.", "2016-05-06", ["Homs"])
+    merged = merge_events([a, b, c])
+    assert len(merged) == 2
+    main = next(e for e in merged if e.sources)
+    assert main.document == "a.txt"
+    assert [s.document for s in main.sources] == ["b.txt"]
+
+
+def test_different_dates_places_or_same_document_do_not_merge():
+    a = _event("a.txt", "Rebels captured the town of Khan Tuman.", "2016-05-06", ["Khan Tuman"])
+    assert not same_happening(a, _event("b.txt", "Rebels captured the town of Khan Tuman.", "2016-05-09", ["Khan Tuman"]))
+    assert not same_happening(a, _event("b.txt", "Rebels captured the town of al-Eis.", "2016-05-06", ["Al-Eis"]))
+    assert not same_happening(a, _event("a.txt", "Rebels captured the town of Khan Tuman.", "2016-05-06", ["Khan Tuman"]))
+
+
+def test_timeline_build_merges_only_when_asked_and_orders_events():
+    a = _event("a.txt", "Rebels captured the town of Khan Tuman on Friday.", "2016-05-06", ["Khan Tuman"])
+    b = _event("b.txt", "Rebels captured the town of Khan Tuman on Friday.", "2016-05-06", ["Khan Tuman"])
+    early = _event("b.txt", "The offensive began.", "2016-04-01")
+    assert len(Timeline.build([], [a, b, early])) == 3
+    timeline = Timeline.build([], [a, b, early], merge=True)
+    assert [e.date for e in timeline] == ["2016-04-01", "2016-05-06"]
+    assert len(timeline.between(since=dt.date(2016, 5, 1))) == 1

@@ -1,0 +1,109 @@
+from pathlib import Path
+
+import pytest
+
+from timeline.cleaning import RulesError, clean, load_rules, parse_rules, summarise_dropped
+
+ARTICLE = "Rebels captured the town on 6 May after a week of fighting. " * 5
+
+
+def _kept_text(text, cleaned):
+    return "\n".join(text[s:e] for s, e in cleaned.kept)
+
+
+def test_comment_thread_is_dropped_with_everything_below():
+    text = ARTICLE + "\n\nNotify of\nNewest Most Voted\nBill\nThe rebels started this on April 26.\n"
+    cleaned = clean(text)
+    assert "April 26" not in _kept_text(text, cleaned)
+    assert cleaned.dropped[-1].reason == "comments"
+    assert cleaned.dropped[-1].end == len(text)
+
+
+@pytest.mark.parametrize("marker", ["Leave a Reply", "View all comments", "Comments", "12 Comments"])
+def test_each_comment_marker_ends_the_article(marker):
+    text = ARTICLE + f"\n{marker}\nGreat article, thanks.\n"
+    assert "Great article" not in _kept_text(text, clean(text))
+
+
+def test_a_comments_link_above_the_article_drops_only_its_line():
+    text = "Comments\n" + ARTICLE
+    cleaned = clean(text)
+    assert ARTICLE.strip() in _kept_text(text, cleaned)
+    assert [d.reason for d in cleaned.dropped] == ["comments"]
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("2,500 $", "money figure"),
+    ("$5", "money figure"),
+    ("Click to see the full-size image", "image link"),
+    ("south-hama-aid-convoy-11-16", "file name"),
+    ("idlib-live-map-0508.jpg", "file name"),
+    ("Support SouthFront", "support line"),
+    ("Share on Facebook", "support line"),
+    ("PHOTO: Rebel fighters preparing for a ground assault near Aleppo on Thursday", "caption"),
+    ("A graphic depicting the new roster. Source.", "caption"),
+    ("map of the attack. source (pro-rebel).", "caption"),
+    ("See Syria Developing: Rebels Launch 2nd Stage of Aleppo Offensive", "cross-link"),
+    ("16:40", "timestamp"),
+    ("LATEST", "section label"),
+])
+def test_line_rules(line, reason):
+    text = ARTICLE + "\n" + line + "\n" + ARTICLE
+    cleaned = clean(text)
+    assert [d.reason for d in cleaned.dropped] == [reason]
+    assert line not in _kept_text(text, cleaned)
+
+
+@pytest.mark.parametrize("line", [
+    "Support for the offensive grew among the tribes on Monday.",
+    "Related fighting broke out in Hama on Friday.",
+    "More than 600 civilians were killed: the UN said on Friday that most were children.",
+    "Shelling of artillery base",
+])
+def test_article_lines_that_look_like_rules_are_kept(line):
+    text = ARTICLE + "\n" + line + "\n"
+    assert line in _kept_text(text, clean(text))
+
+
+def test_cleaning_never_alters_text_and_spans_point_into_it():
+    text = "Headline\n\n" + ARTICLE + "\n0 $\n" + ARTICLE
+    cleaned = clean(text)
+    for start, end in cleaned.kept:
+        assert text[start:end].strip() == text[start:end].strip()
+        assert 0 <= start < end <= len(text)
+    for dropped in cleaned.dropped:
+        assert text[dropped.start:dropped.end].strip() == "0 $"
+
+
+def test_user_rules_extend_the_built_in_ones(tmp_path: Path):
+    rules = tmp_path / "rules.tsv"
+    rules.write_text("# mine\nline\tnewsletter\tget our newsletter.*\nend\tfooter\tabout the author\n", encoding="utf-8")
+    text = ARTICLE + "\nGet our newsletter every morning\n" + ARTICLE + "\nAbout the author\nShe wrote on 3 May.\n"
+    cleaned = clean(text, load_rules(str(rules)))
+    reasons = [d.reason for d in cleaned.dropped]
+    assert reasons == ["newsletter", "footer"]
+    assert "3 May" not in _kept_text(text, cleaned)
+
+
+def test_bad_rules_file_names_file_and_line(tmp_path: Path):
+    rules = tmp_path / "bad.tsv"
+    rules.write_text("line\tok\tfine\ndrop this\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"bad.tsv:2"):
+        load_rules(str(rules))
+    with pytest.raises(RulesError, match="bad pattern"):
+        parse_rules(["line\tx\t(unclosed"], "x.tsv")
+
+
+def test_summary_counts_reasons():
+    text = ARTICLE + "\n0 $\n5 $\n" + ARTICLE
+    assert summarise_dropped(clean(text).dropped, text) == "money figure: 2 spans, 6 chars"
+    assert summarise_dropped((), text) == "nothing"
+
+
+def test_seed_captions_comments_and_widgets_are_dropped(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        kept = _kept_text(text, clean(text))
+        for junk in ("Source.", "source (pro-rebel)", "Notify of", "Bill Wilson", "2,500 $", "PHOTO:",
+                     "Click to see", "south-hama-aid-convoy", "Support SouthFront"):
+            assert junk not in kept, (path.name, junk)

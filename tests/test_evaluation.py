@@ -1,0 +1,100 @@
+"""The TimeML reader and the TempEval-3 Task A scorer, on small hand-made cases."""
+import pytest
+
+from timeline.evaluation.scorer import match_spans, score_documents, score_spans, top_errors
+from timeline.evaluation.timeml import GoldTimex, TimemlError, parse_timeml
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>X1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>
+Prices <EVENT eid="e1">rose</EVENT> &amp; fell <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3>,
+for <TIMEX3 tid="t2" type="DURATION" value="P3D" mod="MORE_THAN">more than three days</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def T(start, end, type="DATE", value="1998", text=""):
+    return GoldTimex(start, end, text, type, value)
+
+
+def test_reader_strips_tags_and_unescapes_and_keeps_offsets():
+    doc = parse_timeml(TML, "x.tml")
+    assert doc.dct == "1998-01-08"
+    assert "&amp;" not in doc.text and "rose & fell" in doc.text
+    first, second = doc.timexes
+    assert doc.text[first.start:first.end] == first.text == "yesterday"
+    assert (first.type, first.value) == ("DATE", "1998-01-07")
+    assert doc.text[second.start:second.end] == "more than three days"
+    assert second.mod == "MORE_THAN"
+
+
+def test_reader_rejects_broken_xml_with_the_file_name():
+    with pytest.raises(TimemlError, match="bad.tml"):
+        parse_timeml("<TimeML><TEXT>", "bad.tml")
+
+
+def test_exact_spans_match_strictly_and_relaxed():
+    s = score_spans("d", [T(0, 5)], [T(0, 5)])
+    assert (s.strict, s.relaxed, s.value, s.type) == (1, 1, 1, 1)
+    assert s.strict_f1 == s.relaxed_f1 == s.value_f1 == 1.0
+
+
+def test_overlap_is_relaxed_not_strict():
+    s = score_spans("d", [T(0, 10)], [T(4, 8)])
+    assert (s.strict, s.relaxed) == (0, 1)
+    assert s.strict_f1 == 0.0 and s.relaxed_f1 == 1.0
+
+
+def test_touching_spans_do_not_overlap():
+    s = score_spans("d", [T(0, 5)], [T(5, 9)])
+    assert s.relaxed == 0 and s.relaxed_precision == 0.0 and s.relaxed_recall == 0.0
+
+
+def test_relaxed_matching_is_one_to_one():
+    # One long system span overlapping two gold spans counts once.
+    s = score_spans("d", [T(0, 4), T(6, 10)], [T(0, 10)])
+    assert s.relaxed == 1
+    assert s.relaxed_precision == 1.0 and s.relaxed_recall == 0.5
+
+
+def test_exact_partner_is_preferred_over_a_mere_overlap():
+    matches = match_spans("d", [T(0, 10), T(12, 20)], [T(8, 14), T(12, 20)])
+    pairs = {(m.gold.start if m.gold else None, m.system.start if m.system else None) for m in matches}
+    assert (12, 12) in pairs and (0, 8) in pairs
+
+
+def test_attribute_f1_is_relaxed_f1_times_accuracy():
+    gold = [T(0, 4, value="1998"), T(10, 14, value="1999"), T(20, 24, type="DURATION", value="P1Y"), T(30, 34)]
+    system = [T(0, 4, value="1998"), T(10, 13, value="2000"), T(20, 24, type="DATE", value="P1Y"), T(40, 44)]
+    s = score_spans("d", gold, system)
+    assert (s.relaxed, s.strict, s.value, s.type) == (3, 2, 2, 2)
+    assert s.relaxed_precision == s.relaxed_recall == 0.75
+    assert s.value_f1 == pytest.approx(0.75 * 2 / 3)
+    assert s.type_f1 == pytest.approx(0.75 * 2 / 3)
+
+
+def test_empty_sides_give_zero_not_an_error():
+    s = score_spans("d", [], [])
+    assert s.strict_f1 == s.relaxed_f1 == s.value_f1 == 0.0
+
+
+def test_corpus_totals_and_date_only_scores():
+    total, dates = score_documents([
+        ("a", [T(0, 4), T(5, 9, type="DURATION", value="P1D")], [T(0, 4, value="1997"), T(5, 9, type="DURATION", value="P1D")]),
+        ("b", [T(0, 4)], [T(0, 4)]),
+    ])
+    assert (total.gold, total.system, total.relaxed, total.value) == (3, 3, 3, 2)
+    assert (dates.gold, dates.system, dates.relaxed, dates.value) == (2, 2, 2, 1)
+    assert dates.value_f1 == pytest.approx(0.5)
+
+
+def test_top_errors_names_each_kind():
+    s = score_spans("d", [T(0, 4, text="1998"), T(10, 20, text="last week", value="1998-W01")],
+                    [T(10, 14, text="last", value="1998-W02"), T(30, 34, text="1070")])
+    errors = top_errors(s)
+    assert errors["missed"][0][0].startswith("'1998'")
+    assert errors["spurious"][0][0].startswith("'1070'")
+    assert errors["extent"] and errors["value"]

@@ -1,0 +1,138 @@
+"""Event extraction against the tagger's contract (TemporalExpression), with expressions made by hand."""
+from timeline.documents import Document
+from timeline.events import extract_events, story_leads
+from timeline.sentences import split_sentences
+from timeline.temporal import TemporalExpression
+from timeline.titles import make_title
+
+
+def _expr(text, phrase, value, type_="DATE", mod=None, anchor="relative", occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return TemporalExpression(start, start + len(phrase), phrase, type_, value, mod, anchor)
+
+
+def _events(text, expressions, published="2016-11-04"):
+    document = Document(name="doc.txt", text=text, published=published, url="http://x")
+    return extract_events(document, split_sentences(text), expressions)
+
+
+def test_dated_sentence_gives_an_event_with_interval_and_evidence():
+    text = "Headline\n\nOn 6 May, rebels captured Khan Touman. Few were hurt."
+    events = _events(text, [_expr(text, "6 May", "2016-05-06", anchor="explicit")], "2016-05-06")
+    assert len(events) == 1
+    event = events[0]
+    assert (event.date, event.precision, event.date_source) == ("2016-05-06", "day", "explicit")
+    assert text[event.offset[0]:event.offset[1]] == event.sentence == "On 6 May, rebels captured Khan Touman."
+    assert event.title == "Rebels captured Khan Touman"
+    assert not event.future
+
+
+def test_durations_and_sets_are_not_events():
+    text = "Forces have tried for more than a month to take the pocket. Every day people die."
+    expressions = [_expr(text, "more than a month", "P1M", "DURATION"), _expr(text, "Every day", "P1D", "SET")]
+    assert [e for e in _events(text, expressions) if e.date_source != "publication"] == []
+
+
+def test_date_after_for_or_within_is_a_span_not_a_happening():
+    text = "Fighters were to graduate within the next week. They waited for the week."
+    expressions = [_expr(text, "the next week", "2016-W45"), _expr(text, "the week", "2016-W44")]
+    assert [e for e in _events(text, expressions) if e.date_source != "publication"] == []
+
+
+def test_habits_and_generic_statements_are_not_events():
+    text = "Towards the end of the month is when many training courses complete."
+    events = _events(text, [_expr(text, "the end of the month", "2020-10", mod="END")], "2020-10-27")
+    assert events == []
+
+
+def test_two_dates_for_two_happenings_give_two_events_one_future():
+    text = ("President Vladimir Putin said on Wednesday that there would be a 10-hour pause, "
+            "beginning at 9 a.m. local time on Friday, for rebels to leave.")
+    expressions = [
+        _expr(text, "Wednesday", "2016-11-02"),
+        _expr(text, "9 a.m.", "2016-11-04T09:00", "TIME"),
+        _expr(text, "Friday", "2016-11-04"),
+    ]
+    events = _events(text, expressions, "2016-11-02")
+    assert [(e.date, e.future) for e in events] == [("2016-11-02", False), ("2016-11-04T09:00", True)]
+    assert events[0].title.startswith("President Vladimir Putin said")
+    assert "Wednesday" not in events[0].title
+    assert events[1].title.startswith("There would be a 10-hour pause")
+
+
+def test_same_day_twice_is_one_event():
+    text = "Counterattacks failed until the morning of 6 August. 6 August – nothing changed."
+    expressions = [_expr(text, "6 August", "2016-08-06"), _expr(text, "6 August", "2016-08-06", occurrence=1)]
+    assert len([e for e in _events(text, expressions, "2016-08-07") if e.date_source != "publication"]) == 2
+    one = "Counterattacks failed until the morning of 6 August, 6 August."
+    expressions = [_expr(one, "6 August", "2016-08-06"), _expr(one, "6 August", "2016-08-06", occurrence=1)]
+    assert len(_events(one, expressions, "2016-08-07")) == 1
+
+
+def test_a_range_is_one_event_covering_both_ends():
+    text = "The talks ran from 3 May to 5 May in Geneva."
+    expressions = [_expr(text, "3 May", "2016-05-03"), _expr(text, "5 May", "2016-05-05")]
+    events = _events(text, expressions, "2016-05-20")
+    assert len(events) == 1
+    assert (events[0].start.isoformat(), events[0].end.isoformat()) == ("2016-05-03", "2016-05-05")
+
+
+def test_planned_happening_is_future():
+    text = "Officials are due to meet in Washington on Dec. 19 to review the campaign."
+    events = _events(text, [_expr(text, "Dec. 19", "2018-12-19")], "2018-12-14")
+    assert events[0].future
+
+
+def test_future_reference_without_calendar_value_is_dated_from_publication():
+    text = "In the coming weeks the army will start an operation in the desert."
+    events = _events(text, [_expr(text, "In the coming weeks", "FUTURE_REF")], "2017-04")
+    assert [(e.date, e.precision, e.date_source, e.future) for e in events] == [("2017-04", "month", "publication", True)]
+
+
+def test_undated_lead_is_dated_from_publication():
+    text = ("Russian Air Force Strikes Rebel Headquarters in Idlib\n"
+            "The Russian Air Force has carried out at least two airstrikes against a headquarters in Duwaylah. "
+            "The strikes are rare.")
+    events = _events(text, [], "2020-10-27")
+    assert len(events) == 1
+    event = events[0]
+    assert (event.date, event.date_source, event.precision) == ("2020-10-27", "publication", "day")
+    assert event.sentence.startswith("The Russian Air Force has carried out")
+    assert event.title.startswith("The Russian Air Force has carried out at least two airstrikes")
+
+
+def test_no_publication_date_means_no_publication_event():
+    text = "Headline\nThe army has taken the town."
+    assert _events(text, [], None) == []
+
+
+def test_each_story_of_a_live_blog_has_its_lead():
+    text = ("First Story\nRebels launched an offensive on Thursday.\n\n"
+            "Regime Prevents Aid\nThe regime has prevented an aid convoy from reaching villages.\n\n"
+            "A Sub-heading\nEvery day people die in the east.\nMedia reported gas attacks.")
+    sentences = split_sentences(text)
+    leads = [sentences[i].text for i in story_leads(sentences, text)]
+    assert leads == ["Rebels launched an offensive on Thursday.", "The regime has prevented an aid convoy from reaching villages."]
+    events = _events(text, [_expr(text, "Thursday", "2016-11-03")])
+    assert [(e.date, e.date_source) for e in events] == [("2016-11-03", "relative"), ("2016-11-04", "publication")]
+
+
+def test_titles_drop_attribution_parentheses_insertions_and_leading_adverbials():
+    sentence = ("Ussoud Al-Shatkiah [one of the Free Syrian Army (FSA) groups backed by the US] captured "
+                "the Al-Alyaniyah area, according to pro-militant sources.")
+    assert make_title(sentence) == "Ussoud Al-Shatkiah captured the Al-Alyaniyah area"
+    sentence = ("After several days of bitter fighting, the militias, who want to break the siege, "
+                "have achieved a decisive breakthrough.")
+    assert make_title(sentence) == "The militias have achieved a decisive breakthrough"
+    sentence = "ISIS launched an offensive on the Al-Tanf crossing on April 8, although the attack failed."
+    start = sentence.index("April 8")
+    assert make_title(sentence, (start, start + 7)) == "ISIS launched an offensive on the Al-Tanf crossing"
+
+
+def test_titles_are_not_the_sentence_cut_at_a_length():
+    sentence = ("The anti-Assad forces now hold the Dahiyat al-Assad district, to the north of the Ramouseh area "
+                "where Russian and pro-Assad force reimposed the siege in late August.")
+    start = sentence.index("late August")
+    assert make_title(sentence, (start, start + len("late August"))) == "Russian and pro-Assad force reimposed the siege"

@@ -1,0 +1,77 @@
+from pathlib import Path
+
+import pytest
+
+from timeline.gazetteer import NamesError, load_gazetteer, name_key
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Khan Touman", "Khan Tuman"),
+    ("Faylaq al-Sham", "Faylaq ash-Sham"),
+    ("Deir ez-Zor", "Deir al-Zour"),
+    ("Jisr al-Shughur", "Jisr ash-Shoghour"),
+    ("Hasakeh", "Hassakah"),
+    ("Qalamoun", "Kalamun"),
+    ("Ma‘arrat", "Maarrat"),
+])
+def test_transliteration_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_different_names_keep_different_keys():
+    assert name_key("Homs") != name_key("Hama")
+    assert name_key("Idlib") != name_key("Aleppo")
+
+
+def _names(found):
+    places, actors = found
+    return [(m.text, m.name, m.kind) for m in places], [(m.text, m.name, m.kind) for m in actors]
+
+
+def test_places_and_actors_as_written_and_normalised():
+    gazetteer = load_gazetteer()
+    places, actors = _names(gazetteer.find(
+        "The Russian Air Force struck Faylaq ash-Sham in Khan Tuman, Idlib governorate, and ISIS fled to Homs."))
+    assert ("Khan Tuman", "Khan Tuman", "town") in places
+    assert ("Idlib governorate", "Idlib Governorate", "province") in places
+    assert ("Homs", "Homs", "city") in places
+    assert ("Faylaq ash-Sham", "Faylaq al-Sham", "armed group") in actors
+    assert ("ISIS", "Islamic State", "armed group") in actors
+    assert ("Russian Air Force", "Russian Air Force", "army") in actors
+
+
+def test_common_words_and_lower_case_acronyms_are_not_names():
+    places, actors = _names(load_gazetteer().find("It is what they told us in May about the turkey."))
+    assert places == [] and actors == []
+
+
+def test_a_country_is_a_place_after_in_and_a_state_as_an_actor():
+    places, actors = _names(load_gazetteer().find("Jordan closed the border. Refugees stayed in Jordan."))
+    assert ("Jordan", "Jordan", "state") in actors
+    assert any(name == "Jordan" for _, name, _ in places)
+
+
+def test_geonames_city_needs_a_place_cue_unless_big():
+    gazetteer = load_gazetteer()
+    places, _ = _names(gazetteer.find("Fighters moved near Manbij and into Saraqib, then Reading."))
+    assert {"Manbij", "Saraqib"} <= {name for _, name, _ in places}
+    assert "Reading" not in {name for _, name, _ in places}
+
+
+def test_user_names_file_adds_and_overrides(tmp_path: Path):
+    names = tmp_path / "names.tsv"
+    names.write_text("# mine\nplace\tvillage\tTell Qarah\tTal Qara|Tall Qarah\nactor\tarmed group\tLiwa Example\tLE\n",
+                     encoding="utf-8")
+    gazetteer = load_gazetteer(str(names))
+    places, actors = _names(gazetteer.find("LE shelled Tal Qara on Monday."))
+    assert places == [("Tal Qara", "Tell Qarah", "village")]
+    assert actors == [("LE", "Liwa Example", "armed group")]
+
+
+def test_bad_names_file_is_reported_with_its_name(tmp_path: Path):
+    with pytest.raises(NamesError, match="missing.tsv"):
+        load_gazetteer(str(tmp_path / "missing.tsv"))
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("town\tHama\n", encoding="utf-8")
+    with pytest.raises(NamesError, match=r"bad.tsv:1"):
+        load_gazetteer(str(bad))

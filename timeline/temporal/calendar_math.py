@@ -1,0 +1,92 @@
+"""Calendar arithmetic on TIMEX3 granularities: shift a date by units and write it as a value."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+# Granularities from coarse to fine; a reference known to "month" can resolve "last year" but not "yesterday".
+GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
+                 "week", "weekend", "day", "time", "hour", "minute", "second")
+
+
+def finer(a: str, b: str) -> bool:
+    """True when granularity ``a`` is finer than ``b``."""
+    return GRANULARITIES.index(a) > GRANULARITIES.index(b)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError("year out of range")
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(day: dt.date, granularity: str, amount: int) -> dt.date:
+    """``day`` moved by ``amount`` units of ``granularity`` (may raise OverflowError)."""
+    if granularity in ("day", "time", "hour", "minute", "second"):
+        return day + dt.timedelta(days=amount)
+    if granularity in ("week", "weekend"):
+        return day + dt.timedelta(weeks=amount)
+    if granularity == "month":
+        return add_months(day, amount)
+    if granularity in ("quarter", "season"):
+        return add_months(day, 3 * amount)
+    if granularity == "half":
+        return add_months(day, 6 * amount)
+    if granularity == "year":
+        return add_months(day, 12 * amount)
+    if granularity == "decade":
+        return add_months(day, 120 * amount)
+    if granularity == "century":
+        return add_months(day, 1200 * amount)
+    return add_months(day, 12000 * amount)
+
+
+def season_of(day: dt.date) -> tuple[int, str]:
+    """The TIMEX3 season a day falls in, by month (winter belongs to the year it starts in)."""
+    month = day.month
+    if month in (12, 1, 2):
+        return (day.year if month == 12 else day.year - 1), "WI"
+    return day.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
+
+
+def format_value(day: dt.date, granularity: str) -> str:
+    """A TIMEX3 value naming the unit of ``granularity`` that contains ``day``."""
+    if granularity == "millennium":
+        return f"{day.year // 1000}"
+    if granularity == "century":
+        return f"{day.year // 100:02d}"
+    if granularity == "decade":
+        return f"{day.year // 10:03d}"
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "half":
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if granularity == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "season":
+        year, season = season_of(day)
+        return f"{year:04d}-{season}"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity in ("week", "weekend"):
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if granularity == "weekend" else "")
+    return day.isoformat()
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``th ISO ``weekday`` of a month (n = -1: the last one)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def weekday_near(reference: dt.date, weekday: int, direction: int) -> dt.date:
+    """The ``weekday`` nearest ``reference`` looking back (direction < 0) or ahead (> 0); same day counts."""
+    if direction > 0:
+        return reference + dt.timedelta(days=(weekday - reference.isoweekday()) % 7)
+    return reference - dt.timedelta(days=(reference.isoweekday() - weekday) % 7)

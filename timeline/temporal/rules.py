@@ -1,0 +1,132 @@
+"""The tagger's patterns: each rule is a regular expression written with macros, and the
+normaliser that turns its match into a TIMEX3 type and value.
+
+Rules are tried as one compiled alternation, left to right in this table at each
+position, so longer and more specific rules come first.  Patterns are matched
+case-insensitively except inside the month and weekday macros, which are
+case-sensitive so that "may", "march" and "sun" stay words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .vocabulary import (FIXED_HOLIDAYS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS,
+                         SET_WORDS, TENS, UNIT_PLURALS, UNITS, UNITS_WORDS, WEEKDAY_HOLIDAYS, WEEKDAYS)
+
+
+def _alternation(words) -> str:
+    """A regex alternation of words, longest first, spaces matching any run of blanks."""
+    escaped = [w.replace(".", r"\.").replace(" ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _cased(words) -> list[str]:
+    return [w.capitalize() for w in words] + [w.upper() for w in words]
+
+
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_ABBREVIATED = [m for m in MONTHS if m not in _FULL_MONTHS]
+_FULL_WEEKDAYS = [w for w in WEEKDAYS if w.endswith("day")]
+
+_number_words = [w for w in NUMBERS] + [f"{t}-{u}" for t in TENS for u in UNITS_WORDS] + \
+    [f"{t} {u}" for t in TENS for u in UNITS_WORDS]
+_unit_words = []
+for unit in UNITS:
+    _unit_words += [unit, unit + "s"]
+_unit_words += list(UNIT_PLURALS)
+
+MACROS = {
+    # Case-sensitive names: "May" is a month, "may" a verb.
+    "MONTH": "(?-i:" + _alternation(_cased(_FULL_MONTHS) + [a.capitalize() + "." for a in _ABBREVIATED]
+                                    + _cased(_ABBREVIATED)) + ")",
+    "MONTHNAME": "(?-i:" + _alternation(_cased(_FULL_MONTHS)) + ")",
+    "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m not in ("may", "march")])) + ")",
+    "WEEKDAY": "(?-i:" + _alternation(_cased(_FULL_WEEKDAYS)) + ")",
+    "WEEKDAYS": "(?-i:" + _alternation([w + "s" for w in _cased(_FULL_WEEKDAYS)]) + ")",
+    "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
+    "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])(?!\s*(?:%|percent|per\b))",
+    "YEARX": r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9,.]?[0-9])",
+    "NUM": r"(?:[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
+    "UNIT": _alternation(_unit_words) + r"\b",
+    "ORD": _alternation([o for o in ORDINALS if o not in ("last", "final")]),
+    "SEASON": _alternation(SEASONS) + r"\b",
+    "POD": _alternation(PARTS_OF_DAY) + r"\b",
+    "APPROX": r"(?:(?:nearly|almost|around|approximately|roughly|some|more\s+than|less\s+than|fewer\s+than|"
+              r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|well\s+over|just\s+over|"
+              r"just\s+under|close\s+to|upwards\s+of|over(?=\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9])\b))\s+)",
+    "EDGE": r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|beginning|start|end|earlier|later)"
+            r"(?:\s+(?:part|half|days|weeks|months)\s+of)?(?:\s+of)?(?:\s+|-)"
+            r"|(?:the\s+)?(?:first|second|last|final)\s+half\s+of\s+|the\s+turn\s+of\s+(?:the\s+)?)",
+    "TZ": r"(?:\s*\(?(?:local\s+time|[ECMP][SD]T|GMT|UTC|Z)\)?)",
+    "CLOCK": r"(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)",
+    "REF": _alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
+    "SETWORD": _alternation(SET_WORDS) + r"\b",
+    "HOLIDAY": "(?-i:" + _alternation([" ".join(p.capitalize() for p in h.split(" "))
+                                       for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)]) + r")\b",
+    "DIR": r"(?:last|this|next|past|coming|previous|following|current|same|that|recent|upcoming|latest|prior|final)",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern, the normaliser that reads its match, and fixed arguments for it."""
+
+    name: str
+    pattern: str
+    normaliser: str
+    type: str = "DATE"
+
+
+RULES = [
+    # Dates with a clock time.
+    Rule("clock_date", r"(?P<approx>{APPROX})?(?P<clock>{CLOCK}){TZ}?(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow|tonight)|(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?))?", "clock", "TIME"),
+    Rule("iso_datetime", r"\b(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>{DAY})T(?P<clock>[0-2][0-9]:[0-5][0-9])", "numeric_date", "TIME"),
+    Rule("iso_date", r"\b(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])(?![0-9-])", "numeric_date"),
+    Rule("slash_date", r"\b(?P<monthnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year>[12][0-9]{3}|[0-9]{2})(?![0-9/])", "numeric_date"),
+    # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
+    Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", "date"),
+    Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date"),
+    Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year"),
+    Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?P<ofdir>this|last|next)\s+year\b", "month"),
+    Rule("month_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s*,?\s+(?:of\s+)?(?P<year>{YEAR})", "month"),
+    # Holidays: "Thanksgiving Day", "Christmas 1998".
+    Rule("holiday", r"(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", "holiday"),
+    # Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990".
+    Rule("quarter", r"(?:(?P<det>the|this|last|next|that|its|a)\s+(?=(?:\S+\s+){0,3}?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s))?(?:(?P<qyear>{YEAR})(?:'s)?\s+|(?P<ofdir2>this|last|next)\s+year's\s+)?(?:(?P<qdir>latest|last|current|same|previous|prior|comparable|corresponding|year-earlier|year-ago|fiscal|calendar)\s+){0,2}(?P<ord>{ORD})(?:-|\s+)(?:fiscal\s+)?(?P<part>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofdir>this|last|next)\s+year)?", "quarter"),
+    Rule("the_quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|comparable\s+|recent\s+)?(?:fiscal\s+)?quarter\b(?!ly|s)", "the_quarter"),
+    Rule("ordinal_quarters", r"(?:the\s+)?(?P<ord>{ORD})\s+(?:two|three)\s+quarters\s+of\s+(?P<year>{YEAR})", "half_span"),
+    # Decades: "the 1990s", "the '80s", "mid-1990s", "the late 1980s".
+    Rule("decade", r"(?P<edge>{EDGE})?(?:the\s+)?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'(?P<short>[0-9])0)'?s\b", "decade"),
+    # Seasons: "last fall", "the summer of 1998", "early spring".
+    Rule("season", r"(?P<edge>{EDGE})?(?:(?:(?P<dir>{DIR})|the|(?P<qyear>{YEAR})(?:'s)?)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?", "season"),
+    # Anchored offsets: "two days later", "a year ago", "almost four years ago".
+    Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset"),
+    Rule("year_earlier", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>quarter|period|level|month|week|results?))?|(?P<noun2>a\s+)?(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|quarter|time)\s+(?:a|last|the\s+previous)\s+year", "year_earlier"),
+    # Relative units: "last week", "this year", "the following month", "earlier this year", "early next year".
+    Rule("relative_unit", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<dir>{DIR})\s+(?:fiscal\s+)?(?P<unit>year|quarter|month|week|weekend|day|decade|century|half|night|morning|afternoon|evening|season)\b(?!-)", "relative_unit"),
+    Rule("relative_weekday", r"(?P<dir>last|this|next|past|coming|previous|following|that)\s+(?P<weekday>{WEEKDAY})(?:\s+(?P<pod>{POD}))?", "weekday"),
+    Rule("relative_month", r"(?P<edge>{EDGE})?(?P<dir>last|this|next|past|coming|previous|following|that)\s+(?P<month>{MONTHNAME})", "month"),
+    Rule("edge_relative", r"(?P<edge>(?:early|late|mid|earlier|later)(?:\s+|-))(?P<dir>this|last|next)\s+(?P<unit>year|month|week|decade|century|quarter)", "relative_unit"),
+    Rule("edge_year", r"(?P<edge>{EDGE})(?:fiscal\s+)?(?P<year>{YEARX})", "year"),
+    Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})", "month"),
+    # Durations: "the past three years", "more than four hours", "27-year", "the first nine months".
+    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?:-|\s+)(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?:-(?:old|long))?", "duration", "DURATION"),
+    Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+)?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b", "plural_units", "DURATION"),
+    # Parts of days: "Friday night", "this morning", "last night", "tonight".
+    Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME"),
+    Rule("deictic_pod", r"(?P<deictic>this|last|yesterday|tomorrow|today)\s+(?P<pod>{POD})|(?P<tonight>tonight)\b", "deictic", "TIME"),
+    Rule("noon", r"(?P<noon>noon|midnight)(?:\s+(?P<weekday>{WEEKDAY}))?", "clock", "TIME"),
+    # Sets: "daily", "every day", "each Thursday", "Tuesday nights".
+    Rule("set_word", r"\b(?P<setword>{SETWORD})", "set", "SET"),
+    Rule("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTHNAME}))", "set", "SET"),
+    Rule("set_weekdays", r"(?P<weekday>{WEEKDAYS})(?:\s+(?P<pod>{POD}))?", "set", "SET"),
+    # Weekdays, deictic days and bare months.
+    Rule("weekday", r"(?<!'s )(?<!’s )(?:(?P<edge>early|late|earlier|later)\s+)?(?P<weekday>{WEEKDAY})", "weekday"),
+    Rule("deictic_day", r"(?:(?P<edge>early|late|earlier|later)\s+)?\b(?P<deictic>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", "deictic"),
+    Rule("bare_month", r"(?P<month>{MONTHNAME})(?!\s+(?-i:[A-Z0-9]))(?!-)", "bare_month"),
+    Rule("fiscal_year", r"(?:(?P<det>the)\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR})|(?:the\s+)?(?P<fy>fiscal\s+year)\b", "fiscal"),
+    Rule("the_weekend", r"the\s+weekend\b", "the_weekend"),
+    Rule("year_words", r"the\s+year\s+(?:two\s+thousand|2000)(?:\s+and\s+\w+)?", "year2000"),
+    Rule("year", r"(?<![0-9$#£€.,/:-])(?<!\bNo\. )(?P<year>{YEARX})(?:'s)?(?![0-9/:-])", "year"),
+    Rule("reference", r"(?<![-\w])(?P<ref>{REF})(?![-\w])", "reference"),
+]

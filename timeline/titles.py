@@ -1,0 +1,159 @@
+"""Clauses and headlines: which part of a sentence tells a happening, said short.
+
+A sentence often carries more than one happening ("Putin said on Wednesday that
+there would be a pause ... on Friday"). :func:`clause_at` finds the clause around a
+date; :func:`make_title` turns a clause into a headline (who did what where) by
+dropping the date, attributions, leading adverbials, parentheses and short
+insertions, never by cutting the sentence at a fixed length.
+"""
+from __future__ import annotations
+
+import re
+
+# Verbs of saying: what follows them ("said that ...", "said it ...") is a clause of its own.
+SPEECH_VERBS = (
+    "said says say announced announces declared declares claimed claims reported reports stated states "
+    "added warned confirmed confirms denied insisted argued told tells noted alleged revealed"
+).split()
+# Words that open a subordinate or following clause when they come after a comma (or a dash).
+CLAUSE_OPENERS_AFTER_COMMA = (
+    "although though but while whereas because hoping starting prompting leaving which who whom where "
+    "when as after before so yet"
+).split()
+# Words that open a subordinate clause even without a comma.
+CLAUSE_OPENERS = "where when whereas although because".split()
+# Leading adverbials a headline does without.
+LEADING_ADVERBIALS = re.compile(
+    r"^(?:(?:after that|meanwhile|however|thus|therefore|also|already|moreover|furthermore|in addition|"
+    r"separately|earlier|later|then|now|so|and|but|yet|still|overall|reportedly|according to [^,]{1,60}),?\s+)+",
+    re.IGNORECASE,
+)
+# A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
+RELATIVE_INSERTION = re.compile(
+    r",\s+(?:who|which)\s+[^,;]{1,200},\s+(?=(?:has|have|had|is|are|was|were|will|would|did|[a-z]+ed)\b)"
+)
+# A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
+LEADING_PHRASE = re.compile(
+    r"^(?:after|before|following|despite|amid|during|in|on|at|with|since|over|by|under|for|within|"
+    r"throughout|earlier|later)\b[^,]{0,120},\s+(?=\w)",
+    re.IGNORECASE,
+)
+ATTRIBUTION = re.compile(r",?\s*(?:according to|citing|as reported by)\s+[^,.;]{1,80}(?=[,.;]|$)", re.IGNORECASE)
+HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|reported(?:ly)? to have)\s+", re.IGNORECASE)
+# Prepositions and phrases that lead into a date and go with it when the date is dropped.
+DATE_LEAD_IN = re.compile(
+    r"(?:\b(?:on|in|at|from|since|by|during|until|till|as of|over|early|late|the morning of|the evening of|"
+    r"the night of|the afternoon of|the morning|the night|the evening|of)\s+)+$",
+    re.IGNORECASE,
+)
+PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
+# A short insertion between commas: an apposition or participle phrase the headline drops.
+INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
+MAX_TITLE = 110
+# A longer title is cut at a comma up to this length, else at a phrase boundary under MAX_TITLE.
+MAX_TITLE_AT_COMMA = 140
+PHRASE_CUTS = (", ", " — ", " – ", " with ", " for ", " after ", " as ", " amid ", " in order to ")
+
+_SPEECH = re.compile(
+    r"\b(?:%s)\b(?:\s+(?:on|in|at|last|this|late|early)\b[^,.;]{0,40}?)?\s+(?=that\b|it\b|they\b|he\b|she\b|we\b|there\b)"
+    % "|".join(SPEECH_VERBS),
+    re.IGNORECASE,
+)
+_AFTER_COMMA = re.compile(r"(?:,|\s[—–]|;)\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS_AFTER_COMMA), re.IGNORECASE)
+_PLAIN = re.compile(r"\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS), re.IGNORECASE)
+_STRONG = re.compile(r";\s+|\s+[—–]\s+")
+
+
+def clause_bounds(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of ``sentence``, in order, covering it."""
+    cuts = {0, len(sentence)}
+    for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG):
+        for match in pattern.finditer(sentence):
+            cuts.add(match.end())
+    points = sorted(cuts)
+    return [(a, b) for a, b in zip(points, points[1:]) if sentence[a:b].strip()]
+
+
+def clause_at(sentence: str, position: int) -> tuple[int, int]:
+    """The clause of ``sentence`` that holds character ``position``."""
+    bounds = clause_bounds(sentence)
+    for start, end in bounds:
+        if start <= position < end:
+            return start, end
+    return bounds[-1] if bounds else (0, len(sentence))
+
+
+def _drop_span(text: str, start: int, end: int) -> str:
+    """``text`` without ``[start, end)`` and the preposition leading into it."""
+    head = text[:start]
+    lead_in = DATE_LEAD_IN.search(head)
+    if lead_in:
+        head = head[: lead_in.start()]
+    tail = text[end:]
+    if head.rstrip().endswith(",") and tail.lstrip().startswith(","):
+        tail = tail.lstrip()[1:]
+    return head.rstrip() + (" " if head.strip() and tail.strip() and not tail.lstrip().startswith((",", ".", ":", ";")) else "") + tail.lstrip()
+
+
+def _without_relative_clauses(sentence: str, date_span: tuple[int, int] | None):
+    """``sentence`` without ", who/which ...," insertions before a verb, and the date span moved along."""
+    for match in reversed(list(RELATIVE_INSERTION.finditer(sentence))):
+        start, end = match.start(), match.end()
+        if date_span and date_span[1] > start and date_span[0] < end:
+            continue
+        sentence = sentence[:start] + " " + sentence[end:]
+        if date_span and date_span[0] >= end:
+            shift = end - start - 1
+            date_span = (date_span[0] - shift, date_span[1] - shift)
+    return sentence, date_span
+
+
+def make_title(sentence: str, date_span: tuple[int, int] | None = None) -> str:
+    """A short headline for the happening in ``sentence`` dated by the expression at ``date_span``.
+
+    ``date_span`` is relative to the sentence; without it the main (first) clause is used.
+    """
+    sentence, date_span = _without_relative_clauses(sentence, date_span)
+    position = date_span[0] if date_span else 0
+    start, end = clause_at(sentence, position)
+    clause = sentence[start:end]
+    words = re.findall(r"\w+", clause)
+    if date_span and len(words) <= 4 and (start, end) != (0, len(sentence)):
+        # A date alone in its clause ("On 6 May, ...") belongs to the clause that follows.
+        end = clause_at(sentence, min(len(sentence) - 1, end))[1]
+        clause = sentence[start:end]
+    if end < len(sentence) and any(m.end() == end for m in _SPEECH.finditer(sentence, start)):
+        end = clause_at(sentence, end)[1]  # "X said" is no headline: add what was said
+        clause = sentence[start:end]
+    if date_span:
+        a, b = date_span[0] - start, date_span[1] - start
+        if 0 <= a < b <= len(clause):
+            clause = _drop_span(clause, a, b)
+    return tidy_title(clause)
+
+
+def tidy_title(clause: str) -> str:
+    """Headline form of a clause: without hedges, attributions, parentheses and insertions."""
+    text = re.sub(r"\s+", " ", clause).strip()
+    while True:  # innermost first: "[one of the (FSA) groups]"
+        shorter = PARENTHESES.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    text = ATTRIBUTION.sub("", text)
+    text = HEDGES.sub("", text)
+    text = LEADING_PHRASE.sub("", text)
+    text = re.sub(r"^(?:that|and|but|which|who|where|when|while|although|though|as|after)\s+", "", text, flags=re.IGNORECASE)
+    text = LEADING_ADVERBIALS.sub("", text)
+    text = re.sub(r"^[,;:—–\-\s]+", "", text)
+    shorter = INSERTION.sub(" ", text, count=1)
+    if len(re.findall(r"\w+", shorter)) >= 4:
+        text = shorter
+    text = text.strip(" ,;:—–-.!?\"'“”‘’")
+    if len(text) > MAX_TITLE:
+        cut = text.rfind(", ", 30, MAX_TITLE_AT_COMMA)
+        if cut < 0:
+            cut = max(text.rfind(p, 30, MAX_TITLE) for p in PHRASE_CUTS)
+        if cut > 30:
+            text = text[:cut].rstrip(" ,;:")
+    return text[:1].upper() + text[1:]
