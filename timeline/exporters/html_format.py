@@ -39,6 +39,8 @@ header p { margin: 0 0 1rem; color: var(--muted); }
 .marker .bar { height: 10px; min-width: 10px; border-radius: 5px; background: var(--mark); opacity: 0.85; }
 .marker .label { background: rgba(255,255,255,0.9); padding: 0 3px; border-radius: 3px; overflow: hidden; text-overflow: ellipsis; max-width: 260px; }
 .marker:hover .label, .marker:focus .label { outline: 1px solid var(--accent); }
+.density { position: absolute; bottom: 29px; background: var(--mark); opacity: 0.6; }
+.note { position: absolute; top: 6px; left: 10px; font-size: 0.85rem; color: var(--muted); }
 .marker.flip { flex-direction: row-reverse; }
 .marker.coarse .bar { background: var(--accent); opacity: 0.45; }
 ol.events { list-style: none; padding: 0; margin: 0 0 2rem; }
@@ -72,6 +74,7 @@ SCRIPT = r"""
   var pad = Math.max((hi - lo) * 0.04, 3 * DAY);
   var full = { from: lo - pad, to: hi + pad };
   var view = { from: full.from, to: full.to };
+  var MAX_MARKERS = 1500;
   var MIN_SPAN = 2 * DAY, MAX_SPAN = (full.to - full.from) * 4 + 3650 * DAY;
 
   function width() { return viewport.clientWidth || 800; }
@@ -123,8 +126,35 @@ SCRIPT = r"""
     var axis = document.createElement("div");
     axis.className = "axis";
     frag.appendChild(axis);
-    events.forEach(function (e) {
-      if (e.end < view.from || e.start > view.to) return;
+    var visible = events.filter(function (e) { return e.end >= view.from && e.start <= view.to; });
+    if (visible.length > MAX_MARKERS) {
+      // Too many to label: a histogram of how many events each stretch of the view holds.
+      var buckets = Math.max(1, Math.floor(w / 4)), counts = new Array(buckets).fill(0), most = 0;
+      visible.forEach(function (e) {
+        var b = Math.min(buckets - 1, Math.max(0, Math.floor(x(e.start) / w * buckets)));
+        most = Math.max(most, ++counts[b]);
+      });
+      var plot = viewport.clientHeight - 60;
+      counts.forEach(function (n, b) {
+        if (!n) return;
+        var bar = document.createElement("div");
+        bar.className = "density";
+        bar.style.left = (b * w / buckets) + "px";
+        bar.style.width = Math.max(1, w / buckets - 1) + "px";
+        bar.style.height = Math.max(2, n / most * plot) + "px";
+        bar.title = n + " events";
+        frag.appendChild(bar);
+      });
+      var note = document.createElement("div");
+      note.className = "note";
+      note.textContent = visible.length.toLocaleString("en") + " events in view: zoom in to see them one by one";
+      frag.appendChild(note);
+      viewport.replaceChildren(frag);
+      viewport.dataset.shown = "0";
+      document.body.dataset.rendered = String(visible.length);
+      return;
+    }
+    visible.forEach(function (e) {
       var left = x(e.start), right = Math.max(x(e.end), left + 10);
       var labelWidth = Math.min(260, 7 * (e.date.length + e.label.length) + 20) + 18;
       // Near the right edge the label goes before the mark, so it stays on screen.
