@@ -127,16 +127,16 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
             try:
                 exporter.write(timeline, sys.stdout.buffer, options)
                 sys.stdout.buffer.flush()
-            except BrokenPipeError:  # `timeline build ... | head` is fine
-                sys.stdout = None
-                os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            except BrokenPipeError:  # `timeline build ... | head` is fine; no error when Python flushes at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         else:
             with atomic_output(output) as stream:
                 exporter.write(timeline, stream, options)
     except ExportError as error:
         raise click.UsageError(f"-f {exporter.name}: {error}") from None
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+        target = "standard output" if output in (None, "-") else output
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
     except Exception as error:
         owner = registry.owner_of(exporter.name)
         if owner.origin == "built-in" or strict_from_environment():
