@@ -101,6 +101,7 @@ def calendar_of(timeline: Timeline, ranges: bool = False) -> tuple[icalendar.Cal
         else:
             entry.add("dtstart", event.start)
             entry.add("dtend", event.end + dt.timedelta(days=1))
+        entry.add("transp", "TRANSPARENT")  # a chronology's events must not make the reader look busy
         entry.add("summary", event.title)
         entry.add("description", _description(event, documents))
         if event.url:
