@@ -76,7 +76,7 @@ def synthetic_timeline(count: int, seed: int = 7):
         events.append(Event(date=value, start=start, end=end, precision=precision, title=sentence[:90],
                             sentence=sentence, document=document.name, offset=(index, index + len(sentence)),
                             date_source="explicit", expression=value, url=document.url,
-                            places=places[: index % 3]))
+                            places=tuple(places[: index % 3])))
     return Timeline.build(documents, events, title="Benchmark")
 
 

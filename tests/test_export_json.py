@@ -15,10 +15,13 @@ def _bytes(timeline):
     return stream.getvalue()
 
 
-def test_streamed_json_is_exactly_what_json_dumps_writes():
+def test_streamed_json_is_one_object_with_one_event_per_line():
     timeline = sample_timeline()
-    expected = json.dumps(timeline_to_dict(timeline), ensure_ascii=False, indent=2) + "\n"
-    assert _bytes(timeline).decode("utf-8") == expected
+    text = _bytes(timeline).decode("utf-8")
+    assert json.loads(text) == timeline_to_dict(timeline)
+    event_lines = [line for line in text.splitlines() if line.startswith('    {"date": ')]
+    assert len(event_lines) == len(timeline.events)
+    assert [json.loads(line.rstrip(",")) for line in event_lines] == timeline_to_dict(timeline)["events"]
     empty = Timeline(events=(), documents=(), title="Empty")
     assert json.loads(_bytes(empty)) == timeline_to_dict(empty)
 
