@@ -75,6 +75,10 @@ class FormatCommand(click.Command):
                 )
             taken.update({n: owner for n in names})
             extra.append(option)
+        for param in params:
+            if param.name == "format_name":  # name the formats this installation has
+                param.help = (f"Output format: {', '.join(sorted(registry.exporters))} "
+                              "(default: from the -o suffix, else table).")
         help_option = self.get_help_option(ctx)
         return [p for p in params if p is not help_option] + extra + [p for p in params if p is help_option]
 
