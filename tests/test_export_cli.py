@@ -36,3 +36,31 @@ def test_failed_export_leaves_the_previous_file(tmp_path):
     target.write_text("previous")
     result, _ = export(tmp_path, sample_timeline(), "-o", str(target), "--columns", "nope")
     assert result.exit_code == 2 and target.read_text() == "previous"
+
+
+def test_every_builtin_format_writes_an_empty_chronology(tmp_path):
+    import csv
+    import io
+    import json
+
+    import icalendar
+    import openpyxl
+
+    from timeline.chronology import Timeline
+
+    empty = Timeline(events=(), documents=(), title="Nothing yet")
+    readers = {
+        "json": lambda data: json.loads(data)["events"] == [],
+        "csv": lambda data: len(list(csv.reader(io.StringIO(data.decode())))) == 1,
+        "xlsx": lambda data: openpyxl.load_workbook(io.BytesIO(data))["Events"].max_row == 1,
+        "ics": lambda data: icalendar.Calendar.from_ical(data).walk("VEVENT") == [],
+        "table": lambda data: data.split()[:3] == [b"date", b"title", b"document"],
+        "markdown": lambda data: data.startswith(b"# Nothing yet"),
+        "html": lambda data: b"0 events" in data,
+        "timelinejs": lambda data: json.loads(data)["events"] == [],
+    }
+    for name, check in readers.items():
+        output = tmp_path / f"empty-{name}"
+        result, _ = export(tmp_path, empty, "-f", name, "-o", str(output))
+        assert result.exit_code == 0, (name, result.stderr)
+        assert check(output.read_bytes()), name
