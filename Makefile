@@ -15,11 +15,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Every built-in file format into exports/ (FORMAT:FILE-SUFFIX), then the chronology as a table.
+EXPORTS := json:json csv:csv xlsx:xlsx ics:ics markdown:md html:html timelinejs:timelinejs.json
+
 run: $(STAMP)
-	$(BIN)/timeline build seeds/ -o exports/timeline.json
-	$(BIN)/timeline build seeds/ -o exports/timeline.csv
-	$(BIN)/timeline build seeds/ -o exports/timeline.xlsx
-	$(BIN)/timeline build seeds/ -o exports/timeline.ics
+	@for pair in $(EXPORTS); do \
+		format=$${pair%%:*}; suffix=$${pair#*:}; \
+		$(BIN)/timeline build seeds/ -f $$format -o exports/timeline.$$suffix || exit 1; \
+		echo "wrote exports/timeline.$$suffix" >&2; \
+	done
 	$(BIN)/timeline build seeds/ -f table
 
 test: $(STAMP)
