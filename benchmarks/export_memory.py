@@ -82,6 +82,7 @@ def synthetic_timeline(count: int, seed: int = 7):
 
 def measure(format_name: str, count: int) -> dict:
     """Build ``count`` events, then time and sample the memory of one export."""
+    from timeline.exporters.base import write_timeline
     from timeline.plugins import load_plugins
 
     timeline = synthetic_timeline(count)
@@ -115,7 +116,7 @@ def measure(format_name: str, count: int) -> dict:
         else:
             options = {"report": messages.append, "table_format": "simple", "columns": None}
             with open(path, "wb") as stream:
-                registry.exporters[format_name].write(timeline, stream, options)
+                write_timeline(registry.exporters[format_name], timeline, stream, options)  # as the CLI does
         seconds = time.perf_counter() - began
         done.set()
         sampler.join()

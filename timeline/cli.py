@@ -16,7 +16,7 @@ from .chronology import Timeline
 from .cleaning import RulesError, load_rules, summarise_dropped
 from .documents import MetadataError, Problem, normalise_published, read_documents
 from .output import atomic_output
-from .exporters.base import ExportError
+from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError, load_gazetteer
 from .pipeline import Options, process_document
 from .plugins import PluginError, load_plugins, strict_from_environment
@@ -129,13 +129,13 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
     try:
         if output is None or output == "-":
             try:
-                exporter.write(timeline, sys.stdout.buffer, options)
+                write_timeline(exporter, timeline, sys.stdout.buffer, options)
                 sys.stdout.buffer.flush()
             except BrokenPipeError:  # `timeline build ... | head` is fine; no error when Python flushes at exit
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         else:
             with atomic_output(output) as stream:
-                exporter.write(timeline, stream, options)
+                write_timeline(exporter, timeline, stream, options)
     except ExportError as error:
         raise click.UsageError(f"-f {exporter.name}: {error}") from None
     except OSError as error:

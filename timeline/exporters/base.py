@@ -1,6 +1,7 @@
 """What an exporter is: a named format that writes a Timeline to a byte stream."""
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from dataclasses import dataclass, field
@@ -68,3 +69,18 @@ def selected_columns(options: Mapping[str, Any], default: tuple[str, ...], known
     if unknown:
         raise ExportError(f"unknown column {', '.join(map(repr, unknown))}; columns are: {', '.join(known)}")
     return tuple(chosen)
+
+
+def write_timeline(exporter: Exporter, timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
+    """Write ``timeline`` with ``exporter``.
+
+    The chronology lives until the write ends, so it is moved out of the garbage
+    collector's sight meanwhile: otherwise every collection triggered by the
+    exporter's short-lived objects walks all the events again (about a third of
+    the time of a million-event csv or json export).
+    """
+    gc.freeze()
+    try:
+        exporter.write(timeline, stream, options)
+    finally:
+        gc.unfreeze()
