@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
+import io
 import json
 import types
 import typing
@@ -149,12 +151,88 @@ def timeline_from_dict(data: Mapping[str, Any]) -> Timeline:
 
 
 def read_timeline(stream: BinaryIO) -> Timeline:
-    """Read a chronology written by the json format."""
+    """Read a chronology written by the json format.
+
+    A file as ``write_json`` lays it out (one event per line) is read line by line, so
+    only the events are kept in memory, not the whole parsed document as well; any
+    other layout of the same JSON (pretty-printed by another tool, say) is parsed whole.
+    """
+    # Every object built here lives on and none forms a cycle: collections would walk them for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(stream)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(stream: BinaryIO) -> Timeline:
+    if stream.seekable():
+        start = stream.tell()
+        try:
+            timeline = _read_line_by_line(stream)
+        except _OtherLayout:
+            timeline = None
+        if timeline is not None:
+            return timeline
+        stream.seek(start)
     try:
         data = json.load(stream)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SavedTimelineError(str(error)) from None
     return timeline_from_dict(data)
+
+
+class _OtherLayout(Exception):
+    """The file is not laid out as write_json writes it."""
+
+
+EVENTS_OPENING = '  "events": [\n'
+
+
+def _read_line_by_line(stream: BinaryIO) -> Timeline:
+    lines = io.TextIOWrapper(stream, encoding="utf-8", errors="strict", newline="\n")
+    try:
+        head = []
+        for line in lines:
+            if line == EVENTS_OPENING:
+                break
+            head.append(line)
+            if len(head) > 100_000:
+                raise _OtherLayout
+        else:
+            raise _OtherLayout
+        try:
+            data = json.loads("".join(head).rstrip().rstrip(",") + "}")
+        except json.JSONDecodeError:
+            raise _OtherLayout from None
+        data["events"] = []
+        header = timeline_from_dict(data)
+        events = []
+        convert = _converter(Event)
+        for index, line in enumerate(lines):
+            if line == "  ]\n":
+                break
+            if not line.startswith("    {"):
+                raise _OtherLayout
+            try:
+                item = json.loads(line.rstrip().rstrip(","))
+            except json.JSONDecodeError:
+                raise _OtherLayout from None
+            try:
+                events.append(convert(item))
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                raise SavedTimelineError(f"event {index}: {type(error).__name__}: {error}") from None
+        else:
+            raise _OtherLayout
+        if "".join(lines).strip() != "}":
+            raise _OtherLayout
+    except UnicodeDecodeError as error:
+        raise SavedTimelineError(str(error)) from None
+    finally:
+        lines.detach()
+    return Timeline(events=tuple(events), documents=header.documents, title=header.title)
 
 
 def write_json(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
