@@ -5,7 +5,7 @@ import gc
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Callable, Mapping
+from typing import Any, BinaryIO, Callable, Iterable, Mapping
 
 from ..chronology import Timeline
 
@@ -69,6 +69,18 @@ def selected_columns(options: Mapping[str, Any], default: tuple[str, ...], known
     if unknown:
         raise ExportError(f"unknown column {', '.join(map(repr, unknown))}; columns are: {', '.join(known)}")
     return tuple(chosen)
+
+
+def write_pieces(stream: BinaryIO, pieces: Iterable[str], batch: int = 2000) -> None:
+    """Write text pieces as UTF-8 in batches: outputs of any size with flat memory and few writes."""
+    buffered: list[str] = []
+    for piece in pieces:
+        buffered.append(piece)
+        if len(buffered) >= batch:
+            stream.write("".join(buffered).encode("utf-8"))
+            buffered.clear()
+    if buffered:
+        stream.write("".join(buffered).encode("utf-8"))
 
 
 def write_timeline(exporter: Exporter, timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from typing import Any, BinaryIO, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
-from .base import Exporter
+from .base import Exporter, write_pieces
 from .records import display_date, event_time, mention_names, source_references
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -285,17 +285,41 @@ def _iso(event) -> str:
     return event.start.isoformat()
 
 
-def render_html(timeline: Timeline) -> str:
+def _timeline_data(events) -> Iterator[str]:
+    """The events the script draws, as JSON written piece by piece."""
+    yield '{"events":['
+    for index, event in enumerate(events):
+        item = {"start": event.start.isoformat(), "end": event.end.isoformat(), "date": display_date(event),
+                "label": event.title, "coarse": event.precision not in ("day", "time")}
+        yield ("," if index else "") + _script_json(item)
+    yield "]}"
+
+
+def _event_item(index: int, event, documents) -> str:
+    mentions = []
+    places, actors = mention_names(event.places), mention_names(event.actors)
+    if places:
+        mentions.append("Places: " + _e(", ".join(places)))
+    if actors:
+        mentions.append("Actors: " + _e(", ".join(actors)))
+    return (
+        f'<li id="event-{index}" class="event" data-start="{event.start.isoformat()}" '
+        f'data-end="{event.end.isoformat()}" data-precision="{_e(event.precision)}">'
+        f'<time datetime="{_iso(event)}">{_e(display_date(event))}</time>'
+        f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
+        f'<p class="sentence">{_e(event.sentence)}</p>'
+        + (f'<p class="mentions">{" · ".join(mentions)}</p>' if mentions else "")
+        + f'<p class="sources">Source: {_source_links(event, documents)}</p></li>\n'
+    )
+
+
+def html_pieces(timeline: Timeline) -> Iterator[str]:
+    """The page, piece by piece, so a page of any size is written with flat memory."""
     documents = {d.name: d for d in timeline.documents}
     events = timeline.events
-    data = {"events": [
-        {"start": e.start.isoformat(), "end": e.end.isoformat(), "date": display_date(e),
-         "label": e.title, "coarse": e.precision not in ("day", "time")}
-        for e in events
-    ]}
     span = f"{display_date(events[0])} to {display_date(events[-1])}" if events else "no events"
     count_documents = len(timeline.documents) or len({e.document for e in events})
-    parts = [
+    yield "\n".join([
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -321,40 +345,30 @@ def render_html(timeline: Timeline) -> str:
         "<main>",
         '<h2 id="events-heading">Events</h2>',
         '<ol class="events" aria-labelledby="events-heading">',
-    ]
+        "",
+    ])
     for index, event in enumerate(events):
-        mentions = []
-        places, actors = mention_names(event.places), mention_names(event.actors)
-        if places:
-            mentions.append("Places: " + _e(", ".join(places)))
-        if actors:
-            mentions.append("Actors: " + _e(", ".join(actors)))
-        parts.append(
-            f'<li id="event-{index}" class="event" data-start="{event.start.isoformat()}" '
-            f'data-end="{event.end.isoformat()}" data-precision="{_e(event.precision)}">'
-            f'<time datetime="{_iso(event)}">{_e(display_date(event))}</time>'
-            f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
-            f'<p class="sentence">{_e(event.sentence)}</p>'
-            + (f'<p class="mentions">{" · ".join(mentions)}</p>' if mentions else "")
-            + f'<p class="sources">Source: {_source_links(event, documents)}</p></li>'
-        )
-    parts += ["</ol>", '<h2 id="documents-heading">Documents</h2>',
-              '<table class="documents"><thead><tr><th>Document</th><th>Title</th><th>Source</th>'
-              "<th>Published</th></tr></thead><tbody>"]
+        yield _event_item(index, event, documents)
+    yield ("</ol>\n<h2 id=\"documents-heading\">Documents</h2>\n"
+           '<table class="documents"><thead><tr><th>Document</th><th>Title</th><th>Source</th>'
+           "<th>Published</th></tr></thead><tbody>\n")
     for document in timeline.documents:
         url = _safe_url(document.url)
         title = f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(document.title or url)}</a>' if url \
             else _e(document.title)
-        parts.append(f"<tr><td>{_e(document.name)}</td><td>{title}</td><td>{_e(document.source)}</td>"
-                     f"<td>{_e(document.published or '')}</td></tr>")
-    parts += ["</tbody></table>", "</main>",
-              f'<script type="application/json" id="timeline-data">{_script_json(data)}</script>',
-              f"<script>{SCRIPT}</script>", "</body>", "</html>", ""]
-    return "\n".join(parts)
+        yield (f"<tr><td>{_e(document.name)}</td><td>{title}</td><td>{_e(document.source)}</td>"
+               f"<td>{_e(document.published or '')}</td></tr>\n")
+    yield '</tbody></table>\n</main>\n<script type="application/json" id="timeline-data">'
+    yield from _timeline_data(events)
+    yield f"</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+
+
+def render_html(timeline: Timeline) -> str:
+    return "".join(html_pieces(timeline))
 
 
 def write_html(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
-    stream.write(render_html(timeline).encode("utf-8"))
+    write_pieces(stream, html_pieces(timeline))
 
 
 @hookimpl
