@@ -4,7 +4,7 @@ from test_export_samples import export, sample_timeline
 
 def test_format_comes_from_the_output_suffix(tmp_path):
     for name, start in (("out.csv", b"date,start"), ("out.ics", b"BEGIN:VCALENDAR"), ("out.md", b"# Sample"),
-                        ("out.html", b"<!DOCTYPE html>"), ("out.timeline.json", b"{\n \"title\""),
+                        ("out.html", b"<!DOCTYPE html>"), ("out.timeline.json", b"{\"title\": "),
                         ("out.json", b"{\n  \"format\""), ("out.xlsx", b"PK")):
         result, _ = export(tmp_path, sample_timeline(), "-o", str(tmp_path / name))
         assert result.exit_code == 0, (name, result.stderr)

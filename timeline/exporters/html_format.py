@@ -41,6 +41,7 @@ header p { margin: 0 0 1rem; color: var(--muted); }
 .marker:hover .label, .marker:focus .label { outline: 1px solid var(--accent); }
 .density { position: absolute; bottom: 29px; background: var(--mark); opacity: 0.6; }
 .note { position: absolute; top: 6px; left: 10px; font-size: 0.85rem; color: var(--muted); }
+.marker.crowded .label { display: none; }
 .marker.flip { flex-direction: row-reverse; }
 .marker.coarse .bar { background: var(--accent); opacity: 0.45; }
 ol.events { list-style: none; padding: 0; margin: 0 0 2rem; }
@@ -160,12 +161,19 @@ SCRIPT = r"""
       // Near the right edge the label goes before the mark, so it stays on screen.
       var flip = left + labelWidth > w && right - labelWidth >= 0;
       var from = flip ? right - labelWidth : left, to = flip ? right : Math.max(right, left + labelWidth);
-      var lane = 0;
+      var lane = 0, crowded = false;
       while (lane < lanes.length && lanes[lane] > from) lane++;
-      if (lane >= laneCount) lane = laneCount - 1;
-      lanes[lane] = Math.max(lanes[lane] || -Infinity, to + 6);
+      if (lane >= laneCount) {
+        // No free lane: the mark goes where the least overlaps, without its label (its tooltip keeps it).
+        crowded = true;
+        lane = 0;
+        for (var k = 1; k < laneCount; k++) if (lanes[k] < lanes[lane]) lane = k;
+        lanes[lane] = Math.max(lanes[lane], right + 2);
+      } else {
+        lanes[lane] = Math.max(lanes[lane] || -Infinity, to + 6);
+      }
       var el = document.createElement("div");
-      el.className = "marker" + (e.coarse ? " coarse" : "") + (flip ? " flip" : "");
+      el.className = "marker" + (e.coarse ? " coarse" : "") + (flip ? " flip" : "") + (crowded ? " crowded" : "");
       el.dataset.index = String(e.i);
       el.tabIndex = 0;
       if (flip) el.style.right = (w - right) + "px"; else el.style.left = left + "px";
