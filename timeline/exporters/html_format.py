@@ -164,11 +164,8 @@ SCRIPT = r"""
       var lane = 0, crowded = false;
       while (lane < lanes.length && lanes[lane] > from) lane++;
       if (lane >= laneCount) {
-        // No free lane: the mark goes where the least overlaps, without its label (its tooltip keeps it).
+        // No free lane: the mark joins the row kept above the axis, without its label (its tooltip keeps it).
         crowded = true;
-        lane = 0;
-        for (var k = 1; k < laneCount; k++) if (lanes[k] < lanes[lane]) lane = k;
-        lanes[lane] = Math.max(lanes[lane], right + 2);
       } else {
         lanes[lane] = Math.max(lanes[lane] || -Infinity, to + 6);
       }
@@ -177,7 +174,7 @@ SCRIPT = r"""
       el.dataset.index = String(e.i);
       el.tabIndex = 0;
       if (flip) el.style.right = (w - right) + "px"; else el.style.left = left + "px";
-      el.style.top = (6 + lane * 26) + "px";
+      el.style.top = (6 + (crowded ? laneCount : lane) * 26) + "px";
       el.title = e.date + ": " + e.label;
       var bar = document.createElement("span");
       bar.className = "bar";
