@@ -207,3 +207,12 @@ def test_each_entry_of_a_live_blog_after_a_time_stamp_has_its_lead():
     leads = [sentences[i].text for i in story_leads(sentences, text, stamps)]
     assert leads == ["A second convoy has left the eastern districts.",
                      "The WHO said its teams had received 30 wounded."]
+
+
+def test_coordinated_clauses_with_their_own_subjects_give_their_own_titles():
+    text = "The committee's fifth round in January ended without progress, and the next round is planned for May."
+    expressions = [_expr(text, "January", "2021-01"), _expr(text, "May", "2021-05")]
+    events = _events(text, expressions, "2021-03-15")
+    assert [(e.date, e.title, e.future) for e in events] == [
+        ("2021-01", "The committee's fifth round ended without progress", False),
+        ("2021-05", "The next round is planned", True)]

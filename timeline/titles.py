@@ -32,7 +32,7 @@ CLAUSE_OPENERS = "where when whereas although because".split()
 # Leading adverbials a headline does without.
 LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:after that|meanwhile|however|thus|therefore|also|already|moreover|furthermore|in addition|"
-    r"separately|earlier|later|then|now|so|and|but|yet|still|overall|reportedly|according(?: to)? [^,]{1,60}),?\s+)+",
+    r"separately|earlier|later|then|now|so|and|but|yet|still|overall|overnight|reportedly|according(?: to)? [^,]{1,60}),?\s+)+",
     re.IGNORECASE,
 )
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
@@ -48,11 +48,13 @@ LEADING_PHRASE = re.compile(
 ATTRIBUTION = re.compile(r",?\s*(?:according to|citing|as reported by)\s+[^,.;]{1,80}(?=[,.;]|$)", re.IGNORECASE)
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|reported(?:ly)? to have)\s+", re.IGNORECASE)
 # Prepositions and phrases that lead into a date and go with it when the date is dropped.
-DATE_LEAD_IN = re.compile(
-    r"(?:\b(?:on|in|at|from|since|by|during|until|till|as of|over|early|late|the morning of|the evening of|"
-    r"the night of|the afternoon of|the morning|the night|the evening|of)\s+)+$",
-    re.IGNORECASE,
+DATE_PREPOSITIONS = (
+    r"on|in|at|from|since|by|during|until|till|as of|over|early|late|for|to|through|between|starting|beginning|"
+    r"ending|the morning of|the evening of|the night of|the afternoon of|the morning|the night|the evening|of|this"
 )
+DATE_LEAD_IN = re.compile(r"(?:\b(?:%s)\s+)+$" % DATE_PREPOSITIONS, re.IGNORECASE)
+# Another date of the sentence (masked with NULs), with the words that lead into it.
+MASKED_DATE = re.compile(r"(?:\b(?:%s|the|and)\s+)*\x00+" % DATE_PREPOSITIONS, re.IGNORECASE)
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
@@ -64,12 +66,16 @@ POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
 SUBJECTLESS = re.compile(r"^(?:to\s|[A-Za-z]+ing\b)", re.IGNORECASE)
 MAX_TITLE = 110
+MIN_TITLE = 20
 # A longer title is cut at a comma up to this length, else at a phrase boundary under MAX_TITLE.
 MAX_TITLE_AT_COMMA = 140
 PHRASE_CUTS = (
     ", ", " — ", " – ", " with ", " for ", " after ", " as ", " amid ", " in order to ", " supported by ",
-    " backed by ", " led by ", " including ", " while ",
+    " backed by ", " led by ", " including ", " while ", " through ", " along ", " over whether ", " so that ",
+    " because ", " if ",
 )
+# Where a title too long for the cuts above may still end: before a prepositional phrase.
+LAST_RESORT_CUTS = (" in ", " of ", " on ", " at ", " to ", " from ", " into ")
 
 _SPEECH = re.compile(
     r"\b(?:%s)\b(?:\s+(?:on|in|at|last|this|late|early)\b[^,.;]{0,40}?)?\s+(?=that\b|it\b|they\b|he\b|she\b|we\b|there\b)"
@@ -91,6 +97,8 @@ TRAILING_ATTRIBUTION = re.compile(
 # A wire dateline: "BEIRUT, Dec 14 (Reuters) - ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?)?\s*[-–—]{1,2}\s+")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
+# ", and the US expressed ...": a second clause with a subject of its own.
+_COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those)\s)", re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % _PAST_OR_AUX, re.IGNORECASE)
 
@@ -98,7 +106,7 @@ _COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % _PAST_OR_AUX, re.IGNORECASE)
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:
     """Spans of the clauses of ``sentence``, in order, covering it."""
     cuts = {0, len(sentence)}
-    for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG, _TEMPORAL_CLAUSE, _COORDINATED):
+    for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG, _TEMPORAL_CLAUSE, _COORDINATED, _COORDINATED_SUBJECT):
         for match in pattern.finditer(sentence):
             cuts.add(match.end())
     points = sorted(cuts)
@@ -188,7 +196,7 @@ def _title(sentence: str, date_span, other_spans) -> str:
         a, b = date_span[0] - start, date_span[1] - start
         if 0 <= a < b <= len(clause):
             clause = _drop_span(clause, a, b)
-    clause = re.sub(r"(?:\b(?:on|in|at|from|since|by|during|until|of|this|the|to|through|and|between)\s+)*\x00+", "", clause)
+    clause = MASKED_DATE.sub("", clause)
     return tidy_title(clause)
 
 
@@ -204,6 +212,7 @@ def tidy_title(clause: str) -> str:
     text = ATTRIBUTION.sub("", text)
     text = TRAILING_ATTRIBUTION.sub("", text.rstrip(" .:;"))
     text = HEDGES.sub("", text)
+    text = re.sub(r"^[,;:—–\-\s]+", "", text)
     text = LEADING_PHRASE.sub("", text)
     text = re.sub(r"^(?:that|and|but|which|who|where|when|while|although|though|as|after|before)\s+", "", text, flags=re.IGNORECASE)
     text = LEADING_ADVERBIALS.sub("", text)
@@ -214,9 +223,11 @@ def tidy_title(clause: str) -> str:
     text = text.strip(" ,;:—–-.!?\"'“”‘’")
     text = re.sub(r",\s+\w+$", "", text)  # a word left dangling after the date went ("..., lost")
     if len(text) > MAX_TITLE:
-        cut = text.rfind(", ", 30, MAX_TITLE_AT_COMMA)
+        cut = text.rfind(", ", MIN_TITLE, MAX_TITLE_AT_COMMA)
         if cut < 0:
-            cut = max(text.rfind(p, 30, MAX_TITLE) for p in PHRASE_CUTS)
-        if cut > 30:
+            cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in PHRASE_CUTS)
+        if cut < MIN_TITLE:
+            cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in LAST_RESORT_CUTS)
+        if cut >= MIN_TITLE:
             text = text[:cut].rstrip(" ,;:")
     return text[:1].upper() + text[1:]
