@@ -134,7 +134,7 @@ class Gazetteer:
         self._by_key: dict[str, Entry] = {}  # spelling-independent keys: the shipped and the user's names
         self._by_plain: dict[str, Entry] = {}  # plain lower-case spellings: every name
         self._exact: dict[str, Entry] = {}  # acronyms, matched as written
-        self._first_words: set[str] = set()  # first word of every key: where a name can start
+        self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
         """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
@@ -154,12 +154,16 @@ class Gazetteer:
                 plain = plain_key(form)
                 if plain and (override or plain not in self._by_plain):
                     self._by_plain[plain] = entry
-                    self._first_words.add(plain.split(" ", 1)[0])
+                    self._note_words(plain)
                 key = name_key(form)
                 # Short keys ("is" from "Al-Iss") would match common words once folded.
                 if entry.curated and len(key.replace(" ", "")) >= MIN_FOLDED_KEY and (override or key not in self._by_key):
                     self._by_key[key] = entry
-                    self._first_words.add(key.split(" ", 1)[0])
+                    self._note_words(key)
+
+    def _note_words(self, key: str) -> None:
+        words = key.split(" ")
+        self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
 
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
@@ -175,12 +179,15 @@ class Gazetteer:
         index = 0
         while index < len(tokens):
             found = None
-            first_words = {keys[index].split(" ", 1)[0], plains[index].split(" ", 1)[0]}
-            for size in range(min(MAX_NAME_TOKENS, len(tokens) - index), 0, -1):
+            # A key's words may be more than the token's ("al-Nusra" -> "al nusra"): allow for them.
+            longest = max(self._first_words.get(keys[index].split(" ", 1)[0], 0),
+                          self._first_words.get(plains[index].split(" ", 1)[0], 0))
+            exact_possible = tokens[index].group()[:1].isupper()
+            for size in range(min(MAX_NAME_TOKENS, len(tokens) - index, max(longest, 1)), 0, -1):
                 first, last = tokens[index], tokens[index + size - 1]
                 written = text[first.start():last.end()]
-                entry = self._exact.get(written)
-                if entry is None and first_words & self._first_words and not _is_acronym(written):
+                entry = self._exact.get(written) if exact_possible else None
+                if entry is None and longest and not _is_acronym(written):
                     if "\n" in written:
                         continue
                     entry = (self._by_key.get(" ".join(k for k in keys[index:index + size] if k))
