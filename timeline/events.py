@@ -49,7 +49,9 @@ FUTURE = re.compile(
 # A reported past happening: a perfect tense, a past tense or a past participle after "was/were".
 HAPPENING = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+(?:ed|en|t|wn|ne|ck|ng|ht)\b|"
-    r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(IRREGULAR_PAST),
+    r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(
+        verb for verb in IRREGULAR_PAST if verb not in ("was", "were")  # "was a capital" is a state
+    ),
 )
 # A span of time: a sentence that holds one describes a state over it, not a happening to date.
 SPAN_OF_TIME = re.compile(
