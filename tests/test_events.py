@@ -216,3 +216,10 @@ def test_coordinated_clauses_with_their_own_subjects_give_their_own_titles():
     assert [(e.date, e.title, e.future) for e in events] == [
         ("2021-01", "The committee's fifth round ended without progress", False),
         ("2021-05", "The next round is planned", True)]
+
+
+def test_a_day_and_its_clock_time_are_one_happening_at_that_time():
+    text = "The vote opens on Friday at 9 a.m. in Geneva."
+    expressions = [_expr(text, "Friday", "2016-11-04"), _expr(text, "9 a.m.", "2016-11-04T09:00", "TIME")]
+    events = _events(text, expressions, "2016-11-01")
+    assert [(e.date, e.precision) for e in events] == [("2016-11-04T09:00", "time")]

@@ -211,8 +211,8 @@ def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpressi
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-# Two expressions that together name one time: "9 a.m. local time on Friday", "Friday, 6 May".
-_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:local time\s*)?(?:on|,|of|the)?\s*$", re.IGNORECASE)
+# Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
+_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:local time\s*)?(?:on|at|,|of|the)?\s*$", re.IGNORECASE)
 
 
 def _happenings(expressions: list[TemporalExpression], text: str, sentence_start: int) -> list[_Happening]:
@@ -232,9 +232,11 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
                 index += 2
                 continue
             if _SAME_TIME_BETWEEN.match(between):
-                # The narrower of the two when one holds the other, else the date (not the clock time).
-                if interval.start >= other.start and interval.end <= other.end and current.precision == "time":
+                # The clock time when it falls on the named day ("Friday at 9 a.m."), else the day.
+                if current.precision == "time" and other.start <= interval.start and interval.end <= other.end:
                     chosen, rest = current, following
+                elif other.precision == "time" and interval.start <= other.start and other.end <= interval.end:
+                    chosen, rest = following, current
                 else:
                     chosen, rest = (following, current) if current.precision == "time" else (current, following)
                 groups.append(_Happening((chosen, rest), chosen.interval.start, chosen.interval.end))
