@@ -13,10 +13,10 @@ import tabulate as tabulate_module
 
 from . import __version__, temporal
 from .chronology import Timeline
-from .cleaning import RulesError, load_rules, summarise_dropped
+from .cleaning import RulesError, describe_dropped, load_rules, summarise_dropped
 from .documents import MetadataError, Problem, normalise_published, read_documents
 from .output import atomic_output
-from .exporters.base import ExportError
+from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError, load_gazetteer
 from .pipeline import Options, process_document
 from .plugins import PluginError, load_plugins, strict_from_environment
@@ -75,6 +75,10 @@ class FormatCommand(click.Command):
                 )
             taken.update({n: owner for n in names})
             extra.append(option)
+        for param in params:
+            if param.name == "format_name":  # name the formats this installation has
+                param.help = (f"Output format: {', '.join(sorted(registry.exporters))} "
+                              "(default: from the -o suffix, else table).")
         help_option = self.get_help_option(ctx)
         return [p for p in params if p is not help_option] + extra + [p for p in params if p is help_option]
 
@@ -125,18 +129,18 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
     try:
         if output is None or output == "-":
             try:
-                exporter.write(timeline, sys.stdout.buffer, options)
+                write_timeline(exporter, timeline, sys.stdout.buffer, options)
                 sys.stdout.buffer.flush()
-            except BrokenPipeError:  # `timeline build ... | head` is fine
-                sys.stdout = None
-                os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            except BrokenPipeError:  # `timeline build ... | head` is fine; no error when Python flushes at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         else:
             with atomic_output(output) as stream:
-                exporter.write(timeline, stream, options)
+                write_timeline(exporter, timeline, stream, options)
     except ExportError as error:
         raise click.UsageError(f"-f {exporter.name}: {error}") from None
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+        target = "standard output" if output in (None, "-") else output
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
     except Exception as error:
         owner = registry.owner_of(exporter.name)
         if owner.origin == "built-in" or strict_from_environment():
@@ -219,6 +223,8 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
             click.echo(f"Warning: {note}", err=True)
         if verbose:
             click.echo(f"{document.name}: dropped {summarise_dropped(result.dropped, document.text)}", err=True)
+            for line in describe_dropped(result.dropped, document.text):
+                click.echo(f"  {line}", err=True)
         documents.append(result.document)
         events.extend(result.events)
     for problem in problems:
