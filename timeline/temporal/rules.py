@@ -97,6 +97,9 @@ MACROS = {
 class Rule:
     """A pattern, the normaliser that reads its match, and the kinds of token a match can start with.
 
+    ``type`` is the TIMEX3 type the rule mostly yields, for the reader of this
+    table; the normaliser has the last word (an age is rejected, a rate dropped).
+
     ``starts`` lets the engine try a rule only where it can match: at a
     ``digit``, at a month or weekday ``name``, or at a ``word`` of the tagger's
     vocabulary (the token classes of ``tagger.token_class``).

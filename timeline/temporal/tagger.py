@@ -1017,8 +1017,6 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int)
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
     if found is None or not _well_formed(found.value):
         return None  # e.g. year 10000 from a DCT at the end of year 9999
-    if rule.type == "TIME" and found.type == "DATE":
-        found.type = "DATE"
     return found
 
 
