@@ -13,7 +13,7 @@ import tabulate as tabulate_module
 
 from . import __version__, temporal
 from .chronology import Timeline
-from .cleaning import RulesError, load_rules, summarise_dropped
+from .cleaning import RulesError, describe_dropped, load_rules, summarise_dropped
 from .documents import MetadataError, Problem, normalise_published, read_documents
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
@@ -223,6 +223,8 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
             click.echo(f"Warning: {note}", err=True)
         if verbose:
             click.echo(f"{document.name}: dropped {summarise_dropped(result.dropped, document.text)}", err=True)
+            for line in describe_dropped(result.dropped, document.text):
+                click.echo(f"  {line}", err=True)
         documents.append(result.document)
         events.extend(result.events)
     for problem in problems:

