@@ -390,13 +390,17 @@ def plugins(show_all, as_json, plugins_dir):
     if as_json:
         click.echo(json.dumps(listing, indent=2))
         return
-    if not listing:
-        click.echo("No plugins installed; `timeline plugins --all` lists the built-in ones too.", err=True)
-        return
-    rows = [(p["name"], p["version"] or "", p["origin"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
-            for p in listing]
-    click.echo(tabulate_module.tabulate(rows, headers=("plugin", "version", "from", "hooks", "formats"),
-                                        disable_numparse=True))
+    if listing:
+        rows = [(p["name"], p["version"] or "", p["origin"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
+                for p in listing]
+        click.echo(tabulate_module.tabulate(rows, headers=("plugin", "version", "from", "hooks", "formats"),
+                                            disable_numparse=True))
+    else:
+        click.echo("No plugins besides the built-in ones.")
+    if not show_all:
+        # The built-in exporters are plugins too: name them, and say how to see them in full.
+        builtin = [f for f, owner in registry.owners.items() if registry.plugins[owner].origin == "built-in"]
+        click.echo(f"Built-in formats: {', '.join(builtin)} (`timeline plugins --all` lists their plugins).")
 
 
 @cli.command()
