@@ -6,19 +6,22 @@ import datetime as dt
 import json
 import os
 import sys
+import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
 import tabulate as tabulate_module
 
 from . import __version__, temporal
+from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jobs, make_executor
 from .chronology import Timeline
-from .cleaning import RulesError, describe_dropped, load_rules, summarise_dropped
-from .documents import MetadataError, Problem, normalise_published, read_documents
+from .cleaning import RulesError, load_rules
+from .documents import DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError, load_gazetteer
-from .pipeline import Options, process_document
+from .pipeline import Options
 from .plugins import PluginError, load_plugins, strict_from_environment
 
 DEFAULT_EXPORT_DIR = Path("exports")
@@ -193,9 +196,21 @@ def format_options(command):
               help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
 @click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
               help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end or line).")
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be used (exit status 1, no output).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
+              help="Skip documents larger than this many MB (0: no limit).")
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help="Where documents are processed: this machine, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786) for --executor dask.")
 def build(paths, format_name, output, table_format, columns, plugins_dir, published, since, until, title,
-          no_merge, verbose, names_file, clean_rules, **exporter_options):
+          no_merge, verbose, names_file, clean_rules, strict, jobs, quiet, max_size, executor, scheduler,
+          **exporter_options):
     """Build a chronology from articles: files, folders (*.txt, *.md) or - for stdin.
+
+    Inputs that cannot be used are reported on stderr, one line each, and left out;
+    the exit status is then 1 (with --strict the run stops at the first one).
 
     \b
     Examples:
@@ -203,6 +218,7 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         timeline build seeds/ -o chronology.xlsx   # an Excel workbook
         cat article.txt | timeline build - --published 2016-05-06 -f json
         timeline build seeds/ -v --names my-names.tsv --no-merge
+        timeline build corpus/ -o corpus.json --executor dask --scheduler tcp://head:8786
     """
     since_day, until_day = _parse_day(since, "--since"), _parse_day(until, "--until")
     try:
@@ -215,25 +231,108 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         load_gazetteer(names_file)
     except (RulesError, NamesError) as error:
         raise click.ClickException(str(error)) from None
-    problems: list[Problem] = []
-    documents, events = [], []
-    for document in read_documents(paths, published=published, problems=problems):
-        result = process_document(document, options)
-        for note in result.notes:
-            click.echo(f"Warning: {note}", err=True)
-        if verbose:
-            click.echo(f"{document.name}: dropped {summarise_dropped(result.dropped, document.text)}", err=True)
-            for line in describe_dropped(result.dropped, document.text):
-                click.echo(f"  {line}", err=True)
-        documents.append(result.document)
-        events.extend(result.events)
-    for problem in problems:
-        click.echo(f"Warning: {problem}", err=True)
-    timeline = Timeline.build(documents, events, title=title, merge=not no_merge).between(since_day, until_day)
+    if scheduler and executor != "dask":
+        raise click.BadParameter("a scheduler is only used with --executor dask", param_hint="--scheduler")
+    try:
+        pool = make_executor(executor, jobs or (None if executor == "dask" else default_jobs()), scheduler)
+    except ExecutorError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        with _Progress(paths, quiet, verbose) as progress:
+            problems = _ProblemReport(strict, progress.echo)
+            sources = find_sources(paths, published=published, problems=problems,
+                                   max_size=int(max_size * 1024 * 1024) or None)
+            timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
+                                      on_result=progress, problems=problems).between(since_day, until_day)
+    except _StrictStop as stop:
+        raise click.ClickException(f"{stop} (--strict: stopped, nothing written)") from None
+    except BrokenProcessPool:
+        raise click.ClickException(
+            "a worker process died (out of memory?); try fewer --jobs or a lower --max-size"
+        ) from None
+    finally:
+        pool.close()
     registry = click.get_current_context().meta["timeline.registry"]
     _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
-    if problems:
+    if problems.skipped:
+        click.echo(f"{problems.skipped} input(s) skipped; see the messages above.", err=True)
         sys.exit(1)
+
+
+class _StrictStop(Exception):
+    pass
+
+
+class _ProblemReport(list):
+    """Problems as reading finds them: each reported on stderr at once, one line."""
+
+    def __init__(self, strict: bool, echo):
+        super().__init__()
+        self.strict = strict
+        self.echo = echo
+        self.skipped = 0
+
+    def append(self, problem: Problem) -> None:
+        super().append(problem)
+        if problem.skipped:
+            self.skipped += 1
+            if self.strict:
+                raise _StrictStop(str(problem))
+            self.echo(f"Skipped: {problem}")
+        else:
+            self.echo(f"Warning: {problem}")
+
+
+class _Progress:
+    """A progress bar on stderr (documents, events, rate, time left) when it is a terminal.
+
+    Used as the build's ``on_result``: it also prints each document's warnings (and
+    with ``verbose`` what cleaning dropped).
+    """
+
+    def __init__(self, paths, quiet: bool, verbose: bool = False):
+        self.verbose = verbose
+        self.documents = self.events = 0
+        self.started = time.monotonic()
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            total = sum(1 for _ in find_inputs(paths))
+            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr,
+                                         show_pos=True, item_show_func=self._describe)
+
+    def _describe(self, _item) -> str:
+        elapsed = time.monotonic() - self.started
+        rate = f", {self.documents / elapsed:.1f} docs/s" if elapsed > 0 else ""
+        return f"{self.events} events{rate}"
+
+    def __call__(self, outcome: Outcome) -> None:
+        result = outcome.result
+        for note in result.notes:
+            self.echo(f"Warning: {note}")
+        if self.verbose:
+            self.echo(f"{result.document.name}: dropped {outcome.dropped}")
+        self.documents += 1
+        self.events += len(result.events)
+        if self.bar is not None:
+            self.bar.update(1, result)
+
+    def echo(self, message: str) -> None:
+        if self.bar is not None:
+            # Clear the bar's line first so the message does not run into it.
+            click.echo("\r\033[K" + message, err=True)
+            self.bar.render_progress()
+        else:
+            click.echo(message, err=True)
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
 
 
 @cli.command(name="export", cls=FormatCommand)

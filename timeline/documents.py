@@ -4,32 +4,70 @@ Metadata comes from three places, weakest first: a sidecar CSV in the document's
 folder (``articles.csv`` or ``metadata.csv``, one row per file, keyed by the ``file``
 column), front matter at the top of the file (a ``---`` block of ``key: value``
 lines), and values given on the command line (``--published``), which override.
+
+Bad input never stops a run: each input that cannot be used becomes a ``Problem``
+naming the file and what to do, and reading goes on with the next one.
 """
 from __future__ import annotations
 
+import codecs
 import csv
+import datetime
+import io
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-SIDECAR_NAMES = ("articles.csv", "metadata.csv", "timeline.csv")
+SIDECAR_NAMES = ("articles.csv", "metadata.csv")
 DOCUMENT_SUFFIXES = (".txt", ".md")
 METADATA_FIELDS = ("title", "source", "url", "published", "language")
+# Articles are kilobytes; a larger input is almost always a dump or a wrong file, and
+# would hold the whole run up (the pipeline needs the whole text of a document at once).
+DEFAULT_MAX_SIZE = 10 * 1024 * 1024
 
-# A publication date: a year, a year and month, a day, optionally a time.
-PUBLISHED_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$")
+# A publication date: a year, a year and month, a day, optionally a time (seconds,
+# fractions and a time zone are accepted; the zone is dropped, dates are calendar days).
+PUBLISHED_PATTERN = re.compile(
+    r"^(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE (byte-order mark)"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE (byte-order mark)"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8 with a byte-order mark"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE (byte-order mark)"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE (byte-order mark)"),
+)
+# Formats people pass by mistake, by their first bytes, with what to do instead.
+FILE_SIGNATURES = (
+    (b"%PDF", "a PDF file", "extract its text first (e.g. pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt)", "save the article as plain text"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document", "save the article as plain text"),
+    (b"{\\rtf", "an RTF document", "save the article as plain text"),
+    (b"\x89PNG", "a PNG image", "leave it out"),
+    (b"\xff\xd8\xff", "a JPEG image", "leave it out"),
+    (b"GIF8", "a GIF image", "leave it out"),
+    (b"\x1f\x8b", "a gzip archive", "decompress it first"),
+)
+# Bytes 0x80-0x9F that Windows-1252 leaves undefined; in Latin-1 the whole range is control codes.
+CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# Control characters that do not occur in text (tab, line feed, form feed, carriage return do).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
 
 
 @dataclass(frozen=True)
 class Document:
     """One article: its text (as read, unchanged) and its metadata.
 
-    ``name`` is what messages and exports call the document (the file name,
-    or ``<stdin>``); ``path`` is where it was read from, if anywhere.
-    ``published`` is the document creation time as a partial ISO date
-    (``2016-05-06``, ``2017-04``) or None when unknown.
+    ``name`` is what messages and exports call the document (the file name, its
+    path inside a folder given on the command line, or ``<stdin>``); ``path`` is where
+    it was read from, if anywhere. ``published`` is the document creation time as a
+    partial ISO date (``2016-05-06``, ``2017-04``) or None when unknown.
     """
 
     name: str
@@ -56,10 +94,15 @@ class Document:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with one input; the run reports it and goes on."""
+    """Something wrong with one input; the run reports it and goes on.
+
+    ``skipped`` is True when the input (a document, or a sidecar row) was left out,
+    False for a warning about an input that was still read (e.g. an assumed encoding).
+    """
 
     name: str
     message: str
+    skipped: bool = True
 
     def __str__(self) -> str:
         return f"{self.name}: {self.message}"
@@ -69,6 +112,19 @@ class MetadataError(ValueError):
     pass
 
 
+class InputError(ValueError):
+    """An input that cannot be read as a document; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, and what was assumed when it was not plain UTF-8."""
+
+    text: str
+    encoding: str
+    assumed: str | None = None
+
+
 def normalise_published(value: str | None) -> str | None:
     """Return a partial ISO date from a user's value, or raise MetadataError."""
     if value is None:
@@ -76,30 +132,122 @@ def normalise_published(value: str | None) -> str | None:
     value = value.strip()
     if not value:
         return None
-    if not PUBLISHED_PATTERN.match(value):
+    match = PUBLISHED_PATTERN.match(value)
+    if not match:
         raise MetadataError(
-            f"publication date {value!r} is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD)"
+            f"publication date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
         )
-    date_part = value[:10]
-    parts = [int(p) for p in date_part.split("-")]
+    parts = [int(p) for p in match["date"].split("-")]
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
         raise MetadataError(f"publication date {value!r} has no month {parts[1]}")
     if len(parts) == 3:
-        import datetime
-
         try:
             datetime.date(*parts)
         except ValueError as error:
             raise MetadataError(f"publication date {value!r}: {error}") from None
-    return value.replace(" ", "T")
+    if match["time"]:
+        hour, minute = int(match["time"][:2]), int(match["time"][3:5])
+        if hour > 23 or minute > 59:
+            raise MetadataError(f"publication date {value!r} has no time {match['time']}")
+        return f"{match['date']}T{match['time']}"
+    return match["date"]
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode an input's bytes, detecting the encodings articles come in.
+
+    UTF-8 first; byte-order marks (UTF-8, UTF-16, UTF-32); UTF-16 without a mark by
+    its zero bytes; otherwise Windows-1252 or Latin-1, told apart by the bytes
+    0x80-0x9F (printable in Windows-1252, control codes in Latin-1). Raises
+    InputError for binary data.
+    """
+    for mark, encoding, label in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                text = data[len(mark):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"starts with a {label} but is not valid {label.split()[0]}; "
+                                 "save it as UTF-8") from None
+            _refuse_binary(text)
+            return Decoded(text, encoding, f"read as {label}")
+    for signature, kind, action in FILE_SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(f"is {kind}, not text; {action}")
+    if b"\x00" in data:
+        utf16 = _utf16_without_mark(data)
+        if utf16 is None:
+            raise InputError("is binary, not text (it contains zero bytes); convert it to plain text")
+        return utf16
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _decode_legacy(data, error)
+    _refuse_binary(text)
+    return Decoded(text, "utf-8")
+
+
+def _refuse_binary(text: str) -> None:
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise InputError("is binary, not text (it is full of control codes); convert it to plain text")
+
+
+def _utf16_without_mark(data: bytes) -> Decoded | None:
+    """UTF-16 saved without a byte-order mark: ASCII text has a zero in every other byte."""
+    sample = data[:4096] if len(data) % 2 == 0 else b""
+    if len(sample) < 2:
+        return None
+    pairs = len(sample) // 2
+    for encoding, zero_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        if sample[zero_at::2].count(0) >= 0.5 * pairs and sample[1 - zero_at::2].count(0) == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            _refuse_binary(text)
+            return Decoded(text, encoding, f"read as {encoding.upper()} (no byte-order mark; guessed)")
+    return None
+
+
+def _decode_legacy(data: bytes, error: UnicodeDecodeError) -> Decoded:
+    """Bytes that are not UTF-8: a cut-off last character, mostly UTF-8, or an 8-bit encoding."""
+    if (error.reason == "unexpected end of data" and error.start >= len(data) - 3
+            and not data[:error.start].isascii()):
+        text = data.decode("utf-8", errors="replace")
+        _refuse_binary(text)
+        return Decoded(text, "utf-8", "read as UTF-8; its last character is cut off")
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    wide = sum(1 for c in replaced if c > "\x7f" and c != "\ufffd")
+    if wide > 4 * bad:
+        # Mostly valid UTF-8 with a few stray bytes: an 8-bit reading would garble the rest.
+        _refuse_binary(replaced)
+        return Decoded(replaced, "utf-8", f"read as UTF-8 with {bad} invalid byte(s) replaced by \ufffd")
+    c1 = set(_C1_BYTES.findall(data))
+    if c1 and not (c1 & {bytes([b]) for b in CP1252_UNDEFINED}):
+        encoding, label = "cp1252", "Windows-1252"
+    elif c1:
+        encoding, label = "latin-1", "Latin-1 (ISO-8859-1)"
+    else:
+        # Without 0x80-0x9F bytes the two give the same text.
+        encoding, label = "cp1252", "Windows-1252 (Latin-1)"
+    text = data.decode(encoding, errors="replace")
+    _refuse_binary(text)
+    assumed = f"is not UTF-8; read as {label}"
+    letters = sum(1 for c in text[:65536] if c.isalpha())
+    accented = sum(1 for c in text[:65536] if c.isalpha() and c > "\x7f")
+    if letters and accented > 0.2 * letters:
+        assumed += " but much of it is not Latin script: it may be in another encoding"
+    return Decoded(text, encoding, assumed + "; if letters look wrong, convert the file to UTF-8")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], int]:
     """Parse a leading ``---`` block of ``key: value`` lines.
 
     Returns the metadata and the offset where the body starts (0 when there is
-    no front matter).  Raises MetadataError when the block is not closed or a
-    line is not ``key: value``.
+    no front matter). Indented lines and ``- item`` lines continue the value of the
+    key above them (YAML lists), comments start with ``#``. Raises MetadataError
+    when the block is not closed or a line is not ``key: value``.
     """
     if not text.startswith("---"):
         return {}, 0
@@ -107,50 +255,134 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
     if first_newline < 0 or text[:first_newline].strip() != "---":
         return {}, 0
     metadata: dict[str, str] = {}
+    key = None
     position = first_newline + 1
+    number = 1
     while position < len(text):
         end = text.find("\n", position)
         line_end = len(text) if end < 0 else end
         line = text[position:line_end].rstrip("\r")
         next_position = line_end + 1
+        number += 1
         if line.strip() in ("---", "..."):
             return metadata, min(next_position, len(text))
-        if line.strip() and not line.lstrip().startswith("#"):
-            key, colon, value = line.partition(":")
-            if not colon or not key.strip():
-                raise MetadataError(f"front matter line {line!r} is not 'key: value'")
-            metadata[key.strip().lower()] = value.strip().strip("'\"")
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            if key is not None and (line[:1].isspace() or stripped.startswith("- ")):
+                item = stripped[2:] if stripped.startswith("- ") else stripped
+                metadata[key] = ", ".join(filter(None, (metadata[key], _unquote(item))))
+            else:
+                name, colon, value = line.partition(":")
+                if not colon or not name.strip() or " " in name.strip():
+                    if not re.search(r"^(---|\.\.\.)[ \t]*\r?$", text[position:], re.MULTILINE):
+                        break
+                    raise MetadataError(
+                        f"front matter line {number} ({stripped[:40]!r}) is not 'key: value'; "
+                        "fix it or remove the front matter"
+                    )
+                key = name.strip().lower()
+                metadata[key] = _unquote(value.strip())
         position = next_position
-    raise MetadataError("front matter opened with '---' is never closed")
+    raise MetadataError("front matter opened with '---' is never closed; add a '---' line after it")
 
 
-def read_sidecar(path: Path) -> dict[str, dict[str, str]]:
-    """Read a metadata CSV: a ``file`` column and any of the metadata fields."""
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames or "file" not in reader.fieldnames:
-            raise MetadataError(f"{path}: a metadata sidecar needs a 'file' column")
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def read_sidecar(
+    path: Path, problems: list[Problem] | None = None
+) -> dict[str, dict[str, str]]:
+    """Read a metadata CSV: a ``file`` column and any of the metadata fields.
+
+    A bad row (a bad date, too many fields, no file name, a second row for a file)
+    is left out with a Problem naming the file and line; the other rows are kept.
+    Comma, semicolon and tab separated files are read (spreadsheets write all three),
+    in any encoding ``decode`` detects. Raises MetadataError when the sidecar cannot
+    be used at all.
+    """
+    problems = problems if problems is not None else []
+    try:
+        decoded = decode(path.read_bytes())
+    except InputError as error:
+        raise MetadataError(f"{error}; the sidecar is ignored") from None
+    if decoded.assumed:
+        problems.append(Problem(str(path), decoded.assumed, skipped=False))
+    header = decoded.text.split("\n", 1)[0]
+    delimiter = next(
+        (d for d in ",;\t" if "file" in (c.strip().strip('"').lower() for c in header.split(d))), None
+    )
+    if delimiter is None:
+        raise MetadataError(
+            "a metadata sidecar needs a 'file' column (and any of "
+            f"{', '.join(METADATA_FIELDS)}); the sidecar is ignored"
+        )
+    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter)
+    try:
+        columns = [c.strip().lower() for c in next(reader)]
         rows: dict[str, dict[str, str]] = {}
-        for row in reader:
-            name = (row.get("file") or "").strip()
-            if name:
-                rows[name] = {k: (v or "").strip() for k, v in row.items() if k}
-        return rows
+        first_line: dict[str, int] = {}
+        for values in reader:
+            line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            where = f"{path}:{line}"
+            if len(values) > len(columns):
+                problems.append(Problem(where, f"has {len(values)} fields but the header has "
+                                        f"{len(columns)}; row ignored (quote values that contain "
+                                        f"{'commas' if delimiter == ',' else 'the separator'})"))
+                continue
+            row = {c: v.strip() for c, v in zip(columns, values) if c}
+            name = row.get("file", "")
+            if not name:
+                problems.append(Problem(where, "has no file name; row ignored"))
+                continue
+            if name in rows:
+                problems.append(Problem(where, f"is a second row for {name!r} (the first is on line "
+                                        f"{first_line[name]}); this one is ignored"))
+                continue
+            try:
+                row["published"] = normalise_published(row.get("published") or row.get("date")) or ""
+            except MetadataError as error:
+                problems.append(Problem(where, f"{error}; row ignored, fix the date"))
+                continue
+            row.pop("date", None)
+            rows[name] = row
+            first_line[name] = line
+    except csv.Error as error:
+        problems.append(Problem(f"{path}:{reader.line_num}", f"{error}; the rest of the sidecar is ignored"))
+    return rows
 
 
-def find_inputs(paths: Iterable[str]) -> Iterator[Path | str]:
-    """Expand folders into their documents (recursively, sorted); keep ``-``."""
+@dataclass(frozen=True)
+class Input:
+    """One input to read: a file (with the name documents call it by) or ``-``."""
+
+    path: Path | None
+    name: str
+
+
+def find_inputs(paths: Iterable[str]) -> Iterator[Input]:
+    """Expand folders into their documents (recursively, sorted); keep ``-``.
+
+    A document found in a folder is named by its path inside that folder, so
+    ``a/1.txt`` and ``b/1.txt`` stay apart; a file given directly by its file name.
+    """
     for raw in paths:
         if raw == "-":
-            yield "-"
+            yield Input(None, "<stdin>")
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()
             )
+            for item in found:
+                yield Input(item, item.relative_to(path).as_posix())
         else:
-            yield path
+            yield Input(path, path.name)
 
 
 def make_document(
@@ -164,6 +396,8 @@ def make_document(
     """Combine text and metadata from the sidecar, front matter and overrides."""
     metadata: dict[str, str] = dict(sidecar_row or {})
     front, body_start = split_front_matter(text)
+    if "date" in front and "published" not in front:
+        front["published"] = front.pop("date")
     metadata.update(front)
     for key, value in (overrides or {}).items():
         if value is not None:
@@ -188,57 +422,148 @@ def make_document(
     )
 
 
+def read_bytes(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of a file, never more than ``max_size`` of them (None: no limit)."""
+    with open(path, "rb") as handle:
+        data = handle.read(-1 if not max_size else max_size + 1)
+    if max_size and len(data) > max_size:
+        raise InputError(_too_large(path.stat().st_size if path.is_file() else len(data), max_size))
+    return data
+
+
+def _too_large(size: int, max_size: int) -> str:
+    return (f"is {_megabytes(size)}, more than the {_megabytes(max_size)} limit; split it into "
+            "articles, or raise the limit with --max-size")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def read_input(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> Decoded:
+    """Read and decode one input; raise InputError saying what to do when it cannot be used."""
+    if item.path is None:
+        stream = sys.stdin.buffer
+        data = stream.read(-1 if not max_size else max_size + 1)
+        if max_size and len(data) > max_size:
+            raise InputError(f"is more than the {_megabytes(max_size)} limit; raise it with --max-size")
+    else:
+        try:
+            data = read_bytes(item.path, max_size)
+        except FileNotFoundError:
+            raise InputError("no such file or folder; check the path") from None
+        except IsADirectoryError:
+            raise InputError("is a folder that cannot be listed; check the path") from None
+        except PermissionError:
+            raise InputError("cannot be read (permission denied); check its permissions") from None
+        except OSError as error:
+            raise InputError(f"cannot be read ({error.strerror or error}); check the file") from None
+    decoded = decode(data)
+    if not decoded.text.strip():
+        raise InputError("is empty" if not data else "holds no text, only blank space")
+    return decoded
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document still to be read: where it is, its name, and the metadata known
+    before reading it. Small and picklable, so a worker process can read it."""
+
+    input: Input
+    sidecar_row: tuple[tuple[str, str], ...] = ()
+    overrides: tuple[tuple[str, str], ...] = ()
+    max_size: int | None = DEFAULT_MAX_SIZE
+
+    @property
+    def label(self) -> str:
+        return "<stdin>" if self.input.path is None else str(self.input.path)
+
+    def read(self) -> tuple[Document | None, tuple[Problem, ...]]:
+        """The document (None when it cannot be used) and the problems met reading it."""
+        try:
+            decoded = read_input(self.input, self.max_size)
+        except InputError as error:
+            return None, (Problem(self.label, str(error)),)
+        warnings = (Problem(self.label, decoded.assumed, skipped=False),) if decoded.assumed else ()
+        try:
+            document = make_document(
+                self.input.name,
+                decoded.text,
+                path=None if self.input.path is None else str(self.input.path),
+                sidecar_row=dict(self.sidecar_row),
+                overrides=dict(self.overrides),
+            )
+        except MetadataError as error:
+            return None, warnings + (Problem(self.label, str(error)),)
+        return document, warnings
+
+
+def find_sources(
+    paths: Iterable[str],
+    *,
+    published: str | None = None,
+    problems: list[Problem] | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+) -> Iterator[Source]:
+    """Each input with its sidecar metadata, not yet read; sidecar problems go to ``problems``."""
+    problems = problems if problems is not None else []
+    overrides = (("published", normalise_published(published)),) if published else ()
+    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
+    for item in _each_input(paths, problems):
+        sidecar_row: dict[str, str] = {}
+        if item.path is not None:
+            folder = item.path.parent
+            if folder not in sidecars:
+                sidecars[folder] = _folder_sidecar(folder, problems)
+            sidecar_row = sidecars[folder].get(item.path.name, {})
+        yield Source(item, tuple(sidecar_row.items()), overrides, max_size)
+
+
+def _each_input(paths: Iterable[str], problems: list[Problem]) -> Iterator[Input]:
+    for raw in paths:
+        found = False
+        for item in find_inputs([raw]):
+            found = True
+            yield item
+        if not found:
+            problems.append(Problem(raw, "is a folder without any .txt or .md file; check the path"))
+
+
 def read_documents(
     paths: Iterable[str],
     *,
     published: str | None = None,
     problems: list[Problem] | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
 ) -> Iterator[Document]:
-    """Yield each readable document; append a Problem for each one that is not."""
+    """Yield each readable document; append a Problem for each one that is not.
+
+    Documents are read one at a time, as they are asked for, so a large corpus is
+    never held in memory. Warnings (an assumed encoding) are Problems with
+    ``skipped=False``; the document is still yielded.
+    """
     problems = problems if problems is not None else []
-    overrides = {"published": normalise_published(published)} if published else {}
-    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
-    for item in find_inputs(paths):
-        if item == "-":
-            text = sys.stdin.read()
+    for source in find_sources(paths, published=published, problems=problems, max_size=max_size):
+        document, found = source.read()
+        for problem in found:
+            problems.append(problem)
+        if document is not None:
+            yield document
+
+
+def _folder_sidecar(folder: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    for sidecar_name in SIDECAR_NAMES:
+        sidecar = folder / sidecar_name
+        if sidecar.is_file():
             try:
-                yield make_document("<stdin>", text, overrides=overrides)
+                return read_sidecar(sidecar, problems)
             except MetadataError as error:
-                problems.append(Problem("<stdin>", str(error)))
-            continue
-        path = item
-        if not path.exists():
-            problems.append(Problem(str(path), "no such file or folder"))
-            continue
-        folder = path.parent
-        if folder not in sidecars:
-            sidecars[folder] = {}
-            for sidecar_name in SIDECAR_NAMES:
-                sidecar = folder / sidecar_name
-                if sidecar.is_file():
-                    try:
-                        sidecars[folder] = read_sidecar(sidecar)
-                    except (MetadataError, UnicodeDecodeError, csv.Error) as error:
-                        problems.append(Problem(str(sidecar), str(error)))
-                    break
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            problems.append(Problem(str(path), "is not UTF-8 text; skipped"))
-            continue
-        except OSError as error:
-            problems.append(Problem(str(path), f"cannot be read ({error.strerror}); skipped"))
-            continue
-        try:
-            yield make_document(
-                path.name,
-                text,
-                path=str(path),
-                sidecar_row=sidecars[folder].get(path.name),
-                overrides=overrides,
-            )
-        except MetadataError as error:
-            problems.append(Problem(str(path), str(error)))
+                problems.append(Problem(str(sidecar), str(error)))
+            except OSError as error:
+                problems.append(Problem(str(sidecar), f"cannot be read ({error.strerror}); "
+                                        "the sidecar is ignored"))
+            return {}
+    return {}
 
 
 def with_published(document: Document, published: str | None) -> Document:

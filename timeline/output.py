@@ -1,8 +1,13 @@
-"""Writing outputs atomically: a temporary file beside the target, then a rename."""
+"""Writing outputs atomically: a temporary file beside the target, then a rename.
+
+A run that fails or is interrupted while writing leaves the previous output as it
+was and no half-written file under the target's name.
+"""
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -13,18 +18,36 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
     """Open a temporary file next to ``path``; on success it replaces ``path``.
 
     If the block raises, the temporary file is removed and any previous output
-    at ``path`` is left untouched.
+    at ``path`` is left untouched. The new file gets the permissions of the one it
+    replaces, or the usual ones for a new file (0666 less the umask): ``mkstemp``
+    alone would leave it readable by its owner only.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,302 @@
+"""Building a chronology: the per-document pipeline mapped over many documents.
+
+``process_document`` is a pure function of a document and the options, so it runs
+the same here, in a pool of worker processes (``--jobs``) or on a Dask cluster
+(``--executor dask``). Documents stream through: they are read as the workers
+need them, a bounded number of chunks is in flight, and each result comes back
+without its text, so memory follows the largest document and the events, not
+the size of the corpus. Results come back in input order whatever the executor.
+"""
+from __future__ import annotations
+
+import collections
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterable, Iterator, Protocol
+
+from .chronology import Timeline
+from .cleaning import describe_dropped, summarise_dropped
+from .documents import Document, Problem, Source
+from .pipeline import DocumentResult, Options, process_document
+
+EXECUTORS = ("local", "dask")
+# A chunk is sent to a worker in one message: large enough that the cost of sending
+# is small next to the work, small enough to spread the work evenly.
+CHUNK_CHARACTERS = 200_000
+CHUNK_DOCUMENTS = 64
+DASK_CHUNK_CHARACTERS = 2_000_000
+# Chunks in flight per worker: keeps every worker busy while bounding memory.
+CHUNKS_AHEAD = 3
+# How long to wait for a Dask scheduler before saying it cannot be reached.
+DASK_CONNECT_TIMEOUT = "10s"
+
+
+class ExecutorError(RuntimeError):
+    """The executor cannot be started (e.g. Dask missing, scheduler unreachable)."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: its result (None when it was skipped), its problems,
+    and an account of what cleaning dropped: a summary line, then one indented line per
+    dropped span (made where the text still is)."""
+
+    result: DocumentResult | None
+    problems: tuple[Problem, ...] = ()
+    dropped: str = ""
+
+
+def process_chunk(items: list[Document | Source], options: Options) -> list[Outcome]:
+    """Read (when given a Source) and process a chunk of documents, one at a time.
+
+    Results carry no text: it is not needed after processing, and sending it back
+    would double the traffic and the memory.
+    """
+    outcomes = []
+    for item in items:
+        problems: tuple[Problem, ...] = ()
+        if isinstance(item, Source):
+            item, problems = item.read()
+            if item is None:
+                outcomes.append(Outcome(None, problems))
+                continue
+        try:
+            result = process_document(item, options)
+        except Exception as error:
+            # A bug met on one document must not lose a run over a million others: it is
+            # reported, with what it was, as a skipped input (and --strict stops on it).
+            failure = Problem(item.path or item.name, f"processing failed ({type(error).__name__}: {error}); "
+                              "this is a bug in timeline, please report it with this file")
+            outcomes.append(Outcome(None, problems + (failure,)))
+            continue
+        outcomes.append(Outcome(replace(result, document=replace(result.document, text="")), problems,
+                                _dropped_account(result, item.text)))
+    return outcomes
+
+
+def _dropped_account(result: DocumentResult, text: str) -> str:
+    lines = [summarise_dropped(result.dropped, text)]
+    lines += [f"  {line}" for line in describe_dropped(result.dropped, text)]
+    return "\n".join(lines)
+
+
+class Future(Protocol):
+    def result(self) -> Any: ...
+
+
+class Executor(Protocol):
+    """What the build needs from an executor: submit a call, and how many run at once."""
+
+    workers: int
+    chunk_characters: int
+    reads_files: bool  # whether workers see this machine's files (else they get the texts)
+
+    def submit(self, function: Callable, *args: Any) -> Future: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class _Done:
+    value: Any
+
+    def result(self) -> Any:
+        return self.value
+
+
+class SerialExecutor:
+    """Runs each call at once, in this process (``--jobs 1``)."""
+
+    workers = 1
+    chunk_characters = CHUNK_CHARACTERS
+    reads_files = True
+
+    def submit(self, function: Callable, *args: Any) -> Future:
+        return _Done(function(*args))
+
+    def close(self) -> None:
+        pass
+
+
+def _ignore_interrupt() -> None:
+    # Ctrl-C is handled once, by the parent, which stops the pool; without this every
+    # worker would print its own KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class PoolExecutor:
+    """A pool of worker processes on this machine; they read the files themselves."""
+
+    chunk_characters = CHUNK_CHARACTERS
+    reads_files = True
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+
+    def submit(self, function: Callable, *args: Any) -> Future:
+        return self._pool.submit(function, *args)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor:
+    """The workers of a Dask cluster (``pip install 'timeline[dask]'``).
+
+    With a scheduler address the build runs on that cluster; without one, Dask
+    starts a cluster on this machine.
+    """
+
+    chunk_characters = DASK_CHUNK_CHARACTERS
+    reads_files = False
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ExecutorError(
+                "--executor dask needs Dask: pip install 'timeline[dask]'"
+            ) from None
+        try:
+            if scheduler:
+                self._client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
+            else:
+                self._client = Client(n_workers=workers or default_jobs(), threads_per_worker=1)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        threads = sum(self._client.nthreads().values())
+        self.workers = max(1, threads)
+
+    def submit(self, function: Callable, *args: Any) -> Future:
+        # pure=False: the chunk is not hashed to make a task key (hashing costs as much as
+        # sending it), and identical chunks in a corpus must still each give their results.
+        return self._client.submit(function, *args, pure=False)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Executor:
+    """The executor for ``--executor`` and ``--jobs`` (None: one job per core)."""
+    if kind == "dask":
+        return DaskExecutor(scheduler, jobs)
+    if kind != "local":
+        raise ExecutorError(f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}")
+    jobs = jobs or default_jobs()
+    return SerialExecutor() if jobs <= 1 else PoolExecutor(jobs)
+
+
+def _read_here(items: Iterable[Document | Source]) -> Iterator[Document | Outcome]:
+    for item in items:
+        if isinstance(item, Source):
+            document, problems = item.read()
+            if problems:
+                yield Outcome(None, problems)
+            if document is not None:
+                yield document
+        else:
+            yield item
+
+
+def process(
+    items: Iterable[Document | Source], options: Options = Options(), executor: Executor | None = None
+) -> Iterator[Outcome]:
+    """The outcome of each input, in input order, computed by ``executor`` (default: here).
+
+    Sources are read by the workers when they share this machine's files, else here
+    (standard input is always read here). At most a few chunks per worker are in
+    flight: inputs are read only as fast as the workers take them.
+    """
+    executor = executor or SerialExecutor()
+    ahead = max(1, executor.workers * CHUNKS_AHEAD)
+    pending: collections.deque[Future | Outcome] = collections.deque()
+
+    def submit(chunk):
+        pending.append(executor.submit(process_chunk, chunk, options))
+
+    def ready() -> Iterator[Outcome]:
+        head = pending.popleft()
+        if isinstance(head, Outcome):
+            yield head
+        else:
+            yield from head.result()
+
+    def read_here(items) -> Iterator[Document | Source | Outcome]:
+        for item in items:
+            if isinstance(item, Source) and (item.input.path is None or not executor.reads_files):
+                yield from _read_here([item])  # standard input is read by this process
+            else:
+                yield item
+
+    chunk: list[Document | Source] = []
+    size = 0
+    for item in read_here(items):
+        if isinstance(item, Outcome):
+            # Keep problems in input order: flush what is gathered, then queue the outcome.
+            if chunk:
+                submit(chunk)
+                chunk, size = [], 0
+            pending.append(item)
+        else:
+            chunk.append(item)
+            size += len(item.text) if isinstance(item, Document) else 0
+            if size >= executor.chunk_characters or len(chunk) >= CHUNK_DOCUMENTS:
+                submit(chunk)
+                chunk, size = [], 0
+        while len(pending) >= ahead:
+            yield from ready()
+    if chunk:
+        submit(chunk)
+    while pending:
+        yield from ready()
+
+
+def process_documents(
+    documents: Iterable[Document | Source], options: Options = Options(), executor: Executor | None = None
+) -> Iterator[DocumentResult]:
+    """Each document's result, in input order (problems of Sources are dropped: use ``process``)."""
+    for outcome in process(documents, options, executor):
+        if outcome.result is not None:
+            yield outcome.result
+
+
+def build_timeline(
+    items: Iterable[Document | Source],
+    options: Options = Options(),
+    *,
+    title: str = "Timeline",
+    merge: bool = False,
+    executor: Executor | None = None,
+    on_result: Callable[[Outcome], None] | None = None,
+    problems: list[Problem] | None = None,
+) -> Timeline:
+    """Process every document and order the events into a Timeline (see ``Timeline.build``).
+
+    ``on_result`` sees the outcome of each document processed as it arrives (for
+    warnings and progress); problems met reading Sources are appended to ``problems``
+    as they arrive.
+    """
+    kept_documents: list[Document] = []
+    events = []
+    for outcome in process(items, options, executor):
+        for problem in outcome.problems:
+            if problems is not None:
+                problems.append(problem)
+        if outcome.result is None:
+            continue
+        if on_result is not None:
+            on_result(outcome)
+        kept_documents.append(outcome.result.document)
+        events.extend(outcome.result.events)
+    return Timeline.build(kept_documents, events, title=title, merge=merge)
