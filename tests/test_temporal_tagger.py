@@ -168,3 +168,19 @@ def test_parts_of_days():
         ("mid-afternoon yesterday", "1989-11-01TAF")]
     assert values("He left at midday.", dct="1989-11-02") == [("midday", "1989-11-02T12:00")]
     assert values("It expired at midnight Friday.", dct="1989-10-30") == [("midnight Friday", "1989-10-27T24:00")]
+
+
+def test_repeated_phrases_are_resolved_at_their_own_place():
+    """A phrase met again in the same words is worked out once, yet each copy keeps its own
+    offsets, and a copy after a new date counts from that date."""
+    unit = "On Friday, January 6 the talks ended. Two days later, talks resumed. "
+    text = unit * 50 + "On March 3 the talks ended. Two days later, talks resumed. " + unit * 3
+    found = tag(text, dct="2017-01-10")
+    assert all(text[e.start:e.end] == e.text for e in found)
+    later = [e for e in found if e.text == "Two days later"]
+    assert len(later) == 54
+    assert {e.value for e in later[:50]} == {"2017-01-08"}
+    assert later[50].value == "2017-03-05"
+    assert {e.value for e in later[51:]} == {"2017-01-08"}
+    assert [e.start for e in later[:3]] == [text.index("Two"), len(unit) + text.index("Two"),
+                                            2 * len(unit) + text.index("Two")]

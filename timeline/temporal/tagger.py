@@ -8,7 +8,10 @@ which reads the words of the match and resolves relative expressions against
 the document creation time (DCT) or, for anaphoric ones ("two days later",
 "that year"), against the last date mentioned; the tense of the clause
 (``direction``) decides between the last and the next occurrence.  Time is
-linear in the length of the text.
+linear in the length of the text.  What happens at a place depends only on a
+bounded window of text around it and on what the scan remembers (the last
+date, the quarter spoken of), so each step is remembered under exactly that:
+a phrase repeated in the same surroundings is matched and normalised once.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from . import calendar_math as cal
-from .expressions import TemporalExpression
+from .expressions import TemporalExpression, make_expression
 from .rules import MACROS, RULES, Rule, _alternation
 from .values import is_well_formed
 from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS,
@@ -106,6 +109,7 @@ class Context:
             return self.last_quarter[0]
         return None
     marks: dict = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # steps already worked out in this text (see _tag)
 
     def known(self, granularity: str) -> bool:
         """Whether the DCT is precise enough to resolve a unit of ``granularity``."""
@@ -147,7 +151,7 @@ _CUES = re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
                                                                      if c not in MONTHS])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
-    + r")|(?P<ed>[a-z]+ed))(?![A-Za-z])")
+    + r")|(?P<ed>[a-z]{1,30}ed))(?![A-Za-z])")
 # Before these words a form in -ed is passive-future ("will be named") or an adjective ("a still
 # unspecified date"), not a past tense.
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|newly)\s+\Z")
@@ -504,7 +508,7 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
             cue = True
         if not cue:
             return None
-        if _NOUN_AFTER.match(text, end) and not (word in _DETERMINERS and 1900 <= year <= 2099):
+        if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
             return None  # "1500 soldiers"; but "the 1992 protests" are of a year
     found = Found("DATE", f"{year:04d}", mod)
     if possessive:
@@ -634,7 +638,7 @@ def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
     """
     if ctx.dct is None:
         return Found("DATE", "XXXX-QX", anchor="unresolved")
-    ended = _ENDED.match(ctx.text, span[1])
+    ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
     latest = "latest" in g["_text"].lower()
     if ended:
         month = _month(ended.group(1))
@@ -1020,18 +1024,33 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int)
     return found
 
 
+
+
 _VALUE_SHAPE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})|(?P<month>\d{4}-\d{2})|(?P<quarter>\d{4}-Q[1-4])|(?P<year>\d{4})")
 
 
-def _remember(ctx: Context, found: Found) -> None:
-    """Keep the last date a reader would count from ("two days later", "that year")."""
+def _remembered(found: Found) -> tuple[dt.date, str] | None:
+    """The last date a reader would count from ("two days later", "that year") after ``found``, if it sets one."""
     if found.type not in ("DATE", "TIME") or found.anchor == "unresolved" or not found.remember:
-        return
-    value = found.value.split("T")[0]
+        return None
+    parsed = _PARSED.get(found.value, False)
+    if parsed is False:
+        parsed = _parse_value(found.value)
+        if len(_PARSED) < 100_000:
+            _PARSED[found.value] = parsed
+    return parsed
+
+
+_PARSED: dict[str, tuple[dt.date, str] | None] = {}
+
+
+def _parse_value(value: str) -> tuple[dt.date, str] | None:
+    """A DATE or TIME value as the date it starts on and its granularity (None: not a calendar date)."""
+    value = value.split("T")[0]
     parsed = None
     shape = _VALUE_SHAPE.fullmatch(value)
     if shape is None or value.startswith("0000"):
-        return
+        return None
     if shape.lastgroup == "day":
         parsed = (dt.date.fromisoformat(value), "day")
     elif shape.lastgroup == "month":
@@ -1040,8 +1059,7 @@ def _remember(ctx: Context, found: Found) -> None:
         parsed = (dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1), "quarter")
     else:
         parsed = (dt.date(int(value), 1, 1), "year")
-    if parsed is not None and parsed[0].year >= 1:
-        ctx.last = parsed
+    return parsed if parsed[0].year >= 1 else None
 
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
@@ -1054,6 +1072,23 @@ _INTERESTING = re.compile(
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
     + r"(?![^\W_])))")
+
+
+def _word_class(word: str) -> tuple[str, bool] | None:
+    """The token class of a vocabulary word as written, and whether it anchors an attempt by itself."""
+    lower = word.lower()
+    if lower in _NAMES and word[0].isupper():
+        return "name", True
+    if lower in _TIME_WORDS:
+        return "word", True
+    if lower in _LEAD_WORDS:
+        return "word", False
+    return None
+
+
+# Every form the scan can meet (lower case, capitalised, upper case), classed once.
+_WORD_CLASSES = {form: _word_class(form) for word in _VOCABULARY
+                 for form in (word, word.capitalize(), word.upper())}
 LEAD_REACH = 8 * LEAD_DISTANCE  # characters a lead word may stand before the word it leads to
 
 
@@ -1064,6 +1099,7 @@ def _candidates(text: str):
     all other words are never looked at again.
     """
     pending: deque[tuple[int, int, str]] = deque()  # lead words waiting for a time word to follow them
+    word_classes = _WORD_CLASSES
     for match in _INTERESTING.finditer(text):
         start = match.start()
         kind = match.lastgroup
@@ -1072,17 +1108,10 @@ def _candidates(text: str):
         elif kind == "number":
             cls, anchors = "digit", False
         else:
-            word = match.group()
-            first = word[0]
-            lower = word.lower()
-            if lower in _NAMES and first.isupper():
-                cls, anchors = "name", True
-            elif lower in _TIME_WORDS:
-                cls, anchors = "word", True
-            elif lower in _LEAD_WORDS:
-                cls, anchors = "word", False
-            else:
+            known = word_classes.get(match.group())
+            if known is None:
                 continue
+            cls, anchors = known
         if not anchors:
             while pending and start - pending[0][1] > LEAD_REACH:
                 pending.popleft()
@@ -1118,34 +1147,83 @@ def _tag(text: str, dct: str | None) -> list[TemporalExpression]:
     day, granularity = parse_dct(dct)
     ctx = Context(text, day, granularity)
     found: list[TemporalExpression] = []
+    memo = ctx.memo
     position = 0
     for start, cls in _candidates(text):
         if start < position:
             continue
-        match = MASTERS[cls].match(text, start)
-        if match is None:
+        # Everything a step depends on: the text around it, the last date mentioned, the quarter spoken of.
+        window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
+        key = (cls, start - window, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
+               ctx.recent_quarter(start))
+        step = memo.get(key)
+        if step is None:
+            step, replayable = _step(ctx, cls, start)
+            if replayable:
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[key] = step
+        if step is _NOTHING:
             continue
+        span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
+        if new_quarter is not None:
+            ctx.last_quarter = (new_quarter, start)
+        if words is not None:
+            found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
+            if last is not None:
+                ctx.last = last
+        position = start + advance
+    return found
+
+
+# A match may run this many characters (far longer than any expression); normalisers read at most
+# CONTEXT_REACH characters on either side of it (tense cues, the word before a year, "ended Sept. 30"
+# after "the quarter").  What the tagger does at a place therefore depends only on that window of
+# text and on what it remembers (the last date, the quarter spoken of), so a phrase met again in
+# the same surroundings is worked out once.
+MATCH_REACH = 200
+CONTEXT_REACH = 120
+_MEMO_SIZE = 4096
+_NOTHING = ()
+
+
+def _step(ctx: Context, cls: str, start: int):
+    """What the tagger finds at ``start`` (a tuple of the expression's parts, relative to ``start``), and
+    whether it can be replayed elsewhere.
+
+    The step is ``_NOTHING`` when no rule matches or all refuse.  It is not
+    replayable when a refusing normaliser left a side effect, or one that
+    is not tied to ``start``.
+    """
+    text = ctx.text
+    limit = start + MATCH_REACH
+    match = MASTERS[cls].match(text, start, limit)
+    if match is None:
+        return _NOTHING, True
+    before = ctx.last_quarter
+    index = int(match.lastgroup[1:])
+    end = match.end()
+    result = _apply(ctx, index, match, start, end)
+    while result is None:
+        # The first rule that matched refused: give the rules after it a chance here.
+        later = _later_rules(cls, index)
+        match = later.match(text, start, limit) if later is not None else None
+        if match is None:
+            break
         index = int(match.lastgroup[1:])
         end = match.end()
         result = _apply(ctx, index, match, start, end)
-        while result is None:
-            # The first rule that matched refused: give the rules after it a chance here.
-            later = _later_rules(cls, index)
-            match = later.match(text, start) if later is not None else None
-            if match is None:
-                break
-            index = int(match.lastgroup[1:])
-            end = match.end()
-            result = _apply(ctx, index, match, start, end)
-        if result is None:
-            continue
-        span_start = result.start if result.start is not None else start
-        span_end = result.end if result.end is not None else end
-        while span_end > span_start and text[span_end - 1] in " \t\n,":
-            span_end -= 1
-        if span_end > span_start:
-            found.append(TemporalExpression(span_start, span_end, text[span_start:span_end], result.type,
-                                            result.value, result.mod, result.anchor))
-            _remember(ctx, result)
-        position = max(end, start + 1)
-    return found
+    new_quarter = None
+    replayable = True
+    if ctx.last_quarter is not before:
+        new_quarter = ctx.last_quarter[0]
+        replayable = ctx.last_quarter[1] == start and result is not None
+    if result is None:
+        return _NOTHING, replayable
+    span_start = result.start if result.start is not None else start
+    span_end = result.end if result.end is not None else end
+    while span_end > span_start and text[span_end - 1] in " \t\n,":
+        span_end -= 1
+    words = text[span_start:span_end] if span_end > span_start else None
+    return (span_start - start, span_end - start, words, result.type, result.value, result.mod, result.anchor,
+            max(end, start + 1) - start, _remembered(result), new_quarter if replayable else None), replayable
