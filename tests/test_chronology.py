@@ -51,7 +51,8 @@ def test_two_articles_on_one_happening_merge_into_one_event_with_both_sources():
     events = [e for d in documents for e in process_document(d).events]
     merged = Timeline.build(documents, events, merge=True)
     with_sources = [e for e in merged if e.sources]
+    # Both report the entry on Thursday and the town declared cleared the next day (Friday).
     assert [(e.date, {e.document, *(s.document for s in e.sources)}) for e in with_sources] == [
-        ("2018-12-13", {"wire_hajin.md", "brief_hajin.md"})]
-    assert len(merged) == len(events) - 1
+        ("2018-12-13", {"wire_hajin.md", "brief_hajin.md"}), ("2018-12-14", {"wire_hajin.md", "brief_hajin.md"})]
+    assert len(merged) == len(events) - 2
     assert all(not e.sources for e in Timeline.build(documents, events, merge=False))

@@ -184,3 +184,30 @@ def test_repeated_phrases_are_resolved_at_their_own_place():
     assert {e.value for e in later[51:]} == {"2017-01-08"}
     assert [e.start for e in later[:3]] == [text.index("Two"), len(unit) + text.index("Two"),
                                             2 * len(unit) + text.index("Two")]
+
+
+def test_future_auxiliary_before_the_expression_wins():
+    text = "The council will hold a closed-door meeting on the situation on Friday, diplomats said."
+    assert [(e.text, e.value) for e in tag(text, dct="2016-12-15")] == [("Friday", "2016-12-16")]
+
+
+def test_the_next_day_counts_from_the_day_of_the_story():
+    text = "Fighters entered the town on Thursday and declared it cleared the next day."
+    assert [(e.text, e.value) for e in tag(text, dct="2018-12-15")] == [
+        ("Thursday", "2018-12-13"), ("the next day", "2018-12-14")]
+
+
+def test_day_number_before_a_lower_case_month():
+    found = tag("An agreement was concluded the 6 july in the night.", dct="2018-07-07")
+    assert [(e.text, e.type, e.value) for e in found] == [("the 6 july in the night", "TIME", "2018-07-06TNI")]
+    assert [e.text for e in tag("Up to 6 may be hurt.", dct="2018-07-07")] == []
+
+
+def test_early_morning_is_a_part_of_the_day():
+    found = tag("Evacuations began in the early morning.", dct="2016-12-15")
+    assert [(e.text, e.type, e.value, e.mod) for e in found] == [("the early morning", "TIME", "2016-12-15TMO", "START")]
+
+
+def test_an_ordinal_before_a_noun_is_no_time():
+    assert tag("A second convoy of buses has left.", dct="2016-12-15") == []
+    assert [e.value for e in tag("Wait a second.", dct="2016-12-15")] == ["PT1S"]

@@ -65,6 +65,8 @@ MACROS = {
     # Case-sensitive names: "May" is a month, "may" a verb.
     "MONTH": "(?-i:" + _alternation(_cased(_FULL_MONTHS) + [a.capitalize() + "." for a in _ABBREVIATED]
                                     + _cased(_ABBREVIATED)) + r"(?![a-z]))",
+    # After a day number a month in lower case is still a month ("the 6 july", as translations write).
+    "LOWMONTH": "(?-i:" + _alternation(_FULL_MONTHS) + r"(?![a-z]))",
     "MONTHNAME": "(?-i:" + _alternation(_cased(_FULL_MONTHS)) + r"(?![a-z]))",
     "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m not in ("may", "march")])) + r"(?![a-z]))",
     "WEEKDAY": "(?-i:" + _alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
@@ -119,7 +121,7 @@ RULES = [
     Rule("iso_date", r"\b(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])(?![0-9-])", "numeric_date", starts=frozenset({"digit"})),
     Rule("slash_date", r"\b(?P<monthnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year>[12][0-9]{3}|[0-9]{2})(?![0-9/])", "numeric_date", starts=frozenset({"digit"})),
     # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
-    Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", "date", starts=frozenset({"word", "digit", "name"})),
+    Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH}|{LOWMONTH})(?:,?\s+(?P<year>{YEAR}))?(?:\s+in\s+the\s+(?P<pod>night|morning|afternoon|evening)\b)?", "date", starts=frozenset({"word", "digit", "name"})),
     Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date", starts=frozenset({"name"})),
     Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year", starts=frozenset({"name", "word"})),
     Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?P<ofdir>this|last|next)\s+year\b", "month", starts=frozenset({"name", "word"})),
@@ -155,7 +157,7 @@ RULES = [
     # Parts of days: "Friday night", "this morning", "last night", "tonight".
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME", starts=frozenset({"name"})),
     Rule("deictic_pod", r"(?P<deictic>this|last|yesterday|tomorrow|today)\s+(?P<pod>{POD})|(?P<tonight>tonight)\b", "deictic", "TIME"),
-    Rule("pod_edge", r"(?P<edge>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))?", "pod_edge", "TIME"),
+    Rule("pod_edge", r"(?:the\s+)?(?P<edge>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))?", "pod_edge", "TIME"),
     Rule("noon", r"(?P<noon>noon|midnight|midday)(?:\s+(?P<weekday>{WEEKDAY}))?", "clock", "TIME"),
     # Sets: "daily", "every day", "each Thursday", "Tuesday nights".
     Rule("set_word", r"\b(?P<setword>{SETWORD})", "set", "SET"),

@@ -155,6 +155,9 @@ _CUES = re.compile(
 # Before these words a form in -ed is passive-future ("will be named") or an adjective ("a still
 # unspecified date"), not a past tense.
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|newly)\s+\Z")
+# Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
+# before the expression wins over a past form nearer to it, unless a finite past verb follows it.
+_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
 
@@ -186,9 +189,12 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             kind = m.lastgroup
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in _NOT_PAST_FORMS or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start):
+                if m.group() in _NOT_PAST_FORMS or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
+                        or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "past"
+            elif kind == "future" and m.group().lower() in _FUTURE_AUXILIARIES:
+                kind = "auxiliary"
             marks.append((m_start, m.end(), kind))
         marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
         marks.sort()
@@ -224,16 +230,26 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
         # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday").
         clause = text[low:high]
         return -1 if _PAST_FINITE.search(clause) else 0
+    auxiliary = False
+    for m_start, m_end, kind in marks:
+        if kind == "clause" or m_start < low or m_end > start:
+            continue
+        if kind == "auxiliary":
+            auxiliary = True
+        elif kind == "past" and auxiliary and _PAST_FINITE.fullmatch(text, m_start, m_end):
+            auxiliary = False
+    if auxiliary:
+        return 1
     best = None
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low:
             continue
         if m_end <= start:
-            candidate = (start - m_end, 0 if kind == "future" else 1)
+            candidate = (start - m_end, 0 if kind != "past" else 1)
             if best is None or candidate <= best:
                 best = candidate
         elif m_start >= end and m_end <= high:
-            future = kind == "future"
+            future = kind != "past"
             if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
                 continue
             # The verb that governs a time phrase mostly comes before it: words after count double.
@@ -362,7 +378,22 @@ def _format_duration(amount: float | None, unit: tuple[str, int, str]) -> str:
 
 # Normalisers: each reads the groups of its rule's match and returns a Found, or None to reject.
 
+# After "6 may", a word that reads as a verb ("6 may be delayed") makes "may" the modal.
+_VERB_AFTER_MAY = re.compile(r"\s+(?!(?:in|at|on|the|and|or|to|of|for|during|after|before|when|while|last|next|"
+                             r"this|that|a|an|he|she|they|we|it|its|their|morning|night|evening|afternoon)\b)[a-z]")
+
+
 def n_date(ctx: Context, g: dict, span) -> Found | None:
+    if g["month"] in ("may", "march") and not g.get("year") and _VERB_AFTER_MAY.match(ctx.text, span[1], span[1] + 40):
+        return None
+    found = _date(ctx, g, span)
+    if found is not None and g.get("pod"):
+        found.type = "TIME"
+        found.value = ("XXXX-XX-XX" if found.value.startswith("X") else found.value) + "T" + PARTS_OF_DAY[g["pod"].lower()]
+    return found
+
+
+def _date(ctx: Context, g: dict, span) -> Found | None:
     month, day = _month(g["month"]), int(re.match(r"\d+", g["day"]).group())
     if g.get("year"):
         try:
@@ -777,7 +808,10 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     else:
         offset = 0
     base = None
-    if dir_word in _ANAPHORIC and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
+    # "the next day" counts from the day of the story; "next week" from the DCT.
+    anaphoric = dir_word in _ANAPHORIC or (dir_word == "next" and granularity == "day"
+                                           and g["_text"][:3].lower() == "the")
+    if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
             and direction(ctx, *span) < 0:
@@ -833,7 +867,9 @@ def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = n_deictic(ctx, {"deictic": g.get("deictic") or "today"}, span)
     date_part = found.value if found.anchor != "unresolved" else "XXXX-XX-XX"
-    return Found("TIME", f"{date_part}T{pod}", edge_mod(g["edge"]), found.anchor)
+    # A part of a day is itself a start, middle or end: "the early morning" is its START.
+    mod = {"EARLY": "START", "LATE": "END"}.get(edge_mod(g["edge"]), edge_mod(g["edge"]))
+    return Found("TIME", f"{date_part}T{pod}", mod, found.anchor)
 
 
 def n_deictic(ctx: Context, g: dict, span) -> Found | None:
