@@ -156,8 +156,10 @@ _CUES = re.compile(
 # unspecified date"), not a past tense.
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|newly)\s+\Z")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
-# before the expression wins over a past form nearer to it, unless a finite past verb follows it.
+# before the expression wins over cues after it, unless a past form stands between them.
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
+# Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
 
@@ -235,10 +237,10 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
         if kind == "clause" or m_start < low or m_end > start:
             continue
         if kind == "auxiliary":
-            auxiliary = True
-        elif kind == "past" and auxiliary and _PAST_FINITE.fullmatch(text, m_start, m_end):
+            auxiliary = m_end
+        elif kind == "past":
             auxiliary = False
-    if auxiliary:
+    if auxiliary and not _NEW_CLAUSE.search(text, auxiliary, start):
         return 1
     best = None
     for m_start, m_end, kind in marks:
