@@ -211,3 +211,14 @@ def test_early_morning_is_a_part_of_the_day():
 def test_an_ordinal_before_a_noun_is_no_time():
     assert tag("A second convoy of buses has left.", dct="2016-12-15") == []
     assert [e.value for e in tag("Wait a second.", dct="2016-12-15")] == ["PT1S"]
+
+
+def test_now_as_a_discourse_marker_is_no_time():
+    assert tag("Now, he says, the talks are over.", dct="2016-12-15") == []
+    assert [e.value for e in tag("Now officials are investigating.", dct="2016-12-15")] == ["PRESENT_REF"]
+    assert [e.value for e in tag("The talks are now over.", dct="2016-12-15")] == ["PRESENT_REF"]
+
+
+def test_recent_years_is_a_stretch_of_some_years():
+    found = tag("Prices rose in recent years.", dct="2016-12-15")
+    assert [(e.text, e.type, e.value) for e in found] == [("recent years", "DURATION", "PXY")]

@@ -986,10 +986,11 @@ def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     if re.match(r"\s+old\b", ctx.text[span[1]:span[1] + 5]):
         return None  # "52 years old": an age
     dir_word = (g.get("dir") or "").lower()
-    if not g.get("det") and dir_word in ("recent", "past", "coming"):
-        # "in recent years", "in coming months": the past or the future, not a length of time
+    if not g.get("det") and dir_word in ("past", "coming"):
+        # "in past years", "in coming months": the past or the future, not a length of time
         return Found("DATE", "PAST_REF" if dir_word != "coming" else "FUTURE_REF",
                      anchor="relative" if ctx.dct else "unresolved")
+    # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
     return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
 
 
@@ -1006,10 +1007,18 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
     return Found("SET", _format_duration(amount, _unit(g["unit"])))
 
 
+# Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
+# ("Now officials are investigating" still speaks of the present, and TimeML tags it).
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;]['\"”’`]*\s+|\n\s*|[\"“`']+)\Z")
+
+
 def n_reference(ctx: Context, g: dict, span) -> Found | None:
     value = REFERENCES[_squash(g["ref"])]
     if value is None:
         return None
+    if g["ref"] == "Now" and ctx.text.startswith(",", span[1]) and \
+            _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
+        return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
 
 
