@@ -222,3 +222,34 @@ def test_now_as_a_discourse_marker_is_no_time():
 def test_recent_years_is_a_stretch_of_some_years():
     found = tag("Prices rose in recent years.", dct="2016-12-15")
     assert [(e.text, e.type, e.value) for e in found] == [("recent years", "DURATION", "PXY")]
+
+
+def test_remembered_steps_give_what_a_fresh_reading_gives(monkeypatch):
+    import random
+
+    from timeline.temporal import tagger
+
+    filler = ("The ministers of the region met the envoys of the council and the delegates of the parties "
+              "to the conflict in the capital and agreed on the terms of a text. ") * 4
+    sentences = ["The talks ended on Friday. ", "He will meet them on Monday. ", "On March 3, 1998 it began. ",
+                 "On May 9, 1997 it began. ", "Profit rose in the third quarter. ", "the 6 july in the night. ",
+                 "Now, he says, it is over. ", "Sales rose 5% from a year earlier. ", "in recent years. ",
+                 # The same words far from the date they count from: only what the scan remembers differs.
+                 filler + "Two days later, talks resumed. That day was calm. " + filler]
+    random.seed(3)
+    text = "".join(random.choice(sentences) for _ in range(1500))
+    remembered = tag(text, dct="1998-03-04")
+
+    class Forgetful(dict):
+        def __setitem__(self, key, value):
+            pass
+
+    fresh_context = tagger.Context.__init__
+
+    def forgetful_context(self, *args, **kwargs):
+        fresh_context(self, *args, **kwargs)
+        self.memo = Forgetful()
+
+    monkeypatch.setattr(tagger.Context, "__init__", forgetful_context)
+    assert tag(text, dct="1998-03-04") == remembered
+    assert len({e.value for e in remembered if e.text == "Two days later"}) > 1
