@@ -253,3 +253,8 @@ def test_remembered_steps_give_what_a_fresh_reading_gives(monkeypatch):
     monkeypatch.setattr(tagger.Context, "__init__", forgetful_context)
     assert tag(text, dct="1998-03-04") == remembered
     assert len({e.value for e in remembered if e.text == "Two days later"}) > 1
+
+
+def test_modals_of_ability_say_nothing_of_the_future():
+    found = tag("Neither he nor his grandparents could be located Wednesday in their hometown.", dct="2000-01-06")
+    assert [(e.text, e.value) for e in found] == [("Wednesday", "2000-01-05")]

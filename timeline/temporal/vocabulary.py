@@ -87,11 +87,12 @@ WEEKDAY_HOLIDAYS = {
 
 # Cue words that point a bare weekday or month to the future; otherwise news speaks of the past.
 # Finite forms only: an infinitive ("to resume") takes its tense from the verb that governs it.
+# Modals of ability or duty ("could", "can", "must") say nothing of when: "could not be reached Wednesday".
 FUTURE_CUES = (
     "will", "'ll", "shall", "going to", "plans to", "planned to", "planned for", "planning", "scheduled",
     "expected", "expects", "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "payable",
     "effective", "as early as", "as soon as", "set for", "set to", "slated", "to be held", "intends", "hopes",
-    "aims", "should", "must", "may", "might", "could", "can",
+    "aims", "should", "may", "might",
 )
 PAST_CUES = (
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told", "since",
