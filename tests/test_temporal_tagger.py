@@ -258,3 +258,8 @@ def test_remembered_steps_give_what_a_fresh_reading_gives(monkeypatch):
 def test_modals_of_ability_say_nothing_of_the_future():
     found = tag("Neither he nor his grandparents could be located Wednesday in their hometown.", dct="2000-01-06")
     assert [(e.text, e.value) for e in found] == [("Wednesday", "2000-01-05")]
+
+
+def test_earlier_and_later_stay_outside_a_named_day():
+    found = tag("Earlier Friday, the council met.", dct="2016-12-17")
+    assert [(e.text, e.value) for e in found] == [("Friday", "2016-12-16")]

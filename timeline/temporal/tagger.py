@@ -841,6 +841,15 @@ def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
 
 
 def n_weekday(ctx: Context, g: dict, span) -> Found | None:
+    found = _weekday_date(ctx, g, span)
+    edge = (g.get("edge") or "").lower()
+    if found is not None and edge in ("earlier", "later"):
+        # "Earlier Friday": TimeML leaves "earlier"/"later" out of the tag of a named day.
+        found.start = span[0] + g["_text"].index(g["weekday"])
+    return found
+
+
+def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     weekday = _weekday(g["weekday"])
     dir_word = (g.get("dir") or "").lower()
     pod = g.get("pod")
