@@ -263,3 +263,8 @@ def test_modals_of_ability_say_nothing_of_the_future():
 def test_earlier_and_later_stay_outside_a_named_day():
     found = tag("Earlier Friday, the council met.", dct="2016-12-17")
     assert [(e.text, e.value) for e in found] == [("Friday", "2016-12-16")]
+
+
+def test_a_possessive_stays_outside_a_quarter():
+    found = tag("The company said its  fourth quarter was weak.", dct="1989-11-02")
+    assert [e.text for e in found] == ["fourth quarter"]

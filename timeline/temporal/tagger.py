@@ -655,8 +655,9 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
     found = Found("DATE", value, anchor=anchor)
     if letter == "Q":
         ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
-    if det == "a":
-        found.start = span[0] + 2
+    if det in ("a", "its"):
+        # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
+        found.start = span[0] + re.match(r"\S+\s+", g["_text"]).end()
     return found
 
 
