@@ -268,3 +268,8 @@ def test_earlier_and_later_stay_outside_a_named_day():
 def test_a_possessive_stays_outside_a_quarter():
     found = tag("The company said its  fourth quarter was weak.", dct="1989-11-02")
     assert [e.text for e in found] == ["fourth quarter"]
+
+
+def test_year_ago_before_a_thing_is_tagged_alone():
+    found = tag("Profit rose in the third quarter, above the year-ago results.", dct="1989-11-02")
+    assert [(e.text, e.value) for e in found] == [("the third quarter", "1989-Q3"), ("year-ago", "1988-Q3")]

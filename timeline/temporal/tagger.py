@@ -775,6 +775,11 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, "year", -1)
     found.remember = False
+    noun = (g.get("noun") or "").lower()
+    if noun in ("level", "result", "results"):
+        # "the year-ago results": a time only in "year-ago", the rest names a thing.
+        word = re.search(r"(?i)year-(?:earlier|ago)", g["_text"])
+        found.start, found.end = span[0] + word.start(), span[0] + word.end()
     return found
 
 
