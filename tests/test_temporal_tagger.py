@@ -273,3 +273,9 @@ def test_a_possessive_stays_outside_a_quarter():
 def test_year_ago_before_a_thing_is_tagged_alone():
     found = tag("Profit rose in the third quarter, above the year-ago results.", dct="1989-11-02")
     assert [(e.text, e.value) for e in found] == [("the third quarter", "1989-Q3"), ("year-ago", "1988-Q3")]
+
+
+def test_after_months_of_talks_is_no_time():
+    assert tag("After months of talks, they agreed.", dct="2016-12-15") == []
+    assert tag("after months of talks, they agreed.", dct="2016-12-15") == []
+    assert [e.value for e in tag("The talks lasted months.", dct="2016-12-15")] == ["PXM"]

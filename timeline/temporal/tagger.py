@@ -1005,6 +1005,10 @@ def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
         # "in past years", "in coming months": the past or the future, not a length of time
         return Found("DATE", "PAST_REF" if dir_word != "coming" else "FUTURE_REF",
                      anchor="relative" if ctx.dct else "unresolved")
+    if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
+        previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+        if previous is not None and previous.group(1).lower() in ("after",):
+            return None  # "after months of talks": TimeML news leaves this vague stretch out
     # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
     return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
 
