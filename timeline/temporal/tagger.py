@@ -391,7 +391,7 @@ def n_date(ctx: Context, g: dict, span) -> Found | None:
     found = _date(ctx, g, span)
     if found is not None and g.get("pod"):
         found.type = "TIME"
-        found.value = ("XXXX-XX-XX" if found.value.startswith("X") else found.value) + "T" + PARTS_OF_DAY[g["pod"].lower()]
+        found.value += "T" + PARTS_OF_DAY[g["pod"].lower()]
     return found
 
 
