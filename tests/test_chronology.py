@@ -38,3 +38,21 @@ def test_timeline_build_merges_only_when_asked_and_orders_events():
     timeline = Timeline.build([], [a, b, early], merge=True)
     assert [e.date for e in timeline] == ["2016-04-01", "2016-05-06"]
     assert len(timeline.between(since=dt.date(2016, 5, 1))) == 1
+
+
+def test_two_articles_on_one_happening_merge_into_one_event_with_both_sources():
+    from pathlib import Path
+
+    from timeline.documents import read_documents
+    from timeline.pipeline import process_document
+
+    articles = Path(__file__).parent / "gold" / "articles"
+    documents = list(read_documents([str(articles / "wire_hajin.md"), str(articles / "brief_hajin.md")]))
+    events = [e for d in documents for e in process_document(d).events]
+    merged = Timeline.build(documents, events, merge=True)
+    with_sources = [e for e in merged if e.sources]
+    # Both report the entry on Thursday and the town declared cleared the next day (Friday).
+    assert [(e.date, {e.document, *(s.document for s in e.sources)}) for e in with_sources] == [
+        ("2018-12-13", {"wire_hajin.md", "brief_hajin.md"}), ("2018-12-14", {"wire_hajin.md", "brief_hajin.md"})]
+    assert len(merged) == len(events) - 2
+    assert all(not e.sources for e in Timeline.build(documents, events, merge=False))

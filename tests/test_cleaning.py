@@ -107,3 +107,41 @@ def test_seed_captions_comments_and_widgets_are_dropped(seeds_dir):
         for junk in ("Source.", "source (pro-rebel)", "Notify of", "Bill Wilson", "2,500 $", "PHOTO:",
                      "Click to see", "south-hama-aid-convoy", "Support SouthFront"):
             assert junk not in kept, (path.name, junk)
+
+
+@pytest.mark.parametrize("line", [
+    "Smoke rises over Idlib on Tuesday. (AFP Photo/Omar Haj Kadour)",
+    "Photo by Omar Haj Kadour/AFP",
+    "Smoke over Idlib. Omar Haj Kadour/Getty Images",
+])
+def test_photo_credits_are_captions(line):
+    text = ARTICLE + "\n" + line + "\n" + ARTICLE
+    assert [d.reason for d in clean(text).dropped] == ["caption"]
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Updated: 12 March 2019 14:05 GMT", "page metadata"),
+    ("Published on 14 December 2018", "page metadata"),
+    ("By John Smith, Levant Wire", "page metadata"),
+    ("By Ahmad al-Khatib and Sara Jones", "page metadata"),
+    ("Thursday, 14 December 2018", "page date"),
+    ("12/14/2018 10:32 am", "page date"),
+])
+def test_page_dates_and_bylines_are_not_article(line, reason):
+    text = ARTICLE + "\n" + line + "\n" + ARTICLE
+    assert [d.reason for d in clean(text).dropped] == [reason]
+
+
+@pytest.mark.parametrize("line", [
+    "By Friday night, rebels had taken the hill.",
+    "July 2012 - Rebels launch an offensive on Aleppo.",
+    "Updated figures show 55 deaths on Thursday, the monitor said, after a week of shelling in the city.",
+])
+def test_dated_article_lines_are_kept(line):
+    text = ARTICLE + "\n" + line + "\n"
+    assert line in _kept_text(text, clean(text))
+
+
+def test_a_dateline_alone_on_its_line_is_dropped():
+    text = ARTICLE + "\nBRUSSELS, December 2 (Xinhua) --\n" + ARTICLE
+    assert [d.reason for d in clean(text).dropped] == ["dateline"]

@@ -119,17 +119,11 @@ def test_every_format_opens_in_its_reader(tmp_path, seeds_dir, seed_json):
     assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8")) == seed_json
 
 
-def test_plugins_lists_builtins_and_the_example(seeds_dir):
-    import os
-
-    root = seeds_dir.parent
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(cli, ["plugins", "--all"])
-    finally:
-        os.chdir(cwd)
+@pytest.mark.parametrize("arguments", [["plugins"], ["plugins", "--all"]])
+def test_plugins_lists_builtins_and_the_example(seeds_dir, monkeypatch, arguments):
+    monkeypatch.chdir(seeds_dir.parent)  # ./plugins holds the example plugin
+    result = CliRunner().invoke(cli, arguments, env={"TIMELINE_LOAD_PLUGINS": ""})
     assert result.exit_code == 0, result.output
     for name in ("json", "csv", "xlsx", "ics", "table"):
         assert name in result.output
-    assert "markdown" in result.output
+    assert "markdown_exporter" in result.output and "example-markdown" in result.output

@@ -35,16 +35,29 @@ def test_durations_and_sets_are_not_events():
     assert [e for e in _events(text, expressions) if e.date_source != "publication"] == []
 
 
-def test_date_after_for_or_within_is_a_span_not_a_happening():
-    text = "Fighters were to graduate within the next week. They waited for the week."
-    expressions = [_expr(text, "the next week", "2016-W45"), _expr(text, "the week", "2016-W44")]
-    assert [e for e in _events(text, expressions) if e.date_source != "publication"] == []
+def test_date_after_for_or_within_places_the_happening_in_that_period():
+    text = "Fighters were to graduate within the next week. The company reported a loss for the third quarter."
+    expressions = [_expr(text, "the next week", "2016-W45"), _expr(text, "the third quarter", "2016-Q3")]
+    events = [e for e in _events(text, expressions) if e.date_source != "publication"]
+    assert [(e.date, e.future) for e in events] == [("2016-W45", True), ("2016-Q3", False)]
+
+
+def test_a_habit_in_another_clause_does_not_hide_a_dated_happening():
+    text = "The rally was held on Nov. 25 -- along with other rallies almost every day -- in Havana."
+    events = _events(text, [_expr(text, "Nov. 25", "1999-11-25")], "1999-11-30")
+    assert [e.date for e in events] == ["1999-11-25"]
+    text = "Protests are held every Friday in the square, usually after prayers on Friday."
+    events = _events(text, [_expr(text, "Friday", "2016-11-04", occurrence=1)], "2016-11-05")
+    assert [e.date_source for e in events] == ["publication"]  # the article's stand-in, not a dated event
 
 
 def test_habits_and_generic_statements_are_not_events():
     text = "Towards the end of the month is when many training courses complete."
     events = _events(text, [_expr(text, "the end of the month", "2020-10", mod="END")], "2020-10-27")
-    assert events == []
+    assert all(e.date_source == "publication" for e in events)
+    text = "The strikes killed 70 fighters. " + text
+    events = _events(text, [_expr(text, "the end of the month", "2020-10", mod="END")], "2020-10-27")
+    assert [(e.date, e.date_source) for e in events] == [("2020-10-27", "publication")]
 
 
 def test_two_dates_for_two_happenings_give_two_events_one_future():
@@ -136,3 +149,77 @@ def test_titles_are_not_the_sentence_cut_at_a_length():
                 "where Russian and pro-Assad force reimposed the siege in late August.")
     start = sentence.index("late August")
     assert make_title(sentence, (start, start + len("late August"))) == "Russian and pro-Assad force reimposed the siege"
+
+
+def test_future_wording_after_the_date_does_not_make_it_future():
+    text = "Pakistan on Saturday described the execution as a sad event and hoped it would not worsen the situation."
+    events = _events(text, [_expr(text, "Saturday", "2006-12-30")], "2006-12-30")
+    assert [e.future for e in events] == [False]
+
+
+def test_a_date_after_publication_is_future():
+    text = "The trade act expires on Dec. 31, 2006."
+    events = _events(text, [_expr(text, "Dec. 31, 2006", "2006-12-31", anchor="explicit")], "2006-11-22")
+    assert [e.future for e in events] == [True]
+
+
+def test_possessive_date_titles_its_noun_phrase():
+    sentence = "This comes after Jaysh al-Fatah, the coalition responsible for 2015's conquest of Idlib, announced its return."
+    start = sentence.index("2015")
+    assert make_title(sentence, (start, start + 4)) == "Conquest of Idlib"
+
+
+def test_wire_dateline_and_trailing_attribution_are_not_in_the_title():
+    sentence = "BEIRUT, Dec 14 (Levant Wire) - Government forces entered Hajin on Friday, state media reported."
+    start = sentence.index("Friday")
+    other = sentence.index("Dec 14")
+    assert make_title(sentence, (start, start + 6), ((other, other + 6),)) == "Government forces entered Hajin"
+
+
+def test_a_date_set_off_at_the_end_of_a_headline_is_a_label_not_a_happening():
+    text = "Northwest Syria roundup — 20 Aug\n\nRebels Take Town on Monday\nThe army retreated."
+    expressions = [_expr(text, "20 Aug", "2022-08-20"), _expr(text, "Monday", "2022-08-15")]
+    events = [e for e in _events(text, expressions, "2022-08-20") if e.date_source != "publication"]
+    assert [e.date for e in events] == ["2022-08-15"]
+
+
+def test_an_article_with_no_dated_or_reported_happening_still_gets_one_event():
+    text = "Idlib Under Fire\nRussian jets keep bombing Idlib for three days in a row. Civilians flee north."
+    events = _events(text, [_expr(text, "three days", "P3D", "DURATION")], "2019-05-08")
+    assert [(e.date, e.date_source, e.sentence) for e in events] == [
+        ("2019-05-08", "publication", "Russian jets keep bombing Idlib for three days in a row.")]
+
+
+def test_dateline_and_comparison_dates_are_no_happenings():
+    text = "BEIRUT, Dec 14 (Levant Wire) - Rebels took the town yesterday, up from two towns in October."
+    expressions = [_expr(text, "Dec 14", "2018-12-14"), _expr(text, "yesterday", "2018-12-13"),
+                   _expr(text, "October", "2018-10")]
+    assert [e.date for e in _events(text, expressions, "2018-12-14")] == ["2018-12-13"]
+    text = "Revenue was C$291.6 million, compared with C$252 million a year earlier."
+    assert [e.date_source for e in _events(text, [_expr(text, "a year earlier", "1988")], "1989-10-30")] == ["publication"]
+
+
+def test_each_entry_of_a_live_blog_after_a_time_stamp_has_its_lead():
+    text = ("Live: Aleppo evacuation\n\n18:05\nA second convoy has left the eastern districts.\n\n"
+            "16:30\nThe WHO said its teams had received 30 wounded.\nThe evacuees included children.\n")
+    sentences = split_sentences(text)
+    stamps = [text.index("18:05") + 5, text.index("16:30") + 5]
+    leads = [sentences[i].text for i in story_leads(sentences, text, stamps)]
+    assert leads == ["A second convoy has left the eastern districts.",
+                     "The WHO said its teams had received 30 wounded."]
+
+
+def test_coordinated_clauses_with_their_own_subjects_give_their_own_titles():
+    text = "The committee's fifth round in January ended without progress, and the next round is planned for May."
+    expressions = [_expr(text, "January", "2021-01"), _expr(text, "May", "2021-05")]
+    events = _events(text, expressions, "2021-03-15")
+    assert [(e.date, e.title, e.future) for e in events] == [
+        ("2021-01", "The committee's fifth round ended without progress", False),
+        ("2021-05", "The next round is planned", True)]
+
+
+def test_a_day_and_its_clock_time_are_one_happening_at_that_time():
+    text = "The vote opens on Friday at 9 a.m. in Geneva."
+    expressions = [_expr(text, "Friday", "2016-11-04"), _expr(text, "9 a.m.", "2016-11-04T09:00", "TIME")]
+    events = _events(text, expressions, "2016-11-01")
+    assert [(e.date, e.precision) for e in events] == [("2016-11-04T09:00", "time")]

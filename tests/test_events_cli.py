@@ -82,3 +82,9 @@ def test_quality_command_prints_scores_and_checks_thresholds(tmp_path):
     result = CliRunner().invoke(cli, ["quality", str(folder)])
     assert result.exit_code == 1
     assert "an-event-never-found" in result.stderr
+
+
+def test_verbose_lists_each_dropped_span(seeds_dir):
+    result = _build(str(seeds_dir / "003_57ef6752fde517cb.txt"), "-f", "json", "-v")
+    assert "  cross-link @" in result.stderr and "See Syria Developing" in result.stderr
+    assert "  file name @" in result.stderr and "south-hama-aid-convoy-11-16" in result.stderr

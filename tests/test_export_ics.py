@@ -29,6 +29,7 @@ def test_day_events_are_all_day_and_timed_events_floating(tmp_path):
     assert timed.decoded("dtstart") == dt.datetime(2016, 11, 4, 9, 0) and timed.decoded("dtstart").tzinfo is None
     for event in events.values():
         assert event["uid"] and event.decoded("dtstamp").tzinfo is not None
+        assert str(event["transp"]) == "TRANSPARENT"
 
 
 def test_coarser_events_only_with_ics_ranges_and_counted_on_stderr(tmp_path):

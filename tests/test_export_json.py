@@ -15,10 +15,13 @@ def _bytes(timeline):
     return stream.getvalue()
 
 
-def test_streamed_json_is_exactly_what_json_dumps_writes():
+def test_streamed_json_is_one_object_with_one_event_per_line():
     timeline = sample_timeline()
-    expected = json.dumps(timeline_to_dict(timeline), ensure_ascii=False, indent=2) + "\n"
-    assert _bytes(timeline).decode("utf-8") == expected
+    text = _bytes(timeline).decode("utf-8")
+    assert json.loads(text) == timeline_to_dict(timeline)
+    event_lines = [line for line in text.splitlines() if line.startswith('    {"date": ')]
+    assert len(event_lines) == len(timeline.events)
+    assert [json.loads(line.rstrip(",")) for line in event_lines] == timeline_to_dict(timeline)["events"]
     empty = Timeline(events=(), documents=(), title="Empty")
     assert json.loads(_bytes(empty)) == timeline_to_dict(empty)
 
@@ -69,3 +72,41 @@ def test_export_of_something_else_is_a_one_line_error(tmp_path):
         assert name in result.stderr and "not a saved timeline" in result.stderr
     missing = runner.invoke(cli, ["export", str(tmp_path / "missing.json")])
     assert missing.exit_code == 1 and "missing.json" in missing.stderr
+
+
+def test_other_layouts_of_the_same_json_are_read_too(tmp_path):
+    timeline = sample_timeline()
+    data = timeline_to_dict(timeline)
+    for text in (json.dumps(data, indent=2), json.dumps(data), json.dumps(data, indent=4, ensure_ascii=True),
+                 _bytes(timeline).decode().replace('    {"date"', '    {"date"', 1) + "\n\n"):
+        again = read_timeline(io.BytesIO(text.encode()))
+        assert again.events == timeline.events and again.title == timeline.title
+    # A file edited by hand after an event line still reads, through the whole-document parser.
+    edited = _bytes(timeline).decode().replace(',\n    {"date"', ',\n\n    {"date"', 1)
+    assert read_timeline(io.BytesIO(edited.encode())).events == timeline.events
+
+
+def test_bad_event_in_the_line_layout_names_the_event():
+    text = _bytes(sample_timeline()).decode().replace('"start": "2015-01-01"', '"start": "not a day"', 1)
+    import pytest
+
+    from timeline.exporters.json_format import SavedTimelineError
+
+    with pytest.raises(SavedTimelineError, match="event 1"):
+        read_timeline(io.BytesIO(text.encode()))
+
+
+def test_our_own_layout_is_read_line_by_line(monkeypatch):
+    from timeline.exporters import json_format
+
+    timeline = sample_timeline()
+    data = _bytes(timeline)
+
+    def whole_document_parse(stream):
+        raise AssertionError("the file was parsed whole")
+
+    monkeypatch.setattr(json_format.json, "load", whole_document_parse)
+    assert read_timeline(io.BytesIO(data)).events == timeline.events
+    empty = _bytes(Timeline(events=(), documents=(), title="Empty"))
+    monkeypatch.undo()
+    assert read_timeline(io.BytesIO(empty)).events == ()

@@ -75,3 +75,21 @@ def test_bad_names_file_is_reported_with_its_name(tmp_path: Path):
     bad.write_text("town\tHama\n", encoding="utf-8")
     with pytest.raises(NamesError, match=r"bad.tsv:1"):
         load_gazetteer(str(bad))
+
+
+def test_world_cities_match_as_spelt_and_domain_names_by_rule():
+    places, _ = _names(load_gazetteer().find("Talks in Korea and in Frankfurt; fighting in Khan Toman."))
+    names = {name for _, name, _ in places}
+    assert "Kouri" not in names and "Frankfort" not in names
+    assert "Khan Tuman" in names
+
+
+def test_a_capital_is_a_city_after_in_and_its_state_as_an_actor():
+    gazetteer = load_gazetteer()
+    assert _names(gazetteer.find("Moscow declared a pause.")) == ([], [("Moscow", "Russia", "state")])
+    assert _names(gazetteer.find("Officials will meet in Washington.")) == ([("Washington", "Washington", "city")], [])
+
+
+def test_short_folded_names_do_not_match_words():
+    places, _ = _names(load_gazetteer().find("In Pope John Paul II's words, it is over."))
+    assert "Al-Eis" not in {name for _, name, _ in places}

@@ -97,3 +97,25 @@ def test_chromium_renders_events_dates_and_sources(seeds_dir, tmp_path):
                              capture_output=True, text=True, timeout=120)
     assert picture.returncode == 0, picture.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20000
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (apt-get install chromium); "
+                                                "the html page cannot be rendered")
+def test_chromium_shows_a_histogram_when_too_many_events_to_label(tmp_path):
+    import dataclasses
+    import datetime as dt
+
+    from timeline.chronology import Timeline
+
+    base = sample_timeline().events[6]
+    events = [dataclasses.replace(base, start=base.start + dt.timedelta(days=i % 900),
+                                  end=base.start + dt.timedelta(days=i % 900), offset=(i, i + 1))
+              for i in range(2000)]
+    page_path = tmp_path / "many.html"
+    page_path.write_text(_page(tmp_path, Timeline.build((), events)))
+    dom = subprocess.run([_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+                          "--window-size=1280,900", "--virtual-time-budget=5000", "--dump-dom", page_path.as_uri()],
+                         capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert 'data-rendered="2000"' in dom.stdout and 'class="density"' in dom.stdout
+    assert "2,000 events in view" in dom.stdout and 'class="marker' not in dom.stdout

@@ -62,20 +62,22 @@ def test_installed_package_plugin_works_from_the_command_line(plugin_venv, tmp_p
     assert plugins["jsonl"]["formats"] == ["jsonl"] and plugins["jsonl"]["hooks"] == ["register_exporters"]
 
     assert "--jsonl-fields" in _timeline(plugin_venv, "build", "--help", cwd=tmp_path).stdout
-    built = _timeline(plugin_venv, "build", ROOT / "seeds", "-f", "jsonl", "--jsonl-fields", "date,document",
-                      cwd=tmp_path)
-    assert built.returncode == 0, built.stderr
-    lines = [json.loads(line) for line in built.stdout.splitlines()]
-    assert len(lines) > 5 and all(set(line) == {"date", "document"} for line in lines)
-
     saved = tmp_path / "seeds.json"
-    assert _timeline(plugin_venv, "build", ROOT / "seeds", "-o", saved, cwd=tmp_path).returncode == 0
-    exported = _timeline(plugin_venv, "export", saved, "-o", tmp_path / "events.jsonl", cwd=tmp_path)
+    built = _timeline(plugin_venv, "build", ROOT / "seeds", "-o", saved, cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    exported = _timeline(plugin_venv, "export", saved, "-f", "jsonl", "--jsonl-fields", "date,document", cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
+    lines = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(lines) == len(json.loads(saved.read_text())["events"]) > 5
+    assert all(set(line) == {"date", "document"} for line in lines)
+    by_suffix = _timeline(plugin_venv, "export", saved, "-o", tmp_path / "events.jsonl", cwd=tmp_path)
+    assert by_suffix.returncode == 0, by_suffix.stderr
     assert len((tmp_path / "events.jsonl").read_text().splitlines()) == len(lines)
 
 
 def test_timeline_load_plugins_can_leave_the_package_out(plugin_venv, tmp_path):
-    result = _timeline(plugin_venv, "build", ROOT / "seeds", "-f", "jsonl", env_extra={"TIMELINE_LOAD_PLUGINS": ""},
+    saved = tmp_path / "empty.json"
+    saved.write_text('{"format": "timeline", "version": 1, "title": "Empty", "documents": [], "events": []}')
+    result = _timeline(plugin_venv, "export", saved, "-f", "jsonl", env_extra={"TIMELINE_LOAD_PLUGINS": ""},
                        cwd=tmp_path)
     assert result.returncode == 1 and "unknown format 'jsonl'" in result.stderr

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from .chronology import Timeline
-from .cleaning import summarise_dropped
+from .cleaning import describe_dropped, summarise_dropped
 from .documents import Document, Problem, Source
 from .pipeline import DocumentResult, Options, process_document
 
@@ -48,7 +48,8 @@ def default_jobs() -> int:
 @dataclass(frozen=True)
 class Outcome:
     """What became of one input: its result (None when it was skipped), its problems,
-    and a one-line account of what cleaning dropped (made where the text still is)."""
+    and an account of what cleaning dropped: a summary line, then one indented line per
+    dropped span (made where the text still is)."""
 
     result: DocumentResult | None
     problems: tuple[Problem, ...] = ()
@@ -79,8 +80,14 @@ def process_chunk(items: list[Document | Source], options: Options) -> list[Outc
             outcomes.append(Outcome(None, problems + (failure,)))
             continue
         outcomes.append(Outcome(replace(result, document=replace(result.document, text="")), problems,
-                                summarise_dropped(result.dropped, item.text)))
+                                _dropped_account(result, item.text)))
     return outcomes
+
+
+def _dropped_account(result: DocumentResult, text: str) -> str:
+    lines = [summarise_dropped(result.dropped, text)]
+    lines += [f"  {line}" for line in describe_dropped(result.dropped, text)]
+    return "\n".join(lines)
 
 
 class Future(Protocol):

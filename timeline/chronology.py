@@ -15,7 +15,8 @@ from .documents import Document
 from .events import Event, Source
 
 # Reports are the same happening when their dates overlap and this similar (0..1, see _similarity).
-MERGE_THRESHOLD = 0.34
+MERGE_THRESHOLD = 0.4
+MIN_WORD_OVERLAP = 0.15
 PRECISION_RANK = {p: i for i, p in enumerate(
     ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time"))}
 SOURCE_RANK = {"explicit": 2, "relative": 1, "publication": 0}
@@ -41,15 +42,24 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def _similarity(a: Event, b: Event) -> float:
-    """How alike two reports are: shared wording, plus shared places and actors."""
+    """How alike two reports are: shared wording first, then the same day, place and actors.
+
+    Wording must overlap at least a little (MIN_WORD_OVERLAP): the same day and actor alone
+    ("Russia struck ..." / "Russia said ...") are not one happening.
+    """
     words_a, words_b = content_words(a.sentence), content_words(b.sentence)
     if not words_a or not words_b:
         return 0.0
-    score = len(words_a & words_b) / len(words_a | words_b)
+    overlap = len(words_a & words_b) / len(words_a | words_b)
+    if overlap < MIN_WORD_OVERLAP:
+        return 0.0
     places_a, places_b = {m.name for m in a.places}, {m.name for m in b.places}
     actors_a, actors_b = {m.name for m in a.actors}, {m.name for m in b.actors}
     if places_a and places_b and not places_a & places_b:
         return 0.0  # both say where, and not the same place
+    score = overlap
+    if a.start == b.start and a.end == b.end and a.precision in ("day", "time") and b.precision in ("day", "time"):
+        score += 0.15
     if places_a & places_b:
         score += 0.15
     if actors_a & actors_b:

@@ -122,6 +122,17 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
     return Cleaned(tuple(kept), tuple(dropped))
 
 
+def describe_dropped(dropped: Iterable[Dropped], text: str, width: int = 70) -> list[str]:
+    """One line per dropped span: its reason, where it starts, and how it begins."""
+    lines = []
+    for item in dropped:
+        snippet = " ".join(text[item.start:item.end].split())
+        if len(snippet) > width:
+            snippet = snippet[: width - 1] + "…"
+        lines.append(f"{item.reason} @{item.start}: {snippet}")
+    return lines
+
+
 def summarise_dropped(dropped: Iterable[Dropped], text: str) -> str:
     """A one-line account of what cleaning dropped: reasons with counts and characters."""
     by_reason: dict[str, list[int]] = {}

@@ -19,7 +19,7 @@ from .chronology import Timeline
 from .cleaning import RulesError, load_rules
 from .documents import DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published
 from .output import atomic_output
-from .exporters.base import ExportError
+from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError, load_gazetteer
 from .pipeline import Options
 from .plugins import PluginError, load_plugins, strict_from_environment
@@ -78,6 +78,10 @@ class FormatCommand(click.Command):
                 )
             taken.update({n: owner for n in names})
             extra.append(option)
+        for param in params:
+            if param.name == "format_name":  # name the formats this installation has
+                param.help = (f"Output format: {', '.join(sorted(registry.exporters))} "
+                              "(default: from the -o suffix, else table).")
         help_option = self.get_help_option(ctx)
         return [p for p in params if p is not help_option] + extra + [p for p in params if p is help_option]
 
@@ -128,18 +132,18 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
     try:
         if output is None or output == "-":
             try:
-                exporter.write(timeline, sys.stdout.buffer, options)
+                write_timeline(exporter, timeline, sys.stdout.buffer, options)
                 sys.stdout.buffer.flush()
-            except BrokenPipeError:  # `timeline build ... | head` is fine
-                sys.stdout = None
-                os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            except BrokenPipeError:  # `timeline build ... | head` is fine; no error when Python flushes at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         else:
             with atomic_output(output) as stream:
-                exporter.write(timeline, stream, options)
+                write_timeline(exporter, timeline, stream, options)
     except ExportError as error:
         raise click.UsageError(f"-f {exporter.name}: {error}") from None
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+        target = "standard output" if output in (None, "-") else output
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
     except Exception as error:
         owner = registry.owner_of(exporter.name)
         if owner.origin == "built-in" or strict_from_environment():
@@ -485,13 +489,17 @@ def plugins(show_all, as_json, plugins_dir):
     if as_json:
         click.echo(json.dumps(listing, indent=2))
         return
-    if not listing:
-        click.echo("No plugins installed; `timeline plugins --all` lists the built-in ones too.", err=True)
-        return
-    rows = [(p["name"], p["version"] or "", p["origin"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
-            for p in listing]
-    click.echo(tabulate_module.tabulate(rows, headers=("plugin", "version", "from", "hooks", "formats"),
-                                        disable_numparse=True))
+    if listing:
+        rows = [(p["name"], p["version"] or "", p["origin"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
+                for p in listing]
+        click.echo(tabulate_module.tabulate(rows, headers=("plugin", "version", "from", "hooks", "formats"),
+                                            disable_numparse=True))
+    else:
+        click.echo("No plugins besides the built-in ones.")
+    if not show_all:
+        # The built-in exporters are plugins too: name them, and say how to see them in full.
+        builtin = [f for f, owner in registry.owners.items() if registry.plugins[owner].origin == "built-in"]
+        click.echo(f"Built-in formats: {', '.join(builtin)} (`timeline plugins --all` lists their plugins).")
 
 
 @cli.command()

@@ -10,6 +10,7 @@ article vanishes from the chronology.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -18,19 +19,26 @@ from typing import Callable, Iterable
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
-from .titles import clause_at, make_title
+from .titles import DATELINE, IRREGULAR_PAST, clause_at, make_title
 
 DATE_SOURCES = ("explicit", "relative", "publication")
 
-# Habits and generic statements: a date in them places no happening.
+# Habits and generic statements: a date in the same clause places no happening.
 HABITUAL = re.compile(
-    r"\b(?:is|are|was) when\b|\busually\b|\btypically\b|\bgenerally\b|\bnormally\b|\bcustomarily\b|"
+    r"\busually\b|\btypically\b|\bgenerally\b|\bnormally\b|\bcustomarily\b|\btraditionally\b|"
     r"\btends? to\b|\bas a rule\b|\b(?:every|each) (?:year|month|week|day|spring|summer|autumn|fall|winter|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\btraditionally\b|\busually\b",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
-# Words before a date expression that make it a span of time, not a time of a happening.
-DURATION_LEAD_IN = re.compile(r"\b(?:for|within|lasting|spanning)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?$", re.IGNORECASE)
+# A time made the subject of a generic statement ("Towards the end of the month is when ...").
+GENERIC_TIME = re.compile(r"\b(?:is|are) when\b", re.IGNORECASE)
+# A date that a figure is compared with ("up from $3 million last year", "compared with a year earlier")
+# is a reference point, not the time of a happening.
+COMPARISON_LEAD_IN = re.compile(
+    r"\b(?:compared (?:with|to)|up from|down from|versus|vs\.)\s[^.;:!?]{0,60}$|\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?$",
+    re.IGNORECASE,
+)
+COMPARISON_DATE = re.compile(r"\b(?:year|month|quarter|week)-(?:ago|earlier)\b", re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|is to|are to|is due to|are due to|plans? to|planned to|planning to|"
@@ -39,15 +47,11 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 # A reported past happening: a perfect tense, a past tense or a past participle after "was/were".
-_IRREGULAR_PAST = (
-    "began began broke brought built came caught chose dealt drew drove fell fled flew fought forgot froze gave "
-    "got grew held hid hit hung kept knew laid led left lost made meant met paid put quit ran rang rose sank sat "
-    "saw said sent set shook shot shut slew sold sought spent spoke spread stole stood struck swept swore took "
-    "taught tore told threw understood was were went withdrew won wrote"
-).split()
 HAPPENING = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+(?:ed|en|t|wn|ne|ck|ng|ht)\b|"
-    r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(_IRREGULAR_PAST),
+    r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(
+        verb for verb in IRREGULAR_PAST if verb not in ("was", "were")  # "was a capital" is a state
+    ),
 )
 # A span of time: a sentence that holds one describes a state over it, not a happening to date.
 SPAN_OF_TIME = re.compile(
@@ -128,6 +132,16 @@ class _Happening:
         return self.expressions[0]
 
 
+def _names_in(sentence: str, find_names: NameFinder | None):
+    """Places and actors of a sentence, leaving out a wire dateline (where the report was filed)."""
+    if find_names is None:
+        return (), ()
+    dateline = DATELINE.match(sentence)
+    if dateline:
+        sentence = " " * dateline.end() + sentence[dateline.end():]
+    return find_names(sentence)
+
+
 def is_headline(sentence: Sentence, text: str) -> bool:
     """A line of its own with no closing punctuation and a few words."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -141,9 +155,20 @@ def is_headline(sentence: Sentence, text: str) -> bool:
     )
 
 
+_LABEL_SEPARATOR = re.compile(r"[—–\-,:|]\s*$")
+
+
+def _is_date_label(sentence: Sentence, expression: TemporalExpression, text: str) -> bool:
+    """A date set off at the end of a headline ("Roundup — 20 Aug", "The battle for Aleppo, 2012-2016"):
+    it labels the page, it dates no happening."""
+    after = text[expression.end:sentence.end]
+    before = text[sentence.start:expression.start]
+    return not after.strip(" .)") and bool(_LABEL_SEPARATOR.search(before))
+
+
 def is_generic(sentence: str) -> bool:
     """A habit or a generic statement, whose date places no happening."""
-    return bool(HABITUAL.search(sentence))
+    return bool(HABITUAL.search(sentence) or GENERIC_TIME.search(sentence))
 
 
 def reports_happening(sentence: str) -> bool:
@@ -163,22 +188,31 @@ def _published_day(document: Document) -> dt.date | None:
     return interval.end if interval else None
 
 
-def _anchors(sentence: Sentence, expressions: Iterable[TemporalExpression], text: str) -> list[TemporalExpression]:
-    """The date expressions of a sentence that can place a happening."""
-    found = []
-    for expression in expressions:
-        if expression.type not in ("DATE", "TIME") or expression.interval is None:
-            continue
-        if DURATION_LEAD_IN.search(text[max(sentence.start, expression.start - 30):expression.start]):
-            continue
-        found.append(expression)
-    return found
+def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str) -> bool:
+    """A date that is no time of a happening: a wire dateline's, or a point a figure is compared with."""
+    dateline = DATELINE.match(sentence.text)
+    if dateline and expression.end - sentence.start <= dateline.end():
+        return True
+    if COMPARISON_DATE.search(expression.text):
+        return True
+    clause_start, _ = clause_at(sentence.text, expression.start - sentence.start)
+    before = text[sentence.start + clause_start:expression.start]
+    return bool(COMPARISON_LEAD_IN.search(before))
+
+
+def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpression]:
+    """The date expressions of a sentence that can place a happening: DATE or TIME with a calendar value.
+
+    A date after "for" or "within" still places one (TimeML DURING: "a loss for the third quarter",
+    "to graduate within the next week"); spans of time alone are DURATIONs and place none.
+    """
+    return [e for e in expressions if e.type in ("DATE", "TIME") and e.interval is not None]
 
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-# Two expressions that together name one time: "9 a.m. local time on Friday", "Friday, 6 May".
-_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:local time\s*)?(?:on|,|of|the)?\s*$", re.IGNORECASE)
+# Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
+_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:local time\s*)?(?:on|at|,|of|the)?\s*$", re.IGNORECASE)
 
 
 def _happenings(expressions: list[TemporalExpression], text: str, sentence_start: int) -> list[_Happening]:
@@ -198,9 +232,11 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
                 index += 2
                 continue
             if _SAME_TIME_BETWEEN.match(between):
-                # The narrower of the two when one holds the other, else the date (not the clock time).
-                if interval.start >= other.start and interval.end <= other.end and current.precision == "time":
+                # The clock time when it falls on the named day ("Friday at 9 a.m."), else the day.
+                if current.precision == "time" and other.start <= interval.start and interval.end <= other.end:
                     chosen, rest = current, following
+                elif other.precision == "time" and interval.start <= other.start and other.end <= interval.end:
+                    chosen, rest = following, current
                 else:
                     chosen, rest = (following, current) if current.precision == "time" else (current, following)
                 groups.append(_Happening((chosen, rest), chosen.interval.start, chosen.interval.end))
@@ -216,6 +252,13 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
     return distinct
 
 
+def _within(ordered: list[TemporalExpression], starts: list[int], sentence: Sentence) -> list[TemporalExpression]:
+    """The expressions (sorted by start, ``starts`` their starts) that lie inside ``sentence``."""
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end)
+    return [e for e in ordered[first:last] if e.end <= sentence.end]
+
+
 def _date_source(expression: TemporalExpression) -> str:
     return "explicit" if expression.anchor == "explicit" else "relative"
 
@@ -223,7 +266,7 @@ def _date_source(expression: TemporalExpression) -> str:
 def _value_of(happening: _Happening) -> tuple[str, str, str | None]:
     """TIMEX-style value, precision and mod of a happening (a range gets ``start/end``)."""
     main = happening.main
-    if len(happening.expressions) == 2 and happening.start != main.interval.start or happening.end != main.interval.end:
+    if (happening.start, happening.end) != (main.interval.start, main.interval.end):
         first, last = happening.expressions
         return f"{first.value}/{last.value}", first.precision or "day", None
     return main.value, main.interval.precision, main.mod
@@ -234,23 +277,34 @@ def extract_events(
     sentences: list[Sentence],
     expressions: list[TemporalExpression],
     find_names: NameFinder | None = None,
+    story_starts: Iterable[int] = (),
 ) -> list[Event]:
-    """The dated happenings of a document's (cleaned) sentences, in text order."""
+    """The dated happenings of a document's (cleaned) sentences, in text order.
+
+    ``find_names`` gives the places and actors of a sentence; ``story_starts`` are offsets
+    where a new story of the page begins (a live blog entry's time stamp).
+    """
     text = document.text
     published = _published_day(document)
     ordered = sorted(expressions, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
     events: list[Event] = []
     dated_sentences: set[int] = set()
     for number, sentence in enumerate(sentences):
-        inside = [e for e in ordered if sentence.start <= e.start and e.end <= sentence.end]
-        anchors = _anchors(sentence, inside, text)
-        if not anchors or is_generic(sentence.text):
+        inside = _within(ordered, starts, sentence)
+        anchors = [e for e in _anchors(inside) if not _is_reference(e, sentence, text)]
+        if anchors and is_headline(sentence, text):
+            anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
+        if not anchors or GENERIC_TIME.search(sentence.text):
             continue
-        names = find_names(sentence.text) if find_names else ((), ())
+        names = _names_in(sentence.text, find_names)
+        other_spans = tuple((e.start - sentence.start, e.end - sentence.start) for e in inside if e.type in ("DATE", "TIME"))
         for happening in _happenings(anchors, text, sentence.start):
             main = happening.main
             span = (main.start - sentence.start, main.end - sentence.start)
             clause_start, clause_end = clause_at(sentence.text, span[0])
+            if HABITUAL.search(sentence.text[clause_start:clause_end]):
+                continue
             value, precision, mod = _value_of(happening)
             events.append(
                 Event(
@@ -258,29 +312,45 @@ def extract_events(
                     start=happening.start,
                     end=happening.end,
                     precision=precision,
-                    title=make_title(sentence.text, span),
+                    title=make_title(sentence.text, span, other_spans),
                     sentence=sentence.text,
                     document=document.name,
                     offset=(sentence.start, sentence.end),
                     date_source=_date_source(main),
                     expression=" … ".join(e.text for e in happening.expressions),
                     mod=mod,
-                    future=is_future(sentence.text[clause_start:clause_end], happening.start, published),
+                    # Future wording counts before the date it governs ("will meet on Friday"), not after
+                    # it ("on Saturday ... expressed hope that it would not ...").
+                    future=is_future(sentence.text[clause_start:max(span[1], clause_start)], happening.start, published),
                     url=document.url,
                     places=names[0],
                     actors=names[1],
                 )
             )
             dated_sentences.add(number)
-    events.extend(_expected_happenings(document, sentences, ordered, dated_sentences, find_names))
-    events.extend(_undated_leads(document, sentences, dated_sentences, find_names))
+    events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
+    events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=story_starts))
+    if not events:
+        events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
     return sorted(events, key=lambda e: (e.offset, e.start))
+
+
+# A stretch of time ahead ("the coming weeks", TimeML: DURATION PXW) that places a planned happening.
+COMING_PERIOD = re.compile(r"^(?:the\s+)?(?:coming|next|following|upcoming|forthcoming)\b", re.IGNORECASE)
+
+
+def is_future_reference(expression: TemporalExpression) -> bool:
+    """An expression that puts a happening ahead without a calendar value: FUTURE_REF, "the coming weeks"."""
+    if expression.type == "DATE" and expression.value == "FUTURE_REF":
+        return True
+    return expression.type == "DURATION" and bool(COMING_PERIOD.match(expression.text))
 
 
 def _expected_happenings(
     document: Document,
     sentences: list[Sentence],
     expressions: list[TemporalExpression],
+    starts: list[int],
     dated: set[int],
     find_names: NameFinder | None,
 ) -> list[Event]:
@@ -294,8 +364,7 @@ def _expected_happenings(
         if number in dated or is_generic(sentence.text):
             continue
         future_refs = [
-            e for e in expressions
-            if sentence.start <= e.start and e.end <= sentence.end and e.value == "FUTURE_REF"
+            e for e in _within(expressions, starts, sentence) if is_future_reference(e)
         ]
         if not future_refs:
             continue
@@ -303,7 +372,7 @@ def _expected_happenings(
         clause = sentence.text[slice(*clause_at(sentence.text, span[0]))]
         if not FUTURE.search(clause) and not FUTURE.search(sentence.text):
             continue
-        names = find_names(sentence.text) if find_names else ((), ())
+        names = _names_in(sentence.text, find_names)
         events.append(
             Event(
                 date=value, start=interval.start, end=interval.end, precision=interval.precision,
@@ -317,15 +386,24 @@ def _expected_happenings(
     return events
 
 
-def story_leads(sentences: list[Sentence], text: str) -> list[int]:
+def story_leads(sentences: list[Sentence], text: str, story_starts: Iterable[int] = ()) -> list[int]:
     """Indexes of the lead sentence of each story: the first body sentence reporting a happening.
 
-    A story starts at the top of the document and after each headline that follows body text
-    (live blogs and news digests put several stories on one page).
+    A story starts at the top of the document, after each headline that follows body text, and
+    at each of ``story_starts`` (offsets where cleaning found an entry's time stamp): live blogs
+    and news digests put several stories on one page.
     """
+    breaks = sorted(story_starts)
+    next_break = 0
     leads: list[int] = []
     looking, seen_body, window, limit = True, False, 0, LEAD_WINDOW
     for number, sentence in enumerate(sentences):
+        passed = False
+        while next_break < len(breaks) and breaks[next_break] <= sentence.start:
+            next_break += 1
+            passed = True
+        if passed and seen_body:
+            looking, seen_body, window, limit = True, False, 0, STORY_LEAD_WINDOW
         if is_headline(sentence, text):
             if seen_body:
                 looking, window, limit = True, 0, STORY_LEAD_WINDOW
@@ -343,20 +421,39 @@ def story_leads(sentences: list[Sentence], text: str) -> list[int]:
     return leads
 
 
+def _first_body_sentence(sentences: list[Sentence], text: str) -> list[int]:
+    """The first sentence that is not a headline, else the first headline: an article's last resort."""
+    body = [i for i, sentence in enumerate(sentences) if not is_headline(sentence, text)]
+    return body[:1] or list(range(min(1, len(sentences))))
+
+
 def _undated_leads(
-    document: Document, sentences: list[Sentence], dated: set[int], find_names: NameFinder | None
+    document: Document,
+    sentences: list[Sentence],
+    dated: set[int],
+    find_names: NameFinder | None,
+    last_resort: bool = False,
+    story_starts: Iterable[int] = (),
 ) -> list[Event]:
-    """Lead happenings the text does not date, dated from the publication date."""
+    """Lead happenings the text does not date, dated from the publication date.
+
+    With ``last_resort`` (the article gave no event at all) the first body sentence stands
+    for the article, whatever it reports, so that no article vanishes from the chronology.
+    """
     value = (document.published or "")[:10]
     interval = interval_of(value)
     if interval is None:
         return []
     events = []
-    for number in story_leads(sentences, document.text):
+    if last_resort:
+        leads = _first_body_sentence(sentences, document.text)
+    else:
+        leads = story_leads(sentences, document.text, story_starts)
+    for number in leads:
         if number in dated:
             continue
         sentence = sentences[number]
-        names = find_names(sentence.text) if find_names else ((), ())
+        names = _names_in(sentence.text, find_names)
         events.append(
             Event(
                 date=value,

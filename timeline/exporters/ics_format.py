@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import os
 from collections import Counter
-from typing import Any, BinaryIO, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 import click
 import icalendar
@@ -72,18 +72,21 @@ def _description(event: Event, documents: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def calendar_of(timeline: Timeline, ranges: bool = False) -> tuple[icalendar.Calendar, Counter]:
-    """The calendar, and a count by precision of the events left out."""
+def _calendar(timeline: Timeline) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//timeline//timeline {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", timeline.title)
     calendar.add("name", timeline.title)
+    return calendar
+
+
+def calendar_entries(timeline: Timeline, ranges: bool, left_out: Counter) -> Iterator[icalendar.Event]:
+    """The VEVENTs of the chronology, one at a time; events left out are counted by precision in ``left_out``."""
     stamp = _stamp()
     documents = {d.name: d for d in timeline.documents}
     seen: Counter = Counter()
-    left_out: Counter = Counter()
     for event in timeline.events:
         clock = event_time(event)
         if event.precision not in ALL_DAY_PRECISIONS and not ranges:
@@ -101,6 +104,7 @@ def calendar_of(timeline: Timeline, ranges: bool = False) -> tuple[icalendar.Cal
         else:
             entry.add("dtstart", event.start)
             entry.add("dtend", event.end + dt.timedelta(days=1))
+        entry.add("transp", "TRANSPARENT")  # a chronology's events must not make the reader look busy
         entry.add("summary", event.title)
         entry.add("description", _description(event, documents))
         if event.url:
@@ -108,19 +112,28 @@ def calendar_of(timeline: Timeline, ranges: bool = False) -> tuple[icalendar.Cal
         places = mention_names(event.places)
         if places:
             entry.add("location", "; ".join(places))
-        categories = mention_names(event.actors) + [event.precision]
-        entry.add("categories", categories)
-        calendar.add_component(entry)
-    return calendar, left_out
+        entry.add("categories", mention_names(event.actors) + [event.precision])
+        yield entry
 
 
 def write_ics(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
-    calendar, left_out = calendar_of(timeline, ranges=bool(options.get("ics_ranges")))
+    """The calendar's head, then each event as it is made, then its end: memory stays flat."""
+    end = b"END:VCALENDAR\r\n"
+    head = _calendar(timeline).to_ical()
+    stream.write(head[: head.rindex(end)])
+    left_out: Counter = Counter()
+    batch: list[bytes] = []
+    for entry in calendar_entries(timeline, bool(options.get("ics_ranges")), left_out):
+        batch.append(entry.to_ical())
+        if len(batch) >= 1000:
+            stream.write(b"".join(batch))
+            batch.clear()
+    batch.append(end)
+    stream.write(b"".join(batch))
     if left_out:
         detail = ", ".join(f"{precision}: {count}" for precision, count in sorted(left_out.items()))
         report(options, f"ics: left out {sum(left_out.values())} events dated more coarsely than a day ({detail}); "
                         "--ics-ranges adds them as multi-day events")
-    stream.write(calendar.to_ical())
 
 
 @hookimpl

@@ -6,11 +6,11 @@ articles is escaped, so a sentence can never turn into a link, heading or HTML.
 from __future__ import annotations
 
 import re
-from typing import Any, BinaryIO, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
-from .base import Exporter, selected_columns
+from .base import Exporter, selected_columns, write_pieces
 from .records import COLUMNS, display_date, event_record, source_references
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -27,35 +27,35 @@ def _link(label: str, url: str) -> str:
     return f"[{escape(label)}](<{url.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>)"
 
 
-def _list(timeline: Timeline) -> list[str]:
+def _list(timeline: Timeline) -> Iterator[str]:
     documents = {d.name: d for d in timeline.documents}
-    lines = [f"# {escape(timeline.title)}", ""]
+    yield f"# {escape(timeline.title)}\n"
     year = None
     for event in timeline.events:
         if event.start.year != year:
             year = event.start.year
-            lines += ["", f"## {year}", ""]
+            yield f"\n## {year}\n\n"
+        yield f"- **{escape(display_date(event))}** {escape(event.sentence)}\n"
         sources = [_link(s.title or s.publisher or s.document, s.url) for s in source_references(event, documents)]
-        lines.append(f"- **{escape(display_date(event))}** {escape(event.sentence)}")
         if sources:
-            lines.append(f"  — {'; '.join(sources)}")
-    return lines
+            yield f"  — {'; '.join(sources)}\n"
 
 
-def _table(timeline: Timeline, columns: tuple[str, ...]) -> list[str]:
-    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
+def _table(timeline: Timeline, columns: tuple[str, ...]) -> Iterator[str]:
+    yield f"# {escape(timeline.title)}\n\n"
+    yield "| " + " | ".join(columns) + " |\n"
+    yield "|" + "|".join("---" for _ in columns) + "|\n"
     for event in timeline.events:
         record = event_record(event)
-        lines.append("| " + " | ".join(escape(record[c]) for c in columns) + " |")
-    return lines
+        yield "| " + " | ".join(escape(record[c]) for c in columns) + " |\n"
 
 
 def write_markdown(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
     if options.get("columns"):
-        lines = [f"# {escape(timeline.title)}", ""] + _table(timeline, selected_columns(options, COLUMNS, COLUMNS))
+        pieces = _table(timeline, selected_columns(options, COLUMNS, COLUMNS))
     else:
-        lines = _list(timeline)
-    stream.write(("\n".join(lines).replace("\n\n\n", "\n\n") + "\n").encode("utf-8"))
+        pieces = _list(timeline)
+    write_pieces(stream, pieces)
 
 
 @hookimpl

@@ -94,6 +94,8 @@ MOD_WORDS = {"EARLY": "early", "MID": "mid", "LATE": "late", "START": "start of"
              "APPROX": "about", "BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "on or before",
              "ON_OR_AFTER": "on or after", "LESS_THAN": "less than", "MORE_THAN": "more than",
              "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
+PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_PART_OF_DAY = re.compile(r"T(MO|MI|AF|EV|NI|DT)$")
 _CODE = re.compile(r"^\d{4}-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)|W\d{2}-(?P<weekend>WE))$")
 
 
@@ -115,6 +117,9 @@ def display_date(event: Event) -> str:
         text = _day_text(start) + (f", {clock:%H:%M}" if clock else "")
     elif precision == "day":
         text = _day_text(start)
+        part = _PART_OF_DAY.search(event.date or "")
+        if part:
+            text += f", {PARTS_OF_DAY[part.group(1)]}"
     elif precision == "week":
         text = ("weekend of " if code and code.group("weekend") else "week of ") + _day_text(start)
     elif precision == "month":

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from typing import Any, BinaryIO, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..chronology import Timeline
 from ..events import Event
 from ..hookspecs import hookimpl
-from .base import Exporter
+from .base import Exporter, write_pieces
 from .ics_format import event_uid
 from .records import display_date, event_time, source_references
 
@@ -53,9 +53,9 @@ def _text(event: Event, documents: Mapping[str, Any]) -> str:
     return "".join(parts)
 
 
-def timelinejs_of(timeline: Timeline) -> dict[str, Any]:
+def timelinejs_events(timeline: Timeline) -> Iterator[dict[str, Any]]:
+    """TimelineJS's event slides, one at a time."""
     documents = {d.name: d for d in timeline.documents}
-    events = []
     seen: set[str] = set()
     for event in timeline.events:
         unique_id = event_uid(event).split("@")[0]
@@ -73,17 +73,30 @@ def timelinejs_of(timeline: Timeline) -> dict[str, Any]:
         }
         if end is not None:
             entry["end_date"] = end
-        events.append(entry)
+        yield entry
+
+
+def _title_slide(timeline: Timeline) -> dict[str, Any]:
     names = len({d.name for d in timeline.documents} or {e.document for e in timeline.events})
-    return {
-        "title": {"text": {"headline": html.escape(timeline.title),
-                           "text": f"<p>{len(events)} events from {names} documents</p>"}},
-        "events": events,
-    }
+    return {"text": {"headline": html.escape(timeline.title),
+                     "text": f"<p>{len(timeline.events)} events from {names} documents</p>"}}
+
+
+def timelinejs_of(timeline: Timeline) -> dict[str, Any]:
+    return {"title": _title_slide(timeline), "events": list(timelinejs_events(timeline))}
 
 
 def write_timelinejs(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
-    stream.write(json.dumps(timelinejs_of(timeline), ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+    """One slide per line, written as made: memory stays flat."""
+    def pieces() -> Iterator[str]:
+        yield '{"title": ' + json.dumps(_title_slide(timeline), ensure_ascii=False) + ',\n "events": ['
+        separator = "\n  "
+        for entry in timelinejs_events(timeline):
+            yield separator + json.dumps(entry, ensure_ascii=False)
+            separator = ",\n  "
+        yield "\n ]\n}\n"
+
+    write_pieces(stream, pieces())
 
 
 @hookimpl

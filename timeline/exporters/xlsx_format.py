@@ -85,22 +85,37 @@ def excel_day(event: Event, day: dt.date) -> dt.date | dt.datetime | None:
 
 
 class _Cells:
-    """Builds write-only cells with the styles this workbook uses."""
+    """Builds write-only cells with the styles this workbook uses.
+
+    Each style is built once and its style ids shared by every cell that uses it: setting
+    fonts and alignments cell by cell makes openpyxl hash them again for every cell.
+    """
 
     def __init__(self, sheet):
         self.sheet = sheet
+        self.styles: dict[tuple, Any] = {}
+
+    def _styled(self, cell: WriteOnlyCell, settings: tuple) -> WriteOnlyCell:
+        key = tuple((attribute, id(value) if not isinstance(value, str) else value) for attribute, value in settings)
+        style = self.styles.get(key)  # keyed by identity: hashing openpyxl style objects is slow
+        if style is None:
+            template = WriteOnlyCell(self.sheet)
+            for attribute, value in settings:
+                setattr(template, attribute, value)
+            style = self.styles[key] = template._style
+        cell._style = style  # written out at once and never changed: sharing is safe
+        return cell
 
     def header(self, value: str) -> WriteOnlyCell:
-        cell = self.text(value)
-        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
-        return cell
+        return self._styled(self.text(value), (("font", HEADER_FONT), ("fill", HEADER_FILL),
+                                                ("alignment", HEADER_ALIGNMENT)))
 
     def text(self, value: Any, alignment: Alignment | None = None) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.sheet)
         cell.value = excel_text(value)
         cell.data_type = TYPE_STRING  # after the value: never a formula, whatever the text begins with
         if alignment is not None:
-            cell.alignment = alignment
+            self._styled(cell, (("alignment", alignment),))
         return cell
 
     def number(self, value: int) -> WriteOnlyCell:
@@ -110,15 +125,13 @@ class _Cells:
         if value is None:
             return self.text(iso, TOP)
         cell = WriteOnlyCell(self.sheet, value=value)
-        cell.number_format = number_format
-        cell.alignment = TOP
-        return cell
+        return self._styled(cell, (("number_format", number_format), ("alignment", TOP)))
 
     def link(self, url: str, label: str | None = None) -> WriteOnlyCell:
         cell = self.text(label if label is not None else url, TOP)
         if url and len(url) < 2080:  # Excel's limit on a link's address
             cell.hyperlink = Hyperlink(ref="", target=excel_text(url))
-            cell.font = LINK_FONT
+            self._styled(cell, (("font", LINK_FONT), ("alignment", TOP)))
         return cell
 
 

@@ -1,4 +1,13 @@
-"""Temporal tagging: TIMEX3 expressions found in text and resolved to calendar values."""
+"""Temporal tagging: TIMEX3 expressions found in text and resolved to calendar values.
+
+Where things are:
+- ``vocabulary``: the word tables (months, weekdays, numbers, units, holidays, tense cues...).
+- ``rules``: the patterns, written with macros built from the tables, each naming its normaliser.
+- ``tagger``: the engine (one scan for anchor tokens, rules tried only there) and the normalisers,
+  including ``direction`` (tense) and the resolution of relative expressions.
+- ``calendar_math``: shifting dates by units and writing TIMEX3 values.
+- ``values``: what calendar interval a value covers; ``is_well_formed``.
+"""
 from .expressions import TemporalExpression
 from .tagger import tag
 from .values import Interval, interval_of, is_well_formed

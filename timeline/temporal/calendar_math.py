@@ -76,10 +76,13 @@ def format_value(day: dt.date, granularity: str) -> str:
     return day.isoformat()
 
 
-def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    """The ``n``th ISO ``weekday`` of a month (n = -1: the last one)."""
+def nth_weekday(year: int, month: int, weekday: int, n: int, first_day: int = 1) -> dt.date:
+    """The ``n``th ISO ``weekday`` of a month counted from ``first_day`` (n = -1: the last one).
+
+    US Election Day is the first Tuesday counted from 2 November.
+    """
     if n > 0:
-        first = dt.date(year, month, 1)
+        first = dt.date(year, month, first_day)
         return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)

@@ -53,3 +53,20 @@ class TemporalExpression:
         if self.mod:
             data["mod"] = self.mod
         return data
+
+
+_FIELDS = tuple(TemporalExpression.__dataclass_fields__)
+_new = object.__new__
+
+
+def make_expression(start: int, end: int, text: str, type: str, value: str, mod: str | None,
+                    anchor: str) -> TemporalExpression:
+    """``TemporalExpression(...)`` for the tagger's inner loop, several times faster.
+
+    A frozen dataclass sets each field through ``object.__setattr__``; filling
+    the instance dictionary at once gives the same object (equal, hashable,
+    still frozen to its users).
+    """
+    expression = _new(TemporalExpression)
+    expression.__dict__.update(zip(_FIELDS, (start, end, text, type, value, mod, anchor)))
+    return expression

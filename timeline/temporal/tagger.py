@@ -1,22 +1,34 @@
 """Temporal tagger: find TIMEX3 expressions in a text and normalise them.
 
-The engine compiles every rule of ``rules.RULES`` into one alternation and scans
-the text once, left to right; each match goes to its rule's normaliser, which
-reads the words of the match (tables in ``vocabulary``) and resolves relative
-expressions against the document creation time (DCT) or, for anaphoric ones
-("two days later", "that year"), against the last date mentioned.
+The engine scans the text once for anchor tokens (digits and the words of the
+vocabulary tables, found by one case-sensitive trie in C), and only there tries
+the rules of ``rules.RULES`` that can start with that kind of token, compiled
+as one alternation per token class.  A match goes to its rule's normaliser,
+which reads the words of the match and resolves relative expressions against
+the document creation time (DCT) or, for anaphoric ones ("two days later",
+"that year"), against the last date mentioned; the tense of the clause
+(``direction``) decides between the last and the next occurrence.  Time is
+linear in the length of the text.  What happens at a place depends only on a
+bounded window of text around it and on what the scan remembers (the last
+date, the quarter spoken of), so each step is remembered under exactly that:
+a phrase repeated in the same surroundings is matched and normalised once.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import gc
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from . import calendar_math as cal
-from .expressions import TemporalExpression
-from .rules import MACROS, RULES, Rule
-from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES,
-                         REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
+from .expressions import TemporalExpression, make_expression
+from .rules import MACROS, RULES, Rule, _alternation
+from .values import is_well_formed
+from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS,
+                         ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS,
+                         UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -28,10 +40,40 @@ def _expand(rule_index: int, pattern: str) -> str:
 
 
 _EXPANDED = [_expand(i, rule.pattern) for i, rule in enumerate(RULES)]
-# One scan for all rules; a match must start where a word starts.
-MASTER = re.compile(r"(?<![\w'’])(?:" + "|".join(f"(?P<R{i}>{p})" for i, p in enumerate(_EXPANDED)) + ")",
-                    re.IGNORECASE)
-SINGLE = [re.compile(r"(?<![\w'’])(?:" + p + ")", re.IGNORECASE) for p in _EXPANDED]
+TOKEN_CLASSES = ("digit", "name", "word")
+
+
+def _compile(indices) -> re.Pattern:
+    """One alternation of the given rules, in table order; a match must start where a word starts."""
+    body = "|".join(f"(?P<R{i}>{_EXPANDED[i]})" for i in indices)
+    return re.compile(r"(?<![\w'’])(?:" + body + ")", re.IGNORECASE)
+
+
+_CLASS_RULES = {cls: tuple(i for i, rule in enumerate(RULES) if cls in rule.starts) for cls in TOKEN_CLASSES}
+MASTERS = {cls: _compile(indices) for cls, indices in _CLASS_RULES.items()}
+_LATER: dict[tuple[str, int], re.Pattern | None] = {}
+
+
+def _later_rules(cls: str, index: int) -> re.Pattern | None:
+    """The alternation of the rules of a token class after ``index`` (compiled on first use)."""
+    key = (cls, index)
+    if key not in _LATER:
+        rest = [i for i in _CLASS_RULES[cls] if i > index]
+        _LATER[key] = _compile(rest) if rest else None
+    return _LATER[key]
+
+
+# The scanner's view of words: a time word or digit anchors an attempt; a lead word is tried when
+# one follows closely; every other word is skipped without running a single rule.
+_TOKEN = re.compile(r"[^\W_]+")
+_NAMES = {w for w in list(MONTHS) + list(WEEKDAYS)} | {w + "s" for w in WEEKDAYS}
+_TIME_WORDS = (set(TIME_WORDS) | set(UNITS) | {u + "s" for u in UNITS} | set(UNIT_PLURALS) | set(SEASONS)
+               | set(PARTS_OF_DAY) | {w.split()[-1] for w in REFERENCES} | set(SET_WORDS)
+               | {h for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS) if " " not in h}
+               | {h.split()[-1] for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)} | {"nineteen", "eighteen"})
+_LEAD_WORDS = (set(LEAD_WORDS) | {w.split()[0] for w in NUMBERS} | set(NUMBERS) | set(ORDINALS)
+               | {h.split()[0] for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)}
+               | {w.split()[0] for w in REFERENCES}) - _TIME_WORDS
 
 
 @dataclass
@@ -47,6 +89,10 @@ class Found:
     remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
 
 
+NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
+QUARTER_REACH = 600  # characters over which "the quarter", "a year earlier" refer to a quarter named before
+
+
 @dataclass
 class Context:
     """What the scan knows while it reads one document."""
@@ -55,8 +101,15 @@ class Context:
     dct: dt.date | None
     dct_granularity: str | None
     last: tuple[dt.date, str] | None = None
-    last_quarter: tuple[dt.date, str] | None = None
-    groups: dict = field(default_factory=dict)
+    last_quarter: tuple[dt.date, int] | None = None  # the quarter last spoken of, and where
+
+    def recent_quarter(self, position: int) -> dt.date | None:
+        """The first day of the quarter mentioned in the last few sentences, if any."""
+        if self.last_quarter is not None and position - self.last_quarter[1] <= QUARTER_REACH:
+            return self.last_quarter[0]
+        return None
+    marks: dict = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # steps already worked out in this text (see _tag)
 
     def known(self, granularity: str) -> bool:
         """Whether the DCT is precise enough to resolve a unit of ``granularity``."""
@@ -92,15 +145,66 @@ UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "X
            "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
 
-_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b|'ll\b",
-                     re.IGNORECASE)
-_PAST = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in PAST_CUES) + r")\b|(?<!\bbe )\b(?-i:[a-z]{2,}ed)\b(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!seed)",
-                   re.IGNORECASE)
+# One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
+# Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
+_CUES = re.compile(
+    r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
+                                                                     if c not in MONTHS])
+    + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
+    + r")|(?P<ed>[a-z]{1,30}ed))(?![A-Za-z])")
+# Before these words a form in -ed is passive-future ("will be named") or an adjective ("a still
+# unspecified date"), not a past tense.
+_NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|newly)\s+\Z")
+# Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
+# before the expression wins over cues after it, unless a past form stands between them.
+_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
+# Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
+_NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
+
+
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
-_TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.IGNORECASE)
+_TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?\Z", re.IGNORECASE)
+_PAST_FINITE = re.compile(r"\b(?:had|was|were|did)\b")
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
+
+
+_BLOCK = 1024
+
+
+def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
+    """Tense cues and clause ends starting in one block of the text, found once per block.
+
+    Cached so that a text dense with expressions is still scanned only once.
+    """
+    marks = ctx.marks.get(block)
+    if marks is None:
+        low, high = block * _BLOCK, (block + 1) * _BLOCK
+        text = ctx.text
+        marks = []
+        for m in _CUES.finditer(text, low, high + 40):
+            m_start = m.start()
+            if m_start >= high:
+                break
+            kind = m.lastgroup
+            if kind == "ed":
+                # "will be named" looks ahead; "need", "hundred" are not past forms.
+                if m.group() in _NOT_PAST_FORMS or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
+                        or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
+                    continue
+                kind = "past"
+            elif kind == "future" and m.group().lower() in _FUTURE_AUXILIARIES:
+                kind = "auxiliary"
+            marks.append((m_start, m.end(), kind))
+        marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
+        marks.sort()
+        if len(ctx.marks) > 8:  # the scan only moves forward: forget blocks left behind
+            for old in [b for b in ctx.marks if b < block - 2]:
+                del ctx.marks[old]
+        ctx.marks[block] = marks
+    return marks
 
 
 def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
@@ -110,39 +214,65 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
     past form and a cue for the future).
     """
     text = ctx.text
-    left = text[max(0, start - 80):start]
-    cut = None
-    for cut in _CLAUSE_END.finditer(left):
-        pass
-    if cut is not None:
-        left = left[cut.end():]
-    right = text[end:end + 50]
-    cut = _CLAUSE_END.search(right)
-    if cut:
-        right = right[:cut.start()]
-    if _TOWARDS.search(left[-25:]):
-        return 0  # a deadline: the nearest occurrence, whatever the tense
+    low, high = max(0, start - 80), end + 50
+    marks = []
+    for block in range(low // _BLOCK, high // _BLOCK + 1):
+        block_marks = _marks(ctx, block)
+        first = bisect.bisect_left(block_marks, (low,))
+        last = bisect.bisect_right(block_marks, (high,))
+        marks += block_marks[first:last]
+    for m_start, m_end, kind in marks:
+        if kind == "clause":
+            if m_end <= start:
+                low = max(low, m_end)
+            elif m_start >= end:
+                high = min(high, m_start)
+                break
+    if _TOWARDS.search(text, max(low, start - 25), start):
+        # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday").
+        clause = text[low:high]
+        return -1 if _PAST_FINITE.search(clause) else 0
+    auxiliary = False
+    for m_start, m_end, kind in marks:
+        if kind == "clause" or m_start < low or m_end > start:
+            continue
+        if kind == "auxiliary":
+            auxiliary = m_end
+        elif kind == "past":
+            auxiliary = False
+    if auxiliary and not _NEW_CLAUSE.search(text, auxiliary, start):
+        return 1
     best = None
-    for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
-        for m in pattern.finditer(left):
-            candidate = (len(left) - m.end(), -sign)
-            best = candidate if best is None else min(best, candidate)
-        for m in pattern.finditer(right):
-            if sign < 0 and _REPORTING.fullmatch(m.group()) and len(right[m.end():].split()) <= 2:
+    for m_start, m_end, kind in marks:
+        if kind == "clause" or m_start < low:
+            continue
+        if m_end <= start:
+            candidate = (start - m_end, 0 if kind != "past" else 1)
+            if best is None or candidate <= best:
+                best = candidate
+        elif m_start >= end and m_end <= high:
+            future = kind != "past"
+            if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
                 continue
             # The verb that governs a time phrase mostly comes before it: words after count double.
-            candidate = (2 * m.start() + 3, -sign)
-            best = candidate if best is None else min(best, candidate)
+            candidate = (2 * (m_start - end) + 3, 0 if future else 1)
+            if best is None or candidate < best:
+                best = candidate
             break
     if best is None:
         return default
-    return -best[1]
+    return 1 if best[1] == 0 else -1
+
+
+def _squash(words: str) -> str:
+    """Lower case, runs of blanks made one space."""
+    return " ".join(words.lower().split())
 
 
 def _number(word: str | None) -> float | None:
     if word is None:
         return None
-    word = re.sub(r"\s+", " ", word.lower())
+    word = _squash(word)
     if word in NUMBERS:
         return NUMBERS[word]
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", word):
@@ -190,7 +320,7 @@ APPROX_MODS = (("more than", "MORE_THAN"), ("over", "MORE_THAN"), ("well over", 
 def edge_mod(edge: str | None) -> str | None:
     if not edge:
         return None
-    edge = re.sub(r"\s+", " ", edge.lower())
+    edge = _squash(edge)
     for key, mod in EDGE_MODS:
         if key in edge:
             return mod
@@ -200,7 +330,7 @@ def edge_mod(edge: str | None) -> str | None:
 def approx_mod(approx: str | None) -> str | None:
     if not approx:
         return None
-    approx = re.sub(r"\s+", " ", approx.lower().strip())
+    approx = _squash(approx)
     for key, mod in APPROX_MODS:
         if approx == key:
             return mod
@@ -223,21 +353,49 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
     return Found(type_, cal.format_value(day, granularity), mod, "relative")
 
 
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
+
+
 def _format_duration(amount: float | None, unit: tuple[str, int, str]) -> str:
-    letter, multiple, _ = unit
+    """A TIMEX3 duration: P2Y, PT3H, PXD; a fraction goes to the next smaller unit (2.5 years: P2Y6M)."""
+    letter, multiple, granularity = unit
+    time_unit = granularity in ("hour", "minute", "second")
+    prefix = "PT" if time_unit else "P"
     if amount is None:
-        quantity = "X"
-    else:
-        total = amount * multiple
-        quantity = str(int(total)) if float(total).is_integer() else f"{total:g}"
-    if letter in ("H", "S") or (letter == "M" and unit[2] == "minute"):
-        return f"PT{quantity}{letter}"
-    return f"P{quantity}{letter}"
+        return f"{prefix}X{letter}"
+    total = amount * multiple
+    whole = int(total)
+    if total == whole:
+        return f"{prefix}{whole}{letter}"
+    smaller = _SMALLER.get("MIN" if granularity == "minute" else letter)
+    if smaller is None:
+        return f"{prefix}{total:g}{letter}"
+    small_letter, per = smaller
+    part = round((total - whole) * per)
+    if letter == "D" and small_letter == "H":
+        return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+    head = f"{whole}{letter}" if whole else ""
+    return f"{prefix}{head}{part}{small_letter}"
 
 
 # Normalisers: each reads the groups of its rule's match and returns a Found, or None to reject.
 
+# After "6 may", a word that reads as a verb ("6 may be delayed") makes "may" the modal.
+_VERB_AFTER_MAY = re.compile(r"\s+(?!(?:in|at|on|the|and|or|to|of|for|during|after|before|when|while|last|next|"
+                             r"this|that|a|an|he|she|they|we|it|its|their|morning|night|evening|afternoon)\b)[a-z]")
+
+
 def n_date(ctx: Context, g: dict, span) -> Found | None:
+    if g["month"] in ("may", "march") and not g.get("year") and _VERB_AFTER_MAY.match(ctx.text, span[1], span[1] + 40):
+        return None
+    found = _date(ctx, g, span)
+    if found is not None and g.get("pod"):
+        found.type = "TIME"
+        found.value += "T" + PARTS_OF_DAY[g["pod"].lower()]
+    return found
+
+
+def _date(ctx: Context, g: dict, span) -> Found | None:
     month, day = _month(g["month"]), int(re.match(r"\d+", g["day"]).group())
     if g.get("year"):
         try:
@@ -273,7 +431,9 @@ def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
         return candidate
     sign = direction(ctx, *span, default=0)
     if sign == 0:
-        return min((date_in(year + k) for k in (-1, 0, 1)), key=lambda d: abs((d - reference).days))
+        # The nearest, with a month's lean towards the past, which news mostly reports.
+        return min((date_in(year + k) for k in (-1, 0, 1)),
+                   key=lambda d: abs((d - reference).days) + (NEAREST_PAST_LEAN if d > reference else 0))
     if sign < 0 and (candidate - reference).days > 60:
         return date_in(year - 1)
     if sign > 0 and (reference - candidate).days > 60:
@@ -362,9 +522,14 @@ _NOUN_AFTER = re.compile(r"\s*(?:[a-z]+s\b(?<!'s)(?<!ss)(?<!\bits)(?<!\bwas)(?<!
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
+_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that"}
+
+
 def n_year(ctx: Context, g: dict, span) -> Found | None:
     year = _year(g["year"])
     mod = edge_mod(g.get("edge"))
+    if g.get("prefix"):
+        return Found("DATE", f"{year:04d}", {"pre": "BEFORE", "post": "AFTER", "mid": "MID"}[g["prefix"].lower()])
     start, end = span
     text = ctx.text
     possessive = text[end - 2:end] in ("'s", "’s")
@@ -376,8 +541,8 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
             cue = True
         if not cue:
             return None
-        if _NOUN_AFTER.match(text, end):
-            return None
+        if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
+            return None  # "1500 soldiers"; but "the 1992 protests" are of a year
     found = Found("DATE", f"{year:04d}", mod)
     if possessive:
         found.end = end - 2
@@ -399,6 +564,38 @@ def n_the_weekend(ctx: Context, g: dict, span) -> Found | None:
     return n_relative_unit(ctx, {"dir": "this", "unit": "weekend"}, span)
 
 
+def n_year_end(ctx: Context, g: dict, span) -> Found | None:
+    """ "year-end", "by year's end": the end of the DCT's year (of the year before, after "since")."""
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    since = previous is not None and previous.group(1).lower() == "since"
+    found = _resolved(ctx, "year", -1 if since else 0, mod="END")
+    if g.get("approx"):
+        found.mod = "APPROX"
+    return found
+
+
+def n_the_year(ctx: Context, g: dict, span) -> Found | None:
+    """ "the year ended June 30" is a fiscal year (a duration); "for the year" the current one."""
+    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text[span[1]:span[1] + 10]):
+        return Found("DURATION", "P1Y")
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    if previous is None or previous.group(1).lower() not in ("for", "of", "in", "during", "throughout"):
+        return None
+    return _resolved(ctx, "year", 0)
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth", "twenty-first")
+
+
+def n_century(ctx: Context, g: dict, span) -> Found | None:
+    number = int(g["ord"]) if g.get("ord") else _ORDINAL_WORDS.index(g["ordword"].lower()) + 1
+    if not 1 <= number <= 99:
+        return None
+    return Found("DATE", f"{number - 1:02d}")
+
+
 def n_fiscal(ctx: Context, g: dict, span) -> Found | None:
     if g.get("year"):
         return Found("DATE", f"{_year(g['year']):04d}")
@@ -409,8 +606,13 @@ def n_year2000(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", "2000")
 
 
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
 def n_decade(ctx: Context, g: dict, span) -> Found | None:
-    mod = edge_mod(g.get("edge"))
+    mod = edge_mod(g.get("edge") or g.get("edge2"))
+    if g.get("decword"):
+        return Found("DATE", f"19{_DECADE_WORDS.index(g['decword'].lower()) + 2}", mod)
     if g.get("short"):
         century = 20 if ctx.dct and ctx.dct.year >= 2030 and int(g["short"]) <= 2 else 19
         return Found("DATE", f"{century}{g['short']}", mod)
@@ -441,8 +643,8 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
             year += 1
         elif ofdir == "this":
             pass
-        elif ctx.last_quarter is not None and det in ("that",):
-            year = ctx.last_quarter[0].year
+        elif ctx.recent_quarter(span[0]) is not None and det in ("that",):
+            year = ctx.recent_quarter(span[0]).year
         else:
             first_month = (ordinal - 1) * (3 if letter == "Q" else 6) + 1
             if first_month > ctx.dct.month and direction(ctx, *span) < 0:
@@ -452,16 +654,36 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
     value = f"{year:04d}-{letter}{ordinal}"
     found = Found("DATE", value, anchor=anchor)
     if letter == "Q":
-        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), "quarter")
-    if det == "a":
-        found.start = span[0] + 2
+        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
+    if det in ("a", "its"):
+        # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
+        found.start = span[0] + re.match(r"\S+\s+", g["_text"]).end()
     return found
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|through|to)\s+(" + MACROS["MONTH"] + r")", re.IGNORECASE)
+
+
 def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
-    if ctx.last_quarter is not None:
-        return Found("DATE", cal.format_value(ctx.last_quarter[0], "quarter"), anchor="relative")
-    return _resolved(ctx, "quarter", -1)
+    """ "the quarter (ended Sept. 30)", "the latest quarter": the quarter reported on.
+
+    The quarter that ends on a named month; else one named in the last few
+    sentences; else, in news, the last quarter completed before the DCT.
+    """
+    if ctx.dct is None:
+        return Found("DATE", "XXXX-QX", anchor="unresolved")
+    ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
+    latest = "latest" in g["_text"].lower()
+    if ended:
+        month = _month(ended.group(1))
+        year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
+        day = dt.date(year, month, 1)
+    elif not latest and ctx.recent_quarter(span[0]) is not None:
+        day = ctx.recent_quarter(span[0])
+    else:
+        day = cal.shift(ctx.dct, "quarter", -1)
+    ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0])
+    return Found("DATE", cal.format_value(day, "quarter"), anchor="relative")
 
 
 def n_half_span(ctx: Context, g: dict, span) -> Found | None:
@@ -482,26 +704,29 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
         return None
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", mod, "unresolved")
+    # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
+    order = ("SP", "SU", "FA", "WI")
     year, current = cal.season_of(ctx.dct)
-    order = ["WI", "SP", "SU", "FA"]
-    if order.index(season) > order.index(current) if season != "WI" else False:
-        before_year, after_year = year - 1, year
-    elif season == current:
-        before_year = after_year = year
-    else:
-        before_year, after_year = year, year + 1
+    now = 4 * year + order.index(current)
+    back = (now - order.index(season)) % 4
+    previous = now - (back or 4)          # the last one strictly before the current season
+    following = now + ((4 - back) % 4 or 4)  # the next one strictly after
     if dir_word in ("last", "past", "previous"):
-        year = before_year - (1 if season == current else 0)
+        index = previous
     elif dir_word in ("next", "coming", "following"):
-        year = after_year + (1 if season == current else 0)
-    elif dir_word == "this" or season == current:
-        year = year if season == current else (after_year if direction(ctx, *span) > 0 else before_year)
+        index = following
+    elif back == 0:
+        index = now
     else:
-        year = after_year if direction(ctx, *span) > 0 else before_year
-    return Found("DATE", f"{year:04d}-{season}", mod, "relative")
+        index = following if direction(ctx, *span) > 0 else previous
+    return Found("DATE", f"{index // 4:04d}-{season}", mod, "relative")
 
 
 _ANAPHORIC = {"following", "previous", "same", "that", "prior"}
+
+
+# "up from $5 million a year earlier": a comparison with the present period, not a step in a story.
+_COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|against|over)\s+(?:\S+\s+){0,4}?\Z")
 
 
 def n_offset(ctx: Context, g: dict, span) -> Found | None:
@@ -510,7 +735,7 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     granularity = unit[2]
     if granularity in ("second", "minute", "hour"):
         granularity = "day"
-    word = re.sub(r"\s+", " ", g["offset"].lower())
+    word = _squash(g["offset"])
     sign = -1 if word in ("ago", "earlier", "before", "back") else 1
     mod = approx_mod(g.get("approx"))
     if mod in ("MORE_THAN",):
@@ -526,10 +751,13 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
                      "relative" if ctx.dct else "unresolved")
     steps = int(round(amount * unit[1]))
     base = None
-    if word in ("earlier", "later", "before", "after") and ctx.last is not None:
-        base = ctx.last
-    if granularity == "year" and steps and ctx.last is not None and ctx.last[1] == "quarter":
-        found = _resolved(ctx, "quarter", 4 * sign * steps, base=ctx.last, mod=mod)
+    comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
+    if word in ("earlier", "later", "before", "after") and ctx.last is not None and not comparison:
+        base = ctx.last  # "two days later": counted from the date last mentioned
+    quarter = ctx.recent_quarter(span[0])
+    if granularity == "year" and steps and quarter is not None and word != "later":
+        # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
+        found = _resolved(ctx, "quarter", 4 * sign * steps, base=(quarter, "quarter"), mod=mod)
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
     found.remember = sign > 0 or word == "ago"
@@ -538,12 +766,20 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
 
 def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
-    if ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
+    quarter = ctx.recent_quarter(span[0])
+    if quarter is not None:
+        found = _resolved(ctx, "quarter", -4, base=(quarter, "quarter"))
+    elif ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
         steps = {"quarter": -4, "month": -12, "year": -1}[ctx.last[1]]
         found = _resolved(ctx, ctx.last[1], steps, base=ctx.last)
     else:
         found = _resolved(ctx, "year", -1)
     found.remember = False
+    noun = (g.get("noun") or "").lower()
+    if noun in ("level", "result", "results"):
+        # "the year-ago results": a time only in "year-ago", the rest names a thing.
+        word = re.search(r"(?i)year-(?:earlier|ago)", g["_text"])
+        found.start, found.end = span[0] + word.start(), span[0] + word.end()
     return found
 
 
@@ -580,18 +816,46 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     else:
         offset = 0
     base = None
-    if dir_word in _ANAPHORIC and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
+    # "the next day" counts from the day of the story; "next week" from the DCT.
+    anaphoric = dir_word in _ANAPHORIC or (dir_word == "next" and granularity == "day"
+                                           and g["_text"][:3].lower() == "the")
+    if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
             and direction(ctx, *span) < 0:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
+    edge = (g.get("edge") or "").lower()
+    if granularity == "week" and edge.startswith(("earlier", "later")):
+        # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
+        found.start = span[0] + len(g["edge"])
+        found.mod = None
     if granularity == "quarter" and found.anchor == "relative":
-        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), "quarter")
+        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
     return found
 
 
+def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
+    """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
+    unit = g["unit"].lower()
+    edge = g["edge"].lower()
+    mod = "END" if "end" in edge or "rest" in edge or "remainder" in edge else edge_mod(edge) or "MID"
+    base = ctx.last if ctx.last is not None and not cal.finer(unit, ctx.last[1]) else None
+    if g["det"].lower() != "that" and base is not None and ctx.dct is not None:
+        base = None  # "the month", "this month": the present one
+    return _resolved(ctx, unit, 0, base=base, mod=mod)
+
+
 def n_weekday(ctx: Context, g: dict, span) -> Found | None:
+    found = _weekday_date(ctx, g, span)
+    edge = (g.get("edge") or "").lower()
+    if found is not None and edge in ("earlier", "later"):
+        # "Earlier Friday": TimeML leaves "earlier"/"later" out of the tag of a named day.
+        found.start = span[0] + g["_text"].index(g["weekday"])
+    return found
+
+
+def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     weekday = _weekday(g["weekday"])
     dir_word = (g.get("dir") or "").lower()
     pod = g.get("pod")
@@ -607,12 +871,26 @@ def n_weekday(ctx: Context, g: dict, span) -> Found | None:
     elif dir_word in ("next", "coming", "following"):
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
     else:
-        day = cal.weekday_near(reference, weekday, direction(ctx, *span))
+        sign = direction(ctx, *span)
+        day = cal.weekday_near(reference, weekday, 1 if sign == 0 else sign)  # 0: "until Tuesday"
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
 
+def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
+    """ "mid-afternoon", "early morning yesterday": a part of a day, the DCT's unless a day is named."""
+    pod = PARTS_OF_DAY[g["pod"].lower()]
+    if g.get("weekday"):
+        found = n_weekday(ctx, {"weekday": g["weekday"]}, span)
+    else:
+        found = n_deictic(ctx, {"deictic": g.get("deictic") or "today"}, span)
+    date_part = found.value if found.anchor != "unresolved" else "XXXX-XX-XX"
+    # A part of a day is itself a start, middle or end: "the early morning" is its START.
+    mod = {"EARLY": "START", "LATE": "END"}.get(edge_mod(g["edge"]), edge_mod(g["edge"]))
+    return Found("TIME", f"{date_part}T{pod}", mod, found.anchor)
+
+
 def n_deictic(ctx: Context, g: dict, span) -> Found | None:
-    word = re.sub(r"\s+", " ", (g.get("deictic") or "").lower())
+    word = _squash(g.get("deictic") or "")
     pod = g.get("pod")
     if g.get("tonight"):
         word, pod = "today", "night"
@@ -632,7 +910,7 @@ _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])", re.IGNORECASE)
 
 def n_clock(ctx: Context, g: dict, span) -> Found | None:
     if g.get("noon"):
-        hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+        hour, minute = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     else:
         m = _CLOCK.match(g["clock"])
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
@@ -660,7 +938,7 @@ def n_clock(ctx: Context, g: dict, span) -> Found | None:
 
 
 def n_holiday(ctx: Context, g: dict, span) -> Found | None:
-    name = re.sub(r"\s+", " ", g["holiday"].lower())
+    name = _squash(g["holiday"])
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"
     elif ctx.dct is not None:
@@ -675,13 +953,21 @@ def n_holiday(ctx: Context, g: dict, span) -> Found | None:
             month, day = int(month_day[:2]), int(month_day[3:])
             return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor=anchor)
         return Found("DATE", f"{year:04d}-{month_day}", anchor=anchor)
-    month, weekday, n = WEEKDAY_HOLIDAYS[name]
+    month, weekday, n, *first_day = WEEKDAY_HOLIDAYS[name]
+    first_day = first_day[0] if first_day else 1
     if year is None:
         return Found("DATE", f"XXXX-{month:02d}", anchor=anchor)
     if anchor == "explicit":
-        return Found("DATE", cal.nth_weekday(year, month, weekday, n).isoformat(), anchor=anchor)
-    day = _nearest_yearly(ctx, span, lambda y: cal.nth_weekday(y, month, weekday, n))
+        return Found("DATE", cal.nth_weekday(year, month, weekday, n, first_day).isoformat(), anchor=anchor)
+    day = _nearest_yearly(ctx, span, lambda y: cal.nth_weekday(y, month, weekday, n, first_day))
     return Found("DATE", day.isoformat(), anchor=anchor)
+
+
+_FREQUENCY = re.compile(r"(?:\btimes|\btwice|\bonce)\s*$")
+# A quantity right before "a week": "$1.76 a year", "700 seats a week", "four flights a week".
+_RATE = re.compile(r"(?:[0-9%]|\b(?:million|billion|thousand|hundred|cents?|dollars?|share)"
+                   r"|(?:[0-9]\S*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds|thousands))"
+                   r"(?:\s+[a-z]+)?\s+[a-z]+s)\s+\Z")
 
 
 def n_duration(ctx: Context, g: dict, span) -> Found | None:
@@ -697,8 +983,12 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
         return None  # "three-quarters of the vote": a fraction, not a time
     before = ctx.text[max(0, start - 12):start].lower()
     num_word = g["num"].lower()
-    if num_word in ("a", "an") and re.search(r"(?:\btimes|\btwice|\bonce|[0-9%]|\bcents?|\bdollars?|\bshare)\s*$", before):
+    if unit[2] == "second" and num_word in ("a", "an", "one") and re.match(r"\s*[^\W\d_]", ctx.text[end:end + 3]):
+        return None  # "a second strike": the ordinal, not a second of time
+    if num_word in ("a", "an") and _FREQUENCY.search(before):
         return Found("SET", _format_duration(1, unit), start=start, end=end)
+    if num_word in ("a", "an") and _RATE.search(ctx.text, max(0, start - 30), start):
+        return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
     if text.lower().endswith("-old") or re.match(r"\s+old\b", ctx.text[end:end + 5]):
         return None  # an age, which TimeML news annotation leaves untagged
     if text.lower().endswith("-long"):
@@ -708,9 +998,18 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
 
 def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     unit = _unit(g["unit"])
+    if re.match(r"\s+old\b", ctx.text[span[1]:span[1] + 5]):
+        return None  # "52 years old": an age
     dir_word = (g.get("dir") or "").lower()
-    if dir_word == "recent":
-        return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
+    if not g.get("det") and dir_word in ("past", "coming"):
+        # "in past years", "in coming months": the past or the future, not a length of time
+        return Found("DATE", "PAST_REF" if dir_word != "coming" else "FUTURE_REF",
+                     anchor="relative" if ctx.dct else "unresolved")
+    if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
+        previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+        if previous is not None and previous.group(1).lower() in ("after",):
+            return None  # "after months of talks": TimeML news leaves this vague stretch out
+    # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
     return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
 
 
@@ -727,10 +1026,18 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
     return Found("SET", _format_duration(amount, _unit(g["unit"])))
 
 
+# Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
+# ("Now officials are investigating" still speaks of the present, and TimeML tags it).
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;]['\"”’`]*\s+|\n\s*|[\"“`']+)\Z")
+
+
 def n_reference(ctx: Context, g: dict, span) -> Found | None:
-    value = REFERENCES[re.sub(r"\s+", " ", g["ref"].lower())]
+    value = REFERENCES[_squash(g["ref"])]
     if value is None:
         return None
+    if g["ref"] == "Now" and ctx.text.startswith(",", span[1]) and \
+            _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
+        return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
 
 
@@ -741,82 +1048,248 @@ NORMALISERS = {
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
     "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
-    "the_weekend": n_the_weekend,
+    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "edge_of_unit": n_edge_of_unit,
 }
-_PREFIXES = [f"r{i}_" for i in range(len(RULES))]
+# Each rule's own groups: (name in the normaliser, name in the compiled alternation).
+_RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))
+                for i, rule in enumerate(RULES)]
 
 
 def _groups(match: re.Match, index: int) -> dict:
-    prefix = _PREFIXES[index]
-    cut = len(prefix)
-    groups = {name[cut:]: value for name, value in match.groupdict().items()
-              if value is not None and name.startswith(prefix)}
-    groups["_text"] = match.group(0)
+    group = match.group
+    groups = {}
+    for short, full in _RULE_GROUPS[index]:
+        value = group(full)
+        if value is not None:
+            groups[short] = value
+    groups["_text"] = group()
     return groups
+
+
+_WELL_FORMED: dict[str, bool] = {}
+
+
+def _well_formed(value: str) -> bool:
+    """``is_well_formed``, remembered: the same values come back again and again."""
+    known = _WELL_FORMED.get(value)
+    if known is None:
+        known = is_well_formed(value)
+        if len(_WELL_FORMED) < 100_000:
+            _WELL_FORMED[value] = known
+    return known
 
 
 def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int) -> Found | None:
     rule: Rule = RULES[rule_index]
-    found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
-    if found is None:
-        return None
-    if rule.type == "TIME" and found.type == "DATE":
-        found.type = "DATE"
+    try:
+        found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
+    except (OverflowError, ValueError):
+        return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
+    if found is None or not _well_formed(found.value):
+        return None  # e.g. year 10000 from a DCT at the end of year 9999
     return found
 
 
-def _remember(ctx: Context, found: Found) -> None:
-    """Keep the last date a reader would count from ("two days later", "that year")."""
+
+
+_VALUE_SHAPE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})|(?P<month>\d{4}-\d{2})|(?P<quarter>\d{4}-Q[1-4])|(?P<year>\d{4})")
+
+
+def _remembered(found: Found) -> tuple[dt.date, str] | None:
+    """The last date a reader would count from ("two days later", "that year") after ``found``, if it sets one."""
     if found.type not in ("DATE", "TIME") or found.anchor == "unresolved" or not found.remember:
-        return
-    value = found.value.split("T")[0]
+        return None
+    parsed = _PARSED.get(found.value, False)
+    if parsed is False:
+        parsed = _parse_value(found.value)
+        if len(_PARSED) < 100_000:
+            _PARSED[found.value] = parsed
+    return parsed
+
+
+_PARSED: dict[str, tuple[dt.date, str] | None] = {}
+
+
+def _parse_value(value: str) -> tuple[dt.date, str] | None:
+    """A DATE or TIME value as the date it starts on and its granularity (None: not a calendar date)."""
+    value = value.split("T")[0]
     parsed = None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    shape = _VALUE_SHAPE.fullmatch(value)
+    if shape is None or value.startswith("0000"):
+        return None
+    if shape.lastgroup == "day":
         parsed = (dt.date.fromisoformat(value), "day")
-    elif re.fullmatch(r"\d{4}-\d{2}", value):
+    elif shape.lastgroup == "month":
         parsed = (dt.date(int(value[:4]), int(value[5:]), 1), "month")
-    elif re.fullmatch(r"\d{4}-Q[1-4]", value):
+    elif shape.lastgroup == "quarter":
         parsed = (dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1), "quarter")
-    elif re.fullmatch(r"\d{4}", value):
+    else:
         parsed = (dt.date(int(value), 1, 1), "year")
-    if parsed is not None and parsed[0].year >= 1:
-        ctx.last = parsed
+    return parsed if parsed[0].year >= 1 else None
+
+
+_VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
+# One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
+# IGNORECASE).  A number anchors an attempt by itself only when it looks like a year, a date or a
+# clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
+_INTERESTING = re.compile(
+    r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|[0-9]{1,4}[-/.][0-9]"
+    r"|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[aApP]\.?[mM]\b|[0-9]{1,2}(?:st|nd|rd|th)\b|[0-9]*0s\b)"
+    r"|(?P<number>[0-9]+)"
+    r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
+    + r"(?![^\W_])))")
+
+
+def _word_class(word: str) -> tuple[str, bool] | None:
+    """The token class of a vocabulary word as written, and whether it anchors an attempt by itself."""
+    lower = word.lower()
+    if lower in _NAMES and word[0].isupper():
+        return "name", True
+    if lower in _TIME_WORDS:
+        return "word", True
+    if lower in _LEAD_WORDS:
+        return "word", False
+    return None
+
+
+# Every form the scan can meet (lower case, capitalised, upper case), classed once.
+_WORD_CLASSES = {form: _word_class(form) for word in _VOCABULARY
+                 for form in (word, word.capitalize(), word.upper())}
+LEAD_REACH = 8 * LEAD_DISTANCE  # characters a lead word may stand before the word it leads to
+
+
+def _candidates(text: str):
+    """Positions where an expression may start, in text order, with the class of the token there.
+
+    One scan picks out digits and the words of the tagger's vocabulary (in C);
+    all other words are never looked at again.
+    """
+    pending: deque[tuple[int, int, str]] = deque()  # lead words waiting for a time word to follow them
+    word_classes = _WORD_CLASSES
+    for match in _INTERESTING.finditer(text):
+        start = match.start()
+        kind = match.lastgroup
+        if kind == "anchor":
+            cls, anchors = "digit", True
+        elif kind == "number":
+            cls, anchors = "digit", False
+        else:
+            known = word_classes.get(match.group())
+            if known is None:
+                continue
+            cls, anchors = known
+        if not anchors:
+            while pending and start - pending[0][1] > LEAD_REACH:
+                pending.popleft()
+            pending.append((start, match.end(), cls))
+            continue
+        if pending:
+            for lead_start, lead_end, lead_cls in pending:
+                if start - lead_end <= LEAD_REACH:
+                    if lead_cls == "digit" and lead_start and text[lead_start - 1] in "'’":
+                        yield lead_start - 1, lead_cls  # "'80s"
+                    yield lead_start, lead_cls
+            pending.clear()
+        if cls == "digit" and start and text[start - 1] in "'’":
+            yield start - 1, cls
+        yield start, cls
 
 
 def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
     """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None)."""
+    # The scan makes many small objects and no reference cycles: pausing the cyclic garbage
+    # collector keeps the time linear in the length of the text (it would otherwise rescan
+    # the growing list of results again and again).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _tag(text, dct)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _tag(text: str, dct: str | None) -> list[TemporalExpression]:
     day, granularity = parse_dct(dct)
     ctx = Context(text, day, granularity)
     found: list[TemporalExpression] = []
+    memo = ctx.memo
     position = 0
-    search = MASTER.search
-    while True:
-        match = search(text, position)
+    for start, cls in _candidates(text):
+        if start < position:
+            continue
+        # Everything a step depends on: the text around it, the last date mentioned, the quarter spoken of.
+        window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
+        key = (cls, start - window, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
+               ctx.recent_quarter(start))
+        step = memo.get(key)
+        if step is None:
+            step, replayable = _step(ctx, cls, start)
+            if replayable:
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[key] = step
+        if step is _NOTHING:
+            continue
+        span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
+        if new_quarter is not None:
+            ctx.last_quarter = (new_quarter, start)
+        if words is not None:
+            found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
+            if last is not None:
+                ctx.last = last
+        position = start + advance
+    return found
+
+
+# A match may run this many characters (far longer than any expression); normalisers read at most
+# CONTEXT_REACH characters on either side of it (tense cues, the word before a year, "ended Sept. 30"
+# after "the quarter").  What the tagger does at a place therefore depends only on that window of
+# text and on what it remembers (the last date, the quarter spoken of), so a phrase met again in
+# the same surroundings is worked out once.
+MATCH_REACH = 200
+CONTEXT_REACH = 120
+_MEMO_SIZE = 4096
+_NOTHING = ()
+
+
+def _step(ctx: Context, cls: str, start: int):
+    """What the tagger finds at ``start`` (a tuple of the expression's parts, relative to ``start``), and
+    whether it can be replayed elsewhere.
+
+    The step is ``_NOTHING`` when no rule matches or all refuse.  It is not
+    replayable when a refusing normaliser left a side effect, or one that
+    is not tied to ``start``.
+    """
+    text = ctx.text
+    limit = start + MATCH_REACH
+    match = MASTERS[cls].match(text, start, limit)
+    if match is None:
+        return _NOTHING, True
+    before = ctx.last_quarter
+    index = int(match.lastgroup[1:])
+    end = match.end()
+    result = _apply(ctx, index, match, start, end)
+    while result is None:
+        # The first rule that matched refused: give the rules after it a chance here.
+        later = _later_rules(cls, index)
+        match = later.match(text, start, limit) if later is not None else None
         if match is None:
             break
-        start = match.start()
         index = int(match.lastgroup[1:])
-        result = _apply(ctx, index, match, start, match.end())
         end = match.end()
-        if result is None:
-            # The best rule refused: give the rules after it a chance at the same place.
-            for later in range(index + 1, len(RULES)):
-                other = SINGLE[later].match(text, start)
-                if other and other.end() > start:
-                    result = _apply(ctx, later, other, start, other.end())
-                    if result is not None:
-                        end = other.end()
-                        break
-        if result is None:
-            position = start + 1
-            continue
-        span_start = result.start if result.start is not None else start
-        span_end = result.end if result.end is not None else end
-        while span_end > span_start and text[span_end - 1] in " \t\n,":
-            span_end -= 1
-        if span_end > span_start:
-            found.append(TemporalExpression(span_start, span_end, text[span_start:span_end], result.type,
-                                            result.value, result.mod, result.anchor))
-            _remember(ctx, result)
-        position = max(end, start + 1)
-    return found
+        result = _apply(ctx, index, match, start, end)
+    new_quarter = None
+    replayable = True
+    if ctx.last_quarter is not before:
+        new_quarter = ctx.last_quarter[0]
+        replayable = ctx.last_quarter[1] == start and result is not None
+    if result is None:
+        return _NOTHING, replayable
+    span_start = result.start if result.start is not None else start
+    span_end = result.end if result.end is not None else end
+    while span_end > span_start and text[span_end - 1] in " \t\n,":
+        span_end -= 1
+    words = text[span_start:span_end] if span_end > span_start else None
+    return (span_start - start, span_end - start, words, result.type, result.value, result.mod, result.anchor,
+            max(end, start + 1) - start, _remembered(result), new_quarter if replayable else None), replayable

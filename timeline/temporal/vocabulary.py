@@ -46,7 +46,7 @@ UNITS = {
     "day": ("D", 1, "day"), "night": ("D", 1, "day"), "week": ("W", 1, "week"),
     "fortnight": ("W", 2, "week"), "weekend": ("WE", 1, "weekend"),
     "month": ("M", 1, "month"), "quarter": ("Q", 1, "quarter"), "year": ("Y", 1, "year"),
-    "decade": ("DE", 1, "decade"), "century": ("CE", 1, "century"), "millennium": ("ML", 1, "millennium"),
+    "decade": ("Y", 10, "decade"), "century": ("Y", 100, "century"), "millennium": ("Y", 1000, "millennium"),
     "season": ("Q", 1, "quarter"),
 }
 UNIT_PLURALS = {"centuries": "century", "millennia": "millennium"}
@@ -77,24 +77,45 @@ FIXED_HOLIDAYS = {
     "halloween": "10-31", "veterans day": "11-11", "boxing day": "12-26", "may day": "05-01",
     "bastille day": "07-14", "st. patrick's day": "03-17", "new year": "01-01",
 }
-# Holidays on the nth weekday of a month: name -> (month, ISO weekday, n; -1 = last).
+# Holidays on the nth weekday of a month: name -> (month, ISO weekday, n; -1 = last[, counting from day]).
 WEEKDAY_HOLIDAYS = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3),
     "presidents' day": (2, 1, 3), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
-    "columbus day": (10, 1, 2),
+    "columbus day": (10, 1, 2), "election day": (11, 2, 1, 2),
 }
 
 # Cue words that point a bare weekday or month to the future; otherwise news speaks of the past.
+# Finite forms only: an infinitive ("to resume") takes its tense from the verb that governs it.
+# Modals of ability or duty ("could", "can", "must") say nothing of when: "could not be reached Wednesday".
 FUTURE_CUES = (
-    "will", "'ll", "shall", "going to", "plans to", "planned to", "scheduled", "expected", "expects",
-    "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "payable", "effective", "as early as", "as soon as",
-    "planned for", "set for", "slated", "can", "planning",
-    "set to", "to be held", "intends", "hopes", "aims", "should", "must", "may", "might", "could",
-    "to meet", "to visit", "to travel", "to leave", "to begin", "to start", "to hold", "to vote",
-    "to announce", "to return", "to resume", "to expire", "to arrive", "to open", "to close",
+    "will", "'ll", "shall", "going to", "plans to", "planned to", "planned for", "planning", "scheduled",
+    "expected", "expects", "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "payable",
+    "effective", "as early as", "as soon as", "set for", "set to", "slated", "to be held", "intends", "hopes",
+    "aims", "should", "may", "might",
 )
 PAST_CUES = (
-    "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told",
+    "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told", "since",
     "reported", "killed", "began", "started", "ended", "died", "took", "came", "went", "made",
 )
+
+# Words that name a time on their own, besides the names, units, seasons, parts of day, references,
+# sets and holidays above; the scanner anchors on these and on digits.
+TIME_WORDS = (
+    "today", "yesterday", "tomorrow", "tonight", "past", "future", "present", "noon", "midnight", "eve",
+    "fiscal", "nineteen", "mid", "period", "year-end", "nineties", "eighties", "seventies", "sixties",
+    "fifties", "forties", "thirties", "twenties",
+    "century", "pre", "post",
+)
+# Words that can begin an expression without naming a time ("the past three years", "more than a
+# month", "early next week"): tried only when a time word or a digit follows within a few words.
+LEAD_WORDS = (
+    "the", "a", "an", "this", "that", "its", "last", "next", "early", "late", "earlier", "later", "more",
+    "less", "fewer", "about", "around", "nearly", "almost", "approximately", "roughly", "some", "over",
+    "at", "up", "no", "just", "well", "close", "upwards", "very", "each", "every", "per", "several", "few",
+    "many", "couple", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "coming",
+    "previous", "following", "recent", "same", "latest", "prior", "final", "middle", "beginning", "start",
+    "end", "half", "initial", "remaining", "other", "year", "turn", "numerous", "dozens", "hundreds",
+    "dozen", "number", "comparable", "corresponding", "upcoming", "right", "these", "at", "thousand",
+)
+LEAD_DISTANCE = 3  # how many words a lead word may stand before the time word it leads to

@@ -1,0 +1,42 @@
+"""The README's usage examples run as written."""
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from timeline.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def usage_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Usage\s+```sh\n(.*?)```", readme, re.S).group(1)
+    return [re.split(r"\s+#\s", line)[0].strip() for line in block.splitlines() if line.startswith("timeline ")]
+
+
+def test_readme_usage_examples_run(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "plugins", tmp_path / "plugins")
+    monkeypatch.chdir(tmp_path)
+    commands = usage_commands()
+    assert len(commands) >= 8
+    for command in commands:
+        words = shlex.split(command)
+        output = None
+        if ">" in words:
+            output = words[words.index(">") + 1]
+            words = words[: words.index(">")]
+        result = CliRunner().invoke(cli, words[1:], env={"TIMELINE_LOAD_PLUGINS": ""})
+        assert result.exit_code == 0, (command, result.output)
+        if output:
+            Path(output).write_bytes(result.stdout_bytes)
+            assert Path(output).stat().st_size > 0
+        elif "-o" in words:
+            assert (tmp_path / words[words.index("-o") + 1]).stat().st_size > 0, command
+        else:
+            assert result.stdout.strip(), command
+    assert (tmp_path / "chronology.xlsx").exists() and (tmp_path / "live-blog.json").exists()
+    assert (tmp_path / "november.csv").read_bytes().startswith(b"\xef\xbb\xbf")

@@ -1,0 +1,281 @@
+"""The tagger on small cases: values, extents, resolution by tense and anchor, and what is not a date."""
+import pytest
+
+from timeline.temporal import is_well_formed, tag
+from timeline.temporal.vocabulary import UNITS
+
+
+def one(source, dct="1998-01-08", **expected):
+    found = tag(source, dct=dct)
+    assert len(found) == 1, found
+    e = found[0]
+    assert source[e.start:e.end] == e.text
+    for key, value in expected.items():
+        assert getattr(e, key) == value, (key, e)
+    return e
+
+
+def values(text, dct="1998-01-08"):
+    return [(e.text, e.value) for e in tag(text, dct=dct)]
+
+
+# DCT 1998-01-08 is a Thursday.
+@pytest.mark.parametrize("text, span, type_, value", [
+    ("It happened on January 8, 1998.", "January 8, 1998", "DATE", "1998-01-08"),
+    ("Sales rose in October 1997.", "October 1997", "DATE", "1997-10"),
+    ("Profit fell in the first quarter.", "the first quarter", "DATE", "1998-Q1"),
+    ("It was hot in the summer of 1998.", "the summer of 1998", "DATE", "1998-SU"),
+    ("They met last week.", "last week", "DATE", "1998-W01"),
+    ("Prices fell sharply in the 1990s.", "the 1990s", "DATE", "199"),
+    ("He has worked there for years.", "years", "DURATION", "PXY"),
+    ("The talks lasted three days.", "three days", "DURATION", "P3D"),
+    ("The flight takes two hours.", "two hours", "DURATION", "PT2H"),
+    ("It was a fortnight of rain.", "a fortnight", "DURATION", "P2W"),
+    ("The market opens at 9 a.m. today.", "9 a.m. today", "TIME", "1998-01-08T09:00"),
+    ("The paper comes out daily.", "daily", "SET", "P1D"),
+    ("The club meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("Prices are high now.", "now", "DATE", "PRESENT_REF"),
+    ("He left yesterday.", "yesterday", "DATE", "1998-01-07"),
+    ("It was announced last weekend.", "last weekend", "DATE", "1998-W01-WE"),
+    ("The company was founded in 1949.", "1949", "DATE", "1949"),
+    ("Shares rose in the past three years.", "the past three years", "DURATION", "P3Y"),
+])
+def test_values_and_extents(text, span, type_, value):
+    e = one(text, text=span, type=type_, value=value)
+    assert is_well_formed(e.value)
+
+
+@pytest.mark.parametrize("text, mod", [
+    ("It began in late August.", "LATE"),
+    ("It began in early 1997.", "EARLY"),
+    ("It lasted more than a month.", "MORE_THAN"),
+    ("It lasted less than a week.", "LESS_THAN"),
+    ("It lasted around three weeks.", "APPROX"),
+    ("It lasted at most two days.", "EQUAL_OR_LESS"),
+    ("It ends at the end of the month.", "END"),
+    ("It began at the beginning of the year.", "START"),
+])
+def test_modifiers(text, mod):
+    assert one(text).mod == mod
+
+
+def test_weekday_follows_the_tense():
+    assert values("The minister said on Monday that talks failed.") == [("Monday", "1998-01-05")]
+    assert values("The minister will travel to Paris on Monday.") == [("Monday", "1998-01-12")]
+    assert values("They meet next Friday.") == [("next Friday", "1998-01-09")]
+    assert values("They met last Thursday.") == [("last Thursday", "1998-01-01")]
+    assert values("He spoke Thursday.") == [("Thursday", "1998-01-08")]
+
+
+def test_bare_month_is_the_nearest_in_the_direction_of_the_sentence():
+    assert values("The vote was held in October.") == [("October", "1997-10")]
+    assert values("The vote will be held in October.") == [("October", "1998-10")]
+
+
+def test_relative_to_the_last_mentioned_date():
+    assert values("The treaty was signed on March 3, 1990. Two days later, it was ratified.") == [
+        ("March 3, 1990", "1990-03-03"), ("Two days later", "1990-03-05")]
+    assert values("The war began in 1939. That year, ships were sunk.") == [("1939", "1939"), ("That year", "1939")]
+    assert values("He arrived on March 3, 1990 and left the following week.")[-1] == ("the following week", "1990-W10")
+
+
+def test_partial_creation_date():
+    assert values("Fighting on April 8 was heavy.", dct="2017-04") == [("April 8", "2017-04-08")]
+    e = one("He left yesterday.", dct="2017-04")
+    assert e.anchor == "unresolved" and "X" in e.value
+    assert values("It happened last month.", dct="2017-04") == [("last month", "2017-03")]
+
+
+def test_no_creation_date_leaves_relative_values_unresolved():
+    e = one("They met on Thursday.", dct=None, value="XXXX-WXX-4")
+    assert e.anchor == "unresolved"
+    assert one("It happened on April 8.", dct=None).value == "XXXX-04-08"
+    explicit = one("It happened on April 8, 2016.", dct=None)
+    assert (explicit.value, explicit.anchor) == ("2016-04-08", "explicit")
+    assert one("They met yesterday.", dct=None).anchor == "unresolved"
+
+
+def test_anchor_says_how_the_value_was_found():
+    assert one("It happened on April 8, 2016.").anchor == "explicit"
+    assert one("It happened on Thursday.").anchor == "relative"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels hold the 1070 Housing complex.",
+    "Fighters entered the 3000 Housing area.",
+    "Donate 2,500 $ to the fund.",
+    "The town is 15km southwest of the city.",
+    "south-hama-aid-convoy-11-16",
+    "Robinson Crusoe's Friday was loyal.",
+    "May I ask you something?",
+    "Protesters march on the capital.",
+    "The sun rose over the hills.",
+    "They took road 90 after the victory.",
+    "He paid $1998 for the car.",
+    "Around 2000 people attended.",
+    "There were 1500 soldiers.",
+    "See file report_2016_11_03.pdf for details.",
+    "A second strike was reported.",
+])
+def test_things_that_are_not_dates(text):
+    assert [(e.text, e.value) for e in tag(text, dct="2016-11-04") if e.type in ("DATE", "TIME")] == []
+
+
+def test_friday_prayers_are_a_date():
+    assert values("Thousands attended Friday prayers.", dct="2016-11-04") == [("Friday", "2016-11-04")]
+
+
+def test_years_need_a_context_that_makes_them_years():
+    assert values("Unemployment fell in 1998.") == [("1998", "1998")]
+    assert values("Since 1990, prices rose.") == [("1990", "1990")]
+    assert values("The 1996 law was repealed.") == [("1996", "1996")]
+    assert values("He scored 1998 points.") == []
+
+
+def test_fortnight_is_one_table_line():
+    assert UNITS["fortnight"] == ("W", 2, "week")
+
+
+def test_rates_and_ages_are_not_durations():
+    assert values("He earns $500 million a year.") == []
+    assert values("There are four flights a week.") == []
+    assert values("The 52-year-old doctor and a man 37 years old.") == []
+    assert values("It takes a week to heal.") == [("a week", "P1W")]
+
+
+def test_quarters_follow_the_report():
+    text = "Profit rose in the third quarter. Sales were $5 million, up from $4 million a year earlier."
+    assert values(text, dct="1989-10-26") == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+    assert values("Net fell in the quarter ended Sept. 30.", dct="1989-10-26")[0] == ("the quarter", "1989-Q3")
+    assert values("Sales rose in the latest quarter.", dct="1989-11-02") == [("the latest quarter", "1989-Q3")]
+
+
+def test_seasons_centuries_holidays_and_year_end():
+    assert values("Hiring began last fall.", dct="1998-02-06") == [("last fall", "1997-FA")]
+    assert values("It was built in the 11th century.") == [("the 11th century", "10")]
+    assert values("Polls open on Election Day.", dct="1998-10-26") == [("Election Day", "1998-11-03")]
+    e = one("The deal should close by year-end.", dct="1989-11-02")
+    assert (e.value, e.mod) == ("1989", "END")
+
+
+def test_fractions_of_units_go_to_the_next_unit():
+    assert values("They stayed 2 1/2 years.") == [("2 1/2 years", "P2Y6M")]
+    assert values("The talks lasted 1.5 hours.") == [("1.5 hours", "PT1H30M")]
+
+
+def test_parts_of_days():
+    assert values("Shares fell by mid-afternoon yesterday.", dct="1989-11-02") == [
+        ("mid-afternoon yesterday", "1989-11-01TAF")]
+    assert values("He left at midday.", dct="1989-11-02") == [("midday", "1989-11-02T12:00")]
+    assert values("It expired at midnight Friday.", dct="1989-10-30") == [("midnight Friday", "1989-10-27T24:00")]
+
+
+def test_repeated_phrases_are_resolved_at_their_own_place():
+    """A phrase met again in the same words is worked out once, yet each copy keeps its own
+    offsets, and a copy after a new date counts from that date."""
+    unit = "On Friday, January 6 the talks ended. Two days later, talks resumed. "
+    text = unit * 50 + "On March 3 the talks ended. Two days later, talks resumed. " + unit * 3
+    found = tag(text, dct="2017-01-10")
+    assert all(text[e.start:e.end] == e.text for e in found)
+    later = [e for e in found if e.text == "Two days later"]
+    assert len(later) == 54
+    assert {e.value for e in later[:50]} == {"2017-01-08"}
+    assert later[50].value == "2017-03-05"
+    assert {e.value for e in later[51:]} == {"2017-01-08"}
+    assert [e.start for e in later[:3]] == [text.index("Two"), len(unit) + text.index("Two"),
+                                            2 * len(unit) + text.index("Two")]
+
+
+def test_future_auxiliary_before_the_expression_wins():
+    text = "The council will hold a closed-door meeting on the situation on Friday, diplomats said."
+    assert [(e.text, e.value) for e in tag(text, dct="2016-12-15")] == [("Friday", "2016-12-16")]
+
+
+def test_the_next_day_counts_from_the_day_of_the_story():
+    text = "Fighters entered the town on Thursday and declared it cleared the next day."
+    assert [(e.text, e.value) for e in tag(text, dct="2018-12-15")] == [
+        ("Thursday", "2018-12-13"), ("the next day", "2018-12-14")]
+
+
+def test_day_number_before_a_lower_case_month():
+    found = tag("An agreement was concluded the 6 july in the night.", dct="2018-07-07")
+    assert [(e.text, e.type, e.value) for e in found] == [("the 6 july in the night", "TIME", "2018-07-06TNI")]
+    assert [e.text for e in tag("Up to 6 may be hurt.", dct="2018-07-07")] == []
+
+
+def test_early_morning_is_a_part_of_the_day():
+    found = tag("Evacuations began in the early morning.", dct="2016-12-15")
+    assert [(e.text, e.type, e.value, e.mod) for e in found] == [("the early morning", "TIME", "2016-12-15TMO", "START")]
+
+
+def test_an_ordinal_before_a_noun_is_no_time():
+    assert tag("A second convoy of buses has left.", dct="2016-12-15") == []
+    assert [e.value for e in tag("Wait a second.", dct="2016-12-15")] == ["PT1S"]
+
+
+def test_now_as_a_discourse_marker_is_no_time():
+    assert tag("Now, he says, the talks are over.", dct="2016-12-15") == []
+    assert [e.value for e in tag("Now officials are investigating.", dct="2016-12-15")] == ["PRESENT_REF"]
+    assert [e.value for e in tag("The talks are now over.", dct="2016-12-15")] == ["PRESENT_REF"]
+
+
+def test_recent_years_is_a_stretch_of_some_years():
+    found = tag("Prices rose in recent years.", dct="2016-12-15")
+    assert [(e.text, e.type, e.value) for e in found] == [("recent years", "DURATION", "PXY")]
+
+
+def test_remembered_steps_give_what_a_fresh_reading_gives(monkeypatch):
+    import random
+
+    from timeline.temporal import tagger
+
+    filler = ("The ministers of the region met the envoys of the council and the delegates of the parties "
+              "to the conflict in the capital and agreed on the terms of a text. ") * 4
+    sentences = ["The talks ended on Friday. ", "He will meet them on Monday. ", "On March 3, 1998 it began. ",
+                 "On May 9, 1997 it began. ", "Profit rose in the third quarter. ", "the 6 july in the night. ",
+                 "Now, he says, it is over. ", "Sales rose 5% from a year earlier. ", "in recent years. ",
+                 # The same words far from the date they count from: only what the scan remembers differs.
+                 filler + "Two days later, talks resumed. That day was calm. " + filler]
+    random.seed(3)
+    text = "".join(random.choice(sentences) for _ in range(1500))
+    remembered = tag(text, dct="1998-03-04")
+
+    class Forgetful(dict):
+        def __setitem__(self, key, value):
+            pass
+
+    fresh_context = tagger.Context.__init__
+
+    def forgetful_context(self, *args, **kwargs):
+        fresh_context(self, *args, **kwargs)
+        self.memo = Forgetful()
+
+    monkeypatch.setattr(tagger.Context, "__init__", forgetful_context)
+    assert tag(text, dct="1998-03-04") == remembered
+    assert len({e.value for e in remembered if e.text == "Two days later"}) > 1
+
+
+def test_modals_of_ability_say_nothing_of_the_future():
+    found = tag("Neither he nor his grandparents could be located Wednesday in their hometown.", dct="2000-01-06")
+    assert [(e.text, e.value) for e in found] == [("Wednesday", "2000-01-05")]
+
+
+def test_earlier_and_later_stay_outside_a_named_day():
+    found = tag("Earlier Friday, the council met.", dct="2016-12-17")
+    assert [(e.text, e.value) for e in found] == [("Friday", "2016-12-16")]
+
+
+def test_a_possessive_stays_outside_a_quarter():
+    found = tag("The company said its  fourth quarter was weak.", dct="1989-11-02")
+    assert [e.text for e in found] == ["fourth quarter"]
+
+
+def test_year_ago_before_a_thing_is_tagged_alone():
+    found = tag("Profit rose in the third quarter, above the year-ago results.", dct="1989-11-02")
+    assert [(e.text, e.value) for e in found] == [("the third quarter", "1989-Q3"), ("year-ago", "1988-Q3")]
+
+
+def test_after_months_of_talks_is_no_time():
+    assert tag("After months of talks, they agreed.", dct="2016-12-15") == []
+    assert tag("after months of talks, they agreed.", dct="2016-12-15") == []
+    assert [e.value for e in tag("The talks lasted months.", dct="2016-12-15")] == ["PXM"]
