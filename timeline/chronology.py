@@ -41,20 +41,35 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in STOPWORDS)
 
 
-def _similarity(a: Event, b: Event) -> float:
+@dataclass(frozen=True)
+class _Report:
+    """What merging compares of an event, computed once per event."""
+
+    words: frozenset[str]
+    places: frozenset[str]
+    actors: frozenset[str]
+
+    @classmethod
+    def of(cls, event: Event) -> "_Report":
+        return cls(content_words(event.sentence), frozenset(m.name for m in event.places),
+                   frozenset(m.name for m in event.actors))
+
+
+def _similarity(a: Event, b: Event, report_a: _Report | None = None, report_b: _Report | None = None) -> float:
     """How alike two reports are: shared wording first, then the same day, place and actors.
 
     Wording must overlap at least a little (MIN_WORD_OVERLAP): the same day and actor alone
     ("Russia struck ..." / "Russia said ...") are not one happening.
     """
-    words_a, words_b = content_words(a.sentence), content_words(b.sentence)
+    report_a = report_a or _Report.of(a)
+    report_b = report_b or _Report.of(b)
+    words_a, words_b = report_a.words, report_b.words
     if not words_a or not words_b:
         return 0.0
     overlap = len(words_a & words_b) / len(words_a | words_b)
     if overlap < MIN_WORD_OVERLAP:
         return 0.0
-    places_a, places_b = {m.name for m in a.places}, {m.name for m in b.places}
-    actors_a, actors_b = {m.name for m in a.actors}, {m.name for m in b.actors}
+    places_a, places_b = report_a.places, report_b.places
     if places_a and places_b and not places_a & places_b:
         return 0.0  # both say where, and not the same place
     score = overlap
@@ -62,18 +77,18 @@ def _similarity(a: Event, b: Event) -> float:
         score += 0.15
     if places_a & places_b:
         score += 0.15
-    if actors_a & actors_b:
+    if report_a.actors & report_b.actors:
         score += 0.1
     return score
 
 
-def same_happening(a: Event, b: Event) -> bool:
+def same_happening(a: Event, b: Event, report_a: _Report | None = None, report_b: _Report | None = None) -> bool:
     """Two reports of one happening: different documents, overlapping dates, similar enough."""
     if a.document == b.document or a.future != b.future:
         return False
     if a.start > b.end or b.start > a.end:
         return False
-    return _similarity(a, b) >= MERGE_THRESHOLD
+    return _similarity(a, b, report_a, report_b) >= MERGE_THRESHOLD
 
 
 def _best_first(events: list[Event]) -> list[Event]:
@@ -91,10 +106,66 @@ def _combine(events: list[Event]) -> Event:
     return replace(main, sources=tuple(sources), places=tuple(places.values()), actors=tuple(actors.values()))
 
 
+# Events spanning at most this many days are indexed by the months they cover, longer ones by years.
+_FINE_SPAN_DAYS = 62
+
+
+def _months(event: Event) -> list[tuple[int, int]]:
+    months, (year, month) = [], (event.start.year, event.start.month)
+    while (year, month) <= (event.end.year, event.end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _candidate_pairs(ordered: list[Event], reports: list[_Report]) -> list[tuple[int, int]]:
+    """Every pair (i < j) that can be one happening, without comparing all pairs.
+
+    Two reports need overlapping dates, so they share a month (or, for long spans, a year),
+    and word overlap (Jaccard) of at least MIN_WORD_OVERLAP, so by prefix filtering they
+    share one of the rarest |x| - floor(t|x|) + 1 words of each (rarest across all events).
+    Indexing (word, month) and (word, year) for those words finds every such pair.
+    """
+    frequency: dict[str, int] = {}
+    for report in reports:
+        for word in report.words:
+            frequency[word] = frequency.get(word, 0) + 1
+    by_month: dict[tuple, list[int]] = {}
+    by_year: dict[tuple, list[int]] = {}
+    queries: list[tuple[int, dict, list[tuple]]] = []
+    for index, (event, report) in enumerate(zip(ordered, reports)):
+        words = sorted(report.words, key=lambda w: (frequency[w], w))
+        prefix = words[: len(words) - int(MIN_WORD_OVERLAP * len(words)) + 1]
+        years = range(event.start.year, event.end.year + 1)
+        for word in prefix:
+            for year in years:
+                by_year.setdefault((word, year), []).append(index)
+        if (event.end - event.start).days < _FINE_SPAN_DAYS:
+            keys = [(word, month) for word in prefix for month in _months(event)]
+            for key in keys:
+                by_month.setdefault(key, []).append(index)
+            queries.append((index, by_month, keys))
+        else:
+            # A long span queries by year, which also finds the short events inside it.
+            queries.append((index, by_year, [(word, year) for word in prefix for year in years]))
+    pairs: set[tuple[int, int]] = set()
+    for index, table, keys in queries:
+        for key in keys:
+            for other in table[key]:
+                if other != index:
+                    pairs.add((index, other) if index < other else (other, index))
+    return sorted(pairs)
+
+
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """One event per happening: reports of the same happening in several documents become one."""
+    """One event per happening: reports of the same happening in several documents become one.
+
+    Pairs are joined in order (earliest first), and a happening takes at most one report per document.
+    """
     ordered = sorted(events, key=lambda e: (e.start, e.end))
+    reports = [_Report.of(e) for e in ordered]
     parent = list(range(len(ordered)))
+    documents = [{e.document} for e in ordered]  # per root: the documents its reports come from
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -102,16 +173,13 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             i = parent[i]
         return i
 
-    for i, event in enumerate(ordered):
-        for j in range(i + 1, len(ordered)):
-            other = ordered[j]
-            if other.start > event.end:
-                break
-            if root(i) != root(j) and same_happening(event, other):
-                members = [k for k in range(len(ordered)) if root(k) in (root(i), root(j))]
-                documents = [ordered[k].document for k in members]
-                if len(documents) == len(set(documents)):  # one report per document in a happening
-                    parent[root(j)] = root(i)
+    for i, j in _candidate_pairs(ordered, reports):
+        root_i, root_j = root(i), root(j)
+        if root_i == root_j or documents[root_i] & documents[root_j]:
+            continue
+        if same_happening(ordered[i], ordered[j], reports[i], reports[j]):
+            parent[root_j] = root_i
+            documents[root_i] |= documents[root_j]
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(ordered):
         groups.setdefault(root(i), []).append(event)
