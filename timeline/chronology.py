@@ -106,64 +106,44 @@ def _combine(events: list[Event]) -> Event:
     return replace(main, sources=tuple(sources), places=tuple(places.values()), actors=tuple(actors.values()))
 
 
-# Events spanning at most this many days are indexed by the months they cover, longer ones by years.
-_FINE_SPAN_DAYS = 62
+def _months(event: Event) -> range:
+    """The months an event's days fall in, as numbers (year * 12 + month - 1)."""
+    return range(event.start.year * 12 + event.start.month - 1, event.end.year * 12 + event.end.month)
 
 
-def _months(event: Event) -> list[tuple[int, int]]:
-    months, (year, month) = [], (event.start.year, event.start.month)
-    while (year, month) <= (event.end.year, event.end.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+def _index_keys(events: list[Event], reports: list[_Report]) -> list[list[tuple[str, int]]]:
+    """For each event, the (word, month) keys under which it can meet another report of its happening.
 
-
-def _candidate_pairs(ordered: list[Event], reports: list[_Report]) -> list[tuple[int, int]]:
-    """Every pair (i < j) that can be one happening, without comparing all pairs.
-
-    Two reports need overlapping dates, so they share a month (or, for long spans, a year),
-    and word overlap (Jaccard) of at least MIN_WORD_OVERLAP, so by prefix filtering they
-    share one of the rarest |x| - floor(t|x|) + 1 words of each (rarest across all events).
-    Indexing (word, month) and (word, year) for those words finds every such pair.
+    Two reports need overlapping dates, so they share a month, and word overlap (Jaccard) of at
+    least MIN_WORD_OVERLAP, so by prefix filtering they share one of the rarest
+    |x| - floor(t|x|) + 1 words of each (rarest across all events).
     """
     frequency: dict[str, int] = {}
     for report in reports:
         for word in report.words:
             frequency[word] = frequency.get(word, 0) + 1
-    by_month: dict[tuple, list[int]] = {}
-    by_year: dict[tuple, list[int]] = {}
-    queries: list[tuple[int, dict, list[tuple]]] = []
-    for index, (event, report) in enumerate(zip(ordered, reports)):
+    keys = []
+    for event, report in zip(events, reports):
         words = sorted(report.words, key=lambda w: (frequency[w], w))
         prefix = words[: len(words) - int(MIN_WORD_OVERLAP * len(words)) + 1]
-        years = range(event.start.year, event.end.year + 1)
-        for word in prefix:
-            for year in years:
-                by_year.setdefault((word, year), []).append(index)
-        if (event.end - event.start).days < _FINE_SPAN_DAYS:
-            keys = [(word, month) for word in prefix for month in _months(event)]
-            for key in keys:
-                by_month.setdefault(key, []).append(index)
-            queries.append((index, by_month, keys))
-        else:
-            # A long span queries by year, which also finds the short events inside it.
-            queries.append((index, by_year, [(word, year) for word in prefix for year in years]))
-    pairs: set[tuple[int, int]] = set()
-    for index, table, keys in queries:
-        for key in keys:
-            for other in table[key]:
-                if other != index:
-                    pairs.add((index, other) if index < other else (other, index))
-    return sorted(pairs)
+        keys.append([(word, month) for word in prefix for month in _months(event)])
+    return keys
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """One event per happening: reports of the same happening in several documents become one.
 
-    Pairs are joined in order (earliest first), and a happening takes at most one report per document.
+    Pairs are joined in order (earliest first), and a happening takes at most one report per
+    document.  Only pairs found through the (word, month) index are compared: the others
+    cannot be similar enough.
     """
     ordered = sorted(events, key=lambda e: (e.start, e.end))
     reports = [_Report.of(e) for e in ordered]
+    keys = _index_keys(ordered, reports)
+    index: dict[tuple[str, int], list[int]] = {}
+    for i, event_keys in enumerate(keys):
+        for key in event_keys:
+            index.setdefault(key, []).append(i)
     parent = list(range(len(ordered)))
     documents = [{e.document} for e in ordered]  # per root: the documents its reports come from
 
@@ -173,13 +153,15 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             i = parent[i]
         return i
 
-    for i, j in _candidate_pairs(ordered, reports):
-        root_i, root_j = root(i), root(j)
-        if root_i == root_j or documents[root_i] & documents[root_j]:
-            continue
-        if same_happening(ordered[i], ordered[j], reports[i], reports[j]):
-            parent[root_j] = root_i
-            documents[root_i] |= documents[root_j]
+    for i, event_keys in enumerate(keys):
+        candidates = sorted({j for key in event_keys for j in index[key] if j > i})
+        for j in candidates:
+            root_i, root_j = root(i), root(j)
+            if root_i == root_j or documents[root_i] & documents[root_j]:
+                continue
+            if same_happening(ordered[i], ordered[j], reports[i], reports[j]):
+                parent[root_j] = root_i
+                documents[root_i] |= documents[root_j]
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(ordered):
         groups.setdefault(root(i), []).append(event)
