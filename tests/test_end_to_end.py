@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import icalendar
 import openpyxl
@@ -31,9 +32,7 @@ SEED_EVENTS = [
 
 
 @pytest.fixture(scope="module")
-def seed_json(tmp_path_factory):
-    from pathlib import Path
-
+def seed_json():
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     result = CliRunner().invoke(cli, ["build", str(seeds), "-f", "json"])
     assert result.exit_code == 0, result.output
