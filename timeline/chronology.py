@@ -6,7 +6,12 @@ other reports kept as ``sources``.
 """
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import functools
+import heapq
+import itertools
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Iterable
@@ -14,9 +19,11 @@ from typing import Iterable
 from .documents import Document
 from .events import Event, Source
 
-# Reports are the same happening when their dates overlap and this similar (0..1, see _similarity).
+# Reports are the same happening when their dates overlap and this similar (0..1, see _similarity):
+# the share of their words in common, plus a bonus for each of these they have in common.
 MERGE_THRESHOLD = 0.4
 MIN_WORD_OVERLAP = 0.15
+BONUS = {"day": 0.15, "place": 0.15, "actor": 0.1}
 PRECISION_RANK = {p: i for i, p in enumerate(
     ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time"))}
 SOURCE_RANK = {"explicit": 2, "relative": 1, "publication": 0}
@@ -29,6 +36,7 @@ STOPWORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -48,11 +56,25 @@ class _Report:
     words: frozenset[str]
     places: frozenset[str]
     actors: frozenset[str]
+    day: tuple[dt.date, dt.date] | None  # its dates when they name a day (or a time on it)
 
     @classmethod
-    def of(cls, event: Event) -> "_Report":
-        return cls(content_words(event.sentence), frozenset(m.name for m in event.places),
-                   frozenset(m.name for m in event.actors))
+    def of(cls, event: Event, words: frozenset[str] | None = None) -> "_Report":
+        day = (event.start, event.end) if event.precision in ("day", "time") else None
+        return cls(content_words(event.sentence) if words is None else words,
+                   frozenset(m.name for m in event.places), frozenset(m.name for m in event.actors), day)
+
+
+def _shared(report_a: "_Report", report_b: "_Report") -> frozenset[str]:
+    """Which of BONUS two reports have in common: the same day, a place, an actor."""
+    shared = set()
+    if report_a.day is not None and report_a.day == report_b.day:
+        shared.add("day")
+    if report_a.places & report_b.places:
+        shared.add("place")
+    if report_a.actors & report_b.actors:
+        shared.add("actor")
+    return frozenset(shared)
 
 
 def _similarity(a: Event, b: Event, report_a: _Report | None = None, report_b: _Report | None = None) -> float:
@@ -69,17 +91,9 @@ def _similarity(a: Event, b: Event, report_a: _Report | None = None, report_b: _
     overlap = len(words_a & words_b) / len(words_a | words_b)
     if overlap < MIN_WORD_OVERLAP:
         return 0.0
-    places_a, places_b = report_a.places, report_b.places
-    if places_a and places_b and not places_a & places_b:
+    if report_a.places and report_b.places and not report_a.places & report_b.places:
         return 0.0  # both say where, and not the same place
-    score = overlap
-    if a.start == b.start and a.end == b.end and a.precision in ("day", "time") and b.precision in ("day", "time"):
-        score += 0.15
-    if places_a & places_b:
-        score += 0.15
-    if report_a.actors & report_b.actors:
-        score += 0.1
-    return score
+    return overlap + sum(BONUS[name] for name in _shared(report_a, report_b))
 
 
 def same_happening(a: Event, b: Event, report_a: _Report | None = None, report_b: _Report | None = None) -> bool:
@@ -106,66 +120,145 @@ def _combine(events: list[Event]) -> Event:
     return replace(main, sources=tuple(sources), places=tuple(places.values()), actors=tuple(actors.values()))
 
 
-def _months(event: Event) -> range:
-    """The months an event's days fall in, as numbers (year * 12 + month - 1)."""
-    return range(event.start.year * 12 + event.start.month - 1, event.end.year * 12 + event.end.month)
+def _word_threshold(shared: frozenset[str]) -> float:
+    """The least word overlap at which two reports sharing ``shared`` (see BONUS) can merge."""
+    return round(max(MIN_WORD_OVERLAP, MERGE_THRESHOLD - sum(BONUS[name] for name in shared)), 9)
 
 
-def _index_keys(events: list[Event], reports: list[_Report]) -> list[list[tuple[str, int]]]:
-    """For each event, the (word, month) keys under which it can meet another report of its happening.
+def _blocks() -> list[tuple[tuple[str, ...], float]]:
+    """The ways two reports can be similar enough: what they share, and the word overlap they then need.
 
-    Two reports need overlapping dates, so they share a month, and word overlap (Jaccard) of at
-    least MIN_WORD_OVERLAP, so by prefix filtering they share one of the rarest
-    |x| - floor(t|x|) + 1 words of each (rarest across all events).
+    A pair that shares the set S needs overlap of at least _word_threshold(S); it is found
+    through any block B within S that needs no more overlap than S does, so only the smallest
+    such sets are kept (e.g. none, actor, day, place, day+actor, ...).
     """
-    frequency: dict[str, int] = {}
-    for report in reports:
-        for word in report.words:
-            frequency[word] = frequency.get(word, 0) + 1
-    keys = []
-    for event, report in zip(events, reports):
-        words = sorted(report.words, key=lambda w: (frequency[w], w))
-        prefix = words[: len(words) - int(MIN_WORD_OVERLAP * len(words)) + 1]
-        keys.append([(word, month) for word in prefix for month in _months(event)])
-    return keys
+    names = sorted(BONUS)
+    subsets = [frozenset(n for k, n in enumerate(names) if mask >> k & 1) for mask in range(1 << len(names))]
+    kept = [s for s in subsets
+            if not any(other < s and _word_threshold(other) == _word_threshold(s) for other in subsets)]
+    return [(tuple(sorted(s)), _word_threshold(s)) for s in sorted(kept, key=len)]
+
+
+BLOCKS = _blocks()
+
+
+# Two reports are compared only when the first words of both share this many words (or as many
+# as their overlap must have, when that is fewer): the more, the fewer comparisons.
+PREFIX_WORDS_SHARED = 2
+
+
+def _prefix(words: list[str], threshold: float) -> tuple[list[str], int]:
+    """The first words (in a fixed order, the same for every report) and a count k such that two
+    sets of words with Jaccard overlap >= threshold share at least k of their first words.
+
+    They share at least a = ceil(threshold * n) words; the k-th of those (in the order) has at
+    least a - k shared words after it, so it comes within the first n - a + k (prefix filtering).
+    The small margin keeps a on the safe side of rounding.
+    """
+    least = max(1, math.ceil(threshold * len(words) - 1e-9))
+    shared = min(PREFIX_WORDS_SHARED, least)
+    return words[: len(words) - least + shared], shared
+
+
+def _block_keys(report: _Report, order: dict[str, int]) -> list[tuple[list[tuple], int]]:
+    """For each of BLOCKS, the keys under which a report meets the reports it may merge with through
+    that block (what the block shares: the day, a place, an actor; and a word of its prefix), and
+    how many of them two such reports share at least (see _prefix)."""
+    words = sorted(report.words, key=order.__getitem__)
+    values = {"day": [report.day] if report.day else [], "place": sorted(report.places),
+              "actor": sorted(report.actors)}
+    blocks = []
+    for number, (shared, threshold) in enumerate(BLOCKS):
+        combinations: list[tuple] = [(number,)]
+        for name in shared:
+            combinations = [key + (value,) for key in combinations for value in values[name]]
+        prefix, least = _prefix(words, threshold)
+        blocks.append(([key + (word,) for key in combinations for word in prefix], least))
+    return blocks
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """One event per happening: reports of the same happening in several documents become one.
 
-    Pairs are joined in order (earliest first), and a happening takes at most one report per
-    document.  Only pairs found through the (word, month) index are compared: the others
-    cannot be similar enough.
+    First, identical reports (same dates, wording, places and actors: a story reprinted by
+    several outlets) from different documents become one report. Then the reports are taken
+    in order (earliest first); each is compared with the earlier ones whose dates overlap its
+    own, in order, and joins their happening when they are alike (see same_happening) and no
+    document would then give the happening two reports.
+
+    It sweeps through time: only reports whose dates reach the current one are kept in an
+    index, so memory follows the busiest stretch of time rather than the whole corpus, and a
+    report meets only the earlier reports that share a key with it (see _block_keys), the
+    others being unable to be alike enough.
     """
     ordered = sorted(events, key=lambda e: (e.start, e.end))
-    reports = [_Report.of(e) for e in ordered]
-    keys = _index_keys(ordered, reports)
-    index: dict[tuple[str, int], list[int]] = {}
-    for i, event_keys in enumerate(keys):
-        for key in event_keys:
-            index.setdefault(key, []).append(i)
-    parent = list(range(len(ordered)))
-    documents = [{e.document} for e in ordered]  # per root: the documents its reports come from
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, event_keys in enumerate(keys):
-        candidates = sorted({j for key in event_keys for j in index[key] if j > i})
-        for j in candidates:
-            root_i, root_j = root(i), root(j)
-            if root_i == root_j or documents[root_i] & documents[root_j]:
-                continue
-            if same_happening(ordered[i], ordered[j], reports[i], reports[j]):
-                parent[root_j] = root_i
-                documents[root_i] |= documents[root_j]
-    groups: dict[int, list[Event]] = {}
+    # Identical reports, one per document: each distinct report's events and their documents.
+    members: list[list[int]] = []
+    documents: list[set[str]] = []
+    reports: list[_Report] = []
+    by_signature: dict[tuple, list[int]] = {}
+    frequency: collections.Counter[str] = collections.Counter()
     for i, event in enumerate(ordered):
-        groups.setdefault(root(i), []).append(event)
-    return [_combine(group) if len(group) > 1 else group[0] for group in groups.values()]
+        report = _Report.of(event)
+        same = by_signature.setdefault((event.start, event.end, event.precision, event.future, report), [])
+        number = next((n for n in same if event.document not in documents[n]), None)
+        if number is None:
+            number = len(members)
+            same.append(number)
+            members.append([])
+            documents.append(set())
+            reports.append(report)
+            frequency.update(report.words)
+        members[number].append(i)
+        documents[number].add(event.document)
+    del by_signature
+    # Rarest words first: prefixes then hold the words few reports share.
+    order = {word: rank for rank, (word, _) in enumerate(sorted(frequency.items(), key=lambda item: (item[1], item[0])))}
+    del frequency
+    parent = list(range(len(members)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    index: dict[tuple, set[int]] = {}
+    active: dict[int, list[tuple[list[tuple], int]]] = {}  # report number: its keys and counts per block
+    ending: list[tuple[dt.date, int]] = []  # active reports by last day
+    for number, report in enumerate(reports):
+        event = ordered[members[number][0]]
+        while ending and ending[0][0] < event.start:
+            _, gone = heapq.heappop(ending)
+            for keys, _ in active.pop(gone):
+                for key in keys:
+                    keyed = index[key]
+                    keyed.discard(gone)
+                    if not keyed:
+                        del index[key]
+        blocks = _block_keys(report, order)
+        found: set[int] = set()
+        for block, (keys, least) in enumerate(blocks):
+            hits = collections.Counter(itertools.chain.from_iterable(index.get(key, ()) for key in keys))
+            found.update(other for other, count in hits.items() if count >= min(least, active[other][block][1]))
+        for other in sorted(found):
+            mine, theirs = root(number), root(other)
+            if mine == theirs or documents[mine] & documents[theirs]:
+                continue
+            if same_happening(event, ordered[members[other][0]], report, reports[other]):
+                parent[mine] = theirs
+                documents[theirs] |= documents[mine]
+                documents[mine] = set()
+        active[number] = blocks
+        heapq.heappush(ending, (event.end, number))
+        for keys, _ in blocks:
+            for key in keys:
+                index.setdefault(key, set()).add(number)
+    groups: dict[int, list[int]] = {}
+    for number, events_of in enumerate(members):
+        groups.setdefault(root(number), []).extend(events_of)
+    merged = [[ordered[i] for i in sorted(group)] for group in groups.values()]
+    return [_combine(group) if len(group) > 1 else group[0] for group in merged]
 
 
 @dataclass(frozen=True)
