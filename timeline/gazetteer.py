@@ -94,8 +94,10 @@ def plain_key(text: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _token_key(token: str) -> str:
-    return name_key(token)
+def _token_keys(token: str) -> tuple[str, str, str, str]:
+    """A token's spelling-independent and plain keys, and the first word of each."""
+    key, plain = name_key(token), plain_key(token)
+    return key, plain, key.split(" ", 1)[0], plain.split(" ", 1)[0]
 
 
 def _is_acronym(name: str) -> bool:
@@ -135,6 +137,7 @@ class Gazetteer:
         self._by_plain: dict[str, Entry] = {}  # plain lower-case spellings: every name
         self._exact: dict[str, Entry] = {}  # acronyms, matched as written
         self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
+        self._prefixes: set[str] = set()  # the first words of every key, one word, two words, ...
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
         """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
@@ -164,6 +167,7 @@ class Gazetteer:
     def _note_words(self, key: str) -> None:
         words = key.split(" ")
         self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
+        self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
 
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
@@ -172,26 +176,47 @@ class Gazetteer:
         """Places and actors named in ``text``, longest names first, each normalised name once."""
         tokens = list(_TOKEN.finditer(text))
         # Both keys work word by word, so the key of several words is their keys joined.
-        keys = [_token_key(t.group()) for t in tokens]
-        plains = [plain_key(t.group()) for t in tokens]
+        token_keys = [_token_keys(t.group()) for t in tokens]
+        keys = [k[0] for k in token_keys]
+        plains = [k[1] for k in token_keys]
+        first_words = self._first_words
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
         index = 0
         while index < len(tokens):
             found = None
             # A key's words may be more than the token's ("al-Nusra" -> "al nusra"): allow for them.
-            longest = max(self._first_words.get(keys[index].split(" ", 1)[0], 0),
-                          self._first_words.get(plains[index].split(" ", 1)[0], 0))
+            _, _, key_first, plain_first = token_keys[index]
+            longest = max(first_words.get(key_first, 0), first_words.get(plain_first, 0))
             exact_possible = tokens[index].group()[:1].isupper()
-            for size in range(min(MAX_NAME_TOKENS, len(tokens) - index, max(longest, 1)), 0, -1):
+            if not longest and not exact_possible:
+                index += 1  # no name starts with this word
+                continue
+            limit = min(MAX_NAME_TOKENS, len(tokens) - index, max(longest, 1))
+            # The sizes at which a name may start here: grow while the words so far begin a name.
+            joined: list[tuple[str, str]] = []
+            key_words: list[str] = []
+            plain_words: list[str] = []
+            for size in range(1, limit + 1 if longest else 1):
+                key, plain = keys[index + size - 1], plains[index + size - 1]
+                if key:
+                    key_words.append(key)
+                if plain:
+                    plain_words.append(plain)
+                key_joined, plain_joined = " ".join(key_words), " ".join(plain_words)
+                if key_joined not in self._prefixes and plain_joined not in self._prefixes:
+                    break
+                joined.append((key_joined, plain_joined))
+            # The longest name found wins (an acronym, matched as written, is one token).
+            for size in range(max(len(joined), 1), 0, -1):
                 first, last = tokens[index], tokens[index + size - 1]
                 written = text[first.start():last.end()]
                 entry = self._exact.get(written) if exact_possible else None
-                if entry is None and longest and not _is_acronym(written):
+                if entry is None and size <= len(joined) and not _is_acronym(written):
                     if "\n" in written:
                         continue
-                    entry = (self._by_key.get(" ".join(k for k in keys[index:index + size] if k))
-                             or self._by_plain.get(" ".join(k for k in plains[index:index + size] if k)))
+                    key_joined, plain_joined = joined[size - 1]
+                    entry = self._by_key.get(key_joined) or self._by_plain.get(plain_joined)
                     if entry is not None and not self._acceptable(entry, written, text, first.start(), size):
                         entry = None
                 if entry is not None:

@@ -8,6 +8,7 @@ insertions, never by cutting the sentence at a fixed length.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # Past forms that do not end in -ed (to tell a clause from a phrase, and a report from a statement).
@@ -103,14 +104,16 @@ _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|h
 _COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % _PAST_OR_AUX, re.IGNORECASE)
 
 
-def clause_bounds(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of ``sentence``, in order, covering it."""
+@functools.lru_cache(maxsize=256)
+def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the clauses of ``sentence``, in order, covering it (remembered for the last
+    sentences: the events of a sentence ask for its clauses several times)."""
     cuts = {0, len(sentence)}
     for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG, _TEMPORAL_CLAUSE, _COORDINATED, _COORDINATED_SUBJECT):
         for match in pattern.finditer(sentence):
             cuts.add(match.end())
     points = sorted(cuts)
-    return [(a, b) for a, b in zip(points, points[1:]) if sentence[a:b].strip()]
+    return tuple((a, b) for a, b in zip(points, points[1:]) if sentence[a:b].strip())
 
 
 def clause_at(sentence: str, position: int) -> tuple[int, int]:
