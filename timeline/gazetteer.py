@@ -23,6 +23,8 @@ KINDS = ("place", "actor")
 # Folded keys shorter than this (letters) are not used: they would match ordinary words.
 MIN_FOLDED_KEY = 4
 MAX_NAME_TOKENS = 7
+# Tokens whose keys are remembered (then forgotten all at once).
+MAX_TOKENS_KNOWN = 200_000
 # Arabic article assimilated to the next consonant (ash-Sham, ad-Dumayr, az-Zor, el-, es-):
 # one form, "al", whatever the spelling.
 _ARTICLE = re.compile(r"(?<![a-z])(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-(?=[a-z])")
@@ -93,11 +95,6 @@ def plain_key(text: str) -> str:
     return " ".join(re.split(r"[^a-z0-9]+", text)).strip()
 
 
-@lru_cache(maxsize=100_000)
-def _token_keys(token: str) -> tuple[str, str, str, str]:
-    """A token's spelling-independent and plain keys, and the first word of each."""
-    key, plain = name_key(token), plain_key(token)
-    return key, plain, key.split(" ", 1)[0], plain.split(" ", 1)[0]
 
 
 def _is_acronym(name: str) -> bool:
@@ -138,6 +135,7 @@ class Gazetteer:
         self._exact: dict[str, Entry] = {}  # acronyms, matched as written
         self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
         self._prefixes: set[str] = set()  # the first words of every key, one word, two words, ...
+        self._tokens: dict[str, tuple[str, str, int, bool]] = {}  # tokens seen: see _token_keys
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
         """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
@@ -145,6 +143,7 @@ class Gazetteer:
         Folding spellings is safe in a table of the domain's names, not across the world's cities
         (it would make "Korea" a Kouri and "Frankfurt" a Frankfort): those match as spelt.
         """
+        self._tokens.clear()  # what may start a name changes
         for spelling in spellings:
             if _is_acronym(spelling):
                 if override or spelling not in self._exact:
@@ -158,9 +157,11 @@ class Gazetteer:
                 if plain and (override or plain not in self._by_plain):
                     self._by_plain[plain] = entry
                     self._note_words(plain)
+                if not entry.curated:
+                    continue
                 key = name_key(form)
                 # Short keys ("is" from "Al-Iss") would match common words once folded.
-                if entry.curated and len(key.replace(" ", "")) >= MIN_FOLDED_KEY and (override or key not in self._by_key):
+                if len(key.replace(" ", "")) >= MIN_FOLDED_KEY and (override or key not in self._by_key):
                     self._by_key[key] = entry
                     self._note_words(key)
 
@@ -169,6 +170,14 @@ class Gazetteer:
         self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
         self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
 
+    def _token_keys(self, word: str) -> tuple[str, str, int, bool]:
+        """A token's spelling-independent and plain keys, the most words of a name that may
+        start with it (a key's words may be more than the token's: "al-Nusra" -> "al nusra"),
+        and whether it may be an acronym (capitalised)."""
+        key, plain = name_key(word), plain_key(word)
+        longest = max(self._first_words.get(key.split(" ", 1)[0], 0), self._first_words.get(plain.split(" ", 1)[0], 0))
+        return key, plain, longest, word[:1].isupper()
+
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
 
@@ -176,19 +185,24 @@ class Gazetteer:
         """Places and actors named in ``text``, longest names first, each normalised name once."""
         tokens = list(_TOKEN.finditer(text))
         # Both keys work word by word, so the key of several words is their keys joined.
-        token_keys = [_token_keys(t.group()) for t in tokens]
+        known = self._tokens
+        if len(known) > MAX_TOKENS_KNOWN:
+            known.clear()
+        token_keys = []
+        for token in tokens:
+            word = token.group()
+            keys_of = known.get(word)
+            if keys_of is None:
+                keys_of = known[word] = self._token_keys(word)
+            token_keys.append(keys_of)
         keys = [k[0] for k in token_keys]
         plains = [k[1] for k in token_keys]
-        first_words = self._first_words
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
         index = 0
         while index < len(tokens):
             found = None
-            # A key's words may be more than the token's ("al-Nusra" -> "al nusra"): allow for them.
-            _, _, key_first, plain_first = token_keys[index]
-            longest = max(first_words.get(key_first, 0), first_words.get(plain_first, 0))
-            exact_possible = tokens[index].group()[:1].isupper()
+            longest, exact_possible = token_keys[index][2:]
             if not longest and not exact_possible:
                 index += 1  # no name starts with this word
                 continue
