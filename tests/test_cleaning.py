@@ -145,3 +145,17 @@ def test_dated_article_lines_are_kept(line):
 def test_a_dateline_alone_on_its_line_is_dropped():
     text = ARTICLE + "\nBRUSSELS, December 2 (Xinhua) --\n" + ARTICLE
     assert [d.reason for d in clean(text).dropped] == ["dateline"]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(\w+) \1 chant",  # a backreference: the rules cannot be joined into one pattern
+    r"(?P<word>\w+) (?P=word) chant",
+    r"(?s)\w+ \w+ chant",  # a flag inside: the same
+    r"\w+ \w+ chant",
+])
+def test_user_rules_of_any_form_drop_their_lines_and_the_first_rule_wins(pattern):
+    rules = parse_rules(["line\twidget\t(share|like) this", f"line\tchant\t{pattern}", "line\tlater\tthe chant.*"], "mine.tsv")
+    text = ARTICLE + "\nwar war chant\n" + ARTICLE + "\nShare this\nThe chant of war rose on 3 May.\n"
+    cleaned = clean(text, rules)
+    assert [d.reason for d in cleaned.dropped] == ["chant", "widget", "later"]
+    assert "3 May" not in _kept_text(text, cleaned) and "Rebels captured" in _kept_text(text, cleaned)

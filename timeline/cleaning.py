@@ -29,6 +29,7 @@ class Rule:
     pattern: re.Pattern
 
     def matches(self, line: str) -> bool:
+        """Whether the whole of ``line`` (spaces around it aside) is what this rule drops."""
         return bool(self.pattern.fullmatch(line.strip()))
 
 
@@ -97,9 +98,33 @@ def _lines(text: str) -> Iterable[tuple[int, int]]:
         position = newline + 1
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@lru_cache(maxsize=32)
+def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern | None:
+    """One pattern that matches a line when some rule does: most lines are article text and
+    match none, which this tells at once instead of rule by rule. None when the patterns cannot
+    be joined (a backreference would point elsewhere, or a flag is set inside a pattern)."""
+    if not rules or any(_BACKREFERENCE.search(rule.pattern.pattern) for rule in rules):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _first_rule(rules: tuple[Rule, ...], any_rule: re.Pattern | None, line: str) -> Rule | None:
+    stripped = line.strip()
+    if any_rule is not None and not any_rule.fullmatch(stripped):
+        return None
+    return next((r for r in rules if r.matches(stripped)), None)
+
+
 def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
     """Spans of ``text`` that are article text, and the dropped ones with reasons."""
     rules = default_rules() if rules is None else rules
+    any_rule = _any_rule(rules)
     dropped: list[Dropped] = []
     kept: list[tuple[int, int]] = []
     kept_chars = 0
@@ -107,7 +132,7 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
         line = text[start:end]
         if not line.strip():
             continue
-        rule = next((r for r in rules if r.matches(line)), None)
+        rule = _first_rule(rules, any_rule, line)
         if rule is not None and rule.action == "end" and kept_chars >= MIN_ARTICLE_BEFORE_END:
             dropped.append(Dropped(start, len(text), rule.reason))
             break
