@@ -44,9 +44,12 @@ def _stem(word: str) -> str:
     return word
 
 
+_WORD = re.compile(r"[a-z]{3,}")
+
+
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that say what happened (stop words out, crude stems)."""
-    return frozenset(_stem(w) for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in STOPWORDS)
+    return frozenset(map(_stem, set(_WORD.findall(text.lower())) - STOPWORDS))
 
 
 @dataclass(frozen=True)
