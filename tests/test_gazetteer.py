@@ -93,3 +93,43 @@ def test_a_capital_is_a_city_after_in_and_its_state_as_an_actor():
 def test_short_folded_names_do_not_match_words():
     places, _ = _names(load_gazetteer().find("In Pope John Paul II's words, it is over."))
     assert "Al-Eis" not in {name for _, name, _ in places}
+
+
+def _fresh(names_file=None):
+    load_gazetteer.cache_clear()  # the process keeps gazetteers too: look at the cache folder alone
+    return load_gazetteer(names_file)
+
+
+def _finds(gazetteer, text="Rebels from Faylaq ash-Sham entered Khan Touman and Manbij."):
+    return _names(gazetteer.find(text))
+
+
+def test_a_built_gazetteer_is_kept_and_read_back_the_same(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    built = _fresh()
+    kept = list((tmp_path / "cache").glob("gazetteer-*.pickle"))
+    assert len(kept) == 1
+    read = _fresh()
+    assert read is not built and _finds(read) == _finds(built) and _finds(read)[0]
+    # A user's names make another gazetteer, kept apart.
+    names = tmp_path / "names.tsv"
+    names.write_text("place\tvillage\tTell Qarah\tTal Qara\n", encoding="utf-8")
+    assert _finds(_fresh(str(names)), "Shells fell on Tal Qara.")[0] == [("Tal Qara", "Tell Qarah", "village")]
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 2
+    names.write_text("place\tvillage\tTell Zeta\tTal Zeta\n", encoding="utf-8")  # edited: not the kept one
+    assert _finds(_fresh(str(names)), "Shells fell on Tal Qara.")[0] == []
+
+
+def test_a_damaged_or_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    expected = _finds(_fresh())
+    for kept in (tmp_path / "cache").glob("gazetteer-*.pickle"):
+        kept.write_bytes(b"not a pickle")
+    assert _finds(_fresh()) == expected
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(blocker / "cache"))  # cannot be a folder
+    assert _finds(_fresh()) == expected
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", "")  # no cache at all
+    assert _finds(_fresh()) == expected
+    assert not list(tmp_path.rglob("*.tmp"))

