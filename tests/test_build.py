@@ -153,9 +153,10 @@ def test_the_progress_bar_counts_documents_and_events(seeds_dir, monkeypatch):
     assert progress.bar is not None and progress.bar.length == 5
     progress.bar.render_progress = lambda: shown.append(progress._describe(None))
     progress.bar.update = lambda n, item: shown.append(progress._describe(item))
-    build_timeline(read_documents([str(seeds_dir)]), on_result=progress)
+    build_timeline(read_documents([str(seeds_dir)]), on_result=progress, merge=True, on_merge=progress.merging)
     assert progress.documents == 5 and shown[-1].startswith(f"{progress.events} events, ")
     assert "docs/s" in shown[-1]
+    assert progress.bar.label == f"Merging {progress.events} events"  # said before merging starts
     assert cli_module._Progress([str(seeds_dir)], quiet=True).bar is None
 
 

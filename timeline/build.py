@@ -280,12 +280,13 @@ def build_timeline(
     executor: Executor | None = None,
     on_result: Callable[[Outcome], None] | None = None,
     problems: list[Problem] | None = None,
+    on_merge: Callable[[int], None] | None = None,
 ) -> Timeline:
     """Process every document and order the events into a Timeline (see ``Timeline.build``).
 
     ``on_result`` sees the outcome of each document processed as it arrives (for
     warnings and progress); problems met reading Sources are appended to ``problems``
-    as they arrive.
+    as they arrive; ``on_merge`` is told how many events merging starts with.
     """
     kept_documents: list[Document] = []
     events = []
@@ -299,4 +300,6 @@ def build_timeline(
             on_result(outcome)
         kept_documents.append(outcome.result.document)
         events.extend(outcome.result.events)
+    if merge and on_merge is not None:
+        on_merge(len(events))
     return Timeline.build(kept_documents, events, title=title, merge=merge)

@@ -243,7 +243,8 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
             sources = find_sources(paths, published=published, problems=problems,
                                    max_size=int(max_size * 1024 * 1024) or None)
             timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
-                                      on_result=progress, problems=problems).between(since_day, until_day)
+                                      on_result=progress, problems=problems,
+                                      on_merge=progress.merging).between(since_day, until_day)
     except _StrictStop as stop:
         raise click.ClickException(f"{stop} (--strict: stopped, nothing written)") from None
     except BrokenProcessPool:
@@ -315,6 +316,12 @@ class _Progress:
         self.events += len(result.events)
         if self.bar is not None:
             self.bar.update(1, result)
+
+    def merging(self, events: int) -> None:
+        """Say on the bar that the documents are done and reports are being merged."""
+        if self.bar is not None:
+            self.bar.label = f"Merging {events:,} events"
+            self.bar.render_progress()
 
     def echo(self, message: str) -> None:
         if self.bar is not None:
