@@ -16,9 +16,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from .chronology import Timeline
+from .chronology import Timeline, merge_events
 from .cleaning import describe_dropped, summarise_dropped
 from .documents import Document, Problem, Source
+from .events import Event
 from .pipeline import DocumentResult, Options, process_document
 
 EXECUTORS = ("local", "dask")
@@ -289,17 +290,26 @@ def build_timeline(
     as they arrive; ``on_merge`` is told how many events merging starts with.
     """
     kept_documents: list[Document] = []
-    events = []
-    for outcome in process(items, options, executor):
-        for problem in outcome.problems:
-            if problems is not None:
-                problems.append(problem)
-        if outcome.result is None:
-            continue
-        if on_result is not None:
-            on_result(outcome)
-        kept_documents.append(outcome.result.document)
-        events.extend(outcome.result.events)
-    if merge and on_merge is not None:
-        on_merge(len(events))
-    return Timeline.build(kept_documents, events, title=title, merge=merge)
+
+    def events() -> Iterator[Event]:
+        count = 0
+        for outcome in process(items, options, executor):
+            for problem in outcome.problems:
+                if problems is not None:
+                    problems.append(problem)
+            if outcome.result is None:
+                continue
+            if on_result is not None:
+                on_result(outcome)
+            kept_documents.append(outcome.result.document)
+            count += len(outcome.result.events)
+            yield from outcome.result.events
+        if merge and on_merge is not None:
+            on_merge(count)
+
+    if merge:
+        # Merging reads each event as it arrives, while the workers process the next documents.
+        merged = merge_events(events())
+        return Timeline.build(kept_documents, merged, title=title)
+    found = list(events())
+    return Timeline.build(kept_documents, found, title=title)

@@ -194,15 +194,22 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     report meets only the earlier reports that share a key with it (see _block_keys), the
     others being unable to be alike enough.
     """
-    ordered = sorted(events, key=lambda e: (e.start, e.end))
+    # What each report says, and how often each word is used, read as the events come (when
+    # they stream in from the documents being processed, this overlaps that work).
+    read: list[tuple[Event, _Report]] = []
+    frequency: collections.Counter[str] = collections.Counter()
+    for event in events:
+        report = _Report.of(event)
+        read.append((event, report))
+        frequency.update(report.words)
+    read.sort(key=lambda pair: (pair[0].start, pair[0].end))
+    ordered = [event for event, _ in read]
     # Identical reports, one per document: each distinct report's events and their documents.
     members: list[list[int]] = []
     documents: list[set[str]] = []
     reports: list[_Report] = []
     by_signature: dict[tuple, list[int]] = {}
-    frequency: collections.Counter[str] = collections.Counter()
-    for i, event in enumerate(ordered):
-        report = _Report.of(event)
+    for i, (event, report) in enumerate(read):
         same = by_signature.setdefault((event.start, event.end, event.precision, event.future, report), [])
         number = next((n for n in same if event.document not in documents[n]), None)
         if number is None:
@@ -211,10 +218,9 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             members.append([])
             documents.append(set())
             reports.append(report)
-            frequency.update(report.words)
         members[number].append(i)
         documents[number].add(event.document)
-    del by_signature
+    del by_signature, read
     # Rarest words first: prefixes then hold the words few reports share.
     order = {word: rank for rank, (word, _) in enumerate(sorted(frequency.items(), key=lambda item: (item[1], item[0])))}
     del frequency
