@@ -279,3 +279,10 @@ def test_after_months_of_talks_is_no_time():
     assert tag("After months of talks, they agreed.", dct="2016-12-15") == []
     assert tag("after months of talks, they agreed.", dct="2016-12-15") == []
     assert [e.value for e in tag("The talks lasted months.", dct="2016-12-15")] == ["PXM"]
+
+
+def test_offsets_in_decades_and_centuries_count_years():
+    assert values("It happened a decade ago.", dct="1999-03-12") == [("a decade ago", "1989")]
+    assert values("The town was founded two centuries ago.", dct="1999-03-12") == [("two centuries ago", "1799")]
+    e = one("The dispute began more than four decades ago.", dct="2000-04-01")
+    assert (e.value, e.mod) == ("1960", "BEFORE")

@@ -735,6 +735,9 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     granularity = unit[2]
     if granularity in ("second", "minute", "hour"):
         granularity = "day"
+    elif unit[1] > 1:
+        # "a decade ago", "two centuries ago", "a fortnight later": counted in years or weeks.
+        granularity = {"Y": "year", "W": "week"}[unit[0]]
     word = _squash(g["offset"])
     sign = -1 if word in ("ago", "earlier", "before", "back") else 1
     mod = approx_mod(g.get("approx"))
