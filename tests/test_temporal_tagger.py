@@ -286,3 +286,8 @@ def test_offsets_in_decades_and_centuries_count_years():
     assert values("The town was founded two centuries ago.", dct="1999-03-12") == [("two centuries ago", "1799")]
     e = one("The dispute began more than four decades ago.", dct="2000-04-01")
     assert (e.value, e.mod) == ("1960", "BEFORE")
+
+
+def test_a_month_after_by_is_the_nearest_one_the_later_on_a_tie():
+    assert values("Qantas will double its flights by August.", dct="1998-02-13") == [("August", "1998-08")]
+    assert values("Unemployment stood at 4.2 percent by September.", dct="2005-11-16") == [("September", "2005-09")]

@@ -483,7 +483,8 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
     elif ctx.dct_granularity != "year":
         sign = direction(ctx, *span)
         if sign == 0:
-            year = min((year - 1, year, year + 1), key=lambda y: abs((y - ctx.dct.year) * 12 + month - ctx.dct.month))
+            # A deadline ("by August", "through September"): the nearest such month, the later one on a tie.
+            year = min((year - 1, year, year + 1), key=lambda y: (abs((y - ctx.dct.year) * 12 + month - ctx.dct.month), -y))
         elif sign < 0 and month > ctx.dct.month:
             year -= 1
         elif sign > 0 and month < ctx.dct.month:
