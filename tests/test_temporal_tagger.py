@@ -291,3 +291,16 @@ def test_offsets_in_decades_and_centuries_count_years():
 def test_a_month_after_by_is_the_nearest_one_the_later_on_a_tie():
     assert values("Qantas will double its flights by August.", dct="1998-02-13") == [("August", "1998-08")]
     assert values("Unemployment stood at 4.2 percent by September.", dct="2005-11-16") == [("September", "2005-09")]
+
+
+def test_a_past_verb_before_an_infinitive_does_not_date_a_month():
+    assert values("The company agreed to purchase the line in February.", dct="1989-10-30") == [
+        ("February", "1990-02")]
+    assert values("The company purchased the line in February.", dct="1989-10-30") == [("February", "1989-02")]
+    # A weekday stays with the past verb: "began to throng the shops on Monday".
+    assert values("Residents began to throng the shops on Monday.") == [("Monday", "1998-01-05")]
+
+
+def test_a_deadline_in_the_future_tense_looks_ahead():
+    assert values("A UN presence will remain in the region until January.", dct="1997-04-19") == [
+        ("January", "1998-01")]

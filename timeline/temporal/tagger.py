@@ -167,7 +167,11 @@ _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
 _TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?\Z", re.IGNORECASE)
+# "to" before a verb (an infinitive), not before a noun phrase ("to the", "to 5%", "to him").
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|"
+                         r"us|me|it|some|any|all|each|every|be\s+\w+ed|date|power|court|office|[A-Z0-9$]))[a-z]+\b")
 _PAST_FINITE = re.compile(r"\b(?:had|was|were|did)\b")
+_FUTURE_FINITE = re.compile(r"\b(?:will|shall)\b|'ll\b")
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
 
 
@@ -207,11 +211,13 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
     return marks
 
 
-def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
+def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: bool = False) -> int:
     """+1 when the clause around a span speaks of the future, -1 of the past; ``default`` when nothing says.
 
     The nearest cue word wins; a future cue wins a tie ("expected" is both a
-    past form and a cue for the future).
+    past form and a cue for the future).  For a date that comes back every year
+    (a month, a day of a month), a past verb governing an infinitive says
+    nothing (0): "agreed to buy the line in February" may speak of next February.
     """
     text = ctx.text
     low, high = max(0, start - 80), end + 50
@@ -229,9 +235,12 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
                 high = min(high, m_start)
                 break
     if _TOWARDS.search(text, max(low, start - 25), start):
-        # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday").
+        # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday")
+        # or in the future ("will remain until January").
         clause = text[low:high]
-        return -1 if _PAST_FINITE.search(clause) else 0
+        if _PAST_FINITE.search(clause):
+            return -1
+        return 1 if _FUTURE_FINITE.search(clause) else 0
     auxiliary = False
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low or m_end > start:
@@ -243,13 +252,14 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
     if auxiliary and not _NEW_CLAUSE.search(text, auxiliary, start):
         return 1
     best = None
+    best_end = None
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low:
             continue
         if m_end <= start:
             candidate = (start - m_end, 0 if kind != "past" else 1)
             if best is None or candidate <= best:
-                best = candidate
+                best, best_end = candidate, m_end
         elif m_start >= end and m_end <= high:
             future = kind != "past"
             if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
@@ -257,10 +267,12 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
             # The verb that governs a time phrase mostly comes before it: words after count double.
             candidate = (2 * (m_start - end) + 3, 0 if future else 1)
             if best is None or candidate < best:
-                best = candidate
+                best, best_end = candidate, None
             break
     if best is None:
         return default
+    if yearly and best[1] == 1 and best_end is not None and _INFINITIVE.search(text, best_end, start):
+        return 0
     return 1 if best[1] == 0 else -1
 
 
@@ -429,7 +441,7 @@ def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
     reference = ctx.dct if ctx.dct_granularity == "day" else ctx.dct.replace(day=1)
     if ctx.dct_granularity == "month" and candidate.month == ctx.dct.month:
         return candidate
-    sign = direction(ctx, *span, default=0)
+    sign = direction(ctx, *span, default=0, yearly=True)
     if sign == 0:
         # The nearest, with a month's lean towards the past, which news mostly reports.
         return min((date_in(year + k) for k in (-1, 0, 1)),
@@ -481,9 +493,9 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
     elif dir_word in ("this",):
         pass
     elif ctx.dct_granularity != "year":
-        sign = direction(ctx, *span)
+        sign = direction(ctx, *span, yearly=True)
         if sign == 0:
-            # A deadline ("by August", "through September"): the nearest such month, the later one on a tie.
+            # A deadline, or an infinitive after a past verb ("by August", "through September"): the nearest such month, the later one on a tie.
             year = min((year - 1, year, year + 1), key=lambda y: (abs((y - ctx.dct.year) * 12 + month - ctx.dct.month), -y))
         elif sign < 0 and month > ctx.dct.month:
             year -= 1
