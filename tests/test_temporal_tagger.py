@@ -304,3 +304,12 @@ def test_a_past_verb_before_an_infinitive_does_not_date_a_month():
 def test_a_deadline_in_the_future_tense_looks_ahead():
     assert values("A UN presence will remain in the region until January.", dct="1997-04-19") == [
         ("January", "1998-01")]
+
+
+def test_has_decided_to_admit_in_early_march_is_the_coming_march():
+    assert values("NATO has decided to admit Poland in early March.", dct="1999-02-10") == [
+        ("early March", "1999-03")]
+
+
+def test_an_edge_word_before_a_full_date_stays_outside():
+    assert values("A hearing beginning August 19.", dct="1997-04-11") == [("August 19", "1997-08-19")]

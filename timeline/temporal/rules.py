@@ -150,7 +150,7 @@ RULES = [
     Rule("relative_month", r"(?P<edge>{EDGE})?(?P<dir>last|this|next|past|coming|previous|following|that)\s+(?P<month>{MONTHNAME})", "month"),
     Rule("edge_relative", r"(?P<edge>(?:early|late|mid|earlier|later)(?:\s+|-))(?P<dir>this|last|next)\s+(?P<unit>year|month|week|decade|century|quarter)", "relative_unit"),
     Rule("edge_year", r"(?P<edge>{EDGE})(?:fiscal\s+)?(?P<year>{YEARX})", "year"),
-    Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})", "month"),
+    Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})(?!\.?\s+[0-9])", "month"),
     # Durations: "the past three years", "more than four hours", "27-year", "the first nine months".
     Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?:-|\s+)(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?:-(?:old|long))?", "duration", "DURATION", starts=frozenset({"word", "digit"})),
     Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?=(?:past|last|next|coming|recent|previous|following|first)\s))?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b", "plural_units", "DURATION"),

@@ -169,7 +169,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b
 _TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?\Z", re.IGNORECASE)
 # "to" before a verb (an infinitive), not before a noun phrase ("to the", "to 5%", "to him").
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|"
-                         r"us|me|it|some|any|all|each|every|be\s+\w+ed|date|power|court|office|[A-Z0-9$]))[a-z]+\b")
+                         r"us|me|it|some|any|all|each|every|be\s+\w+ed|date|power|court|office)\b)[a-z]+\b")
 _PAST_FINITE = re.compile(r"\b(?:had|was|were|did)\b")
 _FUTURE_FINITE = re.compile(r"\b(?:will|shall)\b|'ll\b")
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
