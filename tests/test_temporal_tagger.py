@@ -313,3 +313,8 @@ def test_has_decided_to_admit_in_early_march_is_the_coming_march():
 
 def test_an_edge_word_before_a_full_date_stays_outside():
     assert values("A hearing beginning August 19.", dct="1997-04-11") == [("August 19", "1997-08-19")]
+
+
+def test_the_next_morning_counts_from_the_day_of_the_story():
+    assert values("He was arrested on Feb. 22. He appeared in court the next morning.", dct="2000-02-24") == [
+        ("Feb. 22", "2000-02-22"), ("the next morning", "2000-02-23TMO")]

@@ -814,7 +814,9 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         offset = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(dir_word, 0)
         if unit != "night" and dir_word == "last":
             return None
-        base = ctx.last if dir_word in _ANAPHORIC and ctx.last and ctx.last[1] == "day" else None
+        # "the next morning" counts from the day of the story, like "the following morning".
+        anaphoric = dir_word in _ANAPHORIC or (dir_word == "next" and g["_text"][:3].lower() == "the")
+        base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
         found = _resolved(ctx, "day", offset, base=base, type_="TIME")
         found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
         return found
