@@ -318,3 +318,9 @@ def test_an_edge_word_before_a_full_date_stays_outside():
 def test_the_next_morning_counts_from_the_day_of_the_story():
     assert values("He was arrested on Feb. 22. He appeared in court the next morning.", dct="2000-02-24") == [
         ("Feb. 22", "2000-02-22"), ("the next morning", "2000-02-23TMO")]
+
+
+def test_a_plan_in_the_pluperfect_looks_back():
+    assert values("The offer had been due to expire Friday.", dct="1989-10-30") == [("Friday", "1989-10-27")]
+    assert values("The visit had been scheduled for Sunday.", dct="2006-12-23") == [("Sunday", "2006-12-17")]
+    assert values("The offer is due to expire Friday.", dct="1989-10-30") == [("Friday", "1989-11-03")]

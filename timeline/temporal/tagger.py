@@ -160,6 +160,7 @@ _NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|new
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
 # Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?\Z")
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
 
@@ -199,6 +200,8 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "past"
+            elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
+                kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
             elif kind == "future" and m.group().lower() in _FUTURE_AUXILIARIES:
                 kind = "auxiliary"
             marks.append((m_start, m.end(), kind))
