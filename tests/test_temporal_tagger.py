@@ -324,3 +324,7 @@ def test_a_plan_in_the_pluperfect_looks_back():
     assert values("The offer had been due to expire Friday.", dct="1989-10-30") == [("Friday", "1989-10-27")]
     assert values("The visit had been scheduled for Sunday.", dct="2006-12-23") == [("Sunday", "2006-12-17")]
     assert values("The offer is due to expire Friday.", dct="1989-10-30") == [("Friday", "1989-11-03")]
+
+
+def test_plan_to_points_ahead():
+    assert values("Organisations plan to hold a rally Sunday.", dct="1997-04-04") == [("Sunday", "1997-04-06")]

@@ -89,7 +89,7 @@ WEEKDAY_HOLIDAYS = {
 # Finite forms only: an infinitive ("to resume") takes its tense from the verb that governs it.
 # Modals of ability or duty ("could", "can", "must") say nothing of when: "could not be reached Wednesday".
 FUTURE_CUES = (
-    "will", "'ll", "shall", "going to", "plans to", "planned to", "planned for", "planning", "scheduled",
+    "will", "'ll", "shall", "going to", "plan to", "plans to", "planned to", "planned for", "planning", "scheduled",
     "expected", "expects", "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "payable",
     "effective", "as early as", "as soon as", "set for", "set to", "slated", "to be held", "intends", "hopes",
     "aims", "should", "may", "might",
