@@ -328,3 +328,8 @@ def test_a_plan_in_the_pluperfect_looks_back():
 
 def test_plan_to_points_ahead():
     assert values("Organisations plan to hold a rally Sunday.", dct="1997-04-04") == [("Sunday", "1997-04-06")]
+
+
+def test_this_season_is_the_season_of_the_creation_year():
+    assert values("Parties pledge to take part in talks this summer.", dct="1998-03-22") == [("this summer", "1998-SU")]
+    assert values("Sales were weak this spring.", dct="1998-10-22") == [("this spring", "1998-SP")]

@@ -727,6 +727,9 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
     back = (now - order.index(season)) % 4
     previous = now - (back or 4)          # the last one strictly before the current season
     following = now + ((4 - back) % 4 or 4)  # the next one strictly after
+    if dir_word == "this":
+        # "this summer" is the summer of the DCT's year, whether it is behind or ahead.
+        return Found("DATE", f"{ctx.dct.year:04d}-{season}", mod, "relative")
     if dir_word in ("last", "past", "previous"):
         index = previous
     elif dir_word in ("next", "coming", "following"):
