@@ -333,3 +333,8 @@ def test_plan_to_points_ahead():
 def test_this_season_is_the_season_of_the_creation_year():
     assert values("Parties pledge to take part in talks this summer.", dct="1998-03-22") == [("this summer", "1998-SU")]
     assert values("Sales were weak this spring.", dct="1998-10-22") == [("this spring", "1998-SP")]
+
+
+def test_the_last_half_of_a_year_is_its_second_half():
+    assert values("Profit fell in the last half of 1989.", dct="1989-10-26") == [("the last half of 1989", "1989-H2")]
+    assert values("Loans since the latter half of 2003.", dct="2005-11-17") == [("the latter half of 2003", "2003-H2")]

@@ -134,6 +134,7 @@ RULES = [
     Rule("year_end", r"(?:(?P<approx>around|about)\s+)?(?:the\s+)?year(?:-|\s+|'s\s+)end\b", "year_end"),
     Rule("the_year", r"the\s+(?:full\s+)?year\b(?!-|\s+(?:ago|earlier|before|later|after|two|2000|19|20))", "the_year"),
     Rule("century", r"(?:the\s+)?(?P<ord>[0-9]{1,2})(?:st|nd|rd|th)\s+century\b|(?:the\s+)?(?P<ordword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b", "century", starts=frozenset({"word", "digit"})),
+    Rule("last_half", r"(?:the\s+)?(?P<ord>last|final|latter)\s+half\s+of\s+(?P<year>{YEAR})", "half_span"),
     Rule("ordinal_quarters", r"(?:the\s+)?(?P<ord>{ORD})\s+(?:two|three)\s+quarters\s+of\s+(?P<year>{YEAR})", "half_span"),
     # Decades: "the 1990s", "the '80s", "mid-1990s", "the late 1980s".
     Rule("decade_word", r"(?P<edge>{EDGE})?the\s+(?:(?P<edge2>early|late|mid)[-\s]+)?(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", "decade"),

@@ -703,7 +703,7 @@ def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
 
 
 def n_half_span(ctx: Context, g: dict, span) -> Found | None:
-    ordinal = ORDINALS[g["ord"].lower()]
+    ordinal = ORDINALS.get(g["ord"].lower())  # "latter": the second
     return Found("DATE", f"{_year(g['year']):04d}-H{1 if ordinal == 1 else 2}")
 
 
