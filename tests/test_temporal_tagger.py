@@ -338,3 +338,19 @@ def test_this_season_is_the_season_of_the_creation_year():
 def test_the_last_half_of_a_year_is_its_second_half():
     assert values("Profit fell in the last half of 1989.", dct="1989-10-26") == [("the last half of 1989", "1989-H2")]
     assert values("Loans since the latter half of 2003.", dct="2005-11-17") == [("the latter half of 2003", "2003-H2")]
+
+
+@pytest.mark.parametrize("text, span, type_, value", [
+    ("They talked for two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+    ("It took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+    ("The index fell for three trading days.", "three trading days", "DURATION", "P3D"),
+    ("She was injured a year and a half ago.", "a year and a half ago", "DATE", "1996-07"),
+])
+def test_halves_and_trading_days(text, span, type_, value):
+    one(text, dct="1998-01-08", text=span, type=type_, value=value)
+
+
+def test_an_hour_later_is_a_duration_with_later_left_out():
+    assert values("An hour later he left.") == [("An hour", "PT1H")]
+    assert values("But a minute and a half later, a pilot called in.") == [("a minute and a half", "PT1M30S")]
+    assert values("The shop opened two days later.") == [("two days later", "1998-01-10")]

@@ -142,7 +142,7 @@ RULES = [
     # Seasons: "last fall", "the summer of 1998", "early spring".
     Rule("season", r"(?P<edge>{EDGE})?(?:(?:(?P<dir>{DIR})|the|(?P<qyear>{YEAR})(?:'s)?)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?", "season", starts=frozenset({"word", "digit"})),
     # Anchored offsets: "two days later", "a year ago", "almost four years ago".
-    Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset", starts=frozenset({"word", "digit"})),
+    Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset", starts=frozenset({"word", "digit"})),
     Rule("year_earlier", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>quarter|period|level|month|week|results?))?|(?P<noun2>a\s+)?(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|quarter|time)\s+(?:a|last|the\s+previous)\s+year", "year_earlier"),
     # Relative units: "last week", "this year", "the following month", "earlier this year", "early next year".
     Rule("relative_unit", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<dir>{DIR})\s+(?:fiscal\s+)?(?P<unit>year|quarter|month|week|weekend|day|decade|century|half|night|morning|afternoon|evening|season)\b(?!-)", "relative_unit"),
@@ -153,7 +153,7 @@ RULES = [
     Rule("edge_year", r"(?P<edge>{EDGE})(?:fiscal\s+)?(?P<year>{YEARX})", "year"),
     Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})(?!\.?\s+[0-9])", "month"),
     # Durations: "the past three years", "more than four hours", "27-year", "the first nine months".
-    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?:-|\s+)(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?:-(?:old|long))?", "duration", "DURATION", starts=frozenset({"word", "digit"})),
+    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?(?:-|\s+)(?:(?:more|additional|straight|consecutive|full|trading|business|working)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?P<half2>\s+and\s+a\s+half\b)?(?:-(?:old|long))?", "duration", "DURATION", starts=frozenset({"word", "digit"})),
     Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?=(?:past|last|next|coming|recent|previous|following|first)\s))?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b", "plural_units", "DURATION"),
     # Parts of days: "Friday night", "this morning", "last night", "tonight".
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME", starts=frozenset({"name"})),

@@ -750,11 +750,11 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|against|
 
 def n_offset(ctx: Context, g: dict, span) -> Found | None:
     amount = _number(g["num"])
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5  # "a year and a half ago"
     unit = _unit(g["unit"])
     granularity = unit[2]
-    if granularity in ("second", "minute", "hour"):
-        granularity = "day"
-    elif unit[1] > 1:
+    if unit[1] > 1:
         # "a decade ago", "two centuries ago", "a fortnight later": counted in years or weeks.
         granularity = {"Y": "year", "W": "week"}[unit[0]]
     word = _squash(g["offset"])
@@ -764,13 +764,16 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif mod in ("LESS_THAN",):
         mod = "AFTER" if sign < 0 else "BEFORE"
-    if word in ("before", "after"):
-        # "two days before the vote": a duration the sentence anchors elsewhere.
+    if word in ("before", "after") or unit[2] in ("second", "minute", "hour"):
+        # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
+        # "minutes ago": TimeML tags the stretch of time, not a date.
         return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")),
                      end=span[0] + len(g["_text"]) - len(g["offset"]) - 1)
     if amount is None:
         return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
                      "relative" if ctx.dct else "unresolved")
+    if granularity == "year" and amount * unit[1] != int(amount * unit[1]):
+        granularity, amount = "month", amount * 12  # "a year and a half ago": 18 months back
     steps = int(round(amount * unit[1]))
     base = None
     comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
@@ -996,6 +999,8 @@ _RATE = re.compile(r"(?:[0-9%]|\b(?:million|billion|thousand|hundred|cents?|doll
 
 def n_duration(ctx: Context, g: dict, span) -> Found | None:
     amount = _number(g["num"])
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5  # "two and a half years", "a minute and a half"
     unit = _unit(g["unit"])
     text = g["_text"]
     if amount is not None and amount > 10000:
