@@ -354,3 +354,19 @@ def test_an_hour_later_is_a_duration_with_later_left_out():
     assert values("An hour later he left.") == [("An hour", "PT1H")]
     assert values("But a minute and a half later, a pilot called in.") == [("a minute and a half", "PT1M30S")]
     assert values("The shop opened two days later.") == [("two days later", "1998-01-10")]
+
+
+def test_a_full_stop_after_an_initial_or_title_ends_no_clause():
+    # "U.S." does not cut "slated" off from the month it dates.
+    assert values("They spoke of the slated visit of U.S. Commerce Secretary Daley in September.",
+                  dct="1998-08-26") == [("September", "1998-09")]
+    assert values("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", dct="1989-10-26") == [("Feb. 1", "1990-02-01")]
+
+
+def test_next_to_is_a_place_not_a_time():
+    assert values("Bombs exploded next to the U.S. embassies in Kenya and Tanzania on Friday.",
+                  dct="1998-08-08") == [("Friday", "1998-08-07")]
+
+
+def test_half_an_hour():
+    assert values("It took half an hour.") == [("half an hour", "PT30M")]

@@ -160,6 +160,7 @@ _NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|new
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
 # Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
+_TO_AFTER = re.compile(r"\s+to\b")
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?\Z")
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
@@ -173,7 +174,10 @@ _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|t
                          r"us|me|it|some|any|all|each|every|be\s+\w+ed|date|power|court|office)\b)[a-z]+\b")
 _PAST_FINITE = re.compile(r"\b(?:had|was|were|did)\b")
 _FUTURE_FINITE = re.compile(r"\b(?:will|shall)\b|'ll\b")
-_CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
+# A full stop after an initial or a title ("U.S. Commerce Secretary", "Gen. Smith", "Sept. 30") ends no clause.
+_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Co", "No", "Mrs", "Gen", "Sen", "Gov", "Rep", "Inc", "Ltd",
+                  "Col", "Jan", "Feb", "Aug", "Sep", "Oct", "Nov", "Dec", "Corp", "Sept", "Lt", "Sgt", "Capt", "Prof")
+_CLAUSE_END = re.compile(r"[;:!?]\s|(?<![A-Z])" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"\.\s|\n")
 
 
 _BLOCK = 1024
@@ -196,10 +200,12 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             kind = m.lastgroup
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in _NOT_PAST_FORMS or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
+                if m.group() in _NOT_PAST_FORMS or m.group().endswith("ceed") or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "past"
+            elif kind == "future" and m.group().lower() == "next" and _TO_AFTER.match(text, m.end()):
+                continue  # "next to the embassy": a place
             elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
                 kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
             elif kind == "future" and m.group().lower() in _FUTURE_AUXILIARIES:

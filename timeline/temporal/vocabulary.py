@@ -28,7 +28,7 @@ NUMBERS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
-    "a couple of": 2, "a couple": 2, "a dozen": 12, "half a": 0.5, "a half": 0.5,
+    "a couple of": 2, "a couple": 2, "a dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
     "several": None, "a few": None, "few": None, "many": None, "couple of": 2,
     "a number of": None, "numerous": None, "dozens of": None, "hundreds of": None,
 }
