@@ -370,3 +370,9 @@ def test_next_to_is_a_place_not_a_time():
 
 def test_half_an_hour():
     assert values("It took half an hour.") == [("half an hour", "PT30M")]
+
+
+def test_the_week_of_a_day_and_a_week_or_so_ago():
+    assert values("A hearing is set for the week of March 6.", dct="2000-02-24") == [("the week of March 6", "2000-W10")]
+    e = one("It happened a week or so ago.", dct="2000-02-24")
+    assert (e.text, e.value, e.mod) == ("a week or so ago", "2000-W07", "APPROX")

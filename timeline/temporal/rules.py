@@ -122,6 +122,7 @@ RULES = [
     Rule("slash_date", r"\b(?P<monthnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year>[12][0-9]{3}|[0-9]{2})(?![0-9/])", "numeric_date", starts=frozenset({"digit"})),
     # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
     Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH}|{LOWMONTH})(?:,?\s+(?P<year>{YEAR}))?(?:\s+in\s+the\s+(?P<pod>night|morning|afternoon|evening)\b)?", "date", starts=frozenset({"word", "digit", "name"})),
+    Rule("week_of", r"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?", "week_of"),
     Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date", starts=frozenset({"name"})),
     Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year", starts=frozenset({"name", "word"})),
     Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?P<ofdir>this|last|next)\s+year\b", "month", starts=frozenset({"name", "word"})),
@@ -142,7 +143,7 @@ RULES = [
     # Seasons: "last fall", "the summer of 1998", "early spring".
     Rule("season", r"(?P<edge>{EDGE})?(?:(?:(?P<dir>{DIR})|the|(?P<qyear>{YEAR})(?:'s)?)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?", "season", starts=frozenset({"word", "digit"})),
     # Anchored offsets: "two days later", "a year ago", "almost four years ago".
-    Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset", starts=frozenset({"word", "digit"})),
+    Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset", starts=frozenset({"word", "digit"})),
     Rule("year_earlier", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>quarter|period|level|month|week|results?))?|(?P<noun2>a\s+)?(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|quarter|time)\s+(?:a|last|the\s+previous)\s+year", "year_earlier"),
     # Relative units: "last week", "this year", "the following month", "earlier this year", "early next year".
     Rule("relative_unit", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<dir>{DIR})\s+(?:fiscal\s+)?(?P<unit>year|quarter|month|week|weekend|day|decade|century|half|night|morning|afternoon|evening|season)\b(?!-)", "relative_unit"),

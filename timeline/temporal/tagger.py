@@ -432,6 +432,15 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
+def n_week_of(ctx: Context, g: dict, span) -> Found | None:
+    """ "the week of March 6": the (ISO) week that holds the day."""
+    found = _date(ctx, g, span)
+    if found is None or found.anchor == "unresolved":
+        return None
+    day = dt.date.fromisoformat(found.value)
+    return Found("DATE", cal.format_value(day, "week"), anchor=found.anchor)
+
+
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
     """The date with this month and day that the sentence most likely means, given the DCT and tense."""
     return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
@@ -765,7 +774,7 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
         granularity = {"Y": "year", "W": "week"}[unit[0]]
     word = _squash(g["offset"])
     sign = -1 if word in ("ago", "earlier", "before", "back") else 1
-    mod = approx_mod(g.get("approx"))
+    mod = approx_mod(g.get("approx")) or ("APPROX" if g.get("orso") else None)
     if mod in ("MORE_THAN",):
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif mod in ("LESS_THAN",):
@@ -1077,7 +1086,7 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
 
 
 NORMALISERS = {
-    "date": n_date, "numeric_date": n_numeric_date, "month": n_month, "year": n_year, "fiscal": n_fiscal,
+    "date": n_date, "numeric_date": n_numeric_date, "week_of": n_week_of, "month": n_month, "year": n_year, "fiscal": n_fiscal,
     "year2000": n_year2000, "decade": n_decade, "quarter": n_quarter, "the_quarter": n_the_quarter,
     "half_span": n_half_span, "season": n_season, "offset": n_offset, "year_earlier": n_year_earlier,
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
