@@ -376,3 +376,9 @@ def test_the_week_of_a_day_and_a_week_or_so_ago():
     assert values("A hearing is set for the week of March 6.", dct="2000-02-24") == [("the week of March 6", "2000-W10")]
     e = one("It happened a week or so ago.", dct="2000-02-24")
     assert (e.text, e.value, e.mod) == ("a week or so ago", "2000-W07", "APPROX")
+
+
+def test_the_past_decade_is_a_stretch_of_ten_years():
+    e = one("Threats became routine over the past decade.", dct="1998-10-25")
+    assert (e.text, e.type, e.value) == ("the past decade", "DURATION", "P10Y")
+    assert values("Prices rose in the last decade.", dct="1998-10-25") == [("the last decade", "198")]

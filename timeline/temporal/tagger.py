@@ -851,6 +851,9 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         return n_the_quarter(ctx, g, span)
     if dir_word == "latest":
         return None
+    if dir_word == "past" and granularity in ("decade", "century"):
+        # "the past decade": the ten years up to now, not the 1980s.
+        return Found("DURATION", _format_duration(1, UNITS[granularity]), mod)
     if dir_word in ("last", "past", "previous"):
         offset = -1
     elif dir_word in ("next", "coming", "following", "upcoming"):
