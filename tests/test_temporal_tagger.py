@@ -382,3 +382,8 @@ def test_the_past_decade_is_a_stretch_of_ten_years():
     e = one("Threats became routine over the past decade.", dct="1998-10-25")
     assert (e.text, e.type, e.value) == ("the past decade", "DURATION", "P10Y")
     assert values("Prices rose in the last decade.", dct="1998-10-25") == [("the last decade", "198")]
+
+
+def test_a_bare_month_just_ahead_with_no_cue_is_the_coming_one():
+    assert values("The case is heard in May in the appeals court.", dct="2000-03-29") == [("May", "2000-05")]
+    assert values("The case is heard in August in the appeals court.", dct="2000-03-29") == [("August", "1999-08")]

@@ -89,6 +89,7 @@ class Found:
     remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
 
 
+NEAR_MONTHS_AHEAD = 2  # with no tense cue, a bare month at most this far past the DCT's is the coming one
 NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
 QUARTER_REACH = 600  # characters over which "the quarter", "a year earlier" refer to a quarter named before
 
@@ -511,9 +512,12 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
     elif dir_word in ("this",):
         pass
     elif ctx.dct_granularity != "year":
-        sign = direction(ctx, *span, yearly=True)
-        if sign == 0:
-            # A deadline, or an infinitive after a past verb ("by August", "through September"): the nearest such month, the later one on a tie.
+        sign = direction(ctx, *span, default=2, yearly=True)
+        if sign == 2:
+            # No cue: news mostly reports the past, but a month just ahead ("in May" said in March) is the coming one.
+            year -= month > ctx.dct.month + NEAR_MONTHS_AHEAD
+        elif sign == 0:
+            # A deadline ("by August"), or an infinitive after a past verb: the nearest such month, the later on a tie.
             year = min((year - 1, year, year + 1), key=lambda y: (abs((y - ctx.dct.year) * 12 + month - ctx.dct.month), -y))
         elif sign < 0 and month > ctx.dct.month:
             year -= 1
