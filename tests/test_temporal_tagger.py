@@ -387,3 +387,9 @@ def test_the_past_decade_is_a_stretch_of_ten_years():
 def test_a_bare_month_just_ahead_with_no_cue_is_the_coming_one():
     assert values("The case is heard in May in the appeals court.", dct="2000-03-29") == [("May", "2000-05")]
     assert values("The case is heard in August in the appeals court.", dct="2000-03-29") == [("August", "1999-08")]
+
+
+def test_a_weekday_a_day_or_two_ahead_with_no_cue_is_the_coming_one():
+    # DCT 1998-01-08 is a Thursday.
+    assert values("A mass Saturday in front of 50,000 young people.") == [("Saturday", "1998-01-10")]
+    assert values("A mass Monday in front of 50,000 young people.") == [("Monday", "1998-01-05")]

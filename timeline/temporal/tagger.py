@@ -89,6 +89,7 @@ class Found:
     remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
 
 
+NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
 NEAR_MONTHS_AHEAD = 2  # with no tense cue, a bare month at most this far past the DCT's is the coming one
 NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
 QUARTER_REACH = 600  # characters over which "the quarter", "a year earlier" refer to a quarter named before
@@ -920,7 +921,11 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     elif dir_word in ("next", "coming", "following"):
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
     else:
-        sign = direction(ctx, *span)
+        sign = direction(ctx, *span, default=2)
+        if sign == 2:
+            # No cue: news mostly reports the past, but a weekday a day or two ahead is the coming one.
+            ahead = cal.weekday_near(reference, weekday, 1)
+            sign = 1 if 0 < (ahead - reference).days <= NEAR_DAYS_AHEAD else -1
         day = cal.weekday_near(reference, weekday, 1 if sign == 0 else sign)  # 0: "until Tuesday"
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
