@@ -393,3 +393,9 @@ def test_a_weekday_a_day_or_two_ahead_with_no_cue_is_the_coming_one():
     # DCT 1998-01-08 is a Thursday.
     assert values("A mass Saturday in front of 50,000 young people.") == [("Saturday", "1998-01-10")]
     assert values("A mass Monday in front of 50,000 young people.") == [("Monday", "1998-01-05")]
+
+
+def test_irregular_past_forms_and_present_passives():
+    # DCT 1998-01-08 is a Thursday: with no cue, Friday would be the coming one.
+    assert values("On Friday, EU leaders sent a signal to Belgrade.", dct="1998-01-08") == [("Friday", "1998-01-02")]
+    assert values("Elections for the next term are held on July 20.", dct="1997-04-02") == [("July 20", "1997-07-20")]

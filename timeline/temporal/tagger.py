@@ -26,7 +26,7 @@ from . import calendar_math as cal
 from .expressions import TemporalExpression, make_expression
 from .rules import MACROS, RULES, Rule, _alternation
 from .values import is_well_formed
-from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS,
+from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, IRREGULAR_PAST, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS,
                          ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS,
                          UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
 
@@ -153,10 +153,10 @@ _CUES = re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
                                                                      if c not in MONTHS])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
-    + r")|(?P<ed>[a-z]{1,30}ed))(?![A-Za-z])")
+    + r")|(?P<ed>[a-z]{1,30}ed|" + _alternation(IRREGULAR_PAST) + r"))(?![A-Za-z])")
 # Before these words a form in -ed is passive-future ("will be named") or an adjective ("a still
 # unspecified date"), not a past tense.
-_NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|newly)\s+\Z")
+_NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|is|are|being|a|an|the|still|very|more|most|well|newly)\s+\Z")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}

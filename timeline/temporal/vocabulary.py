@@ -98,6 +98,14 @@ PAST_CUES = (
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told", "since",
     "reported", "killed", "began", "started", "ended", "died", "took", "came", "went", "made",
 )
+# Irregular past forms, read like the regular ones the scan finds by their -ed: not after "be", "a", "the"
+# ("will be held", "the lost votes").
+IRREGULAR_PAST = (
+    "sent", "met", "held", "left", "led", "gave", "fell", "rose", "won", "lost", "brought", "bought",
+    "fought", "spoke", "saw", "wrote", "chose", "drove", "flew", "threw", "grew", "knew", "stood", "broke",
+    "became", "got", "struck", "sought", "caught", "taught", "paid", "kept", "felt", "heard", "meant",
+    "ran", "sat", "sold", "swore", "tore", "woke", "withdrew", "overthrew", "arose", "forbade", "fled",
+)
 
 # Words that name a time on their own, besides the names, units, seasons, parts of day, references,
 # sets and holidays above; the scanner anchors on these and on digits.
