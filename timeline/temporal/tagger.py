@@ -179,7 +179,7 @@ _FUTURE_FINITE = re.compile(r"\b(?:will|shall)\b|'ll\b")
 # A full stop after an initial or a title ("U.S. Commerce Secretary", "Gen. Smith", "Sept. 30") ends no clause.
 _ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Co", "No", "Mrs", "Gen", "Sen", "Gov", "Rep", "Inc", "Ltd",
                   "Col", "Jan", "Feb", "Aug", "Sep", "Oct", "Nov", "Dec", "Corp", "Sept", "Lt", "Sgt", "Capt", "Prof")
-_CLAUSE_END = re.compile(r"[;:!?]\s|(?<![A-Z])" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"\.\s|\n")
+_CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
 
 
 _BLOCK = 1024
