@@ -399,3 +399,9 @@ def test_irregular_past_forms_and_present_passives():
     # DCT 1998-01-08 is a Thursday: with no cue, Friday would be the coming one.
     assert values("On Friday, EU leaders sent a signal to Belgrade.", dct="1998-01-08") == [("Friday", "1998-01-02")]
     assert values("Elections for the next term are held on July 20.", dct="1997-04-02") == [("July 20", "1997-07-20")]
+
+
+def test_numbers_with_thousands_separators():
+    e = one("The prophet made the journey more than 1,400 years ago.", dct="2006-12-28")
+    assert (e.text, e.value, e.mod) == ("more than 1,400 years ago", "0606", "BEFORE")
+    assert values("Police are trawling through 10,000 hours of footage.") == [("10,000 hours", "PT10000H")]

@@ -74,7 +74,7 @@ MACROS = {
     "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
     "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])(?!\s*(?:%|percent|per\b))",
     "YEARX": r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9,.]?[0-9])",
-    "NUM": r"(?:[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
+    "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
     "UNIT": _alternation(_unit_words) + r"\b",
     "ORD": _alternation([o for o in ORDINALS if o not in ("last", "final")]),
     "SEASON": _alternation(SEASONS) + r"\b",

@@ -298,6 +298,8 @@ def _number(word: str | None) -> float | None:
     word = _squash(word)
     if word in NUMBERS:
         return NUMBERS[word]
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", word):
+        return int(word.replace(",", ""))  # "2,000 years"
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", word):
         return float(word) if "." in word else int(word)
     half = re.fullmatch(r"([0-9]+)(?:\s+1/2|½)", word)
