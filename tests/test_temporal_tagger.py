@@ -405,3 +405,11 @@ def test_numbers_with_thousands_separators():
     e = one("The prophet made the journey more than 1,400 years ago.", dct="2006-12-28")
     assert (e.text, e.value, e.mod) == ("more than 1,400 years ago", "0606", "BEFORE")
     assert values("Police are trawling through 10,000 hours of footage.") == [("10,000 hours", "PT10000H")]
+
+
+def test_a_year_before_a_singular_unit_names_it():
+    assert values("He scored ten goals in the 2008 season.") == [("the 2008 season", "2008")]
+    assert values("He won the title in the 1985/86 season.") == [("1985/86 season", "1985")]
+    assert values("Profit rose in the third quarter. It earned $3 in the 1988 quarter.", dct="1989-10-30") == [
+        ("the third quarter", "1989-Q3"), ("the 1988 quarter", "1988-Q3")]
+    assert values("The wall stood for 2000 years.") == [("2000 years", "P2000Y")]

@@ -1026,6 +1026,9 @@ _RATE = re.compile(r"(?:[0-9%]|\b(?:million|billion|thousand|hundred|cents?|doll
                    r"(?:\s+[a-z]+)?\s+[a-z]+s)\s+\Z")
 
 
+_SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
+
+
 def n_duration(ctx: Context, g: dict, span) -> Found | None:
     amount = _number(g["num"])
     if amount is not None and (g.get("half") or g.get("half2")):
@@ -1037,6 +1040,16 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
     if amount == 0:
         return None
     start, end = span
+    first = _SEASON_YEARS.search(ctx.text, max(0, start - 5), start) if start else None
+    if first is not None and not g["unit"].lower().endswith("s"):
+        # "the 1985/86 season": named by the year it begins in, not 86 seasons.
+        return Found("DATE", first.group(1), start=first.start())
+    if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not g["unit"].lower().endswith("s"):
+        # "the 2008 season", "the 1988 quarter": a year naming its season or quarter, not 2008 seasons.
+        quarter = ctx.recent_quarter(start)
+        if _unit(g["unit"])[2] == "quarter" and quarter is not None:
+            return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")  # the quarter spoken of
+        return Found("DATE", g["num"])
     if unit[2] == "quarter" and (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
         return None  # "three-quarters of the vote": a fraction, not a time
     before = ctx.text[max(0, start - 12):start].lower()
