@@ -413,3 +413,9 @@ def test_a_year_before_a_singular_unit_names_it():
     assert values("Profit rose in the third quarter. It earned $3 in the 1988 quarter.", dct="1989-10-30") == [
         ("the third quarter", "1989-Q3"), ("the 1988 quarter", "1988-Q3")]
     assert values("The wall stood for 2000 years.") == [("2000 years", "P2000Y")]
+
+
+def test_a_season_in_a_name_is_not_a_date():
+    assert values("Families gathered during the Spring Festival holiday.") == []
+    assert values("Skiers trained for the Winter Olympics.") == []
+    assert values("It rained last summer.") == [("last summer", "1997-SU")]

@@ -77,7 +77,8 @@ MACROS = {
     "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
     "UNIT": _alternation(_unit_words) + r"\b",
     "ORD": _alternation([o for o in ORDINALS if o not in ("last", "final")]),
-    "SEASON": _alternation(SEASONS) + r"\b",
+    # A season before a capitalised word is part of a name: "Spring Festival", "Winter Olympics".
+    "SEASON": _alternation(SEASONS) + r"\b(?!\s+(?-i:[A-Z][a-z]))",
     "POD": _alternation(PARTS_OF_DAY) + r"\b",
     "APPROX": r"(?:(?:nearly|almost|around|approximately|roughly|some|more\s+than|less\s+than|fewer\s+than|"
               r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|well\s+over|just\s+over|"
