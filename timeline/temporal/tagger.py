@@ -26,9 +26,9 @@ from . import calendar_math as cal
 from .expressions import TemporalExpression, make_expression
 from .rules import MACROS, RULES, Rule, _alternation
 from .values import is_well_formed
-from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, IRREGULAR_PAST, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS,
-                         ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS,
-                         UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
+from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, IRREGULAR_PAST, LEAD_DISTANCE, LEAD_WORDS,
+                         MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, SEASONS, SET_WORDS,
+                         TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -202,7 +202,8 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             kind = m.lastgroup
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in _NOT_PAST_FORMS or m.group().endswith("ceed") or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
+                if m.group() in _NOT_PAST_FORMS or m.group().endswith("ceed") \
+                        or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "past"
@@ -521,7 +522,8 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
             year -= month > ctx.dct.month + NEAR_MONTHS_AHEAD
         elif sign == 0:
             # A deadline ("by August"), or an infinitive after a past verb: the nearest such month, the later on a tie.
-            year = min((year - 1, year, year + 1), key=lambda y: (abs((y - ctx.dct.year) * 12 + month - ctx.dct.month), -y))
+            year = min((year - 1, year, year + 1),
+                       key=lambda y: (abs((y - ctx.dct.year) * 12 + month - ctx.dct.month), -y))
         elif sign < 0 and month > ctx.dct.month:
             year -= 1
         elif sign > 0 and month < ctx.dct.month:
@@ -1113,7 +1115,8 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
 
 
 NORMALISERS = {
-    "date": n_date, "numeric_date": n_numeric_date, "week_of": n_week_of, "month": n_month, "year": n_year, "fiscal": n_fiscal,
+    "date": n_date, "numeric_date": n_numeric_date, "week_of": n_week_of, "month": n_month, "year": n_year,
+    "fiscal": n_fiscal,
     "year2000": n_year2000, "decade": n_decade, "quarter": n_quarter, "the_quarter": n_the_quarter,
     "half_span": n_half_span, "season": n_season, "offset": n_offset, "year_earlier": n_year_earlier,
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
