@@ -279,3 +279,143 @@ def test_after_months_of_talks_is_no_time():
     assert tag("After months of talks, they agreed.", dct="2016-12-15") == []
     assert tag("after months of talks, they agreed.", dct="2016-12-15") == []
     assert [e.value for e in tag("The talks lasted months.", dct="2016-12-15")] == ["PXM"]
+
+
+def test_offsets_in_decades_and_centuries_count_years():
+    assert values("It happened a decade ago.", dct="1999-03-12") == [("a decade ago", "1989")]
+    assert values("The town was founded two centuries ago.", dct="1999-03-12") == [("two centuries ago", "1799")]
+    e = one("The dispute began more than four decades ago.", dct="2000-04-01")
+    assert (e.value, e.mod) == ("1960", "BEFORE")
+
+
+def test_a_month_after_by_is_the_nearest_one_the_later_on_a_tie():
+    assert values("Qantas will double its flights by August.", dct="1998-02-13") == [("August", "1998-08")]
+    assert values("Unemployment stood at 4.2 percent by September.", dct="2005-11-16") == [("September", "2005-09")]
+
+
+def test_a_past_verb_before_an_infinitive_does_not_date_a_month():
+    assert values("The company agreed to purchase the line in February.", dct="1989-10-30") == [
+        ("February", "1990-02")]
+    assert values("The company purchased the line in February.", dct="1989-10-30") == [("February", "1989-02")]
+    # A weekday stays with the past verb: "began to throng the shops on Monday".
+    assert values("Residents began to throng the shops on Monday.") == [("Monday", "1998-01-05")]
+
+
+def test_a_deadline_in_the_future_tense_looks_ahead():
+    assert values("A UN presence will remain in the region until January.", dct="1997-04-19") == [
+        ("January", "1998-01")]
+
+
+def test_has_decided_to_admit_in_early_march_is_the_coming_march():
+    assert values("NATO has decided to admit Poland in early March.", dct="1999-02-10") == [
+        ("early March", "1999-03")]
+
+
+def test_an_edge_word_before_a_full_date_stays_outside():
+    assert values("A hearing beginning August 19.", dct="1997-04-11") == [("August 19", "1997-08-19")]
+
+
+def test_the_next_morning_counts_from_the_day_of_the_story():
+    assert values("He was arrested on Feb. 22. He appeared in court the next morning.", dct="2000-02-24") == [
+        ("Feb. 22", "2000-02-22"), ("the next morning", "2000-02-23TMO")]
+
+
+def test_a_plan_in_the_pluperfect_looks_back():
+    assert values("The offer had been due to expire Friday.", dct="1989-10-30") == [("Friday", "1989-10-27")]
+    assert values("The visit had been scheduled for Sunday.", dct="2006-12-23") == [("Sunday", "2006-12-17")]
+    assert values("The offer is due to expire Friday.", dct="1989-10-30") == [("Friday", "1989-11-03")]
+
+
+def test_plan_to_points_ahead():
+    assert values("Organisations plan to hold a rally Sunday.", dct="1997-04-04") == [("Sunday", "1997-04-06")]
+
+
+def test_this_season_is_the_season_of_the_creation_year():
+    assert values("Parties pledge to take part in talks this summer.", dct="1998-03-22") == [("this summer", "1998-SU")]
+    assert values("Sales were weak this spring.", dct="1998-10-22") == [("this spring", "1998-SP")]
+
+
+def test_the_last_half_of_a_year_is_its_second_half():
+    assert values("Profit fell in the last half of 1989.", dct="1989-10-26") == [("the last half of 1989", "1989-H2")]
+    assert values("Loans since the latter half of 2003.", dct="2005-11-17") == [("the latter half of 2003", "2003-H2")]
+
+
+@pytest.mark.parametrize("text, span, type_, value", [
+    ("They talked for two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+    ("It took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+    ("The index fell for three trading days.", "three trading days", "DURATION", "P3D"),
+    ("She was injured a year and a half ago.", "a year and a half ago", "DATE", "1996-07"),
+])
+def test_halves_and_trading_days(text, span, type_, value):
+    one(text, dct="1998-01-08", text=span, type=type_, value=value)
+
+
+def test_an_hour_later_is_a_duration_with_later_left_out():
+    assert values("An hour later he left.") == [("An hour", "PT1H")]
+    assert values("But a minute and a half later, a pilot called in.") == [("a minute and a half", "PT1M30S")]
+    assert values("The shop opened two days later.") == [("two days later", "1998-01-10")]
+
+
+def test_a_full_stop_after_an_initial_or_title_ends_no_clause():
+    # "U.S." does not cut "slated" off from the month it dates.
+    assert values("They spoke of the slated visit of U.S. Commerce Secretary Daley in September.",
+                  dct="1998-08-26") == [("September", "1998-09")]
+    assert values("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", dct="1989-10-26") == [("Feb. 1", "1990-02-01")]
+
+
+def test_next_to_is_a_place_not_a_time():
+    assert values("Bombs exploded next to the U.S. embassies in Kenya and Tanzania on Friday.",
+                  dct="1998-08-08") == [("Friday", "1998-08-07")]
+
+
+def test_half_an_hour():
+    assert values("It took half an hour.") == [("half an hour", "PT30M")]
+
+
+def test_the_week_of_a_day_and_a_week_or_so_ago():
+    assert values("A hearing is set for the week of March 6.", dct="2000-02-24") == [("the week of March 6", "2000-W10")]
+    e = one("It happened a week or so ago.", dct="2000-02-24")
+    assert (e.text, e.value, e.mod) == ("a week or so ago", "2000-W07", "APPROX")
+
+
+def test_the_past_decade_is_a_stretch_of_ten_years():
+    e = one("Threats became routine over the past decade.", dct="1998-10-25")
+    assert (e.text, e.type, e.value) == ("the past decade", "DURATION", "P10Y")
+    assert values("Prices rose in the last decade.", dct="1998-10-25") == [("the last decade", "198")]
+
+
+def test_a_bare_month_just_ahead_with_no_cue_is_the_coming_one():
+    assert values("The case is heard in May in the appeals court.", dct="2000-03-29") == [("May", "2000-05")]
+    assert values("The case is heard in August in the appeals court.", dct="2000-03-29") == [("August", "1999-08")]
+
+
+def test_a_weekday_a_day_or_two_ahead_with_no_cue_is_the_coming_one():
+    # DCT 1998-01-08 is a Thursday.
+    assert values("A mass Saturday in front of 50,000 young people.") == [("Saturday", "1998-01-10")]
+    assert values("A mass Monday in front of 50,000 young people.") == [("Monday", "1998-01-05")]
+
+
+def test_irregular_past_forms_and_present_passives():
+    # DCT 1998-01-08 is a Thursday: with no cue, Friday would be the coming one.
+    assert values("On Friday, EU leaders sent a signal to Belgrade.", dct="1998-01-08") == [("Friday", "1998-01-02")]
+    assert values("Elections for the next term are held on July 20.", dct="1997-04-02") == [("July 20", "1997-07-20")]
+
+
+def test_numbers_with_thousands_separators():
+    e = one("The prophet made the journey more than 1,400 years ago.", dct="2006-12-28")
+    assert (e.text, e.value, e.mod) == ("more than 1,400 years ago", "0606", "BEFORE")
+    assert values("Police are trawling through 10,000 hours of footage.") == [("10,000 hours", "PT10000H")]
+
+
+def test_a_year_before_a_singular_unit_names_it():
+    assert values("He scored ten goals in the 2008 season.") == [("the 2008 season", "2008")]
+    assert values("He won the title in the 1985/86 season.") == [("1985/86 season", "1985")]
+    assert values("Profit rose in the third quarter. It earned $3 in the 1988 quarter.", dct="1989-10-30") == [
+        ("the third quarter", "1989-Q3"), ("the 1988 quarter", "1988-Q3")]
+    assert values("The wall stood for 2000 years.") == [("2000 years", "P2000Y")]
+
+
+def test_a_season_in_a_name_is_not_a_date():
+    assert values("Families gathered during the Spring Festival holiday.") == []
+    assert values("Skiers trained for the Winter Olympics.") == []
+    assert values("It rained last summer.") == [("last summer", "1997-SU")]

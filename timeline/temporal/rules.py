@@ -74,10 +74,11 @@ MACROS = {
     "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
     "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])(?!\s*(?:%|percent|per\b))",
     "YEARX": r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9,.]?[0-9])",
-    "NUM": r"(?:[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
+    "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
     "UNIT": _alternation(_unit_words) + r"\b",
     "ORD": _alternation([o for o in ORDINALS if o not in ("last", "final")]),
-    "SEASON": _alternation(SEASONS) + r"\b",
+    # A season before a capitalised word is part of a name: "Spring Festival", "Winter Olympics".
+    "SEASON": _alternation(SEASONS) + r"\b(?!\s+(?-i:[A-Z][a-z]))",
     "POD": _alternation(PARTS_OF_DAY) + r"\b",
     "APPROX": r"(?:(?:nearly|almost|around|approximately|roughly|some|more\s+than|less\s+than|fewer\s+than|"
               r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|well\s+over|just\s+over|"
@@ -122,6 +123,7 @@ RULES = [
     Rule("slash_date", r"\b(?P<monthnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year>[12][0-9]{3}|[0-9]{2})(?![0-9/])", "numeric_date", starts=frozenset({"digit"})),
     # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
     Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH}|{LOWMONTH})(?:,?\s+(?P<year>{YEAR}))?(?:\s+in\s+the\s+(?P<pod>night|morning|afternoon|evening)\b)?", "date", starts=frozenset({"word", "digit", "name"})),
+    Rule("week_of", r"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?", "week_of"),
     Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date", starts=frozenset({"name"})),
     Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year", starts=frozenset({"name", "word"})),
     Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?P<ofdir>this|last|next)\s+year\b", "month", starts=frozenset({"name", "word"})),
@@ -134,6 +136,7 @@ RULES = [
     Rule("year_end", r"(?:(?P<approx>around|about)\s+)?(?:the\s+)?year(?:-|\s+|'s\s+)end\b", "year_end"),
     Rule("the_year", r"the\s+(?:full\s+)?year\b(?!-|\s+(?:ago|earlier|before|later|after|two|2000|19|20))", "the_year"),
     Rule("century", r"(?:the\s+)?(?P<ord>[0-9]{1,2})(?:st|nd|rd|th)\s+century\b|(?:the\s+)?(?P<ordword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b", "century", starts=frozenset({"word", "digit"})),
+    Rule("last_half", r"(?:the\s+)?(?P<ord>last|final|latter)\s+half\s+of\s+(?P<year>{YEAR})", "half_span"),
     Rule("ordinal_quarters", r"(?:the\s+)?(?P<ord>{ORD})\s+(?:two|three)\s+quarters\s+of\s+(?P<year>{YEAR})", "half_span"),
     # Decades: "the 1990s", "the '80s", "mid-1990s", "the late 1980s".
     Rule("decade_word", r"(?P<edge>{EDGE})?the\s+(?:(?P<edge2>early|late|mid)[-\s]+)?(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", "decade"),
@@ -141,7 +144,7 @@ RULES = [
     # Seasons: "last fall", "the summer of 1998", "early spring".
     Rule("season", r"(?P<edge>{EDGE})?(?:(?:(?P<dir>{DIR})|the|(?P<qyear>{YEAR})(?:'s)?)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?", "season", starts=frozenset({"word", "digit"})),
     # Anchored offsets: "two days later", "a year ago", "almost four years ago".
-    Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset", starts=frozenset({"word", "digit"})),
+    Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset", starts=frozenset({"word", "digit"})),
     Rule("year_earlier", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>quarter|period|level|month|week|results?))?|(?P<noun2>a\s+)?(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|quarter|time)\s+(?:a|last|the\s+previous)\s+year", "year_earlier"),
     # Relative units: "last week", "this year", "the following month", "earlier this year", "early next year".
     Rule("relative_unit", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<dir>{DIR})\s+(?:fiscal\s+)?(?P<unit>year|quarter|month|week|weekend|day|decade|century|half|night|morning|afternoon|evening|season)\b(?!-)", "relative_unit"),
@@ -150,9 +153,9 @@ RULES = [
     Rule("relative_month", r"(?P<edge>{EDGE})?(?P<dir>last|this|next|past|coming|previous|following|that)\s+(?P<month>{MONTHNAME})", "month"),
     Rule("edge_relative", r"(?P<edge>(?:early|late|mid|earlier|later)(?:\s+|-))(?P<dir>this|last|next)\s+(?P<unit>year|month|week|decade|century|quarter)", "relative_unit"),
     Rule("edge_year", r"(?P<edge>{EDGE})(?:fiscal\s+)?(?P<year>{YEARX})", "year"),
-    Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})", "month"),
+    Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})(?!\.?\s+[0-9])", "month"),
     # Durations: "the past three years", "more than four hours", "27-year", "the first nine months".
-    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?:-|\s+)(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?:-(?:old|long))?", "duration", "DURATION", starts=frozenset({"word", "digit"})),
+    Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?(?:-|\s+)(?:(?:more|additional|straight|consecutive|full|trading|business|working)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?P<half2>\s+and\s+a\s+half\b)?(?:-(?:old|long))?", "duration", "DURATION", starts=frozenset({"word", "digit"})),
     Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?=(?:past|last|next|coming|recent|previous|following|first)\s))?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b", "plural_units", "DURATION"),
     # Parts of days: "Friday night", "this morning", "last night", "tonight".
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME", starts=frozenset({"name"})),

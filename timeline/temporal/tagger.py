@@ -26,9 +26,9 @@ from . import calendar_math as cal
 from .expressions import TemporalExpression, make_expression
 from .rules import MACROS, RULES, Rule, _alternation
 from .values import is_well_formed
-from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS,
-                         ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS,
-                         UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
+from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, IRREGULAR_PAST, LEAD_DISTANCE, LEAD_WORDS,
+                         MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, SEASONS, SET_WORDS,
+                         TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -89,6 +89,8 @@ class Found:
     remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
 
 
+NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
+NEAR_MONTHS_AHEAD = 2  # with no tense cue, a bare month at most this far past the DCT's is the coming one
 NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
 QUARTER_REACH = 600  # characters over which "the quarter", "a year earlier" refer to a quarter named before
 
@@ -151,15 +153,17 @@ _CUES = re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
                                                                      if c not in MONTHS])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
-    + r")|(?P<ed>[a-z]{1,30}ed))(?![A-Za-z])")
+    + r")|(?P<ed>[a-z]{1,30}ed|" + _alternation(IRREGULAR_PAST) + r"))(?![A-Za-z])")
 # Before these words a form in -ed is passive-future ("will be named") or an adjective ("a still
 # unspecified date"), not a past tense.
-_NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|a|an|the|still|very|more|most|well|newly)\s+\Z")
+_NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|is|are|being|a|an|the|still|very|more|most|well|newly)\s+\Z")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
 # Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
+_TO_AFTER = re.compile(r"\s+to\b")
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?\Z")
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
 
@@ -167,8 +171,15 @@ _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
 _TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?\Z", re.IGNORECASE)
+# "to" before a verb (an infinitive), not before a noun phrase ("to the", "to 5%", "to him").
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|"
+                         r"us|me|it|some|any|all|each|every|be\s+\w+ed|date|power|court|office)\b)[a-z]+\b")
 _PAST_FINITE = re.compile(r"\b(?:had|was|were|did)\b")
-_CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
+_FUTURE_FINITE = re.compile(r"\b(?:will|shall)\b|'ll\b")
+# A full stop after an initial or a title ("U.S. Commerce Secretary", "Gen. Smith", "Sept. 30") ends no clause.
+_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Co", "No", "Mrs", "Gen", "Sen", "Gov", "Rep", "Inc", "Ltd",
+                  "Col", "Jan", "Feb", "Aug", "Sep", "Oct", "Nov", "Dec", "Corp", "Sept", "Lt", "Sgt", "Capt", "Prof")
+_CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
 
 
 _BLOCK = 1024
@@ -191,10 +202,15 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             kind = m.lastgroup
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in _NOT_PAST_FORMS or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
+                if m.group() in _NOT_PAST_FORMS or m.group().endswith("ceed") \
+                        or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "past"
+            elif kind == "future" and m.group().lower() == "next" and _TO_AFTER.match(text, m.end()):
+                continue  # "next to the embassy": a place
+            elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
+                kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
             elif kind == "future" and m.group().lower() in _FUTURE_AUXILIARIES:
                 kind = "auxiliary"
             marks.append((m_start, m.end(), kind))
@@ -207,11 +223,13 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
     return marks
 
 
-def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
+def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: bool = False) -> int:
     """+1 when the clause around a span speaks of the future, -1 of the past; ``default`` when nothing says.
 
     The nearest cue word wins; a future cue wins a tie ("expected" is both a
-    past form and a cue for the future).
+    past form and a cue for the future).  For a date that comes back every year
+    (a month, a day of a month), a past verb governing an infinitive says
+    nothing (0): "agreed to buy the line in February" may speak of next February.
     """
     text = ctx.text
     low, high = max(0, start - 80), end + 50
@@ -229,9 +247,12 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
                 high = min(high, m_start)
                 break
     if _TOWARDS.search(text, max(low, start - 25), start):
-        # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday").
+        # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday")
+        # or in the future ("will remain until January").
         clause = text[low:high]
-        return -1 if _PAST_FINITE.search(clause) else 0
+        if _PAST_FINITE.search(clause):
+            return -1
+        return 1 if _FUTURE_FINITE.search(clause) else 0
     auxiliary = False
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low or m_end > start:
@@ -243,13 +264,14 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
     if auxiliary and not _NEW_CLAUSE.search(text, auxiliary, start):
         return 1
     best = None
+    best_end = None
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low:
             continue
         if m_end <= start:
             candidate = (start - m_end, 0 if kind != "past" else 1)
             if best is None or candidate <= best:
-                best = candidate
+                best, best_end = candidate, m_end
         elif m_start >= end and m_end <= high:
             future = kind != "past"
             if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
@@ -257,10 +279,12 @@ def direction(ctx: Context, start: int, end: int, default: int = -1) -> int:
             # The verb that governs a time phrase mostly comes before it: words after count double.
             candidate = (2 * (m_start - end) + 3, 0 if future else 1)
             if best is None or candidate < best:
-                best = candidate
+                best, best_end = candidate, None
             break
     if best is None:
         return default
+    if yearly and best[1] == 1 and best_end is not None and _INFINITIVE.search(text, best_end, start):
+        return 0
     return 1 if best[1] == 0 else -1
 
 
@@ -275,6 +299,8 @@ def _number(word: str | None) -> float | None:
     word = _squash(word)
     if word in NUMBERS:
         return NUMBERS[word]
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", word):
+        return int(word.replace(",", ""))  # "2,000 years"
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", word):
         return float(word) if "." in word else int(word)
     half = re.fullmatch(r"([0-9]+)(?:\s+1/2|½)", word)
@@ -411,6 +437,15 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
+def n_week_of(ctx: Context, g: dict, span) -> Found | None:
+    """ "the week of March 6": the (ISO) week that holds the day."""
+    found = _date(ctx, g, span)
+    if found is None or found.anchor == "unresolved":
+        return None
+    day = dt.date.fromisoformat(found.value)
+    return Found("DATE", cal.format_value(day, "week"), anchor=found.anchor)
+
+
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
     """The date with this month and day that the sentence most likely means, given the DCT and tense."""
     return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
@@ -429,7 +464,7 @@ def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
     reference = ctx.dct if ctx.dct_granularity == "day" else ctx.dct.replace(day=1)
     if ctx.dct_granularity == "month" and candidate.month == ctx.dct.month:
         return candidate
-    sign = direction(ctx, *span, default=0)
+    sign = direction(ctx, *span, default=0, yearly=True)
     if sign == 0:
         # The nearest, with a month's lean towards the past, which news mostly reports.
         return min((date_in(year + k) for k in (-1, 0, 1)),
@@ -481,9 +516,14 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
     elif dir_word in ("this",):
         pass
     elif ctx.dct_granularity != "year":
-        sign = direction(ctx, *span)
-        if sign == 0:
-            year = min((year - 1, year, year + 1), key=lambda y: abs((y - ctx.dct.year) * 12 + month - ctx.dct.month))
+        sign = direction(ctx, *span, default=2, yearly=True)
+        if sign == 2:
+            # No cue: news mostly reports the past, but a month just ahead ("in May" said in March) is the coming one.
+            year -= month > ctx.dct.month + NEAR_MONTHS_AHEAD
+        elif sign == 0:
+            # A deadline ("by August"), or an infinitive after a past verb: the nearest such month, the later on a tie.
+            year = min((year - 1, year, year + 1),
+                       key=lambda y: (abs((y - ctx.dct.year) * 12 + month - ctx.dct.month), -y))
         elif sign < 0 and month > ctx.dct.month:
             year -= 1
         elif sign > 0 and month < ctx.dct.month:
@@ -687,7 +727,7 @@ def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
 
 
 def n_half_span(ctx: Context, g: dict, span) -> Found | None:
-    ordinal = ORDINALS[g["ord"].lower()]
+    ordinal = ORDINALS.get(g["ord"].lower())  # "latter": the second
     return Found("DATE", f"{_year(g['year']):04d}-H{1 if ordinal == 1 else 2}")
 
 
@@ -711,6 +751,9 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
     back = (now - order.index(season)) % 4
     previous = now - (back or 4)          # the last one strictly before the current season
     following = now + ((4 - back) % 4 or 4)  # the next one strictly after
+    if dir_word == "this":
+        # "this summer" is the summer of the DCT's year, whether it is behind or ahead.
+        return Found("DATE", f"{ctx.dct.year:04d}-{season}", mod, "relative")
     if dir_word in ("last", "past", "previous"):
         index = previous
     elif dir_word in ("next", "coming", "following"):
@@ -731,24 +774,30 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|against|
 
 def n_offset(ctx: Context, g: dict, span) -> Found | None:
     amount = _number(g["num"])
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5  # "a year and a half ago"
     unit = _unit(g["unit"])
     granularity = unit[2]
-    if granularity in ("second", "minute", "hour"):
-        granularity = "day"
+    if unit[1] > 1:
+        # "a decade ago", "two centuries ago", "a fortnight later": counted in years or weeks.
+        granularity = {"Y": "year", "W": "week"}[unit[0]]
     word = _squash(g["offset"])
     sign = -1 if word in ("ago", "earlier", "before", "back") else 1
-    mod = approx_mod(g.get("approx"))
+    mod = approx_mod(g.get("approx")) or ("APPROX" if g.get("orso") else None)
     if mod in ("MORE_THAN",):
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif mod in ("LESS_THAN",):
         mod = "AFTER" if sign < 0 else "BEFORE"
-    if word in ("before", "after"):
-        # "two days before the vote": a duration the sentence anchors elsewhere.
+    if word in ("before", "after") or unit[2] in ("second", "minute", "hour"):
+        # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
+        # "minutes ago": TimeML tags the stretch of time, not a date.
         return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")),
                      end=span[0] + len(g["_text"]) - len(g["offset"]) - 1)
     if amount is None:
         return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
                      "relative" if ctx.dct else "unresolved")
+    if granularity == "year" and amount * unit[1] != int(amount * unit[1]):
+        granularity, amount = "month", amount * 12  # "a year and a half ago": 18 months back
     steps = int(round(amount * unit[1]))
     base = None
     comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
@@ -798,7 +847,9 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         offset = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(dir_word, 0)
         if unit != "night" and dir_word == "last":
             return None
-        base = ctx.last if dir_word in _ANAPHORIC and ctx.last and ctx.last[1] == "day" else None
+        # "the next morning" counts from the day of the story, like "the following morning".
+        anaphoric = dir_word in _ANAPHORIC or (dir_word == "next" and g["_text"][:3].lower() == "the")
+        base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
         found = _resolved(ctx, "day", offset, base=base, type_="TIME")
         found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
         return found
@@ -809,6 +860,9 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         return n_the_quarter(ctx, g, span)
     if dir_word == "latest":
         return None
+    if dir_word == "past" and granularity in ("decade", "century"):
+        # "the past decade": the ten years up to now, not the 1980s.
+        return Found("DURATION", _format_duration(1, UNITS[granularity]), mod)
     if dir_word in ("last", "past", "previous"):
         offset = -1
     elif dir_word in ("next", "coming", "following", "upcoming"):
@@ -871,7 +925,11 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     elif dir_word in ("next", "coming", "following"):
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
     else:
-        sign = direction(ctx, *span)
+        sign = direction(ctx, *span, default=2)
+        if sign == 2:
+            # No cue: news mostly reports the past, but a weekday a day or two ahead is the coming one.
+            ahead = cal.weekday_near(reference, weekday, 1)
+            sign = 1 if 0 < (ahead - reference).days <= NEAR_DAYS_AHEAD else -1
         day = cal.weekday_near(reference, weekday, 1 if sign == 0 else sign)  # 0: "until Tuesday"
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
@@ -970,8 +1028,13 @@ _RATE = re.compile(r"(?:[0-9%]|\b(?:million|billion|thousand|hundred|cents?|doll
                    r"(?:\s+[a-z]+)?\s+[a-z]+s)\s+\Z")
 
 
+_SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
+
+
 def n_duration(ctx: Context, g: dict, span) -> Found | None:
     amount = _number(g["num"])
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5  # "two and a half years", "a minute and a half"
     unit = _unit(g["unit"])
     text = g["_text"]
     if amount is not None and amount > 10000:
@@ -979,6 +1042,16 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
     if amount == 0:
         return None
     start, end = span
+    first = _SEASON_YEARS.search(ctx.text, max(0, start - 5), start) if start else None
+    if first is not None and not g["unit"].lower().endswith("s"):
+        # "the 1985/86 season": named by the year it begins in, not 86 seasons.
+        return Found("DATE", first.group(1), start=first.start())
+    if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not g["unit"].lower().endswith("s"):
+        # "the 2008 season", "the 1988 quarter": a year naming its season or quarter, not 2008 seasons.
+        quarter = ctx.recent_quarter(start)
+        if _unit(g["unit"])[2] == "quarter" and quarter is not None:
+            return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")  # the quarter spoken of
+        return Found("DATE", g["num"])
     if unit[2] == "quarter" and (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
         return None  # "three-quarters of the vote": a fraction, not a time
     before = ctx.text[max(0, start - 12):start].lower()
@@ -1042,7 +1115,8 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
 
 
 NORMALISERS = {
-    "date": n_date, "numeric_date": n_numeric_date, "month": n_month, "year": n_year, "fiscal": n_fiscal,
+    "date": n_date, "numeric_date": n_numeric_date, "week_of": n_week_of, "month": n_month, "year": n_year,
+    "fiscal": n_fiscal,
     "year2000": n_year2000, "decade": n_decade, "quarter": n_quarter, "the_quarter": n_the_quarter,
     "half_span": n_half_span, "season": n_season, "offset": n_offset, "year_earlier": n_year_earlier,
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,

@@ -28,7 +28,7 @@ NUMBERS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
-    "a couple of": 2, "a couple": 2, "a dozen": 12, "half a": 0.5, "a half": 0.5,
+    "a couple of": 2, "a couple": 2, "a dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
     "several": None, "a few": None, "few": None, "many": None, "couple of": 2,
     "a number of": None, "numerous": None, "dozens of": None, "hundreds of": None,
 }
@@ -89,7 +89,7 @@ WEEKDAY_HOLIDAYS = {
 # Finite forms only: an infinitive ("to resume") takes its tense from the verb that governs it.
 # Modals of ability or duty ("could", "can", "must") say nothing of when: "could not be reached Wednesday".
 FUTURE_CUES = (
-    "will", "'ll", "shall", "going to", "plans to", "planned to", "planned for", "planning", "scheduled",
+    "will", "'ll", "shall", "going to", "plan to", "plans to", "planned to", "planned for", "planning", "scheduled",
     "expected", "expects", "is to", "are to", "due", "would", "next", "upcoming", "tomorrow", "payable",
     "effective", "as early as", "as soon as", "set for", "set to", "slated", "to be held", "intends", "hopes",
     "aims", "should", "may", "might",
@@ -97,6 +97,14 @@ FUTURE_CUES = (
 PAST_CUES = (
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "announced", "told", "since",
     "reported", "killed", "began", "started", "ended", "died", "took", "came", "went", "made",
+)
+# Irregular past forms, read like the regular ones the scan finds by their -ed: not after "be", "a", "the"
+# ("will be held", "the lost votes").
+IRREGULAR_PAST = (
+    "sent", "met", "held", "left", "led", "gave", "fell", "rose", "won", "lost", "brought", "bought",
+    "fought", "spoke", "saw", "wrote", "chose", "drove", "flew", "threw", "grew", "knew", "stood", "broke",
+    "became", "got", "struck", "sought", "caught", "taught", "paid", "kept", "felt", "heard", "meant",
+    "ran", "sat", "sold", "swore", "tore", "woke", "withdrew", "overthrew", "arose", "forbade", "fled",
 )
 
 # Words that name a time on their own, besides the names, units, seasons, parts of day, references,
