@@ -105,12 +105,21 @@ _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|h
 _COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % _PAST_OR_AUX, re.IGNORECASE)
 
 
+# Where clauses start, and the characters a pattern cannot match without (none: no such test).
+_CLAUSE_CUTS = (
+    (_SPEECH, ()), (_AFTER_COMMA, (",", ";", "—", "–")), (_PLAIN, ()), (_STRONG, (";", "—", "–", "--")),
+    (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)),
+)
+
+
 @functools.lru_cache(maxsize=256)
 def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans of the clauses of ``sentence``, in order, covering it (remembered for the last
     sentences: the events of a sentence ask for its clauses several times)."""
     cuts = {0, len(sentence)}
-    for pattern in (_SPEECH, _AFTER_COMMA, _PLAIN, _STRONG, _TEMPORAL_CLAUSE, _COORDINATED, _COORDINATED_SUBJECT):
+    for pattern, needs in _CLAUSE_CUTS:
+        if needs and not any(mark in sentence for mark in needs):
+            continue  # cannot match without one of these
         for match in pattern.finditer(sentence):
             cuts.add(match.end())
     points = sorted(cuts)
@@ -200,7 +209,8 @@ def _title(sentence: str, date_span, other_spans) -> str:
         a, b = date_span[0] - start, date_span[1] - start
         if 0 <= a < b <= len(clause):
             clause = _drop_span(clause, a, b)
-    clause = MASKED_DATE.sub("", clause)
+    if "\0" in clause:
+        clause = MASKED_DATE.sub("", clause)
     return tidy_title(clause)
 
 
