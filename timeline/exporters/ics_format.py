@@ -21,10 +21,9 @@ import datetime as dt
 import hashlib
 import os
 from collections import Counter
-from typing import Any, BinaryIO, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterator, Mapping
 
 import click
-import icalendar
 
 from .. import __version__
 from ..chronology import Timeline
@@ -32,6 +31,9 @@ from ..events import Event
 from ..hookspecs import hookimpl
 from .base import Exporter, report
 from .records import event_time, mention_names, source_references
+
+if TYPE_CHECKING:  # imported when a calendar is written: importing icalendar takes a while
+    import icalendar
 
 UID_DOMAIN = "timeline"
 ALL_DAY_PRECISIONS = ("day", "time")
@@ -73,6 +75,8 @@ def _description(event: Event, documents: Mapping[str, Any]) -> str:
 
 
 def _calendar(timeline: Timeline) -> icalendar.Calendar:
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//timeline//timeline {__version__}//EN")
     calendar.add("version", "2.0")
@@ -84,6 +88,8 @@ def _calendar(timeline: Timeline) -> icalendar.Calendar:
 
 def calendar_entries(timeline: Timeline, ranges: bool, left_out: Counter) -> Iterator[icalendar.Event]:
     """The VEVENTs of the chronology, one at a time; events left out are counted by precision in ``left_out``."""
+    import icalendar
+
     stamp = _stamp()
     documents = {d.name: d for d in timeline.documents}
     seen: Counter = Counter()

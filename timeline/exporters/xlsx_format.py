@@ -23,19 +23,20 @@ import re
 from collections import Counter
 from typing import Any, BinaryIO, Mapping
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.hyperlink import Hyperlink
+import functools
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from ..chronology import Timeline
 from ..events import Event
 from ..hookspecs import hookimpl
 from .base import Exporter, report
 from .records import COLUMNS, event_record, event_time
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
 
 EXCEL_CELL_LIMIT = 32767
 EXCEL_HYPERLINK_LIMIT = 65530
@@ -55,12 +56,27 @@ MAX_WIDTHS = {"title": 50, "sentence": 80, "expression": 30}
 DEFAULT_MAX_WIDTH = 40
 MONTHS_FILLED = 1200  # a chart with every month in between, up to a century of them
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="305496")
-HEADER_ALIGNMENT = Alignment(vertical="center")
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
-LINK_FONT = Font(color="0563C1", underline="single")
+
+
+@functools.lru_cache(maxsize=1)
+def _openpyxl() -> SimpleNamespace:
+    """openpyxl and the styles of this workbook, imported when a workbook is written: importing
+    openpyxl takes a tenth of a second that every other command would pay."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import TYPE_STRING
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    return SimpleNamespace(
+        Workbook=Workbook, WriteOnlyCell=WriteOnlyCell, TYPE_STRING=TYPE_STRING, BarChart=BarChart,
+        Reference=Reference, get_column_letter=get_column_letter, Hyperlink=Hyperlink,
+        header_font=Font(bold=True, color="FFFFFF"), header_fill=PatternFill("solid", fgColor="305496"),
+        header_alignment=Alignment(vertical="center"), wrap=Alignment(wrap_text=True, vertical="top"),
+        top=Alignment(vertical="top"), link_font=Font(color="0563C1", underline="single"),
+    )
 
 
 def excel_text(value: Any) -> str:
@@ -94,12 +110,13 @@ class _Cells:
     def __init__(self, sheet):
         self.sheet = sheet
         self.styles: dict[tuple, Any] = {}
+        self.xl = _openpyxl()
 
     def _styled(self, cell: WriteOnlyCell, settings: tuple) -> WriteOnlyCell:
         key = tuple((attribute, id(value) if not isinstance(value, str) else value) for attribute, value in settings)
         style = self.styles.get(key)  # keyed by identity: hashing openpyxl style objects is slow
         if style is None:
-            template = WriteOnlyCell(self.sheet)
+            template = self.xl.WriteOnlyCell(self.sheet)
             for attribute, value in settings:
                 setattr(template, attribute, value)
             style = self.styles[key] = template._style
@@ -107,31 +124,31 @@ class _Cells:
         return cell
 
     def header(self, value: str) -> WriteOnlyCell:
-        return self._styled(self.text(value), (("font", HEADER_FONT), ("fill", HEADER_FILL),
-                                                ("alignment", HEADER_ALIGNMENT)))
+        return self._styled(self.text(value), (("font", self.xl.header_font), ("fill", self.xl.header_fill),
+                                                ("alignment", self.xl.header_alignment)))
 
     def text(self, value: Any, alignment: Alignment | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.sheet)
+        cell = self.xl.WriteOnlyCell(self.sheet)
         cell.value = excel_text(value)
-        cell.data_type = TYPE_STRING  # after the value: never a formula, whatever the text begins with
+        cell.data_type = self.xl.TYPE_STRING  # after the value: never a formula, whatever the text begins with
         if alignment is not None:
             self._styled(cell, (("alignment", alignment),))
         return cell
 
     def number(self, value: int) -> WriteOnlyCell:
-        return WriteOnlyCell(self.sheet, value=value)
+        return self.xl.WriteOnlyCell(self.sheet, value=value)
 
     def day(self, value: dt.date | None, iso: str, number_format: str) -> WriteOnlyCell:
         if value is None:
-            return self.text(iso, TOP)
-        cell = WriteOnlyCell(self.sheet, value=value)
-        return self._styled(cell, (("number_format", number_format), ("alignment", TOP)))
+            return self.text(iso, self.xl.top)
+        cell = self.xl.WriteOnlyCell(self.sheet, value=value)
+        return self._styled(cell, (("number_format", number_format), ("alignment", self.xl.top)))
 
     def link(self, url: str, label: str | None = None) -> WriteOnlyCell:
-        cell = self.text(label if label is not None else url, TOP)
+        cell = self.text(label if label is not None else url, self.xl.top)
         if url and len(url) < 2080:  # Excel's limit on a link's address
-            cell.hyperlink = Hyperlink(ref="", target=excel_text(url))
-            self._styled(cell, (("font", LINK_FONT), ("alignment", TOP)))
+            cell.hyperlink = self.xl.Hyperlink(ref="", target=excel_text(url))
+            self._styled(cell, (("font", self.xl.link_font), ("alignment", self.xl.top)))
         return cell
 
 
@@ -165,6 +182,8 @@ def _survey(timeline: Timeline):
 def _write_events(workbook: Workbook, timeline: Timeline, widths: dict, links: bool) -> None:
     sheet = workbook.create_sheet("Events")
     cells = _Cells(sheet)
+    xl = cells.xl
+    get_column_letter = xl.get_column_letter
     for index, name in enumerate(EVENT_HEADERS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths[name]
     sheet.freeze_panes = "B2"
@@ -183,13 +202,14 @@ def _write_events(workbook: Workbook, timeline: Timeline, widths: dict, links: b
             elif name == "url" and links:
                 row.append(cells.link(record[name]))
             else:
-                row.append(cells.text(record[name], WRAP if name in WRAPPED else TOP))
+                row.append(cells.text(record[name], xl.wrap if name in WRAPPED else xl.top))
         sheet.append(row)
 
 
 def _write_documents(workbook: Workbook, timeline: Timeline, per_document: Counter) -> None:
     sheet = workbook.create_sheet("Documents")
     cells = _Cells(sheet)
+    get_column_letter = cells.xl.get_column_letter
     headers = ["name", "title", "source", "url", "published", "language"]
     for document in timeline.documents:
         headers.extend(k for k in document.metadata() if k not in headers)
@@ -209,7 +229,7 @@ def _write_documents(workbook: Workbook, timeline: Timeline, per_document: Count
             elif name == "url":
                 row.append(cells.link(metadata.get("url") or ""))
             else:
-                row.append(cells.text(metadata.get(name) or "", TOP))
+                row.append(cells.text(metadata.get(name) or "", cells.xl.top))
         sheet.append(row)
 
 
@@ -242,6 +262,7 @@ def _write_months(workbook: Workbook, per_month: Counter, spanning: int) -> None
         month_cell = cells.day(day if day >= EXCEL_FIRST_DAY else None, f"{year:04d}-{month:02d}", "mmm yyyy")
         sheet.append([month_cell, cells.number(per_month.get((year, month), 0))])
     if months:
+        BarChart, Reference = cells.xl.BarChart, cells.xl.Reference
         chart = BarChart()
         chart.type = "col"
         chart.title = "Events per month"
@@ -261,7 +282,7 @@ def write_xlsx(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any])
     if not links:
         report(options, f"xlsx: {len(timeline.events):,} events are more than the {EXCEL_HYPERLINK_LIMIT:,} links "
                         "Excel keeps on a sheet; the Events url column is plain text (Documents keeps the links)")
-    workbook = Workbook(write_only=True)
+    workbook = _openpyxl().Workbook(write_only=True)
     workbook.properties.title = excel_text(timeline.title)
     workbook.properties.creator = "timeline"
     _write_events(workbook, timeline, widths, links)
