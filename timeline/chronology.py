@@ -194,22 +194,16 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     report meets only the earlier reports that share a key with it (see _block_keys), the
     others being unable to be alike enough.
     """
-    # What each report says, and how often each word is used, read as the events come (when
-    # they stream in from the documents being processed, this overlaps that work).
-    read: list[tuple[Event, _Report]] = []
-    frequency: collections.Counter[str] = collections.Counter()
-    for event in events:
-        report = _Report.of(event)
-        read.append((event, report))
-        frequency.update(report.words)
-    read.sort(key=lambda pair: (pair[0].start, pair[0].end))
-    ordered = [event for event, _ in read]
-    # Identical reports, one per document: each distinct report's events and their documents.
-    members: list[list[int]] = []
+    # Identical reports, one per document, as the events come (when they stream in from the
+    # documents being processed, this overlaps that work): each distinct report's events (with
+    # their number in arrival) and documents, and how often each word is used.
+    members: list[list[tuple[int, Event]]] = []
     documents: list[set[str]] = []
     reports: list[_Report] = []
     by_signature: dict[tuple, list[int]] = {}
-    for i, (event, report) in enumerate(read):
+    frequency: collections.Counter[str] = collections.Counter()
+    for arrival, event in enumerate(events):
+        report = _Report.of(event)
         same = by_signature.setdefault((event.start, event.end, event.precision, event.future, report), [])
         number = next((n for n in same if event.document not in documents[n]), None)
         if number is None:
@@ -218,9 +212,16 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             members.append([])
             documents.append(set())
             reports.append(report)
-        members[number].append(i)
+            frequency.update(report.words)
+        members[number].append((arrival, event))
         documents[number].add(event.document)
-    del by_signature, read
+    del by_signature
+    # In time order; identical reports share their dates, so a stable sort keeps the order they came in.
+    in_time = sorted(range(len(members)), key=lambda n: (members[n][0][1].start, members[n][0][1].end))
+    members = [members[n] for n in in_time]
+    documents = [documents[n] for n in in_time]
+    reports = [reports[n] for n in in_time]
+    del in_time
     # Rarest words first: prefixes then hold the words few reports share.
     order = {word: rank for rank, (word, _) in enumerate(sorted(frequency.items(), key=lambda item: (item[1], item[0])))}
     del frequency
@@ -236,7 +237,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     active: dict[int, list[tuple[list[tuple], int]]] = {}  # report number: its keys and counts per block
     ending: list[tuple[dt.date, int]] = []  # active reports by last day
     for number, report in enumerate(reports):
-        event = ordered[members[number][0]]
+        event = members[number][0][1]
         while ending and ending[0][0] < event.start:
             _, gone = heapq.heappop(ending)
             for keys, _ in active.pop(gone):
@@ -254,7 +255,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             mine, theirs = root(number), root(other)
             if mine == theirs or documents[mine] & documents[theirs]:
                 continue
-            if same_happening(event, ordered[members[other][0]], report, reports[other]):
+            if same_happening(event, members[other][0][1], report, reports[other]):
                 parent[mine] = theirs
                 documents[theirs] |= documents[mine]
                 documents[mine] = set()
@@ -263,10 +264,12 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         for keys, _ in blocks:
             for key in keys:
                 index.setdefault(key, set()).add(number)
-    groups: dict[int, list[int]] = {}
+    groups: dict[int, list[tuple[int, Event]]] = {}
     for number, events_of in enumerate(members):
         groups.setdefault(root(number), []).extend(events_of)
-    merged = [[ordered[i] for i in sorted(group)] for group in groups.values()]
+    # Each happening's reports in time order, then in the order they came.
+    merged = [[e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[0]))]
+              for group in groups.values()]
     return [_combine(group) if len(group) > 1 else group[0] for group in merged]
 
 
