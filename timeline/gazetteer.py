@@ -374,5 +374,5 @@ def _write_cache(path: Path | None, gazetteer: Gazetteer) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
-    except OSError:
+    except Exception:  # a cache is a convenience: failing to keep one never fails a run
         pass
