@@ -62,10 +62,10 @@ class _Report:
     day: tuple[dt.date, dt.date] | None  # its dates when they name a day (or a time on it)
 
     @classmethod
-    def of(cls, event: Event, words: frozenset[str] | None = None) -> "_Report":
+    def of(cls, event: Event) -> "_Report":
         day = (event.start, event.end) if event.precision in ("day", "time") else None
-        return cls(content_words(event.sentence) if words is None else words,
-                   frozenset(m.name for m in event.places), frozenset(m.name for m in event.actors), day)
+        return cls(content_words(event.sentence), frozenset(m.name for m in event.places),
+                   frozenset(m.name for m in event.actors), day)
 
 
 def _shared(report_a: "_Report", report_b: "_Report") -> frozenset[str]:
@@ -180,23 +180,23 @@ def _block_keys(report: _Report, order: dict[str, int]) -> list[tuple[list[tuple
     return blocks
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
-    """One event per happening: reports of the same happening in several documents become one.
+@dataclass
+class _Reports:
+    """Distinct reports in time order: each one's events (with their number in arrival), its
+    documents and what it says; and the order of words for prefixes (rarest first)."""
 
-    First, identical reports (same dates, wording, places and actors: a story reprinted by
-    several outlets) from different documents become one report. Then the reports are taken
-    in order (earliest first); each is compared with the earlier ones whose dates overlap its
-    own, in order, and joins their happening when they are alike (see same_happening) and no
-    document would then give the happening two reports.
+    members: list[list[tuple[int, Event]]]
+    documents: list[set[str]]
+    reports: list[_Report]
+    order: dict[str, int]
 
-    It sweeps through time: only reports whose dates reach the current one are kept in an
-    index, so memory follows the busiest stretch of time rather than the whole corpus, and a
-    report meets only the earlier reports that share a key with it (see _block_keys), the
-    others being unable to be alike enough.
+
+def _distinct_reports(events: Iterable[Event]) -> _Reports:
+    """Identical reports (same dates, wording, places and actors), one per document, become one.
+
+    Events are read as they come: when they stream in from the documents being processed,
+    this work overlaps that.
     """
-    # Identical reports, one per document, as the events come (when they stream in from the
-    # documents being processed, this overlaps that work): each distinct report's events (with
-    # their number in arrival) and documents, and how often each word is used.
     members: list[list[tuple[int, Event]]] = []
     documents: list[set[str]] = []
     reports: list[_Report] = []
@@ -215,17 +215,25 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             frequency.update(report.words)
         members[number].append((arrival, event))
         documents[number].add(event.document)
-    del by_signature
-    # In time order; identical reports share their dates, so a stable sort keeps the order they came in.
+    # Identical reports share their dates, so a stable sort keeps them in the order they came.
     in_time = sorted(range(len(members)), key=lambda n: (members[n][0][1].start, members[n][0][1].end))
-    members = [members[n] for n in in_time]
-    documents = [documents[n] for n in in_time]
-    reports = [reports[n] for n in in_time]
-    del in_time
-    # Rarest words first: prefixes then hold the words few reports share.
-    order = {word: rank for rank, (word, _) in enumerate(sorted(frequency.items(), key=lambda item: (item[1], item[0])))}
-    del frequency
-    parent = list(range(len(members)))
+    rarest_first = sorted(frequency.items(), key=lambda item: (item[1], item[0]))
+    return _Reports([members[n] for n in in_time], [documents[n] for n in in_time], [reports[n] for n in in_time],
+                    {word: rank for rank, (word, _) in enumerate(rarest_first)})
+
+
+def _join(distinct: _Reports) -> list[int]:
+    """The happening of each distinct report, as the number of one of its reports.
+
+    Reports are taken in time order; each is compared with the earlier ones whose dates
+    reach its own, in order, and joins their happening when they are alike (see
+    same_happening) and no document would then give the happening two reports. Only
+    reports whose dates reach the current one are kept in the index (memory follows the
+    busiest stretch of time), and a report meets only those that share a key with it (see
+    _block_keys): the others cannot be alike enough.
+    """
+    members, documents, reports = distinct.members, distinct.documents, distinct.reports
+    parent = list(range(len(reports)))
 
     def root(n: int) -> int:
         while parent[n] != n:
@@ -246,7 +254,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
                     keyed.discard(gone)
                     if not keyed:
                         del index[key]
-        blocks = _block_keys(report, order)
+        blocks = _block_keys(report, distinct.order)
         found: set[int] = set()
         for block, (keys, least) in enumerate(blocks):
             hits = collections.Counter(itertools.chain.from_iterable(index.get(key, ()) for key in keys))
@@ -264,9 +272,19 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         for keys, _ in blocks:
             for key in keys:
                 index.setdefault(key, set()).add(number)
+    return [root(n) for n in range(len(reports))]
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """One event per happening: reports of the same happening in several documents become one.
+
+    Identical reports from different documents (a story reprinted by several outlets) are
+    joined first (_distinct_reports), then reports alike enough (_join).
+    """
+    distinct = _distinct_reports(events)
     groups: dict[int, list[tuple[int, Event]]] = {}
-    for number, events_of in enumerate(members):
-        groups.setdefault(root(number), []).extend(events_of)
+    for happening, events_of in zip(_join(distinct), distinct.members):
+        groups.setdefault(happening, []).extend(events_of)
     # Each happening's reports in time order, then in the order they came.
     merged = [[e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[0]))]
               for group in groups.values()]
