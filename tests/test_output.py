@@ -21,25 +21,16 @@ def test_output_replaces_the_file_only_when_complete(tmp_path):
     assert leftovers(target.parent) == []
 
 
-def test_a_failure_midway_keeps_the_previous_output(tmp_path):
+@pytest.mark.parametrize("stop", [RuntimeError("disk full"), KeyboardInterrupt()], ids=["failure", "interrupt"])
+def test_a_failure_or_interrupt_midway_keeps_the_previous_output(tmp_path, stop):
     target = tmp_path / "timeline.json"
     target.write_bytes(b"previous")
-    with pytest.raises(RuntimeError):
+    with pytest.raises(type(stop)):
         with atomic_output(target) as stream:
             stream.write(b"half of the new out")
-            raise RuntimeError("disk full")
+            raise stop
     assert target.read_bytes() == b"previous"
     assert leftovers(tmp_path) == []
-
-
-def test_an_interrupt_midway_keeps_the_previous_output(tmp_path):
-    target = tmp_path / "timeline.json"
-    target.write_bytes(b"previous")
-    with pytest.raises(KeyboardInterrupt):
-        with atomic_output(target) as stream:
-            stream.write(b"half")
-            raise KeyboardInterrupt
-    assert target.read_bytes() == b"previous" and leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
