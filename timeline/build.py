@@ -308,8 +308,9 @@ def build_timeline(
             on_merge(count)
 
     if merge:
-        # Merging reads each event as it arrives, while the workers process the next documents.
-        merged = merge_events(events())
+        # Merging reads each event as it arrives, while the workers process the next documents;
+        # then the workers, free again, share the comparing of reports.
+        merged = merge_events(events(), executor)
         return Timeline.build(kept_documents, merged, title=title)
     found = list(events())
     return Timeline.build(kept_documents, found, title=title)
