@@ -9,10 +9,12 @@ k copies of them, each copy from other documents, in three ways:
   same stretch of time, none identical: the hardest case for merging).
 
 It prints the events, the seconds, events per second and the peak memory that merging
-allocated (tracemalloc, in a second run, since tracing slows it down).
+allocated here (tracemalloc, in a second run with one job, since tracing slows it down).
+With ``--jobs N`` (N > 1) reports are compared in a pool of N worker processes, as
+``timeline build --jobs N`` does once the documents are processed.
 
     timeline build ../shared/corpora/tempeval3/silver --no-merge -o events.json
-    python benchmarks/merge_speed.py events.json --copies 1,2,5,10
+    python benchmarks/merge_speed.py events.json --copies 1,2,5,10 --jobs 1,2
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ import time
 import tracemalloc
 from dataclasses import replace
 
+from timeline.build import make_executor
 from timeline.chronology import STOPWORDS, merge_events
 from timeline.events import Event
 from timeline.exporters.json_format import timeline_from_dict
@@ -61,23 +64,34 @@ def main() -> None:
     parser.add_argument("events", help="a JSON chronology built with --no-merge")
     parser.add_argument("--copies", default="1,2,5,10", help="comma-separated numbers of copies")
     parser.add_argument("--kinds", default="reprints,spread,dense")
+    parser.add_argument("--jobs", default="1", help="comma-separated numbers of jobs (default: 1)")
     args = parser.parse_args()
+    jobs_list = [int(j) for j in args.jobs.split(",")]
     with open(args.events, encoding="utf-8") as handle:
         events = list(timeline_from_dict(json.load(handle)).events)
     print(f"{args.events}: {len(events)} events")
-    print(f"{'kind':<9} {'copies':>6} {'events':>8} {'merged':>8} {'seconds':>8} {'events/s':>9} {'peak MB':>8}")
+    print(f"{'kind':<9} {'copies':>6} {'jobs':>4} {'events':>8} {'merged':>8} {'seconds':>8} {'events/s':>9} "
+          f"{'peak MB':>8}")
+    executors = {jobs: make_executor("local", jobs) for jobs in jobs_list}
+    for executor in executors.values():
+        executor.submit(len, ()).result()  # the workers are started before timing
     for kind in args.kinds.split(","):
         for copies in (int(c) for c in args.copies.split(",")):
             batch = copies_of(events, copies, kind)
-            started = time.perf_counter()
-            merged = merge_events(batch)
-            elapsed = time.perf_counter() - started
-            tracemalloc.start()
-            merge_events(batch)
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
-            print(f"{kind:<9} {copies:>6} {len(batch):>8} {len(merged):>8} {elapsed:>8.2f} "
-                  f"{len(batch) / elapsed:>9.0f} {peak / 2**20:>8.1f}", flush=True)
+            peak = None
+            for jobs, executor in executors.items():
+                started = time.perf_counter()
+                merged = merge_events(batch, executor)
+                elapsed = time.perf_counter() - started
+                if peak is None:
+                    tracemalloc.start()
+                    merge_events(batch)
+                    peak = tracemalloc.get_traced_memory()[1]
+                    tracemalloc.stop()
+                print(f"{kind:<9} {copies:>6} {jobs:>4} {len(batch):>8} {len(merged):>8} {elapsed:>8.2f} "
+                      f"{len(batch) / elapsed:>9.0f} {peak / 2**20:>8.1f}", flush=True)
+    for executor in executors.values():
+        executor.close()
     sys.exit(0)
 
 

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
+from . import collector
 from .chronology import Timeline, merge_events
 from .cleaning import describe_dropped, summarise_dropped
 from .documents import Document, Problem, Source
@@ -62,28 +63,29 @@ def process_chunk(items: list[Document | Source], options: Options) -> list[Outc
     """Read (when given a Source) and process a chunk of documents, one at a time.
 
     Results carry no text: it is not needed after processing, and sending it back
-    would double the traffic and the memory.
+    would double the traffic and the memory. Processing makes no reference cycles, so the
+    cycle collector waits until the chunk is done (see timeline.collector).
     """
-    outcomes = []
-    for item in items:
-        problems: tuple[Problem, ...] = ()
-        if isinstance(item, Source):
-            item, problems = item.read()
-            if item is None:
-                outcomes.append(Outcome(None, problems))
-                continue
-        try:
-            result = process_document(item, options)
-        except Exception as error:
-            # A bug met on one document must not lose a run over a million others: it is
-            # reported, with what it was, as a skipped input (and --strict stops on it).
-            failure = Problem(item.path or item.name, f"processing failed ({type(error).__name__}: {error}); "
-                              "this is a bug in timeline, please report it with this file")
-            outcomes.append(Outcome(None, problems + (failure,)))
-            continue
-        outcomes.append(Outcome(replace(result, document=replace(result.document, text="")), problems,
-                                _dropped_account(result, item.text)))
-    return outcomes
+    with collector.paused():
+        return [_process_one(item, options) for item in items]
+
+
+def _process_one(item: Document | Source, options: Options) -> Outcome:
+    problems: tuple[Problem, ...] = ()
+    if isinstance(item, Source):
+        item, problems = item.read()
+        if item is None:
+            return Outcome(None, problems)
+    try:
+        result = process_document(item, options)
+    except Exception as error:
+        # A bug met on one document must not lose a run over a million others: it is
+        # reported, with what it was, as a skipped input (and --strict stops on it).
+        failure = Problem(item.path or item.name, f"processing failed ({type(error).__name__}: {error}); "
+                          "this is a bug in timeline, please report it with this file")
+        return Outcome(None, problems + (failure,))
+    return Outcome(replace(result, document=replace(result.document, text="")), problems,
+                   _dropped_account(result, item.text))
 
 
 def _dropped_account(result: DocumentResult, text: str) -> str:
@@ -316,5 +318,7 @@ def build_timeline(
         # then the workers, free again, share the comparing of reports.
         merged = merge_events(events(), executor)
         return Timeline.build(kept_documents, merged, title=title)
-    found = list(events())
+    # Holding the events makes many small objects and no cycles (see timeline.collector).
+    with collector.paused():
+        found = list(collector.collecting_rarely(events()))
     return Timeline.build(kept_documents, found, title=title)

@@ -7,10 +7,8 @@ other reports kept as ``sources``.
 from __future__ import annotations
 
 import collections
-import contextlib
 import datetime as dt
 import functools
-import gc
 import heapq
 import itertools
 import math
@@ -18,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, NamedTuple
 
+from . import collector
 from .documents import Document
 from .events import Event, Source
 
@@ -255,6 +254,11 @@ def _alike_earlier(items: list[_Item], first: int = 0) -> list[tuple[int, list[i
     time), and an item meets only those that share a key with it (see _block_keys): the
     others cannot be alike enough.
     """
+    with collector.paused():  # here or in a worker (see timeline.collector)
+        return _sweep(items, first)
+
+
+def _sweep(items: list[_Item], first: int) -> list[tuple[int, list[int]]]:
     index: dict[tuple, set[int]] = {}
     active: dict[int, list[tuple[list[tuple], int]]] = {}  # position: its keys and counts per block
     ending: list[tuple[dt.date, int]] = []  # active items by last day
@@ -363,8 +367,9 @@ def merge_events(events: Iterable[Event], executor=None) -> list[Event]:
     joined first (_distinct_reports), then reports alike enough (_join), with the workers of
     ``executor`` (see timeline.build) when it has several. The result is the same either way.
     """
-    distinct = _distinct_reports(events)
-    with _no_collection():
+    # Merging makes millions of small objects (reports, the keys of its index) and no cycles.
+    with collector.paused():
+        distinct = _distinct_reports(collector.collecting_rarely(events))
         groups: dict[int, list[tuple[int, Event]]] = {}
         for happening, events_of in zip(_join(distinct, executor), distinct.members):
             groups.setdefault(happening, []).extend(events_of)
@@ -372,21 +377,6 @@ def merge_events(events: Iterable[Event], executor=None) -> list[Event]:
         merged = [[e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[0]))]
                   for group in groups.values()]
         return [_combine(group) if len(group) > 1 else group[0] for group in merged]
-
-
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cycle collector paused: joining reports makes hundreds of thousands of small
-    objects (its index), and each burst of them would have the collector walk every event held
-    so far (half of merging's time). Joining makes no reference cycles. (Not while the events
-    stream in: documents may still be processed in this process then.)"""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)
