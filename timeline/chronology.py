@@ -48,8 +48,11 @@ def _stem(word: str) -> str:
 _WORD = re.compile(r"[a-z]{3,}")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def content_words(text: str) -> frozenset[str]:
-    """The words of a sentence that say what happened (stop words out, crude stems)."""
+    """The words of a sentence that say what happened (stop words out, crude stems).
+
+    Remembered for the last sentences: a reprinted story brings the same ones again."""
     return frozenset(map(_stem, set(_WORD.findall(text.lower())) - STOPWORDS))
 
 
