@@ -419,3 +419,20 @@ def test_a_season_in_a_name_is_not_a_date():
     assert values("Families gathered during the Spring Festival holiday.") == []
     assert values("Skiers trained for the Winter Olympics.") == []
     assert values("It rained last summer.") == [("last summer", "1997-SU")]
+
+
+def test_a_comparison_with_the_quarter_is_not_the_date_the_story_moves_to():
+    filler = " The company makes steel and sells it to carmakers." * 14
+    text = "Profit rose in the third quarter, up from $4 million a year ago." + filler + \
+        " In the year-earlier period, it earned $3."
+    assert values(text, dct="1989-10-26")[-1] == ("the year-earlier period", "1988-Q3")
+
+
+def test_a_quarter_still_ahead_is_not_the_one_reported_on():
+    text = "Profit rose in the third quarter. Analysts expect losses through the third quarter of 1990. " \
+        "In the year-ago period, it earned $3."
+    assert values(text, dct="1989-10-26")[-1] == ("the year-ago period", "1988-Q3")
+
+
+def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
+    assert values("In the year-ago quarter, it earned $3.", dct="1989-10-26") == [("the year-ago quarter", "1988-Q3")]

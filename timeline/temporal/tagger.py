@@ -693,7 +693,9 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
             year -= 1
     value = f"{year:04d}-{letter}{ordinal}"
     found = Found("DATE", value, anchor=anchor)
-    if letter == "Q":
+    if letter == "Q" and (ctx.dct is None or dt.date(year, 3 * ordinal - 2, 1) <= ctx.dct):
+        # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
+        # is not what "the year-ago period" is compared with.
         ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
     if det in ("a", "its"):
         # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
@@ -807,15 +809,21 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     if granularity == "year" and steps and quarter is not None and word != "later":
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
         found = _resolved(ctx, "quarter", 4 * sign * steps, base=(quarter, "quarter"), mod=mod)
+        found.remember = False  # a comparison with the quarter reported on, not a new date in the story
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
-    found.remember = sign > 0 or word == "ago"
+        found.remember = sign > 0 or word == "ago"
     return found
 
 
 def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
     quarter = ctx.recent_quarter(span[0])
+    noun = (g.get("noun") or "").lower()
+    if quarter is None and noun in ("quarter", "period") and ctx.dct is not None \
+            and (ctx.last is None or ctx.last[1] not in ("quarter", "month") or ctx.last[0] > ctx.dct):
+        # "the year-ago quarter" with no quarter named nearby: the one reported on, the last completed
+        quarter = cal.shift(ctx.dct, "quarter", -1)
     if quarter is not None:
         found = _resolved(ctx, "quarter", -4, base=(quarter, "quarter"))
     elif ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
@@ -824,7 +832,6 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, "year", -1)
     found.remember = False
-    noun = (g.get("noun") or "").lower()
     if noun in ("level", "result", "results"):
         # "the year-ago results": a time only in "year-ago", the rest names a thing.
         word = re.search(r"(?i)year-(?:earlier|ago)", g["_text"])
