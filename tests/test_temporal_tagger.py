@@ -436,3 +436,8 @@ def test_a_quarter_still_ahead_is_not_the_one_reported_on():
 
 def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
     assert values("In the year-ago quarter, it earned $3.", dct="1989-10-26") == [("the year-ago quarter", "1988-Q3")]
+
+
+def test_a_part_of_the_day_after_an_early_weekday_belongs_to_it():
+    e = one("The marches began early Friday morning in Havana.", dct="2000-01-28")
+    assert (e.text, e.type, e.value) == ("early Friday morning", "TIME", "2000-01-28TMO")

@@ -167,7 +167,7 @@ RULES = [
     Rule("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTHNAME}))", "set", "SET", starts=frozenset({"word"})),
     Rule("set_weekdays", r"(?P<weekday>{WEEKDAYS})(?:\s+(?P<pod>{POD}))?", "set", "SET", starts=frozenset({"name"})),
     # Weekdays, deictic days and bare months.
-    Rule("weekday", r"(?<!'s )(?<!’s )(?:(?P<edge>early|late|earlier|later)\s+)?(?P<weekday>{WEEKDAY})", "weekday", starts=frozenset({"word", "name"})),
+    Rule("weekday", r"(?<!'s )(?<!’s )(?:(?P<edge>early|late|earlier|later)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<pod>{POD}))?", "weekday", starts=frozenset({"word", "name"})),
     Rule("deictic_day", r"(?:(?P<edge>early|late|earlier|later)\s+)?\b(?P<deictic>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", "deictic"),
     Rule("bare_month", r"(?P<month>{MONTHNAME})(?!\s+(?-i:[A-Z0-9]))(?!-)", "bare_month", starts=frozenset({"name"})),
     Rule("fiscal_year", r"(?:(?P<det>the)\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR})|(?:the\s+)?(?P<fy>fiscal\s+year)\b", "fiscal"),
