@@ -441,3 +441,10 @@ def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
 def test_a_part_of_the_day_after_an_early_weekday_belongs_to_it():
     e = one("The marches began early Friday morning in Havana.", dct="2000-01-28")
     assert (e.text, e.type, e.value) == ("early Friday morning", "TIME", "2000-01-28TMO")
+
+
+def test_quarters_in_the_plural_with_a_direction_or_an_amount():
+    assert values("It doesn't bode well for coming quarters.", dct="1989-10-26") == [("coming quarters", "FUTURE_REF")]
+    assert values("It made a profit after several quarters of losses.") == [("several quarters", "PXQ")]
+    assert values("The plan was criticised in some quarters.") == []
+    assert values("Three quarters of the vote went to him.") == []

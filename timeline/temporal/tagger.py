@@ -1059,8 +1059,9 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
         if _unit(g["unit"])[2] == "quarter" and quarter is not None:
             return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")  # the quarter spoken of
         return Found("DATE", g["num"])
-    if unit[2] == "quarter" and (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
-        return None  # "three-quarters of the vote": a fraction, not a time
+    if unit[2] == "quarter" and amount is not None and amount < 4 and \
+            (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
+        return None  # "three-quarters of the vote": a fraction, not a time ("several quarters of losses" is)
     before = ctx.text[max(0, start - 12):start].lower()
     num_word = g["num"].lower()
     if unit[2] == "second" and num_word in ("a", "an", "one") and re.match(r"\s*[^\W\d_]", ctx.text[end:end + 3]):
@@ -1081,6 +1082,8 @@ def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     if re.match(r"\s+old\b", ctx.text[span[1]:span[1] + 5]):
         return None  # "52 years old": an age
     dir_word = (g.get("dir") or "").lower()
+    if unit[2] == "quarter" and not dir_word:
+        return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
     if not g.get("det") and dir_word in ("past", "coming"):
         # "in past years", "in coming months": the past or the future, not a length of time
         return Found("DATE", "PAST_REF" if dir_word != "coming" else "FUTURE_REF",
