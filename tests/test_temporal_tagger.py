@@ -448,3 +448,8 @@ def test_quarters_in_the_plural_with_a_direction_or_an_amount():
     assert values("It made a profit after several quarters of losses.") == [("several quarters", "PXQ")]
     assert values("The plan was criticised in some quarters.") == []
     assert values("Three quarters of the vote went to him.") == []
+
+
+def test_the_near_term_is_the_future():
+    assert values("We don't minimize the challenges of the near term.") == [("the near term", "FUTURE_REF")]
+    assert values("It will weigh on near-term earnings.") == []
