@@ -453,3 +453,8 @@ def test_quarters_in_the_plural_with_a_direction_or_an_amount():
 def test_the_near_term_is_the_future():
     assert values("We don't minimize the challenges of the near term.") == [("the near term", "FUTURE_REF")]
     assert values("It will weigh on near-term earnings.") == []
+
+
+def test_the_future_of_something_is_its_prospects_not_a_time():
+    assert values("Ministers discussed the future of the talks.") == []
+    assert values("Prices will rise in the future.") == [("the future", "FUTURE_REF")]

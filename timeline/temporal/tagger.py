@@ -1121,7 +1121,12 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
     if g["ref"] == "Now" and ctx.text.startswith(",", span[1]) and \
             _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
+    if _OF_AFTER.match(ctx.text, span[1]):
+        return None  # "the future of the talks": the prospects of something, not a time
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 NORMALISERS = {
