@@ -458,3 +458,10 @@ def test_the_near_term_is_the_future():
 def test_the_future_of_something_is_its_prospects_not_a_time():
     assert values("Ministers discussed the future of the talks.") == []
     assert values("Prices will rise in the future.") == [("the future", "FUTURE_REF")]
+
+
+def test_the_future_before_a_noun_is_an_adjective():
+    assert values("We will give the future garrison every assistance.") == []
+    assert values("He met the future SAR chief.") == []
+    assert values("The future looks bright.") == [("The future", "FUTURE_REF")]
+    assert values("It is good for the future and for peace.") == [("the future", "FUTURE_REF")]

@@ -1123,10 +1123,18 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
     if _OF_AFTER.match(ctx.text, span[1]):
         return None  # "the future of the talks": the prospects of something, not a time
+    if value == "FUTURE_REF" and _NOUN_AFTER_FUTURE.match(ctx.text, span[1]):
+        return None  # "the future government", "the future SAR": an adjective, someone's or something's next
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+# After "the future", a word that is neither a verb nor a function word is the noun it qualifies.
+_NOUN_AFTER_FUTURE = re.compile(
+    r"[ \t]+(?:[A-Z0-9]|(?!(?:and|or|but|nor|is|was|will|would|may|might|can|could|should|must|shall|has|had|"
+    r"have|does|did|that|which|who|when|where|if|as|than|so|then|in|into|for|to|with|at|on|by|from|about|"
+    r"because|while|unless|until|before|after|remains|looks|holds|seems|lies|belongs|depends|appears|"
+    r"promises|looked|seemed|remained|belonged|depended|appeared)\b)[a-z]+\b(?<!s)(?<!ed))")
 
 
 NORMALISERS = {
