@@ -465,3 +465,11 @@ def test_the_future_before_a_noun_is_an_adjective():
     assert values("He met the future SAR chief.") == []
     assert values("The future looks bright.") == [("The future", "FUTURE_REF")]
     assert values("It is good for the future and for peace.") == [("the future", "FUTURE_REF")]
+
+
+def test_a_day_or_month_with_a_year_named_relative_to_the_dct():
+    assert values("The accounts were opened on June 21 last year.", dct="2006-11-22") == [
+        ("June 21 last year", "2005-06-21")]
+    assert values("He was arrested on 3 October last year.", dct="2006-11-22") == [("3 October last year", "2005-10-03")]
+    assert values("It has had 40 attacks since mid-March of last year.", dct="2006-11-04") == [
+        ("mid-March of last year", "2005-03")]

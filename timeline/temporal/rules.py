@@ -122,11 +122,11 @@ RULES = [
     Rule("iso_date", r"\b(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])(?![0-9-])", "numeric_date", starts=frozenset({"digit"})),
     Rule("slash_date", r"\b(?P<monthnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year>[12][0-9]{3}|[0-9]{2})(?![0-9/])", "numeric_date", starts=frozenset({"digit"})),
     # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
-    Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH}|{LOWMONTH})(?:,?\s+(?P<year>{YEAR}))?(?:\s+in\s+the\s+(?P<pod>night|morning|afternoon|evening)\b)?", "date", starts=frozenset({"word", "digit", "name"})),
+    Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH}|{LOWMONTH})(?:,?\s+(?P<year>{YEAR})|,?\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b)?(?:\s+in\s+the\s+(?P<pod>night|morning|afternoon|evening)\b)?", "date", starts=frozenset({"word", "digit", "name"})),
     Rule("week_of", r"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?", "week_of"),
-    Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date", starts=frozenset({"name"})),
+    Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR})|,?\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b)?", "date", starts=frozenset({"name"})),
     Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year", starts=frozenset({"name", "word"})),
-    Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?P<ofdir>this|last|next)\s+year\b", "month", starts=frozenset({"name", "word"})),
+    Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b", "month", starts=frozenset({"name", "word"})),
     Rule("month_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s*,?\s+(?:of\s+)?(?P<year>{YEAR})", "month", starts=frozenset({"name", "word"})),
     # Holidays: "Thanksgiving Day", "Christmas 1998".
     Rule("holiday", r"(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", "holiday", starts=frozenset({"word", "name"})),

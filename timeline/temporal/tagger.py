@@ -434,6 +434,10 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         return None
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", anchor="unresolved")
+    if g.get("ofdir"):
+        # "June 21 last year": the year is named relative to the DCT's
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(g["ofdir"].lower(), 0)
+        return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
