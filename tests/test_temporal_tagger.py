@@ -473,3 +473,8 @@ def test_a_day_or_month_with_a_year_named_relative_to_the_dct():
     assert values("He was arrested on 3 October last year.", dct="2006-11-22") == [("3 October last year", "2005-10-03")]
     assert values("It has had 40 attacks since mid-March of last year.", dct="2006-11-04") == [
         ("mid-March of last year", "2005-03")]
+
+
+def test_in_a_year_or_two_is_some_time_ahead():
+    assert values("You may, in a year or two, save a few more lives.") == [("a year or two", "FUTURE_REF")]
+    assert values("It took him a year or two to settle.") == [("a year", "P1Y")]

@@ -154,6 +154,8 @@ RULES = [
     Rule("edge_relative", r"(?P<edge>(?:early|late|mid|earlier|later)(?:\s+|-))(?P<dir>this|last|next)\s+(?P<unit>year|month|week|decade|century|quarter)", "relative_unit"),
     Rule("edge_year", r"(?P<edge>{EDGE})(?:fiscal\s+)?(?P<year>{YEARX})", "year"),
     Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})(?!\.?\s+[0-9])", "month"),
+    # "in a year or two": some time ahead, not a length of time.
+    Rule("or_two", r"(?:a|an|one)\s+(?:day|week|month|year)\s+or\s+two\b(?!\s+(?:ago|later|earlier|before|after|of)\b)", "or_two"),
     # Durations: "the past three years", "more than four hours", "27-year", "the first nine months".
     Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?(?:-|\s+)(?:(?:more|additional|straight|consecutive|full|trading|business|working)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?P<half2>\s+and\s+a\s+half\b)?(?:-(?:old|long))?", "duration", "DURATION", starts=frozenset({"word", "digit"})),
     Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?=(?:past|last|next|coming|recent|previous|following|first)\s))?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b", "plural_units", "DURATION"),

@@ -1081,6 +1081,14 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
     return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")))
 
 
+def n_or_two(ctx: Context, g: dict, span) -> Found | None:
+    """ "in a year or two", "within a week or two": a vague time ahead (FUTURE_REF); else a duration."""
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    if previous is None or previous.group(1).lower() not in ("in", "within"):
+        return None
+    return Found("DATE", "FUTURE_REF", anchor="relative" if ctx.dct else "unresolved")
+
+
 def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     unit = _unit(g["unit"])
     if re.match(r"\s+old\b", ctx.text[span[1]:span[1] + 5]):
@@ -1147,7 +1155,7 @@ NORMALISERS = {
     "year2000": n_year2000, "decade": n_decade, "quarter": n_quarter, "the_quarter": n_the_quarter,
     "half_span": n_half_span, "season": n_season, "offset": n_offset, "year_earlier": n_year_earlier,
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
-    "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "set": n_set,
+    "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "or_two": n_or_two, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
     "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "edge_of_unit": n_edge_of_unit,
 }
