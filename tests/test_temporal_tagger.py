@@ -478,3 +478,9 @@ def test_a_day_or_month_with_a_year_named_relative_to_the_dct():
 def test_in_a_year_or_two_is_some_time_ahead():
     assert values("You may, in a year or two, save a few more lives.") == [("a year or two", "FUTURE_REF")]
     assert values("It took him a year or two to settle.") == [("a year", "P1Y")]
+
+
+def test_due_to_before_a_noun_is_a_cause_not_a_schedule():
+    # DCT 2005-11-15 is a Tuesday.
+    assert values("Agassi and Nadal pulled out due to injuries on Monday.", dct="2005-11-15") == [("Monday", "2005-11-14")]
+    assert values("The ship is due to arrive on Monday.", dct="2005-11-15") == [("Monday", "2005-11-21")]

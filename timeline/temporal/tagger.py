@@ -163,6 +163,10 @@ _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
 # Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
 _TO_AFTER = re.compile(r"\s+to\b")
+# "due to" before a noun phrase gives a cause ("due to injuries", "due to the strike"); before a verb
+# ("due to arrive") a schedule.
+_CAUSE_AFTER = re.compile(r"\s+to\s+(?:the|a|an|his|her|its|their|our|this|that|these|those|lack|poor|bad|heavy|"
+                          r"(?!bring\b|sing\b|swing\b)[a-z]+(?:ies|[^s']s|ions?|ments?|ness|ity|ure|ance|ence|ing))\b")
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?\Z")
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
@@ -209,6 +213,8 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                 kind = "past"
             elif kind == "future" and m.group().lower() == "next" and _TO_AFTER.match(text, m.end()):
                 continue  # "next to the embassy": a place
+            elif kind == "future" and m.group().lower() == "due" and _CAUSE_AFTER.match(text, m.end()):
+                continue  # "due to injuries": a cause, not a schedule
             elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
                 kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
             elif kind == "future" and m.group().lower() in _FUTURE_AUXILIARIES:
