@@ -484,3 +484,9 @@ def test_due_to_before_a_noun_is_a_cause_not_a_schedule():
     # DCT 2005-11-15 is a Tuesday.
     assert values("Agassi and Nadal pulled out due to injuries on Monday.", dct="2005-11-15") == [("Monday", "2005-11-14")]
     assert values("The ship is due to arrive on Monday.", dct="2005-11-15") == [("Monday", "2005-11-21")]
+
+
+def test_a_season_of_a_year_in_words():
+    assert values("Prices fell to the level we saw in the winter of nineteen ninety-four.", dct="1998-02-23") == [
+        ("the winter of nineteen ninety-four", "1994-WI")]
+    assert values("He was born in nineteen o five.") == [("nineteen o five", "1905")]

@@ -92,6 +92,11 @@ MACROS = {
     "SETWORD": _alternation(SET_WORDS) + r"\b",
     "HOLIDAY": "(?-i:" + _alternation([" ".join(p.capitalize() for p in h.split(" "))
                                        for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)]) + r")\b",
+    # A year as broadcast transcripts write it: "nineteen ninety-six", "nineteen o five".
+    "SPOKENYEAR": r"(?:nineteen|eighteen)(?:\s+|-)(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                  r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                  r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|"
+                  r"seven|eight|nine))\b",
     "DIR": r"(?:last|this|next|past|coming|previous|following|current|same|that|recent|upcoming|latest|prior|final)",
 }
 
@@ -125,7 +130,7 @@ RULES = [
     Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH}|{LOWMONTH})(?:,?\s+(?P<year>{YEAR})|,?\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b)?(?:\s+in\s+the\s+(?P<pod>night|morning|afternoon|evening)\b)?", "date", starts=frozenset({"word", "digit", "name"})),
     Rule("week_of", r"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?", "week_of"),
     Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR})|,?\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b)?", "date", starts=frozenset({"name"})),
-    Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year", starts=frozenset({"name", "word"})),
+    Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<year>{SPOKENYEAR})", "spoken_year", starts=frozenset({"name", "word"})),
     Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b", "month", starts=frozenset({"name", "word"})),
     Rule("month_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s*,?\s+(?:of\s+)?(?P<year>{YEAR})", "month", starts=frozenset({"name", "word"})),
     # Holidays: "Thanksgiving Day", "Christmas 1998".
@@ -142,7 +147,7 @@ RULES = [
     Rule("decade_word", r"(?P<edge>{EDGE})?the\s+(?:(?P<edge2>early|late|mid)[-\s]+)?(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", "decade"),
     Rule("decade", r"(?P<edge>{EDGE})?(?:the\s+)?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'(?P<short>[0-9])0)'?s\b", "decade", starts=frozenset({"word", "digit"})),
     # Seasons: "last fall", "the summer of 1998", "early spring".
-    Rule("season", r"(?P<edge>{EDGE})?(?:(?:(?P<dir>{DIR})|the|(?P<qyear>{YEAR})(?:'s)?)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?", "season", starts=frozenset({"word", "digit"})),
+    Rule("season", r"(?P<edge>{EDGE})?(?:(?:(?P<dir>{DIR})|the|(?P<qyear>{YEAR})(?:'s)?)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKENYEAR}))?", "season", starts=frozenset({"word", "digit"})),
     # Anchored offsets: "two days later", "a year ago", "almost four years ago".
     Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset", starts=frozenset({"word", "digit"})),
     Rule("year_earlier", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>quarter|period|level|month|week|results?))?|(?P<noun2>a\s+)?(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|quarter|time)\s+(?:a|last|the\s+previous)\s+year", "year_earlier"),

@@ -336,7 +336,11 @@ def _weekday(word: str) -> int:
 
 
 def _year(word: str) -> int:
-    return int(word[:4])
+    """A year written in digits ("1998", "1998's") or in words ("nineteen ninety-eight")."""
+    if word[:1].isdigit():
+        return int(word[:4])
+    hundreds, tens = re.split(r"[-\s]+", word.lower(), maxsplit=1)
+    return NUMBERS[hundreds] * 100 + sum(NUMBERS.get(w, 0) for w in re.split(r"[-\s]+", tens) if w != "o")
 
 
 EDGE_MODS = (("begin", "START"), ("start", "START"), ("turn", "START"), ("first half", "EARLY"),
@@ -601,10 +605,7 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
 
 def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
     """ "nineteen ninety-six", as broadcast transcripts write years."""
-    hundreds = NUMBERS[g["hundreds"].lower()]
-    tens_words = re.split(r"[-\s]+", g["tens"].lower())
-    tens = sum(NUMBERS.get(w, 0) for w in tens_words if w != "o")
-    year = hundreds * 100 + tens
+    year = _year(g["year"])
     if g.get("month"):
         return Found("DATE", f"{year:04d}-{_month(g['month']):02d}")
     return Found("DATE", f"{year:04d}")
