@@ -490,3 +490,9 @@ def test_a_season_of_a_year_in_words():
     assert values("Prices fell to the level we saw in the winter of nineteen ninety-four.", dct="1998-02-23") == [
         ("the winter of nineteen ninety-four", "1994-WI")]
     assert values("He was born in nineteen o five.") == [("nineteen o five", "1905")]
+
+
+def test_a_clock_time_told_by_the_part_of_the_day():
+    assert values("The shop closes at 11 at night.", dct="2000-04-05") == [("11 at night", "2000-04-05T23:00")]
+    assert values("He will leave at 4 in the morning.", dct="2000-04-05") == [("4 in the morning", "2000-04-05T04:00")]
+    assert values("Two in the morning session won.", dct="2000-04-05") == []

@@ -87,7 +87,8 @@ MACROS = {
             r"(?:\s+(?:part|half|days|weeks|months)\s+of)?(?:\s+of)?(?:\s+|-)"
             r"|(?:the\s+)?(?:first|second|last|final)\s+half\s+of\s+|the\s+turn\s+of\s+(?:the\s+)?)",
     "TZ": r"(?:\s*\(?(?:local\s+time|[ECMP][SD]T|GMT|UTC|Z)\)?)",
-    "CLOCK": r"(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)",
+    "CLOCK": r"(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b"
+             r"|(?<=[0-9])\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)",
     "REF": _alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
     "SETWORD": _alternation(SET_WORDS) + r"\b",
     "HOLIDAY": "(?-i:" + _alternation([" ".join(p.capitalize() for p in h.split(" "))

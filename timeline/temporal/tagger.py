@@ -981,7 +981,10 @@ def n_deictic(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, "day", offset)
 
 
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?m|in\s+the\s+(morning)|(?:in\s+the\s+|at\s+)(\w+))",
+                    re.IGNORECASE)
+# "at 4 in the morning": a clock time read from the part of the day, only after a word that asks for a time
+_AT_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around|about|from|to)\s+\Z", re.IGNORECASE)
 
 
 def n_clock(ctx: Context, g: dict, span) -> Found | None:
@@ -992,9 +995,12 @@ def n_clock(ctx: Context, g: dict, span) -> Found | None:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if hour > 12 or hour == 0:
             return None
-        if m.group(3).lower() == "p" and hour != 12:
+        if m.group(3) is None and not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+            return None  # "two in the morning session": a count, not a clock time
+        half = (m.group(3) or ("a" if m.group(4) else "p")).lower()
+        if half == "p" and hour != 12:
             hour += 12
-        elif m.group(3).lower() == "a" and hour == 12:
+        elif half == "a" and hour == 12:
             hour = 0
     clock = f"T{hour:02d}:{minute:02d}"
     if g.get("month"):
