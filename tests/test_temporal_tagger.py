@@ -496,3 +496,8 @@ def test_a_clock_time_told_by_the_part_of_the_day():
     assert values("The shop closes at 11 at night.", dct="2000-04-05") == [("11 at night", "2000-04-05T23:00")]
     assert values("He will leave at 4 in the morning.", dct="2000-04-05") == [("4 in the morning", "2000-04-05T04:00")]
     assert values("Two in the morning session won.", dct="2000-04-05") == []
+
+
+def test_high_noon_is_a_showdown_not_a_clock_time():
+    assert values("For the people of Poland, high noon comes today.", dct="1999-03-12") == [("today", "1999-03-12")]
+    assert values("We meet at noon.", dct="1999-03-12") == [("noon", "1999-03-12T12:00")]

@@ -169,7 +169,8 @@ RULES = [
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME", starts=frozenset({"name"})),
     Rule("deictic_pod", r"(?P<deictic>this|last|yesterday|tomorrow|today)\s+(?P<pod>{POD})|(?P<tonight>tonight)\b", "deictic", "TIME"),
     Rule("pod_edge", r"(?:the\s+)?(?P<edge>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))?", "pod_edge", "TIME"),
-    Rule("noon", r"(?P<noon>noon|midnight|midday)(?:\s+(?P<weekday>{WEEKDAY}))?", "clock", "TIME"),
+    # "High noon" is a showdown (and a film), not twelve o'clock.
+    Rule("noon", r"(?<!high )(?<!High )(?<!HIGH )(?P<noon>noon|midnight|midday)(?:\s+(?P<weekday>{WEEKDAY}))?", "clock", "TIME"),
     # Sets: "daily", "every day", "each Thursday", "Tuesday nights".
     Rule("set_word", r"\b(?P<setword>{SETWORD})", "set", "SET"),
     Rule("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTHNAME}))", "set", "SET", starts=frozenset({"word"})),
