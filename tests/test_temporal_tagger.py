@@ -501,3 +501,10 @@ def test_a_clock_time_told_by_the_part_of_the_day():
 def test_high_noon_is_a_showdown_not_a_clock_time():
     assert values("For the people of Poland, high noon comes today.", dct="1999-03-12") == [("today", "1999-03-12")]
     assert values("We meet at noon.", dct="1999-03-12") == [("noon", "1999-03-12T12:00")]
+
+
+def test_in_the_morning_is_that_part_of_the_day_of_the_story():
+    text = "Shares fell on Friday. Dealers placed heavy buy orders in the morning."
+    assert values(text, dct="1989-10-30") == [("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO")]
+    assert values("He read the morning papers.", dct="1989-10-30") == []
+    assert values("She chaired it in the morning session.", dct="1989-10-30") == []

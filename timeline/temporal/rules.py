@@ -168,6 +168,7 @@ RULES = [
     # Parts of days: "Friday night", "this morning", "last night", "tonight".
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME", starts=frozenset({"name"})),
     Rule("deictic_pod", r"(?P<deictic>this|last|yesterday|tomorrow|today)\s+(?P<pod>{POD})|(?P<tonight>tonight)\b", "deictic", "TIME"),
+    Rule("the_pod", r"the\s+(?P<pod>morning|afternoon|evening)\b(?!\s+of\b)", "the_pod", "TIME"),
     Rule("pod_edge", r"(?:the\s+)?(?P<edge>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))?", "pod_edge", "TIME"),
     # "High noon" is a showdown (and a film), not twelve o'clock.
     Rule("noon", r"(?<!high )(?<!High )(?<!HIGH )(?P<noon>noon|midnight|midday)(?:\s+(?P<weekday>{WEEKDAY}))?", "clock", "TIME"),

@@ -965,6 +965,20 @@ def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
     return Found("TIME", f"{date_part}T{pod}", mod, found.anchor)
 
 
+def n_the_pod(ctx: Context, g: dict, span) -> Found | None:
+    """ "in the morning": that part of the day of the story (the day last mentioned, else the DCT's)."""
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    if previous is None or previous.group(1).lower() not in ("in", "during", "through", "throughout") \
+            or _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
+        return None
+    pod = PARTS_OF_DAY[g["pod"].lower()]
+    if ctx.last is not None and ctx.last[1] == "day":
+        return Found("TIME", f"{ctx.last[0].isoformat()}T{pod}", anchor="relative")
+    found = _resolved(ctx, "day", 0, type_="TIME")
+    found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + pod
+    return found
+
+
 def n_deictic(ctx: Context, g: dict, span) -> Found | None:
     word = _squash(g.get("deictic") or "")
     pod = g.get("pod")
@@ -1148,14 +1162,15 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
     if _OF_AFTER.match(ctx.text, span[1]):
         return None  # "the future of the talks": the prospects of something, not a time
-    if value == "FUTURE_REF" and _NOUN_AFTER_FUTURE.match(ctx.text, span[1]):
+    if value == "FUTURE_REF" and _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
         return None  # "the future government", "the future SAR": an adjective, someone's or something's next
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-# After "the future", a word that is neither a verb nor a function word is the noun it qualifies.
-_NOUN_AFTER_FUTURE = re.compile(
+# After "the future" or "the morning", a word that is neither a verb nor a function word is the noun it
+# qualifies ("the future government", "the morning session").
+_QUALIFIED_NOUN_AFTER = re.compile(
     r"[ \t]+(?:[A-Z0-9]|(?!(?:and|or|but|nor|is|was|will|would|may|might|can|could|should|must|shall|has|had|"
     r"have|does|did|that|which|who|when|where|if|as|than|so|then|in|into|for|to|with|at|on|by|from|about|"
     r"because|while|unless|until|before|after|remains|looks|holds|seems|lies|belongs|depends|appears|"
@@ -1170,7 +1185,7 @@ NORMALISERS = {
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
     "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "or_two": n_or_two, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
-    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "edge_of_unit": n_edge_of_unit,
+    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
 }
 # Each rule's own groups: (name in the normaliser, name in the compiled alternation).
 _RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))
