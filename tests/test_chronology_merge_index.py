@@ -1,10 +1,12 @@
 """Merging through the index of keys finds exactly what comparing every pair finds."""
 import datetime as dt
+import pickle
 import random
 from dataclasses import replace
 
 import pytest
 
+from timeline import chronology
 from timeline.chronology import content_words, merge_events, same_happening
 from timeline.events import Event, Mention
 
@@ -86,3 +88,32 @@ def test_index_merge_equals_every_pair_merge(seed):
     rng = random.Random(seed)
     events = random_events(rng, rng.randrange(2, 120))
     assert groups_of(merge_events(events)) == merge_by_every_pair(events)
+
+
+class PicklingExecutor:
+    """Runs each call here, on a pickled copy of its arguments, as if it had several workers."""
+
+    def __init__(self, workers):
+        self.workers = workers
+        self.calls = 0
+
+    def submit(self, function, *args):
+        self.calls += 1
+        result = function(*pickle.loads(pickle.dumps(args)))
+
+        class Done:
+            def result(self):
+                return result
+        return Done()
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("workers", [2, 3, 7])
+def test_merge_split_among_workers_equals_every_pair_merge(seed, workers, monkeypatch):
+    # Each worker sweeps a stretch of time, meeting the earlier reports whose dates reach into it.
+    monkeypatch.setattr(chronology, "PARALLEL_SWEEP_REPORTS", 1)
+    rng = random.Random(seed)
+    events = random_events(rng, rng.randrange(20, 120))
+    executor = PicklingExecutor(workers)
+    assert groups_of(merge_events(events, executor)) == merge_by_every_pair(events)
+    assert executor.calls == workers

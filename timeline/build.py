@@ -10,6 +10,7 @@ the size of the corpus. Results come back in input order whatever the executor.
 from __future__ import annotations
 
 import collections
+import gc
 import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
@@ -129,10 +130,13 @@ class SerialExecutor:
         pass
 
 
-def _ignore_interrupt() -> None:
+def _start_worker() -> None:
     # Ctrl-C is handled once, by the parent, which stops the pool; without this every
     # worker would print its own KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # What the worker inherits (the rules, the gazetteer) lives as long as it does: the
+    # cycle collector need not walk it again and again, nor touch its shared pages.
+    gc.freeze()
 
 
 class PoolExecutor:
@@ -143,7 +147,7 @@ class PoolExecutor:
 
     def __init__(self, workers: int):
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
 
     def submit(self, function: Callable, *args: Any) -> Future:
         return self._pool.submit(function, *args)
@@ -308,8 +312,9 @@ def build_timeline(
             on_merge(count)
 
     if merge:
-        # Merging reads each event as it arrives, while the workers process the next documents.
-        merged = merge_events(events())
+        # Merging reads each event as it arrives, while the workers process the next documents;
+        # then the workers, free again, share the comparing of reports.
+        merged = merge_events(events(), executor)
         return Timeline.build(kept_documents, merged, title=title)
     found = list(events())
     return Timeline.build(kept_documents, found, title=title)

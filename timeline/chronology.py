@@ -7,14 +7,16 @@ other reports kept as ``sources``.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import functools
+import gc
 import heapq
 import itertools
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, Iterator, NamedTuple
 
 from .documents import Document
 from .events import Event, Source
@@ -100,7 +102,10 @@ def _similarity(a: Event, b: Event, report_a: _Report | None = None, report_b: _
 
 
 def same_happening(a: Event, b: Event, report_a: _Report | None = None, report_b: _Report | None = None) -> bool:
-    """Two reports of one happening: different documents, overlapping dates, similar enough."""
+    """Two reports of one happening: different documents, overlapping dates, similar enough.
+
+    (Merging also gives it the plain form of a report, _Item, with what it reads.)
+    """
     if a.document == b.document or a.future != b.future:
         return False
     if a.start > b.end or b.start > a.end:
@@ -150,7 +155,7 @@ BLOCKS = _blocks()
 PREFIX_WORDS_SHARED = 2
 
 
-def _prefix(words: list[str], threshold: float) -> tuple[list[str], int]:
+def _prefix(words: tuple[str, ...], threshold: float) -> tuple[tuple[str, ...], int]:
     """The first words (in a fixed order, the same for every report) and a count k such that two
     sets of words with Jaccard overlap >= threshold share at least k of their first words.
 
@@ -161,23 +166,6 @@ def _prefix(words: list[str], threshold: float) -> tuple[list[str], int]:
     least = max(1, math.ceil(threshold * len(words) - 1e-9))
     shared = min(PREFIX_WORDS_SHARED, least)
     return words[: len(words) - least + shared], shared
-
-
-def _block_keys(report: _Report, order: dict[str, int]) -> list[tuple[list[tuple], int]]:
-    """For each of BLOCKS, the keys under which a report meets the reports it may merge with through
-    that block (what the block shares: the day, a place, an actor; and a word of its prefix), and
-    how many of them two such reports share at least (see _prefix)."""
-    words = sorted(report.words, key=order.__getitem__)
-    values = {"day": [report.day] if report.day else [], "place": sorted(report.places),
-              "actor": sorted(report.actors)}
-    blocks = []
-    for number, (shared, threshold) in enumerate(BLOCKS):
-        combinations: list[tuple] = [(number,)]
-        for name in shared:
-            combinations = [key + (value,) for key in combinations for value in values[name]]
-        prefix, least = _prefix(words, threshold)
-        blocks.append(([key + (word,) for key in combinations for word in prefix], least))
-    return blocks
 
 
 @dataclass
@@ -222,17 +210,121 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
                     {word: rank for rank, (word, _) in enumerate(rarest_first)})
 
 
-def _join(distinct: _Reports) -> list[int]:
+class _Item(NamedTuple):
+    """A distinct report as the sweep reads it, in plain values that are quick to send to a
+    worker process: its number in time order, its first and last day (ordinals), its document
+    (a number), whether it looks ahead, its words rarest first (see _prefix), its places and
+    actors, and whether its dates name a day. It has what same_happening reads."""
+
+    number: int
+    start: int
+    end: int
+    document: int
+    future: bool
+    words: tuple[str, ...]
+    places: tuple[str, ...]
+    actors: tuple[str, ...]
+    day: bool
+
+    def report(self) -> _Report:
+        return _Report(frozenset(self.words), frozenset(self.places), frozenset(self.actors),
+                       (self.start, self.end) if self.day else None)
+
+
+def _block_keys(item: _Item) -> list[tuple[list[tuple], int]]:
+    """For each of BLOCKS, the keys under which a report meets the reports it may merge with through
+    that block (what the block shares: the day, a place, an actor; and a word of its prefix), and
+    how many of them two such reports share at least (see _prefix)."""
+    values = {"day": [(item.start, item.end)] if item.day else [], "place": item.places, "actor": item.actors}
+    blocks = []
+    for number, (shared, threshold) in enumerate(BLOCKS):
+        combinations: list[tuple] = [(number,)]
+        for name in shared:
+            combinations = [key + (value,) for key in combinations for value in values[name]]
+        prefix, least = _prefix(item.words, threshold)
+        blocks.append(([key + (word,) for key in combinations for word in prefix], least))
+    return blocks
+
+
+def _alike_earlier(items: list[_Item], first: int = 0) -> list[tuple[int, list[int]]]:
+    """For each item from ``first`` on, the earlier items it is alike (see same_happening), by number.
+
+    Items are in time order; those before ``first`` are only there to be met (they are the
+    ones whose dates reach ``items[first]``). A sweep through time keeps in its index only
+    the items whose dates reach the current one (memory follows the busiest stretch of
+    time), and an item meets only those that share a key with it (see _block_keys): the
+    others cannot be alike enough.
+    """
+    index: dict[tuple, set[int]] = {}
+    active: dict[int, list[tuple[list[tuple], int]]] = {}  # position: its keys and counts per block
+    ending: list[tuple[dt.date, int]] = []  # active items by last day
+    alike: list[tuple[int, list[int]]] = []
+    reports: dict[int, _Report] = {}  # made when first compared
+    for position, item in enumerate(items):
+        while ending and ending[0][0] < item.start:
+            _, gone = heapq.heappop(ending)
+            reports.pop(gone, None)
+            for keys, _ in active.pop(gone):
+                for key in keys:
+                    keyed = index[key]
+                    keyed.discard(gone)
+                    if not keyed:
+                        del index[key]
+        blocks = _block_keys(item)
+        if position >= first:
+            found: set[int] = set()
+            for block, (keys, least) in enumerate(blocks):
+                keyed = [hit for hit in map(index.get, keys) if hit]
+                if not keyed:
+                    continue
+                hits = collections.Counter(itertools.chain.from_iterable(keyed))
+                found.update(other for other, count in hits.items()
+                             if count >= least or count >= active[other][block][1])
+            report = reports[position] = item.report()
+            others = []
+            for other in sorted(found):
+                if other not in reports:
+                    reports[other] = items[other].report()
+                if same_happening(item, items[other], report, reports[other]):
+                    others.append(items[other].number)
+            if others:
+                alike.append((item.number, others))
+        active[position] = blocks
+        heapq.heappush(ending, (item.end, position))
+        for keys, _ in blocks:
+            for key in keys:
+                index.setdefault(key, set()).add(position)
+    return alike
+
+
+# Below this many distinct reports the sweep runs here: sending parts of it to workers costs more.
+PARALLEL_SWEEP_REPORTS = 2000
+
+
+def _join(distinct: _Reports, executor=None) -> list[int]:
     """The happening of each distinct report, as the number of one of its reports.
 
-    Reports are taken in time order; each is compared with the earlier ones whose dates
-    reach its own, in order, and joins their happening when they are alike (see
-    same_happening) and no document would then give the happening two reports. Only
-    reports whose dates reach the current one are kept in the index (memory follows the
-    busiest stretch of time), and a report meets only those that share a key with it (see
-    _block_keys): the others cannot be alike enough.
+    Reports are taken in time order; each joins the happening of the earlier reports it is
+    alike (see _alike_earlier), in order, unless a document would then give the happening
+    two reports. Finding the alike pairs is the costly part: with an ``executor`` of several
+    workers, each finds them for a stretch of time (see _parts); joining is done here.
     """
     members, documents, reports = distinct.members, distinct.documents, distinct.reports
+    rank = distinct.order.__getitem__
+    document_numbers: dict[str, int] = {}
+    items = []
+    for number, (report, events) in enumerate(zip(reports, members)):
+        event = events[0][1]
+        items.append(_Item(number, event.start.toordinal(), event.end.toordinal(),
+                           document_numbers.setdefault(event.document, len(document_numbers)), event.future,
+                           tuple(sorted(report.words, key=rank)), tuple(sorted(report.places)),
+                           tuple(sorted(report.actors)), report.day is not None))
+    workers = getattr(executor, "workers", 1)
+    if workers > 1 and len(items) >= PARALLEL_SWEEP_REPORTS:
+        futures = [executor.submit(_alike_earlier, part, first) for part, first in _parts(items, workers)]
+        alike = [pair for future in futures for pair in future.result()]
+    else:
+        alike = _alike_earlier(items)
     parent = list(range(len(reports)))
 
     def root(n: int) -> int:
@@ -241,54 +333,60 @@ def _join(distinct: _Reports) -> list[int]:
             n = parent[n]
         return n
 
-    index: dict[tuple, set[int]] = {}
-    active: dict[int, list[tuple[list[tuple], int]]] = {}  # report number: its keys and counts per block
-    ending: list[tuple[dt.date, int]] = []  # active reports by last day
-    for number, report in enumerate(reports):
-        event = members[number][0][1]
-        while ending and ending[0][0] < event.start:
-            _, gone = heapq.heappop(ending)
-            for keys, _ in active.pop(gone):
-                for key in keys:
-                    keyed = index[key]
-                    keyed.discard(gone)
-                    if not keyed:
-                        del index[key]
-        blocks = _block_keys(report, distinct.order)
-        found: set[int] = set()
-        for block, (keys, least) in enumerate(blocks):
-            hits = collections.Counter(itertools.chain.from_iterable(index.get(key, ()) for key in keys))
-            found.update(other for other, count in hits.items() if count >= min(least, active[other][block][1]))
-        for other in sorted(found):
+    for number, others in alike:
+        for other in others:
             mine, theirs = root(number), root(other)
             if mine == theirs or documents[mine] & documents[theirs]:
                 continue
-            if same_happening(event, members[other][0][1], report, reports[other]):
-                parent[mine] = theirs
-                documents[theirs] |= documents[mine]
-                documents[mine] = set()
-        active[number] = blocks
-        heapq.heappush(ending, (event.end, number))
-        for keys, _ in blocks:
-            for key in keys:
-                index.setdefault(key, set()).add(number)
+            parent[mine] = theirs
+            documents[theirs] |= documents[mine]
+            documents[mine] = set()
     return [root(n) for n in range(len(reports))]
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
+def _parts(items: list[_Item], count: int) -> Iterator[tuple[list[_Item], int]]:
+    """``items`` in ``count`` stretches of time, each as (the items it needs, where its own begin):
+    its own items after the earlier ones whose dates reach its first."""
+    bounds = [len(items) * k // count for k in range(count + 1)]
+    for low, high in zip(bounds, bounds[1:]):
+        if low == high:
+            continue
+        reach = items[low].start
+        earlier = [item for item in items[:low] if item.end >= reach]
+        yield earlier + items[low:high], len(earlier)
+
+
+def merge_events(events: Iterable[Event], executor=None) -> list[Event]:
     """One event per happening: reports of the same happening in several documents become one.
 
     Identical reports from different documents (a story reprinted by several outlets) are
-    joined first (_distinct_reports), then reports alike enough (_join).
+    joined first (_distinct_reports), then reports alike enough (_join), with the workers of
+    ``executor`` (see timeline.build) when it has several. The result is the same either way.
     """
     distinct = _distinct_reports(events)
-    groups: dict[int, list[tuple[int, Event]]] = {}
-    for happening, events_of in zip(_join(distinct), distinct.members):
-        groups.setdefault(happening, []).extend(events_of)
-    # Each happening's reports in time order, then in the order they came.
-    merged = [[e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[0]))]
-              for group in groups.values()]
-    return [_combine(group) if len(group) > 1 else group[0] for group in merged]
+    with _no_collection():
+        groups: dict[int, list[tuple[int, Event]]] = {}
+        for happening, events_of in zip(_join(distinct, executor), distinct.members):
+            groups.setdefault(happening, []).extend(events_of)
+        # Each happening's reports in time order, then in the order they came.
+        merged = [[e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[0]))]
+                  for group in groups.values()]
+        return [_combine(group) if len(group) > 1 else group[0] for group in merged]
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Python's cycle collector paused: joining reports makes hundreds of thousands of small
+    objects (its index), and each burst of them would have the collector walk every event held
+    so far (half of merging's time). Joining makes no reference cycles. (Not while the events
+    stream in: documents may still be processed in this process then.)"""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import datetime as dt
 import json
 import os
@@ -231,6 +232,9 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         load_gazetteer(names_file)
     except (RulesError, NamesError) as error:
         raise click.ClickException(str(error)) from None
+    # What is loaded so far (code, rules, gazetteer) lives as long as the run: the cycle
+    # collector need not walk it at every full collection, and forked workers share its pages.
+    gc.freeze()
     if scheduler and executor != "dask":
         raise click.BadParameter("a scheduler is only used with --executor dask", param_hint="--scheduler")
     try:

@@ -204,13 +204,14 @@ class Gazetteer:
         plains = [k[1] for k in token_keys]
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
-        index = 0
-        while index < len(tokens):
-            found = None
-            longest, exact_possible = token_keys[index][2:]
-            if not longest and not exact_possible:
-                index += 1  # no name starts with this word
+        # Only a word that begins a name or may be an acronym can start one.
+        starts = [n for n, keys_of in enumerate(token_keys) if keys_of[2] or keys_of[3]]
+        taken = 0  # tokens before this are part of a name found
+        for index in starts:
+            if index < taken:
                 continue
+            found = None
+            longest = token_keys[index][2]
             limit = min(MAX_NAME_TOKENS, len(tokens) - index, max(longest, 1))
             # The sizes at which a name may start here: grow while the words so far begin a name.
             joined: list[tuple[str, str]] = []
@@ -226,6 +227,7 @@ class Gazetteer:
                 if key_joined not in self._prefixes and plain_joined not in self._prefixes:
                     break
                 joined.append((key_joined, plain_joined))
+            exact_possible = token_keys[index][3]
             # The longest name found wins (an acronym, matched as written, is one token).
             for size in range(max(len(joined), 1), 0, -1):
                 first, last = tokens[index], tokens[index + size - 1]
@@ -242,7 +244,6 @@ class Gazetteer:
                     found = (entry, written, size)
                     break
             if found is None:
-                index += 1
                 continue
             entry, written, size = found
             kind = entry.kind
@@ -257,7 +258,7 @@ class Gazetteer:
                     kind, category = ("place", "country") if locative else ("actor", "state")
             target = places if kind == "place" else actors
             target.setdefault(name, Mention(written, name, category))
-            index += size
+            taken = index + size
         return tuple(places.values()), tuple(actors.values())
 
     @staticmethod

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -69,8 +70,10 @@ def _narrow(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.
     return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def interval_of(value: str, mod: str | None = None) -> Interval | None:
-    """The calendar interval a TIMEX3 DATE/TIME value covers, or None."""
+    """The calendar interval a TIMEX3 DATE/TIME value covers, or None (remembered: making
+    events asks for the same few values again and again)."""
     match = VALUE_PATTERN.match(value or "")
     if not match:
         return None
