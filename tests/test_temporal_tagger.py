@@ -508,3 +508,9 @@ def test_in_the_morning_is_that_part_of_the_day_of_the_story():
     assert values(text, dct="1989-10-30") == [("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO")]
     assert values("He read the morning papers.", dct="1989-10-30") == []
     assert values("She chaired it in the morning session.", dct="1989-10-30") == []
+
+
+def test_recently_after_an_auxiliary_qualifies_the_verb():
+    assert values("The search was recently extended to Mexico.") == []
+    assert values("They have recently moved to Washington.") == []
+    assert values("Magna recently cut its dividend.") == [("recently", "PAST_REF")]

@@ -1162,12 +1162,19 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
     if _OF_AFTER.match(ctx.text, span[1]):
         return None  # "the future of the talks": the prospects of something, not a time
+    if value == "PAST_REF" and _AUXILIARY_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0]):
+        # "has recently moved", "was recently extended", "the recently passed law", "most recently last
+        # October": "recently" qualifies the verb (or the date that follows), and TimeML news annotation
+        # leaves it untagged; "recently announced", "Milton Roy recently fended off" name the time.
+        return None
     if value == "FUTURE_REF" and _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
         return None  # "the future government", "the future SAR": an adjective, someone's or something's next
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+# An auxiliary, an article or "most" right before a word.
+_AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|the|a|most)\s+\Z", re.IGNORECASE)
 # After "the future" or "the morning", a word that is neither a verb nor a function word is the noun it
 # qualifies ("the future government", "the morning session").
 _QUALIFIED_NOUN_AFTER = re.compile(
