@@ -514,3 +514,10 @@ def test_recently_after_an_auxiliary_qualifies_the_verb():
     assert values("The search was recently extended to Mexico.") == []
     assert values("They have recently moved to Washington.") == []
     assert values("Magna recently cut its dividend.") == [("recently", "PAST_REF")]
+
+
+def test_a_daily_that_reports_or_is_named_is_a_newspaper():
+    assert values("The conservative daily said on Friday that talks failed.", dct="2005-11-15") == [
+        ("Friday", "2005-11-11")]
+    assert values("The report appeared in China Daily and the Daily Telegraph.") == []
+    assert values("Flights run daily.") == [("daily", "P1D")]

@@ -1137,7 +1137,11 @@ def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
 
 def n_set(ctx: Context, g: dict, span) -> Found | None:
     if g.get("setword"):
-        return Found("SET", SET_WORDS[g["setword"].lower()])
+        word = g["setword"]
+        if _REPORTING_AFTER.match(ctx.text, span[1]) or (word[:1].isupper() and _IN_A_NAME.search(
+                ctx.text, max(0, span[0] - 30), span[1] + 30)):
+            return None  # "the daily said", "China Daily", "the Daily Telegraph": a newspaper
+        return Found("SET", SET_WORDS[word.lower()])
     if g.get("weekday"):
         weekday = _weekday(g["weekday"])
         pod = g.get("pod")
@@ -1146,6 +1150,12 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
         return Found("SET", f"XXXX-{_month(g['month']):02d}")
     amount = _number(g.get("num")) if g.get("num") else 1
     return Found("SET", _format_duration(amount, _unit(g["unit"])))
+
+
+# A reporting verb right after a word: "the daily said", "the weekly reported" name a newspaper.
+_REPORTING_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|wrote|writes|added|commented|cited)\b")
+# A capitalised word beside another capitalised one, inside the sentence: "China Daily", "Daily Telegraph".
+_IN_A_NAME = re.compile(r"(?<=[a-z,] )(?:[A-Z][\w'’]*\s+)+(?:Daily|Weekly|Monthly|Nightly)\b|(?<=[a-z,] )(?:Daily|Weekly|Monthly|Nightly)\s+[A-Z]")
 
 
 # Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
