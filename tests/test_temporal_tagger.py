@@ -521,3 +521,8 @@ def test_a_daily_that_reports_or_is_named_is_a_newspaper():
         ("Friday", "2005-11-11")]
     assert values("The report appeared in China Daily and the Daily Telegraph.") == []
     assert values("Flights run daily.") == [("daily", "P1D")]
+
+
+def test_per_day_after_a_quantity_is_a_rate():
+    assert values("Iraq pumps two million barrels per day.") == []
+    assert values("The drug is taken twice per day.") == [("per day", "P1D")]

@@ -1148,6 +1148,8 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
         return Found("SET", f"XXXX-WXX-{weekday}" + ("T" + PARTS_OF_DAY[pod.lower()] if pod else ""))
     if g.get("month"):
         return Found("SET", f"XXXX-{_month(g['month']):02d}")
+    if g["_text"][:3].lower() == "per" and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
+        return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
     amount = _number(g.get("num")) if g.get("num") else 1
     return Found("SET", _format_duration(amount, _unit(g["unit"])))
 
