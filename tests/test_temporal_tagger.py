@@ -526,3 +526,9 @@ def test_a_daily_that_reports_or_is_named_is_a_newspaper():
 def test_per_day_after_a_quantity_is_a_rate():
     assert values("Iraq pumps two million barrels per day.") == []
     assert values("The drug is taken twice per day.") == [("per day", "P1D")]
+
+
+def test_that_day_with_no_day_named_before_is_no_date():
+    assert values("Market makers suffer losses on trades made that day.", dct="1989-10-30") == []
+    assert values("The bomb exploded on Oct. 23. Police arrived that day.", dct="1989-10-30") == [
+        ("Oct. 23", "1989-10-23"), ("that day", "1989-10-23")]

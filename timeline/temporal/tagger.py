@@ -893,6 +893,8 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
                                            and g["_text"][:3].lower() == "the")
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
+    elif dir_word == "that" and granularity == "day":
+        return None  # "trades made that day", with no day named before: a day in general, not a date
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
             and direction(ctx, *span) < 0:
         offset = -1
