@@ -151,6 +151,12 @@ def test_titles_are_not_the_sentence_cut_at_a_length():
     assert make_title(sentence, (start, start + len("late August"))) == "Russian and pro-Assad force reimposed the siege"
 
 
+def test_a_title_never_gives_its_subject_twice():
+    # Found by the property test: the main clause's subject was put before a title that already held it.
+    sentence = "captured Rebels Rebels Rebels Rebels Rebels Rebels Rebels Rebels Rebels captured"
+    assert len(make_title(sentence, (0, 1))) <= len(sentence)
+
+
 def test_future_wording_after_the_date_does_not_make_it_future():
     text = "Pakistan on Saturday described the execution as a sad event and hoped it would not worsen the situation."
     events = _events(text, [_expr(text, "Saturday", "2006-12-30")], "2006-12-30")

@@ -419,3 +419,116 @@ def test_a_season_in_a_name_is_not_a_date():
     assert values("Families gathered during the Spring Festival holiday.") == []
     assert values("Skiers trained for the Winter Olympics.") == []
     assert values("It rained last summer.") == [("last summer", "1997-SU")]
+
+
+def test_a_comparison_with_the_quarter_is_not_the_date_the_story_moves_to():
+    filler = " The company makes steel and sells it to carmakers." * 14
+    text = "Profit rose in the third quarter, up from $4 million a year ago." + filler + \
+        " In the year-earlier period, it earned $3."
+    assert values(text, dct="1989-10-26")[-1] == ("the year-earlier period", "1988-Q3")
+
+
+def test_a_quarter_still_ahead_is_not_the_one_reported_on():
+    text = "Profit rose in the third quarter. Analysts expect losses through the third quarter of 1990. " \
+        "In the year-ago period, it earned $3."
+    assert values(text, dct="1989-10-26")[-1] == ("the year-ago period", "1988-Q3")
+
+
+def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
+    assert values("In the year-ago quarter, it earned $3.", dct="1989-10-26") == [("the year-ago quarter", "1988-Q3")]
+
+
+def test_a_part_of_the_day_after_an_early_weekday_belongs_to_it():
+    e = one("The marches began early Friday morning in Havana.", dct="2000-01-28")
+    assert (e.text, e.type, e.value) == ("early Friday morning", "TIME", "2000-01-28TMO")
+
+
+def test_quarters_in_the_plural_with_a_direction_or_an_amount():
+    assert values("It doesn't bode well for coming quarters.", dct="1989-10-26") == [("coming quarters", "FUTURE_REF")]
+    assert values("It made a profit after several quarters of losses.") == [("several quarters", "PXQ")]
+    assert values("The plan was criticised in some quarters.") == []
+    assert values("Three quarters of the vote went to him.") == []
+
+
+def test_the_near_term_is_the_future():
+    assert values("We don't minimize the challenges of the near term.") == [("the near term", "FUTURE_REF")]
+    assert values("It will weigh on near-term earnings.") == []
+
+
+def test_the_future_of_something_is_its_prospects_not_a_time():
+    assert values("Ministers discussed the future of the talks.") == []
+    assert values("Prices will rise in the future.") == [("the future", "FUTURE_REF")]
+
+
+def test_the_future_before_a_noun_is_an_adjective():
+    assert values("We will give the future garrison every assistance.") == []
+    assert values("He met the future SAR chief.") == []
+    assert values("The future looks bright.") == [("The future", "FUTURE_REF")]
+    assert values("It is good for the future and for peace.") == [("the future", "FUTURE_REF")]
+
+
+def test_a_day_or_month_with_a_year_named_relative_to_the_dct():
+    assert values("The accounts were opened on June 21 last year.", dct="2006-11-22") == [
+        ("June 21 last year", "2005-06-21")]
+    assert values("He was arrested on 3 October last year.", dct="2006-11-22") == [("3 October last year", "2005-10-03")]
+    assert values("It has had 40 attacks since mid-March of last year.", dct="2006-11-04") == [
+        ("mid-March of last year", "2005-03")]
+
+
+def test_in_a_year_or_two_is_some_time_ahead():
+    assert values("You may, in a year or two, save a few more lives.") == [("a year or two", "FUTURE_REF")]
+    assert values("It took him a year or two to settle.") == [("a year", "P1Y")]
+
+
+def test_due_to_before_a_noun_is_a_cause_not_a_schedule():
+    # DCT 2005-11-15 is a Tuesday.
+    assert values("Agassi and Nadal pulled out due to injuries on Monday.", dct="2005-11-15") == [("Monday", "2005-11-14")]
+    assert values("The ship is due to arrive on Monday.", dct="2005-11-15") == [("Monday", "2005-11-21")]
+
+
+def test_a_season_of_a_year_in_words():
+    assert values("Prices fell to the level we saw in the winter of nineteen ninety-four.", dct="1998-02-23") == [
+        ("the winter of nineteen ninety-four", "1994-WI")]
+    assert values("He was born in nineteen o five.") == [("nineteen o five", "1905")]
+
+
+def test_a_clock_time_told_by_the_part_of_the_day():
+    assert values("The shop closes at 11 at night.", dct="2000-04-05") == [("11 at night", "2000-04-05T23:00")]
+    assert values("He will leave at 4 in the morning.", dct="2000-04-05") == [("4 in the morning", "2000-04-05T04:00")]
+    assert values("Two in the morning session won.", dct="2000-04-05") == []
+
+
+def test_high_noon_is_a_showdown_not_a_clock_time():
+    assert values("For the people of Poland, high noon comes today.", dct="1999-03-12") == [("today", "1999-03-12")]
+    assert values("We meet at noon.", dct="1999-03-12") == [("noon", "1999-03-12T12:00")]
+
+
+def test_in_the_morning_is_that_part_of_the_day_of_the_story():
+    text = "Shares fell on Friday. Dealers placed heavy buy orders in the morning."
+    assert values(text, dct="1989-10-30") == [("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO")]
+    assert values("He read the morning papers.", dct="1989-10-30") == []
+    assert values("She chaired it in the morning session.", dct="1989-10-30") == []
+
+
+def test_recently_after_an_auxiliary_qualifies_the_verb():
+    assert values("The search was recently extended to Mexico.") == []
+    assert values("They have recently moved to Washington.") == []
+    assert values("Magna recently cut its dividend.") == [("recently", "PAST_REF")]
+
+
+def test_a_daily_that_reports_or_is_named_is_a_newspaper():
+    assert values("The conservative daily said on Friday that talks failed.", dct="2005-11-15") == [
+        ("Friday", "2005-11-11")]
+    assert values("The report appeared in China Daily and the Daily Telegraph.") == []
+    assert values("Flights run daily.") == [("daily", "P1D")]
+
+
+def test_per_day_after_a_quantity_is_a_rate():
+    assert values("Iraq pumps two million barrels per day.") == []
+    assert values("The drug is taken twice per day.") == [("per day", "P1D")]
+
+
+def test_that_day_with_no_day_named_before_is_no_date():
+    assert values("Market makers suffer losses on trades made that day.", dct="1989-10-30") == []
+    assert values("The bomb exploded on Oct. 23. Police arrived that day.", dct="1989-10-30") == [
+        ("Oct. 23", "1989-10-23"), ("that day", "1989-10-23")]

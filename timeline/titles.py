@@ -181,7 +181,9 @@ def make_title(
         main = _title(sentence, None, tuple(other_spans) + (date_span,))
         verb = _FIRST_VERB.search(main)
         if verb and verb.start() > 0:
-            title = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
+            joined = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
+            if len(joined) <= len(" ".join(sentence.split())):  # never the subject twice over
+                title = joined
     return title or tidy_title(sentence) or " ".join(sentence.split())
 
 

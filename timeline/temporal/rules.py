@@ -87,11 +87,17 @@ MACROS = {
             r"(?:\s+(?:part|half|days|weeks|months)\s+of)?(?:\s+of)?(?:\s+|-)"
             r"|(?:the\s+)?(?:first|second|last|final)\s+half\s+of\s+|the\s+turn\s+of\s+(?:the\s+)?)",
     "TZ": r"(?:\s*\(?(?:local\s+time|[ECMP][SD]T|GMT|UTC|Z)\)?)",
-    "CLOCK": r"(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)",
+    "CLOCK": r"(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b"
+             r"|(?<=[0-9])\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)",
     "REF": _alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
     "SETWORD": _alternation(SET_WORDS) + r"\b",
     "HOLIDAY": "(?-i:" + _alternation([" ".join(p.capitalize() for p in h.split(" "))
                                        for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)]) + r")\b",
+    # A year as broadcast transcripts write it: "nineteen ninety-six", "nineteen o five".
+    "SPOKENYEAR": r"(?:nineteen|eighteen)(?:\s+|-)(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                  r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                  r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|"
+                  r"seven|eight|nine))\b",
     "DIR": r"(?:last|this|next|past|coming|previous|following|current|same|that|recent|upcoming|latest|prior|final)",
 }
 
@@ -122,11 +128,11 @@ RULES = [
     Rule("iso_date", r"\b(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])(?![0-9-])", "numeric_date", starts=frozenset({"digit"})),
     Rule("slash_date", r"\b(?P<monthnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year>[12][0-9]{3}|[0-9]{2})(?![0-9/])", "numeric_date", starts=frozenset({"digit"})),
     # Weekday, day and month, year: "Friday, Aug. 7, 1998", "6 May", "6. August", "the 6th of May".
-    Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH}|{LOWMONTH})(?:,?\s+(?P<year>{YEAR}))?(?:\s+in\s+the\s+(?P<pod>night|morning|afternoon|evening)\b)?", "date", starts=frozenset({"word", "digit", "name"})),
+    Rule("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH}|{LOWMONTH})(?:,?\s+(?P<year>{YEAR})|,?\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b)?(?:\s+in\s+the\s+(?P<pod>night|morning|afternoon|evening)\b)?", "date", starts=frozenset({"word", "digit", "name"})),
     Rule("week_of", r"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?", "week_of"),
-    Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR}))?", "date", starts=frozenset({"name"})),
-    Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<hundreds>nineteen|eighteen)(?:\s+|-)(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine))\b", "spoken_year", starts=frozenset({"name", "word"})),
-    Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?P<ofdir>this|last|next)\s+year\b", "month", starts=frozenset({"name", "word"})),
+    Rule("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\.\s*{MONTH})(?!,?[0-9]{3})(?:,?\s+(?P<year>{YEAR})|,?\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b)?", "date", starts=frozenset({"name"})),
+    Rule("spoken_year", r"(?:(?P<month>{MONTHNAME})\s+)?(?P<year>{SPOKENYEAR})", "spoken_year", starts=frozenset({"name", "word"})),
+    Rule("month_rel_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s+(?:of\s+)?(?P<ofdir>this|last|next)\s+year\b", "month", starts=frozenset({"name", "word"})),
     Rule("month_year", r"(?P<edge>{EDGE})?(?P<month>{MONTHNAME})\s*,?\s+(?:of\s+)?(?P<year>{YEAR})", "month", starts=frozenset({"name", "word"})),
     # Holidays: "Thanksgiving Day", "Christmas 1998".
     Rule("holiday", r"(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", "holiday", starts=frozenset({"word", "name"})),
@@ -142,7 +148,7 @@ RULES = [
     Rule("decade_word", r"(?P<edge>{EDGE})?the\s+(?:(?P<edge2>early|late|mid)[-\s]+)?(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", "decade"),
     Rule("decade", r"(?P<edge>{EDGE})?(?:the\s+)?(?:(?P<century>1[0-9]|20)(?P<decade>[0-9])0|'(?P<short>[0-9])0)'?s\b", "decade", starts=frozenset({"word", "digit"})),
     # Seasons: "last fall", "the summer of 1998", "early spring".
-    Rule("season", r"(?P<edge>{EDGE})?(?:(?:(?P<dir>{DIR})|the|(?P<qyear>{YEAR})(?:'s)?)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?", "season", starts=frozenset({"word", "digit"})),
+    Rule("season", r"(?P<edge>{EDGE})?(?:(?:(?P<dir>{DIR})|the|(?P<qyear>{YEAR})(?:'s)?)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKENYEAR}))?", "season", starts=frozenset({"word", "digit"})),
     # Anchored offsets: "two days later", "a year ago", "almost four years ago".
     Rule("offset", r"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\s+(?P<offset>ago|earlier|later|before|after|from\s+now|hence|back)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)", "offset", starts=frozenset({"word", "digit"})),
     Rule("year_earlier", r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>quarter|period|level|month|week|results?))?|(?P<noun2>a\s+)?(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|quarter|time)\s+(?:a|last|the\s+previous)\s+year", "year_earlier"),
@@ -154,20 +160,24 @@ RULES = [
     Rule("edge_relative", r"(?P<edge>(?:early|late|mid|earlier|later)(?:\s+|-))(?P<dir>this|last|next)\s+(?P<unit>year|month|week|decade|century|quarter)", "relative_unit"),
     Rule("edge_year", r"(?P<edge>{EDGE})(?:fiscal\s+)?(?P<year>{YEARX})", "year"),
     Rule("month_edge", r"(?P<edge>{EDGE})(?P<month>{MONTHNAME})(?!\.?\s+[0-9])", "month"),
+    # "in a year or two": some time ahead, not a length of time.
+    Rule("or_two", r"(?:a|an|one)\s+(?:day|week|month|year)\s+or\s+two\b(?!\s+(?:ago|later|earlier|before|after|of)\b)", "or_two"),
     # Durations: "the past three years", "more than four hours", "27-year", "the first nine months".
     Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?(?:-|\s+)(?:(?:more|additional|straight|consecutive|full|trading|business|working)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?P<half2>\s+and\s+a\s+half\b)?(?:-(?:old|long))?", "duration", "DURATION", starts=frozenset({"word", "digit"})),
-    Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?=(?:past|last|next|coming|recent|previous|following|first)\s))?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b", "plural_units", "DURATION"),
+    Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?=(?:past|last|next|coming|recent|previous|following|first)\s))?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b", "plural_units", "DURATION"),
     # Parts of days: "Friday night", "this morning", "last night", "tonight".
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME", starts=frozenset({"name"})),
     Rule("deictic_pod", r"(?P<deictic>this|last|yesterday|tomorrow|today)\s+(?P<pod>{POD})|(?P<tonight>tonight)\b", "deictic", "TIME"),
+    Rule("the_pod", r"the\s+(?P<pod>morning|afternoon|evening)\b(?!\s+of\b)", "the_pod", "TIME"),
     Rule("pod_edge", r"(?:the\s+)?(?P<edge>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))?", "pod_edge", "TIME"),
-    Rule("noon", r"(?P<noon>noon|midnight|midday)(?:\s+(?P<weekday>{WEEKDAY}))?", "clock", "TIME"),
+    # "High noon" is a showdown (and a film), not twelve o'clock.
+    Rule("noon", r"(?<!high )(?<!High )(?<!HIGH )(?P<noon>noon|midnight|midday)(?:\s+(?P<weekday>{WEEKDAY}))?", "clock", "TIME"),
     # Sets: "daily", "every day", "each Thursday", "Tuesday nights".
     Rule("set_word", r"\b(?P<setword>{SETWORD})", "set", "SET"),
     Rule("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTHNAME}))", "set", "SET", starts=frozenset({"word"})),
     Rule("set_weekdays", r"(?P<weekday>{WEEKDAYS})(?:\s+(?P<pod>{POD}))?", "set", "SET", starts=frozenset({"name"})),
     # Weekdays, deictic days and bare months.
-    Rule("weekday", r"(?<!'s )(?<!’s )(?:(?P<edge>early|late|earlier|later)\s+)?(?P<weekday>{WEEKDAY})", "weekday", starts=frozenset({"word", "name"})),
+    Rule("weekday", r"(?<!'s )(?<!’s )(?:(?P<edge>early|late|earlier|later)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<pod>{POD}))?", "weekday", starts=frozenset({"word", "name"})),
     Rule("deictic_day", r"(?:(?P<edge>early|late|earlier|later)\s+)?\b(?P<deictic>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", "deictic"),
     Rule("bare_month", r"(?P<month>{MONTHNAME})(?!\s+(?-i:[A-Z0-9]))(?!-)", "bare_month", starts=frozenset({"name"})),
     Rule("fiscal_year", r"(?:(?P<det>the)\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR})|(?:the\s+)?(?P<fy>fiscal\s+year)\b", "fiscal"),

@@ -163,6 +163,10 @@ _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
 # Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
 _TO_AFTER = re.compile(r"\s+to\b")
+# "due to" before a noun phrase gives a cause ("due to injuries", "due to the strike"); before a verb
+# ("due to arrive") a schedule.
+_CAUSE_AFTER = re.compile(r"\s+to\s+(?:the|a|an|his|her|its|their|our|this|that|these|those|lack|poor|bad|heavy|"
+                          r"(?!bring\b|sing\b|swing\b)[a-z]+(?:ies|[^s']s|ions?|ments?|ness|ity|ure|ance|ence|ing))\b")
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?\Z")
 _NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
@@ -209,6 +213,8 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                 kind = "past"
             elif kind == "future" and m.group().lower() == "next" and _TO_AFTER.match(text, m.end()):
                 continue  # "next to the embassy": a place
+            elif kind == "future" and m.group().lower() == "due" and _CAUSE_AFTER.match(text, m.end()):
+                continue  # "due to injuries": a cause, not a schedule
             elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
                 kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
             elif kind == "future" and m.group().lower() in _FUTURE_AUXILIARIES:
@@ -330,7 +336,11 @@ def _weekday(word: str) -> int:
 
 
 def _year(word: str) -> int:
-    return int(word[:4])
+    """A year written in digits ("1998", "1998's") or in words ("nineteen ninety-eight")."""
+    if word[:1].isdigit():
+        return int(word[:4])
+    hundreds, tens = re.split(r"[-\s]+", word.lower(), maxsplit=1)
+    return NUMBERS[hundreds] * 100 + sum(NUMBERS.get(w, 0) for w in re.split(r"[-\s]+", tens) if w != "o")
 
 
 EDGE_MODS = (("begin", "START"), ("start", "START"), ("turn", "START"), ("first half", "EARLY"),
@@ -434,6 +444,10 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         return None
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", anchor="unresolved")
+    if g.get("ofdir"):
+        # "June 21 last year": the year is named relative to the DCT's
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(g["ofdir"].lower(), 0)
+        return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
@@ -591,10 +605,7 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
 
 def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
     """ "nineteen ninety-six", as broadcast transcripts write years."""
-    hundreds = NUMBERS[g["hundreds"].lower()]
-    tens_words = re.split(r"[-\s]+", g["tens"].lower())
-    tens = sum(NUMBERS.get(w, 0) for w in tens_words if w != "o")
-    year = hundreds * 100 + tens
+    year = _year(g["year"])
     if g.get("month"):
         return Found("DATE", f"{year:04d}-{_month(g['month']):02d}")
     return Found("DATE", f"{year:04d}")
@@ -693,7 +704,9 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
             year -= 1
     value = f"{year:04d}-{letter}{ordinal}"
     found = Found("DATE", value, anchor=anchor)
-    if letter == "Q":
+    if letter == "Q" and (ctx.dct is None or dt.date(year, 3 * ordinal - 2, 1) <= ctx.dct):
+        # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
+        # is not what "the year-ago period" is compared with.
         ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
     if det in ("a", "its"):
         # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
@@ -807,15 +820,21 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     if granularity == "year" and steps and quarter is not None and word != "later":
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
         found = _resolved(ctx, "quarter", 4 * sign * steps, base=(quarter, "quarter"), mod=mod)
+        found.remember = False  # a comparison with the quarter reported on, not a new date in the story
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
-    found.remember = sign > 0 or word == "ago"
+        found.remember = sign > 0 or word == "ago"
     return found
 
 
 def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
     quarter = ctx.recent_quarter(span[0])
+    noun = (g.get("noun") or "").lower()
+    if quarter is None and noun in ("quarter", "period") and ctx.dct is not None \
+            and (ctx.last is None or ctx.last[1] not in ("quarter", "month") or ctx.last[0] > ctx.dct):
+        # "the year-ago quarter" with no quarter named nearby: the one reported on, the last completed
+        quarter = cal.shift(ctx.dct, "quarter", -1)
     if quarter is not None:
         found = _resolved(ctx, "quarter", -4, base=(quarter, "quarter"))
     elif ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
@@ -824,7 +843,6 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, "year", -1)
     found.remember = False
-    noun = (g.get("noun") or "").lower()
     if noun in ("level", "result", "results"):
         # "the year-ago results": a time only in "year-ago", the rest names a thing.
         word = re.search(r"(?i)year-(?:earlier|ago)", g["_text"])
@@ -875,6 +893,8 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
                                            and g["_text"][:3].lower() == "the")
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
+    elif dir_word == "that" and granularity == "day":
+        return None  # "trades made that day", with no day named before: a day in general, not a date
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
             and direction(ctx, *span) < 0:
         offset = -1
@@ -947,6 +967,20 @@ def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
     return Found("TIME", f"{date_part}T{pod}", mod, found.anchor)
 
 
+def n_the_pod(ctx: Context, g: dict, span) -> Found | None:
+    """ "in the morning": that part of the day of the story (the day last mentioned, else the DCT's)."""
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    if previous is None or previous.group(1).lower() not in ("in", "during", "through", "throughout") \
+            or _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
+        return None
+    pod = PARTS_OF_DAY[g["pod"].lower()]
+    if ctx.last is not None and ctx.last[1] == "day":
+        return Found("TIME", f"{ctx.last[0].isoformat()}T{pod}", anchor="relative")
+    found = _resolved(ctx, "day", 0, type_="TIME")
+    found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + pod
+    return found
+
+
 def n_deictic(ctx: Context, g: dict, span) -> Found | None:
     word = _squash(g.get("deictic") or "")
     pod = g.get("pod")
@@ -963,7 +997,10 @@ def n_deictic(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, "day", offset)
 
 
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?m|in\s+the\s+(morning)|(?:in\s+the\s+|at\s+)(\w+))",
+                    re.IGNORECASE)
+# "at 4 in the morning": a clock time read from the part of the day, only after a word that asks for a time
+_AT_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around|about|from|to)\s+\Z", re.IGNORECASE)
 
 
 def n_clock(ctx: Context, g: dict, span) -> Found | None:
@@ -974,9 +1011,12 @@ def n_clock(ctx: Context, g: dict, span) -> Found | None:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if hour > 12 or hour == 0:
             return None
-        if m.group(3).lower() == "p" and hour != 12:
+        if m.group(3) is None and not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+            return None  # "two in the morning session": a count, not a clock time
+        half = (m.group(3) or ("a" if m.group(4) else "p")).lower()
+        if half == "p" and hour != 12:
             hour += 12
-        elif m.group(3).lower() == "a" and hour == 12:
+        elif half == "a" and hour == 12:
             hour = 0
     clock = f"T{hour:02d}:{minute:02d}"
     if g.get("month"):
@@ -1052,8 +1092,9 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
         if _unit(g["unit"])[2] == "quarter" and quarter is not None:
             return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")  # the quarter spoken of
         return Found("DATE", g["num"])
-    if unit[2] == "quarter" and (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
-        return None  # "three-quarters of the vote": a fraction, not a time
+    if unit[2] == "quarter" and amount is not None and amount < 4 and \
+            (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
+        return None  # "three-quarters of the vote": a fraction, not a time ("several quarters of losses" is)
     before = ctx.text[max(0, start - 12):start].lower()
     num_word = g["num"].lower()
     if unit[2] == "second" and num_word in ("a", "an", "one") and re.match(r"\s*[^\W\d_]", ctx.text[end:end + 3]):
@@ -1069,11 +1110,21 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
     return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")))
 
 
+def n_or_two(ctx: Context, g: dict, span) -> Found | None:
+    """ "in a year or two", "within a week or two": a vague time ahead (FUTURE_REF); else a duration."""
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    if previous is None or previous.group(1).lower() not in ("in", "within"):
+        return None
+    return Found("DATE", "FUTURE_REF", anchor="relative" if ctx.dct else "unresolved")
+
+
 def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     unit = _unit(g["unit"])
     if re.match(r"\s+old\b", ctx.text[span[1]:span[1] + 5]):
         return None  # "52 years old": an age
     dir_word = (g.get("dir") or "").lower()
+    if unit[2] == "quarter" and not dir_word:
+        return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
     if not g.get("det") and dir_word in ("past", "coming"):
         # "in past years", "in coming months": the past or the future, not a length of time
         return Found("DATE", "PAST_REF" if dir_word != "coming" else "FUTURE_REF",
@@ -1088,15 +1139,27 @@ def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
 
 def n_set(ctx: Context, g: dict, span) -> Found | None:
     if g.get("setword"):
-        return Found("SET", SET_WORDS[g["setword"].lower()])
+        word = g["setword"]
+        if _REPORTING_AFTER.match(ctx.text, span[1]) or (word[:1].isupper() and _IN_A_NAME.search(
+                ctx.text, max(0, span[0] - 30), span[1] + 30)):
+            return None  # "the daily said", "China Daily", "the Daily Telegraph": a newspaper
+        return Found("SET", SET_WORDS[word.lower()])
     if g.get("weekday"):
         weekday = _weekday(g["weekday"])
         pod = g.get("pod")
         return Found("SET", f"XXXX-WXX-{weekday}" + ("T" + PARTS_OF_DAY[pod.lower()] if pod else ""))
     if g.get("month"):
         return Found("SET", f"XXXX-{_month(g['month']):02d}")
+    if g["_text"][:3].lower() == "per" and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
+        return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
     amount = _number(g.get("num")) if g.get("num") else 1
     return Found("SET", _format_duration(amount, _unit(g["unit"])))
+
+
+# A reporting verb right after a word: "the daily said", "the weekly reported" name a newspaper.
+_REPORTING_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|wrote|writes|added|commented|cited)\b")
+# A capitalised word beside another capitalised one, inside the sentence: "China Daily", "Daily Telegraph".
+_IN_A_NAME = re.compile(r"(?<=[a-z,] )(?:[A-Z][\w'’]*\s+)+(?:Daily|Weekly|Monthly|Nightly)\b|(?<=[a-z,] )(?:Daily|Weekly|Monthly|Nightly)\s+[A-Z]")
 
 
 # Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
@@ -1111,7 +1174,28 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
     if g["ref"] == "Now" and ctx.text.startswith(",", span[1]) and \
             _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
+    if _OF_AFTER.match(ctx.text, span[1]):
+        return None  # "the future of the talks": the prospects of something, not a time
+    if value == "PAST_REF" and _AUXILIARY_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0]):
+        # "has recently moved", "was recently extended", "the recently passed law", "most recently last
+        # October": "recently" qualifies the verb (or the date that follows), and TimeML news annotation
+        # leaves it untagged; "recently announced", "Milton Roy recently fended off" name the time.
+        return None
+    if value == "FUTURE_REF" and _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
+        return None  # "the future government", "the future SAR": an adjective, someone's or something's next
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+# An auxiliary, an article or "most" right before a word.
+_AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|the|a|most)\s+\Z", re.IGNORECASE)
+# After "the future" or "the morning", a word that is neither a verb nor a function word is the noun it
+# qualifies ("the future government", "the morning session").
+_QUALIFIED_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z0-9]|(?!(?:and|or|but|nor|is|was|will|would|may|might|can|could|should|must|shall|has|had|"
+    r"have|does|did|that|which|who|when|where|if|as|than|so|then|in|into|for|to|with|at|on|by|from|about|"
+    r"because|while|unless|until|before|after|remains|looks|holds|seems|lies|belongs|depends|appears|"
+    r"promises|looked|seemed|remained|belonged|depended|appeared)\b)[a-z]+\b(?<!s)(?<!ed))")
 
 
 NORMALISERS = {
@@ -1120,9 +1204,9 @@ NORMALISERS = {
     "year2000": n_year2000, "decade": n_decade, "quarter": n_quarter, "the_quarter": n_the_quarter,
     "half_span": n_half_span, "season": n_season, "offset": n_offset, "year_earlier": n_year_earlier,
     "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
-    "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "set": n_set,
+    "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "or_two": n_or_two, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
-    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "edge_of_unit": n_edge_of_unit,
+    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
 }
 # Each rule's own groups: (name in the normaliser, name in the compiled alternation).
 _RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))

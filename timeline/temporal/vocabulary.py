@@ -61,7 +61,7 @@ REFERENCES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "recently": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
 }
 
 # Sets: word -> (value, quantity word as written in TIMEX3).
