@@ -30,7 +30,7 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
-def collecting_rarely(items: Iterable[T], first: int = 10_000) -> Iterator[T]:
+def collecting_rarely(items: Iterable[T], first: int = 100_000) -> Iterator[T]:
     """``items``, with a full collection after ``first`` of them, then each time their number has doubled.
 
     Meant for a stream of results read while the collector is paused (see paused)."""
