@@ -14,11 +14,14 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from . import collector
 from .documents import Document
 from .events import Event, Source
+
+if TYPE_CHECKING:
+    from .build import Executor
 
 # Reports are the same happening when their dates overlap and this similar (0..1, see _similarity):
 # the share of their words in common, plus a bonus for each of these they have in common.
@@ -264,7 +267,7 @@ def _alike_earlier(items: list[_Item], first: int = 0) -> list[tuple[int, list[i
 def _sweep(items: list[_Item], first: int) -> list[tuple[int, list[int]]]:
     index: dict[tuple, set[int]] = {}
     active: dict[int, list[tuple[list[tuple], int]]] = {}  # position: its keys and counts per block
-    ending: list[tuple[dt.date, int]] = []  # active items by last day
+    ending: list[tuple[int, int]] = []  # active items' last days (ordinals) and positions
     alike: list[tuple[int, list[int]]] = []
     reports: dict[int, _Report] = {}  # made when first compared
     for position, item in enumerate(items):
@@ -308,7 +311,7 @@ def _sweep(items: list[_Item], first: int) -> list[tuple[int, list[int]]]:
 PARALLEL_SWEEP_REPORTS = 2000
 
 
-def _join(distinct: _Reports, executor=None) -> list[int]:
+def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
     """The happening of each distinct report, as the number of one of its reports.
 
     Reports are taken in time order; each joins the happening of the earlier reports it is
@@ -363,7 +366,7 @@ def _parts(items: list[_Item], count: int) -> Iterator[tuple[list[_Item], int]]:
         yield earlier + items[low:high], len(earlier)
 
 
-def merge_events(events: Iterable[Event], executor=None) -> list[Event]:
+def merge_events(events: Iterable[Event], executor: Executor | None = None) -> list[Event]:
     """One event per happening: reports of the same happening in several documents become one.
 
     Identical reports from different documents (a story reprinted by several outlets) are
