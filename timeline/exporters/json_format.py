@@ -12,13 +12,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import gc
 import io
 import json
 import types
 import typing
 from typing import Any, BinaryIO, Callable, Mapping
 
+from .. import collector
 from ..chronology import Timeline
 from ..documents import Document
 from ..events import Event
@@ -158,13 +158,8 @@ def read_timeline(stream: BinaryIO) -> Timeline:
     other layout of the same JSON (pretty-printed by another tool, say) is parsed whole.
     """
     # Every object built here lives on and none forms a cycle: collections would walk them for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _read(stream)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read(stream: BinaryIO) -> Timeline:
