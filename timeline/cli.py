@@ -259,6 +259,9 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         pool.close()
     registry = click.get_current_context().meta["timeline.registry"]
     _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
+    # What is left lives until the process ends: the collection Python makes on its way out
+    # would walk every event for nothing.
+    gc.freeze()
     if problems.skipped:
         click.echo(f"{problems.skipped} input(s) skipped; see the messages above.", err=True)
         sys.exit(1)
