@@ -140,7 +140,7 @@ class Gazetteer:
         self._exact: dict[str, Entry] = {}  # acronyms, matched as written
         self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
         self._prefixes: set[str] = set()  # the first words of every key, one word, two words, ...
-        self._tokens: dict[str, tuple[str, str, int, bool]] = {}  # tokens seen: see _token_keys
+        self._tokens: dict[str, tuple[str, str, int, bool, bool]] = {}  # tokens seen: see _token_keys
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
         """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
@@ -175,13 +175,13 @@ class Gazetteer:
         self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
         self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
 
-    def _token_keys(self, word: str) -> tuple[str, str, int, bool]:
+    def _token_keys(self, word: str) -> tuple[str, str, int, bool, bool]:
         """A token's spelling-independent and plain keys, the most words of a name that may
         start with it (a key's words may be more than the token's: "al-Nusra" -> "al nusra"),
-        and whether it may be an acronym (capitalised)."""
+        whether it may be an acronym (capitalised) and whether it is written as one."""
         key, plain = name_key(word), plain_key(word)
         longest = max(self._first_words.get(key.split(" ", 1)[0], 0), self._first_words.get(plain.split(" ", 1)[0], 0))
-        return key, plain, longest, word[:1].isupper()
+        return key, plain, longest, word[:1].isupper(), _is_acronym(word)
 
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
@@ -189,7 +189,6 @@ class Gazetteer:
     def find(self, text: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
         """Places and actors named in ``text``, longest names first, each normalised name once."""
         tokens = list(_TOKEN.finditer(text))
-        # Both keys work word by word, so the key of several words is their keys joined.
         known = self._tokens
         if len(known) > MAX_TOKENS_KNOWN:
             known.clear()
@@ -200,44 +199,42 @@ class Gazetteer:
             if keys_of is None:
                 keys_of = known[word] = self._token_keys(word)
             token_keys.append(keys_of)
-        keys = [k[0] for k in token_keys]
-        plains = [k[1] for k in token_keys]
+        prefixes, exact, by_key, by_plain = self._prefixes, self._exact, self._by_key, self._by_plain
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
-        # Only a word that begins a name or may be an acronym can start one.
-        starts = [n for n, keys_of in enumerate(token_keys) if keys_of[2] or keys_of[3]]
         taken = 0  # tokens before this are part of a name found
-        for index in starts:
-            if index < taken:
+        for index, (_, _, longest, exact_possible, _) in enumerate(token_keys):
+            # Only a word that begins a name or may be an acronym can start one.
+            if index < taken or not (longest or exact_possible):
                 continue
             found = None
-            longest = token_keys[index][2]
             limit = min(MAX_NAME_TOKENS, len(tokens) - index, max(longest, 1))
             # The sizes at which a name may start here: grow while the words so far begin a name.
+            # Both keys work word by word, so the key of several words is their keys joined.
             joined: list[tuple[str, str]] = []
-            key_words: list[str] = []
-            plain_words: list[str] = []
+            key_joined = plain_joined = ""
             for size in range(1, limit + 1 if longest else 1):
-                key, plain = keys[index + size - 1], plains[index + size - 1]
+                key, plain = token_keys[index + size - 1][:2]
                 if key:
-                    key_words.append(key)
+                    key_joined = f"{key_joined} {key}" if key_joined else key
                 if plain:
-                    plain_words.append(plain)
-                key_joined, plain_joined = " ".join(key_words), " ".join(plain_words)
-                if key_joined not in self._prefixes and plain_joined not in self._prefixes:
+                    plain_joined = f"{plain_joined} {plain}" if plain_joined else plain
+                if key_joined not in prefixes and plain_joined not in prefixes:
                     break
                 joined.append((key_joined, plain_joined))
-            exact_possible = token_keys[index][3]
             # The longest name found wins (an acronym, matched as written, is one token).
             for size in range(max(len(joined), 1), 0, -1):
                 first, last = tokens[index], tokens[index + size - 1]
                 written = text[first.start():last.end()]
-                entry = self._exact.get(written) if exact_possible else None
-                if entry is None and size <= len(joined) and not _is_acronym(written):
-                    if "\n" in written:
+                entry = exact.get(written) if exact_possible else None
+                if entry is None and size <= len(joined):
+                    if size == 1:
+                        if token_keys[index][4]:
+                            continue
+                    elif "\n" in written or _is_acronym(written):
                         continue
                     key_joined, plain_joined = joined[size - 1]
-                    entry = self._by_key.get(key_joined) or self._by_plain.get(plain_joined)
+                    entry = by_key.get(key_joined) or by_plain.get(plain_joined)
                     if entry is not None and not self._acceptable(entry, written, text, first.start(), size):
                         entry = None
                 if entry is not None:
