@@ -46,16 +46,20 @@ LEADING_PHRASE = re.compile(
     r"throughout|earlier|later)\b[^,]{0,120},\s+(?=\w)",
     re.IGNORECASE,
 )
-ATTRIBUTION = re.compile(r",?\s*(?:according to|citing|as reported by)\s+[^,.;]{1,80}(?=[,.;]|$)", re.IGNORECASE)
-HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|reported(?:ly)? to have)\s+", re.IGNORECASE)
+# The class of first characters (here and below) lets a search pass most places without trying each alternative.
+ATTRIBUTION = re.compile(r"(?=[,\sac]),?\s*(?:according to|citing|as reported by)\s+[^,.;]{1,80}(?=[,.;]|$)", re.IGNORECASE)
+HEDGES = re.compile(r"\b(?=[ar])(?:reportedly|allegedly|apparently|reported(?:ly)? to have)\s+", re.IGNORECASE)
 # Prepositions and phrases that lead into a date and go with it when the date is dropped.
 DATE_PREPOSITIONS = (
     r"on|in|at|from|since|by|during|until|till|as of|over|early|late|for|to|through|between|starting|beginning|"
     r"ending|the morning of|the evening of|the night of|the afternoon of|the morning|the night|the evening|of|this"
 )
-DATE_LEAD_IN = re.compile(r"(?:\b(?:%s)\s+)+$" % DATE_PREPOSITIONS, re.IGNORECASE)
+_DATE_PREPOSITION_FIRSTS = "".join(sorted({word[0] for word in DATE_PREPOSITIONS.split("|")}))
+DATE_LEAD_IN = re.compile(r"\b(?=[%s])(?:\b(?:%s)\s+)+$" % (_DATE_PREPOSITION_FIRSTS, DATE_PREPOSITIONS), re.IGNORECASE)
 # Another date of the sentence (masked with NULs), with the words that lead into it.
-MASKED_DATE = re.compile(r"(?:\b(?:%s|the|and)\s+)*\x00+" % DATE_PREPOSITIONS, re.IGNORECASE)
+MASKED_DATE = re.compile(
+    r"(?=[\x00ta%s])(?:\b(?:%s|the|and)\s+)*\x00+" % (_DATE_PREPOSITION_FIRSTS, DATE_PREPOSITIONS), re.IGNORECASE
+)
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
@@ -66,6 +70,13 @@ _FIRST_VERB = re.compile(r"\b%s\b" % _PAST_OR_AUX)
 POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
 SUBJECTLESS = re.compile(r"^(?:to\s|[A-Za-z]+ing\b)", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+_LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-\s]+")
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:that|and|but|which|who|where|when|while|although|though|as|after|before)\s+", re.IGNORECASE
+)
+_DANGLING_WORD = re.compile(r",\s+\w+$")  # a word left dangling after the date went ("..., lost")
 MAX_TITLE = 110
 MIN_TITLE = 20
 # A longer title is cut at a comma up to this length, else at a phrase boundary under MAX_TITLE.
@@ -199,7 +210,7 @@ def _title(sentence: str, date_span, other_spans) -> str:
     position = date_span[0] if date_span else 0
     start, end = clause_at(sentence, position)
     clause = sentence[start:end]
-    words = re.findall(r"\w+", clause)
+    words = _WORD.findall(clause)
     if date_span and len(words) <= 4 and (start, end) != (0, len(sentence)):
         # A date alone in its clause ("On 6 May, ...") belongs to the clause that follows.
         end = clause_at(sentence, min(len(sentence) - 1, end))[1]
@@ -218,7 +229,7 @@ def _title(sentence: str, date_span, other_spans) -> str:
 
 def tidy_title(clause: str) -> str:
     """Headline form of a clause: without hedges, attributions, parentheses and insertions."""
-    text = re.sub(r"\s+", " ", clause).strip()
+    text = _SPACES.sub(" ", clause).strip()
     text = DATELINE.sub("", text)
     while True:  # innermost first: "[one of the (FSA) groups]"
         shorter = PARENTHESES.sub("", text)
@@ -228,16 +239,16 @@ def tidy_title(clause: str) -> str:
     text = ATTRIBUTION.sub("", text)
     text = TRAILING_ATTRIBUTION.sub("", text.rstrip(" .:;"))
     text = HEDGES.sub("", text)
-    text = re.sub(r"^[,;:—–\-\s]+", "", text)
+    text = _LEADING_PUNCTUATION.sub("", text)
     text = LEADING_PHRASE.sub("", text)
-    text = re.sub(r"^(?:that|and|but|which|who|where|when|while|although|though|as|after|before)\s+", "", text, flags=re.IGNORECASE)
+    text = _LEADING_CONNECTIVE.sub("", text)
     text = LEADING_ADVERBIALS.sub("", text)
-    text = re.sub(r"^[,;:—–\-\s]+", "", text)
+    text = _LEADING_PUNCTUATION.sub("", text)
     shorter = INSERTION.sub(" ", text, count=1)
-    if len(re.findall(r"\w+", shorter)) >= 4:
+    if len(_WORD.findall(shorter)) >= 4:
         text = shorter
     text = text.strip(" ,;:—–-.!?\"'“”‘’")
-    text = re.sub(r",\s+\w+$", "", text)  # a word left dangling after the date went ("..., lost")
+    text = _DANGLING_WORD.sub("", text)
     if len(text) > MAX_TITLE:
         cut = text.rfind(", ", MIN_TITLE, MAX_TITLE_AT_COMMA)
         if cut < 0:
