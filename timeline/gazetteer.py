@@ -41,6 +41,8 @@ FOLDS = {
 _FOLD = re.compile("|".join(sorted(FOLDS, key=len, reverse=True)))
 _ENDING = re.compile(r"(?:eh|ah|e)$")  # Hasakeh, Hasakah, Hasake
 _DOUBLED = re.compile(r"(.)\1+")
+_APOSTROPHES = re.compile(r"[’'`ʿʾ‘]")
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 # Single lower-case words that are also names: matched only when written with a capital.
 COMMON_WORDS = frozenset(
     "turkey jordan duma chad china guinea georgia nice reading mobile bath split of said union state army "
@@ -79,10 +81,10 @@ def _ascii(text: str) -> str:
 def name_key(text: str) -> str:
     """A spelling-independent key: "Khan Touman" and "Khan Tuman" share one."""
     text = _ascii(text).lower()
-    text = re.sub(r"[’'`ʿʾ‘]", "", text)
+    text = _APOSTROPHES.sub("", text)
     text = _ARTICLE.sub("al ", text)
     tokens = []
-    for token in re.split(r"[^a-z0-9]+", text):
+    for token in _NOT_ALPHANUMERIC.split(text):
         if not token:
             continue
         token = _ENDING.sub("a", token)
@@ -96,8 +98,8 @@ _CALENDAR_WORDS = frozenset(CALENDAR_WORDS)
 
 def plain_key(text: str) -> str:
     """A name as spelt, lower case, without accents, apostrophes and punctuation."""
-    text = re.sub(r"[’'`ʿʾ‘]", "", _ascii(text).lower())
-    return " ".join(re.split(r"[^a-z0-9]+", text)).strip()
+    text = _APOSTROPHES.sub("", _ascii(text).lower())
+    return " ".join(_NOT_ALPHANUMERIC.split(text)).strip()
 
 
 
