@@ -362,12 +362,12 @@ def _expected_happenings(
         return []
     events = []
     for number, sentence in enumerate(sentences):
-        if number in dated or is_generic(sentence.text):
+        if number in dated:
             continue
         future_refs = [
             e for e in _within(expressions, starts, sentence) if is_future_reference(e)
         ]
-        if not future_refs:
+        if not future_refs or is_generic(sentence.text):
             continue
         span = (future_refs[0].start - sentence.start, future_refs[0].end - sentence.start)
         clause = sentence.text[slice(*clause_at(sentence.text, span[0]))]
