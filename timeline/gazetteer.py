@@ -118,6 +118,10 @@ class Entry:
     population: int = 0
 
 
+# What find needs of a token: see Gazetteer._token_keys.
+TokenKeys = tuple[str, str, int, bool, bool, bool, "Entry | None"]
+
+
 def parse_names(lines: Iterable[str], origin: str = "<names>") -> list[tuple[Entry, list[str]]]:
     """Entries and their spellings from ``KIND<tab>CATEGORY<tab>NAME[<tab>VARIANT|VARIANT...]`` lines."""
     entries = []
@@ -142,7 +146,7 @@ class Gazetteer:
         self._exact: dict[str, Entry] = {}  # acronyms, matched as written
         self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
         self._prefixes: set[str] = set()  # the first words of every key, one word, two words, ...
-        self._tokens: dict[str, tuple[str, str, int, bool, bool]] = {}  # tokens seen: see _token_keys
+        self._tokens: dict[str, TokenKeys] = {}  # tokens seen: see _token_keys
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
         """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
@@ -177,13 +181,16 @@ class Gazetteer:
         self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
         self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
 
-    def _token_keys(self, word: str) -> tuple[str, str, int, bool, bool]:
+    def _token_keys(self, word: str) -> TokenKeys:
         """A token's spelling-independent and plain keys, the most words of a name that may
         start with it (a key's words may be more than the token's: "al-Nusra" -> "al nusra"),
-        whether it may be an acronym (capitalised) and whether it is written as one."""
+        whether it may be an acronym (capitalised), whether it is written as one, whether its
+        keys begin a name, and the name its keys are (before the checks of :meth:`_acceptable`)."""
         key, plain = name_key(word), plain_key(word)
         longest = max(self._first_words.get(key.split(" ", 1)[0], 0), self._first_words.get(plain.split(" ", 1)[0], 0))
-        return key, plain, longest, word[:1].isupper(), _is_acronym(word)
+        begins = key in self._prefixes or plain in self._prefixes
+        named = (self._by_key.get(key) or self._by_plain.get(plain)) if begins else None
+        return key, plain, longest, word[:1].isupper(), _is_acronym(word), begins, named
 
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
@@ -205,36 +212,32 @@ class Gazetteer:
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
         taken = 0  # tokens before this are part of a name found
-        for index, (_, _, longest, exact_possible, _) in enumerate(token_keys):
+        for index, (key, plain, longest, exact_possible, acronym, begins, named) in enumerate(token_keys):
             # Only a word that begins a name or may be an acronym can start one.
-            if index < taken or not (longest or exact_possible):
+            if index < taken or not (begins or exact_possible):
                 continue
             found = None
-            limit = min(MAX_NAME_TOKENS, len(tokens) - index, max(longest, 1))
             # The sizes at which a name may start here: grow while the words so far begin a name.
             # Both keys work word by word, so the key of several words is their keys joined.
             joined: list[tuple[str, str]] = []
-            key_joined = plain_joined = ""
-            for size in range(1, limit + 1 if longest else 1):
-                key, plain = token_keys[index + size - 1][:2]
-                if key:
-                    key_joined = f"{key_joined} {key}" if key_joined else key
-                if plain:
-                    plain_joined = f"{plain_joined} {plain}" if plain_joined else plain
-                if key_joined not in prefixes and plain_joined not in prefixes:
-                    break
-                joined.append((key_joined, plain_joined))
+            if begins:
+                joined.append((key, plain))
+                key_joined, plain_joined = key, plain
+                for size in range(2, min(MAX_NAME_TOKENS, len(tokens) - index, longest) + 1):
+                    next_key, next_plain = token_keys[index + size - 1][:2]
+                    if next_key:
+                        key_joined = f"{key_joined} {next_key}" if key_joined else next_key
+                    if next_plain:
+                        plain_joined = f"{plain_joined} {next_plain}" if plain_joined else next_plain
+                    if key_joined not in prefixes and plain_joined not in prefixes:
+                        break
+                    joined.append((key_joined, plain_joined))
             # The longest name found wins (an acronym, matched as written, is one token).
-            for size in range(max(len(joined), 1), 0, -1):
+            for size in range(len(joined), 1, -1):
                 first, last = tokens[index], tokens[index + size - 1]
                 written = text[first.start():last.end()]
                 entry = exact.get(written) if exact_possible else None
-                if entry is None and size <= len(joined):
-                    if size == 1:
-                        if token_keys[index][4]:
-                            continue
-                    elif "\n" in written or _is_acronym(written):
-                        continue
+                if entry is None and "\n" not in written and not _is_acronym(written):
                     key_joined, plain_joined = joined[size - 1]
                     entry = by_key.get(key_joined) or by_plain.get(plain_joined)
                     if entry is not None and not self._acceptable(entry, written, text, first.start(), size):
@@ -242,8 +245,14 @@ class Gazetteer:
                 if entry is not None:
                     found = (entry, written, size)
                     break
-            if found is None:
-                continue
+            if found is None:  # one word, whose name was looked up with its keys
+                written = tokens[index].group()
+                entry = exact.get(written) if exact_possible else None
+                if entry is None and named is not None and not acronym:
+                    entry = named if self._acceptable(named, written, text, tokens[index].start(), 1) else None
+                if entry is None:
+                    continue
+                found = (entry, written, 1)
             entry, written, size = found
             kind = entry.kind
             category, name = entry.category, entry.name
