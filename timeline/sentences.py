@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 # Candidate boundaries: terminal punctuation (with closing quotes/brackets) and spaces,
-# or a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*")
+# or a line break. Both begin with a space or a closing mark, which the search tests first.
+_BOUNDARY = re.compile(r"(?=[\s\"'”’)\]])(?:(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*)")
 # What may open a sentence after terminal punctuation.
 _OPENER = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
 # Abbreviations after which a full stop does not end a sentence.
