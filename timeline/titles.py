@@ -71,7 +71,6 @@ POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
 SUBJECTLESS = re.compile(r"^(?:to\s|[A-Za-z]+ing\b)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
 _LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-\s]+")
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:that|and|but|which|who|where|when|while|although|though|as|after|before)\s+", re.IGNORECASE
@@ -229,9 +228,9 @@ def _title(sentence: str, date_span, other_spans) -> str:
 
 def tidy_title(clause: str) -> str:
     """Headline form of a clause: without hedges, attributions, parentheses and insertions."""
-    text = _SPACES.sub(" ", clause).strip()
+    text = " ".join(clause.split())
     text = DATELINE.sub("", text)
-    while True:  # innermost first: "[one of the (FSA) groups]"
+    while "(" in text or "[" in text:  # innermost first: "[one of the (FSA) groups]"
         shorter = PARENTHESES.sub("", text)
         if shorter == text:
             break
