@@ -15,3 +15,22 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+# Three reports of the same few happenings, worded differently: merging joins them.
+ALIKE_REPORTS = {
+    "a.txt": "Rebels captured the town of Khan Tuman south of Aleppo on 6 May 2016.\n"
+             "Government aircraft struck the market in Idlib on 9 May 2016, killing twelve people.\n",
+    "b.txt": "On 6 May 2016, rebels captured Khan Tuman, a town south of Aleppo, after heavy fighting.\n"
+             "A strike hit the market in Idlib on 9 May 2016 and killed twelve people.\n"
+             "Talks resumed in Geneva in June 2016.\n",
+    "c.txt": "Rebel groups captured the town of Khan Tuman on 6 May 2016.\n"
+             "Talks in Geneva resumed in June 2016 after a pause.\n",
+}
+
+
+@pytest.fixture
+def alike_reports(tmp_path) -> Path:
+    for name, text in ALIKE_REPORTS.items():
+        (tmp_path / name).write_text(text)
+    return tmp_path

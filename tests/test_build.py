@@ -4,6 +4,7 @@ import json
 from click.testing import CliRunner
 
 from timeline import build as build_module
+from timeline import chronology as chronology_module
 from timeline.build import (
     Outcome,
     PoolExecutor,
@@ -41,6 +42,19 @@ def test_the_pool_gives_the_same_chronology_in_the_same_order(seeds_dir):
 
 def test_jobs_on_the_command_line_give_the_same_chronology(seeds_dir):
     assert chronology(seeds_dir, "--jobs", "1") == chronology(seeds_dir, "--jobs", "2")
+
+
+def test_reports_compared_by_the_workers_give_the_same_chronology(alike_reports, monkeypatch):
+    # However few the reports, the workers compare them (each a stretch of time) and this process joins.
+    monkeypatch.setattr(chronology_module, "PARALLEL_SWEEP_REPORTS", 1)
+    calls = []
+    original = chronology_module._parts
+    monkeypatch.setattr(chronology_module, "_parts", lambda *args: calls.append(args) or original(*args))
+    shared = chronology(alike_reports, "--published", "2016-07-01", "--jobs", "2")
+    assert calls
+    assert shared == chronology(alike_reports, "--published", "2016-07-01", "--jobs", "1")
+    assert [(e["date"], len(e["sources"])) for e in shared["events"]] == [
+        ("2016-05-06", 2), ("2016-05-09", 1), ("2016-06", 1)]
 
 
 def test_results_keep_input_order_and_carry_no_text(monkeypatch):

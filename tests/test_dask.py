@@ -30,6 +30,17 @@ def test_dask_gives_the_same_chronology_as_a_local_run(cluster, seeds_dir):
     assert on_dask == local and len(local["events"]) > 10
 
 
+def test_merging_compares_reports_on_the_cluster_too(cluster, alike_reports, monkeypatch):
+    from timeline import chronology
+
+    monkeypatch.setattr(chronology, "PARALLEL_SWEEP_REPORTS", 1)
+    _, local = build(alike_reports, "--published", "2016-07-01", "--jobs", "1")
+    dask_result, on_dask = build(alike_reports, "--published", "2016-07-01", "--executor", "dask",
+                                 "--scheduler", cluster.scheduler_address)
+    assert dask_result.exit_code == 0, dask_result.output
+    assert on_dask == local and any(event["sources"] for event in local["events"])
+
+
 def test_dask_reports_bad_inputs_like_a_local_run(cluster, tmp_path):
     (tmp_path / "a.txt").write_text("On 6 May 2016 rebels took Khan Touman.")
     (tmp_path / "b.txt").write_bytes(b"")
