@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import re
 from collections import deque
 from dataclasses import dataclass, field
 
+from .. import collector
 from . import calendar_math as cal
 from .expressions import TemporalExpression, make_expression
 from .rules import MACROS, RULES, Rule, _alternation
@@ -1358,13 +1358,8 @@ def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
     # The scan makes many small objects and no reference cycles: pausing the cyclic garbage
     # collector keeps the time linear in the length of the text (it would otherwise rescan
     # the growing list of results again and again).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _tag(text, dct)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _tag(text: str, dct: str | None) -> list[TemporalExpression]:
