@@ -117,3 +117,13 @@ def test_merge_split_among_workers_equals_every_pair_merge(seed, workers, monkey
     executor = PicklingExecutor(workers)
     assert groups_of(merge_events(events, executor)) == merge_by_every_pair(events)
     assert executor.calls == workers
+
+
+def test_a_large_merge_is_sent_in_parts_of_bounded_size(monkeypatch):
+    monkeypatch.setattr(chronology, "PARALLEL_SWEEP_REPORTS", 1)
+    monkeypatch.setattr(chronology, "PART_REPORTS", 10)
+    events = random_events(random.Random(7), 95)
+    reports = len(chronology._distinct_reports(events).reports)
+    executor = PicklingExecutor(2)
+    assert groups_of(merge_events(events, executor)) == merge_by_every_pair(events)
+    assert reports > 20 and executor.calls == -(-reports // 10)  # more parts than workers, each of 10 at most

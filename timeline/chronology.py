@@ -309,6 +309,9 @@ def _sweep(items: list[_Item], first: int) -> list[tuple[int, list[int]]]:
 
 # Below this many distinct reports the sweep runs here: sending parts of it to workers costs more.
 PARALLEL_SWEEP_REPORTS = 2000
+# At most this many reports are sent in one part (a few MB), however few the workers: Dask warns
+# about larger messages, and a cluster's many workers each get a part.
+PART_REPORTS = 50_000
 
 
 def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
@@ -331,7 +334,8 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
                            tuple(sorted(report.actors)), report.day is not None))
     workers = getattr(executor, "workers", 1)
     if workers > 1 and len(items) >= PARALLEL_SWEEP_REPORTS:
-        futures = [executor.submit(_alike_earlier, part, first) for part, first in _parts(items, workers)]
+        count = max(workers, -(-len(items) // PART_REPORTS))
+        futures = [executor.submit(_alike_earlier, part, first) for part, first in _parts(items, count)]
         alike = [pair for future in futures for pair in future.result()]
     else:
         alike = _alike_earlier(items)
