@@ -307,10 +307,10 @@ def _sweep(items: list[_Item], first: int) -> list[tuple[int, list[int]]]:
     return alike
 
 
-# Below this many distinct reports the sweep runs here: sending parts of it to workers costs more.
+# A part of the sweep sent to a worker has at least this many reports of its own (fewer cost more
+# to send than to compare: a small merge runs here) and at most PART_REPORTS (a few MB, however few
+# the workers: Dask warns about larger messages).
 PARALLEL_SWEEP_REPORTS = 2000
-# At most this many reports are sent in one part (a few MB), however few the workers: Dask warns
-# about larger messages, and a cluster's many workers each get a part.
 PART_REPORTS = 50_000
 
 
@@ -333,8 +333,8 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
                            tuple(sorted(report.words, key=rank)), tuple(sorted(report.places)),
                            tuple(sorted(report.actors)), report.day is not None))
     workers = getattr(executor, "workers", 1)
-    if workers > 1 and len(items) >= PARALLEL_SWEEP_REPORTS:
-        count = max(workers, -(-len(items) // PART_REPORTS))
+    count = max(-(-len(items) // PART_REPORTS), min(workers, len(items) // PARALLEL_SWEEP_REPORTS))
+    if workers > 1 and count > 1:
         futures = [executor.submit(_alike_earlier, part, first) for part, first in _parts(items, count)]
         alike = [pair for future in futures for pair in future.result()]
     else:
