@@ -434,6 +434,15 @@ def test_a_quarter_still_ahead_is_not_the_one_reported_on():
     assert values(text, dct="1989-10-26")[-1] == ("the year-ago period", "1988-Q3")
 
 
+@pytest.mark.parametrize("beside", ["After a flat second quarter", "Compared with the second quarter",
+                                    "Up from the second quarter"])
+def test_a_quarter_set_beside_the_reported_one_is_not_the_one_reported_on(beside):
+    text = f"Profit rose in the third quarter. {beside}, sales grew. In the year-earlier period, it earned $3."
+    assert values(text, dct="1989-11-01")[-1] == ("the year-earlier period", "1988-Q3")
+    assert values("Profit rose in the second quarter. In the year-earlier period, it earned $3.",
+                  dct="1989-11-01")[-1] == ("the year-earlier period", "1988-Q2")
+
+
 def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
     assert values("In the year-ago quarter, it earned $3.", dct="1989-10-26") == [("the year-ago quarter", "1988-Q3")]
 

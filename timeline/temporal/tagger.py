@@ -704,14 +704,20 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
             year -= 1
     value = f"{year:04d}-{letter}{ordinal}"
     found = Found("DATE", value, anchor=anchor)
-    if letter == "Q" and (ctx.dct is None or dt.date(year, 3 * ordinal - 2, 1) <= ctx.dct):
+    if letter == "Q" and (ctx.dct is None or dt.date(year, 3 * ordinal - 2, 1) <= ctx.dct) \
+            and not _SET_BESIDE.search(ctx.text, max(0, span[0] - 30), span[0]):
         # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
-        # is not what "the year-ago period" is compared with.
+        # is not what "the year-ago period" is compared with, nor is "after a flat second quarter".
         ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
     if det in ("a", "its"):
         # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
         found.start = span[0] + re.match(r"\S+\s+", g["_text"]).end()
     return found
+
+
+# "compared with the second quarter", "after a flat second quarter": a period set beside the one reported on.
+_SET_BESIDE = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|against|after|following)\s+(?:\S+\s+){0,2}?\Z",
+                         re.IGNORECASE)
 
 
 _ENDED = re.compile(r"\s+(?:ended|ending|through|to)\s+(" + MACROS["MONTH"] + r")", re.IGNORECASE)
