@@ -443,6 +443,15 @@ def test_a_quarter_set_beside_the_reported_one_is_not_the_one_reported_on(beside
                   dct="1989-11-01")[-1] == ("the year-earlier period", "1988-Q2")
 
 
+def test_a_weekday_with_a_part_of_the_day_in_the_plural_recurs():
+    assert values("Flights leave on Monday and Tuesday nights.", dct="1998-02-13") == [
+        ("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI")]
+    assert one("She swims on Sunday mornings.", type="SET").value == "XXXX-WXX-7TMO"
+    assert values("They met on Monday and Tuesday.", dct="1998-02-13") == [
+        ("Monday", "1998-02-09"), ("Tuesday", "1998-02-10")]
+    assert one("It happened on Tuesday night.", dct="1998-02-13", type="TIME").value == "1998-02-10TNI"
+
+
 def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
     assert values("In the year-ago quarter, it earned $3.", dct="1989-10-26") == [("the year-ago quarter", "1988-Q3")]
 

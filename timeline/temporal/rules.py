@@ -166,6 +166,10 @@ RULES = [
     Rule("duration", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?!{NUM}-))?(?:(?P<dir>past|last|next|coming|first|latest|previous|final|following|initial|remaining|recent|same|other)\s+)?(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?(?:-|\s+)(?:(?:more|additional|straight|consecutive|full|trading|business|working)\s+)?(?P<unit>{UNIT})(?!-(?:earlier|ago|end|to-))(?P<half2>\s+and\s+a\s+half\b)?(?:-(?:old|long))?", "duration", "DURATION", starts=frozenset({"word", "digit"})),
     Rule("plural_units", r"(?P<approx>{APPROX})?(?:(?P<det>the)\s+(?=(?:past|last|next|coming|recent|previous|following|first)\s))?(?:(?P<dir>past|last|next|coming|recent|previous|following|first)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b", "plural_units", "DURATION"),
     # Parts of days: "Friday night", "this morning", "last night", "tonight".
+    # A part of the day in the plural recurs: "Tuesday nights", and "Monday" in "Monday and Tuesday nights".
+    Rule("weekday_pods", r"(?P<weekday>{WEEKDAY})(?:\s+(?P<pods>mornings|afternoons|evenings|nights)\b"
+         r"|(?=\s+(?:and|or)\s+{WEEKDAY}\s+(?P<podsafter>mornings|afternoons|evenings|nights)\b))", "set", "SET",
+         starts=frozenset({"name"})),
     Rule("weekday_pod", r"(?P<weekday>{WEEKDAY})\s+(?P<pod>{POD})", "weekday", "TIME", starts=frozenset({"name"})),
     Rule("deictic_pod", r"(?P<deictic>this|last|yesterday|tomorrow|today)\s+(?P<pod>{POD})|(?P<tonight>tonight)\b", "deictic", "TIME"),
     Rule("the_pod", r"the\s+(?P<pod>morning|afternoon|evening)\b(?!\s+of\b)", "the_pod", "TIME"),

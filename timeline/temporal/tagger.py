@@ -1152,7 +1152,7 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
         return Found("SET", SET_WORDS[word.lower()])
     if g.get("weekday"):
         weekday = _weekday(g["weekday"])
-        pod = g.get("pod")
+        pod = g.get("pod") or (g.get("pods") or g.get("podsafter") or "")[:-1]
         return Found("SET", f"XXXX-WXX-{weekday}" + ("T" + PARTS_OF_DAY[pod.lower()] if pod else ""))
     if g.get("month"):
         return Found("SET", f"XXXX-{_month(g['month']):02d}")
