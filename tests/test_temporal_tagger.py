@@ -452,6 +452,12 @@ def test_a_weekday_with_a_part_of_the_day_in_the_plural_recurs():
     assert one("It happened on Tuesday night.", dct="1998-02-13", type="TIME").value == "1998-02-10TNI"
 
 
+def test_the_quarter_a_year_ago_is_one_expression_a_year_back():
+    text = "Profit rose in the second quarter. For the quarter a year earlier, it earned $3."
+    assert values(text, dct="1989-10-26") == [("the second quarter", "1989-Q2"), ("the quarter a year earlier", "1988-Q2")]
+    assert values("For the quarter a year ago, it earned $3.", dct="1989-10-26") == [("the quarter a year ago", "1988-Q3")]
+
+
 def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
     assert values("In the year-ago quarter, it earned $3.", dct="1989-10-26") == [("the year-ago quarter", "1988-Q3")]
 

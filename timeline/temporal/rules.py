@@ -138,6 +138,8 @@ RULES = [
     Rule("holiday", r"(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", "holiday", starts=frozenset({"word", "name"})),
     # Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990".
     Rule("quarter", r"(?:(?P<det>the|this|last|next|that|its|a)\s+(?=(?:\S+\s+){0,3}?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s))?(?:(?P<qyear>{YEAR})(?:'s)?\s+|(?P<ofdir2>this|last|next)\s+year's\s+)?(?:(?P<qdir>latest|last|current|same|previous|prior|comparable|corresponding|year-earlier|year-ago|fiscal|calendar)\s+){0,2}(?P<ord>{ORD})(?:-|\s+)(?:fiscal\s+)?(?P<part>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofdir>this|last|next)\s+year)?", "quarter", starts=frozenset({"word", "digit"})),
+    # "the quarter a year ago": the quarter spoken of, one year back (before "the quarter" alone).
+    Rule("quarter_year_ago", r"the\s+(?P<noun>quarter|period)\s+a\s+year\s+(?:ago|earlier)\b", "year_earlier"),
     Rule("the_quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|comparable\s+|recent\s+)?(?:fiscal\s+)?quarter\b(?!ly|s)|the\s+latest\s+period\b", "the_quarter"),
     Rule("year_end", r"(?:(?P<approx>around|about)\s+)?(?:the\s+)?year(?:-|\s+|'s\s+)end\b", "year_end"),
     Rule("the_year", r"the\s+(?:full\s+)?year\b(?!-|\s+(?:ago|earlier|before|later|after|two|2000|19|20))", "the_year"),
