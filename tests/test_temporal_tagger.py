@@ -458,6 +458,12 @@ def test_the_quarter_a_year_ago_is_one_expression_a_year_back():
     assert values("For the quarter a year ago, it earned $3.", dct="1989-10-26") == [("the quarter a year ago", "1988-Q3")]
 
 
+@pytest.mark.parametrize("text, span", [("Holders buy at the then current price.", "then current"),
+                                        ("The then-current chairman resigned.", "then-current")])
+def test_the_then_current_is_a_past_present(text, span):
+    one(text, dct="1989-10-26", text=span, value="PAST_REF")
+
+
 def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
     assert values("In the year-ago quarter, it earned $3.", dct="1989-10-26") == [("the year-ago quarter", "1988-Q3")]
 

@@ -191,5 +191,6 @@ RULES = [
     Rule("year_words", r"the\s+year\s+(?:two\s+thousand|2000)(?:\s+and\s+\w+)?", "year2000"),
     Rule("prefixed_year", r"(?P<prefix>pre|post|mid)-(?P<year>{YEARX})(?![0-9])", "year"),
     Rule("year", r"(?<![0-9$#£€.,/:-])(?<!\bNo\. )(?P<year>{YEARX})(?:'s)?(?![0-9/:-])", "year", starts=frozenset({"digit"})),
-    Rule("reference", r"(?<![-\w])(?P<ref>{REF})(?![-\w])", "reference"),
+    # "the then current price", "the then-current chairman": the present of a time gone by.
+    Rule("reference", r"(?<![-\w])(?:(?P<then>then)(?:\s+|-)(?=current\b))?(?P<ref>{REF})(?![-\w])", "reference"),
 ]

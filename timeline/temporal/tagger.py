@@ -1189,6 +1189,8 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
         return None
     if value == "FUTURE_REF" and _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
         return None  # "the future government", "the future SAR": an adjective, someone's or something's next
+    if g.get("then"):
+        value = "PAST_REF"
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
 
 

@@ -124,6 +124,6 @@ LEAD_WORDS = (
     "many", "couple", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "coming",
     "previous", "following", "recent", "same", "latest", "prior", "final", "middle", "beginning", "start",
     "end", "half", "initial", "remaining", "other", "year", "turn", "numerous", "dozens", "hundreds",
-    "dozen", "number", "comparable", "corresponding", "upcoming", "right", "these", "at", "thousand",
+    "dozen", "number", "comparable", "corresponding", "upcoming", "right", "these", "at", "thousand", "then",
 )
 LEAD_DISTANCE = 3  # how many words a lead word may stand before the time word it leads to
