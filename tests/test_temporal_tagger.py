@@ -464,6 +464,16 @@ def test_the_then_current_is_a_past_present(text, span):
     one(text, dct="1989-10-26", text=span, value="PAST_REF")
 
 
+@pytest.mark.parametrize("text", ["He told the daily Le Figaro.", "It said the weekly Welt am Sonntag was wrong.",
+                                  "The daily Asahi Shimbun reported it."])
+def test_the_daily_before_a_name_is_a_newspaper(text):
+    assert values(text) == []
+
+
+def test_the_daily_before_a_common_noun_is_still_a_set():
+    assert values("They publish the daily report.") == [("daily", "P1D")]
+
+
 def test_the_year_ago_quarter_alone_is_the_last_completed_quarter_a_year_back():
     assert values("In the year-ago quarter, it earned $3.", dct="1989-10-26") == [("the year-ago quarter", "1988-Q3")]
 

@@ -1149,6 +1149,8 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
         if _REPORTING_AFTER.match(ctx.text, span[1]) or (word[:1].isupper() and _IN_A_NAME.search(
                 ctx.text, max(0, span[0] - 30), span[1] + 30)):
             return None  # "the daily said", "China Daily", "the Daily Telegraph": a newspaper
+        if _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]) and _NAME_AFTER.match(ctx.text, span[1]):
+            return None  # "the daily Le Figaro", "the weekly Welt am Sonntag": a newspaper and its name
         return Found("SET", SET_WORDS[word.lower()])
     if g.get("weekday"):
         weekday = _weekday(g["weekday"])
@@ -1164,6 +1166,8 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
 
 # A reporting verb right after a word: "the daily said", "the weekly reported" name a newspaper.
 _REPORTING_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|wrote|writes|added|commented|cited)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 # A capitalised word beside another capitalised one, inside the sentence: "China Daily", "Daily Telegraph".
 _IN_A_NAME = re.compile(r"(?<=[a-z,] )(?:[A-Z][\w'’]*\s+)+(?:Daily|Weekly|Monthly|Nightly)\b|(?<=[a-z,] )(?:Daily|Weekly|Monthly|Nightly)\s+[A-Z]")
 
