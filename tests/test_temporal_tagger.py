@@ -143,6 +143,17 @@ def test_rates_and_ages_are_not_durations():
     assert values("It takes a week to heal.") == [("a week", "P1W")]
 
 
+@pytest.mark.parametrize("text", ["Aid will reach 150 billion (dollars) a year.",
+                                  "She earns 4,000 yuan (493 US dollars) a month.",
+                                  "It runs one flight a day.", "Quakes strike at least six a day."])
+def test_rates_after_a_conversion_or_a_count_are_not_durations(text):
+    assert values(text) == []
+
+
+def test_a_parenthesis_before_an_offset_leaves_it_a_date():
+    assert values("They met (in Paris) a week later.") == [("a week later", "1998-W03")]
+
+
 def test_quarters_follow_the_report():
     text = "Profit rose in the third quarter. Sales were $5 million, up from $4 million a year earlier."
     assert values(text, dct="1989-10-26") == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]

@@ -1071,7 +1071,11 @@ _FREQUENCY = re.compile(r"(?:\btimes|\btwice|\bonce)\s*$")
 # A quantity right before "a week": "$1.76 a year", "700 seats a week", "four flights a week".
 _RATE = re.compile(r"(?:[0-9%]|\b(?:million|billion|thousand|hundred|cents?|dollars?|share)"
                    r"|(?:[0-9]\S*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds|thousands))"
-                   r"(?:\s+[a-z]+)?\s+[a-z]+s)\s+\Z")
+                   r"(?:\s+[a-z]+)?\s+[a-z]+s"
+                   # "150 billion (dollars) a year", "8,000 dollars (5,714 US) a month": an amount and its conversion
+                   r"|[0-9][^)\n]{0,30}\)"
+                   # "six a day", "one flight a day": a count, of something named in the singular or not at all
+                   r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen)|\bone\s+[a-z]+)\s+\Z")
 
 
 _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
