@@ -126,11 +126,11 @@ def _text_days(text: str) -> float | None:
 
 
 def _first_day(value: str) -> dt.date | None:
-    interval = interval_of(value.split("T")[0] if "T" in value else value)
+    interval = interval_of(value.split("T")[0])
     return interval.start if interval else None
 
 
-# What a gold value contradicts in its own text: each check is (what it is, test of text, gold value, DCT).
+# How a gold value can contradict its own text: each check takes the gold text, the gold value and the DCT.
 def _wrong_weekday(text, gold, dct):
     names = re.findall(WEEKDAY, text, re.IGNORECASE)
     if len(names) != 1 or re.search(OFFSET_WORDS, text, re.IGNORECASE) or not re.match(r"^\d{4}-\d\d-\d\d", gold):
@@ -285,7 +285,7 @@ CATEGORIES = [
 
 
 def classify(scores: Scores, dcts) -> tuple[dict[str, list[Error]], list[tuple[str, str]]]:
-    """The wrong values by category, and the right ones (signature, value shape) the flips would change."""
+    """The wrong values by category, and the (gold text, our value) of every right one."""
     errors: dict[str, list[Error]] = defaultdict(list)
     right = []
     for m in scores.matches:
