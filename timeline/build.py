@@ -139,6 +139,9 @@ def _start_worker() -> None:
     # What the worker inherits (the rules, the gazetteer) lives as long as it does: the
     # cycle collector need not walk it again and again, nor touch its shared pages.
     gc.freeze()
+    # A worker forked while the collector is paused here inherits the pause; it pauses the
+    # collector itself where that is safe (see process_chunk).
+    gc.enable()
 
 
 class PoolExecutor:

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 import tabulate as tabulate_module
 
-from . import __version__, temporal
+from . import __version__, collector, temporal
 from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jobs, make_executor
 from .chronology import Timeline
 from .cleaning import RulesError, load_rules
@@ -246,9 +246,14 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
             problems = _ProblemReport(strict, progress.echo)
             sources = find_sources(paths, published=published, problems=problems,
                                    max_size=int(max_size * 1024 * 1024) or None)
-            timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
-                                      on_result=progress, problems=problems,
-                                      on_merge=progress.merging).between(since_day, until_day)
+            # Building makes many objects and no cycles (see timeline.collector), and what it
+            # builds lives until the run ends: it is frozen before the collector runs again, so
+            # that no collection walks it (one took 0.1 s at the end of a 2,452-document build).
+            with collector.paused():
+                timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
+                                          on_result=progress, problems=problems,
+                                          on_merge=progress.merging).between(since_day, until_day)
+                gc.freeze()
     except _StrictStop as stop:
         raise click.ClickException(f"{stop} (--strict: stopped, nothing written)") from None
     except BrokenProcessPool:
