@@ -63,6 +63,19 @@ def test_pool_workers_start_at_once_and_each_runs_prepare(tmp_path, seeds_dir):
     assert parallel == build_timeline(read_documents([str(seeds_dir)]))
 
 
+def _fail_to_prepare():
+    raise OSError("no gazetteer today")
+
+
+def test_a_worker_that_cannot_get_ready_still_processes_documents(seeds_dir):
+    pool = PoolExecutor(2, _fail_to_prepare)
+    try:
+        parallel = build_timeline(find_sources([str(seeds_dir)]), executor=pool)
+    finally:
+        pool.close()
+    assert parallel == build_timeline(read_documents([str(seeds_dir)]))
+
+
 def test_prepare_compiles_the_patterns_the_first_text_would(monkeypatch):
     monkeypatch.setattr(tagger, "_MASTERS", {})
     prepare(Options(find_names=False))

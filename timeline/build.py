@@ -137,7 +137,10 @@ def _start_worker(prepare: Callable[[], Any] | None = None) -> None:
     # worker would print its own KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if prepare is not None:
-        prepare()
+        try:
+            prepare()
+        except Exception:  # only a head start: the first document meets the same error and reports it
+            pass
     # What the worker inherits or prepared (the rules, the gazetteer, the patterns) lives as
     # long as it does: the cycle collector need not walk it again and again, nor touch its
     # shared pages.
