@@ -1,7 +1,9 @@
+import os
 from pathlib import Path
 
 import pytest
 
+from timeline import gazetteer as gazetteer_module
 from timeline.gazetteer import NamesError, load_gazetteer, name_key
 
 
@@ -118,6 +120,27 @@ def test_a_built_gazetteer_is_kept_and_read_back_the_same(tmp_path: Path, monkey
     assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 2
     names.write_text("place\tvillage\tTell Zeta\tTal Zeta\n", encoding="utf-8")  # edited: not the kept one
     assert _finds(_fresh(str(names)), "Shells fell on Tal Qara.")[0] == []
+
+
+def test_the_cache_keeps_only_the_most_recently_used_gazetteers(tmp_path: Path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(cache))
+    monkeypatch.setattr(gazetteer_module, "CACHE_KEPT", 2)
+    _fresh()
+    (default,) = cache.glob("gazetteer-*.pickle")
+    os.utime(default, (1, 1))  # long unused: pruned first, unless it is used again
+    names = tmp_path / "names.tsv"
+    versions = []
+    for village in ("Tell Qarah", "Tell Zeta"):
+        names.write_text(f"place\tvillage\t{village}\t\n", encoding="utf-8")
+        _fresh(str(names))
+        versions.append(set(cache.glob("gazetteer-*.pickle")))
+    assert default in versions[0] and len(versions[0]) == 2
+    assert default not in versions[1] and len(versions[1]) == 2  # the oldest went
+    (latest,) = versions[1] - versions[0]
+    os.utime(latest, (1, 1))
+    _fresh(str(names))  # read back from the cache: its time says it was just used
+    assert set(cache.glob("gazetteer-*.pickle")) == versions[1] and latest.stat().st_mtime > 1
 
 
 def test_a_damaged_or_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch):

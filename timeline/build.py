@@ -132,24 +132,39 @@ class SerialExecutor:
         pass
 
 
-def _start_worker() -> None:
+def _start_worker(prepare: Callable[[], Any] | None = None) -> None:
     # Ctrl-C is handled once, by the parent, which stops the pool; without this every
     # worker would print its own KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # What the worker inherits (the rules, the gazetteer) lives as long as it does: the
-    # cycle collector need not walk it again and again, nor touch its shared pages.
+    if prepare is not None:
+        try:
+            prepare()
+        except Exception:  # only a head start: the first document meets the same error and reports it
+            pass
+    # What the worker inherits or prepared (the rules, the gazetteer, the patterns) lives as
+    # long as it does: the cycle collector need not walk it again and again, nor touch its
+    # shared pages.
     gc.freeze()
+    # A worker forked while the collector is paused here inherits the pause; it pauses the
+    # collector itself where that is safe (see process_chunk).
+    gc.enable()
 
 
 class PoolExecutor:
-    """A pool of worker processes on this machine; they read the files themselves."""
+    """A pool of worker processes on this machine; they read the files themselves.
+
+    With ``prepare`` (see ``pipeline.prepare``), the workers start at once and each runs it,
+    getting ready in parallel while this process finds the inputs.
+    """
 
     chunk_characters = CHUNK_CHARACTERS
     reads_files = True
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, prepare: Callable[[], Any] | None = None):
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(prepare,))
+        if prepare is not None:
+            self._pool.submit(int)  # the pool starts its workers at the first call
 
     def submit(self, function: Callable, *args: Any) -> Future:
         return self._pool.submit(function, *args)
@@ -194,14 +209,16 @@ class DaskExecutor:
         self._client.close()
 
 
-def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Executor:
-    """The executor for ``--executor`` and ``--jobs`` (None: one job per core)."""
+def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str | None = None,
+                  prepare: Callable[[], Any] | None = None) -> Executor:
+    """The executor for ``--executor`` and ``--jobs`` (None: one job per core); a local pool's
+    workers start at once and run ``prepare`` (see PoolExecutor)."""
     if kind == "dask":
         return DaskExecutor(scheduler, jobs)
     if kind != "local":
         raise ExecutorError(f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}")
     jobs = jobs or default_jobs()
-    return SerialExecutor() if jobs <= 1 else PoolExecutor(jobs)
+    return SerialExecutor() if jobs <= 1 else PoolExecutor(jobs, prepare)
 
 
 def _read_here(items: Iterable[Document | Source]) -> Iterator[Document | Outcome]:

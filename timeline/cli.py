@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import gc
 import json
 import os
@@ -14,7 +15,7 @@ from pathlib import Path
 import click
 import tabulate as tabulate_module
 
-from . import __version__, temporal
+from . import __version__, collector, temporal
 from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jobs, make_executor
 from .chronology import Timeline
 from .cleaning import RulesError, load_rules
@@ -22,7 +23,7 @@ from .documents import DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, fi
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError, load_gazetteer
-from .pipeline import Options
+from .pipeline import Options, prepare
 from .plugins import PluginError, load_plugins, strict_from_environment
 
 DEFAULT_EXPORT_DIR = Path("exports")
@@ -227,18 +228,21 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
     except MetadataError as error:
         raise click.BadParameter(str(error), param_hint="--published") from None
     options = Options(cleaning_rules=clean_rules, names=names_file)
-    try:
+    try:  # the user's files are checked before any work starts
         load_rules(clean_rules)
-        load_gazetteer(names_file)
+        if names_file is not None:
+            load_gazetteer(names_file)
     except (RulesError, NamesError) as error:
         raise click.ClickException(str(error)) from None
-    # What is loaded so far (code, rules, gazetteer) lives as long as the run: the cycle
-    # collector need not walk it at every full collection, and forked workers share its pages.
+    # What is loaded so far lives as long as the run: the cycle collector need not walk it
+    # at every full collection, and forked workers share its pages.
     gc.freeze()
     if scheduler and executor != "dask":
         raise click.BadParameter("a scheduler is only used with --executor dask", param_hint="--scheduler")
     try:
-        pool = make_executor(executor, jobs or (None if executor == "dask" else default_jobs()), scheduler)
+        # Worker processes get ready (gazetteer, patterns) while this one finds the inputs.
+        pool = make_executor(executor, jobs or (None if executor == "dask" else default_jobs()), scheduler,
+                             prepare=functools.partial(prepare, options))
     except ExecutorError as error:
         raise click.ClickException(str(error)) from None
     try:
@@ -246,9 +250,14 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
             problems = _ProblemReport(strict, progress.echo)
             sources = find_sources(paths, published=published, problems=problems,
                                    max_size=int(max_size * 1024 * 1024) or None)
-            timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
-                                      on_result=progress, problems=problems,
-                                      on_merge=progress.merging).between(since_day, until_day)
+            # Building makes many objects and no cycles (see timeline.collector), and what it
+            # builds lives until the run ends: it is frozen before the collector runs again, so
+            # that no collection walks it (one took 0.1 s at the end of a 2,452-document build).
+            with collector.paused():
+                timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
+                                          on_result=progress, problems=problems,
+                                          on_merge=progress.merging).between(since_day, until_day)
+                gc.freeze()
     except _StrictStop as stop:
         raise click.ClickException(f"{stop} (--strict: stopped, nothing written)") from None
     except BrokenProcessPool:

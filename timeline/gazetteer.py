@@ -9,6 +9,7 @@ finds "Faylaq al-Sham" without listing each spelling.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -361,6 +362,11 @@ def _cache_file(table: str, user: str | None) -> Path | None:
     return folder / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
 
 
+# Gazetteers kept in the cache folder: the most recently used. Each release and each version of
+# a user's names file makes another (3 MB); older ones would pile up.
+CACHE_KEPT = 8
+
+
 def _read_cache(path: Path | None) -> Gazetteer | None:
     if path is None:
         return None
@@ -369,7 +375,11 @@ def _read_cache(path: Path | None) -> Gazetteer | None:
             gazetteer = pickle.load(handle)
     except Exception:  # missing, unreadable or damaged: build it again
         return None
-    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+    if not isinstance(gazetteer, Gazetteer):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # its time says when it was last used (see _prune_cache)
+    return gazetteer
 
 
 def _write_cache(path: Path | None, gazetteer: Gazetteer) -> None:
@@ -386,5 +396,18 @@ def _write_cache(path: Path | None, gazetteer: Gazetteer) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+        _prune_cache(path.parent)
     except Exception:  # a cache is a convenience: failing to keep one never fails a run
         pass
+
+
+def _prune_cache(folder: Path) -> None:
+    """Remove all but the CACHE_KEPT most recently used gazetteers from ``folder``."""
+    used = []
+    for kept in folder.glob("gazetteer-*.pickle"):
+        with contextlib.suppress(OSError):
+            used.append((kept.stat().st_mtime, kept))
+    used.sort(reverse=True)
+    for _, stale in used[CACHE_KEPT:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()

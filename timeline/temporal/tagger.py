@@ -50,8 +50,24 @@ def _compile(indices) -> re.Pattern:
 
 
 _CLASS_RULES = {cls: tuple(i for i, rule in enumerate(RULES) if cls in rule.starts) for cls in TOKEN_CLASSES}
-MASTERS = {cls: _compile(indices) for cls, indices in _CLASS_RULES.items()}
+_MASTERS: dict[str, re.Pattern] = {}
 _LATER: dict[tuple[str, int], re.Pattern | None] = {}
+
+
+def _master(cls: str) -> re.Pattern:
+    """The alternation of all the rules of a token class, compiled on first use: compiling
+    them takes a tenth of a second, which a command that tags nothing (or whose worker
+    processes do the tagging) need not spend."""
+    master = _MASTERS.get(cls)
+    if master is None:
+        master = _MASTERS[cls] = _compile(_CLASS_RULES[cls])
+    return master
+
+
+def compile_patterns() -> None:
+    """Compile the rules' patterns now rather than at the first text tagged."""
+    for cls in TOKEN_CLASSES:
+        _master(cls)
 
 
 def _later_rules(cls: str, index: int) -> re.Pattern | None:
@@ -1432,7 +1448,7 @@ def _step(ctx: Context, cls: str, start: int):
     """
     text = ctx.text
     limit = start + MATCH_REACH
-    match = MASTERS[cls].match(text, start, limit)
+    match = (_MASTERS.get(cls) or _master(cls)).match(text, start, limit)
     if match is None:
         return _NOTHING, True
     before = ctx.last_quarter
