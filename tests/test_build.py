@@ -1,8 +1,5 @@
 import datetime as dt
-import functools
 import json
-import os
-import time
 
 from click.testing import CliRunner
 
@@ -19,8 +16,6 @@ from timeline.build import (
 )
 from timeline.cli import cli
 from timeline.documents import Document, find_sources, read_documents
-from timeline.pipeline import Options, prepare
-from timeline.temporal import tagger
 
 NO_DATE = "The army said yesterday that the town fell. Fighting went on last weekend, witnesses said.\n"
 
@@ -43,43 +38,6 @@ def test_the_pool_gives_the_same_chronology_in_the_same_order(seeds_dir):
     finally:
         pool.close()
     assert parallel == serial and len(serial.events) > 10
-
-
-def _mark_ready(folder):
-    (folder / str(os.getpid())).touch()
-
-
-def test_pool_workers_start_at_once_and_each_runs_prepare(tmp_path, seeds_dir):
-    pool = PoolExecutor(2, functools.partial(_mark_ready, tmp_path))
-    try:
-        deadline = time.monotonic() + 30
-        while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)  # nothing is submitted: the workers start on their own
-        ready = {int(path.name) for path in tmp_path.iterdir()}
-        parallel = build_timeline(find_sources([str(seeds_dir)]), executor=pool)
-    finally:
-        pool.close()
-    assert len(ready) == 2 and os.getpid() not in ready
-    assert parallel == build_timeline(read_documents([str(seeds_dir)]))
-
-
-def _fail_to_prepare():
-    raise OSError("no gazetteer today")
-
-
-def test_a_worker_that_cannot_get_ready_still_processes_documents(seeds_dir):
-    pool = PoolExecutor(2, _fail_to_prepare)
-    try:
-        parallel = build_timeline(find_sources([str(seeds_dir)]), executor=pool)
-    finally:
-        pool.close()
-    assert parallel == build_timeline(read_documents([str(seeds_dir)]))
-
-
-def test_prepare_compiles_the_patterns_the_first_text_would(monkeypatch):
-    monkeypatch.setattr(tagger, "_MASTERS", {})
-    prepare(Options(find_names=False))
-    assert set(tagger._MASTERS) == set(tagger.TOKEN_CLASSES)
 
 
 def test_jobs_on_the_command_line_give_the_same_chronology(seeds_dir):

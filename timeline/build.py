@@ -132,18 +132,12 @@ class SerialExecutor:
         pass
 
 
-def _start_worker(prepare: Callable[[], Any] | None = None) -> None:
+def _start_worker() -> None:
     # Ctrl-C is handled once, by the parent, which stops the pool; without this every
     # worker would print its own KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if prepare is not None:
-        try:
-            prepare()
-        except Exception:  # only a head start: the first document meets the same error and reports it
-            pass
-    # What the worker inherits or prepared (the rules, the gazetteer, the patterns) lives as
-    # long as it does: the cycle collector need not walk it again and again, nor touch its
-    # shared pages.
+    # What the worker inherits (the rules, the gazetteer) lives as long as it does: the
+    # cycle collector need not walk it again and again, nor touch its shared pages.
     gc.freeze()
     # A worker forked while the collector is paused here inherits the pause; it pauses the
     # collector itself where that is safe (see process_chunk).
@@ -151,20 +145,14 @@ def _start_worker(prepare: Callable[[], Any] | None = None) -> None:
 
 
 class PoolExecutor:
-    """A pool of worker processes on this machine; they read the files themselves.
-
-    With ``prepare`` (see ``pipeline.prepare``), the workers start at once and each runs it,
-    getting ready in parallel while this process finds the inputs.
-    """
+    """A pool of worker processes on this machine; they read the files themselves."""
 
     chunk_characters = CHUNK_CHARACTERS
     reads_files = True
 
-    def __init__(self, workers: int, prepare: Callable[[], Any] | None = None):
+    def __init__(self, workers: int):
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(prepare,))
-        if prepare is not None:
-            self._pool.submit(int)  # the pool starts its workers at the first call
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
 
     def submit(self, function: Callable, *args: Any) -> Future:
         return self._pool.submit(function, *args)
@@ -209,16 +197,14 @@ class DaskExecutor:
         self._client.close()
 
 
-def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str | None = None,
-                  prepare: Callable[[], Any] | None = None) -> Executor:
-    """The executor for ``--executor`` and ``--jobs`` (None: one job per core); a local pool's
-    workers start at once and run ``prepare`` (see PoolExecutor)."""
+def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Executor:
+    """The executor for ``--executor`` and ``--jobs`` (None: one job per core)."""
     if kind == "dask":
         return DaskExecutor(scheduler, jobs)
     if kind != "local":
         raise ExecutorError(f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}")
     jobs = jobs or default_jobs()
-    return SerialExecutor() if jobs <= 1 else PoolExecutor(jobs, prepare)
+    return SerialExecutor() if jobs <= 1 else PoolExecutor(jobs)
 
 
 def _read_here(items: Iterable[Document | Source]) -> Iterator[Document | Outcome]:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import gc
 import json
 import os
@@ -23,7 +22,7 @@ from .documents import DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, fi
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError, load_gazetteer
-from .pipeline import Options, prepare
+from .pipeline import Options
 from .plugins import PluginError, load_plugins, strict_from_environment
 
 DEFAULT_EXPORT_DIR = Path("exports")
@@ -228,21 +227,18 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
     except MetadataError as error:
         raise click.BadParameter(str(error), param_hint="--published") from None
     options = Options(cleaning_rules=clean_rules, names=names_file)
-    try:  # the user's files are checked before any work starts
+    try:
         load_rules(clean_rules)
-        if names_file is not None:
-            load_gazetteer(names_file)
+        load_gazetteer(names_file)
     except (RulesError, NamesError) as error:
         raise click.ClickException(str(error)) from None
-    # What is loaded so far lives as long as the run: the cycle collector need not walk it
-    # at every full collection, and forked workers share its pages.
+    # What is loaded so far (code, rules, gazetteer) lives as long as the run: the cycle
+    # collector need not walk it at every full collection, and forked workers share its pages.
     gc.freeze()
     if scheduler and executor != "dask":
         raise click.BadParameter("a scheduler is only used with --executor dask", param_hint="--scheduler")
     try:
-        # Worker processes get ready (gazetteer, patterns) while this one finds the inputs.
-        pool = make_executor(executor, jobs or (None if executor == "dask" else default_jobs()), scheduler,
-                             prepare=functools.partial(prepare, options))
+        pool = make_executor(executor, jobs or (None if executor == "dask" else default_jobs()), scheduler)
     except ExecutorError as error:
         raise click.ClickException(str(error)) from None
     try:

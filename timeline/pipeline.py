@@ -12,7 +12,6 @@ from .cleaning import Dropped, clean, load_rules
 from .documents import Document
 from .events import Event, extract_events
 from .sentences import split_sentences
-from .temporal.tagger import compile_patterns
 
 
 # What cleaning drops that starts a new story on the page (a live blog entry's time stamp).
@@ -39,18 +38,6 @@ class DocumentResult:
     events: tuple[Event, ...]
     notes: tuple[str, ...] = ()
     dropped: tuple[Dropped, ...] = ()
-
-
-def prepare(options: Options = Options()) -> None:
-    """Load and compile what processing documents needs (the cleaning rules, the gazetteer, the
-    tagger's patterns), which would otherwise be done at the first document; raises RulesError
-    or NamesError for a bad rules or names file."""
-    load_rules(options.cleaning_rules)
-    if options.find_names:
-        from .gazetteer import load_gazetteer
-
-        load_gazetteer(options.names)
-    compile_patterns()
 
 
 def process_document(document: Document, options: Options = Options()) -> DocumentResult:
