@@ -16,6 +16,7 @@ from timeline.build import (
 )
 from timeline.cli import cli
 from timeline.documents import Document, find_sources, read_documents
+from timeline.temporal import tagger
 
 NO_DATE = "The army said yesterday that the town fell. Fighting went on last weekend, witnesses said.\n"
 
@@ -38,6 +39,13 @@ def test_the_pool_gives_the_same_chronology_in_the_same_order(seeds_dir):
     finally:
         pool.close()
     assert parallel == serial and len(serial.events) > 10
+
+
+def test_the_tagger_is_compiled_once_before_the_workers_start(seeds_dir, monkeypatch):
+    # Workers forked afterwards share the compiled patterns instead of each compiling them.
+    monkeypatch.setattr(tagger, "_MASTERS", {})
+    assert chronology(seeds_dir, "--jobs", "2")["events"]
+    assert set(tagger._MASTERS) == set(tagger.TOKEN_CLASSES)
 
 
 def test_jobs_on_the_command_line_give_the_same_chronology(seeds_dir):

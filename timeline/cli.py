@@ -232,7 +232,8 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         load_gazetteer(names_file)
     except (RulesError, NamesError) as error:
         raise click.ClickException(str(error)) from None
-    # What is loaded so far (code, rules, gazetteer) lives as long as the run: the cycle
+    temporal.tagger.compile_patterns()  # once, here: forked workers share them
+    # What is loaded so far (code, rules, gazetteer, patterns) lives as long as the run: the cycle
     # collector need not walk it at every full collection, and forked workers share its pages.
     gc.freeze()
     if scheduler and executor != "dask":
