@@ -9,7 +9,8 @@ temporary folder of .txt files with an articles.csv sidecar (outside the reposit
 makes a folder of ten copies of it, and runs the real command line on both with 1 and
 2 jobs, printing documents/s, MB/s (of text), MB/s per job and the peak memory (the
 sum of the resident sets of the command and its worker processes, sampled); with
-``--repeat N`` each build of the single copy runs N times and the median is printed. The
+``--repeat N`` each build of the single copy runs N times, the job counts taking turns, and
+the median is printed with the spread of the speed-up run by run. The
 second form times writing a chronology of synthetic events through each exporter.
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,8 +70,8 @@ def make_copies(source: Path, target: Path, copies: int) -> None:
             os.link(item, folder / item.name)
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
+def descendants(pid: int) -> list[int]:
+    """A process and all its descendants (a scan of /proc: about a millisecond)."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -79,16 +81,30 @@ def tree_rss(pid: int) -> int:
                 children.setdefault(int(fields[1]), []).append(int(entry))
             except OSError:
                 continue
-    total, stack = 0, [pid]
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
+        found.append(current)
+        stack.extend(children.get(current, ()))
+    return found
+
+
+def resident(pids: list[int]) -> int:
+    """Resident bytes of these processes (those that have ended count nothing)."""
+    total = 0
+    for pid in pids:
         try:
-            with open(f"/proc/{current}/statm") as handle:
+            with open(f"/proc/{pid}/statm") as handle:
                 total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except OSError:
             pass
-        stack.extend(children.get(current, ()))
     return total
+
+
+# Memory is sampled every SAMPLE_SECONDS, and the process tree found again every RESCAN samples: the
+# sampler shares the cores it measures, and a scan of /proc every 50 ms took 2% of one.
+SAMPLE_SECONDS = 0.1
+RESCAN = 5
 
 
 def run_measured(command: list[str]) -> tuple[float, float, int, int]:
@@ -102,9 +118,13 @@ def run_measured(command: list[str]) -> tuple[float, float, int, int]:
 
     def sample() -> None:
         nonlocal peak
+        rounds = 0
         while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
-            done.wait(0.05)
+            if rounds % RESCAN == 0:
+                tree = descendants(process.pid)
+            peak = max(peak, resident(tree))
+            rounds += 1
+            done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -132,25 +152,40 @@ def bench_build(corpus: Path, copies: int, jobs_list: list[int], workdir: Path, 
     print(f"{'input':<12} {'jobs':>4} {'docs':>7} {'MB':>7} {'seconds':>8} {'docs/s':>8} "
           f"{'MB/s':>6} {'MB/s/job':>8} {'cpu s':>7} {'peak MB':>8} {'events':>8} {'load':>5}")
     times: dict[tuple[str, int], float] = {}
+    paired: list[float] = []  # time with 1 job / time with 2 jobs, run by run
     for label, folder, factor in (("1 copy", single, 1), (f"{copies} copies", many, copies)):
+        outputs = {jobs: workdir / f"out-{factor}-{jobs}.{format_name}" for jobs in jobs_list}
+        runs: dict[int, list[tuple[float, float, int, int]]] = {jobs: [] for jobs in jobs_list}
+        events: dict[int, int] = {}
+        # Job counts take turns, run after run, so that the machine's drift over minutes falls on
+        # each alike; the median run (by wall time) of `repeat` is printed, since one run on a
+        # shared machine can be a slow one.
+        for _ in range(repeat if factor == 1 else 1):
+            for jobs in jobs_list:
+                command = [sys.executable, "-m", "timeline", "build", str(folder), "-o", str(outputs[jobs]),
+                           "--jobs", str(jobs), "--quiet", *extra]
+                runs[jobs].append(run_measured(command))
+                if runs[jobs][-1][3] == 0:
+                    events[jobs] = count_events(outputs[jobs], format_name)
+                outputs[jobs].unlink(missing_ok=True)
+            if factor == 1 and 1 in runs and 2 in runs:
+                paired.append(runs[1][-1][0] / runs[2][-1][0])
         for jobs in jobs_list:
-            output = workdir / f"out-{factor}-{jobs}.{format_name}"
-            command = [sys.executable, "-m", "timeline", "build", str(folder), "-o", str(output),
-                       "--jobs", str(jobs), "--quiet", *extra]
-            # The median run (by wall time) of `repeat`: one run on a shared machine can be a slow one.
-            runs = sorted(run_measured(command) for _ in range(repeat if factor == 1 else 1))
-            elapsed, cpu, peak, status = runs[len(runs) // 2]
-            events = count_events(output, format_name) if status == 0 else -1
-            output.unlink(missing_ok=True)
+            elapsed, cpu, peak, status = sorted(runs[jobs])[len(runs[jobs]) // 2]
+            events_found = events.get(jobs, -1) if status == 0 else -1
             times[(label, jobs)] = elapsed
             megabytes = size * factor / 1e6
             print(f"{label:<12} {jobs:>4} {documents * factor:>7} {megabytes:>7.1f} {elapsed:>8.1f} "
                   f"{documents * factor / elapsed:>8.1f} {megabytes / elapsed:>6.2f} "
-                  f"{megabytes / elapsed / jobs:>8.2f} {cpu:>7.1f} {peak / 2**20:>8.0f} {events:>8} "
+                  f"{megabytes / elapsed / jobs:>8.2f} {cpu:>7.1f} {peak / 2**20:>8.0f} {events_found:>8} "
                   f"{os.getloadavg()[0]:>5.1f}", flush=True)
     for label in ("1 copy", f"{copies} copies"):
         if (label, 1) in times and (label, 2) in times:
-            print(f"speed-up with 2 jobs on {label}: {times[(label, 1)] / times[(label, 2)]:.2f}")
+            spread = ""
+            if label == "1 copy" and len(paired) > 1:
+                spread = (f" (run by run: median {statistics.median(paired):.2f}, "
+                          f"from {min(paired):.2f} to {max(paired):.2f})")
+            print(f"speed-up with 2 jobs on {label}: {times[(label, 1)] / times[(label, 2)]:.2f}{spread}")
     for jobs in jobs_list:
         print(f"time for {copies} copies / ({copies} x time for 1 copy), {jobs} job(s): "
               f"{times[(f'{copies} copies', jobs)] / (copies * times[('1 copy', jobs)]):.2f} (1.00 = linear)")
