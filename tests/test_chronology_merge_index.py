@@ -123,7 +123,29 @@ def test_a_large_merge_is_sent_in_parts_of_bounded_size(monkeypatch):
     monkeypatch.setattr(chronology, "PARALLEL_SWEEP_REPORTS", 1)
     monkeypatch.setattr(chronology, "PART_REPORTS", 10)
     events = random_events(random.Random(7), 95)
-    reports = len(chronology._distinct_reports(events).reports)
+    reports = len(chronology._distinct_reports(events).items)
     executor = PicklingExecutor(2)
     assert groups_of(merge_events(events, executor)) == merge_by_every_pair(events)
     assert reports > 20 and executor.calls == -(-reports // 10)  # more parts than workers, each of 10 at most
+
+
+def items_of(spans):
+    """Sweep items with these (first day, days) in time order, all else alike."""
+    return [chronology._Item(n, start, start + days, n, False, ("word",), (), (), False)
+            for n, (start, days) in enumerate(sorted(spans))]
+
+
+def test_parts_are_balanced_by_the_cost_of_their_stretch_of_time():
+    # The later half is busy: each of its items meets the many whose dates still reach it,
+    # so the part that sweeps it has fewer of them; a quiet stretch is split by count.
+    busy = items_of([(day, 0) for day in range(1000)] + [(1000 + n // 10, 10_000) for n in range(1000)])
+    low, middle, high = chronology._bounds(busy, 2)
+    assert (low, high) == (0, 2000) and middle > 1000 + 100
+    quiet = items_of([(day, 0) for day in range(2000)])
+    assert chronology._bounds(quiet, 4) == [0, 500, 1000, 1500, 2000]
+
+
+def test_parts_balanced_by_cost_still_hold_at_most_part_reports(monkeypatch):
+    monkeypatch.setattr(chronology, "PART_REPORTS", 1100)
+    busy = items_of([(day, 0) for day in range(1000)] + [(1000 + n // 10, 10_000) for n in range(1000)])
+    assert chronology._bounds(busy, 2) == [0, 1000, 2000]
