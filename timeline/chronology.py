@@ -413,10 +413,9 @@ def merge_events(events: Iterable[Event], executor: Executor | None = None) -> l
         groups: dict[int, list[tuple[int, Event]]] = {}
         for happening, events_of in zip(_join(distinct, executor), distinct.members):
             groups.setdefault(happening, []).extend(events_of)
-        # Each happening's reports in time order, then in the order they came.
-        merged = [[e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[0]))]
-                  for group in groups.values()]
-        return [_combine(group) if len(group) > 1 else group[0] for group in merged]
+        # Each happening's reports in time order, then in the order they came (most are alone).
+        return [_combine([e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[0]))])
+                if len(group) > 1 else group[0][1] for group in groups.values()]
 
 
 @dataclass(frozen=True)
