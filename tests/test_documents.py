@@ -124,6 +124,20 @@ def test_folder_inputs_are_recursive_and_named_by_their_path_inside(tmp_path):
     assert [d.name for d in documents] == names and problems == []
 
 
+def test_folders_are_listed_as_paths_sort_and_links_to_folders_are_not_entered(tmp_path):
+    for name in ("a-b/c.txt", "a/b.txt", "a/b/d.md", "Z.TXT", ".hidden.txt", "x.html", "x.txt.bak"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(TEXT)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a" / "b.txt")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    names = [item.name for item in find_inputs([str(tmp_path)])]
+    assert names == [".hidden.txt", "Z.TXT", "a/b/d.md", "a/b.txt", "a-b/c.txt", "link.txt"]
+    # As Path sorts them: by parts, so "a/..." comes before "a-b/...".
+    assert names == [p.relative_to(tmp_path).as_posix() for p in sorted(
+        p for p in tmp_path.rglob("*") if p.suffix.lower() in (".txt", ".md") and p.is_file())]
+    assert [item.path for item in find_inputs([str(tmp_path)])] == [tmp_path / name for name in names]
+
+
 def test_sidecar_front_matter_and_command_line_in_that_order(tmp_path):
     (tmp_path / "articles.csv").write_text(
         "file,title,source,url,published,language\n"
