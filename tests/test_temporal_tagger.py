@@ -1,4 +1,6 @@
 """The tagger on small cases: values, extents, resolution by tense and anchor, and what is not a date."""
+import re
+
 import pytest
 
 from timeline.temporal import is_well_formed, tag
@@ -583,3 +585,24 @@ def test_that_day_with_no_day_named_before_is_no_date():
     assert values("Market makers suffer losses on trades made that day.", dct="1989-10-30") == []
     assert values("The bomb exploded on Oct. 23. Police arrived that day.", dct="1989-10-30") == [
         ("Oct. 23", "1989-10-23"), ("that day", "1989-10-23")]
+
+
+def test_the_rules_after_a_refusal_are_tried_as_their_alternation_would():
+    # When the first rule that matches refuses, the next is the first of the later rules that
+    # matches: tried one by one, they must find what one alternation of them finds.
+    from timeline.temporal import tagger
+
+    text = ("On 6 May 2016, two days later, late last August and early 2015, the 1990s, Tuesday night, "
+            "the second quarter a year ago, 10:30 a.m. on Friday, mid-March, next week, 3 years, daily, "
+            "last weekend, Sept. 27, the then current price, this spring, since 2011 until now.")
+    starts = [m.start() for m in re.finditer(r"(?<![\w'’])\w", text)]
+    compared = 0
+    for cls, rules in tagger._CLASS_RULES.items():
+        for index in rules[:-1]:
+            alternation = tagger._compile([i for i in rules if i > index])
+            for start in starts:
+                expected = alternation.match(text, start, start + tagger.MATCH_REACH)
+                found = tagger._later_match(cls, index, text, start, start + tagger.MATCH_REACH)
+                assert (found and (found.lastgroup, found.span())) == (expected and (expected.lastgroup, expected.span()))
+                compared += expected is not None
+    assert compared > 100
