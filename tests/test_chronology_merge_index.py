@@ -131,7 +131,7 @@ def test_a_large_merge_is_sent_in_parts_of_bounded_size(monkeypatch):
 
 def items_of(spans):
     """Sweep items with these (first day, days) in time order, all else alike."""
-    return [chronology._Item(n, start, start + days, n, False, ("word",), (), (), False)
+    return [chronology._Item(n, start, start + days, n, False, (0,), (), (), False)
             for n, (start, days) in enumerate(sorted(spans))]
 
 

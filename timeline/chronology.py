@@ -177,8 +177,8 @@ def _prefix(words: tuple[str, ...], threshold: float) -> tuple[tuple[str, ...], 
 class _Item(NamedTuple):
     """A distinct report as the sweep reads it, in plain values that are quick to send to a
     worker process: its number in time order, its first and last day (ordinals), its document
-    (a number), whether it looks ahead, its words (in the sweep, their ranks, rarest first: see
-    _prefix), its places and actors, and whether its dates name a day. It has what
+    (a number), whether it looks ahead, its words (as numbers; in the sweep, their ranks, rarest
+    first: see _prefix), its places and actors, and whether its dates name a day. It has what
     same_happening reads."""
 
     number: int
@@ -186,7 +186,7 @@ class _Item(NamedTuple):
     end: int
     document: int
     future: bool
-    words: tuple[str, ...] | tuple[int, ...]
+    words: tuple[int, ...]
     places: tuple[str, ...]
     actors: tuple[str, ...]
     day: bool
@@ -199,12 +199,13 @@ class _Item(NamedTuple):
 @dataclass
 class _Reports:
     """Distinct reports in time order: each one's events (with their number in arrival), its
-    documents and what it says (as _Item); and the order of words for prefixes (rarest first)."""
+    documents and what it says (as _Item); and the rank of each word (by its number) in the
+    order of words for prefixes, rarest first."""
 
     members: list[list[tuple[int, Event]]]
     documents: list[set[str]]
     items: list[_Item]
-    order: dict[str, int]
+    order: list[int]
 
 
 def _distinct_reports(events: Iterable[Event]) -> _Reports:
@@ -219,7 +220,9 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
     rows: list[tuple] = []
     by_signature: dict[tuple, list[int]] = {}
     document_numbers: dict[str, int] = {}
-    frequency: collections.Counter[str] = collections.Counter()
+    # Words are numbered as they first come: numbers are quicker to send and to compare.
+    word_numbers: collections.defaultdict[str, int] = collections.defaultdict(itertools.count().__next__)
+    frequency: collections.Counter[int] = collections.Counter()
     for arrival, event in enumerate(events):
         report = _Report.of(event)
         same = by_signature.setdefault((event.start, event.end, event.precision, event.future, report), [])
@@ -229,19 +232,20 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
             same.append(number)
             members.append([])
             documents.append(set())
+            words = tuple(map(word_numbers.__getitem__, report.words))
             rows.append((event.start.toordinal(), event.end.toordinal(),
                          document_numbers.setdefault(event.document, len(document_numbers)), event.future,
-                         tuple(report.words), tuple(sorted(report.places)), tuple(sorted(report.actors)),
-                         report.day is not None))
-            frequency.update(report.words)
+                         words, tuple(sorted(report.places)), tuple(sorted(report.actors)), report.day is not None))
+            frequency.update(words)
         members[number].append((arrival, event))
         documents[number].add(event.document)
     # Identical reports share their dates, so a stable sort keeps them in the order they came.
     in_time = sorted(range(len(members)), key=lambda n: rows[n][:2])
-    rarest_first = sorted(frequency.items(), key=lambda item: (item[1], item[0]))
+    rank = [0] * len(word_numbers)
+    for position, word in enumerate(sorted(range(len(word_numbers)), key=frequency.__getitem__)):
+        rank[word] = position
     return _Reports([members[n] for n in in_time], [documents[n] for n in in_time],
-                    [_Item(position, *rows[n]) for position, n in enumerate(in_time)],
-                    {word: rank for rank, (word, _) in enumerate(rarest_first)})
+                    [_Item(position, *rows[n]) for position, n in enumerate(in_time)], rank)
 
 
 def _block_keys(item: _Item) -> list[tuple[list[tuple], int]]:
@@ -259,19 +263,19 @@ def _block_keys(item: _Item) -> list[tuple[list[tuple], int]]:
     return blocks
 
 
-def _alike_earlier(items: list[_Item], first: int = 0, order: dict[str, int] | None = None
+def _alike_earlier(items: list[_Item], first: int = 0, order: list[int] | None = None
                    ) -> list[tuple[int, list[int]]]:
     """For each item from ``first`` on, the earlier items it is alike (see same_happening), by number.
 
     Items are in time order; those before ``first`` are only there to be met (they are the
     ones whose dates reach ``items[first]``). Their words are replaced by their ranks in
-    ``order`` first (rarest first: see _prefix), here, so that a worker does it for its own part. A sweep through
+    ``order`` (rarest first: see _prefix) first, here, so that a worker does it for its own part. A sweep through
     time keeps in its index only the items whose dates reach the current one (memory follows
     the busiest stretch of time), and an item meets only those that share a key with it (see
     _block_keys): the others cannot be alike enough.
     """
     with collector.paused():  # here or in a worker (see timeline.collector)
-        if order is not None:  # words become their ranks: ints, quicker to hash and compare
+        if order is not None:
             rank = order.__getitem__
             items = [item._replace(words=tuple(sorted(map(rank, item.words)))) for item in items]
         return _sweep(items, first)
