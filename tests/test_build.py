@@ -48,6 +48,20 @@ def test_the_tagger_is_compiled_once_before_the_workers_start(seeds_dir, monkeyp
     assert set(tagger._MASTERS) == set(tagger.TOKEN_CLASSES)
 
 
+def test_what_the_build_loads_first_is_loaded_without_the_cycle_collector(seeds_dir, monkeypatch):
+    # A full collection while the patterns compile would walk the whole gazetteer just loaded.
+    import gc
+
+    from timeline import cli as cli_module
+    seen = []
+    original = tagger.compile_patterns
+    monkeypatch.setattr(cli_module, "load_gazetteer", lambda *args: seen.append(gc.isenabled()))
+    monkeypatch.setattr(tagger, "compile_patterns", lambda: seen.append(gc.isenabled()) or original())
+    assert gc.isenabled()
+    assert chronology(seeds_dir, "--jobs", "1")["events"]
+    assert seen == [False, False] and gc.isenabled()
+
+
 def test_jobs_on_the_command_line_give_the_same_chronology(seeds_dir):
     assert chronology(seeds_dir, "--jobs", "1") == chronology(seeds_dir, "--jobs", "2")
 

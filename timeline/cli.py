@@ -227,15 +227,17 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
     except MetadataError as error:
         raise click.BadParameter(str(error), param_hint="--published") from None
     options = Options(cleaning_rules=clean_rules, names=names_file)
-    try:
-        load_rules(clean_rules)
-        load_gazetteer(names_file)
-    except (RulesError, NamesError) as error:
-        raise click.ClickException(str(error)) from None
-    temporal.tagger.compile_patterns()  # once, here: forked workers share them
-    # What is loaded so far (code, rules, gazetteer, patterns) lives as long as the run: the cycle
-    # collector need not walk it at every full collection, and forked workers share its pages.
-    gc.freeze()
+    # What is loaded here (rules, gazetteer, patterns) lives as long as the run and makes no
+    # cycles: a full collection while compiling walked the gazetteer (0.05 s), and once frozen
+    # no collection walks it again, and forked workers share its pages.
+    with collector.paused():
+        try:
+            load_rules(clean_rules)
+            load_gazetteer(names_file)
+        except (RulesError, NamesError) as error:
+            raise click.ClickException(str(error)) from None
+        temporal.tagger.compile_patterns()  # once, here: forked workers share them
+        gc.freeze()
     if scheduler and executor != "dask":
         raise click.BadParameter("a scheduler is only used with --executor dask", param_hint="--scheduler")
     try:
