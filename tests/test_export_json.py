@@ -2,11 +2,15 @@ import io
 import json
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_export_samples import export, sample_timeline
 
 from timeline.chronology import Timeline
 from timeline.cli import cli
-from timeline.exporters.json_format import read_timeline, timeline_to_dict, write_json
+from timeline.events import Event, Mention, Source
+from timeline.exporters import json_format
+from timeline.exporters.json_format import event_to_dict, read_timeline, timeline_to_dict, write_json
 
 
 def _bytes(timeline):
@@ -110,3 +114,30 @@ def test_our_own_layout_is_read_line_by_line(monkeypatch):
     empty = _bytes(Timeline(events=(), documents=(), title="Empty"))
     monkeypatch.undo()
     assert read_timeline(io.BytesIO(empty)).events == ()
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+ODD = st.one_of(st.none(), st.integers(), st.booleans(), st.floats(allow_nan=False), TEXT, st.lists(st.integers()))
+
+
+def maybe(strategy):
+    """Mostly values of the declared type, sometimes a value of another."""
+    return st.one_of(strategy, strategy, strategy, ODD)
+
+
+MENTIONS = st.builds(Mention, maybe(TEXT), maybe(TEXT), maybe(TEXT))
+SOURCES = st.builds(Source, maybe(TEXT), maybe(st.tuples(st.integers(), st.integers())), maybe(TEXT), maybe(TEXT))
+EVENTS = st.builds(
+    Event, date=maybe(TEXT), start=maybe(st.dates()), end=maybe(st.dates()), precision=maybe(TEXT), title=maybe(TEXT),
+    sentence=maybe(TEXT), document=maybe(TEXT), offset=maybe(st.tuples(st.integers(), st.integers())),
+    date_source=maybe(TEXT), expression=maybe(TEXT), mod=maybe(st.none() | TEXT), future=maybe(st.booleans()),
+    url=maybe(TEXT), places=maybe(st.lists(maybe(MENTIONS), max_size=3).map(tuple)),
+    actors=maybe(st.lists(MENTIONS, max_size=3).map(tuple)), sources=maybe(st.lists(maybe(SOURCES), max_size=3).map(tuple)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(EVENTS)
+def test_an_event_is_written_as_the_standard_encoder_writes_its_dict(event):
+    # The writer made from the fields' types gives the encoder's bytes, whatever the values hold.
+    expected = json.JSONEncoder(ensure_ascii=False).encode(event_to_dict(event))
+    assert json_format._text_writer(Event)(event) == expected
