@@ -161,7 +161,7 @@ BLOCKS = _blocks()
 PREFIX_WORDS_SHARED = 2
 
 
-def _prefix(words: tuple[str, ...], threshold: float) -> tuple[tuple[str, ...], int]:
+def _prefix(words: tuple[int, ...], threshold: float) -> tuple[tuple[int, ...], int]:
     """The first words (in a fixed order, the same for every report) and a count k such that two
     sets of words with Jaccard overlap >= threshold share at least k of their first words.
 
