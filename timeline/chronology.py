@@ -378,7 +378,6 @@ ITEM_COST_IN_ACTIVE = 200
 def _bounds(items: list[_Item], count: int) -> list[int]:
     """Where ``count`` stretches of ``items`` begin and end, each of about the same cost to sweep
     (see ITEM_COST_IN_ACTIVE); evenly by count when a stretch would have over PART_REPORTS."""
-    even = [len(items) * k // count for k in range(count + 1)]
     ending: list[int] = []
     cost = []
     total = 0
@@ -390,7 +389,7 @@ def _bounds(items: list[_Item], count: int) -> list[int]:
         cost.append(total)
     bounds = [0, *(bisect.bisect_right(cost, total * k / count) for k in range(1, count)), len(items)]
     if any(high - low > PART_REPORTS for low, high in zip(bounds, bounds[1:])):
-        return even
+        return [len(items) * k // count for k in range(count + 1)]
     return bounds
 
 
