@@ -135,10 +135,15 @@ def items_of(spans):
             for n, (start, days) in enumerate(sorted(spans))]
 
 
+def busy_later_half():
+    """A thousand reports of a day each, then a thousand whose dates reach far ahead."""
+    return items_of([(day, 0) for day in range(1000)] + [(1000 + n // 10, 10_000) for n in range(1000)])
+
+
 def test_parts_are_balanced_by_the_cost_of_their_stretch_of_time():
     # The later half is busy: each of its items meets the many whose dates still reach it,
     # so the part that sweeps it has fewer of them; a quiet stretch is split by count.
-    busy = items_of([(day, 0) for day in range(1000)] + [(1000 + n // 10, 10_000) for n in range(1000)])
+    busy = busy_later_half()
     low, middle, high = chronology._bounds(busy, 2)
     assert (low, high) == (0, 2000) and middle > 1000 + 100
     quiet = items_of([(day, 0) for day in range(2000)])
@@ -147,5 +152,5 @@ def test_parts_are_balanced_by_the_cost_of_their_stretch_of_time():
 
 def test_parts_balanced_by_cost_still_hold_at_most_part_reports(monkeypatch):
     monkeypatch.setattr(chronology, "PART_REPORTS", 1100)
-    busy = items_of([(day, 0) for day in range(1000)] + [(1000 + n // 10, 10_000) for n in range(1000)])
+    busy = busy_later_half()
     assert chronology._bounds(busy, 2) == [0, 1000, 2000]
