@@ -34,3 +34,21 @@ def alike_reports(tmp_path) -> Path:
     for name, text in ALIKE_REPORTS.items():
         (tmp_path / name).write_text(text)
     return tmp_path
+
+
+@pytest.fixture
+def unlistable(monkeypatch):
+    """Make folders fail to be listed, as one without read permission does (which the tests,
+    often run as root, cannot make: root lists any folder)."""
+    from timeline import documents
+
+    real_scandir = documents.os.scandir
+    refused: set[str] = set()
+
+    def scandir(path):
+        if str(path) in refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(documents.os, "scandir", scandir)
+    return lambda *folders: refused.update(map(str, folders))

@@ -269,6 +269,26 @@ def test_documents_are_read_one_at_a_time(tmp_path, monkeypatch):
     assert len(opened) == 1
 
 
+def test_a_folder_that_cannot_be_listed_is_a_problem_and_the_rest_is_read(tmp_path, unlistable):
+    for name in ("a/1.txt", "locked/2.txt", "locked/deeper/3.txt", "z.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(TEXT)
+    unlistable(tmp_path / "locked")
+    documents, problems = read([tmp_path])
+    assert [d.name for d in documents] == ["a/1.txt", "z.txt"]
+    assert problems == [Problem(str(tmp_path / "locked"), "is a folder that cannot be listed (permission denied); "
+                                "the documents in it are left out, check its permissions")]
+
+
+def test_a_folder_given_that_cannot_be_listed_is_said_so_once(tmp_path, unlistable):
+    (tmp_path / "1.txt").write_text(TEXT)
+    unlistable(tmp_path)
+    documents, problems = read([tmp_path])
+    assert documents == [] and len(problems) == 1
+    assert problems[0].name == str(tmp_path) and "cannot be listed (permission denied)" in problems[0].message
+    assert problems[0].skipped
+
+
 def test_a_folder_without_documents_is_a_problem(tmp_path):
     (tmp_path / "notes.html").write_text(TEXT)
     documents, problems = read([tmp_path])

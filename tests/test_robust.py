@@ -103,6 +103,21 @@ def test_a_failure_on_one_document_is_reported_and_the_run_goes_on(tmp_path, mon
     assert strict.exit_code == 1 and "processing failed" in strict.stderr
 
 
+def test_a_folder_that_cannot_be_listed_is_skipped_with_a_message_and_the_run_goes_on(tmp_path, unlistable):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("On 7 May 2016 rebels took town b.")
+    (tmp_path / "a.txt").write_text("On 6 May 2016 rebels took town a.")
+    unlistable(tmp_path / "locked")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "-f", "csv", "-q", "--published", "2016", "-j", "1"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Skipped: {tmp_path / 'locked'}: is a folder that cannot be listed (permission denied); "
+        "the documents in it are left out, check its permissions")
+    assert "took town a." in result.stdout
+    strict = CliRunner().invoke(cli, ["build", str(tmp_path), "-q", "--published", "2016", "-j", "1", "--strict"])
+    assert strict.exit_code == 1 and "cannot be listed" in strict.stderr
+
+
 def test_the_command_line_never_shows_a_traceback_for_bad_input(tmp_path):
     (tmp_path / "articles.csv").write_bytes(b"file,published\n\xff\xfe,2016-99\n\"unclosed,\n")
     (tmp_path / "a.txt").write_bytes(b"\xff\xfe\x00")
