@@ -171,6 +171,42 @@ def test_sidecar_bad_rows_are_named_by_file_and_line_and_the_rest_is_kept(tmp_pa
     assert all(p.skipped for p in problems)
 
 
+def test_a_sidecar_row_no_document_uses_is_a_warning_naming_its_line(tmp_path):
+    (tmp_path / "articles.csv").write_text(
+        "file,published\n"
+        "a.txt,2016-05-06\n"
+        "artcle-b.txt,2016-05-07\n"
+        "notes.html,2016-05-08\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "article-b.txt").write_text(TEXT)
+    documents, problems = read([tmp_path])
+    assert [(d.name, d.published) for d in documents] == [("a.txt", "2016-05-06"), ("article-b.txt", None)]
+    sidecar = tmp_path / "articles.csv"
+    assert sorted((p.name, p.message, p.skipped) for p in problems) == [
+        (f"{sidecar}:3", f"is a row for 'artcle-b.txt', which is not a document in {tmp_path}; "
+                         "its metadata is used by no document (check the file name)", False),
+        (f"{sidecar}:4", "is a row for 'notes.html', which is not a .txt or .md file; "
+                         "its metadata is used by no document (check the file name)", False),
+    ]
+
+
+def test_sidecar_rows_of_files_not_asked_for_are_no_warning(tmp_path):
+    (tmp_path / "articles.csv").write_text("file,published\na.txt,2016-05-06\nb.txt,2016-05-07\n")
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "b.txt").write_text(TEXT)
+    documents, problems = read([tmp_path / "a.txt"])
+    assert [(d.name, d.published) for d in documents] == [("a.txt", "2016-05-06")] and problems == []
+
+
+def test_a_link_to_nothing_in_a_folder_is_a_problem_naming_it(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "moved" / "gone.txt")
+    documents, problems = read([tmp_path])
+    assert [d.name for d in documents] == ["a.txt"]
+    assert problems == [Problem(str(tmp_path / "gone.txt"), f"is a link to {tmp_path / 'moved' / 'gone.txt'}, "
+                                "which does not exist; fix or remove the link")]
+
+
 def test_sidecar_from_a_spreadsheet_semicolons_and_windows_1252(tmp_path):
     sidecar = tmp_path / "metadata.csv"
     sidecar.write_bytes("File;Title;Published\r\na.txt;Café “Aleppo”;2016-05-06\r\n".encode("cp1252"))

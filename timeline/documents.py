@@ -17,7 +17,7 @@ import io
 import os
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -294,12 +294,13 @@ def _unquote(value: str) -> str:
 
 
 def read_sidecar(
-    path: Path, problems: list[Problem] | None = None
+    path: Path, problems: list[Problem] | None = None, lines: dict[str, int] | None = None
 ) -> dict[str, dict[str, str]]:
     """Read a metadata CSV: a ``file`` column and any of the metadata fields.
 
     A bad row (a bad date, too many fields, no file name, a second row for a file)
-    is left out with a Problem naming the file and line; the other rows are kept.
+    is left out with a Problem naming the file and line; the other rows are kept (and
+    the line of each, by file name, put in ``lines``).
     Comma, semicolon and tab separated files are read (spreadsheets write all three),
     in any encoding ``decode`` detects. Raises MetadataError when the sidecar cannot
     be used at all.
@@ -324,7 +325,7 @@ def read_sidecar(
     try:
         columns = [c.strip().lower() for c in next(reader)]
         rows: dict[str, dict[str, str]] = {}
-        first_line: dict[str, int] = {}
+        first_line = lines if lines is not None else {}
         for values in reader:
             line = reader.line_num
             if not any(v.strip() for v in values):
@@ -359,10 +360,12 @@ def read_sidecar(
 
 @dataclass(frozen=True)
 class Input:
-    """One input to read: a file (with the name documents call it by) or ``-``."""
+    """One input to read: a file (with the name documents call it by) or ``-``; ``listed``
+    when it was found by listing a folder (whose every document is then an input)."""
 
     path: Path | None
     name: str
+    listed: bool = False
 
 
 def find_inputs(paths: Iterable[str], problems: list[Problem] | None = None) -> Iterator[Input]:
@@ -383,7 +386,7 @@ def find_inputs(paths: Iterable[str], problems: list[Problem] | None = None) -> 
             for folder, error in unlisted if problems is not None else ():
                 problems.append(Problem(folder, _unlisted(error)))  # one by one: a report may print each
             for parts in inside:
-                yield Input(path.joinpath(*parts), "/".join(parts))
+                yield Input(path.joinpath(*parts), "/".join(parts), listed=True)
         else:
             yield Input(path, path.name)
 
@@ -399,14 +402,16 @@ def _documents_inside(folder: str, parts: tuple[str, ...] = (),
     each folder that cannot be listed is added to ``unlisted`` with why.
 
     Like Path.rglob, it lists links to files but does not enter links to folders (which may
-    loop). os.scandir knows each entry's type without asking the file system again, and parts
-    sort as paths do ("a/b" before "a-b/c"), more quickly than Path objects (24,520 files:
-    0.18 s).
+    loop); a link to nothing is listed, for reading it to say so. os.scandir knows each
+    entry's type without asking the file system again, and parts sort as paths do ("a/b"
+    before "a-b/c"), more quickly than Path objects (24,520 files: 0.18 s).
     """
     where = os.path.join(folder, *parts)
     try:
         with os.scandir(where) as entries:
-            found = [(entry.name, _is(entry.is_dir, follow_symlinks=False), _is(entry.is_file)) for entry in entries]
+            found = [(entry.name, _is(entry.is_dir, follow_symlinks=False),
+                      _is(entry.is_file) or _is(entry.is_symlink) and not os.path.exists(entry.path))
+                     for entry in entries]
     except OSError as error:
         if unlisted is not None:
             unlisted.append((where, error))
@@ -491,6 +496,9 @@ def read_input(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> Decoded:
         try:
             data = read_bytes(item.path, max_size)
         except FileNotFoundError:
+            if item.path.is_symlink():
+                raise InputError(f"is a link to {os.readlink(item.path)}, which does not exist; "
+                                 "fix or remove the link") from None
             raise InputError("no such file or folder; check the path") from None
         except IsADirectoryError:
             raise InputError("is a folder that cannot be listed; check the path") from None
@@ -545,18 +553,48 @@ def find_sources(
     problems: list[Problem] | None = None,
     max_size: int | None = DEFAULT_MAX_SIZE,
 ) -> Iterator[Source]:
-    """Each input with its sidecar metadata, not yet read; sidecar problems go to ``problems``."""
+    """Each input with its sidecar metadata, not yet read; sidecar problems go to ``problems``.
+
+    Once every input is given, a sidecar row that no document of its folder used (a typo in
+    a file name leaves a document without its date) is a warning, when the whole folder was read.
+    """
     problems = problems if problems is not None else []
     overrides = (("published", normalise_published(published)),) if published else ()
-    sidecars: dict[Path, dict[str, dict[str, str]]] = {}
+    sidecars: dict[Path, _Sidecar] = {}
     for item in _each_input(paths, problems):
         sidecar_row: dict[str, str] = {}
         if item.path is not None:
             folder = item.path.parent
             if folder not in sidecars:
                 sidecars[folder] = _folder_sidecar(folder, problems)
-            sidecar_row = sidecars[folder].get(item.path.name, {})
+            sidecar = sidecars[folder]
+            sidecar_row = sidecar.rows.get(item.path.name, {})
+            sidecar.used.add(item.path.name)
+            sidecar.listed = sidecar.listed or item.listed
         yield Source(item, tuple(sidecar_row.items()), overrides, max_size)
+    for folder, sidecar in sidecars.items():
+        if sidecar.listed:
+            for name in sidecar.rows.keys() - sidecar.used:
+                problems.append(Problem(f"{sidecar.path}:{sidecar.lines[name]}", _unused_row(name, folder), skipped=False))
+
+
+def _unused_row(name: str, folder: Path) -> str:
+    if os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES:
+        why = f"which is not a {' or '.join(DOCUMENT_SUFFIXES)} file"
+    else:
+        why = f"which is not a document in {folder}"
+    return f"is a row for {name!r}, {why}; its metadata is used by no document (check the file name)"
+
+
+@dataclass
+class _Sidecar:
+    """A folder's metadata rows (by file name), where each came from, and which were used."""
+
+    path: Path | None = None
+    rows: dict[str, dict[str, str]] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    listed: bool = False  # whether the folder's documents were found by listing it
 
 
 def _each_input(paths: Iterable[str], problems: list[Problem]) -> Iterator[Input]:
@@ -592,19 +630,20 @@ def read_documents(
             yield document
 
 
-def _folder_sidecar(folder: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+def _folder_sidecar(folder: Path, problems: list[Problem]) -> _Sidecar:
     for sidecar_name in SIDECAR_NAMES:
         sidecar = folder / sidecar_name
         if sidecar.is_file():
+            lines: dict[str, int] = {}
             try:
-                return read_sidecar(sidecar, problems)
+                return _Sidecar(sidecar, read_sidecar(sidecar, problems, lines), lines)
             except MetadataError as error:
                 problems.append(Problem(str(sidecar), str(error)))
             except OSError as error:
                 problems.append(Problem(str(sidecar), f"cannot be read ({error.strerror}); "
                                         "the sidecar is ignored"))
-            return {}
-    return {}
+            return _Sidecar()
+    return _Sidecar()
 
 
 def with_published(document: Document, published: str | None) -> Document:
