@@ -53,6 +53,51 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
+def test_a_link_is_written_through_and_stays_a_link(tmp_path):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "timeline.csv"
+    target.write_bytes(b"old")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(target)
+    dangling = tmp_path / "next.csv"
+    dangling.symlink_to(tmp_path / "real" / "next.csv")
+    for path in (link, dangling):
+        with atomic_output(path) as stream:
+            stream.write(b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
+    assert dangling.is_symlink() and (tmp_path / "real" / "next.csv").read_bytes() == b"new"
+    assert leftovers(tmp_path) == leftovers(tmp_path / "real") == []
+
+
+def test_what_is_not_a_file_is_written_to_in_place(tmp_path):
+    """-o /dev/stdout or a named pipe: a device or a pipe is never replaced by a file."""
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    with atomic_output(pipe) as stream:
+        stream.write(b"through the pipe")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("output", ["-", "/dev/stdout"])
+def test_a_reader_that_stops_reading_is_no_error(seeds_dir, output):
+    """`timeline build ... -o /dev/stdout | head`: the reader has what it wanted."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "timeline", "build", str(seeds_dir), "-f", "csv", "-q", "-j", "1", "-o", output]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # before anything is written: every write meets a closed pipe
+    _, errors = process.communicate(timeout=120)
+    assert (process.returncode, errors.decode()) == (0, "")
+
+
 BROKEN_EXPORTER = '''
 from timeline import hookimpl
 from timeline.exporters import Exporter

@@ -138,8 +138,11 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
             except BrokenPipeError:  # `timeline build ... | head` is fine; no error when Python flushes at exit
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         else:
-            with atomic_output(output) as stream:
-                write_timeline(exporter, timeline, stream, options)
+            try:
+                with atomic_output(output) as stream:
+                    write_timeline(exporter, timeline, stream, options)
+            except BrokenPipeError:  # -o /dev/stdout read by `head`, or a named pipe closed early: as above
+                pass
     except ExportError as error:
         raise click.UsageError(f"-f {exporter.name}: {error}") from None
     except OSError as error:

@@ -21,8 +21,21 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
     at ``path`` is left untouched. The new file gets the permissions of the one it
     replaces, or the usual ones for a new file (0666 less the umask): ``mkstemp``
     alone would leave it readable by its owner only.
+
+    A link is written through: the file it points to is replaced and the link stays.
+    What is not a file (``/dev/stdout``, a named pipe) is written to as it is: there is
+    nothing to rename over it, and a device must not be replaced by a file.
     """
-    path = Path(path)
+    try:
+        kind = os.stat(path).st_mode
+    except OSError:
+        kind = None  # not there yet (or a link to nothing): made below
+    if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+        with open(path, "wb") as stream:
+            yield stream
+            stream.flush()
+        return
+    path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
