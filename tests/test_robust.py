@@ -118,6 +118,40 @@ def test_a_folder_that_cannot_be_listed_is_skipped_with_a_message_and_the_run_go
     assert strict.exit_code == 1 and "cannot be listed" in strict.stderr
 
 
+@pytest.mark.parametrize("suffix", ["json", "csv", "xlsx", "ics"])
+def test_file_names_and_titles_that_are_not_utf8_are_written_readably(tmp_path, suffix):
+    """A name from a Windows archive ("caf\xe9.txt" in Latin-1) is kept by Python as lone
+    surrogates, which no output can encode: it is written with U+FFFD in their place."""
+    import csv
+    import json
+    import os
+
+    import icalendar
+    import openpyxl
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / os.fsdecode(b"caf\xe9.txt")).write_text("On 6 May 2016 rebels took the town.")
+    output = tmp_path / f"out.{suffix}"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "-q", "-j", "1", "--published", "2016",
+                                      "--title", "R\udcfcckblick", "-o", str(output)])
+    assert (result.exit_code, result.output) == (0, "")
+    name, title = "caf\ufffd.txt", "R\ufffdckblick"
+    if suffix == "json":
+        saved = json.loads(output.read_text(encoding="utf-8"))
+        assert saved["title"] == title and [e["document"] for e in saved["events"]] == [name]
+    elif suffix == "csv":
+        with open(output, newline="", encoding="utf-8") as stream:
+            assert [row["document"] for row in csv.DictReader(stream)] == [name]
+    elif suffix == "xlsx":
+        sheet = openpyxl.load_workbook(output).active
+        rows = list(sheet.iter_rows(values_only=True))
+        assert rows[1][rows[0].index("document")] == name
+    else:
+        calendar = icalendar.Calendar.from_ical(output.read_bytes())
+        assert str(calendar.get("X-WR-CALNAME")) == title
+        assert name in str(next(iter(calendar.walk("VEVENT"))).get("DESCRIPTION"))
+
+
 def test_the_command_line_never_shows_a_traceback_for_bad_input(tmp_path):
     (tmp_path / "articles.csv").write_bytes(b"file,published\n\xff\xfe,2016-99\n\"unclosed,\n")
     (tmp_path / "a.txt").write_bytes(b"\xff\xfe\x00")

@@ -18,7 +18,8 @@ from . import __version__, collector, temporal
 from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jobs, make_executor
 from .chronology import Timeline
 from .cleaning import RulesError, load_rules
-from .documents import DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published
+from .documents import (DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published,
+                        readable_name)
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError, load_gazetteer
@@ -87,9 +88,23 @@ class FormatCommand(click.Command):
         return [p for p in params if p is not help_option] + extra + [p for p in params if p is help_option]
 
 
+class _Text(click.ParamType):
+    """Text written into the outputs: bytes of the command line that are not UTF-8 become U+FFFD
+    (see readable_name) rather than fail the writing at the end of a run."""
+
+    name = "text"
+
+    def convert(self, value, param, ctx):
+        return readable_name(value)
+
+
+TEXT = _Text()
+
+
 def _write_options(table_format: str, columns: str | None, extra: dict) -> dict:
-    """What an exporter's write() receives: the shared format options and its own."""
-    options = dict(extra)
+    """What an exporter's write() receives: the shared format options and its own (their text
+    as every output can write it: see readable_name)."""
+    options = {name: readable_name(value) if isinstance(value, str) else value for name, value in extra.items()}
     options.update(table_format=table_format, columns=columns,
                    report=lambda message: click.echo(message, err=True))
     return options
@@ -193,7 +208,8 @@ def format_options(command):
 @click.option("--published", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD); overrides metadata.")
 @click.option("--since", help="Keep events that end on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Keep events that start on or before this day (YYYY-MM-DD).")
-@click.option("--title", default="Timeline", show_default=True, help="Title of the chronology (calendar name, page title).")
+@click.option("--title", default="Timeline", show_default=True, type=TEXT,
+              help="Title of the chronology (calendar name, page title).")
 @click.option("--no-merge", is_flag=True, help="Keep reports of the same happening from different articles apart.")
 @click.option("-v", "--verbose", is_flag=True, help="Report on stderr what cleaning dropped from each document.")
 @click.option("--names", "names_file", type=click.Path(dir_okay=False),
@@ -363,7 +379,7 @@ class _Progress:
 @cli.command(name="export", cls=FormatCommand)
 @click.argument("saved", type=click.Path(dir_okay=False, allow_dash=True))
 @format_options
-@click.option("--title", help="Title of the chronology (default: the saved one).")
+@click.option("--title", type=TEXT, help="Title of the chronology (default: the saved one).")
 def export_command(saved, format_name, output, table_format, columns, plugins_dir, title, **exporter_options):
     """Re-export a chronology saved as JSON (- for stdin), without reading the articles again.
 

@@ -106,7 +106,7 @@ class Problem:
     skipped: bool = True
 
     def __str__(self) -> str:
-        return f"{self.name}: {self.message}"
+        return readable_name(f"{self.name}: {self.message}")
 
 
 class MetadataError(ValueError):
@@ -386,9 +386,15 @@ def find_inputs(paths: Iterable[str], problems: list[Problem] | None = None) -> 
             for folder, error in unlisted if problems is not None else ():
                 problems.append(Problem(folder, _unlisted(error)))  # one by one: a report may print each
             for parts in inside:
-                yield Input(path.joinpath(*parts), "/".join(parts), listed=True)
+                yield Input(path.joinpath(*parts), readable_name("/".join(parts)), listed=True)
         else:
-            yield Input(path, path.name)
+            yield Input(path, readable_name(path.name))
+
+
+def readable_name(name: str) -> str:
+    """A file name as text every output can write: the bytes of a name that are not UTF-8 (a
+    name from a Windows archive), which Python keeps as lone surrogates, become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _unlisted(error: OSError) -> str:
@@ -524,7 +530,7 @@ class Source:
 
     @property
     def label(self) -> str:
-        return "<stdin>" if self.input.path is None else str(self.input.path)
+        return "<stdin>" if self.input.path is None else readable_name(str(self.input.path))
 
     def read(self) -> tuple[Document | None, tuple[Problem, ...]]:
         """The document (None when it cannot be used) and the problems met reading it."""
