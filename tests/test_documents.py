@@ -1,5 +1,6 @@
 import codecs
 import io
+import os
 import sys
 
 import pytest
@@ -303,6 +304,23 @@ def test_documents_are_read_one_at_a_time(tmp_path, monkeypatch):
     stream = read_documents([str(tmp_path)])
     next(stream)
     assert len(opened) == 1
+
+
+def test_a_tree_deeper_than_the_recursion_limit_is_listed(tmp_path):
+    depth = sys.getrecursionlimit() + 100
+    deepest = str(tmp_path)
+    for _ in range(depth):  # one by one: makedirs itself recurses
+        deepest = os.path.join(deepest, "d")
+        os.mkdir(deepest)
+    with open(os.path.join(deepest, "a.txt"), "w", encoding="utf-8") as stream:
+        stream.write(TEXT)
+    try:
+        assert [item.name for item in find_inputs([str(tmp_path)])] == ["d/" * depth + "a.txt"]
+    finally:  # one by one, deepest first: removing the tree whole would recurse too
+        os.remove(os.path.join(deepest, "a.txt"))
+        while deepest != str(tmp_path):
+            os.rmdir(deepest)
+            deepest = os.path.dirname(deepest)
 
 
 def test_a_folder_that_cannot_be_listed_is_a_problem_and_the_rest_is_read(tmp_path, unlistable):
