@@ -1,6 +1,5 @@
 import codecs
 import io
-import os
 import sys
 
 import pytest
@@ -307,20 +306,19 @@ def test_documents_are_read_one_at_a_time(tmp_path, monkeypatch):
 
 
 def test_a_tree_deeper_than_the_recursion_limit_is_listed(tmp_path):
-    depth = sys.getrecursionlimit() + 100
-    deepest = str(tmp_path)
-    for _ in range(depth):  # one by one: makedirs itself recurses
-        deepest = os.path.join(deepest, "d")
-        os.mkdir(deepest)
-    with open(os.path.join(deepest, "a.txt"), "w", encoding="utf-8") as stream:
-        stream.write(TEXT)
+    # A low limit for a shallow tree: a tree deeper than the usual limit (1,000) would be
+    # left for pytest to remove, which it does by recursing.
+    depth = 300
+    deepest = tmp_path.joinpath(*["d"] * depth)
+    deepest.mkdir(parents=True)
+    (deepest / "a.txt").write_text(TEXT)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(200)
     try:
-        assert [item.name for item in find_inputs([str(tmp_path)])] == ["d/" * depth + "a.txt"]
-    finally:  # one by one, deepest first: removing the tree whole would recurse too
-        os.remove(os.path.join(deepest, "a.txt"))
-        while deepest != str(tmp_path):
-            os.rmdir(deepest)
-            deepest = os.path.dirname(deepest)
+        names = [item.name for item in find_inputs([str(tmp_path)])]
+    finally:
+        sys.setrecursionlimit(limit)
+    assert names == ["d/" * depth + "a.txt"]
 
 
 def test_a_folder_that_cannot_be_listed_is_a_problem_and_the_rest_is_read(tmp_path, unlistable):
