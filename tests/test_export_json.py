@@ -100,6 +100,25 @@ def test_bad_event_in_the_line_layout_names_the_event():
         read_timeline(io.BytesIO(text.encode()))
 
 
+def test_what_is_not_a_saved_timeline_says_why():
+    import pytest
+
+    from timeline.exporters.json_format import SavedTimelineError
+
+    deep = "[" * 100_000 + "]" * 100_000
+    saved = _bytes(sample_timeline()).decode()
+    assert saved.count('\n    {"date": ') == len(sample_timeline().events)
+    for text, why in [
+        (deep, "nested too deeply"),  # parsed whole
+        (saved.replace('\n    {"date": ', '\n    {"deep": ' + deep + ', "date": ', 1), "nested too deeply"),  # by line
+        ('{"format": "timeline", "version": 99}', "version 99 is newer"),
+        ('{"format": "other", "events": []}', "format is 'other'"),
+        ("[1, 2]", '"events" list'),
+    ]:
+        with pytest.raises(SavedTimelineError, match=why):
+            read_timeline(io.BytesIO(text.encode()))
+
+
 def test_our_own_layout_is_read_line_by_line(monkeypatch):
     from timeline.exporters import json_format
 

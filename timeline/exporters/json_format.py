@@ -208,12 +208,14 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
 
 
 def timeline_from_dict(data: Mapping[str, Any]) -> Timeline:
-    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+    if not isinstance(data, dict):
         raise SavedTimelineError("expected an object with an \"events\" list")
     if data.get("format", FORMAT_NAME) != FORMAT_NAME:
         raise SavedTimelineError(f"format is {data.get('format')!r}, not {FORMAT_NAME!r}")
     if not isinstance(data.get("version", FORMAT_VERSION), int) or data.get("version", FORMAT_VERSION) > FORMAT_VERSION:
         raise SavedTimelineError(f"version {data.get('version')!r} is newer than this timeline reads ({FORMAT_VERSION})")
+    if not isinstance(data.get("events"), list):
+        raise SavedTimelineError("expected an object with an \"events\" list")
     events = []
     for index, item in enumerate(data["events"]):
         try:
@@ -253,6 +255,8 @@ def _read(stream: BinaryIO) -> Timeline:
         data = json.load(stream)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SavedTimelineError(str(error)) from None
+    except RecursionError:
+        raise SavedTimelineError("its values are nested too deeply to be read") from None
     return timeline_from_dict(data)
 
 
@@ -277,7 +281,7 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
             raise _OtherLayout
         try:
             data = json.loads("".join(head).rstrip().rstrip(",") + "}")
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             raise _OtherLayout from None
         data["events"] = []
         header = timeline_from_dict(data)
@@ -290,7 +294,7 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
                 raise _OtherLayout
             try:
                 item = json.loads(line.rstrip().rstrip(","))
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 raise _OtherLayout from None
             try:
                 events.append(convert(item))
