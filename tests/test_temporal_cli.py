@@ -72,3 +72,11 @@ def test_evaluate_prints_the_score_table_and_errors():
     assert result.exit_code == 0, result.output
     for row in ("strict span", "relaxed span", "value", "type", "DATE value", "most frequent missed"):
         assert row in result.stdout
+
+
+def test_evaluate_on_a_folder_without_timeml_says_so(tmp_path):
+    (tmp_path / "broken.tml").write_text("<TimeML><TEXT>On <TIMEX3 tid='t1'>1998</TEXT>")
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "broken.tml: not well-formed XML" in result.stderr
+    assert f"{tmp_path}: no TimeML document (.tml) could be read there" in result.stderr

@@ -491,6 +491,9 @@ def evaluate(corpus, error_limit):
     result = evaluate_corpus(corpus)
     for problem in result.problems:
         click.echo(f"Warning: {problem}", err=True)
+    if not result.documents:
+        raise click.ClickException(f"{corpus}: no TimeML document (.tml) could be read there; "
+                                   "give a folder of TimeML files such as TempEval-3's")
     click.echo(f"{result.documents} documents, {result.total.gold} gold and {result.total.system} tagged expressions")
     click.echo(tabulate_module.tabulate(result.table(), headers=("measure", "P", "R", "F1"), disable_numparse=True))
     if error_limit:
