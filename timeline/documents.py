@@ -398,8 +398,11 @@ def readable_name(name: str) -> str:
 
 
 def _unlisted(error: OSError) -> str:
-    why = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
-    return f"is a folder that cannot be listed ({why}); the documents in it are left out, check its permissions"
+    if isinstance(error, PermissionError):
+        why, fix = "permission denied", "check its permissions"
+    else:
+        why, fix = error.strerror or str(error), "check the folder"
+    return f"is a folder that cannot be listed ({why}); the documents in it are left out, {fix}"
 
 
 def _documents_inside(folder: str, unlisted: list[tuple[str, OSError]] | None = None) -> Iterator[tuple[str, ...]]:
@@ -533,7 +536,7 @@ class Source:
 
     @property
     def label(self) -> str:
-        return "<stdin>" if self.input.path is None else readable_name(str(self.input.path))
+        return "<stdin>" if self.input.path is None else str(self.input.path)
 
     def read(self) -> tuple[Document | None, tuple[Problem, ...]]:
         """The document (None when it cannot be used) and the problems met reading it."""
@@ -582,9 +585,10 @@ def find_sources(
             sidecar.listed = sidecar.listed or item.listed
         yield Source(item, tuple(sidecar_row.items()), overrides, max_size)
     for folder, sidecar in sidecars.items():
-        if sidecar.listed:
-            for name in sidecar.rows.keys() - sidecar.used:
-                problems.append(Problem(f"{sidecar.path}:{sidecar.lines[name]}", _unused_row(name, folder), skipped=False))
+        for name in sidecar.rows if sidecar.listed else ():
+            if name not in sidecar.used:
+                problems.append(Problem(f"{sidecar.path}:{sidecar.lines[name]}", _unused_row(name, folder),
+                                        skipped=False))
 
 
 def _unused_row(name: str, folder: Path) -> str:
