@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timeline.build import process_chunk
@@ -73,6 +73,59 @@ def test_any_bytes_in_a_file_give_a_document_or_a_problem(tmp_path_factory, data
     for outcome in process_chunk(list(find_sources([str(folder)], published="2016-11-04")), Options()):
         if outcome.result is not None:
             check_events(documents[0], outcome.result)
+
+
+# File names as the file system gives them: any bytes but "/" and NUL (not UTF-8 either).
+file_names = st.tuples(st.binary(min_size=1, max_size=10).filter(lambda b: b"/" not in b and b"\0" not in b),
+                       st.sampled_from([b".txt", b".md", b".TXT", b".csv"])).map(b"".join)
+file_bytes = st.one_of(st.binary(max_size=200), texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+                       texts.map(lambda t: t.encode("utf-16")), texts.map(lambda t: t.encode("cp1252", "ignore")))
+sidecar_values = st.one_of(st.text(max_size=12), st.sampled_from(["2016-05-06", "2016-13", "2016", "", '"', ";"]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(files=st.dictionaries(file_names, file_bytes, min_size=1, max_size=4),
+       rows=st.lists(st.tuples(st.one_of(file_names.map(lambda b: b.decode("utf-8", "replace")), st.text(max_size=8)),
+                               sidecar_values, sidecar_values), max_size=4),
+       delimiter=st.sampled_from([",", ";", "\t"]), output=st.sampled_from(["json", "csv", "ics"]))
+@example(files={b"\n.txt": b"1\tMay", b"caf\xe9.md": b""}, rows=[("caf\ufffd.md", "2016", "")], delimiter=",",
+         output="json")
+def test_any_folder_gives_a_readable_chronology_and_no_traceback(files, rows, delimiter, output):
+    """The whole command on a folder of anything: names, bytes, a sidecar with any rows."""
+    import csv
+    import json
+    import os
+    import tempfile
+
+    import icalendar
+
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = os.path.join(temporary, "in")
+        os.mkdir(folder)
+        for name, data in files.items():
+            with open(os.path.join(os.fsencode(folder), name), "wb") as stream:
+                stream.write(data)
+        lines = [delimiter.join(["file", "published", "title"])] + [delimiter.join(row) for row in rows]
+        with open(os.path.join(folder, "articles.csv"), "w", encoding="utf-8", errors="surrogatepass") as stream:
+            stream.write("\n".join(lines))
+        target = os.path.join(temporary, f"out.{output}")
+        result = CliRunner().invoke(cli, ["build", folder, "-q", "-j", "1", "-o", target])
+        assert result.exit_code in (0, 1), result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert "Traceback" not in result.output
+        # One line per problem (a name with a line break in it is escaped); an exporter may report too.
+        assert all(line.startswith(("Skipped: ", "Warning: ", f"{output}: ")) or "skipped" in line
+                   for line in result.stderr.splitlines())
+        with open(target, "rb") as stream:
+            data = stream.read()
+    if output == "json":
+        saved = json.loads(data.decode("utf-8"))
+        names = {d["name"] for d in saved["documents"]}
+        assert all(e["document"] in names for e in saved["events"])
+    elif output == "csv":
+        list(csv.DictReader(data.decode("utf-8").splitlines(keepends=True)))
+    else:
+        icalendar.Calendar.from_ical(data)
 
 
 @pytest.mark.parametrize("published", ["0001-01", "9999-12-31"])

@@ -19,7 +19,7 @@ from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jo
 from .chronology import Timeline
 from .cleaning import RulesError, load_rules
 from .documents import (DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published,
-                        readable_name)
+                        one_line, readable_name)
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError, load_gazetteer
@@ -343,9 +343,9 @@ class _Progress:
     def __call__(self, outcome: Outcome) -> None:
         result = outcome.result
         for note in result.notes:
-            self.echo(f"Warning: {note}")
+            self.echo(f"Warning: {one_line(note)}")
         if self.verbose:
-            self.echo(f"{result.document.name}: dropped {outcome.dropped}")
+            self.echo(f"{one_line(result.document.name)}: dropped {outcome.dropped}")
         self.documents += 1
         self.events += len(result.events)
         if self.bar is not None:

@@ -106,7 +106,16 @@ class Problem:
     skipped: bool = True
 
     def __str__(self) -> str:
-        return readable_name(f"{self.name}: {self.message}")
+        return one_line(readable_name(f"{self.name}: {self.message}"))
+
+
+_ESCAPED = {code: repr(chr(code))[1:-1] for code in (*range(32), 127)}
+
+
+def one_line(message: str) -> str:
+    """A message with its control characters escaped (a file name may hold a line break), so
+    that it is one line on the terminal: each problem is one line."""
+    return message.translate(_ESCAPED)
 
 
 class MetadataError(ValueError):
