@@ -1,6 +1,8 @@
 import codecs
 import io
+import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ from timeline.documents import (
     decode,
     find_inputs,
     normalise_published,
+    read_bytes,
     read_documents,
     read_sidecar,
     split_front_matter,
@@ -283,6 +286,40 @@ def test_a_large_input_is_refused_without_reading_it_all(tmp_path, monkeypatch):
     documents, problems = read([big])
     assert documents == [] and "100.0 MB" in problems[0].message
     assert reads and all(0 < size <= 10 * 1024 * 1024 + 1 for size in reads)
+
+
+@pytest.mark.parametrize("length", [0, 5, 6, 20])
+def test_a_file_whose_size_is_not_known_is_read_to_its_end_or_to_the_limit(tmp_path, length):
+    # A pipe tells no size (0): what it holds is read all the same, and the limit still holds.
+    reading, writing = os.pipe()
+    os.write(writing, b"x" * length)
+    os.close(writing)
+    try:
+        if length > 5:
+            with pytest.raises(InputError, match="more than"):
+                read_bytes(Path(f"/dev/fd/{reading}"), max_size=5)
+        else:
+            assert read_bytes(Path(f"/dev/fd/{reading}"), max_size=5) == b"x" * length
+    finally:
+        os.close(reading)
+
+
+def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(tmp_path, monkeypatch):
+    grown = tmp_path / "live.txt"
+    grown.write_bytes(b"first")
+    real_fstat = os.fstat
+
+    def fstat_then_grow(descriptor):
+        status = real_fstat(descriptor)
+        with open(grown, "ab") as handle:
+            handle.write(b" and more")
+        return status
+
+    monkeypatch.setattr(documents_module.os, "fstat", fstat_then_grow)
+    assert read_bytes(grown, max_size=100) == b"first and more"
+    grown.write_bytes(b"first")
+    with pytest.raises(InputError, match="more than"):
+        read_bytes(grown, max_size=10)
 
 
 def test_standard_input_is_read_and_decoded(monkeypatch):

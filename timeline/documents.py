@@ -491,7 +491,16 @@ def make_document(
 def read_bytes(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
     """The bytes of a file, never more than ``max_size`` of them (None: no limit)."""
     with open(path, "rb") as handle:
-        data = handle.read(-1 if not max_size else max_size + 1)
+        if not max_size:
+            data = handle.read()
+        else:
+            # Asking for max_size + 1 bytes at once sets that much memory aside for every file, a
+            # cost larger than reading a short article: ask for what its size says, then read on
+            # if there is more (a file that grew, or one whose size is not known, like a pipe).
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(size, max_size) + 1)
+            if len(data) > size:
+                data += handle.read(max_size + 1 - len(data))
     if max_size and len(data) > max_size:
         raise InputError(_too_large(path.stat().st_size if path.is_file() else len(data), max_size))
     return data
