@@ -308,16 +308,20 @@ def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(tmp_path, monkeyp
     grown = tmp_path / "live.txt"
     grown.write_bytes(b"first")
     real_fstat = os.fstat
+    growth = [b" and more"]
 
     def fstat_then_grow(descriptor):
+        # The size is taken, then the file grows (once: os.fstat is everyone's while patched).
         status = real_fstat(descriptor)
-        with open(grown, "ab") as handle:
-            handle.write(b" and more")
+        if growth:
+            with open(grown, "ab") as handle:
+                handle.write(growth.pop())
         return status
 
     monkeypatch.setattr(documents_module.os, "fstat", fstat_then_grow)
     assert read_bytes(grown, max_size=100) == b"first and more"
     grown.write_bytes(b"first")
+    growth.append(b" and more")
     with pytest.raises(InputError, match="more than"):
         read_bytes(grown, max_size=10)
 
