@@ -25,10 +25,8 @@ import argparse
 import functools
 import json
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -75,21 +73,19 @@ def phases(record: Path, launched: float, ended: float) -> dict[str, float]:
 
 
 def run_once(folder: Path, jobs: int, workdir: Path) -> tuple[dict[str, float], float]:
+    from build_speed import run_measured
+
     record = workdir / "clocks.jsonl"
     record.unlink(missing_ok=True)
     output = workdir / "out.json"
     command = [sys.executable, __file__, "--child", str(record), "build", str(folder), "-o", str(output),
                "--jobs", str(jobs), "--quiet"]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     launched = time.time()
-    finished = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    ended = time.time()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if finished.returncode != 0:
-        sys.exit(f"timeline build failed:\n{finished.stderr.decode('utf-8', 'replace')[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    elapsed, cpu, _, status = run_measured(command)  # prints what the command said when it failed
+    if status != 0:
+        sys.exit("timeline build failed")
     output.unlink()
-    return phases(record, launched, ended), cpu
+    return phases(record, launched, launched + elapsed), cpu
 
 
 def main() -> None:
