@@ -56,8 +56,8 @@ _SINGLE: dict[int, re.Pattern] = {}  # each rule alone, compiled on first use
 
 def _master(cls: str) -> re.Pattern:
     """The alternation of all the rules of a token class, compiled on first use: compiling
-    them takes a tenth of a second, which a command that tags nothing need not spend (a
-    build compiles them before its workers start: see compile_patterns)."""
+    them takes about 0.05 s, which a command that tags nothing need not spend (a build
+    compiles them before its workers start: see compile_patterns)."""
     master = _MASTERS.get(cls)
     if master is None:
         master = _MASTERS[cls] = _compile(_CLASS_RULES[cls])
