@@ -26,7 +26,6 @@ medians are printed.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import shutil
@@ -107,20 +106,6 @@ def read_corpus(folder: Path):
     return documents
 
 
-def prepare() -> None:
-    """Load what `timeline build` loads before it forks its workers, and freeze it as it does."""
-    from timeline import collector
-    from timeline.cleaning import load_rules
-    from timeline.gazetteer import load_gazetteer
-    from timeline.temporal import tagger
-
-    with collector.paused():
-        load_rules(None)
-        load_gazetteer(None)
-        tagger.compile_patterns()
-        gc.freeze()
-
-
 def measure(work, documents, repeat: int) -> list[tuple[dict, list[dict]]]:
     rounds = []
     for number in range(repeat):
@@ -159,6 +144,8 @@ def main() -> None:
     try:
         count, size = extract_corpus(arguments.corpus, workdir / "corpus")
         documents = read_corpus(workdir / "corpus")
+        from timeline.build import prepare
+
         prepare()
         print(f"corpus {arguments.corpus}: {count} documents, {size / 1e6:.1f} MB of text; "
               f"{len(os.sched_getaffinity(0))} cores; medians of {arguments.repeat} round(s); CPU seconds per process")

@@ -21,39 +21,39 @@ Talks resumed <TIMEX3 tid="t2" type="DATE" value="2016-05-07">on Saturday</TIMEX
 """
 
 
-def test_build_phases_tile_each_run(tmp_path):
-    for name, place in (("a", "Atareb"), ("b", "Aleppo"), ("c", "Idlib")):
-        (tmp_path / f"{name}.tml").write_text(TML.format(name=name, place=place), encoding="utf-8")
-    finished = subprocess.run([sys.executable, str(BENCHMARKS / "build_phases.py"), str(tmp_path), "--jobs", "1,2",
-                               "--repeat", "1"], capture_output=True, text=True, timeout=120)
+def run_benchmark(folder: Path, script: str, places: tuple[str, ...], *arguments: str) -> str:
+    """Run ``script`` on a corpus of one small document per place; return what it printed."""
+    for number, place in enumerate(places):
+        (folder / f"d{number}.tml").write_text(TML.format(name=f"d{number}", place=place), encoding="utf-8")
+    finished = subprocess.run([sys.executable, str(BENCHMARKS / script), str(folder), *arguments],
+                              capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
-    assert "3 documents" in finished.stdout
+    assert f"{len(places)} documents" in finished.stdout
+    return finished.stdout
+
+
+def table_rows(printed: str, names: tuple[str, ...], width: int) -> dict[str, list[float]]:
+    """The figures of the printed table's rows that start with one of ``names``."""
     rows = {}
-    for line in finished.stdout.splitlines():
+    for line in printed.splitlines():
         fields = line.split()
-        if fields and fields[0] in ("1", "2") and len(fields) == 8:
-            rows[int(fields[0])] = [float(f) for f in fields[1:]]
-    assert set(rows) == {1, 2}
-    for start, documents, merging, writing, exit_, _, cpu in rows.values():
+        if fields and fields[0] in names and len(fields) == width:
+            rows[fields[0]] = [float(f) for f in fields[1:]]
+    assert set(rows) == set(names)
+    return rows
+
+
+def test_build_phases_tile_each_run(tmp_path):
+    printed = run_benchmark(tmp_path, "build_phases.py", ("Atareb", "Aleppo", "Idlib"), "--jobs", "1,2", "--repeat", "1")
+    for start, documents, merging, writing, exit_, _, cpu in table_rows(printed, ("1", "2"), 8).values():
         # Every clock fired, in the order of the build: the output is written after the last document.
         assert min(start, merging, exit_) >= 0 and documents > 0 and writing > 0 and cpu > 0
-    assert re.search(r"2 jobs: speed-up \d+\.\d\d in all", finished.stdout)
+    assert re.search(r"2 jobs: speed-up \d+\.\d\d in all", printed)
 
 
 def test_parallel_cost_compares_the_same_work_alone_and_in_pairs(tmp_path):
-    for name, place in (("a", "Atareb"), ("b", "Aleppo")):
-        (tmp_path / f"{name}.tml").write_text(TML.format(name=name, place=place), encoding="utf-8")
-    finished = subprocess.run([sys.executable, str(BENCHMARKS / "parallel_cost.py"), str(tmp_path), "--repeat", "2"],
-                              capture_output=True, text=True, timeout=120)
-    assert finished.returncode == 0, finished.stderr
-    assert "2 documents" in finished.stdout
-    rows = {}
-    for line in finished.stdout.splitlines():
-        fields = line.split()
-        if fields and fields[0] in ("pipeline", "arithmetic") and len(fields) == 8:
-            rows[fields[0]] = [float(f) for f in fields[1:]]
-    assert set(rows) == {"pipeline", "arithmetic"}
-    for rounds, alone, pair, ratio, low, high, speedup in rows.values():
+    printed = run_benchmark(tmp_path, "parallel_cost.py", ("Atareb", "Aleppo"), "--repeat", "2")
+    for rounds, alone, pair, ratio, low, high, speedup in table_rows(printed, ("pipeline", "arithmetic"), 8).values():
         # Two rounds ran, each process did work, and the figures agree with one another.
         assert rounds == 2 and alone > 0 and pair > 0 and speedup > 0
         assert low <= ratio <= high

@@ -52,10 +52,9 @@ def test_what_the_build_loads_first_is_loaded_without_the_cycle_collector(seeds_
     # A full collection while the patterns compile would walk the whole gazetteer just loaded.
     import gc
 
-    from timeline import cli as cli_module
     seen = []
     original = tagger.compile_patterns
-    monkeypatch.setattr(cli_module, "load_gazetteer", lambda *args: seen.append(gc.isenabled()))
+    monkeypatch.setattr(build_module, "load_gazetteer", lambda *args: seen.append(gc.isenabled()))
     monkeypatch.setattr(tagger, "compile_patterns", lambda: seen.append(gc.isenabled()) or original())
     assert gc.isenabled()
     assert chronology(seeds_dir, "--jobs", "1")["events"]

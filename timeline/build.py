@@ -17,11 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from . import collector
+from . import collector, temporal
 from .chronology import Timeline, merge_events
-from .cleaning import describe_dropped, summarise_dropped
+from .cleaning import describe_dropped, load_rules, summarise_dropped
 from .documents import Document, Problem, Source
 from .events import Event
+from .gazetteer import load_gazetteer
 from .pipeline import DocumentResult, Options, process_document
 
 EXECUTORS = ("local", "dask")
@@ -57,6 +58,23 @@ class Outcome:
     result: DocumentResult | None
     problems: tuple[Problem, ...] = ()
     dropped: str = ""
+
+
+def prepare(options: Options = Options()) -> None:
+    """Load what every document needs (cleaning rules, gazetteer, the tagger's patterns) once,
+    before any worker is forked: the workers then share it instead of each loading its own.
+
+    Raises RulesError or NamesError for a rules or names file that cannot be used. What is
+    loaded lives as long as the run and makes no cycles: a full collection while compiling
+    walked the gazetteer (0.05 s), and once frozen no collection walks it again, and forked
+    workers share its pages.
+    """
+    with collector.paused():
+        load_rules(options.cleaning_rules)
+        if options.find_names:
+            load_gazetteer(options.names)
+        temporal.tagger.compile_patterns()
+        gc.freeze()
 
 
 def process_chunk(items: list[Document | Source], options: Options) -> list[Outcome]:

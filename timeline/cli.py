@@ -15,14 +15,14 @@ import click
 import tabulate as tabulate_module
 
 from . import __version__, collector, temporal
-from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jobs, make_executor
+from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jobs, make_executor, prepare
 from .chronology import Timeline
-from .cleaning import RulesError, load_rules
+from .cleaning import RulesError
 from .documents import (DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published,
                         one_line, readable_name)
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
-from .gazetteer import NamesError, load_gazetteer
+from .gazetteer import NamesError
 from .pipeline import Options
 from .plugins import PluginError, load_plugins, strict_from_environment
 
@@ -246,17 +246,10 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
     except MetadataError as error:
         raise click.BadParameter(str(error), param_hint="--published") from None
     options = Options(cleaning_rules=clean_rules, names=names_file)
-    # What is loaded here (rules, gazetteer, patterns) lives as long as the run and makes no
-    # cycles: a full collection while compiling walked the gazetteer (0.05 s), and once frozen
-    # no collection walks it again, and forked workers share its pages.
-    with collector.paused():
-        try:
-            load_rules(clean_rules)
-            load_gazetteer(names_file)
-        except (RulesError, NamesError) as error:
-            raise click.ClickException(str(error)) from None
-        temporal.tagger.compile_patterns()  # once, here: forked workers share them
-        gc.freeze()
+    try:
+        prepare(options)
+    except (RulesError, NamesError) as error:
+        raise click.ClickException(str(error)) from None
     if scheduler and executor != "dask":
         raise click.BadParameter("a scheduler is only used with --executor dask", param_hint="--scheduler")
     try:
