@@ -8,16 +8,16 @@ cores may each run slower than one alone, when they share caches, memory bandwid
 physical core under a hypervisor. This measures the machine's part, with no build around it.
 
 The corpus is extracted as build_speed.py does and read with timeline's own reader. The rules,
-gazetteer and patterns are loaded once, as `timeline build` loads them before it forks its
-workers. Then, in each round, processes forked from here do the same whole work:
+gazetteer and patterns are loaded once by the build's own ``prepare``, as `timeline build` loads
+them before it forks its workers. Then, in each round, processes forked from here do the same whole work:
 
 - alone: one process runs the per-document pipeline over every document (in chunks, as a
   worker of the build does);
 - pair: two processes start together, each running that same whole work;
 - and, as a control, the same with a loop of plain arithmetic that touches almost no memory.
 
-Each process reports its CPU time and the number of events it found (the same in all of
-them, or the work was not the same) and its wall time. A process of the pair that needs more
+Each process reports its CPU time, its wall time and the number of events it found (the same
+in all of them, or the work was not the same). A process of the pair that needs more
 CPU time than the one alone pays for sharing the machine; the pair doing twice the work, against
 the one alone doing it once, is the most speed-up two jobs can give this work here, before any
 cost of the build itself. Alone and pair take turns, the order swapped every round, and the
