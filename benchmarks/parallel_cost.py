@@ -95,17 +95,6 @@ def run_forked(work, documents, count: int) -> list[dict]:
     return reports
 
 
-def read_corpus(folder: Path):
-    from timeline.documents import find_sources
-
-    documents = []
-    for source in find_sources([str(folder)]):
-        document, _ = source.read()
-        if document is not None:
-            documents.append(document)
-    return documents
-
-
 def measure(work, documents, repeat: int) -> list[tuple[dict, list[dict]]]:
     rounds = []
     for number in range(repeat):
@@ -140,12 +129,13 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from build_speed import extract_corpus
 
+    from timeline.build import prepare
+    from timeline.documents import read_documents
+
     workdir = Path(tempfile.mkdtemp(prefix="timeline-parallel-"))
     try:
         count, size = extract_corpus(arguments.corpus, workdir / "corpus")
-        documents = read_corpus(workdir / "corpus")
-        from timeline.build import prepare
-
+        documents = list(read_documents([str(workdir / "corpus")]))
         prepare()
         print(f"corpus {arguments.corpus}: {count} documents, {size / 1e6:.1f} MB of text; "
               f"{len(os.sched_getaffinity(0))} cores; medians of {arguments.repeat} round(s); CPU seconds per process")
