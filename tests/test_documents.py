@@ -119,7 +119,7 @@ def test_front_matter_that_does_not_parse_names_the_problem(text, said):
 def test_folder_inputs_are_recursive_and_named_by_their_path_inside(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    for name in ("a/1.txt", "b/1.txt", "b/2.md", "b/skip.html"):
+    for name in ("a/1.txt", "b/1.txt", "b/2.md", "b/skip.png"):
         (tmp_path / name).write_text(TEXT)
     names = [item.name for item in find_inputs([str(tmp_path)])]
     assert names == ["a/1.txt", "b/1.txt", "b/2.md"]
@@ -128,7 +128,7 @@ def test_folder_inputs_are_recursive_and_named_by_their_path_inside(tmp_path):
 
 
 def test_folders_are_listed_as_paths_sort_and_links_to_folders_are_not_entered(tmp_path):
-    for name in ("a-b/c.txt", "a/b.txt", "a/b/d.md", "Z.TXT", ".hidden.txt", "x.html", "x.txt.bak"):
+    for name in ("a-b/c.txt", "a/b.txt", "a/b/d.md", "Z.TXT", ".hidden.txt", "x.odt", "x.txt.bak"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(TEXT)
     (tmp_path / "link.txt").symlink_to(tmp_path / "a" / "b.txt")
@@ -179,7 +179,7 @@ def test_a_sidecar_row_no_document_uses_is_a_warning_naming_its_line(tmp_path):
         "file,published\n"
         "a.txt,2016-05-06\n"
         "artcle-b.txt,2016-05-07\n"
-        "notes.html,2016-05-08\n", encoding="utf-8")
+        "notes.odt,2016-05-08\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT)
     (tmp_path / "article-b.txt").write_text(TEXT)
     documents, problems = read([tmp_path])
@@ -188,7 +188,7 @@ def test_a_sidecar_row_no_document_uses_is_a_warning_naming_its_line(tmp_path):
     assert sorted((p.name, p.message, p.skipped) for p in problems) == [
         (f"{sidecar}:3", f"is a row for 'artcle-b.txt', which is not a document in {tmp_path}; "
                          "its metadata is used by no document (check the file name)", False),
-        (f"{sidecar}:4", "is a row for 'notes.html', which is not a .txt or .md file; "
+        (f"{sidecar}:4", "is a row for 'notes.odt', which is not a kind of document timeline reads; "
                          "its metadata is used by no document (check the file name)", False),
     ]
 
@@ -383,6 +383,6 @@ def test_a_folder_given_that_cannot_be_listed_is_said_so_once(tmp_path, unlistab
 
 
 def test_a_folder_without_documents_is_a_problem(tmp_path):
-    (tmp_path / "notes.html").write_text(TEXT)
+    (tmp_path / "notes.odt").write_text(TEXT)
     documents, problems = read([tmp_path])
-    assert documents == [] and len(problems) == 1 and ".txt or .md" in problems[0].message
+    assert documents == [] and len(problems) == 1 and "without any document" in problems[0].message

@@ -85,15 +85,23 @@ def process_chunk(items: list[Document | Source], options: Options) -> list[Outc
     cycle collector waits until the chunk is done (see timeline.collector).
     """
     with collector.paused():
-        return [_process_one(item, options) for item in items]
+        return [outcome for item in items for outcome in _process_one(item, options)]
 
 
-def _process_one(item: Document | Source, options: Options) -> Outcome:
-    problems: tuple[Problem, ...] = ()
-    if isinstance(item, Source):
-        item, problems = item.read()
-        if item is None:
-            return Outcome(None, problems)
+def _process_one(item: Document | Source, options: Options) -> list[Outcome]:
+    """The outcome of each document in ``item`` (a feed holds several), the problems of reading
+    it going with the first."""
+    if not isinstance(item, Source):
+        return [_process_document(item, options)]
+    documents, problems = item.read()
+    if not documents:
+        return [Outcome(None, problems)]
+    outcomes = [_process_document(document, options) for document in documents]
+    outcomes[0] = replace(outcomes[0], problems=problems + outcomes[0].problems)
+    return outcomes
+
+
+def _process_document(item: Document, options: Options) -> Outcome:
     try:
         result = process_document(item, options)
     except Exception as error:
@@ -101,8 +109,8 @@ def _process_one(item: Document | Source, options: Options) -> Outcome:
         # reported, with what it was, as a skipped input (and --strict stops on it).
         failure = Problem(item.path or item.name, f"processing failed ({type(error).__name__}: {error}); "
                           "this is a bug in timeline, please report it with this file")
-        return Outcome(None, problems + (failure,))
-    return Outcome(replace(result, document=replace(result.document, text="")), problems,
+        return Outcome(None, (failure,))
+    return Outcome(replace(result, document=replace(result.document, text="")), (),
                    _dropped_account(result, item.text))
 
 
@@ -228,11 +236,10 @@ def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str |
 def _read_here(items: Iterable[Document | Source]) -> Iterator[Document | Outcome]:
     for item in items:
         if isinstance(item, Source):
-            document, problems = item.read()
+            documents, problems = item.read()
             if problems:
                 yield Outcome(None, problems)
-            if document is not None:
-                yield document
+            yield from documents
         else:
             yield item
 

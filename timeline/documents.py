@@ -10,7 +10,6 @@ naming the file and what to do, and reading goes on with the next one.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime
 import io
@@ -21,8 +20,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .readers import READABLE_SUFFIXES, Reading, read as read_kind
+from .readers.base import InputError
+from .readers.dateline import find_dateline
+from .readers.text import Decoded, decode  # noqa: F401 (part of this module's interface)
+
 SIDECAR_NAMES = ("articles.csv", "metadata.csv")
-DOCUMENT_SUFFIXES = (".txt", ".md")
+# What a folder walk takes: every kind a reader reads (the content still decides how).
+DOCUMENT_SUFFIXES = READABLE_SUFFIXES
 METADATA_FIELDS = ("title", "source", "url", "published", "language")
 # Articles are kilobytes; a larger input is almost always a dump or a wrong file, and
 # would hold the whole run up (the pipeline needs the whole text of a document at once).
@@ -35,32 +40,6 @@ PUBLISHED_PATTERN = re.compile(
     r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
 
-# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
-BYTE_ORDER_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE (byte-order mark)"),
-    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE (byte-order mark)"),
-    (codecs.BOM_UTF8, "utf-8", "UTF-8 with a byte-order mark"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE (byte-order mark)"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE (byte-order mark)"),
-)
-# Formats people pass by mistake, by their first bytes, with what to do instead.
-FILE_SIGNATURES = (
-    (b"%PDF", "a PDF file", "extract its text first (e.g. pdftotext)"),
-    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt)", "save the article as plain text"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document", "save the article as plain text"),
-    (b"{\\rtf", "an RTF document", "save the article as plain text"),
-    (b"\x89PNG", "a PNG image", "leave it out"),
-    (b"\xff\xd8\xff", "a JPEG image", "leave it out"),
-    (b"GIF8", "a GIF image", "leave it out"),
-    (b"\x1f\x8b", "a gzip archive", "decompress it first"),
-)
-# Bytes 0x80-0x9F that Windows-1252 leaves undefined; in Latin-1 the whole range is control codes.
-CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
-# Control characters that do not occur in text (tab, line feed, form feed, carriage return do).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_C1_BYTES = re.compile(rb"[\x80-\x9f]")
-
-
 @dataclass(frozen=True)
 class Document:
     """One article: its text (as read, unchanged) and its metadata.
@@ -68,7 +47,9 @@ class Document:
     ``name`` is what messages and exports call the document (the file name, its
     path inside a folder given on the command line, or ``<stdin>``); ``path`` is where
     it was read from, if anywhere. ``published`` is the document creation time as a
-    partial ISO date (``2016-05-06``, ``2017-04``) or None when unknown.
+    partial ISO date (``2016-05-06``, ``2017-04``) or None when unknown, and
+    ``published_from`` says where it was found (``command line``, ``sidecar``, ``front matter``,
+    the document's own metadata such as ``page metadata``, or ``dateline``).
     """
 
     name: str
@@ -80,6 +61,7 @@ class Document:
     language: str = "en"
     path: str | None = None
     extra: tuple[tuple[str, str], ...] = ()
+    published_from: str | None = None
 
     def metadata(self) -> dict[str, str | None]:
         return {
@@ -88,6 +70,7 @@ class Document:
             "source": self.source,
             "url": self.url,
             "published": self.published,
+            "published_from": self.published_from,
             "language": self.language,
             **dict(self.extra),
         }
@@ -122,19 +105,6 @@ class MetadataError(ValueError):
     pass
 
 
-class InputError(ValueError):
-    """An input that cannot be read as a document; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """Text decoded from bytes, and what was assumed when it was not plain UTF-8."""
-
-    text: str
-    encoding: str
-    assumed: str | None = None
-
-
 def normalise_published(value: str | None) -> str | None:
     """Return a partial ISO date from a user's value, or raise MetadataError."""
     if value is None:
@@ -161,94 +131,6 @@ def normalise_published(value: str | None) -> str | None:
             raise MetadataError(f"publication date {value!r} has no time {match['time']}")
         return f"{match['date']}T{match['time']}"
     return match["date"]
-
-
-def decode(data: bytes) -> Decoded:
-    """Decode an input's bytes, detecting the encodings articles come in.
-
-    UTF-8 first; byte-order marks (UTF-8, UTF-16, UTF-32); UTF-16 without a mark by
-    its zero bytes; otherwise Windows-1252 or Latin-1, told apart by the bytes
-    0x80-0x9F (printable in Windows-1252, control codes in Latin-1). Raises
-    InputError for binary data.
-    """
-    for mark, encoding, label in BYTE_ORDER_MARKS:
-        if data.startswith(mark):
-            try:
-                text = data[len(mark):].decode(encoding)
-            except UnicodeDecodeError:
-                raise InputError(f"starts with a {label} but is not valid {label.split()[0]}; "
-                                 "save it as UTF-8") from None
-            _refuse_binary(text)
-            return Decoded(text, encoding, f"read as {label}")
-    for signature, kind, action in FILE_SIGNATURES:
-        if data.startswith(signature):
-            raise InputError(f"is {kind}, not text; {action}")
-    if b"\x00" in data:
-        utf16 = _utf16_without_mark(data)
-        if utf16 is None:
-            raise InputError("is binary, not text (it contains zero bytes); convert it to plain text")
-        return utf16
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return _decode_legacy(data, error)
-    _refuse_binary(text)
-    return Decoded(text, "utf-8")
-
-
-def _refuse_binary(text: str) -> None:
-    sample = text[:65536]
-    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
-        raise InputError("is binary, not text (it is full of control codes); convert it to plain text")
-
-
-def _utf16_without_mark(data: bytes) -> Decoded | None:
-    """UTF-16 saved without a byte-order mark: ASCII text has a zero in every other byte."""
-    sample = data[:4096] if len(data) % 2 == 0 else b""
-    if len(sample) < 2:
-        return None
-    pairs = len(sample) // 2
-    for encoding, zero_at in (("utf-16-le", 1), ("utf-16-be", 0)):
-        if sample[zero_at::2].count(0) >= 0.5 * pairs and sample[1 - zero_at::2].count(0) == 0:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            _refuse_binary(text)
-            return Decoded(text, encoding, f"read as {encoding.upper()} (no byte-order mark; guessed)")
-    return None
-
-
-def _decode_legacy(data: bytes, error: UnicodeDecodeError) -> Decoded:
-    """Bytes that are not UTF-8: a cut-off last character, mostly UTF-8, or an 8-bit encoding."""
-    if (error.reason == "unexpected end of data" and error.start >= len(data) - 3
-            and not data[:error.start].isascii()):
-        text = data.decode("utf-8", errors="replace")
-        _refuse_binary(text)
-        return Decoded(text, "utf-8", "read as UTF-8; its last character is cut off")
-    replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd")
-    wide = sum(1 for c in replaced if c > "\x7f" and c != "\ufffd")
-    if wide > 4 * bad:
-        # Mostly valid UTF-8 with a few stray bytes: an 8-bit reading would garble the rest.
-        _refuse_binary(replaced)
-        return Decoded(replaced, "utf-8", f"read as UTF-8 with {bad} invalid byte(s) replaced by \ufffd")
-    c1 = set(_C1_BYTES.findall(data))
-    if c1 and not (c1 & {bytes([b]) for b in CP1252_UNDEFINED}):
-        encoding, label = "cp1252", "Windows-1252"
-    elif c1:
-        encoding, label = "latin-1", "Latin-1 (ISO-8859-1)"
-    else:
-        # Without 0x80-0x9F bytes the two give the same text.
-        encoding, label = "cp1252", "Windows-1252 (Latin-1)"
-    text = data.decode(encoding, errors="replace")
-    _refuse_binary(text)
-    assumed = f"is not UTF-8; read as {label}"
-    letters = sum(1 for c in text[:65536] if c.isalpha())
-    accented = sum(1 for c in text[:65536] if c.isalpha() and c > "\x7f")
-    if letters and accented > 0.2 * letters:
-        assumed += " but much of it is not Latin script: it may be in another encoding"
-    return Decoded(text, encoding, assumed + "; if letters look wrong, convert the file to UTF-8")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], int]:
@@ -458,20 +340,32 @@ def make_document(
     path: str | None = None,
     sidecar_row: dict[str, str] | None = None,
     overrides: dict[str, str | None] | None = None,
+    reading: Reading | None = None,
 ) -> Document:
-    """Combine text and metadata from the sidecar, front matter and overrides."""
-    metadata: dict[str, str] = dict(sidecar_row or {})
+    """Combine text and metadata, strongest last: what the reader found in the document
+    (``reading``), the sidecar row, front matter and the overrides; a dateline in the
+    text's first lines dates the document when none of them does."""
+    origins = [("metadata", {k: v for k, v in _reading_metadata(reading).items() if v}),
+               ("sidecar", {k: v for k, v in (sidecar_row or {}).items() if v != ""})]
     front, body_start = split_front_matter(text)
     if "date" in front and "published" not in front:
         front["published"] = front.pop("date")
-    metadata.update(front)
-    for key, value in (overrides or {}).items():
-        if value is not None:
-            metadata[key] = value
+    origins.append(("front matter", front))
+    origins.append(("command line", {k: v for k, v in (overrides or {}).items() if v is not None}))
+    metadata: dict[str, str] = {}
+    published_from = None
+    for origin, values in origins:
+        metadata.update(values)
+        if values.get("published") or values.get("date"):
+            published_from = reading.published_from if origin == "metadata" and reading else origin
     if body_start:
         # Keep offsets meaningful: the document text is the body after the front matter.
         text = text[body_start:]
     published = normalise_published(metadata.get("published") or metadata.get("date"))
+    if published is None:
+        dateline = find_dateline(text)
+        if dateline is not None:
+            published, published_from = dateline.published, "dateline"
     extra = tuple(
         (k, v) for k, v in metadata.items() if k not in METADATA_FIELDS and k not in ("file", "date")
     )
@@ -485,7 +379,15 @@ def make_document(
         language=metadata.get("language") or "en",
         path=path,
         extra=extra,
+        published_from=published_from if published else None,
     )
+
+
+def _reading_metadata(reading: Reading | None) -> dict[str, str]:
+    if reading is None:
+        return {}
+    return {"title": reading.title, "source": reading.source, "url": reading.url,
+            "published": reading.published or "", "language": reading.language, "author": reading.author}
 
 
 def read_bytes(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
@@ -515,31 +417,39 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def read_input(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> Decoded:
-    """Read and decode one input; raise InputError saying what to do when it cannot be used."""
+def input_bytes(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of one input; raise InputError saying what to do when it cannot be read."""
     if item.path is None:
         stream = sys.stdin.buffer
         data = stream.read(-1 if not max_size else max_size + 1)
         if max_size and len(data) > max_size:
             raise InputError(f"is more than the {_megabytes(max_size)} limit; raise it with --max-size")
-    else:
-        try:
-            data = read_bytes(item.path, max_size)
-        except FileNotFoundError:
-            if item.path.is_symlink():
-                raise InputError(f"is a link to {os.readlink(item.path)}, which does not exist; "
-                                 "fix or remove the link") from None
-            raise InputError("no such file or folder; check the path") from None
-        except IsADirectoryError:
-            raise InputError("is a folder that cannot be listed; check the path") from None
-        except PermissionError:
-            raise InputError("cannot be read (permission denied); check its permissions") from None
-        except OSError as error:
-            raise InputError(f"cannot be read ({error.strerror or error}); check the file") from None
-    decoded = decode(data)
-    if not decoded.text.strip():
-        raise InputError("is empty" if not data else "holds no text, only blank space")
-    return decoded
+        return data
+    try:
+        return read_bytes(item.path, max_size)
+    except FileNotFoundError:
+        if item.path.is_symlink():
+            raise InputError(f"is a link to {os.readlink(item.path)}, which does not exist; "
+                             "fix or remove the link") from None
+        raise InputError("no such file or folder; check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a folder that cannot be listed; check the path") from None
+    except PermissionError:
+        raise InputError("cannot be read (permission denied); check its permissions") from None
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror or error}); check the file") from None
+
+
+def read_input(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> list[Reading]:
+    """Read one input with the reader of its kind; raise InputError saying what to do when it
+    cannot be used. A feed gives one Reading per entry, every other kind one."""
+    data = input_bytes(item, max_size)
+    if not data:
+        raise InputError("is empty")
+    readings = read_kind(data, item.name)
+    if not any(r.text.strip() for r in readings):
+        raise InputError("holds no text, only blank space")
+    return readings
 
 
 @dataclass(frozen=True)
@@ -556,24 +466,35 @@ class Source:
     def label(self) -> str:
         return "<stdin>" if self.input.path is None else str(self.input.path)
 
-    def read(self) -> tuple[Document | None, tuple[Problem, ...]]:
-        """The document (None when it cannot be used) and the problems met reading it."""
+    def read(self) -> tuple[tuple[Document, ...], tuple[Problem, ...]]:
+        """The documents in this input (none when it cannot be used; a feed holds several)
+        and the problems met reading them."""
         try:
-            decoded = read_input(self.input, self.max_size)
+            readings = read_input(self.input, self.max_size)
         except InputError as error:
-            return None, (Problem(self.label, str(error)),)
-        warnings = (Problem(self.label, decoded.assumed, skipped=False),) if decoded.assumed else ()
-        try:
-            document = make_document(
-                self.input.name,
-                decoded.text,
-                path=None if self.input.path is None else str(self.input.path),
-                sidecar_row=dict(self.sidecar_row),
-                overrides=dict(self.overrides),
-            )
-        except MetadataError as error:
-            return None, warnings + (Problem(self.label, str(error)),)
-        return document, warnings
+            return (), (Problem(self.label, str(error)),)
+        documents: list[Document] = []
+        problems: list[Problem] = []
+        several = len(readings) > 1
+        for number, reading in enumerate(readings, 1):
+            name = f"{self.input.name}#{number}" if several else self.input.name
+            label = f"{self.label}#{number}" if several else self.label
+            problems.extend(Problem(label, warning, skipped=False) for warning in reading.warnings)
+            if not reading.text.strip():
+                problems.append(Problem(label, "holds no text"))
+                continue
+            try:
+                documents.append(make_document(
+                    name,
+                    reading.text,
+                    path=None if self.input.path is None else str(self.input.path),
+                    sidecar_row=dict(self.sidecar_row) if not several else None,
+                    overrides=dict(self.overrides),
+                    reading=reading,
+                ))
+            except MetadataError as error:
+                problems.append(Problem(label, str(error)))
+        return tuple(documents), tuple(problems)
 
 
 def find_sources(
@@ -611,7 +532,7 @@ def find_sources(
 
 def _unused_row(name: str, folder: Path) -> str:
     if os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES:
-        why = f"which is not a {' or '.join(DOCUMENT_SUFFIXES)} file"
+        why = "which is not a kind of document timeline reads"
     else:
         why = f"which is not a document in {folder}"
     return f"is a row for {name!r}, {why}; its metadata is used by no document (check the file name)"
@@ -629,14 +550,22 @@ class _Sidecar:
 
 
 def _each_input(paths: Iterable[str], problems: list[Problem]) -> Iterator[Input]:
+    """Each input once: a file reached twice (named, and inside a folder also named) is read once."""
+    seen: set[str] = set()
     for raw in paths:
         found = False
         reported = len(problems)
         for item in find_inputs([raw], problems):
             found = True
+            if item.path is not None:
+                where = os.path.realpath(item.path)
+                if where in seen:
+                    continue
+                seen.add(where)
             yield item
         if not found and len(problems) == reported:
-            problems.append(Problem(raw, "is a folder without any .txt or .md file; check the path"))
+            problems.append(Problem(raw, "is a folder without any document timeline reads (text, web pages, "
+                                    "PDF, Word, feeds); check the path"))
 
 
 def read_documents(
@@ -654,11 +583,9 @@ def read_documents(
     """
     problems = problems if problems is not None else []
     for source in find_sources(paths, published=published, problems=problems, max_size=max_size):
-        document, found = source.read()
-        for problem in found:
-            problems.append(problem)
-        if document is not None:
-            yield document
+        documents, found = source.read()
+        problems.extend(found)
+        yield from documents
 
 
 def _folder_sidecar(folder: Path, problems: list[Problem]) -> _Sidecar:

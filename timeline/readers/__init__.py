@@ -1,0 +1,93 @@
+"""Readers: the text and metadata of each kind of document, chosen by its content.
+
+``sniff`` tells a file's kind from its first bytes (a markup root, magic bytes), not from
+its suffix alone; ``read`` hands the bytes to the reader of that kind. Each reader lives in
+a module of its own and is imported only when a document of its kind comes, so a run over
+plain text never loads an HTML or PDF library.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+
+from .base import InputError, Reading
+
+__all__ = ["InputError", "Reading", "sniff", "read", "READABLE_SUFFIXES"]
+
+# Suffixes a folder walk takes (the content still decides how each is read).
+READABLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht",
+                     ".pdf", ".docx", ".rss", ".atom", ".xml")
+# The module that reads each kind.
+READERS = {"text": "text", "html": "html", "mhtml": "html", "pdf": "pdf", "docx": "word", "feed": "feed"}
+
+# Files that are not articles, by their first bytes, with what to do instead.
+NOT_ARTICLES = (
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc)", "save it as .docx or plain text"),
+    (b"{\\rtf", "an RTF document", "save it as plain text or .docx"),
+    (b"\x89PNG", "a PNG image", "leave it out"),
+    (b"\xff\xd8\xff", "a JPEG image", "leave it out"),
+    (b"GIF8", "a GIF image", "leave it out"),
+    (b"\x1f\x8b", "a gzip archive", "decompress it first"),
+    (b"7z\xbc\xaf", "a 7-Zip archive", "extract it first"),
+    (b"Rar!", "a RAR archive", "extract it first"),
+    (b"SQLite format 3\x00", "an SQLite database", "leave it out"),
+)
+_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*")
+_MARKUP = re.compile(rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>)", re.I)
+_FEED = re.compile(rb"<(rss[\s>]|feed[\s>][^>]*atom|rdf:RDF[\s>])", re.I)
+_MHTML = re.compile(rb"\A(?:[\w-]+:[^\n]*\r?\n)*?(?:MIME-Version|Content-Type):\s*multipart/related", re.I)
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """The kind of a document from its bytes: ``text``, ``html``, ``mhtml``, ``pdf``, ``docx`` or
+    ``feed``. Raises InputError for a file that is not an article (an image, an archive, a
+    spreadsheet or a JSON file), saying what to do instead."""
+    head = data[:4096]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] and name.lower().endswith(".docx"):
+            return "docx"
+        raise InputError("is a ZIP archive (not a Word .docx file); extract it first")
+    for signature, kind, action in NOT_ARTICLES:
+        if head.startswith(signature):
+            raise InputError(f"is {kind}, not an article; {action}")
+    body = head[_START.match(head).end():]
+    if _MHTML.match(head):
+        return "mhtml"
+    if body.startswith(b"<"):
+        if _FEED.search(head):
+            return "feed"
+        if _MARKUP.search(head):
+            return "html"
+    if _MARKUP.match(body):
+        return "html"
+    if body.startswith(b"<?xml"):
+        raise InputError("is an XML file that is neither a feed nor a web page; leave it out")
+    lower = name.lower()
+    if body[:1] in (b"{", b"[") and _is_json(data):
+        why = "a saved chronology; re-export it with 'timeline export'" if b'"events"' in head else \
+            "data, not an article; leave it out"
+        raise InputError(f"is a JSON file: {why}")
+    if lower.endswith((".csv", ".tsv")):
+        raise InputError("is a spreadsheet (CSV), not an article; name it articles.csv beside the "
+                         "documents to give their metadata, or leave it out")
+    return "text"
+
+
+def _is_json(data: bytes) -> bool:
+    import json
+
+    try:
+        json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def read(data: bytes, name: str = "", kind: str | None = None) -> list[Reading]:
+    """Every document in ``data`` (a feed holds several, other kinds one), read by the reader
+    of its kind. Raises InputError when the file cannot be used."""
+    kind = kind or sniff(data, name)
+    module = importlib.import_module(f"{__name__}.{READERS[kind]}")
+    return module.read(data, name)
