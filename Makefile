@@ -25,6 +25,7 @@ run: $(STAMP)
 		echo "wrote exports/timeline.$$suffix" >&2; \
 	done
 	$(BIN)/timeline build seeds/ -f table
+	@echo "timeline is installed in $(VENV); '. $(VENV)/bin/activate' puts it on your PATH (see README.md)" >&2
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -1,9 +1,13 @@
 """The README's usage examples run as written."""
+import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from timeline.cli import cli
@@ -40,3 +44,22 @@ def test_readme_usage_examples_run(tmp_path, monkeypatch):
             assert result.stdout.strip(), command
     assert (tmp_path / "chronology.xlsx").exists() and (tmp_path / "live-blog.json").exists()
     assert (tmp_path / "november.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_the_readme_set_up_line_puts_timeline_on_the_path(tmp_path):
+    """After `make run`, the README's activation line makes `timeline` and `python -m timeline` work
+    as its usage lines call them, from any folder."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    activate = re.search(r"^(\. \.venv/bin/activate)\b", readme, re.M)
+    assert activate, "the README says how to put timeline on the PATH"
+    venv = Path(sys.prefix)
+    if not (venv / "bin" / "activate").exists() or venv.resolve() != (ROOT / ".venv").resolve():
+        pytest.skip("the tests do not run in this checkout's .venv")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    script = (f"cd {shlex.quote(str(ROOT))} && {activate.group(1)} && cd {shlex.quote(str(tmp_path))} && "
+              "timeline --version && python -m timeline --version && timeline build seeds/ -f csv -q")
+    environment = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    environment["PATH"] = "/usr/bin:/bin"
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=environment, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("timeline, version") == 2 and "Khan Touman" in done.stdout

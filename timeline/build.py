@@ -188,7 +188,7 @@ class PoolExecutor:
 
 
 class DaskExecutor:
-    """The workers of a Dask cluster (``pip install 'timeline[dask]'``).
+    """The workers of a Dask cluster (``pip install 'news-timeline[dask]'``).
 
     With a scheduler address the build runs on that cluster; without one, Dask
     starts a cluster on this machine.
@@ -202,7 +202,7 @@ class DaskExecutor:
             from distributed import Client
         except ImportError:
             raise ExecutorError(
-                "--executor dask needs Dask: pip install 'timeline[dask]'"
+                "--executor dask needs Dask: pip install 'news-timeline[dask]'"
             ) from None
         try:
             if scheduler:
