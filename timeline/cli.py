@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import itertools
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jo
 from .chronology import Timeline
 from .cleaning import RulesError
 from .documents import (DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published,
+                        read_documents,
                         one_line, readable_name)
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
@@ -282,6 +284,8 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
     # What is left lives until the process ends: the collection Python makes on its way out
     # would walk every event for nothing.
     gc.freeze()
+    for line in progress.undated_report():
+        click.echo(line, err=True)
     if problems.skipped:
         click.echo(f"{problems.skipped} input(s) skipped; see the messages above.", err=True)
         sys.exit(1)
@@ -321,6 +325,8 @@ class _Progress:
     def __init__(self, paths, quiet: bool, verbose: bool = False):
         self.verbose = verbose
         self.documents = self.events = 0
+        self.undated: list[str] = []  # documents without a publication date
+        self.unresolved = 0  # how many of them have relative dates left unresolved
         self.started = time.monotonic()
         self.bar = None
         if not quiet and sys.stderr.isatty():
@@ -341,8 +347,23 @@ class _Progress:
             self.echo(f"{one_line(result.document.name)}: dropped {outcome.dropped}")
         self.documents += 1
         self.events += len(result.events)
+        if result.document.published is None:
+            self.undated.append(result.document.name)
+            self.unresolved += result.unresolved > 0
         if self.bar is not None:
             self.bar.update(1, result)
+
+    def undated_report(self, shown: int = 3) -> list[str]:
+        """One line for the documents without a publication date (all of them named with -v)."""
+        if not self.undated:
+            return []
+        count = len(self.undated)
+        names = self.undated if self.verbose else self.undated[:shown]
+        listed = ", ".join(one_line(name) for name in names) + ("" if len(names) == count else ", ...")
+        unresolved = (f"; {self.unresolved} of them with relative dates left unresolved" if self.unresolved else "")
+        more = "" if self.verbose or count <= shown else " (-v lists them all)"
+        return [f"Warning: {count} document(s) without a publication date ({listed}){unresolved}{more}; "
+                "give dates with a 'published' column in articles.csv, 'published:' front matter, or --published"]
 
     def merging(self, events: int) -> None:
         """Say on the bar that the documents are done and reports are being merged."""
@@ -426,18 +447,56 @@ def _checked_dct(value: str | None, where: str) -> str | None:
         raise click.BadParameter(f"{where}: {error}", param_hint="--dct") from None
 
 
+@cli.command(name="text")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--metadata", is_flag=True,
+              help="Print each document's metadata (where its date came from too) as a JSON line, not its text.")
+@click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
+              help="Skip documents larger than this many MB (0: no limit).")
+def text_command(paths, metadata, max_size):
+    """Print the text of each document as timeline read it.
+
+    Events' offsets point into this text, for a web page, a PDF or a Word file as for a
+    .txt file (front matter is not part of it), so each event's sentence can be checked by
+    hand. Several documents are each headed by a line '==> NAME <=='.
+
+    \b
+    Examples:
+        timeline text page.html                 # the article text found in a saved page
+        timeline text report.pdf | less
+        timeline text corpus/ --metadata        # title, outlet, url, date and where it came from
+    """
+    problems = _ProblemReport(False, lambda message: click.echo(message, err=True))
+    documents = read_documents(paths, problems=problems, max_size=int(max_size * 1024 * 1024) or None)
+    first = next(documents, None)
+    second = next(documents, None)
+    several = second is not None
+    for document in filter(None, itertools.chain((first, second), documents)):
+        if metadata:
+            click.echo(json.dumps(document.metadata(), ensure_ascii=False))
+            continue
+        if several:
+            click.echo(f"==> {one_line(document.name)} <==")
+        click.echo(document.text, nl=several and not document.text.endswith("\n"))
+    if problems.skipped:
+        sys.exit(1)
+
+
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--dct", help="Document creation date (YYYY-MM-DD, YYYY-MM or YYYY) to resolve relative expressions.")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--dct", help="Document creation date (YYYY-MM-DD, YYYY-MM or YYYY) to resolve relative expressions; "
+              "overrides the documents' own dates.")
 @click.option("--dct-file", type=click.Path(dir_okay=False),
               help="Tab-separated FILE<TAB>DATE lines giving each file its own creation date (overrides --dct).")
 @click.option("--format", "format_name", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 def tag(files, dct, dct_file, format_name):
-    """Print every temporal expression (TIMEX3) in each file.
+    """Print every temporal expression (TIMEX3) in each document.
 
-    One JSON object per line: start, end (character offsets into the file's
-    UTF-8 text, end exclusive), text, type, value, and mod where one applies;
-    file too when several files are given.
+    Documents are read as `timeline build` reads them (web pages, PDFs, sidecar and front
+    matter), and dated as it dates them unless --dct or --dct-file says otherwise. One JSON
+    object per line: start, end (character offsets into the document's text as `timeline
+    text` prints it, end exclusive), text, type, value, and mod where one applies; file
+    too when several documents are given.
 
     \b
     Examples:
@@ -446,26 +505,24 @@ def tag(files, dct, dct_file, format_name):
     """
     dct = _checked_dct(dct, "--dct")
     dct_map = _read_dct_map(dct_file) if dct_file else {}
-    rows, failed = [], False
+    problems = _ProblemReport(False, lambda message: click.echo(message, err=True))
+    rows = []
+    several = len(files) > 1
     for name in files:
-        file_dct = dct_map.get(name, dct_map.get(Path(name).name, dct))
-        try:
-            text = Path(name).read_bytes().decode("utf-8", errors="replace")
-        except OSError as error:
-            click.echo(f"Warning: {name}: cannot read ({error.strerror})", err=True)
-            failed = True
-            continue
-        for expression in temporal.tag(text, dct=file_dct):
-            record = expression.as_dict()
-            if len(files) > 1:
-                record["file"] = name
-            if format_name == "jsonl":
-                click.echo(json.dumps(record, ensure_ascii=False))
-            else:
-                rows.append(record)
+        for document in read_documents([name], problems=problems):
+            several = several or document.name != Path(name).name
+            file_dct = dct_map.get(name, dct_map.get(Path(name).name, dct or document.published))
+            for expression in temporal.tag(document.text, dct=file_dct):
+                record = expression.as_dict()
+                if several:
+                    record["file"] = name if document.name == Path(name).name else document.name
+                if format_name == "jsonl":
+                    click.echo(json.dumps(record, ensure_ascii=False))
+                else:
+                    rows.append(record)
     if format_name == "table":
         click.echo(tabulate_module.tabulate(rows, headers="keys", disable_numparse=True))
-    if failed:
+    if problems.skipped:
         sys.exit(1)
 
 

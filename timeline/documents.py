@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 from .readers import READABLE_SUFFIXES, Reading, read as read_kind
 from .readers.base import InputError
 from .readers.dateline import find_dateline
+from .readers.language import not_english
 from .readers.text import Decoded, decode  # noqa: F401 (part of this module's interface)
 
 SIDECAR_NAMES = ("articles.csv", "metadata.csv")
@@ -484,16 +485,22 @@ class Source:
                 problems.append(Problem(label, "holds no text"))
                 continue
             try:
-                documents.append(make_document(
+                document = make_document(
                     name,
                     reading.text,
                     path=None if self.input.path is None else str(self.input.path),
                     sidecar_row=dict(self.sidecar_row) if not several else None,
                     overrides=dict(self.overrides),
                     reading=reading,
-                ))
+                )
             except MetadataError as error:
                 problems.append(Problem(label, str(error)))
+                continue
+            documents.append(document)
+            foreign = not_english(document.text, document.language)
+            if foreign:
+                problems.append(Problem(label, f"{foreign}; timeline reads English, so dates and names in it "
+                                        "may be missed", skipped=False))
         return tuple(documents), tuple(problems)
 
 
@@ -584,7 +591,8 @@ def read_documents(
     problems = problems if problems is not None else []
     for source in find_sources(paths, published=published, problems=problems, max_size=max_size):
         documents, found = source.read()
-        problems.extend(found)
+        for problem in found:  # one by one: a report may print each (see the CLI's problem report)
+            problems.append(problem)
         yield from documents
 
 

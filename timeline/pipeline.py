@@ -38,6 +38,7 @@ class DocumentResult:
     events: tuple[Event, ...]
     notes: tuple[str, ...] = ()
     dropped: tuple[Dropped, ...] = ()
+    unresolved: int = 0  # relative expressions left unresolved (the document has no date)
 
 
 def process_document(document: Document, options: Options = Options()) -> DocumentResult:
@@ -53,10 +54,5 @@ def process_document(document: Document, options: Options = Options()) -> Docume
         finder = load_gazetteer(options.names).find
     story_starts = [d.end for d in cleaned.dropped if d.reason in STORY_BREAKS]
     events = extract_events(document, sentences, kept, finder, story_starts)
-    notes = ()
-    if document.published is None and any(e.anchor == "unresolved" for e in expressions):
-        notes = (
-            f"{document.name}: no publication date, so relative dates stay unresolved; "
-            "give one with a 'published' column in articles.csv, 'published:' front matter, or --published",
-        )
-    return DocumentResult(document, tuple(events), notes, cleaned.dropped)
+    unresolved = sum(1 for e in kept if e.anchor == "unresolved")
+    return DocumentResult(document, tuple(events), dropped=cleaned.dropped, unresolved=unresolved)
