@@ -156,3 +156,46 @@ def test_a_damaged_or_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("TIMELINE_CACHE_DIR", "")  # no cache at all
     assert _finds(_fresh()) == expected
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+class _Planted:
+    """A pickle that runs code when loaded, as one planted in a cache folder would."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_cache_file_runs_no_code_and_is_built_again(tmp_path: Path, monkeypatch):
+    import pickle
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    expected = _finds(_fresh())
+    marker = tmp_path / "ran"
+    for kept in (tmp_path / "cache").glob("gazetteer-*.pickle"):
+        kept.write_bytes(pickle.dumps(_Planted(marker)))
+    assert _finds(_fresh()) == expected and not marker.exists()
+
+
+def test_a_cache_others_can_write_is_not_read(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _fresh()
+    (kept,) = (tmp_path / "cache").glob("gazetteer-*.pickle")
+    assert (tmp_path / "cache").stat().st_mode & 0o077 == 0  # made for this user alone
+    reads = []
+    monkeypatch.setattr(gazetteer_module._GazetteerUnpickler, "load",
+                        lambda self: reads.append(1) or pickle_load(self))
+    kept.chmod(0o666)
+    _fresh()
+    assert reads == []
+    kept.chmod(0o600)
+    _fresh()
+    assert reads == [1]
+
+
+def pickle_load(unpickler):
+    import pickle
+
+    return pickle.Unpickler.load(unpickler)

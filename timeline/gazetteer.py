@@ -9,11 +9,13 @@ finds "Faylaq al-Sham" without listing each spelling.
 """
 from __future__ import annotations
 
+import builtins
 import contextlib
 import hashlib
 import os
 import pickle
 import re
+import stat
 import tempfile
 import unicodedata
 from functools import lru_cache
@@ -373,8 +375,10 @@ def _read_cache(path: Path | None) -> Gazetteer | None:
         return None
     try:
         with open(path, "rb") as handle:
-            gazetteer = pickle.load(handle)
-    except Exception:  # missing, unreadable or damaged: build it again
+            if not _ours(os.fstat(handle.fileno())) or not _ours(path.parent.stat()):
+                return None
+            gazetteer = _GazetteerUnpickler(handle).load()
+    except Exception:  # missing, unreadable, damaged or not ours: build it again
         return None
     if not isinstance(gazetteer, Gazetteer):
         return None
@@ -383,12 +387,32 @@ def _read_cache(path: Path | None) -> Gazetteer | None:
     return gazetteer
 
 
+def _ours(status: os.stat_result) -> bool:
+    """Whether a cache file or folder is this user's and no one else's to write: a cache is read
+    back, so a file another user could plant is never read."""
+    return status.st_uid == os.geteuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+class _GazetteerUnpickler(pickle.Unpickler):
+    """Unpickles a gazetteer and nothing else: a pickle that names any other class or function
+    (the way a planted pickle runs code) is refused."""
+
+    def find_class(self, module: str, name: str):
+        if module == __name__ and name in ("Gazetteer", "Entry"):
+            return globals()[name]
+        if module == "builtins" and name in ("set", "frozenset"):
+            return getattr(builtins, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a gazetteer")
+
+
 def _write_cache(path: Path | None, gazetteer: Gazetteer) -> None:
     """Keep ``gazetteer`` at ``path`` (written whole or not at all; a cache that cannot be written is no error)."""
     if path is None:
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _ours(path.parent.stat()):
+            return
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
