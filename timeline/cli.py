@@ -219,6 +219,7 @@ def format_options(command):
 @click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
               help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end or line).")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be used (exit status 1, no output).")
+@click.option("--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
@@ -227,7 +228,7 @@ def format_options(command):
               help="Where documents are processed: this machine, or a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786) for --executor dask.")
 def build(paths, format_name, output, table_format, columns, plugins_dir, published, since, until, title,
-          no_merge, verbose, names_file, clean_rules, strict, jobs, quiet, max_size, executor, scheduler,
+          no_merge, verbose, names_file, clean_rules, strict, follow_links, jobs, quiet, max_size, executor, scheduler,
           **exporter_options):
     """Build a chronology from articles: files, folders (*.txt, *.md) or - for stdin.
 
@@ -259,10 +260,10 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
     except ExecutorError as error:
         raise click.ClickException(str(error)) from None
     try:
-        with _Progress(paths, quiet, verbose) as progress:
+        with _Progress(paths, quiet, verbose, follow_links) as progress:
             problems = _ProblemReport(strict, progress.echo)
             sources = find_sources(paths, published=published, problems=problems,
-                                   max_size=int(max_size * 1024 * 1024) or None)
+                                   max_size=int(max_size * 1024 * 1024) or None, follow_links=follow_links)
             # Building makes many objects and no cycles (see timeline.collector), and what it
             # builds lives until the run ends: it is frozen before the collector runs again, so
             # that no collection walks it (one took 0.1 s at the end of a 2,452-document build).
@@ -322,7 +323,7 @@ class _Progress:
     with ``verbose`` what cleaning dropped).
     """
 
-    def __init__(self, paths, quiet: bool, verbose: bool = False):
+    def __init__(self, paths, quiet: bool, verbose: bool = False, follow_links: bool = False):
         self.verbose = verbose
         self.documents = self.events = 0
         self.undated: list[str] = []  # documents without a publication date
@@ -330,7 +331,7 @@ class _Progress:
         self.started = time.monotonic()
         self.bar = None
         if not quiet and sys.stderr.isatty():
-            total = sum(1 for _ in find_inputs(paths))
+            total = sum(1 for _ in find_inputs(paths, follow_links=follow_links))
             self.bar = click.progressbar(length=total, label="Building", file=sys.stderr,
                                          show_pos=True, item_show_func=self._describe)
 
@@ -453,7 +454,8 @@ def _checked_dct(value: str | None, where: str) -> str | None:
               help="Print each document's metadata (where its date came from too) as a JSON line, not its text.")
 @click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
               help="Skip documents larger than this many MB (0: no limit).")
-def text_command(paths, metadata, max_size):
+@click.option("--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
+def text_command(paths, metadata, max_size, follow_links):
     """Print the text of each document as timeline read it.
 
     Events' offsets point into this text, for a web page, a PDF or a Word file as for a
@@ -467,7 +469,8 @@ def text_command(paths, metadata, max_size):
         timeline text corpus/ --metadata        # title, outlet, url, date and where it came from
     """
     problems = _ProblemReport(False, lambda message: click.echo(message, err=True))
-    documents = read_documents(paths, problems=problems, max_size=int(max_size * 1024 * 1024) or None)
+    documents = read_documents(paths, problems=problems, max_size=int(max_size * 1024 * 1024) or None,
+                               follow_links=follow_links)
     first = next(documents, None)
     second = next(documents, None)
     several = second is not None

@@ -15,6 +15,7 @@ import datetime
 import io
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -260,12 +261,14 @@ class Input:
     listed: bool = False
 
 
-def find_inputs(paths: Iterable[str], problems: list[Problem] | None = None) -> Iterator[Input]:
+def find_inputs(paths: Iterable[str], problems: list[Problem] | None = None,
+                follow_links: bool = False) -> Iterator[Input]:
     """Expand folders into their documents (recursively, sorted); keep ``-``.
 
     A document found in a folder is named by its path inside that folder, so
     ``a/1.txt`` and ``b/1.txt`` stay apart; a file given directly by its file name.
-    A folder that cannot be listed is passed over, with a Problem in ``problems``.
+    A folder that cannot be listed is passed over, with a Problem in ``problems``, and so
+    is a link in a folder to a file outside it, unless ``follow_links``.
     """
     for raw in paths:
         if raw == "-":
@@ -274,9 +277,13 @@ def find_inputs(paths: Iterable[str], problems: list[Problem] | None = None) -> 
         path = Path(raw)
         if path.is_dir():
             unlisted: list[tuple[str, OSError]] = []
-            inside = sorted(_documents_inside(raw, unlisted=unlisted))
+            outside: list[tuple[tuple[str, ...], str]] | None = None if follow_links else []
+            inside = sorted(_documents_inside(raw, unlisted=unlisted, outside=outside))
             for folder, error in unlisted if problems is not None else ():
                 problems.append(Problem(folder, _unlisted(error)))  # one by one: a report may print each
+            for parts, target in sorted(outside or ()) if problems is not None else ():
+                problems.append(Problem(str(path.joinpath(*parts)), f"is a link to {target}, outside the "
+                                        "folder; left out (give --follow-links to read such links)"))
             for parts in inside:
                 yield Input(path.joinpath(*parts), readable_name("/".join(parts)), listed=True)
         else:
@@ -297,34 +304,49 @@ def _unlisted(error: OSError) -> str:
     return f"is a folder that cannot be listed ({why}); the documents in it are left out, {fix}"
 
 
-def _documents_inside(folder: str, unlisted: list[tuple[str, OSError]] | None = None) -> Iterator[tuple[str, ...]]:
+def _documents_inside(folder: str, unlisted: list[tuple[str, OSError]] | None = None,
+                      outside: list[tuple[tuple[str, ...], str]] | None = None) -> Iterator[tuple[str, ...]]:
     """The path inside ``folder`` (as parts) of each document file below it, at any depth (in no
     set order); each folder that cannot be listed is added to ``unlisted`` with why.
 
     Like Path.rglob, it lists links to files but does not enter links to folders (which may
-    loop); a link to nothing is listed, for reading it to say so. os.scandir knows each
-    entry's type without asking the file system again, and parts sort as paths do ("a/b"
-    before "a-b/c"), more quickly than Path objects (24,520 files: 0.18 s). Folders wait
-    in a list, not in nested calls: a tree deeper than Python's recursion limit is listed too.
+    loop); a link to nothing is listed, for reading it to say so, and so is a named pipe or a
+    device with a document's suffix, for reading to refuse it. When ``outside`` is given, a link
+    to a file outside ``folder`` is not listed but added there with its target: a folder taken
+    from elsewhere must not read, say, a private file that a link in it points to.
+    os.scandir knows each entry's type without asking the file system again, and parts sort as
+    paths do ("a/b" before "a-b/c"), more quickly than Path objects. Folders wait in a list, not
+    in nested calls: a tree deeper than Python's recursion limit is listed too.
     """
+    root = os.path.realpath(folder) if outside is not None else ""
     waiting: list[tuple[str, ...]] = [()]
     while waiting:
         parts = waiting.pop()
         where = os.path.join(folder, *parts)
         try:
             with os.scandir(where) as entries:
-                found = [(entry.name, _is(entry.is_dir, follow_symlinks=False),
-                          _is(entry.is_file) or _is(entry.is_symlink) and not os.path.exists(entry.path))
+                found = [(entry.name, entry.path, _is(entry.is_dir, follow_symlinks=False),
+                          _is(entry.is_symlink), _is(entry.is_file) or _is(entry.is_symlink) or _special(entry))
                          for entry in entries]
         except OSError as error:
             if unlisted is not None:
                 unlisted.append((where, error))
             continue
-        for name, is_folder, is_file in found:
+        for name, path, is_folder, is_link, is_file in found:
             if is_folder:
                 waiting.append((*parts, name))
             elif is_file and os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
+                if is_link and root and os.path.exists(path):
+                    target = os.path.realpath(path)
+                    if os.path.commonpath((root, target)) != root:
+                        outside.append(((*parts, name), target))
+                        continue
                 yield (*parts, name)
+
+
+def _special(entry: os.DirEntry) -> bool:
+    """A named pipe, socket or device (neither a file, a folder nor a link)."""
+    return not _is(entry.is_dir, follow_symlinks=False) and not _is(entry.is_symlink) and not _is(entry.is_file)
 
 
 def _is(test, **options) -> bool:
@@ -392,21 +414,42 @@ def _reading_metadata(reading: Reading | None) -> dict[str, str]:
 
 
 def read_bytes(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
-    """The bytes of a file, never more than ``max_size`` of them (None: no limit)."""
-    with open(path, "rb") as handle:
+    """The bytes of a file, never more than ``max_size`` of them (None: no limit).
+
+    Only regular files are read, and the pipe a shell makes for ``<(command)``: a named pipe
+    would wait for a writer for ever, and a device such as /dev/zero never ends. Each is opened
+    without waiting, then refused.
+    """
+    with open(path, "rb", opener=_open_without_waiting) as handle:
+        status = os.fstat(handle.fileno())
+        if stat.S_ISFIFO(status.st_mode) and os.path.basename(os.path.realpath(path)).startswith("pipe:["):
+            os.set_blocking(handle.fileno(), True)  # a pipe from the shell: its writer is running
+        elif not stat.S_ISREG(status.st_mode):
+            raise InputError(_not_a_file(status.st_mode))
         if not max_size:
             data = handle.read()
         else:
             # Asking for max_size + 1 bytes at once sets that much memory aside for every file, a
             # cost larger than reading a short article: ask for what its size says, then read on
-            # if there is more (a file that grew, or one whose size is not known, like a pipe).
-            size = os.fstat(handle.fileno()).st_size
+            # if there is more (a file that grew, or a pipe, whose size is not known).
+            size = status.st_size
             data = handle.read(min(size, max_size) + 1)
             if len(data) > size:
                 data += handle.read(max_size + 1 - len(data))
     if max_size and len(data) > max_size:
         raise InputError(_too_large(path.stat().st_size if path.is_file() else len(data), max_size))
     return data
+
+
+def _open_without_waiting(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def _not_a_file(mode: int) -> str:
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return (f"is {kind}, not a file; timeline reads only files: save what it holds to a file, "
+            "or pipe it into 'timeline build -'")
 
 
 def _too_large(size: int, max_size: int) -> str:
@@ -510,6 +553,7 @@ def find_sources(
     published: str | None = None,
     problems: list[Problem] | None = None,
     max_size: int | None = DEFAULT_MAX_SIZE,
+    follow_links: bool = False,
 ) -> Iterator[Source]:
     """Each input with its sidecar metadata, not yet read; sidecar problems go to ``problems``.
 
@@ -519,7 +563,7 @@ def find_sources(
     problems = problems if problems is not None else []
     overrides = (("published", normalise_published(published)),) if published else ()
     sidecars: dict[Path, _Sidecar] = {}
-    for item in _each_input(paths, problems):
+    for item in _each_input(paths, problems, follow_links):
         sidecar_row: dict[str, str] = {}
         if item.path is not None:
             folder = item.path.parent
@@ -556,13 +600,13 @@ class _Sidecar:
     listed: bool = False  # whether the folder's documents were found by listing it
 
 
-def _each_input(paths: Iterable[str], problems: list[Problem]) -> Iterator[Input]:
+def _each_input(paths: Iterable[str], problems: list[Problem], follow_links: bool = False) -> Iterator[Input]:
     """Each input once: a file reached twice (named, and inside a folder also named) is read once."""
     seen: set[str] = set()
     for raw in paths:
         found = False
         reported = len(problems)
-        for item in find_inputs([raw], problems):
+        for item in find_inputs([raw], problems, follow_links):
             found = True
             if item.path is not None:
                 where = os.path.realpath(item.path)
@@ -581,6 +625,7 @@ def read_documents(
     published: str | None = None,
     problems: list[Problem] | None = None,
     max_size: int | None = DEFAULT_MAX_SIZE,
+    follow_links: bool = False,
 ) -> Iterator[Document]:
     """Yield each readable document; append a Problem for each one that is not.
 
@@ -589,7 +634,8 @@ def read_documents(
     ``skipped=False``; the document is still yielded.
     """
     problems = problems if problems is not None else []
-    for source in find_sources(paths, published=published, problems=problems, max_size=max_size):
+    for source in find_sources(paths, published=published, problems=problems, max_size=max_size,
+                               follow_links=follow_links):
         documents, found = source.read()
         for problem in found:  # one by one: a report may print each (see the CLI's problem report)
             problems.append(problem)

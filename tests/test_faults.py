@@ -1,0 +1,56 @@
+"""Runs under faults and hostile inputs: each ends in one line per input and a finished run."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = "Rebels attacked Atareb on 6 May 2016, officials said.\n"
+
+
+def timeline(*args, cwd=None, timeout=120, **options):
+    """The command in its own process, so that a hang fails the test instead of stopping the suite."""
+    environment = {**os.environ, "TIMELINE_LOAD_PLUGINS": "", **options.pop("env", {})}
+    return subprocess.run([sys.executable, "-m", "timeline", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=timeout, env=environment, **options)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_in_one_line_given_or_in_a_folder(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    os.mkfifo(corpus / "p.txt")
+    os.mkfifo(tmp_path / "given.txt")
+    done = timeline("build", corpus, tmp_path / "given.txt", "-f", "csv", "-q", "--published", "2016")
+    assert done.returncode == 1 and "Atareb" in done.stdout
+    skipped = sorted(line for line in done.stderr.splitlines() if line.startswith("Skipped:"))
+    assert skipped == [f"Skipped: {corpus / 'p.txt'}: is a named pipe (FIFO), not a file; timeline reads only "
+                       "files: save what it holds to a file, or pipe it into 'timeline build -'",
+                       f"Skipped: {tmp_path / 'given.txt'}: is a named pipe (FIFO), not a file; timeline reads only "
+                       "files: save what it holds to a file, or pipe it into 'timeline build -'"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_whatever_the_size_limit(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    done = timeline("build", tmp_path / "a.txt", "/dev/zero", "--max-size", "0", "-f", "csv", "-q",
+                    "--published", "2016")
+    assert done.returncode == 1 and "Atareb" in done.stdout
+    assert "Skipped: /dev/zero: is a device, not a file;" in done.stderr
+
+
+def test_a_link_out_of_an_input_folder_is_followed_only_when_asked(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (tmp_path / "private_notes.txt").write_text("Private: the meeting on 9 May 2016 is off.\n")
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / "notes.txt").symlink_to(tmp_path / "private_notes.txt")
+    (corpus / "same.txt").symlink_to(corpus / "a.txt")  # inside the folder: read (once)
+    done = timeline("build", corpus, "-f", "csv", "-q", "--published", "2016")
+    assert "Private" not in done.stdout and sum("Atareb" in line for line in done.stdout.splitlines()) == 1
+    assert (f"Skipped: {corpus / 'notes.txt'}: is a link to {tmp_path / 'private_notes.txt'}, outside the folder; "
+            "left out (give --follow-links to read such links)") in done.stderr.splitlines()
+    followed = timeline("build", corpus, "-f", "csv", "-q", "--published", "2016", "--follow-links")
+    assert followed.returncode == 0 and "Private" in followed.stdout
