@@ -54,3 +54,26 @@ def test_a_link_out_of_an_input_folder_is_followed_only_when_asked(tmp_path):
             "left out (give --follow-links to read such links)") in done.stderr.splitlines()
     followed = timeline("build", corpus, "-f", "csv", "-q", "--published", "2016", "--follow-links")
     assert followed.returncode == 0 and "Private" in followed.stdout
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+@pytest.mark.parametrize("layout", ["as written", "pretty-printed"])
+def test_a_saved_chronology_holding_nan_or_infinity_is_refused(tmp_path, constant, layout):
+    import json
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    saved = tmp_path / "saved.json"
+    assert timeline("build", tmp_path / "a.txt", "-f", "json", "-o", saved, "-q", "--published", "2016").returncode == 0
+    text = saved.read_text()
+    if layout == "pretty-printed":
+        data = json.loads(text)
+        data["events"][0]["offset"][0] = "<constant>"
+        edited = json.dumps(data, indent=4).replace('"<constant>"', constant)
+    else:
+        edited = text.replace('"offset": [0, 53]', f'"offset": [{constant}, 53]', 1)
+    assert constant in edited
+    saved.write_text(edited)
+    done = timeline("export", saved, "-f", "json")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (f"Error: {saved}: not a saved timeline (it holds {constant}, which is not a JSON value; "
+                           "write a number or null)\n")

@@ -252,12 +252,17 @@ def _read(stream: BinaryIO) -> Timeline:
             return timeline
         stream.seek(start)
     try:
-        data = json.load(stream)
+        data = json.load(stream, parse_constant=_refuse_constant)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SavedTimelineError(str(error)) from None
     except RecursionError:
         raise SavedTimelineError("its values are nested too deeply to be read") from None
     return timeline_from_dict(data)
+
+
+def _refuse_constant(name: str):
+    """NaN and Infinity are not JSON (RFC 8259): Python reads and writes them, other readers fail."""
+    raise SavedTimelineError(f"it holds {name}, which is not a JSON value; write a number or null")
 
 
 class _OtherLayout(Exception):
@@ -280,7 +285,7 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
         else:
             raise _OtherLayout
         try:
-            data = json.loads("".join(head).rstrip().rstrip(",") + "}")
+            data = json.loads("".join(head).rstrip().rstrip(",") + "}", parse_constant=_refuse_constant)
         except (json.JSONDecodeError, RecursionError):
             raise _OtherLayout from None
         data["events"] = []
@@ -293,7 +298,7 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
             if not line.startswith("    {"):
                 raise _OtherLayout
             try:
-                item = json.loads(line.rstrip().rstrip(","))
+                item = json.loads(line.rstrip().rstrip(","), parse_constant=_refuse_constant)
             except (json.JSONDecodeError, RecursionError):
                 raise _OtherLayout from None
             try:
