@@ -77,3 +77,36 @@ def test_a_saved_chronology_holding_nan_or_infinity_is_refused(tmp_path, constan
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr == (f"Error: {saved}: not a saved timeline (it holds {constant}, which is not a JSON value; "
                            "write a number or null)\n")
+
+
+def test_a_bad_sidecar_row_is_left_out_and_the_other_rows_kept(tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(ARTICLE)
+    (tmp_path / "articles.csv").write_bytes(
+        b"file,published,title\n"
+        b"a.txt,2016-05-01,First\n"
+        b"b.txt,2016-05-02,Bro\x00ken\n"
+        b"c.txt,2016-05-03," + b"x" * 200_000 + b"\n")
+    (tmp_path / "d.txt").write_text(ARTICLE)
+    with open(tmp_path / "articles.csv", "ab") as sidecar:
+        sidecar.write(b"d.txt,2016-05-04,Fourth\n")
+    done = timeline("text", tmp_path, "--metadata")
+    dates = {json_line["name"]: json_line["published"] for json_line in map(__import__("json").loads,
+                                                                             done.stdout.splitlines())}
+    assert dates == {"a.txt": "2016-05-01", "b.txt": None, "c.txt": None, "d.txt": "2016-05-04"}
+    sidecar = tmp_path / "articles.csv"
+    assert [line for line in done.stderr.splitlines() if line.startswith("Skipped")] == [
+        f"Skipped: {sidecar}:3: holds a zero byte (binary data); row ignored",
+        f"Skipped: {sidecar}:4: field larger than field limit (131072); row ignored"]
+
+
+def test_many_sidecar_rows_without_their_document_are_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    rows = "".join(f"other-{number}.txt,2016-05-01\n" for number in range(100_000))
+    (tmp_path / "articles.csv").write_text("file,published\na.txt,2016-05-06\n" + rows)
+    done = timeline("build", tmp_path, "-f", "csv", "-q")
+    assert done.returncode == 0 and "2016-05-06" in done.stdout
+    assert done.stderr.splitlines() == [
+        f"Warning: {tmp_path / 'articles.csv'}: has 100000 rows that name no document of {tmp_path}: "
+        "'other-0.txt' (line 3), 'other-1.txt' (line 4), 'other-2.txt' (line 5), ...; their metadata is used by "
+        "no document (check the file names)"]

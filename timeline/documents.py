@@ -31,6 +31,8 @@ SIDECAR_NAMES = ("articles.csv", "metadata.csv")
 # What a folder walk takes: every kind a reader reads (the content still decides how).
 DOCUMENT_SUFFIXES = READABLE_SUFFIXES
 METADATA_FIELDS = ("title", "source", "url", "published", "language")
+# Sidecar rows that name no document are each a warning up to this many, then one line in all.
+UNUSED_ROWS_LISTED = 5
 # Articles are kilobytes; a larger input is almost always a dump or a wrong file, and
 # would hold the whole run up (the pipeline needs the whole text of a document at once).
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
@@ -199,12 +201,7 @@ def read_sidecar(
     be used at all.
     """
     problems = problems if problems is not None else []
-    try:
-        decoded = decode(path.read_bytes())
-    except InputError as error:
-        raise MetadataError(f"{error}; the sidecar is ignored") from None
-    if decoded.assumed:
-        problems.append(Problem(str(path), decoded.assumed, skipped=False))
+    decoded = _decode_sidecar(path, problems)
     header = decoded.text.split("\n", 1)[0]
     delimiter = next(
         (d for d in ",;\t" if "file" in (c.strip().strip('"').lower() for c in header.split(d))), None
@@ -215,40 +212,69 @@ def read_sidecar(
             f"{', '.join(METADATA_FIELDS)}); the sidecar is ignored"
         )
     reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter)
+    rows: dict[str, dict[str, str]] = {}
+    first_line = lines if lines is not None else {}
     try:
         columns = [c.strip().lower() for c in next(reader)]
-        rows: dict[str, dict[str, str]] = {}
-        first_line = lines if lines is not None else {}
-        for values in reader:
-            line = reader.line_num
-            if not any(v.strip() for v in values):
-                continue
-            where = f"{path}:{line}"
-            if len(values) > len(columns):
-                problems.append(Problem(where, f"has {len(values)} fields but the header has "
-                                        f"{len(columns)}; row ignored (quote values that contain "
-                                        f"{'commas' if delimiter == ',' else 'the separator'})"))
-                continue
-            row = {c: v.strip() for c, v in zip(columns, values) if c}
-            name = row.get("file", "")
-            if not name:
-                problems.append(Problem(where, "has no file name; row ignored"))
-                continue
-            if name in rows:
-                problems.append(Problem(where, f"is a second row for {name!r} (the first is on line "
-                                        f"{first_line[name]}); this one is ignored"))
-                continue
-            try:
-                row["published"] = normalise_published(row.get("published") or row.get("date")) or ""
-            except MetadataError as error:
-                problems.append(Problem(where, f"{error}; row ignored, fix the date"))
-                continue
-            row.pop("date", None)
-            rows[name] = row
-            first_line[name] = line
     except csv.Error as error:
-        problems.append(Problem(f"{path}:{reader.line_num}", f"{error}; the rest of the sidecar is ignored"))
+        raise MetadataError(f"its header cannot be read ({error}); the sidecar is ignored") from None
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # e.g. a field over the size limit: the reader goes on after it
+            problems.append(Problem(f"{path}:{reader.line_num}", f"{error}; row ignored"))
+            continue
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        where = f"{path}:{line}"
+        if len(values) > len(columns):
+            problems.append(Problem(where, f"has {len(values)} fields but the header has "
+                                    f"{len(columns)}; row ignored (quote values that contain "
+                                    f"{'commas' if delimiter == ',' else 'the separator'})"))
+            continue
+        row = {c: v.strip() for c, v in zip(columns, values) if c}
+        name = row.get("file", "")
+        if not name:
+            problems.append(Problem(where, "has no file name; row ignored"))
+            continue
+        if name in rows:
+            problems.append(Problem(where, f"is a second row for {name!r} (the first is on line "
+                                    f"{first_line[name]}); this one is ignored"))
+            continue
+        try:
+            row["published"] = normalise_published(row.get("published") or row.get("date")) or ""
+        except MetadataError as error:
+            problems.append(Problem(where, f"{error}; row ignored, fix the date"))
+            continue
+        row.pop("date", None)
+        rows[name] = row
+        first_line[name] = line
     return rows
+
+
+def _decode_sidecar(path: Path, problems: list[Problem]) -> Decoded:
+    """A sidecar's text. A line holding a zero byte (a spreadsheet's stray binary) is left out
+    with a Problem, blank, so that line numbers still match; the other rows are kept."""
+    data = path.read_bytes()
+    try:
+        decoded = decode(data)
+    except InputError as error:
+        lines = data.split(b"\n")
+        zero = [number for number, line in enumerate(lines, 1) if b"\x00" in line]
+        if not zero or len(zero) * 2 > len(lines):
+            raise MetadataError(f"{error}; the sidecar is ignored") from None
+        for number in zero:
+            problems.append(Problem(f"{path}:{number}", "holds a zero byte (binary data); row ignored"))
+        try:
+            decoded = decode(b"\n".join(b"" if b"\x00" in line else line for line in lines))
+        except InputError as error:
+            raise MetadataError(f"{error}; the sidecar is ignored") from None
+    if decoded.assumed:
+        problems.append(Problem(str(path), decoded.assumed, skipped=False))
+    return decoded
 
 
 @dataclass(frozen=True)
@@ -575,10 +601,17 @@ def find_sources(
             sidecar.listed = sidecar.listed or item.listed
         yield Source(item, tuple(sidecar_row.items()), overrides, max_size)
     for folder, sidecar in sidecars.items():
-        for name in sidecar.rows if sidecar.listed else ():
-            if name not in sidecar.used:
-                problems.append(Problem(f"{sidecar.path}:{sidecar.lines[name]}", _unused_row(name, folder),
-                                        skipped=False))
+        unused = [name for name in sidecar.rows if sidecar.listed and name not in sidecar.used]
+        if len(unused) > UNUSED_ROWS_LISTED:
+            # A sidecar for a larger corpus than the folder holds: one line, not one per row.
+            shown = ", ".join(f"{name!r} (line {sidecar.lines[name]})" for name in unused[:3])
+            problems.append(Problem(str(sidecar.path), f"has {len(unused)} rows that name no document of "
+                                    f"{folder}: {shown}, ...; their metadata is used by no document "
+                                    "(check the file names)", skipped=False))
+            continue
+        for name in unused:
+            problems.append(Problem(f"{sidecar.path}:{sidecar.lines[name]}", _unused_row(name, folder),
+                                    skipped=False))
 
 
 def _unused_row(name: str, folder: Path) -> str:
