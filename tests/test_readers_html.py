@@ -119,6 +119,45 @@ slowing the evacuation of the wounded.</p>
 </body></html>"""
 
 
+BLOG_SENTENCES = (
+    "Satellite images taken on 3 March 2017 show fresh craters along the road north of Saraqib.",
+    "We compared them with footage posted by local activists the same evening and located the impacts to "
+    "within a few metres of the bridge.",
+    "Three things stand out in the footage:",
+    "the aircraft approached from the east;",
+    "the second strike came eleven minutes after the first;",
+    "an ambulance was hit on the bridge itself.",
+    "The munitions remnants match those documented near Maarat al-Numan in February, which points to the same "
+    "unit carrying out both attacks.",
+)
+
+
+def blog_page() -> str:
+    """An open-source investigation on a blog: a list and a quote in the post; share buttons, an author
+    box, a newsletter form and reader comments in plain divs around it."""
+    first, second, intro, *items, last = BLOG_SENTENCES
+    return f"""<html><head><meta charset="utf-8"><title>Tracing the Saraqib bridge strike</title>
+<meta property="og:type" content="article"><meta name="author" content="Open Source Desk">
+<meta itemprop="datePublished" content="2017-03-05"></head><body>
+<div class="topbar"><a href="/">Home</a> | <a href="/investigations">Investigations</a> | <a href="/about">About</a></div>
+<div class="wrap"><div class="post">
+<h1 class="post-title">Tracing the Saraqib bridge strike</h1>
+<div class="share"><a href="#">Share on Facebook</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+<div class="post-content">
+<p>{first}</p><p>{second}</p><p>{intro}</p>
+<ul>{"".join(f"<li>{item}</li>" for item in items)}</ul>
+<blockquote><p>{last}</p></blockquote>
+</div>
+<div class="author-box"><img src="a.png"><p>Open Source Desk investigates attacks on civilians using open
+sources. Follow us for more investigations into the war published every week since 2014.</p></div>
+<div class="newsletter"><p>Get our investigations by email every Friday.</p><input type="email"><button>Sign up</button></div>
+</div>
+<div class="responses"><h3>12 responses</h3>
+<div class="response"><b>Karim</b> on 6 March 2017 at 10:02<p>Great work, the bridge was hit again on 9 March 2017.</p></div>
+<div class="response"><b>Jo</b> on 7 March 2017 at 18:40<p>Which satellite provider was it?</p></div></div>
+</div></body></html>"""
+
+
 def _page(body: str, head: str = "", lang: str = "en") -> str:
     return f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
 
@@ -202,6 +241,17 @@ def test_page_without_telling_markup():
     assert reading.title == "Idlib market strike kills twelve"
     assert reading.source == "Northern Dispatch"  # the <title>'s suffix, found as the site has no og:site_name
     assert (reading.published, reading.published_from) == ("2016-05-09", "page metadata")
+
+
+def test_blog_post_keeps_its_list_and_quote_and_leaves_out_its_responses():
+    reading = read_one(blog_page())
+    for sentence in BLOG_SENTENCES:
+        assert sentence in reading.text
+    for word in ("Facebook", "Tweet", "Follow us", "every week since 2014", "Friday", "Sign up", "responses",
+                 "Karim", "hit again", "satellite provider"):
+        assert word not in reading.text, word
+    assert reading.text.startswith(BLOG_SENTENCES[0])
+    assert (reading.published, reading.author, reading.language) == ("2017-03-05", "Open Source Desk", "")
 
 
 @pytest.mark.parametrize("page, published, title, source", [

@@ -29,6 +29,9 @@ EMPTY_PAGE = "is a web page without any text; save the article page itself"
 MIN_WORDS = 40
 SHORT_TEXT = 150
 MIN_TEASERS = 10
+# trafilatura's trade-off ("precision", "recall" or "balanced"): measured with benchmarks/html_reader.py,
+# precision keeps every article sentence of the test pages and leaves out more of what surrounds them.
+FAVOR = "precision"
 # JSON-LD types that describe the article itself (not the site, a breadcrumb or an image).
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
                            "backgroundnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "blogposting",
@@ -331,14 +334,15 @@ def _drop_pointers(tree) -> None:
             element.drop_tree()
 
 
-def _main_text(tree, url: str, title: str) -> str:
+def _main_text(tree, url: str, title: str, favor: str = FAVOR) -> str:
     """The article's paragraphs, one to a line with a blank line between them, without the headline."""
     import trafilatura
 
     _drop_pointers(tree)
     extracted = trafilatura.bare_extraction(
         tree, url=url or None, include_comments=False, include_tables=True, include_images=False,
-        include_links=False, favor_precision=True, with_metadata=False, deduplicate=False,
+        include_links=False, favor_precision=favor == "precision", favor_recall=favor == "recall",
+        with_metadata=False, deduplicate=False,
         prune_xpath=["//figcaption", "//*[@role='contentinfo']"])
     raw = extracted.text if extracted is not None and extracted.text else ""
     paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
