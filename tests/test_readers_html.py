@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from timeline.cli import cli
 from timeline.documents import Problem, read_documents
-from timeline.readers import InputError, read, sniff
+from timeline.readers import InputError, Reading, read, sniff
 
 ARTICLE_SENTENCES = (
     "Rebel fighters captured the southern Aleppo town of Khan Touman on Thursday after a day of heavy fighting "
@@ -201,7 +201,7 @@ PAYWALL_STUB = _page(
     head="<title>Talks resume in Geneva</title>")
 
 
-def read_one(page, name="page.html") -> "Reading":  # noqa: F821 (a string annotation for the reader)
+def read_one(page, name="page.html") -> Reading:
     data = page.encode("utf-8") if isinstance(page, str) else page
     readings = read(data, name)
     assert len(readings) == 1
@@ -255,7 +255,7 @@ def test_blog_post_keeps_its_list_and_quote_and_leaves_out_its_responses():
 
 
 @pytest.mark.parametrize("page, published, title, source", [
-    (JSON_LD_ONLY, "2017-03-04T09:05", "Ceasefire announced", ""),
+    (JSON_LD_ONLY, "2017-03-04T09:05", "Ceasefire announced", "Wire Desk"),
     (TIME_ONLY, "2017-04-08", "Offensive from Al-Alyaniyah", ""),
 ])
 def test_date_from_the_only_markup_that_gives_one(page, published, title, source):
@@ -457,3 +457,28 @@ def test_chronology_from_saved_pages_has_no_event_from_the_page_around_the_artic
                            r"withdrawal|Ceasefire collapses|Read more|Related|Photo:|Copyright", re.I)
     for event in events:
         assert not furniture.search(event["sentence"]), event["sentence"]
+
+
+@pytest.mark.parametrize("before", [
+    "<!-- saved from url=(0054)https://levant-observer.example/2016/05/06/khan-touman -->\n",
+    '<?xml version="1.0" encoding="utf-8"?>\n',
+])
+def test_pages_as_browsers_and_xhtml_save_them(before):
+    data = (before + article_page().replace("<!DOCTYPE html>\n", "")).encode("utf-8")
+    assert sniff(data, "page.html") == "html"
+    assert read_one(data).text.startswith(ARTICLE_SENTENCES[0])
+
+
+def test_mhtml_as_chrome_writes_it():
+    import quopri
+
+    body = quopri.encodestring(article_page().encode("utf-8")).replace(b"\n", b"\r\n")
+    data = (b"From: <Saved by Blink>\r\nSnapshot-Content-Location: " + URL.encode() + b"\r\n"
+            b"Subject: =?utf-8?Q?Rebels_retake?=\r\nDate: Fri, 6 May 2016 12:00:00 -0000\r\nMIME-Version: 1.0\r\n"
+            b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x"\r\n\r\n'
+            b"------MultipartBoundary--x\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: " + URL.encode() + b"\r\n\r\n"
+            + body + b"\r\n------MultipartBoundary--x--\r\n")
+    assert sniff(data, "page.mhtml") == "mhtml"
+    reading = read_one(data, "page.mhtml")
+    assert reading.text.startswith(ARTICLE_SENTENCES[0]) and reading.url == URL and reading.author == "Leila Haddad"

@@ -128,9 +128,10 @@ def read_page(page: str, location: str = "", warnings: list[str] | None = None) 
     except (ParserError, ValueError):
         raise InputError(EMPTY_PAGE) from None
     meta = _meta_tags(tree)
-    article = _json_ld_article(tree)
+    article, site_name = _json_ld_article(tree)
     url = _page_url(tree, meta, article, location, warnings)
-    source = meta.get("og:site_name") or _name_of(article.get("publisher")) or meta.get("application-name", "")
+    source = (meta.get("og:site_name") or _name_of(article.get("publisher")) or site_name
+              or meta.get("application-name", ""))
     title, site = _title(tree, meta, article, source)
     source = source or site or _domain(url)
     published = _published(tree, meta, article)
@@ -163,9 +164,11 @@ def _meta_tags(tree) -> dict[str, str]:
     return found
 
 
-def _json_ld_article(tree) -> dict:
-    """The first JSON-LD object that describes an article (in a list or an ``@graph`` too)."""
+def _json_ld_article(tree) -> tuple[dict, str]:
+    """The first JSON-LD object that describes an article (in a list or an ``@graph`` too), and the
+    name of the web site the JSON-LD describes, if any."""
     fallback: dict = {}
+    site = ""
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
@@ -183,10 +186,21 @@ def _json_ld_article(tree) -> dict:
                 types = item.get("@type")
                 types = {str(t).lower() for t in (types if isinstance(types, list) else [types])}
                 if types & ARTICLE_TYPES - {"webpage"}:
-                    return item
+                    return item, site or _site_name(data)
+                if "website" in types and not site:
+                    site = _name_of(item.get("name"))
                 if "webpage" in types and not fallback:
                     fallback = item
-    return fallback
+    return fallback, site
+
+
+def _site_name(data) -> str:
+    """The name of the WebSite object among the JSON-LD ``data`` (in a list or an ``@graph``)."""
+    items = data if isinstance(data, list) else data.get("@graph", []) if isinstance(data, dict) else []
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, dict) and str(item.get("@type", "")).lower() == "website":
+            return _name_of(item.get("name"))
+    return ""
 
 
 def _name_of(value) -> str:
