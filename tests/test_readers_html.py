@@ -1,0 +1,484 @@
+"""Saved web pages and MHTML files: the article's text without the page around it, and the page's metadata."""
+import json
+import re
+import time
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import cli
+from timeline.documents import Problem, read_documents
+from timeline.readers import InputError, Reading, read, sniff
+
+ARTICLE_SENTENCES = (
+    "Rebel fighters captured the southern Aleppo town of Khan Touman on Thursday after a day of heavy fighting "
+    "with government forces and their allies.",
+    "The Syrian Observatory for Human Rights said at least 73 fighters were killed on both sides in the battle "
+    "for the town, which lies close to the main highway linking Aleppo and Damascus.",
+    "Government forces had held Khan Touman since December, when they advanced with the support of Russian air "
+    "strikes and Iranian-backed militias.",
+    "Residents who fled the fighting said the shelling began before dawn and continued until late in the evening.",
+    "A spokesman for one of the rebel groups said the offensive would continue towards the villages south of the "
+    "city in the coming days.",
+)
+# What surrounds the article on the page, none of which is article text.
+FURNITURE = ("cookie", "2047", "Accept all", "analytics", "pageDate", "dataLayer", "2019-01-01", "2020-02-02",
+             "NewsArticle", "@context", "Middle East", "Subscribe", "Smoke rises", "Air strike hits Aleppo hospital",
+             "partial withdrawal", "Solomon Krupacek", "propaganda", "Observer99", "Another sad day",
+             "Ceasefire collapses", "Most read", "All rights reserved", "Privacy policy", "2024")
+HEADLINE = "Rebels retake Khan Touman south of Aleppo"
+URL = "https://levant-observer.example/2016/05/06/khan-touman"
+
+
+def article_page(charset="utf-8", head_extra="", sentences=ARTICLE_SENTENCES) -> str:
+    """A news article as a browser saves it: metadata in the head, then menus, a cookie banner,
+    a caption, a related-links block, comments and a footer around the article's paragraphs."""
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINE,
+          "datePublished": "2016-05-06T14:20:00+03:00", "dateModified": "2016-05-09T08:00:00+03:00",
+          "author": {"@type": "Person", "name": "Leila Haddad"},
+          "publisher": {"@type": "Organization", "name": "Levant Observer"}}
+    first, *middle, last = [f"<p>{s}</p>" for s in sentences]
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="{charset}">
+<title>{HEADLINE} - Levant Observer</title>
+<meta property="og:title" content="{HEADLINE} - Levant Observer">
+<meta property="og:site_name" content="Levant Observer">
+<meta property="og:url" content="{URL}">
+<meta property="article:published_time" content="2016-05-06T14:20:00+03:00">
+<meta property="article:modified_time" content="2016-05-09T08:00:00+03:00">
+<link rel="canonical" href="{URL}">
+{head_extra}
+<script type="application/ld+json">{json.dumps(ld)}</script>
+<script>var analytics = {{"pageDate": "2019-01-01", "section": "middle-east"}}; window.dataLayer = [];</script>
+</head>
+<body>
+<div id="cookie-banner" class="cookie-consent">We use cookies to improve your experience. This cookie expires 2047.
+<button>Accept all cookies</button></div>
+<header class="site-header"><nav class="main-nav"><ul>
+<li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/middle-east">Middle East</a></li>
+<li><a href="/opinion">Opinion</a></li><li><a href="/subscribe">Subscribe</a></li></ul></nav></header>
+<main>
+<article>
+<header class="article-header">
+<h1>{HEADLINE}</h1>
+<p class="byline">By <span class="author">Leila Haddad</span> · <time datetime="2016-05-06T14:20:00+03:00">6 May 2016</time></p>
+</header>
+<figure><img src="/img/khan-touman.jpg" alt="Smoke over the town">
+<figcaption>Smoke rises over the hilltop village in a photo distributed by activists.</figcaption></figure>
+<div class="article-body">
+{first}
+{"".join(middle)}
+<div class="related-articles"><h3>Related</h3><ul>
+<li><a href="/2016/04/28/aleppo-hospital">Air strike hits Aleppo hospital on 28 April 2016</a></li>
+<li><a href="/2016/03/14/withdrawal">Russia announces partial withdrawal on 14 March 2016</a></li></ul></div>
+{last}
+</div>
+</article>
+<section id="comments" class="comments">
+<h2>Comments</h2>
+<div class="comment"><span class="comment-author">Solomon Krupacek</span> <span class="comment-date">7 May 2016</span>
+<p>This is propaganda, the town fell on 2 May 2016 already.</p></div>
+<div class="comment"><span class="comment-author">Observer99</span> <span class="comment-date">8 May 2016</span>
+<p>Another sad day for the people of Aleppo province.</p></div>
+</section>
+</main>
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Ceasefire collapses in Idlib on 3 March 2017</a></li></ul></aside>
+<footer class="site-footer"><p>© 2024 Levant Observer Media Ltd. All rights reserved.</p>
+<p><a href="/privacy">Privacy policy</a> · <a href="/terms">Terms of use</a></p></footer>
+<script>document.querySelectorAll('.x').forEach(function(e){{ e.dataset.when = "2020-02-02"; }});</script>
+</body>
+</html>"""
+
+
+def div_soup_page() -> str:
+    """An article in markup without telling class names: an inline "Read more" line, a caption
+    paragraph, comments in a widget, a table of figures."""
+    return f"""<html><head><title>Idlib market strike kills twelve | Northern Dispatch</title>
+<meta name="date" content="2016-05-09"></head><body>
+<div id="top"><a href="/">Northern Dispatch</a> <a href="/news">News</a> <a href="/video">Video</a></div>
+<div id="c1"><div id="c2">
+<h1>Idlib market strike kills twelve</h1>
+<div><img src="m.jpg"><p class="wp-caption-text">Photo: the market after the strike, 9 May 2016.</p></div>
+<p>Government aircraft struck the crowded vegetable market in the centre of Idlib on Monday morning, killing at
+least twelve people and wounding dozens more, local rescue workers said.</p>
+<p>Read more: <a href="/2016/05/01/idlib">Idlib hospital bombed on 1 May 2016</a></p>
+<p>The White Helmets civil defence group said its teams pulled seven people alive from the rubble of two
+buildings that collapsed on the market square.</p>
+<table><tr><th>Town</th><th>Killed</th></tr><tr><td>Idlib city</td><td>12</td></tr>
+<tr><td>Saraqib</td><td>3</td></tr></table>
+<p>Residents said the aircraft returned in the afternoon and struck the road leading to the main hospital,
+slowing the evacuation of the wounded.</p>
+</div></div>
+<div id="disqus_thread"><div class="post"><p>Posted by Abu Omar on 10 May 2016: they struck it twice before.</p></div></div>
+<div id="bottom">Copyright 2021 Northern Dispatch. Contact us.</div>
+</body></html>"""
+
+
+BLOG_SENTENCES = (
+    "Satellite images taken on 3 March 2017 show fresh craters along the road north of Saraqib.",
+    "We compared them with footage posted by local activists the same evening and located the impacts to "
+    "within a few metres of the bridge.",
+    "Three things stand out in the footage:",
+    "the aircraft approached from the east;",
+    "the second strike came eleven minutes after the first;",
+    "an ambulance was hit on the bridge itself.",
+    "The munitions remnants match those documented near Maarat al-Numan in February, which points to the same "
+    "unit carrying out both attacks.",
+)
+
+
+def blog_page() -> str:
+    """An open-source investigation on a blog: a list and a quote in the post; share buttons, an author
+    box, a newsletter form and reader comments in plain divs around it."""
+    first, second, intro, *items, last = BLOG_SENTENCES
+    return f"""<html><head><meta charset="utf-8"><title>Tracing the Saraqib bridge strike</title>
+<meta property="og:type" content="article"><meta name="author" content="Open Source Desk">
+<meta itemprop="datePublished" content="2017-03-05"></head><body>
+<div class="topbar"><a href="/">Home</a> | <a href="/investigations">Investigations</a> | <a href="/about">About</a></div>
+<div class="wrap"><div class="post">
+<h1 class="post-title">Tracing the Saraqib bridge strike</h1>
+<div class="share"><a href="#">Share on Facebook</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+<div class="post-content">
+<p>{first}</p><p>{second}</p><p>{intro}</p>
+<ul>{"".join(f"<li>{item}</li>" for item in items)}</ul>
+<blockquote><p>{last}</p></blockquote>
+</div>
+<div class="author-box"><img src="a.png"><p>Open Source Desk investigates attacks on civilians using open
+sources. Follow us for more investigations into the war published every week since 2014.</p></div>
+<div class="newsletter"><p>Get our investigations by email every Friday.</p><input type="email"><button>Sign up</button></div>
+</div>
+<div class="responses"><h3>12 responses</h3>
+<div class="response"><b>Karim</b> on 6 March 2017 at 10:02<p>Great work, the bridge was hit again on 9 March 2017.</p></div>
+<div class="response"><b>Jo</b> on 7 March 2017 at 18:40<p>Which satellite provider was it?</p></div></div>
+</div></body></html>"""
+
+
+def _page(body: str, head: str = "", lang: str = "en") -> str:
+    return f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+
+
+JSON_LD_ONLY = _page(
+    "<article><h1>Ceasefire announced for Idlib</h1>"
+    + "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES[1:4]) + "</article>",
+    head='<title>Ceasefire announced for Idlib</title><script type="application/ld+json">'
+         '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Wire Desk"}, '
+         '{"@type": "NewsArticle", "datePublished": "2017-03-04T09:05:00Z", "headline": "Ceasefire announced"}]}'
+         '</script>')
+TIME_ONLY = _page(
+    '<article><header><h1>Offensive from Al-Alyaniyah</h1><time datetime="2017-04-08">8 April</time></header>'
+    + "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES[:3]) + "</article><footer>© 2023 Desert Post</footer>",
+    head="<title>Offensive from Al-Alyaniyah</title>")
+FRENCH = _page(
+    "<article><h1>Les rebelles reprennent Khan Touman</h1>"
+    "<p>Les combattants rebelles ont pris jeudi la ville de Khan Touman, au sud d'Alep, après une journée de "
+    "violents combats contre les forces gouvernementales et leurs alliés.</p>"
+    "<p>L'Observatoire syrien des droits de l'homme a fait état d'au moins 73 combattants tués des deux côtés "
+    "dans la bataille pour cette ville proche de l'autoroute reliant Alep à Damas.</p></article>",
+    head='<title>Les rebelles reprennent Khan Touman</title><meta property="og:locale" content="fr_FR">'
+         '<meta property="article:published_time" content="2016-05-06T18:00:00+02:00">', lang="fr")
+HOME_PAGE = _page(
+    "<nav>" + "".join(f'<a href="/s{i}">Section {i}</a> ' for i in range(8)) + "</nav><main>"
+    + "".join(f'<div class="teaser"><h2><a href="/2016/05/{i:02d}/story">Story number {i} about the war '
+              f"in Syria on {i} May</a></h2><p>Fighting went on around the city for a day more as government "
+              "forces pressed their attack on the districts held by rebels, monitors said.</p></div>"
+              for i in range(1, 33)) + "</main><footer>© 2024 Front Page</footer>",
+    head="<title>Front Page - News from Syria</title>")
+LOGIN_PAGE = _page(
+    '<main><h1>Sign in to continue reading</h1><form action="/login" method="post">'
+    '<label>Email <input type="email" name="email"></label><label>Password <input type="password" name="pw"></label>'
+    "<button>Sign in</button></form><p>Subscribers get unlimited access to our reporting from the region.</p>"
+    '<p><a href="/subscribe">Subscribe now</a></p></main>', head="<title>Sign in | The Gazette</title>")
+ERROR_PAGE = _page('<h1>404 - Page not found</h1><p>Sorry, the page you asked for does not exist.</p>'
+                   '<p><a href="/">Go to the home page</a></p>', head="<title>Page not found</title>")
+PAYWALL_STUB = _page(
+    f"<article><h1>Talks resume in Geneva</h1><p>Talks between the government and the opposition resumed in "
+    f"Geneva on Wednesday.</p><div class='paywall'>Subscribe to read the full article.</div></article>",
+    head="<title>Talks resume in Geneva</title>")
+
+
+def read_one(page, name="page.html") -> Reading:
+    data = page.encode("utf-8") if isinstance(page, str) else page
+    readings = read(data, name)
+    assert len(readings) == 1
+    return readings[0]
+
+
+def test_article_page_gives_its_paragraphs_and_nothing_around_them():
+    reading = read_one(article_page())
+    for sentence in ARTICLE_SENTENCES:
+        assert sentence in reading.text
+    for word in FURNITURE:
+        assert word not in reading.text, word
+    assert "<" not in reading.text and "{" not in reading.text
+    assert reading.text.startswith(ARTICLE_SENTENCES[0])  # no headline, no byline before the body
+    assert reading.text.count("\n\n") == len(ARTICLE_SENTENCES) - 1  # one paragraph a line, a blank line between
+
+
+def test_article_page_metadata():
+    reading = read_one(article_page())
+    assert reading.title == HEADLINE
+    assert reading.source == "Levant Observer"
+    assert reading.url == URL
+    assert reading.published == "2016-05-06T14:20"
+    assert reading.published_from == "page metadata"
+    assert reading.author == "Leila Haddad"
+    assert reading.language == "en"
+    assert reading.warnings == ()
+
+
+def test_page_without_telling_markup():
+    reading = read_one(div_soup_page())
+    assert reading.text.startswith("Government aircraft struck the crowded vegetable market")
+    assert "slowing the evacuation of the wounded." in reading.text
+    assert "pulled seven people alive" in reading.text
+    for word in ("Read more", "hospital bombed", "Photo:", "Abu Omar", "Copyright", "Video", "Contact"):
+        assert word not in reading.text, word
+    assert reading.title == "Idlib market strike kills twelve"
+    assert reading.source == "Northern Dispatch"  # the <title>'s suffix, found as the site has no og:site_name
+    assert (reading.published, reading.published_from) == ("2016-05-09", "page metadata")
+
+
+def test_blog_post_keeps_its_list_and_quote_and_leaves_out_its_responses():
+    reading = read_one(blog_page())
+    for sentence in BLOG_SENTENCES:
+        assert sentence in reading.text
+    for word in ("Facebook", "Tweet", "Follow us", "every week since 2014", "Friday", "Sign up", "responses",
+                 "Karim", "hit again", "satellite provider"):
+        assert word not in reading.text, word
+    assert reading.text.startswith(BLOG_SENTENCES[0])
+    assert (reading.published, reading.author, reading.language) == ("2017-03-05", "Open Source Desk", "")
+
+
+@pytest.mark.parametrize("page, published, title, source", [
+    (JSON_LD_ONLY, "2017-03-04T09:05", "Ceasefire announced", "Wire Desk"),
+    (TIME_ONLY, "2017-04-08", "Offensive from Al-Alyaniyah", ""),
+])
+def test_date_from_the_only_markup_that_gives_one(page, published, title, source):
+    reading = read_one(page)
+    assert (reading.published, reading.published_from) == (published, "page metadata")
+    assert reading.title == title and reading.source == source
+    assert "2023" not in reading.text
+
+
+def test_dates_only_in_the_text_are_left_to_the_dateline():
+    # htmldate's search of the visible text takes a comment's date or a copyright year (as 1 January).
+    page = _page("<article><h1>Shelling in Daraa</h1>"
+                 + "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES[:3])
+                 + '</article><div class="comments"><p>Posted 3 June 2019</p></div><footer>© 2021 Foo</footer>')
+    reading = read_one(page)
+    assert reading.published is None and reading.published_from == ""
+
+
+def test_modified_date_is_not_taken_when_the_published_date_is_there():
+    page = article_page(head_extra='<meta name="last-modified" content="2016-05-01">'
+                                   '<meta http-equiv="last-modified" content="2016-05-01">')
+    assert read_one(page).published == "2016-05-06T14:20"
+
+
+def test_french_page_is_read_with_its_language():
+    reading = read_one(FRENCH)
+    assert reading.language == "fr"
+    assert reading.text.startswith("Les combattants rebelles ont pris jeudi")
+    assert reading.published == "2016-05-06T18:00"
+
+
+@pytest.mark.parametrize("page, words", [
+    (HOME_PAGE, "without an article"),
+    (LOGIN_PAGE, "login or subscription page"),
+    (ERROR_PAGE, "error page"),
+    (PAYWALL_STUB, "without an article"),
+    (_page(""), "without any text"),
+    ("<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>", "without any text"),
+])
+def test_pages_without_an_article_are_refused_in_one_line(page, words):
+    with pytest.raises(InputError) as error:
+        read_one(page)
+    message = str(error.value)
+    assert words in message and "\n" not in message and message.startswith("is ")
+    assert "; save" in message
+
+
+def test_mhtml_file_is_read_as_the_page_inside():
+    page = MIMEMultipart("related", type="text/html")
+    page["Subject"] = HEADLINE
+    page["Snapshot-Content-Location"] = URL
+    page["MIME-Version"] = "1.0"
+    html = MIMEText(article_page().replace(f'<link rel="canonical" href="{URL}">', "")
+                    .replace(f'<meta property="og:url" content="{URL}">', ""), "html", "utf-8")
+    html["Content-Location"] = URL + "?from=mhtml"
+    page.attach(html)
+    image = MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(64), "png")
+    image["Content-Location"] = "https://levant-observer.example/img/khan-touman.jpg"
+    page.attach(image)
+    data = page.as_bytes()
+    assert sniff(data, "page.mhtml") == "mhtml"
+    reading = read_one(data, "page.mhtml")
+    for sentence in ARTICLE_SENTENCES:
+        assert sentence in reading.text
+    assert "Solomon Krupacek" not in reading.text
+    assert reading.url == URL + "?from=mhtml"  # the part's Content-Location, as the page gives no address
+    assert reading.published == "2016-05-06T14:20"
+
+
+def test_mhtml_quoted_printable_in_its_charset():
+    import email.charset
+
+    charset = email.charset.Charset("windows-1252")
+    charset.body_encoding = email.charset.QP
+    message = MIMEMultipart("related")
+    html = MIMEText(None, "html", charset)
+    html.set_payload(article_page(charset="windows-1252").replace("Government forces", "Café owners"), charset)
+    message.attach(html)
+    data = message.as_bytes()
+    assert b"quoted-printable" in data.lower()
+    reading = read_one(data, "page.mht")
+    assert "Café owners had held Khan Touman" in reading.text
+
+
+def test_windows_1252_page_with_accents():
+    page = article_page(charset="windows-1252").replace("Residents who fled", "Résidents of Ma’arrat who fled")
+    reading = read_one(page.encode("cp1252"))
+    assert "Résidents of Ma’arrat who fled" in reading.text
+    assert reading.warnings == ()
+
+
+def test_undeclared_charset_falls_back_and_says_so():
+    page = article_page().replace('<meta charset="utf-8">', "").replace("Residents", "Résidents")
+    reading = read_one(page.encode("cp1252"))
+    assert "Résidents who fled" in reading.text
+    assert reading.warnings and "Windows-1252" in reading.warnings[0]
+    reading = read_one(b"\xef\xbb\xbf" + article_page().replace("Residents", "Résidents").encode("utf-8"))
+    assert "Résidents who fled" in reading.text
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "data:text/html,<b>x</b>"])
+def test_canonical_address_that_is_not_a_web_address_is_dropped(address):
+    page = article_page().replace(f'<link rel="canonical" href="{URL}">', f'<link rel="canonical" href="{address}">')
+    page = page.replace(f'<meta property="og:url" content="{URL}">', "")
+    reading = read_one(page)
+    assert reading.url == ""
+    assert len(reading.warnings) == 1 and "not a web address" in reading.warnings[0]
+    assert reading.source == "Levant Observer"
+
+
+def test_source_is_the_domain_when_the_page_names_no_site():
+    page = _page("<article>" + "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES) + "</article>",
+                 head='<link rel="canonical" href="https://www.syria-wire.example/a/1"><title>Khan Touman</title>')
+    reading = read_one(page)
+    assert reading.source == "syria-wire.example" and reading.url == "https://www.syria-wire.example/a/1"
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.9])
+def test_truncated_and_broken_pages_are_still_read(cut):
+    page = article_page().encode("utf-8")
+    data = page[:int(len(page) * cut)]
+    try:
+        readings = read(data, "cut.html")
+    except InputError as error:
+        assert "\n" not in str(error)
+    else:
+        assert readings[0].text == "" or ARTICLE_SENTENCES[0] in readings[0].text
+    broken = article_page().replace("</p>", "").replace("</div>", "<div><span>").replace("<article>", "<td>")
+    assert ARTICLE_SENTENCES[2] in read_one(broken).text
+
+
+def test_huge_page_is_read_in_seconds():
+    # What makes saved pages large: the app's state inlined as JSON, inline SVG icons, ad slots, menus.
+    state = json.dumps({"items": [{"id": i, "headline": f"Teaser {i}", "date": "2016-05-01"} for i in range(40000)]})
+    icons = "".join(f'<svg viewBox="0 0 24 24"><path d="M{i} 0L24 {i}Z"/></svg>' for i in range(10000))
+    slots = "".join(f'<div class="ad-slot" id="ad{i}"><span>Advertisement</span></div>' for i in range(10000))
+    menu = "".join(f'<li><a href="/topic/{i}">Topic {i}</a></li>' for i in range(5000))
+    page = article_page().replace("<aside class=\"sidebar\">", f"<aside class=\"sidebar\">{slots}<ul>{menu}</ul>")
+    page = page.replace("</body>", f"{icons}<script id=\"state\" type=\"application/json\">{state}</script></body>")
+    data = page.encode("utf-8")
+    assert len(data) > 4_000_000
+    start = time.perf_counter()
+    reading = read_one(data)
+    assert time.perf_counter() - start < 30
+    assert reading.text.startswith(ARTICLE_SENTENCES[0]) and "Teaser" not in reading.text
+    assert "Advertisement" not in reading.text and "Topic" not in reading.text
+
+
+def test_plain_text_does_not_load_trafilatura():
+    import subprocess
+    import sys
+
+    code = ("import sys; from timeline.readers import read; read(b'Rebels attacked Atareb.', 'a.txt'); "
+            "print('trafilatura' in sys.modules, 'lxml.html' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.split() == ["False", "False"]
+
+
+@pytest.fixture
+def saved_pages(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "khan-touman.html").write_text(article_page(), encoding="utf-8")
+    (folder / "idlib-market.htm").write_text(div_soup_page(), encoding="utf-8")
+    (folder / "home.html").write_text(HOME_PAGE, encoding="utf-8")
+    return folder
+
+
+def test_folder_of_saved_pages_gives_documents_with_the_pages_dates(saved_pages):
+    problems: list[Problem] = []
+    documents = {d.name: d for d in read_documents([str(saved_pages)], problems=problems)}
+    assert set(documents) == {"khan-touman.html", "idlib-market.htm"}
+    article = documents["khan-touman.html"]
+    assert (article.published, article.published_from) == ("2016-05-06T14:20", "page metadata")
+    assert (article.title, article.source, article.url) == (HEADLINE, "Levant Observer", URL)
+    assert documents["idlib-market.htm"].published == "2016-05-09"
+    assert [(p.name.endswith("home.html"), "without an article" in p.message) for p in problems] == [(True, True)]
+
+
+def test_sidecar_overrides_the_page_metadata(saved_pages):
+    (saved_pages / "articles.csv").write_text("file,published,title\nkhan-touman.html,2016-05-07,Own title\n")
+    documents = {d.name: d for d in read_documents([str(saved_pages)])}
+    article = documents["khan-touman.html"]
+    assert (article.published, article.published_from, article.title) == ("2016-05-07", "sidecar", "Own title")
+    assert article.source == "Levant Observer"
+
+
+def test_chronology_from_saved_pages_has_no_event_from_the_page_around_the_article(saved_pages):
+    result = CliRunner().invoke(cli, ["build", str(saved_pages), "-f", "json"])
+    assert result.exit_code == 1, result.output  # the home page was left out, and said so
+    assert "home.html: is a web page without an article" in result.stderr
+    data = json.loads(result.stdout)
+    assert {d["name"]: d["published"] for d in data["documents"]} == {
+        "khan-touman.html": "2016-05-06T14:20", "idlib-market.htm": "2016-05-09"}
+    events = data["events"]
+    assert {e["document"] for e in events} == {"khan-touman.html", "idlib-market.htm"}
+    assert any("Khan Touman" in e["sentence"] and e["date"] == "2016-05-05" for e in events)
+    furniture = re.compile(r"<|>|\{|cookie|2047|2024|2021|Krupacek|Abu Omar|hospital bombed|Air strike hits|"
+                           r"withdrawal|Ceasefire collapses|Read more|Related|Photo:|Copyright", re.I)
+    for event in events:
+        assert not furniture.search(event["sentence"]), event["sentence"]
+
+
+@pytest.mark.parametrize("before", [
+    "<!-- saved from url=(0054)https://levant-observer.example/2016/05/06/khan-touman -->\n",
+    '<?xml version="1.0" encoding="utf-8"?>\n',
+])
+def test_pages_as_browsers_and_xhtml_save_them(before):
+    data = (before + article_page().replace("<!DOCTYPE html>\n", "")).encode("utf-8")
+    assert sniff(data, "page.html") == "html"
+    assert read_one(data).text.startswith(ARTICLE_SENTENCES[0])
+
+
+def test_mhtml_as_chrome_writes_it():
+    import quopri
+
+    body = quopri.encodestring(article_page().encode("utf-8")).replace(b"\n", b"\r\n")
+    data = (b"From: <Saved by Blink>\r\nSnapshot-Content-Location: " + URL.encode() + b"\r\n"
+            b"Subject: =?utf-8?Q?Rebels_retake?=\r\nDate: Fri, 6 May 2016 12:00:00 -0000\r\nMIME-Version: 1.0\r\n"
+            b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x"\r\n\r\n'
+            b"------MultipartBoundary--x\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: " + URL.encode() + b"\r\n\r\n"
+            + body + b"\r\n------MultipartBoundary--x--\r\n")
+    assert sniff(data, "page.mhtml") == "mhtml"
+    reading = read_one(data, "page.mhtml")
+    assert reading.text.startswith(ARTICLE_SENTENCES[0]) and reading.url == URL and reading.author == "Leila Haddad"
