@@ -110,3 +110,56 @@ def test_many_sidecar_rows_without_their_document_are_one_line(tmp_path):
         f"Warning: {tmp_path / 'articles.csv'}: has 100000 rows that name no document of {tmp_path}: "
         "'other-0.txt' (line 3), 'other-1.txt' (line 4), 'other-2.txt' (line 5), ...; their metadata is used by "
         "no document (check the file names)"]
+
+
+def test_bad_metadata_values_cost_one_line_each_and_never_the_calendar(tmp_path):
+    import icalendar
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / "b.txt").write_text("Shells fell on Thursday, residents said.\n")
+    (corpus / "articles.csv").write_text('file,url,title,published\n'
+                                         'a.txt,"http://example.org/a\r\nBEGIN:VEVENT",Atareb,2016-05-07\n'
+                                         'b.txt,http://example.org/b,"Two\nlines",9999-12-31\n', newline="")
+    calendar_file = tmp_path / "out.ics"
+    done = timeline("build", corpus, "-o", calendar_file)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert f"Skipped: {corpus / 'articles.csv'}:5: publication date '9999-12-31' is not between the years 1000 " \
+           "and 2999; row ignored, fix the date" in lines
+    assert f"Warning: {corpus / 'a.txt'}: its url 'http://example.org/a\\r\\nBEGIN:VEVENT' holds line breaks or " \
+           "control characters; they were made spaces" in lines
+    calendar = icalendar.Calendar.from_ical(calendar_file.read_bytes())
+    entries = calendar.walk("VEVENT")
+    assert len(entries) == calendar_file.read_bytes().splitlines().count(b"BEGIN:VEVENT") == 1
+    assert all("\n" not in str(entry.get("url", "")) for entry in entries)
+
+
+@pytest.mark.parametrize("optimised", [False, True])
+def test_a_title_on_several_lines_is_a_usage_error_even_under_python_o(tmp_path, optimised):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    command = [sys.executable, *(["-O"] if optimised else []), "-m", "timeline", "build", str(tmp_path / "a.txt"),
+               "-f", "ics", "--published", "2016", "--title", "T\r\nBEGIN:VEVENT\r\nSUMMARY:injected"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TIMELINE_LOAD_PLUGINS": ""})
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines()[-1] == ("Error: Invalid value for '--title': holds a line break or a control "
+                                            "character; give it on one line")
+
+
+def test_a_saved_title_on_several_lines_stays_one_calendar_name(tmp_path):
+    import icalendar
+    import json
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    saved = tmp_path / "saved.json"
+    timeline("build", tmp_path / "a.txt", "-o", saved, "--published", "2016")
+    data = json.loads(saved.read_text())
+    data["title"] = "War\r\nBEGIN:VEVENT\r\nSUMMARY:injected"
+    saved.write_text(json.dumps(data))
+    done = timeline("export", saved, "-f", "ics")
+    assert done.returncode == 0
+    calendar = icalendar.Calendar.from_ical(done.stdout)
+    assert len(calendar.walk("VEVENT")) == done.stdout.splitlines().count("BEGIN:VEVENT") == 1
+    assert str(calendar["x-wr-calname"]) == "War BEGIN:VEVENT SUMMARY:injected"

@@ -20,7 +20,7 @@ from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jo
 from .chronology import Timeline
 from .cleaning import RulesError
 from .documents import (DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published,
-                        read_documents,
+                        on_one_line, read_documents,
                         one_line, readable_name)
 from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
@@ -100,7 +100,19 @@ class _Text(click.ParamType):
         return readable_name(value)
 
 
+class _OneLine(_Text):
+    """Text for one line of the outputs (a title): a line break or control character there
+    could start a new property in a calendar, so it is a usage error."""
+
+    def convert(self, value, param, ctx):
+        value = super().convert(value, param, ctx)
+        if on_one_line(value) != value:
+            self.fail("holds a line break or a control character; give it on one line", param, ctx)
+        return value
+
+
 TEXT = _Text()
+ONE_LINE = _OneLine()
 
 
 def _write_options(table_format: str, columns: str | None, extra: dict) -> dict:
@@ -210,7 +222,7 @@ def format_options(command):
 @click.option("--published", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD); overrides metadata.")
 @click.option("--since", help="Keep events that end on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Keep events that start on or before this day (YYYY-MM-DD).")
-@click.option("--title", default="Timeline", show_default=True, type=TEXT,
+@click.option("--title", default="Timeline", show_default=True, type=ONE_LINE,
               help="Title of the chronology (calendar name, page title).")
 @click.option("--no-merge", is_flag=True, help="Keep reports of the same happening from different articles apart.")
 @click.option("-v", "--verbose", is_flag=True, help="Report on stderr what cleaning dropped from each document.")
@@ -394,7 +406,7 @@ class _Progress:
 @cli.command(name="export", cls=FormatCommand)
 @click.argument("saved", type=click.Path(dir_okay=False, allow_dash=True))
 @format_options
-@click.option("--title", type=TEXT, help="Title of the chronology (default: the saved one).")
+@click.option("--title", type=ONE_LINE, help="Title of the chronology (default: the saved one).")
 def export_command(saved, format_name, output, table_format, columns, plugins_dir, title, **exporter_options):
     """Re-export a chronology saved as JSON (- for stdin), without reading the articles again.
 

@@ -109,6 +109,19 @@ class MetadataError(ValueError):
     pass
 
 
+# Metadata written on one line in every output (a calendar's property, a table's cell).
+ONE_LINE_FIELDS = ("title", "source", "url", "language", "author")
+# Control characters, line and paragraph separators: none belongs in a one-line field.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Publication dates a calendar, a spreadsheet and date arithmetic can all hold.
+PUBLISHED_YEARS = (1000, 2999)
+
+
+def on_one_line(value: str) -> str:
+    """``value`` with each run of control characters and line breaks made one space."""
+    return _NOT_ONE_LINE.sub(" ", value).strip() if _NOT_ONE_LINE.search(value) else value
+
+
 def normalise_published(value: str | None) -> str | None:
     """Return a partial ISO date from a user's value, or raise MetadataError."""
     if value is None:
@@ -122,6 +135,9 @@ def normalise_published(value: str | None) -> str | None:
             f"publication date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
         )
     parts = [int(p) for p in match["date"].split("-")]
+    if not PUBLISHED_YEARS[0] <= parts[0] <= PUBLISHED_YEARS[1]:
+        raise MetadataError(f"publication date {value!r} is not between the years {PUBLISHED_YEARS[0]} and "
+                            f"{PUBLISHED_YEARS[1]}")
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
         raise MetadataError(f"publication date {value!r} has no month {parts[1]}")
     if len(parts) == 3:
@@ -390,10 +406,12 @@ def make_document(
     sidecar_row: dict[str, str] | None = None,
     overrides: dict[str, str | None] | None = None,
     reading: Reading | None = None,
+    warnings: list[str] | None = None,
 ) -> Document:
     """Combine text and metadata, strongest last: what the reader found in the document
     (``reading``), the sidecar row, front matter and the overrides; a dateline in the
-    text's first lines dates the document when none of them does."""
+    text's first lines dates the document when none of them does. A one-line field holding line
+    breaks or control characters is put on one line, with a message in ``warnings``."""
     origins = [("metadata", {k: v for k, v in _reading_metadata(reading).items() if v}),
                ("sidecar", {k: v for k, v in (sidecar_row or {}).items() if v != ""})]
     front, body_start = split_front_matter(text)
@@ -410,6 +428,13 @@ def make_document(
     if body_start:
         # Keep offsets meaningful: the document text is the body after the front matter.
         text = text[body_start:]
+    for key in ONE_LINE_FIELDS:
+        value = metadata.get(key)
+        if value and on_one_line(value) != value:
+            metadata[key] = on_one_line(value)
+            if warnings is not None:
+                warnings.append(f"its {key} {value[:60]!r} holds line breaks or control characters; "
+                                "they were made spaces")
     published = normalise_published(metadata.get("published") or metadata.get("date"))
     if published is None:
         dateline = find_dateline(text)
@@ -553,6 +578,7 @@ class Source:
             if not reading.text.strip():
                 problems.append(Problem(label, "holds no text"))
                 continue
+            said: list[str] = []
             try:
                 document = make_document(
                     name,
@@ -561,10 +587,12 @@ class Source:
                     sidecar_row=dict(self.sidecar_row) if not several else None,
                     overrides=dict(self.overrides),
                     reading=reading,
+                    warnings=said,
                 )
             except MetadataError as error:
                 problems.append(Problem(label, str(error)))
                 continue
+            problems.extend(Problem(label, message, skipped=False) for message in said)
             documents.append(document)
             foreign = not_english(document.text, document.language)
             if foreign:

@@ -27,6 +27,7 @@ import click
 
 from .. import __version__
 from ..chronology import Timeline
+from ..documents import on_one_line
 from ..events import Event
 from ..hookspecs import hookimpl
 from .base import Exporter, report
@@ -81,8 +82,9 @@ def _calendar(timeline: Timeline) -> icalendar.Calendar:
     calendar.add("prodid", f"-//timeline//timeline {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", timeline.title)
-    calendar.add("name", timeline.title)
+    # A saved chronology's title may hold a line break: in a calendar's name it would start a new line.
+    calendar.add("x-wr-calname", on_one_line(timeline.title))
+    calendar.add("name", on_one_line(timeline.title))
     return calendar
 
 
@@ -109,11 +111,12 @@ def calendar_entries(timeline: Timeline, ranges: bool, left_out: Counter) -> Ite
             entry.add("dtstart", dt.datetime.combine(event.start, clock))  # naive: floating time
         else:
             entry.add("dtstart", event.start)
-            entry.add("dtend", event.end + dt.timedelta(days=1))
+            if event.end < dt.date.max:  # without DTEND an all-day event lasts its one day
+                entry.add("dtend", event.end + dt.timedelta(days=1))
         entry.add("transp", "TRANSPARENT")  # a chronology's events must not make the reader look busy
         entry.add("summary", event.title)
         entry.add("description", _description(event, documents))
-        if event.url:
+        if event.url and on_one_line(event.url) == event.url:
             entry.add("url", event.url)
         places = mention_names(event.places)
         if places:

@@ -46,7 +46,8 @@ def sniff(data: bytes, name: str = "") -> str:
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] and name.lower().endswith(".docx"):
+        start = data[:65536]
+        if b"word/" in start or (b"[Content_Types].xml" in start and name.lower().endswith(".docx")):
             return "docx"
         raise InputError("is a ZIP archive (not a Word .docx file); extract it first")
     for signature, kind, action in NOT_ARTICLES:
