@@ -146,6 +146,8 @@ def test_front_matter_and_sidecar_beat_a_dateline():
     assert (document.published, document.published_from) == ("2017-04-04", "sidecar")
     document = make_document("a.txt", head("Published 5 April 2017"))
     assert (document.published, document.published_from) == ("2017-04-05", "dateline")
+    document = make_document("a.txt", head("12/03/2018"), sidecar_row={"language": "en-US"})
+    assert (document.published, document.published_from) == ("2018-12-03", "dateline")
 
 
 # Short articles whose relative dates ("on Thursday", "yesterday") need the publication date.

@@ -363,7 +363,7 @@ def make_document(
         text = text[body_start:]
     published = normalise_published(metadata.get("published") or metadata.get("date"))
     if published is None:
-        dateline = find_dateline(text)
+        dateline = find_dateline(text, language=metadata.get("language") or "")
         if dateline is not None:
             published, published_from = dateline.published, "dateline"
     extra = tuple(
