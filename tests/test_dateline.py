@@ -40,6 +40,9 @@ def head(*lines: str) -> str:
     (head("Published:", "April 2017"), "2017-04"),
     (head("05.04.17"), "2017-04-05"),
     (head("Fri 4 Nov 2016 - 08:30 EET"), "2016-11-04"),
+    (head("Posted 5 April 2017, Wednesday, 4 pm"), "2017-04-05"),
+    (head("Posted 5 April 2017, Thursday, 4 pm"), None),
+    (head("Updated 5 April 2017 10:00 (GMT+3)"), "2017-04-05"),
     # Wire datelines open the body's first line.
     ("BEIRUT, Oct. 27, 2014 (Reuters) - Syrian rebels shelled a government-held district.", "2014-10-27"),
     (head("DAMASCUS, Friday, 7 April 2017 (SANA) - The army said its units advanced."), "2017-04-07"),
@@ -79,6 +82,8 @@ def head(*lines: str) -> str:
     ("Syria's war: what changed after March 2011\n\n" + BODY, None),
     (head("Rebels seized the town on Thursday, 5 April 2017, and held it for a week."), None),
     (head("April 2017"), None),
+    ("Ghouta remembered - 21 August 2013\n\n" + BODY, None),
+    ("Published 5 April 2017\n" + BODY, "2017-04-05"),
     (head(*(["The army said fighting went on."] * 28), "5 April 2017"), None),
     ("", None),
     ("5 April", None),

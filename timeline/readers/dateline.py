@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
@@ -83,6 +83,7 @@ def _phrase_key(tokens: Iterable[str]) -> str:
 _TOKEN = re.compile(r"\([cC]\)|[^\W\d_][\w.'’\-]*|[+\-−]?\d+(?:[:.]\d+)*|\S")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
 _ZONE_OFFSET = re.compile(r"[+\-−]\d{1,2}(?::?\d{2})?")
+_YEAR = re.compile(r"\d{4}")
 # Where a line splits into segments: a spaced dash, a bar, a bullet.
 _SEPARATOR = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+|[ \t]*[|•·][ \t]*")
 # What closes it after the date: the agency in brackets, a dash, or the end of the line.
@@ -216,17 +217,17 @@ def find_dateline(text: str, language: str = "") -> Dateline | None:
     all_dates: list[_Date] = []
     copyright_years: list[int] = []
     pending_label: str | None = None
-    for line in lines:
+    for number, line in enumerate(lines):
         dates = _dates_in(line.text)
         all_dates.extend(dates)
         copyright_years.extend(_copyright_years(line.text))
-        found = _wire_dateline(line, dates) or _plain_datelines(line, dates, pending_label)
+        found = _wire_dateline(line, dates) or _plain_datelines(line, dates, pending_label, title=number == 0)
         candidates.extend(_moved(c, line.start) for c in found)
         pending_label = _label_only(line.text)
     if not candidates:
         return None
-    evidence = _Evidence(_numeric_order(all_dates, language), copyright_years,
-                         [c.date for c in candidates if c.date.year is not None and c.date.day is not None])
+    evidence = _Evidence(_numeric_order(all_dates, language), tuple(copyright_years),
+                         tuple(c.date for c in candidates if c.date.year is not None and c.date.day is not None))
     best: tuple[int, int, Dateline] | None = None
     for candidate in candidates:
         published = _resolve(candidate, evidence)
@@ -240,8 +241,7 @@ def find_dateline(text: str, language: str = "") -> Dateline | None:
 
 def _moved(candidate: _Candidate, offset: int) -> _Candidate:
     """A candidate found in a line, with its offsets moved into the text."""
-    return _Candidate(candidate.date, candidate.label, candidate.weekday, candidate.start + offset,
-                      candidate.end + offset)
+    return replace(candidate, start=candidate.start + offset, end=candidate.end + offset)
 
 
 def _wire_dateline(line: _Line, dates: list[_Date]) -> list[_Candidate]:
@@ -264,9 +264,11 @@ def _wire_opening() -> re.Pattern:
     return re.compile(rf"(?:{place})?(?i:{weekdays})\.?,?[ \t]+|{place}")
 
 
-def _plain_datelines(line: _Line, dates: list[_Date], pending_label: str | None) -> list[_Candidate]:
+def _plain_datelines(line: _Line, dates: list[_Date], pending_label: str | None, title: bool = False) -> list[_Candidate]:
     """The dates of ``line`` that stand in dateline segments: the whole line when every segment
-    is dateline furniture, else its first or last segment alone ("By John Smith | 5 April 2017")."""
+    is dateline furniture, else its first or last segment alone ("Middle East | 5 April 2017"),
+    except in the first line, most often the title, where a date beside other words is the
+    event's ("Ghouta remembered - 21 August 2013")."""
     if not dates:
         return []
     bounds = _segments(line.text)
@@ -275,14 +277,15 @@ def _plain_datelines(line: _Line, dates: list[_Date], pending_label: str | None)
         readings[-1] = None
     if all(reading is not None for reading in readings):
         chosen = [(bounds[0][0], bounds[-1][1], reading) for reading in readings]
+    elif title:
+        return []
     else:
         chosen = [(start, end, readings[i]) for i, (start, end) in enumerate(bounds)
                   if readings[i] is not None and i in (0, len(bounds) - 1)]
     candidates = [_Candidate(date, label, weekday, start, end)
                   for start, end, reading in chosen for date, label, weekday in reading]
     if candidates and candidates[0].label is None and pending_label:  # "Published:" on the line above
-        first = candidates[0]
-        candidates[0] = _Candidate(first.date, pending_label, first.weekday, first.start, first.end)
+        candidates[0] = replace(candidates[0], label=pending_label)
     return candidates
 
 
@@ -309,62 +312,68 @@ def _weekday(token: str) -> int | None:
 def _read_segment(line: str, start: int, end: int, dates: list[_Date]) -> list[tuple[_Date, str | None, int | None]] | None:
     """The dates of a segment with the label and weekday of each, or None when the segment holds
     anything but dates and dateline furniture (prose)."""
-    words = dateline_words()
-    longest = _longest_phrase()
     inside = [date for date in dates if start <= date.start and date.end <= end]
     if any(date.start < end and date.end > start for date in dates if date not in inside):
         return None  # a date cut by a separator
     pieces: list[list[str] | _Date] = []
     position = start
     for date in inside:
-        pieces.append(_tokens(line[position:date.start]))
-        pieces.append(date)
+        pieces += [_tokens(line[position:date.start]), date]
         position = date.end
     pieces.append(_tokens(line[position:end]))
-    found: list[list] = []
+    found: list[list] = []  # [date, label, weekday]
     label = weekday = None
     for piece in pieces:
         if isinstance(piece, _Date):
             found.append([piece, label, weekday])
             label = weekday = None
             continue
-        tokens = piece
         i = 0
-        while i < len(tokens):
-            token = tokens[i]
-            kind, width = None, 1
-            for size in range(min(longest, len(tokens) - i), 0, -1):
-                kind = words.get(_phrase_key(tokens[i:i + size]))
-                if kind:
-                    width = size
-                    break
+        while i < len(piece):
+            kind, width = _furniture(piece, i)
+            if kind is None:
+                return None
             if kind in ("published", "updated"):
                 label = kind
+            elif kind == "weekday":
+                day_of_week = _weekday(piece[i])
+                if found and found[-1][2] is None and not any(t[0].isalnum() for t in piece[:i]):
+                    found[-1][2] = day_of_week  # after its date: "5 April 2017, Wednesday"
+                else:
+                    weekday = day_of_week
             elif kind == "byline":
-                names = [t for t in tokens[i + width:] if t[0].isalnum()]
+                names = [t for t in piece[i + width:] if t[0].isalnum()]
                 if len(names) > BYLINE_WORDS or any(t[0].isdigit() for t in names):
                     return None
                 break  # the name runs to the end of this piece
-            elif kind == "copyright":
-                if i + 1 < len(tokens) and re.fullmatch(r"\d{4}", tokens[i + 1]):
-                    width += 1
-            elif kind is None:
-                day_of_week = _weekday(token)
-                if day_of_week is not None:
-                    if found and found[-1][2] is None and not any(t[0].isalnum() for t in tokens[:i]):
-                        found[-1][2] = day_of_week  # "5 April 2017, Wednesday"
-                    else:
-                        weekday = day_of_week
-                elif not (_CLOCK.fullmatch(token) or _ZONE_OFFSET.fullmatch(token) or not token[0].isalnum()
-                          or token.isdigit() and len(token) <= 2 and i + 1 < len(tokens)
-                          and words.get(_phrase_key([tokens[i + 1]])) == "meridiem"):
-                    return None
             i += width
-    if weekday is not None:  # a weekday after the last date: "Posted 5 April 2017 Wednesday"
+    if weekday is not None:  # after the last date, past other furniture: "5 April 2017 10:00 Wed"
         if not found or found[-1][2] is not None:
             return None
         found[-1][2] = weekday
     return [tuple(item) for item in found]
+
+
+def _furniture(tokens: list[str], i: int) -> tuple[str | None, int]:
+    """What kind of dateline furniture starts at ``tokens[i]`` and how many tokens it takes:
+    a kind of the dateline words, ``weekday``, ``clock`` or ``mark``; None for prose."""
+    words = dateline_words()
+    for size in range(min(_longest_phrase(), len(tokens) - i), 0, -1):
+        kind = words.get(_phrase_key(tokens[i:i + size]))
+        if kind == "copyright" and i + size < len(tokens) and _YEAR.fullmatch(tokens[i + size]):
+            return kind, size + 1  # "© 2014"
+        if kind:
+            return kind, size
+    token = tokens[i]
+    if _weekday(token) is not None:
+        return "weekday", 1
+    if _CLOCK.fullmatch(token) or _ZONE_OFFSET.fullmatch(token):
+        return "clock", 1
+    if token.isdigit() and len(token) <= 2 and i + 1 < len(tokens) and words.get(_phrase_key(tokens[i + 1:i + 2])) == "meridiem":
+        return "clock", 1  # "4 pm"
+    if not token[0].isalnum():
+        return "mark", 1
+    return None, 1
 
 
 def _label_only(line: str) -> str | None:
@@ -379,7 +388,7 @@ def _copyright_years(line: str) -> list[int]:
     words = dateline_words()
     tokens = _tokens(line)
     return [int(tokens[i + 1]) for i in range(len(tokens) - 1)
-            if words.get(_phrase_key([tokens[i]])) == "copyright" and re.fullmatch(r"\d{4}", tokens[i + 1])]
+            if words.get(_phrase_key([tokens[i]])) == "copyright" and _YEAR.fullmatch(tokens[i + 1])]
 
 
 @dataclass(frozen=True)
@@ -388,8 +397,8 @@ class _Evidence:
     day first, None: unknown), copyright years, and the full dates of its datelines."""
 
     day_first: bool | None
-    copyright_years: list[int]
-    full_dates: list[_Date]
+    copyright_years: tuple[int, ...]
+    full_dates: tuple[_Date, ...]
 
 
 def _numeric_order(dates: list[_Date], language: str) -> bool | None:
