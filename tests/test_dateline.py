@@ -59,6 +59,7 @@ def head(*lines: str) -> str:
     (head("Updated 6 April 2017", "Published 5 April 2017"), "2017-04-05"),
     (head("Published 5 April 2017, last modified 9 April 2017"), "2017-04-05"),
     (head("Last updated: 3 hours ago | Posted 5 April 2017"), "2017-04-05"),
+    (head("April 5, 2017 / 4:15 PM / Updated 2 hours ago"), "2017-04-05"),
     (head("Updated 9 April 2017"), "2017-04-09"),
     # Numeric dates whose order only evidence tells.
     (head("12/03/2018"), None),

@@ -84,8 +84,8 @@ _TOKEN = re.compile(r"\([cC]\)|[^\W\d_][\w.'’\-]*|[+\-−]?\d+(?:[:.]\d+)*|\S"
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
 _ZONE_OFFSET = re.compile(r"[+\-−]\d{1,2}(?::?\d{2})?")
 _YEAR = re.compile(r"\d{4}")
-# Where a line splits into segments: a spaced dash, a bar, a bullet.
-_SEPARATOR = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+|[ \t]*[|•·][ \t]*")
+# Where a line splits into segments: a spaced dash or slash, a bar, a bullet.
+_SEPARATOR = re.compile(r"[ \t]+(?:--|[-–—/])[ \t]+|[ \t]*[|•·][ \t]*")
 # What closes it after the date: the agency in brackets, a dash, or the end of the line.
 _WIRE_CLOSE = re.compile(r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:(?:--|[-–—:])(?=[ \t]|$)|$)")
 
