@@ -437,7 +437,7 @@ def make_document(
                                 "they were made spaces")
     published = normalise_published(metadata.get("published") or metadata.get("date"))
     if published is None:
-        dateline = find_dateline(text)
+        dateline = find_dateline(text, language=metadata.get("language") or "")
         if dateline is not None:
             published, published_from = dateline.published, "dateline"
     extra = tuple(

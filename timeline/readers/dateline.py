@@ -1,7 +1,36 @@
-"""The publication date a text states in its first lines (its dateline)."""
+"""The publication date a text states in its first lines (its dateline).
+
+Text copied from a news page keeps the page's dateline near the top: "Wed 05 Apr 2017",
+"Published October 31 2014", "BEIRUT, Oct. 27 (Reuters) -", "By John Smith | 5 April 2017".
+A line of the head is a dateline when, besides its dates, it holds only dateline furniture
+(labels, weekday, clock time, time zone, agency, byline, punctuation), or when it opens in
+the wire frame "CITY, date (Agency) -". The body's first sentence names dates too ("On 6 May,
+rebels captured..."): prose beside a date makes it no dateline. Month and weekday names come
+from ``temporal/vocabulary.py``, every other word from ``data/datelines.tsv``.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+from ..temporal.vocabulary import MONTHS, WEEKDAYS
+
+# How far a dateline may stand from the top: a title (rarely over 200 characters), a byline,
+# a photo caption, a section label, then the dateline; a page copy may add a few menu lines.
+HEAD_LINES = 8
+HEAD_CHARS = 1000
+# Past this many characters a line is read no further: a dateline is short, or opens its line.
+LINE_CHARS = 300
+# A byline names at most this many words ("By Ahmad al-Khatib and Sara Jones, Reuters").
+BYLINE_WORDS = 8
+# The order of preference among dates of different labels: the original publication date is
+# what relative dates in the text were written against; an update's date comes last.
+RANKS = {"published": 0, None: 1, "updated": 2}
+KINDS = ("published", "updated", "joiner", "byline", "agency", "zone", "meridiem", "copyright", "ordinal")
 
 
 @dataclass(frozen=True)
@@ -13,6 +42,433 @@ class Dateline:
     end: int
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline in the first lines of ``text``, or None when there is none."""
-    return None
+class DatelineWordsError(ValueError):
+    """A dateline words file that cannot be read; the message names the file and line."""
+
+
+def parse_dateline_words(lines: Iterable[str], origin: str = "<datelines>") -> dict[str, str]:
+    """Dateline words from ``KIND<tab>WORDS`` lines: each word or phrase (normalised as
+    :func:`_phrase_key` does) with its kind."""
+    words: dict[str, str] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 2 or parts[0].strip() not in KINDS:
+            raise DatelineWordsError(f"{origin}:{number}: expected KIND<tab>WORDS with KIND one of {', '.join(KINDS)}")
+        kind, variants = parts[0].strip(), parts[1]
+        for variant in variants.split("|"):
+            if variant.strip():
+                words[_phrase_key(_TOKEN.findall(variant))] = kind
+    return words
+
+
+@lru_cache(maxsize=1)
+def dateline_words() -> dict[str, str]:
+    text = resources.files("timeline").joinpath("data/datelines.tsv").read_text(encoding="utf-8")
+    return parse_dateline_words(text.splitlines(), "datelines.tsv")
+
+
+@lru_cache(maxsize=1)
+def _longest_phrase() -> int:
+    """How many tokens the longest phrase of the dateline words has."""
+    return max(key.count(" ") for key in dateline_words()) + 1
+
+
+def _phrase_key(tokens: Iterable[str]) -> str:
+    return " ".join(token.lower().rstrip(".:") or token for token in tokens)
+
+
+# Words, numbers (with a clock's separators or a zone's sign), "(c)", and single marks.
+_TOKEN = re.compile(r"\([cC]\)|[^\W\d_][\w.'’\-]*|[+\-−]?\d+(?:[:.]\d+)*|\S")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
+_ZONE_OFFSET = re.compile(r"[+\-−]\d{1,2}(?::?\d{2})?")
+_YEAR = re.compile(r"\d{4}")
+# Where a line splits into segments: a spaced dash or slash, a bar, a bullet.
+_SEPARATOR = re.compile(r"[ \t]+(?:--|[-–—/])[ \t]+|[ \t]*[|•·][ \t]*")
+# What closes it after the date: the agency in brackets, a dash, or the end of the line.
+_WIRE_CLOSE = re.compile(r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:(?:--|[-–—:])(?=[ \t]|$)|$)")
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """The forms a dateline's date takes, each with its name, built from the month names and
+    the ordinal suffixes of the data."""
+    months = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+    ordinals = "|".join(re.escape(w) for w, kind in dateline_words().items() if kind == "ordinal")
+    day = rf"(?P<day>\d{{1,2}})(?:{ordinals})?(?!\d)"
+    month = rf"(?P<month>{months})(?![^\W\d_])\.?"
+    year = r"(?P<year>\d{4})(?!\d)"
+    gap = r"(?:,?[ \t]{1,3}|[-/.,])"
+    start = r"(?<!\w)(?<!\d[./:\-])"
+    forms = {
+        "day month year": rf"{start}{day}{gap}{month}{gap}{year}",
+        "month day year": rf"{start}{month}{gap}{day}{gap}{year}",
+        "day month": rf"{start}{day}{gap}{month}",
+        "month day": rf"{start}{month}{gap}{day}",
+        "month year": rf"{start}{month}{gap}{year}",
+        "year month day": r"(?<![\w.:/\-])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
+                          r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?)?",
+        "numeric": r"(?<![\w.:/\-])(?P<first>\d{1,2})(?P<sep>[-/.])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+                   r"(?!\w|[./\-]\d)",
+    }
+    return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in forms.items())
+
+
+@dataclass(frozen=True)
+class _Date:
+    """A date as written, not yet checked: a missing year, or a day and month whose order the
+    text does not tell, is settled by the evidence of the whole head."""
+
+    start: int
+    end: int
+    form: str
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    numbers: tuple[int, int] = (0, 0)  # a numeric date's first and second numbers, day and month in some order
+    separator: str = ""
+
+
+def _dates_in(line: str) -> list[_Date]:
+    """The dates written in ``line``, longest first where they overlap, in order."""
+    found: list[_Date] = []
+    for form, pattern in _date_patterns():
+        for match in pattern.finditer(line):
+            found.append(_parse(form, match))
+    found.sort(key=lambda d: (d.start, -d.end))
+    chosen: list[_Date] = []
+    for date in found:
+        if not chosen or date.start >= chosen[-1].end:
+            chosen.append(date)
+    return chosen
+
+
+def _parse(form: str, match: re.Match) -> _Date:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is not None and len(groups["year"]) == 2:
+        year = _century(year)
+    if form == "numeric":
+        return _Date(match.start(), match.end(), form, year,
+                     numbers=(int(groups["first"]), int(groups["second"])), separator=groups["sep"])
+    month = groups["month"]
+    month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
+    day = int(groups["day"]) if groups.get("day") else None
+    return _Date(match.start(), match.end(), form, year, month_number, day)
+
+
+def _century(year: int) -> int:
+    """A two-digit year in the century that keeps it from the future ("17": 2017, "98": 1998)."""
+    return 2000 + year if 2000 + year <= datetime.date.today().year + 1 else 1900 + year
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A date in a dateline, with its label, the weekday written with it and the dateline's span."""
+
+    date: _Date
+    label: str | None
+    weekday: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    text: str
+    partial: bool  # cut off (by the head's end or LINE_CHARS): its end is not the line's end
+
+
+def _head_lines(text: str) -> Iterator[_Line]:
+    """The first non-empty lines of ``text``, within its first characters, never reading further."""
+    head = text[:HEAD_CHARS]
+    position = 0
+    seen = 0
+    while position < len(head) and seen < HEAD_LINES:
+        newline = head.find("\n", position)
+        end = len(head) if newline < 0 else newline
+        line = head[position:end].rstrip("\r")
+        cut = newline < 0 and len(text) > len(head)
+        if line.strip():
+            seen += 1
+            yield _Line(position, line[:LINE_CHARS], cut or len(line) > LINE_CHARS)
+        position = end + 1
+
+
+def find_dateline(text: str, language: str = "") -> Dateline | None:
+    """The dateline in the first lines of ``text``, or None when there is none.
+
+    Among several datelines, a date labelled as published (or posted) wins over an unlabelled
+    one, and both over an update's. A numeric date whose day and month could be either way
+    round ("12/03/2018") is read by the evidence of the head (another numeric date with a number
+    over 12, a weekday that fits one reading only), then by its dots (day first: no US style writes
+    dots) or the ``language`` ("en-GB", "de": day first; "en-US": month first); failing those it is
+    no dateline: a wrong date would shift every relative date of the text. A date without a year
+    ("BEIRUT, Oct. 27 (Reuters) -") takes its year only from firm evidence next to it: another
+    dateline of the head with a full date (the year that puts the two closest), or a copyright
+    year in the head ("© 2014 Reuters"). A year in the body's prose is the year of some event,
+    not firm enough. Dates must be real calendar days from 1900 to next year, and agree with the
+    weekday written beside them.
+    """
+    lines = list(_head_lines(text))
+    candidates: list[_Candidate] = []
+    all_dates: list[_Date] = []
+    copyright_years: list[int] = []
+    pending_label: str | None = None
+    for number, line in enumerate(lines):
+        dates = _dates_in(line.text)
+        all_dates.extend(dates)
+        copyright_years.extend(_copyright_years(line.text))
+        found = _wire_dateline(line, dates) or _plain_datelines(line, dates, pending_label, title=number == 0)
+        candidates.extend(_moved(c, line.start) for c in found)
+        pending_label = _label_only(line.text)
+    if not candidates:
+        return None
+    evidence = _Evidence(_numeric_order(all_dates, language), tuple(copyright_years),
+                         tuple(c.date for c in candidates if c.date.year is not None and c.date.day is not None))
+    best: tuple[int, int, Dateline] | None = None
+    for candidate in candidates:
+        published = _resolve(candidate, evidence)
+        if published is None:
+            continue
+        rank = (RANKS[candidate.label], candidate.start)
+        if best is None or rank < best[:2]:
+            best = (*rank, Dateline(published, candidate.start, candidate.end))
+    return best[2] if best else None
+
+
+def _moved(candidate: _Candidate, offset: int) -> _Candidate:
+    """A candidate found in a line, with its offsets moved into the text."""
+    return replace(candidate, start=candidate.start + offset, end=candidate.end + offset)
+
+
+def _wire_dateline(line: _Line, dates: list[_Date]) -> list[_Candidate]:
+    """The date of a wire dateline opening ``line``: "BEIRUT, Oct. 27 (Reuters) - ..."."""
+    date = next((date for date in dates if date.start > 0), None)
+    if date is None or not _wire_opening().fullmatch(line.text[:date.start]):
+        return []
+    weekdays = {_weekday(token) for token in _tokens(line.text[:date.start])} - {None}
+    close = _WIRE_CLOSE.match(line.text, date.end)
+    if len(weekdays) > 1 or not close or line.partial and close.end() >= len(line.text):
+        return []
+    return [_Candidate(date, None, weekdays.pop() if weekdays else None, 0, close.end())]
+
+
+@lru_cache(maxsize=1)
+def _wire_opening() -> re.Pattern:
+    """What stands before a wire dateline's date: "BEIRUT, ", "QAMISHLI, Syria, ", "DAMASCUS, Friday, "."""
+    weekdays = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+    place = r"[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,3},[ \t]*(?:[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,2},[ \t]*)?"
+    return re.compile(rf"(?:{place})?(?i:{weekdays})\.?,?[ \t]+|{place}")
+
+
+def _plain_datelines(line: _Line, dates: list[_Date], pending_label: str | None, title: bool = False) -> list[_Candidate]:
+    """The dates of ``line`` that stand in dateline segments: the whole line when every segment
+    is dateline furniture, else its first or last segment alone ("Middle East | 5 April 2017"),
+    except in the first line, most often the title, where a date beside other words is the
+    event's ("Ghouta remembered - 21 August 2013")."""
+    if not dates:
+        return []
+    bounds = _segments(line.text)
+    readings = [_read_segment(line.text, start, end, dates) for start, end in bounds]
+    if line.partial:
+        readings[-1] = None
+    if all(reading is not None for reading in readings):
+        chosen = [(bounds[0][0], bounds[-1][1], reading) for reading in readings]
+    elif title:
+        return []
+    else:
+        chosen = [(start, end, readings[i]) for i, (start, end) in enumerate(bounds)
+                  if readings[i] is not None and i in (0, len(bounds) - 1)]
+    candidates = [_Candidate(date, label, weekday, start, end)
+                  for start, end, reading in chosen for date, label, weekday in reading]
+    if candidates and candidates[0].label is None and pending_label:  # "Published:" on the line above
+        candidates[0] = replace(candidates[0], label=pending_label)
+    return candidates
+
+
+def _segments(line: str) -> list[tuple[int, int]]:
+    """The spans of the parts of ``line`` between separators, spaces around them left out."""
+    bounds = []
+    position = 0
+    for separator in _SEPARATOR.finditer(line):
+        bounds.append((position, separator.start()))
+        position = separator.end()
+    bounds.append((position, len(line)))
+    return [(start + len(line[start:end]) - len(line[start:end].lstrip()), start + len(line[start:end].rstrip()))
+            for start, end in bounds]
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _weekday(token: str) -> int | None:
+    return WEEKDAYS.get(token.lower().rstrip(".,"))
+
+
+def _read_segment(line: str, start: int, end: int, dates: list[_Date]) -> list[tuple[_Date, str | None, int | None]] | None:
+    """The dates of a segment with the label and weekday of each, or None when the segment holds
+    anything but dates and dateline furniture (prose)."""
+    inside = [date for date in dates if start <= date.start and date.end <= end]
+    if any(date.start < end and date.end > start for date in dates if date not in inside):
+        return None  # a date cut by a separator
+    pieces: list[list[str] | _Date] = []
+    position = start
+    for date in inside:
+        pieces += [_tokens(line[position:date.start]), date]
+        position = date.end
+    pieces.append(_tokens(line[position:end]))
+    found: list[list] = []  # [date, label, weekday]
+    label = weekday = None
+    for piece in pieces:
+        if isinstance(piece, _Date):
+            found.append([piece, label, weekday])
+            label = weekday = None
+            continue
+        i = 0
+        while i < len(piece):
+            kind, width = _furniture(piece, i)
+            if kind is None:
+                return None
+            if kind in ("published", "updated"):
+                label = kind
+            elif kind == "weekday":
+                day_of_week = _weekday(piece[i])
+                if found and found[-1][2] is None and not any(t[0].isalnum() for t in piece[:i]):
+                    found[-1][2] = day_of_week  # after its date: "5 April 2017, Wednesday"
+                else:
+                    weekday = day_of_week
+            elif kind == "byline":
+                names = [t for t in piece[i + width:] if t[0].isalnum()]
+                if len(names) > BYLINE_WORDS or any(t[0].isdigit() for t in names):
+                    return None
+                break  # the name runs to the end of this piece
+            i += width
+    if weekday is not None:  # after the last date, past other furniture: "5 April 2017 10:00 Wed"
+        if not found or found[-1][2] is not None:
+            return None
+        found[-1][2] = weekday
+    return [tuple(item) for item in found]
+
+
+def _furniture(tokens: list[str], i: int) -> tuple[str | None, int]:
+    """What kind of dateline furniture starts at ``tokens[i]`` and how many tokens it takes:
+    a kind of the dateline words, ``weekday``, ``clock`` or ``mark``; None for prose."""
+    words = dateline_words()
+    for size in range(min(_longest_phrase(), len(tokens) - i), 0, -1):
+        kind = words.get(_phrase_key(tokens[i:i + size]))
+        if kind == "copyright" and i + size < len(tokens) and _YEAR.fullmatch(tokens[i + size]):
+            return kind, size + 1  # "© 2014"
+        if kind:
+            return kind, size
+    token = tokens[i]
+    if _weekday(token) is not None:
+        return "weekday", 1
+    if _CLOCK.fullmatch(token) or _ZONE_OFFSET.fullmatch(token):
+        return "clock", 1
+    if token.isdigit() and len(token) <= 2 and i + 1 < len(tokens) and words.get(_phrase_key(tokens[i + 1:i + 2])) == "meridiem":
+        return "clock", 1  # "4 pm"
+    if not token[0].isalnum():
+        return "mark", 1
+    return None, 1
+
+
+def _label_only(line: str) -> str | None:
+    """The label a line holds when it holds nothing else ("Published:" above its date)."""
+    words = dateline_words()
+    tokens = [t for t in _tokens(line) if t[0].isalnum()]
+    kind = words.get(_phrase_key(tokens)) if tokens else None
+    return kind if kind in ("published", "updated") else None
+
+
+def _copyright_years(line: str) -> list[int]:
+    words = dateline_words()
+    tokens = _tokens(line)
+    return [int(tokens[i + 1]) for i in range(len(tokens) - 1)
+            if words.get(_phrase_key([tokens[i]])) == "copyright" and _YEAR.fullmatch(tokens[i + 1])]
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the head tells about its dates: the order of day and month in numeric dates (True:
+    day first, None: unknown), copyright years, and the full dates of its datelines."""
+
+    day_first: bool | None
+    copyright_years: tuple[int, ...]
+    full_dates: tuple[_Date, ...]
+
+
+def _numeric_order(dates: list[_Date], language: str) -> bool | None:
+    """Whether the text writes numeric dates day first, by a number over 12 in one of them, else
+    by its language; None when nothing tells, or the evidence disagrees."""
+    orders = set()
+    for date in dates:
+        if date.form == "numeric":
+            first, second = date.numbers
+            if first > 12 >= second:
+                orders.add(True)
+            elif second > 12 >= first:
+                orders.add(False)
+    if len(orders) == 1:
+        return orders.pop()
+    if orders:
+        return None
+    language = language.lower().replace("_", "-")
+    if language in ("", "en"):
+        return None
+    return language != "en-us"
+
+
+def _resolve(candidate: _Candidate, evidence: _Evidence) -> str | None:
+    """The partial ISO date of a candidate, or None when it is no plausible publication date."""
+    date = candidate.date
+    if date.form == "month year":
+        if candidate.label is None or candidate.weekday is not None:
+            return None  # "April 2017" alone may be a heading; a label makes it a date of publication
+        return f"{date.year:04d}-{date.month:02d}" if _plausible_year(date.year) else None
+    if date.form == "numeric":
+        readings = {day for day in (_day(date.year, date.numbers[1], date.numbers[0]),
+                                    _day(date.year, date.numbers[0], date.numbers[1])) if day}
+        if len(readings) > 1 and candidate.weekday is not None:
+            readings = {day for day in readings if day.isoweekday() == candidate.weekday}
+        if len(readings) > 1 and (evidence.day_first is not None or date.separator == "."):
+            first = evidence.day_first if evidence.day_first is not None else True
+            readings = {_day(date.year, *(date.numbers[::-1] if first else date.numbers))}
+        day = readings.pop() if len(readings) == 1 else None
+    elif date.year is None:
+        day = _with_year(date, evidence)
+    else:
+        day = _day(date.year, date.month, date.day)
+    if day is None or not _plausible_year(day.year):
+        return None
+    if candidate.weekday is not None and day.isoweekday() != candidate.weekday:
+        return None
+    return day.isoformat()
+
+
+def _day(year: int | None, month: int | None, day: int | None) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except (TypeError, ValueError):
+        return None
+
+
+def _with_year(date: _Date, evidence: _Evidence) -> datetime.date | None:
+    """A yearless date in the one year the evidence points to, or None when it points to none or several."""
+    days = set()
+    for year in evidence.copyright_years:
+        days.add(_day(year, date.month, date.day))
+    for other in evidence.full_dates:
+        known = _day(other.year, other.month, other.day)
+        if known is None:
+            continue
+        near = [d for d in (_day(known.year + step, date.month, date.day) for step in (-1, 0, 1)) if d]
+        days.add(min(near, key=lambda d: abs(d - known)) if near else None)
+    return days.pop() if len(days) == 1 else None
+
+
+def _plausible_year(year: int) -> bool:
+    return 1900 <= year <= datetime.date.today().year + 1
