@@ -116,23 +116,32 @@ def page_text(pages: list[list[Line]]) -> str:
 
 
 def without_headers_and_footers(pages: list[list[Line]]) -> list[list[Line]]:
-    """Leave out page numbers at the top or bottom of a page, and lines repeated there on most pages."""
+    """Leave out page numbers at the top or bottom of a page, and lines repeated there on most pages.
+
+    Furniture is peeled from each end of a page inwards, so a line is left out only when all the
+    lines between it and the edge are furniture too.
+    """
     pages = [[line for line in lines if line.text.strip()] for lines in pages]
-    edges = [_edges(lines) for lines in pages]
-    seen = Counter(key for page in edges for key in {_furniture_key(lines_text) for _, lines_text in page})
+    seen = Counter(key for lines in pages for key in {_furniture_key(lines[i].text) for i in _edges(lines)})
     repeated = {key for key, count in seen.items() if count >= 2 and count >= 0.6 * len(pages)}
+
+    def furniture(line: Line) -> bool:
+        return bool(PAGE_NUMBER.match(line.text.strip())) or _furniture_key(line.text) in repeated
+
     kept = []
-    for lines, page_edges in zip(pages, edges):
-        drop = {index for index, line_text in page_edges
-                if PAGE_NUMBER.match(line_text) or _furniture_key(line_text) in repeated}
-        kept.append([line for index, line in enumerate(lines) if index not in drop])
+    for lines in pages:
+        start, end = 0, len(lines)
+        while start < min(EDGE_LINES, end) and furniture(lines[start]):
+            start += 1
+        while end > max(start, len(lines) - EDGE_LINES) and furniture(lines[end - 1]):
+            end -= 1
+        kept.append(lines[start:end])
     return kept
 
 
-def _edges(lines: list[Line]) -> list[tuple[int, str]]:
-    """The first and last lines of a page (by index), where headers and footers stand."""
-    indexes = sorted(set(range(min(EDGE_LINES, len(lines)))) | set(range(max(0, len(lines) - EDGE_LINES), len(lines))))
-    return [(index, lines[index].text.strip()) for index in indexes]
+def _edges(lines: list[Line]) -> set[int]:
+    """The indexes of the first and last lines of a page, where headers and footers stand."""
+    return set(range(min(EDGE_LINES, len(lines)))) | set(range(max(0, len(lines) - EDGE_LINES), len(lines)))
 
 
 def _furniture_key(line: str) -> str:
@@ -145,8 +154,8 @@ def _join_lines(lines: list[Line]) -> str:
     if not lines:
         return ""
     widths = sorted(len(line.text.strip()) for line in lines)
-    # The measure: the width most long lines reach (not the single widest, which may be a URL).
-    measure = widths[int(0.9 * (len(widths) - 1))]
+    # The measure: the width the long lines reach (on a full page not the single widest, which may be a URL).
+    measure = widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 10 else widths[-1]
     spacing = _usual_spacing(lines)
     parts = [lines[0].text.strip()]
     for previous, line in zip(lines, lines[1:]):
