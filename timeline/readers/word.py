@@ -32,6 +32,7 @@ def read(data: bytes, name: str = "") -> list[Reading]:
         paragraphs = list(_paragraphs(document))
         properties = document.core_properties
         title, author, created = properties.title, properties.author, properties.created
+        title = usable_title(title) or _first_heading(document, paragraphs)
     except MemoryError:
         raise
     except Exception:  # a cut-off ZIP, a missing part, XML that does not parse: the file is damaged
@@ -39,8 +40,6 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     text = "\n\n".join(text for text, _ in paragraphs)
     if author == TEMPLATE_AUTHOR:
         author, created = "", None  # python-docx's template date, not the file's
-    title = usable_title(title) or next((usable_title(text) for text, style in paragraphs
-                                         if style.startswith(("Title", "Heading"))), "")
     published = creation_date(created, text, earliest=DOCX_EARLIEST_YEAR)
     return [Reading(text, title=title, author=" ".join((author or "").split()), published=published,
                     published_from="word metadata" if published else "")]
@@ -79,7 +78,17 @@ def _table(table):
 
 
 def _style(paragraph) -> str:
-    try:
-        return paragraph.style.name or ""
-    except (KeyError, AttributeError, ValueError):
-        return ""
+    # The style's id, read off the paragraph: resolving its name walks all the styles each time.
+    return paragraph._p.style or ""
+
+
+def _first_heading(document, paragraphs) -> str:
+    """The first paragraph styled Title or Heading (by the style's name, which the id may not say)."""
+    names: dict[str, str] = {}
+    for text, style in paragraphs:
+        if style and style not in names:
+            found = document.styles.element.get_by_id(style)
+            names[style] = found.name_val or "" if found is not None else ""
+        if style and names[style].lower().startswith(("title", "heading")):
+            return usable_title(text)
+    return ""
