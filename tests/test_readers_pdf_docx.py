@@ -271,3 +271,13 @@ def test_events_of_pdf_and_word_files_point_into_the_text_they_were_read_from(tm
         assert texts[document][start:end] == sentence
     documents = {document["name"]: document for document in json.loads(result.stdout)["documents"]}
     assert documents["report.pdf"]["published"] == documents["memo.docx"]["published"] == "2016-05-07"
+
+
+def test_a_sentence_that_runs_on_to_the_next_page_stays_whole():
+    long = " ".join(["the fighting went on"] * 4)
+    first = [Line(f"Rebels said that {long}"), Line(f"and that {long} in the govern-")]
+    second = [Line(f"ment held areas {long}."), Line("Next.")]
+    assert page_text([first, second]) == (f"Rebels said that {long} and that {long} in the "
+                                          f"government held areas {long}. Next.")
+    ended = [Line(f"Rebels said that {long}"), Line(f"and that {long} in the end.")]
+    assert page_text([ended, second]).count("\n\n") == 1

@@ -10,7 +10,7 @@ order of the content stream with their height on the page; from them:
   capital for the end of a sentence, so a wrapped line must not end in one. A line shorter
   than most of the page's lines (a headline, a dateline, the last line of a paragraph)
   keeps its line break; a wider gap than the page's line spacing starts a paragraph, after a
-  blank line; pages are separated by a blank line.
+  blank line; pages are separated by a blank line, unless a page ends inside a sentence.
 
 The publication date: ``/CreationDate`` (or XMP ``xmp:CreateDate``) is the day the file was
 made, which is the printing day of a page printed from a browser. It is returned, as a day
@@ -99,7 +99,8 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     text = page_text(lines)
     warnings_ = []
     if unread:
-        warnings_.append(f"has pages that could not be read ({_pages(unread)}); their text is missing")
+        warnings_.append(f"has pages that could not be read ({_pages(unread)}); their text is missing; "
+                         "save the PDF again to read them")
     scanned = [number for number in empty if number not in unread]
     if scanned:
         warnings_.append(f"has pages without a text layer ({_pages(scanned)}); their text is missing, "
@@ -110,9 +111,23 @@ def read(data: bytes, name: str = "") -> list[Reading]:
 
 
 def page_text(pages: list[list[Line]]) -> str:
-    """The text of the pages' lines: page furniture left out, paragraphs rebuilt, pages apart."""
-    pages = without_headers_and_footers(pages)
-    return "\n\n".join(filter(None, (_join_lines(lines) for lines in pages)))
+    """The text of the pages' lines: page furniture left out, paragraphs rebuilt, pages apart by a
+    blank line, unless a page ends inside a sentence that the next page goes on with."""
+    parts: list[str] = []
+    last_line = ""
+    for lines in without_headers_and_footers(pages):
+        if not lines:
+            continue
+        text = _join_lines(lines)
+        if parts:
+            if _runs_on(last_line, _measure(previous), text) and not _SENTENCE_END.search(last_line):
+                parts[-1], separator = _wrap(parts[-1], text)
+            else:
+                separator = "\n\n"
+            parts.append(separator)
+        parts.append(text)
+        previous, last_line = lines, lines[-1].text.strip()
+    return "".join(parts)
 
 
 def without_headers_and_footers(pages: list[list[Line]]) -> list[list[Line]]:
@@ -151,11 +166,7 @@ def _furniture_key(line: str) -> str:
 
 def _join_lines(lines: list[Line]) -> str:
     """One page's lines as paragraphs: wrapped lines joined, short lines kept, wide gaps blank lines."""
-    if not lines:
-        return ""
-    widths = sorted(len(line.text.strip()) for line in lines)
-    # The measure: the width the long lines reach (on a full page not the single widest, which may be a URL).
-    measure = widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 10 else widths[-1]
+    measure = _measure(lines)
     spacing = _usual_spacing(lines)
     parts = [lines[0].text.strip()]
     for previous, line in zip(lines, lines[1:]):
@@ -163,18 +174,35 @@ def _join_lines(lines: list[Line]) -> str:
         gap = None if previous.y is None or line.y is None else previous.y - line.y
         if spacing and gap is not None and (gap <= 0 or gap > PARAGRAPH_GAP * spacing):
             separator = "\n\n"
-        elif len(before) < FULL_LINE * measure:
-            separator = "\n"
-        elif _HYPHENATED.search(before) and after[:1].islower():
-            parts[-1] = before[:-1]
-            separator = ""
-        elif before.endswith("-") and not before.endswith(" -"):
-            separator = ""  # "Franco-" + "German", "2015-" + "2016": the hyphen stays
+        elif _runs_on(before, measure, after):
+            parts[-1], separator = _wrap(parts[-1], after)
         else:
-            separator = " "
+            separator = "\n"
         parts.append(separator)
         parts.append(after)
     return "".join(parts)
+
+
+def _measure(lines: list[Line]) -> int:
+    """The width (in characters) the long lines of a page reach: on a full page not the single
+    widest, which may be a web address."""
+    widths = sorted(len(line.text.strip()) for line in lines)
+    return widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 10 else widths[-1]
+
+
+def _runs_on(before: str, measure: int, after: str) -> bool:
+    """Whether a line goes on in the next: it fills the measure (a wrapped line), or it ends in a
+    soft hyphen."""
+    return len(before) >= FULL_LINE * measure or before.endswith("\xad") and after[:1].islower()
+
+
+def _wrap(before: str, after: str) -> tuple[str, str]:
+    """The end of a wrapped line and what joins it to the next: a hyphenated word is joined back."""
+    if _HYPHENATED.search(before) and after[:1].islower():
+        return before[:-1], ""  # "govern-" + "ment"
+    if before.endswith("-") and not before.endswith(" -"):
+        return before, ""  # "Franco-" + "German", "2015-" + "2016": the hyphen stays
+    return before, " "
 
 
 def _usual_spacing(lines: list[Line]) -> float | None:
