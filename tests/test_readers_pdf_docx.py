@@ -142,9 +142,9 @@ def test_titles_that_programs_write_are_left_out(title):
 
 def test_hyphenated_words_and_wrapped_lines_are_joined():
     long = "x" * 60
-    lines = [Line(f"{long} the govern-", 700, 11), Line(f"ment said {long} the Franco-", 686, 11),
-             Line(f"German talks {long} ended", 672, 11), Line("without a deal.", 658, 11),
-             Line(f"A new paragraph {long}", 630, 11), Line("ends here.", 616, 11)]
+    lines = [Line(f"{long} the govern-", 700), Line(f"ment said {long} the Franco-", 686),
+             Line(f"German talks {long} ended", 672), Line("without a deal.", 658),
+             Line(f"A new paragraph {long}", 630), Line("ends here.", 616)]
     assert page_text([lines]) == (f"{long} the government said {long} the Franco-German talks {long} ended without a deal."
                                   f"\n\nA new paragraph {long} ends here.")
 

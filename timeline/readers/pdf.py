@@ -55,11 +55,10 @@ _HYPHENATED = re.compile(r"[^\W\d_][-\xad]$")
 
 @dataclass
 class Line:
-    """One line of a page, with the height of its baseline (None when unknown) and font size."""
+    """One line of a page, with the height of its baseline on the page (None when unknown)."""
 
     text: str
     y: float | None = None
-    size: float = 0.0
 
 
 def read(data: bytes, name: str = "") -> list[Reading]:
@@ -97,17 +96,17 @@ def read(data: bytes, name: str = "") -> list[Reading]:
             raise InputError("is a damaged PDF (no page could be read); save it again")
         raise InputError("is a scanned PDF without a text layer; it needs OCR first (e.g. ocrmypdf)")
     text = page_text(lines)
-    warnings_ = []
+    notes = []
     if unread:
-        warnings_.append(f"has pages that could not be read ({_pages(unread)}); their text is missing; "
+        notes.append(f"has pages that could not be read ({_pages(unread)}); their text is missing; "
                          "save the PDF again to read them")
     scanned = [number for number in empty if number not in unread]
     if scanned:
-        warnings_.append(f"has pages without a text layer ({_pages(scanned)}); their text is missing, "
+        notes.append(f"has pages without a text layer ({_pages(scanned)}); their text is missing, "
                          "OCR them first (e.g. ocrmypdf) to read them")
     published = creation_date(metadata["created"], text, earliest=PDF_EARLIEST_YEAR, made_by=metadata["made_by"])
     return [Reading(text, title=metadata["title"], author=metadata["author"], published=published,
-                    published_from="pdf metadata" if published else "", warnings=tuple(warnings_))]
+                    published_from="pdf metadata" if published else "", warnings=tuple(notes))]
 
 
 def page_text(pages: list[list[Line]]) -> str:
@@ -225,7 +224,6 @@ def _page_lines(page) -> list[Line]:
             if piece.strip() and lines[-1].y is None:
                 # Height of the text origin: text matrix then current transformation matrix.
                 lines[-1].y = text_matrix[4] * matrix[1] + text_matrix[5] * matrix[3] + matrix[5]
-                lines[-1].size = size
             lines[-1].text += piece
 
     page.extract_text(visitor_text=visit)
