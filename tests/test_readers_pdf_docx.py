@@ -230,6 +230,18 @@ def test_a_word_file_without_properties_takes_its_title_from_its_first_heading()
     assert (reading.title, reading.author, reading.published) == ("Shelling in Atareb", "", None)
 
 
+def test_a_date_merged_down_a_table_dates_each_of_its_rows():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Chronology"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "6 May 2016"
+    table.cell(1, 1).text, table.cell(2, 1).text = "Rebels captured Khan Touman.", "Clashes went on."
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_one(buffer.getvalue(), "table.docx").text == (
+        "Chronology\n6 May 2016\tRebels captured Khan Touman.\n6 May 2016\tClashes went on.")
+
+
 def test_a_cut_off_word_file_is_damaged():
     data = make_docx()
     with pytest.raises(InputError, match=r"^is a damaged Word file; open and save it again$"):

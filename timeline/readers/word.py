@@ -1,7 +1,7 @@
 """Word (.docx): the paragraphs of the body in order, with the title, author and date of the file.
 
 Read with python-docx. Each paragraph, heading or list item is a line, paragraphs apart
-by a blank line; a table is a line per row, cells apart by a tab (a merged cell once). Page headers and footers, footnotes, comments and text boxes are
+by a blank line; a table is a line per row, cells apart by a tab. Page headers and footers, footnotes, comments and text boxes are
 page furniture or asides and are left out.
 
 Title: the core properties' title, else the first paragraph styled Title or Heading.
@@ -57,22 +57,25 @@ def _paragraphs(container):
 
 
 def _table(table):
-    """A table as one block: a line per row, its cells apart by a tab, a merged cell once.
+    """A table as one block: a line per row, its cells apart by a tab.
 
     A row keeps its cells on one line because chronologies are often tables ("6 May 2016",
-    "Rebels captured Khan Touman"): the date and the happening stay in one sentence.
+    "Rebels captured Khan Touman"): the date and the happening stay in one sentence. For the
+    same reason a cell merged down several rows (a date over its happenings) is in each of
+    its rows, and a cell merged across columns once.
     """
-    rows, seen = [], []
+    rows = []
     for row in table.rows:
-        cells = []
+        cells, seen = [], []
         for cell in row.cells:
-            # A merged cell comes once per grid column (and row) it spans; lxml elements compare by identity.
+            # A merged cell comes once per grid column it spans; lxml elements compare by identity.
             if cell._tc in seen:
                 continue
             seen.append(cell._tc)
             cells.append(" ".join(" ".join(text.split()) for text, _ in _paragraphs(cell)))
-        if any(cells):
-            rows.append("\t".join(cells))
+        line = "\t".join(cells).strip()
+        if line:
+            rows.append(line)
     if rows:
         yield "\n".join(rows), ""
 
