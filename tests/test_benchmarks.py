@@ -1,6 +1,6 @@
 """The benchmarks that reach into timeline run (a renamed stage or function would break them
-unseen): build_phases.py puts clocks on the build, parallel_cost.py runs its per-document work;
-each on a tiny corpus, with its figures read back."""
+unseen): build_phases.py puts clocks on the build, parallel_cost.py runs its per-document work,
+reader_speed.py reads each kind of document; each on a tiny corpus, with its figures read back."""
 import re
 import subprocess
 import sys
@@ -57,3 +57,14 @@ def test_parallel_cost_compares_the_same_work_alone_and_in_pairs(tmp_path):
         # Two rounds ran, each process did work, and the figures agree with one another.
         assert rounds == 2 and alone > 0 and pair > 0 and speedup > 0
         assert low <= ratio <= high
+
+
+def test_reader_speed_reads_each_kind_it_generates():
+    finished = subprocess.run([sys.executable, str(BENCHMARKS / "reader_speed.py"), "--copies", "2", "--repeat", "1"],
+                              capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    html_skipped = "html: skipped" in finished.stdout
+    kinds = ("text", "pdf", "docx") if html_skipped else ("text", "html", "pdf", "docx")
+    for documents, megabytes, seconds, per_second, _, refused in table_rows(finished.stdout, kinds, 7).values():
+        # Every generated document was read, at some rate.
+        assert documents == 2 and refused == 0 and megabytes > 0 and seconds >= 0 and per_second > 0

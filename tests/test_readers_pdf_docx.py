@@ -1,0 +1,295 @@
+"""PDF and Word files as analysts receive them: reports with running headers, scans, locked and
+cut-off files, each made here with fpdf2 or python-docx."""
+import datetime
+import io
+import json
+
+import docx
+import pytest
+from click.testing import CliRunner
+from fpdf import FPDF
+
+from timeline import readers
+from timeline.cli import cli
+from timeline.documents import Problem, read_documents
+from timeline.readers import InputError, created
+from timeline.readers.pdf import Line, page_text
+
+HEADLINE = "Rebels take Khan Touman south of Aleppo"
+DATELINE = "BEIRUT, 7 May 2016"
+FIRST_PAGE = [
+    "On 6 May 2016, rebels captured Khan Touman, a town south of Aleppo, after a day of heavy fighting "
+    "with government forces and allied militias, a monitoring group said.",
+    "The Syrian Observatory for Human Rights said that at least 73 fighters were killed in the battle for "
+    "the town, which had been held by government forces since December 2015.",
+    "On 8 May 2016, government forces launched a counter-attack from the south, but the rebels held their "
+    "positions around the town and the nearby village of al-Khalediya.",
+]
+SECOND_PAGE = [
+    "On 12 May 2016, a car bomb exploded near a field hospital in the west of Aleppo, killing at least ten "
+    "people, the Syrian Civil Defence said in a statement.",
+]
+HEADER = "Syria Monitor | Weekly report"
+CREATED = datetime.datetime(2016, 5, 7, 9, 30, tzinfo=datetime.timezone.utc)
+
+
+class Report(FPDF):
+    """A report with a running header and "Page N of M" at the foot of each page."""
+
+    def header(self):
+        self.set_font("Helvetica", size=8)
+        self.cell(0, 6, HEADER, new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+
+    def footer(self):
+        self.set_y(-15)
+        self.set_font("Helvetica", size=8)
+        self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
+def make_pdf(pages=(FIRST_PAGE, SECOND_PAGE), *, title=HEADLINE, producer=None, created_at=CREATED,
+             password=None) -> bytes:
+    pdf = Report()
+    pdf.set_title(title)
+    pdf.set_author("Jane Doe")
+    pdf.set_creation_date(created_at)
+    if producer:
+        pdf.set_producer(producer)
+    for number, paragraphs in enumerate(pages):
+        pdf.add_page()
+        if number == 0:
+            pdf.set_font("Helvetica", "B", 16)
+            pdf.multi_cell(0, 8, HEADLINE, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Helvetica", size=11)
+            pdf.multi_cell(0, 6, DATELINE, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        pdf.set_font("Helvetica", size=11)
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+    if password:
+        pdf.set_encryption(owner_password="owner", user_password=password)
+    return bytes(pdf.output())
+
+
+def make_scan() -> bytes:
+    """A scanned page: a picture of text (here a grey block and a frame), no text layer."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(200, 200, 200)
+    pdf.rect(20, 20, 170, 120, style="F")
+    pdf.rect(15, 15, 180, 260)
+    return bytes(pdf.output())
+
+
+def make_docx(*, title=HEADLINE, author="Jane Doe", created_at=CREATED) -> bytes:
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = author
+    if created_at:
+        document.core_properties.created = created_at
+    document.add_heading(HEADLINE, level=1)
+    for paragraph in FIRST_PAGE:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Date", "What happened"
+    table.cell(1, 0).text = "12 May 2016"
+    table.cell(1, 1).text = "A car bomb exploded near a field hospital in Aleppo."
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def read_one(data: bytes, name: str) -> readers.Reading:
+    (reading,) = readers.read(data, name)
+    return reading
+
+
+def test_a_pdf_reads_as_its_paragraphs_without_page_furniture():
+    reading = read_one(make_pdf(), "report.pdf")
+    assert readers.sniff(make_pdf(), "report.pdf") == "pdf"
+    assert reading.text.startswith(f"{HEADLINE}\n{DATELINE}\n\n")
+    # Each paragraph comes back whole, on one line: wrapped lines are joined with a space.
+    for paragraph in FIRST_PAGE + SECOND_PAGE:
+        assert f"\n{paragraph}" in reading.text
+    assert HEADER not in reading.text and "Page 1" not in reading.text and "of 2" not in reading.text
+    assert reading.warnings == ()
+
+
+def test_pdf_metadata_gives_title_author_and_a_plausible_creation_day(monkeypatch):
+    monkeypatch.setattr(created, "find_dateline", lambda text: None)
+    reading = read_one(make_pdf(), "report.pdf")
+    assert (reading.title, reading.author) == (HEADLINE, "Jane Doe")
+    assert (reading.published, reading.published_from) == ("2016-05-07", "pdf metadata")
+
+
+def test_a_dateline_or_a_browser_print_outweighs_the_creation_date(monkeypatch):
+    printed = read_one(make_pdf(producer="Skia/PDF m120"), "printed.pdf")
+    assert (printed.published, printed.published_from) == (None, "")
+    monkeypatch.setattr(created, "find_dateline", lambda text: object() if DATELINE in text[:200] else None)
+    assert read_one(make_pdf(), "report.pdf").published is None
+
+
+@pytest.mark.parametrize("when", [datetime.datetime(1985, 1, 1), datetime.datetime.now() + datetime.timedelta(days=30)])
+def test_a_creation_date_before_pdf_existed_or_in_the_future_is_not_used(when):
+    assert read_one(make_pdf(created_at=when), "report.pdf").published is None
+
+
+@pytest.mark.parametrize("title", ["Microsoft Word - report.docx", "untitled", "report.pdf", "  ", "Document1"])
+def test_titles_that_programs_write_are_left_out(title):
+    assert read_one(make_pdf(title=title), "report.pdf").title == ""
+
+
+def test_hyphenated_words_and_wrapped_lines_are_joined():
+    long = "x" * 60
+    lines = [Line(f"{long} the govern-", 700), Line(f"ment said {long} the Franco-", 686),
+             Line(f"German talks {long} ended", 672), Line("without a deal.", 658),
+             Line(f"A new paragraph {long}", 630), Line("ends here.", 616)]
+    assert page_text([lines]) == (f"{long} the government said {long} the Franco-German talks {long} ended without a deal."
+                                  f"\n\nA new paragraph {long} ends here.")
+
+
+def test_a_short_line_keeps_its_line_break_without_positions():
+    long = "words " * 15
+    lines = [Line("Headline of the report"), Line("BEIRUT, 7 May 2016"), Line(long.strip()), Line("the end.")]
+    assert page_text([lines]) == f"Headline of the report\nBEIRUT, 7 May 2016\n{long.strip()} the end."
+
+
+def test_headers_repeated_on_most_pages_and_page_numbers_go_but_body_lines_stay():
+    words = ("siege", "truce", "talks")
+    pages = [[Line("Weekly report"), Line(f"Page {n} opens on the {words[n - 1]}."), Line("Said on every page."),
+              Line(f"Page {n} closes on the {words[n - 1]}."), Line(f"- {n} -")] for n in range(1, 4)]
+    # (Lines as wide as the page's widest run on: without positions, a paragraph is all there is.)
+    assert page_text(pages) == "\n\n".join(f"Page {n} opens on the {word}. Said on every page. "
+                                           f"Page {n} closes on the {word}." for n, word in enumerate(words, 1))
+    # A page number is furniture only at the edge of a page.
+    assert page_text([[Line("Casualties"), Line("12"), Line("were counted."), Line("3")]]).split() == [
+        "Casualties", "12", "were", "counted."]
+
+
+@pytest.mark.parametrize("data, message", [
+    (make_scan(), "is a scanned PDF without a text layer; it needs OCR first (e.g. ocrmypdf)"),
+    (make_pdf(password="secret"), "is an encrypted PDF; save an unlocked copy"),
+    (make_pdf()[: len(make_pdf()) // 2], "is a damaged PDF ("),
+    (make_pdf()[:-40], "is a damaged PDF ("),
+    (b"%PDF-1.7\n" + bytes(range(256)) * 8, "is a damaged PDF ("),
+], ids=["scanned", "encrypted", "half", "end cut off", "garbage"])
+def test_pdfs_that_cannot_be_read_say_what_to_do_in_one_line(data, message, capsys):
+    with pytest.raises(InputError) as raised:
+        readers.read(data, "bad.pdf")
+    said = str(raised.value)
+    assert said.startswith(message) and "\n" not in said
+    if "damaged" in message:
+        assert said.endswith("; save it again")
+    # pypdf's warnings about the damage it met do not reach the terminal.
+    assert capsys.readouterr().err == ""
+
+
+def test_a_pdf_locked_only_against_editing_is_read():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica")
+    pdf.cell(0, 10, "On 6 May 2016, rebels captured Khan Touman.")
+    pdf.set_encryption(owner_password="owner")
+    assert read_one(bytes(pdf.output()), "locked.pdf").text == "On 6 May 2016, rebels captured Khan Touman."
+
+
+def test_a_pdf_with_a_scanned_page_among_text_pages_is_read_with_a_warning():
+    pdf = FPDF()
+    pdf.set_font("Helvetica")
+    pdf.add_page()
+    pdf.cell(0, 10, "On 6 May 2016, rebels captured Khan Touman.")
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 100, style="F")
+    reading = read_one(bytes(pdf.output()), "mixed.pdf")
+    assert reading.text == "On 6 May 2016, rebels captured Khan Touman."
+    assert reading.warnings == ("has pages without a text layer (page 2); their text is missing, "
+                                "OCR them first (e.g. ocrmypdf) to read them",)
+
+
+def test_a_word_file_reads_as_its_paragraphs_and_table_rows(monkeypatch):
+    monkeypatch.setattr(created, "find_dateline", lambda text: None)
+    data = make_docx()
+    assert readers.sniff(data, "report.docx") == "docx"
+    reading = read_one(data, "report.docx")
+    assert reading.text == "\n\n".join([HEADLINE, *FIRST_PAGE, "Date\tWhat happened\n12 May 2016\t"
+                                        "A car bomb exploded near a field hospital in Aleppo."])
+    assert (reading.title, reading.author) == (HEADLINE, "Jane Doe")
+    assert (reading.published, reading.published_from) == ("2016-05-07", "word metadata")
+
+
+def test_a_word_file_without_properties_takes_its_title_from_its_first_heading():
+    document = docx.Document()
+    document.add_paragraph("")
+    document.add_heading("Shelling in Atareb", level=0)
+    document.add_paragraph("Rebels shelled Atareb on 6 May 2016.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    reading = read_one(buffer.getvalue(), "notes.docx")
+    # python-docx's template says "python-docx" wrote it on 23 December 2013: neither is this file's.
+    assert (reading.title, reading.author, reading.published) == ("Shelling in Atareb", "", None)
+
+
+def test_a_date_merged_down_a_table_dates_each_of_its_rows():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Chronology"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "6 May 2016"
+    table.cell(1, 1).text, table.cell(2, 1).text = "Rebels captured Khan Touman.", "Clashes went on."
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_one(buffer.getvalue(), "table.docx").text == (
+        "Chronology\n6 May 2016\tRebels captured Khan Touman.\n6 May 2016\tClashes went on.")
+
+
+def test_a_cut_off_word_file_is_damaged():
+    data = make_docx()
+    with pytest.raises(InputError, match=r"^is a damaged Word file; open and save it again$"):
+        readers.read(data[: len(data) // 2], "report.docx")
+
+
+def write_corpus(folder):
+    folder.mkdir()
+    (folder / "report.pdf").write_bytes(make_pdf())
+    (folder / "memo.docx").write_bytes(make_docx())
+    (folder / "scan.pdf").write_bytes(make_scan())
+    (folder / "locked.pdf").write_bytes(make_pdf(password="secret"))
+    (folder / "note.txt").write_text("On 20 May 2016, rebels shelled the airport of Aleppo.\n", encoding="utf-8")
+    return folder
+
+
+def test_events_of_pdf_and_word_files_point_into_the_text_they_were_read_from(tmp_path):
+    folder = write_corpus(tmp_path / "corpus")
+    result = CliRunner().invoke(cli, ["build", str(folder), "-f", "json"])
+    assert result.exit_code == 1, result.output
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("Skipped:")]
+    assert sorted(skipped) == sorted([
+        f"Skipped: {folder / 'locked.pdf'}: is an encrypted PDF; save an unlocked copy",
+        f"Skipped: {folder / 'scan.pdf'}: is a scanned PDF without a text layer; it needs OCR first (e.g. ocrmypdf)",
+    ])
+    assert "Traceback" not in result.output
+    events = json.loads(result.stdout)["events"]
+    # Each report of a happening: the event's own, then those merged into it from other documents.
+    reports = [(event["date"], report["document"], report["offset"], report["sentence"])
+               for event in events for report in (event, *event["sources"])]
+    dates = {(document, date) for date, document, _, _ in reports}
+    for document in ("report.pdf", "memo.docx"):
+        assert {(document, "2016-05-06"), (document, "2016-05-08"), (document, "2016-05-12")} <= dates
+    assert ("note.txt", "2016-05-20") in dates
+    # Every sentence is in the text the reader gave, where its offsets say.
+    problems: list[Problem] = []
+    texts = {document.name: document.text for document in read_documents([str(folder)], problems=problems)}
+    for _, document, (start, end), sentence in reports:
+        assert texts[document][start:end] == sentence
+    documents = {document["name"]: document for document in json.loads(result.stdout)["documents"]}
+    assert documents["report.pdf"]["published"] == documents["memo.docx"]["published"] == "2016-05-07"
+
+
+def test_a_sentence_that_runs_on_to_the_next_page_stays_whole():
+    long = " ".join(["the fighting went on"] * 4)
+    first = [Line(f"Rebels said that {long}"), Line(f"and that {long} in the govern-")]
+    second = [Line(f"ment held areas {long}."), Line("Next.")]
+    assert page_text([first, second]) == (f"Rebels said that {long} and that {long} in the "
+                                          f"government held areas {long}. Next.")
+    ended = [Line(f"Rebels said that {long}"), Line(f"and that {long} in the end.")]
+    assert page_text([ended, second]).count("\n\n") == 1
