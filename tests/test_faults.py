@@ -163,3 +163,15 @@ def test_a_saved_title_on_several_lines_stays_one_calendar_name(tmp_path):
     calendar = icalendar.Calendar.from_ical(done.stdout)
     assert len(calendar.walk("VEVENT")) == done.stdout.splitlines().count("BEGIN:VEVENT") == 1
     assert str(calendar["x-wr-calname"]) == "War BEGIN:VEVENT SUMMARY:injected"
+
+
+@pytest.mark.parametrize("format_name", ["table", "csv", "markdown"])
+def test_terminal_control_sequences_in_text_never_reach_text_outputs(tmp_path, format_name):
+    hostile = ("\x1b]0;window title\x07Rebels \x1b[31mattacked\x1b[0m Atareb on 6 May 2016\x1b[2J\x1b[H, "
+               "officials\x9b said.\x08\n")
+    (tmp_path / "a.txt").write_text("The town had been quiet for a long while before the fighting came. " * 20 + hostile)
+    done = timeline("build", tmp_path / "a.txt", "-f", format_name, "--published", "2016", "--columns",
+                    "date,title,sentence,document")
+    assert done.returncode == 0 and "Atareb" in done.stdout
+    assert not any(character in done.stdout for character in "\x1b\x07\x08\x9b")
+    assert "Rebels attacked Atareb on 6 May 2016, officials said." in " ".join(done.stdout.split())

@@ -11,14 +11,14 @@ from typing import Any, BinaryIO, Iterator, Mapping
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter, selected_columns, write_pieces
-from .records import COLUMNS, display_date, event_record, source_references
+from .records import COLUMNS, display_date, event_record, printable, source_references
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def escape(text: Any) -> str:
-    """Markdown-safe text on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Markdown-safe text on one line, without terminal control sequences."""
+    return _SPECIAL.sub(r"\\\1", " ".join(printable(str(text)).split()))
 
 
 def _link(label: str, url: str) -> str:

@@ -49,7 +49,28 @@ def source_documents(event: Event) -> list[str]:
     return names
 
 
+# What a terminal acts on instead of showing: escape sequences (CSI, as in colours and clearing the
+# screen; OSC, as in setting the window title, ended by BEL or ST; two-byte ones) and other control
+# characters but tab and line feed. Article text copied from anywhere may hold them.
+_TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?"
+                               r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters (tab and line feed stay)."""
+    return _TERMINAL_CONTROL.sub("", text) if _TERMINAL_CONTROL.search(text) else text
+
+
 def event_record(event: Event) -> dict[str, object]:
+    """The event's columns, as text a terminal, a spreadsheet or a Markdown reader shows as it is."""
+    record = _raw_record(event)
+    for column, value in record.items():
+        if isinstance(value, str):
+            record[column] = printable(value)
+    return record
+
+
+def _raw_record(event: Event) -> dict[str, object]:
     return {
         "date": event.date,
         "start": event.start.isoformat(),
