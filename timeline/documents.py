@@ -481,7 +481,8 @@ class Source:
             label = f"{self.label}#{number}" if several else self.label
             problems.extend(Problem(label, warning, skipped=False) for warning in reading.warnings)
             if not reading.text.strip():
-                problems.append(Problem(label, "holds no text"))
+                if not reading.warnings:  # else they say why it is left out (a feed entry with a title only)
+                    problems.append(Problem(label, "holds no text"))
                 continue
             try:
                 documents.append(make_document(
