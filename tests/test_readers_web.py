@@ -1,11 +1,21 @@
-"""Feeds: entries as documents, and one line for a feed that cannot be read."""
+"""Feeds and web addresses: entries as documents, pages fetched from a server on 127.0.0.1
+through the cache, and one line for each way a fetch fails."""
 from __future__ import annotations
 
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from click.testing import CliRunner
 
-from timeline.documents import read_documents
+from timeline import __version__
+from timeline.cli import cli
+from timeline.documents import Input, find_inputs, read_documents
 from timeline.readers import InputError, read, sniff
+from timeline.readers import web
 from timeline.readers.feed import markup_text
 
 ENTRIES = [
@@ -17,6 +27,8 @@ ENTRIES = [
     ("Ceasefire declared", "https://news.example/ceasefire", "Mon, 07 Nov 2016 18:00:00 GMT",
      "2016-11-07T18:00", "A ceasefire was declared on Sunday &amp; held overnight."),
 ]
+ARTICLE = (b"---\ntitle: Port hit again\npublished: 2016-11-04\n---\n"
+           b"A missile struck the port of Odesa on Thursday, officials said.\n")
 
 
 def rss(entries=ENTRIES) -> bytes:
@@ -100,3 +112,216 @@ def test_markup_text_keeps_paragraphs_and_drops_scripts():
     markup = ("<div><h2>Title</h2><p>One  <b>bold</b>\n word.</p><style>p{}</style><ul><li>a</li><li>b</li></ul>"
               "<p>Line<br>break &eacute;</p><script>x()</script></div>")
     assert markup_text(markup) == "Title\n\nOne bold word.\n\na\nb\n\nLine\nbreak é"
+
+
+def test_arguments_that_are_addresses_become_web_inputs(tmp_path):
+    (tmp_path / "a.txt").write_text("text")
+    found = list(find_inputs(["https://news.example/a?b=1", "HTTP://news.example/", "ftp://x/y",
+                              str(tmp_path / "a.txt")]))
+    assert [(i.url, i.name, i.path) for i in found[:3]] == [
+        ("https://news.example/a?b=1", "https://news.example/a?b=1", None),
+        ("HTTP://news.example/", "HTTP://news.example/", None),
+        ("ftp://x/y", "ftp://x/y", None)]
+    assert found[3].url is None and found[3].path == tmp_path / "a.txt"
+    assert web.user_agent() == f"timeline/{__version__} (+https://pypi.org/project/timeline)"
+
+
+class Site:
+    """A web server on 127.0.0.1 with a page for every case, counting the requests it gets."""
+
+    def __init__(self):
+        self.requests: list[tuple[str, str]] = []
+        self.stopping = threading.Event()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                site.requests.append((self.path, self.headers.get("User-Agent", "")))
+                route = site.routes.get(self.path.split("?")[0])
+                if route is None:
+                    return self.answer(404, b"<html><body>Not here</body></html>", "text/html")
+                route(self)
+
+            def answer(self, status, body=b"", content_type="text/plain; charset=utf-8", headers=(), length=True):
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                for name, value in headers:
+                    self.send_header(name, value)
+                if length:
+                    self.send_header("Content-Length", str(len(body)))
+                else:
+                    self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        def slow(handler):
+            site.stopping.wait(3)  # longer than the read timeout the tests set
+            if not site.stopping.is_set():
+                handler.answer(200, ARTICLE)
+
+        def huge_unannounced(handler):
+            handler.close_connection = True
+            handler.answer(200, b"word " * 40_000, length=False)
+
+        self.routes = {
+            "/article.txt": lambda h: h.answer(200, ARTICLE),
+            "/feed.xml": lambda h: h.answer(200, rss(), "application/rss+xml"),
+            "/gone": lambda h: h.answer(410, b"gone"),
+            "/login": lambda h: h.answer(403, b"<html><form>Sign in</form></html>", "text/html"),
+            "/moved": lambda h: h.answer(301, b"", headers=[("Location", "/article.txt")]),
+            "/loop-a": lambda h: h.answer(302, b"", headers=[("Location", "/loop-b")]),
+            "/loop-b": lambda h: h.answer(302, b"", headers=[("Location", "/loop-a")]),
+            "/slow": slow,
+            "/huge": lambda h: h.answer(200, b"word " * 40_000),
+            "/huge-unannounced": huge_unannounced,
+            "/busy": lambda h: h.answer(503, b"busy"),
+        }
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def count(self, path: str) -> int:
+        return sum(1 for requested, _ in self.requests if requested == path)
+
+    def stop(self):
+        self.stopping.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(web, "READ_TIMEOUT", 0.5)
+    monkeypatch.setattr(web, "CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(web, "BACKOFF_FACTOR", 0.0)
+    monkeypatch.setattr(web, "RETRIES", 2)
+    running = Site()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build(*args):
+    return CliRunner().invoke(cli, ["build", *args, "-f", "json", "-q"], env={"TIMELINE_LOAD_PLUGINS": ""})
+
+
+def documents_of(result) -> dict[str, dict]:
+    return {d["name"]: d for d in json.loads(result.stdout)["documents"]}
+
+
+def test_pages_are_fetched_once_then_read_from_the_cache(site, tmp_path):
+    article, feed, moved = site.url("/article.txt"), site.url("/feed.xml"), site.url("/moved")
+    first = build(article, feed, moved, "-j", "2")
+    assert first.exit_code == 0, first.output
+    assert "Skipped" not in first.stderr and "Traceback" not in first.output
+    documents = documents_of(first)
+    assert documents[article]["url"] == article and documents[article]["published"] == "2016-11-04"
+    assert documents[article]["title"] == "Port hit again"
+    # A redirect: the document's url is where the page was found.
+    assert documents[moved]["url"] == article and documents[moved]["published"] == "2016-11-04"
+    assert [documents[f"{feed}#{n}"]["url"] for n in (1, 2, 3)] == [e[1] for e in ENTRIES]
+    assert [documents[f"{feed}#{n}"]["published"] for n in (1, 2, 3)] == [e[3] for e in ENTRIES]
+    assert documents[f"{feed}#1"]["source"] == "Black Sea News"
+    assert (site.count("/article.txt"), site.count("/feed.xml"), site.count("/moved")) == (2, 1, 1)
+    assert {agent for _, agent in site.requests} == {web.user_agent()}
+    assert web.user_agent().startswith(f"timeline/{__version__} ")
+
+    cached = sorted(p.name for p in (tmp_path / "cache" / "pages").iterdir())
+    assert len(cached) == 6 and all(name.endswith((".json", ".body")) for name in cached)
+    metadata = json.loads(next((tmp_path / "cache" / "pages").glob("*.json")).read_text())
+    assert {"url", "final_url", "content_type", "sha256"} <= set(metadata)
+
+    requests = len(site.requests)
+    again = build(article, feed, moved, "-j", "1")
+    assert again.exit_code == 0, again.output
+    assert len(site.requests) == requests, "a second run fetches nothing"
+    assert documents_of(again) == documents
+
+    site.stop()
+    offline = build(article, feed, moved, "--offline")
+    assert offline.exit_code == 0, offline.output
+    assert documents_of(offline) == documents
+
+
+def test_offline_without_the_page_in_the_cache(site):
+    result = build(site.url("/article.txt"), "--offline")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Skipped: {site.url('/article.txt')}: is not in the cache (--offline); run once without --offline")
+    assert site.requests == []
+
+
+def test_each_bad_address_is_one_line_and_the_run_goes_on(site):
+    port = closed_port()
+    bad = {
+        site.url("/missing"): "returned 404 Not Found; check the link",
+        site.url("/gone"): "returned 410 Gone; check the link",
+        site.url("/login"): "needs a login (403 Forbidden); save the page from your browser and give the file",
+        site.url("/loop-a"): f"redirects in a loop (back to {site.url('/loop-a')}); open it in a browser",
+        site.url("/slow"): "stopped sending for 0.5 s (read timeout); try again later",
+        site.url("/huge"): "is 0.2 MB, more than the 0.1 MB limit; raise the limit with --max-size",
+        site.url("/huge-unannounced"): "is larger, more than the 0.1 MB limit; raise the limit with --max-size",
+        site.url("/busy"): "returned 503 Service Unavailable (3 tries); try again later",
+        f"http://127.0.0.1:{port}/article": "refused the connection (127.0.0.1); check the link",
+        "ftp://127.0.0.1/article.txt": "is not an http(s) link; give an http:// or https:// address",
+    }
+    started = time.monotonic()
+    result = build(site.url("/article.txt"), *bad, "--max-size", "0.1", "-j", "2")
+    elapsed = time.monotonic() - started
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("Skipped: ")]
+    assert len(skipped) == len(bad), result.stderr
+    for url, message in bad.items():
+        lines = [line for line in skipped if line.startswith(f"Skipped: {url}: ")]
+        assert len(lines) == 1 and message in lines[0], (url, lines)
+    assert f"{len(bad)} input(s) skipped" in result.stderr
+    assert list(documents_of(result)) == [site.url("/article.txt")]
+    assert site.count("/busy") == 3 and site.count("/loop-a") == 1 and site.count("/loop-b") == 1
+    assert elapsed < 10
+    # Nothing that failed was kept: the next run asks again.
+    assert web.read_cached(site.url("/missing")) is None and web.read_cached(site.url("/huge")) is None
+
+
+def test_a_cached_page_is_checked_against_its_digest(site, tmp_path):
+    url = site.url("/article.txt")
+    page = web.fetch(url)
+    assert page.body == ARTICLE and page.url == url and page.content_type.startswith("text/plain")
+    assert web.fetch(url).cached and site.count("/article.txt") == 1
+    metadata_file, body_file = web.cache_paths(url)
+    body_file.write_bytes(b"changed")
+    assert web.read_cached(url) is None
+    assert not web.fetch(url).cached and site.count("/article.txt") == 2
+
+
+def test_no_cache_folder_means_every_run_fetches(site, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", "")
+    url = site.url("/article.txt")
+    assert web.fetch(url).body == ARTICLE and web.fetch(url).body == ARTICLE
+    assert site.count("/article.txt") == 2
+    with pytest.raises(InputError, match="not in the cache"):
+        web.fetch(url, offline=True)
+
+
+def test_a_path_that_looks_like_an_address_is_still_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "http:").mkdir()
+    (tmp_path / "http:" / "x.txt").write_text("A strike on 4 November 2016.")
+    [found] = find_inputs(["http://x.txt"])
+    assert found.url is None and found.path.read_text().startswith("A strike")
