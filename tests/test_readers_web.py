@@ -2,8 +2,12 @@
 through the cache, and one line for each way a fetch fails."""
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 import socket
+import sys
+import types
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +18,7 @@ from click.testing import CliRunner
 from timeline import __version__
 from timeline.cli import cli
 from timeline.documents import Input, find_inputs, read_documents
-from timeline.readers import InputError, read, sniff
+from timeline.readers import InputError, Reading, read, sniff
 from timeline.readers import web
 from timeline.readers.feed import markup_text
 
@@ -27,6 +31,9 @@ ENTRIES = [
     ("Ceasefire declared", "https://news.example/ceasefire", "Mon, 07 Nov 2016 18:00:00 GMT",
      "2016-11-07T18:00", "A ceasefire was declared on Sunday &amp; held overnight."),
 ]
+PAGE = (b"<!DOCTYPE html><html><head><title>Port hit again</title></head><body><article>"
+        b"<p>A missile struck the port of Odesa on Thursday 3 November 2016, officials said.</p>"
+        b"</article></body></html>")
 ARTICLE = (b"---\ntitle: Port hit again\npublished: 2016-11-04\n---\n"
            b"A missile struck the port of Odesa on Thursday, officials said.\n")
 
@@ -169,6 +176,10 @@ class Site:
         self.routes = {
             "/article.txt": lambda h: h.answer(200, ARTICLE),
             "/feed.xml": lambda h: h.answer(200, rss(), "application/rss+xml"),
+            "/page.html": lambda h: h.answer(200, PAGE, "text/html; charset=utf-8"),
+            "/to-page": lambda h: h.answer(302, b"", headers=[("Location", "/page.html")]),
+            "/to-missing": lambda h: h.answer(307, b"", headers=[("Location", "/missing")]),
+            "/to-ftp": lambda h: h.answer(301, b"", headers=[("Location", "ftp://127.0.0.1/file")]),
             "/gone": lambda h: h.answer(410, b"gone"),
             "/login": lambda h: h.answer(403, b"<html><form>Sign in</form></html>", "text/html"),
             "/moved": lambda h: h.answer(301, b"", headers=[("Location", "/article.txt")]),
@@ -272,6 +283,8 @@ def test_each_bad_address_is_one_line_and_the_run_goes_on(site):
     bad = {
         site.url("/missing"): "returned 404 Not Found; check the link",
         site.url("/gone"): "returned 410 Gone; check the link",
+        site.url("/to-missing"): f"was redirected to {site.url('/missing')}, which returned 404 Not Found; check",
+        site.url("/to-ftp"): "redirects to ftp://127.0.0.1/file, which is not an http(s) link; save the page",
         site.url("/login"): "needs a login (403 Forbidden); save the page from your browser and give the file",
         site.url("/loop-a"): f"redirects in a loop (back to {site.url('/loop-a')}); open it in a browser",
         site.url("/slow"): "stopped sending for 0.5 s (read timeout); try again later",
@@ -325,3 +338,20 @@ def test_a_path_that_looks_like_an_address_is_still_a_file(tmp_path, monkeypatch
     (tmp_path / "http:" / "x.txt").write_text("A strike on 4 November 2016.")
     [found] = find_inputs(["http://x.txt"])
     assert found.url is None and found.path.read_text().startswith("A strike")
+
+
+def test_a_fetched_web_page_goes_to_the_html_reader(site, monkeypatch):
+    if importlib.util.find_spec("timeline.readers.html") is None:
+        # Without the HTML reader here, a stand-in that gives what it gives for a page without a canonical link.
+        stand_in = types.ModuleType("timeline.readers.html")
+        stand_in.read = lambda data, name: [Reading(re.sub(r"<[^>]+>", " ", data.decode()).strip(),
+                                                    title="Port hit again")]
+        monkeypatch.setitem(sys.modules, "timeline.readers.html", stand_in)
+    page, redirect = site.url("/page.html"), site.url("/to-page")
+    result = build(page, redirect, "-j", "1")
+    assert result.exit_code == 0, result.output
+    documents = documents_of(result)
+    # The page names no canonical address: its url is the one it was fetched from, after redirects.
+    assert documents[page]["url"] == page and documents[redirect]["url"] == page
+    assert documents[page]["title"] == "Port hit again"
+    assert web.read_cached(redirect).content_type == "text/html; charset=utf-8"
