@@ -31,6 +31,9 @@ EXECUTORS = ("local", "dask")
 CHUNK_CHARACTERS = 200_000
 CHUNK_DOCUMENTS = 64
 DASK_CHUNK_CHARACTERS = 2_000_000
+# What a web page is reckoned to hold before it is fetched: a chunk then holds a few pages, so
+# fetching (slow, mostly waiting on the network) is spread over the workers.
+PAGE_CHARACTERS = 25_000
 # Chunks in flight per worker: keeps every worker busy while bounding memory.
 CHUNKS_AHEAD = 3
 # How long to wait for a Dask scheduler before saying it cannot be reached.
@@ -244,13 +247,19 @@ def _read_here(items: Iterable[Document | Source]) -> Iterator[Document | Outcom
             yield item
 
 
+def _readable_anywhere(source: Source) -> bool:
+    """Whether a worker process on this machine can read ``source`` (a file or a web page, not standard input)."""
+    return source.input.path is not None or source.input.url is not None
+
+
 def process(
     items: Iterable[Document | Source], options: Options = Options(), executor: Executor | None = None
 ) -> Iterator[Outcome]:
     """The outcome of each input, in input order, computed by ``executor`` (default: here).
 
     Sources are read by the workers when they share this machine's files, else here
-    (standard input is always read here). At most a few chunks per worker are in
+    (standard input is always read here; web pages are fetched by the workers too, and each
+    keeps what it fetched in the cache folder they share). At most a few chunks per worker are in
     flight: inputs are read only as fast as the workers take them.
     """
     executor = executor or SerialExecutor()
@@ -269,7 +278,7 @@ def process(
 
     def read_here(items) -> Iterator[Document | Source | Outcome]:
         for item in items:
-            if isinstance(item, Source) and (item.input.path is None or not executor.reads_files):
+            if isinstance(item, Source) and not (executor.reads_files and _readable_anywhere(item)):
                 yield from _read_here([item])  # standard input is read by this process
             else:
                 yield item
@@ -285,7 +294,7 @@ def process(
             pending.append(item)
         else:
             chunk.append(item)
-            size += len(item.text) if isinstance(item, Document) else 0
+            size += len(item.text) if isinstance(item, Document) else PAGE_CHARACTERS if item.input.url else 0
             if size >= executor.chunk_characters or len(chunk) >= CHUNK_DOCUMENTS:
                 submit(chunk)
                 chunk, size = [], 0

@@ -239,10 +239,16 @@ def format_options(command):
 @click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
               help="Where documents are processed: this machine, or a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786) for --executor dask.")
+@click.option("--offline", is_flag=True,
+              help="Read web addresses only from the cache of pages fetched before; fetch nothing.")
 def build(paths, format_name, output, table_format, columns, plugins_dir, published, since, until, title,
           no_merge, verbose, names_file, clean_rules, strict, follow_links, jobs, quiet, max_size, executor, scheduler,
-          **exporter_options):
-    """Build a chronology from articles: files, folders (*.txt, *.md) or - for stdin.
+          offline, **exporter_options):
+    """Build a chronology from articles: files (text, web pages, PDF, Word, RSS/Atom feeds),
+    folders, web addresses (http:// or https://) or - for stdin.
+
+    A web address is fetched once and kept in the cache folder (~/.cache/timeline/pages, or
+    $TIMELINE_CACHE_DIR); later runs read it from there. A feed gives one document per entry.
 
     Inputs that cannot be used are reported on stderr, one line each, and left out;
     the exit status is then 1 (with --strict the run stops at the first one).
@@ -253,6 +259,8 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         timeline build seeds/ -o chronology.xlsx   # an Excel workbook
         cat article.txt | timeline build - --published 2016-05-06 -f json
         timeline build seeds/ -v --names my-names.tsv --no-merge
+        timeline build https://example.org/news/article.html saved-feed.xml -f json
+        timeline build https://example.org/news/article.html --offline   # from the cache only
         timeline build corpus/ -o corpus.json --executor dask --scheduler tcp://head:8786
     """
     since_day, until_day = _parse_day(since, "--since"), _parse_day(until, "--until")
@@ -275,7 +283,8 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         with _Progress(paths, quiet, verbose, follow_links) as progress:
             problems = _ProblemReport(strict, progress.echo)
             sources = find_sources(paths, published=published, problems=problems,
-                                   max_size=int(max_size * 1024 * 1024) or None, follow_links=follow_links)
+                                   max_size=int(max_size * 1024 * 1024) or None, follow_links=follow_links,
+                                   offline=offline)
             # Building makes many objects and no cycles (see timeline.collector), and what it
             # builds lives until the run ends: it is frozen before the collector runs again, so
             # that no collection walks it (one took 0.1 s at the end of a 2,452-document build).

@@ -26,6 +26,7 @@ from .readers.base import InputError
 from .readers.dateline import find_dateline
 from .readers.language import not_english
 from .readers.text import Decoded, decode  # noqa: F401 (part of this module's interface)
+from .readers.web import fetch, is_address
 
 SIDECAR_NAMES = ("articles.csv", "metadata.csv")
 # What a folder walk takes: every kind a reader reads (the content still decides how).
@@ -295,12 +296,14 @@ def _decode_sidecar(path: Path, problems: list[Problem]) -> Decoded:
 
 @dataclass(frozen=True)
 class Input:
-    """One input to read: a file (with the name documents call it by) or ``-``; ``listed``
-    when it was found by listing a folder (whose every document is then an input)."""
+    """One input to read: a file (with the name documents call it by), ``-``, or a web address
+    (``url``, also its name); ``listed`` when it was found by listing a folder (whose every
+    document is then an input)."""
 
     path: Path | None
     name: str
     listed: bool = False
+    url: str | None = None
 
 
 def find_inputs(paths: Iterable[str], problems: list[Problem] | None = None,
@@ -310,11 +313,15 @@ def find_inputs(paths: Iterable[str], problems: list[Problem] | None = None,
     A document found in a folder is named by its path inside that folder, so
     ``a/1.txt`` and ``b/1.txt`` stay apart; a file given directly by its file name.
     A folder that cannot be listed is passed over, with a Problem in ``problems``, and so
-    is a link in a folder to a file outside it, unless ``follow_links``.
+    is a link in a folder to a file outside it, unless ``follow_links``. An address
+    (``https://...``) that is not also a path is a page to fetch.
     """
     for raw in paths:
         if raw == "-":
             yield Input(None, "<stdin>")
+            continue
+        if is_address(raw) and not os.path.lexists(raw):
+            yield Input(None, raw, url=raw)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -512,8 +519,11 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def input_bytes(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
-    """The bytes of one input; raise InputError saying what to do when it cannot be read."""
+def input_bytes(item: Input, max_size: int | None = DEFAULT_MAX_SIZE, offline: bool = False) -> bytes:
+    """The bytes of one input (a page from the cache, or fetched unless ``offline``); raise
+    InputError saying what to do when it cannot be read."""
+    if item.url is not None:
+        return fetch(item.url, max_size, offline=offline).body
     if item.path is None:
         stream = sys.stdin.buffer
         data = stream.read(-1 if not max_size else max_size + 1)
@@ -535,15 +545,22 @@ def input_bytes(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
         raise InputError(f"cannot be read ({error.strerror or error}); check the file") from None
 
 
-def read_input(item: Input, max_size: int | None = DEFAULT_MAX_SIZE) -> list[Reading]:
+def read_input(item: Input, max_size: int | None = DEFAULT_MAX_SIZE, offline: bool = False) -> list[Reading]:
     """Read one input with the reader of its kind; raise InputError saying what to do when it
-    cannot be used. A feed gives one Reading per entry, every other kind one."""
-    data = input_bytes(item, max_size)
+    cannot be used. A feed gives one Reading per entry, every other kind one. A fetched page
+    is read under the address it ended at, which is its url when the page names none."""
+    if item.url is not None:
+        page = fetch(item.url, max_size, offline=offline)
+        data, name = page.body, page.url
+    else:
+        data, name = input_bytes(item, max_size), item.name
     if not data:
         raise InputError("is empty")
-    readings = read_kind(data, item.name)
+    readings = read_kind(data, name)
     if not any(r.text.strip() for r in readings):
         raise InputError("holds no text, only blank space")
+    if item.url is not None and len(readings) == 1 and not readings[0].url:
+        readings = [replace(readings[0], url=name)]
     return readings
 
 
@@ -556,16 +573,19 @@ class Source:
     sidecar_row: tuple[tuple[str, str], ...] = ()
     overrides: tuple[tuple[str, str], ...] = ()
     max_size: int | None = DEFAULT_MAX_SIZE
+    offline: bool = False  # read web pages from the cache only
 
     @property
     def label(self) -> str:
+        if self.input.url is not None:
+            return self.input.url
         return "<stdin>" if self.input.path is None else str(self.input.path)
 
     def read(self) -> tuple[tuple[Document, ...], tuple[Problem, ...]]:
         """The documents in this input (none when it cannot be used; a feed holds several)
         and the problems met reading them."""
         try:
-            readings = read_input(self.input, self.max_size)
+            readings = read_input(self.input, self.max_size, self.offline)
         except InputError as error:
             return (), (Problem(self.label, str(error)),)
         documents: list[Document] = []
@@ -576,7 +596,8 @@ class Source:
             label = f"{self.label}#{number}" if several else self.label
             problems.extend(Problem(label, warning, skipped=False) for warning in reading.warnings)
             if not reading.text.strip():
-                problems.append(Problem(label, "holds no text"))
+                if not reading.warnings:  # else they say why it is left out (a feed entry with a title only)
+                    problems.append(Problem(label, "holds no text"))
                 continue
             said: list[str] = []
             try:
@@ -608,8 +629,10 @@ def find_sources(
     problems: list[Problem] | None = None,
     max_size: int | None = DEFAULT_MAX_SIZE,
     follow_links: bool = False,
+    offline: bool = False,
 ) -> Iterator[Source]:
     """Each input with its sidecar metadata, not yet read; sidecar problems go to ``problems``.
+    With ``offline``, web pages are read from the cache only.
 
     Once every input is given, a sidecar row that no document of its folder used (a typo in
     a file name leaves a document without its date) is a warning, when the whole folder was read.
@@ -627,7 +650,7 @@ def find_sources(
             sidecar_row = sidecar.rows.get(item.path.name, {})
             sidecar.used.add(item.path.name)
             sidecar.listed = sidecar.listed or item.listed
-        yield Source(item, tuple(sidecar_row.items()), overrides, max_size)
+        yield Source(item, tuple(sidecar_row.items()), overrides, max_size, offline)
     for folder, sidecar in sidecars.items():
         unused = [name for name in sidecar.rows if sidecar.listed and name not in sidecar.used]
         if len(unused) > UNUSED_ROWS_LISTED:
@@ -669,8 +692,8 @@ def _each_input(paths: Iterable[str], problems: list[Problem], follow_links: boo
         reported = len(problems)
         for item in find_inputs([raw], problems, follow_links):
             found = True
-            if item.path is not None:
-                where = os.path.realpath(item.path)
+            if item.path is not None or item.url is not None:
+                where = item.url or os.path.realpath(item.path)
                 if where in seen:
                     continue
                 seen.add(where)
