@@ -5,7 +5,7 @@ from click.testing import CliRunner
 from test_export_samples import HOSTILE_SENTENCES, LONG_SENTENCE, export, sample_timeline
 
 from timeline.cli import cli
-from timeline.exporters.records import COLUMNS
+from timeline.exporters.records import COLUMNS, printable
 
 
 def _rows(data: bytes, encoding="utf-8"):
@@ -22,7 +22,9 @@ def test_csv_reads_back_with_the_documented_columns(tmp_path):
     assert tuple(rows[0]) == COLUMNS
     records = [dict(zip(rows[0], row)) for row in rows[1:]]
     assert len(records) == len(timeline.events)
-    assert [r["sentence"] for r in records] == [e.sentence for e in timeline.events]  # quotes, newlines, length
+    # Quotes, newlines and length as they are; control characters (a terminal acts on them) left out.
+    assert [r["sentence"] for r in records] == [printable(e.sentence) for e in timeline.events]
+    assert "Bell and control characters." in [r["sentence"] for r in records]
     assert LONG_SENTENCE in [r["sentence"] for r in records]
     aleppo = next(r for r in records if "Aleppo" in r["sentence"])
     assert aleppo["places"] == "Aleppo; Syria" and aleppo["actors"] == "Rebels"

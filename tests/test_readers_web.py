@@ -33,6 +33,9 @@ ENTRIES = [
 ]
 PAGE = (b"<!DOCTYPE html><html><head><title>Port hit again</title></head><body><article>"
         b"<p>A missile struck the port of Odesa on Thursday 3 November 2016, officials said.</p>"
+        b"<p>The strike hit a grain terminal and two warehouses near the harbour entrance, the regional "
+        b"governor told reporters, and fires burned through the night before crews brought them under control.</p>"
+        b"<p>Port workers said the terminal had reopened only a week earlier after repairs to its cranes.</p>"
         b"</article></body></html>")
 ARTICLE = (b"---\ntitle: Port hit again\npublished: 2016-11-04\n---\n"
            b"A missile struck the port of Odesa on Thursday, officials said.\n")
