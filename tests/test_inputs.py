@@ -149,3 +149,20 @@ def test_tag_reads_documents_as_build_does(tmp_path):
     assert thursday["value"] == "2016-05-05" and ARTICLE[thursday["start"]:thursday["end"]] == "Thursday"
     missing = run("tag", tmp_path / "nothing.txt")
     assert missing.exit_code == 1 and missing.stderr.startswith(f"Skipped: {tmp_path / 'nothing.txt'}: no such file")
+
+
+def test_a_reader_that_fails_costs_its_file_only(tmp_path, monkeypatch):
+    import timeline.readers.text as text_reader
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.html").write_text("<html><body><p>" + ARTICLE * 20 + "</p></body></html>")
+
+    def broken(data, name):
+        raise KeyError("unexpected")
+
+    monkeypatch.setattr(text_reader, "read", broken)
+    problems: list[Problem] = []
+    documents = list(read_documents([str(tmp_path)], problems=problems))
+    assert [d.name for d in documents] == ["b.html"]
+    assert [p.message for p in problems] == ["reading failed (KeyError: 'unexpected'); this is a bug in timeline, "
+                                             "please report it with this file"]

@@ -588,6 +588,14 @@ class Source:
             readings = read_input(self.input, self.max_size, self.offline)
         except InputError as error:
             return (), (Problem(self.label, str(error)),)
+        except (MemoryError, RecursionError) as error:
+            return (), (Problem(self.label, f"is too large or too deeply nested to read ({type(error).__name__}); "
+                                "split it or save it again"),)
+        except Exception as error:
+            # A reader's bug met on one file must not end a run over many: it is reported with what it
+            # was, as a skipped input, as a bug met while processing a document is.
+            return (), (Problem(self.label, f"reading failed ({type(error).__name__}: {error}); this is a bug in "
+                                "timeline, please report it with this file"),)
         documents: list[Document] = []
         problems: list[Problem] = []
         several = len(readings) > 1
