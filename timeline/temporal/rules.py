@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocabulary import (FIXED_HOLIDAYS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS,
-                         SET_WORDS, TENS, UNIT_PLURALS, UNITS, UNITS_WORDS, WEEKDAY_HOLIDAYS, WEEKDAYS)
+from .vocabulary import (AMBIGUOUS_MONTHS, HOLIDAYS, MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBERS, ORDINAL_WORDS,
+                         ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, TENS, UNIT_PLURALS, UNITS,
+                         UNITS_WORDS, WEEKDAY_NAMES)
 
 
 def _alternation(words) -> str:
@@ -50,16 +51,13 @@ def _cased(words) -> list[str]:
     return [w.capitalize() for w in words] + [w.upper() for w in words]
 
 
-_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
-_ABBREVIATED = [m for m in MONTHS if m not in _FULL_MONTHS]
-_FULL_WEEKDAYS = [w for w in WEEKDAYS if w.endswith("day")]
+_FULL_MONTHS = list(MONTH_NAMES)
+_ABBREVIATED = list(MONTH_ABBREVIATIONS)
+_FULL_WEEKDAYS = list(WEEKDAY_NAMES)
 
 _number_words = [w for w in NUMBERS] + [f"{t}-{u}" for t in TENS for u in UNITS_WORDS] + \
     [f"{t} {u}" for t in TENS for u in UNITS_WORDS]
-_unit_words = []
-for unit in UNITS:
-    _unit_words += [unit, unit + "s"]
-_unit_words += list(UNIT_PLURALS)
+_unit_words = list(UNITS) + list(UNIT_PLURALS)
 
 MACROS = {
     # Case-sensitive names: "May" is a month, "may" a verb.
@@ -68,7 +66,7 @@ MACROS = {
     # After a day number a month in lower case is still a month ("the 6 july", as translations write).
     "LOWMONTH": "(?-i:" + _alternation(_FULL_MONTHS) + r"(?![a-z]))",
     "MONTHNAME": "(?-i:" + _alternation(_cased(_FULL_MONTHS)) + r"(?![a-z]))",
-    "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m not in ("may", "march")])) + r"(?![a-z]))",
+    "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m.capitalize() not in AMBIGUOUS_MONTHS])) + r"(?![a-z]))",
     "WEEKDAY": "(?-i:" + _alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
     "WEEKDAYS": "(?-i:" + _alternation([w + "s" for w in _cased(_FULL_WEEKDAYS)]) + ")",
     "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
@@ -76,7 +74,8 @@ MACROS = {
     "YEARX": r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9,.]?[0-9])",
     "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
     "UNIT": _alternation(_unit_words) + r"\b",
-    "ORD": _alternation([o for o in ORDINALS if o not in ("last", "final")]),
+    "ORD": _alternation([o for o, value in ORDINALS.items() if value > 0]),
+    "ORDWORD": _alternation(ORDINAL_WORDS),
     # A season before a capitalised word is part of a name: "Spring Festival", "Winter Olympics".
     "SEASON": _alternation(SEASONS) + r"\b(?!\s+(?-i:[A-Z][a-z]))",
     "POD": _alternation(PARTS_OF_DAY) + r"\b",
@@ -92,7 +91,7 @@ MACROS = {
     "REF": _alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
     "SETWORD": _alternation(SET_WORDS) + r"\b",
     "HOLIDAY": "(?-i:" + _alternation([" ".join(p.capitalize() for p in h.split(" "))
-                                       for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)]) + r")\b",
+                                       for h in HOLIDAYS]) + r")\b",
     # A year as broadcast transcripts write it: "nineteen ninety-six", "nineteen o five".
     "SPOKENYEAR": r"(?:nineteen|eighteen)(?:\s+|-)(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                   r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -143,7 +142,7 @@ RULES = [
     Rule("the_quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|comparable\s+|recent\s+)?(?:fiscal\s+)?quarter\b(?!ly|s)|the\s+latest\s+period\b", "the_quarter"),
     Rule("year_end", r"(?:(?P<approx>around|about)\s+)?(?:the\s+)?year(?:-|\s+|'s\s+)end\b", "year_end"),
     Rule("the_year", r"the\s+(?:full\s+)?year\b(?!-|\s+(?:ago|earlier|before|later|after|two|2000|19|20))", "the_year"),
-    Rule("century", r"(?:the\s+)?(?P<ord>[0-9]{1,2})(?:st|nd|rd|th)\s+century\b|(?:the\s+)?(?P<ordword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b", "century", starts=frozenset({"word", "digit"})),
+    Rule("century", r"(?:the\s+)?(?P<ord>[0-9]{1,2})(?:st|nd|rd|th)\s+century\b|(?:the\s+)?(?P<ordword>{ORDWORD})\s+century\b", "century", starts=frozenset({"word", "digit"})),
     Rule("last_half", r"(?:the\s+)?(?P<ord>last|final|latter)\s+half\s+of\s+(?P<year>{YEAR})", "half_span"),
     Rule("ordinal_quarters", r"(?:the\s+)?(?P<ord>{ORD})\s+(?:two|three)\s+quarters\s+of\s+(?P<year>{YEAR})", "half_span"),
     # Decades: "the 1990s", "the '80s", "mid-1990s", "the late 1980s".
