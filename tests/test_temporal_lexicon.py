@@ -87,3 +87,16 @@ def test_a_missing_file_is_named(copy_of_english):
     (copy_of_english / "seasons.tsv").unlink()
     with pytest.raises(LexiconError, match="seasons.tsv: cannot read"):
         load_language(copy_of_english)
+
+
+def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
+    from timeline import events, gazetteer, sentences, titles
+
+    english = load_language()
+    assert set(english.month_abbreviations) | set(english.weekday_abbreviations) <= sentences.ABBREVIATIONS
+    assert set(sentences.MONTH_NAMES) == set(MONTHS)
+    assert gazetteer.CALENDAR_WORDS == english.month_names + english.weekday_names
+    assert titles.IRREGULAR_PAST is english.past_forms and titles.SPEECH_VERBS is english.cues["speech"]
+    assert events.HABITUAL.search("It opens every thursday")
+    # The tagger reads a past form as a tense cue only where its row says so ("hit" is also a present).
+    assert set(english.past_tense_cues) < set(english.past_forms)
