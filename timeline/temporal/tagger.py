@@ -25,7 +25,7 @@ from .. import collector
 from . import calendar_math as cal
 from .expressions import TemporalExpression, make_expression
 from .rules import MACROS, RULES, Rule, _alternation
-from .values import is_well_formed
+from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, FUTURE_AUXILIARIES, FUTURE_CUES, HOLIDAYS,
                          IRREGULAR_PAST, LEAD_DISTANCE, LEAD_WORDS, MONTH_CUES, MONTHS, NOT_PAST_FORMS, NUMBERS,
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, REPORTING, SEASONS, SET_WORDS,
@@ -149,24 +149,6 @@ class Context:
         if coarse in ("season", "half", "quarter"):
             coarse = "month"
         return not cal.finer(coarse, self.dct_granularity)
-
-
-def parse_dct(dct: str | None) -> tuple[dt.date | None, str | None]:
-    """The DCT as a date and how precise it is (day, month, year), or (None, None)."""
-    if not dct:
-        return None, None
-    match = re.match(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(dct))
-    if not match:
-        return None, None
-    year, month, day = match.groups()
-    try:
-        if day:
-            return dt.date(int(year), int(month), int(day)), "day"
-        if month:
-            return dt.date(int(year), int(month), 1), "month"
-        return dt.date(int(year), 1, 1), "year"
-    except ValueError:
-        return None, None
 
 
 UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "XXXX", "half": "XXXX-HX",
@@ -1261,40 +1243,19 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int)
 
 
 
-_VALUE_SHAPE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})|(?P<month>\d{4}-\d{2})|(?P<quarter>\d{4}-Q[1-4])|(?P<year>\d{4})")
-
-
 def _remembered(found: Found) -> tuple[dt.date, str] | None:
     """The last date a reader would count from ("two days later", "that year") after ``found``, if it sets one."""
     if found.type not in ("DATE", "TIME") or found.anchor == "unresolved" or not found.remember:
         return None
     parsed = _PARSED.get(found.value, False)
     if parsed is False:
-        parsed = _parse_value(found.value)
+        parsed = value_start(found.value)
         if len(_PARSED) < 100_000:
             _PARSED[found.value] = parsed
     return parsed
 
 
 _PARSED: dict[str, tuple[dt.date, str] | None] = {}
-
-
-def _parse_value(value: str) -> tuple[dt.date, str] | None:
-    """A DATE or TIME value as the date it starts on and its granularity (None: not a calendar date)."""
-    value = value.split("T")[0]
-    parsed = None
-    shape = _VALUE_SHAPE.fullmatch(value)
-    if shape is None or value.startswith("0000"):
-        return None
-    if shape.lastgroup == "day":
-        parsed = (dt.date.fromisoformat(value), "day")
-    elif shape.lastgroup == "month":
-        parsed = (dt.date(int(value[:4]), int(value[5:]), 1), "month")
-    elif shape.lastgroup == "quarter":
-        parsed = (dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1), "quarter")
-    else:
-        parsed = (dt.date(int(value), 1, 1), "year")
-    return parsed if parsed[0].year >= 1 else None
 
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
