@@ -100,3 +100,27 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     assert events.HABITUAL.search("It opens every thursday")
     # The tagger reads a past form as a tense cue only where its row says so ("hit" is also a present).
     assert set(english.past_tense_cues) < set(english.past_forms)
+
+
+@pytest.mark.parametrize("row, message", [
+    ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: no normaliser named 'fortnightly'"),
+    ("fortnightly\tword\tset\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
+    ("fortnightly\tword\tset\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
+    ("fortnightly\tweekday\tset\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
+])
+def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text(row + "\n" + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    code = "from timeline.temporal import tagger; tagger.compile_patterns()"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
+    assert result.returncode != 0
+    assert f"LexiconError: {rules}:" + message.format(line=1)[len("rules.tsv:"):] in result.stderr, result.stderr
+
+
+def test_a_rule_is_one_row(copy_of_english):
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("fortnightly\tword\tset\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08")]) == [
+        [("two weeks running", "SET", "P2W")]]

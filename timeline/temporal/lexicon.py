@@ -24,6 +24,8 @@ SEASON_CODES = ("SP", "SU", "FA", "WI")
 PART_OF_DAY_CODES = ("MO", "MI", "AF", "EV", "NI", "DT")
 REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 CUE_KINDS = ("future", "past", "future_auxiliary", "not_past", "reporting", "speech", "month_cue", "year_cue")
+TOKEN_CLASSES = ("word", "digit", "name")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
         "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
 
@@ -75,6 +77,20 @@ class Language:
     lead_words: tuple
     edge_mods: tuple        # (words, mod), first match wins
     approx_mods: tuple
+    patterns: dict          # name -> regular expression, used in rules as {NAME}
+    rules: tuple            # RuleRow, in the order they are tried
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One row of rules.tsv, with the file and line it came from (for errors found later)."""
+
+    name: str
+    starts: frozenset
+    normaliser: str
+    type: str
+    pattern: str
+    where: str
 
 
 def _rows(text: str, origin: str, columns: tuple[int, int], expected: str) -> Iterable[tuple[str, list[str]]]:
@@ -207,6 +223,23 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
     for where, (words, kind, mod) in _rows(read("mods.tsv"), origin("mods.tsv"), (3, 3), "WORDS<tab>KIND<tab>MOD"):
         mods[_one_of(kind, mods, where, "KIND")].append((words.lower(), _one_of(mod, MODS, where, "MOD")))
 
+    patterns = {}
+    for where, (name, pattern) in _rows(read("patterns.tsv"), origin("patterns.tsv"), (2, 2), "NAME<tab>PATTERN"):
+        if not name.isupper() or not name.isalpha():
+            raise LexiconError(f"{where}: NAME must be a word in capitals, not {name!r}")
+        patterns[name] = pattern
+
+    rules, names = [], set()
+    for where, (name, starts, normaliser, type_, pattern) in _rows(
+            read("rules.tsv"), origin("rules.tsv"), (5, 5), "NAME<tab>STARTS<tab>NORMALISER<tab>TYPE<tab>PATTERN"):
+        kinds = frozenset(kind.strip() for kind in starts.split(","))
+        for kind in kinds:
+            _one_of(kind, TOKEN_CLASSES, where, "STARTS")
+        if name in names:
+            raise LexiconError(f"{where}: a rule named {name!r} is already defined")
+        names.add(name)
+        rules.append(RuleRow(name, kinds, normaliser, _one_of(type_, TIMEX_TYPES, where, "TYPE"), pattern, where))
+
     return Language(
         folder=folder, months=months, month_names=tuple(month_names),
         month_abbreviations=tuple(month_abbreviations), ambiguous_months=tuple(ambiguous),
@@ -222,6 +255,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
         past_forms=tuple(past_forms), past_tense_cues=tuple(past_tense_cues),
         time_words=tuple(scan["time"]), lead_words=tuple(scan["lead"]),
         edge_mods=tuple(mods["edge"]), approx_mods=tuple(mods["approx"]),
+        patterns=patterns, rules=tuple(rules),
     )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from .. import collector
 from . import calendar_math as cal
 from .expressions import TemporalExpression, make_expression
+from .lexicon import LexiconError
 from .rules import MACROS, RULES, Rule, _alternation
 from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, FUTURE_AUXILIARIES, FUTURE_CUES, HOLIDAYS,
@@ -36,7 +37,12 @@ _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
 
 
 def _expand(rule_index: int, pattern: str) -> str:
-    pattern = _MACRO.sub(lambda m: MACROS[m.group(1)], pattern)
+    def macro(match: re.Match) -> str:
+        if match.group(1) not in MACROS:
+            raise LexiconError(f"{RULES[rule_index].where}: no pattern or word list named {{{match.group(1)}}}")
+        return MACROS[match.group(1)]
+
+    pattern = _MACRO.sub(macro, pattern)
     return _GROUP.sub(lambda m: f"(?P<r{rule_index}_{m.group(1)}>", pattern)
 
 
@@ -47,7 +53,15 @@ TOKEN_CLASSES = ("digit", "name", "word")
 def _compile(indices) -> re.Pattern:
     """One alternation of the given rules, in table order; a match must start where a word starts."""
     body = "|".join(f"(?P<R{i}>{_EXPANDED[i]})" for i in indices)
-    return re.compile(r"(?<![\w'’])(?:" + body + ")", re.IGNORECASE)
+    try:
+        return re.compile(r"(?<![\w'’])(?:" + body + ")", re.IGNORECASE)
+    except re.error:
+        for i in indices:  # name the rule at fault
+            try:
+                re.compile(_EXPANDED[i], re.IGNORECASE)
+            except re.error as error:
+                raise LexiconError(f"{RULES[i].where}: bad pattern ({error})") from None
+        raise
 
 
 _CLASS_RULES = {cls: tuple(i for i, rule in enumerate(RULES) if cls in rule.starts) for cls in TOKEN_CLASSES}
@@ -1201,6 +1215,10 @@ NORMALISERS = {
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
     "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
 }
+for _rule in RULES:
+    if _rule.normaliser not in NORMALISERS:
+        raise LexiconError(f"{_rule.where}: no normaliser named {_rule.normaliser!r} "
+                           f"(there are {', '.join(sorted(NORMALISERS))})")
 # Each rule's own groups: (name in the normaliser, name in the compiled alternation).
 _RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))
                 for i, rule in enumerate(RULES)]
