@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
+from .temporal.lexicon import current_language
 from .titles import DATELINE, IRREGULAR_PAST, clause_at, make_title
 
 DATE_SOURCES = ("explicit", "relative", "publication")
@@ -27,8 +28,8 @@ DATE_SOURCES = ("explicit", "relative", "publication")
 HABITUAL = re.compile(
     # The class of first letters lets the search pass most words without trying each alternative.
     r"\b(?=[acegnrtu])(?:usually|typically|generally|normally|customarily|traditionally|tends? to|as a rule|"
-    r"(?:every|each) (?:year|month|week|day|spring|summer|autumn|fall|winter|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"(?:every|each) (?:year|month|week|day|%s|%s))\b" % ("|".join(current_language().seasons),
+                                                         "|".join(current_language().weekday_names)),
     re.IGNORECASE,
 )
 # A time made the subject of a generic statement ("Towards the end of the month is when ...").

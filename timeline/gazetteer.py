@@ -25,6 +25,7 @@ from typing import Iterable, NamedTuple
 
 from . import __version__
 from .events import Mention
+from .temporal.lexicon import current_language
 
 KINDS = ("place", "actor")
 # Folded keys shorter than this (letters) are not used: they would match ordinary words.
@@ -51,10 +52,7 @@ COMMON_WORDS = frozenset(
     "coalition opposition regime homs hama".split()
 )
 # Calendar words are never places, whatever a city somewhere is called ("Mai", "Mayo").
-CALENDAR_WORDS = (
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday"
-).split()
+CALENDAR_WORDS = current_language().month_names + current_language().weekday_names
 # Words before a country name that make it a place rather than an actor (a state).
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"

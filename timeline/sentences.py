@@ -11,22 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .temporal.lexicon import current_language
+
 # Candidate boundaries: terminal punctuation (with closing quotes/brackets) and spaces,
 # or a line break. Both begin with a space or a closing mark, which the search tests first.
 _BOUNDARY = re.compile(r"(?=[\s\"'”’)\]])(?:(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*)")
 # What may open a sentence after terminal punctuation.
 _OPENER = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
 # Abbreviations after which a full stop does not end a sentence.
+_LANGUAGE = current_language()
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt maj cpl pvt adm brig cmdr st jr sr inc co corp ltd vs etc no nos "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun a.m p.m u.s u.k u.n e.g i.e "
-    "approx est dept gov sen rep rev fig ca cf al mt ft km"
+    "a.m p.m u.s u.k u.n e.g i.e approx est dept gov sen rep rev fig ca cf al mt ft km"
     .split()
-)
-MONTH_NAMES = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+) | set(_LANGUAGE.month_abbreviations) | set(_LANGUAGE.weekday_abbreviations)
+MONTH_NAMES = tuple(_LANGUAGE.months)
 _ORDINAL_BEFORE_MONTH = re.compile(r"\b\d{1,2}\.$")
 _MONTH_AHEAD = re.compile(r"\s*(%s)\b" % "|".join(MONTH_NAMES), re.IGNORECASE)
 _LAST_WORD = re.compile(r"([\w.]+)\.$")

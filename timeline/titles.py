@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .temporal.lexicon import current_language
+
 
 def by_first_letter(alternatives: list[str]) -> str:
     """The pattern ``a|b|...`` of ``alternatives`` (words, or patterns that start with a letter)
@@ -23,17 +25,9 @@ def by_first_letter(alternatives: list[str]) -> str:
 
 
 # Past forms that do not end in -ed (to tell a clause from a phrase, and a report from a statement).
-IRREGULAR_PAST = (
-    "began broke brought built came caught chose dealt drew drove fell fled flew fought forgot froze gave "
-    "got grew held hid hit hung kept knew laid led left lost made meant met paid put quit ran rang rose sank sat "
-    "saw said sent set shook shot shut slew sold sought spent spoke spread stole stood struck swept swore took "
-    "taught tore told threw understood was were went withdrew won wrote"
-).split()
+IRREGULAR_PAST = current_language().past_forms
 # Verbs of saying: what follows them ("said that ...", "said it ...") is a clause of its own.
-SPEECH_VERBS = (
-    "said says say announced announces claimed claims reported reports stated states "
-    "added warned confirmed confirms denied insisted argued told tells noted alleged revealed"
-).split()
+SPEECH_VERBS = current_language().cues["speech"]
 # Words that open a subordinate or following clause when they come after a comma (or a dash).
 CLAUSE_OPENERS_AFTER_COMMA = (
     "although though but while whereas because hoping starting prompting leaving which who whom where "

@@ -17,11 +17,11 @@ The columns, in order (also documented in docs/formats.md):
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..events import Event
+from ..temporal.values import value_fields
 
 COLUMNS = (
     "date", "start", "end", "precision", "title", "sentence", "document", "offset_start",
@@ -92,17 +92,15 @@ def _raw_record(event: Event) -> dict[str, object]:
     }
 
 
-_CLOCK = re.compile(r"T(\d{2})(?::(\d{2})(?::(\d{2}))?)?")
-
-
 def event_time(event: Event) -> dt.time | None:
     """The clock time of a time-precision event (``2016-11-04T09:00`` -> 09:00), else None."""
     if event.precision != "time":
         return None
-    match = _CLOCK.search(event.date or "")
-    if not match:
+    fields = value_fields(event.date or "")
+    clock = fields and fields["time"]
+    if not clock or not clock[0].isdigit():
         return None
-    hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    hour, minute, second = (int(clock[i:i + 2]) if len(clock) > i else 0 for i in (0, 3, 6))
     if hour > 23 or minute > 59 or second > 59:  # "T24:00" is midnight's other name; keep the day only
         return None
     return dt.time(hour, minute, second)
@@ -116,8 +114,6 @@ MOD_WORDS = {"EARLY": "early", "MID": "mid", "LATE": "late", "START": "start of"
              "ON_OR_AFTER": "on or after", "LESS_THAN": "less than", "MORE_THAN": "more than",
              "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
 PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-_PART_OF_DAY = re.compile(r"T(MO|MI|AF|EV|NI|DT)$")
-_CODE = re.compile(r"^\d{4}-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)|W\d{2}-(?P<weekend>WE))$")
 
 
 def _ordinal(number: int) -> str:
@@ -132,26 +128,25 @@ def _day_text(day: dt.date) -> str:
 def display_date(event: Event) -> str:
     """The event's date as a reader says it: ``6 May 2016``, ``late August 2016``, ``summer 2016``."""
     start, precision = event.start, event.precision
-    code = _CODE.match(event.date or "")
+    code = value_fields(event.date or "") or {}
     if precision == "time":
         clock = event_time(event)
         text = _day_text(start) + (f", {clock:%H:%M}" if clock else "")
     elif precision == "day":
         text = _day_text(start)
-        part = _PART_OF_DAY.search(event.date or "")
-        if part:
-            text += f", {PARTS_OF_DAY[part.group(1)]}"
+        if code.get("time") in PARTS_OF_DAY:
+            text += f", {PARTS_OF_DAY[code['time']]}"
     elif precision == "week":
-        text = ("weekend of " if code and code.group("weekend") else "week of ") + _day_text(start)
+        text = ("weekend of " if code.get("weekday") == "WE" else "week of ") + _day_text(start)
     elif precision == "month":
-        text = f"{MONTH_NAMES[int(event.date[5:7]) - 1]} {event.date[:4]}" if re.match(r"^\d{4}-\d{2}$", event.date or "") \
+        text = f"{MONTH_NAMES[int(code['month']) - 1]} {code['year']}" if code.get("month") and not code["day"] \
             else f"{MONTH_NAMES[start.month - 1]} {start.year}"
-    elif precision == "season" and code and code.group("season"):
-        text = f"{SEASON_NAMES[code.group('season')]} {event.date[:4]}"
-    elif precision == "quarter" and code and code.group("quarter"):
-        text = f"Q{code.group('quarter')} {event.date[:4]}"
-    elif precision == "half" and code and code.group("half"):
-        text = f"{'first' if code.group('half') == '1' else 'second'} half of {event.date[:4]}"
+    elif precision == "season" and code.get("season"):
+        text = f"{SEASON_NAMES[code['season']]} {event.date[:4]}"
+    elif precision == "quarter" and code.get("quarter"):
+        text = f"Q{code['quarter']} {event.date[:4]}"
+    elif precision == "half" and code.get("half"):
+        text = f"{'first' if code['half'] == '1' else 'second'} half of {event.date[:4]}"
     elif precision == "year":
         text = (event.date or "")[:4] or str(start.year)
     elif precision == "decade":

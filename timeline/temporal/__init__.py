@@ -1,7 +1,8 @@
 """Temporal tagging: TIMEX3 expressions found in text and resolved to calendar values.
 
 Where things are:
-- ``vocabulary``: the word tables (months, weekdays, numbers, units, holidays, tense cues...).
+- ``resources/en/``: the words of English as TSV files (months, weekdays, numbers, units, holidays,
+  tense cues...), read by ``lexicon`` (file:line errors) and seen by the engine through ``vocabulary``.
 - ``rules``: the patterns, written with macros built from the tables, each naming its normaliser.
 - ``tagger``: the engine (one scan for anchor tokens, rules tried only there) and the normalisers,
   including ``direction`` (tense) and the resolution of relative expressions.

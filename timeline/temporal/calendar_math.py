@@ -9,6 +9,11 @@ GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "
                  "week", "weekend", "day", "time", "hour", "minute", "second")
 
 
+# The granularity a multiple of a TIMEX3 duration letter is counted in: "a decade ago" (P10Y) is ten
+# years back, "a semester ago" (P6M) six months.
+COUNTED_IN = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day"}
+
+
 def finer(a: str, b: str) -> bool:
     """True when granularity ``a`` is finer than ``b``."""
     return GRANULARITIES.index(a) > GRANULARITIES.index(b)
@@ -93,3 +98,19 @@ def weekday_near(reference: dt.date, weekday: int, direction: int) -> dt.date:
     if direction > 0:
         return reference + dt.timedelta(days=(weekday - reference.isoweekday()) % 7)
     return reference - dt.timedelta(days=(reference.isoweekday() - weekday) % 7)
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus, as in Meeus's
+    *Astronomical Algorithms*)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_corrections, leap_rest = divmod(century, 4)
+    moon_correction = (century + 8) // 25
+    epact_shift = (century - moon_correction + 1) // 3
+    epact = (19 * golden + century - leap_corrections - epact_shift + 15) % 30
+    quarters, quarter_rest = divmod(rest, 4)
+    weekday = (32 + 2 * leap_rest + 2 * quarters - epact - quarter_rest) % 7
+    late = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * late + 114, 31)
+    return dt.date(year, month, day + 1)

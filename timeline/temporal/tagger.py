@@ -24,18 +24,25 @@ from dataclasses import dataclass, field
 from .. import collector
 from . import calendar_math as cal
 from .expressions import TemporalExpression, make_expression
+from .lexicon import LexiconError
 from .rules import MACROS, RULES, Rule, _alternation
-from .values import is_well_formed
-from .vocabulary import (AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, FUTURE_CUES, IRREGULAR_PAST, LEAD_DISTANCE, LEAD_WORDS,
-                         MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, SEASONS, SET_WORDS,
-                         TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAY_HOLIDAYS, WEEKDAYS)
+from .values import is_well_formed, parse_dct, value_start
+from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, FUTURE_AUXILIARIES, FUTURE_CUES, HOLIDAYS,
+                         IRREGULAR_PAST, LEAD_DISTANCE, LEAD_WORDS, MONTH_CUES, MONTHS, NOT_PAST_FORMS, NUMBERS,
+                         ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, REPORTING, SEASONS, SET_WORDS,
+                         TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS, YEAR_CUES)
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
 
 
 def _expand(rule_index: int, pattern: str) -> str:
-    pattern = _MACRO.sub(lambda m: MACROS[m.group(1)], pattern)
+    def macro(match: re.Match) -> str:
+        if match.group(1) not in MACROS:
+            raise LexiconError(f"{RULES[rule_index].where}: no pattern or word list named {{{match.group(1)}}}")
+        return MACROS[match.group(1)]
+
+    pattern = _MACRO.sub(macro, pattern)
     return _GROUP.sub(lambda m: f"(?P<r{rule_index}_{m.group(1)}>", pattern)
 
 
@@ -46,7 +53,15 @@ TOKEN_CLASSES = ("digit", "name", "word")
 def _compile(indices) -> re.Pattern:
     """One alternation of the given rules, in table order; a match must start where a word starts."""
     body = "|".join(f"(?P<R{i}>{_EXPANDED[i]})" for i in indices)
-    return re.compile(r"(?<![\w'’])(?:" + body + ")", re.IGNORECASE)
+    try:
+        return re.compile(r"(?<![\w'’])(?:" + body + ")", re.IGNORECASE)
+    except re.error:
+        for i in indices:  # name the rule at fault
+            try:
+                re.compile(_EXPANDED[i], re.IGNORECASE)
+            except re.error as error:
+                raise LexiconError(f"{RULES[i].where}: bad pattern ({error})") from None
+        raise
 
 
 _CLASS_RULES = {cls: tuple(i for i, rule in enumerate(RULES) if cls in rule.starts) for cls in TOKEN_CLASSES}
@@ -93,12 +108,11 @@ def _single(index: int) -> re.Pattern:
 # one follows closely; every other word is skipped without running a single rule.
 _TOKEN = re.compile(r"[^\W_]+")
 _NAMES = {w for w in list(MONTHS) + list(WEEKDAYS)} | {w + "s" for w in WEEKDAYS}
-_TIME_WORDS = (set(TIME_WORDS) | set(UNITS) | {u + "s" for u in UNITS} | set(UNIT_PLURALS) | set(SEASONS)
+_TIME_WORDS = (set(TIME_WORDS) | set(UNITS) | set(UNIT_PLURALS) | set(SEASONS)
                | set(PARTS_OF_DAY) | {w.split()[-1] for w in REFERENCES} | set(SET_WORDS)
-               | {h for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS) if " " not in h}
-               | {h.split()[-1] for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)} | {"nineteen", "eighteen"})
+               | {h for h in HOLIDAYS if " " not in h} | {h.split()[-1] for h in HOLIDAYS})
 _LEAD_WORDS = (set(LEAD_WORDS) | {w.split()[0] for w in NUMBERS} | set(NUMBERS) | set(ORDINALS)
-               | {h.split()[0] for h in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)}
+               | {h.split()[0] for h in HOLIDAYS}
                | {w.split()[0] for w in REFERENCES}) - _TIME_WORDS
 
 
@@ -151,24 +165,6 @@ class Context:
         return not cal.finer(coarse, self.dct_granularity)
 
 
-def parse_dct(dct: str | None) -> tuple[dt.date | None, str | None]:
-    """The DCT as a date and how precise it is (day, month, year), or (None, None)."""
-    if not dct:
-        return None, None
-    match = re.match(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(dct))
-    if not match:
-        return None, None
-    year, month, day = match.groups()
-    try:
-        if day:
-            return dt.date(int(year), int(month), int(day)), "day"
-        if month:
-            return dt.date(int(year), int(month), 1), "month"
-        return dt.date(int(year), 1, 1), "year"
-    except ValueError:
-        return None, None
-
-
 UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "XXXX", "half": "XXXX-HX",
            "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
@@ -185,7 +181,6 @@ _CUES = re.compile(
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|is|are|being|a|an|the|still|very|more|most|well|newly)\s+\Z")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
-_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "going to"}
 # Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
 _TO_AFTER = re.compile(r"\s+to\b")
@@ -194,11 +189,10 @@ _TO_AFTER = re.compile(r"\s+to\b")
 _CAUSE_AFTER = re.compile(r"\s+to\s+(?:the|a|an|his|her|its|their|our|this|that|these|those|lack|poor|bad|heavy|"
                           r"(?!bring\b|sing\b|swing\b)[a-z]+(?:ies|[^s']s|ions?|ments?|ness|ity|ure|ance|ence|ing))\b")
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?\Z")
-_NOT_PAST_FORMS = {"need", "speed", "hundred", "indeed", "seed", "red", "bed", "feed", "breed", "united"}
 
 
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
-_REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
 # "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
 _TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?\Z", re.IGNORECASE)
 # "to" before a verb (an infinitive), not before a noun phrase ("to the", "to 5%", "to him").
@@ -232,7 +226,7 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             kind = m.lastgroup
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in _NOT_PAST_FORMS or m.group().endswith("ceed") \
+                if m.group() in NOT_PAST_FORMS or m.group().endswith("ceed") \
                         or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
@@ -243,7 +237,7 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                 continue  # "due to injuries": a cause, not a schedule
             elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
                 kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
-            elif kind == "future" and m.group().lower() in _FUTURE_AUXILIARIES:
+            elif kind == "future" and m.group().lower() in FUTURE_AUXILIARIES:
                 kind = "auxiliary"
             marks.append((m_start, m.end(), kind))
         marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
@@ -346,11 +340,7 @@ def _number(word: str | None) -> float | None:
 
 def _unit(word: str) -> tuple[str, int, str]:
     word = word.lower()
-    if word in UNIT_PLURALS:
-        word = UNIT_PLURALS[word]
-    elif word not in UNITS and word.endswith("s"):
-        word = word[:-1]
-    return UNITS[word]
+    return UNITS[UNIT_PLURALS.get(word, word)]
 
 
 def _month(word: str) -> int:
@@ -367,16 +357,6 @@ def _year(word: str) -> int:
         return int(word[:4])
     hundreds, tens = re.split(r"[-\s]+", word.lower(), maxsplit=1)
     return NUMBERS[hundreds] * 100 + sum(NUMBERS.get(w, 0) for w in re.split(r"[-\s]+", tens) if w != "o")
-
-
-EDGE_MODS = (("begin", "START"), ("start", "START"), ("turn", "START"), ("first half", "EARLY"),
-             ("second half", "LATE"), ("last half", "LATE"), ("final half", "LATE"), ("earl", "EARLY"),
-             ("late", "LATE"), ("mid", "MID"), ("end", "END"))
-APPROX_MODS = (("more than", "MORE_THAN"), ("over", "MORE_THAN"), ("well over", "MORE_THAN"),
-               ("just over", "MORE_THAN"), ("less than", "LESS_THAN"), ("fewer than", "LESS_THAN"),
-               ("under", "LESS_THAN"), ("just under", "LESS_THAN"), ("nearly", "LESS_THAN"),
-               ("almost", "LESS_THAN"), ("at least", "EQUAL_OR_MORE"), ("no less than", "EQUAL_OR_MORE"),
-               ("at most", "EQUAL_OR_LESS"), ("up to", "EQUAL_OR_LESS"), ("no more than", "EQUAL_OR_LESS"))
 
 
 def edge_mod(edge: str | None) -> str | None:
@@ -571,16 +551,12 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
 
 
-_MONTH_CUES = {"in", "since", "until", "till", "by", "of", "from", "through", "to", "during", "before", "after",
-               "between", "and", "or", "early", "late", "mid", "last", "next", "this", "for", "that", "each",
-               "every", "since", "late-", "early-", "mid-", "throughout", "around", "last"}
-
 
 def n_bare_month(ctx: Context, g: dict, span) -> Found | None:
     """A month name alone is a month only after a cue word, or when it cannot be an ordinary word."""
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
     word = previous.group(1).lower() if previous else ""
-    if word not in _MONTH_CUES:
+    if word not in MONTH_CUES:
         if g["month"].capitalize() in AMBIGUOUS_MONTHS:
             return None
         if previous and previous.group(1)[:1].isupper() and not re.search(r"[.!?:]\W*$", ctx.text[max(0, span[0] - 25):span[0]]):
@@ -588,14 +564,6 @@ def n_bare_month(ctx: Context, g: dict, span) -> Found | None:
     return n_month(ctx, g, span)
 
 
-_YEAR_CUES = {"in", "since", "of", "by", "until", "till", "til", "before", "after", "during", "from", "through",
-              "to", "between", "and", "or", "early", "late", "mid", "fiscal", "year", "the", "summer", "spring",
-              "fall", "winter", "autumn", "around", "circa", "about", "than", "as", "at", "on", "within",
-              "throughout", "into", "versus", "vs", "for", "end", "beginning", "start", "middle", "its", "their",
-              "his", "her", "whose", "this", "that", "last", "next", "calendar", "year-end", "mid-", "early-",
-              "late-", "spring", "season", "election", "olympics", "census", "budget", "model", "class",
-              "against", "compared", "with", "like", "over", "unlike", "earlier", "later", "when", "a", "an", "due",
-              "both", "except"}
 _NOUN_AFTER = re.compile(r"\s*(?:[a-z]+s\b(?<!'s)(?<!ss)(?<!\bits)(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bthis)"
                          r"(?<!\bas)|[$%€£]|\s*(?:km|kg|m|ft|mph|people|men|women|troops|soldiers|dollars|"
                          r"euros|pounds|yuan|yen|acres|tons|tonnes|miles|metres|meters|feet|percent|per)\b)")
@@ -616,7 +584,7 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
     if not g.get("edge") and not possessive:
         previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
-        cue = word in _YEAR_CUES or word.endswith(("'s", "’s", "s'")) or re.search(r"[(\[]\s*$", text[max(0, start - 2):start])
+        cue = word in YEAR_CUES or word.endswith(("'s", "’s", "s'")) or re.search(r"[(\[]\s*$", text[max(0, start - 2):start])
         if not cue and re.match(r"\s*(?:'s\b|,\s*(?:when|the|a|he|she|it|they|we)\b)", text[end:end + 12]):
             cue = True
         if not cue:
@@ -661,13 +629,8 @@ def n_the_year(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, "year", 0)
 
 
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                  "eighteenth", "nineteenth", "twentieth", "twenty-first")
-
-
 def n_century(ctx: Context, g: dict, span) -> Found | None:
-    number = int(g["ord"]) if g.get("ord") else _ORDINAL_WORDS.index(g["ordword"].lower()) + 1
+    number = int(g["ord"]) if g.get("ord") else ORDINAL_WORDS.index(g["ordword"].lower()) + 1
     if not 1 <= number <= 99:
         return None
     return Found("DATE", f"{number - 1:02d}")
@@ -825,7 +788,7 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     granularity = unit[2]
     if unit[1] > 1:
         # "a decade ago", "two centuries ago", "a fortnight later": counted in years or weeks.
-        granularity = {"Y": "year", "W": "week"}[unit[0]]
+        granularity = cal.COUNTED_IN[unit[0]]
     word = _squash(g["offset"])
     sign = -1 if word in ("ago", "earlier", "before", "back") else 1
     mod = approx_mod(g.get("approx")) or ("APPROX" if g.get("orso") else None)
@@ -1075,22 +1038,24 @@ def n_holiday(ctx: Context, g: dict, span) -> Found | None:
         year, anchor = ctx.dct.year, "relative"
     else:
         year, anchor = None, "unresolved"
-    if name in FIXED_HOLIDAYS:
-        month_day = FIXED_HOLIDAYS[name]
+    holiday = HOLIDAYS[name]
+    if holiday.kind == "fixed":
         if year is None:
-            return Found("DATE", f"XXXX-{month_day}", anchor=anchor)
+            return Found("DATE", f"XXXX-{holiday.month:02d}-{holiday.day:02d}", anchor=anchor)
         if anchor == "relative":
-            month, day = int(month_day[:2]), int(month_day[3:])
-            return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor=anchor)
-        return Found("DATE", f"{year:04d}-{month_day}", anchor=anchor)
-    month, weekday, n, *first_day = WEEKDAY_HOLIDAYS[name]
-    first_day = first_day[0] if first_day else 1
+            return Found("DATE", _nearest_in_year(ctx, span, holiday.month, holiday.day).isoformat(), anchor=anchor)
+        return Found("DATE", f"{year:04d}-{holiday.month:02d}-{holiday.day:02d}", anchor=anchor)
+    if holiday.kind == "easter":
+        def date_in(year: int) -> dt.date:
+            return cal.easter_sunday(year) + dt.timedelta(days=holiday.days)
+    else:
+        def date_in(year: int) -> dt.date:
+            return cal.nth_weekday(year, holiday.month, holiday.weekday, holiday.n, holiday.day)
     if year is None:
-        return Found("DATE", f"XXXX-{month:02d}", anchor=anchor)
+        return Found("DATE", f"XXXX-{holiday.month:02d}" if holiday.month else "XXXX-XX-XX", anchor=anchor)
     if anchor == "explicit":
-        return Found("DATE", cal.nth_weekday(year, month, weekday, n, first_day).isoformat(), anchor=anchor)
-    day = _nearest_yearly(ctx, span, lambda y: cal.nth_weekday(y, month, weekday, n, first_day))
-    return Found("DATE", day.isoformat(), anchor=anchor)
+        return Found("DATE", date_in(year).isoformat(), anchor=anchor)
+    return Found("DATE", _nearest_yearly(ctx, span, date_in).isoformat(), anchor=anchor)
 
 
 _FREQUENCY = re.compile(r"(?:\btimes|\btwice|\bonce)\s*$")
@@ -1250,6 +1215,10 @@ NORMALISERS = {
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
     "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
 }
+for _rule in RULES:
+    if _rule.normaliser not in NORMALISERS:
+        raise LexiconError(f"{_rule.where}: no normaliser named {_rule.normaliser!r} "
+                           f"(there are {', '.join(sorted(NORMALISERS))})")
 # Each rule's own groups: (name in the normaliser, name in the compiled alternation).
 _RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))
                 for i, rule in enumerate(RULES)]
@@ -1292,40 +1261,19 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int)
 
 
 
-_VALUE_SHAPE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})|(?P<month>\d{4}-\d{2})|(?P<quarter>\d{4}-Q[1-4])|(?P<year>\d{4})")
-
-
 def _remembered(found: Found) -> tuple[dt.date, str] | None:
     """The last date a reader would count from ("two days later", "that year") after ``found``, if it sets one."""
     if found.type not in ("DATE", "TIME") or found.anchor == "unresolved" or not found.remember:
         return None
     parsed = _PARSED.get(found.value, False)
     if parsed is False:
-        parsed = _parse_value(found.value)
+        parsed = value_start(found.value)
         if len(_PARSED) < 100_000:
             _PARSED[found.value] = parsed
     return parsed
 
 
 _PARSED: dict[str, tuple[dt.date, str] | None] = {}
-
-
-def _parse_value(value: str) -> tuple[dt.date, str] | None:
-    """A DATE or TIME value as the date it starts on and its granularity (None: not a calendar date)."""
-    value = value.split("T")[0]
-    parsed = None
-    shape = _VALUE_SHAPE.fullmatch(value)
-    if shape is None or value.startswith("0000"):
-        return None
-    if shape.lastgroup == "day":
-        parsed = (dt.date.fromisoformat(value), "day")
-    elif shape.lastgroup == "month":
-        parsed = (dt.date(int(value[:4]), int(value[5:]), 1), "month")
-    elif shape.lastgroup == "quarter":
-        parsed = (dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1), "quarter")
-    else:
-        parsed = (dt.date(int(value), 1, 1), "year")
-    return parsed if parsed[0].year >= 1 else None
 
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS

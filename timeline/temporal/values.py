@@ -71,13 +71,61 @@ def _narrow(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.
 
 
 @functools.lru_cache(maxsize=1 << 12)
+def value_fields(value: str) -> dict | None:
+    """The parts of a TIMEX3 DATE/TIME value (``century``, ``decade``, ``year``, ``month``, ``day``,
+    ``time``, ``week``, ``weekday``, ``quarter``, ``half``, ``season``), or None when it names no
+    calendar unit (``PRESENT_REF``, ``XXXX-WXX-4``, ``P3D``)."""
+    match = VALUE_PATTERN.match(value or "")
+    return match.groupdict() if match else None
+
+
+def value_start(value: str) -> tuple[dt.date, str] | None:
+    """The first day of a value that names a day, month, quarter or year (its time of day left out),
+    and which of them: what a story counts from after it ("two days later", "that year")."""
+    fields = value_fields(value.split("T")[0])
+    if fields is None or not fields["year"] or fields["week"] or fields["half"] or fields["season"]:
+        return None
+    year = int(fields["year"])
+    if year < 1:
+        return None
+    if fields["day"]:
+        return dt.date(year, int(fields["month"]), int(fields["day"])), "day"
+    if fields["month"]:
+        return dt.date(year, int(fields["month"]), 1), "month"
+    if fields["quarter"]:
+        return dt.date(year, 3 * int(fields["quarter"]) - 2, 1), "quarter"
+    return dt.date(year, 1, 1), "year"
+
+
+# A creation date as documents give it: a year, a month or a day, perhaps followed by a time.
+_DATE_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_dct(dct: str | None) -> tuple[dt.date | None, str | None]:
+    """A document creation time as a date and how precise it is (day, month, year), or (None, None)."""
+    if not dct:
+        return None, None
+    match = _DATE_PREFIX.match(str(dct))
+    if not match:
+        return None, None
+    year, month, day = match.groups()
+    try:
+        if day:
+            return dt.date(int(year), int(month), int(day)), "day"
+        if month:
+            return dt.date(int(year), int(month), 1), "month"
+        return dt.date(int(year), 1, 1), "year"
+    except ValueError:
+        return None, None
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def interval_of(value: str, mod: str | None = None) -> Interval | None:
     """The calendar interval a TIMEX3 DATE/TIME value covers, or None (remembered: making
     events asks for the same few values again and again)."""
-    match = VALUE_PATTERN.match(value or "")
-    if not match:
+    g = value_fields(value)
+    if g is None:
         return None
-    g = match.groupdict()
     try:
         if g["century"]:
             first = int(g["century"]) * 100

@@ -1,0 +1,126 @@
+"""The language folder: its files read as tables, bad rows named by file and line, and a linguist's
+edit (a copy of the folder with a row added) taken up by the tagger without a change to the code."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal import tag
+from timeline.temporal.lexicon import LexiconError, load_language
+from timeline.temporal.vocabulary import MONTHS, UNITS
+
+ENGLISH = Path(__file__).resolve().parent.parent / "timeline" / "temporal" / "resources" / "en"
+ROOT = ENGLISH.parents[3]
+
+
+@pytest.fixture
+def copy_of_english(tmp_path):
+    folder = tmp_path / "en"
+    shutil.copytree(ENGLISH, folder)
+    return folder
+
+
+def add_row(folder: Path, name: str, row: str) -> None:
+    with open(folder / name, "a", encoding="utf-8") as file:
+        file.write(row + "\n")
+
+
+def tag_with(folder: Path, cases: list[tuple[str, str]]) -> list[list[tuple[str, str, str]]]:
+    """What the tagger finds in each (text, dct) when ``TIMELINE_LANGUAGE`` names ``folder``."""
+    code = ("import json, sys\nfrom timeline.temporal import tag\n"
+            "print(json.dumps([[(e.text, e.type, e.value) for e in tag(text, dct)] for text, dct in json.loads(sys.argv[1])]))")
+    env = {**os.environ, "TIMELINE_LANGUAGE": str(folder)}
+    result = subprocess.run([sys.executable, "-c", code, json.dumps(cases)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True)
+    return [[tuple(e) for e in found] for found in json.loads(result.stdout)]
+
+
+def test_the_english_folder_is_what_the_tagger_reads():
+    english = load_language()
+    assert english.months is MONTHS and english.units is UNITS
+    assert load_language(ENGLISH).months == MONTHS
+    assert english.units["fortnight"] == ("W", 2, "week")
+    assert english.unit_plurals["centuries"] == "century"
+    assert english.holidays["election day"].day == 2
+
+
+def test_an_unknown_unit_is_no_error():
+    assert tag("It began a semester ago.", dct="1998-01-08") == []
+
+
+def test_a_unit_a_holiday_and_an_abbreviation_are_each_one_row(copy_of_english):
+    add_row(copy_of_english, "units.tsv", "semester\tM\t6\thalf\tsemesters")
+    add_row(copy_of_english, "holidays.tsv", "good friday\teaster\t-2")
+    add_row(copy_of_english, "months.tsv", "febr\t2\tabbreviation")
+    found = tag_with(copy_of_english, [("It began a semester ago.", "1998-01-08"),
+                                       ("It lasted two semesters.", "1998-01-08"),
+                                       ("They marched on Good Friday 1998.", "1998-01-08"),
+                                       ("It opened on Febr. 3, 1998.", "1998-01-08")])
+    assert found == [[("a semester ago", "DATE", "1997-07")],
+                     [("two semesters", "DURATION", "P12M")],
+                     [("Good Friday 1998", "DATE", "1998-04-10")],
+                     [("Febr. 3, 1998", "DATE", "1998-02-03")]]
+
+
+@pytest.mark.parametrize("name, row, message", [
+    ("units.tsv", "semester\tM\tsix\thalf", "units.tsv:{line}: HOW MANY must be a whole number, not 'six'"),
+    ("units.tsv", "semester\tMO\t6\thalf", "units.tsv:{line}: LETTER must be one of"),
+    ("months.tsv", "febr", "months.tsv:{line}: expected WORD<tab>NUMBER<tab>FORM[<tab>NOTE]"),
+    ("months.tsv", "febr\t13\tabbreviation", "months.tsv:{line}: NUMBER must be between 1 and 12, not 13"),
+    ("holidays.tsv", "good friday\teaster\tsunday", "holidays.tsv:{line}: DAYS must be a whole number"),
+    ("holidays.tsv", "labour day\tnth\t9 1", "holidays.tsv:{line}: an nth holiday's WHEN is MONTH WEEKDAY N"),
+    ("cues.tsv", "shall\tmodal", "cues.tsv:{line}: KIND must be one of"),
+])
+def test_a_bad_row_is_named_by_file_and_line(copy_of_english, name, row, message):
+    add_row(copy_of_english, name, row)
+    line = len((copy_of_english / name).read_text(encoding="utf-8").splitlines())
+    with pytest.raises(LexiconError) as error:
+        load_language(copy_of_english)
+    assert str(error.value).startswith(f"{copy_of_english}/" + message.format(line=line)), str(error.value)
+
+
+def test_a_missing_file_is_named(copy_of_english):
+    (copy_of_english / "seasons.tsv").unlink()
+    with pytest.raises(LexiconError, match="seasons.tsv: cannot read"):
+        load_language(copy_of_english)
+
+
+def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
+    from timeline import events, gazetteer, sentences, titles
+
+    english = load_language()
+    assert set(english.month_abbreviations) | set(english.weekday_abbreviations) <= sentences.ABBREVIATIONS
+    assert set(sentences.MONTH_NAMES) == set(MONTHS)
+    assert gazetteer.CALENDAR_WORDS == english.month_names + english.weekday_names
+    assert titles.IRREGULAR_PAST is english.past_forms and titles.SPEECH_VERBS is english.cues["speech"]
+    assert events.HABITUAL.search("It opens every thursday")
+    # The tagger reads a past form as a tense cue only where its row says so ("hit" is also a present).
+    assert set(english.past_tense_cues) < set(english.past_forms)
+
+
+@pytest.mark.parametrize("row, message", [
+    ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: no normaliser named 'fortnightly'"),
+    ("fortnightly\tword\tset\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
+    ("fortnightly\tword\tset\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
+    ("fortnightly\tweekday\tset\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
+])
+def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text(row + "\n" + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    code = "from timeline.temporal import tagger; tagger.compile_patterns()"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
+    assert result.returncode != 0
+    assert f"LexiconError: {rules}:" + message.format(line=1)[len("rules.tsv:"):] in result.stderr, result.stderr
+
+
+def test_a_rule_is_one_row(copy_of_english):
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("fortnightly\tword\tset\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08")]) == [
+        [("two weeks running", "SET", "P2W")]]

@@ -1,0 +1,285 @@
+"""A language's words, read from its folder of TSV files (``resources/en/`` for English).
+
+Every stage reads its month and weekday names, past forms and cue words here,
+so a word added to a file is known to the sentence splitter, the titles, the
+events and the tagger at once.  A row that cannot be read raises
+``LexiconError`` naming the file and line, as the cleaning rules and the names
+file do.  ``load_language(folder)`` reads a copy of a folder (a linguist's edit);
+``TIMELINE_LANGUAGE`` names the folder the tagger uses instead of English.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+
+ENGLISH = "en"
+GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
+                 "week", "weekend", "day", "hour", "minute", "second")
+TIMEX_UNIT_LETTERS = ("S", "M", "H", "D", "W", "WE", "Q", "Y")
+SEASON_CODES = ("SP", "SU", "FA", "WI")
+PART_OF_DAY_CODES = ("MO", "MI", "AF", "EV", "NI", "DT")
+REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+CUE_KINDS = ("future", "past", "future_auxiliary", "not_past", "reporting", "speech", "month_cue", "year_cue")
+TOKEN_CLASSES = ("word", "digit", "name")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
+        "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
+
+
+class LexiconError(ValueError):
+    """A language file that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """When a holiday falls: on a fixed ``month``/``day``; on the ``n``th ISO ``weekday`` of
+    ``month`` counted from ``day`` (n = -1: the last); or ``days`` after Easter Sunday."""
+
+    kind: str
+    month: int = 0
+    day: int = 1
+    weekday: int = 0
+    n: int = 0
+    days: int = 0
+
+
+@dataclass(frozen=True)
+class Language:
+    """The words of one language, as its folder lists them (keys in lower case, in file order)."""
+
+    folder: str
+    months: dict            # word -> month number
+    month_names: tuple      # full names, then abbreviations below
+    month_abbreviations: tuple
+    ambiguous_months: tuple  # names that are also everyday words ("may", "march")
+    weekdays: dict          # word -> ISO weekday
+    weekday_names: tuple
+    weekday_abbreviations: tuple
+    numbers: dict           # words -> value (None: unspecified)
+    tens: tuple
+    ones: tuple
+    ordinals: dict          # word -> value (-1: the last)
+    units: dict             # word -> (TIMEX3 letter, how many, granularity)
+    unit_plurals: dict      # plural -> unit word
+    seasons: dict
+    parts_of_day: dict
+    references: dict
+    sets: dict
+    holidays: dict          # name -> Holiday
+    cues: dict              # kind -> tuple of words
+    past_forms: tuple       # every past form not in -ed
+    past_tense_cues: tuple  # those the tagger reads as a past tense
+    time_words: tuple
+    lead_words: tuple
+    edge_mods: tuple        # (words, mod), first match wins
+    approx_mods: tuple
+    patterns: dict          # name -> regular expression, used in rules as {NAME}
+    rules: tuple            # RuleRow, in the order they are tried
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One row of rules.tsv, with the file and line it came from (for errors found later)."""
+
+    name: str
+    starts: frozenset
+    normaliser: str
+    type: str
+    pattern: str
+    where: str
+
+
+def _rows(text: str, origin: str, columns: tuple[int, int], expected: str) -> Iterable[tuple[str, list[str]]]:
+    """The cells of each row (``#`` comments and blank lines skipped), with ``origin:line`` for errors."""
+    low, high = columns
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        while len(parts) > low and not parts[-1]:
+            parts.pop()
+        where = f"{origin}:{number}"
+        if not low <= len(parts) <= high or not all(parts[:low]):
+            raise LexiconError(f"{where}: expected {expected}")
+        yield where, parts
+
+
+def _int(cell: str, where: str, what: str, low: int | None = None, high: int | None = None) -> int:
+    try:
+        value = int(cell)
+    except ValueError:
+        raise LexiconError(f"{where}: {what} must be a whole number, not {cell!r}") from None
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise LexiconError(f"{where}: {what} must be between {low} and {high}, not {value}")
+    return value
+
+
+def _one_of(cell: str, choices: Iterable[str], where: str, what: str) -> str:
+    choices = tuple(choices)
+    if cell not in choices:
+        raise LexiconError(f"{where}: {what} must be one of {', '.join(choices)}, not {cell!r}")
+    return cell
+
+
+def _names(text: str, origin: str, high: int) -> tuple[dict, list, list, list]:
+    """Month or weekday names: WORD, NUMBER, FORM[, NOTE]."""
+    numbers, names, abbreviations, ambiguous = {}, [], [], []
+    for where, (word, number, form, *note) in _rows(text, origin, (3, 4), "WORD<tab>NUMBER<tab>FORM[<tab>NOTE]"):
+        word = word.lower()
+        numbers[word] = _int(number, where, "NUMBER", 1, high)
+        (names if _one_of(form, ("name", "abbreviation"), where, "FORM") == "name" else abbreviations).append(word)
+        if note and _one_of(note[0], ("ambiguous",), where, "NOTE"):
+            ambiguous.append(word)
+    return numbers, names, abbreviations, ambiguous
+
+
+def _codes(text: str, origin: str, codes: tuple, what: str) -> dict:
+    return {words.lower(): _one_of(code, codes, where, what)
+            for where, (words, code) in _rows(text, origin, (2, 2), f"WORDS<tab>{what}")}
+
+
+def _holiday(kind: str, when: str, where: str) -> Holiday:
+    fields = when.split()
+    if kind == "fixed":
+        month, _, day = when.partition("-")
+        if not (len(fields) == 1 and month.isdigit() and day.isdigit()):
+            raise LexiconError(f"{where}: a fixed holiday's WHEN is MM-DD, not {when!r}")
+        return Holiday("fixed", _int(month, where, "MM", 1, 12), _int(day, where, "DD", 1, 31))
+    if kind == "nth":
+        if len(fields) not in (3, 4):
+            raise LexiconError(f"{where}: an nth holiday's WHEN is MONTH WEEKDAY N [FROM-DAY], not {when!r}")
+        month = _int(fields[0], where, "MONTH", 1, 12)
+        weekday = _int(fields[1], where, "WEEKDAY", 1, 7)
+        n = _int(fields[2], where, "N", -1, 5)
+        day = _int(fields[3], where, "FROM-DAY", 1, 28) if len(fields) == 4 else 1
+        return Holiday("nth", month, day, weekday, n)
+    if len(fields) != 1:
+        raise LexiconError(f"{where}: an easter holiday's WHEN is DAYS after Easter Sunday, not {when!r}")
+    return Holiday("easter", days=_int(fields[0], where, "DAYS", -70, 70))
+
+
+def parse_language(read: Callable[[str], str], folder: str) -> Language:
+    """A language from its files; ``read(name)`` gives the text of one file of the folder."""
+    def origin(name: str) -> str:
+        return f"{folder}/{name}" if folder != ENGLISH else name
+
+    months, month_names, month_abbreviations, ambiguous = _names(read("months.tsv"), origin("months.tsv"), 12)
+    weekdays, weekday_names, weekday_abbreviations, _ = _names(read("weekdays.tsv"), origin("weekdays.tsv"), 7)
+
+    numbers, tens, ones = {}, [], []
+    for where, (words, value, *combines) in _rows(read("numbers.tsv"), origin("numbers.tsv"), (2, 3),
+                                                 "WORDS<tab>VALUE[<tab>COMBINES]"):
+        if value == "X":
+            numbers[words.lower()] = None
+        else:
+            try:
+                numbers[words.lower()] = float(value) if "." in value else int(value)
+            except ValueError:
+                raise LexiconError(f"{where}: VALUE must be a number or X, not {value!r}") from None
+        if combines:
+            (tens if _one_of(combines[0], ("tens", "ones"), where, "COMBINES") == "tens" else ones).append(words.lower())
+
+    ordinals = {word.lower(): _int(value, where, "VALUE", -1)
+                for where, (word, value) in _rows(read("ordinals.tsv"), origin("ordinals.tsv"), (2, 2),
+                                                  "WORD<tab>VALUE")}
+
+    units, unit_plurals = {}, {}
+    for where, (word, letter, many, granularity, *plurals) in _rows(
+            read("units.tsv"), origin("units.tsv"), (4, 5),
+            "WORD<tab>LETTER<tab>HOW MANY<tab>GRANULARITY[<tab>PLURALS]"):
+        word = word.lower()
+        units[word] = (_one_of(letter, TIMEX_UNIT_LETTERS, where, "LETTER"), _int(many, where, "HOW MANY", 1),
+                       _one_of(granularity, GRANULARITIES, where, "GRANULARITY"))
+        for plural in (plurals[0].split("|") if plurals else ()):
+            if plural.strip():
+                unit_plurals[plural.strip().lower()] = word
+
+    holidays = {}
+    for where, (name, kind, when) in _rows(read("holidays.tsv"), origin("holidays.tsv"), (3, 3),
+                                           "NAME<tab>KIND<tab>WHEN"):
+        holidays[name.lower()] = _holiday(_one_of(kind, ("fixed", "nth", "easter"), where, "KIND"), when, where)
+
+    cues: dict[str, list[str]] = {kind: [] for kind in CUE_KINDS}
+    for where, (words, kind) in _rows(read("cues.tsv"), origin("cues.tsv"), (2, 2), "WORDS<tab>KIND"):
+        cues[_one_of(kind, CUE_KINDS, where, "KIND")].append(words)
+
+    past_forms, past_tense_cues = [], []
+    for where, (form, cue) in _rows(read("past_forms.tsv"), origin("past_forms.tsv"), (2, 2),
+                                    "FORM<tab>TENSE CUE"):
+        past_forms.append(form)
+        if _one_of(cue, ("yes", "no"), where, "TENSE CUE") == "yes":
+            past_tense_cues.append(form)
+
+    scan: dict[str, list[str]] = {"time": [], "lead": []}
+    for where, (word, kind) in _rows(read("scan.tsv"), origin("scan.tsv"), (2, 2), "WORD<tab>KIND"):
+        scan[_one_of(kind, scan, where, "KIND")].append(word.lower())
+
+    mods: dict[str, list[tuple[str, str]]] = {"edge": [], "approx": []}
+    for where, (words, kind, mod) in _rows(read("mods.tsv"), origin("mods.tsv"), (3, 3), "WORDS<tab>KIND<tab>MOD"):
+        mods[_one_of(kind, mods, where, "KIND")].append((words.lower(), _one_of(mod, MODS, where, "MOD")))
+
+    patterns = {}
+    for where, (name, pattern) in _rows(read("patterns.tsv"), origin("patterns.tsv"), (2, 2), "NAME<tab>PATTERN"):
+        if not name.isupper() or not name.isalpha():
+            raise LexiconError(f"{where}: NAME must be a word in capitals, not {name!r}")
+        patterns[name] = pattern
+
+    rules, names = [], set()
+    for where, (name, starts, normaliser, type_, pattern) in _rows(
+            read("rules.tsv"), origin("rules.tsv"), (5, 5), "NAME<tab>STARTS<tab>NORMALISER<tab>TYPE<tab>PATTERN"):
+        kinds = frozenset(kind.strip() for kind in starts.split(","))
+        for kind in kinds:
+            _one_of(kind, TOKEN_CLASSES, where, "STARTS")
+        if name in names:
+            raise LexiconError(f"{where}: a rule named {name!r} is already defined")
+        names.add(name)
+        rules.append(RuleRow(name, kinds, normaliser, _one_of(type_, TIMEX_TYPES, where, "TYPE"), pattern, where))
+
+    return Language(
+        folder=folder, months=months, month_names=tuple(month_names),
+        month_abbreviations=tuple(month_abbreviations), ambiguous_months=tuple(ambiguous),
+        weekdays=weekdays, weekday_names=tuple(weekday_names), weekday_abbreviations=tuple(weekday_abbreviations),
+        numbers=numbers, tens=tuple(tens), ones=tuple(ones), ordinals=ordinals, units=units,
+        unit_plurals=unit_plurals,
+        seasons=_codes(read("seasons.tsv"), origin("seasons.tsv"), SEASON_CODES, "CODE"),
+        parts_of_day=_codes(read("parts_of_day.tsv"), origin("parts_of_day.tsv"), PART_OF_DAY_CODES, "CODE"),
+        references=_codes(read("references.tsv"), origin("references.tsv"), REFERENCE_VALUES, "VALUE"),
+        sets={word.lower(): value for _, (word, value) in _rows(read("sets.tsv"), origin("sets.tsv"), (2, 2),
+                                                                 "WORD<tab>VALUE")},
+        holidays=holidays, cues={kind: tuple(words) for kind, words in cues.items()},
+        past_forms=tuple(past_forms), past_tense_cues=tuple(past_tense_cues),
+        time_words=tuple(scan["time"]), lead_words=tuple(scan["lead"]),
+        edge_mods=tuple(mods["edge"]), approx_mods=tuple(mods["approx"]),
+        patterns=patterns, rules=tuple(rules),
+    )
+
+
+def load_language(folder: str | os.PathLike | None = None) -> Language:
+    """The language in ``folder`` (a path), or the built-in English one when None (read once each)."""
+    return _load_language(ENGLISH if folder is None else str(folder))
+
+
+@lru_cache(maxsize=8)
+def _load_language(folder: str) -> Language:
+    if folder == ENGLISH:
+        package = resources.files("timeline.temporal").joinpath("resources").joinpath(ENGLISH)
+        return parse_language(lambda name: package.joinpath(name).read_text(encoding="utf-8"), ENGLISH)
+    path = Path(folder)
+
+    def read(name: str) -> str:
+        try:
+            return (path / name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise LexiconError(f"{path / name}: cannot read ({error})") from None
+
+    return parse_language(read, str(path))
+
+
+def current_language() -> Language:
+    """The language the tagger uses: the folder named by ``TIMELINE_LANGUAGE``, else English."""
+    return load_language(os.environ.get("TIMELINE_LANGUAGE") or None)
