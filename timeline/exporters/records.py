@@ -17,6 +17,7 @@ The columns, in order (also documented in docs/formats.md):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
