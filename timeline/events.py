@@ -81,6 +81,37 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a happening took place, as a map needs it: the place's name in the gazetteer, the
+    words of the text that named it, its coordinates, first-level region and country, how
+    precise the match is (``town``, ``region``, ``country``) and where in the document the place
+    was tied to the event (``location_from``: ``sentence``, ``headline`` or ``lead``)."""
+
+    name: str
+    text: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    admin1: str = ""
+    country: str = ""
+    precision: str = ""
+    location_from: str = ""
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """A reported figure of people killed (or injured), with its evidence: ``count`` is the figure
+    an analyst codes (a lower bound when ``qualifier`` is ``at least``), ``low`` and ``high`` the
+    range the text gave ("70 ... some say 100"), ``qualifier`` one of ``exact``, ``at least``,
+    ``about``, ``up to``, and ``text`` the words that said so, verbatim."""
+
+    count: int
+    qualifier: str = "exact"
+    low: int | None = None
+    high: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     """Another report of the same happening (after merging)."""
 
@@ -115,6 +146,15 @@ class Event:
     places: tuple[Mention, ...] = ()
     actors: tuple[Mention, ...] = ()
     sources: tuple[Source, ...] = field(default=())
+    # What an analyst codes (ACLED's event types; see timeline/data/event_types.tsv): the type and
+    # sub-event type, who acted (actor1) against whom (actor2), where, and the reported toll.
+    event_type: str = "unknown"
+    sub_event_type: str = ""
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    location: Location | None = None
+    fatalities: Casualties | None = None
+    injuries: Casualties | None = None
 
     @property
     def sort_key(self) -> tuple:

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import io
 import json
+import math
 import operator
 import types
 import typing
@@ -79,10 +80,16 @@ def _text_parts(hint: Any, name: str, helpers: dict[str, Any]) -> tuple[str, str
         return f"type({name}) is bool", f"_BOOLEAN[{name}]"
     if hint is int:
         return f"type({name}) is int", f"_int({name})"
+    if hint is float:
+        return f"(type({name}) is float and _finite({name}))", f"_float({name})"
     if hint is dt.date:
         return f"type({name}) is _date", f"_string({name}.isoformat())"
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        test, text = _text_parts(next(a for a in args if a is not type(None)), name, helpers)
+        inner = next(a for a in args if a is not type(None))
+        if dataclasses.is_dataclass(inner):
+            helper = helpers.setdefault(f"_write_{inner.__name__}", _text_writer(inner, strict=True))
+            return "True", f"(_NULL if {name} is None else {helper.__name__}({name}))"
+        test, text = _text_parts(inner, name, helpers)
         return f"({name} is None or {test})", f"(_NULL if {name} is None else {text})"
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis and dataclasses.is_dataclass(args[0]):
         helper = helpers.setdefault(f"_write_{args[0].__name__}", _text_writer(args[0], strict=True))
@@ -130,6 +137,7 @@ def _text_writer(cls: type, strict: bool = False) -> Callable[[Any], str]:
     ])
     namespace = dict(helpers, _cls=cls, _encode=encode, _to_json=_to_json, _Unwritten=_Unwritten,
                      _unwritten=_unwritten, _string=json.encoder.encode_basestring, _int=int.__repr__,
+                     _float=float.__repr__, _finite=math.isfinite,
                      _date=dt.date, _BOOLEAN={True: "true", False: "false"}, _NULL="null", _EMPTY="[]", _array=_array,
                      _get=operator.attrgetter(*names) if len(names) > 1 else (lambda value: (getattr(value, names[0]),)))
     exec(source, namespace)  # code made here from a dataclass's field names and types only
