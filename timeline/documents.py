@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .links import address_problem
 from .readers import READABLE_SUFFIXES, Reading, read as read_kind
 from .readers.base import InputError
 from .readers.dateline import find_dateline
@@ -341,10 +342,12 @@ def make_document(
     sidecar_row: dict[str, str] | None = None,
     overrides: dict[str, str | None] | None = None,
     reading: Reading | None = None,
+    warnings: list[str] | None = None,
 ) -> Document:
     """Combine text and metadata, strongest last: what the reader found in the document
     (``reading``), the sidecar row, front matter and the overrides; a dateline in the
-    text's first lines dates the document when none of them does."""
+    text's first lines dates the document when none of them does. What the user should
+    know about the metadata (a url that will not be a link) is appended to ``warnings``."""
     origins = [("metadata", {k: v for k, v in _reading_metadata(reading).items() if v}),
                ("sidecar", {k: v for k, v in (sidecar_row or {}).items() if v != ""})]
     front, body_start = split_front_matter(text)
@@ -369,6 +372,9 @@ def make_document(
     extra = tuple(
         (k, v) for k, v in metadata.items() if k not in METADATA_FIELDS and k not in ("file", "date")
     )
+    url_problem = address_problem(metadata.get("url"))
+    if url_problem and warnings is not None:
+        warnings.append(url_problem)
     return Document(
         name=name,
         text=text,
@@ -483,6 +489,7 @@ class Source:
             if not reading.text.strip():
                 problems.append(Problem(label, "holds no text"))
                 continue
+            warnings: list[str] = []
             try:
                 documents.append(make_document(
                     name,
@@ -491,9 +498,11 @@ class Source:
                     sidecar_row=dict(self.sidecar_row) if not several else None,
                     overrides=dict(self.overrides),
                     reading=reading,
+                    warnings=warnings,
                 ))
             except MetadataError as error:
                 problems.append(Problem(label, str(error)))
+            problems.extend(Problem(label, warning, skipped=False) for warning in warnings)
         return tuple(documents), tuple(problems)
 
 

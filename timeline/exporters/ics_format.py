@@ -12,6 +12,9 @@
 - ``UID`` is a hash of the event's identity (its source, the sentence's offsets
   and the date expression), so the same event gets the same UID in every run
   and re-importing a calendar updates it instead of duplicating it.
+- ``URL`` is written only for http and https addresses (icalendar does not
+  escape a URI value, so a line break in one would start a new property);
+  every address is in the description, as text.
 - ``DTSTAMP`` is the time of writing in UTC, or ``SOURCE_DATE_EPOCH`` when set
   (for reproducible builds).
 """
@@ -29,6 +32,7 @@ from .. import __version__
 from ..chronology import Timeline
 from ..events import Event
 from ..hookspecs import hookimpl
+from ..links import web_address
 from .base import Exporter, report
 from .records import event_time, mention_names, source_references
 
@@ -113,7 +117,7 @@ def calendar_entries(timeline: Timeline, ranges: bool, left_out: Counter) -> Ite
         entry.add("transp", "TRANSPARENT")  # a chronology's events must not make the reader look busy
         entry.add("summary", event.title)
         entry.add("description", _description(event, documents))
-        if event.url:
+        if web_address(event.url):  # a URI property: any other address stays text in the description
             entry.add("url", event.url)
         places = mention_names(event.places)
         if places:
