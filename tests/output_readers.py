@@ -183,6 +183,7 @@ def read_ics(data: bytes, events: int) -> icalendar.Calendar:
         assert not entry.subcomponents
         if "URL" in entry:
             assert_web_link(str(entry["URL"]))
+    assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", data.replace(b"\r\n", b"")), "a control character"
     lines = re.sub(rb"\r\n[ \t]", b"", data).split(b"\r\n")
     assert lines[-1] == b"" and all(lines[:-1])
     assert lines.count(b"BEGIN:VEVENT") == lines.count(b"END:VEVENT") == events

@@ -125,6 +125,18 @@ def test_ics_has_one_vevent_per_event_and_no_smuggled_property(outputs, saved):
     assert {str(e["URL"]) for e in calendar.subcomponents if "URL" in e} == {SIDECAR["lines.txt"][2]}
 
 
+@pytest.mark.parametrize("title", ["Siege\r\nBEGIN:VEVENT\r\nSUMMARY:smuggled", "Siege\rURL:javascript:x", "a\nb"])
+def test_ics_calendar_name_stays_one_property(tmp_path, corpus, saved, title):
+    """The calendar's name (--title, or a saved chronology's title) cannot start a line of its own."""
+    target = tmp_path / "titled.ics"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-f", "ics", "-o", str(target), "--title", title, "-q",
+                                      "--ics-ranges"],
+                                env={"TIMELINE_LOAD_PLUGINS": ""})
+    assert result.exit_code == 0, result.output
+    calendar = read_ics(target.read_bytes(), len(saved["events"]))
+    assert str(calendar["X-WR-CALNAME"]) == " ".join(title.split())
+
+
 def test_markdown_renders_no_html_and_links_only_to_the_web(outputs, saved):
     elements = read_markdown(outputs[".md"][0], len(saved["events"]))
     hrefs = {unquote(a["href"]) for tag, a in elements.elements if tag == "a"}  # the renderer %-encodes
