@@ -1,13 +1,15 @@
 """HTML: one self-contained page with a zoomable visual timeline, the events and their sources.
 
 Everything is inline (CSS, script, data); a Content-Security-Policy forbids the
-page to load anything, so it works offline and opening it contacts no one, and
-lets only the page's own script and style run (by their hashes), so no script or
-handler a document smuggled in could.  Text from documents is escaped, and only
-http and https addresses become links.  The
+page to load anything, so it works offline and opening it contacts no one.  The
 list of events is plain HTML (readable, printable and searchable without
 script); the script adds the visual timeline above it: drag to pan, wheel or
 the buttons to zoom, click a mark to go to its event.
+
+Text from documents is escaped, and only http and https addresses become links.
+The policy lets only the page's own script and style run, named by their hashes,
+and the markup has no inline event handlers: a script or handler that a document
+smuggled in would not run even if escaping failed.
 """
 from __future__ import annotations
 
