@@ -1,7 +1,8 @@
 """An example exporter plugin in a single file: the chronology as a Markdown list.
 
-Drop a file like this into ./plugins (or pass --plugins-dir) and its format
-appears in `timeline plugins` and `timeline build -f example-markdown`.
+Put a file like this in a folder and name the folder with --plugins-dir (or
+TIMELINE_PLUGINS_DIR): its format appears in `timeline plugins` and
+`timeline build -f example-markdown`.
 """
 from timeline import Exporter, hookimpl
 

@@ -121,7 +121,7 @@ def test_every_format_opens_in_its_reader(tmp_path, seeds_dir, seed_json):
 @pytest.mark.parametrize("arguments", [["plugins"], ["plugins", "--all"]])
 def test_plugins_lists_builtins_and_the_example(seeds_dir, monkeypatch, arguments):
     monkeypatch.chdir(seeds_dir.parent)  # ./plugins holds the example plugin
-    result = CliRunner().invoke(cli, arguments, env={"TIMELINE_LOAD_PLUGINS": ""})
+    result = CliRunner().invoke(cli, [*arguments, "--plugins-dir", "plugins"], env={"TIMELINE_LOAD_PLUGINS": ""})
     assert result.exit_code == 0, result.output
     for name in ("json", "csv", "xlsx", "ics", "table"):
         assert name in result.output

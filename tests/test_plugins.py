@@ -205,6 +205,9 @@ def test_plugins_command_lists_name_version_hooks_formats(installed_plugins, plu
     listing = {p["name"]: p for p in json.loads(result.stdout)}
     assert set(listing) == {"good", "shout"}
     assert listing["good"]["version"] == "2.0" and listing["good"]["distribution"] == "timeline-good"
+    # Where each plugin's code is: its distribution and version, or its file.
+    assert listing["good"]["source"] == "distribution timeline-good 2.0"
+    assert listing["shout"]["source"] == f"file {(plugins_dir / 'shout.py').resolve()}"
     assert listing["good"]["hooks"] == ["register_exporters"] and listing["good"]["formats"] == ["good"]
     everything = json.loads(run("plugins", "--all", "--json", "--plugins-dir", str(plugins_dir),
                                 env={"TIMELINE_LOAD_PLUGINS": ""}).stdout)
@@ -212,15 +215,52 @@ def test_plugins_command_lists_name_version_hooks_formats(installed_plugins, plu
     assert {"json", "csv", "xlsx", "ics", "table", "markdown", "html", "timelinejs", "shout"} <= formats
     table = run("plugins", "--all", "--plugins-dir", str(plugins_dir), env={"TIMELINE_LOAD_PLUGINS": ""}).stdout
     assert "timeline.exporters.ics_format" in table and "shout" in table and "register_exporters" in table
+    assert "built-in" in table and str((plugins_dir / "shout.py").resolve()) in table
 
 
-def test_example_plugin_loads_from_the_plugins_folder(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)  # ./plugins is the default plugins folder
-    result = run("plugins", "--json", env={"TIMELINE_LOAD_PLUGINS": ""})
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_example_plugin_loads_from_the_plugins_folder_when_named(tmp_path, monkeypatch, how):
+    monkeypatch.chdir(ROOT)
+    named = ["--plugins-dir", "plugins"] if how == "option" else []
+    env = {"TIMELINE_LOAD_PLUGINS": "", "TIMELINE_PLUGINS_DIR": "plugins" if how == "environment" else None}
+    result = run("plugins", "--json", *named, env=env)
     assert {"name": "markdown_exporter", "formats": ["example-markdown"]}.items() <= json.loads(result.stdout)[0].items()
-    result = run("build", "seeds", "-f", "example-markdown", env={"TIMELINE_LOAD_PLUGINS": ""})
+    result = run("build", "seeds", "-f", "example-markdown", *named, env=env)
     assert result.exit_code == 0 and result.stdout.startswith("# Timeline\n\n- **")
     assert "Khan Touman" in result.stdout and "- **2016-05-06** " in result.stdout
+
+
+EVIL_PLUGIN = '''
+from pathlib import Path
+from timeline import Exporter, hookimpl
+
+Path(__file__).with_name("ran").write_text("plugin code ran")
+
+@hookimpl
+def register_exporters(register):
+    register(Exporter(name="evil", write=lambda timeline, stream, options: None))
+'''
+
+
+def test_a_plugins_folder_beside_the_command_is_not_loaded_unless_named(tmp_path, monkeypatch):
+    """A corpus downloaded with a plugins/ folder must not run its code when built from inside it."""
+    corpus = tmp_path / "download"
+    write_plugin(corpus / "plugins", "evil", EVIL_PLUGIN)
+    (corpus / "report.txt").write_text("Rebels captured the town on 6 May 2016.\n")
+    monkeypatch.chdir(corpus)
+    env = {"TIMELINE_LOAD_PLUGINS": "", "TIMELINE_PLUGINS_DIR": None}
+    try:
+        for command in (["build", "."], ["build", ".", "-f", "json", "-o", "saved.json"],
+                        ["export", "saved.json", "-f", "csv"], ["plugins", "--all", "--json"], ["build", "--help"]):
+            result = run(*command, env=env)
+            assert result.exit_code == 0, (command, result.output)
+            assert "evil" not in result.stdout
+        result = run("build", ".", "-f", "evil", env=env)
+        assert result.exit_code == 1 and "--plugins-dir plugins" in result.stderr
+        assert "--plugins-dir plugins" in run("plugins", env=env).stderr
+        assert not (corpus / "plugins" / "ran").exists()
+    finally:
+        sys.modules.pop("timeline_plugins_dir.evil", None)
 
 
 def test_every_hook_has_a_test():

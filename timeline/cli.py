@@ -32,9 +32,7 @@ DEFAULT_EXPORT_DIR = Path("exports")
 
 
 def _registry(plugins_dir: str | None):
-    """Load the plugins: built-ins, installed ones, and *.py files in --plugins-dir (default ./plugins)."""
-    if plugins_dir is None and Path("plugins").is_dir():
-        plugins_dir = "plugins"
+    """Load the plugins: built-ins, installed ones, and *.py files in --plugins-dir (or $TIMELINE_PLUGINS_DIR)."""
     try:
         return load_plugins(plugins_dir, warn=lambda message: click.echo(message, err=True))
     except PluginError as error:
@@ -145,8 +143,11 @@ def _choose_exporter(registry, format_name: str | None, output: str | None):
         return registry.exporters["table"]
     exporter = registry.exporters.get(format_name)
     if exporter is None:
+        hint = ""
+        if not any(info.path for info in registry.plugins.values()) and Path("plugins").is_dir():
+            hint = "; plugin files in ./plugins load only when asked for: --plugins-dir plugins"
         raise click.ClickException(
-            f"unknown format {format_name!r}; known formats: {', '.join(sorted(registry.exporters))}"
+            f"unknown format {format_name!r}; known formats: {', '.join(sorted(registry.exporters))}{hint}"
         )
     return exporter
 
@@ -210,7 +211,8 @@ def format_options(command):
         click.option("--columns", metavar="NAME,NAME...",
                      help="Columns for table, csv and markdown, e.g. date,title,places (see docs/formats.md)."),
         click.option("--plugins-dir", type=click.Path(file_okay=False),
-                     help="Load exporter plugins from *.py files here (default: ./plugins when it exists)."),
+                     help="Load exporter plugins from the *.py files here (default: $TIMELINE_PLUGINS_DIR; "
+                          "no folder is loaded unless named)."),
     )):
         command = decorator(command)
     return command
@@ -581,9 +583,10 @@ def evaluate(corpus, error_limit):
 @click.option("--all", "show_all", is_flag=True, help="Include the built-in plugins.")
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
 @click.option("--plugins-dir", type=click.Path(file_okay=False),
-              help="Also load *.py plugins from here (default: ./plugins when it exists).")
+              help="Also load *.py plugins from here (default: $TIMELINE_PLUGINS_DIR).")
 def plugins(show_all, as_json, plugins_dir):
-    """List plugins: name, version, hooks and the formats each provides.
+    """List plugins: name, where each comes from (its file, its distribution and version, or
+    built-in), hooks and the formats each provides.
 
     \b
     Examples:
@@ -591,6 +594,9 @@ def plugins(show_all, as_json, plugins_dir):
         TIMELINE_LOAD_PLUGINS=timeline-jsonl timeline plugins --json
     """
     registry = _registry(plugins_dir)
+    if not any(info.path for info in registry.plugins.values()) and Path("plugins").is_dir():
+        click.echo("Note: ./plugins is not loaded unless named: --plugins-dir plugins (or TIMELINE_PLUGINS_DIR), "
+                   "if you trust the code in it", err=True)
     listing = []
     for name, info in registry.plugins.items():
         if info.origin == "built-in" and not show_all:
@@ -601,6 +607,7 @@ def plugins(show_all, as_json, plugins_dir):
             "origin": info.origin,
             "distribution": info.distribution,
             "path": info.path,
+            "source": info.source,
             "hooks": registry.hooks_of(name),
             "formats": [f for f, owner in registry.owners.items() if owner == name],
         })
@@ -608,7 +615,7 @@ def plugins(show_all, as_json, plugins_dir):
         click.echo(json.dumps(listing, indent=2))
         return
     if listing:
-        rows = [(p["name"], p["version"] or "", p["origin"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
+        rows = [(p["name"], p["version"] or "", p["source"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
                 for p in listing]
         click.echo(tabulate_module.tabulate(rows, headers=("plugin", "version", "from", "hooks", "formats"),
                                             disable_numparse=True))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .links import address_problem
 from .readers import READABLE_SUFFIXES, Reading, read as read_kind
 from .readers.base import InputError
 from .readers.dateline import find_dateline
@@ -417,8 +418,9 @@ def make_document(
 ) -> Document:
     """Combine text and metadata, strongest last: what the reader found in the document
     (``reading``), the sidecar row, front matter and the overrides; a dateline in the
-    text's first lines dates the document when none of them does. A one-line field holding line
-    breaks or control characters is put on one line, with a message in ``warnings``."""
+    text's first lines dates the document when none of them does. What the user should know
+    about the metadata (a one-line field holding line breaks, a url that will not be a link) is
+    appended to ``warnings``."""
     origins = [("metadata", {k: v for k, v in _reading_metadata(reading).items() if v}),
                ("sidecar", {k: v for k, v in (sidecar_row or {}).items() if v != ""})]
     front, body_start = split_front_matter(text)
@@ -450,6 +452,9 @@ def make_document(
     extra = tuple(
         (k, v) for k, v in metadata.items() if k not in METADATA_FIELDS and k not in ("file", "date")
     )
+    url_problem = address_problem(metadata.get("url"))
+    if url_problem and warnings is not None:
+        warnings.append(url_problem)
     return Document(
         name=name,
         text=text,

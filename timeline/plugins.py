@@ -2,7 +2,10 @@
 
 Plugins come from three places, in this order: the built-in modules
 (``BUILTIN_MODULES``), installed distributions with an entry point in the group
-``timeline``, and ``*.py`` files in a plugins folder (``--plugins-dir``).
+``timeline``, and ``*.py`` files in a plugins folder named by ``--plugins-dir`` or
+``TIMELINE_PLUGINS_DIR``.  A plugin file is code that runs with the user's rights,
+so no folder is read unless named: a ``plugins/`` folder that came with a
+downloaded corpus is never loaded just because a command runs beside it.
 
 A plugin that fails to import, to register or to validate is reported (naming
 the plugin and its distribution) and left out; everything else keeps working.
@@ -31,6 +34,7 @@ from .exporters import BUILTIN_MODULES, Exporter
 ENTRY_POINT_GROUP = "timeline"
 STRICT_VARIABLE = "TIMELINE_STRICT_PLUGINS"
 LOAD_VARIABLE = "TIMELINE_LOAD_PLUGINS"
+PLUGINS_DIR_VARIABLE = "TIMELINE_PLUGINS_DIR"
 
 
 class PluginError(Exception):
@@ -46,6 +50,15 @@ class PluginInfo:
     distribution: str | None = None
     version: str | None = None
     path: str | None = None
+
+    @property
+    def source(self) -> str:
+        """Where the plugin's code is: ``built-in``, ``distribution NAME VERSION`` or ``file PATH``."""
+        if self.distribution:
+            return f"distribution {self.distribution} {self.version or ''}".rstrip()
+        if self.path:
+            return f"file {self.path}"
+        return self.origin
 
     def describe(self) -> str:
         """The plugin as messages name it: ``name (distribution dist 1.0)``."""
@@ -158,7 +171,7 @@ class _Loader:
 
     def load_directory(self, directory: str | os.PathLike) -> None:
         for path in sorted(Path(directory).glob("*.py")):
-            info = PluginInfo(path.stem, "plugins dir", None, None, str(path))
+            info = PluginInfo(path.stem, "plugins dir", None, None, str(path.resolve()))
             module_name = f"timeline_plugins_dir.{path.stem}"
             spec = importlib.util.spec_from_file_location(module_name, path)
             module = importlib.util.module_from_spec(spec)
@@ -219,6 +232,8 @@ def load_plugins(
 ) -> Registry:
     """Load every plugin and collect the exporters they register.
 
+    Plugin files are read from ``plugins_dir``, else from the folder that
+    ``TIMELINE_PLUGINS_DIR`` names (if any), never from a folder nobody named.
     Problems with single plugins go to ``warn`` (stderr by default) and the plugin
     is left out, unless ``TIMELINE_STRICT_PLUGINS`` is set, when they raise
     PluginError.  A format name claimed twice always raises PluginError.
@@ -228,6 +243,8 @@ def load_plugins(
     loader.load_builtins()
     if entry_points:
         loader.load_entry_points(environ)
+    if plugins_dir is None:
+        plugins_dir = environ.get(PLUGINS_DIR_VARIABLE) or None
     if plugins_dir is not None:
         loader.load_directory(plugins_dir)
     loader.check_pending()

@@ -12,6 +12,9 @@
 - ``UID`` is a hash of the event's identity (its source, the sentence's offsets
   and the date expression), so the same event gets the same UID in every run
   and re-importing a calendar updates it instead of duplicating it.
+- ``URL`` is written only for http and https addresses (icalendar does not
+  escape a URI value, so a line break in one would start a new property);
+  every address is in the description, as text.
 - ``DTSTAMP`` is the time of writing in UTC, or ``SOURCE_DATE_EPOCH`` when set
   (for reproducible builds).
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterator, Mapping
 
@@ -27,9 +31,9 @@ import click
 
 from .. import __version__
 from ..chronology import Timeline
-from ..documents import on_one_line
 from ..events import Event
 from ..hookspecs import hookimpl
+from ..links import web_address
 from .base import Exporter, report
 from .records import event_time, mention_names, source_references
 
@@ -44,6 +48,17 @@ RANGES_OPTION = click.Option(
     help="-f ics: include events dated to a week, month, season or year as multi-day events "
          "(left out by default, and counted on stderr).",
 )
+
+
+# RFC 5545 text holds no control character but tab and line breaks (which icalendar escapes, so no
+# text starts a property of its own); U+FEFF goes too, since icalendar takes one that starts a value
+# for a byte order mark and drops it.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+
+
+def calendar_text(value: str) -> str:
+    """Text as a calendar value may hold it."""
+    return _NOT_TEXT.sub("", value)
 
 
 def event_identity(event: Event) -> str:
@@ -82,9 +97,11 @@ def _calendar(timeline: Timeline) -> icalendar.Calendar:
     calendar.add("prodid", f"-//timeline//timeline {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    # A saved chronology's title may hold a line break: in a calendar's name it would start a new line.
-    calendar.add("x-wr-calname", on_one_line(timeline.title))
-    calendar.add("name", on_one_line(timeline.title))
+    # icalendar writes these two as they are, without escaping line breaks (it refuses a
+    # line feed and lets a bare CR through, which some readers take for a line end): one line.
+    name = " ".join(calendar_text(timeline.title).split())
+    calendar.add("x-wr-calname", name)
+    calendar.add("name", name)
     return calendar
 
 
@@ -114,14 +131,14 @@ def calendar_entries(timeline: Timeline, ranges: bool, left_out: Counter) -> Ite
             if event.end < dt.date.max:  # without DTEND an all-day event lasts its one day
                 entry.add("dtend", event.end + dt.timedelta(days=1))
         entry.add("transp", "TRANSPARENT")  # a chronology's events must not make the reader look busy
-        entry.add("summary", event.title)
-        entry.add("description", _description(event, documents))
-        if event.url and on_one_line(event.url) == event.url:
+        entry.add("summary", calendar_text(event.title))
+        entry.add("description", calendar_text(_description(event, documents)))
+        if web_address(event.url):  # a URI property: any other address stays text in the description
             entry.add("url", event.url)
         places = mention_names(event.places)
         if places:
-            entry.add("location", "; ".join(places))
-        entry.add("categories", mention_names(event.actors) + [event.precision])
+            entry.add("location", calendar_text("; ".join(places)))
+        entry.add("categories", [calendar_text(name) for name in mention_names(event.actors)] + [event.precision])
         yield entry
 
 

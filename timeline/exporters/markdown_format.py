@@ -1,7 +1,8 @@
 """Markdown: the chronology as a list under year headings, each event with its sources.
 
 With ``--columns`` it is a pipe table of those columns instead.  Text from the
-articles is escaped, so a sentence can never turn into a link, heading or HTML.
+articles is escaped, so a sentence can never turn into a link, heading or HTML, and
+only http and https addresses become links.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
+from ..links import web_address
 from .base import Exporter, selected_columns, write_pieces
 from .records import COLUMNS, display_date, event_record, printable, source_references
 
@@ -22,9 +24,11 @@ def escape(text: Any) -> str:
 
 
 def _link(label: str, url: str) -> str:
-    if not url:
-        return escape(label)
-    return f"[{escape(label)}](<{url.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>)"
+    """A link when ``url`` is a web address; any other address is shown as text after the label."""
+    address = web_address(url)
+    if not address:
+        return escape(label) + (f" ({escape(url)})" if url else "")
+    return f"[{escape(label)}](<{address.replace('<', '%3C').replace('>', '%3E')}>)"
 
 
 def _list(timeline: Timeline) -> Iterator[str]:

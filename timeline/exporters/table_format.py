@@ -1,6 +1,7 @@
 """Terminal tables through tabulate, wrapped to fit the terminal's width."""
 from __future__ import annotations
 
+import re
 import shutil
 from typing import Any, BinaryIO, Mapping, Sequence
 
@@ -15,6 +16,16 @@ TABLE_COLUMNS = ("date", "title", "document")
 # Columns short enough never to wrap; the others share what the terminal has left.
 NARROW_COLUMNS = {"date", "start", "end", "precision", "offset_start", "offset_end", "date_source", "mod", "future"}
 MIN_WRAPPED_WIDTH = 12
+
+
+# Control characters: ESC starts terminal escape sequences (colours, cursor moves, window titles,
+# links), so text from a document could rewrite what the terminal shows; C1 controls, too.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_text(value: object) -> str:
+    """Text on one line with nothing a terminal would act on."""
+    return _CONTROL.sub("", " ".join(str(value).split()))
 
 
 def _render(rows, headers, table_format, widths):
@@ -52,7 +63,7 @@ def write_table(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]
     rows = []
     for event in timeline.events:
         record = event_record(event)
-        rows.append([" ".join(str(record[c]).split()) for c in headers])
+        rows.append([terminal_text(record[c]) for c in headers])
     width = options.get("width") or shutil.get_terminal_size(fallback=(100, 24)).columns
     widths = column_widths(rows, headers, table_format, width)
     text = _render(rows, headers, table_format, widths if any(widths) else None)

@@ -4,6 +4,9 @@ Dates keep their precision: a year-only event has ``{"year"}``, a month
 ``{"year", "month"}``, a day adds ``"day"``, a time ``"hour"`` and ``"minute"``;
 ranges (weeks, seasons, "late August") get an ``end_date``.  ``display_date``
 says the date as a reader would ("late August 2016"); ``group`` is the source.
+
+TimelineJS puts headlines, texts, display dates and group labels into the page as
+HTML: all of them are escaped here, and only http and https addresses become links.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from typing import Any, BinaryIO, Iterator, Mapping
 from ..chronology import Timeline
 from ..events import Event
 from ..hookspecs import hookimpl
+from ..links import web_address
 from .base import Exporter, write_pieces
 from .ics_format import event_uid
 from .records import display_date, event_time, source_references
@@ -44,13 +48,22 @@ def event_dates(event: Event) -> tuple[dict[str, int], dict[str, int] | None]:
 
 
 def _text(event: Event, documents: Mapping[str, Any]) -> str:
-    parts = [f"<p>{html.escape(event.sentence)}</p>"]
+    parts = [f"<p>{_e(event.sentence)}</p>"]
     links = []
     for source in source_references(event, documents):
-        label = html.escape(source.title or source.publisher or source.document)
-        links.append(f'<a href="{html.escape(source.url)}">{label}</a>' if source.url else label)
+        label = _e(source.title or source.publisher or source.document)
+        address = web_address(source.url)
+        if address:
+            links.append(f'<a href="{_e(address)}" rel="noopener noreferrer">{label}</a>')
+        else:
+            links.append(label + (f" ({_e(source.url)})" if source.url else ""))
     parts.append(f"<p>Source: {'; '.join(links)}</p>")
     return "".join(parts)
+
+
+def _e(text: Any) -> str:
+    """Text as TimelineJS shows it: its text fields, display date and group label are HTML."""
+    return html.escape(str(text), quote=True)
 
 
 def timelinejs_events(timeline: Timeline) -> Iterator[dict[str, Any]]:
@@ -66,9 +79,9 @@ def timelinejs_events(timeline: Timeline) -> Iterator[dict[str, Any]]:
         document = documents.get(event.document)
         entry: dict[str, Any] = {
             "start_date": start,
-            "text": {"headline": html.escape(event.title), "text": _text(event, documents)},
-            "display_date": display_date(event),
-            "group": (document.source if document and document.source else event.document),
+            "text": {"headline": _e(event.title), "text": _text(event, documents)},
+            "display_date": _e(display_date(event)),
+            "group": _e(document.source if document and document.source else event.document),
             "unique_id": unique_id,
         }
         if end is not None:
@@ -78,7 +91,7 @@ def timelinejs_events(timeline: Timeline) -> Iterator[dict[str, Any]]:
 
 def _title_slide(timeline: Timeline) -> dict[str, Any]:
     names = len({d.name for d in timeline.documents} or {e.document for e in timeline.events})
-    return {"text": {"headline": html.escape(timeline.title),
+    return {"text": {"headline": _e(timeline.title),
                      "text": f"<p>{len(timeline.events)} events from {names} documents</p>"}}
 
 

@@ -13,6 +13,8 @@ What Excel demands and how we meet it:
 - The workbook is written in write-only mode: rows stream to disk, so memory
   does not grow with the number of events.  Column widths come from one pass
   over the events before the first row, as write-only mode requires.
+- Only http and https addresses become hyperlinks (a ``file:`` link opens what
+  the document's author chose); any other address is shown as text.
 - Excel keeps at most 65,530 hyperlinks per sheet: above that many events the
   url column stays plain text (the Documents sheet still links every source).
 """
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING
 from ..chronology import Timeline
 from ..events import Event
 from ..hookspecs import hookimpl
+from ..links import web_address
 from .base import Exporter, report
 from .records import COLUMNS, event_record, event_time
 
@@ -146,7 +149,7 @@ class _Cells:
 
     def link(self, url: str, label: str | None = None) -> WriteOnlyCell:
         cell = self.text(label if label is not None else url, self.xl.top)
-        if url and len(url) < 2080:  # Excel's limit on a link's address
+        if web_address(url) and len(url) < 2080:  # Excel's limit on a link's address
             cell.hyperlink = self.xl.Hyperlink(ref="", target=excel_text(url))
             self._styled(cell, (("font", self.xl.link_font), ("alignment", self.xl.top)))
         return cell

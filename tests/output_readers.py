@@ -1,0 +1,203 @@
+"""Each output read back by its real reader, and what a hostile document must never make of it.
+
+Shared by tests/test_hostile_outputs.py (documents built through the command line) and
+tests/test_export_properties.py (any text, through every exporter). Each ``read_*``
+function parses one output and asserts that nothing in it is active: no script or
+event handler but the page's own, no link to anything but http or https, no
+spreadsheet formula, no calendar property or event that the data did not ask for.
+"""
+import base64
+import csv
+import hashlib
+import html.parser
+import io
+import json
+import re
+
+import icalendar
+import jsonschema
+import openpyxl
+from markdown_it import MarkdownIt
+from test_export_timelinejs import SCHEMA as TIMELINEJS_SCHEMA
+
+# What browsers ignore inside a URL's scheme (the WHATWG URL parser strips leading C0 controls and
+# spaces, and tabs and line breaks anywhere), so "java\tscript:" is javascript: to them.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background",
+                  "ping", "cite", "longdesc", "manifest", "codebase", "archive"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# The page's own markup: any other element in it came from a document.
+PAGE_ELEMENTS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section", "div",
+                 "button", "span", "main", "ol", "li", "time", "table", "thead", "tbody", "tr", "th", "td", "a",
+                 "script"}
+
+
+def link_scheme(url: str) -> str:
+    """The scheme a browser sees in ``url`` ('' for a relative one)."""
+    cleaned = _URL_IGNORED.sub("", url.lstrip("".join(map(chr, range(33)))))
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def assert_web_link(url: str) -> None:
+    assert link_scheme(url) in ("http", "https"), f"a link to {url!r}"
+
+
+class Elements(html.parser.HTMLParser):
+    """Every element of an HTML text, its attributes, and the text of its scripts."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._script: list[str] | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes))
+        if tag == "script":
+            self._script = []
+            self.scripts.append((attributes, ""))
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts[-1] = (self.scripts[-1][0], "".join(self._script))
+            self._script = None
+
+    def tags(self) -> set[str]:
+        return {tag for tag, _ in self.elements}
+
+    def count(self, tag: str, **attributes: str) -> int:
+        return sum(1 for t, a in self.elements if t == tag and all(a.get(k) == v for k, v in attributes.items()))
+
+
+def assert_inert_markup(elements: Elements, allowed: set[str]) -> None:
+    """Only the ``allowed`` elements, no event handler attribute, links only to web addresses."""
+    assert elements.tags() <= allowed, f"unexpected elements: {elements.tags() - allowed}"
+    for tag, attributes in elements.elements:
+        for name, value in attributes.items():
+            assert not name.startswith("on"), f"<{tag} {name}=...>"
+            if name in URL_ATTRIBUTES and value is not None:
+                assert_web_link(value)
+
+
+def read_html_page(data: bytes) -> dict:
+    """The page's own two scripts and nothing else that runs; returns the events of its embedded data."""
+    text = data.decode("utf-8")
+    page = Elements(text)
+    assert_inert_markup(page, PAGE_ELEMENTS)
+    metas = [a for t, a in page.elements if t == "meta"]
+    assert not any((a.get("http-equiv") or "").lower() == "refresh" for a in metas)
+    policies = [a["content"] for a in metas if (a.get("http-equiv") or "").lower() == "content-security-policy"]
+    assert len(policies) == 1 and "default-src 'none'" in policies[0] and "unsafe-inline" not in policies[0]
+    assert len(page.scripts) == 2, [a for a, _ in page.scripts]
+    (data_attributes, data_text), (code_attributes, code) = page.scripts
+    assert data_attributes == {"type": "application/json", "id": "timeline-data"} and code_attributes == {}
+    digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policies[0]
+    assert "\u2028" not in data_text and "\u2029" not in data_text
+    embedded = json.loads(data_text)
+    assert page.count("li", **{"class": "event"}) == len(embedded["events"])
+    return embedded
+
+
+def read_html_fragment(text: str, allowed: set[str]) -> Elements:
+    fragment = Elements(text)
+    assert_inert_markup(fragment, allowed)
+    assert not fragment.scripts
+    return fragment
+
+
+def read_markdown(data: bytes, events: int, table: bool = False) -> Elements:
+    """CommonMark with raw HTML on (as most renderers have it): one list item or row per event."""
+    text = data.decode("utf-8")
+    for destination in re.findall(r"\]\(<([^>]*)>\)", text):  # renderers differ in the links they refuse
+        assert_web_link(destination)
+    rendered = MarkdownIt("commonmark").enable("table").render(text)
+    allowed = {"h1", "h2", "ul", "li", "strong", "a", "p", "table", "thead", "tbody", "tr", "th", "td"}
+    elements = read_html_fragment(rendered, allowed)
+    if table:
+        assert elements.count("tr") == events + 1
+    else:
+        assert elements.count("li") == events
+    return elements
+
+
+def read_timelinejs(data: bytes, events: int) -> dict:
+    """The schema, one slide per event, and every field TimelineJS shows as HTML inert."""
+    loaded = json.loads(data.decode("utf-8"))
+    jsonschema.validate(loaded, TIMELINEJS_SCHEMA)
+    assert len(loaded["events"]) == events
+    for slide in [loaded["title"], *loaded["events"]]:
+        for field in (slide["text"].get("headline", ""), slide["text"].get("text", ""),
+                      slide.get("display_date", ""), slide.get("group", "")):
+            read_html_fragment(field, {"p", "a"})
+    return loaded
+
+
+def read_csv(data: bytes, events: int, excel: bool) -> list[list[str]]:
+    text = data.decode("utf-8-sig" if excel else "utf-8")
+    assert data.startswith(b"\xef\xbb\xbf") == excel
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == events + 1 and len({len(r) for r in rows}) == 1
+    if excel:
+        for row in rows[1:]:
+            for cell in row:
+                assert not cell.startswith(FORMULA_STARTS), cell
+    return rows
+
+
+def read_xlsx(data: bytes, events: int) -> openpyxl.Workbook:
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert workbook["Events"].max_row == events + 1
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if cell.hyperlink is not None:
+                    assert_web_link(cell.hyperlink.target or "")
+    return workbook
+
+
+CALENDAR_PROPERTIES = {"PRODID", "VERSION", "CALSCALE", "X-WR-CALNAME", "NAME"}
+EVENT_PROPERTIES = {"UID", "DTSTAMP", "DTSTART", "DTEND", "TRANSP", "SUMMARY", "DESCRIPTION", "URL", "LOCATION",
+                    "CATEGORIES"}
+
+
+def read_ics(data: bytes, events: int) -> icalendar.Calendar:
+    """One VEVENT per event, each with only the properties the exporter writes, on lines of their own."""
+    calendar = icalendar.Calendar.from_ical(data)
+    assert set(calendar.keys()) <= CALENDAR_PROPERTIES
+    assert [c.name for c in calendar.subcomponents] == ["VEVENT"] * events
+    for entry in calendar.subcomponents:
+        assert set(entry.keys()) <= EVENT_PROPERTIES, set(entry.keys()) - EVENT_PROPERTIES
+        assert not entry.subcomponents
+        if "URL" in entry:
+            assert_web_link(str(entry["URL"]))
+    assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", data.replace(b"\r\n", b"")), "a control character"
+    lines = re.sub(rb"\r\n[ \t]", b"", data).split(b"\r\n")
+    assert lines[-1] == b"" and all(lines[:-1])
+    assert lines.count(b"BEGIN:VEVENT") == lines.count(b"END:VEVENT") == events
+    for line in lines[:-1]:
+        name = re.match(rb"[A-Za-z0-9-]+", line).group(0).decode().upper()
+        assert name in CALENDAR_PROPERTIES | EVENT_PROPERTIES | {"BEGIN", "END"}, line
+    return calendar
+
+
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def read_table(data: bytes) -> str:
+    """Nothing a terminal would act on: no escape sequence or other control character but line ends."""
+    text = data.decode("utf-8")
+    assert not _TERMINAL_CONTROLS.search(text), repr(_TERMINAL_CONTROLS.search(text).group(0))
+    return text

@@ -1,0 +1,238 @@
+"""Documents written to attack their readers, built through the command line into every format.
+
+Each output is read back by its real reader (tests/output_readers.py): nothing a document
+holds (its text, title, outlet, url or file name) may run, link to anything but a web
+address, become a spreadsheet formula or add a calendar property or event.
+"""
+import csv
+import json
+import re
+import subprocess
+from urllib.parse import unquote
+
+import pytest
+from click.testing import CliRunner
+from output_readers import (read_csv, read_html_page, read_ics, read_markdown, read_table, read_timelinejs,
+                            read_xlsx)
+from test_html import CHROMIUM_FLAGS, _chromium
+
+from timeline.cli import cli
+
+PAYLOAD = "document.title='pwned'"
+PAGE_TITLE = "Hostile corpus"
+DOCUMENTS = {
+    "script.txt": (f"<script>{PAYLOAD}</script> Rebels captured the town on 6 May 2016.\n"
+                   f"</script><script>{PAYLOAD}</script> Aircraft struck the market on 9 May 2016.\n"),
+    "quotes.txt": (f'"><img src=x onerror="{PAYLOAD}"> Talks resumed in Geneva on 12 May 2016.\n'
+                   "' onmouseover='document.title=\"pwned\"' The convoy left on 14 May 2016.\n"),
+    "separators.txt": "A ceasefire\u2028began on 16 May 2016.\u2029It held until 18 May 2016.\n",
+    "formulas.txt": ('=HYPERLINK("http://example.invalid/steal","click") was posted on 20 May 2016.\n'
+                     "+1 more shelling was reported on 21 May 2016.\n"
+                     "-- a strike hit the bridge on 22 May 2016.\n"
+                     "@everyone the bridge was closed on 23 May 2016.\n"),
+    "lines.txt": "The siege of the old town ended on 25 May 2016.\r\nAid entered on 26 May 2016.\r\n",
+    f"\"><svg onload={PAYLOAD}>.txt": "Shelling resumed on 28 May 2016.\n",
+    "\x1b]0;pwned\x07\x1b[2Jreport.txt": "The window title changed on 24 May 2016.\n",  # terminal escapes
+}
+# file: (title, source, url); every url but the last two is one that must never become a link.
+SIDECAR = {
+    "script.txt": (f"<script>{PAYLOAD}</script>", f"</script><script>{PAYLOAD}</script>",
+                   "javascript:alert(document.domain)"),
+    "quotes.txt": (f'"onmouseover="{PAYLOAD}', "<img src=x onerror=alert(1)>", " JaVaScRiPt:alert(1)"),
+    "separators.txt": ("[click](javascript:alert(1))", "@SUM(1+1)*cmd|' /C calc'!A0",
+                       "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+    "formulas.txt": ('=HYPERLINK("http://example.invalid","x")', "-2+3", "file:///etc/passwd"),
+    "lines.txt": ("Siege\r\nBEGIN:VEVENT\r\nSUMMARY:smuggled\r\nEND:VEVENT", "+Wire\nURL:javascript:alert(1)",
+                  "https://example.org/report?a=\"><script>x</script>"),
+    f"\"><svg onload={PAYLOAD}>.txt": ("vbscript", "Outlet", "vbscript:msgbox(1)"),
+}
+NOT_LINKS = {"script.txt", "quotes.txt", "separators.txt", "formulas.txt", f"\"><svg onload={PAYLOAD}>.txt"}
+FORMATS = [("json", ".json", ()), ("csv", ".csv", ()), ("csv", ".excel.csv", ("--excel",)),
+           ("xlsx", ".xlsx", ()), ("ics", ".ics", ("--ics-ranges",)), ("markdown", ".md", ()),
+           ("html", ".html", ()), ("timelinejs", ".timeline.json", ()), ("table", ".txt", ())]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile") / "corpus"
+    folder.mkdir()
+    for name, text in DOCUMENTS.items():
+        (folder / name).write_bytes(text.encode("utf-8"))
+    with open(folder / "articles.csv", "w", newline="", encoding="utf-8") as sidecar:
+        writer = csv.writer(sidecar)
+        writer.writerow(["file", "title", "source", "url", "published"])
+        for name, (title, source, url) in SIDECAR.items():
+            writer.writerow([name, title, source, url, "2016-05-30"])
+    return folder
+
+
+@pytest.fixture(scope="module")
+def outputs(corpus):
+    """Every format built from the corpus: {suffix: (bytes, stderr)}."""
+    built = {}
+    for format_name, suffix, options in FORMATS:
+        target = corpus.parent / f"out{suffix}"
+        result = CliRunner().invoke(cli, ["build", str(corpus), "-f", format_name, "-o", str(target), "-q",
+                                          "--title", PAGE_TITLE, *options], env={"TIMELINE_LOAD_PLUGINS": ""})
+        assert result.exit_code == 0, (format_name, result.output)
+        built[suffix] = (target.read_bytes(), result.stderr)
+    return built
+
+
+@pytest.fixture(scope="module")
+def saved(outputs):
+    return json.loads(outputs[".json"][0])
+
+
+def test_every_document_was_read_with_its_metadata(saved):
+    documents = {d["name"]: d for d in saved["documents"]}
+    assert set(documents) == set(DOCUMENTS)
+    for name, (title, source, url) in SIDECAR.items():
+        read = (documents[name]["title"], documents[name]["source"], documents[name]["url"])
+        assert read == (title.strip(), source.strip(), url.strip())  # a sidecar's cells are trimmed
+    assert {e["document"] for e in saved["events"]} == set(DOCUMENTS)
+
+
+def test_each_url_that_will_not_be_a_link_is_a_warning_naming_its_document(outputs):
+    warnings = [line for line in outputs[".json"][1].splitlines() if line.startswith("Warning:")]
+    for name in NOT_LINKS:
+        assert any(name in line and "never made a link" in line for line in warnings), name
+    assert not any("lines.txt" in line for line in warnings)
+    assert all("\r" not in line and "\t" not in line for line in warnings)  # one line each
+
+
+def test_csv_reads_back_cell_for_cell(outputs, saved):
+    rows = read_csv(outputs[".csv"][0], len(saved["events"]), excel=False)
+    assert [row[rows[0].index("title")] for row in rows[1:]] == [e["title"] for e in saved["events"]]
+
+
+def test_csv_for_excel_holds_no_formula(outputs, saved):
+    rows = read_csv(outputs[".excel.csv"][0], len(saved["events"]), excel=True)
+    assert any(cell.startswith("'=HYPERLINK") for row in rows for cell in row)
+
+
+def test_xlsx_holds_no_formula_and_links_only_to_the_web(outputs, saved):
+    workbook = read_xlsx(outputs[".xlsx"][0], len(saved["events"]))
+    documents = workbook["Documents"]
+    links = [c.hyperlink.target for row in documents.iter_rows() for c in row if c.hyperlink is not None]
+    assert links == [SIDECAR["lines.txt"][2]]
+
+
+def test_ics_has_one_vevent_per_event_and_no_smuggled_property(outputs, saved):
+    calendar = read_ics(outputs[".ics"][0], len(saved["events"]))
+    summaries = sorted(str(e["SUMMARY"]) for e in calendar.subcomponents)
+    assert summaries == sorted(e["title"] for e in saved["events"])
+    assert {str(e["URL"]) for e in calendar.subcomponents if "URL" in e} == {SIDECAR["lines.txt"][2]}
+
+
+@pytest.mark.parametrize("title", ["Siege\r\nBEGIN:VEVENT\r\nSUMMARY:smuggled", "Siege\rURL:javascript:x", "a\nb"])
+def test_ics_calendar_name_stays_one_property(tmp_path, corpus, saved, title):
+    """The calendar's name (--title, or a saved chronology's title) cannot start a line of its own."""
+    target = tmp_path / "titled.ics"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-f", "ics", "-o", str(target), "--title", title, "-q",
+                                      "--ics-ranges"],
+                                env={"TIMELINE_LOAD_PLUGINS": ""})
+    assert result.exit_code == 0, result.output
+    calendar = read_ics(target.read_bytes(), len(saved["events"]))
+    assert str(calendar["X-WR-CALNAME"]) == " ".join(title.split())
+
+
+def test_markdown_renders_no_html_and_links_only_to_the_web(outputs, saved):
+    elements = read_markdown(outputs[".md"][0], len(saved["events"]))
+    hrefs = {unquote(a["href"]) for tag, a in elements.elements if tag == "a"}  # the renderer %-encodes
+    assert hrefs == {SIDECAR["lines.txt"][2]}
+
+
+def test_html_page_runs_only_its_own_script(outputs, saved):
+    embedded = read_html_page(outputs[".html"][0])
+    assert [e["label"] for e in embedded["events"]] == [e["title"] for e in saved["events"]]
+    page = outputs[".html"][0].decode("utf-8")
+    assert page.count('href="') == page.count('href="https://example.org/report?a=&quot;&gt;&lt;script&gt;x')
+
+
+def test_timelinejs_fields_hold_no_markup_of_their_own(outputs, saved):
+    loaded = read_timelinejs(outputs[".timeline.json"][0], len(saved["events"]))
+    texts = " ".join(e["text"]["text"] for e in loaded["events"])
+    assert texts.count("<a ") == sum(1 for e in saved["events"] if e["document"] == "lines.txt")
+
+
+def test_table_holds_no_terminal_control(outputs):
+    assert "Rebels captured" in read_table(outputs[".txt"][0])
+
+
+def test_a_hand_edited_chronology_exports_without_active_links(tmp_path, saved):
+    """A saved chronology is a document too: its urls are checked again on export."""
+    edited = json.loads(json.dumps(saved))
+    for document in edited["documents"]:
+        document["url"] = "javascript:alert(document.domain)"
+    for event in edited["events"]:
+        event["url"] = "java\nscript:alert(1)"
+        event["title"] = "\x1b]0;pwned\x07\x9b2J" + event["title"]
+        for source in event.get("sources") or []:
+            source["url"] = "data:text/html,<script>alert(1)</script>"
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(edited), encoding="utf-8")
+    events = len(edited["events"])
+    for format_name, suffix, options in FORMATS:
+        target = tmp_path / f"out{suffix}"
+        result = CliRunner().invoke(cli, ["export", str(path), "-f", format_name, "-o", str(target), *options],
+                                    env={"TIMELINE_LOAD_PLUGINS": ""})
+        assert result.exit_code == 0, (format_name, result.output)
+        data = target.read_bytes()
+        if suffix == ".html":
+            read_html_page(data)
+            assert b"<a " not in data
+        elif suffix == ".md":
+            assert not [a for tag, a in read_markdown(data, events).elements if tag == "a"]
+        elif suffix == ".timeline.json":
+            assert "<a " not in json.dumps(read_timelinejs(data, events))
+        elif suffix == ".ics":
+            assert not [e for e in read_ics(data, events).subcomponents if "URL" in e]
+        elif suffix == ".xlsx":
+            workbook = read_xlsx(data, events)
+            assert not [c for s in workbook.worksheets for r in s.iter_rows() for c in r if c.hyperlink]
+        elif suffix == ".txt":
+            read_table(data)
+
+
+def _chromium_load(page_path, profile, log_errors=True):
+    """The DOM Chromium made of the page, and what it logged."""
+    arguments = [_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1280,900",
+                 "--virtual-time-budget=3000"]
+    if log_errors:
+        arguments += ["--enable-logging=stderr", "--v=0"]
+    loaded = subprocess.run([*arguments, "--dump-dom", page_path.as_uri()], capture_output=True, text=True,
+                            timeout=120)
+    assert loaded.returncode == 0, loaded.stderr[-2000:]
+    return loaded.stdout, loaded.stderr
+
+
+def _console_problems(log: str) -> list[str]:
+    return [line for line in log.splitlines()
+            if "CONSOLE" in line or "Content Security Policy" in line or "Refused to" in line or "Uncaught" in line]
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (apt-get install chromium); "
+                                                "the html page cannot be rendered")
+def test_chromium_runs_the_page_and_nothing_a_document_wrote(outputs, saved, tmp_path):
+    page_path = tmp_path / "hostile.html"
+    page_path.write_bytes(outputs[".html"][0])
+    dom, log = _chromium_load(page_path, tmp_path / "profile")
+    assert f"<title>{PAGE_TITLE}</title>" in dom and "pwned" not in re.search(r"<title>.*?</title>", dom).group(0)
+    assert f'data-rendered="{len(saved["events"])}"' in dom  # the page's own script ran under its policy
+    assert not _console_problems(log), _console_problems(log)
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (apt-get install chromium); "
+                                                "the html page cannot be rendered")
+def test_chromium_blocks_script_that_escaping_missed(outputs, saved, tmp_path):
+    """Were escaping to fail, the policy would still stop an injected script and event handler."""
+    page = outputs[".html"][0].decode("utf-8")
+    injected = (f"<script>{PAYLOAD}</script><img src=\"data:,x\" onerror=\"{PAYLOAD}\">"
+                f"<svg onload=\"{PAYLOAD}\"></svg><a id=\"trap\" href=\"javascript:{PAYLOAD}\">x</a>")
+    page_path = tmp_path / "injected.html"
+    page_path.write_text(page.replace("<main>", "<main>" + injected, 1), encoding="utf-8")
+    dom, log = _chromium_load(page_path, tmp_path / "profile")
+    assert f"<title>{PAGE_TITLE}</title>" in dom
+    assert f'data-rendered="{len(saved["events"])}"' in dom
+    assert any("Content Security Policy" in line for line in log.splitlines())  # the browser refused them
