@@ -17,6 +17,7 @@ from output_readers import (read_csv, read_html_page, read_ics, read_markdown, r
 from test_html import CHROMIUM_FLAGS, _chromium
 
 from timeline.cli import cli
+from timeline.documents import on_one_line
 
 PAYLOAD = "document.title='pwned'"
 PAGE_TITLE = "Hostile corpus"
@@ -89,7 +90,8 @@ def test_every_document_was_read_with_its_metadata(saved):
     assert set(documents) == set(DOCUMENTS)
     for name, (title, source, url) in SIDECAR.items():
         read = (documents[name]["title"], documents[name]["source"], documents[name]["url"])
-        assert read == (title.strip(), source.strip(), url.strip())  # a sidecar's cells are trimmed
+        # A sidecar's cells are trimmed, and a one-line field is put on one line where it is read.
+        assert read == tuple(on_one_line(value.strip()) for value in (title, source, url))
     assert {e["document"] for e in saved["events"]} == set(DOCUMENTS)
 
 
@@ -97,7 +99,11 @@ def test_each_url_that_will_not_be_a_link_is_a_warning_naming_its_document(outpu
     warnings = [line for line in outputs[".json"][1].splitlines() if line.startswith("Warning:")]
     for name in NOT_LINKS:
         assert any(name in line and "never made a link" in line for line in warnings), name
-    assert not any("lines.txt" in line for line in warnings)
+    # Its address is a link; its title and outlet on several lines are each said once, made one line.
+    said = [line.split(": ", 2)[2] for line in warnings if "lines.txt" in line]
+    assert [message.split(" ", 2)[1] for message in said] == ["title", "source"]
+    assert all(message.endswith("holds line breaks or control characters; they were made spaces")
+               for message in said)
     assert all("\r" not in line and "\t" not in line for line in warnings)  # one line each
 
 
@@ -127,10 +133,16 @@ def test_ics_has_one_vevent_per_event_and_no_smuggled_property(outputs, saved):
 
 @pytest.mark.parametrize("title", ["Siege\r\nBEGIN:VEVENT\r\nSUMMARY:smuggled", "Siege\rURL:javascript:x", "a\nb"])
 def test_ics_calendar_name_stays_one_property(tmp_path, corpus, saved, title):
-    """The calendar's name (--title, or a saved chronology's title) cannot start a line of its own."""
+    """The calendar's name cannot start a line of its own: --title on several lines is a usage
+    error, and a saved chronology's title on several lines is written on one."""
     target = tmp_path / "titled.ics"
     result = CliRunner().invoke(cli, ["build", str(corpus), "-f", "ics", "-o", str(target), "--title", title, "-q",
                                       "--ics-ranges"],
+                                env={"TIMELINE_LOAD_PLUGINS": ""})
+    assert result.exit_code == 2 and "give it on one line" in result.stderr and not target.exists()
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(dict(saved, title=title)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export", str(edited), "-f", "ics", "-o", str(target), "--ics-ranges"],
                                 env={"TIMELINE_LOAD_PLUGINS": ""})
     assert result.exit_code == 0, result.output
     calendar = read_ics(target.read_bytes(), len(saved["events"]))
