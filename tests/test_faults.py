@@ -175,3 +175,70 @@ def test_terminal_control_sequences_in_text_never_reach_text_outputs(tmp_path, f
     assert done.returncode == 0 and "Atareb" in done.stdout
     assert not any(character in done.stdout for character in "\x1b\x07\x08\x9b")
     assert "Rebels attacked Atareb on 6 May 2016, officials said." in " ".join(done.stdout.split())
+
+
+SLOW_RUN = """
+import pathlib, sys, time
+import timeline.build
+marker = pathlib.Path(sys.argv[1])
+real = timeline.build.process_document
+
+def slow(document, options):
+    if document.name == "slow.txt":
+        marker.write_text("started")
+        time.sleep(120)
+    return real(document, options)
+
+timeline.build.process_document = slow
+from timeline.cli import main
+sys.argv = ["timeline", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("number, status", [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
+def test_an_interrupted_run_stops_at_once_cleans_up_and_says_so(tmp_path, number, status):
+    import signal
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / "slow.txt").write_text(ARTICLE)
+    output = tmp_path / "out" / "chronology.csv"
+    output.parent.mkdir()
+    output.write_text("the previous chronology\n")
+    marker = tmp_path / "started"
+    run = subprocess.Popen([sys.executable, "-c", SLOW_RUN, str(marker), "build", str(corpus), "-o", str(output),
+                            "--published", "2016", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True, env={**os.environ, "TIMELINE_LOAD_PLUGINS": ""})
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), run.stderr.read() if run.poll() is not None else "the slow document never started"
+        sent = time.monotonic()
+        run.send_signal(getattr(signal, number))
+        _, stderr = run.communicate(timeout=30)
+    finally:
+        run.kill()
+    assert run.returncode == status and time.monotonic() - sent < 20
+    assert stderr.strip().splitlines()[-1] == f"Interrupted ({number}); no output was written or replaced."
+    assert "Traceback" not in stderr
+    assert output.read_text() == "the previous chronology\n" and sorted(os.listdir(output.parent)) == [output.name]
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_write(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    output = tmp_path / "out.csv"
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])  # a process that has ended: its writes are stale
+    gone.wait()
+    stale = tmp_path / f".out.csv.{gone.pid}-abcd.tmp"
+    stale.write_text("half a chronology, left by kill -9")
+    alive = tmp_path / f".out.csv.{os.getpid()}-live.tmp"  # a writer still running: this test's own process
+    alive.write_text("being written")
+    other = tmp_path / ".notes.txt.1-x.tmp"  # not a temporary of this target
+    other.write_text("kept")
+    done = timeline("build", tmp_path / "a.txt", "-o", output, "--published", "2016")
+    assert gone.returncode == 0 and done.returncode == 0 and output.exists()
+    assert not stale.exists() and alive.exists() and other.exists()

@@ -138,6 +138,9 @@ class Executor(Protocol):
 
     def close(self) -> None: ...
 
+    def stop(self) -> None:
+        """Stop now, dropping the work in progress (the run was interrupted or failed)."""
+
 
 @dataclass
 class _Done:
@@ -160,11 +163,17 @@ class SerialExecutor:
     def close(self) -> None:
         pass
 
+    def stop(self) -> None:
+        pass
+
 
 def _start_worker() -> None:
     # Ctrl-C is handled once, by the parent, which stops the pool; without this every
     # worker would print its own KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's handlers for SIGTERM and SIGHUP are for the parent: a worker just ends.
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
     # What the worker inherits (the rules, the gazetteer) lives as long as it does: the
     # cycle collector need not walk it again and again, nor touch its shared pages.
     gc.freeze()
@@ -188,6 +197,12 @@ class PoolExecutor:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def stop(self) -> None:
+        # The pool has no public way to end workers that are busy; shutdown alone waits for them.
+        for process in list((self._pool._processes or {}).values()):
+            process.terminate()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 class DaskExecutor:
@@ -223,6 +238,9 @@ class DaskExecutor:
         return self._client.submit(function, *args, pure=False)
 
     def close(self) -> None:
+        self._client.close()
+
+    def stop(self) -> None:
         self._client.close()
 
 

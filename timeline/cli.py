@@ -7,6 +7,7 @@ import gc
 import itertools
 import json
 import os
+import signal
 import sys
 import time
 from concurrent.futures.process import BrokenProcessPool
@@ -187,7 +188,37 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
         ) from None
 
 
-@click.group()
+class _Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled as Ctrl-C is: the run stops and cleans up."""
+
+    def __init__(self, number: int):
+        super().__init__(number)
+        self.number = number
+
+
+def _interrupt(number, _frame):
+    raise _Interrupted(number)
+
+
+class _Commands(click.Group):
+    """The command group: an interrupted run (Ctrl-C, SIGTERM, SIGHUP) ends with one line and the
+    status a shell expects (128 + the signal's number: 130 for Ctrl-C), not click's "Aborted!" and 1,
+    which here means that inputs were skipped."""
+
+    def invoke(self, ctx):
+        previous = {number: signal.signal(number, _interrupt) for number in (signal.SIGTERM, signal.SIGHUP)}
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as interruption:
+            number = getattr(interruption, "number", signal.SIGINT)
+            click.echo(f"\nInterrupted ({signal.Signals(number).name}); no output was written or replaced.", err=True)
+            ctx.exit(128 + number)
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="timeline")
 def cli():
     """Turn news articles into a sourced chronology.
@@ -301,7 +332,10 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         raise click.ClickException(
             "a worker process died (out of memory?); try fewer --jobs or a lower --max-size"
         ) from None
-    finally:
+    except BaseException:
+        pool.stop()  # at once: a worker busy with a long document would hold the exit up
+        raise
+    else:
         pool.close()
     registry = click.get_current_context().meta["timeline.registry"]
     _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)

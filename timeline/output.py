@@ -1,7 +1,9 @@
 """Writing outputs atomically: a temporary file beside the target, then a rename.
 
 A run that fails or is interrupted while writing leaves the previous output as it
-was and no half-written file under the target's name.
+was and no half-written file under the target's name. A run killed outright (kill -9, a
+power cut) cannot remove its temporary file: the next write to the same target does,
+once the process that wrote it is gone (its number is in the file's name).
 """
 from __future__ import annotations
 
@@ -38,7 +40,8 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
     path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_stale_temporaries(path)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
@@ -50,6 +53,31 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporary files that writers of ``path`` left when they were killed: those whose
+    process is no longer running. A writer still running (two runs writing at once) keeps its own."""
+    prefix = f".{path.name}."
+    try:
+        names = [name for name in os.listdir(path.parent) if name.startswith(prefix) and name.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        writer = name[len(prefix):].split("-", 1)[0]
+        if writer.isdigit() and not _running(int(writer)):
+            with contextlib.suppress(OSError):
+                os.unlink(path.parent / name)
+
+
+def _running(process: int) -> bool:
+    try:
+        os.kill(process, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, as another user's process
+        return True
+    return True
 
 
 def _mode_for(path: Path) -> int:
