@@ -242,3 +242,40 @@ def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_write(tmp_
     done = timeline("build", tmp_path / "a.txt", "-o", output, "--published", "2016")
     assert gone.returncode == 0 and done.returncode == 0 and output.exists()
     assert not stale.exists() and alive.exists() and other.exists()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real file system of 64 KB (tmpfs), when this machine lets the tests mount one."""
+    place = tmp_path / "small"
+    place.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(place)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    try:
+        yield place
+    finally:
+        subprocess.run(["umount", str(place)], capture_output=True)
+
+
+def _many_articles(folder: Path, count: int = 300) -> None:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"a{number}.txt").write_text(f"Rebels attacked village number {number} on 6 May 2016, officials "
+                                               f"said, as shells fell on district {number} of Aleppo.\n")
+
+
+@pytest.mark.parametrize("full", ["temporary folder", "output's folder"])
+def test_a_full_disk_is_one_line_naming_the_place_that_is_full(tmp_path, small_disk, full):
+    _many_articles(tmp_path / "corpus")
+    if full == "temporary folder":
+        output, environment = tmp_path / "out.xlsx", {"TMPDIR": str(small_disk)}
+    else:
+        output, environment = small_disk / "out.xlsx", {}
+        (small_disk / "filler").write_bytes(b"x" * 60 * 1024)
+    done = timeline("build", tmp_path / "corpus", "-o", output, "--published", "2016", "-q", env=environment)
+    assert done.returncode == 1 and not output.exists()
+    assert done.stderr.splitlines() == [f"Error: cannot write {output}: no space left on device in the {full}, "
+                                        f"{small_disk}; " + ("set TMPDIR to a folder with room" if full.startswith(
+                                            "temporary") else "free some space or write elsewhere")]
+    assert [name for name in os.listdir(small_disk) if name != "filler"] == []

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import gc
 import itertools
 import json
 import os
 import signal
 import sys
+import tempfile
 import time
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -30,6 +32,8 @@ from .pipeline import Options
 from .plugins import PluginError, load_plugins, strict_from_environment
 
 DEFAULT_EXPORT_DIR = Path("exports")
+# A folder with less room than this is the one that ran out, when a write fails for want of space.
+FULL_BELOW = 1024 * 1024
 
 
 def _registry(plugins_dir: str | None):
@@ -178,7 +182,10 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
         raise click.UsageError(f"-f {exporter.name}: {error}") from None
     except OSError as error:
         target = "standard output" if output in (None, "-") else output
-        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
+        why = error.strerror or str(error)
+        if error.errno == errno.ENOSPC:
+            why = _where_full(output)
+        raise click.ClickException(f"cannot write {target}: {why}") from None
     except Exception as error:
         owner = registry.owner_of(exporter.name)
         if owner.origin == "built-in" or strict_from_environment():
@@ -186,6 +193,24 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
         raise click.ClickException(
             f"format {exporter.name!r} of plugin {owner.describe()} failed: {type(error).__name__}: {error}"
         ) from None
+
+
+def _where_full(output: str | None) -> str:
+    """Which place ran out of space: the output's folder, or the temporary folder an exporter
+    writes its parts in (a full $TMPDIR is not the target's fault)."""
+    places = [("the temporary folder", tempfile.gettempdir(),
+               "set TMPDIR to a folder with room")]
+    if output not in (None, "-"):
+        places.insert(0, ("the output's folder", os.path.dirname(os.path.abspath(output)),
+                          "free some space or write elsewhere"))
+    for what, folder, fix in places:
+        try:
+            status = os.statvfs(folder)
+        except OSError:
+            continue
+        if status.f_bavail * status.f_frsize < FULL_BELOW:
+            return f"no space left on device in {what}, {folder}; {fix}"
+    return os.strerror(errno.ENOSPC)
 
 
 class _Interrupted(KeyboardInterrupt):

@@ -20,14 +20,15 @@ What Excel demands and how we meet it:
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import functools
+import os
 import re
 from collections import Counter
-from typing import Any, BinaryIO, Mapping
-
-import functools
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO, Mapping
 
 from ..chronology import Timeline
 from ..events import Event
@@ -286,12 +287,49 @@ def write_xlsx(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any])
         report(options, f"xlsx: {len(timeline.events):,} events are more than the {EXCEL_HYPERLINK_LIMIT:,} links "
                         "Excel keeps on a sheet; the Events url column is plain text (Documents keeps the links)")
     workbook = _openpyxl().Workbook(write_only=True)
-    workbook.properties.title = excel_text(timeline.title)
-    workbook.properties.creator = "timeline"
-    _write_events(workbook, timeline, widths, links)
-    _write_documents(workbook, timeline, per_document)
-    _write_months(workbook, per_month, spanning)
-    workbook.save(stream)
+    try:
+        workbook.properties.title = excel_text(timeline.title)
+        workbook.properties.creator = "timeline"
+        _write_events(workbook, timeline, widths, links)
+        _write_documents(workbook, timeline, per_document)
+        _write_months(workbook, per_month, spanning)
+        _save(workbook, stream)
+    except Exception as error:
+        _discard(workbook)
+        if "IO_ENOSPC" in str(error):  # lxml's word for a full disk, where Python's is an OSError
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
+        raise
+
+
+def _save(workbook, stream: BinaryIO) -> None:
+    """What Workbook.save does, with the archive closed when writing fails: left open, it tries to
+    write its end again when collected, and prints a traceback of its own after the error line."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = ZipFile(stream, "w", ZIP_DEFLATED, allowZip64=True)
+    workbook.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
+    try:
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()
+        raise
+
+
+def _discard(workbook) -> None:
+    """Close and remove the temporary files of a workbook that will not be saved: left to the
+    garbage collector, each write-only sheet's writer prints its own "Exception ignored" traceback."""
+    for sheet in getattr(workbook, "_sheets", ()):
+        writer = getattr(sheet, "_writer", None)
+        for generator in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+            with contextlib.suppress(Exception):
+                if generator is not None:
+                    generator.close()
+        with contextlib.suppress(Exception):
+            if writer is not None and isinstance(writer.out, str):
+                os.unlink(writer.out)
 
 
 @hookimpl
