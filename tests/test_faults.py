@@ -279,3 +279,59 @@ def test_a_full_disk_is_one_line_naming_the_place_that_is_full(tmp_path, small_d
                                         f"{small_disk}; " + ("set TMPDIR to a folder with room" if full.startswith(
                                             "temporary") else "free some space or write elsewhere")]
     assert [name for name in os.listdir(small_disk) if name != "filler"] == []
+
+
+PLUGIN_FORMAT = '''
+from timeline import Exporter, hookimpl
+
+def write(timeline, stream, options):
+    {write}
+    stream.write(b"{{}}")
+
+@hookimpl
+def register_exporters(register):
+    register(Exporter(name="fussy", write=write))
+'''
+
+
+@pytest.mark.parametrize("at_import", ["raise SystemExit(3)", "import sys; sys.exit(0)", "raise KeyError('x')"])
+def test_a_plugin_ending_the_process_at_import_is_reported_and_the_rest_works(tmp_path, at_import):
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "quits.py").write_text(at_import + "\n")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    for command in (["--help"], ["build", "--help"], ["plugins"],
+                    ["build", tmp_path / "a.txt", "-f", "json", "--published", "2016"]):
+        done = timeline(*command, env={"TIMELINE_PLUGINS_DIR": str(plugins)})
+        assert done.returncode == 0, (command, done.stderr)
+    assert "Warning: plugin quits" in done.stderr and "failed to load" in done.stderr
+    import json
+    assert json.loads(done.stdout)["events"]
+
+
+def test_a_plugin_printing_at_import_or_while_writing_keeps_standard_output_for_the_format(tmp_path):
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "chatty.py").write_text('print("hello from a plugin")\n')
+    (plugins / "fussy.py").write_text(PLUGIN_FORMAT.format(write='print("writing now")'))
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    done = timeline("build", tmp_path / "a.txt", "-f", "json", "--published", "2016", "--plugins-dir", plugins)
+    import json
+    assert done.returncode == 0 and json.loads(done.stdout)["events"]
+    assert "hello from a plugin" in done.stderr
+    fussy = timeline("build", tmp_path / "a.txt", "-f", "fussy", "--published", "2016", "--plugins-dir", plugins)
+    assert fussy.returncode == 0 and fussy.stdout == "{}" and "writing now" in fussy.stderr
+
+
+@pytest.mark.parametrize("exit_call", ["sys.exit(0)", "sys.exit(2)", "raise SystemExit"])
+def test_a_plugin_exiting_in_write_fails_the_run_and_writes_nothing(tmp_path, exit_call):
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "fussy.py").write_text("import sys\n" + PLUGIN_FORMAT.format(write=exit_call))
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    output = tmp_path / "out.fussy"
+    done = timeline("build", tmp_path / "a.txt", "-f", "fussy", "-o", output, "--published", "2016",
+                    "--plugins-dir", plugins)
+    assert done.returncode == 1 and not output.exists() and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"Error: format 'fussy' of plugin fussy (file {plugins.resolve() / 'fussy.py'}) "
+                                  "failed: SystemExit") and done.stderr.rstrip().endswith("nothing was written")

@@ -1,6 +1,7 @@
 """The command line: wires the stages together, nothing more."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import errno
@@ -29,7 +30,8 @@ from .output import atomic_output
 from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError
 from .pipeline import Options
-from .plugins import PluginError, load_plugins, strict_from_environment
+from .plugins import PluginError, contained, load_plugins, strict_from_environment
+from .plugins import failure as plugin_failure
 
 DEFAULT_EXPORT_DIR = Path("exports")
 # A folder with less room than this is the one that ran out, when a write fails for want of space.
@@ -168,13 +170,15 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
     try:
         if output is None or output == "-":
             try:
-                write_timeline(exporter, timeline, sys.stdout.buffer, options)
-                sys.stdout.buffer.flush()
+                stdout = sys.stdout.buffer
+                with _contained_unless_built_in(registry, exporter):
+                    write_timeline(exporter, timeline, stdout, options)
+                stdout.flush()
             except BrokenPipeError:  # `timeline build ... | head` is fine; no error when Python flushes at exit
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         else:
             try:
-                with atomic_output(output) as stream:
+                with atomic_output(output) as stream, _contained_unless_built_in(registry, exporter):
                     write_timeline(exporter, timeline, stream, options)
             except BrokenPipeError:  # -o /dev/stdout read by `head`, or a named pipe closed early: as above
                 pass
@@ -186,13 +190,20 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
         if error.errno == errno.ENOSPC:
             why = _where_full(output)
         raise click.ClickException(f"cannot write {target}: {why}") from None
-    except Exception as error:
+    except BaseException as error:  # a plugin's sys.exit() too: it must not end the run as if all went well
         owner = registry.owner_of(exporter.name)
-        if owner.origin == "built-in" or strict_from_environment():
+        if not plugin_failure(error) or owner.origin == "built-in" or (
+                strict_from_environment() and isinstance(error, Exception)):  # a traceback, for plugin authors
             raise
         raise click.ClickException(
-            f"format {exporter.name!r} of plugin {owner.describe()} failed: {type(error).__name__}: {error}"
+            f"format {exporter.name!r} of plugin {owner.describe()} failed: {type(error).__name__}: {error}; "
+            "nothing was written"
         ) from None
+
+
+def _contained_unless_built_in(registry, exporter):
+    """A plugin's write() prints to standard error: on standard output only the format goes."""
+    return contextlib.nullcontext() if registry.owner_of(exporter.name).origin == "built-in" else contained()
 
 
 def _where_full(output: str | None) -> str:

@@ -16,6 +16,7 @@ distribution names.  Two plugins claiming one format name is always an error.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.metadata
 import importlib.util
@@ -24,7 +25,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import pluggy
 
@@ -39,6 +40,21 @@ PLUGINS_DIR_VARIABLE = "TIMELINE_PLUGINS_DIR"
 
 class PluginError(Exception):
     """A plugin problem that stops the run: a format name clash, or any failure in strict mode."""
+
+
+@contextlib.contextmanager
+def contained() -> Iterator[None]:
+    """Run a plugin's code so that what it prints goes to standard error, never into the output on
+    standard output; what it raises, SystemExit included, is for the caller to report (Ctrl-C is
+    still Ctrl-C)."""
+    with contextlib.redirect_stdout(sys.stderr):
+        yield
+
+
+def failure(error: BaseException) -> bool:
+    """Whether ``error``, raised by a plugin's code, is the plugin's failure to report (anything
+    but an interruption by the user)."""
+    return not isinstance(error, (KeyboardInterrupt, PluginError))
 
 
 @dataclass(frozen=True)
@@ -161,8 +177,11 @@ class _Loader:
             found.update({_normalise(entry_point.name)} | ({_normalise(distribution)} if distribution else set()))
             info = PluginInfo(entry_point.name, "entry point", distribution, version)
             try:
-                module = entry_point.load()
-            except Exception as error:  # any import-time failure of third-party code
+                with contained():
+                    module = entry_point.load()
+            except BaseException as error:  # any import-time failure of third-party code, sys.exit() too
+                if not failure(error):
+                    raise
                 self.problem(info, "failed to load", f"{type(error).__name__}: {error}")
                 continue
             self.add(module, info)
@@ -177,8 +196,11 @@ class _Loader:
             module = importlib.util.module_from_spec(spec)
             sys.modules[module_name] = module  # dataclasses and pickling look modules up here
             try:
-                spec.loader.exec_module(module)
-            except Exception as error:  # a broken plugin must not break the tool
+                with contained():
+                    spec.loader.exec_module(module)
+            except BaseException as error:  # a broken plugin must not break the tool, sys.exit() included
+                if not failure(error):
+                    raise
                 sys.modules.pop(module_name, None)
                 self.problem(info, "failed to load", f"{type(error).__name__}: {error}")
                 continue
@@ -209,8 +231,11 @@ class _Loader:
                 registered.append(exporter)
 
             try:
-                impl.function(**{arg: register for arg in impl.argnames})
-            except Exception as error:  # third-party code: report it and keep the other formats
+                with contained():
+                    impl.function(**{arg: register for arg in impl.argnames})
+            except BaseException as error:  # third-party code: report it and keep the other formats
+                if not failure(error):
+                    raise
                 self.problem(info, "failed to register its formats", f"{type(error).__name__}: {error}")
                 continue
             for exporter in registered:
