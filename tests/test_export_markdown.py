@@ -24,4 +24,6 @@ def test_markdown_table_with_columns(tmp_path):
     text = (tmp_path / "out.md").read_text()
     lines = text.splitlines()
     assert lines[2] == "| date | title |" and lines[3] == "|---|---|"
-    assert len(lines) == 4 + len(sample_timeline().events)
+    # The table, then a blank line and the comment saying that timeline wrote it (invisible when rendered).
+    assert len(lines) == 4 + len(sample_timeline().events) + 2
+    assert lines[-2:] == ["", "<!-- written by timeline -->"]

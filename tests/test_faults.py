@@ -335,3 +335,28 @@ def test_a_plugin_exiting_in_write_fails_the_run_and_writes_nothing(tmp_path, ex
     assert done.returncode == 1 and not output.exists() and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"Error: format 'fussy' of plugin fussy (file {plugins.resolve() / 'fussy.py'}) "
                                   "failed: SystemExit") and done.stderr.rstrip().endswith("nothing was written")
+
+
+@pytest.mark.parametrize("suffix", ["md", "html", "ics", "json", "csv", "xlsx", "timelinejs.json"])
+def test_an_output_written_into_the_input_folder_is_not_read_back(tmp_path, suffix):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(3):
+        (corpus / f"a{number}.txt").write_text(ARTICLE.replace("Atareb", f"village {number}"))
+    output = corpus / f"timeline.{suffix}"
+    format_name = ["-f", "timelinejs"] if suffix == "timelinejs.json" else []
+    first = timeline("build", corpus, "-o", output, "--published", "2016", *format_name)
+    assert first.returncode == 0, first.stderr
+    assert f"Warning: -o {output} is inside the input folder {corpus}; keep outputs apart from the articles" \
+        in first.stderr.splitlines()
+    counted = []
+    for _ in range(2):
+        again = timeline("build", corpus, "-f", "json", "--published", "2016")
+        import json
+        counted.append(len(json.loads(again.stdout)["events"]))
+        # A folder walk takes .md and .html files, and refuses ours; the other suffixes it never takes.
+        taken = suffix in ("md", "html")
+        assert again.returncode == int(taken) and (f"Skipped: {output}: is a chronology timeline wrote, not an "
+                                                   "article" in again.stderr) == taken
+    assert counted[0] == counted[1] == len(json.loads(timeline("build", *sorted(corpus.glob("a*.txt")), "-f", "json",
+                                                             "--published", "2016").stdout)["events"])

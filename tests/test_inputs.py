@@ -43,6 +43,10 @@ def test_the_kind_of_a_document_is_told_by_its_content(data, name, kind):
     (b"\x89PNG\r\n\x1a\n", "photo.txt", "PNG image"),
     (b"PK\x03\x04 not a word file", "bundle.zip", "ZIP archive"),
     (b"<?xml version='1.0'?><svg></svg>", "x.xml", "neither a feed nor a web page"),
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "calendar.txt", "is a calendar"),
+    (b"PK\x03\x04....xl/workbook.xml", "book.xlsx", "Excel workbook"),
+    (b"<html><head><meta name='generator' content='timeline'></head></html>", "page.html", "timeline wrote"),
+    (b"# Aleppo\n\n- **6 May 2016** Rebels attacked.\n\n<!-- written by timeline -->\n", "a.md", "timeline wrote"),
 ])
 def test_files_that_are_not_articles_are_refused_by_content(data, name, said):
     with pytest.raises(InputError, match=said):

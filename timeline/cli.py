@@ -201,6 +201,21 @@ def _write(timeline: Timeline, format_name: str | None, output: str | None, opti
         ) from None
 
 
+def _warn_if_inside_inputs(output: str | None, paths) -> None:
+    """An output written among the articles would be read back by the next build of that folder
+    (timeline recognises the chronologies it writes, but not every file a plugin writes)."""
+    if output in (None, "-"):
+        return
+    target = os.path.realpath(output)
+    for path in paths:
+        if os.path.isdir(path):
+            folder = os.path.realpath(path)
+            if os.path.commonpath((folder, target)) == folder:
+                click.echo(f"Warning: -o {one_line(output)} is inside the input folder {one_line(path)}; "
+                           "keep outputs apart from the articles", err=True)
+                return
+
+
 def _contained_unless_built_in(registry, exporter):
     """A plugin's write() prints to standard error: on standard output only the format goes."""
     return contextlib.nullcontext() if registry.owner_of(exporter.name).origin == "built-in" else contained()
@@ -374,6 +389,7 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
     else:
         pool.close()
     registry = click.get_current_context().meta["timeline.registry"]
+    _warn_if_inside_inputs(output, paths)
     _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
     # What is left lives until the process ends: the collection Python makes on its way out
     # would walk every event for nothing.

@@ -6,6 +6,7 @@ only http and https addresses become links.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any, BinaryIO, Iterator, Mapping
 
@@ -54,12 +55,17 @@ def _table(timeline: Timeline, columns: tuple[str, ...]) -> Iterator[str]:
         yield "| " + " | ".join(escape(record[c]) for c in columns) + " |\n"
 
 
+# The last line of every Markdown chronology: invisible when rendered, it tells a later build that
+# the file is a chronology timeline wrote, not an article (an output saved among the articles).
+WRITTEN_BY = "<!-- written by timeline -->\n"
+
+
 def write_markdown(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
     if options.get("columns"):
         pieces = _table(timeline, selected_columns(options, COLUMNS, COLUMNS))
     else:
         pieces = _list(timeline)
-    write_pieces(stream, pieces)
+    write_pieces(stream, itertools.chain(pieces, ("\n" + WRITTEN_BY,)))
 
 
 @hookimpl

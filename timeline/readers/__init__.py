@@ -33,6 +33,9 @@ NOT_ARTICLES = (
     (b"SQLite format 3\x00", "an SQLite database", "leave it out"),
 )
 _START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*")
+# How timeline marks what it writes: an HTML page's generator, a Markdown chronology's last line.
+_WRITTEN_BY = re.compile(rb"<meta\s+name=[\"']generator[\"']\s+content=[\"']timeline[\"']", re.I)
+_MARKDOWN_WRITTEN_BY = b"<!-- written by timeline -->"
 _MARKUP = re.compile(rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>)", re.I)
 _FEED = re.compile(rb"<(rss[\s>]|feed[\s>][^>]*atom|rdf:RDF[\s>])", re.I)
 _MHTML = re.compile(rb"\A(?:[\w-]+:[^\n]*\r?\n)*?(?:MIME-Version|Content-Type):\s*multipart/related", re.I)
@@ -49,11 +52,17 @@ def sniff(data: bytes, name: str = "") -> str:
         start = data[:65536]
         if b"word/" in start or (b"[Content_Types].xml" in start and name.lower().endswith(".docx")):
             return "docx"
+        if b"xl/" in start:
+            raise InputError("is an Excel workbook, not an article; leave it out")
         raise InputError("is a ZIP archive (not a Word .docx file); extract it first")
     for signature, kind, action in NOT_ARTICLES:
         if head.startswith(signature):
             raise InputError(f"is {kind}, not an article; {action}")
     body = head[_START.match(head).end():]
+    if body.startswith(b"BEGIN:VCALENDAR"):
+        raise InputError("is a calendar (iCalendar), not an article; leave it out")
+    if _WRITTEN_BY.search(head) or data[-256:].rstrip().endswith(_MARKDOWN_WRITTEN_BY):
+        raise InputError("is a chronology timeline wrote, not an article; keep outputs apart from the articles")
     if _MHTML.match(head):
         return "mhtml"
     if body.startswith(b"<"):
