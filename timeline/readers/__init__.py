@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 
-from .base import InputError, Reading
+from .base import NOT_ARTICLES, InputError, Reading
 
 __all__ = ["InputError", "Reading", "sniff", "read", "READABLE_SUFFIXES"]
 
@@ -20,18 +20,6 @@ READABLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".shtml"
 # The module that reads each kind.
 READERS = {"text": "text", "html": "html", "mhtml": "html", "pdf": "pdf", "docx": "word", "feed": "feed"}
 
-# Files that are not articles, by their first bytes, with what to do instead.
-NOT_ARTICLES = (
-    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc)", "save it as .docx or plain text"),
-    (b"{\\rtf", "an RTF document", "save it as plain text or .docx"),
-    (b"\x89PNG", "a PNG image", "leave it out"),
-    (b"\xff\xd8\xff", "a JPEG image", "leave it out"),
-    (b"GIF8", "a GIF image", "leave it out"),
-    (b"\x1f\x8b", "a gzip archive", "decompress it first"),
-    (b"7z\xbc\xaf", "a 7-Zip archive", "extract it first"),
-    (b"Rar!", "a RAR archive", "extract it first"),
-    (b"SQLite format 3\x00", "an SQLite database", "leave it out"),
-)
 _START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*")
 # How timeline marks what it writes: an HTML page's generator, a Markdown chronology's last line.
 _WRITTEN_BY = re.compile(rb"<meta\s+name=[\"']generator[\"']\s+content=[\"']timeline[\"']", re.I)

@@ -10,6 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# Files that are not articles (and that no reader reads), by their first bytes, with what to do instead.
+NOT_ARTICLES = (
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc)", "save it as .docx or plain text"),
+    (b"{\\rtf", "an RTF document", "save it as plain text or .docx"),
+    (b"\x89PNG", "a PNG image", "leave it out"),
+    (b"\xff\xd8\xff", "a JPEG image", "leave it out"),
+    (b"GIF8", "a GIF image", "leave it out"),
+    (b"\x1f\x8b", "a gzip archive", "decompress it first"),
+    (b"7z\xbc\xaf", "a 7-Zip archive", "extract it first"),
+    (b"Rar!", "a RAR archive", "extract it first"),
+    (b"SQLite format 3\x00", "an SQLite database", "leave it out"),
+)
+
+
 class InputError(ValueError):
     """An input that cannot be read as a document; the message says what to do, in one line
     that follows the file's name ("is a scanned PDF without text; it needs OCR first")."""

@@ -9,7 +9,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from .base import InputError, Reading
+from .base import NOT_ARTICLES, InputError, Reading
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 BYTE_ORDER_MARKS = (
@@ -19,16 +19,12 @@ BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE (byte-order mark)"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE (byte-order mark)"),
 )
-# Formats people pass by mistake, by their first bytes, with what to do instead.
+# Formats that are not text, by their first bytes, with what to do instead: what text read as such
+# (a sidecar, say) must not be. PDF and Word files have readers of their own (see sniff).
 FILE_SIGNATURES = (
     (b"%PDF", "a PDF file", "extract its text first (e.g. pdftotext)"),
     (b"PK\x03\x04", "a ZIP archive (or .docx/.odt)", "save the article as plain text"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document", "save the article as plain text"),
-    (b"{\\rtf", "an RTF document", "save the article as plain text"),
-    (b"\x89PNG", "a PNG image", "leave it out"),
-    (b"\xff\xd8\xff", "a JPEG image", "leave it out"),
-    (b"GIF8", "a GIF image", "leave it out"),
-    (b"\x1f\x8b", "a gzip archive", "decompress it first"),
+    *NOT_ARTICLES,
 )
 # Bytes 0x80-0x9F that Windows-1252 leaves undefined; in Latin-1 the whole range is control codes.
 CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
