@@ -79,6 +79,8 @@ class Language:
     approx_mods: tuple
     patterns: dict          # name -> regular expression, used in rules as {NAME}
     rules: tuple            # RuleRow, in the order they are tried
+    contexts: dict          # name -> regular expression the engine tests around a match
+    words: dict             # role -> {word: value (None when the row gives none)}
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,19 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
             raise LexiconError(f"{where}: NAME must be a word in capitals, not {name!r}")
         patterns[name] = pattern
 
+    contexts = {}
+    for where, (name, pattern) in _rows(read("contexts.tsv"), origin("contexts.tsv"), (2, 2), "NAME<tab>PATTERN"):
+        if name in contexts:
+            raise LexiconError(f"{where}: a context named {name!r} is already defined")
+        contexts[name] = pattern
+
+    words: dict[str, dict] = {}
+    for where, (role, listed, *value) in _rows(read("words.tsv"), origin("words.tsv"), (2, 3),
+                                               "SET<tab>WORDS[<tab>VALUE]"):
+        meaning = (int(value[0]) if value[0].lstrip("-").isdigit() else value[0]) if value else None
+        for word in listed.split("|"):
+            words.setdefault(role, {})[" ".join(word.split())] = meaning
+
     rules, names = [], set()
     for where, (name, starts, normaliser, type_, pattern) in _rows(
             read("rules.tsv"), origin("rules.tsv"), (5, 5), "NAME<tab>STARTS<tab>NORMALISER<tab>TYPE<tab>PATTERN"):
@@ -255,7 +270,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
         past_forms=tuple(past_forms), past_tense_cues=tuple(past_tense_cues),
         time_words=tuple(scan["time"]), lead_words=tuple(scan["lead"]),
         edge_mods=tuple(mods["edge"]), approx_mods=tuple(mods["approx"]),
-        patterns=patterns, rules=tuple(rules),
+        patterns=patterns, rules=tuple(rules), contexts=contexts, words=words,
     )
 
 
