@@ -74,6 +74,7 @@ def test_a_unit_a_holiday_and_an_abbreviation_are_each_one_row(copy_of_english):
     ("holidays.tsv", "good friday\teaster\tsunday", "holidays.tsv:{line}: DAYS must be a whole number"),
     ("holidays.tsv", "labour day\tnth\t9 1", "holidays.tsv:{line}: an nth holiday's WHEN is MONTH WEEKDAY N"),
     ("cues.tsv", "shall\tmodal", "cues.tsv:{line}: KIND must be one of"),
+    ("seasons.tsv", "summer\tSU\t6-9", "seasons.tsv:{line}: the months of SU are already given as 6-8"),
 ])
 def test_a_bad_row_is_named_by_file_and_line(copy_of_english, name, row, message):
     add_row(copy_of_english, name, row)

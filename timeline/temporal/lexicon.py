@@ -65,7 +65,8 @@ class Language:
     ordinals: dict          # word -> value (-1: the last)
     units: dict             # word -> (TIMEX3 letter, how many, granularity)
     unit_plurals: dict      # plural -> unit word
-    seasons: dict
+    seasons: dict           # word -> TIMEX3 code
+    season_months: dict     # code -> the months it covers, in order ((12, 1, 2) for a winter)
     parts_of_day: dict
     references: dict
     sets: dict
@@ -225,6 +226,22 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
     for where, (words, kind, mod) in _rows(read("mods.tsv"), origin("mods.tsv"), (3, 3), "WORDS<tab>KIND<tab>MOD"):
         mods[_one_of(kind, mods, where, "KIND")].append((words.lower(), _one_of(mod, MODS, where, "MOD")))
 
+    seasons, season_months = {}, {}
+    for where, (word, code, *span) in _rows(read("seasons.tsv"), origin("seasons.tsv"), (2, 3),
+                                              "WORD<tab>CODE[<tab>MONTHS]"):
+        seasons[word.lower()] = _one_of(code, SEASON_CODES, where, "CODE")
+        if span:
+            first, _, last = span[0].partition("-")
+            first, last = _int(first, where, "MONTHS", 1, 12), _int(last or first, where, "MONTHS", 1, 12)
+            covered = tuple((first - 1 + k) % 12 + 1 for k in range((last - first) % 12 + 1))
+            if season_months.get(code, covered) != covered:
+                raise LexiconError(f"{where}: the months of {code} are already given as "
+                                   f"{season_months[code][0]}-{season_months[code][-1]}")
+            season_months[code] = covered
+    taken = [month for covered in season_months.values() for month in covered]
+    if len(taken) != len(set(taken)):
+        raise LexiconError(f"{origin('seasons.tsv')}: a month is in two seasons")
+
     patterns = {}
     for where, (name, pattern) in _rows(read("patterns.tsv"), origin("patterns.tsv"), (2, 2), "NAME<tab>PATTERN"):
         if not name.isupper() or not name.isalpha():
@@ -261,7 +278,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
         weekdays=weekdays, weekday_names=tuple(weekday_names), weekday_abbreviations=tuple(weekday_abbreviations),
         numbers=numbers, tens=tuple(tens), ones=tuple(ones), ordinals=ordinals, units=units,
         unit_plurals=unit_plurals,
-        seasons=_codes(read("seasons.tsv"), origin("seasons.tsv"), SEASON_CODES, "CODE"),
+        seasons=seasons, season_months=season_months,
         parts_of_day=_codes(read("parts_of_day.tsv"), origin("parts_of_day.tsv"), PART_OF_DAY_CODES, "CODE"),
         references=_codes(read("references.tsv"), origin("references.tsv"), REFERENCE_VALUES, "VALUE"),
         sets={word.lower(): value for _, (word, value) in _rows(read("sets.tsv"), origin("sets.tsv"), (2, 2),
