@@ -1287,7 +1287,7 @@ _WORD_CLASSES = {form: _word_class(form) for word in _VOCABULARY
 LEAD_REACH = 8 * LEAD_DISTANCE  # characters a lead word may stand before the word it leads to
 
 
-def _candidates(text: str):
+def _candidates(text: str, low: int, high: int):
     """Positions where an expression may start, in text order, with the class of the token there.
 
     One scan picks out digits and the words of the tagger's vocabulary (in C);
@@ -1295,7 +1295,7 @@ def _candidates(text: str):
     """
     pending: deque[tuple[int, int, str]] = deque()  # lead words waiting for a time word to follow them
     word_classes = _WORD_CLASSES
-    for match in _INTERESTING.finditer(text):
+    for match in _INTERESTING.finditer(text, low, high):
         start = match.start()
         kind = match.lastgroup
         if kind == "anchor":
@@ -1324,46 +1324,60 @@ def _candidates(text: str):
         yield start, cls
 
 
-def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
-    """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None)."""
+def tag(text: str, dct: str | None = None, spans=None) -> list[TemporalExpression]:
+    """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None).
+
+    ``spans`` (pairs of offsets, in text order) limits the tagging to those parts of the text, as
+    cleaning keeps them: an expression lies inside one span, and a relative one ("two days later")
+    counts only from dates found in the spans.  Offsets are still into ``text``.
+    """
     # The scan makes many small objects and no reference cycles: pausing the cyclic garbage
     # collector keeps the time linear in the length of the text (it would otherwise rescan
     # the growing list of results again and again).
     with collector.paused():
-        return _tag(text, dct)
+        return _tag(text, dct, [(0, len(text))] if spans is None else spans)
 
 
-def _tag(text: str, dct: str | None) -> list[TemporalExpression]:
+def _tag(text: str, dct: str | None, spans) -> list[TemporalExpression]:
     day, granularity = parse_dct(dct)
     ctx = Context(text, day, granularity)
     found: list[TemporalExpression] = []
     memo = ctx.memo
     position = 0
-    for start, cls in _candidates(text):
-        if start < position:
-            continue
-        # Everything a step depends on: the text around it, the last date mentioned, the quarter spoken of.
-        window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
-        key = (cls, start - window, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
-               ctx.recent_quarter(start))
-        step = memo.get(key)
-        if step is None:
-            step, replayable = _step(ctx, cls, start)
-            if replayable:
-                if len(memo) >= _MEMO_SIZE:
-                    memo.clear()
-                memo[key] = step
-        if step is _NOTHING:
-            continue
-        span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
-        if new_quarter is not None:
-            ctx.last_quarter = (new_quarter, start)
-        if words is not None:
-            found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
-            if last is not None:
-                ctx.last = last
-        position = start + advance
+    for low, high in spans:
+        position = max(position, low)
+        for start, cls in _candidates(text, low, high):
+            if start < position:
+                continue
+            position = _tag_at(ctx, found, memo, start, cls, high, position)
     return found
+
+
+def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: int, position: int) -> int:
+    """Tag at one candidate ``start`` (a match ends by ``high``); the position the scan goes on from."""
+    text = ctx.text
+    # Everything a step depends on: the text around it, the last date mentioned, the quarter spoken of.
+    window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
+    reach = min(MATCH_REACH, high - start)
+    key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
+           ctx.recent_quarter(start))
+    step = memo.get(key)
+    if step is None:
+        step, replayable = _step(ctx, cls, start, start + reach)
+        if replayable:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = step
+    if step is _NOTHING:
+        return position
+    span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
+    if new_quarter is not None:
+        ctx.last_quarter = (new_quarter, start)
+    if words is not None:
+        found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
+        if last is not None:
+            ctx.last = last
+    return start + advance
 
 
 # A match may run this many characters (far longer than any expression); normalisers read at most
@@ -1377,7 +1391,7 @@ _MEMO_SIZE = 4096
 _NOTHING = ()
 
 
-def _step(ctx: Context, cls: str, start: int):
+def _step(ctx: Context, cls: str, start: int, limit: int):
     """What the tagger finds at ``start`` (a tuple of the expression's parts, relative to ``start``), and
     whether it can be replayed elsewhere.
 
@@ -1386,7 +1400,6 @@ def _step(ctx: Context, cls: str, start: int):
     is not tied to ``start``.
     """
     text = ctx.text
-    limit = start + MATCH_REACH
     match = (_MASTERS.get(cls) or _master(cls)).match(text, start, limit)
     if match is None:
         return _NOTHING, True
