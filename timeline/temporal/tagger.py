@@ -94,9 +94,9 @@ _SINGLE: dict[int, re.Pattern] = {}  # each rule alone, compiled on first use
 
 
 def _master(cls: str) -> re.Pattern:
-    """The alternation of all the rules of a token class, compiled on first use: compiling
-    them takes about 0.05 s, which a command that tags nothing need not spend (a build
-    compiles them before its workers start: see compile_patterns)."""
+    """The alternation of all the rules of a token class, compiled on first use, which a command
+    that tags nothing need not pay for (a build compiles them before its workers start: see
+    compile_patterns)."""
     master = _MASTERS.get(cls)
     if master is None:
         master = _MASTERS[cls] = _compile(_CLASS_RULES[cls])
@@ -112,9 +112,9 @@ def compile_patterns() -> None:
 def _later_match(cls: str, index: int, text: str, start: int, limit: int) -> re.Match | None:
     """The match at ``start`` of the first rule of a token class after ``index``: what the
     alternation of those rules would find, since an alternation takes its first alternative
-    that matches. Rules are tried one by one (each compiled on first use, 0.05 s for them
-    all) because this is rare (a thousand times in silver's 3.9 MB), where compiling an
-    alternation for each ``index`` took 0.15 s in every process that tags."""
+    that matches. Rules are tried one by one (each compiled on first use) because a refused
+    match is rare, and compiling an alternation for each ``index`` would cost every process
+    that tags."""
     for later in _CLASS_RULES[cls]:
         if later > index:
             match = (_SINGLE.get(later) or _single(later)).match(text, start, limit)
@@ -130,7 +130,6 @@ def _single(index: int) -> re.Pattern:
 
 # The scanner's view of words: a time word or digit anchors an attempt; a lead word is tried when
 # one follows closely; every other word is skipped without running a single rule.
-_TOKEN = re.compile(r"[^\W_]+")
 _NAMES = {w for w in list(MONTHS) + list(WEEKDAYS)} | {w + "s" for w in WEEKDAYS}
 _TIME_WORDS = (set(TIME_WORDS) | set(UNITS) | set(UNIT_PLURALS) | set(SEASONS)
                | set(PARTS_OF_DAY) | {w.split()[-1] for w in REFERENCES} | set(SET_WORDS)
