@@ -153,3 +153,14 @@ def test_user_rules_of_any_form_drop_their_lines_and_the_first_rule_wins(pattern
     cleaned = clean(text, rules)
     assert [d.reason for d in cleaned.dropped] == ["chant", "widget", "later"]
     assert "3 May" not in _kept_text(text, cleaned) and "Rebels captured" in _kept_text(text, cleaned)
+
+
+def test_a_dropped_caption_does_not_anchor_the_next_sentence():
+    from timeline.documents import Document
+    from timeline.pipeline import process_document
+
+    text = ("Rebels took the town on 3 March 2016.\n\n"
+            "PHOTO: Rebel fighters preparing for a ground assault near Aleppo on 10 May 2015\n\n"
+            "The army shelled the town two days later.\n")
+    result = process_document(Document(name="a.txt", text=text, published="2016-03-20"))
+    assert [event.date for event in result.events] == ["2016-03-03", "2016-03-05"]

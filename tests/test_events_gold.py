@@ -10,7 +10,7 @@ from ideal_tagging import GOLD, ideal_expressions
 @pytest.fixture
 def ideal_tagger(monkeypatch):
     expressions = ideal_expressions()
-    monkeypatch.setattr(temporal, "tag", lambda text, dct=None: expressions[text])
+    monkeypatch.setattr(temporal, "tag", lambda text, dct=None, spans=None: expressions[text])
     return expressions
 
 

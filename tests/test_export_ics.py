@@ -45,7 +45,7 @@ def test_coarser_events_only_with_ics_ranges_and_counted_on_stderr(tmp_path):
     vevents = calendar.walk("VEVENT")
     assert len(vevents) == len(timeline.events)
     summer = next(e for e in vevents if str(e["summary"]).startswith("Over the summer"))
-    assert summer.decoded("dtstart") == dt.date(2016, 6, 21) and summer.decoded("dtend") == dt.date(2016, 9, 23)
+    assert summer.decoded("dtstart") == dt.date(2016, 6, 1) and summer.decoded("dtend") == dt.date(2016, 9, 1)
 
 
 def test_uids_unique_within_a_calendar(tmp_path):

@@ -13,7 +13,7 @@ from timeline.exporters.records import display_date, event_time
     ("2016-08", "month", (2016, 8, 21), (2016, 8, 31), "LATE", "late August 2016"),
     ("2016-W43", "week", (2016, 10, 24), (2016, 10, 30), None, "week of 24 October 2016"),
     ("2016-W43-WE", "week", (2016, 10, 29), (2016, 10, 30), None, "weekend of 29 October 2016"),
-    ("2016-SU", "season", (2016, 6, 21), (2016, 9, 22), None, "summer 2016"),
+    ("2016-SU", "season", (2016, 6, 1), (2016, 8, 31), None, "summer 2016"),
     ("2016-Q3", "quarter", (2016, 7, 1), (2016, 9, 30), None, "Q3 2016"),
     ("2016-H1", "half", (2016, 1, 1), (2016, 6, 30), None, "first half of 2016"),
     ("2015", "year", (2015, 1, 1), (2015, 12, 31), "APPROX", "about 2015"),

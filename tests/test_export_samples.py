@@ -37,7 +37,7 @@ def sample_timeline(title="Sample chronology") -> Timeline:
                    document="b.txt", offset=(0, 27)),
         make_event("2016-W43-WE", d(2016, 10, 29), d(2016, 10, 30), "week", "Last weekend the convoy waited.",
                    offset=(91, 120), expression="last weekend"),
-        make_event("2016-SU", d(2016, 6, 21), d(2016, 9, 22), "season", "Over the summer prices tripled.",
+        make_event("2016-SU", d(2016, 6, 1), d(2016, 8, 31), "season", "Over the summer prices tripled.",
                    document="b.txt", offset=(28, 60)),
         make_event("2016-11-03", d(2016, 11, 3), d(2016, 11, 3), "day",
                    "Rebels launched an offensive on Thursday in Aleppo, Syria.", offset=(121, 180),

@@ -74,6 +74,7 @@ def test_a_unit_a_holiday_and_an_abbreviation_are_each_one_row(copy_of_english):
     ("holidays.tsv", "good friday\teaster\tsunday", "holidays.tsv:{line}: DAYS must be a whole number"),
     ("holidays.tsv", "labour day\tnth\t9 1", "holidays.tsv:{line}: an nth holiday's WHEN is MONTH WEEKDAY N"),
     ("cues.tsv", "shall\tmodal", "cues.tsv:{line}: KIND must be one of"),
+    ("seasons.tsv", "summer\tSU\t6-9", "seasons.tsv:{line}: the months of SU are already given as 6-8"),
 ])
 def test_a_bad_row_is_named_by_file_and_line(copy_of_english, name, row, message):
     add_row(copy_of_english, name, row)
@@ -124,3 +125,22 @@ def test_a_rule_is_one_row(copy_of_english):
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")]]
+
+
+TOY = Path(__file__).resolve().parent / "toy_language"
+
+
+def test_the_engine_holds_no_english():
+    """A toy language of two months, a weekday and two rules: the engine finds and normalises its
+    expressions from its folder alone, and finds nothing in English text."""
+    toy = load_language(TOY)
+    assert toy.months == {"frimo": 1, "sekundo": 2} and toy.weekdays == {"lundo": 1}
+    assert [rule.name for rule in toy.rules] == ["day_month", "weekday"]
+    found = tag_with(TOY, [("Ili venis la 3 Frimo 2016.", "2016-03-10"),
+                           ("Ili venis la 14 Sekundo.", "2016-03-10"),
+                           ("Ili venis Lundo.", "2016-03-10"),
+                           ("They came on 3 January 2016, a Monday, two days later.", "2016-03-10")])
+    assert found == [[("3 Frimo 2016", "DATE", "2016-01-03")],
+                     [("14 Sekundo", "DATE", "2016-02-14")],
+                     [("Lundo", "DATE", "2016-03-07")],
+                     []]

@@ -304,3 +304,13 @@ def test_the_rules_after_a_refusal_are_tried_as_their_alternation_would():
                 assert (found and (found.lastgroup, found.span())) == (expected and (expected.lastgroup, expected.span()))
                 compared += expected is not None
     assert compared > 100
+
+
+def test_only_the_spans_given_are_tagged_and_anchor():
+    text = "Rebels took the town on 3 March 2016. Photo taken on 10 May 2015. The army shelled it two days later."
+    kept = [(0, 37), (66, len(text))]
+    assert [(e.text, e.value) for e in tag(text, "2016-03-20")] == [
+        ("3 March 2016", "2016-03-03"), ("10 May 2015", "2015-05-10"), ("two days later", "2015-05-12")]
+    found = tag(text, "2016-03-20", spans=kept)
+    assert [(e.text, e.value) for e in found] == [("3 March 2016", "2016-03-03"), ("two days later", "2016-03-05")]
+    assert all(text[e.start:e.end] == e.text for e in found)

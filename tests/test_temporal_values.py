@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.temporal.values import parse_dct, value_fields, value_start
+from timeline.temporal.values import interval_of, parse_dct, season_of, value_fields, value_start
 
 
 @pytest.mark.parametrize("value, parts", [
@@ -46,3 +46,17 @@ def test_where_a_story_counts_from(value, start):
 ])
 def test_creation_dates(dct, parsed):
     assert parse_dct(dct) == parsed
+
+
+@pytest.mark.parametrize("value, start, end", [
+    ("2016-SP", dt.date(2016, 3, 1), dt.date(2016, 5, 31)),
+    ("2016-SU", dt.date(2016, 6, 1), dt.date(2016, 8, 31)),
+    ("2016-FA", dt.date(2016, 9, 1), dt.date(2016, 11, 30)),
+    ("2016-WI", dt.date(2016, 12, 1), dt.date(2017, 2, 28)),
+])
+def test_seasons_are_by_months(value, start, end):
+    """One definition of seasons (seasons.tsv): the days of a season value, and the season a date is in."""
+    interval = interval_of(value)
+    assert (interval.start, interval.end, interval.precision) == (start, end, "season")
+    for day in (start, end):
+        assert "%04d-%s" % season_of(day) == value

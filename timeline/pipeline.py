@@ -45,7 +45,7 @@ def process_document(document: Document, options: Options = Options()) -> Docume
     """Events of one document, with notes for the user and what cleaning dropped."""
     cleaned = clean(document.text, load_rules(options.cleaning_rules))
     sentences = [s for start, end in cleaned.kept for s in split_sentences(document.text, start, end)]
-    expressions = temporal.tag(document.text, dct=document.published)
+    expressions = temporal.tag(document.text, dct=document.published, spans=cleaned.kept)
     kept = [e for e in expressions if any(s <= e.start and e.end <= t for s, t in cleaned.kept)]
     finder = None
     if options.find_names:

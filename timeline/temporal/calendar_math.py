@@ -4,6 +4,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from .values import season_of
+
 # Granularities from coarse to fine; a reference known to "month" can resolve "last year" but not "yesterday".
 GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
                  "week", "weekend", "day", "time", "hour", "minute", "second")
@@ -46,14 +48,6 @@ def shift(day: dt.date, granularity: str, amount: int) -> dt.date:
     if granularity == "century":
         return add_months(day, 1200 * amount)
     return add_months(day, 12000 * amount)
-
-
-def season_of(day: dt.date) -> tuple[int, str]:
-    """The TIMEX3 season a day falls in, by month (winter belongs to the year it starts in)."""
-    month = day.month
-    if month in (12, 1, 2):
-        return (day.year if month == 12 else day.year - 1), "WI"
-    return day.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
 
 
 def format_value(day: dt.date, granularity: str) -> str:

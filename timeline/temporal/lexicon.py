@@ -65,7 +65,8 @@ class Language:
     ordinals: dict          # word -> value (-1: the last)
     units: dict             # word -> (TIMEX3 letter, how many, granularity)
     unit_plurals: dict      # plural -> unit word
-    seasons: dict
+    seasons: dict           # word -> TIMEX3 code
+    season_months: dict     # code -> the months it covers, in order ((12, 1, 2) for a winter)
     parts_of_day: dict
     references: dict
     sets: dict
@@ -79,6 +80,8 @@ class Language:
     approx_mods: tuple
     patterns: dict          # name -> regular expression, used in rules as {NAME}
     rules: tuple            # RuleRow, in the order they are tried
+    contexts: dict          # name -> regular expression the engine tests around a match
+    words: dict             # role -> {word: value (None when the row gives none)}
 
 
 @dataclass(frozen=True)
@@ -223,11 +226,40 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
     for where, (words, kind, mod) in _rows(read("mods.tsv"), origin("mods.tsv"), (3, 3), "WORDS<tab>KIND<tab>MOD"):
         mods[_one_of(kind, mods, where, "KIND")].append((words.lower(), _one_of(mod, MODS, where, "MOD")))
 
+    seasons, season_months = {}, {}
+    for where, (word, code, *span) in _rows(read("seasons.tsv"), origin("seasons.tsv"), (2, 3),
+                                              "WORD<tab>CODE[<tab>MONTHS]"):
+        seasons[word.lower()] = _one_of(code, SEASON_CODES, where, "CODE")
+        if span:
+            first, _, last = span[0].partition("-")
+            first, last = _int(first, where, "MONTHS", 1, 12), _int(last or first, where, "MONTHS", 1, 12)
+            covered = tuple((first - 1 + k) % 12 + 1 for k in range((last - first) % 12 + 1))
+            if season_months.get(code, covered) != covered:
+                raise LexiconError(f"{where}: the months of {code} are already given as "
+                                   f"{season_months[code][0]}-{season_months[code][-1]}")
+            season_months[code] = covered
+    taken = [month for covered in season_months.values() for month in covered]
+    if len(taken) != len(set(taken)):
+        raise LexiconError(f"{origin('seasons.tsv')}: a month is in two seasons")
+
     patterns = {}
     for where, (name, pattern) in _rows(read("patterns.tsv"), origin("patterns.tsv"), (2, 2), "NAME<tab>PATTERN"):
         if not name.isupper() or not name.isalpha():
             raise LexiconError(f"{where}: NAME must be a word in capitals, not {name!r}")
         patterns[name] = pattern
+
+    contexts = {}
+    for where, (name, pattern) in _rows(read("contexts.tsv"), origin("contexts.tsv"), (2, 2), "NAME<tab>PATTERN"):
+        if name in contexts:
+            raise LexiconError(f"{where}: a context named {name!r} is already defined")
+        contexts[name] = pattern
+
+    words: dict[str, dict] = {}
+    for where, (role, listed, *value) in _rows(read("words.tsv"), origin("words.tsv"), (2, 3),
+                                               "SET<tab>WORDS[<tab>VALUE]"):
+        meaning = (int(value[0]) if value[0].lstrip("-").isdigit() else value[0]) if value else None
+        for word in listed.split("|"):
+            words.setdefault(role, {})[" ".join(word.split())] = meaning
 
     rules, names = [], set()
     for where, (name, starts, normaliser, type_, pattern) in _rows(
@@ -246,7 +278,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
         weekdays=weekdays, weekday_names=tuple(weekday_names), weekday_abbreviations=tuple(weekday_abbreviations),
         numbers=numbers, tens=tuple(tens), ones=tuple(ones), ordinals=ordinals, units=units,
         unit_plurals=unit_plurals,
-        seasons=_codes(read("seasons.tsv"), origin("seasons.tsv"), SEASON_CODES, "CODE"),
+        seasons=seasons, season_months=season_months,
         parts_of_day=_codes(read("parts_of_day.tsv"), origin("parts_of_day.tsv"), PART_OF_DAY_CODES, "CODE"),
         references=_codes(read("references.tsv"), origin("references.tsv"), REFERENCE_VALUES, "VALUE"),
         sets={word.lower(): value for _, (word, value) in _rows(read("sets.tsv"), origin("sets.tsv"), (2, 2),
@@ -255,7 +287,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
         past_forms=tuple(past_forms), past_tense_cues=tuple(past_tense_cues),
         time_words=tuple(scan["time"]), lead_words=tuple(scan["lead"]),
         edge_mods=tuple(mods["edge"]), approx_mods=tuple(mods["approx"]),
-        patterns=patterns, rules=tuple(rules),
+        patterns=patterns, rules=tuple(rules), contexts=contexts, words=words,
     )
 
 

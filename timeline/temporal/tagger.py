@@ -28,9 +28,9 @@ from .lexicon import LexiconError
 from .rules import MACROS, RULES, Rule, _alternation
 from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, FUTURE_AUXILIARIES, FUTURE_CUES, HOLIDAYS,
-                         IRREGULAR_PAST, LEAD_DISTANCE, LEAD_WORDS, MONTH_CUES, MONTHS, NOT_PAST_FORMS, NUMBERS,
-                         ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, REPORTING, SEASONS, SET_WORDS,
-                         TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS, YEAR_CUES)
+                         IRREGULAR_PAST, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTH_CUES, MONTHS, NOT_PAST_FORMS,
+                         NUMBERS, ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, REPORTING, SEASONS,
+                         SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS, YEAR_CUES)
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -47,6 +47,30 @@ def _expand(rule_index: int, pattern: str) -> str:
 
 
 _EXPANDED = [_expand(i, rule.pattern) for i, rule in enumerate(RULES)]
+
+
+def _context(name: str) -> re.Pattern:
+    """The context of the language's ``contexts.tsv`` named ``name``; one the language does not list
+    never matches."""
+    def macro(match: re.Match) -> str:
+        if match.group(1) not in MACROS:
+            raise LexiconError(f"contexts.tsv: {name}: no pattern or word list named {{{match.group(1)}}}")
+        return MACROS[match.group(1)]
+
+    try:
+        return re.compile(_MACRO.sub(macro, LANGUAGE.contexts.get(name, "(?!)")))
+    except re.error as error:
+        raise LexiconError(f"contexts.tsv: {name}: bad pattern ({error})") from None
+
+
+def _words(role: str) -> dict:
+    """The words of the language's ``words.tsv`` in ``role``, with what each says there."""
+    return LANGUAGE.words.get(role, {})
+
+
+BACK, AHEAD, PRESENT, STEP = _words("back"), _words("ahead"), _words("present"), _words("step")
+ANAPHORIC, DEMONSTRATIVE, NEXT_OF_STORY = _words("anaphoric"), _words("demonstrative"), _words("next_of_story")
+YEAR_STEP = _words("year_step")
 TOKEN_CLASSES = ("digit", "name", "word")
 
 
@@ -70,9 +94,9 @@ _SINGLE: dict[int, re.Pattern] = {}  # each rule alone, compiled on first use
 
 
 def _master(cls: str) -> re.Pattern:
-    """The alternation of all the rules of a token class, compiled on first use: compiling
-    them takes about 0.05 s, which a command that tags nothing need not spend (a build
-    compiles them before its workers start: see compile_patterns)."""
+    """The alternation of all the rules of a token class, compiled on first use, which a command
+    that tags nothing need not pay for (a build compiles them before its workers start: see
+    compile_patterns)."""
     master = _MASTERS.get(cls)
     if master is None:
         master = _MASTERS[cls] = _compile(_CLASS_RULES[cls])
@@ -88,9 +112,9 @@ def compile_patterns() -> None:
 def _later_match(cls: str, index: int, text: str, start: int, limit: int) -> re.Match | None:
     """The match at ``start`` of the first rule of a token class after ``index``: what the
     alternation of those rules would find, since an alternation takes its first alternative
-    that matches. Rules are tried one by one (each compiled on first use, 0.05 s for them
-    all) because this is rare (a thousand times in silver's 3.9 MB), where compiling an
-    alternation for each ``index`` took 0.15 s in every process that tags."""
+    that matches. Rules are tried one by one (each compiled on first use) because a refused
+    match is rare, and compiling an alternation for each ``index`` would cost every process
+    that tags."""
     for later in _CLASS_RULES[cls]:
         if later > index:
             match = (_SINGLE.get(later) or _single(later)).match(text, start, limit)
@@ -106,7 +130,6 @@ def _single(index: int) -> re.Pattern:
 
 # The scanner's view of words: a time word or digit anchors an attempt; a lead word is tried when
 # one follows closely; every other word is skipped without running a single rule.
-_TOKEN = re.compile(r"[^\W_]+")
 _NAMES = {w for w in list(MONTHS) + list(WEEKDAYS)} | {w + "s" for w in WEEKDAYS}
 _TIME_WORDS = (set(TIME_WORDS) | set(UNITS) | set(UNIT_PLURALS) | set(SEASONS)
                | set(PARTS_OF_DAY) | {w.split()[-1] for w in REFERENCES} | set(SET_WORDS)
@@ -176,33 +199,22 @@ _CUES = re.compile(
                                                                      if c not in MONTHS])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
     + r")|(?P<ed>[a-z]{1,30}ed|" + _alternation(IRREGULAR_PAST) + r"))(?![A-Za-z])")
-# Before these words a form in -ed is passive-future ("will be named") or an adjective ("a still
-# unspecified date"), not a past tense.
-_NOT_A_VERB_BEFORE = re.compile(r"\b(?:be|is|are|being|a|an|the|still|very|more|most|well|newly)\s+\Z")
+_NOT_A_VERB_BEFORE = _context("not_a_verb_before")
+_NOT_A_PAST_ENDING = _context("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
-# Words that open another clause, whose own verb then decides ("will play ... after their match on Tuesday").
-_NEW_CLAUSE = re.compile(r"\b(?:and|but|after|before|when|while|who|which|since|because|than)\b")
-_TO_AFTER = re.compile(r"\s+to\b")
-# "due to" before a noun phrase gives a cause ("due to injuries", "due to the strike"); before a verb
-# ("due to arrive") a schedule.
-_CAUSE_AFTER = re.compile(r"\s+to\s+(?:the|a|an|his|her|its|their|our|this|that|these|those|lack|poor|bad|heavy|"
-                          r"(?!bring\b|sing\b|swing\b)[a-z]+(?:ies|[^s']s|ions?|ments?|ness|ity|ure|ance|ence|ing))\b")
-_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?\Z")
-
-
+_NEW_CLAUSE = _context("new_clause")
+_TO_AFTER = _context("to_after")
+_CAUSE_AFTER = _context("cause_after")
+_PLUPERFECT_BEFORE = _context("pluperfect_before")
+_PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = _words("place_before_to"), _words("cause_before_to")
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
-# "by March", "until Friday": a deadline, in the future unless a cue says otherwise.
-_TOWARDS = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?\Z", re.IGNORECASE)
-# "to" before a verb (an infinitive), not before a noun phrase ("to the", "to 5%", "to him").
-_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|"
-                         r"us|me|it|some|any|all|each|every|be\s+\w+ed|date|power|court|office)\b)[a-z]+\b")
-_PAST_FINITE = re.compile(r"\b(?:had|was|were|did)\b")
-_FUTURE_FINITE = re.compile(r"\b(?:will|shall)\b|'ll\b")
-# A full stop after an initial or a title ("U.S. Commerce Secretary", "Gen. Smith", "Sept. 30") ends no clause.
-_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Co", "No", "Mrs", "Gen", "Sen", "Gov", "Rep", "Inc", "Ltd",
-                  "Col", "Jan", "Feb", "Aug", "Sep", "Oct", "Nov", "Dec", "Corp", "Sept", "Lt", "Sgt", "Capt", "Prof")
+_TOWARDS = _context("towards")
+_INFINITIVE = _context("infinitive")
+_PAST_FINITE = _context("past_finite")
+_FUTURE_FINITE = _context("future_finite")
+_ABBREVIATIONS = tuple(_words("abbreviation"))
 _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
 
 
@@ -226,14 +238,14 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             kind = m.lastgroup
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in NOT_PAST_FORMS or m.group().endswith("ceed") \
+                if m.group() in NOT_PAST_FORMS or _NOT_A_PAST_ENDING.search(m.group()) \
                         or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "past"
-            elif kind == "future" and m.group().lower() == "next" and _TO_AFTER.match(text, m.end()):
+            elif kind == "future" and m.group().lower() in _PLACE_BEFORE_TO and _TO_AFTER.match(text, m.end()):
                 continue  # "next to the embassy": a place
-            elif kind == "future" and m.group().lower() == "due" and _CAUSE_AFTER.match(text, m.end()):
+            elif kind == "future" and m.group().lower() in _CAUSE_BEFORE_TO and _CAUSE_AFTER.match(text, m.end()):
                 continue  # "due to injuries": a cause, not a schedule
             elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
                 kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
@@ -344,11 +356,12 @@ def _unit(word: str) -> tuple[str, int, str]:
 
 
 def _month(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")[:4].rstrip("t") if word.lower().startswith("sept") else word.lower().rstrip(".")[:3]]
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def _weekday(word: str) -> int:
-    return WEEKDAYS[word.lower().rstrip("s")[:3]] if word.lower()[:3] in WEEKDAYS else WEEKDAYS[word.lower()]
+    word = word.lower()
+    return WEEKDAYS[word] if word in WEEKDAYS else WEEKDAYS[word[:-1]]  # "Tuesdays"
 
 
 def _year(word: str) -> int:
@@ -356,7 +369,7 @@ def _year(word: str) -> int:
     if word[:1].isdigit():
         return int(word[:4])
     hundreds, tens = re.split(r"[-\s]+", word.lower(), maxsplit=1)
-    return NUMBERS[hundreds] * 100 + sum(NUMBERS.get(w, 0) for w in re.split(r"[-\s]+", tens) if w != "o")
+    return NUMBERS[hundreds] * 100 + sum(NUMBERS.get(w) or 0 for w in re.split(r"[-\s]+", tens))
 
 
 def edge_mod(edge: str | None) -> str | None:
@@ -422,13 +435,11 @@ def _format_duration(amount: float | None, unit: tuple[str, int, str]) -> str:
 
 # Normalisers: each reads the groups of its rule's match and returns a Found, or None to reject.
 
-# After "6 may", a word that reads as a verb ("6 may be delayed") makes "may" the modal.
-_VERB_AFTER_MAY = re.compile(r"\s+(?!(?:in|at|on|the|and|or|to|of|for|during|after|before|when|while|last|next|"
-                             r"this|that|a|an|he|she|they|we|it|its|their|morning|night|evening|afternoon)\b)[a-z]")
+_VERB_AFTER_MAY = _context("verb_after_may")
 
 
 def n_date(ctx: Context, g: dict, span) -> Found | None:
-    if g["month"] in ("may", "march") and not g.get("year") and _VERB_AFTER_MAY.match(ctx.text, span[1], span[1] + 40):
+    if g["month"] in LANGUAGE.ambiguous_months and not g.get("year") and _VERB_AFTER_MAY.match(ctx.text, span[1], span[1] + 40):
         return None
     found = _date(ctx, g, span)
     if found is not None and g.get("pod"):
@@ -452,7 +463,7 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", anchor="unresolved")
     if g.get("ofdir"):
         # "June 21 last year": the year is named relative to the DCT's
-        year = ctx.dct.year + {"last": -1, "next": 1}.get(g["ofdir"].lower(), 0)
+        year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
@@ -527,13 +538,13 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
     year = ctx.dct.year
     ofdir = (g.get("ofdir") or "").lower()
     if ofdir:
-        year += {"last": -1, "next": 1}.get(ofdir, 0)
+        year += YEAR_STEP.get(ofdir, 0)
         return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
-    if dir_word in ("last", "past", "previous"):
+    if dir_word in BACK:
         year = year if month < ctx.dct.month else year - 1
-    elif dir_word in ("next", "coming", "following"):
+    elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
-    elif dir_word in ("this",):
+    elif dir_word in PRESENT:
         pass
     elif ctx.dct_granularity != "year":
         sign = direction(ctx, *span, default=2, yearly=True)
@@ -564,28 +575,27 @@ def n_bare_month(ctx: Context, g: dict, span) -> Found | None:
     return n_month(ctx, g, span)
 
 
-_NOUN_AFTER = re.compile(r"\s*(?:[a-z]+s\b(?<!'s)(?<!ss)(?<!\bits)(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bthis)"
-                         r"(?<!\bas)|[$%€£]|\s*(?:km|kg|m|ft|mph|people|men|women|troops|soldiers|dollars|"
-                         r"euros|pounds|yuan|yen|acres|tons|tonnes|miles|metres|meters|feet|percent|per)\b)")
+_NOUN_AFTER = _context("noun_after")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
-_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that"}
+_DETERMINERS = _words("determiners")
+_YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
 
 
 def n_year(ctx: Context, g: dict, span) -> Found | None:
     year = _year(g["year"])
     mod = edge_mod(g.get("edge"))
     if g.get("prefix"):
-        return Found("DATE", f"{year:04d}", {"pre": "BEFORE", "post": "AFTER", "mid": "MID"}[g["prefix"].lower()])
+        return Found("DATE", f"{year:04d}", _words("year_prefix")[g["prefix"].lower()])
     start, end = span
     text = ctx.text
-    possessive = text[end - 2:end] in ("'s", "’s")
+    possessive = _POSSESSIVE.search(text, max(0, end - 2), end) is not None
     if not g.get("edge") and not possessive:
         previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
-        cue = word in YEAR_CUES or word.endswith(("'s", "’s", "s'")) or re.search(r"[(\[]\s*$", text[max(0, start - 2):start])
-        if not cue and re.match(r"\s*(?:'s\b|,\s*(?:when|the|a|he|she|it|they|we)\b)", text[end:end + 12]):
+        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or re.search(r"[(\[]\s*$", text[max(0, start - 2):start])
+        if not cue and _YEAR_AFTER.match(text[end:end + 12]):
             cue = True
         if not cue:
             return None
@@ -612,19 +622,22 @@ def n_the_weekend(ctx: Context, g: dict, span) -> Found | None:
 def n_year_end(ctx: Context, g: dict, span) -> Found | None:
     """ "year-end", "by year's end": the end of the DCT's year (of the year before, after "since")."""
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    since = previous is not None and previous.group(1).lower() == "since"
+    since = previous is not None and previous.group(1).lower() in _words("since")
     found = _resolved(ctx, "year", -1 if since else 0, mod="END")
     if g.get("approx"):
         found.mod = "APPROX"
     return found
 
 
+_FISCAL_AFTER = _context("fiscal_after")
+
+
 def n_the_year(ctx: Context, g: dict, span) -> Found | None:
     """ "the year ended June 30" is a fiscal year (a duration); "for the year" the current one."""
-    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text[span[1]:span[1] + 10]):
+    if _FISCAL_AFTER.match(ctx.text[span[1]:span[1] + 10]):
         return Found("DURATION", "P1Y")
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in ("for", "of", "in", "during", "throughout"):
+    if previous is None or previous.group(1).lower() not in _words("the_year_before"):
         return None
     return _resolved(ctx, "year", 0)
 
@@ -646,13 +659,12 @@ def n_year2000(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", "2000")
 
 
-_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 
 
 def n_decade(ctx: Context, g: dict, span) -> Found | None:
     mod = edge_mod(g.get("edge") or g.get("edge2"))
     if g.get("decword"):
-        return Found("DATE", f"19{_DECADE_WORDS.index(g['decword'].lower()) + 2}", mod)
+        return Found("DATE", f"{_words('decade_word')[g['decword'].lower()]}", mod)
     if g.get("short"):
         century = 20 if ctx.dct and ctx.dct.year >= 2030 and int(g["short"]) <= 2 else 19
         return Found("DATE", f"{century}{g['short']}", mod)
@@ -662,9 +674,9 @@ def n_decade(ctx: Context, g: dict, span) -> Found | None:
 def n_quarter(ctx: Context, g: dict, span) -> Found | None:
     ordinal = ORDINALS[g["ord"].lower()]
     part = g["part"].lower()
-    if part == "half" and ordinal > 2 or ordinal > 4:
+    if ordinal > _words("year_parts")[part]:
         return None
-    letter = "Q" if part == "quarter" else "H"
+    letter = _words("year_part")[part]
     qdir = (g.get("qdir") or "").lower()
     det = (g.get("det") or "").lower()
     explicit = g.get("year") or g.get("qyear")
@@ -675,21 +687,18 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
     else:
         year, anchor = ctx.dct.year, "relative"
         ofdir = (g.get("ofdir") or g.get("ofdir2") or "").lower()
-        if ofdir == "this":
-            pass
-        elif ofdir == "last" or det == "last":
-            year -= 1
-        elif ofdir == "next" or det == "next":
-            year += 1
-        elif ofdir == "this":
-            pass
-        elif ctx.recent_quarter(span[0]) is not None and det in ("that",):
+        step = YEAR_STEP.get(ofdir)
+        if step is None and YEAR_STEP.get(det):
+            step = YEAR_STEP[det]
+        if step is not None:
+            year += step
+        elif ctx.recent_quarter(span[0]) is not None and det in ANAPHORIC:
             year = ctx.recent_quarter(span[0]).year
         else:
             first_month = (ordinal - 1) * (3 if letter == "Q" else 6) + 1
             if first_month > ctx.dct.month and direction(ctx, *span) < 0:
                 year -= 1
-        if "year-" in qdir or qdir in ("previous", "prior"):
+        if qdir in _words("year_before"):
             year -= 1
     value = f"{year:04d}-{letter}{ordinal}"
     found = Found("DATE", value, anchor=anchor)
@@ -698,18 +707,14 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
         # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
         # is not what "the year-ago period" is compared with, nor is "after a flat second quarter".
         ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
-    if det in ("a", "its"):
+    if det in _words("outside_the_tag"):
         # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
         found.start = span[0] + re.match(r"\S+\s+", g["_text"]).end()
     return found
 
 
-# "compared with the second quarter", "after a flat second quarter": a period set beside the one reported on.
-_SET_BESIDE = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|against|after|following)\s+(?:\S+\s+){0,2}?\Z",
-                         re.IGNORECASE)
-
-
-_ENDED = re.compile(r"\s+(?:ended|ending|through|to)\s+(" + MACROS["MONTH"] + r")", re.IGNORECASE)
+_SET_BESIDE = _context("set_beside")
+_ENDED = _context("ended")
 
 
 def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
@@ -721,7 +726,7 @@ def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
     if ctx.dct is None:
         return Found("DATE", "XXXX-QX", anchor="unresolved")
     ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
-    latest = "latest" in g["_text"].lower()
+    latest = any(word in g["_text"].lower() for word in _words("latest"))
     if ended:
         month = _month(ended.group(1))
         year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
@@ -746,9 +751,9 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
     explicit = g.get("year") or g.get("qyear")
     if explicit:
         return Found("DATE", f"{_year(explicit):04d}-{season}", mod)
-    if not dir_word and not g.get("edge") and not re.match(r"the\b", g["_text"], re.IGNORECASE):
+    if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]):
         return None
-    if dir_word and dir_word not in ("last", "this", "next", "past", "coming", "previous", "following", "that"):
+    if dir_word and dir_word not in _words("season_direction"):
         return None
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", mod, "unresolved")
@@ -759,12 +764,12 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
     back = (now - order.index(season)) % 4
     previous = now - (back or 4)          # the last one strictly before the current season
     following = now + ((4 - back) % 4 or 4)  # the next one strictly after
-    if dir_word == "this":
+    if dir_word in PRESENT:
         # "this summer" is the summer of the DCT's year, whether it is behind or ahead.
         return Found("DATE", f"{ctx.dct.year:04d}-{season}", mod, "relative")
-    if dir_word in ("last", "past", "previous"):
+    if dir_word in BACK:
         index = previous
-    elif dir_word in ("next", "coming", "following"):
+    elif dir_word in AHEAD:
         index = following
     elif back == 0:
         index = now
@@ -773,11 +778,8 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{index // 4:04d}-{season}", mod, "relative")
 
 
-_ANAPHORIC = {"following", "previous", "same", "that", "prior"}
-
-
-# "up from $5 million a year earlier": a comparison with the present period, not a step in a story.
-_COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|against|over)\s+(?:\S+\s+){0,4}?\Z")
+_DEFINITE = _context("definite")
+_COMPARISON = _context("comparison")
 
 
 def n_offset(ctx: Context, g: dict, span) -> Found | None:
@@ -790,13 +792,13 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
         # "a decade ago", "two centuries ago", "a fortnight later": counted in years or weeks.
         granularity = cal.COUNTED_IN[unit[0]]
     word = _squash(g["offset"])
-    sign = -1 if word in ("ago", "earlier", "before", "back") else 1
+    sign = -1 if word in _words("offset_back") else 1
     mod = approx_mod(g.get("approx")) or ("APPROX" if g.get("orso") else None)
     if mod in ("MORE_THAN",):
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif mod in ("LESS_THAN",):
         mod = "AFTER" if sign < 0 else "BEFORE"
-    if word in ("before", "after") or unit[2] in ("second", "minute", "hour"):
+    if word in _words("offset_elsewhere") or unit[2] in ("second", "minute", "hour"):
         # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
         # "minutes ago": TimeML tags the stretch of time, not a date.
         return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")),
@@ -809,16 +811,16 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     steps = int(round(amount * unit[1]))
     base = None
     comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
-    if word in ("earlier", "later", "before", "after") and ctx.last is not None and not comparison:
+    if word in _words("offset_of_story") and ctx.last is not None and not comparison:
         base = ctx.last  # "two days later": counted from the date last mentioned
     quarter = ctx.recent_quarter(span[0])
-    if granularity == "year" and steps and quarter is not None and word != "later":
+    if granularity == "year" and steps and quarter is not None and word not in _words("offset_later"):
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
         found = _resolved(ctx, "quarter", 4 * sign * steps, base=(quarter, "quarter"), mod=mod)
         found.remember = False  # a comparison with the quarter reported on, not a new date in the story
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
-        found.remember = sign > 0 or word == "ago"
+        found.remember = sign > 0 or word in _words("offset_from_now")
     return found
 
 
@@ -826,7 +828,7 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
     quarter = ctx.recent_quarter(span[0])
     noun = (g.get("noun") or "").lower()
-    if quarter is None and noun in ("quarter", "period") and ctx.dct is not None \
+    if quarter is None and noun in _words("period_noun") and ctx.dct is not None \
             and (ctx.last is None or ctx.last[1] not in ("quarter", "month") or ctx.last[0] > ctx.dct):
         # "the year-ago quarter" with no quarter named nearby: the one reported on, the last completed
         quarter = cal.shift(ctx.dct, "quarter", -1)
@@ -838,64 +840,55 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, "year", -1)
     found.remember = False
-    if noun in ("level", "result", "results"):
+    if noun in _words("thing_noun"):
         # "the year-ago results": a time only in "year-ago", the rest names a thing.
-        word = re.search(r"(?i)year-(?:earlier|ago)", g["_text"])
+        word = _context("year_ago").search(g["_text"])
         found.start, found.end = span[0] + word.start(), span[0] + word.end()
     return found
 
 
-_UNIT_GRANULARITY = {"year": "year", "quarter": "quarter", "month": "month", "week": "week",
-                     "weekend": "weekend", "day": "day", "decade": "decade", "century": "century",
-                     "half": "half", "season": "season"}
+_UNIT_GRANULARITY = _words("unit_granularity")
 
 
 def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     dir_word = g["dir"].lower()
     unit = g["unit"].lower()
     mod = edge_mod(g.get("edge"))
-    if unit in ("night", "morning", "afternoon", "evening"):
-        if dir_word not in ("last", "this", "that", "same", "previous", "following", "next"):
+    if unit in PARTS_OF_DAY:
+        if dir_word not in _words("pod_direction"):
             return None
-        offset = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(dir_word, 0)
-        if unit != "night" and dir_word == "last":
+        offset = STEP.get(dir_word, 0)
+        if PARTS_OF_DAY[unit] != "NI" and dir_word in _words("night_only"):
             return None
         # "the next morning" counts from the day of the story, like "the following morning".
-        anaphoric = dir_word in _ANAPHORIC or (dir_word == "next" and g["_text"][:3].lower() == "the")
+        anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _DEFINITE.match(g["_text"]))
         base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
         found = _resolved(ctx, "day", offset, base=base, type_="TIME")
         found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
         return found
     granularity = _UNIT_GRANULARITY[unit]
-    if dir_word in ("recent", "final", "prior"):
-        return None
-    if unit == "quarter" and dir_word in ("latest", "same"):
+    if granularity == "quarter" and dir_word in _words("reported_quarter"):
         return n_the_quarter(ctx, g, span)
-    if dir_word == "latest":
+    if dir_word in _words("refused_direction"):
         return None
-    if dir_word == "past" and granularity in ("decade", "century"):
+    if dir_word in _words("stretch_back") and granularity in ("decade", "century"):
         # "the past decade": the ten years up to now, not the 1980s.
         return Found("DURATION", _format_duration(1, UNITS[granularity]), mod)
-    if dir_word in ("last", "past", "previous"):
-        offset = -1
-    elif dir_word in ("next", "coming", "following", "upcoming"):
-        offset = 1
-    else:
-        offset = 0
+    offset = STEP.get(dir_word, 0)
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
-    anaphoric = dir_word in _ANAPHORIC or (dir_word == "next" and granularity == "day"
-                                           and g["_text"][:3].lower() == "the")
+    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day"
+                                          and _DEFINITE.match(g["_text"]))
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
-    elif dir_word == "that" and granularity == "day":
+    elif dir_word in DEMONSTRATIVE and granularity == "day":
         return None  # "trades made that day", with no day named before: a day in general, not a date
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
             and direction(ctx, *span) < 0:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
     edge = (g.get("edge") or "").lower()
-    if granularity == "week" and edge.startswith(("earlier", "later")):
+    if granularity == "week" and _first_word(edge) in _words("edge_outside"):
         # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
         found.start = span[0] + len(g["edge"])
         found.mod = None
@@ -908,9 +901,9 @@ def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
     """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
     unit = g["unit"].lower()
     edge = g["edge"].lower()
-    mod = "END" if "end" in edge or "rest" in edge or "remainder" in edge else edge_mod(edge) or "MID"
+    mod = "END" if any(word in edge for word in _words("to_the_end")) else edge_mod(edge) or "MID"
     base = ctx.last if ctx.last is not None and not cal.finer(unit, ctx.last[1]) else None
-    if g["det"].lower() != "that" and base is not None and ctx.dct is not None:
+    if g["det"].lower() not in DEMONSTRATIVE and base is not None and ctx.dct is not None:
         base = None  # "the month", "this month": the present one
     return _resolved(ctx, unit, 0, base=base, mod=mod)
 
@@ -918,7 +911,7 @@ def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
 def n_weekday(ctx: Context, g: dict, span) -> Found | None:
     found = _weekday_date(ctx, g, span)
     edge = (g.get("edge") or "").lower()
-    if found is not None and edge in ("earlier", "later"):
+    if found is not None and edge in _words("edge_outside"):
         # "Earlier Friday": TimeML leaves "earlier"/"later" out of the tag of a named day.
         found.start = span[0] + g["_text"].index(g["weekday"])
     return found
@@ -933,11 +926,11 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     if ctx.dct is None or not ctx.known("day"):
         return Found(type_, f"XXXX-WXX-{weekday}{suffix}", anchor="unresolved")
     reference = ctx.dct
-    if dir_word in ("that", "following", "previous") and ctx.last and ctx.last[1] == "day":
+    if dir_word in _words("anaphoric_weekday") and ctx.last and ctx.last[1] == "day":
         reference = ctx.last[0]
-    if dir_word in ("last", "past", "previous"):
+    if dir_word in BACK:
         day = cal.weekday_near(reference - dt.timedelta(days=1), weekday, -1)
-    elif dir_word in ("next", "coming", "following"):
+    elif dir_word in AHEAD:
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
     else:
         sign = direction(ctx, *span, default=2)
@@ -955,7 +948,7 @@ def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
     if g.get("weekday"):
         found = n_weekday(ctx, {"weekday": g["weekday"]}, span)
     else:
-        found = n_deictic(ctx, {"deictic": g.get("deictic") or "today"}, span)
+        found = n_deictic(ctx, {"deictic": g.get("deictic")}, span)
     date_part = found.value if found.anchor != "unresolved" else "XXXX-XX-XX"
     # A part of a day is itself a start, middle or end: "the early morning" is its START.
     mod = {"EARLY": "START", "LATE": "END"}.get(edge_mod(g["edge"]), edge_mod(g["edge"]))
@@ -965,7 +958,7 @@ def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
 def n_the_pod(ctx: Context, g: dict, span) -> Found | None:
     """ "in the morning": that part of the day of the story (the day last mentioned, else the DCT's)."""
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in ("in", "during", "through", "throughout") \
+    if previous is None or previous.group(1).lower() not in _words("the_pod_before") \
             or _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
         return None
     pod = PARTS_OF_DAY[g["pod"].lower()]
@@ -978,40 +971,36 @@ def n_the_pod(ctx: Context, g: dict, span) -> Found | None:
 
 def n_deictic(ctx: Context, g: dict, span) -> Found | None:
     word = _squash(g.get("deictic") or "")
-    pod = g.get("pod")
-    if g.get("tonight"):
-        word, pod = "today", "night"
-    offset = {"yesterday": -1, "tomorrow": 1, "last": -1, "the day before yesterday": -2,
-              "the day after tomorrow": 2}.get(word, 0)
-    if word == "last" and pod.lower() != "night":
+    pod = "NI" if g.get("tonight") else PARTS_OF_DAY[g["pod"].lower()] if g.get("pod") else None
+    offset = 0 if g.get("tonight") else _words("day_step").get(word, 0)
+    if word in _words("night_only") and pod != "NI":
         return None
     if pod:
         found = _resolved(ctx, "day", offset, type_="TIME")
-        found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[pod.lower()]
+        found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + pod
         return found
     return _resolved(ctx, "day", offset)
 
 
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?m|in\s+the\s+(morning)|(?:in\s+the\s+|at\s+)(\w+))",
-                    re.IGNORECASE)
-# "at 4 in the morning": a clock time read from the part of the day, only after a word that asks for a time
-_AT_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around|about|from|to)\s+\Z", re.IGNORECASE)
+_CLOCK = _context("clock")
+_AT_BEFORE = _context("at_before")
 
 
 def n_clock(ctx: Context, g: dict, span) -> Found | None:
     if g.get("noon"):
-        hour, minute = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
+        hour, minute = _words("clock_word")[g["noon"].lower()], 0
     else:
         m = _CLOCK.match(g["clock"])
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
         if hour > 12 or hour == 0:
             return None
-        if m.group(3) is None and not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+        if m.group("am") is None and m.group("pm") is None and \
+                not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
             return None  # "two in the morning session": a count, not a clock time
-        half = (m.group(3) or ("a" if m.group(4) else "p")).lower()
-        if half == "p" and hour != 12:
+        morning = m.group("am") is not None or (m.group("pm") is None and m.group("morning") is not None)
+        if not morning and hour != 12:
             hour += 12
-        elif half == "a" and hour == 12:
+        elif morning and hour == 12:
             hour = 0
     clock = f"T{hour:02d}:{minute:02d}"
     if g.get("month"):
@@ -1021,7 +1010,7 @@ def n_clock(ctx: Context, g: dict, span) -> Found | None:
     elif g.get("weekday"):
         found = n_weekday(ctx, {"weekday": g["weekday"]}, span)
     elif g.get("deictic"):
-        found = n_deictic(ctx, {"deictic": "today" if g["deictic"].lower() == "tonight" else g["deictic"]}, span)
+        found = n_deictic(ctx, {"deictic": g["deictic"]}, span)
     elif ctx.last is not None and ctx.last[1] == "day" and g.get("noon") is None:
         found = Found("TIME", ctx.last[0].isoformat(), anchor="relative")
     else:
@@ -1058,15 +1047,9 @@ def n_holiday(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_yearly(ctx, span, date_in).isoformat(), anchor=anchor)
 
 
-_FREQUENCY = re.compile(r"(?:\btimes|\btwice|\bonce)\s*$")
-# A quantity right before "a week": "$1.76 a year", "700 seats a week", "four flights a week".
-_RATE = re.compile(r"(?:[0-9%]|\b(?:million|billion|thousand|hundred|cents?|dollars?|share)"
-                   r"|(?:[0-9]\S*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds|thousands))"
-                   r"(?:\s+[a-z]+)?\s+[a-z]+s"
-                   # "150 billion (dollars) a year", "8,000 dollars (5,714 US) a month": an amount and its conversion
-                   r"|[0-9][^)\n]{0,30}\)"
-                   # "six a day", "one flight a day": a count, of something named in the singular or not at all
-                   r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen)|\bone\s+[a-z]+)\s+\Z")
+_FREQUENCY = _context("frequency")
+_RATE = _context("rate")
+_AGE_AFTER, _AGE, _LENGTH = _context("age_after"), _context("age"), _context("length")
 
 
 _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
@@ -1084,55 +1067,57 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
         return None
     start, end = span
     first = _SEASON_YEARS.search(ctx.text, max(0, start - 5), start) if start else None
-    if first is not None and not g["unit"].lower().endswith("s"):
+    plural = g["unit"].lower() in UNIT_PLURALS
+    if first is not None and not plural:
         # "the 1985/86 season": named by the year it begins in, not 86 seasons.
         return Found("DATE", first.group(1), start=first.start())
-    if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not g["unit"].lower().endswith("s"):
+    if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not plural:
         # "the 2008 season", "the 1988 quarter": a year naming its season or quarter, not 2008 seasons.
         quarter = ctx.recent_quarter(start)
         if _unit(g["unit"])[2] == "quarter" and quarter is not None:
             return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")  # the quarter spoken of
         return Found("DATE", g["num"])
     if unit[2] == "quarter" and amount is not None and amount < 4 and \
-            (g["unit"].lower().endswith("s") and "-" in text or re.match(r"\s+of\b", ctx.text[end:end + 4])):
+            (plural and "-" in text or _OF_AFTER.match(ctx.text[end:end + 4])):
         return None  # "three-quarters of the vote": a fraction, not a time ("several quarters of losses" is)
     before = ctx.text[max(0, start - 12):start].lower()
     num_word = g["num"].lower()
-    if unit[2] == "second" and num_word in ("a", "an", "one") and re.match(r"\s*[^\W\d_]", ctx.text[end:end + 3]):
+    if unit[2] == "second" and num_word in _words("one") and re.match(r"\s*[^\W\d_]", ctx.text[end:end + 3]):
         return None  # "a second strike": the ordinal, not a second of time
-    if num_word in ("a", "an") and _FREQUENCY.search(before):
+    if num_word in _words("indefinite") and _FREQUENCY.search(before):
         return Found("SET", _format_duration(1, unit), start=start, end=end)
-    if num_word in ("a", "an") and _RATE.search(ctx.text, max(0, start - 30), start):
+    if num_word in _words("indefinite") and _RATE.search(ctx.text, max(0, start - 30), start):
         return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
-    if text.lower().endswith("-old") or re.match(r"\s+old\b", ctx.text[end:end + 5]):
+    if _AGE.search(text) or _AGE_AFTER.match(ctx.text[end:end + 5]):
         return None  # an age, which TimeML news annotation leaves untagged
-    if text.lower().endswith("-long"):
-        return Found("DURATION", _format_duration(amount, unit), end=end - 5)
+    length = _LENGTH.search(text)
+    if length:
+        return Found("DURATION", _format_duration(amount, unit), end=start + length.start())
     return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")))
 
 
 def n_or_two(ctx: Context, g: dict, span) -> Found | None:
     """ "in a year or two", "within a week or two": a vague time ahead (FUTURE_REF); else a duration."""
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in ("in", "within"):
+    if previous is None or previous.group(1).lower() not in _words("or_two_before"):
         return None
     return Found("DATE", "FUTURE_REF", anchor="relative" if ctx.dct else "unresolved")
 
 
 def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     unit = _unit(g["unit"])
-    if re.match(r"\s+old\b", ctx.text[span[1]:span[1] + 5]):
+    if _AGE_AFTER.match(ctx.text[span[1]:span[1] + 5]):
         return None  # "52 years old": an age
     dir_word = (g.get("dir") or "").lower()
     if unit[2] == "quarter" and not dir_word:
         return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
-    if not g.get("det") and dir_word in ("past", "coming"):
+    if not g.get("det") and dir_word in _words("vague_plural"):
         # "in past years", "in coming months": the past or the future, not a length of time
-        return Found("DATE", "PAST_REF" if dir_word != "coming" else "FUTURE_REF",
+        return Found("DATE", _words("vague_plural")[dir_word],
                      anchor="relative" if ctx.dct else "unresolved")
     if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
         previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-        if previous is not None and previous.group(1).lower() in ("after",):
+        if previous is not None and previous.group(1).lower() in _words("vague_before"):
             return None  # "after months of talks": TimeML news leaves this vague stretch out
     # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
     return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
@@ -1153,18 +1138,16 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
         return Found("SET", f"XXXX-WXX-{weekday}" + ("T" + PARTS_OF_DAY[pod.lower()] if pod else ""))
     if g.get("month"):
         return Found("SET", f"XXXX-{_month(g['month']):02d}")
-    if g["_text"][:3].lower() == "per" and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
+    if _first_word(g["_text"]).lower() in _words("rate_word") and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
         return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
     amount = _number(g.get("num")) if g.get("num") else 1
     return Found("SET", _format_duration(amount, _unit(g["unit"])))
 
 
-# A reporting verb right after a word: "the daily said", "the weekly reported" name a newspaper.
-_REPORTING_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|wrote|writes|added|commented|cited)\b")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
+_REPORTING_AFTER = _context("reporting_after")
+_THE_BEFORE = _context("the_before")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
-# A capitalised word beside another capitalised one, inside the sentence: "China Daily", "Daily Telegraph".
-_IN_A_NAME = re.compile(r"(?<=[a-z,] )(?:[A-Z][\w'’]*\s+)+(?:Daily|Weekly|Monthly|Nightly)\b|(?<=[a-z,] )(?:Daily|Weekly|Monthly|Nightly)\s+[A-Z]")
+_IN_A_NAME = _context("in_a_name")
 
 
 # Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
@@ -1176,7 +1159,7 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
     value = REFERENCES[_squash(g["ref"])]
     if value is None:
         return None
-    if g["ref"] == "Now" and ctx.text.startswith(",", span[1]) and \
+    if g["ref"].lower() in _words("discourse_marker") and g["ref"] == g["ref"].capitalize() and ctx.text.startswith(",", span[1]) and \
             _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
     if _OF_AFTER.match(ctx.text, span[1]):
@@ -1193,16 +1176,13 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
 
 
-_OF_AFTER = re.compile(r"\s+of\b")
-# An auxiliary, an article or "most" right before a word.
-_AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|the|a|most)\s+\Z", re.IGNORECASE)
-# After "the future" or "the morning", a word that is neither a verb nor a function word is the noun it
-# qualifies ("the future government", "the morning session").
-_QUALIFIED_NOUN_AFTER = re.compile(
-    r"[ \t]+(?:[A-Z0-9]|(?!(?:and|or|but|nor|is|was|will|would|may|might|can|could|should|must|shall|has|had|"
-    r"have|does|did|that|which|who|when|where|if|as|than|so|then|in|into|for|to|with|at|on|by|from|about|"
-    r"because|while|unless|until|before|after|remains|looks|holds|seems|lies|belongs|depends|appears|"
-    r"promises|looked|seemed|remained|belonged|depended|appeared)\b)[a-z]+\b(?<!s)(?<!ed))")
+_OF_AFTER = _context("of_after")
+_AUXILIARY_BEFORE = _context("auxiliary_before")
+_QUALIFIED_NOUN_AFTER = _context("qualified_noun_after")
+
+
+def _first_word(words: str) -> str:
+    return re.match(r"[^\W\d_]*", words).group()
 
 
 NORMALISERS = {
@@ -1306,7 +1286,7 @@ _WORD_CLASSES = {form: _word_class(form) for word in _VOCABULARY
 LEAD_REACH = 8 * LEAD_DISTANCE  # characters a lead word may stand before the word it leads to
 
 
-def _candidates(text: str):
+def _candidates(text: str, low: int, high: int):
     """Positions where an expression may start, in text order, with the class of the token there.
 
     One scan picks out digits and the words of the tagger's vocabulary (in C);
@@ -1314,7 +1294,7 @@ def _candidates(text: str):
     """
     pending: deque[tuple[int, int, str]] = deque()  # lead words waiting for a time word to follow them
     word_classes = _WORD_CLASSES
-    for match in _INTERESTING.finditer(text):
+    for match in _INTERESTING.finditer(text, low, high):
         start = match.start()
         kind = match.lastgroup
         if kind == "anchor":
@@ -1343,46 +1323,60 @@ def _candidates(text: str):
         yield start, cls
 
 
-def tag(text: str, dct: str | None = None) -> list[TemporalExpression]:
-    """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None)."""
+def tag(text: str, dct: str | None = None, spans=None) -> list[TemporalExpression]:
+    """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None).
+
+    ``spans`` (pairs of offsets, in text order) limits the tagging to those parts of the text, as
+    cleaning keeps them: an expression lies inside one span, and a relative one ("two days later")
+    counts only from dates found in the spans.  Offsets are still into ``text``.
+    """
     # The scan makes many small objects and no reference cycles: pausing the cyclic garbage
     # collector keeps the time linear in the length of the text (it would otherwise rescan
     # the growing list of results again and again).
     with collector.paused():
-        return _tag(text, dct)
+        return _tag(text, dct, [(0, len(text))] if spans is None else spans)
 
 
-def _tag(text: str, dct: str | None) -> list[TemporalExpression]:
+def _tag(text: str, dct: str | None, spans) -> list[TemporalExpression]:
     day, granularity = parse_dct(dct)
     ctx = Context(text, day, granularity)
     found: list[TemporalExpression] = []
     memo = ctx.memo
     position = 0
-    for start, cls in _candidates(text):
-        if start < position:
-            continue
-        # Everything a step depends on: the text around it, the last date mentioned, the quarter spoken of.
-        window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
-        key = (cls, start - window, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
-               ctx.recent_quarter(start))
-        step = memo.get(key)
-        if step is None:
-            step, replayable = _step(ctx, cls, start)
-            if replayable:
-                if len(memo) >= _MEMO_SIZE:
-                    memo.clear()
-                memo[key] = step
-        if step is _NOTHING:
-            continue
-        span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
-        if new_quarter is not None:
-            ctx.last_quarter = (new_quarter, start)
-        if words is not None:
-            found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
-            if last is not None:
-                ctx.last = last
-        position = start + advance
+    for low, high in spans:
+        position = max(position, low)
+        for start, cls in _candidates(text, low, high):
+            if start < position:
+                continue
+            position = _tag_at(ctx, found, memo, start, cls, high, position)
     return found
+
+
+def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: int, position: int) -> int:
+    """Tag at one candidate ``start`` (a match ends by ``high``); the position the scan goes on from."""
+    text = ctx.text
+    # Everything a step depends on: the text around it, the last date mentioned, the quarter spoken of.
+    window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
+    reach = min(MATCH_REACH, high - start)
+    key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
+           ctx.recent_quarter(start))
+    step = memo.get(key)
+    if step is None:
+        step, replayable = _step(ctx, cls, start, start + reach)
+        if replayable:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = step
+    if step is _NOTHING:
+        return position
+    span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
+    if new_quarter is not None:
+        ctx.last_quarter = (new_quarter, start)
+    if words is not None:
+        found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
+        if last is not None:
+            ctx.last = last
+    return start + advance
 
 
 # A match may run this many characters (far longer than any expression); normalisers read at most
@@ -1396,7 +1390,7 @@ _MEMO_SIZE = 4096
 _NOTHING = ()
 
 
-def _step(ctx: Context, cls: str, start: int):
+def _step(ctx: Context, cls: str, start: int, limit: int):
     """What the tagger finds at ``start`` (a tuple of the expression's parts, relative to ``start``), and
     whether it can be replayed elsewhere.
 
@@ -1405,7 +1399,6 @@ def _step(ctx: Context, cls: str, start: int):
     is not tied to ``start``.
     """
     text = ctx.text
-    limit = start + MATCH_REACH
     match = (_MASTERS.get(cls) or _master(cls)).match(text, start, limit)
     if match is None:
         return _NOTHING, True

@@ -14,15 +14,23 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .lexicon import current_language
+
 PRECISIONS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time")
 
-# Seasons as TimeML writes them, with the (month, day) they start and end on (northern hemisphere).
-SEASONS = {
-    "SP": ((3, 20), (6, 20)),
-    "SU": ((6, 21), (9, 22)),
-    "FA": ((9, 23), (12, 20)),
-    "WI": ((12, 21), (3, 19)),  # ends in the next year
-}
+# The months of each TIMEX3 season, as the language folder's seasons.tsv defines them (by months:
+# summer is June to August); a season that runs into the next year belongs to the year it starts in.
+SEASON_MONTHS = current_language().season_months
+
+
+def season_of(day: dt.date) -> tuple[int, str] | None:
+    """The year and TIMEX3 code of the season a day falls in (winter 2016: December 2016 to February 2017)."""
+    for code, months in SEASON_MONTHS.items():
+        if day.month in months:
+            return (day.year - 1 if day.month < months[0] else day.year), code
+    return None
+
+
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 
 VALUE_PATTERN = re.compile(
@@ -160,9 +168,11 @@ def interval_of(value: str, mod: str | None = None) -> Interval | None:
                 h = int(g["half"])
                 start, end, precision = dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "half"
             elif g["season"]:
-                (sm, sd), (em, ed) = SEASONS[g["season"]]
-                start = dt.date(year, sm, sd)
-                end = dt.date(year + 1 if g["season"] == "WI" else year, em, ed)
+                months = SEASON_MONTHS.get(g["season"])
+                if not months:
+                    return None
+                start = dt.date(year, months[0], 1)
+                end = _month_end(year + (months[-1] < months[0]), months[-1])
                 precision = "season"
             else:
                 start, end, precision = dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
