@@ -27,8 +27,8 @@ import time
 import tracemalloc
 from dataclasses import replace
 
-from timeline.build import make_executor
 from timeline.chronology import STOPWORDS, merge_events
+from timeline.executors import make_executor
 from timeline.events import Event
 from timeline.exporters.json_format import timeline_from_dict
 

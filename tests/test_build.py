@@ -5,17 +5,11 @@ from click.testing import CliRunner
 
 from timeline import build as build_module
 from timeline import chronology as chronology_module
-from timeline.build import (
-    Outcome,
-    PoolExecutor,
-    SerialExecutor,
-    build_timeline,
-    make_executor,
-    process,
-    process_documents,
-)
+from timeline import executors
+from timeline.build import Outcome, build_timeline, process, process_documents
 from timeline.cli import cli
 from timeline.documents import Document, find_sources, read_documents
+from timeline.executors import PoolExecutor, SerialExecutor, make_executor
 from timeline.temporal import tagger
 
 NO_DATE = "The army said yesterday that the town fell. Fighting went on last weekend, witnesses said.\n"
@@ -54,7 +48,7 @@ def test_what_the_build_loads_first_is_loaded_without_the_cycle_collector(seeds_
 
     seen = []
     original = tagger.compile_patterns
-    monkeypatch.setattr(build_module, "load_gazetteer", lambda *args: seen.append(gc.isenabled()))
+    monkeypatch.setattr(executors, "load_gazetteer", lambda *args: seen.append(gc.isenabled()))
     monkeypatch.setattr(tagger, "compile_patterns", lambda: seen.append(gc.isenabled()) or original())
     assert gc.isenabled()
     assert chronology(seeds_dir, "--jobs", "1")["events"]
@@ -120,7 +114,7 @@ def test_problems_arrive_in_input_order_with_the_results(tmp_path):
 
 
 def test_default_jobs_is_the_number_of_cores(monkeypatch):
-    monkeypatch.setattr(build_module, "default_jobs", lambda: 1)
+    monkeypatch.setattr(executors, "default_jobs", lambda: 1)
     assert isinstance(make_executor(), SerialExecutor)
     executor = make_executor("local", 2)
     try:

@@ -54,9 +54,9 @@ def test_dask_reports_bad_inputs_like_a_local_run(cluster, tmp_path):
 
 
 def test_an_unreachable_scheduler_is_one_clear_error(seeds_dir, monkeypatch):
-    from timeline import build as build_module
+    from timeline import executors
 
-    monkeypatch.setattr(build_module, "DASK_CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(executors, "DASK_CONNECT_TIMEOUT", "1s")
     result, _ = build(seeds_dir, "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr

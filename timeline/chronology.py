@@ -22,7 +22,7 @@ from .documents import Document
 from .events import Event, Source
 
 if TYPE_CHECKING:
-    from .build import Executor
+    from .executors import Executor
 
 # Reports are the same happening when their dates overlap and this similar (0..1, see _similarity):
 # the share of their words in common, plus a bonus for each of these they have in common.
@@ -410,7 +410,7 @@ def merge_events(events: Iterable[Event], executor: Executor | None = None) -> l
 
     Identical reports from different documents (a story reprinted by several outlets) are
     joined first (_distinct_reports), then reports alike enough (_join), with the workers of
-    ``executor`` (see timeline.build) when it has several. The result is the same either way.
+    ``executor`` (see timeline.executors) when it has several. The result is the same either way.
     """
     # Merging makes millions of small objects (reports, the keys of its index) and no cycles.
     with collector.paused():

@@ -16,13 +16,14 @@ import click
 import tabulate as tabulate_module
 
 from . import __version__, collector, temporal
-from .build import EXECUTORS, ExecutorError, Outcome, build_timeline, default_jobs, make_executor, prepare
+from .build import Outcome, build_timeline
 from .chronology import Timeline
 from .cleaning import RulesError
 from .documents import (DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published,
                         on_one_line, read_documents,
                         one_line, readable_name)
 from .output import atomic_output
+from .executors import EXECUTORS, ExecutorError, default_jobs, make_executor, prepare
 from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError
 from .pipeline import Options
