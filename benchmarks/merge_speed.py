@@ -27,10 +27,10 @@ import time
 import tracemalloc
 from dataclasses import replace
 
-from timeline.chronology import STOPWORDS, merge_events
-from timeline.executors import make_executor
 from timeline.events import Event
+from timeline.executors import make_executor
 from timeline.exporters.json_format import timeline_from_dict
+from timeline.merging import STOPWORDS, merge_events
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:

@@ -4,8 +4,7 @@ import json
 from click.testing import CliRunner
 
 from timeline import build as build_module
-from timeline import chronology as chronology_module
-from timeline import executors
+from timeline import executors, merging
 from timeline.build import Outcome, build_timeline, process, process_documents
 from timeline.cli import cli
 from timeline.documents import Document, find_sources, read_documents
@@ -61,10 +60,10 @@ def test_jobs_on_the_command_line_give_the_same_chronology(seeds_dir):
 
 def test_reports_compared_by_the_workers_give_the_same_chronology(alike_reports, monkeypatch):
     # However few the reports, the workers compare them (each a stretch of time) and this process joins.
-    monkeypatch.setattr(chronology_module, "PARALLEL_SWEEP_REPORTS", 1)
+    monkeypatch.setattr(merging, "PARALLEL_SWEEP_REPORTS", 1)
     calls = []
-    original = chronology_module._parts
-    monkeypatch.setattr(chronology_module, "_parts", lambda *args: calls.append(args) or original(*args))
+    original = merging._parts
+    monkeypatch.setattr(merging, "_parts", lambda *args: calls.append(args) or original(*args))
     shared = chronology(alike_reports, "--published", "2016-07-01", "--jobs", "2")
     assert calls
     assert shared == chronology(alike_reports, "--published", "2016-07-01", "--jobs", "1")

@@ -31,9 +31,9 @@ def test_dask_gives_the_same_chronology_as_a_local_run(cluster, seeds_dir):
 
 
 def test_merging_compares_reports_on_the_cluster_too(cluster, alike_reports, monkeypatch):
-    from timeline import chronology
+    from timeline import merging
 
-    monkeypatch.setattr(chronology, "PARALLEL_SWEEP_REPORTS", 1)
+    monkeypatch.setattr(merging, "PARALLEL_SWEEP_REPORTS", 1)
     _, local = build(alike_reports, "--published", "2016-07-01", "--jobs", "1")
     dask_result, on_dask = build(alike_reports, "--published", "2016-07-01", "--executor", "dask",
                                  "--scheduler", cluster.scheduler_address)
