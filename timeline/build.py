@@ -16,9 +16,10 @@ from typing import Callable, Iterable, Iterator
 from . import collector
 from .chronology import Timeline
 from .cleaning import describe_dropped, summarise_dropped
-from .documents import Document, Problem, Source
+from .documents import Document, Problem
 from .events import Event
 from .executors import CHUNK_DOCUMENTS, CHUNKS_AHEAD, PAGE_CHARACTERS, Executor, Future, SerialExecutor
+from .inputs import Source
 from .merging import merge_events
 from .pipeline import DocumentResult, Options, process_document
 

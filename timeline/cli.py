@@ -19,9 +19,9 @@ from . import __version__, collector, temporal
 from .build import Outcome, build_timeline
 from .chronology import Timeline
 from .cleaning import RulesError
-from .documents import (DEFAULT_MAX_SIZE, MetadataError, Problem, find_inputs, find_sources, normalise_published,
-                        on_one_line, read_documents,
-                        one_line, readable_name)
+from .documents import Problem, one_line, readable_name
+from .inputs import DEFAULT_MAX_SIZE, find_inputs, find_sources, read_documents
+from .metadata import MetadataError, normalise_published, on_one_line
 from .output import atomic_output
 from .executors import EXECUTORS, ExecutorError, default_jobs, make_executor, prepare
 from .exporters.base import ExportError, write_timeline
