@@ -78,8 +78,8 @@ def readable_name(name: str) -> str:
 # The public names of reading, importable from here (where they were once defined) as from their modules.
 _MOVED = {
     **dict.fromkeys(("METADATA_FIELDS", "PUBLISHED_PATTERN", "MetadataError", "ONE_LINE_FIELDS", "PUBLISHED_YEARS",
-                     "on_one_line", "normalise_published", "split_front_matter", "read_sidecar", "make_document",
-                     "with_published"), "timeline.metadata"),
+                     "on_one_line", "normalise_published", "split_front_matter", "read_sidecar", "make_document"),
+                    "timeline.metadata"),
     **dict.fromkeys(("SIDECAR_NAMES", "DOCUMENT_SUFFIXES", "UNUSED_ROWS_LISTED", "DEFAULT_MAX_SIZE", "Input",
                      "find_inputs", "read_bytes", "input_bytes", "read_input", "Source", "find_sources",
                      "read_documents"), "timeline.inputs"),

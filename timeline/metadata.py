@@ -11,7 +11,6 @@ import csv
 import datetime
 import io
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from .documents import Document, Problem
@@ -287,7 +286,3 @@ def _reading_metadata(reading: Reading | None) -> dict[str, str]:
         return {}
     return {"title": reading.title, "source": reading.source, "url": reading.url,
             "published": reading.published or "", "language": reading.language, "author": reading.author}
-
-
-def with_published(document: Document, published: str | None) -> Document:
-    return replace(document, published=normalise_published(published))
