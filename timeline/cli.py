@@ -290,7 +290,7 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
                                    offline=offline)
             # Building makes many objects and no cycles (see timeline.collector), and what it
             # builds lives until the run ends: it is frozen before the collector runs again, so
-            # that no collection walks it (one took 0.1 s at the end of a 2,452-document build).
+            # that no collection walks every event of it for nothing.
             with collector.paused():
                 timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
                                           on_result=progress, problems=problems,

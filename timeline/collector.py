@@ -2,9 +2,9 @@
 
 The collector runs after every few hundred new objects, and each run looks at the
 young objects and what they refer to; a build makes millions of small objects
-(events, the keys of merging) that live until it ends, so those runs cost as much as
-a third of merging and a few percent of processing documents, to find nothing: the
-pipeline makes no reference cycles (checked on a whole corpus). Paused, it runs only
+(events, the keys of merging) that live until it ends, so those runs cost a large share
+of merging and some of processing documents, to find nothing: the pipeline makes no
+reference cycles (checked on a whole corpus). Paused, it runs only
 when asked: :func:`collecting_rarely` asks each time the work has doubled, so that memory held
 by a cycle (from a plugin, say) is still given back, at a cost that stays a small
 share of the work.

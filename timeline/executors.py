@@ -51,8 +51,8 @@ def prepare(options: Options = Options()) -> None:
 
     Raises RulesError or NamesError for a rules or names file that cannot be used. What is
     loaded lives as long as the run and makes no cycles: a full collection while compiling
-    walked the gazetteer (0.05 s), and once frozen no collection walks it again, and forked
-    workers share its pages.
+    would walk the whole gazetteer just loaded, and once frozen no collection walks it again,
+    and forked workers share its pages.
     """
     with collector.paused():
         load_rules(options.cleaning_rules)

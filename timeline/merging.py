@@ -340,7 +340,7 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
     workers = getattr(executor, "workers", 1)
     count = max(-(-len(items) // PART_REPORTS), min(workers, len(items) // PARALLEL_SWEEP_REPORTS))
     if workers > 1 and count > 1:
-        # Sent as plain tuples, which pickle in half the time (_alike_earlier makes them items again).
+        # Sent as plain tuples, which pickle faster (_alike_earlier makes them items again).
         futures = [executor.submit(_alike_earlier, list(map(tuple, part)), first, order)
                    for part, first in _parts(items, count)]
         alike = [pair for future in futures for pair in future.result()]
@@ -367,8 +367,9 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
 
 # What an item costs the sweep, counted in the active items (those whose dates reach it) it
 # meets: a fixed part (making its keys, comparing what they find) worth about this many, and
-# more the busier its stretch of time. Measured on silver (11,073 distinct reports): the later
-# of two halves by count took 0.32 s against 0.24 s; balanced by this cost, 0.27 s each.
+# more the busier its stretch of time. Cut by count alone, the busier stretches take longer and
+# the other workers wait; cut by this cost (its weight fitted on the silver corpus), they take about
+# as long.
 ITEM_COST_IN_ACTIVE = 200
 
 

@@ -88,8 +88,8 @@ def write_timeline(exporter: Exporter, timeline: Timeline, stream: BinaryIO, opt
 
     The chronology lives until the write ends, so it is moved out of the garbage
     collector's sight meanwhile: otherwise every collection triggered by the
-    exporter's short-lived objects walks all the events again (about a third of
-    the time of a million-event csv or json export).
+    exporter's short-lived objects walks all the events again, a large share of the time
+    of a large export.
     """
     gc.freeze()
     try:
