@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import itertools
 import json
 import os
@@ -295,7 +294,7 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
                 timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
                                           on_result=progress, problems=problems,
                                           on_merge=progress.merging).between(since_day, until_day)
-                gc.freeze()
+                collector.freeze()
     except _StrictStop as stop:
         raise click.ClickException(f"{stop} (--strict: stopped, nothing written)") from None
     except BrokenProcessPool:
@@ -308,7 +307,7 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
     _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
     # What is left lives until the process ends: the collection Python makes on its way out
     # would walk every event for nothing.
-    gc.freeze()
+    collector.freeze()
     for line in progress.undated_report():
         click.echo(line, err=True)
     if problems.skipped:

@@ -6,7 +6,6 @@ start with what every document needs already loaded (see prepare), shared with t
 """
 from __future__ import annotations
 
-import gc
 import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
@@ -59,7 +58,7 @@ def prepare(options: Options = Options()) -> None:
         if options.find_names:
             load_gazetteer(options.names)
         temporal.tagger.compile_patterns()
-        gc.freeze()
+        collector.freeze()
 
 
 class Future(Protocol):
@@ -104,12 +103,7 @@ def _start_worker() -> None:
     # Ctrl-C is handled once, by the parent, which stops the pool; without this every
     # worker would print its own KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # What the worker inherits (the rules, the gazetteer) lives as long as it does: the
-    # cycle collector need not walk it again and again, nor touch its shared pages.
-    gc.freeze()
-    # A worker forked while the collector is paused here inherits the pause; it pauses the
-    # collector itself where that is safe (see process_chunk).
-    gc.enable()
+    collector.start_worker()
 
 
 class PoolExecutor:
