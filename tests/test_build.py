@@ -173,11 +173,11 @@ def test_a_clean_run_exits_0_and_quiet_or_no_terminal_shows_no_progress(seeds_di
 def test_the_progress_bar_counts_documents_and_events(seeds_dir, monkeypatch):
     import sys
 
-    from timeline import cli as cli_module
+    from timeline import reporting
 
     shown = []
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    progress = cli_module._Progress([str(seeds_dir)], quiet=False)
+    progress = reporting.Progress([str(seeds_dir)], quiet=False)
     assert progress.bar is not None and progress.bar.length == 5
     progress.bar.render_progress = lambda: shown.append(progress._describe(None))
     progress.bar.update = lambda n, item: shown.append(progress._describe(item))
@@ -185,7 +185,7 @@ def test_the_progress_bar_counts_documents_and_events(seeds_dir, monkeypatch):
     assert progress.documents == 5 and shown[-1].startswith(f"{progress.events} events, ")
     assert "docs/s" in shown[-1]
     assert progress.bar.label == f"Merging {progress.events} events"  # said before merging starts
-    assert cli_module._Progress([str(seeds_dir)], quiet=True).bar is None
+    assert reporting.Progress([str(seeds_dir)], quiet=True).bar is None
 
 
 def test_a_scheduler_without_the_dask_executor_is_a_usage_error(seeds_dir):
