@@ -128,6 +128,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="rounds of alone and pair; medians are printed (default: 5)")
     arguments = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's timeline
     from build_speed import extract_corpus
 
     from timeline.executors import prepare
