@@ -26,11 +26,14 @@ import sys
 import time
 import tracemalloc
 from dataclasses import replace
+from pathlib import Path
 
-from timeline.build import make_executor
-from timeline.chronology import STOPWORDS, merge_events
-from timeline.events import Event
-from timeline.exporters.json_format import timeline_from_dict
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline.events import Event  # noqa: E402
+from timeline.executors import make_executor  # noqa: E402
+from timeline.exporters.json_format import timeline_from_dict  # noqa: E402
+from timeline.merging import STOPWORDS, merge_events  # noqa: E402
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:

@@ -41,7 +41,8 @@ ARITHMETIC_STEPS = 16_000_000  # about a second: long enough to outlast the sche
 
 def pipeline_work(documents) -> int:
     """The work of the build's workers: every document through the pipeline, chunk by chunk."""
-    from timeline.build import SerialExecutor, process
+    from timeline.build import process
+    from timeline.executors import SerialExecutor
 
     events = 0
     for outcome in process(documents, executor=SerialExecutor()):
@@ -127,9 +128,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="rounds of alone and pair; medians are printed (default: 5)")
     arguments = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's timeline
     from build_speed import extract_corpus
 
-    from timeline.build import prepare
+    from timeline.executors import prepare
     from timeline.documents import read_documents
 
     workdir = Path(tempfile.mkdtemp(prefix="timeline-parallel-"))

@@ -40,9 +40,9 @@ def alike_reports(tmp_path) -> Path:
 def unlistable(monkeypatch):
     """Make folders fail to be listed, as one without read permission does (which the tests,
     often run as root, cannot make: root lists any folder)."""
-    from timeline import documents
+    from timeline import inputs
 
-    real_scandir = documents.os.scandir
+    real_scandir = inputs.os.scandir
     refused: set[str] = set()
 
     def scandir(path):
@@ -50,5 +50,5 @@ def unlistable(monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(documents.os, "scandir", scandir)
+    monkeypatch.setattr(inputs.os, "scandir", scandir)
     return lambda *folders: refused.update(map(str, folders))

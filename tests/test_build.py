@@ -4,18 +4,11 @@ import json
 from click.testing import CliRunner
 
 from timeline import build as build_module
-from timeline import chronology as chronology_module
-from timeline.build import (
-    Outcome,
-    PoolExecutor,
-    SerialExecutor,
-    build_timeline,
-    make_executor,
-    process,
-    process_documents,
-)
+from timeline import executors, merging
+from timeline.build import Outcome, build_timeline, process, process_documents
 from timeline.cli import cli
 from timeline.documents import Document, find_sources, read_documents
+from timeline.executors import PoolExecutor, SerialExecutor, make_executor
 from timeline.temporal import tagger
 
 NO_DATE = "The army said yesterday that the town fell. Fighting went on last weekend, witnesses said.\n"
@@ -54,7 +47,7 @@ def test_what_the_build_loads_first_is_loaded_without_the_cycle_collector(seeds_
 
     seen = []
     original = tagger.compile_patterns
-    monkeypatch.setattr(build_module, "load_gazetteer", lambda *args: seen.append(gc.isenabled()))
+    monkeypatch.setattr(executors, "load_gazetteer", lambda *args: seen.append(gc.isenabled()))
     monkeypatch.setattr(tagger, "compile_patterns", lambda: seen.append(gc.isenabled()) or original())
     assert gc.isenabled()
     assert chronology(seeds_dir, "--jobs", "1")["events"]
@@ -67,10 +60,10 @@ def test_jobs_on_the_command_line_give_the_same_chronology(seeds_dir):
 
 def test_reports_compared_by_the_workers_give_the_same_chronology(alike_reports, monkeypatch):
     # However few the reports, the workers compare them (each a stretch of time) and this process joins.
-    monkeypatch.setattr(chronology_module, "PARALLEL_SWEEP_REPORTS", 1)
+    monkeypatch.setattr(merging, "PARALLEL_SWEEP_REPORTS", 1)
     calls = []
-    original = chronology_module._parts
-    monkeypatch.setattr(chronology_module, "_parts", lambda *args: calls.append(args) or original(*args))
+    original = merging._parts
+    monkeypatch.setattr(merging, "_parts", lambda *args: calls.append(args) or original(*args))
     shared = chronology(alike_reports, "--published", "2016-07-01", "--jobs", "2")
     assert calls
     assert shared == chronology(alike_reports, "--published", "2016-07-01", "--jobs", "1")
@@ -120,7 +113,7 @@ def test_problems_arrive_in_input_order_with_the_results(tmp_path):
 
 
 def test_default_jobs_is_the_number_of_cores(monkeypatch):
-    monkeypatch.setattr(build_module, "default_jobs", lambda: 1)
+    monkeypatch.setattr(executors, "default_jobs", lambda: 1)
     assert isinstance(make_executor(), SerialExecutor)
     executor = make_executor("local", 2)
     try:
@@ -180,11 +173,11 @@ def test_a_clean_run_exits_0_and_quiet_or_no_terminal_shows_no_progress(seeds_di
 def test_the_progress_bar_counts_documents_and_events(seeds_dir, monkeypatch):
     import sys
 
-    from timeline import cli as cli_module
+    from timeline import reporting
 
     shown = []
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    progress = cli_module._Progress([str(seeds_dir)], quiet=False)
+    progress = reporting.Progress([str(seeds_dir)], quiet=False)
     assert progress.bar is not None and progress.bar.length == 5
     progress.bar.render_progress = lambda: shown.append(progress._describe(None))
     progress.bar.update = lambda n, item: shown.append(progress._describe(item))
@@ -192,7 +185,7 @@ def test_the_progress_bar_counts_documents_and_events(seeds_dir, monkeypatch):
     assert progress.documents == 5 and shown[-1].startswith(f"{progress.events} events, ")
     assert "docs/s" in shown[-1]
     assert progress.bar.label == f"Merging {progress.events} events"  # said before merging starts
-    assert cli_module._Progress([str(seeds_dir)], quiet=True).bar is None
+    assert reporting.Progress([str(seeds_dir)], quiet=True).bar is None
 
 
 def test_a_scheduler_without_the_dask_executor_is_a_usage_error(seeds_dir):

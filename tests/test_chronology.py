@@ -1,6 +1,7 @@
 import datetime as dt
 
-from timeline.chronology import Timeline, merge_events, same_happening
+from timeline.chronology import Timeline
+from timeline.merging import merge_events, same_happening
 from timeline.events import Event, Mention
 
 

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from timeline import chronology
-from timeline.chronology import content_words, merge_events, same_happening
+from timeline import merging
 from timeline.events import Event, Mention
+from timeline.merging import content_words, merge_events, same_happening
 
 WORDS = ("rebels captured town army shelled convoy aid village border crossing killed fighters airstrike "
          "hospital market bridge checkpoint ceasefire talks envoy refugees camp wounded civilians drone tanks "
@@ -111,7 +111,7 @@ class PicklingExecutor:
 @pytest.mark.parametrize("workers", [2, 3, 7])
 def test_merge_split_among_workers_equals_every_pair_merge(seed, workers, monkeypatch):
     # Each worker sweeps a stretch of time, meeting the earlier reports whose dates reach into it.
-    monkeypatch.setattr(chronology, "PARALLEL_SWEEP_REPORTS", 1)
+    monkeypatch.setattr(merging, "PARALLEL_SWEEP_REPORTS", 1)
     rng = random.Random(seed)
     events = random_events(rng, rng.randrange(20, 120))
     executor = PicklingExecutor(workers)
@@ -120,10 +120,10 @@ def test_merge_split_among_workers_equals_every_pair_merge(seed, workers, monkey
 
 
 def test_a_large_merge_is_sent_in_parts_of_bounded_size(monkeypatch):
-    monkeypatch.setattr(chronology, "PARALLEL_SWEEP_REPORTS", 1)
-    monkeypatch.setattr(chronology, "PART_REPORTS", 10)
+    monkeypatch.setattr(merging, "PARALLEL_SWEEP_REPORTS", 1)
+    monkeypatch.setattr(merging, "PART_REPORTS", 10)
     events = random_events(random.Random(7), 95)
-    reports = len(chronology._distinct_reports(events).items)
+    reports = len(merging._distinct_reports(events).items)
     executor = PicklingExecutor(2)
     assert groups_of(merge_events(events, executor)) == merge_by_every_pair(events)
     assert reports > 20 and executor.calls == -(-reports // 10)  # more parts than workers, each of 10 at most
@@ -131,7 +131,7 @@ def test_a_large_merge_is_sent_in_parts_of_bounded_size(monkeypatch):
 
 def items_of(spans):
     """Sweep items with these (first day, days) in time order, all else alike."""
-    return [chronology._Item(n, start, start + days, n, False, (0,), (), (), False)
+    return [merging._Item(n, start, start + days, n, False, (0,), (), (), False)
             for n, (start, days) in enumerate(sorted(spans))]
 
 
@@ -144,13 +144,13 @@ def test_parts_are_balanced_by_the_cost_of_their_stretch_of_time():
     # The later half is busy: each of its items meets the many whose dates still reach it,
     # so the part that sweeps it has fewer of them; a quiet stretch is split by count.
     busy = busy_later_half()
-    low, middle, high = chronology._bounds(busy, 2)
+    low, middle, high = merging._bounds(busy, 2)
     assert (low, high) == (0, 2000) and middle > 1000 + 100
     quiet = items_of([(day, 0) for day in range(2000)])
-    assert chronology._bounds(quiet, 4) == [0, 500, 1000, 1500, 2000]
+    assert merging._bounds(quiet, 4) == [0, 500, 1000, 1500, 2000]
 
 
 def test_parts_balanced_by_cost_still_hold_at_most_part_reports(monkeypatch):
-    monkeypatch.setattr(chronology, "PART_REPORTS", 1100)
+    monkeypatch.setattr(merging, "PART_REPORTS", 1100)
     busy = busy_later_half()
-    assert chronology._bounds(busy, 2) == [0, 1000, 2000]
+    assert merging._bounds(busy, 2) == [0, 1000, 2000]

@@ -6,8 +6,8 @@ import pytest
 
 from timeline import collector
 from timeline.build import process_chunk
-from timeline.chronology import merge_events
 from timeline.documents import find_sources
+from timeline.merging import merge_events
 from timeline.pipeline import Options
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

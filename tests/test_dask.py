@@ -31,9 +31,9 @@ def test_dask_gives_the_same_chronology_as_a_local_run(cluster, seeds_dir):
 
 
 def test_merging_compares_reports_on_the_cluster_too(cluster, alike_reports, monkeypatch):
-    from timeline import chronology
+    from timeline import merging
 
-    monkeypatch.setattr(chronology, "PARALLEL_SWEEP_REPORTS", 1)
+    monkeypatch.setattr(merging, "PARALLEL_SWEEP_REPORTS", 1)
     _, local = build(alike_reports, "--published", "2016-07-01", "--jobs", "1")
     dask_result, on_dask = build(alike_reports, "--published", "2016-07-01", "--executor", "dask",
                                  "--scheduler", cluster.scheduler_address)
@@ -54,9 +54,9 @@ def test_dask_reports_bad_inputs_like_a_local_run(cluster, tmp_path):
 
 
 def test_an_unreachable_scheduler_is_one_clear_error(seeds_dir, monkeypatch):
-    from timeline import build as build_module
+    from timeline import executors
 
-    monkeypatch.setattr(build_module, "DASK_CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(executors, "DASK_CONNECT_TIMEOUT", "1s")
     result, _ = build(seeds_dir, "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr

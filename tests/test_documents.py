@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import documents as documents_module
+from timeline import inputs as inputs_module
 from timeline.documents import (
     InputError,
     MetadataError,
@@ -263,7 +263,7 @@ def test_a_file_that_cannot_be_read_is_skipped(tmp_path, monkeypatch):
         return real_open(path, *args, **kwargs)
 
     # The superuser reads any file whatever its mode, so the refusal is simulated.
-    monkeypatch.setattr(documents_module, "open", guarded_open, raising=False)
+    monkeypatch.setattr(inputs_module, "open", guarded_open, raising=False)
     documents, problems = read([tmp_path])
     assert [d.name for d in documents] == ["a.txt"]
     assert len(problems) == 1 and "permission denied" in problems[0].message
@@ -282,7 +282,7 @@ def test_a_large_input_is_refused_without_reading_it_all(tmp_path, monkeypatch):
         handle.read = lambda size=-1: reads.append(size) or original(size)
         return handle
 
-    monkeypatch.setattr(documents_module, "open", counting_open, raising=False)
+    monkeypatch.setattr(inputs_module, "open", counting_open, raising=False)
     documents, problems = read([big])
     assert documents == [] and "100.0 MB" in problems[0].message
     assert reads and all(0 < size <= 10 * 1024 * 1024 + 1 for size in reads)
@@ -318,7 +318,7 @@ def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(tmp_path, monkeyp
                 handle.write(growth.pop())
         return status
 
-    monkeypatch.setattr(documents_module.os, "fstat", fstat_then_grow)
+    monkeypatch.setattr(inputs_module.os, "fstat", fstat_then_grow)
     assert read_bytes(grown, max_size=100) == b"first and more"
     grown.write_bytes(b"first")
     growth.append(b" and more")
@@ -339,7 +339,7 @@ def test_documents_are_read_one_at_a_time(tmp_path, monkeypatch):
         (tmp_path / f"{n}.txt").write_text(TEXT)
     opened = []
     real_open = open
-    monkeypatch.setattr(documents_module, "open",
+    monkeypatch.setattr(inputs_module, "open",
                         lambda path, *a, **k: opened.append(path) or real_open(path, *a, **k), raising=False)
     stream = read_documents([str(tmp_path)])
     next(stream)

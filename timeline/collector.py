@@ -2,12 +2,16 @@
 
 The collector runs after every few hundred new objects, and each run looks at the
 young objects and what they refer to; a build makes millions of small objects
-(events, the keys of merging) that live until it ends, so those runs cost as much as
-a third of merging and a few percent of processing documents, to find nothing: the
-pipeline makes no reference cycles (checked on a whole corpus). Paused, it runs only
+(events, the keys of merging) that live until it ends, so those runs cost a large share
+of merging and some of processing documents, to find nothing: the pipeline makes no
+reference cycles (checked on a whole corpus). Paused, it runs only
 when asked: :func:`collecting_rarely` asks each time the work has doubled, so that memory held
 by a cycle (from a plugin, say) is still given back, at a cost that stays a small
 share of the work.
+
+What lives as long as the run (the rules and gazetteer loaded before the workers start,
+the chronology once built) is frozen: no collection walks it again, and worker processes
+forked from this one keep sharing its pages, which a collection would touch and so copy.
 """
 from __future__ import annotations
 
@@ -40,3 +44,27 @@ def collecting_rarely(items: Iterable[T], first: int = 100_000) -> Iterator[T]:
         if count >= due:
             gc.collect()
             due = 2 * count
+
+
+def freeze() -> None:
+    """Leave every object that exists now out of later collections: it lives as long as the run."""
+    gc.freeze()
+
+
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """Every object that exists now left out of collections for the ``with`` block."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def start_worker() -> None:
+    """The collector in a worker process just forked. What the worker inherits (the rules, the
+    gazetteer) lives as long as it does, so it is frozen; a worker forked while the collector is
+    paused here inherits the pause, so the collector is turned back on (the work pauses it where
+    that is safe)."""
+    gc.freeze()
+    gc.enable()

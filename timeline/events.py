@@ -22,8 +22,6 @@ from .temporal import TemporalExpression, interval_of
 from .temporal.lexicon import current_language
 from .titles import DATELINE, IRREGULAR_PAST, clause_at, make_title
 
-DATE_SOURCES = ("explicit", "relative", "publication")
-
 # Habits and generic statements: a date in the same clause places no happening.
 HABITUAL = re.compile(
     # The class of first letters lets the search pass most words without trying each alternative.
@@ -155,10 +153,6 @@ class Event:
     location: Location | None = None
     fatalities: Casualties | None = None
     injuries: Casualties | None = None
-
-    @property
-    def sort_key(self) -> tuple:
-        return (self.start, self.end)
 
 
 @dataclass(frozen=True)

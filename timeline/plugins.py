@@ -94,10 +94,6 @@ class Registry:
     exporters: dict[str, Exporter] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
 
-    def by_suffix(self, suffix: str) -> Exporter | None:
-        suffix = suffix.lower()
-        return next((e for e in self.exporters.values() if suffix in e.suffixes), None)
-
     def by_filename(self, filename: str) -> Exporter | None:
         """The format whose longest suffix ends the file name (``x.timeline.json`` before ``x.json``)."""
         name = filename.lower()
@@ -275,8 +271,3 @@ def load_plugins(
     loader.check_pending()
     loader.collect_exporters()
     return loader.registry
-
-
-def make_manager(plugins_dir: str | None = None) -> pluggy.PluginManager:
-    """The plugin manager with every plugin loaded (for callers that call hooks themselves)."""
-    return load_plugins(plugins_dir).manager

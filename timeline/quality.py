@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .documents import Problem, read_documents
+from .documents import Problem
 from .events import Event
+from .inputs import read_documents
 from .pipeline import Options, process_document
 from .temporal import interval_of
 

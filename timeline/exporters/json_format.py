@@ -109,7 +109,7 @@ def _array(texts: Iterable[str]) -> str:
 def _text_writer(cls: type, strict: bool = False) -> Callable[[Any], str]:
     """A function writing an instance of the dataclass ``cls`` as the JSON text that the standard
     encoder gives for _to_json of it, byte for byte, made once per class from its fields' types:
-    about twice as quick as making the dict and encoding it, which is most of writing a chronology.
+    quicker than making the dict and encoding it, which is most of writing a chronology.
     A value not of its field's type is written the standard way (``strict``: raises _Unwritten,
     for the class that holds it to do so)."""
     encode = json.JSONEncoder(ensure_ascii=False).encode

@@ -95,10 +95,6 @@ def _title_slide(timeline: Timeline) -> dict[str, Any]:
                      "text": f"<p>{len(timeline.events)} events from {names} documents</p>"}}
 
 
-def timelinejs_of(timeline: Timeline) -> dict[str, Any]:
-    return {"title": _title_slide(timeline), "events": list(timelinejs_events(timeline))}
-
-
 def write_timelinejs(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
     """One slide per line, written as made: memory stays flat."""
     def pieces() -> Iterator[str]:
