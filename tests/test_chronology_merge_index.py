@@ -41,12 +41,21 @@ def merge_by_every_pair(events):
             if gi == gj or not same_happening(event, other):
                 continue
             documents = [m.document for k, (_, members) in enumerate(reports) if group[k] in (gi, gj) for m in members]
-            if len(set(documents)) == len(documents):
+            if len(set(documents)) == len(documents) and not apart(reports, group, gi, gj):
                 group = [gj if g == gi else g for g in group]
     groups = {}
     for i, (_, members) in enumerate(reports):
         groups.setdefault(group[i], []).extend(members)
     return sorted(sorted((e.document, e.offset) for e in g) for g in groups.values())
+
+
+def apart(reports, group, gi, gj):
+    """Two happenings that both name actors, or both places, and none in common stay apart."""
+    def named(g, kind):
+        return {m.name for k, (_, members) in enumerate(reports) if group[k] == g for e in members
+                for m in getattr(e, kind)}
+    return any(named(gi, kind) and named(gj, kind) and not named(gi, kind) & named(gj, kind)
+               for kind in ("actors", "places"))
 
 
 def identical(a, b):

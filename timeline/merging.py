@@ -101,6 +101,8 @@ def _similarity(a: Event, b: Event, report_a: _Report | None = None, report_b: _
         return 0.0
     if report_a.places and report_b.places and not report_a.places & report_b.places:
         return 0.0  # both say where, and not the same place
+    if report_a.actors and report_b.actors and not report_a.actors & report_b.actors:
+        return 0.0  # both say who, and not the same actor: two sides' attacks on one day are two happenings
     return overlap + sum(BONUS[name] for name in _shared(report_a, report_b))
 
 
@@ -347,6 +349,11 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
     else:
         alike = _alike_earlier(items, 0, order)
     parent = list(range(len(items)))
+    # Who and where each happening names: a report alike to one happening's report is not joined
+    # to it when the happening already names other actors, or other places, and none of its own.
+    # (A report naming no one is alike to many: it must not chain them all into one happening.)
+    actors = [set(item.actors) for item in items]
+    places = [set(item.places) for item in items]
 
     def root(n: int) -> int:
         while parent[n] != n:
@@ -354,14 +361,20 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
             n = parent[n]
         return n
 
+    def apart(mine: int, theirs: int) -> bool:
+        return (documents[mine] & documents[theirs]
+                or actors[mine] and actors[theirs] and not actors[mine] & actors[theirs]
+                or places[mine] and places[theirs] and not places[mine] & places[theirs])
+
     for number, others in alike:
         for other in others:
             mine, theirs = root(number), root(other)
-            if mine == theirs or documents[mine] & documents[theirs]:
+            if mine == theirs or apart(mine, theirs):
                 continue
             parent[mine] = theirs
-            documents[theirs] |= documents[mine]
-            documents[mine] = set()
+            for kept in (documents, actors, places):
+                kept[theirs] |= kept[mine]
+                kept[mine] = set()
     return [root(n) for n in range(len(items))]
 
 
