@@ -164,3 +164,54 @@ def test_a_gold_span_that_starts_with_the_one_it_holds_is_still_an_outer_level()
     s = score_spans("d", gold, [T(0, 8, value="BC0490")])
     assert s.relaxed == s.value == 1
     assert [m.gold.value for m in s.matches if m.system is None] == ["FUTURE_REF"]
+
+
+def _corpus(folder, documents):
+    """Write one TimeML file per (name, dct, text with TIMEX3 markup) into ``folder``."""
+    for name, dct, body in documents:
+        (folder / f"{name}.tml").write_text(
+            f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="{dct}">{dct}</TIMEX3></DCT>'
+            f"<TEXT>{body}</TEXT></TimeML>", encoding="utf-8")
+    return folder
+
+
+def _tagger_from(answers):
+    """A stand-in tagger that returns, for each text, the spans listed for the word they cover."""
+    def tag(text, dct=None):
+        return [GoldTimex(text.index(word), text.index(word) + len(word), word, type, value)
+                for word, (type, value) in answers.items() if word in text]
+    return tag
+
+
+def test_scores_by_document_add_up_to_the_totals_and_rank_the_worst_first(tmp_path):
+    from timeline.evaluation import evaluate_corpus
+    _corpus(tmp_path, [
+        ("good", "1998-01-08", 'On <TIMEX3 tid="t1" type="DATE" value="1998-01-07">Wednesday</TIMEX3>.'),
+        ("bad", "1998-01-08", 'In <TIMEX3 tid="t1" type="DATE" value="1944-06">June</TIMEX3> and '
+                              '<TIMEX3 tid="t2" type="DATE" value="1944-07">July</TIMEX3>.'),
+        ("empty", "1998-01-08", "Nothing here."),
+    ])
+    tag = _tagger_from({"Wednesday": ("DATE", "1998-01-07"), "June": ("DATE", "1998-06"), "July": ("DATE", "1944-07")})
+    result = evaluate_corpus(tmp_path, tag=tag)
+    assert set(result.by_document) == {"good.tml", "bad.tml", "empty.tml"}
+    assert sum(s.gold for s in result.by_document.values()) == result.total.gold == 3
+    assert sum(s.value for s in result.by_document.values()) == result.total.value == 2
+    rows = result.document_table()
+    assert [row[0] for row in rows] == ["bad.tml", "good.tml", "empty.tml"]
+    assert rows[0] == ("bad.tml", "2", "2", "1", "2", "1.0000", "1.0000", "0.5000")
+    assert rows[2][5:] == ("-", "-", "-")
+    assert result.document_table(1) == rows[:1]
+
+
+def test_evaluate_prints_the_documents_that_lose_the_most(tmp_path):
+    from click.testing import CliRunner
+    from timeline.cli import cli
+    _corpus(tmp_path, [(f"d{n:02d}", "1998-01-08", f'In <TIMEX3 tid="t1" type="DATE" value="1998">1998</TIMEX3> '
+                        f'and <TIMEX3 tid="t2" type="DATE" value="1944">that year</TIMEX3> {n}.') for n in range(12)])
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path), "--errors", "0"])
+    assert result.exit_code == 0, result.output
+    assert "the 10 documents that lose the most (--per-document for all)" in result.stdout
+    assert sum(f"d{n:02d}.tml" in result.stdout for n in range(12)) == 10
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path), "--errors", "0", "--per-document"])
+    assert result.exit_code == 0, result.output
+    assert "by document" in result.stdout and all(f"d{n:02d}.tml" in result.stdout for n in range(12))

@@ -175,13 +175,19 @@ def score_spans(document: str, gold: Sequence[Span], system: Sequence[Span]) -> 
     return scores
 
 
+def score_document(document: str, gold: Sequence[Span], system: Sequence[Span]) -> tuple[Scores, Scores]:
+    """One document's scores: all types, and DATE only."""
+    return (score_spans(document, gold, system),
+            score_spans(document, [g for g in gold if g.type == "DATE"], [s for s in system if s.type == "DATE"]))
+
+
 def score_documents(pairs: Iterable[tuple[str, Sequence[Span], Sequence[Span]]]) -> tuple[Scores, Scores]:
     """Corpus scores over ``(document, gold, system)`` triples: all types, and DATE only."""
     total, dates = Scores(), Scores()
     for document, gold, system in pairs:
-        total.add(score_spans(document, gold, system))
-        dates.add(score_spans(document, [g for g in gold if g.type == "DATE"],
-                              [s for s in system if s.type == "DATE"]))
+        document_total, document_dates = score_document(document, gold, system)
+        total.add(document_total)
+        dates.add(document_dates)
     return total, dates
 
 
