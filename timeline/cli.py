@@ -644,9 +644,10 @@ WORST_DOCUMENTS = 10
 @cli.command()
 @click.argument("corpus", type=click.Path(exists=True))
 @click.option("--errors", "error_limit", default=15, show_default=True, help="How many of each kind of error to list.")
+@click.option("--examples", default=3, show_default=True, help="How many wrong values to show for each class.")
 @click.option("--per-document", is_flag=True,
               help=f"Score every document (default: the {WORST_DOCUMENTS} that lose the most).")
-def evaluate(corpus, error_limit, per_document):
+def evaluate(corpus, error_limit, examples, per_document):
     """Score the tagger on a folder of TimeML files (TempEval-3 Task A), for developers.
 
     \b
@@ -670,6 +671,18 @@ def evaluate(corpus, error_limit, per_document):
     click.echo(tabulate_module.tabulate(
         result.document_table(shown), disable_numparse=True,
         headers=("document", "gold", "tagged", "right", "lost", "strict F1", "relaxed F1", "value F1")))
+    classes = result.error_classes()
+    click.echo(f"\nwrong values by class ({classes.wrong_values} of {result.total.valued} matched gold values):")
+    rows = [(name, str(len(wrong)), f"{classes.share(name):.1%}", str(len({e.document for e in wrong})))
+            for name, wrong in classes.wrong.items()]
+    click.echo(tabulate_module.tabulate(rows, headers=("class", "wrong", "share", "docs"), disable_numparse=True))
+    click.echo(f"and extent errors with no value: {len(classes.missed)} gold missed, "
+               f"{len(classes.spurious)} tagged without gold")
+    for name, wrong in classes.wrong.items():
+        if wrong and examples:
+            click.echo(f"\n{name}, e.g.:")
+            for e in wrong[:examples]:
+                click.echo(f"  {e.gold_text!r} gold {e.gold} / ours {e.our_text!r} {e.ours}  ({e.document})")
     if error_limit:
         for kind, rows in result.errors(error_limit).items():
             click.echo(f"\nmost frequent {kind}:")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..temporal import tag as default_tag
+from .errors import Context, ErrorClasses, context_of, error_classes
 from .scorer import Scores, score_document, top_errors
 from .timeml import read_corpus
 
@@ -17,6 +18,7 @@ class Evaluation:
     dates: Scores
     problems: list[str] = field(default_factory=list)
     by_document: dict[str, Scores] = field(default_factory=dict, repr=False)
+    contexts: dict[str, Context] = field(default_factory=dict, repr=False)
 
     def table(self) -> list[tuple[str, str, str, str]]:
         """Rows (measure, precision, recall, F1) as printed by ``timeline evaluate``."""
@@ -51,6 +53,10 @@ class Evaluation:
     def errors(self, limit: int = 20) -> dict[str, list[tuple[str, int]]]:
         return top_errors(self.total, limit)
 
+    def error_classes(self) -> ErrorClasses:
+        """The wrong values by class (anchoring, extent, granularity, convention, gold, other)."""
+        return error_classes(self.total, self.contexts)
+
 
 def evaluate_corpus(folder: str | Path, tag: Callable = default_tag) -> Evaluation:
     """Tag the text of every ``*.tml`` under ``folder`` with its DCT and score against the gold TIMEX3s."""
@@ -62,4 +68,5 @@ def evaluate_corpus(folder: str | Path, tag: Callable = default_tag) -> Evaluati
         total.add(document_total)
         dates.add(document_dates)
         by_document[doc.name] = document_total
-    return Evaluation(len(documents), total, dates, problems, by_document)
+    return Evaluation(len(documents), total, dates, problems, by_document,
+                      {doc.name: context_of(doc) for doc in documents})
