@@ -1,4 +1,6 @@
 """The TimeML reader and the TempEval-3 Task A scorer, on small hand-made cases."""
+import re
+
 import pytest
 
 from timeline.evaluation.scorer import match_spans, score_documents, score_spans, top_errors
@@ -98,3 +100,124 @@ def test_top_errors_names_each_kind():
     assert errors["missed"][0][0].startswith("'1998'")
     assert errors["spurious"][0][0].startswith("'1070'")
     assert errors["extent"] and errors["value"]
+
+
+NESTED = """<?xml version="1.0" encoding="UTF-8"?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="TIME" value="2009-12-19T17:00:00" functionInDocument="CREATION_TIME">2009-12-19T17:00:00</TIMEX3></DCT>
+<TEXT>
+<TIMEX3 tid="t1" type="DATE" value="FUTURE_REF">Sometime after <TIMEX3 tid="t2" type="DATE" value="BC0490">490 BC</TIMEX3></TIMEX3>, Darius died.
+<TIMEX3 tid="t3" type="" value="">a period of <TIMEX3 tid="t4" type="DURATION" value="P12M">twelve months</TIMEX3> of <EVENT eid="e1">war</EVENT></TIMEX3> followed;
+the <TIMEX3 tid="t5" type="DATE" value="194">1940s</TIMEX3>, the <TIMEX3 tid="t6" type="DATE" value="19">twentieth century</TIMEX3>,
+<TIMEX3 tid="t7" type="DATE" value="PRESENT_REF">now</TIMEX3>, <TIMEX3 tid="t8" type="DATE" value="PAST_REF">former</TIMEX3>,
+<TIMEX3 tid="t9" type="DATE" value="1944-SU">the summer of 1944</TIMEX3>, <TIMEX3 tid="t10" type="DURATION" value="P3Y">three years</TIMEX3>
+and <TIMEX3 tid="t11" type="DATE" value="BC0479-WI"><TIMEX3 tid="t12" type="DATE" value="BC0479">479 BC</TIMEX3></TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_reader_keeps_both_levels_of_nested_timexes_with_their_offsets():
+    doc = parse_timeml(NESTED, "nested.tml")
+    assert doc.dct == "2009-12-19T17:00:00"
+    spans = [(doc.text[t.start:t.end], t.value) for t in doc.timexes]
+    assert spans == [
+        ("Sometime after 490 BC", "FUTURE_REF"), ("490 BC", "BC0490"),
+        ("a period of twelve months of war", ""), ("twelve months", "P12M"),
+        ("1940s", "194"), ("twentieth century", "19"), ("now", "PRESENT_REF"), ("former", "PAST_REF"),
+        ("the summer of 1944", "1944-SU"), ("three years", "P3Y"),
+        ("479 BC", "BC0479"), ("479 BC", "BC0479-WI"),
+    ]
+    assert all(doc.text[t.start:t.end] == t.text for t in doc.timexes)
+    assert "<" not in doc.text and "Darius died" in doc.text
+
+
+def test_values_outside_timex3_are_compared_as_written():
+    # TIMEX2-style gold (BC years, decades, centuries, seasons, _REF) scores like any other value.
+    doc = parse_timeml(NESTED, "nested.tml")
+    s = score_spans("d", doc.timexes, doc.timexes)
+    assert s.strict == s.relaxed == len(doc.timexes) == 12
+    # The gold without a value ("a period of twelve months of war") counts for spans only.
+    assert s.value == s.valued == s.type == s.typed == 11 and s.value_f1 == s.type_f1 == 1.0
+    wrong = [GoldTimex(t.start, t.end, t.text, t.type, "2009") for t in doc.timexes]
+    s = score_spans("d", doc.timexes, wrong)
+    assert s.value == 0 and s.relaxed == len(doc.timexes)
+
+
+def test_nested_gold_pairs_a_system_span_with_the_level_it_fits():
+    doc = parse_timeml(NESTED, "nested.tml")
+    inner = [t for t in doc.timexes if t.text in ("490 BC", "twelve months")]
+    outer = [t for t in doc.timexes if t.text.startswith(("Sometime", "a period"))]
+    # A system span a little wider than the inner gold is closer to it than to the outer one.
+    system = [GoldTimex(t.start - 1, t.end, " " + t.text, t.type, t.value) for t in inner]
+    s = score_spans("d", inner + outer, system)
+    assert s.relaxed == 2 and s.value == 2
+    assert {m.gold.text for m in s.matches if m.system is None} == {t.text for t in outer}
+    # Between gold of the very same extent, the system span goes to the one whose value it has.
+    winter = [t for t in doc.timexes if t.text == "479 BC"]
+    for value in ("BC0479", "BC0479-WI"):
+        t = winter[0]
+        s = score_spans("d", winter, [GoldTimex(t.start, t.end, t.text, "DATE", value)])
+        assert (s.strict, s.value) == (1, 1)
+
+
+def test_a_gold_span_that_starts_with_the_one_it_holds_is_still_an_outer_level():
+    gold = [T(0, 20, value="FUTURE_REF"), T(0, 6, value="BC0490")]
+    s = score_spans("d", gold, [T(0, 8, value="BC0490")])
+    assert s.relaxed == s.value == 1
+    assert [m.gold.value for m in s.matches if m.system is None] == ["FUTURE_REF"]
+
+
+def _corpus(folder, documents):
+    """Write one TimeML file per (name, dct, text with TIMEX3 markup) into ``folder``."""
+    for name, dct, body in documents:
+        (folder / f"{name}.tml").write_text(
+            f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="{dct}">{dct}</TIMEX3></DCT>'
+            f"<TEXT>{body}</TEXT></TimeML>", encoding="utf-8")
+    return folder
+
+
+def _tagger_from(answers):
+    """A stand-in tagger that returns, for each text, the spans listed for the word they cover."""
+    def tag(text, dct=None):
+        return [GoldTimex(text.index(word), text.index(word) + len(word), word, type, value)
+                for word, (type, value) in answers.items() if word in text]
+    return tag
+
+
+def test_scores_by_document_add_up_to_the_totals_and_rank_the_worst_first(tmp_path):
+    from timeline.evaluation import evaluate_corpus
+    _corpus(tmp_path, [
+        ("good", "1998-01-08", 'On <TIMEX3 tid="t1" type="DATE" value="1998-01-07">Wednesday</TIMEX3>.'),
+        ("bad", "1998-01-08", 'In <TIMEX3 tid="t1" type="DATE" value="1944-06">June</TIMEX3> and '
+                              '<TIMEX3 tid="t2" type="DATE" value="1944-07">July</TIMEX3>.'),
+        ("empty", "1998-01-08", "Nothing here."),
+    ])
+    tag = _tagger_from({"Wednesday": ("DATE", "1998-01-07"), "June": ("DATE", "1998-06"), "July": ("DATE", "1944-07")})
+    result = evaluate_corpus(tmp_path, tag=tag)
+    assert set(result.by_document) == {"good.tml", "bad.tml", "empty.tml"}
+    assert sum(s.gold for s in result.by_document.values()) == result.total.gold == 3
+    assert sum(s.value for s in result.by_document.values()) == result.total.value == 2
+    rows = result.document_table()
+    assert [row[0] for row in rows] == ["bad.tml", "good.tml", "empty.tml"]
+    assert rows[0] == ("bad.tml", "2", "2", "1", "2", "1.0000", "1.0000", "0.5000")
+    assert rows[2][5:] == ("-", "-", "-")
+    assert result.document_table(1) == rows[:1]
+
+
+def test_evaluate_prints_the_documents_that_lose_the_most(tmp_path):
+    from click.testing import CliRunner
+    from timeline.cli import cli
+    _corpus(tmp_path, [(f"d{n:02d}", "1998-01-08", f'In <TIMEX3 tid="t1" type="DATE" value="1998">1998</TIMEX3> '
+                        f'and <TIMEX3 tid="t2" type="DATE" value="1996">that year</TIMEX3> {n}.') for n in range(12)])
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path), "--errors", "0"])
+    assert result.exit_code == 0, result.output
+    assert "the 10 documents that lose the most (--per-document for all)" in result.stdout
+    assert sum(f"d{n:02d}.tml" in result.stdout for n in range(12)) == 10
+    # "that year" is tagged with the DCT's year where the gold has the story's: anchoring, in every document.
+    assert "wrong values by class (12 of 24 matched gold values)" in result.stdout
+    assert re.search(r"anchoring +12 +100\.0% +12", result.stdout)
+    assert "'that year' gold 1996 / ours 'that year' 1998" in result.stdout
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path), "--errors", "0", "--per-document"])
+    assert result.exit_code == 0, result.output
+    assert "by document" in result.stdout and all(f"d{n:02d}.tml" in result.stdout for n in range(12))

@@ -539,15 +539,21 @@ def tag(files, dct, dct_file, format_name):
         sys.exit(1)
 
 
+WORST_DOCUMENTS = 10
+
+
 @cli.command()
 @click.argument("corpus", type=click.Path(exists=True))
 @click.option("--errors", "error_limit", default=15, show_default=True, help="How many of each kind of error to list.")
-def evaluate(corpus, error_limit):
+@click.option("--examples", default=3, show_default=True, help="How many wrong values to show for each class.")
+@click.option("--per-document", is_flag=True,
+              help=f"Score every document (default: the {WORST_DOCUMENTS} that lose the most).")
+def evaluate(corpus, error_limit, examples, per_document):
     """Score the tagger on a folder of TimeML files (TempEval-3 Task A), for developers.
 
     \b
     Example:
-        timeline evaluate ../shared/corpora/tempeval3/tbaq
+        timeline evaluate ../shared/corpora/tempeval3/tbaq --per-document
     """
     from .evaluation import evaluate_corpus
 
@@ -559,6 +565,25 @@ def evaluate(corpus, error_limit):
                                    "give a folder of TimeML files such as TempEval-3's")
     click.echo(f"{result.documents} documents, {result.total.gold} gold and {result.total.system} tagged expressions")
     click.echo(tabulate_module.tabulate(result.table(), headers=("measure", "P", "R", "F1"), disable_numparse=True))
+    shown = None if per_document else WORST_DOCUMENTS
+    heading = "by document" if per_document or result.documents <= WORST_DOCUMENTS else \
+        f"the {WORST_DOCUMENTS} documents that lose the most (--per-document for all)"
+    click.echo(f"\n{heading}, lost = gold + tagged - 2 x right values:")
+    click.echo(tabulate_module.tabulate(
+        result.document_table(shown), disable_numparse=True,
+        headers=("document", "gold", "tagged", "right", "lost", "strict F1", "relaxed F1", "value F1")))
+    classes = result.error_classes()
+    click.echo(f"\nwrong values by class ({classes.wrong_values} of {result.total.valued} matched gold values):")
+    rows = [(name, str(len(wrong)), f"{classes.share(name):.1%}", str(len({e.document for e in wrong})))
+            for name, wrong in classes.wrong.items()]
+    click.echo(tabulate_module.tabulate(rows, headers=("class", "wrong", "share", "docs"), disable_numparse=True))
+    click.echo(f"and extent errors with no value: {len(classes.missed)} gold missed, "
+               f"{len(classes.spurious)} tagged without gold")
+    for name, wrong in classes.wrong.items():
+        if wrong and examples:
+            click.echo(f"\n{name}, e.g.:")
+            for e in wrong[:examples]:
+                click.echo(f"  {e.gold_text!r} gold {e.gold} / ours {e.our_text!r} {e.ours}  ({e.document})")
     if error_limit:
         for kind, rows in result.errors(error_limit).items():
             click.echo(f"\nmost frequent {kind}:")

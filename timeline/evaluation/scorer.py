@@ -4,10 +4,13 @@ Strict match: same start and end.  Relaxed match: spans overlap, each gold span
 matched to at most one system span and vice versa.  The F1 of an attribute
 (``value``, ``type``) is the relaxed F1 times the share of relaxed matches whose
 attribute agrees (UzZaman et al., 2013).  "DATE value F1" is the value F1 with
-both sides restricted to expressions typed DATE.
+both sides restricted to expressions typed DATE.  A gold expression without a value
+or type (WikiWars keeps the TIMEX2 ones that had no VAL) counts for the span scores
+only: the shares are taken over the relaxed matches whose gold has the attribute.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol, Sequence
@@ -48,6 +51,8 @@ class Scores:
     relaxed: int = 0
     value: int = 0
     type: int = 0
+    valued: int = 0  # relaxed matches whose gold has a value
+    typed: int = 0  # relaxed matches whose gold has a type
     matches: list[Match] = field(default_factory=list, repr=False)
 
     def add(self, other: "Scores") -> None:
@@ -57,6 +62,8 @@ class Scores:
         self.relaxed += other.relaxed
         self.value += other.value
         self.type += other.type
+        self.valued += other.valued
+        self.typed += other.typed
         self.matches.extend(other.matches)
 
     @property
@@ -85,11 +92,11 @@ class Scores:
 
     @property
     def value_accuracy(self) -> float:
-        return _ratio(self.value, self.relaxed)
+        return _ratio(self.value, self.valued)
 
     @property
     def type_accuracy(self) -> float:
-        return _ratio(self.type, self.relaxed)
+        return _ratio(self.type, self.typed)
 
     @property
     def value_f1(self) -> float:
@@ -104,30 +111,41 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _contains(a: Span, b: Span) -> bool:
+    return a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
+
+
 def match_spans(document: str, gold: Sequence[Span], system: Sequence[Span]) -> list[Match]:
     """Pair overlapping spans one to one, in text order; unpaired spans get a None partner.
 
     An exact match is preferred to a mere overlap, so one long system span that
-    overlaps two gold spans is paired with the one it fits best.
+    overlaps two gold spans is paired with the one it fits best.  Gold may nest
+    (WikiWars annotates both levels): a gold span that holds another looks for an
+    overlapping partner after all the others, and of gold spans with the very same
+    extent, the one whose value the system span has is paired with it.
     """
     gold = sorted(gold, key=lambda s: (s.start, s.end))
     system = sorted(system, key=lambda s: (s.start, s.end))
     paired_system: set[int] = set()
     partner: dict[int, int] = {}
-    exact = {(s.start, s.end): i for i, s in enumerate(system)}
-    for g_index, g in enumerate(gold):
-        s_index = exact.get((g.start, g.end))
-        if s_index is not None and s_index not in paired_system:
+    exact: dict[tuple[int, int], list[int]] = {}
+    for s_index, s in enumerate(system):
+        exact.setdefault((s.start, s.end), []).append(s_index)
+    same_extent = sorted((g.value != system[s_index].value, g_index, s_index)
+                         for g_index, g in enumerate(gold) for s_index in exact.get((g.start, g.end), ()))
+    for _, g_index, s_index in same_extent:
+        if g_index not in partner and s_index not in paired_system:
             partner[g_index] = s_index
             paired_system.add(s_index)
-    first = 0
-    for g_index, g in enumerate(gold):
+    starts = [g.start for g in gold]
+    containers = {i for i, g in enumerate(gold)
+                  if any(_contains(g, gold[j]) for j in range(bisect_left(starts, g.start), bisect_left(starts, g.end)))}
+    order = [i for i in range(len(gold)) if i not in containers] + sorted(containers)
+    for g_index in order:
         if g_index in partner:
             continue
-        while first < len(system) and system[first].end <= g.start:
-            first += 1
-        for s_index in range(first, len(system)):
-            s = system[s_index]
+        g = gold[g_index]
+        for s_index, s in enumerate(system):
             if s.start >= g.end:
                 break
             if s_index not in paired_system and _overlaps(g, s):
@@ -148,18 +166,28 @@ def score_spans(document: str, gold: Sequence[Span], system: Sequence[Span]) -> 
             continue
         scores.relaxed += 1
         scores.strict += (m.gold.start, m.gold.end) == (m.system.start, m.system.end)
-        scores.value += m.gold.value == m.system.value
-        scores.type += m.gold.type == m.system.type
+        if m.gold.value:
+            scores.valued += 1
+            scores.value += m.gold.value == m.system.value
+        if m.gold.type:
+            scores.typed += 1
+            scores.type += m.gold.type == m.system.type
     return scores
+
+
+def score_document(document: str, gold: Sequence[Span], system: Sequence[Span]) -> tuple[Scores, Scores]:
+    """One document's scores: all types, and DATE only."""
+    return (score_spans(document, gold, system),
+            score_spans(document, [g for g in gold if g.type == "DATE"], [s for s in system if s.type == "DATE"]))
 
 
 def score_documents(pairs: Iterable[tuple[str, Sequence[Span], Sequence[Span]]]) -> tuple[Scores, Scores]:
     """Corpus scores over ``(document, gold, system)`` triples: all types, and DATE only."""
     total, dates = Scores(), Scores()
     for document, gold, system in pairs:
-        total.add(score_spans(document, gold, system))
-        dates.add(score_spans(document, [g for g in gold if g.type == "DATE"],
-                              [s for s in system if s.type == "DATE"]))
+        document_total, document_dates = score_document(document, gold, system)
+        total.add(document_total)
+        dates.add(document_dates)
     return total, dates
 
 
