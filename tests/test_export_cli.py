@@ -22,7 +22,11 @@ def test_dash_is_standard_output_and_table_is_the_default(tmp_path):
     result, output = export(tmp_path, sample_timeline(), "-o", "-", "-f", "csv")
     assert result.exit_code == 0 and output.startswith(b"date,start")
     result, output = export(tmp_path, sample_timeline())
+    assert result.exit_code == 0 and output.splitlines()[0].split() == [b"date", b"title", b"outlet", b"document"]
+    # The table's former columns and dates, asked for.
+    result, output = export(tmp_path, sample_timeline(), "--columns", "date,title,document", "--dates", "iso")
     assert result.exit_code == 0 and output.split()[:3] == [b"date", b"title", b"document"]
+    assert b"2016-W43-WE" in output
 
 
 def test_unwritable_output_is_a_one_line_error(tmp_path):
