@@ -23,7 +23,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 EXCEL_OPTION = click.Option(
     ["--excel"], is_flag=True, default=False,
-    help="-f csv for spreadsheets: UTF-8 BOM, and cells starting with = + - @ tab CR LF "
+    help="-f csv and acled for spreadsheets: UTF-8 BOM, and cells starting with = + - @ tab CR LF "
          "get a leading ' (OWASP CSV injection defence).",
 )
 

@@ -252,6 +252,38 @@ def display_date(event: Event, short: bool = False) -> str:
     return f"{mod} {text}" if mod else text
 
 
+def located_events(timeline, options: Mapping[str, Any], format_name: str) -> list[Event]:
+    """The events that can go on a map; how many cannot is reported, so none goes missing unsaid."""
+    from .base import report
+
+    located = [event for event in timeline.events if has_coordinates(event)]
+    missing = len(timeline.events) - len(located)
+    if missing:
+        report(options, f"{format_name}: {missing:,} of {len(timeline.events):,} events left out: "
+                        "their place has no coordinates")
+    return located
+
+
+def map_properties(event: Event, documents: Mapping[str, Any]) -> dict[str, Any]:
+    """What a map shows of an event beside its point: the columns an analyst filters on, with
+    numbers as numbers, lists as lists, and the url only when it is a web address."""
+    from ..links import web_address
+
+    record = event_record(event, documents)
+    location = event.location
+    return {
+        "date": record["date"], "start": record["start"], "end": record["end"], "precision": event.precision,
+        "title": record["title"], "sentence": record["sentence"], "planned": event.future,
+        "event_type": record["event_type"], "sub_event_type": record["sub_event_type"],
+        "actor1": record["actor1"], "actor2": record["actor2"],
+        "fatalities": event.fatalities.count if event.fatalities is not None else None,
+        "location": record["location"], "admin1": printable(location.admin1 or "") if location else "",
+        "country": printable(location.country or "") if location else "",
+        "geo_precision": printable(location.precision or "") if location else "",
+        "sources": source_documents(event), "url": web_address(event.url),
+    }
+
+
 @dataclass(frozen=True)
 class SourceReference:
     """One document reporting an event, as a reader is shown it."""
