@@ -170,7 +170,7 @@ def read_xlsx(data: bytes, events: int) -> openpyxl.Workbook:
 
 CALENDAR_PROPERTIES = {"PRODID", "VERSION", "CALSCALE", "X-WR-CALNAME", "NAME"}
 EVENT_PROPERTIES = {"UID", "DTSTAMP", "DTSTART", "DTEND", "TRANSP", "SUMMARY", "DESCRIPTION", "URL", "LOCATION",
-                    "CATEGORIES"}
+                    "CATEGORIES", "GEO"}
 
 
 def read_ics(data: bytes, events: int) -> icalendar.Calendar:
