@@ -29,7 +29,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # The page's own markup: any other element in it came from a document.
 PAGE_ELEMENTS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section", "div",
                  "button", "span", "main", "ol", "li", "time", "table", "thead", "tbody", "tr", "th", "td", "a",
-                 "script"}
+                 "script", "form", "label", "input", "select", "option", "svg", "g", "path", "circle"}
 
 
 def link_scheme(url: str) -> str:

@@ -4,7 +4,12 @@ Everything is inline (CSS, script, data); a Content-Security-Policy forbids the
 page to load anything, so it works offline and opening it contacts no one.  The
 list of events is plain HTML (readable, printable and searchable without
 script); the script adds the visual timeline above it: drag to pan, wheel or
-the buttons to zoom, click a mark to go to its event.
+the buttons to zoom, click a mark to go to its event.  Labels are placed by their
+measured widths in rows, so none is drawn over another.  Beside it, a map drawn as
+inline SVG from the country outlines the package ships (no tiles, nothing fetched),
+in an equirectangular projection fitted to the located events, with a marker per
+event (planned ones hollow and dashed).  Filters by type, actor, place and dates and
+a search over titles and sentences narrow the list, the timeline and the map at once.
 
 Text from documents is escaped, and only http and https addresses become links.
 The policy lets only the page's own script and style run, named by their hashes,
@@ -15,17 +20,20 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import html
 import importlib.resources
 import json
+import math
+from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from ..links import web_address
 from .base import Exporter, write_pieces
-from .records import display_date, event_time, mention_names, source_references
+from .records import display_date, event_time, has_coordinates, mention_name, mention_names, source_references
 
 
 ASSETS = importlib.resources.files(__package__) / "assets"
@@ -94,12 +102,137 @@ def _iso(event) -> str:
     return event.start.isoformat()
 
 
+MAP_WIDTH = 480
+MIN_MAP_SPAN = 2.0  # degrees: a map of one town still shows its surroundings
+
+
+@functools.lru_cache(maxsize=1)
+def country_outlines() -> tuple[tuple[str, tuple[float, float, float, float], tuple], ...]:
+    """Natural Earth's 1:110m country outlines (public domain; see scripts/make_countries.py):
+    name, bounding box (west, south, east, north) and polygons (lists of rings of [lon, lat])."""
+    data = json.loads((importlib.resources.files("timeline") / "data" / "countries.geojson").read_text("utf-8"))
+    countries = []
+    for feature in data["features"]:
+        polygons = feature["geometry"]["coordinates"]
+        points = [point for polygon in polygons for point in polygon[0]]
+        box = (min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points), max(p[1] for p in points))
+        countries.append((feature["properties"]["name"], box, polygons))
+    return tuple(countries)
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    """An equirectangular projection fitted to the events' extent: x grows with longitude (scaled by
+    the cosine of the middle latitude, so shapes are not stretched), y falls with latitude."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+    width: float = MAP_WIDTH
+
+    @property
+    def x_scale(self) -> float:
+        return self.width / (self.east - self.west)
+
+    @property
+    def y_scale(self) -> float:
+        return self.x_scale / max(0.2, math.cos(math.radians((self.north + self.south) / 2)))
+
+    @property
+    def height(self) -> float:
+        return (self.north - self.south) * self.y_scale
+
+    def point(self, longitude: float, latitude: float) -> tuple[float, float]:
+        return round((longitude - self.west) * self.x_scale, 1), round((self.north - latitude) * self.y_scale, 1)
+
+
+def map_frame(events) -> MapFrame | None:
+    """The frame holding every located event with a margin, or None when none is located."""
+    points = [(e.location.longitude, e.location.latitude) for e in events if has_coordinates(e)]
+    if not points:
+        return None
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    margin = max(MIN_MAP_SPAN / 2, (east - west) * 0.1, (north - south) * 0.1)
+    return MapFrame(max(-180, west - margin), max(-90, south - margin), min(180, east + margin), min(90, north + margin))
+
+
+def _ring_path(frame: MapFrame, ring) -> str:
+    points = [frame.point(lon, lat) for lon, lat in ring]
+    return "M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z"
+
+
+def map_svg(events) -> str:
+    """The map beside the timeline, as inline SVG: country outlines of the extent and one marker per
+    located event (hollow and dashed when planned). Nothing is fetched: it is all in the page."""
+    frame = map_frame(events)
+    if frame is None:
+        return '<p class="no-map">No event has a place with coordinates.</p>'
+    parts = [f'<svg id="map-svg" viewBox="0 0 {frame.width:g} {frame.height:.1f}" role="img" '
+             f'aria-label="Map of the located events"><g class="countries">']
+    for name, (west, south, east, north), polygons in country_outlines():
+        if east < frame.west or west > frame.east or north < frame.south or south > frame.north:
+            continue
+        path = "".join(_ring_path(frame, ring) for polygon in polygons for ring in polygon)
+        parts.append(f'<path d="{path}"><title>{_e(name)}</title></path>')
+    parts.append('</g><g class="markers">')
+    for index, event in enumerate(events):
+        if not has_coordinates(event):
+            continue
+        x, y = frame.point(event.location.longitude, event.location.latitude)
+        planned = " planned" if event.future else ""
+        place = mention_name(event.location)
+        parts.append(f'<circle class="map-marker{planned}" data-index="{index}" cx="{x:g}" cy="{y:g}" r="5">'
+                     f'<title>{_e(display_date(event))}: {_e(event.title)} ({_e(place)})</title></circle>')
+    parts.append("</g></svg>")
+    return "".join(parts)
+
+
+def _filter_choices(events) -> dict[str, list[str]]:
+    choices: dict[str, set[str]] = {"type": set(), "actor": set(), "place": set()}
+    for event in events:
+        item = _filter_fields(event)
+        choices["type"].add(item["type"])
+        choices["actor"].update(item["actors"])
+        if item["place"]:
+            choices["place"].add(item["place"])
+    return {name: sorted(values) for name, values in choices.items()}
+
+
+def _filter_fields(event) -> dict[str, Any]:
+    actors = [name for name in (mention_name(event.actor1), mention_name(event.actor2)) if name]
+    actors += [name for name in mention_names(event.actors) if name not in actors]
+    place = mention_name(event.location) if event.location is not None else ""
+    return {"type": event.event_type or "unknown", "actors": actors,
+            "place": place or (mention_names(event.places) or [""])[0]}
+
+
+def _select(name: str, label: str, values: list[str]) -> str:
+    options = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in values)
+    return (f'<label>{label} <select id="filter-{name}" data-filter="{name}"><option value="">all</option>'
+            f"{options}</select></label>")
+
+
+def _filters(events) -> str:
+    choices = _filter_choices(events)
+    return (
+        '<form id="filters" class="filters" role="search" aria-label="Filter the events">'
+        '<label>Search <input id="filter-text" type="search" placeholder="words in titles and sentences"></label>'
+        + _select("type", "Type", choices["type"]) + _select("actor", "Actor", choices["actor"])
+        + _select("place", "Place", choices["place"])
+        + '<label>From <input id="filter-from" type="date"></label><label>to <input id="filter-to" type="date"></label>'
+        '<span id="filter-count" class="hint"></span></form>'
+    )
+
+
 def _timeline_data(events) -> Iterator[str]:
     """The events the script draws, as JSON written piece by piece."""
     yield '{"events":['
     for index, event in enumerate(events):
         item = {"start": event.start.isoformat(), "end": event.end.isoformat(), "date": display_date(event),
-                "label": event.title, "coarse": event.precision not in ("day", "time")}
+                "label": event.title, "coarse": event.precision not in ("day", "time"), "planned": event.future,
+                **_filter_fields(event), "text": f"{event.title} {event.sentence}".lower()}
         yield ("," if index else "") + _script_json(item)
     yield "]}"
 
@@ -111,12 +244,18 @@ def _event_item(index: int, event, documents) -> str:
         mentions.append("Places: " + _e(", ".join(places)))
     if actors:
         mentions.append("Actors: " + _e(", ".join(actors)))
+    planned = ' data-planned="true"' if event.future else ""
+    coded = [x for x in (event.event_type if event.event_type != "unknown" else "", event.sub_event_type) if x]
+    if event.fatalities is not None:
+        coded.append(f"{event.fatalities.count} killed")
     return (
-        f'<li id="event-{index}" class="event" data-start="{event.start.isoformat()}" '
+        f'<li id="event-{index}" class="event"{planned} data-start="{event.start.isoformat()}" '
         f'data-end="{event.end.isoformat()}" data-precision="{_e(event.precision)}">'
         f'<time datetime="{_iso(event)}">{_e(display_date(event))}</time>'
-        f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
-        f'<p class="sentence">{_e(event.sentence)}</p>'
+        + ('<span class="planned-mark">planned</span>' if event.future else "")
+        + f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
+        + (f'<span class="coded">{_e(" · ".join(coded))}</span>' if coded else "")
+        + f'<p class="sentence">{_e(event.sentence)}</p>'
         + (f'<p class="mentions">{" · ".join(mentions)}</p>' if mentions else "")
         + f'<p class="sources">Source: {_source_links(event, documents)}</p></li>\n'
     )
@@ -144,6 +283,8 @@ def html_pieces(timeline: Timeline) -> Iterator[str]:
         f"<h1>{_e(timeline.title)}</h1>",
         f'<p class="summary">{len(events)} events from {count_documents} documents, {_e(span)}</p>',
         "</header>",
+        _filters(events),
+        '<div class="views">',
         '<section id="timeline" aria-label="Visual timeline">',
         '<div class="controls"><button id="zoom-in" type="button" title="Zoom in (+)">+</button>'
         '<button id="zoom-out" type="button" title="Zoom out (-)">−</button>'
@@ -151,6 +292,8 @@ def html_pieces(timeline: Timeline) -> Iterator[str]:
         '<span class="hint">Drag to pan · wheel or +/− to zoom · click a mark for its event</span></div>',
         '<div id="viewport" role="region" aria-label="Events along time" tabindex="0"></div>',
         "</section>",
+        f'<section id="map" aria-label="Map of the events">{map_svg(events)}</section>',
+        "</div>",
         "<main>",
         '<h2 id="events-heading">Events</h2>',
         '<ol class="events" aria-labelledby="events-heading">',

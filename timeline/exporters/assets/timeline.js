@@ -5,8 +5,10 @@
   var viewport = document.getElementById("viewport");
   var events = data.events.map(function (e, i) {
     return { i: i, start: Date.parse(e.start + "T00:00:00Z"), end: Date.parse(e.end + "T00:00:00Z") + DAY,
-             label: e.label, date: e.date, coarse: e.coarse };
+             label: e.label, date: e.date, coarse: e.coarse, planned: e.planned, type: e.type,
+             actors: e.actors || [], place: e.place, text: e.text || "" };
   });
+  var passes = events.map(function () { return true; });
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var lo = Infinity, hi = -Infinity;
   events.forEach(function (e) { lo = Math.min(lo, e.start); hi = Math.max(hi, e.end); });
@@ -66,7 +68,7 @@
     var axis = document.createElement("div");
     axis.className = "axis";
     frag.appendChild(axis);
-    var visible = events.filter(function (e) { return e.end >= view.from && e.start <= view.to; });
+    var visible = events.filter(function (e) { return passes[e.i] && e.end >= view.from && e.start <= view.to; });
     if (visible.length > MAX_MARKERS) {
       // Too many to label: a histogram of how many events each stretch of the view holds.
       var buckets = Math.max(1, Math.floor(w / 4)), counts = new Array(buckets).fill(0), most = 0;
@@ -94,27 +96,15 @@
       document.body.dataset.rendered = String(visible.length);
       return;
     }
-    visible.forEach(function (e) {
+    // Labels are placed by their measured widths: each mark goes in the first row where its label
+    // (or, near the right edge, the label drawn before it) clears every label already in that row.
+    var placed = visible.map(function (e) {
       var left = x(e.start), right = Math.max(x(e.end), left + 10);
-      var labelWidth = Math.min(260, 7 * (e.date.length + e.label.length) + 20) + 18;
-      // Near the right edge the label goes before the mark, so it stays on screen.
-      var flip = left + labelWidth > w && right - labelWidth >= 0;
-      var from = flip ? right - labelWidth : left, to = flip ? right : Math.max(right, left + labelWidth);
-      var lane = 0, crowded = false;
-      while (lane < lanes.length && lanes[lane] > from) lane++;
-      if (lane >= laneCount) {
-        // No free lane: the mark joins the row kept above the axis, without its label (its tooltip keeps it).
-        crowded = true;
-      } else {
-        lanes[lane] = Math.max(lanes[lane] || -Infinity, to + 6);
-      }
       var el = document.createElement("div");
-      el.className = "marker" + (e.coarse ? " coarse" : "") + (flip ? " flip" : "") + (crowded ? " crowded" : "");
+      el.className = "marker" + (e.coarse ? " coarse" : "") + (e.planned ? " planned" : "");
       el.dataset.index = String(e.i);
       el.tabIndex = 0;
-      if (flip) el.style.right = (w - right) + "px"; else el.style.left = left + "px";
-      el.style.top = (6 + (crowded ? laneCount : lane) * 26) + "px";
-      el.title = e.date + ": " + e.label;
+      el.title = e.date + ": " + e.label + (e.planned ? " (planned)" : "");
       var bar = document.createElement("span");
       bar.className = "bar";
       bar.style.width = Math.max(10, right - left) + "px";
@@ -123,13 +113,79 @@
       label.textContent = e.date + " · " + e.label;
       el.appendChild(bar);
       el.appendChild(label);
+      el.style.left = "0px";
+      el.style.top = "0px";
       frag.appendChild(el);
-      shown++;
+      return { el: el, left: left, right: right };
     });
     viewport.replaceChildren(frag);
+    var widths = placed.map(function (item) { return item.el.offsetWidth; });  // one layout for all
+    placed.forEach(function (item, k) {
+      var left = item.left, right = item.right, full = widths[k];
+      var flip = left + full > w && right - full >= 0;
+      var from = flip ? right - full : left, to = from + full;
+      var lane = 0;
+      while (lane < lanes.length && lanes[lane] > from) lane++;
+      var el = item.el;
+      if (lane >= laneCount) {
+        // No free row: the mark joins the row kept above the axis, without its label (its tooltip keeps it).
+        el.classList.add("crowded");
+        lane = laneCount;
+      } else {
+        lanes[lane] = to + 6;
+      }
+      if (flip) { el.classList.add("flip"); el.style.left = ""; el.style.right = (w - right) + "px"; }
+      else el.style.left = left + "px";
+      el.style.top = (6 + lane * 26) + "px";
+      shown++;
+    });
+    viewport.dataset.overlaps = String(labelOverlaps());
     viewport.dataset.shown = String(shown);
     document.body.dataset.rendered = String(shown);
   }
+
+  // Labels that overlap as laid out (a check of the placement; 0 is what it must be).
+  function labelOverlaps() {
+    var boxes = [].map.call(viewport.querySelectorAll(".marker:not(.crowded) .label"), function (label) {
+      return label.getBoundingClientRect();
+    }).sort(function (a, b) { return a.top - b.top || a.left - b.left; });
+    var count = 0;
+    for (var k = 1; k < boxes.length; k++) {
+      for (var j = k - 1; j >= 0 && boxes[j].top === boxes[k].top; j--) {
+        if (boxes[j].right > boxes[k].left + 0.5 && boxes[k].right > boxes[j].left + 0.5) count++;
+      }
+    }
+    return count;
+  }
+
+  var inputs = {
+    text: document.getElementById("filter-text"), type: document.getElementById("filter-type"),
+    actor: document.getElementById("filter-actor"), place: document.getElementById("filter-place"),
+    from: document.getElementById("filter-from"), to: document.getElementById("filter-to")
+  };
+  var listItems = document.querySelectorAll("ol.events li.event");
+  var dots = document.querySelectorAll("#map .map-marker");
+
+  function applyFilters() {
+    var words = inputs.text.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var type = inputs.type.value, actor = inputs.actor.value, place = inputs.place.value;
+    var from = inputs.from.value ? Date.parse(inputs.from.value + "T00:00:00Z") : -Infinity;
+    var to = inputs.to.value ? Date.parse(inputs.to.value + "T00:00:00Z") + DAY : Infinity;
+    var count = 0;
+    events.forEach(function (e) {
+      var ok = (!type || e.type === type) && (!actor || e.actors.indexOf(actor) >= 0) && (!place || e.place === place)
+        && e.end > from && e.start < to && words.every(function (word) { return e.text.indexOf(word) >= 0; });
+      passes[e.i] = ok;
+      if (ok) count++;
+      if (listItems[e.i]) listItems[e.i].hidden = !ok;
+    });
+    dots.forEach(function (dot) { dot.classList.toggle("filtered-out", !passes[Number(dot.dataset.index)]); });
+    document.getElementById("filter-count").textContent = count === events.length ? "" : count + " of " + events.length + " events";
+    document.body.dataset.matching = String(count);
+    render();
+  }
+  Object.keys(inputs).forEach(function (name) { inputs[name].addEventListener("input", applyFilters); });
+  document.getElementById("filters").addEventListener("submit", function (ev) { ev.preventDefault(); });
 
   function zoom(factor, at) {
     var span = view.to - view.from;
@@ -171,6 +227,7 @@
   function select(marker) {
     var item = document.getElementById("event-" + marker.dataset.index);
     document.querySelectorAll("ol.events li.selected").forEach(function (li) { li.classList.remove("selected"); });
+    dots.forEach(function (dot) { dot.classList.toggle("selected", dot.dataset.index === marker.dataset.index); });
     item.classList.add("selected");
     item.scrollIntoView({ behavior: "smooth", block: "center" });
   }
@@ -186,6 +243,11 @@
     if (ev.target.tagName === "INPUT") return;
     if (ev.key === "+" || ev.key === "=") zoom(0.5);
     else if (ev.key === "-") zoom(2);
+  });
+  var map = document.getElementById("map-svg");
+  if (map) map.addEventListener("click", function (ev) {
+    var dot = ev.target.closest(".map-marker");
+    if (dot) select(dot);
   });
   window.addEventListener("resize", render);
   render();
