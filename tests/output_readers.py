@@ -29,7 +29,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # The page's own markup: any other element in it came from a document.
 PAGE_ELEMENTS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section", "div",
                  "button", "span", "main", "ol", "li", "time", "table", "thead", "tbody", "tr", "th", "td", "a",
-                 "script"}
+                 "script", "form", "label", "input", "select", "option", "svg", "g", "path", "circle"}
 
 
 def link_scheme(url: str) -> str:
@@ -170,7 +170,7 @@ def read_xlsx(data: bytes, events: int) -> openpyxl.Workbook:
 
 CALENDAR_PROPERTIES = {"PRODID", "VERSION", "CALSCALE", "X-WR-CALNAME", "NAME"}
 EVENT_PROPERTIES = {"UID", "DTSTAMP", "DTSTART", "DTEND", "TRANSP", "SUMMARY", "DESCRIPTION", "URL", "LOCATION",
-                    "CATEGORIES"}
+                    "CATEGORIES", "GEO"}
 
 
 def read_ics(data: bytes, events: int) -> icalendar.Calendar:
@@ -201,3 +201,41 @@ def read_table(data: bytes) -> str:
     text = data.decode("utf-8")
     assert not _TERMINAL_CONTROLS.search(text), repr(_TERMINAL_CONTROLS.search(text).group(0))
     return text
+
+
+def read_geojson(data: bytes, located: int) -> dict:
+    """RFC 7946 by python-geojson's validation: one Point per located event, links only to web addresses."""
+    import geojson
+
+    collection = geojson.loads(data.decode("utf-8"))
+    assert collection.is_valid, collection.errors()
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == located
+    for feature in collection["features"]:
+        assert feature["geometry"]["type"] == "Point"
+        longitude, latitude = feature["geometry"]["coordinates"]
+        assert -180 <= longitude <= 180 and -90 <= latitude <= 90
+        if feature["properties"]["url"]:
+            assert_web_link(feature["properties"]["url"])
+    return collection
+
+
+KML_NAMESPACE = "{http://www.opengis.net/kml/2.2}"
+KML_PLACEMARK_CHILDREN = {"name", "description", "TimeSpan", "styleUrl", "ExtendedData", "Point"}
+
+
+def read_kml(data: bytes, located: int):
+    """Well-formed XML in the KML 2.2 namespace, one Placemark per located event, with only the
+    elements the exporter writes (text cannot add one) and nothing that fetches anything."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(data)
+    assert root.tag == f"{KML_NAMESPACE}kml"
+    placemarks = root.findall(f"{KML_NAMESPACE}Document/{KML_NAMESPACE}Placemark")
+    assert len(placemarks) == located
+    for placemark in placemarks:
+        children = {child.tag.removeprefix(KML_NAMESPACE) for child in placemark}
+        assert children <= KML_PLACEMARK_CHILDREN, children
+        longitude, latitude = map(float, placemark.findtext(f"{KML_NAMESPACE}Point/{KML_NAMESPACE}coordinates").split(","))
+        assert -180 <= longitude <= 180 and -90 <= latitude <= 90
+    assert not any(element.tag.endswith(("href", "Link", "NetworkLink")) for element in root.iter())
+    return root

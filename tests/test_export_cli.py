@@ -22,7 +22,11 @@ def test_dash_is_standard_output_and_table_is_the_default(tmp_path):
     result, output = export(tmp_path, sample_timeline(), "-o", "-", "-f", "csv")
     assert result.exit_code == 0 and output.startswith(b"date,start")
     result, output = export(tmp_path, sample_timeline())
+    assert result.exit_code == 0 and output.splitlines()[0].split() == [b"date", b"title", b"outlet", b"document"]
+    # The table's former columns and dates, asked for.
+    result, output = export(tmp_path, sample_timeline(), "--columns", "date,title,document", "--dates", "iso")
     assert result.exit_code == 0 and output.split()[:3] == [b"date", b"title", b"document"]
+    assert b"2016-W43-WE" in output
 
 
 def test_unwritable_output_is_a_one_line_error(tmp_path):
@@ -54,10 +58,14 @@ def test_every_builtin_format_writes_an_empty_chronology(tmp_path):
         "csv": lambda data: len(list(csv.reader(io.StringIO(data.decode())))) == 1,
         "xlsx": lambda data: openpyxl.load_workbook(io.BytesIO(data))["Events"].max_row == 1,
         "ics": lambda data: icalendar.Calendar.from_ical(data).walk("VEVENT") == [],
-        "table": lambda data: data.split()[:3] == [b"date", b"title", b"document"],
+        # The default columns that no event fills are left out: none is filled here.
+        "table": lambda data: data.split()[:2] == [b"date", b"title"],
         "markdown": lambda data: data.startswith(b"# Nothing yet"),
         "html": lambda data: b"0 events" in data,
         "timelinejs": lambda data: json.loads(data)["events"] == [],
+        "geojson": lambda data: json.loads(data) == {"type": "FeatureCollection", "features": []},
+        "kml": lambda data: b"<Placemark>" not in data and b"<name>Nothing yet</name>" in data,
+        "acled": lambda data: len(list(csv.reader(io.StringIO(data.decode())))) == 1,
     }
     for name, check in readers.items():
         output = tmp_path / f"empty-{name}"

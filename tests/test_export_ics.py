@@ -81,3 +81,21 @@ def test_source_date_epoch_fixes_dtstamp(tmp_path):
     calendar = icalendar.Calendar.from_ical(output)
     assert {e.decoded("dtstamp") for e in calendar.walk("VEVENT")} == {
         dt.datetime(2016, 11, 4, tzinfo=dt.timezone.utc)}
+
+
+def test_event_type_in_categories_and_place_as_location_and_geo(tmp_path):
+    from test_export_samples import coded_timeline
+
+    result, output = export(tmp_path, coded_timeline(), "-f", "ics", "--ics-ranges")
+    assert result.exit_code == 0, result.stderr
+    _, entries = _calendar(output)
+    clash = entries["Rebels launched an offensive on Thursday in Aleppo, Syria."]
+    assert [str(c) for c in clash["CATEGORIES"].cats] == ["Battles", "Armed clash", "Rebels", "Government forces", "day"]
+    assert str(clash["LOCATION"]) == "Aleppo"
+    assert (clash["GEO"].latitude, clash["GEO"].longitude) == (36.2021, 37.1343)
+    assert "GEO:36.2021;37.1343" in output.decode()
+    assert "Fatalities: 12 (at least)" in str(clash["DESCRIPTION"])
+    nowhere = entries["Bell and control characters."]
+    assert str(nowhere["LOCATION"]) == "Nowhere" and "GEO" not in nowhere
+    uncoded = entries["The fighting began in 2015."]
+    assert "GEO" not in uncoded and [str(c) for c in uncoded["CATEGORIES"].cats] == ["year"]

@@ -4,14 +4,16 @@ import datetime as dt
 import io
 import json
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from output_readers import (read_csv, read_html_page, read_ics, read_markdown, read_table, read_timelinejs,
-                            read_xlsx)
+from output_readers import (read_csv, read_geojson, read_html_page, read_ics, read_kml, read_markdown, read_table,
+                            read_timelinejs, read_xlsx)
 
 from timeline.chronology import Timeline
 from timeline.documents import Document
-from timeline.events import Event, Mention, Source
+from timeline.events import Casualties, Event, Location, Mention, Source
 from timeline.exporters.base import write_timeline
 from timeline.exporters.json_format import timeline_from_dict
 from timeline.exporters.records import printable
@@ -52,6 +54,9 @@ def timelines(draw) -> Timeline:
         date, start, end, precision, mod = draw(st.sampled_from(DATES))
         document = draw(st.sampled_from(documents))
         mention = st.builds(Mention, text=TEXT, name=TEXT, kind=st.sampled_from(["city", "group", ""]))
+        location = st.builds(Location, name=TEXT, text=TEXT, admin1=TEXT, country=TEXT, precision=TEXT,
+                             latitude=st.one_of(st.none(), st.floats(-90, 90)),
+                             longitude=st.one_of(st.none(), st.floats(-180, 180)))
         events.append(Event(
             date=date, start=start, end=end, precision=precision, title=draw(TEXT), sentence=draw(TEXT),
             document=document.name, offset=(index * 10, index * 10 + 5), date_source="explicit",
@@ -59,6 +64,10 @@ def timelines(draw) -> Timeline:
             places=tuple(draw(st.lists(mention, max_size=2))), actors=tuple(draw(st.lists(mention, max_size=2))),
             sources=tuple(Source(d.name, (0, 5), draw(TEXT), d.url) for d in documents if d is not document
                           and draw(st.booleans())),
+            future=draw(st.booleans()), event_type=draw(st.one_of(st.just("unknown"), TEXT)),
+            sub_event_type=draw(TEXT), actor1=draw(st.one_of(st.none(), mention)),
+            actor2=draw(st.one_of(st.none(), mention)), location=draw(st.one_of(st.none(), location)),
+            fatalities=draw(st.one_of(st.none(), st.builds(Casualties, count=st.integers(0, 10**6), text=TEXT))),
         ))
     return Timeline.build(documents, events, title=draw(TEXT))
 
@@ -117,6 +126,38 @@ def calendar_summary(title: str) -> str:
 def test_markdown_renders_nothing_active(timeline, table):
     options = {"columns": "date,title,sentence,url"} if table else {}
     read_markdown(export(timeline, "markdown", **options), len(timeline.events), table=table)
+
+
+def _located(timeline: Timeline) -> int:
+    return sum(1 for e in timeline.events if e.location is not None and e.location.latitude is not None
+               and e.location.longitude is not None)
+
+
+@SETTINGS
+@given(timelines(), st.booleans())
+def test_acled_csv_reads_back_and_excel_gets_no_formula(timeline, excel):
+    rows = read_csv(export(timeline, "acled", excel=excel), len(timeline.events), excel)
+    notes = [row[rows[0].index("notes")] for row in rows[1:]]
+    if not excel:
+        assert notes == [printable(e.sentence) for e in timeline.events]
+
+
+@SETTINGS
+@given(timelines())
+def test_geojson_is_valid_with_a_point_per_located_event(timeline):
+    collection = read_geojson(export(timeline, "geojson"), _located(timeline))
+    located = [e for e in timeline.events if e.location is not None and e.location.latitude is not None
+               and e.location.longitude is not None]
+    # Longitude first; python-geojson reads coordinates rounded to 6 decimals (about 10 cm).
+    assert [f["geometry"]["coordinates"] for f in collection["features"]] == \
+        [[pytest.approx(e.location.longitude, abs=1e-6), pytest.approx(e.location.latitude, abs=1e-6)]
+         for e in located]
+
+
+@SETTINGS
+@given(timelines())
+def test_kml_is_well_formed_whatever_the_text(timeline):
+    read_kml(export(timeline, "kml"), _located(timeline))
 
 
 @SETTINGS

@@ -79,3 +79,36 @@ def export(tmp_path, timeline, *args, env=None):
         write_json(timeline, stream, {})
     result = CliRunner().invoke(cli, ["export", str(saved), *args], env=env, catch_exceptions=False)
     return result, result.stdout_bytes
+
+
+def coded_timeline(title="Coded chronology") -> Timeline:
+    """The sample chronology with what an analyst codes filled in on some events: type, actors,
+    place with coordinates (one place without them), toll; one planned event on the map."""
+    import dataclasses
+
+    from timeline.events import Casualties, Location
+
+    aleppo = Location("Aleppo", "Aleppo", 36.2021, 37.1343, "Aleppo", "Syria", "town", "sentence")
+    events = list(sample_timeline().events)
+    changes = {
+        2: dict(event_type="Violence against civilians", actor1=Mention("", "Government forces"),
+                location=Location("Aleppo", "Aleppo", 36.2021, 37.1343, "Aleppo", "Syria", "region", "lead")),
+        4: dict(event_type="Strategic developments", sub_event_type="Non-violent transfer of territory",
+                location=Location("Idlib", "Idlib", 35.9306, 36.6339, "Idlib", "Syria", "town", "headline")),
+        6: dict(event_type="Battles", sub_event_type="Armed clash", actor1=Mention("Rebels", "Rebels", "group"),
+                actor2=Mention("", "Government forces"), location=aleppo,
+                fatalities=Casualties(12, "at least", text="at least 12 people were killed")),
+        7: dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", future=True,
+                location=Location("Syria", "Syria", 35.0, 38.5, "", "Syria", "country", "sentence"),
+                fatalities=Casualties(0)),
+        8: dict(location=Location("Nowhere", "Nowhere")),  # a place the gazetteer could not put on a map
+        11: dict(location=Location("Hama", "Hama", 35.1318, 36.7578, "Hama", "Syria", "town", "sentence"),
+                 actor1=Mention("", "=cmd|' /C calc'!A0")),
+    }
+    # Indexes are of the chronological order: 2 is the summer, 4 late August, 6 the offensive.
+    for index, change in changes.items():
+        events[index] = dataclasses.replace(events[index], **change)
+    return Timeline.build(sample_timeline().documents, events, title=title)
+
+
+LOCATED_IN_CODED = 5  # events of coded_timeline() with coordinates

@@ -123,3 +123,33 @@ def test_xlsx_without_output_goes_to_exports(tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert "exports/timeline.xlsx" in result.stderr
     assert openpyxl.load_workbook(tmp_path / "exports" / "timeline.xlsx").sheetnames[0] == "Events"
+
+
+def test_coded_columns_filter_rows_that_fit_and_a_landscape_page(tmp_path):
+    from test_export_samples import coded_timeline
+
+    from timeline.exporters.xlsx_format import LINE_HEIGHT
+
+    workbook, _, _ = _workbook(tmp_path, coded_timeline())
+    sheet = workbook["Events"]
+    header, rows = _events(sheet)
+    for name in ("event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude",
+                 "fatalities", "outlet", "published"):
+        assert name in header
+    clash = next(r for r in rows if r["event_type"].value == "Battles")
+    assert (clash["actor1"].value, clash["actor2"].value, clash["location"].value) == \
+        ("Rebels", "Government forces", "Aleppo")
+    assert (clash["latitude"].value, clash["longitude"].value, clash["fatalities"].value) == (36.2021, 37.1343, 12)
+    assert clash["fatalities"].data_type == "n" and clash["outlet"].value == "Wire"
+    uncoded = rows[0]
+    assert uncoded["event_type"].value == "unknown" and uncoded["latitude"].value is None
+    # Filters on the whole header, so analysts filter by type, actor and place.
+    assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(header))}{len(rows) + 1}"
+    # Rows tall enough for their wrapped text: one line for a short title, more for a long sentence.
+    long_row = next(i for i, r in enumerate(rows, start=2) if r["sentence"].value.startswith("Long word"))
+    short_row = next(i for i, r in enumerate(rows, start=2) if r["sentence"].value == "The fighting began in 2015.")
+    assert sheet.row_dimensions[long_row].height >= 10 * LINE_HEIGHT
+    assert sheet.row_dimensions[short_row].height is None
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.fitToHeight == 0 and sheet.print_title_rows == "$1:$1"

@@ -70,7 +70,8 @@ def test_hook_register_exporters(plugins_dir, tmp_path):
 def test_builtins_are_plugins_like_any_other():
     registry = load_plugins(None, entry_points=False)
     assert set(registry.plugins) == set(BUILTIN_MODULES)
-    assert set(registry.exporters) == {"json", "csv", "xlsx", "ics", "table", "markdown", "html", "timelinejs"}
+    assert set(registry.exporters) == {"json", "csv", "xlsx", "ics", "table", "markdown", "html", "timelinejs",
+                                      "geojson", "kml", "acled"}
     assert all(registry.plugins[registry.owners[name]].origin == "built-in" for name in registry.exporters)
 
 

@@ -78,7 +78,7 @@ class FormatCommand(click.Command):
             names = [*option.opts, *option.secondary_opts, option.name]
             clash = next((n for n in names if n in taken), None)
             if clash is not None:
-                if taken[clash] == owner and option in extra:
+                if option in extra:  # one option object that several formats share (--excel, --dates)
                     continue
                 first = taken[clash]
                 raise click.ClickException(

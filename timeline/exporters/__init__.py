@@ -10,6 +10,9 @@ BUILTIN_MODULES = (
     "timeline.exporters.markdown_format",
     "timeline.exporters.html_format",
     "timeline.exporters.timelinejs_format",
+    "timeline.exporters.geojson_format",
+    "timeline.exporters.kml_format",
+    "timeline.exporters.acled_format",
 )
 
 __all__ = ["Exporter", "BUILTIN_MODULES"]

@@ -17,13 +17,13 @@ import click
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter, selected_columns
-from .records import COLUMNS, event_record
+from .records import COLUMNS, KNOWN_COLUMNS, event_record
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 EXCEL_OPTION = click.Option(
     ["--excel"], is_flag=True, default=False,
-    help="-f csv for spreadsheets: UTF-8 BOM, and cells starting with = + - @ tab CR LF "
+    help="-f csv and acled for spreadsheets: UTF-8 BOM, and cells starting with = + - @ tab CR LF "
          "get a leading ' (OWASP CSV injection defence).",
 )
 
@@ -34,17 +34,19 @@ def neutralise_formula(value: str) -> str:
 
 
 def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
-    columns = selected_columns(options, COLUMNS, COLUMNS)
-    excel = bool(options.get("excel"))
+    columns = selected_columns(options, COLUMNS, KNOWN_COLUMNS)
+    documents = {d.name: d for d in timeline.documents}
+    write_rows(stream, columns, ([str(event_record(event, documents)[c]) for c in columns] for event in timeline.events),
+               bool(options.get("excel")))
+
+
+def write_rows(stream: BinaryIO, header, rows, excel: bool) -> None:
+    """A header and rows of text as RFC 4180 CSV; ``excel``: BOM and formula cells neutralised."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig" if excel else "utf-8", newline="", write_through=False)
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(columns)
-    for event in timeline.events:
-        record = event_record(event)
-        row = [str(record[c]) for c in columns]
-        if excel:
-            row = [neutralise_formula(cell) for cell in row]
-        writer.writerow(row)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise_formula(cell) for cell in row] if excel else row)
     text.flush()
     text.detach()
 

@@ -4,7 +4,12 @@ Everything is inline (CSS, script, data); a Content-Security-Policy forbids the
 page to load anything, so it works offline and opening it contacts no one.  The
 list of events is plain HTML (readable, printable and searchable without
 script); the script adds the visual timeline above it: drag to pan, wheel or
-the buttons to zoom, click a mark to go to its event.
+the buttons to zoom, click a mark to go to its event.  Labels are placed by their
+measured widths in rows, so none is drawn over another.  Beside it, a map drawn as
+inline SVG from the country outlines the package ships (no tiles, nothing fetched),
+in an equirectangular projection fitted to the located events, with a marker per
+event (planned ones hollow and dashed).  Filters by type, actor, place and dates and
+a search over titles and sentences narrow the list, the timeline and the map at once.
 
 Text from documents is escaped, and only http and https addresses become links.
 The policy lets only the page's own script and style run, named by their hashes,
@@ -15,250 +20,27 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import html
+import importlib.resources
 import json
+import math
+from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from ..links import web_address
 from .base import Exporter, write_pieces
-from .records import display_date, event_time, mention_names, source_references
+from .records import display_date, event_time, has_coordinates, mention_name, mention_names, source_references
 
 
-STYLE = """
-:root { --ink: #1d2433; --muted: #5b6578; --line: #d5dae3; --accent: #305496; --mark: #c0504d; --bg: #fbfcfe; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
-header, main { max-width: 1100px; margin: 0 auto; padding: 0 1.25rem; }
-header h1 { margin: 1.2rem 0 0.2rem; font-size: 1.6rem; }
-header p { margin: 0 0 1rem; color: var(--muted); }
-#timeline { position: relative; border: 1px solid var(--line); border-radius: 6px; background: #fff; margin: 0 1.25rem 1.5rem; }
-#timeline .controls { display: flex; gap: 0.4rem; align-items: center; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); }
-#timeline button { font: inherit; border: 1px solid var(--line); background: #f4f6fa; border-radius: 4px; padding: 0.1rem 0.6rem; cursor: pointer; }
-#timeline .hint { color: var(--muted); font-size: 0.85rem; margin-left: auto; }
-#viewport { position: relative; height: 320px; overflow: hidden; cursor: grab; user-select: none; touch-action: none; }
-#viewport.dragging { cursor: grabbing; }
-.axis { position: absolute; left: 0; right: 0; bottom: 0; height: 28px; border-top: 1px solid var(--ink); }
-.tick { position: absolute; bottom: 0; height: 28px; border-left: 1px solid var(--line); padding: 4px 0 0 4px; font-size: 0.75rem; color: var(--muted); white-space: nowrap; }
-.marker { position: absolute; height: 22px; display: flex; align-items: center; gap: 4px; font-size: 0.78rem; white-space: nowrap; cursor: pointer; }
-.marker .bar { height: 10px; min-width: 10px; border-radius: 5px; background: var(--mark); opacity: 0.85; }
-.marker .label { background: rgba(255,255,255,0.9); padding: 0 3px; border-radius: 3px; overflow: hidden; text-overflow: ellipsis; max-width: 260px; }
-.marker:hover .label, .marker:focus .label { outline: 1px solid var(--accent); }
-.density { position: absolute; bottom: 29px; background: var(--mark); opacity: 0.6; }
-.note { position: absolute; top: 6px; left: 10px; font-size: 0.85rem; color: var(--muted); }
-.marker.crowded .label { display: none; }
-.marker.flip { flex-direction: row-reverse; }
-.marker.coarse .bar { background: var(--accent); opacity: 0.45; }
-ol.events { list-style: none; padding: 0; margin: 0 0 2rem; }
-ol.events li { border-left: 3px solid var(--line); padding: 0.3rem 0 0.6rem 0.9rem; margin: 0 0 0.4rem; }
-ol.events li:target, ol.events li.selected { border-left-color: var(--mark); background: #fff6f5; }
-ol.events time { font-weight: 600; color: var(--accent); }
-.precision { font-size: 0.75rem; color: var(--muted); margin-left: 0.4rem; }
-.sentence { margin: 0.15rem 0; }
-.sources, .mentions { margin: 0; font-size: 0.85rem; color: var(--muted); }
-.sources a { color: var(--accent); }
-h2 { font-size: 1.15rem; margin: 1.5rem 0 0.6rem; }
-table.documents { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin-bottom: 3rem; }
-table.documents th, table.documents td { text-align: left; border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: top; }
-@media print { #timeline { display: none; } }
-"""
-
-SCRIPT = r"""
-(function () {
-  "use strict";
-  var DAY = 86400000;
-  var data = JSON.parse(document.getElementById("timeline-data").textContent);
-  var viewport = document.getElementById("viewport");
-  var events = data.events.map(function (e, i) {
-    return { i: i, start: Date.parse(e.start + "T00:00:00Z"), end: Date.parse(e.end + "T00:00:00Z") + DAY,
-             label: e.label, date: e.date, coarse: e.coarse };
-  });
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  var lo = Infinity, hi = -Infinity;
-  events.forEach(function (e) { lo = Math.min(lo, e.start); hi = Math.max(hi, e.end); });
-  if (!events.length) { lo = Date.UTC(2000, 0, 1); hi = lo + 365 * DAY; }
-  var pad = Math.max((hi - lo) * 0.04, 3 * DAY);
-  var full = { from: lo - pad, to: hi + pad };
-  var view = { from: full.from, to: full.to };
-  var MAX_MARKERS = 1500;
-  var MIN_SPAN = 2 * DAY, MAX_SPAN = (full.to - full.from) * 4 + 3650 * DAY;
-
-  function width() { return viewport.clientWidth || 800; }
-  function x(t) { return (t - view.from) / (view.to - view.from) * width(); }
-
-  function tickStep(span) {
-    var days = span / DAY;
-    if (days > 365 * 60) return { unit: "year", n: Math.ceil(days / 365 / 12 / 10) * 10 };
-    if (days > 365 * 12) return { unit: "year", n: Math.ceil(days / 365 / 12) };
-    if (days > 365 * 2) return { unit: "month", n: 6 };
-    if (days > 200) return { unit: "month", n: 3 };
-    if (days > 40) return { unit: "month", n: 1 };
-    if (days > 14) return { unit: "day", n: 7 };
-    return { unit: "day", n: 1 };
-  }
-
-  function ticks() {
-    var step = tickStep(view.to - view.from), out = [];
-    var d = new Date(view.from), t;
-    if (step.unit === "year") {
-      var y = Math.floor(d.getUTCFullYear() / step.n) * step.n;
-      for (; (t = Date.UTC(y, 0, 1)) <= view.to; y += step.n) out.push([t, String(y)]);
-    } else if (step.unit === "month") {
-      var yy = d.getUTCFullYear(), m = Math.floor(d.getUTCMonth() / step.n) * step.n;
-      for (; (t = Date.UTC(yy, m, 1)) <= view.to; m += step.n) {
-        var dm = new Date(t);
-        out.push([t, MONTHS[dm.getUTCMonth()] + " " + dm.getUTCFullYear()]);
-      }
-    } else {
-      var start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-      for (t = start; t <= view.to; t += step.n * DAY) {
-        var dd = new Date(t);
-        out.push([t, dd.getUTCDate() + " " + MONTHS[dd.getUTCMonth()] + " " + dd.getUTCFullYear()]);
-      }
-    }
-    return out;
-  }
-
-  function render() {
-    var w = width(), lanes = [], laneCount = Math.floor((viewport.clientHeight - 40) / 26);
-    var frag = document.createDocumentFragment(), shown = 0;
-    ticks().forEach(function (tk) {
-      var el = document.createElement("div");
-      el.className = "tick";
-      el.style.left = x(tk[0]) + "px";
-      el.textContent = tk[1];
-      frag.appendChild(el);
-    });
-    var axis = document.createElement("div");
-    axis.className = "axis";
-    frag.appendChild(axis);
-    var visible = events.filter(function (e) { return e.end >= view.from && e.start <= view.to; });
-    if (visible.length > MAX_MARKERS) {
-      // Too many to label: a histogram of how many events each stretch of the view holds.
-      var buckets = Math.max(1, Math.floor(w / 4)), counts = new Array(buckets).fill(0), most = 0;
-      visible.forEach(function (e) {
-        var b = Math.min(buckets - 1, Math.max(0, Math.floor(x(e.start) / w * buckets)));
-        most = Math.max(most, ++counts[b]);
-      });
-      var plot = viewport.clientHeight - 60;
-      counts.forEach(function (n, b) {
-        if (!n) return;
-        var bar = document.createElement("div");
-        bar.className = "density";
-        bar.style.left = (b * w / buckets) + "px";
-        bar.style.width = Math.max(1, w / buckets - 1) + "px";
-        bar.style.height = Math.max(2, n / most * plot) + "px";
-        bar.title = n + " events";
-        frag.appendChild(bar);
-      });
-      var note = document.createElement("div");
-      note.className = "note";
-      note.textContent = visible.length.toLocaleString("en") + " events in view: zoom in to see them one by one";
-      frag.appendChild(note);
-      viewport.replaceChildren(frag);
-      viewport.dataset.shown = "0";
-      document.body.dataset.rendered = String(visible.length);
-      return;
-    }
-    visible.forEach(function (e) {
-      var left = x(e.start), right = Math.max(x(e.end), left + 10);
-      var labelWidth = Math.min(260, 7 * (e.date.length + e.label.length) + 20) + 18;
-      // Near the right edge the label goes before the mark, so it stays on screen.
-      var flip = left + labelWidth > w && right - labelWidth >= 0;
-      var from = flip ? right - labelWidth : left, to = flip ? right : Math.max(right, left + labelWidth);
-      var lane = 0, crowded = false;
-      while (lane < lanes.length && lanes[lane] > from) lane++;
-      if (lane >= laneCount) {
-        // No free lane: the mark joins the row kept above the axis, without its label (its tooltip keeps it).
-        crowded = true;
-      } else {
-        lanes[lane] = Math.max(lanes[lane] || -Infinity, to + 6);
-      }
-      var el = document.createElement("div");
-      el.className = "marker" + (e.coarse ? " coarse" : "") + (flip ? " flip" : "") + (crowded ? " crowded" : "");
-      el.dataset.index = String(e.i);
-      el.tabIndex = 0;
-      if (flip) el.style.right = (w - right) + "px"; else el.style.left = left + "px";
-      el.style.top = (6 + (crowded ? laneCount : lane) * 26) + "px";
-      el.title = e.date + ": " + e.label;
-      var bar = document.createElement("span");
-      bar.className = "bar";
-      bar.style.width = Math.max(10, right - left) + "px";
-      var label = document.createElement("span");
-      label.className = "label";
-      label.textContent = e.date + " · " + e.label;
-      el.appendChild(bar);
-      el.appendChild(label);
-      frag.appendChild(el);
-      shown++;
-    });
-    viewport.replaceChildren(frag);
-    viewport.dataset.shown = String(shown);
-    document.body.dataset.rendered = String(shown);
-  }
-
-  function zoom(factor, at) {
-    var span = view.to - view.from;
-    var next = Math.min(MAX_SPAN, Math.max(MIN_SPAN, span * factor));
-    var anchor = at === undefined ? view.from + span / 2 : at;
-    var ratio = (anchor - view.from) / span;
-    view.from = anchor - ratio * next;
-    view.to = view.from + next;
-    render();
-  }
-
-  document.getElementById("zoom-in").addEventListener("click", function () { zoom(0.5); });
-  document.getElementById("zoom-out").addEventListener("click", function () { zoom(2); });
-  document.getElementById("zoom-fit").addEventListener("click", function () {
-    view.from = full.from; view.to = full.to; render();
-  });
-  viewport.addEventListener("wheel", function (ev) {
-    ev.preventDefault();
-    var rect = viewport.getBoundingClientRect();
-    var at = view.from + (ev.clientX - rect.left) / width() * (view.to - view.from);
-    zoom(ev.deltaY < 0 ? 0.8 : 1.25, at);
-  }, { passive: false });
-  var drag = null;
-  viewport.addEventListener("pointerdown", function (ev) {
-    if (ev.target.closest(".marker")) return;
-    drag = { x: ev.clientX, from: view.from, to: view.to };
-    viewport.classList.add("dragging");
-    viewport.setPointerCapture(ev.pointerId);
-  });
-  viewport.addEventListener("pointermove", function (ev) {
-    if (!drag) return;
-    var shift = (ev.clientX - drag.x) / width() * (drag.to - drag.from);
-    view.from = drag.from - shift; view.to = drag.to - shift;
-    render();
-  });
-  function endDrag() { drag = null; viewport.classList.remove("dragging"); }
-  viewport.addEventListener("pointerup", endDrag);
-  viewport.addEventListener("pointercancel", endDrag);
-  function select(marker) {
-    var item = document.getElementById("event-" + marker.dataset.index);
-    document.querySelectorAll("ol.events li.selected").forEach(function (li) { li.classList.remove("selected"); });
-    item.classList.add("selected");
-    item.scrollIntoView({ behavior: "smooth", block: "center" });
-  }
-  viewport.addEventListener("click", function (ev) {
-    var marker = ev.target.closest(".marker");
-    if (marker) select(marker);
-  });
-  viewport.addEventListener("keydown", function (ev) {
-    var marker = ev.target.closest && ev.target.closest(".marker");
-    if (marker && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); select(marker); }
-  });
-  document.addEventListener("keydown", function (ev) {
-    if (ev.target.tagName === "INPUT") return;
-    if (ev.key === "+" || ev.key === "=") zoom(0.5);
-    else if (ev.key === "-") zoom(2);
-  });
-  window.addEventListener("resize", render);
-  render();
-})();
-"""
+ASSETS = importlib.resources.files(__package__) / "assets"
+# Kept in files of their own (an editor and a linter see CSS and JavaScript), still inlined into the one
+# page; the policy's hashes are computed from these very texts.
+STYLE = (ASSETS / "timeline.css").read_text(encoding="utf-8")
+SCRIPT = (ASSETS / "timeline.js").read_text(encoding="utf-8")
 
 
 def _source_hash(text: str) -> str:
@@ -320,12 +102,137 @@ def _iso(event) -> str:
     return event.start.isoformat()
 
 
+MAP_WIDTH = 480
+MIN_MAP_SPAN = 2.0  # degrees: a map of one town still shows its surroundings
+
+
+@functools.lru_cache(maxsize=1)
+def country_outlines() -> tuple[tuple[str, tuple[float, float, float, float], tuple], ...]:
+    """Natural Earth's 1:110m country outlines (public domain; see scripts/make_countries.py):
+    name, bounding box (west, south, east, north) and polygons (lists of rings of [lon, lat])."""
+    data = json.loads((importlib.resources.files("timeline") / "data" / "countries.geojson").read_text("utf-8"))
+    countries = []
+    for feature in data["features"]:
+        polygons = feature["geometry"]["coordinates"]
+        points = [point for polygon in polygons for point in polygon[0]]
+        box = (min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points), max(p[1] for p in points))
+        countries.append((feature["properties"]["name"], box, polygons))
+    return tuple(countries)
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    """An equirectangular projection fitted to the events' extent: x grows with longitude (scaled by
+    the cosine of the middle latitude, so shapes are not stretched), y falls with latitude."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+    width: float = MAP_WIDTH
+
+    @property
+    def x_scale(self) -> float:
+        return self.width / (self.east - self.west)
+
+    @property
+    def y_scale(self) -> float:
+        return self.x_scale / max(0.2, math.cos(math.radians((self.north + self.south) / 2)))
+
+    @property
+    def height(self) -> float:
+        return (self.north - self.south) * self.y_scale
+
+    def point(self, longitude: float, latitude: float) -> tuple[float, float]:
+        return round((longitude - self.west) * self.x_scale, 1), round((self.north - latitude) * self.y_scale, 1)
+
+
+def map_frame(events) -> MapFrame | None:
+    """The frame holding every located event with a margin, or None when none is located."""
+    points = [(e.location.longitude, e.location.latitude) for e in events if has_coordinates(e)]
+    if not points:
+        return None
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    margin = max(MIN_MAP_SPAN / 2, (east - west) * 0.1, (north - south) * 0.1)
+    return MapFrame(max(-180, west - margin), max(-90, south - margin), min(180, east + margin), min(90, north + margin))
+
+
+def _ring_path(frame: MapFrame, ring) -> str:
+    points = [frame.point(lon, lat) for lon, lat in ring]
+    return "M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z"
+
+
+def map_svg(events) -> str:
+    """The map beside the timeline, as inline SVG: country outlines of the extent and one marker per
+    located event (hollow and dashed when planned). Nothing is fetched: it is all in the page."""
+    frame = map_frame(events)
+    if frame is None:
+        return '<p class="no-map">No event has a place with coordinates.</p>'
+    parts = [f'<svg id="map-svg" viewBox="0 0 {frame.width:g} {frame.height:.1f}" role="img" '
+             f'aria-label="Map of the located events"><g class="countries">']
+    for name, (west, south, east, north), polygons in country_outlines():
+        if east < frame.west or west > frame.east or north < frame.south or south > frame.north:
+            continue
+        path = "".join(_ring_path(frame, ring) for polygon in polygons for ring in polygon)
+        parts.append(f'<path d="{path}"><title>{_e(name)}</title></path>')
+    parts.append('</g><g class="markers">')
+    for index, event in enumerate(events):
+        if not has_coordinates(event):
+            continue
+        x, y = frame.point(event.location.longitude, event.location.latitude)
+        planned = " planned" if event.future else ""
+        place = mention_name(event.location)
+        parts.append(f'<circle class="map-marker{planned}" data-index="{index}" cx="{x:g}" cy="{y:g}" r="5">'
+                     f'<title>{_e(display_date(event))}: {_e(event.title)} ({_e(place)})</title></circle>')
+    parts.append("</g></svg>")
+    return "".join(parts)
+
+
+def _filter_choices(events) -> dict[str, list[str]]:
+    choices: dict[str, set[str]] = {"type": set(), "actor": set(), "place": set()}
+    for event in events:
+        item = _filter_fields(event)
+        choices["type"].add(item["type"])
+        choices["actor"].update(item["actors"])
+        if item["place"]:
+            choices["place"].add(item["place"])
+    return {name: sorted(values) for name, values in choices.items()}
+
+
+def _filter_fields(event) -> dict[str, Any]:
+    actors = [name for name in (mention_name(event.actor1), mention_name(event.actor2)) if name]
+    actors += [name for name in mention_names(event.actors) if name not in actors]
+    place = mention_name(event.location) if event.location is not None else ""
+    return {"type": event.event_type or "unknown", "actors": actors,
+            "place": place or (mention_names(event.places) or [""])[0]}
+
+
+def _select(name: str, label: str, values: list[str]) -> str:
+    options = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in values)
+    return (f'<label>{label} <select id="filter-{name}" data-filter="{name}"><option value="">all</option>'
+            f"{options}</select></label>")
+
+
+def _filters(events) -> str:
+    choices = _filter_choices(events)
+    return (
+        '<form id="filters" class="filters" role="search" aria-label="Filter the events">'
+        '<label>Search <input id="filter-text" type="search" placeholder="words in titles and sentences"></label>'
+        + _select("type", "Type", choices["type"]) + _select("actor", "Actor", choices["actor"])
+        + _select("place", "Place", choices["place"])
+        + '<label>From <input id="filter-from" type="date"></label><label>to <input id="filter-to" type="date"></label>'
+        '<span id="filter-count" class="hint"></span></form>'
+    )
+
+
 def _timeline_data(events) -> Iterator[str]:
     """The events the script draws, as JSON written piece by piece."""
     yield '{"events":['
     for index, event in enumerate(events):
         item = {"start": event.start.isoformat(), "end": event.end.isoformat(), "date": display_date(event),
-                "label": event.title, "coarse": event.precision not in ("day", "time")}
+                "label": event.title, "coarse": event.precision not in ("day", "time"), "planned": event.future,
+                **_filter_fields(event), "text": f"{event.title} {event.sentence}".lower()}
         yield ("," if index else "") + _script_json(item)
     yield "]}"
 
@@ -337,12 +244,18 @@ def _event_item(index: int, event, documents) -> str:
         mentions.append("Places: " + _e(", ".join(places)))
     if actors:
         mentions.append("Actors: " + _e(", ".join(actors)))
+    planned = ' data-planned="true"' if event.future else ""
+    coded = [x for x in (event.event_type if event.event_type != "unknown" else "", event.sub_event_type) if x]
+    if event.fatalities is not None:
+        coded.append(f"{event.fatalities.count} killed")
     return (
-        f'<li id="event-{index}" class="event" data-start="{event.start.isoformat()}" '
+        f'<li id="event-{index}" class="event"{planned} data-start="{event.start.isoformat()}" '
         f'data-end="{event.end.isoformat()}" data-precision="{_e(event.precision)}">'
         f'<time datetime="{_iso(event)}">{_e(display_date(event))}</time>'
-        f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
-        f'<p class="sentence">{_e(event.sentence)}</p>'
+        + ('<span class="planned-mark">planned</span>' if event.future else "")
+        + f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
+        + (f'<span class="coded">{_e(" · ".join(coded))}</span>' if coded else "")
+        + f'<p class="sentence">{_e(event.sentence)}</p>'
         + (f'<p class="mentions">{" · ".join(mentions)}</p>' if mentions else "")
         + f'<p class="sources">Source: {_source_links(event, documents)}</p></li>\n'
     )
@@ -370,6 +283,8 @@ def html_pieces(timeline: Timeline) -> Iterator[str]:
         f"<h1>{_e(timeline.title)}</h1>",
         f'<p class="summary">{len(events)} events from {count_documents} documents, {_e(span)}</p>',
         "</header>",
+        _filters(events),
+        '<div class="views">',
         '<section id="timeline" aria-label="Visual timeline">',
         '<div class="controls"><button id="zoom-in" type="button" title="Zoom in (+)">+</button>'
         '<button id="zoom-out" type="button" title="Zoom out (-)">−</button>'
@@ -377,6 +292,8 @@ def html_pieces(timeline: Timeline) -> Iterator[str]:
         '<span class="hint">Drag to pan · wheel or +/− to zoom · click a mark for its event</span></div>',
         '<div id="viewport" role="region" aria-label="Events along time" tabindex="0"></div>',
         "</section>",
+        f'<section id="map" aria-label="Map of the events">{map_svg(events)}</section>',
+        "</div>",
         "<main>",
         '<h2 id="events-heading">Events</h2>',
         '<ol class="events" aria-labelledby="events-heading">',

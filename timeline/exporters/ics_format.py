@@ -12,6 +12,9 @@
 - ``UID`` is a hash of the event's identity (its source, the sentence's offsets
   and the date expression), so the same event gets the same UID in every run
   and re-importing a calendar updates it instead of duplicating it.
+- ``LOCATION`` is the event's place (else the places its sentence names), ``GEO`` its
+  coordinates (``latitude;longitude``) when known, ``CATEGORIES`` the event type and sub-type,
+  the actors and the precision, so a calendar can colour or filter by type.
 - ``URL`` is written only for http and https addresses (icalendar does not
   escape a URI value, so a line break in one would start a new property);
   every address is in the description, as text.
@@ -35,7 +38,7 @@ from ..events import Event
 from ..hookspecs import hookimpl
 from ..links import web_address
 from .base import Exporter, report
-from .records import event_time, mention_names, source_references
+from .records import event_time, has_coordinates, mention_name, mention_names, source_references
 
 if TYPE_CHECKING:  # imported when a calendar is written: importing icalendar takes a while
     import icalendar
@@ -85,6 +88,9 @@ def _description(event: Event, documents: Mapping[str, Any]) -> str:
         lines.append(f"Source: {named} ({source.document})" if named else f"Source: {source.document}")
         if source.url:
             lines.append(source.url)
+    if event.fatalities is not None:
+        lines.append(f"Fatalities: {event.fatalities.count}"
+                     + (f" ({event.fatalities.qualifier})" if event.fatalities.qualifier != "exact" else ""))
     lines.append(f"Date: {event.date} ({event.date_source}"
                  + (f", from “{event.expression}”" if event.expression else "") + ")")
     return "\n".join(lines)
@@ -135,10 +141,16 @@ def calendar_entries(timeline: Timeline, ranges: bool, left_out: Counter) -> Ite
         entry.add("description", calendar_text(_description(event, documents)))
         if web_address(event.url):  # a URI property: any other address stays text in the description
             entry.add("url", event.url)
-        places = mention_names(event.places)
+        place = mention_name(event.location) if event.location is not None else ""
+        places = [place] if place else mention_names(event.places)
         if places:
             entry.add("location", calendar_text("; ".join(places)))
-        entry.add("categories", [calendar_text(name) for name in mention_names(event.actors)] + [event.precision])
+        if has_coordinates(event):  # GEO is latitude;longitude (RFC 5545 3.8.1.6)
+            entry.add("geo", (event.location.latitude, event.location.longitude))
+        coded = [name for name in (event.event_type if event.event_type != "unknown" else "", event.sub_event_type,
+                                   mention_name(event.actor1), mention_name(event.actor2)) if name]
+        actors = [name for name in mention_names(event.actors) if name not in coded]
+        entry.add("categories", [calendar_text(name) for name in coded + actors] + [event.precision])
         yield entry
 
 

@@ -14,7 +14,7 @@ from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from ..links import web_address
 from .base import Exporter, selected_columns, write_pieces
-from .records import COLUMNS, display_date, event_record, printable, source_references
+from .records import DATES_OPTION, KNOWN_COLUMNS, display_date, event_record, printable, source_references
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -46,12 +46,13 @@ def _list(timeline: Timeline) -> Iterator[str]:
             yield f"  — {'; '.join(sources)}\n"
 
 
-def _table(timeline: Timeline, columns: tuple[str, ...]) -> Iterator[str]:
+def _table(timeline: Timeline, columns: tuple[str, ...], dates: str) -> Iterator[str]:
+    documents = {d.name: d for d in timeline.documents}
     yield f"# {escape(timeline.title)}\n\n"
     yield "| " + " | ".join(columns) + " |\n"
     yield "|" + "|".join("---" for _ in columns) + "|\n"
     for event in timeline.events:
-        record = event_record(event)
+        record = event_record(event, documents, dates)
         yield "| " + " | ".join(escape(record[c]) for c in columns) + " |\n"
 
 
@@ -62,7 +63,7 @@ WRITTEN_BY = "<!-- written by timeline -->\n"
 
 def write_markdown(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
     if options.get("columns"):
-        pieces = _table(timeline, selected_columns(options, COLUMNS, COLUMNS))
+        pieces = _table(timeline, selected_columns(options, KNOWN_COLUMNS, KNOWN_COLUMNS), options.get("dates") or "human")
     else:
         pieces = _list(timeline)
     write_pieces(stream, itertools.chain(pieces, ("\n" + WRITTEN_BY,)))
@@ -70,5 +71,5 @@ def write_markdown(timeline: Timeline, stream: BinaryIO, options: Mapping[str, A
 
 @hookimpl
 def register_exporters(register):
-    register(Exporter(name="markdown", write=write_markdown, suffixes=(".md",),
+    register(Exporter(name="markdown", write=write_markdown, suffixes=(".md",), options=(DATES_OPTION,),
                       description="Markdown: events under year headings with their sources (--columns: a table)"))

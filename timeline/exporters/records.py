@@ -13,6 +13,20 @@ The columns, in order (also documented in docs/formats.md):
 - ``places``, ``actors``: names joined by ``; ``
 - ``sources``: every document reporting the event, joined by ``; ``
 - ``url``: the source document's address
+- ``event_type``, ``sub_event_type``: what kind of happening (ACLED's types; ``unknown`` when not coded)
+- ``actor1``, ``actor2``: who acted, and against whom
+- ``location``, ``latitude``, ``longitude``: where (the gazetteer's name; WGS 84 degrees)
+- ``fatalities``: the reported number of people killed (a lower bound when the text said "at least")
+- ``modifier``: ``mod`` in words (``late``, ``before``, ``about``)
+- ``outlet``, ``published``: the source document's outlet and publication date
+
+Columns a reader may also ask for with ``--columns`` (not written by default):
+
+- ``planned``: ``planned`` when the event is still to come (``future``), else empty
+
+``--dates human`` (the default of the table and Markdown, which people read) writes ``date`` as a
+reader says it (``late Aug 2016``, ``weekend of 29-30 Oct 2016``) instead of the TIMEX3 value;
+``--dates iso`` keeps the value (the default of CSV and JSON, which programs read).
 """
 from __future__ import annotations
 
@@ -21,13 +35,26 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+import click
+
 from ..events import Event
 from ..temporal.values import value_fields
 
 COLUMNS = (
     "date", "start", "end", "precision", "title", "sentence", "document", "offset_start",
     "offset_end", "date_source", "expression", "mod", "future", "places", "actors", "sources", "url",
+    "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude", "fatalities",
+    "modifier", "outlet", "published",
 )
+# Columns only for those who ask for them: a reader's view of columns that are already there.
+EXTRA_COLUMNS = ("planned",)
+DATE_STYLES = ("human", "iso")
+DATES_OPTION = click.Option(
+    ["--dates"], type=click.Choice(DATE_STYLES), default=None,
+    help="Dates for -f table and markdown: human (late Aug 2016, weekend of 29-30 Oct 2016; the default) "
+         "or iso (the TIMEX3 value: 2016-08, 2016-W43-WE).",
+)
+KNOWN_COLUMNS = COLUMNS + EXTRA_COLUMNS
 LIST_SEPARATOR = "; "
 
 
@@ -62,16 +89,44 @@ def printable(text: str) -> str:
     return _TERMINAL_CONTROL.sub("", text) if _TERMINAL_CONTROL.search(text) else text
 
 
-def event_record(event: Event) -> dict[str, object]:
-    """The event's columns, as text a terminal, a spreadsheet or a Markdown reader shows as it is."""
-    record = _raw_record(event)
+def mention_name(mention) -> str:
+    """The name of one place or actor (its words when it has no normalised name), or ''."""
+    names = mention_names((mention,) if mention is not None else ())
+    return names[0] if names else ""
+
+
+def coordinate(value: float | None) -> str:
+    """A latitude or longitude as text: at most six decimals (about 10 cm), '' when unknown."""
+    if value is None:
+        return ""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def has_coordinates(event: Event) -> bool:
+    """Whether the event can be put on a map: a location with a latitude and longitude in range."""
+    location = event.location
+    return (location is not None and location.latitude is not None and location.longitude is not None
+            and -90 <= location.latitude <= 90 and -180 <= location.longitude <= 180)
+
+
+def event_record(event: Event, documents: Mapping[str, Any] | None = None, dates: str = "iso") -> dict[str, object]:
+    """The event's columns, as text a terminal, a spreadsheet or a Markdown reader shows as it is.
+
+    ``documents`` (name to Document) gives the outlet and publication date of the event's source;
+    with ``dates="human"`` the date column is the date as a reader says it (``display_date``)."""
+    record = _raw_record(event, (documents or {}).get(event.document) if documents else None)
+    if dates == "human":
+        record["date"] = display_date(event, short=True)
     for column, value in record.items():
         if isinstance(value, str):
             record[column] = printable(value)
     return record
 
 
-def _raw_record(event: Event) -> dict[str, object]:
+def _raw_record(event: Event, document: Any = None) -> dict[str, object]:
+    location = event.location
+    fatalities = event.fatalities
     return {
         "date": event.date,
         "start": event.start.isoformat(),
@@ -90,6 +145,18 @@ def _raw_record(event: Event) -> dict[str, object]:
         "actors": LIST_SEPARATOR.join(mention_names(event.actors)),
         "sources": LIST_SEPARATOR.join(source_documents(event)),
         "url": event.url or "",
+        "event_type": event.event_type or "unknown",
+        "sub_event_type": event.sub_event_type or "",
+        "actor1": mention_name(event.actor1),
+        "actor2": mention_name(event.actor2),
+        "location": (location.name or location.text) if location is not None else "",
+        "latitude": coordinate(location.latitude) if has_coordinates(event) else "",
+        "longitude": coordinate(location.longitude) if has_coordinates(event) else "",
+        "fatalities": str(fatalities.count) if fatalities is not None else "",
+        "modifier": MOD_WORDS.get(event.mod or "", (event.mod or "").lower()),
+        "outlet": (getattr(document, "source", "") or "") if document is not None else "",
+        "published": (getattr(document, "published", "") or "") if document is not None else "",
+        "planned": "planned" if event.future else "",
     }
 
 
@@ -122,26 +189,49 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _day_text(day: dt.date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+def _month_name(month: int, short: bool) -> str:
+    name = MONTH_NAMES[month - 1]
+    return name[:3] if short else name
 
 
-def display_date(event: Event) -> str:
-    """The event's date as a reader says it: ``6 May 2016``, ``late August 2016``, ``summer 2016``."""
+def _day_text(day: dt.date, short: bool = False) -> str:
+    return f"{day.day} {_month_name(day.month, short)} {day.year}"
+
+
+def _days_text(start: dt.date, end: dt.date) -> str:
+    """Two days as short as they can be said: ``29-30 Oct 2016``, ``31 Oct-1 Nov 2016``."""
+    if start == end:
+        return _day_text(start, True)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{end.day} {_month_name(end.month, True)} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {_month_name(start.month, True)}-{end.day} {_month_name(end.month, True)} {end.year}"
+    return f"{_day_text(start, True)}-{_day_text(end, True)}"
+
+
+def display_date(event: Event, short: bool = False) -> str:
+    """The event's date as a reader says it: ``6 May 2016``, ``late August 2016``, ``summer 2016``.
+
+    ``short`` is for narrow columns (a terminal table): months in three letters and the day a part
+    of the day or a weekend falls on said first: ``night of 3 Nov 2016``, ``weekend of 29-30 Oct 2016``."""
     start, precision = event.start, event.precision
     code = value_fields(event.date or "") or {}
     if precision == "time":
         clock = event_time(event)
-        text = _day_text(start) + (f", {clock:%H:%M}" if clock else "")
+        text = _day_text(start, short) + (f", {clock:%H:%M}" if clock else "")
     elif precision == "day":
-        text = _day_text(start)
+        text = _day_text(start, short)
         if code.get("time") in PARTS_OF_DAY:
-            text += f", {PARTS_OF_DAY[code['time']]}"
+            part = PARTS_OF_DAY[code["time"]]
+            text = f"{part} of {text}" if short else f"{text}, {part}"
     elif precision == "week":
-        text = ("weekend of " if code.get("weekday") == "WE" else "week of ") + _day_text(start)
+        if code.get("weekday") == "WE":
+            text = "weekend of " + (_days_text(start, event.end) if short else _day_text(start))
+        else:
+            text = "week of " + _day_text(start, short)
     elif precision == "month":
-        text = f"{MONTH_NAMES[int(code['month']) - 1]} {code['year']}" if code.get("month") and not code["day"] \
-            else f"{MONTH_NAMES[start.month - 1]} {start.year}"
+        text = f"{_month_name(int(code['month']), short)} {code['year']}" if code.get("month") and not code["day"] \
+            else f"{_month_name(start.month, short)} {start.year}"
     elif precision == "season" and code.get("season"):
         text = f"{SEASON_NAMES[code['season']]} {event.date[:4]}"
     elif precision == "quarter" and code.get("quarter"):
@@ -155,11 +245,43 @@ def display_date(event: Event) -> str:
     elif precision == "century":
         text = f"{_ordinal(int((event.date or str(start.year))[:2]) + 1)} century"
     elif event.start == event.end:
-        text = _day_text(start)
+        text = _day_text(start, short)
     else:
-        text = f"{_day_text(start)} – {_day_text(event.end)}"
+        text = f"{_day_text(start, short)} – {_day_text(event.end, short)}"
     mod = MOD_WORDS.get(event.mod or "")
     return f"{mod} {text}" if mod else text
+
+
+def located_events(timeline, options: Mapping[str, Any], format_name: str) -> list[Event]:
+    """The events that can go on a map; how many cannot is reported, so none goes missing unsaid."""
+    from .base import report
+
+    located = [event for event in timeline.events if has_coordinates(event)]
+    missing = len(timeline.events) - len(located)
+    if missing:
+        report(options, f"{format_name}: {missing:,} of {len(timeline.events):,} events left out: "
+                        "their place has no coordinates")
+    return located
+
+
+def map_properties(event: Event, documents: Mapping[str, Any]) -> dict[str, Any]:
+    """What a map shows of an event beside its point: the columns an analyst filters on, with
+    numbers as numbers, lists as lists, and the url only when it is a web address."""
+    from ..links import web_address
+
+    record = event_record(event, documents)
+    location = event.location
+    return {
+        "date": record["date"], "start": record["start"], "end": record["end"], "precision": event.precision,
+        "title": record["title"], "sentence": record["sentence"], "planned": event.future,
+        "event_type": record["event_type"], "sub_event_type": record["sub_event_type"],
+        "actor1": record["actor1"], "actor2": record["actor2"],
+        "fatalities": event.fatalities.count if event.fatalities is not None else None,
+        "location": record["location"], "admin1": printable(location.admin1 or "") if location else "",
+        "country": printable(location.country or "") if location else "",
+        "geo_precision": printable(location.precision or "") if location else "",
+        "sources": source_documents(event), "url": web_address(event.url),
+    }
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,16 @@ from tabulate import tabulate
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter, selected_columns
-from .records import COLUMNS, event_record
+from .records import DATES_OPTION, KNOWN_COLUMNS, event_record
 
-TABLE_COLUMNS = ("date", "title", "document")
-# Columns short enough never to wrap; the others share what the terminal has left.
-NARROW_COLUMNS = {"date", "start", "end", "precision", "offset_start", "offset_end", "date_source", "mod", "future"}
+# What an analyst looks at first: when (and whether it is still to come), what, what kind, where,
+# the toll and who reported it. A column of the default that is empty in every row is left out.
+TABLE_COLUMNS = ("date", "planned", "title", "event_type", "location", "fatalities", "outlet", "document")
+EMPTY_CELLS = ("", "unknown")
+# Columns short enough never to wrap; the others share what the terminal has left (dates said as
+# people say them, "weekend of 29-30 Oct 2016", wrap between words in a narrow terminal).
+NARROW_COLUMNS = {"start", "end", "precision", "offset_start", "offset_end", "date_source", "mod", "future",
+                  "planned", "latitude", "longitude", "fatalities", "modifier", "published"}
 MIN_WRAPPED_WIDTH = 12
 
 
@@ -58,12 +63,20 @@ def column_widths(rows: Sequence[Sequence[str]], headers: Sequence[str], table_f
 
 
 def write_table(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
-    headers = selected_columns(options, TABLE_COLUMNS, COLUMNS)
+    """The table; dates as people say them unless ``--dates iso``: the TIMEX3 codes
+    (``2016-W43-WE``, ``2016-11-03TNI``) mean nothing to most readers of a terminal."""
+    headers = selected_columns(options, TABLE_COLUMNS, KNOWN_COLUMNS)
     table_format = options.get("table_format") or "simple"
+    dates = options.get("dates") or "human"
+    documents = {d.name: d for d in timeline.documents}
     rows = []
     for event in timeline.events:
-        record = event_record(event)
+        record = event_record(event, documents, dates)
         rows.append([terminal_text(record[c]) for c in headers])
+    if not options.get("columns"):
+        kept = [i for i, h in enumerate(headers) if h in ("date", "title") or any(r[i] not in EMPTY_CELLS for r in rows)]
+        headers = tuple(headers[i] for i in kept)
+        rows = [[r[i] for i in kept] for r in rows]
     width = options.get("width") or shutil.get_terminal_size(fallback=(100, 24)).columns
     widths = column_widths(rows, headers, table_format, width)
     text = _render(rows, headers, table_format, widths if any(widths) else None)
@@ -72,5 +85,5 @@ def write_table(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]
 
 @hookimpl
 def register_exporters(register):
-    register(Exporter(name="table", write=write_table, suffixes=(".txt",),
+    register(Exporter(name="table", write=write_table, suffixes=(".txt",), options=(DATES_OPTION,),
                       description="A table that fits the terminal (any tabulate format with -t, --columns)"))

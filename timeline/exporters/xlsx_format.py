@@ -17,6 +17,12 @@ What Excel demands and how we meet it:
   the document's author chose); any other address is shown as text.
 - Excel keeps at most 65,530 hyperlinks per sheet: above that many events the
   url column stays plain text (the Documents sheet still links every source).
+- Excel does not size rows to wrapped text it did not lay out itself: each Events row
+  gets the height of its longest wrapped cell (in lines at the column's width, at most
+  ``MAX_ROW_LINES``).  The sheet prints landscape, fitted to the page's width, with the
+  header row repeated on every page.
+- ``latitude``, ``longitude`` and ``fatalities`` are number cells, so a filter can ask
+  for "more than 10 killed"; the header row has filters on every column (type, actor, place ...).
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ import contextlib
 import datetime as dt
 import errno
 import functools
+import math
 import os
 import re
 from collections import Counter
@@ -58,6 +65,9 @@ EVENT_HEADERS = ("start", "end") + tuple(c for c in COLUMNS if c not in ("start"
 WRAPPED = {"title", "sentence"}
 MAX_WIDTHS = {"title": 50, "sentence": 80, "expression": 30}
 DEFAULT_MAX_WIDTH = 40
+LINE_HEIGHT = 15  # points: one line of Calibri 11
+MAX_ROW_LINES = 12
+NUMBER_COLUMNS = {"offset_start", "offset_end", "latitude", "longitude", "fatalities"}
 MONTHS_FILLED = 1200  # a chart with every month in between, up to a century of them
 
 
@@ -72,11 +82,12 @@ def _openpyxl() -> SimpleNamespace:
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.dimensions import RowDimension
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     return SimpleNamespace(
         Workbook=Workbook, WriteOnlyCell=WriteOnlyCell, TYPE_STRING=TYPE_STRING, BarChart=BarChart,
-        Reference=Reference, get_column_letter=get_column_letter, Hyperlink=Hyperlink,
+        Reference=Reference, get_column_letter=get_column_letter, Hyperlink=Hyperlink, RowDimension=RowDimension,
         header_font=Font(bold=True, color="FFFFFF"), header_fill=PatternFill("solid", fgColor="305496"),
         header_alignment=Alignment(vertical="center"), wrap=Alignment(wrap_text=True, vertical="top"),
         top=Alignment(vertical="top"), link_font=Font(color="0563C1", underline="single"),
@@ -139,7 +150,7 @@ class _Cells:
             self._styled(cell, (("alignment", alignment),))
         return cell
 
-    def number(self, value: int) -> WriteOnlyCell:
+    def number(self, value: int | float | None) -> WriteOnlyCell:
         return self.xl.WriteOnlyCell(self.sheet, value=value)
 
     def day(self, value: dt.date | None, iso: str, number_format: str) -> WriteOnlyCell:
@@ -166,8 +177,9 @@ def _survey(timeline: Timeline):
     per_document: Counter = Counter()
     per_month: Counter = Counter()
     spanning = 0
+    documents = {d.name: d for d in timeline.documents}
     for event in timeline.events:
-        record = event_record(event)
+        record = event_record(event, documents)
         for name in EVENT_HEADERS:
             if name in ("start", "end"):
                 continue
@@ -183,6 +195,26 @@ def _survey(timeline: Timeline):
     return widths, per_document, per_month, spanning
 
 
+def row_lines(record: Mapping[str, object], widths: Mapping[str, float]) -> int:
+    """How many lines the row's wrapped cells take at their columns' widths (a character a unit)."""
+    lines = 1
+    for name in WRAPPED:
+        usable = max(1, int(widths[name]) - 2)
+        text = str(record[name])
+        if len(text) > usable or "\n" in text:
+            lines = max(lines, sum(math.ceil(len(part) / usable) or 1 for part in text[:usable * MAX_ROW_LINES].split("\n")))
+    return min(lines, MAX_ROW_LINES)
+
+
+def _page_setup(sheet) -> None:
+    """Printed landscape, as wide as the page, the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.print_title_rows = "1:1"
+
+
 def _write_events(workbook: Workbook, timeline: Timeline, widths: dict, links: bool) -> None:
     sheet = workbook.create_sheet("Events")
     cells = _Cells(sheet)
@@ -192,9 +224,14 @@ def _write_events(workbook: Workbook, timeline: Timeline, widths: dict, links: b
         sheet.column_dimensions[get_column_letter(index)].width = widths[name]
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(EVENT_HEADERS))}{len(timeline.events) + 1}"
+    _page_setup(sheet)
     sheet.append([cells.header(name) for name in EVENT_HEADERS])
-    for event in timeline.events:
-        record = event_record(event)
+    documents = {d.name: d for d in timeline.documents}
+    for row_number, event in enumerate(timeline.events, start=2):
+        record = event_record(event, documents)
+        lines = row_lines(record, widths)
+        if lines > 1:  # set before the row is written: write-only mode writes each row once
+            sheet.row_dimensions[row_number] = xl.RowDimension(sheet, index=row_number, ht=lines * LINE_HEIGHT)
         number_format = DATE_FORMATS.get(event.precision, "yyyy-mm-dd")
         row = [
             cells.day(excel_day(event, event.start), record["start"], number_format),
@@ -203,11 +240,15 @@ def _write_events(workbook: Workbook, timeline: Timeline, widths: dict, links: b
         for name in EVENT_HEADERS[2:]:
             if name in ("offset_start", "offset_end"):
                 row.append(cells.number(record[name]))
+            elif name in NUMBER_COLUMNS:
+                value = record[name]
+                row.append(cells.number((float(value) if name != "fatalities" else int(value)) if value != "" else None))
             elif name == "url" and links:
                 row.append(cells.link(record[name]))
             else:
                 row.append(cells.text(record[name], xl.wrap if name in WRAPPED else xl.top))
         sheet.append(row)
+        sheet.row_dimensions.pop(row_number, None)  # written: memory stays flat however many rows
 
 
 def _write_documents(workbook: Workbook, timeline: Timeline, per_document: Counter) -> None:
