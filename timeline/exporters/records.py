@@ -13,6 +13,9 @@ The columns, in order (also documented in docs/formats.md):
 - ``places``, ``actors``: names joined by ``; ``
 - ``sources``: every document reporting the event, joined by ``; ``
 - ``url``: the source document's address
+- ``id``: the event's stable id (see timeline.identity): ``timeline edit`` and ``timeline import`` use it
+- ``status``: ``keep`` or ``reject``; ``notes``: the analyst's notes; ``corrected``: the fields an
+  analyst corrected (``date; title``), ``added`` for an event added by hand (see timeline.corrections)
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ from ..temporal.values import value_fields
 COLUMNS = (
     "date", "start", "end", "precision", "title", "sentence", "document", "offset_start",
     "offset_end", "date_source", "expression", "mod", "future", "places", "actors", "sources", "url",
+    "id", "status", "notes", "corrected",
 )
 LIST_SEPARATOR = "; "
 
@@ -90,6 +94,10 @@ def _raw_record(event: Event) -> dict[str, object]:
         "actors": LIST_SEPARATOR.join(mention_names(event.actors)),
         "sources": LIST_SEPARATOR.join(source_documents(event)),
         "url": event.url or "",
+        "id": event.id,
+        "status": event.status,
+        "notes": event.notes,
+        "corrected": event.corrected,
     }
 
 
