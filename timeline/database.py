@@ -15,6 +15,7 @@ each other through SQLite's lock.
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import datetime as dt
@@ -435,27 +436,19 @@ def seen_documents(path: str | Path) -> dict[str, str]:
 def _cluster(connection: sqlite3.Connection, seeds: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The stretches of time (ISO first and last days) that hold every stored report linked to one
     of ``seeds`` by a chain of reports whose dates overlap: only those can merge with a report in
-    the seeds, or with one that does. Each seed is widened until no report reaches out of it;
-    stretches that meet are then joined (a union of such stretches is one too)."""
-    stretches: list[tuple[str, str]] = []
-    for low, high in sorted(seeds):
-        if stretches and stretches[-1][0] <= low and high <= stretches[-1][1]:
-            continue  # within a stretch already widened
-        while True:
-            found = connection.execute('SELECT min(start), max("end") FROM reports WHERE start <= ? AND "end" >= ?',
-                                       (high, low)).fetchone()
-            wider = (min(low, found[0] or low), max(high, found[1] or high))
-            if wider == (low, high):
-                break
-            low, high = wider
-        stretches.append((low, high))
-    joined: list[list[str]] = []
-    for low, high in sorted(stretches):
-        if joined and low <= joined[-1][1]:
-            joined[-1][1] = max(joined[-1][1], high)
+    the seeds, or with one that does. The dates of every report are read (a few MB for a million)
+    and swept once in order: each stretch where dates keep overlapping is one such chain."""
+    stretches: list[list[str]] = []
+    dates = connection.execute('SELECT start, "end" FROM reports').fetchall()
+    for low, high in sorted(dates + seeds):
+        if stretches and low <= stretches[-1][1]:
+            if high > stretches[-1][1]:
+                stretches[-1][1] = high
         else:
-            joined.append([low, high])
-    return [(low, high) for low, high in joined]
+            stretches.append([low, high])
+    starts = [low for low, _ in stretches]
+    wanted = {bisect.bisect_right(starts, low) - 1 for low, _ in seeds}
+    return [tuple(stretches[k]) for k in sorted(wanted)]
 
 
 def add(path: str | Path, documents: Iterable[Document], reports: Iterable[Event]) -> Summary:
