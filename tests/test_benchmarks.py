@@ -68,3 +68,12 @@ def test_reader_speed_reads_each_kind_it_generates():
     for documents, megabytes, seconds, per_second, _, refused in table_rows(finished.stdout, kinds, 7).values():
         # Every generated document was read, at some rate.
         assert documents == 2 and refused == 0 and megabytes > 0 and seconds >= 0 and per_second > 0
+
+
+def test_add_speed_prints_its_table_on_a_tiny_database():
+    finished = subprocess.run([sys.executable, str(BENCHMARKS / "add_speed.py"), "--events", "200", "--new", "2,4"],
+                              capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    rows = [line.split() for line in finished.stdout.splitlines()[1:]]
+    assert [(row[0], row[1]) for row in rows] == [("200", "2"), ("200", "4")]
+    assert all(float(value) >= 0 for row in rows for value in row[2:])

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 import tabulate as tabulate_module
 
-from . import __version__, collector, temporal
+from . import __version__, collector, corrections, database, temporal
 from .build import build_timeline
 from .chronology import Timeline
 from .cleaning import RulesError
@@ -28,6 +28,7 @@ from .output import atomic_output
 from .executors import EXECUTORS, ExecutorError, default_jobs, make_executor, prepare
 from .exporters.base import ExportError, write_timeline
 from .gazetteer import NamesError
+from .identity import content_hash
 from .pipeline import Options
 from .plugins import PluginError, contained, load_plugins, strict_from_environment
 from .plugins import failure as plugin_failure
@@ -348,6 +349,10 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         timeline build corpus/ -o corpus.json --executor dask --scheduler tcp://head:8786
     """
     since_day, until_day = _parse_day(since, "--since"), _parse_day(until, "--until")
+    to_database = output is not None and database.is_database_name(output) and format_name is None
+    if to_database and (since_day or until_day or no_merge):
+        raise click.UsageError("a chronology database keeps every event, merged: choose with --since, --until "
+                               "and --no-merge when exporting from it")
     try:
         normalise_published(published)
     except MetadataError as error:
@@ -373,7 +378,8 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
             # builds lives until the run ends: it is frozen before the collector runs again, so
             # that no collection walks every event of it for nothing.
             with collector.paused():
-                timeline = build_timeline(sources, options, title=title, merge=not no_merge, executor=pool,
+                timeline = build_timeline(sources, options, title=title, merge=not (no_merge or to_database),
+                                          executor=pool,
                                           on_result=progress, problems=problems,
                                           on_merge=progress.merging).between(since_day, until_day)
                 collector.freeze()
@@ -390,7 +396,16 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         pool.close()
     registry = click.get_current_context().meta["timeline.registry"]
     _warn_if_inside_inputs(output, paths)
-    _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
+    if to_database:
+        try:
+            summary = database.build(output, timeline.documents, timeline.events, title=title)
+        except database.DatabaseError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"{output}: {summary.events} events from {summary.documents} documents "
+                   f"({summary.reports} reports)", err=True)
+        _warn_orphans(summary)
+    else:
+        _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
     # What is left lives until the process ends: the collection Python makes on its way out
     # would walk every event for nothing.
     collector.freeze()
@@ -401,23 +416,54 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         sys.exit(1)
 
 
+def _warn_orphans(summary) -> None:
+    if summary.orphaned_corrections:
+        shown = ", ".join(summary.orphaned_corrections[:5]) + (", ..." if len(summary.orphaned_corrections) > 5 else "")
+        click.echo(f"Warning: corrections of {len(summary.orphaned_corrections)} event(s) no longer in the chronology "
+                   f"(their evidence changed): {shown}", err=True)
+
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _starts_with(path: str, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
 @cli.command(name="export", cls=FormatCommand)
 @click.argument("saved", type=click.Path(dir_okay=False, allow_dash=True))
 @format_options
 @click.option("--title", type=ONE_LINE, help="Title of the chronology (default: the saved one).")
-def export_command(saved, format_name, output, table_format, columns, plugins_dir, title, **exporter_options):
-    """Re-export a chronology saved as JSON (- for stdin), without reading the articles again.
+@click.option("--include-rejected", is_flag=True,
+              help="From a database: keep the events an analyst rejected (status reject).")
+def export_command(saved, format_name, output, table_format, columns, plugins_dir, title, include_rejected,
+                   **exporter_options):
+    """Re-export a chronology saved as JSON (- for stdin) or kept in a chronology database,
+    without reading the articles again. From a database, the analyst's corrections are made
+    and rejected events left out.
 
     \b
     Examples:
         timeline build seeds/ -o exports/timeline.json
         timeline export exports/timeline.json -o timeline.ics
         timeline export exports/timeline.json -f table --columns date,title,places
+        timeline export war.db -o war.xlsx
     """
     from .exporters.json_format import SavedTimelineError, read_timeline
 
     try:
-        if saved == "-":
+        if saved != "-" and database.is_database(saved):
+            timeline = database.read_timeline(saved, include_rejected=include_rejected)
+        elif saved != "-" and _starts_with(saved, ZIP_MAGIC):
+            raise click.ClickException(
+                f"{saved}: a workbook (or another zip file) is not a saved chronology; a workbook an analyst "
+                f"edited is read into a chronology database with `timeline import DB {saved}`, then exported "
+                "with `timeline export DB`")
+        elif saved == "-":
             timeline = read_timeline(sys.stdin.buffer)
         else:
             with open(saved, "rb") as stream:
@@ -426,10 +472,198 @@ def export_command(saved, format_name, output, table_format, columns, plugins_di
         raise click.ClickException(f"{saved}: {error.strerror or error}") from None
     except SavedTimelineError as error:
         raise click.ClickException(f"{saved}: not a saved timeline ({error})") from None
+    except database.DatabaseError as error:
+        raise click.ClickException(str(error)) from None
     if title is not None:
         timeline = dataclasses.replace(timeline, title=title)
     registry = click.get_current_context().meta["timeline.registry"]
     _write(timeline, format_name, output, _write_options(table_format, columns, exporter_options), registry)
+
+
+def _database_error(function, *args, **kwargs):
+    try:
+        return function(*args, **kwargs)
+    except database.DatabaseError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.command(name="add")
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD); overrides metadata.")
+@click.option("--names", "names_file", type=click.Path(dir_okay=False),
+              help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
+@click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
+              help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end or line).")
+@click.option("--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Documents processed in parallel.")
+@click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
+              help="Skip documents larger than this many MB (0: no limit).")
+def add_command(db, paths, published, names_file, clean_rules, follow_links, jobs, max_size):
+    """Add new articles to a chronology database: only documents it has not seen, or whose
+    content changed, are read; their events are merged into the chronology, and the
+    analyst's corrections stay. Prints what was added, merged and changed.
+
+    \b
+    Example:
+        timeline build corpus/ -o war.db
+        timeline add war.db new-articles/
+    """
+    try:
+        normalise_published(published)
+    except MetadataError as error:
+        raise click.BadParameter(str(error), param_hint="--published") from None
+    seen = _database_error(database.seen_documents, db)
+    options = Options(cleaning_rules=clean_rules, names=names_file)
+    try:
+        prepare(options)
+    except (RulesError, NamesError) as error:
+        raise click.ClickException(str(error)) from None
+    problems = ProblemReport(False, lambda message: click.echo(message, err=True))
+    fresh = []
+    unchanged = 0
+    for document in read_documents(paths, published=published, problems=problems,
+                                   max_size=int(max_size * 1024 * 1024) or None, follow_links=follow_links):
+        digest = content_hash(document)
+        if seen.get(document.name) == digest:
+            unchanged += 1
+        else:
+            fresh.append(dataclasses.replace(document, content_hash=digest))
+    pool = make_executor("local", min(jobs, max(1, len(fresh))))
+    try:
+        with collector.paused():
+            timeline = build_timeline(fresh, options, merge=False, executor=pool, problems=problems)
+    finally:
+        pool.close()
+    summary = _database_error(database.add, db, timeline.documents, timeline.events)
+    summary.unchanged_documents += unchanged
+    click.echo(f"{db}: read {summary.documents} document(s) ({summary.changed_documents} changed), "
+               f"{summary.unchanged_documents} already there; {summary.reports} report(s): "
+               f"{len(summary.new_events)} new event(s), {summary.merged_reports} merged into events already there, "
+               f"{len(summary.changed_events)} event(s) changed, {len(summary.gone_events)} gone; "
+               f"{summary.events} events in all")
+    for identity in summary.new_events[:20]:
+        found = database.event(db, identity)
+        if found is not None:
+            click.echo(f"  new {identity}  {found.date}  {one_line(found.title)}")
+    _warn_orphans(summary)
+    if problems.skipped:
+        click.echo(f"{problems.skipped} input(s) skipped; see the messages above.", err=True)
+        sys.exit(1)
+
+
+@cli.command(name="edit")
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("event_id", required=False)
+@click.option("--date", help="The right date: 2016-11-04, 2016-11, 2016-W44, 2016, or 2016-11-04/2016-11-06.")
+@click.option("--title", type=ONE_LINE, help="A better title.")
+@click.option("--type", "event_type", help="The event type (e.g. an ACLED type: Battles, Explosions/Remote violence).")
+@click.option("--place", help="Where it happened.")
+@click.option("--actor1", help="Who acted.")
+@click.option("--actor2", help="Against whom.")
+@click.option("--reject", "status", flag_value="reject", help="Reject the event: exports leave it out.")
+@click.option("--keep", "status", flag_value="keep", help="Keep an event rejected before.")
+@click.option("--note", type=TEXT, help="A note, added to the event's notes.")
+@click.option("--add", "add_event", is_flag=True, help="Add an event by hand (with --date, --title and --source).")
+@click.option("--source", help="With --add: the document or address it comes from.")
+@click.option("--sentence", type=TEXT, help="With --add: the evidence, as the source words it.")
+@click.option("--by", default=corrections.analyst, show_default="the login name", help="Who makes the correction.")
+def edit_command(db, event_id, date, title, event_type, place, actor1, actor2, status, note, add_event, source,
+                 sentence, by):
+    """Correct an event of a chronology database: its date (the days and precision follow),
+    title, type, place or actors; reject it; add a note; or add an event by hand. Corrections
+    are kept apart, with who made them and when, and survive `timeline add` and rebuilds.
+
+    \b
+    Examples:
+        timeline edit war.db 3f9c0a1b2c4d --date 2016-11-04 --note "the strike was on Friday"
+        timeline edit war.db 3f9c0a1b2c4d --reject
+        timeline edit war.db --add --date 2016-11-05 --title "Convoy hit" --source https://example.org/a
+    """
+    at = corrections.now()
+    made = []
+    try:
+        if add_event:
+            if event_id:
+                raise click.UsageError("--add makes a new event: give no EVENT_ID")
+            if not (date and title and source):
+                raise click.UsageError("--add needs --date, --title and --source")
+            made.append(corrections.added_event(date, title, source, sentence or "", by, at))
+            event_id = made[0].event_id
+            date = title = None
+        elif not event_id:
+            raise click.UsageError("give the EVENT_ID to correct (the id column of an export), or --add")
+        current = None if add_event else _database_error(database.event, db, event_id)
+        if not add_event and current is None:
+            raise click.ClickException(f"{db}: no event with id {event_id!r}")
+        if note:
+            notes = f"{current.notes}; {note}" if current is not None and current.notes else note
+        changes = {"status": status, "date": date, "title": title, "event_type": event_type, "location": place,
+                   "actor1": actor1, "actor2": actor2, "notes": notes if note else None}
+        for field, value in changes.items():
+            if value is not None:
+                made.append(corrections.Correction(event_id, field, corrections.checked(field, value), by, at))
+    except corrections.CorrectionError as error:
+        raise click.BadParameter(str(error)) from None
+    if not made:
+        raise click.UsageError("nothing to correct: give --date, --title, --type, --place, --actor1, --actor2, "
+                               "--reject, --keep or --note")
+    _database_error(database.correct, db, made)
+    changed = database.event(db, event_id)
+    click.echo(f"{event_id}  {changed.date}  {changed.status}  {one_line(changed.title)}  "
+               f"(corrected: {changed.corrected})")
+
+
+@cli.command(name="import")
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("edited", type=click.Path(dir_okay=False, exists=True))
+@click.option("--by", default=corrections.analyst, show_default="the login name", help="Who made the corrections.")
+def import_command(db, edited, by):
+    """Apply the corrections an analyst made in a spreadsheet that timeline wrote (xlsx or csv):
+    the status column (keep or reject), date, title, notes and event_type of each row, found by
+    its id. A row whose id or date cannot be read is reported in one line and left out; the
+    others are applied.
+
+    \b
+    Example:
+        timeline export war.db -o war.xlsx     # edit it in a spreadsheet, then:
+        timeline import war.db war.xlsx
+    """
+    from .spreadsheets import SpreadsheetError, read_rows
+
+    try:
+        rows = read_rows(edited)
+    except SpreadsheetError as error:
+        raise click.ClickException(f"{edited}: {error}") from None
+    at = corrections.now()
+    made, refused = [], 0
+    for number, row in rows:
+        identity = (row.get("id") or "").strip()
+        where = f"{edited}: row {number}" + (f" (id {identity})" if identity else "")
+        current = _database_error(database.event, db, identity) if identity else None
+        if current is None:
+            click.echo(f"Skipped: {where}: {'no id' if not identity else 'no event with this id in ' + db}", err=True)
+            refused += 1
+            continue
+        wanted = {"status": row.get("status") or "keep", "date": row.get("date"), "title": row.get("title"),
+                  "notes": row.get("notes"), "event_type": row.get("event_type")}
+        present = {"status": current.status, "date": current.date, "title": current.title, "notes": current.notes,
+                   "event_type": current.event_type}
+        try:
+            changes = [corrections.Correction(identity, field, corrections.checked(field, value), by, at)
+                       for field, value in wanted.items()
+                       if value is not None and value.strip() != (present[field] or "")]
+        except corrections.CorrectionError as error:
+            click.echo(f"Skipped: {where}: {error}", err=True)
+            refused += 1
+            continue
+        made.extend(changes)
+    _database_error(database.correct, db, made)
+    click.echo(f"{db}: {len(made)} correction(s) from {edited} ({len({c.event_id for c in made})} event(s))"
+               + (f"; {refused} row(s) skipped" if refused else ""))
+    if refused:
+        sys.exit(1)
 
 
 def _read_dct_map(path: str) -> dict[str, str]:

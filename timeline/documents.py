@@ -30,6 +30,7 @@ class Document:
     path: str | None = None
     extra: tuple[tuple[str, str], ...] = ()
     published_from: str | None = None
+    content_hash: str = ""  # of what its events follow from (see timeline.identity), once processed
 
     def metadata(self) -> dict[str, str | None]:
         return {

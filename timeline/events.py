@@ -117,6 +117,7 @@ class Source:
     offset: tuple[int, int]
     sentence: str
     url: str = ""
+    id: str = ""  # the report's id (see timeline.identity)
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,12 @@ class Event:
     location: Location | None = None
     fatalities: Casualties | None = None
     injuries: Casualties | None = None
+    # Its stable id (see timeline.identity), and what an analyst made of it (see timeline.corrections):
+    # ``status`` keep or reject, their ``notes``, and which fields they ``corrected`` ("date; title").
+    id: str = ""
+    status: str = "keep"
+    notes: str = ""
+    corrected: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from . import collector
 from .events import Event, Source
+from .identity import earliest_report
 
 if TYPE_CHECKING:
     from .executors import Executor
@@ -123,14 +124,17 @@ def _best_first(events: list[Event]) -> list[Event]:
 
 
 def _combine(events: list[Event]) -> Event:
+    """One event of the reports of a happening (in time order, then by id): the best dated speaks
+    for it, the others become its sources, and it takes the id of the earliest (see timeline.identity)."""
     main, *others = _best_first(events)
     sources = list(main.sources)
     for other in others:
-        sources.append(Source(other.document, other.offset, other.sentence, other.url))
+        sources.append(Source(other.document, other.offset, other.sentence, other.url, other.id))
         sources.extend(other.sources)
     places = {m.name: m for e in [main, *others] for m in e.places}
     actors = {m.name: m for e in [main, *others] for m in e.actors}
-    return replace(main, sources=tuple(sources), places=tuple(places.values()), actors=tuple(actors.values()))
+    return replace(main, sources=tuple(sources), places=tuple(places.values()), actors=tuple(actors.values()),
+                   id=earliest_report(events).id)
 
 
 def _word_threshold(shared: frozenset[str]) -> float:
@@ -238,8 +242,9 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
             frequency.update(words)
         members[number].append((arrival, event))
         documents[number].add(event.document)
-    # Identical reports share their dates, so a stable sort keeps them in the order they came.
-    in_time = sorted(range(len(members)), key=lambda n: rows[n][:2])
+    # In time order, then by the smallest id of each (see timeline.identity): the order reports are
+    # joined in, and so the chronology, does not depend on the order the documents came in.
+    in_time = sorted(range(len(members)), key=lambda n: (*rows[n][:2], min(e.id for _, e in members[n])))
     rank = [0] * len(word_numbers)
     for position, word in enumerate(sorted(range(len(word_numbers)), key=frequency.__getitem__)):
         rank[word] = position
@@ -429,6 +434,7 @@ def merge_events(events: Iterable[Event], executor: Executor | None = None) -> l
         groups: dict[int, list[tuple[int, Event]]] = {}
         for happening, events_of in zip(_join(distinct, executor), distinct.members):
             groups.setdefault(happening, []).extend(events_of)
-        # Each happening's reports in time order, then in the order they came (most are alone).
-        return [_combine([e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[0]))])
+        # Each happening's reports in time order, then by id, then in the order they came (most are alone).
+        return [_combine([e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[1].id,
+                                                                        pair[0]))])
                 if len(group) > 1 else group[0][1] for group in groups.values()]

@@ -5,12 +5,13 @@ process pool or a cluster can map it over many documents.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import temporal
 from .cleaning import Dropped, clean, load_rules
 from .documents import Document
 from .events import Event, extract_events
+from .identity import content_hash, report_id
 from .sentences import split_sentences
 
 
@@ -53,6 +54,8 @@ def process_document(document: Document, options: Options = Options()) -> Docume
 
         finder = load_gazetteer(options.names).find
     story_starts = [d.end for d in cleaned.dropped if d.reason in STORY_BREAKS]
-    events = extract_events(document, sentences, kept, finder, story_starts)
+    events = [replace(e, id=report_id(e))
+              for e in extract_events(document, sentences, kept, finder, story_starts)]
     unresolved = sum(1 for e in kept if e.anchor == "unresolved")
-    return DocumentResult(document, tuple(events), dropped=cleaned.dropped, unresolved=unresolved)
+    return DocumentResult(replace(document, content_hash=content_hash(document)), tuple(events), dropped=cleaned.dropped,
+                          unresolved=unresolved)

@@ -9,9 +9,10 @@
   (RFC 5545: the event then ends when it starts).
 - Coarser events (week, month, season, year...) are left out, and their number
   reported, unless ``--ics-ranges`` asks for them as multi-day all-day events.
-- ``UID`` is a hash of the event's identity (its source, the sentence's offsets
-  and the date expression), so the same event gets the same UID in every run
-  and re-importing a calendar updates it instead of duplicating it.
+- ``UID`` is the event's id (see timeline.identity; for an event without one, a
+  hash of its source, the sentence's offsets and the date expression), so the same
+  event gets the same UID in every run, ``timeline add`` and rebuild, and
+  re-importing a calendar updates it instead of duplicating it.
 - ``LOCATION`` is the event's place (else the places its sentence names), ``GEO`` its
   coordinates (``latitude;longitude``) when known, ``CATEGORIES`` the event type and sub-type,
   the actors and the precision, so a calendar can colour or filter by type.
@@ -70,7 +71,10 @@ def event_identity(event: Event) -> str:
 
 
 def event_uid(event: Event) -> str:
-    """A UID stable across runs: the same event gets the same UID, so re-imports update it."""
+    """A UID stable across runs: the same event gets the same UID, so re-imports update it. It is
+    the event's id (see timeline.identity) when it has one, else a hash of its identity."""
+    if event.id:
+        return f"{event.id}@{UID_DOMAIN}"
     return hashlib.sha1(event_identity(event).encode("utf-8")).hexdigest() + "@" + UID_DOMAIN
 
 

@@ -25,6 +25,7 @@ from ..chronology import Timeline
 from ..documents import Document
 from ..events import Event
 from ..hookspecs import hookimpl
+from ..temporal.values import value_interval
 from .base import Exporter
 
 FORMAT_NAME = "timeline"
@@ -177,6 +178,50 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     return _identity
 
 
+_REQUIRED = tuple(f.name for f in dataclasses.fields(Event)
+                  if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+
+
+def checked_event(item: Any, index: int) -> Event:
+    """An event read from a chronology that may have been edited by hand, checked field by field.
+
+    The ``date`` value decides the days: ``start`` and ``end`` missing, or outside the days the
+    value covers (the date was edited and they were not), are made again from it with its
+    precision. Anything else missing or unreadable raises SavedTimelineError naming the event
+    (its index and id) and the field, in one line.
+    """
+    if not isinstance(item, dict):
+        raise SavedTimelineError(f"event {index}: not an object")
+    where = f"event {index}" + (f" (id {item['id']})" if isinstance(item.get("id"), str) and item["id"] else "")
+    date = item.get("date")
+    if not isinstance(date, str) or not date:
+        raise SavedTimelineError(f"{where}: field 'date' is {'missing' if date is None else repr(date)}; "
+                                 "give a TIMEX date value such as 2016-11-04")
+    covered = value_interval(date)  # a modifier (LATE ...) narrows the days only by a rule of thumb
+    if covered is None:
+        raise SavedTimelineError(f"{where}: field 'date' is {date!r}, not a date value "
+                                 "(2016-11-04, 2016-11, 2016-W44, 2016 ...)")
+    given = {}
+    for name in ("start", "end"):
+        value = item.get(name)
+        if value is None:
+            continue
+        try:
+            given[name] = dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise SavedTimelineError(f"{where}: field {name!r} is {value!r}, not an ISO date (YYYY-MM-DD)") from None
+    if len(given) < 2 or not covered.start <= given["start"] <= given["end"] <= covered.end:
+        days = value_interval(date, item.get("mod") if isinstance(item.get("mod"), str) else None) or covered
+        item = dict(item, start=days.start.isoformat(), end=days.end.isoformat(), precision=days.precision)
+    missing = [name for name in _REQUIRED if item.get(name) is None]
+    if missing:
+        raise SavedTimelineError(f"{where}: field {missing[0]!r} is missing")
+    try:
+        return event_from_dict(item)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise SavedTimelineError(f"{where}: {type(error).__name__}: {error}") from None
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
     return _to_json(event)
 
@@ -224,12 +269,7 @@ def timeline_from_dict(data: Mapping[str, Any]) -> Timeline:
         raise SavedTimelineError(f"version {data.get('version')!r} is newer than this timeline reads ({FORMAT_VERSION})")
     if not isinstance(data.get("events"), list):
         raise SavedTimelineError("expected an object with an \"events\" list")
-    events = []
-    for index, item in enumerate(data["events"]):
-        try:
-            events.append(event_from_dict(item))
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise SavedTimelineError(f"event {index}: {type(error).__name__}: {error}") from None
+    events = [checked_event(item, index) for index, item in enumerate(data["events"])]
     try:
         documents = tuple(document_from_dict(d) for d in data.get("documents", ()))
     except (KeyError, TypeError, AttributeError) as error:
@@ -299,7 +339,6 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
         data["events"] = []
         header = timeline_from_dict(data)
         events = []
-        convert = _converter(Event)
         for index, line in enumerate(lines):
             if line == "  ]\n":
                 break
@@ -309,10 +348,7 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
                 item = json.loads(line.rstrip().rstrip(","), parse_constant=_refuse_constant)
             except (json.JSONDecodeError, RecursionError):
                 raise _OtherLayout from None
-            try:
-                events.append(convert(item))
-            except (KeyError, TypeError, ValueError, AttributeError) as error:
-                raise SavedTimelineError(f"event {index}: {type(error).__name__}: {error}") from None
+            events.append(checked_event(item, index))
         else:
             raise _OtherLayout
         if "".join(lines).strip() != "}":

@@ -27,6 +27,9 @@ Columns a reader may also ask for with ``--columns`` (not written by default):
 ``--dates human`` (the default of the table and Markdown, which people read) writes ``date`` as a
 reader says it (``late Aug 2016``, ``weekend of 29-30 Oct 2016``) instead of the TIMEX3 value;
 ``--dates iso`` keeps the value (the default of CSV and JSON, which programs read).
+- ``id``: the event's stable id (see timeline.identity): ``timeline edit`` and ``timeline import`` use it
+- ``status``: ``keep`` or ``reject``; ``notes``: the analyst's notes; ``corrected``: the fields an
+  analyst corrected (``date; title``), ``added`` for an event added by hand (see timeline.corrections)
 """
 from __future__ import annotations
 
@@ -45,6 +48,7 @@ COLUMNS = (
     "offset_end", "date_source", "expression", "mod", "future", "places", "actors", "sources", "url",
     "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude", "fatalities",
     "modifier", "outlet", "published",
+    "id", "status", "notes", "corrected",
 )
 # Columns only for those who ask for them: a reader's view of columns that are already there.
 EXTRA_COLUMNS = ("planned",)
@@ -157,6 +161,10 @@ def _raw_record(event: Event, document: Any = None) -> dict[str, object]:
         "outlet": (getattr(document, "source", "") or "") if document is not None else "",
         "published": (getattr(document, "published", "") or "") if document is not None else "",
         "planned": "planned" if event.future else "",
+        "id": event.id,
+        "status": event.status,
+        "notes": event.notes,
+        "corrected": event.corrected,
     }
 
 

@@ -182,6 +182,19 @@ def interval_of(value: str, mod: str | None = None) -> Interval | None:
     return Interval(start, end, precision)
 
 
+def value_interval(value: str, mod: str | None = None) -> Interval | None:
+    """The days an event's date covers: one value (narrowed by ``mod``), or a range ``first/last``
+    from the start of the first to the end of the last, at the first's precision; None when it
+    names no calendar days."""
+    if "/" in value:
+        first, _, last = value.partition("/")
+        opening, closing = interval_of(first), interval_of(last)
+        if opening is None or closing is None or closing.end < opening.start:
+            return None
+        return Interval(opening.start, closing.end, opening.precision)
+    return interval_of(value, mod)
+
+
 # Well-formed TIMEX3 values (TimeML 1.2.1 / TIDES 2005), used to check the tagger's output.
 _DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|ML|Q|H|FA|SU|WI|SP|WE|E))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
 _DATE = (

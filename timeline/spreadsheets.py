@@ -1,0 +1,80 @@
+"""Reading back the spreadsheets timeline writes (xlsx, csv), as an analyst edited them.
+
+Rows come back as text by column name, whatever a spreadsheet made of a cell: a date typed
+into a cell becomes its ISO day, a number its digits, and the leading ``'`` that ``--excel``
+puts before a would-be formula is taken off again.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from .exporters.csv_format import FORMULA_TRIGGERS
+
+EVENTS_SHEET = "Events"
+
+
+class SpreadsheetError(ValueError):
+    """A file that is not a spreadsheet timeline can read back."""
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _unguarded(value: str | None) -> str | None:
+    if value and value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+def read_rows(path: str | Path) -> list[tuple[int, dict[str, str | None]]]:
+    """(row number as the spreadsheet shows it, {column: text}) for each row under the header."""
+    path = Path(path)
+    with open(path, "rb") as stream:
+        zipped = stream.read(4) == b"PK\x03\x04"
+    if zipped:
+        return _xlsx_rows(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            reader = csv.reader(stream)
+            header = next(reader, None)
+            if not header or "id" not in header:
+                raise SpreadsheetError("no header row with an 'id' column: export one with `timeline export DB -f csv`")
+            return [(number, {name: _unguarded(value) for name, value in zip(header, row)})
+                    for number, row in enumerate(reader, start=2) if any(cell.strip() for cell in row)]
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise SpreadsheetError(f"not a CSV file timeline can read ({error})") from None
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, str | None]]]:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise SpreadsheetError(f"not a workbook openpyxl can read ({type(error).__name__}: {error})") from None
+    try:
+        sheet = workbook[EVENTS_SHEET] if EVENTS_SHEET in workbook.sheetnames else workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = [_text(cell) for cell in next(rows, ())]
+        if "id" not in header:
+            raise SpreadsheetError(f"sheet {sheet.title!r} has no 'id' column: export one with "
+                                   "`timeline export DB -o FILE.xlsx`")
+        found = []
+        for number, row in enumerate(rows, start=2):
+            values = [_text(cell) for cell in row]
+            if any(v and v.strip() for v in values):
+                found.append((number, {name: value for name, value in zip(header, values) if name}))
+        return found
+    finally:
+        workbook.close()
