@@ -20,7 +20,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
-import os
 import sqlite3
 import types
 import typing
@@ -30,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .chronology import Timeline, merge_events
 from .documents import Document
-from .events import Event, Mention
+from .events import Event
 from .exporters.json_format import _converter, _to_json
 from . import corrections as corrections_module
 
