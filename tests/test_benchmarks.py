@@ -57,3 +57,17 @@ def test_parallel_cost_compares_the_same_work_alone_and_in_pairs(tmp_path):
         # Two rounds ran, each process did work, and the figures agree with one another.
         assert rounds == 2 and alone > 0 and pair > 0 and speedup > 0
         assert low <= ratio <= high
+
+
+def test_shapes_builds_each_shape_and_compares_it_with_news(tmp_path):
+    finished = subprocess.run([sys.executable, str(BENCHMARKS / "shapes.py"), "--sizes", "0.02", "--keep", str(tmp_path)],
+                              capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    shapes = ("news", "one_line", "no_punct", "short_lines", "dense_dates", "dense_names", "timeline_page",
+              "front_matter")
+    rows = table_rows(finished.stdout, shapes, 6)
+    for megabytes, seconds, ratio, peak, events in rows.values():
+        # Every shape was made at the size asked for, built, and found events in.
+        assert 0.015 <= megabytes <= 0.03 and seconds > 0 and ratio > 0 and peak > 0 and events >= 1
+    assert rows["news"][2] == 1.0
+    assert len(list(tmp_path.glob("*-0.02MB.txt"))) == len(shapes)
