@@ -248,3 +248,11 @@ def test_each_line_of_a_timeline_page_is_an_event_with_its_own_date():
     for event, line, day in zip(sorted(events, key=lambda e: e.offset), lines, days):
         assert event.sentence == line
         assert (event.date, event.start, event.end) == (day.isoformat(), day, day)
+
+
+def test_a_headline_stands_alone_on_its_line():
+    from timeline.events import is_headline
+
+    text = "Rebels Take Town\n  \tSecond Headline  \r\nRebels took the town. Few were hurt\n" + "More text " * 1000
+    sentences = split_sentences(text)
+    assert [is_headline(s, text) for s in sentences[:4]] == [True, True, False, False]
