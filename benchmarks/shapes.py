@@ -10,8 +10,9 @@ short lines, dense dates ("1 May 2016, 2 May 2016, ..."), dense names (places an
 the gazetteer with filler words), a timeline page of dated lines, and a long front matter
 (a YAML list filling the size, then a short article). Each document is built by the real
 command line in a fresh process (``-f csv -j 1 --max-size 0``), and the table gives its
-seconds, peak memory (the process's maximum resident set, from ``wait4``), events found and
-its time as a multiple of ordinary news of the same size. ``--keep DIR`` leaves the
+seconds, its CPU seconds, its peak memory (the process's maximum resident set, from ``wait4``)
+and events found, with each time as a multiple of ordinary news of the same size: on a shared
+machine the CPU ratio is the steadier one, as other processes stretch wall time unevenly. ``--keep DIR`` leaves the
 documents there (to profile one).
 """
 from __future__ import annotations
@@ -159,8 +160,8 @@ SHAPES: dict[str, Callable[[list[str], int], str]] = {
 }
 
 
-def build(path: Path, output: Path) -> tuple[float, float, int]:
-    """Build one document in a fresh process: its seconds, peak resident MB and exit status."""
+def build(path: Path, output: Path) -> tuple[float, float, float, int]:
+    """Build one document in a fresh process: its seconds, CPU seconds, peak resident MB and exit status."""
     command = [sys.executable, "-m", "timeline", "build", str(path), "-f", "csv", "-o", str(output),
                "-j", "1", "--quiet", "--max-size", "0", "--published", PUBLISHED]
     started = time.perf_counter()
@@ -172,7 +173,7 @@ def build(path: Path, output: Path) -> tuple[float, float, int]:
     process.stderr.close()
     if process.returncode != 0:
         sys.stderr.write(errors.decode("utf-8", "replace")[-2000:])
-    return elapsed, usage.ru_maxrss / 1024, process.returncode
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
 
 
 def count_events(output: Path) -> int:
@@ -202,20 +203,23 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         print(f"corpus {arguments.corpus}: {len(texts)} articles; one document per shape and size, "
               f"built with -f csv -j 1 --max-size 0; load average before: {os.getloadavg()[0]:.1f}")
-        print(f"{'shape':<14} {'MB':>6} {'seconds':>8} {'x news':>7} {'peak MB':>8} {'events':>7}")
+        print(f"{'shape':<14} {'MB':>6} {'seconds':>8} {'x news':>7} {'cpu s':>7} {'cpu x':>6} {'peak MB':>8} "
+              f"{'events':>7}")
         for size in sizes:
-            reference = None
+            reference = cpu_reference = None
             for shape in ["news"] + [s for s in shapes if s != "news"]:
                 text = SHAPES[shape](texts, int(size * MB))
                 path = folder / f"{shape}-{size:g}MB.txt"
                 path.write_text(text, encoding="utf-8")
                 output = Path(scratch) / f"{shape}-{size:g}MB.csv"
-                elapsed, peak, status = build(path, output)
-                reference = elapsed if shape == "news" else reference
+                elapsed, cpu, peak, status = build(path, output)
+                if shape == "news":
+                    reference, cpu_reference = elapsed, cpu
                 events = count_events(output) if status == 0 else -1
                 if shape in shapes:
                     print(f"{shape:<14} {len(text.encode('utf-8')) / MB:>6.2f} {elapsed:>8.2f} "
-                          f"{elapsed / reference:>7.2f} {peak:>8.0f} {events:>7}", flush=True)
+                          f"{elapsed / reference:>7.2f} {cpu:>7.2f} {cpu / cpu_reference:>6.2f} {peak:>8.0f} "
+                          f"{events:>7}", flush=True)
                 if not arguments.keep:
                     path.unlink()
 

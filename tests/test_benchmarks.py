@@ -65,9 +65,10 @@ def test_shapes_builds_each_shape_and_compares_it_with_news(tmp_path):
     assert finished.returncode == 0, finished.stderr
     shapes = ("news", "one_line", "no_punct", "short_lines", "dense_dates", "dense_names", "timeline_page",
               "front_matter")
-    rows = table_rows(finished.stdout, shapes, 6)
-    for megabytes, seconds, ratio, peak, events in rows.values():
+    rows = table_rows(finished.stdout, shapes, 8)
+    for megabytes, seconds, ratio, cpu, cpu_ratio, peak, events in rows.values():
         # Every shape was made at the size asked for, built, and found events in.
         assert 0.015 <= megabytes <= 0.03 and seconds > 0 and ratio > 0 and peak > 0 and events >= 1
-    assert rows["news"][2] == 1.0
+        assert 0 < cpu and cpu_ratio > 0
+    assert rows["news"][2] == rows["news"][4] == 1.0
     assert len(list(tmp_path.glob("*-0.02MB.txt"))) == len(shapes)
