@@ -77,3 +77,18 @@ def test_add_speed_prints_its_table_on_a_tiny_database():
     rows = [line.split() for line in finished.stdout.splitlines()[1:]]
     assert [(row[0], row[1]) for row in rows] == [("200", "2"), ("200", "4")]
     assert all(float(value) >= 0 for row in rows for value in row[2:])
+
+
+def test_shapes_builds_each_shape_and_compares_it_with_news(tmp_path):
+    finished = subprocess.run([sys.executable, str(BENCHMARKS / "shapes.py"), "--sizes", "0.02", "--keep", str(tmp_path)],
+                              capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    shapes = ("news", "one_line", "no_punct", "short_lines", "dense_dates", "dense_names", "timeline_page",
+              "front_matter")
+    rows = table_rows(finished.stdout, shapes, 8)
+    for megabytes, seconds, ratio, cpu, cpu_ratio, peak, events in rows.values():
+        # Every shape was made at the size asked for, built, and found events in.
+        assert 0.015 <= megabytes <= 0.03 and seconds > 0 and ratio > 0 and peak > 0 and events >= 1
+        assert 0 < cpu and cpu_ratio > 0
+    assert rows["news"][2] == rows["news"][4] == 1.0
+    assert len(list(tmp_path.glob("*-0.02MB.txt"))) == len(shapes)

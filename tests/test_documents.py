@@ -386,3 +386,11 @@ def test_a_folder_without_documents_is_a_problem(tmp_path):
     (tmp_path / "notes.odt").write_text(TEXT)
     documents, problems = read([tmp_path])
     assert documents == [] and len(problems) == 1 and "without any document" in problems[0].message
+
+
+def test_front_matter_list_keeps_every_item_in_order():
+    items = [f"tag {number}" for number in range(20000)]
+    text = "---\ntitle: Long\ntags:\n" + "".join(f"  - {item}\n" for item in items) + "---\nBody.\n"
+    metadata, body = split_front_matter(text)
+    assert metadata == {"title": "Long", "tags": ", ".join(items)}
+    assert text[body:] == "Body.\n"

@@ -229,3 +229,30 @@ def test_a_day_and_its_clock_time_are_one_happening_at_that_time():
     expressions = [_expr(text, "Friday", "2016-11-04"), _expr(text, "9 a.m.", "2016-11-04T09:00", "TIME")]
     events = _events(text, expressions, "2016-11-01")
     assert [(e.date, e.precision) for e in events] == [("2016-11-04T09:00", "time")]
+
+
+def test_each_line_of_a_timeline_page_is_an_event_with_its_own_date():
+    import datetime as dt
+
+    from timeline.pipeline import process_document
+
+    verbs = ("captured", "shelled", "withdrew from", "besieged", "bombed")
+    places = ("Aleppo", "Idlib", "Hama", "Homs", "Daraa", "Raqqa", "Palmyra")
+    first = dt.date(2011, 3, 15)
+    days = [first + dt.timedelta(days=number) for number in range(5000)]
+    lines = [f"{day.day} {day:%B %Y}: Rebels {verbs[number % 5]} {places[number % 7]} checkpoint {number}."
+             for number, day in enumerate(days)]
+    text = "Timeline of the Syrian civil war\n\n" + "\n".join(lines) + "\n"
+    events = process_document(Document(name="timeline.txt", text=text, published="2025-01-01")).events
+    assert len(events) == len(lines)
+    for event, line, day in zip(sorted(events, key=lambda e: e.offset), lines, days):
+        assert event.sentence == line
+        assert (event.date, event.start, event.end) == (day.isoformat(), day, day)
+
+
+def test_a_headline_stands_alone_on_its_line():
+    from timeline.events import is_headline
+
+    text = "Rebels Take Town\n  \tSecond Headline  \r\nRebels took the town. Few were hurt\n" + "More text " * 1000
+    sentences = split_sentences(text)
+    assert [is_headline(s, text) for s in sentences[:4]] == [True, True, False, False]

@@ -1,4 +1,4 @@
-from timeline.sentences import split_sentences
+from timeline.sentences import MAX_SENTENCE, split_sentences
 
 
 def _texts(text):
@@ -31,3 +31,19 @@ def test_offsets_point_into_the_text():
         assert text[sentence.start:sentence.end] == sentence.text
     sentences = split_sentences(text, 14, len(text))
     assert sentences[0].text == "Second one!"
+
+
+def test_text_without_full_stops_is_cut_into_bounded_pieces():
+    text = " ".join(f"word{number}" for number in range(5000))
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    # Cut between words: every word is whole in one piece.
+    assert " ".join(s.text for s in sentences) == text
+
+
+def test_an_overlong_list_of_dates_is_cut_after_a_comma():
+    text = "Clashes were reported on " + ", ".join(f"{day} May 2016" for day in range(1, 29)) * 10 + "."
+    sentences = split_sentences(text)
+    assert len(sentences) > 1 and all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(s.text.endswith(",") for s in sentences[:-1])

@@ -187,15 +187,24 @@ def _names_in(sentence: str, find_names: NameFinder | None):
 
 def is_headline(sentence: Sentence, text: str) -> bool:
     """A line of its own with no closing punctuation and a few words."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.end)
-    line_end = len(text) if line_end < 0 else line_end
-    own_line = not text[line_start:sentence.start].strip() and not text[sentence.end:line_end].strip()
     return (
-        own_line
+        _alone_on_line(text, sentence.start, sentence.end)
         and not sentence.text.rstrip().endswith((".", "!", "?", ":", "\"", "”", "’", ")"))
         and len(sentence.text.split()) <= HEADLINE_MAX_WORDS
     )
+
+
+# Spaces up to the end of a line.
+_BLANK_TO_LINE_END = re.compile(r"[^\S\n]*(?:\n|\Z)")
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether only spaces stand between ``text[start:end]`` and the line breaks around it (read
+    outward from it, never along the whole line: a page may be one line of megabytes)."""
+    before = start
+    while before > 0 and text[before - 1] != "\n" and text[before - 1].isspace():
+        before -= 1
+    return (before == 0 or text[before - 1] == "\n") and bool(_BLANK_TO_LINE_END.match(text, end))
 
 
 _LABEL_SEPARATOR = re.compile(r"[—–\-,:|]\s*$")

@@ -346,7 +346,9 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
     documents, items, order = distinct.documents, distinct.items, distinct.order
     workers = getattr(executor, "workers", 1)
     count = max(-(-len(items) // PART_REPORTS), min(workers, len(items) // PARALLEL_SWEEP_REPORTS))
-    if workers > 1 and count > 1:
+    if len({item.document for item in items}) < 2:
+        alike = []  # reports of one document are never alike (same_happening): nothing to compare
+    elif workers > 1 and count > 1:
         # Sent as plain tuples, which pickle faster (_alike_earlier makes them items again).
         futures = [executor.submit(_alike_earlier, list(map(tuple, part)), first, order)
                    for part, first in _parts(items, count)]

@@ -91,7 +91,8 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
     first_newline = text.find("\n")
     if first_newline < 0 or text[:first_newline].strip() != "---":
         return {}, 0
-    metadata: dict[str, str] = {}
+    # Values as lists of parts, joined once at the end: a long YAML list grows in linear time.
+    metadata: dict[str, list[str]] = {}
     key = None
     position = first_newline + 1
     number = 1
@@ -102,12 +103,12 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
         next_position = line_end + 1
         number += 1
         if line.strip() in ("---", "..."):
-            return metadata, min(next_position, len(text))
+            return {name: ", ".join(filter(None, parts)) for name, parts in metadata.items()}, min(next_position, len(text))
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             if key is not None and (line[:1].isspace() or stripped.startswith("- ")):
                 item = stripped[2:] if stripped.startswith("- ") else stripped
-                metadata[key] = ", ".join(filter(None, (metadata[key], _unquote(item))))
+                metadata[key].append(_unquote(item))
             else:
                 name, colon, value = line.partition(":")
                 if not colon or not name.strip() or " " in name.strip():
@@ -118,7 +119,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
                         "fix it or remove the front matter"
                     )
                 key = name.strip().lower()
-                metadata[key] = _unquote(value.strip())
+                metadata[key] = [_unquote(value.strip())]
         position = next_position
     raise MetadataError("front matter opened with '---' is never closed; add a '---' line after it")
 

@@ -5,6 +5,7 @@ process pool or a cluster can map it over many documents.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 from . import temporal
@@ -42,12 +43,19 @@ class DocumentResult:
     unresolved: int = 0  # relative expressions left unresolved (the document has no date)
 
 
+def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted and apart, as cleaning keeps
+    them): only the last span starting at or before ``start`` can hold it."""
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and end <= spans[index][1]
+
+
 def process_document(document: Document, options: Options = Options()) -> DocumentResult:
     """Events of one document, with notes for the user and what cleaning dropped."""
     cleaned = clean(document.text, load_rules(options.cleaning_rules))
     sentences = [s for start, end in cleaned.kept for s in split_sentences(document.text, start, end)]
     expressions = temporal.tag(document.text, dct=document.published, spans=cleaned.kept)
-    kept = [e for e in expressions if any(s <= e.start and e.end <= t for s, t in cleaned.kept)]
+    kept = [e for e in expressions if _inside(cleaned.kept, e.start, e.end)]
     finder = None
     if options.find_names:
         from .gazetteer import load_gazetteer

@@ -8,6 +8,7 @@ insertions, never by cutting the sentence at a fixed length.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -145,9 +146,9 @@ def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
 def clause_at(sentence: str, position: int) -> tuple[int, int]:
     """The clause of ``sentence`` that holds character ``position``."""
     bounds = clause_bounds(sentence)
-    for start, end in bounds:
-        if start <= position < end:
-            return start, end
+    index = bisect.bisect_right(bounds, (position, len(sentence) + 1)) - 1
+    if index >= 0 and position < bounds[index][1]:
+        return bounds[index]
     return bounds[-1] if bounds else (0, len(sentence))
 
 
@@ -188,13 +189,13 @@ def make_title(
         possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
         if possessive:  # "2015's conquest of Idlib": the date's own noun phrase is the happening
             return tidy_title(possessive.group(1))
-    title = _title(sentence, date_span, other_spans)
+    title = _title(sentence, date_span, tuple(other_spans))
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
-        title = _title(sentence, None, tuple(other_spans) + (date_span,))
+        title = _title(sentence, None, _all_spans(other_spans, date_span))
     elif date_span and _STARTS_WITH_VERB.match(title):
         # "... and declared it cleared the next day": the subject is the main clause's.
-        main = _title(sentence, None, tuple(other_spans) + (date_span,))
+        main = _title(sentence, None, _all_spans(other_spans, date_span))
         verb = _FIRST_VERB.search(main)
         if verb and verb.start() > 0:
             joined = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
@@ -203,15 +204,48 @@ def make_title(
     return title or tidy_title(sentence) or " ".join(sentence.split())
 
 
+@functools.lru_cache(maxsize=64)
+def _masked(sentence: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``sentence`` with the characters of each of ``spans`` (sorted) replaced by NULs (made once for
+    a sentence and its dates, then shared by the events of the sentence)."""
+    parts, position = [], 0
+    for start, end in spans:
+        start = max(start, position)
+        if end > start:
+            parts += (sentence[position:start], "\0" * (end - start))
+            position = end
+    parts.append(sentence[position:])
+    return "".join(parts)
+
+
+def _masked_except(sentence: str, spans: tuple[tuple[int, int], ...], date_span) -> str:
+    """``sentence`` with ``spans`` (sorted) masked, except those that overlap ``date_span``."""
+    masked = _masked(sentence, spans)
+    if not date_span:
+        return masked
+    own = [span for span in spans if span[0] < date_span[1] and date_span[0] < span[1]]
+    if not own:
+        return masked
+    # Between the first and the last of its own spans, the sentence as it was, with the others masked.
+    start, end = own[0][0], max(span[1] for span in own)
+    others = tuple((max(a, start) - start, min(b, end) - start) for a, b in spans
+                   if a < end and start < b and not (a < date_span[1] and date_span[0] < b))
+    return masked[:start] + _masked(sentence[start:end], others) + masked[end:]
+
+
+def _all_spans(other_spans, date_span) -> tuple[tuple[int, int], ...]:
+    """All the date spans of a sentence, once each and in order (a key the cache of _title shares)."""
+    return tuple(sorted(set(other_spans) | ({date_span} if date_span else set())))
+
+
+# Remembered: the events of a sentence fall back on the same main clause.
+@functools.lru_cache(maxsize=256)
 def _title(sentence: str, date_span, other_spans) -> str:
     dateline = DATELINE.match(sentence)
     if dateline:  # "BEIRUT, Dec 14 (Reuters) - ": not part of any clause
         sentence = " " * dateline.end() + sentence[dateline.end():]
-    for span in sorted(other_spans, reverse=True):
-        if date_span and span[0] < date_span[1] and date_span[0] < span[1]:
-            continue
-        sentence = sentence[:span[0]] + "\0" * (span[1] - span[0]) + sentence[span[1]:]
-    sentence, date_span = _without_relative_clauses(sentence, date_span)
+    masked = _masked_except(sentence, tuple(sorted(other_spans)), date_span)
+    sentence, date_span = _without_relative_clauses(masked, date_span)
     position = date_span[0] if date_span else 0
     start, end = clause_at(sentence, position)
     clause = sentence[start:end]
@@ -220,7 +254,8 @@ def _title(sentence: str, date_span, other_spans) -> str:
         # A date alone in its clause ("On 6 May, ...") belongs to the clause that follows.
         end = clause_at(sentence, min(len(sentence) - 1, end))[1]
         clause = sentence[start:end]
-    if end < len(sentence) and any(m.end() == end for m in _SPEECH.finditer(sentence, start)):
+    # A match that ends at the clause's end (its lookahead needs a few characters more).
+    if end < len(sentence) and any(m.end() == end for m in _SPEECH.finditer(sentence, start, end + 8)):
         end = clause_at(sentence, end)[1]  # "X said" is no headline: add what was said
         clause = sentence[start:end]
     if date_span:
@@ -232,6 +267,7 @@ def _title(sentence: str, date_span, other_spans) -> str:
     return tidy_title(clause)
 
 
+@functools.lru_cache(maxsize=256)
 def tidy_title(clause: str) -> str:
     """Headline form of a clause: without hedges, attributions, parentheses and insertions."""
     text = " ".join(clause.split())

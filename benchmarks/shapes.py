@@ -1,0 +1,228 @@
+"""How the shape of a document, not only its size, sets the time and memory of `timeline build`.
+
+    python benchmarks/shapes.py                                   # 1 MB shapes from the seed articles
+    python benchmarks/shapes.py ../shared/corpora/tempeval3/silver --sizes 1,10
+
+Makes one document of each shape at each size (in MB of UTF-8 text): ordinary news (the
+articles of the folder, .txt or TimeML .tml, one after another and repeated up to the size),
+the same text on one line, the same text without sentence punctuation, the same words on
+short lines, dense dates ("1 May 2016, 2 May 2016, ..."), dense names (places and actors of
+the gazetteer with filler words), a timeline page of dated lines, and a long front matter
+(a YAML list filling the size, then a short article). Each document is built by the real
+command line in a fresh process (``-f csv -j 1 --max-size 0``), and the table gives its
+seconds, its CPU seconds, its peak memory (the process's maximum resident set, from ``wait4``)
+and events found, with each time as a multiple of ordinary news of the same size: on a shared
+machine the CPU ratio is the steadier one, as other processes stretch wall time unevenly. ``--keep DIR`` leaves the
+documents there (to profile one).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import itertools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline.evaluation.timeml import read_corpus  # noqa: E402
+
+MB = 1_000_000
+PUBLISHED = "2016-05-09"
+FILLER = ("and", "near", "with", "as", "the forces of", "outside", "while", "against")
+HAPPENINGS = (
+    "Rebels captured {place}", "Government forces shelled {place}", "{actor} withdrew from {place}",
+    "An air strike hit a market in {place}", "{actor} announced a ceasefire around {place}",
+    "Fighting broke out between {actor} and {other} near {place}", "Aid convoys reached {place}",
+)
+
+
+def articles(corpus: Path) -> list[str]:
+    """The texts of the corpus: each TimeML document's text, else each .txt file."""
+    texts = [document.text.strip() for document in read_corpus(corpus)]
+    if not texts:
+        texts = [path.read_text(encoding="utf-8").strip() for path in sorted(corpus.rglob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"{corpus}: no .tml or .txt documents")
+    return texts
+
+
+def names() -> tuple[list[str], list[str]]:
+    """Places and actors of the built-in gazetteer, as written in ``names.tsv``."""
+    places, actors = [], []
+    for line in (ROOT / "timeline" / "data" / "names.tsv").read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) < 3:
+            continue
+        (places if fields[0] == "place" else actors).append(fields[2])
+    return places, actors
+
+
+def up_to(pieces: Iterator[str], size: int) -> str:
+    """Pieces joined until the text holds ``size`` bytes of UTF-8 (the last piece whole)."""
+    parts, total = [], 0
+    for piece in pieces:
+        parts.append(piece)
+        total += len(piece.encode("utf-8"))
+        if total >= size:
+            break
+    return "".join(parts)
+
+
+def days() -> Iterator[dt.date]:
+    """Every day from 1 January 2011 on, then again."""
+    while True:
+        day = dt.date(2011, 1, 1)
+        while day.year < 2031:
+            yield day
+            day += dt.timedelta(days=1)
+
+
+def written(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def news(texts: list[str], size: int) -> str:
+    return up_to((text + "\n\n" for text in itertools.cycle(texts)), size)
+
+
+def one_line(texts: list[str], size: int) -> str:
+    return re.sub(r"\s*\n\s*", " ", news(texts, size))
+
+
+def no_punctuation(texts: list[str], size: int) -> str:
+    return re.sub(r"[.!?]", "", news(texts, size))
+
+
+def short_lines(texts: list[str], size: int, width: int = 20) -> str:
+    lines, line = [], ""
+    for word in news(texts, size).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def dense_dates(texts: list[str], size: int) -> str:
+    # One sentence: a line of dates alone is a page's date line, which cleaning drops.
+    return "Clashes were reported on " + up_to((written(day) + ", " for day in days()), size) + "\n"
+
+
+def dense_names(texts: list[str], size: int) -> str:
+    places, actors = names()
+    words = itertools.cycle(places + actors)
+    filler = itertools.cycle(FILLER)
+
+    def sentences() -> Iterator[str]:
+        for day in days():
+            listed = " ".join(f"{next(words)} {next(filler)}" for _ in range(12))
+            yield f"On {written(day)} {listed} {next(words)} reported clashes.\n"
+
+    return up_to(sentences(), size)
+
+
+def timeline_page(texts: list[str], size: int) -> str:
+    places, actors = names()
+    kinds = itertools.cycle(HAPPENINGS)
+
+    def lines() -> Iterator[str]:
+        yield "Timeline of the war\n\n"
+        for number, day in enumerate(days()):
+            happening = next(kinds).format(place=places[number % len(places)], actor=actors[number % len(actors)],
+                                           other=actors[(number * 7 + 3) % len(actors)])
+            yield f"{written(day)}: {happening}.\n"
+
+    return up_to(lines(), size)
+
+
+def front_matter(texts: list[str], size: int) -> str:
+    article = texts[0][:2000] + "\n"
+    items = (f"  - tag number {number}\n" for number in itertools.count())
+    head = "---\ntitle: A long list\npublished: " + PUBLISHED + "\ntags:\n"
+    return head + up_to(items, max(0, size - len(article) - len(head) - 4)) + "---\n" + article
+
+
+SHAPES: dict[str, Callable[[list[str], int], str]] = {
+    "news": news, "one_line": one_line, "no_punct": no_punctuation, "short_lines": short_lines,
+    "dense_dates": dense_dates, "dense_names": dense_names, "timeline_page": timeline_page,
+    "front_matter": front_matter,
+}
+
+
+def build(path: Path, output: Path) -> tuple[float, float, float, int]:
+    """Build one document in a fresh process: its seconds, CPU seconds, peak resident MB and exit status."""
+    command = [sys.executable, "-m", "timeline", "build", str(path), "-f", "csv", "-o", str(output),
+               "-j", "1", "--quiet", "--max-size", "0", "--published", PUBLISHED]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stderr.close()
+    if process.returncode != 0:
+        sys.stderr.write(errors.decode("utf-8", "replace")[-2000:])
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
+
+
+def count_events(output: Path) -> int:
+    try:
+        with open(output, newline="", encoding="utf-8-sig") as handle:
+            return max(0, sum(1 for _ in csv.reader(handle)) - 1)
+    except OSError:
+        return -1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", default=str(ROOT / "seeds"),
+                        help="folder of .tml or .txt articles for ordinary news (default: the seed articles)")
+    parser.add_argument("--sizes", default="1", help="comma-separated document sizes in MB (default: 1)")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated shapes (default: all)")
+    parser.add_argument("--keep", help="write the documents to this folder and leave them there")
+    arguments = parser.parse_args()
+    sizes = [float(size) for size in arguments.sizes.split(",")]
+    shapes = [shape for shape in arguments.shapes.split(",") if shape]
+    unknown = set(shapes) - set(SHAPES)
+    if unknown:
+        parser.error(f"unknown shapes {', '.join(sorted(unknown))}; known: {', '.join(SHAPES)}")
+    texts = articles(Path(arguments.corpus))
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(arguments.keep or scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"corpus {arguments.corpus}: {len(texts)} articles; one document per shape and size, "
+              f"built with -f csv -j 1 --max-size 0; load average before: {os.getloadavg()[0]:.1f}")
+        print(f"{'shape':<14} {'MB':>6} {'seconds':>8} {'x news':>7} {'cpu s':>7} {'cpu x':>6} {'peak MB':>8} "
+              f"{'events':>7}")
+        for size in sizes:
+            reference = cpu_reference = None
+            for shape in ["news"] + [s for s in shapes if s != "news"]:
+                text = SHAPES[shape](texts, int(size * MB))
+                path = folder / f"{shape}-{size:g}MB.txt"
+                path.write_text(text, encoding="utf-8")
+                output = Path(scratch) / f"{shape}-{size:g}MB.csv"
+                elapsed, cpu, peak, status = build(path, output)
+                if shape == "news":
+                    reference, cpu_reference = elapsed, cpu
+                events = count_events(output) if status == 0 else -1
+                if shape in shapes:
+                    print(f"{shape:<14} {len(text.encode('utf-8')) / MB:>6.2f} {elapsed:>8.2f} "
+                          f"{elapsed / reference:>7.2f} {cpu:>7.2f} {cpu / cpu_reference:>6.2f} {peak:>8.0f} "
+                          f"{events:>7}", flush=True)
+                if not arguments.keep:
+                    path.unlink()
+
+
+if __name__ == "__main__":
+    main()
