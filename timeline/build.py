@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 from . import collector, temporal
 from .chronology import Timeline, merge_events
 from .cleaning import describe_dropped, load_rules, summarise_dropped
+from .coding import load_event_types, toll_words
 from .documents import Document, Problem, Source
 from .events import Event
 from .gazetteer import load_gazetteer
@@ -67,13 +68,16 @@ def prepare(options: Options = Options()) -> None:
     """Load what every document needs (cleaning rules, gazetteer, the tagger's patterns) once,
     before any worker is forked: the workers then share it instead of each loading its own.
 
-    Raises RulesError or NamesError for a rules or names file that cannot be used. What is
+    Raises RulesError, NamesError or EventTypesError for a rules, names or event types file that
+    cannot be used. What is
     loaded lives as long as the run and makes no cycles: a full collection while compiling
     walked the gazetteer (0.05 s), and once frozen no collection walks it again, and forked
     workers share its pages.
     """
     with collector.paused():
         load_rules(options.cleaning_rules)
+        load_event_types(options.event_types)
+        toll_words()
         if options.find_names:
             load_gazetteer(options.names)
         temporal.tagger.compile_patterns()
@@ -306,6 +310,16 @@ def process(
         yield from ready()
 
 
+def _with_places(result: DocumentResult) -> Document:
+    """The document with the places it names in its metadata (``places``: names joined by "; "),
+    which the JSON format keeps."""
+    if not result.places:
+        return result.document
+    names = "; ".join(place.name for place in result.places)
+    extra = tuple((k, v) for k, v in result.document.extra if k != "places") + (("places", names),)
+    return replace(result.document, extra=extra)
+
+
 def process_documents(
     documents: Iterable[Document | Source], options: Options = Options(), executor: Executor | None = None
 ) -> Iterator[DocumentResult]:
@@ -344,7 +358,7 @@ def build_timeline(
                 continue
             if on_result is not None:
                 on_result(outcome)
-            kept_documents.append(outcome.result.document)
+            kept_documents.append(_with_places(outcome.result))
             count += len(outcome.result.events)
             yield from outcome.result.events
         if merge and on_merge is not None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from . import temporal
 from .cleaning import Dropped, clean, load_rules
 from .documents import Document
-from .events import Event, extract_events
+from .coding import code_events, document_places, load_event_types
+from .events import Event, Location, extract_events
 from .sentences import split_sentences
 
 
@@ -24,12 +25,14 @@ class Options:
 
     ``cleaning_rules``: a file of extra cleaning rules (see ``timeline/data/cleaning.tsv``);
     ``names``: a file of extra places and actors (see ``timeline/data/names.tsv``);
-    ``find_names``: whether to look for places and actors at all.
+    ``find_names``: whether to look for places and actors at all;
+    ``event_types``: a file of extra event type rules (see ``timeline/data/event_types.tsv``).
     """
 
     cleaning_rules: str | None = None
     names: str | None = None
     find_names: bool = True
+    event_types: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class DocumentResult:
     notes: tuple[str, ...] = ()
     dropped: tuple[Dropped, ...] = ()
     unresolved: int = 0  # relative expressions left unresolved (the document has no date)
+    places: tuple[Location, ...] = ()  # every place the document names, in order of first mention
 
 
 def process_document(document: Document, options: Options = Options()) -> DocumentResult:
@@ -47,12 +51,20 @@ def process_document(document: Document, options: Options = Options()) -> Docume
     sentences = [s for start, end in cleaned.kept for s in split_sentences(document.text, start, end)]
     expressions = temporal.tag(document.text, dct=document.published)
     kept = [e for e in expressions if any(s <= e.start and e.end <= t for s, t in cleaned.kept)]
-    finder = None
+    finder, locate = None, _unplaced
     if options.find_names:
         from .gazetteer import load_gazetteer
 
-        finder = load_gazetteer(options.names).find
+        gazetteer = load_gazetteer(options.names)
+        finder, locate = gazetteer.find, gazetteer.locate
     story_starts = [d.end for d in cleaned.dropped if d.reason in STORY_BREAKS]
     events = extract_events(document, sentences, kept, finder, story_starts)
+    events = code_events(events, sentences, document.text, finder, locate, load_event_types(options.event_types),
+                         story_starts)
     unresolved = sum(1 for e in kept if e.anchor == "unresolved")
-    return DocumentResult(document, tuple(events), dropped=cleaned.dropped, unresolved=unresolved)
+    return DocumentResult(document, tuple(events), dropped=cleaned.dropped, unresolved=unresolved,
+                          places=document_places(sentences, finder, locate))
+
+
+def _unplaced(mention) -> Location:
+    return Location(mention.name, mention.text)
