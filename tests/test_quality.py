@@ -77,3 +77,26 @@ def test_every_gold_file_has_thresholds_and_a_readable_document():
         assert gold.name in thresholds
         assert gold.document.exists()
         assert any(e.required for e in gold.events)
+
+
+def test_analyst_fields_scored_right_wrong_and_missing():
+    from timeline.events import Casualties, Location, Mention
+    from dataclasses import replace
+
+    gold = Gold("g", Path("doc"), (
+        GoldEvent("a", "took the town", ("2016-05-06",), "day",
+                  fields=(("type", ("Battles",)), ("actor1", ("Rebels",)), ("fatalities", (None,)),
+                          ("place", ("Khan Tuman", "Aleppo")))),
+    ))
+    event = replace(_event("Rebels took the town on 6 May.", "2016-05-06"), event_type="Battles",
+                    fatalities=Casualties(4), location=Location("Aleppo"))
+    result = score(gold, [event])
+    assert result.fields["type"].right == 1 and result.fields["place"].right == 1
+    assert result.fields["actor1"].missing == ["a"]
+    assert result.fields["fatalities"].wrong == [("a", "4")]  # a figure where the text gives none
+    thresholds = ratchet([result], {})
+    assert thresholds["g"]["fields"]["fatalities"] == {"right": 0, "max_wrong": 1}
+    better = score(gold, [replace(event, fatalities=None, actor1=Mention("Rebels", "Rebels"))])
+    assert check([better], thresholds) == []
+    worse = score(gold, [replace(event, event_type="unknown")])
+    assert any("type right for 0" in f for f in check([worse], thresholds))

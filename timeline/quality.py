@@ -7,6 +7,10 @@ A gold file (JSON) names a document and the events a careful analyst would list:
                  "date": "2018-12-13", "precision": "day",   # date may be a list of accepted values
                  "required": true, "future": false}]}
 
+A gold entry may also give what an analyst codes: ``type`` and ``sub_type`` (ACLED's), ``actor1``,
+``actor2``, ``fatalities`` and ``place`` (a value, ``null`` for none, or a list of accepted values);
+each is scored on the events found: right, wrong or missing (:func:`field_rows`).
+
 An event of ours belongs to a gold entry when the entry's ``key`` phrase is in its
 sentence (several entries may share a sentence: two happenings). The score counts
 required events found with the right date, events with a wrong date (or a wrong
@@ -44,6 +48,9 @@ class GoldEvent:
     precision: str | None = None
     required: bool = True
     future: bool | None = None
+    # What an analyst codes, field -> accepted values (None: the text gives none); a field not
+    # given is not judged.
+    fields: tuple[tuple[str, tuple], ...] = ()
 
     def date_matches(self, event: Event) -> bool:
         """Right date: one of the accepted values, or the same days at the same precision."""
@@ -67,6 +74,27 @@ class Gold:
     description: str = ""
 
 
+# The analyst's fields of a gold event: gold key -> how to read it off an Event.
+FIELDS = {
+    "type": lambda e: e.event_type,
+    "sub_type": lambda e: e.sub_event_type or None,
+    "actor1": lambda e: e.actor1.name if e.actor1 else None,
+    "actor2": lambda e: e.actor2.name if e.actor2 else None,
+    "fatalities": lambda e: e.fatalities.count if e.fatalities else None,
+    "place": lambda e: e.location.name if e.location else None,
+}
+
+
+@dataclass
+class FieldScore:
+    """One analyst field over the events found: right, wrong (a value the gold does not accept,
+    a figure where the text gives none) and missing (no value where the gold has one)."""
+
+    right: int = 0
+    wrong: list[tuple[str, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
 @dataclass
 class Score:
     """How one document's events compare with its gold chronology."""
@@ -77,6 +105,7 @@ class Score:
     wrong: list[tuple[str, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     spurious: list[tuple[str, str]] = field(default_factory=list)
+    fields: dict[str, FieldScore] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -98,9 +127,13 @@ def load_gold(path: Path) -> Gold:
         for item in data["events"]:
             date = item.get("date")
             dates = tuple(date) if isinstance(date, list) else ((date,) if date else ())
+            coded = tuple(
+                (name, tuple(item[name]) if isinstance(item[name], list) else (item[name],))
+                for name in FIELDS if name in item
+            )
             events.append(GoldEvent(
                 id=str(item["id"]), key=item["key"], dates=dates, precision=item.get("precision"),
-                required=bool(item.get("required", True)), future=item.get("future"),
+                required=bool(item.get("required", True)), future=item.get("future"), fields=coded,
             ))
         ids = [e.id for e in events]
         if len(ids) != len(set(ids)):
@@ -141,6 +174,7 @@ def score(gold: Gold, events: Iterable[Event]) -> Score:
         wrong.setdefault(open_entries[0].id, event)
     for entry in gold.events:
         if entry.id in claimed:
+            _score_fields(result, entry, claimed[entry.id])
             if entry.required:
                 result.found.append(entry.id)
         elif entry.id in wrong:
@@ -149,6 +183,34 @@ def score(gold: Gold, events: Iterable[Event]) -> Score:
         elif entry.required:
             result.missing.append(entry.id)
     return result
+
+
+def _score_fields(result: Score, entry: GoldEvent, event: Event) -> None:
+    for name, accepted in entry.fields:
+        tally = result.fields.setdefault(name, FieldScore())
+        ours = FIELDS[name](event)
+        if ours in accepted:
+            tally.right += 1
+        elif ours is None:
+            tally.missing.append(entry.id)
+        else:
+            tally.wrong.append((entry.id, str(ours)))
+
+
+def field_rows(scores: Iterable[Score]) -> list[dict]:
+    """Per analyst field over all documents: right, wrong, missing and the share right."""
+    rows = []
+    for name in FIELDS:
+        right = wrong = missing = 0
+        for result in scores:
+            tally = result.fields.get(name)
+            if tally is not None:
+                right, wrong, missing = right + tally.right, wrong + len(tally.wrong), missing + len(tally.missing)
+        total = right + wrong + missing
+        if total:
+            rows.append({"field": name, "right": right, "wrong": wrong, "missing": missing,
+                         "share right": f"{right / total:.0%}"})
+    return rows
 
 
 def evaluate(folder: Path, options: Options = Options()) -> list[Score]:
@@ -187,6 +249,13 @@ def check(scores: Iterable[Score], thresholds: dict) -> list[str]:
                 f"{result.name}: {len(result.spurious)} events that should not exist (at most {level['max_spurious']}): "
                 + "; ".join(f"{d} {s[:60]!r}" for d, s in result.spurious)
             )
+        for name, reached in level.get("fields", {}).items():
+            tally = result.fields.get(name, FieldScore())
+            if tally.right < reached.get("right", 0):
+                failures.append(f"{result.name}: {name} right for {tally.right} events (at least {reached['right']}); "
+                                f"wrong {tally.wrong}, missing {tally.missing}")
+            if len(tally.wrong) > reached.get("max_wrong", 0):
+                failures.append(f"{result.name}: {name} wrong for {len(tally.wrong)} events (at most {reached['max_wrong']}): {tally.wrong}")
     return failures
 
 
@@ -199,12 +268,23 @@ def ratchet(scores: Iterable[Score], thresholds: dict) -> dict:
             updated[result.name] = {
                 "found": sorted(result.found), "max_wrong": len(result.wrong), "max_spurious": len(result.spurious),
             }
-            continue
-        updated[result.name] = {
-            "found": sorted(set(level.get("found", [])) | set(result.found)),
-            "max_wrong": min(level.get("max_wrong", 0), len(result.wrong)),
-            "max_spurious": min(level.get("max_spurious", 0), len(result.spurious)),
-        }
+            level = {}
+        else:
+            updated[result.name] = {
+                "found": sorted(set(level.get("found", [])) | set(result.found)),
+                "max_wrong": min(level.get("max_wrong", 0), len(result.wrong)),
+                "max_spurious": min(level.get("max_spurious", 0), len(result.spurious)),
+            }
+        fields = {}
+        for name, tally in result.fields.items():
+            reached = level.get("fields", {}).get(name)
+            if reached is None:
+                fields[name] = {"right": tally.right, "max_wrong": len(tally.wrong)}
+            else:
+                fields[name] = {"right": max(reached["right"], tally.right),
+                                "max_wrong": min(reached["max_wrong"], len(tally.wrong))}
+        if fields:
+            updated[result.name]["fields"] = dict(sorted(fields.items()))
     return updated
 
 

@@ -1,0 +1,67 @@
+import pytest
+
+from timeline.coding import EventTypesError, classify, find_tolls, load_event_types, parse_event_types
+from timeline.documents import Document
+from timeline.pipeline import process_document
+
+
+def _events(text, published="2020-10-27"):
+    return process_document(Document("doc.txt", text, published=published)).events
+
+
+def test_remote_violence_takes_precedence_over_the_violence_it_does():
+    assert classify("An airstrike killed 5 civilians", load_event_types(), None)[:2] == (
+        "Explosions/Remote violence", "Air/drone strike")
+    assert classify("Gunmen shot dead five civilians", load_event_types(), None)[:2] == (
+        "Violence against civilians", "Attack")
+    assert classify("Officials met in Geneva", load_event_types(), None)[0] == "unknown"
+
+
+def test_toll_with_qualifier_range_and_no_killed_or_wounded_figure():
+    text = ("at least 160 men have been killed or wounded, with at least 70 of those men confirmed dead, "
+            "though some state the dead number has high as 100.")
+    tolls = [t for t in find_tolls(text) if t.kind == "fatalities"]
+    assert [(t.casualties.count, t.casualties.qualifier) for t in tolls] == [(70, "at least")]
+    assert find_tolls("Dozens of people were killed.")[0].casualties.count == 12  # ACLED's convention
+    assert find_tolls("seven people were killed")[0].casualties.count == 7
+    assert find_tolls("a convoy with 1,000 people on board") == []
+
+
+def test_a_figure_of_another_happening_in_the_sentence_does_not_attach():
+    events = _events("At least 33 Turkish soldiers were killed in an air strike in Idlib province on Thursday "
+                     "evening, the deadliest attack on Turkish forces since they entered Syria in 2016.",
+                     published="2020-02-28")
+    by_date = {e.date[:4]: e for e in events}
+    assert by_date["2020"].fatalities.count == 33
+    assert by_date["2016"].fatalities is None
+
+
+def test_actors_in_roles_and_place_not_the_dateline():
+    events = _events("BEIRUT, Oct. 27 (Reuters) - Rebels were attacked by the Islamic State in Saraqib on Monday.")
+    event = events[0]
+    assert event.actor1.name == "Islamic State" and event.actor2.name == "Rebels"
+    assert event.location.name == "Saraqib" and event.location.location_from == "sentence"
+
+
+def test_place_from_the_headline_when_the_sentence_names_none():
+    text = "Strikes hit Duwaylah in Idlib\n\nThe strikes killed at least 12 fighters on Monday.\n"
+    event = _events(text)[0]
+    assert event.location.name == "Duwaylah" and event.location.location_from == "headline"
+    assert event.fatalities.count == 12
+    assert event.event_type == "Explosions/Remote violence"
+
+
+def test_bad_event_type_rows_name_file_and_line():
+    with pytest.raises(EventTypesError, match="mine.tsv:2: unknown event type"):
+        parse_event_types(["# comment", "Skirmish\tArmed clash\tfight"], "mine.tsv")
+    with pytest.raises(EventTypesError, match="mine.tsv:1: 'Shelling' is not a sub-event type"):
+        parse_event_types(["Battles\tShelling\tshell"], "mine.tsv")
+    with pytest.raises(EventTypesError, match="mine.tsv:1: bad pattern"):
+        parse_event_types(["Battles\tArmed clash\t(unclosed"], "mine.tsv")
+
+
+def test_user_rows_are_tried_first(tmp_path):
+    rules = tmp_path / "types.tsv"
+    rules.write_text("Strategic developments\tOther\t\\bconvoy\\b\n", encoding="utf-8")
+    assert classify("an aid convoy was shelled", load_event_types(str(rules)), None)[:2] == (
+        "Strategic developments", "Other")

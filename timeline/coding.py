@@ -1,0 +1,494 @@
+"""Coding events as conflict analysts do: type, actors in roles, toll and place.
+
+Each event is coded from its own words: the clause that holds its date (a window bounded by the
+clause and by the other dates of the sentence), never the rest of the sentence or the article.
+The event type follows ACLED's taxonomy from a table of trigger patterns (``data/event_types.tsv``,
+extended with ``--event-types FILE``); the actor who acted and the one acted on come from the
+names the gazetteer found, by their place around the verb; the toll from figures next to words of
+killing and wounding (``data/casualties.tsv``, with the tagger's number words); the place from the
+window, else the rest of the sentence, else the story's headline or lead, never a wire dateline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .events import DATELINE, Casualties, Event, Location, Mention, is_headline
+from .sentences import Sentence
+from .temporal.lexicon import current_language
+from .titles import _PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
+
+EVENT_TYPES = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+UNKNOWN = "unknown"
+CASUALTY_KINDS = ("toll", "qualifier", "upper", "amount", "source")
+# How precise a place is, by its names.tsv (or geonames) category; the smaller, the more specific.
+PLACE_PRECISION = {
+    "town": ("town", 0), "district": ("town", 0), "base": ("town", 0), "crossing": ("town", 0),
+    "road": ("town", 0), "city": ("town", 1), "area": ("region", 2), "province": ("region", 3),
+    "region": ("region", 3), "country": ("country", 4),
+}
+# Sentences after an undated lead that may still give its toll ("at least 70 ... confirmed dead"),
+# as long as none of them is a happening of its own.
+LEAD_TOLL_WINDOW = 8
+# Words after an actor's name that make it a modifier, not a party ("US-backed", "Turkish-led").
+_MODIFIER_AFTER = re.compile(r"^[-\s](?:backed|led|supported|allied|affiliated|based|held|controlled)\b|^\s+time\b", re.I)
+# Prepositions before a name that keep it from being the one who acted ("a deal with Russia").
+_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:with|for|from|to|near|against|on|at|in|into|towards?|than)\s+(?:the\s+)?$", re.I)
+# A finite verb of the clause (not the second half of "US-backed").
+_VERB = re.compile(r"(?<![\w-])%s\b" % _PAST_OR_AUX)
+# Who reports rather than acts: "according to the UN", "the Red Cross said".
+_ACCORDING_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+_REPORTING_AFTER = re.compile(r"^\s+(?:said|says|told|reported|stated)\b", re.I)
+# How many words may stand between a passive verb and "by" for its agent ("was taken by rebels").
+AGENT_REACH = 4
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_PASSIVE = re.compile(r"^(?:was|were|been|being|is|are|be)$", re.I)
+_AND_START = re.compile(r"^\W*(?:and|then)\b", re.I)
+
+
+class EventTypesError(ValueError):
+    """An event types file that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    """One row of the event types table: the type and sub-type a pattern signals."""
+
+    event_type: str
+    sub_event_type: str
+    pattern: re.Pattern
+    actor_categories: frozenset[str] = frozenset()
+
+
+def parse_event_types(lines: Iterable[str], origin: str = "<event types>") -> tuple[TypeRule, ...]:
+    """Rules from ``EVENT_TYPE<tab>SUB_EVENT_TYPE<tab>PATTERN[<tab>ACTOR1 CATEGORIES]`` lines."""
+    rules = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) not in (3, 4) or not parts[2]:
+            raise EventTypesError(f"{origin}:{number}: expected EVENT_TYPE<tab>SUB_EVENT_TYPE<tab>PATTERN[<tab>ACTOR1 CATEGORIES]")
+        event_type, sub_type, pattern = parts[:3]
+        if event_type not in EVENT_TYPES:
+            raise EventTypesError(f"{origin}:{number}: unknown event type {event_type!r} (one of {', '.join(EVENT_TYPES)})")
+        if sub_type not in EVENT_TYPES[event_type]:
+            raise EventTypesError(f"{origin}:{number}: {sub_type!r} is not a sub-event type of {event_type}")
+        try:
+            compiled = re.compile(pattern, re.IGNORECASE)
+        except re.error as error:
+            raise EventTypesError(f"{origin}:{number}: bad pattern ({error})") from None
+        categories = frozenset(c.strip() for c in parts[3].split(",") if c.strip()) if len(parts) == 4 else frozenset()
+        rules.append(TypeRule(event_type, sub_type, compiled, categories))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=8)
+def load_event_types(path: str | None = None) -> tuple[TypeRule, ...]:
+    """The user's rules of ``path`` (tried first), then the shipped table."""
+    text = resources.files("timeline").joinpath("data/event_types.tsv").read_text(encoding="utf-8")
+    shipped = parse_event_types(text.splitlines(), "event_types.tsv")
+    if path is None:
+        return shipped
+    try:
+        user = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise EventTypesError(f"{path}: cannot read event types ({error})") from None
+    return parse_event_types(user.splitlines(), path) + shipped
+
+
+@dataclass(frozen=True)
+class TollWords:
+    """What the toll finder reads: words of killing and wounding, qualifiers, vague amounts."""
+
+    pattern: re.Pattern  # a figure, its qualifier and the toll word around it
+    upper: re.Pattern  # a higher figure of the same toll
+    number: re.Pattern
+    tolls: dict
+    qualifiers: dict
+    amounts: dict
+    sources: tuple[str, ...]
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def toll_words() -> TollWords:
+    text = resources.files("timeline").joinpath("data/casualties.tsv").read_text(encoding="utf-8")
+    rows: dict[str, dict[str, str]] = {kind: {} for kind in CASUALTY_KINDS}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 3 or parts[0] not in CASUALTY_KINDS:
+            raise EventTypesError(f"casualties.tsv:{number}: expected KIND<tab>WORDS<tab>VALUE, KIND one of {', '.join(CASUALTY_KINDS)}")
+        rows[parts[0]][parts[1].strip().lower()] = parts[2].strip()
+    language = current_language()
+    # Number words of the tagger that are figures ("a" and "an" are too often no figure at all).
+    words = {w: v for w, v in language.numbers.items() if isinstance(v, int) and v > 1}
+    compounds = r"(?:%s)[-\s](?:%s)" % (_alternatives(language.tens), _alternatives(language.ones)) if language.tens else ""
+    amounts = {w: int(v) for w, v in rows["amount"].items()}
+    number = (r"(?:\d{1,3}(?:,\d{3})+|\d+" + (f"|{compounds}" if compounds else "") +
+              f"|{_alternatives(list(words) + list(amounts))})")
+    qualifier = _alternatives(rows["qualifier"])
+    toll = _alternatives(rows["toll"])
+    pattern = re.compile(
+        rf"\b(?:(?P<q1>{qualifier})\s+)?(?P<n1>{number})\b(?P<between>(?:\s+[\w’'-]+){{0,4}}?)\s+(?:(?:were|was|have been|had been|are|been|confirmed|reported)\s+)?(?P<t1>{toll})\b"
+        rf"|\b(?P<t2>{toll})\s+(?:at least\s+)?(?:(?P<q2>{qualifier})\s+)?(?P<n2>{number})\b",
+        re.IGNORECASE,
+    )
+    upper = re.compile(rf"\b(?:{_alternatives(rows['upper'])})\s+(?P<n>{number})\b", re.IGNORECASE)
+    return TollWords(pattern, upper, re.compile(number, re.I), {w: v for w, v in rows["toll"].items()},
+                     rows["qualifier"], amounts, tuple(rows["source"]))
+
+
+def _figure(text: str, words: TollWords) -> int | None:
+    plain = " ".join(text.lower().split())
+    if plain[:1].isdigit():
+        return int(plain.replace(",", ""))
+    if plain in words.amounts:
+        return words.amounts[plain]
+    numbers = current_language().numbers
+    if plain in numbers and isinstance(numbers[plain], int):
+        return numbers[plain]
+    parts = re.split(r"[-\s]", plain)
+    if len(parts) == 2 and all(isinstance(numbers.get(p), int) for p in parts):
+        return numbers[parts[0]] + numbers[parts[1]]
+    return None
+
+
+@dataclass(frozen=True)
+class Toll:
+    kind: str  # fatalities or injuries
+    casualties: Casualties
+    start: int  # in the sentence
+
+
+_EITHER_AFTER = re.compile(r"\s+or\s+(?:wounded|injured|hurt)\b", re.I)
+_EITHER_BEFORE = re.compile(r"\b(?:wounded|injured)\s+or\s+$", re.I)
+
+
+def find_tolls(text: str, words: TollWords | None = None) -> list[Toll]:
+    """Reported figures of people killed and hurt in ``text``, in order."""
+    words = words or toll_words()
+    found = []
+    for match in words.pattern.finditer(text):
+        toll_word = (match.group("t1") or match.group("t2")).lower()
+        kind = words.tolls.get(toll_word, "fatalities")
+        if kind == "fatalities" and (_EITHER_AFTER.match(text, match.end()) or _EITHER_BEFORE.search(text[:match.start("t1") if match.group("t1") else match.start()])):
+            continue  # "killed or wounded": casualties of both kinds, no figure of the dead
+        figure_text = match.group("n1") or match.group("n2")
+        count = _figure(figure_text, words)
+        if count is None:
+            continue
+        qualifier_words = (match.group("q1") or match.group("q2") or "").lower()
+        qualifier = words.qualifiers.get(" ".join(qualifier_words.split()), "exact") if qualifier_words else "exact"
+        if qualifier == "exact" and " ".join(figure_text.lower().split()) in words.amounts:
+            qualifier = "at least"
+        found.append(Toll(kind, Casualties(count, qualifier, text=match.group().strip()), match.start()))
+    return found
+
+
+def _with_range(toll: Toll, text: str, words: TollWords) -> Toll:
+    """The toll with the higher figure the text gives for it ("some say 100") as its range."""
+    match = words.upper.search(text, toll.start + len(toll.casualties.text))
+    if not match or match.start() - toll.start > 160:
+        return toll
+    high = _figure(match.group("n"), words)
+    if high is None or high <= toll.casualties.count:
+        return toll
+    casualties = replace(toll.casualties, low=toll.casualties.count, high=high,
+                         text=text[toll.start:match.end()].strip())
+    return replace(toll, casualties=casualties)
+
+
+@dataclass(frozen=True)
+class _Name:
+    mention: Mention
+    start: int
+    end: int
+
+
+def _positioned(sentence: str, mentions: Sequence[Mention]) -> list[_Name]:
+    names = []
+    for mention in mentions:
+        start = sentence.find(mention.text)
+        if start >= 0:
+            names.append(_Name(mention, start, start + len(mention.text)))
+    return sorted(names, key=lambda n: n.start)
+
+
+def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None) -> tuple[str, str, int]:
+    """The event type, sub-type and trigger position of ``window`` (first row that matches wins)."""
+    category = actor1.kind if actor1 is not None else ""
+    for rule in rules:
+        if rule.actor_categories and category not in rule.actor_categories:
+            continue
+        match = rule.pattern.search(window)
+        if match:
+            return rule.event_type, rule.sub_event_type, match.start()
+    return UNKNOWN, "", -1
+
+
+def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name], sources: tuple[str, ...],
+           continuation: bool) -> tuple[Mention | None, Mention | None]:
+    """Who acted and against whom: the subject before the verb, the object after it; a passive
+    verb turns them round ("X was attacked by Y": Y acted, X was acted on)."""
+    window = sentence[window_start:window_end]
+    reporting = re.compile(r"^\s+(?:%s)\b" % "|".join(map(re.escape, sources)), re.I) if sources else None
+    inside = []
+    for name in actors:
+        if not (window_start <= name.start and name.end <= window_end) or _MODIFIER_AFTER.match(sentence[name.end:name.end + 12]):
+            continue
+        after = sentence[name.end:name.end + 20]
+        if _ACCORDING_BEFORE.search(sentence[max(0, name.start - 20):name.start]) or _REPORTING_AFTER.match(after) \
+                or (reporting is not None and reporting.match(after)):
+            continue
+        inside.append(name)
+    verb = _VERB.search(window)
+    verb_at = window_start + verb.start() if verb else window_end
+    verb_end = window_start + verb.end() if verb else window_end
+    passive = bool(verb) and bool(_PASSIVE.match(verb.group()))
+    before, after, agents = [], [], []
+    for name in inside:
+        lead_in = sentence[max(0, name.start - 20):name.start]
+        if _BY_BEFORE.search(lead_in):
+            if name.start < verb_at or len(sentence[verb_end:name.start].split()) <= AGENT_REACH:
+                agents.append(name)
+            continue  # "a ceasefire brokered by the US": no party to this happening
+        if name.start < verb_at:
+            if not _NOT_SUBJECT_BEFORE.search(lead_in):
+                before.append(name)
+        else:
+            after.append(name)
+    subject = before[0].mention if before else None
+    obj = after[0].mention if after else None
+    if passive:
+        actor1 = agents[0].mention if agents else None
+        actor2 = subject or obj
+    else:
+        actor1 = subject or (agents[0].mention if agents else None)
+        actor2 = obj
+    if actor1 is None and continuation:
+        # "X entered the town on Thursday and declared it cleared the next day": X did both.
+        earlier = [a for a in actors if a.end <= window_start and not _MODIFIER_AFTER.match(sentence[a.end:a.end + 12])
+                   and not _NOT_SUBJECT_BEFORE.search(sentence[max(0, a.start - 20):a.start])]
+        actor1 = earlier[0].mention if earlier else None
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
+        actor2 = None
+    return actor1, actor2
+
+
+PlaceOf = Callable[[Mention], Location]
+
+
+def _best_place(names: list[_Name], start: int, end: int, locate: PlaceOf, source: str) -> Location | None:
+    inside = [n for n in names if start <= n.start and n.end <= end]
+    if inside:
+        chosen = min(inside, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
+    elif names:
+        chosen = min(names, key=lambda n: min(abs(n.start - end), abs(n.end - start)))
+    else:
+        return None
+    return replace(locate(chosen.mention), location_from=source)
+
+
+def _dateline_end(sentence: str) -> int:
+    match = DATELINE.match(sentence)
+    return match.end() if match else 0
+
+
+def _stories(sentences: list[Sentence], text: str, story_starts: Iterable[int]) -> list[tuple[list[int], list[int], list[int]]]:
+    """Per sentence: the headlines of its story, the sentences of the story's lead paragraph and
+    the headlines of the page's title."""
+    breaks = sorted(story_starts)
+    next_break, headlines, lead, seen_body, lead_open = 0, [], [], False, False
+    title: list[int] = []  # the headlines above the first body text: the page's title
+    body_ever = False
+    stories: list[tuple[list[int], list[int], list[int]]] = []
+    for number, sentence in enumerate(sentences):
+        passed = False
+        while next_break < len(breaks) and breaks[next_break] <= sentence.start:
+            next_break += 1
+            passed = True
+        if passed and seen_body:
+            headlines, lead, seen_body, lead_open = [], [], False, False
+        if is_headline(sentence, text):
+            if seen_body:
+                headlines, lead, seen_body, lead_open = [], [], False, False
+            headlines = headlines + [number]
+            if not body_ever:
+                title.append(number)
+        else:
+            if not seen_body:
+                lead, lead_open = [number], True
+            elif lead_open:
+                gap = text[sentences[lead[-1]].end:sentence.start]
+                if "\n\n" in gap.replace(" ", ""):
+                    lead_open = False
+                else:
+                    lead = lead + [number]
+            seen_body = body_ever = True
+        stories.append((headlines if headlines else title, lead, title))
+    return stories
+
+
+def code_events(
+    events: Sequence[Event],
+    sentences: list[Sentence],
+    text: str,
+    find_names: Callable[[str], tuple[tuple[Mention, ...], tuple[Mention, ...]]] | None,
+    locate: PlaceOf,
+    rules: Sequence[TypeRule],
+    story_starts: Iterable[int] = (),
+) -> list[Event]:
+    """``events`` (of one document, in text order) with their type, actors, toll and place."""
+    if not events:
+        return []
+    words = toll_words()
+    by_offset = {s.start: i for i, s in enumerate(sentences)}
+    stories = _stories(sentences, text, story_starts)
+    event_sentences = {e.offset[0] for e in events}
+    names_of: dict[int, tuple[list[_Name], list[_Name]]] = {}
+
+    def names(index: int) -> tuple[list[_Name], list[_Name]]:
+        if index not in names_of:
+            sentence = sentences[index].text
+            if find_names is None:
+                names_of[index] = ([], [])
+            else:
+                skip = _dateline_end(sentence)
+                places, actors = find_names(" " * skip + sentence[skip:])
+                names_of[index] = (_positioned(sentence, places), _positioned(sentence, actors))
+        return names_of[index]
+
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    for event in events:
+        span = _date_span(event)
+        if span is not None:
+            spans_of.setdefault(event.offset[0], []).append(span)
+    coded = []
+    for event in events:
+        index = by_offset.get(event.offset[0])
+        sentence = event.sentence
+        if index is None:
+            coded.append(event)
+            continue
+        places, actors = names(index)
+        start, end, continuation = _window(event, sentence, spans_of.get(event.offset[0], []))
+        window = sentence[start:end]
+        actor1, actor2 = _roles(start, end, sentence, actors, words.sources, continuation)
+        event_type, sub_type, _ = classify(window, rules, actor1)
+        if event_type == UNKNOWN and _SPEECH_END.search(window):
+            # "The SDF said on Friday | they had taken the town": the happening is in what was said.
+            bounds = [b for b in clause_bounds(sentence) if b[0] >= end]
+            if bounds:
+                start2, end2 = bounds[0]
+                event_type, sub_type, _ = classify(sentence[start2:end2], rules, actor1)
+                if event_type != UNKNOWN:
+                    extra1, extra2 = _roles(start2, end2, sentence, actors, words.sources, False)
+                    actor1, actor2 = actor1 or extra1, actor2 or extra2
+                    end = end2
+        tolls = [t for t in find_tolls(sentence[start:end], words)]
+        fatalities = next((t for t in tolls if t.kind == "fatalities"), None)
+        injuries = next((t for t in tolls if t.kind == "injuries"), None)
+        if fatalities is None and event.date_source == "publication":
+            fatalities = _lead_toll(index, sentences, event_sentences, text, words)
+        else:
+            fatalities = _with_range(replace(fatalities, start=fatalities.start + start), sentence, words) if fatalities else None
+        location = _best_place(places, start, end, locate, "sentence")
+        if location is None:
+            location = _story_place(index, stories, sentences, names, locate)
+        coded.append(replace(
+            event, event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
+            fatalities=fatalities.casualties if fatalities else None,
+            injuries=injuries.casualties if injuries else None, location=location,
+        ))
+    return coded
+
+
+_SPEECH_END = re.compile(r"\b(?:%s)\b[^,;]{0,40}$" % "|".join(map(re.escape, SPEECH_VERBS)), re.I)
+
+
+def _date_span(event: Event) -> tuple[int, int] | None:
+    """Where the event's date expression is in its sentence (None: dated from publication)."""
+    if not event.expression:
+        return None
+    first = event.expression.split(" … ")[0]
+    start = event.sentence.find(first)
+    return (start, start + len(first)) if start >= 0 else None
+
+
+def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int, bool]:
+    """The words of the event's own happening: the clause of its date, cut at the other dates of
+    the clause (a date closes the phrase of its happening: "began on 6 June and took it on 17
+    October"); whether the window continues a clause whose subject is earlier."""
+    span = _date_span(event)
+    if span is None or event.date_source == "publication" and not event.expression:
+        start, end = clause_at(sentence, _dateline_end(sentence))
+        return start, end, False
+    start, end = clause_at(sentence, span[0])
+    others = sorted(s for s in spans if s != span and start <= s[0] < end)
+    continuation = False
+    earlier = [s for s in others if s[1] <= span[0]]
+    later = [s for s in others if s[0] >= span[1]]
+    if earlier:
+        start, continuation = earlier[-1][1], True
+    if later and len(sentence[start:span[0]].split()) >= 3:
+        end = span[1]
+    if _AND_START.match(sentence[start:end]):
+        continuation = True
+    return start, end, continuation
+
+
+def _lead_toll(index: int, sentences: list[Sentence], event_sentences: set[int], text: str, words: TollWords) -> Toll | None:
+    """The toll of an undated lead given in the sentences after it, before another happening."""
+    for following in sentences[index + 1:index + 1 + LEAD_TOLL_WINDOW]:
+        if following.start in event_sentences or is_headline(following, text):
+            return None
+        tolls = [t for t in find_tolls(following.text, words) if t.kind == "fatalities"]
+        if tolls:
+            return _with_range(tolls[0], following.text, words)
+    return None
+
+
+def _story_place(index: int, stories, sentences: list[Sentence], names, locate: PlaceOf) -> Location | None:
+    """The place of the story's headline, else of its lead paragraph, else of the page's title."""
+    headlines, lead, title = stories[index]
+    for source, numbers in (("headline", headlines), ("lead", lead), ("headline", title)):
+        for number in numbers:
+            places = names(number)[0]
+            if places:
+                best = min(places, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
+                return replace(locate(best.mention), location_from=source)
+    return None
+
+
+def document_places(sentences: list[Sentence], find_names, locate: PlaceOf) -> tuple[Location, ...]:
+    """Every place a document names (not only those of dated sentences), once each, in order."""
+    if find_names is None:
+        return ()
+    seen: dict[str, Location] = {}
+    for sentence in sentences:
+        skip = _dateline_end(sentence.text)
+        for mention in find_names(" " * skip + sentence.text[skip:])[0]:
+            if mention.name not in seen:
+                seen[mention.name] = locate(mention)
+    return tuple(seen.values())
