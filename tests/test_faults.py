@@ -360,3 +360,26 @@ def test_an_output_written_into_the_input_folder_is_not_read_back(tmp_path, suff
                                                    "article" in again.stderr) == taken
     assert counted[0] == counted[1] == len(json.loads(timeline("build", *sorted(corpus.glob("a*.txt")), "-f", "json",
                                                              "--published", "2016").stdout)["events"])
+
+
+def test_the_workbook_links_only_web_addresses(tmp_path):
+    import openpyxl
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    addresses = {"a.txt": "javascript:alert(1)", "b.txt": "file:///etc/passwd", "c.txt": "\\\\host\\share\\x.doc",
+                 "d.txt": "ms-excel:ofe|u|https://example.org/x.xlsx", "e.txt": "https://example.org/e"}
+    rows = ["file,url,published"]
+    for number, (name, url) in enumerate(addresses.items()):
+        (corpus / name).write_text(ARTICLE.replace("Atareb", f"village {number}"))
+        rows.append(f'{name},"{url}",2016-05-07')
+    (corpus / "articles.csv").write_text("\n".join(rows) + "\n")
+    output = tmp_path / "out.xlsx"
+    done = timeline("build", corpus, "-o", output, "--no-merge")
+    assert done.returncode == 0, done.stderr
+    workbook = openpyxl.load_workbook(output)
+    links = {cell.hyperlink.target for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row
+             if cell.hyperlink is not None}
+    assert links == {"https://example.org/e"}
+    shown = {cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row}
+    assert set(addresses.values()) <= shown  # the others stay, as text
