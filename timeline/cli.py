@@ -265,7 +265,12 @@ class _Commands(click.Group):
         except KeyboardInterrupt as interruption:
             number = getattr(interruption, "number", signal.SIGINT)
             click.echo(f"\nInterrupted ({signal.Signals(number).name}); no output was written or replaced.", err=True)
-            ctx.exit(128 + number)
+            # Out at once: the temporary output is gone already, and waiting at exit for the threads
+            # of a worker pool whose workers were just ended could hold the exit up.
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            os._exit(128 + number)
         finally:
             for number, handler in previous.items():
                 signal.signal(number, handler)

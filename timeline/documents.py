@@ -61,12 +61,14 @@ class Problem:
         return one_line(readable_name(f"{self.name}: {self.message}"))
 
 
-_ESCAPED = {code: repr(chr(code))[1:-1] for code in (*range(32), 127)}
+# C0 and C1 control characters and the line and paragraph separators: each breaks a line somewhere
+# (U+0085, U+2028 and U+2029 for Python's splitlines and many terminals and editors).
+_ESCAPED = {code: ascii(chr(code))[1:-1] for code in (*range(32), *range(127, 160), 0x2028, 0x2029)}
 
 
 def one_line(message: str) -> str:
-    """A message with its control characters escaped (a file name may hold a line break), so
-    that it is one line on the terminal: each problem is one line."""
+    """A message with its control characters and line separators escaped (a file name may hold a
+    line break), so that it is one line on the terminal: each problem is one line."""
     return message.translate(_ESCAPED)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from . import collector
-from .events import Event, Source
+from .events import Event, Mention, Source
 from .identity import earliest_report
 
 if TYPE_CHECKING:
@@ -64,14 +64,19 @@ class _Report:
 
     words: frozenset[str]
     places: frozenset[str]
-    actors: frozenset[str]
+    actors: frozenset[str]  # named actors only: "civilians" or "rebels" tell no happening from another
     day: tuple[dt.date, dt.date] | None  # its dates when they name a day (or a time on it)
 
     @classmethod
     def of(cls, event: Event) -> "_Report":
         day = (event.start, event.end) if event.precision in ("day", "time") else None
         return cls(content_words(event.sentence), frozenset(m.name for m in event.places),
-                   frozenset(m.name for m in event.actors), day)
+                   frozenset(m.name for m in event.actors if not _category(m)), day)
+
+
+def _category(actor: Mention) -> bool:
+    """An actor that is a category, not a name (names.tsv gives it its category as its name)."""
+    return actor.name.casefold() == actor.kind.casefold()
 
 
 def _shared(report_a: "_Report", report_b: "_Report") -> frozenset[str]:

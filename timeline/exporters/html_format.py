@@ -176,7 +176,7 @@ def map_svg(events) -> str:
             continue
         path = "".join(_ring_path(frame, ring) for polygon in polygons for ring in polygon)
         parts.append(f'<path d="{path}"><title>{_e(name)}</title></path>')
-    parts.append('</g><g class="markers">')
+    parts.append('</g><g class="map-points">')
     for index, event in enumerate(events):
         if not has_coordinates(event):
             continue
