@@ -211,7 +211,10 @@ def test_an_interrupted_run_stops_at_once_cleans_up_and_says_so(tmp_path, number
     marker = tmp_path / "started"
     run = subprocess.Popen([sys.executable, "-c", SLOW_RUN, str(marker), "build", str(corpus), "-o", str(output),
                             "--published", "2016", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           text=True, env={**os.environ, "TIMELINE_LOAD_PLUGINS": ""})
+                           text=True, env={**os.environ, "TIMELINE_LOAD_PLUGINS": ""},
+                           # As from a shell: a process started with SIGINT ignored (as the test runner may
+                           # leave it after starting a Dask cluster) keeps ignoring it, Python too.
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while not marker.exists() and time.monotonic() < deadline:

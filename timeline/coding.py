@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .events import DATELINE, Casualties, Event, Location, Mention, is_headline
+from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline
 from .sentences import Sentence
 from .temporal.lexicon import current_language
 from .titles import _PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
@@ -318,16 +318,11 @@ def _dateline_end(sentence: str) -> int:
 def _stories(sentences: list[Sentence], text: str, story_starts: Iterable[int]) -> list[tuple[list[int], list[int], list[int]]]:
     """Per sentence: the headlines of its story, the sentences of the story's lead paragraph and
     the headlines of the page's title."""
-    breaks = sorted(story_starts)
-    next_break, headlines, lead, seen_body, lead_open = 0, [], [], False, False
+    headlines, lead, seen_body, lead_open = [], [], False, False
     title: list[int] = []  # the headlines above the first body text: the page's title
     body_ever = False
     stories: list[tuple[list[int], list[int], list[int]]] = []
-    for number, sentence in enumerate(sentences):
-        passed = False
-        while next_break < len(breaks) and breaks[next_break] <= sentence.start:
-            next_break += 1
-            passed = True
+    for number, sentence, passed in after_story_breaks(sentences, story_starts):
         if passed and seen_body:
             headlines, lead, seen_body, lead_open = [], [], False, False
         if is_headline(sentence, text):

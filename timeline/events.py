@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .documents import Document
 from .sentences import Sentence
@@ -438,6 +438,19 @@ def _expected_happenings(
     return events
 
 
+def after_story_breaks(sentences: list[Sentence], story_starts: Iterable[int]) -> Iterator[tuple[int, Sentence, bool]]:
+    """Each sentence with its number, and whether one of ``story_starts`` (offsets where cleaning
+    found an entry's time stamp) lies between it and the sentence before."""
+    breaks = sorted(story_starts)
+    next_break = 0
+    for number, sentence in enumerate(sentences):
+        passed = False
+        while next_break < len(breaks) and breaks[next_break] <= sentence.start:
+            next_break += 1
+            passed = True
+        yield number, sentence, passed
+
+
 def story_leads(sentences: list[Sentence], text: str, story_starts: Iterable[int] = ()) -> list[int]:
     """Indexes of the lead sentence of each story: the first body sentence reporting a happening.
 
@@ -445,15 +458,9 @@ def story_leads(sentences: list[Sentence], text: str, story_starts: Iterable[int
     at each of ``story_starts`` (offsets where cleaning found an entry's time stamp): live blogs
     and news digests put several stories on one page.
     """
-    breaks = sorted(story_starts)
-    next_break = 0
     leads: list[int] = []
     looking, seen_body, window, limit = True, False, 0, LEAD_WINDOW
-    for number, sentence in enumerate(sentences):
-        passed = False
-        while next_break < len(breaks) and breaks[next_break] <= sentence.start:
-            next_break += 1
-            passed = True
+    for number, sentence, passed in after_story_breaks(sentences, story_starts):
         if passed and seen_body:
             looking, seen_body, window, limit = True, False, 0, STORY_LEAD_WINDOW
         if is_headline(sentence, text):
