@@ -209,6 +209,9 @@ class Context:
     dct_granularity: str | None
     last: tuple[dt.date, str] | None = None
     last_quarter: tuple[dt.date, int] | None = None  # the quarter last spoken of, and where
+    story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
+    dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
+    narrative: bool = False  # while a normaliser reads the story's date in place of the DCT
 
     def recent_quarter(self, position: int) -> dt.date | None:
         """The first day of the quarter mentioned in the last few sentences, if any."""
@@ -532,7 +535,9 @@ def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
     """
     year = ctx.dct.year
     candidate = date_in(year)
-    if ctx.dct_granularity == "year":
+    if ctx.narrative and ctx.dct_granularity != "year" and candidate.month < ctx.dct.month - STORY_TURN:
+        return date_in(year + 1)  # a story moves forward: "1 December 1941 ... 12 January" is of 1942
+    if ctx.dct_granularity == "year" or ctx.narrative:
         return candidate
     reference = ctx.dct if ctx.dct_granularity == "day" else ctx.dct.replace(day=1)
     if ctx.dct_granularity == "month" and candidate.month == ctx.dct.month:
@@ -586,6 +591,9 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
         year = year if month < ctx.dct.month else year - 1
     elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
+    elif ctx.narrative:
+        # A story moves forward: a month before the one it has reached is of the next year.
+        year += ctx.dct_granularity != "year" and month < ctx.dct.month - STORY_TURN
     elif dir_word in PRESENT:
         pass
     elif ctx.dct_granularity != "year":
@@ -800,6 +808,8 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
         return None
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", mod, "unresolved")
+    if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
+        return Found("DATE", f"{ctx.dct.year:04d}-{season}", mod, "relative")
     # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
     order = ("SP", "SU", "FA", "WI")
     year, current = cal.season_of(ctx.dct)
@@ -1271,12 +1281,26 @@ def _well_formed(value: str) -> bool:
     return known
 
 
-def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int) -> Found | None:
+def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
+           story: int | None = None) -> Found | None:
     rule: Rule = RULES[rule_index]
+    saved = ctx.dct, ctx.dct_granularity
+    if story is not None and rule.normaliser not in _OWN_DAYS and not _OWN_TIME.search(match.group()):
+        # In a narrative, the story's date stands where the DCT would: "in April" is April of that year,
+        # "the end of the month" the end of the month last named.
+        last = ctx.last
+        if last is not None and last[0].year == story and last[1] in _STORY_GRANULARITY:
+            ctx.dct, ctx.dct_granularity = last[0], _STORY_GRANULARITY[last[1]]
+        else:
+            ctx.dct, ctx.dct_granularity = dt.date(story, 1, 1), "year"
+        ctx.narrative = True
     try:
         found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
     except (OverflowError, ValueError):
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
+    finally:
+        ctx.dct, ctx.dct_granularity = saved
+        ctx.narrative = False
     if found is None or not _well_formed(found.value):
         return None  # e.g. year 10000 from a DCT at the end of year 9999
     return found
@@ -1366,6 +1390,52 @@ def _candidates(text: str, low: int, high: int):
         yield start, cls
 
 
+# The time a narrative has reached.  A date without a year ("On 12 September", "that summer", "the
+# following year") is read against the year the text last named when the text is telling a story: the
+# year named is far from the DCT's and near enough before the expression.  How far the story's year
+# carries depends on whether the publication year is plausible at all: a text whose explicit years are
+# all far from the DCT is a narrative throughout; one that names years near the DCT speaks of its own
+# days, and an older year carries only a short way.  The numbers are the language's (words.tsv).
+_NARRATIVE = {word: int(value) for word, value in _words("narrative").items()}
+STORY_GAP = _NARRATIVE.get("gap", 2)  # years between the story's and the DCT's for the story to count
+STORY_REACH = _NARRATIVE.get("reach", 3000)  # characters a year carries when the DCT's year is implausible
+STORY_REACH_NEWS = _NARRATIVE.get("reach_news", 300)  # ... when the text names years near the DCT's
+NEAR_DCT = _NARRATIVE.get("near_dct", 1)
+STORY_MIN_YEARS = _NARRATIVE.get("min_years", 3)  # explicit years a text needs to make its DCT implausible
+STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of the writer's days outweighs
+STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible
+# Procedures that speak of the writer's own days ("today", "on Friday", "at 5 p.m."): always the DCT's.
+_STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
+                      "week": "day", "weekend": "day", "day": "day"}
+_OWN_DAYS = {"deictic", "weekday", "pod_edge", "clock", "the_weekend", "the_pod", "reference", "holiday"}
+_YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
+
+
+_OWN_DAYS_CUE = _context("own_days")
+_OWN_TIME = _context("own_time")
+
+
+def _dct_plausible(text: str, dct: dt.date | None) -> bool:
+    """Whether the text's explicit years leave its DCT plausible: one near it, or none at all."""
+    if dct is None:
+        return True
+    years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
+    if len(years) < STORY_MIN_YEARS or any(abs(year - dct.year) <= NEAR_DCT for year in years):
+        return True
+    # "yesterday", "on Tuesday": a text that speaks of the days around its publication often enough
+    cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text))
+    return cues * STORY_CUE_WEIGHT >= len(years)
+
+
+def _story_reference(ctx: Context, start: int) -> int | None:
+    """The story's year when an expression at ``start`` should read its date from it, else None."""
+    story = ctx.story
+    if story is None or ctx.dct is None or abs(story[0] - ctx.dct.year) < STORY_GAP:
+        return None
+    reach = STORY_REACH if not ctx.dct_plausible else STORY_REACH_NEWS
+    return story[0] if start - story[1] <= reach else None
+
+
 def tag(text: str, dct: str | None = None, spans=None) -> list[TemporalExpression]:
     """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None).
 
@@ -1383,6 +1453,7 @@ def tag(text: str, dct: str | None = None, spans=None) -> list[TemporalExpressio
 def _tag(text: str, dct: str | None, spans) -> list[TemporalExpression]:
     day, granularity = parse_dct(dct)
     ctx = Context(text, day, granularity)
+    ctx.dct_plausible = _dct_plausible(text, day)
     found: list[TemporalExpression] = []
     memo = ctx.memo
     position = 0
@@ -1401,11 +1472,12 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     # Everything a step depends on: the text around it, the last date mentioned, the quarter spoken of.
     window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
     reach = min(MATCH_REACH, high - start)
+    story = _story_reference(ctx, start)
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
-           ctx.recent_quarter(start))
+           ctx.recent_quarter(start), story)
     step = memo.get(key)
     if step is None:
-        step, replayable = _step(ctx, cls, start, start + reach)
+        step, replayable = _step(ctx, cls, start, start + reach, story)
         if replayable:
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
@@ -1419,6 +1491,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None:
             ctx.last = last
+            if anchor == "explicit" or (story is not None and anchor == "relative"):
+                ctx.story = (last[0].year, start)
     return start + advance
 
 
@@ -1433,7 +1507,7 @@ _MEMO_SIZE = 4096
 _NOTHING = ()
 
 
-def _step(ctx: Context, cls: str, start: int, limit: int):
+def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = None):
     """What the tagger finds at ``start`` (a tuple of the expression's parts, relative to ``start``), and
     whether it can be replayed elsewhere.
 
@@ -1448,7 +1522,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int):
     before = ctx.last_quarter
     index = int(match.lastgroup[1:])
     end = match.end()
-    result = _apply(ctx, index, match, start, end)
+    result = _apply(ctx, index, match, start, end, story)
     while result is None:
         # The first rule that matched refused: give the rules after it a chance here.
         match = _later_match(cls, index, text, start, limit)
@@ -1456,7 +1530,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int):
             break
         index = int(match.lastgroup[1:])
         end = match.end()
-        result = _apply(ctx, index, match, start, end)
+        result = _apply(ctx, index, match, start, end, story)
     new_quarter = None
     replayable = True
     if ctx.last_quarter is not before:
