@@ -806,6 +806,9 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
         return None
     if dir_word and dir_word not in _W_SEASON_DIRECTION:
         return None
+    if g["season"].lower() in _W_EVENT_SEASON and not dir_word and not g.get("edge") \
+            and _EVENT_OF.match(ctx.text, span[1], span[1] + 40):
+        return None  # "the fall of Saigon": an event, not a season
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", mod, "unresolved")
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
@@ -832,6 +835,8 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
 
 
 _DEFINITE = _context("definite")
+_EVENT_OF = _context("event_of")
+_W_EVENT_SEASON = _words("event_season")
 _COMPARISON = _context("comparison")
 
 
