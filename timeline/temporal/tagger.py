@@ -47,6 +47,12 @@ def _expand(rule_index: int, pattern: str) -> str:
 
 
 _EXPANDED = [_expand(i, rule.pattern) for i, rule in enumerate(RULES)]
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
+_BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
+_FIRST_TOKEN = re.compile(r"\S+\s+")
+_LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]*")
 
 
 def _context(name: str) -> re.Pattern:
@@ -71,6 +77,42 @@ def _words(role: str) -> dict:
 BACK, AHEAD, PRESENT, STEP = _words("back"), _words("ahead"), _words("present"), _words("step")
 ANAPHORIC, DEMONSTRATIVE, NEXT_OF_STORY = _words("anaphoric"), _words("demonstrative"), _words("next_of_story")
 YEAR_STEP = _words("year_step")
+# Word roles the normalisers read, bound once at load.
+_W_YEAR_PREFIX = _words("year_prefix")
+_W_SINCE = _words("since")
+_W_THE_YEAR_BEFORE = _words("the_year_before")
+_W_DECADE_WORD = _words("decade_word")
+_W_YEAR_PARTS = _words("year_parts")
+_W_YEAR_PART = _words("year_part")
+_W_YEAR_BEFORE = _words("year_before")
+_W_OUTSIDE_THE_TAG = _words("outside_the_tag")
+_W_LATEST = _words("latest")
+_W_SEASON_DIRECTION = _words("season_direction")
+_W_OFFSET_BACK = _words("offset_back")
+_W_OFFSET_ELSEWHERE = _words("offset_elsewhere")
+_W_OFFSET_OF_STORY = _words("offset_of_story")
+_W_OFFSET_LATER = _words("offset_later")
+_W_OFFSET_FROM_NOW = _words("offset_from_now")
+_W_PERIOD_NOUN = _words("period_noun")
+_W_THING_NOUN = _words("thing_noun")
+_W_POD_DIRECTION = _words("pod_direction")
+_W_NIGHT_ONLY = _words("night_only")
+_W_REPORTED_QUARTER = _words("reported_quarter")
+_W_REFUSED_DIRECTION = _words("refused_direction")
+_W_STRETCH_BACK = _words("stretch_back")
+_W_EDGE_OUTSIDE = _words("edge_outside")
+_W_TO_THE_END = _words("to_the_end")
+_W_ANAPHORIC_WEEKDAY = _words("anaphoric_weekday")
+_W_THE_POD_BEFORE = _words("the_pod_before")
+_W_DAY_STEP = _words("day_step")
+_W_CLOCK_WORD = _words("clock_word")
+_W_ONE = _words("one")
+_W_INDEFINITE = _words("indefinite")
+_W_OR_TWO_BEFORE = _words("or_two_before")
+_W_VAGUE_PLURAL = _words("vague_plural")
+_W_VAGUE_BEFORE = _words("vague_before")
+_W_RATE_WORD = _words("rate_word")
+_W_DISCOURSE_MARKER = _words("discourse_marker")
 TOKEN_CLASSES = ("digit", "name", "word")
 
 
@@ -167,6 +209,9 @@ class Context:
     dct_granularity: str | None
     last: tuple[dt.date, str] | None = None
     last_quarter: tuple[dt.date, int] | None = None  # the quarter last spoken of, and where
+    story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
+    dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
+    narrative: bool = False  # while a normaliser reads the story's date in place of the DCT
 
     def recent_quarter(self, position: int) -> dt.date | None:
         """The first day of the quarter mentioned in the last few sentences, if any."""
@@ -449,7 +494,7 @@ def n_date(ctx: Context, g: dict, span) -> Found | None:
 
 
 def _date(ctx: Context, g: dict, span) -> Found | None:
-    month, day = _month(g["month"]), int(re.match(r"\d+", g["day"]).group())
+    month, day = _month(g["month"]), int(_DIGITS.match(g["day"]).group())
     if g.get("year"):
         try:
             return Found("DATE", dt.date(_year(g["year"]), month, day).isoformat())
@@ -490,7 +535,9 @@ def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
     """
     year = ctx.dct.year
     candidate = date_in(year)
-    if ctx.dct_granularity == "year":
+    if ctx.narrative and ctx.dct_granularity != "year" and candidate.month < ctx.dct.month - STORY_TURN:
+        return date_in(year + 1)  # a story moves forward: "1 December 1941 ... 12 January" is of 1942
+    if ctx.dct_granularity == "year" or ctx.narrative:
         return candidate
     reference = ctx.dct if ctx.dct_granularity == "day" else ctx.dct.replace(day=1)
     if ctx.dct_granularity == "month" and candidate.month == ctx.dct.month:
@@ -519,7 +566,7 @@ def n_numeric_date(ctx: Context, g: dict, span) -> Found | None:
     if year < 100:
         year += 1900 if year >= 50 else 2000
     try:
-        day = dt.date(year, int(g["monthnum"]), int(re.match(r"\d+", g["day"]).group()))
+        day = dt.date(year, int(g["monthnum"]), int(_DIGITS.match(g["day"]).group()))
     except ValueError:
         return None
     if g.get("clock"):
@@ -544,6 +591,9 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
         year = year if month < ctx.dct.month else year - 1
     elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
+    elif ctx.narrative:
+        # A story moves forward: a month before the one it has reached is of the next year.
+        year += ctx.dct_granularity != "year" and month < ctx.dct.month - STORY_TURN
     elif dir_word in PRESENT:
         pass
     elif ctx.dct_granularity != "year":
@@ -570,7 +620,7 @@ def n_bare_month(ctx: Context, g: dict, span) -> Found | None:
     if word not in MONTH_CUES:
         if g["month"].capitalize() in AMBIGUOUS_MONTHS:
             return None
-        if previous and previous.group(1)[:1].isupper() and not re.search(r"[.!?:]\W*$", ctx.text[max(0, span[0] - 25):span[0]]):
+        if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, span[0] - 25):span[0]]):
             return None
     return n_month(ctx, g, span)
 
@@ -580,6 +630,7 @@ _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
 _DETERMINERS = _words("determiners")
+_YEAR_AGO = _context("year_ago")
 _YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
 
 
@@ -587,14 +638,14 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
     year = _year(g["year"])
     mod = edge_mod(g.get("edge"))
     if g.get("prefix"):
-        return Found("DATE", f"{year:04d}", _words("year_prefix")[g["prefix"].lower()])
+        return Found("DATE", f"{year:04d}", _W_YEAR_PREFIX[g["prefix"].lower()])
     start, end = span
     text = ctx.text
     possessive = _POSSESSIVE.search(text, max(0, end - 2), end) is not None
     if not g.get("edge") and not possessive:
         previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
-        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or re.search(r"[(\[]\s*$", text[max(0, start - 2):start])
+        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
         if not cue and _YEAR_AFTER.match(text[end:end + 12]):
             cue = True
         if not cue:
@@ -622,7 +673,7 @@ def n_the_weekend(ctx: Context, g: dict, span) -> Found | None:
 def n_year_end(ctx: Context, g: dict, span) -> Found | None:
     """ "year-end", "by year's end": the end of the DCT's year (of the year before, after "since")."""
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    since = previous is not None and previous.group(1).lower() in _words("since")
+    since = previous is not None and previous.group(1).lower() in _W_SINCE
     found = _resolved(ctx, "year", -1 if since else 0, mod="END")
     if g.get("approx"):
         found.mod = "APPROX"
@@ -637,7 +688,7 @@ def n_the_year(ctx: Context, g: dict, span) -> Found | None:
     if _FISCAL_AFTER.match(ctx.text[span[1]:span[1] + 10]):
         return Found("DURATION", "P1Y")
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in _words("the_year_before"):
+    if previous is None or previous.group(1).lower() not in _W_THE_YEAR_BEFORE:
         return None
     return _resolved(ctx, "year", 0)
 
@@ -664,7 +715,7 @@ def n_year2000(ctx: Context, g: dict, span) -> Found | None:
 def n_decade(ctx: Context, g: dict, span) -> Found | None:
     mod = edge_mod(g.get("edge") or g.get("edge2"))
     if g.get("decword"):
-        return Found("DATE", f"{_words('decade_word')[g['decword'].lower()]}", mod)
+        return Found("DATE", f"{_W_DECADE_WORD[g['decword'].lower()]}", mod)
     if g.get("short"):
         century = 20 if ctx.dct and ctx.dct.year >= 2030 and int(g["short"]) <= 2 else 19
         return Found("DATE", f"{century}{g['short']}", mod)
@@ -674,9 +725,9 @@ def n_decade(ctx: Context, g: dict, span) -> Found | None:
 def n_quarter(ctx: Context, g: dict, span) -> Found | None:
     ordinal = ORDINALS[g["ord"].lower()]
     part = g["part"].lower()
-    if ordinal > _words("year_parts")[part]:
+    if ordinal > _W_YEAR_PARTS[part]:
         return None
-    letter = _words("year_part")[part]
+    letter = _W_YEAR_PART[part]
     qdir = (g.get("qdir") or "").lower()
     det = (g.get("det") or "").lower()
     explicit = g.get("year") or g.get("qyear")
@@ -698,7 +749,7 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
             first_month = (ordinal - 1) * (3 if letter == "Q" else 6) + 1
             if first_month > ctx.dct.month and direction(ctx, *span) < 0:
                 year -= 1
-        if qdir in _words("year_before"):
+        if qdir in _W_YEAR_BEFORE:
             year -= 1
     value = f"{year:04d}-{letter}{ordinal}"
     found = Found("DATE", value, anchor=anchor)
@@ -707,9 +758,9 @@ def n_quarter(ctx: Context, g: dict, span) -> Found | None:
         # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
         # is not what "the year-ago period" is compared with, nor is "after a flat second quarter".
         ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
-    if det in _words("outside_the_tag"):
+    if det in _W_OUTSIDE_THE_TAG:
         # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
-        found.start = span[0] + re.match(r"\S+\s+", g["_text"]).end()
+        found.start = span[0] + _FIRST_TOKEN.match(g["_text"]).end()
     return found
 
 
@@ -726,7 +777,7 @@ def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
     if ctx.dct is None:
         return Found("DATE", "XXXX-QX", anchor="unresolved")
     ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
-    latest = any(word in g["_text"].lower() for word in _words("latest"))
+    latest = any(word in g["_text"].lower() for word in _W_LATEST)
     if ended:
         month = _month(ended.group(1))
         year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
@@ -753,10 +804,15 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{_year(explicit):04d}-{season}", mod)
     if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]):
         return None
-    if dir_word and dir_word not in _words("season_direction"):
+    if dir_word and dir_word not in _W_SEASON_DIRECTION:
         return None
+    if g["season"].lower() in _W_EVENT_SEASON and not dir_word and not g.get("edge") \
+            and _EVENT_OF.match(ctx.text, span[1], span[1] + 40):
+        return None  # "the fall of Saigon": an event, not a season
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", mod, "unresolved")
+    if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
+        return Found("DATE", f"{ctx.dct.year:04d}-{season}", mod, "relative")
     # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
     order = ("SP", "SU", "FA", "WI")
     year, current = cal.season_of(ctx.dct)
@@ -779,6 +835,8 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
 
 
 _DEFINITE = _context("definite")
+_EVENT_OF = _context("event_of")
+_W_EVENT_SEASON = _words("event_season")
 _COMPARISON = _context("comparison")
 
 
@@ -792,13 +850,13 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
         # "a decade ago", "two centuries ago", "a fortnight later": counted in years or weeks.
         granularity = cal.COUNTED_IN[unit[0]]
     word = _squash(g["offset"])
-    sign = -1 if word in _words("offset_back") else 1
+    sign = -1 if word in _W_OFFSET_BACK else 1
     mod = approx_mod(g.get("approx")) or ("APPROX" if g.get("orso") else None)
     if mod in ("MORE_THAN",):
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif mod in ("LESS_THAN",):
         mod = "AFTER" if sign < 0 else "BEFORE"
-    if word in _words("offset_elsewhere") or unit[2] in ("second", "minute", "hour"):
+    if word in _W_OFFSET_ELSEWHERE or unit[2] in ("second", "minute", "hour"):
         # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
         # "minutes ago": TimeML tags the stretch of time, not a date.
         return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")),
@@ -811,16 +869,16 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     steps = int(round(amount * unit[1]))
     base = None
     comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
-    if word in _words("offset_of_story") and ctx.last is not None and not comparison:
+    if word in _W_OFFSET_OF_STORY and ctx.last is not None and not comparison:
         base = ctx.last  # "two days later": counted from the date last mentioned
     quarter = ctx.recent_quarter(span[0])
-    if granularity == "year" and steps and quarter is not None and word not in _words("offset_later"):
+    if granularity == "year" and steps and quarter is not None and word not in _W_OFFSET_LATER:
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
         found = _resolved(ctx, "quarter", 4 * sign * steps, base=(quarter, "quarter"), mod=mod)
         found.remember = False  # a comparison with the quarter reported on, not a new date in the story
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
-        found.remember = sign > 0 or word in _words("offset_from_now")
+        found.remember = sign > 0 or word in _W_OFFSET_FROM_NOW
     return found
 
 
@@ -828,7 +886,7 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
     quarter = ctx.recent_quarter(span[0])
     noun = (g.get("noun") or "").lower()
-    if quarter is None and noun in _words("period_noun") and ctx.dct is not None \
+    if quarter is None and noun in _W_PERIOD_NOUN and ctx.dct is not None \
             and (ctx.last is None or ctx.last[1] not in ("quarter", "month") or ctx.last[0] > ctx.dct):
         # "the year-ago quarter" with no quarter named nearby: the one reported on, the last completed
         quarter = cal.shift(ctx.dct, "quarter", -1)
@@ -840,9 +898,9 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, "year", -1)
     found.remember = False
-    if noun in _words("thing_noun"):
+    if noun in _W_THING_NOUN:
         # "the year-ago results": a time only in "year-ago", the rest names a thing.
-        word = _context("year_ago").search(g["_text"])
+        word = _YEAR_AGO.search(g["_text"])
         found.start, found.end = span[0] + word.start(), span[0] + word.end()
     return found
 
@@ -855,10 +913,10 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     unit = g["unit"].lower()
     mod = edge_mod(g.get("edge"))
     if unit in PARTS_OF_DAY:
-        if dir_word not in _words("pod_direction"):
+        if dir_word not in _W_POD_DIRECTION:
             return None
         offset = STEP.get(dir_word, 0)
-        if PARTS_OF_DAY[unit] != "NI" and dir_word in _words("night_only"):
+        if PARTS_OF_DAY[unit] != "NI" and dir_word in _W_NIGHT_ONLY:
             return None
         # "the next morning" counts from the day of the story, like "the following morning".
         anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _DEFINITE.match(g["_text"]))
@@ -867,11 +925,11 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
         return found
     granularity = _UNIT_GRANULARITY[unit]
-    if granularity == "quarter" and dir_word in _words("reported_quarter"):
+    if granularity == "quarter" and dir_word in _W_REPORTED_QUARTER:
         return n_the_quarter(ctx, g, span)
-    if dir_word in _words("refused_direction"):
+    if dir_word in _W_REFUSED_DIRECTION:
         return None
-    if dir_word in _words("stretch_back") and granularity in ("decade", "century"):
+    if dir_word in _W_STRETCH_BACK and granularity in ("decade", "century"):
         # "the past decade": the ten years up to now, not the 1980s.
         return Found("DURATION", _format_duration(1, UNITS[granularity]), mod)
     offset = STEP.get(dir_word, 0)
@@ -888,7 +946,7 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
     edge = (g.get("edge") or "").lower()
-    if granularity == "week" and _first_word(edge) in _words("edge_outside"):
+    if granularity == "week" and _first_word(edge) in _W_EDGE_OUTSIDE:
         # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
         found.start = span[0] + len(g["edge"])
         found.mod = None
@@ -901,7 +959,7 @@ def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
     """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
     unit = g["unit"].lower()
     edge = g["edge"].lower()
-    mod = "END" if any(word in edge for word in _words("to_the_end")) else edge_mod(edge) or "MID"
+    mod = "END" if any(word in edge for word in _W_TO_THE_END) else edge_mod(edge) or "MID"
     base = ctx.last if ctx.last is not None and not cal.finer(unit, ctx.last[1]) else None
     if g["det"].lower() not in DEMONSTRATIVE and base is not None and ctx.dct is not None:
         base = None  # "the month", "this month": the present one
@@ -911,7 +969,7 @@ def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
 def n_weekday(ctx: Context, g: dict, span) -> Found | None:
     found = _weekday_date(ctx, g, span)
     edge = (g.get("edge") or "").lower()
-    if found is not None and edge in _words("edge_outside"):
+    if found is not None and edge in _W_EDGE_OUTSIDE:
         # "Earlier Friday": TimeML leaves "earlier"/"later" out of the tag of a named day.
         found.start = span[0] + g["_text"].index(g["weekday"])
     return found
@@ -926,7 +984,7 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     if ctx.dct is None or not ctx.known("day"):
         return Found(type_, f"XXXX-WXX-{weekday}{suffix}", anchor="unresolved")
     reference = ctx.dct
-    if dir_word in _words("anaphoric_weekday") and ctx.last and ctx.last[1] == "day":
+    if dir_word in _W_ANAPHORIC_WEEKDAY and ctx.last and ctx.last[1] == "day":
         reference = ctx.last[0]
     if dir_word in BACK:
         day = cal.weekday_near(reference - dt.timedelta(days=1), weekday, -1)
@@ -958,7 +1016,7 @@ def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
 def n_the_pod(ctx: Context, g: dict, span) -> Found | None:
     """ "in the morning": that part of the day of the story (the day last mentioned, else the DCT's)."""
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in _words("the_pod_before") \
+    if previous is None or previous.group(1).lower() not in _W_THE_POD_BEFORE \
             or _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
         return None
     pod = PARTS_OF_DAY[g["pod"].lower()]
@@ -972,8 +1030,8 @@ def n_the_pod(ctx: Context, g: dict, span) -> Found | None:
 def n_deictic(ctx: Context, g: dict, span) -> Found | None:
     word = _squash(g.get("deictic") or "")
     pod = "NI" if g.get("tonight") else PARTS_OF_DAY[g["pod"].lower()] if g.get("pod") else None
-    offset = 0 if g.get("tonight") else _words("day_step").get(word, 0)
-    if word in _words("night_only") and pod != "NI":
+    offset = 0 if g.get("tonight") else _W_DAY_STEP.get(word, 0)
+    if word in _W_NIGHT_ONLY and pod != "NI":
         return None
     if pod:
         found = _resolved(ctx, "day", offset, type_="TIME")
@@ -988,7 +1046,7 @@ _AT_BEFORE = _context("at_before")
 
 def n_clock(ctx: Context, g: dict, span) -> Found | None:
     if g.get("noon"):
-        hour, minute = _words("clock_word")[g["noon"].lower()], 0
+        hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
     else:
         m = _CLOCK.match(g["clock"])
         hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
@@ -1082,11 +1140,11 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
         return None  # "three-quarters of the vote": a fraction, not a time ("several quarters of losses" is)
     before = ctx.text[max(0, start - 12):start].lower()
     num_word = g["num"].lower()
-    if unit[2] == "second" and num_word in _words("one") and re.match(r"\s*[^\W\d_]", ctx.text[end:end + 3]):
+    if unit[2] == "second" and num_word in _W_ONE and _LETTER_AFTER.match(ctx.text[end:end + 3]):
         return None  # "a second strike": the ordinal, not a second of time
-    if num_word in _words("indefinite") and _FREQUENCY.search(before):
+    if num_word in _W_INDEFINITE and _FREQUENCY.search(before):
         return Found("SET", _format_duration(1, unit), start=start, end=end)
-    if num_word in _words("indefinite") and _RATE.search(ctx.text, max(0, start - 30), start):
+    if num_word in _W_INDEFINITE and _RATE.search(ctx.text, max(0, start - 30), start):
         return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
     if _AGE.search(text) or _AGE_AFTER.match(ctx.text[end:end + 5]):
         return None  # an age, which TimeML news annotation leaves untagged
@@ -1099,7 +1157,7 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
 def n_or_two(ctx: Context, g: dict, span) -> Found | None:
     """ "in a year or two", "within a week or two": a vague time ahead (FUTURE_REF); else a duration."""
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in _words("or_two_before"):
+    if previous is None or previous.group(1).lower() not in _W_OR_TWO_BEFORE:
         return None
     return Found("DATE", "FUTURE_REF", anchor="relative" if ctx.dct else "unresolved")
 
@@ -1111,13 +1169,13 @@ def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
     dir_word = (g.get("dir") or "").lower()
     if unit[2] == "quarter" and not dir_word:
         return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
-    if not g.get("det") and dir_word in _words("vague_plural"):
+    if not g.get("det") and dir_word in _W_VAGUE_PLURAL:
         # "in past years", "in coming months": the past or the future, not a length of time
-        return Found("DATE", _words("vague_plural")[dir_word],
+        return Found("DATE", _W_VAGUE_PLURAL[dir_word],
                      anchor="relative" if ctx.dct else "unresolved")
     if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
         previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-        if previous is not None and previous.group(1).lower() in _words("vague_before"):
+        if previous is not None and previous.group(1).lower() in _W_VAGUE_BEFORE:
             return None  # "after months of talks": TimeML news leaves this vague stretch out
     # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
     return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
@@ -1138,7 +1196,7 @@ def n_set(ctx: Context, g: dict, span) -> Found | None:
         return Found("SET", f"XXXX-WXX-{weekday}" + ("T" + PARTS_OF_DAY[pod.lower()] if pod else ""))
     if g.get("month"):
         return Found("SET", f"XXXX-{_month(g['month']):02d}")
-    if _first_word(g["_text"]).lower() in _words("rate_word") and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
+    if _first_word(g["_text"]).lower() in _W_RATE_WORD and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
         return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
     amount = _number(g.get("num")) if g.get("num") else 1
     return Found("SET", _format_duration(amount, _unit(g["unit"])))
@@ -1159,7 +1217,7 @@ def n_reference(ctx: Context, g: dict, span) -> Found | None:
     value = REFERENCES[_squash(g["ref"])]
     if value is None:
         return None
-    if g["ref"].lower() in _words("discourse_marker") and g["ref"] == g["ref"].capitalize() and ctx.text.startswith(",", span[1]) and \
+    if g["ref"].lower() in _W_DISCOURSE_MARKER and g["ref"] == g["ref"].capitalize() and ctx.text.startswith(",", span[1]) and \
             _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
     if _OF_AFTER.match(ctx.text, span[1]):
@@ -1182,7 +1240,7 @@ _QUALIFIED_NOUN_AFTER = _context("qualified_noun_after")
 
 
 def _first_word(words: str) -> str:
-    return re.match(r"[^\W\d_]*", words).group()
+    return _LETTERS.match(words).group()
 
 
 NORMALISERS = {
@@ -1228,12 +1286,26 @@ def _well_formed(value: str) -> bool:
     return known
 
 
-def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int) -> Found | None:
+def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
+           story: int | None = None) -> Found | None:
     rule: Rule = RULES[rule_index]
+    saved = ctx.dct, ctx.dct_granularity
+    if story is not None and rule.normaliser not in _OWN_DAYS and not _OWN_TIME.search(match.group()):
+        # In a narrative, the story's date stands where the DCT would: "in April" is April of that year,
+        # "the end of the month" the end of the month last named.
+        last = ctx.last
+        if last is not None and last[0].year == story and last[1] in _STORY_GRANULARITY:
+            ctx.dct, ctx.dct_granularity = last[0], _STORY_GRANULARITY[last[1]]
+        else:
+            ctx.dct, ctx.dct_granularity = dt.date(story, 1, 1), "year"
+        ctx.narrative = True
     try:
         found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
     except (OverflowError, ValueError):
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
+    finally:
+        ctx.dct, ctx.dct_granularity = saved
+        ctx.narrative = False
     if found is None or not _well_formed(found.value):
         return None  # e.g. year 10000 from a DCT at the end of year 9999
     return found
@@ -1323,6 +1395,52 @@ def _candidates(text: str, low: int, high: int):
         yield start, cls
 
 
+# The time a narrative has reached.  A date without a year ("On 12 September", "that summer", "the
+# following year") is read against the year the text last named when the text is telling a story: the
+# year named is far from the DCT's and near enough before the expression.  How far the story's year
+# carries depends on whether the publication year is plausible at all: a text whose explicit years are
+# all far from the DCT is a narrative throughout; one that names years near the DCT speaks of its own
+# days, and an older year carries only a short way.  The numbers are the language's (words.tsv).
+_NARRATIVE = {word: int(value) for word, value in _words("narrative").items()}
+STORY_GAP = _NARRATIVE.get("gap", 2)  # years between the story's and the DCT's for the story to count
+STORY_REACH = _NARRATIVE.get("reach", 3000)  # characters a year carries when the DCT's year is implausible
+STORY_REACH_NEWS = _NARRATIVE.get("reach_news", 300)  # ... when the text names years near the DCT's
+NEAR_DCT = _NARRATIVE.get("near_dct", 1)
+STORY_MIN_YEARS = _NARRATIVE.get("min_years", 3)  # explicit years a text needs to make its DCT implausible
+STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of the writer's days outweighs
+STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible
+# Procedures that speak of the writer's own days ("today", "on Friday", "at 5 p.m."): always the DCT's.
+_STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
+                      "week": "day", "weekend": "day", "day": "day"}
+_OWN_DAYS = {"deictic", "weekday", "pod_edge", "clock", "the_weekend", "the_pod", "reference", "holiday"}
+_YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
+
+
+_OWN_DAYS_CUE = _context("own_days")
+_OWN_TIME = _context("own_time")
+
+
+def _dct_plausible(text: str, dct: dt.date | None) -> bool:
+    """Whether the text's explicit years leave its DCT plausible: one near it, or none at all."""
+    if dct is None:
+        return True
+    years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
+    if len(years) < STORY_MIN_YEARS or any(abs(year - dct.year) <= NEAR_DCT for year in years):
+        return True
+    # "yesterday", "on Tuesday": a text that speaks of the days around its publication often enough
+    cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text))
+    return cues * STORY_CUE_WEIGHT >= len(years)
+
+
+def _story_reference(ctx: Context, start: int) -> int | None:
+    """The story's year when an expression at ``start`` should read its date from it, else None."""
+    story = ctx.story
+    if story is None or ctx.dct is None or abs(story[0] - ctx.dct.year) < STORY_GAP:
+        return None
+    reach = STORY_REACH if not ctx.dct_plausible else STORY_REACH_NEWS
+    return story[0] if start - story[1] <= reach else None
+
+
 def tag(text: str, dct: str | None = None, spans=None) -> list[TemporalExpression]:
     """Every temporal expression in ``text``, resolved against ``dct`` (a partial ISO date or None).
 
@@ -1340,6 +1458,7 @@ def tag(text: str, dct: str | None = None, spans=None) -> list[TemporalExpressio
 def _tag(text: str, dct: str | None, spans) -> list[TemporalExpression]:
     day, granularity = parse_dct(dct)
     ctx = Context(text, day, granularity)
+    ctx.dct_plausible = _dct_plausible(text, day)
     found: list[TemporalExpression] = []
     memo = ctx.memo
     position = 0
@@ -1358,11 +1477,12 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     # Everything a step depends on: the text around it, the last date mentioned, the quarter spoken of.
     window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
     reach = min(MATCH_REACH, high - start)
+    story = _story_reference(ctx, start)
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
-           ctx.recent_quarter(start))
+           ctx.recent_quarter(start), story)
     step = memo.get(key)
     if step is None:
-        step, replayable = _step(ctx, cls, start, start + reach)
+        step, replayable = _step(ctx, cls, start, start + reach, story)
         if replayable:
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
@@ -1376,6 +1496,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None:
             ctx.last = last
+            if anchor == "explicit" or (story is not None and anchor == "relative"):
+                ctx.story = (last[0].year, start)
     return start + advance
 
 
@@ -1390,7 +1512,7 @@ _MEMO_SIZE = 4096
 _NOTHING = ()
 
 
-def _step(ctx: Context, cls: str, start: int, limit: int):
+def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = None):
     """What the tagger finds at ``start`` (a tuple of the expression's parts, relative to ``start``), and
     whether it can be replayed elsewhere.
 
@@ -1405,7 +1527,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int):
     before = ctx.last_quarter
     index = int(match.lastgroup[1:])
     end = match.end()
-    result = _apply(ctx, index, match, start, end)
+    result = _apply(ctx, index, match, start, end, story)
     while result is None:
         # The first rule that matched refused: give the rules after it a chance here.
         match = _later_match(cls, index, text, start, limit)
@@ -1413,7 +1535,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int):
             break
         index = int(match.lastgroup[1:])
         end = match.end()
-        result = _apply(ctx, index, match, start, end)
+        result = _apply(ctx, index, match, start, end, story)
     new_quarter = None
     replayable = True
     if ctx.last_quarter is not before:
