@@ -129,6 +129,7 @@ class TollWords:
     qualifiers: dict
     amounts: dict
     sources: tuple[str, ...]
+    toll: re.Pattern | None = None  # the toll words alone: a text without them has no toll
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -162,7 +163,7 @@ def toll_words() -> TollWords:
     )
     upper = re.compile(rf"\b(?:{_alternatives(rows['upper'])})\s+(?P<n>{number})\b", re.IGNORECASE)
     return TollWords(pattern, upper, re.compile(number, re.I), {w: v for w, v in rows["toll"].items()},
-                     rows["qualifier"], amounts, tuple(rows["source"]))
+                     rows["qualifier"], amounts, tuple(rows["source"]), re.compile(toll, re.IGNORECASE))
 
 
 def _figure(text: str, words: TollWords) -> int | None:
@@ -194,6 +195,8 @@ _EITHER_BEFORE = re.compile(r"\b(?:wounded|injured)\s+or\s+$", re.I)
 def find_tolls(text: str, words: TollWords | None = None) -> list[Toll]:
     """Reported figures of people killed and hurt in ``text``, in order."""
     words = words or toll_words()
+    if words.toll is not None and not words.toll.search(text):
+        return []
     found = []
     for match in words.pattern.finditer(text):
         toll_word = (match.group("t1") or match.group("t2")).lower()
@@ -337,12 +340,18 @@ def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None) -> 
     return UNKNOWN, "", -1
 
 
+@lru_cache(maxsize=8)
+def _reporting(sources: tuple[str, ...]) -> re.Pattern | None:
+    """Words after a name that make it the source of the report ("the monitor said")."""
+    return re.compile(r"^\s+(?:%s)\b" % "|".join(map(re.escape, sources)), re.I) if sources else None
+
+
 def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name], sources: tuple[str, ...],
            continuation: bool) -> tuple[Mention | None, Mention | None]:
     """Who acted and against whom: the subject before the verb, the object after it; a passive
     verb turns them round ("X was attacked by Y": Y acted, X was acted on)."""
     window = sentence[window_start:window_end]
-    reporting = re.compile(r"^\s+(?:%s)\b" % "|".join(map(re.escape, sources)), re.I) if sources else None
+    reporting = _reporting(sources)
     inside = []
     for name in actors:
         if not (window_start <= name.start and name.end <= window_end) or _MODIFIER_AFTER.match(sentence[name.end:name.end + 12]):
