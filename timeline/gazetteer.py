@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import stat
+import sys
 import tempfile
 import unicodedata
 from functools import lru_cache
@@ -361,7 +362,8 @@ def _add_geonames(gazetteer: Gazetteer) -> None:
 
 def _where(city: dict, countries: dict) -> tuple:
     code = city.get("countrycode", "")
-    admin1 = f"{code}.{city['admin1code']}" if code and city.get("admin1code") else ""
+    # One string per region, shared by its places (some 2,700 regions for 37,000 places).
+    admin1 = sys.intern(f"{code}.{city['admin1code']}") if code and city.get("admin1code") else ""
     return (float(city["latitude"]), float(city["longitude"]), admin1, countries.get(code, code))
 
 
