@@ -65,3 +65,19 @@ def test_user_rows_are_tried_first(tmp_path):
     rules.write_text("Strategic developments\tOther\t\\bconvoy\\b\n", encoding="utf-8")
     assert classify("an aid convoy was shelled", load_event_types(str(rules)), None)[:2] == (
         "Strategic developments", "Other")
+
+
+@pytest.mark.parametrize("pattern, window", [
+    (r"-fire\b", "a cease-fire held"),  # matches inside a word
+    (r"(convoy)s?", "the convoys were shelled"),  # a group of its own
+    (r"(?x) con voy", "a convoy was shelled"),  # flags of its own
+    (r"\b(?:aid|\bconvoy)", "a convoy was shelled"),
+    (r"\b(?:re)?supply", "they resupply the town"),
+])
+def test_any_rule_the_table_screens_for_is_still_found(pattern, window):
+    rules = parse_event_types([f"Strategic developments\tOther\t{pattern}"], "mine.tsv") + load_event_types()
+    listed = list(rules)  # a list is tried rule by rule, without the screen
+    found = classify(window, rules, None)
+    assert found[:2] == ("Strategic developments", "Other")
+    assert found == classify(window, listed, None)
+    assert classify("Officials met in Geneva", rules, None) == classify("Officials met in Geneva", listed, None)

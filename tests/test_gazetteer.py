@@ -199,3 +199,19 @@ def pickle_load(unpickler):
     import pickle
 
     return pickle.Unpickler.load(unpickler)
+
+
+def test_cities_file_read_place_by_place_as_json_reads_it_whole(tmp_path, monkeypatch):
+    import json
+
+    cities = {str(n): {"geonameid": n, "name": f"Town {n} \u00e9", "population": n * 7,
+                       "alternatenames": ["A, b", "}{", ""]} for n in range(1, 40)}
+    path = tmp_path / "cities500.json"
+    path.write_text(json.dumps(cities), encoding="utf-8")
+    monkeypatch.setattr(gazetteer_module, "_CHUNK", 5)  # places cut across reads
+    assert list(gazetteer_module._each_city(path)) == list(cities.values())
+    path.write_text(" { } ", encoding="utf-8")
+    assert list(gazetteer_module._each_city(path)) == []
+    path.write_text(json.dumps(cities)[:-30], encoding="utf-8")
+    with pytest.raises(ValueError):
+        list(gazetteer_module._each_city(path))

@@ -17,6 +17,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+try:  # the parser of the re module, to see where a rule's matches may begin
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
 from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline
 from .sentences import Sentence
 from .temporal.lexicon import current_language
@@ -123,6 +129,7 @@ class TollWords:
     qualifiers: dict
     amounts: dict
     sources: tuple[str, ...]
+    toll: re.Pattern | None = None  # the toll words alone: a text without them has no toll
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -156,7 +163,7 @@ def toll_words() -> TollWords:
     )
     upper = re.compile(rf"\b(?:{_alternatives(rows['upper'])})\s+(?P<n>{number})\b", re.IGNORECASE)
     return TollWords(pattern, upper, re.compile(number, re.I), {w: v for w, v in rows["toll"].items()},
-                     rows["qualifier"], amounts, tuple(rows["source"]))
+                     rows["qualifier"], amounts, tuple(rows["source"]), re.compile(toll, re.IGNORECASE))
 
 
 def _figure(text: str, words: TollWords) -> int | None:
@@ -188,6 +195,8 @@ _EITHER_BEFORE = re.compile(r"\b(?:wounded|injured)\s+or\s+$", re.I)
 def find_tolls(text: str, words: TollWords | None = None) -> list[Toll]:
     """Reported figures of people killed and hurt in ``text``, in order."""
     words = words or toll_words()
+    if words.toll is not None and not words.toll.search(text):
+        return []
     found = []
     for match in words.pattern.finditer(text):
         toll_word = (match.group("t1") or match.group("t2")).lower()
@@ -235,8 +244,92 @@ def _positioned(sentence: str, mentions: Sequence[Mention]) -> list[_Name]:
     return sorted(names, key=lambda n: n.start)
 
 
+# Patterns of the rules that the screen of a rule table may join (no groups, no flags of their own).
+_SCREEN_FLAGS = re.compile("", re.IGNORECASE).flags
+_SCREENS: dict[int, tuple[tuple[TypeRule, ...], re.Pattern | None]] = {}
+
+
+def _screen(rules: Sequence[TypeRule]) -> re.Pattern | None:
+    """One pattern that matches where any rule of ``rules`` does: most windows name no happening
+    of the table, and one search tells so where a search per rule would. None when the rules
+    cannot be joined (a pattern with groups or flags of its own) or may change (not a tuple)."""
+    if not isinstance(rules, tuple):
+        return None
+    kept = _SCREENS.get(id(rules))
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    patterns = list(dict.fromkeys(rule.pattern for rule in rules))
+    screen = None
+    if patterns and all(p.groups == 0 and p.flags == _SCREEN_FLAGS for p in patterns):
+        # Patterns that only match from the start of a word are tried only there.
+        at_words = [f"(?:{p.pattern})" for p in patterns if _from_word_start(p.pattern)]
+        others = [f"(?:{p.pattern})" for p in patterns if not _from_word_start(p.pattern)]
+        joined = ([r"(?=\w)\b(?:%s)" % "|".join(at_words)] if at_words else []) + others
+        try:
+            screen = re.compile("|".join(joined), re.IGNORECASE)
+        except re.error:
+            screen = None
+    if len(_SCREENS) >= 16:
+        _SCREENS.clear()
+    _SCREENS[id(rules)] = (rules, screen)  # kept with its rules, so their id is not reused
+    return screen
+
+
+def _from_word_start(pattern: str) -> bool:
+    """Whether every match of ``pattern`` begins with ``\\b`` and a word character (False when unsure)."""
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except Exception:  # noqa: BLE001 - a parser of another Python: no shortcut
+        return False
+    try:
+        return _word_start(list(parsed))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _word_start(items: list) -> bool:
+    if not items:
+        return False
+    op, value = items[0]
+    if op is _sre.AT:
+        return value is _sre.AT_BOUNDARY and _begins_with_word(items[1:])
+    if op is _sre.BRANCH:
+        return all(_word_start(list(branch)) for branch in value[1])
+    return False
+
+
+def _begins_with_word(items: list) -> bool:
+    """Whether the first character any match of ``items`` takes is a word character."""
+    if not items:
+        return False
+    op, value = items[0]
+    if op is _sre.LITERAL:
+        return _WORD_CHARACTER.match(chr(value)) is not None
+    if op is _sre.IN:
+        return bool(value) and all(
+            (kind is _sre.LITERAL and _WORD_CHARACTER.match(chr(v)) is not None)
+            or (kind is _sre.RANGE and v[1] - v[0] < 256
+                and all(_WORD_CHARACTER.match(chr(c)) for c in range(v[0], v[1] + 1)))
+            or (kind is _sre.CATEGORY and v is _sre.CATEGORY_WORD)
+            for kind, v in value)
+    if op is _sre.SUBPATTERN:
+        return _begins_with_word(list(value[-1]) + items[1:])
+    if op is _sre.BRANCH:
+        return all(_begins_with_word(list(branch) + items[1:]) for branch in value[1])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        low, _, repeated = value
+        return _begins_with_word(list(repeated)) and (low >= 1 or _begins_with_word(items[1:]))
+    return False
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
 def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None) -> tuple[str, str, int]:
     """The event type, sub-type and trigger position of ``window`` (first row that matches wins)."""
+    screen = _screen(rules)
+    if screen is not None and not screen.search(window):
+        return UNKNOWN, "", -1
     category = actor1.kind if actor1 is not None else ""
     for rule in rules:
         if rule.actor_categories and category not in rule.actor_categories:
@@ -247,12 +340,18 @@ def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None) -> 
     return UNKNOWN, "", -1
 
 
+@lru_cache(maxsize=8)
+def _reporting(sources: tuple[str, ...]) -> re.Pattern | None:
+    """Words after a name that make it the source of the report ("the monitor said")."""
+    return re.compile(r"^\s+(?:%s)\b" % "|".join(map(re.escape, sources)), re.I) if sources else None
+
+
 def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name], sources: tuple[str, ...],
            continuation: bool) -> tuple[Mention | None, Mention | None]:
     """Who acted and against whom: the subject before the verb, the object after it; a passive
     verb turns them round ("X was attacked by Y": Y acted, X was acted on)."""
     window = sentence[window_start:window_end]
-    reporting = re.compile(r"^\s+(?:%s)\b" % "|".join(map(re.escape, sources)), re.I) if sources else None
+    reporting = _reporting(sources)
     inside = []
     for name in actors:
         if not (window_start <= name.start and name.end <= window_end) or _MODIFIER_AFTER.match(sentence[name.end:name.end + 12]):

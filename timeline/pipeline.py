@@ -65,7 +65,7 @@ def process_document(document: Document, options: Options = Options()) -> Docume
         from .gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer(options.names)
-        finder, locate = gazetteer.find, gazetteer.locate
+        finder, locate = _once_per_text(gazetteer.find), gazetteer.locate
     story_starts = [d.end for d in cleaned.dropped if d.reason in STORY_BREAKS]
     events = extract_events(document, sentences, kept, finder, story_starts)
     events = code_events(events, sentences, document.text, finder, locate, load_event_types(options.event_types),
@@ -75,6 +75,20 @@ def process_document(document: Document, options: Options = Options()) -> Docume
     return DocumentResult(replace(document, content_hash=content_hash(document)), tuple(events),
                           dropped=cleaned.dropped, unresolved=unresolved,
                           places=document_places(sentences, finder, locate))
+
+
+def _once_per_text(find):
+    """``find`` remembering its answer for each text: the events, their coding and the places of
+    the document all ask for the names of the same sentences, which are found once."""
+    found: dict = {}
+
+    def find_once(text: str):
+        names = found.get(text)
+        if names is None:
+            names = found[text] = find(text)
+        return names
+
+    return find_once
 
 
 def _unplaced(mention) -> Location:

@@ -31,7 +31,8 @@ def not_english(text: str, declared: str = "") -> str | None:
     words = [w for w in _WORD.findall(text[:SAMPLE_CHARACTERS]) if w.islower()]
     if len(words) < MINIMUM_WORDS:
         return None
-    share = sum(1 for word in words if word in english_words()) / len(words)
+    english = english_words()
+    share = sum(1 for word in words if word in english) / len(words)
     if share < MINIMUM_SHARE:
         return "does not look like English text"
     return None
