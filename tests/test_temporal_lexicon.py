@@ -104,10 +104,16 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
 
 
 @pytest.mark.parametrize("row, message", [
-    ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: no normaliser named 'fortnightly'"),
-    ("fortnightly\tword\tset\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
-    ("fortnightly\tword\tset\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
-    ("fortnightly\tweekday\tset\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
+    ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: bad value template 'fortnightly': literal text"),
+    ("fortnightly\tword\t{@fortnightly}\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{@fortnightly}}': no procedure named 'fortnightly'"),
+    ("fortnightly\tword\t{every:set}\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set}}': the pattern has no group named 'every'"),
+    ("fortnightly\tword\t{setword:sets}\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:sets}}': no table named 'sets'"),
+    ("fortnightly\tword\t{setword:set}~SOON\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set}}~SOON': 'SOON' is not a TimeML mod"),
+    ("fortnightly\tword\t{^fortnight_before}P2W\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{^fortnight_before}}P2W': no word list named 'fortnight_before'"),
+    ("fortnightly\tword\t{setword:set\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set': unbalanced braces"),
+    ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
+    ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
+    ("fortnightly\tweekday\t{setword:set}\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
 ])
 def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
     rules = copy_of_english / "rules.tsv"
@@ -121,10 +127,21 @@ def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
 
 def test_a_rule_is_one_row(copy_of_english):
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("fortnightly\tword\tset\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
+    rules.write_text("fortnightly\tword\t{@every}\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")]]
+
+
+def test_a_rule_s_value_is_a_template(copy_of_english):
+    """A rule whose value is all in its template: a literal, and fields that look groups up in tables."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("every_other\tword\tP2W\tSET\tevery\\s+other\\s+week\\b\n"
+                     "month_after\tname\t{year:year}-{month:month}~START\tDATE\t(?P<month>{MONTHNAME})\\s+after\\s+(?P<year>{YEAR})\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("They meet every other week.", "1998-01-08"),
+                                      ("It reopened March after 1998.", "1998-01-08")]) == [
+        [("every other week", "SET", "P2W")], [("March after 1998", "DATE", "1998-03")]]
 
 
 TOY = Path(__file__).resolve().parent / "toy_language"

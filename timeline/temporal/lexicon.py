@@ -90,7 +90,7 @@ class RuleRow:
 
     name: str
     starts: frozenset
-    normaliser: str
+    value: str              # the value template (see templates.py)
     type: str
     pattern: str
     where: str
@@ -262,15 +262,15 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
             words.setdefault(role, {})[" ".join(word.split())] = meaning
 
     rules, names = [], set()
-    for where, (name, starts, normaliser, type_, pattern) in _rows(
-            read("rules.tsv"), origin("rules.tsv"), (5, 5), "NAME<tab>STARTS<tab>NORMALISER<tab>TYPE<tab>PATTERN"):
+    for where, (name, starts, value, type_, pattern) in _rows(
+            read("rules.tsv"), origin("rules.tsv"), (5, 5), "NAME<tab>STARTS<tab>VALUE<tab>TYPE<tab>PATTERN"):
         kinds = frozenset(kind.strip() for kind in starts.split(","))
         for kind in kinds:
             _one_of(kind, TOKEN_CLASSES, where, "STARTS")
         if name in names:
             raise LexiconError(f"{where}: a rule named {name!r} is already defined")
         names.add(name)
-        rules.append(RuleRow(name, kinds, normaliser, _one_of(type_, TIMEX_TYPES, where, "TYPE"), pattern, where))
+        rules.append(RuleRow(name, kinds, value, _one_of(type_, TIMEX_TYPES, where, "TYPE"), pattern, where))
 
     return Language(
         folder=folder, months=months, month_names=tuple(month_names),

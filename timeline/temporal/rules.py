@@ -1,5 +1,5 @@
 """The tagger's patterns, as rows of the language's ``rules.tsv``: a regular expression written
-with macros, and the normaliser that turns its match into a TIMEX3 type and value.
+with macros, and the value template that turns its match into a TIMEX3 type and value.
 
 Rules are tried as one compiled alternation, left to right in the table at each
 position, so longer and more specific rules come first.  The macros are the word
@@ -86,10 +86,11 @@ MACROS = {
 
 @dataclass(frozen=True)
 class Rule:
-    """A pattern, the normaliser that reads its match, and the kinds of token a match can start with.
+    """A pattern, the value template that reads its match, and the kinds of token a match can start with.
 
-    ``type`` is the TIMEX3 type the rule mostly yields, for the reader of this
-    table; the normaliser has the last word (an age is rejected, a rate dropped).
+    ``type`` is the TIMEX3 type of the values the template writes without naming
+    one; a procedure the template calls may say otherwise (an age is rejected, a
+    rate dropped).
 
     ``starts`` lets the engine try a rule only where it can match: at a
     ``digit``, at a month or weekday ``name``, or at a ``word`` of the tagger's
@@ -98,7 +99,7 @@ class Rule:
 
     name: str
     pattern: str
-    normaliser: str
+    value: str
     type: str = "DATE"
     starts: frozenset = frozenset({"word"})
     where: str = ""  # the file and line of the rule
@@ -106,4 +107,4 @@ class Rule:
 
 MACROS.update(LANGUAGE.patterns)
 
-RULES = [Rule(row.name, row.pattern, row.normaliser, row.type, row.starts, row.where) for row in LANGUAGE.rules]
+RULES = [Rule(row.name, row.pattern, row.value, row.type, row.starts, row.where) for row in LANGUAGE.rules]
