@@ -16,13 +16,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .values import PART_OF_DAY_CODES, REFERENCE_VALUES, SEASON_CODES, TIMEX_UNIT_LETTERS
+
 ENGLISH = "en"
 GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
                  "week", "weekend", "day", "hour", "minute", "second")
-TIMEX_UNIT_LETTERS = ("S", "M", "H", "D", "W", "WE", "Q", "Y")
-SEASON_CODES = ("SP", "SU", "FA", "WI")
-PART_OF_DAY_CODES = ("MO", "MI", "AF", "EV", "NI", "DT")
-REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 CUE_KINDS = ("future", "past", "future_auxiliary", "not_past", "reporting", "speech", "month_cue", "year_cue")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")

@@ -28,7 +28,8 @@ from .expressions import TemporalExpression, make_expression
 from .lexicon import LexiconError
 from . import templates
 from .rules import MACROS, RULES, Rule, _alternation
-from .values import is_well_formed, parse_dct, value_start
+from .values import (SEASON_CODES, day_exists, format_duration, format_value, is_well_formed, parse_dct, season_of,
+                     value_start)
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, FUTURE_AUXILIARIES, FUTURE_CUES, HOLIDAYS,
                          IRREGULAR_PAST, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NOT_PAST_FORMS,
                          NUMBERS, ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, REPORTING, SEASONS,
@@ -446,32 +447,7 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
         day = cal.shift(day, granularity, amount)
     except (OverflowError, ValueError):
         return Found(type_, UNKNOWN.get(granularity, "XXXX-XX-XX"), mod, "unresolved")
-    return Found(type_, cal.format_value(day, granularity), mod, "relative")
-
-
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
-
-
-def _format_duration(amount: float | None, unit: tuple[str, int, str]) -> str:
-    """A TIMEX3 duration: P2Y, PT3H, PXD; a fraction goes to the next smaller unit (2.5 years: P2Y6M)."""
-    letter, multiple, granularity = unit
-    time_unit = granularity in ("hour", "minute", "second")
-    prefix = "PT" if time_unit else "P"
-    if amount is None:
-        return f"{prefix}X{letter}"
-    total = amount * multiple
-    whole = int(total)
-    if total == whole:
-        return f"{prefix}{whole}{letter}"
-    smaller = _SMALLER.get("MIN" if granularity == "minute" else letter)
-    if smaller is None:
-        return f"{prefix}{total:g}{letter}"
-    small_letter, per = smaller
-    part = round((total - whole) * per)
-    if letter == "D" and small_letter == "H":
-        return f"P{whole}DT{part}H" if whole else f"PT{part}H"
-    head = f"{whole}{letter}" if whole else ""
-    return f"{prefix}{head}{part}{small_letter}"
+    return Found(type_, format_value(day, granularity), mod, "relative")
 
 
 # Procedures: what a value template cannot say by itself (see templates.py and rules.tsv).  Each
@@ -523,8 +499,8 @@ def p_week_of(ctx: Context, g: dict, span) -> Found | None:
     found = _date(ctx, g, span)
     if found is None or found.anchor == "unresolved":
         return None
-    day = dt.date.fromisoformat(found.value)
-    return Found("DATE", cal.format_value(day, "week"), anchor=found.anchor)
+    day = value_start(found.value)[0]
+    return Found("DATE", format_value(day, "week"), anchor=found.anchor)
 
 
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
@@ -737,7 +713,7 @@ def p_the_quarter(ctx: Context, g: dict, span) -> Found | None:
     else:
         day = cal.shift(ctx.dct, "quarter", -1)
     ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0])
-    return Found("DATE", cal.format_value(day, "quarter"), anchor="relative")
+    return Found("DATE", format_value(day, "quarter"), anchor="relative")
 
 
 @procedure
@@ -757,8 +733,8 @@ def p_season(ctx: Context, g: dict, span) -> Found | None:
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
         return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
     # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
-    order = ("SP", "SU", "FA", "WI")
-    year, current = cal.season_of(ctx.dct)
+    order = SEASON_CODES
+    year, current = season_of(ctx.dct)
     now = 4 * year + order.index(current)
     back = (now - order.index(season)) % 4
     previous = now - (back or 4)          # the last one strictly before the current season
@@ -803,7 +779,7 @@ def p_offset(ctx: Context, g: dict, span) -> Found | None:
     if word in _W_OFFSET_ELSEWHERE or unit[2] in ("second", "minute", "hour"):
         # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
         # "minutes ago": TimeML tags the stretch of time, not a date.
-        return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")),
+        return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")),
                      end=span[0] + len(g["_text"]) - len(g["offset"]) - 1)
     if amount is None:
         return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
@@ -879,7 +855,7 @@ def p_relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, un
         return None
     if dir_word in _W_STRETCH_BACK and granularity in ("decade", "century"):
         # "the past decade": the ten years up to now, not the 1980s.
-        return Found("DURATION", _format_duration(1, UNITS[granularity]), mod)
+        return Found("DURATION", format_duration(1, *UNITS[granularity]), mod)
     offset = STEP.get(dir_word, 0)
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
@@ -1086,15 +1062,15 @@ def p_duration(ctx: Context, g: dict, span) -> Found | None:
     if unit[2] == "second" and num_word in _W_ONE and _LETTER_AFTER.match(ctx.text[end:end + 3]):
         return None  # "a second strike": the ordinal, not a second of time
     if num_word in _W_INDEFINITE and _FREQUENCY.search(before):
-        return Found("SET", _format_duration(1, unit), start=start, end=end)
+        return Found("SET", format_duration(1, *unit), start=start, end=end)
     if num_word in _W_INDEFINITE and _RATE.search(ctx.text, max(0, start - 30), start):
         return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
     if _AGE.search(text) or _AGE_AFTER.match(ctx.text[end:end + 5]):
         return None  # an age, which TimeML news annotation leaves untagged
     length = _LENGTH.search(text)
     if length:
-        return Found("DURATION", _format_duration(amount, unit), end=start + length.start())
-    return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")))
+        return Found("DURATION", format_duration(amount, *unit), end=start + length.start())
+    return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")))
 
 
 @procedure
@@ -1114,7 +1090,7 @@ def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
         if previous is not None and previous.group(1).lower() in _W_VAGUE_BEFORE:
             return None  # "after months of talks": TimeML news leaves this vague stretch out
     # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
-    return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
+    return Found("DURATION", format_duration(None, *unit), approx_mod(g.get("approx")))
 
 
 @procedure
@@ -1135,7 +1111,7 @@ def p_every(ctx: Context, g: dict, span) -> str | None:
     if _first_word(g["_text"]).lower() in _W_RATE_WORD and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
         return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
     amount = _number(g.get("num")) if g.get("num") else 1
-    return _format_duration(amount, _unit(g["unit"]))
+    return format_duration(amount, *_unit(g["unit"]))
 
 
 _REPORTING_AFTER = _context("reporting_after")
@@ -1230,7 +1206,6 @@ for _role, _words_of_role in LANGUAGE.words.items():
 _CONTEXTS: dict[str, re.Pattern] = {}
 TEMPLATES = [templates.parse(rule.value, rule.where, templates.group_names(rule.pattern), set(TABLES),
                              PROCEDURES, set(_ROLE_LISTS)) for rule in RULES]
-_A_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type: str) -> Found | None:
@@ -1278,9 +1253,8 @@ def _assemble(ctx: Context, alternative: templates.Alternative, value: str, firs
     """The Found of an alternative that applies: its value, the type it names (else the procedure's,
     else the rule's), its mod (else the procedure's) and the anchor of its procedure."""
     if first is None:
-        day = _A_DAY.match(value)
-        if day is not None:
-            dt.date(*map(int, day.groups()))  # a day that does not exist refuses (ValueError)
+        if not day_exists(value):
+            return None
         anchor = ("relative" if ctx.dct else "unresolved") if value.endswith("_REF") else "explicit"
         found = Found(alternative.type or rule_type, value, None, anchor)
     else:
