@@ -69,7 +69,7 @@ MACROS = {
     "MONTHNAME": "(?-i:" + _alternation(_cased(_FULL_MONTHS)) + r"(?![a-z]))",
     "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m.capitalize() not in AMBIGUOUS_MONTHS])) + r"(?![a-z]))",
     "WEEKDAY": "(?-i:" + _alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
-    "WEEKDAYS": "(?-i:" + _alternation([w + "s" for w in _cased(_FULL_WEEKDAYS)]) + ")",
+    "WEEKDAYS": "(?-i:" + _alternation(_cased(LANGUAGE.weekday_plurals)) + ")",
     "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
     "UNIT": _alternation(_unit_words) + r"\b",
     "ORD": _alternation([o for o, value in ORDINALS.items() if value > 0]),

@@ -58,16 +58,21 @@ _LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
-def _context(name: str) -> re.Pattern:
-    """The context of the language's ``contexts.tsv`` named ``name``; one the language does not list
-    never matches."""
+def _context_text(name: str) -> str:
+    """The pattern of the language's ``contexts.tsv`` named ``name``, macros written out; one the
+    language does not list never matches."""
     def macro(match: re.Match) -> str:
         if match.group(1) not in MACROS:
             raise LexiconError(f"contexts.tsv: {name}: no pattern or word list named {{{match.group(1)}}}")
         return MACROS[match.group(1)]
 
+    return _MACRO.sub(macro, LANGUAGE.contexts.get(name, "(?!)"))
+
+
+def _context(name: str) -> re.Pattern:
+    """The context of the language's ``contexts.tsv`` named ``name``, compiled."""
     try:
-        return re.compile(_MACRO.sub(macro, LANGUAGE.contexts.get(name, "(?!)")))
+        return re.compile(_context_text(name))
     except re.error as error:
         raise LexiconError(f"contexts.tsv: {name}: bad pattern ({error})") from None
 
@@ -169,7 +174,7 @@ def _single(index: int) -> re.Pattern:
 
 # The scanner's view of words: a time word or digit anchors an attempt; a lead word is tried when
 # one follows closely; every other word is skipped without running a single rule.
-_NAMES = {w for w in list(MONTHS) + list(WEEKDAYS)} | {w + "s" for w in WEEKDAYS}
+_NAMES = set(MONTHS) | set(WEEKDAYS) | set(LANGUAGE.weekday_plurals)
 _TIME_WORDS = (set(TIME_WORDS) | set(UNITS) | set(UNIT_PLURALS) | set(SEASONS)
                | set(PARTS_OF_DAY) | {w.split()[-1] for w in REFERENCES} | set(SET_WORDS)
                | {h for h in HOLIDAYS if " " not in h} | {h.split()[-1] for h in HOLIDAYS})
@@ -240,7 +245,8 @@ _CUES = re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
                                                                      if c not in MONTHS])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
-    + r")|(?P<ed>[a-z]{1,30}ed|" + _alternation(IRREGULAR_PAST) + r"))(?![A-Za-z])")
+    + r")|(?P<ed>" + _context_text("regular_past") + "|" + _alternation(IRREGULAR_PAST)
+    + r"))(?![A-Za-z])")
 _NOT_A_VERB_BEFORE = _context("not_a_verb_before")
 _NOT_A_PAST_ENDING = _context("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
@@ -403,7 +409,7 @@ def _month(word: str) -> int:
 
 def _weekday(word: str) -> int:
     word = word.lower()
-    return WEEKDAYS[word] if word in WEEKDAYS else WEEKDAYS[word[:-1]]  # "Tuesdays"
+    return WEEKDAYS[word] if word in WEEKDAYS else LANGUAGE.weekday_plurals[word]  # "Tuesdays"
 
 
 def _year(word: str) -> int:
@@ -1188,7 +1194,6 @@ TABLES = {
     "weekday": lambda ctx, w: str(_weekday(w)),
     "season": lambda ctx, w: SEASONS[w.lower()],
     "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
-    "pods": lambda ctx, w: PARTS_OF_DAY[w[:-1].lower()],
     "set": lambda ctx, w: SET_WORDS[w.lower()],
     "century": lambda ctx, w: _century(w),
     "half": lambda ctx, w: "1" if ORDINALS.get(w.lower()) == 1 else "2",
@@ -1347,11 +1352,12 @@ _PARSED: dict[str, tuple[dt.date, str] | None] = {}
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
 # One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
-# IGNORECASE).  A number anchors an attempt by itself only when it looks like a year, a date or a
-# clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
+# IGNORECASE).  A number anchors an attempt by itself only when it looks like a year, a date or one
+# of the language's anchor_number (a clock time, an ordinal day); other numbers ("2,500", "15km")
+# need a time word soon after ("15 years").
 _INTERESTING = re.compile(
     r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|[0-9]{1,4}[-/.][0-9]"
-    r"|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[aApP]\.?[mM]\b|[0-9]{1,2}(?:st|nd|rd|th)\b|[0-9]*0s\b)"
+    r"|" + _context_text("anchor_number") + ")"
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
     + r"(?![^\W_])))")
