@@ -144,6 +144,17 @@ def test_a_rule_s_value_is_a_template(copy_of_english):
         [("every other week", "SET", "P2W")], [("March after 1998", "DATE", "1998-03")]]
 
 
+def test_a_template_chooses_among_alternatives(copy_of_english):
+    """The first alternative that applies: one needing the word before the match in a list of
+    words.tsv, one with a type of its own, one calling a procedure with arguments."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("fortnight_word\tword\t{^since}{@shift(week,-2)} | DURATION:P2W\tDATE\tfortnight\\b\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It has rained since fortnight.", "1998-01-08"),
+                                      ("It rained fortnight long.", "1998-01-08")]) == [
+        [("fortnight", "DATE", "1997-W52")], [("fortnight", "DURATION", "P2W")]]
+
+
 TOY = Path(__file__).resolve().parent / "toy_language"
 
 
