@@ -1217,7 +1217,15 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
     """The value ``template`` gives the groups ``g`` of a match at ``span``: the first alternative
     whose groups matched and whose tables and procedures all say something; None when none does."""
     for alternative in template.alternatives:
-        if not all(g.get(name) for name in alternative.needs):
+        if alternative.sole is not None:  # the common case, "{@month}": the procedure's Found as it is
+            function, args = alternative.sole
+            result = function(ctx, g, span, *args)
+            if result is None:
+                continue
+            if isinstance(result, Found):
+                return result
+            return _assemble(ctx, alternative, result, None, g, rule_type)
+        if alternative.needs and not all(g.get(name) for name in alternative.needs):
             continue
         parts, first = [], None
         for piece in alternative.pieces:

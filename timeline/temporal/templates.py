@@ -41,6 +41,7 @@ class Alternative:
     mods: tuple | None      # ((group, table) | (None, MOD)), None: the procedure's own mod
     needs: tuple            # groups that must have matched for the alternative to apply
     procedures: int         # how many procedure pieces give a value
+    sole: tuple | None      # (procedure, args) when the alternative is that procedure's value as it is
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,10 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 pieces.append((GROUP, group, table or None))
         if position != len(value) or not pieces:
             fail("unbalanced braces" if pieces else "an alternative gives no value")
-        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), count))
+        sole = None
+        if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and type_ is None and mods is None:
+            sole = pieces[0][1:3]
+        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), count, sole))
     return Template(text, tuple(alternatives), own_days)
 
 
