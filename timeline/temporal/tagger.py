@@ -499,16 +499,6 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
-@procedure
-def p_week_of(ctx: Context, g: dict, span) -> Found | None:
-    """ "the week of March 6": the (ISO) week that holds the day."""
-    found = _date(ctx, g, span)
-    if found is None or found.anchor == "unresolved":
-        return None
-    day = value_start(found.value)[0]
-    return Found("DATE", format_value(day, "week"), anchor=found.anchor)
-
-
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
     """The date with this month and day that the sentence most likely means, given the DCT and tense."""
     return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
@@ -1244,7 +1234,7 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                 if listed == piece[2]:
                     break
             else:
-                _, function, args, negated = piece
+                _, function, args, negated, precision = piece
                 result = function(ctx, g, span, *args)
                 if negated:
                     if result is not None:
@@ -1253,6 +1243,10 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                 if result is None:
                     break
                 if isinstance(result, Found):
+                    if precision is not None:
+                        if result.anchor == "unresolved":
+                            break
+                        result.value = format_value(value_start(result.value)[0], precision)
                     first = first or result
                     result = result.value
                 parts.append(result)

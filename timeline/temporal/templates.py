@@ -11,7 +11,8 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                 {group:table}      those words looked up in a table (month, season, a words.tsv role...)
                 {?group}           nothing, but the group must have matched
                 {^role}            nothing, but the word before the match is in the role (!^: is not)
-                {@procedure(a,b)}  what a named procedure of the engine makes of the match (!@: refuses)
+                {@procedure(a,b)}  what a named procedure of the engine makes of the match (!@: refuses);
+                                   {@procedure:week}: its value written at that precision
     MOD         {group:table} or a TimeML mod in capitals; the first whose group matched gives the mod
 
 This module parses templates (a bad one is a ``LexiconError`` naming the file
@@ -25,11 +26,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .lexicon import MODS, TIMEX_TYPES, LexiconError
+from .values import PRECISIONS
 
 LITERAL, GROUP, PRESENT, BEFORE, PROCEDURE = range(5)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
-_PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?")
+_PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _TABLE = re.compile(r"[a-z][a-z0-9_]*|[A-Z_]+")
 
@@ -102,14 +104,16 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
             field = match.group(1).strip()
             procedure = _PROCEDURE.fullmatch(field)
             if procedure:
-                negated, name, args = procedure.groups()
+                negated, name, args, precision = procedure.groups()
+                if precision is not None and (negated or precision not in PRECISIONS):
+                    fail(f"{precision!r} is not a precision ({', '.join(PRECISIONS)})")
                 if name not in procedures:
                     fail(f"no procedure named {name!r} (there are {', '.join(sorted(procedures))})")
                 args = tuple(a.strip() for a in args.split(",")) if args else ()
                 problem = _arguments_problem(procedures[name], args)
                 if problem:
                     fail(f"@{name}: {problem}")
-                pieces.append((PROCEDURE, procedures[name], args, bool(negated)))
+                pieces.append((PROCEDURE, procedures[name], args, bool(negated), precision))
                 count += not negated
             elif field[:1] in "^!" and field.lstrip("!")[:1] == "^":
                 role = field.lstrip("!")[1:]
@@ -131,7 +135,8 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
         if position != len(value) or not pieces:
             fail("unbalanced braces" if pieces else "an alternative gives no value")
         sole = None
-        if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and type_ is None and mods is None:
+        if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and pieces[0][4] is None \
+                and type_ is None and mods is None:
             sole = pieces[0][1:3]
         alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), count, sole))
     return Template(text, tuple(alternatives), own_days)
