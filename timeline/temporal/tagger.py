@@ -28,8 +28,8 @@ from .expressions import TemporalExpression, make_expression
 from .lexicon import LexiconError
 from . import templates
 from .rules import MACROS, RULES, Rule, _alternation
-from .values import (SEASON_CODES, day_exists, format_duration, format_value, is_well_formed, parse_dct, season_of,
-                     value_start)
+from .values import (SEASON_CODES, UNKNOWN_VALUES, day_exists, format_duration, format_value, is_well_formed,
+                     parse_dct, season_of, unknown_value, value_start)
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, FUTURE_AUXILIARIES, FUTURE_CUES, HOLIDAYS,
                          IRREGULAR_PAST, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NOT_PAST_FORMS,
                          NUMBERS, ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, REPORTING, SEASONS,
@@ -234,10 +234,6 @@ class Context:
             coarse = "month"
         return not cal.finer(coarse, self.dct_granularity)
 
-
-UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "XXXX", "half": "XXXX-HX",
-           "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
-           "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
 
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
 # Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
@@ -445,14 +441,14 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
     """A point ``amount`` units of ``granularity`` away from the DCT (or from ``base``)."""
     if base is None:
         if not ctx.known(granularity):
-            return Found(type_, UNKNOWN.get(granularity, "XXXX-XX-XX"), mod, "unresolved")
+            return Found(type_, unknown_value(granularity), mod, "unresolved")
         day = ctx.dct
     else:
         day = base[0]
     try:
         day = cal.shift(day, granularity, amount)
     except (OverflowError, ValueError):
-        return Found(type_, UNKNOWN.get(granularity, "XXXX-XX-XX"), mod, "unresolved")
+        return Found(type_, unknown_value(granularity), mod, "unresolved")
     return Found(type_, format_value(day, granularity), mod, "relative")
 
 
@@ -627,7 +623,7 @@ def p_shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None
 
 
 p_shift.check_arguments = lambda unit, amount="0": (
-    None if unit in UNKNOWN and amount.lstrip("-").isdigit() else f"no unit {unit!r} or amount {amount!r}")
+    None if unit in UNKNOWN_VALUES and amount.lstrip("-").isdigit() else f"no unit {unit!r} or amount {amount!r}")
 
 
 @procedure
@@ -697,7 +693,7 @@ def p_the_quarter(ctx: Context, g: dict, span) -> Found | None:
     sentences; else, in news, the last quarter completed before the DCT.
     """
     if ctx.dct is None:
-        return Found("DATE", "XXXX-QX", anchor="unresolved")
+        return Found("DATE", unknown_value("quarter"), anchor="unresolved")
     ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
     latest = any(word in g["_text"].lower() for word in _W_LATEST)
     if ended:
@@ -842,7 +838,7 @@ def p_relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, un
         anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _DEFINITE.match(g["_text"]))
         base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
         found = _resolved(ctx, "day", offset, base=base, type_="TIME")
-        found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
+        found.value = (unknown_value("day") if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
         return found
     granularity = _UNIT_GRANULARITY[unit]
     if granularity == "quarter" and dir_word in _W_REPORTED_QUARTER:
@@ -930,7 +926,7 @@ def p_day(ctx: Context, g: dict, span) -> Found | None:
     if g.get("weekday"):
         found = _weekday_date(ctx, {"weekday": g["weekday"]}, span)
         if found.anchor == "unresolved":
-            found.value = "XXXX-XX-XX"
+            found.value = unknown_value("day")
         return found
     word = _squash(g.get("deictic") or "")
     if word in _W_NIGHT_ONLY and not g.get("tonight") and not (g.get("pod") and PARTS_OF_DAY[g["pod"].lower()] == "NI"):
@@ -986,7 +982,7 @@ def p_clock_day(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, "day", 0)
     if found.anchor == "unresolved":
-        found.value = "XXXX-XX-XX"
+        found.value = unknown_value("day")
     return found
 
 

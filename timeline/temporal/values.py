@@ -171,6 +171,17 @@ def format_value(day: dt.date, granularity: str) -> str:
     return day.isoformat()
 
 
+# The value of a unit whose place in time is not known ("last week" with no DCT).
+UNKNOWN_VALUES = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "XXXX", "half": "XXXX-HX",
+                  "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
+                  "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
+
+
+def unknown_value(granularity: str) -> str:
+    """The value of a unit of ``granularity`` (a day when the grammar has no other) not placed in time."""
+    return UNKNOWN_VALUES.get(granularity, "XXXX-XX-XX")
+
+
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
 
 
