@@ -28,7 +28,7 @@ from typing import Callable
 from .lexicon import MODS, TIMEX_TYPES, LexiconError
 from .values import PRECISIONS
 
-LITERAL, GROUP, PRESENT, BEFORE, PROCEDURE = range(5)
+LITERAL, GROUP, BEFORE, PROCEDURE = range(4)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
@@ -42,7 +42,6 @@ class Alternative:
     pieces: tuple           # (kind, ...) tuples, evaluated left to right
     mods: tuple | None      # ((group, table) | (None, MOD)), None: the procedure's own mod
     needs: tuple            # groups that must have matched for the alternative to apply
-    procedures: int         # how many procedure pieces give a value
     sole: tuple | None      # (procedure, args) when the alternative is that procedure's value as it is
 
 
@@ -90,7 +89,7 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 else:
                     fail(f"{item!r} is not a TimeML mod nor a {{group:table}} field")
             mods = tuple(mods)
-        pieces, needs, count = [], [], 0
+        pieces, needs = [], []
         position = 0
         for match in _FIELD.finditer(value):
             if match.start() != position:
@@ -114,7 +113,6 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 if problem:
                     fail(f"@{name}: {problem}")
                 pieces.append((PROCEDURE, procedures[name], args, bool(negated), precision))
-                count += not negated
             elif field[:1] in "^!" and field.lstrip("!")[:1] == "^":
                 role = field.lstrip("!")[1:]
                 if role not in roles:
@@ -138,7 +136,7 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
         if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and pieces[0][4] is None \
                 and type_ is None and mods is None:
             sole = pieces[0][1:3]
-        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), count, sole))
+        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), sole))
     return Template(text, tuple(alternatives), own_days)
 
 
