@@ -640,6 +640,8 @@ p_followed_by.check_arguments = lambda name, reach="0": (
 
 @procedure
 def p_quarter(ctx: Context, g: dict, span) -> Found | None:
+    """A quarter or half by its ordinal (groups ord, part, year, qyear, det, qdir, ofdir): of the year
+    named, else of the quarter spoken of or the DCT's year; remembers a quarter reported on."""
     ordinal = ORDINALS[g["ord"].lower()]
     part = g["part"].lower()
     if ordinal > _W_YEAR_PARTS[part]:
@@ -753,6 +755,8 @@ _COMPARISON = _context("comparison")
 
 @procedure
 def p_offset(ctx: Context, g: dict, span) -> Found | None:
+    """ "two days later", "a year ago" (groups num, unit, offset, approx): counted from the DCT, from
+    the date of the story, or from the quarter spoken of; a duration when anchored elsewhere."""
     amount = _number(g["num"])
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "a year and a half ago"
@@ -988,6 +992,8 @@ def p_clock_day(ctx: Context, g: dict, span) -> Found | None:
 
 @procedure
 def p_holiday(ctx: Context, g: dict, span) -> Found | None:
+    """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
+    a day counted from Easter, of the year named or the nearest one."""
     name = _squash(g["holiday"])
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"
@@ -1025,6 +1031,8 @@ _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
 
 @procedure
 def p_duration(ctx: Context, g: dict, span) -> Found | None:
+    """A length of time counted in units (groups num, unit, approx): "three years", "27-year"; a year
+    naming a season ("the 2008 season"), a frequency, a rate or an age are told apart."""
     amount = _number(g["num"])
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "two and a half years", "a minute and a half"
@@ -1067,6 +1075,8 @@ def p_duration(ctx: Context, g: dict, span) -> Found | None:
 
 @procedure
 def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
+    """Units without a number (groups unit, dir, det, approx): "in recent years" is some years (PXY),
+    "in coming months" the future; an age and a vague stretch ("after months of talks") are not tagged."""
     unit = _unit(g["unit"])
     if _AGE_AFTER.match(ctx.text[span[1]:span[1] + 5]):
         return None  # "52 years old": an age
@@ -1119,6 +1129,7 @@ _SENTENCE_START = re.compile(r"(?:\A|[.!?:;]['\"”’`]*\s+|\n\s*|[\"“`']+)\Z
 
 @procedure
 def p_reference(ctx: Context, g: dict, span) -> Found | None:
+    """A word of references.tsv (group ref, then): the present, past or future without a date."""
     value = REFERENCES[_squash(g["ref"])]
     if value is None:
         return None
