@@ -1078,8 +1078,6 @@ def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
     """Units without a number (groups unit, dir, det, approx): "in recent years" is some years (PXY),
     "in coming months" the future; an age and a vague stretch ("after months of talks") are not tagged."""
     unit = _unit(g["unit"])
-    if _AGE_AFTER.match(ctx.text[span[1]:span[1] + 5]):
-        return None  # "52 years old": an age
     dir_word = (g.get("dir") or "").lower()
     if unit[2] == "quarter" and not dir_word:
         return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
@@ -1097,11 +1095,10 @@ def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
 
 @procedure
 def p_not_a_newspaper(ctx: Context, g: dict, span) -> str | None:
-    """A frequency word (group setword) that does not name a newspaper ("the daily said", "China Daily")."""
+    """A frequency word (group setword) that does not name a newspaper ("China Daily", "the daily Le Figaro")."""
     word = g["setword"]
-    if _REPORTING_AFTER.match(ctx.text, span[1]) or (word[:1].isupper() and _IN_A_NAME.search(
-            ctx.text, max(0, span[0] - 30), span[1] + 30)):
-        return None  # "the daily said", "China Daily", "the Daily Telegraph": a newspaper
+    if word[:1].isupper() and _IN_A_NAME.search(ctx.text, max(0, span[0] - 30), span[1] + 30):
+        return None  # "China Daily", "the Daily Telegraph": a newspaper
     if _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]) and _NAME_AFTER.match(ctx.text, span[1]):
         return None  # "the daily Le Figaro", "the weekly Welt am Sonntag": a newspaper and its name
     return ""
@@ -1116,7 +1113,6 @@ def p_every(ctx: Context, g: dict, span) -> str | None:
     return format_duration(amount, *_unit(g["unit"]))
 
 
-_REPORTING_AFTER = _context("reporting_after")
 _THE_BEFORE = _context("the_before")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 _IN_A_NAME = _context("in_a_name")
