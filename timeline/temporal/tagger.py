@@ -1132,8 +1132,6 @@ def p_reference(ctx: Context, g: dict, span) -> Found | None:
     if g["ref"].lower() in _W_DISCOURSE_MARKER and g["ref"] == g["ref"].capitalize() and ctx.text.startswith(",", span[1]) and \
             _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
-    if _OF_AFTER.match(ctx.text, span[1]):
-        return None  # "the future of the talks": the prospects of something, not a time
     if value == "PAST_REF" and _AUXILIARY_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0]):
         # "has recently moved", "was recently extended", "the recently passed law", "most recently last
         # October": "recently" qualifies the verb (or the date that follows), and TimeML news annotation
