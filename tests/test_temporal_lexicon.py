@@ -172,3 +172,15 @@ def test_the_engine_holds_no_english():
                      [("14 Sekundo", "DATE", "2016-02-14")],
                      [("Lundo", "DATE", "2016-03-07")],
                      []]
+
+
+def test_a_bad_language_file_is_one_line_on_the_command_line(copy_of_english, tmp_path):
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("fortnightly\tword\t{@fortnightly}\tSET\tfortnightly\n" + rules.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("It rained on Friday.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "timeline", "tag", str(article), "--dct", "2016-01-01"], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"Error: {rules}:1: bad value template"), result.stderr
