@@ -23,6 +23,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
+from .derived import named_happening
 from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline
 from .sentences import Sentence
 from .temporal.lexicon import current_language
@@ -538,6 +539,9 @@ def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[
     if span is None or event.date_source == "publication" and not event.expression:
         start, end = clause_at(sentence, _dateline_end(sentence))
         return start, end, False
+    named = named_happening(sentence, *span) if event.date_source == "derived" else None
+    if named is not None:  # "two days after rebels attacked a checkpoint": the words after the offset
+        return named[0], named[1], False
     start, end = clause_at(sentence, span[0])
     others = sorted(s for s in spans if s != span and start <= s[0] < end)
     continuation = False

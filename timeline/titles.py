@@ -299,3 +299,23 @@ def tidy_title(clause: str) -> str:
         if cut >= MIN_TITLE:
             text = text[:cut].rstrip(" ,;:")
     return text[:1].upper() + text[1:]
+
+
+# An article that opens a noun phrase, and a verb form that follows one as an adjective ("a suspected attack").
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+def phrase_title(sentence: str, phrase: tuple[int, int], date_spans: tuple[tuple[int, int], ...] = ()) -> str:
+    """A headline for the happening named by the words of ``sentence`` at ``phrase``: a clause ("rebels
+    attacked an army checkpoint near Morek") or a noun phrase ("a suspected gas attack", without its
+    article), with the dates of ``date_spans`` in it left out."""
+    start, end = phrase
+    text = sentence[start:end]
+    for a, b in sorted(date_spans, reverse=True):
+        if start <= a and b <= end:
+            text = _drop_span(text, a - start, b - start)
+    text = tidy_title(text)
+    if not any(not _ADJECTIVAL.search(text, 0, verb.start()) for verb in _FIRST_VERB.finditer(text)):
+        text = _LEADING_ARTICLE.sub("", text)  # a noun phrase: "Fall of Aleppo"
+    return text[:1].upper() + text[1:]
