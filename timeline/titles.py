@@ -113,8 +113,8 @@ TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:[\w.\-’']+\s+){1,5}(?:said|says|reported|reports|told [\w ]{1,30}|added|claimed|announced|confirmed)$",
     re.IGNORECASE,
 )
-# A wire dateline: "BEIRUT, Dec 14 (Reuters) - ".
-DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?)?\s*[-–—]{1,2}\s+")
+# A wire dateline: "BEIRUT, Dec 14 (Reuters) - ", "BEIRUT (Reuters) - ".
+DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^()]{2,30}\))?\s*[-–—]{1,2}\s+")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
 _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those)\s)", re.IGNORECASE)

@@ -1,0 +1,78 @@
+"""Lines that run a headline, captions, a dateline and the body together (copies that lost their
+line breaks and full stops): cut into pieces, so that a caption's date does not date the lead."""
+import pytest
+
+from timeline.cleaning import clean, parse_rules
+from timeline.documents import Document
+from timeline.pipeline import process_document
+from timeline.sentences import split_sentences
+
+
+def _kept(text, cleaned):
+    return [text[s:e] for s, e in cleaned.kept]
+
+
+def _events(text, published="2021-03-12"):
+    return process_document(Document(name="run.txt", text=text, published=published)).events
+
+
+RUN = ("Insurgents Abandon Hill Positions Near Tal Rifaat Displaced families wait at a checkpoint near Azaz on "
+       "4 March 2021 (AFP Photo/Staff) ALEPPO (Reuters) - Insurgents withdrew from three hill positions near "
+       "Tal Rifaat on Wednesday after heavy shelling, a monitoring group said")
+
+
+def test_a_caption_run_into_the_line_is_dropped_and_the_rest_kept_apart():
+    cleaned = clean(RUN)
+    assert [d.reason for d in cleaned.dropped] == ["caption"]
+    assert RUN[cleaned.dropped[0].start:cleaned.dropped[0].end].endswith("(AFP Photo/Staff)")
+    kept = _kept(RUN, cleaned)
+    assert kept[0] == "Insurgents Abandon Hill Positions Near Tal Rifaat"
+    assert kept[1].startswith("ALEPPO (Reuters) - Insurgents withdrew")
+
+
+def test_the_lead_is_dated_by_the_body_not_by_the_caption():
+    events = _events(RUN)
+    assert [e.date for e in events] == ["2021-03-10"]
+    assert events[0].title.startswith("Insurgents withdrew from three hill positions near Tal Rifaat")
+
+
+def test_a_headline_runs_into_a_dateline_with_a_country():
+    text = ("Turkish Drones Strike Supply Depot In Ain Issa AIN ISSA, Syria — Turkish drones struck a fuel depot "
+            "outside the town on Monday night, local officials said")
+    cleaned = clean(text)
+    assert not cleaned.dropped
+    sentences = [s.text for start, end in cleaned.kept for s in split_sentences(text, start, end)]
+    assert sentences[0] == "Turkish Drones Strike Supply Depot In Ain Issa"
+    assert sentences[1].startswith("AIN ISSA, Syria — Turkish drones struck")
+    event, = _events(text, "2021-03-10")
+    assert event.date.startswith("2021-03-08") and event.title.startswith("Turkish drones struck a fuel depot")
+
+
+def test_a_credit_ends_a_caption_that_the_body_follows():
+    text = ("A damaged school in Ariha on 2 February 2021 (Photo by Local Council) Two shells hit the market "
+            "in Ariha on 9 March 2021, killing four people")
+    events = _events(text)
+    assert [e.date for e in events] == ["2021-03-09"]
+
+
+@pytest.mark.parametrize("line", [
+    "The WHO (World Health Organization) said on Monday that the clinics had reopened.",
+    "Officials in IDLIB, the last rebel province, said the convoy had arrived.",
+    "A statement by the SDF (Syrian Democratic Forces) on 3 March said the road was open.",
+])
+def test_ordinary_lines_are_not_cut(line):
+    cleaned = clean(line)
+    assert cleaned.kept == ((0, len(line)),) and not cleaned.dropped
+
+
+def test_a_line_is_cut_only_inside_not_at_its_start():
+    text = "BEIRUT (Reuters) - Rebels shelled a government post near Kinsabba on Tuesday."
+    assert clean(text).kept == ((0, len(text)),)
+
+
+def test_users_add_cut_rules():
+    rules = parse_rules(["before\tbulletin\t(?-i:BULLETIN \\d+:)", "line\tbulletin\tBULLETIN \\d+:.*"], "mine.tsv")
+    text = "Shelling resumed near Jisr al-Shughur on 3 March 2021 BULLETIN 12: an earlier convoy left on 1 March 2021"
+    cleaned = clean(text, rules)
+    assert [d.reason for d in cleaned.dropped] == ["bulletin"]
+    assert _kept(text, cleaned) == ["Shelling resumed near Jisr al-Shughur on 3 March 2021"]
