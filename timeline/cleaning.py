@@ -136,6 +136,7 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
     cut_rules = tuple(r for r in rules if r.action in CUT_ACTIONS)
     minor = _minor_words(rules)
     any_rule = _any_rule(line_rules)
+    any_cut = _any_rule(cut_rules)
     dropped: list[Dropped] = []
     kept: list[tuple[int, int]] = []
     kept_chars = 0
@@ -150,7 +151,10 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
         if rule is not None:
             dropped.append(Dropped(start, end, rule.reason))
             continue
-        pieces = _pieces(text, start, end, cut_rules, minor) if cut_rules else [(start, end)]
+        if any_cut is not None and not any_cut.search(text, start, end):
+            pieces = [(start, end)]  # most lines: nothing to cut
+        else:
+            pieces = _pieces(text, start, end, cut_rules, minor) if cut_rules else [(start, end)]
         for number, (piece_start, piece_end) in enumerate(pieces):
             rule = _first_rule(line_rules, any_rule, text[piece_start:piece_end]) if len(pieces) > 1 else None
             if rule is not None:  # a caption or a dateline run into the line: that piece alone goes
