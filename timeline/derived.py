@@ -51,6 +51,7 @@ class Words:
     """What the relation finder reads (see ``data/relations.tsv``)."""
 
     signal: re.Pattern  # a signal right after an offset, with a group per kind
+    signal_words: tuple[str, ...]  # the first word of each signal, lower case: a sentence without one has no relation
     ends_with_signal: re.Pattern
     offset: re.Pattern  # words that are an offset of their own, then a signal
     offsets: dict  # those words, lower case, to their TIMEX3 duration
@@ -88,6 +89,7 @@ def parse_words(lines: Iterable[str], origin: str = "<relations>") -> Words:
         deadline += r"|\b(?:%s)\s+(?:\w+\s+)?until\s+$" % _alternatives(words["until"])
     return Words(
         signal=re.compile(r"\s+%s\s+" % signals, re.IGNORECASE),
+        signal_words=tuple(sorted({w.split()[0].lower() for w in words["earlier"] + words["later"]})),
         ends_with_signal=re.compile(r"\s%s$" % signals, re.IGNORECASE),
         offset=re.compile(r"\b(?P<offset>%s)\s+%s\s+" % (_alternatives(offsets), signals), re.IGNORECASE),
         offsets=offsets,
@@ -159,6 +161,9 @@ def find_relations(sentence: str, expressions: Iterable[TemporalExpression], sen
     sentence starts at ``sentence_start`` of.
     """
     words = relation_words()
+    lower = sentence.lower()
+    if not any(word in lower for word in words.signal_words):
+        return []
     spans = sorted((e.start - sentence_start, e.end - sentence_start, e) for e in expressions)
     candidates: list[tuple[int, int, str, re.Match, bool]] = []
     for start, end, expression in spans:
@@ -167,7 +172,7 @@ def find_relations(sentence: str, expressions: Iterable[TemporalExpression], sen
         signal = words.signal.match(sentence, end)
         if signal and not SPAN_LEAD_IN.search(sentence, max(0, start - 40), start):
             candidates.append((start, end, expression.value, signal, bool(expression.mod)))
-    if "the " in sentence.lower():
+    if "the " in lower:
         for match in words.offset.finditer(sentence):
             if any(s < match.end("offset") and match.start() < e for s, e, _ in spans):
                 continue

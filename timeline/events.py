@@ -348,14 +348,16 @@ def extract_events(
     # The last sentence whose text dated a happening, and that happening: what a sentence without a
     # date of its own dates a happening from ("The bombardment came two days after ...").
     previous: tuple[int, _Happening] | None = None
+    breaks = sorted(story_starts)
     for number, sentence in enumerate(sentences):
         inside = _within(ordered, starts, sentence)
-        if is_headline(sentence, text):
+        headline = is_headline(sentence, text)
+        if headline:
             previous = None
         anchors = [e for e in _anchors(inside) if not _is_reference(e, sentence, text)]
-        if anchors and is_headline(sentence, text):
+        if anchors and headline:
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
-        relations = find_relations(sentence.text, inside, sentence.start) if not is_headline(sentence, text) else []
+        relations = [] if headline else find_relations(sentence.text, inside, sentence.start)
         if GENERIC_TIME.search(sentence.text) or not anchors and not relations:
             continue
         names = _names_in(sentence.text, find_names)
@@ -401,7 +403,11 @@ def extract_events(
                 )
             )
             dated_sentences.add(number)
-        context = previous[1] if previous is not None and number - previous[0] <= CONTEXT_SENTENCES else None
+        context = None
+        if previous is not None and number - previous[0] <= CONTEXT_SENTENCES:
+            # Not across a new story of the page (a live blog entry's time stamp).
+            passed = bisect.bisect_right(breaks, sentence.start) - bisect.bisect_right(breaks, sentences[previous[0]].end)
+            context = previous[1] if not passed else None
         for derived in _dated_from_others(document, sentence, relations, made, context, title_spans, published, names):
             events.append(derived)
             dated_sentences.add(number)
@@ -409,7 +415,7 @@ def extract_events(
         if main_happenings:
             previous = (number, main_happenings[-1])
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
-    events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=story_starts))
+    events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks))
     if not events:
         events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
     return sorted(events, key=lambda e: (e.offset, e.start))
