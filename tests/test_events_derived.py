@@ -180,3 +180,21 @@ def test_a_new_story_of_the_page_is_no_context():
     events = extract_events(document, split_sentences(text), expressions, story_starts=[story_start])
     assert not _by_source(events, "derived")
     assert _by_source(_events(text, expressions), "derived")
+
+
+def test_without_a_date_only_a_sentence_that_speaks_again_of_the_last_happening_uses_it():
+    text = ("Government jets bombed Khan Sheikhoun on 4 April 2019. A depot in Hama was seized eight days "
+            "after the siege of Kafr Nabl.")
+    events = _events(text, [_expr(text, "4 April 2019", "2019-04-04"), _expr(text, "eight days", "P8D", "DURATION")])
+    assert not _by_source(events, "derived")
+
+
+def test_words_that_open_no_happening_after_a_signal():
+    text = "The garrison surrendered on 3 June 2019 and the day following saw the fall of the citadel."
+    assert not find_relations(text, [_expr(text, "3 June 2019", "2019-06-03")])
+
+
+def test_a_deadline_of_a_month():
+    text = "The envoy said the last troops would be home by July 2019."
+    event, = _events(text, [_expr(text, "July 2019", "2019-07")], published="2019-03-01")
+    assert (event.mod, event.future) == ("ON_OR_BEFORE", True)

@@ -21,7 +21,7 @@ from .temporal import TemporalExpression
 from .temporal.calendar_math import format_value, shift
 from .temporal.values import Interval
 
-KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until")
+KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "recall", "not_named")
 # TimeML's mod for a happening that falls on or before its date (a deadline).
 DEADLINE_MOD = "ON_OR_BEFORE"
 # Where the words naming a happening end: a clause mark, a dash, the sentence's end, or a
@@ -57,6 +57,7 @@ class Words:
     offsets: dict  # those words, lower case, to their TIMEX3 duration
     no_happening: re.Pattern
     deadline: re.Pattern  # the end of the words before a deadline's date
+    recall: re.Pattern  # the words before an offset that speak again of a happening already dated
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -93,7 +94,10 @@ def parse_words(lines: Iterable[str], origin: str = "<relations>") -> Words:
         ends_with_signal=re.compile(r"\s%s$" % signals, re.IGNORECASE),
         offset=re.compile(r"\b(?P<offset>%s)\s+%s\s+" % (_alternatives(offsets), signals), re.IGNORECASE),
         offsets=offsets,
-        no_happening=re.compile(r"(?:%s)\b" % _alternatives(words["no_happening"]), re.IGNORECASE),
+        no_happening=re.compile(r"(?:%s)\b" % _alternatives(words["no_happening"] + words["not_named"]), re.IGNORECASE),
+        recall=re.compile(r"^\W*(?:the|this|that|it|these|those)\b(?:\s+[\w'’-]+){0,6}?\s+(?:%s)"
+                          r"(?:\s+(?:just|only|barely|some|about|nearly|almost|exactly))?\s*$" % _alternatives(words["recall"]),
+                          re.IGNORECASE),
         deadline=re.compile(deadline, re.IGNORECASE),
     )
 
@@ -142,6 +146,12 @@ def named_happening(sentence: str, start: int, end: int) -> tuple[int, int] | No
         return None
     phrase_start = end + len(sentence[end:]) - len(sentence[end:].lstrip())
     return phrase_start, phrase_end(sentence, phrase_start)
+
+
+def recalls_happening(sentence: str, relation: Relation) -> bool:
+    """Whether the words of ``sentence`` before ``relation`` speak again of a happening already told
+    ("The bombardment came", "It happened"): then the offset counts from that happening."""
+    return bool(relation_words().recall.search(sentence, 0, relation.offset[0]))
 
 
 def phrase_end(sentence: str, start: int) -> int:

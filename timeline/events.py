@@ -20,7 +20,7 @@ from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
 from .temporal.lexicon import current_language
-from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date
+from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
 from .titles import DATELINE, IRREGULAR_PAST, clause_at, make_title, phrase_title
 
 # Habits and generic statements: a date in the same clause places no happening.
@@ -379,7 +379,7 @@ def extract_events(
                 title = make_title(sentence.text, span, title_spans)
             made.append((happening, named_by))
             value, precision, mod = _value_of(happening)
-            if mod is None and precision in ("day", "time") and is_deadline(sentence.text, *span):
+            if mod is None and is_deadline(sentence.text, *span):
                 mod = DEADLINE_MOD
             events.append(
                 Event(
@@ -434,7 +434,8 @@ def _dated_from_others(
     """Happenings dated by an offset from another ("two days after rebels attacked ...").
 
     When the words after the offset carry no date, their happening is dated from the sentence's
-    nearest other happening, else (a sentence with no date of its own) from ``context``, the
+    nearest other happening, else, in a sentence with no date of its own that speaks again of a
+    happening told before ("The bombardment came two days after ..."), from ``context``, the
     happening the text last dated; when they carry the date and the rest of the sentence does
     not, the sentence's own happening is dated from theirs.
     """
@@ -444,8 +445,11 @@ def _dated_from_others(
         named = [h for h, r in made if r is relation]
         offset_text = sentence.text[relation.offset[0]:relation.offset[1]]
         if not named:
-            anchor = min(own, key=lambda item: _distance(item[0], relation, sentence.start))[0] if own else context
-            if anchor is None or (not own and not _reports_past(sentence.text)):
+            if own:
+                anchor = min(own, key=lambda item: _distance(item[0], relation, sentence.start))[0]
+            elif context is not None and recalls_happening(sentence.text, relation):
+                anchor = context
+            else:
                 continue
             dated = offset_date(interval_of(anchor.main.value, anchor.main.mod) or anchor.main.interval,
                                 relation.duration, relation.direction, relation.approximate)
