@@ -76,3 +76,21 @@ def test_users_add_cut_rules():
     cleaned = clean(text, rules)
     assert [d.reason for d in cleaned.dropped] == ["bulletin"]
     assert _kept(text, cleaned) == ["Shelling resumed near Jisr al-Shughur on 3 March 2021"]
+
+
+def test_a_caption_that_ends_with_a_credit_label():
+    text = ("Civil defence workers search the rubble of a bakery in Atareb on 1 March 2021 Photo: Aref Watad/AFP "
+            "Two air strikes hit Atareb on Thursday, killing five people")
+    cleaned = clean(text)
+    assert [d.reason for d in cleaned.dropped] == ["caption"]
+    assert _kept(text, cleaned) == ["Two air strikes hit Atareb on Thursday, killing five people"]
+    assert [e.date for e in _events(text)] == ["2021-03-11"]
+
+
+def test_a_credit_label_then_a_dateline():
+    text = ("Rebels Lose Hilltop Village Fighters rest near Kabani on 2 March 2021 Photo: AFP BEIRUT (Reuters) - "
+            "Government forces captured the village of Kabani on Tuesday, a monitor said")
+    cleaned = clean(text)
+    assert _kept(text, cleaned)[0] == "Rebels Lose Hilltop Village"
+    assert _kept(text, cleaned)[-1].startswith("BEIRUT (Reuters) - Government forces captured")
+    assert [e.date for e in _events(text)] == ["2021-03-09"]

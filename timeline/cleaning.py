@@ -184,12 +184,16 @@ def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...], minor:
     """The pieces of a line that runs a headline, captions, a dateline and the body together (a copy
     that lost its line breaks and full stops), cut where a rule ``before`` matches and after where a
     rule ``after`` matches, and after a title-case headline at its head; the line whole when no rule cuts it."""
-    cuts = set()
+    cuts, ends = set(), []
     for rule in cut_rules:
         for match in rule.pattern.finditer(text, start, end):
             cut = match.start() if rule.action == "before" else match.end()
+            if rule.action == "after":
+                ends.append((match.start(), match.end()))
             if start < cut < end and text[start:cut].strip() and text[cut:end].strip():
                 cuts.add(cut)
+    # A piece does not start inside what ends another ("Photo: AFP BEIRUT (Reuters) -": AFP is the credit's).
+    cuts = {cut for cut in cuts if not any(a < cut < b for a, b in ends)}
     if not cuts:
         return [(start, end)]
     first = min(cuts)
