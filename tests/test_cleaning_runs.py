@@ -94,3 +94,11 @@ def test_a_credit_label_then_a_dateline():
     assert _kept(text, cleaned)[0] == "Rebels Lose Hilltop Village"
     assert _kept(text, cleaned)[-1].startswith("BEIRUT (Reuters) - Government forces captured")
     assert [e.date for e in _events(text)] == ["2021-03-09"]
+
+
+def test_a_dated_dateline_run_into_the_line_dates_nothing():
+    text = ("Jets Pound Rebel Towns South Of Idlib BEIRUT, March 9 (Reuters) - Russian jets struck four towns "
+            "south of Idlib on Sunday, a war monitor said")
+    events = _events(text, "2021-03-09")
+    assert [e.date for e in events] == ["2021-03-07"]
+    assert events[0].title.startswith("Russian jets struck four towns")
