@@ -21,25 +21,12 @@ from .temporal import TemporalExpression
 from .temporal.calendar_math import format_value, shift
 from .temporal.values import Interval
 
-KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "recall", "not_named")
+KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "recall", "recall_subject", "not_named",
+         "phrase_end", "stretch", "hedge")
 # TimeML's mod for a happening that falls on or before its date (a deadline).
 DEADLINE_MOD = "ON_OR_BEFORE"
-# Where the words naming a happening end: a clause mark, a dash, the sentence's end, or a
-# word that opens another clause.
-PHRASE_END = re.compile(
-    r"\s*(?:[,;:—–]|\s-{1,2}\s|[.!?](?:[\"'”’)\]]*\s|[\"'”’)\]]*$)|\s(?=(?:when|where|which|who|whom|whose|while|"
-    r"as|because|but|although|though|until|amid|according to|said|says|officials said)\b))",
-    re.IGNORECASE,
-)
 MAX_PHRASE = 160
 _TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:and|or|but)\b)?[\s,]*$", re.IGNORECASE)
-# Before a duration, words that make it a stretch of time rather than an offset ("fought for two
-# days before the town fell": the fall came after the fighting, not two days after another date).
-SPAN_LEAD_IN = re.compile(
-    r"\b(?:for|over|during|within|in|lasting|lasted|last|took|takes|spent|spend|after|about|than)\s+"
-    r"(?:(?:the|some|about|nearly|almost|more than|less than|at least|at most|just|only)\s+)*$",
-    re.IGNORECASE,
-)
 # A TIMEX3 duration an offset can be counted in: years, months, weeks, days, hours, minutes.
 _DURATION = re.compile(r"^P(?:(\d+|X)(Y|M|W|D|DE)|T(\d+|X)(H|M))$")
 _GRANULARITY = {"Y": "year", "DE": "year", "M": "month", "W": "day", "D": "day"}
@@ -52,12 +39,15 @@ class Words:
 
     signal: re.Pattern  # a signal right after an offset, with a group per kind
     signal_words: tuple[str, ...]  # the first word of each signal, lower case: a sentence without one has no relation
-    ends_with_signal: re.Pattern
+    ends_with_signal: re.Pattern  # an offset's words that end with a signal ("two days after")
     offset: re.Pattern  # words that are an offset of their own, then a signal
     offsets: dict  # those words, lower case, to their TIMEX3 duration
-    no_happening: re.Pattern
+    offset_words: tuple[str, ...]  # the first word of each of those, lower case
+    no_happening: re.Pattern  # first words after a signal that name no happening
     deadline: re.Pattern  # the end of the words before a deadline's date
     recall: re.Pattern  # the words before an offset that speak again of a happening already dated
+    phrase_end: re.Pattern  # where the words naming a happening end
+    stretch: re.Pattern  # the end of the words before a duration that make it a stretch of time
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -88,18 +78,26 @@ def parse_words(lines: Iterable[str], origin: str = "<relations>") -> Words:
     deadline = r"\b(?:%s)\s+$" % _alternatives(words["deadline"])
     if words["until"]:
         deadline += r"|\b(?:%s)\s+(?:\w+\s+)?until\s+$" % _alternatives(words["until"])
+    hedges = _alternatives(words["hedge"])
     return Words(
         signal=re.compile(r"\s+%s\s+" % signals, re.IGNORECASE),
-        signal_words=tuple(sorted({w.split()[0].lower() for w in words["earlier"] + words["later"]})),
+        signal_words=_first_words(words["earlier"] + words["later"]),
         ends_with_signal=re.compile(r"\s%s$" % signals, re.IGNORECASE),
         offset=re.compile(r"\b(?P<offset>%s)\s+%s\s+" % (_alternatives(offsets), signals), re.IGNORECASE),
         offsets=offsets,
+        offset_words=_first_words(offsets),
         no_happening=re.compile(r"(?:%s)\b" % _alternatives(words["no_happening"] + words["not_named"]), re.IGNORECASE),
-        recall=re.compile(r"^\W*(?:the|this|that|it|these|those)\b(?:\s+[\w'’-]+){0,6}?\s+(?:%s)"
-                          r"(?:\s+(?:just|only|barely|some|about|nearly|almost|exactly))?\s*$" % _alternatives(words["recall"]),
-                          re.IGNORECASE),
         deadline=re.compile(deadline, re.IGNORECASE),
+        recall=re.compile(r"^\W*(?:%s)\b(?:\s+[\w'’-]+){0,6}?\s+(?:%s)(?:\s+(?:%s))?\s*$"
+                          % (_alternatives(words["recall_subject"]), _alternatives(words["recall"]), hedges), re.IGNORECASE),
+        phrase_end=re.compile(r"\s*(?:[,;:—–]|\s-{1,2}\s|[.!?](?:[\"'”’)\]]*\s|[\"'”’)\]]*$)|\s(?=(?:%s)\b))"
+                              % _alternatives(words["phrase_end"]), re.IGNORECASE),
+        stretch=re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)*$" % (_alternatives(words["stretch"]), hedges), re.IGNORECASE),
     )
+
+
+def _first_words(variants: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({variant.split()[0].lower() for variant in variants}))
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +155,7 @@ def recalls_happening(sentence: str, relation: Relation) -> bool:
 def phrase_end(sentence: str, start: int) -> int:
     """Where the words naming a happening that start at ``start`` end."""
     limit = min(len(sentence), start + MAX_PHRASE)
-    found = PHRASE_END.search(sentence, start, limit)
+    found = relation_words().phrase_end.search(sentence, start, limit)
     end = found.start() if found else limit
     if not found and limit < len(sentence):
         end = sentence.rfind(" ", start, limit) if " " in sentence[start:limit] else limit
@@ -174,19 +172,19 @@ def find_relations(sentence: str, expressions: Iterable[TemporalExpression], sen
     lower = sentence.lower()
     if not any(word in lower for word in words.signal_words):
         return []
-    spans = sorted((e.start - sentence_start, e.end - sentence_start, e) for e in expressions)
+    spans = sorted(((e.start - sentence_start, e.end - sentence_start, e) for e in expressions), key=lambda s: s[:2])
     candidates: list[tuple[int, int, str, re.Match, bool]] = []
     for start, end, expression in spans:
         if expression.type != "DURATION" or not _DURATION.match(expression.value):
             continue
         signal = words.signal.match(sentence, end)
-        if signal and not SPAN_LEAD_IN.search(sentence, max(0, start - 40), start):
+        if signal and not words.stretch.search(sentence, max(0, start - 40), start):
             candidates.append((start, end, expression.value, signal, bool(expression.mod)))
-    if "the " in lower:
+    if any(word in lower for word in words.offset_words):
         for match in words.offset.finditer(sentence):
             if any(s < match.end("offset") and match.start() < e for s, e, _ in spans):
                 continue
-            if SPAN_LEAD_IN.search(sentence, max(0, match.start() - 40), match.start()):
+            if words.stretch.search(sentence, max(0, match.start() - 40), match.start()):
                 continue  # "rest for the day after campaigning"
             signal = words.signal.match(sentence, match.end("offset"))
             if signal:
