@@ -198,3 +198,10 @@ def test_a_deadline_of_a_month():
     text = "The envoy said the last troops would be home by July 2019."
     event, = _events(text, [_expr(text, "July 2019", "2019-07")], published="2019-03-01")
     assert (event.mod, event.future) == ("ON_OR_BEFORE", True)
+
+
+def test_a_happening_dated_the_same_day_as_its_sentence_has_an_id_of_its_own():
+    text = "Gunmen stormed the prison in Hama on 12 May 2019, hours after a car bomb exploded at its gate."
+    events = _built(text, "2019-05-13")
+    assert sorted(e.date_source for e in events) == ["derived", "explicit"]
+    assert len({e.id for e in events}) == 2
