@@ -205,3 +205,10 @@ def test_a_happening_dated_the_same_day_as_its_sentence_has_an_id_of_its_own():
     events = _built(text, "2019-05-13")
     assert sorted(e.date_source for e in events) == ["derived", "explicit"]
     assert len({e.id for e in events}) == 2
+
+
+def test_an_offset_in_a_relative_clause_does_not_count_from_a_date_outside_it():
+    text = "The talks, which began two weeks after the truce, ended in Astana on 14 June 2019."
+    events = _events(text, [_expr(text, "two weeks", "P2W", "DURATION"), _expr(text, "14 June 2019", "2019-06-14")])
+    assert not _by_source(events, "derived")
+    assert [e.title for e in events] == ["The talks ended in Astana"]

@@ -21,7 +21,7 @@ from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
 from .temporal.lexicon import current_language
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
-from .titles import DATELINE, IRREGULAR_PAST, clause_at, make_title, phrase_title
+from .titles import DATELINE, IRREGULAR_PAST, RELATIVE_INSERTION, clause_at, make_title, phrase_title
 
 # Habits and generic statements: a date in the same clause places no happening.
 HABITUAL = re.compile(
@@ -441,18 +441,25 @@ def _dated_from_others(
     """
     events = []
     own = [(h, r) for h, r in made if r is None]
+    insertions = [m.span() for m in RELATIVE_INSERTION.finditer(sentence.text)] if own else []
     for relation in relations:
         named = [h for h, r in made if r is relation]
         offset_text = sentence.text[relation.offset[0]:relation.offset[1]]
         if not named:
-            if own:
-                anchor = min(own, key=lambda item: _distance(item[0], relation, sentence.start))[0]
+            # "The talks, which began two weeks after the truce, ended on Friday": an offset in a relative
+            # clause counts from that clause's happening, not from a date outside it.
+            inserted = next((span for span in insertions if span[0] <= relation.offset[0] < span[1]), None)
+            candidates = [item for item in own if inserted is None
+                          or inserted[0] <= item[0].main.start - sentence.start < inserted[1]]
+            if own and not candidates:
+                continue
+            if candidates:
+                anchor = min(candidates, key=lambda item: _distance(item[0], relation, sentence.start))[0]
             elif context is not None and recalls_happening(sentence.text, relation):
                 anchor = context
             else:
                 continue
-            dated = offset_date(interval_of(anchor.main.value, anchor.main.mod) or anchor.main.interval,
-                                relation.duration, relation.direction, relation.approximate)
+            dated = offset_date(anchor.main.interval, relation.duration, relation.direction, relation.approximate)
             title = phrase_title(sentence.text, relation.phrase, ())
             words = sentence.text[relation.phrase[0]:relation.phrase[1]]
             expression = offset_text
