@@ -212,3 +212,9 @@ def test_an_offset_in_a_relative_clause_does_not_count_from_a_date_outside_it():
     events = _events(text, [_expr(text, "two weeks", "P2W", "DURATION"), _expr(text, "14 June 2019", "2019-06-14")])
     assert not _by_source(events, "derived")
     assert [e.title for e in events] == ["The talks ended in Astana"]
+
+
+def test_no_offset_counts_from_a_clock_time_alone():
+    text = "A patrol saw the car at 6 a.m. ten days before the ambush on the Hama road."
+    events = _events(text, [_expr(text, "6 a.m.", "2019-04-08T06:00", "TIME"), _expr(text, "ten days", "P10D", "DURATION")])
+    assert not _by_source(events, "derived")

@@ -411,7 +411,7 @@ def extract_events(
         for derived in _dated_from_others(document, sentence, relations, made, context, title_spans, published, names):
             events.append(derived)
             dated_sentences.add(number)
-        main_happenings = [h for h, named_by in made if named_by is None]
+        main_happenings = [h for h, named_by in made if named_by is None and not _CLOCK_ALONE.match(h.main.text)]
         if main_happenings:
             previous = (number, main_happenings[-1])
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
@@ -440,7 +440,8 @@ def _dated_from_others(
     not, the sentence's own happening is dated from theirs.
     """
     events = []
-    own = [(h, r) for h, r in made if r is None]
+    # A clock time alone ("at 6 a.m.") names no day of its own: no offset counts from it.
+    own = [(h, r) for h, r in made if r is None and not _CLOCK_ALONE.match(h.main.text)]
     insertions = [m.span() for m in RELATIVE_INSERTION.finditer(sentence.text)] if own else []
     for relation in relations:
         named = [h for h, r in made if r is relation]
@@ -486,6 +487,9 @@ def _dated_from_others(
             places=names[0], actors=names[1],
         ))
     return events
+
+
+_CLOCK_ALONE = re.compile(r"^\W*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?\W*$", re.IGNORECASE)
 
 
 def _distance(happening: _Happening, relation: Relation, sentence_start: int) -> int:
