@@ -218,3 +218,11 @@ def test_no_offset_counts_from_a_clock_time_alone():
     text = "A patrol saw the car at 6 a.m. ten days before the ambush on the Hama road."
     events = _events(text, [_expr(text, "6 a.m.", "2019-04-08T06:00", "TIME"), _expr(text, "ten days", "P10D", "DURATION")])
     assert not _by_source(events, "derived")
+
+
+def test_the_named_happening_goes_on_over_an_apposition():
+    text = ("The governor resigned on 3 July 2019, a day after Ahmad Khalil, the head of the city council, "
+            "accused him of fraud.")
+    expressions = [_expr(text, "3 July 2019", "2019-07-03"), _expr(text, "a day", "P1D", "DURATION")]
+    derived, = _by_source(_events(text, expressions, published="2019-07-10"), "derived")
+    assert derived.title == "Ahmad Khalil accused him of fraud"

@@ -19,6 +19,7 @@ from typing import Iterable
 
 from .temporal import TemporalExpression
 from .temporal.calendar_math import format_value, shift
+from .temporal.lexicon import current_language
 from .temporal.values import Interval
 
 KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "recall", "recall_subject", "not_named",
@@ -152,10 +153,23 @@ def recalls_happening(sentence: str, relation: Relation) -> bool:
     return bool(relation_words().recall.search(sentence, 0, relation.offset[0]))
 
 
+@lru_cache(maxsize=1)
+def _apposition() -> re.Pattern:
+    """An apposition between commas that the verb of the clause follows: ", attorney for the family, announced"."""
+    verbs = "|".join(current_language().past_forms)
+    return re.compile(r",\s+[^,;:()]{1,80},\s+(?=(?:has|have|had|is|are|was|were|%s|[a-z]{3,}ed)\b)" % verbs)
+
+
 def phrase_end(sentence: str, start: int) -> int:
-    """Where the words naming a happening that start at ``start`` end."""
+    """Where the words naming a happening that start at ``start`` end (over an apposition between
+    commas: "after Gregory Craig, attorney for the family, announced ...")."""
     limit = min(len(sentence), start + MAX_PHRASE)
     found = relation_words().phrase_end.search(sentence, start, limit)
+    while found is not None and sentence.startswith(",", found.start()):
+        apposition = _apposition().match(sentence, found.start())
+        if apposition is None:
+            break
+        found = relation_words().phrase_end.search(sentence, apposition.end(), limit)
     end = found.start() if found else limit
     if not found and limit < len(sentence):
         end = sentence.rfind(" ", start, limit) if " " in sentence[start:limit] else limit
