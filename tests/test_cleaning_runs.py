@@ -72,10 +72,12 @@ def test_a_line_is_cut_only_inside_not_at_its_start():
 
 def test_users_add_cut_rules():
     rules = parse_rules(["before\tbulletin\t(?-i:BULLETIN \\d+:)", "line\tbulletin\tBULLETIN \\d+:.*"], "mine.tsv")
-    text = "Shelling resumed near Jisr al-Shughur on 3 March 2021 BULLETIN 12: an earlier convoy left on 1 March 2021"
+    text = ("Shelling resumed near Jisr al-Shughur on 3 March 2021 BULLETIN 12: an earlier convoy left on 1 March 2021 "
+            "BULLETIN 13: the road reopened")
     cleaned = clean(text, rules)
     assert [d.reason for d in cleaned.dropped] == ["bulletin"]
-    assert _kept(text, cleaned) == ["Shelling resumed near Jisr al-Shughur on 3 March 2021"]
+    # The last piece a label opens runs to the line's end, where the body may go on: it stays.
+    assert _kept(text, cleaned) == ["Shelling resumed near Jisr al-Shughur on 3 March 2021", "BULLETIN 13: the road reopened"]
 
 
 def test_a_caption_that_ends_with_a_credit_label():
@@ -102,3 +104,16 @@ def test_a_dated_dateline_run_into_the_line_dates_nothing():
     events = _events(text, "2021-03-09")
     assert [e.date for e in events] == ["2021-03-07"]
     assert events[0].title.startswith("Russian jets struck four towns")
+
+
+def test_a_caption_label_run_into_the_line_goes_when_more_follows():
+    text = ("Rebels Shell Government Post Near Kinsabba Photo: A fighter fires a mortar near Kinsabba on 1 March 2021 "
+            "LATAKIA, Syria — Rebels shelled a government post near Kinsabba on Monday, state media said")
+    cleaned = clean(text)
+    assert [d.reason for d in cleaned.dropped] == ["caption"]
+    assert [e.date for e in _events(text, "2021-03-10")] == ["2021-03-08"]
+
+
+def test_a_caption_label_that_ends_the_line_leaves_what_follows_it():
+    text = "Rebels shelled a government post near Kinsabba on Monday Photo: a mortar crew near Kinsabba on Monday"
+    assert not clean(text).dropped

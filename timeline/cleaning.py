@@ -151,12 +151,15 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
         if rule is not None:
             dropped.append(Dropped(start, end, rule.reason))
             continue
-        if any_cut is not None and not any_cut.search(text, start, end):
-            pieces = [(start, end)]  # most lines: nothing to cut
+        if not cut_rules or any_cut is not None and not any_cut.search(text, start, end):
+            pieces = [(start, end, False)]  # most lines: nothing to cut
         else:
-            pieces = _pieces(text, start, end, cut_rules, minor) if cut_rules else [(start, end)]
-        for number, (piece_start, piece_end) in enumerate(pieces):
-            rule = _first_rule(line_rules, any_rule, text[piece_start:piece_end]) if len(pieces) > 1 else None
+            pieces = _pieces(text, start, end, cut_rules, minor)
+        for number, (piece_start, piece_end, opened) in enumerate(pieces):
+            # A piece a label opens ("Photo: ...") goes when another piece follows it on the line: the last
+            # one runs to the line's end, where the body may have run on after the caption.
+            judged = len(pieces) > 1 and not (opened and number == len(pieces) - 1)
+            rule = _first_rule(line_rules, any_rule, text[piece_start:piece_end]) if judged else None
             if rule is not None:  # a caption or a dateline run into the line: that piece alone goes
                 dropped.append(Dropped(piece_start, piece_end, rule.reason))
                 continue
@@ -180,22 +183,27 @@ _WORD = re.compile(r"\S+")
 _QUOTES = "\"'“”‘’:,;"
 
 
-def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...], minor: re.Pattern | None) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...],
+            minor: re.Pattern | None) -> list[tuple[int, int, bool]]:
     """The pieces of a line that runs a headline, captions, a dateline and the body together (a copy
     that lost its line breaks and full stops), cut where a rule ``before`` matches and after where a
-    rule ``after`` matches, and after a title-case headline at its head; the line whole when no rule cuts it."""
-    cuts, ends = set(), []
+    rule ``after`` matches, and after a title-case headline at its head; the line whole when no rule
+    cuts it. Each piece with whether a rule ``before`` opened it."""
+    cuts, ends, opening = set(), [], set()
     for rule in cut_rules:
         for match in rule.pattern.finditer(text, start, end):
             cut = match.start() if rule.action == "before" else match.end()
             if rule.action == "after":
                 ends.append((match.start(), match.end()))
+            else:
+                opening.add(cut)
             if start < cut < end and text[start:cut].strip() and text[cut:end].strip():
                 cuts.add(cut)
-    # A piece does not start inside what ends another ("Photo: AFP BEIRUT (Reuters) -": AFP is the credit's).
-    cuts = {cut for cut in cuts if not any(a < cut < b for a, b in ends)}
+    # A piece does not start inside what ends another ("Photo: AFP BEIRUT (Reuters) -": AFP is the credit's;
+    # the label of "Photo: Name/AFP" opens no caption, it ends one).
+    cuts = {cut for cut in cuts if not any(a <= cut < b for a, b in ends)}
     if not cuts:
-        return [(start, end)]
+        return [(start, end, False)]
     first = min(cuts)
     headline = _headline_end(text, start, first, minor)
     if headline is not None:
@@ -208,7 +216,7 @@ def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...], minor:
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            pieces.append((a, b))
+            pieces.append((a, b, a in opening))
     return pieces
 
 
