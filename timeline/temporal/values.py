@@ -225,6 +225,18 @@ def duration_parts(value: str) -> tuple[str | None, str | None] | None:
     return None, None
 
 
+def offset_parts(value: str, units: tuple[str, ...]) -> tuple[str, str] | None:
+    """The whole number (or X) and unit of a duration of one unit among ``units`` (as duration_parts
+    writes them: "Y", "TH"...), that a date can be counted by; None for any other value."""
+    m = _ONE_UNIT_DURATION.match(value)
+    if not m or bool(m["unit"]) == bool(m["tunit"]):
+        return None
+    amount, unit = duration_parts(value)
+    if unit not in units or not (amount == "X" or amount.isdigit()):
+        return None
+    return amount, unit
+
+
 def day_exists(value: str) -> bool:
     """False when ``value`` names a day the calendar does not have (1998-02-30)."""
     fields = value_fields(value.split("T")[0])
