@@ -634,6 +634,18 @@ _YEAR_AGO = _context("year_ago")
 _YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
 
 
+_LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (_context("line_start_before"), _context("heading_after"),
+                                                       _context("line_end_after"))
+
+
+def _heading_year(text: str, start: int, end: int) -> bool:
+    """A year that heads a section ("1918" alone on its line, "2003: Invasion") or closes a heading's line
+    ("Anaconda Plan and blockade, 1861")."""
+    if _LINE_END_AFTER.match(text, end):
+        return True
+    return bool(_HEADING_AFTER.match(text, end) and _LINE_START_BEFORE.search(text[max(0, start - 5):start]))
+
+
 def n_year(ctx: Context, g: dict, span) -> Found | None:
     year = _year(g["year"])
     mod = edge_mod(g.get("edge"))
@@ -646,7 +658,7 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
         previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
         cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
-        if not cue and _YEAR_AFTER.match(text[end:end + 12]):
+        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or _heading_year(text, start, end)):
             cue = True
         if not cue:
             return None
@@ -656,6 +668,73 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
     if possessive:
         found.end = end - 2
     return found
+
+
+_W_ERA = _words("era")
+
+
+def _era_prefix(g: dict) -> str:
+    """ "BC" for a year before Christ (TIMEX2 writes ``BC0490``), "" for one of our era."""
+    era = (g.get("era") or g.get("era2") or "").replace(".", "").lower()
+    return "BC" if _W_ERA.get(era) == "BC" else ""
+
+
+def n_era_year(ctx: Context, g: dict, span) -> Found | None:
+    """A year with its era: "490 BC", "April 480 BC", "autumn of 481 BC", "AD 70"."""
+    value = f"{_era_prefix(g)}{int(g['year']):04d}"
+    if g.get("month"):
+        value += f"-{_month(g['month']):02d}"
+    elif g.get("season"):
+        value += f"-{SEASONS[g['season'].lower()]}"
+    return Found("DATE", value, edge_mod(g.get("edge")))
+
+
+def n_era_decade(ctx: Context, g: dict, span) -> Found | None:
+    """ "the 470s BC": the decade's digits, as TIMEX2 writes it (``BC047``)."""
+    return Found("DATE", f"{_era_prefix(g)}{int(g['decade']):03d}", edge_mod(g.get("edge")))
+
+
+def n_era_century(ctx: Context, g: dict, span) -> Found | None:
+    """ "the 3rd century BC" (``BC02``): the hundreds of its years, as TIMEX2 writes it."""
+    number = int(g["ord"]) if g.get("ord") else ORDINAL_WORDS.index(g["ordword"].lower()) + 1
+    if not 1 <= number <= 99:
+        return None
+    return Found("DATE", f"{_era_prefix(g)}{number - 1:02d}", edge_mod(g.get("edge")))
+
+
+def _range_end(first: int, written: str) -> int:
+    """The last year of a range from ``first``: "1945" as written, "96" completed from ``first`` ("1995-96")."""
+    if len(written) == 4:
+        return int(written)
+    end = first // 100 * 100 + int(written)
+    return end + 100 if end <= first else end
+
+
+_RANGE_START = re.compile(r"([0-9]{4})\s?[-–]\s?\Z")
+RANGE_YEARS = 100  # the longest span of years "1939-1945" may cover to be read as a range
+
+
+def _year_range(first: int, written: str, ctx: Context, end: int) -> bool:
+    """Whether "first-written" reads as a range of years, not two quantities ("1500-2000 soldiers")."""
+    last = _range_end(first, written)
+    return first < last <= first + RANGE_YEARS and not _NOUN_AFTER.match(ctx.text, end, end + 60)
+
+
+def n_year_range(ctx: Context, g: dict, span) -> Found | None:
+    """The first year of a range ("1939" in "1939-1945"); the range makes it a year."""
+    first = int(g["year"])
+    second = _DIGITS.search(ctx.text, span[1])
+    if second is None or not _year_range(first, g["year2"], ctx, second.end()):
+        return None
+    return Found("DATE", f"{first:04d}")
+
+
+def n_year_range_end(ctx: Context, g: dict, span) -> Found | None:
+    """The last year of a range ("1945" in "1939-1945", "96" in "1995-96")."""
+    first = _RANGE_START.search(ctx.text[max(0, span[0] - 7):span[0]])
+    if first is None or not _year_range(int(first.group(1)), g["year"], ctx, span[1]):
+        return None
+    return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}")
 
 
 def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
@@ -1252,6 +1331,8 @@ NORMALISERS = {
     "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "or_two": n_or_two, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
     "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
+    "era_year": n_era_year, "era_decade": n_era_decade, "era_century": n_era_century,
+    "year_range": n_year_range, "year_range_end": n_year_range_end,
 }
 for _rule in RULES:
     if _rule.normaliser not in NORMALISERS:
@@ -1330,10 +1411,10 @@ _PARSED: dict[str, tuple[dt.date, str] | None] = {}
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
 # One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
-# IGNORECASE).  A number anchors an attempt by itself only when it looks like a year, a date or a
-# clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
+# IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
+# range of years, "1995-96"), a date or a clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
 _INTERESTING = re.compile(
-    r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|[0-9]{1,4}[-/.][0-9]"
+    r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9]{4}[-–])[0-9]{2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
     r"|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[aApP]\.?[mM]\b|[0-9]{1,2}(?:st|nd|rd|th)\b|[0-9]*0s\b)"
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
