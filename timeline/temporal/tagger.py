@@ -212,6 +212,7 @@ class Context:
     story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
     dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
     narrative: bool = False  # while a normaliser reads the story's date in place of the DCT
+    story_mentions: int = 0  # dates in a row that named or counted to the story's year
 
     def recent_quarter(self, position: int) -> dt.date | None:
         """The first day of the quarter mentioned in the last few sentences, if any."""
@@ -1489,6 +1490,7 @@ STORY_REACH_NEWS = _NARRATIVE.get("reach_news", 300)  # ... when the text names 
 NEAR_DCT = _NARRATIVE.get("near_dct", 1)
 STORY_MIN_YEARS = _NARRATIVE.get("min_years", 3)  # explicit years a text needs to make its DCT implausible
 STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of the writer's days outweighs
+STORY_CONFIRM = _NARRATIVE.get("confirm", 2)  # dates in a row of one year that make it the story's in such a text
 STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible
 # Procedures that speak of the writer's own days ("today", "on Friday", "at 5 p.m."): always the DCT's.
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
@@ -1513,12 +1515,22 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     return cues * STORY_CUE_WEIGHT >= len(years)
 
 
+def _story_weight(text: str, start: int, end: int, granularity: str) -> int:
+    """How much one date says that the text tells a story in its year: a section headed by a year sets the
+    scene at once, a year named in passing only with others."""
+    return STORY_CONFIRM if granularity == "year" and _heading_year(text, start, end) else 1
+
+
 def _story_reference(ctx: Context, start: int) -> int | None:
     """The story's year when an expression at ``start`` should read its date from it, else None."""
     story = ctx.story
     if story is None or ctx.dct is None or abs(story[0] - ctx.dct.year) < STORY_GAP:
         return None
-    reach = STORY_REACH if not ctx.dct_plausible else STORY_REACH_NEWS
+    if not ctx.dct_plausible:
+        reach = STORY_REACH
+    else:
+        # A text that also speaks of its own days: an older year carries only once the text dwells on it.
+        reach = STORY_REACH_NEWS if ctx.story_mentions >= STORY_CONFIRM else 0
     return story[0] if start - story[1] <= reach else None
 
 
@@ -1578,7 +1590,10 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         if last is not None:
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
-                ctx.story = (last[0].year, start)
+                year = last[0].year
+                weight = _story_weight(text, start + span_start, start + span_end, last[1])
+                ctx.story_mentions = weight + (ctx.story_mentions if ctx.story and ctx.story[0] == year else 0)
+                ctx.story = (year, start)
     return start + advance
 
 
