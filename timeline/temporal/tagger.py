@@ -1521,6 +1521,12 @@ def _story_weight(text: str, start: int, end: int, granularity: str) -> int:
     return STORY_CONFIRM if granularity == "year" and _heading_year(text, start, end) else 1
 
 
+def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[dt.date, str]) -> bool:
+    """Whether a relative expression inside a story was read from the writer's days ("today" in a quote,
+    "that morning" counted from the DCT): it then moves neither the story nor the date counted from."""
+    return story is not None and anchor == "relative" and abs(last[0].year - ctx.dct.year) < STORY_GAP
+
+
 def _story_reference(ctx: Context, start: int) -> int | None:
     """The story's year when an expression at ``start`` should read its date from it, else None."""
     story = ctx.story
@@ -1587,7 +1593,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         ctx.last_quarter = (new_quarter, start)
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
-        if last is not None:
+        if last is not None and not _of_writers_days(ctx, story, anchor, last):
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
