@@ -988,6 +988,11 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
 _UNIT_GRANULARITY = _words("unit_granularity")
 
 
+def _definite_unit(g: dict) -> bool:
+    """ "the next day", "early the next morning": the article after any edge word."""
+    return bool(_DEFINITE.match(g["_text"], len(g.get("edge") or "")))
+
+
 def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     dir_word = g["dir"].lower()
     unit = g["unit"].lower()
@@ -999,7 +1004,7 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         if PARTS_OF_DAY[unit] != "NI" and dir_word in _W_NIGHT_ONLY:
             return None
         # "the next morning" counts from the day of the story, like "the following morning".
-        anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _DEFINITE.match(g["_text"]))
+        anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _definite_unit(g))
         base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
         found = _resolved(ctx, "day", offset, base=base, type_="TIME")
         found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
@@ -1015,8 +1020,7 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     offset = STEP.get(dir_word, 0)
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
-    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day"
-                                          and _DEFINITE.match(g["_text"]))
+    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and _definite_unit(g))
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
     elif dir_word in DEMONSTRATIVE and granularity == "day":
