@@ -1392,11 +1392,36 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     finally:
         ctx.dct, ctx.dct_granularity = saved
         ctx.narrative = False
+    if found is not None and found.value[:1] in "6789":
+        found.value = _out_of_proxy(found.value)
     if found is None or not _well_formed(found.value):
         return None  # e.g. year 10000 from a DCT at the end of year 9999
     return found
 
 
+
+
+# A year before Christ has no ``datetime.date``: the scan carries it as the year BC_PROXY - year, so that a
+# story counting forward ("the following year", "the winter") still counts forward, and writes it back as
+# TIMEX2 does (``BC0479``) when a value comes out.
+BC_PROXY = 9000
+BC_PROXY_LOW = 6000  # carried years from here on stand for years before Christ
+_BC_VALUE = re.compile(r"BC([0-9]{4})(?![0-9])")
+
+
+def _into_proxy(value: str) -> str:
+    """ "BC0490-08" as the scan carries it ("8510-08"); any other value as it is."""
+    bc = _BC_VALUE.match(value)
+    if bc is None or not 0 < int(bc.group(1)) <= BC_PROXY - BC_PROXY_LOW:
+        return value
+    return f"{BC_PROXY - int(bc.group(1)):04d}{value[bc.end():]}"
+
+
+def _out_of_proxy(value: str) -> str:
+    """A value counted from a carried year before Christ, written as TIMEX2 writes it ("8521" -> "BC0479")."""
+    if len(value) < 4 or not value[:4].isdigit() or int(value[:4]) < BC_PROXY_LOW:
+        return value
+    return f"BC{BC_PROXY - int(value[:4]):04d}{value[4:]}"
 
 
 def _remembered(found: Found) -> tuple[dt.date, str] | None:
@@ -1405,7 +1430,7 @@ def _remembered(found: Found) -> tuple[dt.date, str] | None:
         return None
     parsed = _PARSED.get(found.value, False)
     if parsed is False:
-        parsed = value_start(found.value)
+        parsed = value_start(_into_proxy(found.value))
         if len(_PARSED) < 100_000:
             _PARSED[found.value] = parsed
     return parsed
@@ -1500,6 +1525,7 @@ STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month pas
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
 _OWN_DAYS = {"deictic", "weekday", "pod_edge", "clock", "the_weekend", "the_pod", "reference", "holiday"}
+_ERA_YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])[0-9]{1,4}\s*(?:" + MACROS["ERA"] + ")")
 _YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
 
 
@@ -1512,6 +1538,7 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     if dct is None:
         return True
     years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
+    years += [-1] * sum(1 for _ in _ERA_YEAR_MENTION.finditer(text))  # "490 BC": far from any DCT
     if len(years) < STORY_MIN_YEARS or any(abs(year - dct.year) <= NEAR_DCT for year in years):
         return True
     # "yesterday", "on Tuesday": a text that speaks of the days around its publication often enough
