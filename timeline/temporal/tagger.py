@@ -1525,7 +1525,7 @@ STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month pas
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
 _OWN_DAYS = {"deictic", "weekday", "pod_edge", "clock", "the_weekend", "the_pod", "reference", "holiday"}
-_ERA_YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])[0-9]{1,4}\s*(?:" + MACROS["ERA"] + ")")
+_ERA_YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])[0-9]{1,4}\s*(?:" + MACROS.get("ERA", "(?!)") + ")")
 _YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
 
 
