@@ -514,6 +514,17 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
+def n_of_that_year(ctx: Context, g: dict, span) -> Found | None:
+    """ "August of that year", "January 24 of the same year": in the year of the date last spoken of."""
+    month = _month(g["month"])
+    day = int(_DIGITS.match(g["day"]).group()) if g.get("day") else None
+    if ctx.last is None:
+        return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), anchor="unresolved")
+    year = ctx.last[0].year
+    value = _safe_date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    return Found("DATE", value, anchor="relative")
+
+
 def n_week_of(ctx: Context, g: dict, span) -> Found | None:
     """ "the week of March 6": the (ISO) week that holds the day."""
     found = _date(ctx, g, span)
@@ -1337,7 +1348,7 @@ NORMALISERS = {
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
     "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
     "era_year": n_era_year, "era_decade": n_era_decade, "era_century": n_era_century,
-    "year_range": n_year_range, "year_range_end": n_year_range_end,
+    "year_range": n_year_range, "year_range_end": n_year_range_end, "of_that_year": n_of_that_year,
 }
 for _rule in RULES:
     if _rule.normaliser not in NORMALISERS:
