@@ -1545,16 +1545,17 @@ _OWN_TIME = _context("own_time")
 
 
 def _dct_plausible(text: str, dct: dt.date | None) -> bool:
-    """Whether the text's explicit years leave its DCT plausible: one near it, or none at all."""
+    """Whether the text's explicit years leave its DCT plausible: none at all, or enough of them near it
+    and of words of the writer's days ("yesterday", "on Tuesday") beside the years far from it."""
     if dct is None:
         return True
     years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
     years += [-1] * sum(1 for _ in _ERA_YEAR_MENTION.finditer(text))  # "490 BC": far from any DCT
-    if len(years) < STORY_MIN_YEARS or any(abs(year - dct.year) <= NEAR_DCT for year in years):
+    if len(years) < STORY_MIN_YEARS:
         return True
-    # "yesterday", "on Tuesday": a text that speaks of the days around its publication often enough
+    near = sum(1 for year in years if abs(year - dct.year) <= NEAR_DCT)
     cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text))
-    return cues * STORY_CUE_WEIGHT >= len(years)
+    return (near + cues) * STORY_CUE_WEIGHT >= len(years) - near
 
 
 def _story_weight(text: str, start: int, end: int, granularity: str) -> int:
