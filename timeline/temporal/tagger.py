@@ -746,7 +746,8 @@ def n_year_range_end(ctx: Context, g: dict, span) -> Found | None:
     first = _RANGE_START.search(ctx.text[max(0, span[0] - 7):span[0]])
     if first is None or not _year_range(int(first.group(1)), g["year"], ctx, span[1]):
         return None
-    return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}")
+    # The story goes on from the start of the range ("Exit of the Americans: 1973-1975", "the 1975-1976 dry season").
+    return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}", remember=False)
 
 
 def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
@@ -1570,6 +1571,13 @@ def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[d
     return story is not None and anchor == "relative" and abs(last[0].year - ctx.dct.year) < STORY_GAP
 
 
+def _planned(ctx: Context, start: int, end: int, last: tuple[dt.date, str]) -> bool:
+    """Whether a year named inside a story is one planned or foreseen from it ("would be exposed for a
+    campaign planned in 1976"): the story stays where it was."""
+    story = ctx.story
+    return story is not None and last[0].year > story[0] and direction(ctx, start, end, default=0) > 0
+
+
 def _story_reference(ctx: Context, start: int) -> int | None:
     """The story's year when an expression at ``start`` should read its date from it, else None."""
     story = ctx.story
@@ -1636,7 +1644,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         ctx.last_quarter = (new_quarter, start)
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
-        if last is not None and not _of_writers_days(ctx, story, anchor, last):
+        if last is not None and not _of_writers_days(ctx, story, anchor, last) \
+                and not _planned(ctx, start + span_start, start + span_end, last):
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
