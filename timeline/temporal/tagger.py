@@ -1388,7 +1388,8 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
            story: int | None = None) -> Found | None:
     rule: Rule = RULES[rule_index]
     saved = ctx.dct, ctx.dct_granularity
-    if story is not None and rule.normaliser not in _OWN_DAYS and not _OWN_TIME.search(match.group()):
+    own_days = story is not None and (rule.normaliser in _OWN_DAYS or _OWN_TIME.search(match.group()))
+    if story is not None and not own_days:
         # In a narrative, the story's date stands where the DCT would: "in April" is April of that year,
         # "the end of the month" the end of the month last named.
         last = ctx.last
@@ -1406,6 +1407,8 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         ctx.narrative = False
     if found is not None and found.value[:1] in "6789":
         found.value = _out_of_proxy(found.value)
+    if found is not None and own_days:
+        found.remember = False  # "two years ago" in a quote inside a story: the story stays where it was
     if found is None or not _well_formed(found.value):
         return None  # e.g. year 10000 from a DCT at the end of year 9999
     return found
