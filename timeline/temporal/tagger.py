@@ -525,6 +525,17 @@ def n_of_that_year(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", value, anchor="relative")
 
 
+_DAY_RANGE_BEFORE = _context("day_range_before")
+
+
+def n_day_range_end(ctx: Context, g: dict, span) -> Found | None:
+    """The last day of a range ("7" in "April 6-7"): a day of the month named before the first."""
+    before = _DAY_RANGE_BEFORE.search(ctx.text[max(0, span[0] - 20):span[0]])
+    if before is None:
+        return None
+    return n_date(ctx, dict(g, month=before.group(1)), span)
+
+
 def n_week_of(ctx: Context, g: dict, span) -> Found | None:
     """ "the week of March 6": the (ISO) week that holds the day."""
     found = _date(ctx, g, span)
@@ -1350,6 +1361,7 @@ NORMALISERS = {
     "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
     "era_year": n_era_year, "era_decade": n_era_decade, "era_century": n_era_century,
     "year_range": n_year_range, "year_range_end": n_year_range_end, "of_that_year": n_of_that_year,
+    "day_range_end": n_day_range_end,
 }
 for _rule in RULES:
     if _rule.normaliser not in NORMALISERS:
@@ -1457,9 +1469,9 @@ _PARSED: dict[str, tuple[dt.date, str] | None] = {}
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
 # One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
 # IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
-# range of years, "1995-96"), a date or a clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
+# range, "1995-96", "April 6-7"), a date or a clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
 _INTERESTING = re.compile(
-    r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9]{4}[-–])[0-9]{2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
+    r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
     r"|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[aApP]\.?[mM]\b|[0-9]{1,2}(?:st|nd|rd|th)\b|[0-9]*0s\b)"
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
