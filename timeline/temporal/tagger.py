@@ -614,6 +614,10 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
         year = year if month < ctx.dct.month else year - 1
     elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
+    elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
+        # "compared to the carnage of November": a month the story looks back to, which does not move it.
+        year -= ctx.dct_granularity != "year" and month >= ctx.dct.month
+        return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative", remember=False)
     elif ctx.narrative:
         # A story moves forward: a month before the one it has reached is of the next year.
         year += ctx.dct_granularity != "year" and month < ctx.dct.month - STORY_TURN
@@ -634,6 +638,17 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
             year += 1
     return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
 
+
+
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
+
+
+def _sentence_start(text: str, position: int, reach: int) -> int:
+    """Where the sentence (or clause after a colon or semicolon) around ``position`` starts, at most
+    ``reach`` characters back."""
+    low = max(0, position - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, position)]
+    return ends[-1] if ends else low
 
 
 def n_bare_month(ctx: Context, g: dict, span) -> Found | None:
@@ -1665,7 +1680,9 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
                 weight = _story_weight(text, start + span_start, start + span_end, last[1])
-                ctx.story_mentions = weight + (ctx.story_mentions if ctx.story and ctx.story[0] == year else 0)
+                # A date counted within the story ("the next month", "in January") carries it on.
+                same = anchor == "relative" or (ctx.story and ctx.story[0] == year)
+                ctx.story_mentions = weight + (ctx.story_mentions if same else 0)
                 ctx.story = (year, start)
     return start + advance
 
