@@ -212,6 +212,7 @@ class Context:
     story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
     dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
     narrative: bool = False  # while a normaliser reads the story's date in place of the DCT
+    numeric_orders: dict = field(default_factory=dict)  # separator -> "day" or "month" first, as the text shows
     story_mentions: int = 0  # dates in a row that named or counted to the story's year
 
     def recent_quarter(self, position: int) -> dt.date | None:
@@ -595,6 +596,37 @@ def n_numeric_date(ctx: Context, g: dict, span) -> Found | None:
     if g.get("clock"):
         return Found("TIME", f"{day.isoformat()}T{g['clock']}")
     return Found("DATE", day.isoformat())
+
+
+_W_NUMERIC_ORDER = _words("numeric_order")
+_NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})([./-])([0-9]{1,2})\2(?:1[5-9]|20)[0-9]{2}(?![0-9])")
+
+
+def _numeric_order(ctx: Context, separator: str) -> str:
+    """ "day" or "month": which comes first in the text's numeric dates written with ``separator``, as one
+    of them shows by a number over 12 ("24.08.2013"), else as the separator mostly has it."""
+    order = ctx.numeric_orders.get(separator)
+    if order is None:
+        order = _W_NUMERIC_ORDER.get(separator, "month")
+        for m in _NUMERIC_DATE.finditer(ctx.text):
+            if m.group(2) == separator and int(m.group(1)) > 12 >= int(m.group(3)):
+                order = "day"
+                break
+            if m.group(2) == separator and int(m.group(3)) > 12 >= int(m.group(1)):
+                order = "month"
+                break
+        ctx.numeric_orders[separator] = order
+    return order
+
+
+def n_numeric_dmy(ctx: Context, g: dict, span) -> Found | None:
+    """ "24.08.2013", "6-09-2013": the day first or the month first, by the evidence of the numbers."""
+    if g["_text"].count(g["sep"]) != 2:
+        return None  # "6.09-2013": no date
+    first, second = int(g["first"]), int(g["second"])
+    if first > 12 or (second <= 12 and _numeric_order(ctx, g["sep"]) == "day"):
+        first, second = second, first
+    return n_numeric_date(ctx, {"year": g["year"], "monthnum": str(first), "day": str(second)}, span)
 
 
 def n_month(ctx: Context, g: dict, span) -> Found | None:
@@ -1376,7 +1408,7 @@ NORMALISERS = {
     "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
     "era_year": n_era_year, "era_decade": n_era_decade, "era_century": n_era_century,
     "year_range": n_year_range, "year_range_end": n_year_range_end, "of_that_year": n_of_that_year,
-    "day_range_end": n_day_range_end,
+    "day_range_end": n_day_range_end, "numeric_dmy": n_numeric_dmy,
 }
 for _rule in RULES:
     if _rule.normaliser not in NORMALISERS:
