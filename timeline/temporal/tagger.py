@@ -1599,7 +1599,7 @@ STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month pas
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
 _OWN_DAYS = {"deictic", "weekday", "pod_edge", "clock", "the_weekend", "the_pod", "reference", "holiday"}
-_ERA_YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])[0-9]{1,4}\s*(?:" + MACROS.get("ERA", "(?!)") + ")")
+_ERA_YEAR_MENTION = re.compile(r"[0-9]\s*(?:" + MACROS.get("ERA", "(?!)") + ")")
 _YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
 
 
@@ -1617,6 +1617,8 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     if len(years) < STORY_MIN_YEARS:
         return True
     near = sum(1 for year in years if abs(year - dct.year) <= NEAR_DCT)
+    if near * STORY_CUE_WEIGHT >= len(years) - near:
+        return True
     cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text))
     return (near + cues) * STORY_CUE_WEIGHT >= len(years) - near
 
@@ -1633,11 +1635,10 @@ def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[d
     return story is not None and anchor == "relative" and abs(last[0].year - ctx.dct.year) < STORY_GAP
 
 
-def _planned(ctx: Context, start: int, end: int, last: tuple[dt.date, str]) -> bool:
+def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[dt.date, str]) -> bool:
     """Whether a year named inside a story is one planned or foreseen from it ("would be exposed for a
     campaign planned in 1976"): the story stays where it was."""
-    story = ctx.story
-    return story is not None and last[0].year > story[0] and direction(ctx, start, end, default=0) > 0
+    return story is not None and last[0].year > story and direction(ctx, start, end, default=0) > 0
 
 
 def _story_reference(ctx: Context, start: int) -> int | None:
@@ -1707,7 +1708,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
-                and not _planned(ctx, start + span_start, start + span_end, last):
+                and not _planned(ctx, story, start + span_start, start + span_end, last):
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
