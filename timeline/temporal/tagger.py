@@ -1099,6 +1099,8 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
             and direction(ctx, *span) < 0:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
+    if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
+        found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
     edge = (g.get("edge") or "").lower()
     if granularity == "week" and _first_word(edge) in _W_EDGE_OUTSIDE:
         # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
