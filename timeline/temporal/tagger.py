@@ -1449,7 +1449,10 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
            story: int | None = None) -> Found | None:
     rule: Rule = RULES[rule_index]
     saved = ctx.dct, ctx.dct_granularity
-    own_days = story is not None and (rule.normaliser in _OWN_DAYS or _OWN_TIME.search(match.group()))
+    groups = _groups(match, rule_index)
+    # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
+    own_days = story is not None and ((rule.normaliser in _OWN_DAYS and "month" not in groups)
+                                      or _OWN_TIME.search(match.group()))
     if story is not None and not own_days:
         # In a narrative, the story's date stands where the DCT would: "in April" is April of that year,
         # "the end of the month" the end of the month last named.
@@ -1460,7 +1463,7 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
             ctx.dct, ctx.dct_granularity = dt.date(story, 1, 1), "year"
         ctx.narrative = True
     try:
-        found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
+        found = NORMALISERS[rule.normaliser](ctx, groups, (start, end))
     except (OverflowError, ValueError):
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
     finally:
