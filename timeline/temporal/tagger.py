@@ -1604,7 +1604,8 @@ STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month pas
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
 _OWN_DAYS = {"deictic", "weekday", "pod_edge", "clock", "the_weekend", "the_pod", "reference", "holiday"}
-_ERA_YEAR_MENTION = re.compile(r"[0-9]\s*(?:" + MACROS.get("ERA", "(?!)") + ")")
+_ERA_MENTION = re.compile(MACROS.get("ERA", "(?!)"))
+_DIGIT_BEFORE = re.compile(r"[0-9]\s?\Z")
 _YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
 
 
@@ -1618,7 +1619,9 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     if dct is None:
         return True
     years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
-    years += [-1] * sum(1 for _ in _ERA_YEAR_MENTION.finditer(text))  # "490 BC": far from any DCT
+    # "490 BC": far from any DCT (the era is looked for first: digits are everywhere, eras rare)
+    years += [-1] * sum(1 for m in _ERA_MENTION.finditer(text)
+                        if _DIGIT_BEFORE.search(text, max(0, m.start() - 2), m.start()))
     if len(years) < STORY_MIN_YEARS:
         return True
     near = sum(1 for year in years if abs(year - dct.year) <= NEAR_DCT)
