@@ -215,3 +215,37 @@ def test_cities_file_read_place_by_place_as_json_reads_it_whole(tmp_path, monkey
     path.write_text(json.dumps(cities)[:-30], encoding="utf-8")
     with pytest.raises(ValueError):
         list(gazetteer_module._each_city(path))
+
+
+def test_a_place_no_table_knows_is_found_by_the_words_before_it():
+    places, _ = _names(load_gazetteer().find(
+        "Troops shelled the village of Umm Hadid and then moved near Zarzur, west of Tell Hamam."))
+    assert [name for _, name, _ in places] == ["Umm Hadid", "Zarzur", "Tell Hamam"]
+    places, _ = _names(load_gazetteer().find("Air strikes on Kafr Sajna and al-Tah killed four."))
+    assert [name for _, name, _ in places] == ["Kafr Sajna", "Al-Tah"]
+    places, _ = _names(load_gazetteer().find("Shelling near Kurdish positions, an attack on President Biden's car."))
+    assert places == []
+
+
+def test_a_world_city_is_no_name_inside_a_longer_one():
+    places, _ = _names(load_gazetteer().find("Fighters gathered at Abu Zarzur and at Tell Dali."))
+    assert "Abu" not in {name for _, name, _ in places} and "Dali" not in {name for _, name, _ in places}
+
+
+def test_regions_named_together_under_one_kind_word():
+    places, _ = _names(load_gazetteer().find("Strikes hit rebels in Hama and Idlib Provinces."))
+    assert [name for _, name, _ in places] == ["Hama Governorate", "Idlib Governorate"]
+
+
+def test_a_demonym_is_a_state_only_before_what_a_state_acts_with():
+    _, actors = _names(load_gazetteer().find("Turkish drones struck again."))
+    assert actors == [("Turkish", "Turkey", "state")]
+    _, actors = _names(load_gazetteer().find("Turkish officials said Syrian refugees would stay."))
+    assert actors == []
+    _, actors = _names(load_gazetteer().find("The Russian and Syrian warplanes returned."))
+    assert ("Russian", "Russian Air Force", "army") in actors
+
+
+def test_a_country_entered_is_a_place():
+    places, actors = _names(load_gazetteer().find("The troops entered Iraq in 2003."))
+    assert [name for _, name, _ in places] == ["Iraq"] and actors == []

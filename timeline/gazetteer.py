@@ -58,7 +58,7 @@ CALENDAR_WORDS = current_language().month_names + current_language().weekday_nam
 # Words before a country name that make it a place rather than an actor (a state).
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"
-    r"border with|borders? of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"border with|borders? of|enter(?:s|ed|ing)?|invad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?western|north-?eastern|south-?western|south-?eastern|rural|greater)\s+)?$",
     re.IGNORECASE,
 )
@@ -72,6 +72,29 @@ _KIND_WORD = re.compile(r"\s+(?:governorate|province|district|crossing|airbase|a
 # How precise a place of each category is.
 PRECISION = {"country": "country", "province": "region", "region": "region", "area": "region", "state": "country"}
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
+# Words before a capitalised name that say it is a place even when no table knows it: the kind of
+# place ("the village of Abu Dali"), nearness ("near Sarmada", "west of Kafranbel"), the target of an
+# attack ("shelling on Kansafra", "shelled Tafas").
+PLACE_CUE = re.compile(
+    r"(?:\b(?:town|village|city|settlement|hamlet|neighbou?rhood|district|suburb|camp|municipality|locality|"
+    r"township|commune)\s+of|\b(?:near|outside|around|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"|\b(?:strikes?|airstrikes?|shelling|raids?|attacks?|bombardment|bombing|assaults?|offensive|advance|push|"
+    r"march|drive)\s+(?:on|against|into|towards?)|\b(?:shelled|bombed|struck|stormed|besieged|raided|overran|"
+    r"captured|recaptured|seized|entered|reached|liberated|took)(?:\s+control\s+of)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A name joined to the one before it ("on Kansafra and al-Bara") shares its cue.
+_JOINED = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECASE)
+# Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
+_ARTICLE_NAME = re.compile(r"^(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-[A-Z]")
+# Capitalised words that begin no place: titles and words of time.
+NOT_PLACE_WORDS = frozenset(
+    "president minister general colonel king prince sheikh mr mrs ms dr lieutenant commander captain major "
+    "governor mayor secretary senator pope emir imam the a an this that these those his her their its our "
+    "christmas easter ramadan eid new year".split()
+)
+# Kind words written with a capital after a name ("Idlib and Aleppo Provinces"): the names are regions.
+_PLURAL_KIND = re.compile(r"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w'’-]*)*\s+(Province|Governorate|Region|District)s\b")
 
 
 class NamesError(ValueError):
@@ -160,6 +183,11 @@ class Gazetteer:
         self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
         self._prefixes: set[str] = set()  # the first words of every key, one word, two words, ...
         self._tokens: dict[str, TokenKeys] = {}  # tokens seen: see _token_keys
+        # Every place of 500 people or more by place_key of its names (main names win over other
+        # names): looked up only for a capitalised name after a word that makes it a place.
+        self._small: dict[str, Entry] = {}
+        self._demonyms: dict[str, Entry] = {}  # plain key of "Russian" -> the state Russia
+        self._agents: re.Pattern | None = None  # what follows a demonym that acts ("Russian jets")
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
         """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
@@ -266,6 +294,7 @@ class Gazetteer:
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
         taken = 0  # tokens before this are part of a name found
+        covered: set[int] = set()  # the tokens of names found
         for index, (key, plain, longest, exact_possible, acronym, begins, named) in enumerate(token_keys):
             # Only a word that begins a name or may be an acronym can start one.
             if index < taken or not (begins or exact_possible):
@@ -304,13 +333,34 @@ class Gazetteer:
                 entry = exact.get(written) if exact_possible else None
                 if entry is None and named is not None and not acronym:
                     entry = named if self._acceptable(named, written, text, tokens[index].start(), 1) else None
+                if entry is not None and not entry.curated and _in_longer_name(text, tokens, index):
+                    entry = None  # "Abu" of "Abu Dali", "Dali" of "Abu Dali": one name no table knows
                 if entry is None:
                     continue
                 found = (entry, written, 1)
             entry, written, size = found
             kind = entry.kind
             category, name = entry.category, entry.name
-            if category in ("country", "state") or category.startswith("capital:"):
+            end = tokens[index + size - 1].end()
+            if category == "demonym":
+                # "Russian strikes": the state acts; "Russian officials said", "Syrian refugees": no party.
+                acting = self._acts_after(text, end)
+                if acting is None:
+                    continue
+                category = "state"
+                # "Russian and Syrian warplanes": the Russian warplanes, if the table names them.
+                head = acting.group("head")
+                for form in (f"{written} {head}", f"{written} {head[:-1]}" if head.endswith("s") else ""):
+                    named_form = self.lookup(" ".join(form.split())) if form else None
+                    if named_form is not None and named_form.kind == "actor" and named_form.category != "demonym":
+                        category, name = named_form.category, named_form.name
+                        break
+            elif kind == "place":
+                plural = _PLURAL_KIND.match(text, end)
+                regional = self.lookup(f"{name} {plural.group(1)}") if plural else None
+                if regional is not None and regional.kind == "place":
+                    category, name = regional.category, regional.name  # "Idlib and Aleppo Provinces"
+            if entry.category != "demonym" and (category in ("country", "state") or category.startswith("capital:")):
                 # A country or capital is where something happens after "in", "from", ...;
                 # otherwise it stands for the state that acts ("Moscow declared a pause").
                 locative = LOCATIVE.search(text[max(0, tokens[index].start() - 30):tokens[index].start()])
@@ -321,7 +371,64 @@ class Gazetteer:
             target = places if kind == "place" else actors
             target.setdefault(name, Mention(written, name, category))
             taken = index + size
+            covered.update(range(index, taken))
+        self._cued_places(text, tokens, covered, places)
         return tuple(places.values()), tuple(actors.values())
+
+    def _acts_after(self, text: str, end: int) -> re.Match | None:
+        """The words after a demonym that make its state the one who acts ("Turkish drones",
+        "Russian and Syrian jets"), their noun as ``head``; None when they do not."""
+        return _agents_pattern(self._agents).match(text, end) if self._agents is not None else None
+
+    def add_demonyms(self, lines: Iterable[str], origin: str = "demonyms.tsv") -> None:
+        """The adjectives of states (``demonym<tab>ADJECTIVE<tab>STATE``) and the nouns after them
+        that make the state act (``agent<tab>NOUN<tab>-``)."""
+        adjectives, agents = [], []
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip() or raw.lstrip().startswith("#"):
+                continue
+            parts = [p.strip() for p in raw.rstrip("\n").split("\t")]
+            if len(parts) != 3 or parts[0] not in ("demonym", "agent") or not parts[1]:
+                raise NamesError(f"{origin}:{number}: expected demonym<tab>ADJECTIVE<tab>STATE or agent<tab>NOUN<tab>-")
+            if parts[0] == "agent":
+                agents.append(parts[1])
+                continue
+            adjectives.append(parts[1])
+            self.add(Entry("actor", "demonym", parts[2]), [parts[1]], override=False)
+        if agents:
+            words = lambda items: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+            self._agents = (rf"(?:\s+(?:and|or)\s+(?:{words(adjectives)}))*\s+(?P<head>(?:[a-z][\w-]*\s+)?(?:{words(agents)}))\b"
+                            if adjectives else rf"\s+(?P<head>(?:[a-z][\w-]*\s+)?(?:{words(agents)}))\b")
+
+    def _cued_places(self, text: str, tokens: list, covered: set[int], places: dict[str, Mention]) -> None:
+        """Places no table knows that the words before them say are places ("the village of Abu
+        Dali", "near Sarmada", "shelling on Kansafra and al-Bara"), with no coordinates."""
+        joined_to = -1  # where the last such place ended: a name joined to it shares its cue
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if index in covered or not _may_begin_place(token.group()):
+                index += 1
+                continue
+            cued = PLACE_CUE.search(text, max(0, token.start() - 60), token.start()) or (
+                joined_to >= 0 and _JOINED.match(text[joined_to:token.start()]))
+            if not cued:
+                index += 1
+                continue
+            end = index + 1
+            while (end < len(tokens) and end - index < MAX_UNKNOWN_TOKENS and end not in covered
+                   and text[tokens[end - 1].end():tokens[end].start()] == " " and _may_continue_place(tokens[end].group())):
+                end += 1
+            while end - 1 > index and tokens[end - 1].group().islower():
+                end -= 1  # an article is no name's last word
+            written = text[token.start():tokens[end - 1].end()]
+            if _names_no_place(written):
+                index = end
+                continue
+            name = written[:1].upper() + written[1:]
+            places.setdefault(name, Mention(written, name, "town"))
+            covered.update(range(index, end))
+            joined_to, index = tokens[end - 1].end(), end
 
     @staticmethod
     def _acceptable(entry: Entry, written: str, text: str, start: int, size: int) -> bool:
@@ -333,6 +440,65 @@ class Gazetteer:
         if entry.category == "country" or size > 1 or entry.population >= BIG_CITY:
             return True
         return bool(LOCATIVE.search(text[max(0, start - 30):start]))
+
+
+# The most words of a name no table knows ("Tell al Karama", "Abu al-Duhur").
+MAX_UNKNOWN_TOKENS = 4
+_ARTICLE_WORDS = frozenset("al el ad ar as ash at az an ed er es et ez bin ibn".split())
+# Adjectives of peoples and faiths ("Kurdish", "Alawite", "Islamic") begin no place.
+_ADJECTIVE_ENDING = re.compile(r"(?:ish|ian|ese|ean|ic|ite|ist)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _agents_pattern(source: str) -> re.Pattern:
+    return re.compile(source, re.IGNORECASE)
+
+
+def _may_begin_place(word: str) -> bool:
+    if _ARTICLE_NAME.match(word):
+        return True
+    return word[:1].isupper() and not _is_acronym(word) and not word.isupper()
+
+
+def _may_continue_place(word: str) -> bool:
+    if word in _ARTICLE_WORDS or _ARTICLE_NAME.match(word):
+        return True
+    return word[:1].isupper() and not word.isupper() and word not in _CALENDAR_WORDS
+
+
+def _names_no_place(written: str) -> bool:
+    """Whether words after a place cue are something else: a title, a word of time, a possessive,
+    the adjective of a people."""
+    words = plain_key(written).split()
+    if not words or words[0] in NOT_PLACE_WORDS or written.endswith(("'s", "’s")):
+        return True
+    if any(word.capitalize() in _CALENDAR_WORDS or word in _CALENDAR_WORDS for word in words):
+        return True
+    return len(words) == 1 and bool(_ADJECTIVE_ENDING.search(words[0]))
+
+
+def _in_longer_name(text: str, tokens: list, index: int) -> bool:
+    """Whether the word at ``index`` is joined to a capitalised word before or after it (one space
+    apart): then it is part of a longer name, not a name of its own."""
+    if index + 1 < len(tokens) and text[tokens[index].end():tokens[index + 1].start()] == " ":
+        following = tokens[index + 1].group()
+        if (_ARTICLE_NAME.match(following) or following[:1].isupper() and not following.isupper()) \
+                and following not in _CALENDAR_WORDS and not _KIND_WORD.match(" " + following):
+            return True
+    if index > 0 and text[tokens[index - 1].end():tokens[index].start()] == " ":
+        preceding = tokens[index - 1].group()
+        if preceding[:1].isupper() and not preceding.isupper() and preceding.lower() not in _FUNCTION_WORDS \
+                and preceding not in _CALENDAR_WORDS:
+            return True
+    return False
+
+
+# Words that may begin a sentence before a name without being part of it ("In Homs", "Near Aleppo").
+_FUNCTION_WORDS = frozenset(
+    "in into inside to from across near at within outside towards toward through throughout of over on "
+    "by for with and or but the a an as after before since until while when where if both either "
+    "then also yet so".split()
+)
 
 
 def _add_geonames(gazetteer: Gazetteer) -> None:
@@ -464,13 +630,14 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
     from there by later runs.
     """
     table = resources.files("timeline").joinpath("data/names.tsv").read_text(encoding="utf-8")
+    demonyms = resources.files("timeline").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
     user = None
     if names_file is not None:
         try:
             user = Path(names_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise NamesError(f"{names_file}: cannot read names ({error})") from None
-    cached = _cache_file(table, user)
+    cached = _cache_file(table + demonyms, user)
     gazetteer = _read_cache(cached)
     if gazetteer is not None:
         return gazetteer
@@ -480,6 +647,7 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
     if user is not None:
         for entry, spellings in parse_names(user.splitlines(), names_file):
             gazetteer.add(entry, spellings)
+    gazetteer.add_demonyms(demonyms.splitlines())
     _add_geonames(gazetteer)
     _write_cache(cached, gazetteer)
     return gazetteer
