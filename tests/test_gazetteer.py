@@ -259,3 +259,10 @@ def test_a_village_of_500_people_gets_its_coordinates_also_when_read_back(tmp_pa
         where = gazetteer.locate(places[0])
         assert (round(where.latitude), round(where.longitude), where.country) == (45, 11, "Italy")
     assert len(list((tmp_path / "cache").glob("villages-*.pickle"))) == 1
+
+
+def test_a_name_beginning_with_a_word_of_place_names_is_a_place_after_at():
+    places, _ = _names(load_gazetteer().find("Aid was handed out at Tell Sultan and in Kafr Ruma."))
+    assert [name for _, name, _ in places] == ["Tell Sultan", "Kafr Ruma"]
+    places, _ = _names(load_gazetteer().find("A message from Abu Hamza was read at Friday prayers."))
+    assert places == []

@@ -83,6 +83,8 @@ PLACE_CUE = re.compile(
     r"captured|recaptured|seized|entered|reached|liberated|took)(?:\s+control\s+of)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Prepositions after which a name that begins with a word of place names is a place ("at Abu al-Duhur").
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|into|near|outside|around|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # A name joined to the one before it ("on Kansafra and al-Bara") shares its cue.
 _JOINED = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECASE)
 # Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
@@ -187,6 +189,7 @@ class Gazetteer:
         # place no table knows; kept in a file of its own beside the cached gazetteer and read only
         # when such a place is located (see _VillagesFile).
         self._villages: dict | None = None
+        self._place_heads: frozenset[str] = frozenset()  # words that begin place names ("Kafr", "Tell")
         self._villages_file: str = ""
         self._demonyms: dict[str, Entry] = {}  # plain key of "Russian" -> the state Russia
         self._agents: re.Pattern | None = None  # what follows a demonym that acts ("Russian jets")
@@ -430,7 +433,9 @@ class Gazetteer:
                 index += 1
                 continue
             cued = PLACE_CUE.search(text, max(0, token.start() - 60), token.start()) or (
-                joined_to >= 0 and _JOINED.match(text[joined_to:token.start()]))
+                joined_to >= 0 and _JOINED.match(text[joined_to:token.start()])) or (
+                token.group() in self._place_heads and index + 1 < len(tokens)
+                and _PLACE_PREPOSITION.search(text, max(0, token.start() - 30), token.start()))
             if not cued:
                 index += 1
                 continue
@@ -657,13 +662,14 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
     """
     table = resources.files("timeline").joinpath("data/names.tsv").read_text(encoding="utf-8")
     demonyms = resources.files("timeline").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    heads = resources.files("timeline").joinpath("data/place_heads.txt").read_text(encoding="utf-8")
     user = None
     if names_file is not None:
         try:
             user = Path(names_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise NamesError(f"{names_file}: cannot read names ({error})") from None
-    cached = _cache_file(table + demonyms, user)
+    cached = _cache_file(table + demonyms + heads, user)
     gazetteer = _read_cache(cached)
     if gazetteer is not None:
         gazetteer._villages_file = str(_villages_path(cached))
@@ -675,6 +681,8 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
         for entry, spellings in parse_names(user.splitlines(), names_file):
             gazetteer.add(entry, spellings)
     gazetteer.add_demonyms(demonyms.splitlines())
+    gazetteer._place_heads = frozenset(
+        line.strip() for line in heads.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     _add_geonames(gazetteer)
     _write_cache(cached, gazetteer)
     return gazetteer
