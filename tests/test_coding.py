@@ -123,3 +123,17 @@ def test_place_of_the_paragraph_when_the_sentence_names_none():
 def test_the_place_a_fire_reached_before_where_it_came_from():
     event = _events("On Monday, mortars fired from positions around Saraqib hit the village of Kfar Tal Ez.")[0]
     assert event.location.name == "Kfar Tal Ez"
+
+
+def test_fighting_between_two_parties_and_the_place_of_a_site():
+    event = _events("Fighting between the Syrian Democratic Forces and the Free Syrian Army resumed near "
+                    "the Manbij grain silos on Monday.")[0]
+    assert (event.actor1.name, event.actor2.name) == ("Syrian Democratic Forces", "Free Syrian Army")
+    event = _events("On Monday rebels shelled the Hamdan military hospital in Raqqa.")[0]
+    assert event.location.name == "Raqqa"
+
+
+def test_who_said_they_did_it_did_it():
+    event = _events("The SDF said on Monday that they had captured the village of Umm Hadid.")[0]
+    assert event.actor1.name == "Syrian Democratic Forces"
+    assert event.location.name == "Umm Hadid"

@@ -266,3 +266,15 @@ def test_a_name_beginning_with_a_word_of_place_names_is_a_place_after_at():
     assert [name for _, name, _ in places] == ["Tell Sultan", "Kafr Ruma"]
     places, _ = _names(load_gazetteer().find("A message from Abu Hamza was read at Friday prayers."))
     assert places == []
+
+
+def test_groups_no_table_knows_by_the_last_word_of_their_name():
+    _, actors = _names(load_gazetteer().find("The Arakan Army and the Sudanese Armed Forces fought the Kachin Independence Council."))
+    assert ("Arakan Army", "Arakan Army", "armed group") in actors
+    assert ("Sudanese Armed Forces", "Sudanese Armed Forces", "army") in actors
+    assert ("Kachin Independence Council", "Kachin Independence Council", "organisation") in actors
+
+
+def test_a_kind_word_after_a_name_makes_it_a_place_and_a_noun_after_it_a_modifier():
+    places, _ = _names(load_gazetteer().find("Jets struck Houthi positions in the Sirwah district and in Hpakant township."))
+    assert [name for _, name, _ in places] == ["Sirwah", "Hpakant"]

@@ -68,6 +68,8 @@ _PASSIVE = re.compile(r"^(?:was|were|been|being|is|are|be)$", re.I)
 _AGENT_NOUN_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:bombing|bombardment|shelling|strikes?|air ?strikes?|air raids?|raids?|attacks?|"
     r"artillery|missiles?|rockets?|jets|warplanes|drones?|aircraft|helicopters)\b")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _AND_START = re.compile(r"^\W*(?:and|then)\b", re.I)
 
 
@@ -404,6 +406,9 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
             after.append(name)
     subject = before[0].mention if before else None
     obj = after[0].mention if after else None
+    if obj is None and len(before) > 1 and _BETWEEN_BEFORE.search(sentence[max(0, before[0].start - 20):before[0].start]) \
+            and _AND_BETWEEN.match(sentence[before[0].end:before[1].start]):
+        obj = before[1].mention  # "fighting between X and Y"
     if passive:
         actor1 = agents[0].mention if agents else None
         actor2 = subject or obj
@@ -440,13 +445,27 @@ _DESTINATION_BEFORE = re.compile(
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# A name before the noun of a building or site names that site ("the Yarmouk military factory in
+# Khartoum"): the place the sentence puts it in is the happening's.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:factory|plant|hospital|clinic|school|mosque|church|market|prison|airport|stadium|"
+    r"university|refinery|company|headquarters|compound|palace|hotel|bakery|warehouse)\b")
+
+
+def _rank(name: _Name, sentence: str) -> tuple:
+    """How a place of the clause is preferred: not where fire came from, not a site's name, the
+    most specific, the first."""
+    return (bool(_ORIGIN_BEFORE.search(sentence[max(0, name.start - 50):name.start])),
+            bool(_FACILITY_AFTER.match(sentence, name.end)),
+            PLACE_PRECISION.get(name.mention.kind, ("town", 1))[1], name.start)
+
+
 def _best_place(names: list[_Name], start: int, end: int, locate: PlaceOf, source: str,
                 sentence: str = "") -> Location | None:
     names = [n for n in names if not _DESTINATION_BEFORE.search(sentence[max(0, n.start - 80):n.start])]
     inside = [n for n in names if start <= n.start and n.end <= end]
     if inside:
-        chosen = min(inside, key=lambda n: (bool(_ORIGIN_BEFORE.search(sentence[max(0, n.start - 50):n.start])),
-                                            PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
+        chosen = min(inside, key=lambda n: _rank(n, sentence))
     elif names:
         chosen = min(names, key=lambda n: min(abs(n.start - end), abs(n.end - start)))
     else:
@@ -466,8 +485,7 @@ def _paragraph_place(index: int, sentences: list[Sentence], text: str, names, lo
         places = [n for n in names(number)[0]
                   if not _DESTINATION_BEFORE.search(sentence[max(0, n.start - 80):n.start])]
         if places:
-            best = min(places, key=lambda n: (bool(_ORIGIN_BEFORE.search(sentence[max(0, n.start - 50):n.start])),
-                                              PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
+            best = min(places, key=lambda n: _rank(n, sentence))
             return replace(locate(best.mention), location_from="paragraph")
     return None
 
@@ -561,6 +579,10 @@ def code_events(
                 event_type, sub_type, _ = classify(sentence[start2:end2], rules, actor1)
                 if event_type != UNKNOWN:
                     extra1, extra2 = _roles(start2, end2, sentence, actors, words.sources, False)
+                    if extra1 is None and actor1 is None and _PRONOUN_START.match(sentence, start2):
+                        # "The RSF said on Friday that it had taken ...": who spoke did it.
+                        speakers = [a for a in actors if start <= a.start and a.end <= end]
+                        extra1 = speakers[0].mention if speakers else None
                     actor1, actor2 = actor1 or extra1, actor2 or extra2
                     end = end2
         participle = _TOLL_CLAUSE_AFTER.match(sentence, end)
@@ -589,6 +611,7 @@ def code_events(
 # A participle clause after the happening that gives its toll ("went off in Tafas on Thursday, killing
 # a commander", "clashed on Tuesday, leaving 11 fighters dead").
 _TOLL_CLAUSE_AFTER = re.compile(r"\s*[,;—–-]?\s*(?:killing|leaving|wounding|injuring)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"\W*(?:that\s+)?(?:it|they|we)\b", re.IGNORECASE)
 _SPEECH_END = re.compile(r"\b(?:%s)\b[^,;]{0,40}$" % "|".join(map(re.escape, SPEECH_VERBS)), re.I)
 
 

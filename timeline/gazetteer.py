@@ -85,6 +85,19 @@ PLACE_CUE = re.compile(
 )
 # Prepositions after which a name that begins with a word of place names is a place ("at Abu al-Duhur").
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|into|near|outside|around|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# A kind of place written after a name ("Papun district", "the Sirwah district", "Mahas village").
+_KIND_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county|village|town|city|municipality|"
+                         r"oblast|raion|prefecture|locality|commune|township|sub-district|subdistrict)\b")
+# A lower-case word after a name that makes the name its modifier ("Houthi positions"), unless it
+# is a word of the sentence's frame ("shelled Tafas on Monday", "near Sarmada, killing two").
+_MODIFIED_AFTER = re.compile(
+    r"\s+(?!(?:in|on|at|near|of|from|to|into|and|or|but|with|after|before|since|during|as|for|by|while|"
+    r"when|where|which|who|that|killing|wounding|injuring|leaving|until|late|early|last|this|overnight|"
+    r"yesterday|today|tonight|again|too|also|is|was|were|are|has|had|have|been|will|would)\b|[a-z]+ed\b)[a-z]")
+# The start of a sentence or line, before a token: a capital there says nothing.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n—-])\s*$")
+# Lower-case words inside a group's name ("Group for the Support of Islam and Muslims").
+_NAME_CONNECTORS = frozenset("of for the and de du des al el".split())
 # A name joined to the one before it ("on Kansafra and al-Bara") shares its cue.
 _JOINED = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECASE)
 # Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
@@ -190,6 +203,7 @@ class Gazetteer:
         # when such a place is located (see _VillagesFile).
         self._villages: dict | None = None
         self._place_heads: frozenset[str] = frozenset()  # words that begin place names ("Kafr", "Tell")
+        self._group_words: dict[str, str] = {}  # last words of groups' names -> category ("Forces")
         self._villages_file: str = ""
         self._demonyms: dict[str, Entry] = {}  # plain key of "Russian" -> the state Russia
         self._agents: re.Pattern | None = None  # what follows a demonym that acts ("Russian jets")
@@ -372,6 +386,11 @@ class Gazetteer:
                 category = "state"
                 # "Russian and Syrian warplanes": the Russian warplanes, if the table names them.
                 head = acting.group("head")
+                if head[:1].isupper() and acting.start("head") - end <= 1:  # "Sudanese Armed Forces": a name
+                    category, name = "army", f"{written} {' '.join(head.split())}"
+                    while index + size < len(tokens) and tokens[index + size].end() <= acting.end():
+                        size += 1
+                    written = text[tokens[index].start():tokens[index + size - 1].end()]
                 for form in (f"{written} {head}", f"{written} {head[:-1]}" if head.endswith("s") else ""):
                     named_form = self.lookup(" ".join(form.split())) if form else None
                     if named_form is not None and named_form.kind == "actor" and named_form.category != "demonym":
@@ -394,8 +413,39 @@ class Gazetteer:
             target.setdefault(name, Mention(written, name, category))
             taken = index + size
             covered.update(range(index, taken))
+        self._named_groups(text, tokens, covered, actors)
         self._cued_places(text, tokens, covered, places)
         return tuple(places.values()), tuple(actors.values())
+
+    def _named_groups(self, text: str, tokens: list, covered: set[int], actors: dict[str, Mention]) -> None:
+        """Armed groups and organisations no table knows, by the last word of their name
+        ("Rapid Support Forces", "Karen National Union"; data/organisation_words.tsv)."""
+        if not self._group_words:
+            return
+        index = 0
+        while index < len(tokens):
+            word = tokens[index].group()
+            if index in covered or not word[:1].isupper() or word.isupper() or plain_key(word) in NOT_PLACE_WORDS:
+                index += 1
+                continue
+            last = None
+            end = index
+            while end < len(tokens) and end - index < MAX_NAME_TOKENS and end not in covered:
+                current = tokens[end].group()
+                if end > index and text[tokens[end - 1].end():tokens[end].start()] != " ":
+                    break
+                if current in self._group_words and end > index:
+                    last = end
+                if not (current[:1].isupper() or current in _NAME_CONNECTORS or _ARTICLE_NAME.match(current)):
+                    break
+                end += 1
+            if last is None:
+                index += 1
+                continue
+            written = text[tokens[index].start():tokens[last].end()]
+            actors.setdefault(written, Mention(written, written, self._group_words[tokens[last].group()]))
+            covered.update(range(index, last + 1))
+            index = last + 1
 
     def _acts_after(self, text: str, end: int) -> re.Match | None:
         """The words after a demonym that make its state the one who acts ("Turkish drones",
@@ -423,20 +473,14 @@ class Gazetteer:
                             if adjectives else rf"\s+(?P<head>(?:[a-z][\w-]*\s+)?(?:{words(agents)}))\b")
 
     def _cued_places(self, text: str, tokens: list, covered: set[int], places: dict[str, Mention]) -> None:
-        """Places no table knows that the words before them say are places ("the village of Abu
-        Dali", "near Sarmada", "shelling on Kansafra and al-Bara"), with no coordinates."""
+        """Places no table knows that the words around them say are places ("the village of Abu
+        Dali", "near Sarmada", "shelling on Kansafra and al-Bara", "in Papun district"). A name
+        before a noun is that noun's modifier ("struck Houthi positions"), not a place."""
         joined_to = -1  # where the last such place ended: a name joined to it shares its cue
         index = 0
         while index < len(tokens):
             token = tokens[index]
             if index in covered or not _may_begin_place(token.group()):
-                index += 1
-                continue
-            cued = PLACE_CUE.search(text, max(0, token.start() - 60), token.start()) or (
-                joined_to >= 0 and _JOINED.match(text[joined_to:token.start()])) or (
-                token.group() in self._place_heads and index + 1 < len(tokens)
-                and _PLACE_PREPOSITION.search(text, max(0, token.start() - 30), token.start()))
-            if not cued:
                 index += 1
                 continue
             end = index + 1
@@ -445,14 +489,22 @@ class Gazetteer:
                 end += 1
             while end - 1 > index and tokens[end - 1].group().islower():
                 end -= 1  # an article is no name's last word
+            after = tokens[end - 1].end()
+            kind_after = _KIND_AFTER.match(text, after)
+            before_cue = PLACE_CUE.search(text, max(0, token.start() - 60), token.start()) or (
+                joined_to >= 0 and _JOINED.match(text[joined_to:token.start()])) or (
+                token.group() in self._place_heads and end > index + 1
+                and _PLACE_PREPOSITION.search(text, max(0, token.start() - 30), token.start()))
+            modifier = _MODIFIED_AFTER.match(text, after)
+            cued = kind_after and not _SENTENCE_START.search(text, 0, token.start()) or before_cue and not modifier
             written = text[token.start():tokens[end - 1].end()]
-            if _names_no_place(written):
+            if not cued or _names_no_place(written):
                 index = end
                 continue
             name = written[:1].upper() + written[1:]
             places.setdefault(name, Mention(written, name, "town"))
             covered.update(range(index, end))
-            joined_to, index = tokens[end - 1].end(), end
+            joined_to, index = after, end
 
     @staticmethod
     def _acceptable(entry: Entry, written: str, text: str, start: int, size: int) -> bool:
@@ -663,13 +715,14 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
     table = resources.files("timeline").joinpath("data/names.tsv").read_text(encoding="utf-8")
     demonyms = resources.files("timeline").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
     heads = resources.files("timeline").joinpath("data/place_heads.txt").read_text(encoding="utf-8")
+    groups = resources.files("timeline").joinpath("data/organisation_words.tsv").read_text(encoding="utf-8")
     user = None
     if names_file is not None:
         try:
             user = Path(names_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise NamesError(f"{names_file}: cannot read names ({error})") from None
-    cached = _cache_file(table + demonyms + heads, user)
+    cached = _cache_file(table + demonyms + heads + groups, user)
     gazetteer = _read_cache(cached)
     if gazetteer is not None:
         gazetteer._villages_file = str(_villages_path(cached))
@@ -681,6 +734,9 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
         for entry, spellings in parse_names(user.splitlines(), names_file):
             gazetteer.add(entry, spellings)
     gazetteer.add_demonyms(demonyms.splitlines())
+    gazetteer._group_words = {
+        parts[1].strip(): parts[0].strip() for parts in (line.split("\t") for line in groups.splitlines())
+        if len(parts) == 2 and not parts[0].lstrip().startswith("#")}
     gazetteer._place_heads = frozenset(
         line.strip() for line in heads.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     _add_geonames(gazetteer)
