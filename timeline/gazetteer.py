@@ -98,6 +98,8 @@ _MODIFIED_AFTER = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n—-])\s*$")
 # Lower-case words inside a group's name ("Group for the Support of Islam and Muslims").
 _NAME_CONNECTORS = frozenset("of for the and de du des al el".split())
+# The same words, looked for once in a text: a name is cued when it starts where a match ends.
+_PLACE_CUE_AHEAD = re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE)
 # A name joined to the one before it ("on Kansafra and al-Bara") shares its cue.
 _JOINED = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECASE)
 # Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
@@ -477,12 +479,15 @@ class Gazetteer:
         Dali", "near Sarmada", "shelling on Kansafra and al-Bara", "in Papun district"). A name
         before a noun is that noun's modifier ("struck Houthi positions"), not a place."""
         joined_to = -1  # where the last such place ended: a name joined to it shares its cue
+        cue_ends = None  # where the words that make the next name a place end (found once, when needed)
         index = 0
         while index < len(tokens):
             token = tokens[index]
             if index in covered or not _may_begin_place(token.group()):
                 index += 1
                 continue
+            if cue_ends is None:
+                cue_ends = {match.end() for match in _PLACE_CUE_AHEAD.finditer(text)}
             end = index + 1
             while (end < len(tokens) and end - index < MAX_UNKNOWN_TOKENS and end not in covered
                    and text[tokens[end - 1].end():tokens[end].start()] == " " and _may_continue_place(tokens[end].group())):
@@ -491,7 +496,7 @@ class Gazetteer:
                 end -= 1  # an article is no name's last word
             after = tokens[end - 1].end()
             kind_after = _KIND_AFTER.match(text, after)
-            before_cue = PLACE_CUE.search(text, max(0, token.start() - 60), token.start()) or (
+            before_cue = token.start() in cue_ends or (
                 joined_to >= 0 and _JOINED.match(text[joined_to:token.start()])) or (
                 token.group() in self._place_heads and end > index + 1
                 and _PLACE_PREPOSITION.search(text, max(0, token.start() - 30), token.start()))
