@@ -278,3 +278,9 @@ def test_groups_no_table_knows_by_the_last_word_of_their_name():
 def test_a_kind_word_after_a_name_makes_it_a_place_and_a_noun_after_it_a_modifier():
     places, _ = _names(load_gazetteer().find("Jets struck Houthi positions in the Sirwah district and in Hpakant township."))
     assert [name for _, name, _ in places] == ["Sirwah", "Hpakant"]
+
+
+def test_a_kind_word_says_how_precise_a_place_no_table_knows_is():
+    places, _ = _names(load_gazetteer().find("In Lower Shabelle Region and in the Kalehe district, and near Bulo Mareer."))
+    assert places == [("Lower Shabelle", "Lower Shabelle", "province"), ("Kalehe", "Kalehe", "area"),
+                      ("Bulo Mareer", "Bulo Mareer", "town")]

@@ -86,8 +86,14 @@ PLACE_CUE = re.compile(
 # Prepositions after which a name that begins with a word of place names is a place ("at Abu al-Duhur").
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|into|near|outside|around|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # A kind of place written after a name ("Papun district", "the Sirwah district", "Mahas village").
-_KIND_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county|village|town|city|municipality|"
-                         r"oblast|raion|prefecture|locality|commune|township|sub-district|subdistrict)\b")
+_KIND_AFTER = re.compile(r"\s+(district|province|region|governorate|county|village|town|city|municipality|"
+                         r"oblast|raion|prefecture|locality|commune|township|sub-district|subdistrict)\b", re.IGNORECASE)
+# What such a place is, by its kind word: a region ("Amhara region") is less precise than a town.
+_KIND_CATEGORY = {
+    "province": "province", "region": "province", "governorate": "province", "oblast": "province",
+    "prefecture": "province", "district": "area", "county": "area", "raion": "area", "township": "area",
+    "sub-district": "area", "subdistrict": "area",
+}
 # A lower-case word after a name that makes the name its modifier ("Houthi positions"), unless it
 # is a word of the sentence's frame ("shelled Tafas on Monday", "near Sarmada, killing two").
 _MODIFIED_AFTER = re.compile(
@@ -486,6 +492,9 @@ class Gazetteer:
             if index in covered or not _may_begin_place(token.group()):
                 index += 1
                 continue
+            if token.group().lower() in _FUNCTION_WORDS:  # "In" of "In Hiraan Region"
+                index += 1
+                continue
             if cue_ends is None:
                 cue_ends = {match.end() for match in _PLACE_CUE_AHEAD.finditer(text)}
             end = index + 1
@@ -494,8 +503,15 @@ class Gazetteer:
                 end += 1
             while end - 1 > index and tokens[end - 1].group().islower():
                 end -= 1  # an article is no name's last word
+            kind_after = None
+            if end - 1 > index:  # "Hiraan Region": a kind word written with a capital ends the name
+                kind_after = _KIND_AFTER.match(text, tokens[end - 2].end())
+                if kind_after and kind_after.end() == tokens[end - 1].end():
+                    end -= 1
+                else:
+                    kind_after = None
             after = tokens[end - 1].end()
-            kind_after = _KIND_AFTER.match(text, after)
+            kind_after = kind_after or _KIND_AFTER.match(text, after)
             before_cue = token.start() in cue_ends or (
                 joined_to >= 0 and _JOINED.match(text[joined_to:token.start()])) or (
                 token.group() in self._place_heads and end > index + 1
@@ -507,7 +523,8 @@ class Gazetteer:
                 index = end
                 continue
             name = written[:1].upper() + written[1:]
-            places.setdefault(name, Mention(written, name, "town"))
+            kind = _KIND_CATEGORY.get(kind_after.group(1).lower(), "town") if kind_after and not before_cue else "town"
+            places.setdefault(name, Mention(written, name, kind))
             covered.update(range(index, end))
             joined_to, index = after, end
 
