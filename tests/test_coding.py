@@ -137,3 +137,10 @@ def test_who_said_they_did_it_did_it():
     event = _events("The SDF said on Monday that they had captured the village of Umm Hadid.")[0]
     assert event.actor1.name == "Syrian Democratic Forces"
     assert event.location.name == "Umm Hadid"
+
+
+def test_the_side_that_held_a_place_and_whoever_struck_by_air():
+    event = _events("The SDF took Hajin on Monday, the last town held by Islamic State.")[0]
+    assert (event.actor1.name, event.actor2.name) == ("Syrian Democratic Forces", "Islamic State")
+    event = _events("In 2017 the town was the target of nightly air strikes by the US-led coalition.")[0]
+    assert event.actor1.name == "US-led coalition"

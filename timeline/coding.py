@@ -68,6 +68,12 @@ _PASSIVE = re.compile(r"^(?:was|were|been|being|is|are|be)$", re.I)
 _AGENT_NOUN_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:bombing|bombardment|shelling|strikes?|air ?strikes?|air raids?|raids?|attacks?|"
     r"artillery|missiles?|rockets?|jets|warplanes|drones?|aircraft|helicopters)\b")
+# "held by X", "controlled by X": the side a place was taken from or struck at.
+_HOLDER_BEFORE = re.compile(r"\b(?:held|controlled|besieged|defended|occupied|run)\s+by\s+(?:the\s+)?$", re.I)
+# "air strikes by X": whoever struck, however far from the verb.
+_ATTACK_BY_BEFORE = re.compile(
+    r"\b(?:strikes?|airstrikes?|air raids?|raids?|attacks?|shelling|bombing|bombardment|fire|offensive|assault)"
+    r"\s+by\s+(?:the\s+)?$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _AND_START = re.compile(r"^\W*(?:and|then)\b", re.I)
@@ -389,15 +395,19 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
     verb_at = window_start + verb.start() if verb else window_end
     verb_end = window_start + verb.end() if verb else window_end
     passive = bool(verb) and bool(_PASSIVE.match(verb.group()))
-    before, after, agents = [], [], []
+    before, after, agents, holders = [], [], [], []
     for name in inside:
         lead_in = sentence[max(0, name.start - 20):name.start]
         if _AGENT_NOUN_AFTER.match(sentence, name.end) and name.start >= verb_at:
             agents.append(name)  # "55 deaths, most of them from Russian bombing"
             continue
+        if _HOLDER_BEFORE.search(sentence[max(0, name.start - 30):name.start]):
+            holders.append(name)  # "the town of Hajin, held by Islamic State": the side that held it
+            continue
         if _BY_BEFORE.search(lead_in):
-            if name.start < verb_at or len(sentence[verb_end:name.start].split()) <= AGENT_REACH:
-                agents.append(name)
+            if name.start < verb_at or len(sentence[verb_end:name.start].split()) <= AGENT_REACH \
+                    or _ATTACK_BY_BEFORE.search(sentence[max(0, name.start - 40):name.start]):
+                agents.append(name)  # "was the target of frequent air strikes by the coalition"
             continue  # "a ceasefire brokered by the US": no party to this happening
         if name.start < verb_at:
             if not _NOT_SUBJECT_BEFORE.search(lead_in):
@@ -420,6 +430,8 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
         earlier = [a for a in actors if a.end <= window_start and not _MODIFIER_AFTER.match(sentence[a.end:a.end + 12])
                    and not _NOT_SUBJECT_BEFORE.search(sentence[max(0, a.start - 20):a.start])]
         actor1 = earlier[0].mention if earlier else None
+    if actor2 is None and holders:
+        actor2 = holders[0].mention
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
     return actor1, actor2
