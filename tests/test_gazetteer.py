@@ -284,3 +284,8 @@ def test_a_kind_word_says_how_precise_a_place_no_table_knows_is():
     places, _ = _names(load_gazetteer().find("In Lower Shabelle Region and in the Kalehe district, and near Bulo Mareer."))
     assert places == [("Lower Shabelle", "Lower Shabelle", "province"), ("Kalehe", "Kalehe", "area"),
                       ("Bulo Mareer", "Bulo Mareer", "town")]
+
+
+def test_a_title_case_headline_makes_no_names_of_its_capitals():
+    places, actors = _names(load_gazetteer().find("Rebels Seize Town From Army Near Sarmada Village"))
+    assert places == [] and actors == [("Rebels", "Rebels", "rebels")]

@@ -419,8 +419,9 @@ class Gazetteer:
             target.setdefault(name, Mention(written, name, category))
             taken = index + size
             covered.update(range(index, taken))
-        self._named_groups(text, tokens, covered, actors)
-        self._cued_places(text, tokens, covered, places)
+        if not _title_case(tokens):  # in "Rebels Seize Town From Army" every word looks like a name
+            self._named_groups(text, tokens, covered, actors)
+            self._cued_places(text, tokens, covered, places)
         return tuple(places.values()), tuple(actors.values())
 
     def _named_groups(self, text: str, tokens: list, covered: set[int], actors: dict[str, Mention]) -> None:
@@ -548,6 +549,14 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ish|ian|ese|ean|ic|ite|ist)$", re.IGNORECASE
 @lru_cache(maxsize=4)
 def _agents_pattern(source: str) -> re.Pattern:
     return re.compile(source, re.IGNORECASE)
+
+
+def _title_case(tokens: list) -> bool:
+    """Whether a text is written with a capital on most words, as some headlines are."""
+    words = [t.group() for t in tokens if t.group()[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
 def _may_begin_place(word: str) -> bool:
