@@ -289,3 +289,11 @@ def test_a_kind_word_says_how_precise_a_place_no_table_knows_is():
 def test_a_title_case_headline_makes_no_names_of_its_capitals():
     places, actors = _names(load_gazetteer().find("Rebels Seize Town From Army Near Sarmada Village"))
     assert places == [] and actors == [("Rebels", "Rebels", "rebels")]
+
+
+def test_unlisted_names_stop_at_weekdays_modifiers_and_a_second_name():
+    _, actors = _names(load_gazetteer().find(
+        "The Israeli-backed South Lebanon Army and the United Front met on Tuesday for the World Peace Council."))
+    assert [name for _, name, _ in actors] == ["South Lebanon Army", "United Front", "World Peace Council"]
+    places, _ = _names(load_gazetteer().find("Shelling hit Croat-held areas near Moslem villages."))
+    assert places == []

@@ -432,8 +432,9 @@ class Gazetteer:
         index = 0
         while index < len(tokens):
             word = tokens[index].group()
-            if index in covered or not word[:1].isupper() or word.isupper() or plain_key(word) in NOT_PLACE_WORDS:
-                index += 1
+            if index in covered or not word[:1].isupper() or word.isupper() or plain_key(word) in NOT_PLACE_WORDS \
+                    or word.lower() in _CALENDAR_WORDS or word.lower() in _FUNCTION_WORDS or _MADE_BY.search(word):
+                index += 1  # "Israeli-backed South Lebanon Army": the name begins after the modifier
                 continue
             last = None
             end = index
@@ -445,6 +446,8 @@ class Gazetteer:
                     last = end
                 if not (current[:1].isupper() or current in _NAME_CONNECTORS or _ARTICLE_NAME.match(current)):
                     break
+                if current == "and" and end + 1 < len(tokens) and tokens[end + 1].group() == "the":
+                    break  # "Congress and the United Front": two names
                 end += 1
             if last is None:
                 index += 1
@@ -542,6 +545,11 @@ class Gazetteer:
 # The most words of a name no table knows ("Tell al Karama", "Abu al-Duhur").
 MAX_UNKNOWN_TOKENS = 4
 _ARTICLE_WORDS = frozenset("al el ad ar as ash at az an ed er es et ez bin ibn".split())
+_MADE_BY = re.compile(r"-(?:held|occupied|controlled|led|backed|run|dominated|populated|majority|based)$", re.IGNORECASE)
+# Adjectives made of a name ("Croat-held", "Israeli-occupied", "Moslem-Croat" areas) are no place.
+_HELD_BY = re.compile(r"-(?:held|occupied|controlled|led|backed|run|dominated|populated|majority)\b|^\w+-\w+-|"
+                      r"^(?:Moslem|Muslim|Croat|Serb|Kurd|Arab|Sunni|Shia|Shiite|Hindu|Christian|Druze|Alawite)\b",
+                      re.IGNORECASE)
 # Adjectives of peoples and faiths ("Kurdish", "Alawite", "Islamic") begin no place.
 _ADJECTIVE_ENDING = re.compile(r"(?:ish|ian|ese|ean|ic|ite|ist)$", re.IGNORECASE)
 
@@ -568,16 +576,16 @@ def _may_begin_place(word: str) -> bool:
 def _may_continue_place(word: str) -> bool:
     if word in _ARTICLE_WORDS or _ARTICLE_NAME.match(word):
         return True
-    return word[:1].isupper() and not word.isupper() and word not in _CALENDAR_WORDS
+    return word[:1].isupper() and not word.isupper() and word.lower() not in _CALENDAR_WORDS
 
 
 def _names_no_place(written: str) -> bool:
     """Whether words after a place cue are something else: a title, a word of time, a possessive,
     the adjective of a people."""
     words = plain_key(written).split()
-    if not words or words[0] in NOT_PLACE_WORDS or written.endswith(("'s", "’s")):
+    if not words or words[0] in NOT_PLACE_WORDS or written.endswith(("'s", "’s")) or _HELD_BY.search(written):
         return True
-    if any(word.capitalize() in _CALENDAR_WORDS or word in _CALENDAR_WORDS for word in words):
+    if any(word in _CALENDAR_WORDS for word in words):
         return True
     return len(words) == 1 and bool(_ADJECTIVE_ENDING.search(words[0]))
 
@@ -588,12 +596,12 @@ def _in_longer_name(text: str, tokens: list, index: int) -> bool:
     if index + 1 < len(tokens) and text[tokens[index].end():tokens[index + 1].start()] == " ":
         following = tokens[index + 1].group()
         if (_ARTICLE_NAME.match(following) or following[:1].isupper() and not following.isupper()) \
-                and following not in _CALENDAR_WORDS and not _KIND_WORD.match(" " + following):
+                and following.lower() not in _CALENDAR_WORDS and not _KIND_WORD.match(" " + following):
             return True
     if index > 0 and text[tokens[index - 1].end():tokens[index].start()] == " ":
         preceding = tokens[index - 1].group()
         if preceding[:1].isupper() and not preceding.isupper() and preceding.lower() not in _FUNCTION_WORDS \
-                and preceding not in _CALENDAR_WORDS:
+                and preceding.lower() not in _CALENDAR_WORDS:
             return True
     return False
 
