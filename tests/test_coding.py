@@ -144,3 +144,10 @@ def test_the_side_that_held_a_place_and_whoever_struck_by_air():
     assert (event.actor1.name, event.actor2.name) == ("Syrian Democratic Forces", "Islamic State")
     event = _events("In 2017 the town was the target of nightly air strikes by the US-led coalition.")[0]
     assert event.actor1.name == "US-led coalition"
+
+
+def test_two_parties_agreed_and_strikes_that_began():
+    rules = load_event_types()
+    assert classify("Iran and Iraq agreed in Baghdad on Monday", rules, None)[:2] == ("Strategic developments", "Agreement")
+    assert classify("the two sides agreed that prisoners would be freed", rules, None)[1] == "Agreement"
+    assert classify("residents said the strikes began at dawn", rules, None)[1] == "Air/drone strike"
