@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import merging
 from .chronology import Timeline, merge_events
 from .documents import Document
-from .events import Event
+from .events import Event, Mention
 from .exporters.json_format import _converter, _to_json
 from . import corrections as corrections_module
 
@@ -273,19 +273,21 @@ def _event_of(row: tuple) -> Event:
 
 _REPORT_SELECT = "SELECT number, id, event_id, " + ", ".join(f'"{c.name}"' for c in REPORT_COLUMNS) + " FROM reports"
 _EVENT_SELECT = "SELECT id, " + ", ".join(f'"{c.name}"' for c in EVENT_COLUMNS) + " FROM events"
-def _overlapping(connection: sqlite3.Connection, select: str, start: dt.date, end: dt.date) -> sqlite3.Cursor:
-    """The stored reports (as ``select`` reads them) whose dates overlap ``start``..``end``: in
-    each class of spans (see SPAN_CLASSES), those that start in the stretch, or at most the
-    class's longest span before it, and end in it or after."""
+def _overlapping(connection: sqlite3.Connection, select: str, start: dt.date, end: dt.date,
+                 where: str = "1", values: list = ()) -> sqlite3.Cursor:
+    """The stored reports (as ``select`` reads them, and those ``where`` holds for, with ``values``)
+    whose dates overlap ``start``..``end``: in each class of spans (see SPAN_CLASSES), those that
+    start in the stretch, or at most the class's longest span before it, and end in it or after."""
     last = len(SPAN_CLASSES)
     query = " UNION ALL ".join(
-        [f'{select} WHERE {_SPAN_CLASS} = {k} AND start BETWEEN ? AND ? AND "end" >= ?' for k in range(last)]
-        + [f'{select} WHERE {_SPAN_CLASS} = {last} AND start <= ? AND "end" >= ?'])
-    values: list[str] = []
+        [f'{select} WHERE {_SPAN_CLASS} = {k} AND start BETWEEN ? AND ? AND "end" >= ? AND {where}'
+         for k in range(last)]
+        + [f'{select} WHERE {_SPAN_CLASS} = {last} AND start <= ? AND "end" >= ? AND {where}'])
+    arguments: list = []
     for bound in SPAN_CLASSES:
         earliest = start - dt.timedelta(days=min(bound - 1, start.toordinal() - 1))
-        values += [earliest.isoformat(), end.isoformat(), start.isoformat()]
-    return connection.execute(query, [*values, end.isoformat(), start.isoformat()])
+        arguments += [earliest.isoformat(), end.isoformat(), start.isoformat(), *values]
+    return connection.execute(query, [*arguments, end.isoformat(), start.isoformat(), *values])
 
 
 def _event_row(event: Event) -> tuple:
@@ -482,14 +484,24 @@ def seen_documents(path: str | Path) -> dict[str, str]:
         connection.close()
 
 
-# What merging.related reads of a stored report.
-_COMPARED_COLUMNS = [c for c in REPORT_COLUMNS
-                     if c.name in ("document", "future", "start", "end", "precision", "sentence", "places", "actors")]
-_COMPARED_SELECT = "SELECT number, " + ", ".join(f'"{c.name}"' for c in _COMPARED_COLUMNS) + " FROM reports"
+# What merging.related reads of a stored report, read straight from its columns: it is read for
+# every report whose dates overlap a related one's, most of them not related.
+_COMPARED_SELECT = 'SELECT number, document, future, start, "end", precision, sentence, places, actors FROM reports'
+# Reports that both name places, none the same, are not alike (see merging.same_happening), nor
+# the same report: those of a report that names places are left out of what is read.
+_SHARING_A_PLACE = ("(places IS NULL OR json_array_length(places) = 0 OR EXISTS (SELECT 1 FROM json_each(places) "
+                    "WHERE json_extract(value, '$.name') IN (SELECT value FROM json_each(?))))")
+
+
+def _mentions(text: str | None) -> list[Mention]:
+    return [Mention(**mention) for mention in json.loads(text)] if text else []
 
 
 def _compared(row: tuple) -> merging.Compared:
-    return merging.compared(types.SimpleNamespace(**{c.name: c.from_sql(v) for c, v in zip(_COMPARED_COLUMNS, row)}))
+    document, future, start, end, precision, sentence, places, actors = row
+    return merging.compared(types.SimpleNamespace(
+        document=document, future=bool(future), start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end),
+        precision=precision, sentence=sentence, places=_mentions(places), actors=_mentions(actors)))
 
 
 def _related_reports(connection: sqlite3.Connection, seeds: Iterable[Event], found: set[int]) -> None:
@@ -499,16 +511,19 @@ def _related_reports(connection: sqlite3.Connection, seeds: Iterable[Event], fou
     overlapping dates, so only those are read (see _overlapping), each once, and only what
     merging.related compares of them."""
     read: dict[int, merging.Compared] = {}
-    by_dates: dict[tuple[dt.date, dt.date], list[int]] = {}
+    by_dates: dict[tuple, list[int]] = {}
     pending = [merging.compared(e) for e in seeds]
     pending += [_compared(row[1:]) for row in connection.execute(
         _COMPARED_SELECT + " WHERE number IN (SELECT value FROM json_each(?))", (json.dumps(sorted(found)),))]
     while pending:
         compared = pending.pop()
-        numbers = by_dates.get((compared.start, compared.end))
+        places = compared.report.places
+        key = (compared.start, compared.end, places)
+        numbers = by_dates.get(key)
         if numbers is None:
-            numbers = by_dates[compared.start, compared.end] = []
-            for row in _overlapping(connection, _COMPARED_SELECT, compared.start, compared.end):
+            numbers = by_dates[key] = []
+            where, values = (_SHARING_A_PLACE, [json.dumps(sorted(places))]) if places else ("1", [])
+            for row in _overlapping(connection, _COMPARED_SELECT, compared.start, compared.end, where, values):
                 numbers.append(row[0])
                 if row[0] not in read and row[0] not in found:
                     read[row[0]] = _compared(row[1:])
