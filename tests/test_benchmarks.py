@@ -77,7 +77,7 @@ def test_add_speed_prints_its_table_on_a_tiny_database():
     header, *lines = finished.stdout.splitlines()
     assert "add (s)" in header and "add peak MB" in header
     rows = [[cell.strip() for cell in line.split("|")] for line in lines]
-    assert [(row[0], row[1]) for row in rows] == [("200", "2"), ("200", "4")]
+    assert [(row[0], row[2]) for row in rows] == [("200", "2"), ("200", "4")]
     assert all(len(row) == len(header.split("|")) and all(float(value) >= 0 for value in row[2:]) for row in rows)
     assert all(float(row[-2]) > 0 and float(row[-1]) > 0 for row in rows)  # peak memory, in MB
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import json
 import sqlite3
 import types
@@ -91,7 +92,21 @@ def _column(name: str, hint: Any) -> _Column:
         return _Column(name, "TEXT", lambda v: None if v is None else v.isoformat(),
                        lambda v: None if v is None else dt.date.fromisoformat(v))
     convert = _converter(hint)
-    return _Column(name, "TEXT", _json_text, lambda v: None if v is None else convert(json.loads(v)))
+
+    def from_json(text: str) -> Any:
+        return convert(json.loads(text))
+
+    if _immutable(inner):
+        # The same places, actors, locations come again and again: read each text once.
+        from_json = functools.lru_cache(maxsize=1 << 12)(from_json)
+    return _Column(name, "TEXT", _json_text, lambda v: None if v is None else from_json(v))
+
+
+def _immutable(hint: Any) -> bool:
+    """Whether values of ``hint`` cannot change (so that one may be shared): tuples, frozen dataclasses."""
+    if typing.get_origin(hint) is tuple:
+        return True
+    return dataclasses.is_dataclass(hint) and hint.__dataclass_params__.frozen
 
 
 def _columns(cls: type, leave_out: tuple[str, ...] = ()) -> list[_Column]:
@@ -273,21 +288,19 @@ def _event_of(row: tuple) -> Event:
 
 _REPORT_SELECT = "SELECT number, id, event_id, " + ", ".join(f'"{c.name}"' for c in REPORT_COLUMNS) + " FROM reports"
 _EVENT_SELECT = "SELECT id, " + ", ".join(f'"{c.name}"' for c in EVENT_COLUMNS) + " FROM events"
-def _overlapping(connection: sqlite3.Connection, select: str, start: dt.date, end: dt.date,
-                 where: str = "1", values: list = ()) -> sqlite3.Cursor:
-    """The stored reports (as ``select`` reads them, and those ``where`` holds for, with ``values``)
-    whose dates overlap ``start``..``end``: in each class of spans (see SPAN_CLASSES), those that
-    start in the stretch, or at most the class's longest span before it, and end in it or after."""
+def _overlapping(connection: sqlite3.Connection, select: str, start: dt.date, end: dt.date) -> sqlite3.Cursor:
+    """The stored reports (as ``select`` reads them) whose dates overlap ``start``..``end``: in each
+    class of spans (see SPAN_CLASSES), those that start in the stretch, or at most the class's
+    longest span before it, and end in it or after."""
     last = len(SPAN_CLASSES)
     query = " UNION ALL ".join(
-        [f'{select} WHERE {_SPAN_CLASS} = {k} AND start BETWEEN ? AND ? AND "end" >= ? AND {where}'
-         for k in range(last)]
-        + [f'{select} WHERE {_SPAN_CLASS} = {last} AND start <= ? AND "end" >= ? AND {where}'])
-    arguments: list = []
+        [f'{select} WHERE {_SPAN_CLASS} = {k} AND start BETWEEN ? AND ? AND "end" >= ?' for k in range(last)]
+        + [f'{select} WHERE {_SPAN_CLASS} = {last} AND start <= ? AND "end" >= ?'])
+    values: list[str] = []
     for bound in SPAN_CLASSES:
         earliest = start - dt.timedelta(days=min(bound - 1, start.toordinal() - 1))
-        arguments += [earliest.isoformat(), end.isoformat(), start.isoformat(), *values]
-    return connection.execute(query, [*arguments, end.isoformat(), start.isoformat(), *values])
+        values += [earliest.isoformat(), end.isoformat(), start.isoformat()]
+    return connection.execute(query, [*values, end.isoformat(), start.isoformat()])
 
 
 def _event_row(event: Event) -> tuple:
@@ -487,50 +500,55 @@ def seen_documents(path: str | Path) -> dict[str, str]:
 # What merging.related reads of a stored report, read straight from its columns: it is read for
 # every report whose dates overlap a related one's, most of them not related.
 _COMPARED_SELECT = 'SELECT number, document, future, start, "end", precision, sentence, places, actors FROM reports'
-# Reports that both name places, none the same, are not alike (see merging.same_happening), nor
-# the same report: those of a report that names places are left out of what is read.
-_SHARING_A_PLACE = ("(places IS NULL OR json_array_length(places) = 0 OR EXISTS (SELECT 1 FROM json_each(places) "
-                    "WHERE json_extract(value, '$.name') IN (SELECT value FROM json_each(?))))")
 
 
-def _mentions(text: str | None) -> list[Mention]:
-    return [Mention(**mention) for mention in json.loads(text)] if text else []
+@functools.lru_cache(maxsize=1 << 12)
+def _mentions(text: str | None) -> tuple[Mention, ...]:
+    return tuple(Mention(**mention) for mention in json.loads(text)) if text else ()
 
 
 def _compared(row: tuple) -> merging.Compared:
-    document, future, start, end, precision, sentence, places, actors = row
+    _, document, future, start, end, precision, sentence, places, actors = row
     return merging.compared(types.SimpleNamespace(
         document=document, future=bool(future), start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end),
         precision=precision, sentence=sentence, places=_mentions(places), actors=_mentions(actors)))
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _place_names(text: str | None) -> frozenset[str]:
+    return frozenset(m.name for m in _mentions(text))
+
+
 def _related_reports(connection: sqlite3.Connection, seeds: Iterable[Event], found: set[int]) -> None:
     """Add to ``found`` (report numbers) every stored report linked to one of ``seeds`` or of
     ``found`` by a chain of related reports (see merging.related): merging them with the seeds,
-    or without those of ``found`` that go, changes no other event. Related reports have
-    overlapping dates, so only those are read (see _overlapping), each once, and only what
-    merging.related compares of them."""
-    read: dict[int, merging.Compared] = {}
-    by_dates: dict[tuple, list[int]] = {}
+    or without those of ``found`` that go, changes no other event.
+
+    Related reports have overlapping dates, so only those are read (see _overlapping), once for
+    each stretch of dates; of each only what merging.related compares, and that only when the
+    two do not both name places, none the same (they are then neither alike nor the same report)."""
+    rows: dict[tuple[dt.date, dt.date], list[tuple]] = {}
+    compared: dict[int, merging.Compared] = {}
     pending = [merging.compared(e) for e in seeds]
-    pending += [_compared(row[1:]) for row in connection.execute(
+    pending += [_compared(row) for row in connection.execute(
         _COMPARED_SELECT + " WHERE number IN (SELECT value FROM json_each(?))", (json.dumps(sorted(found)),))]
     while pending:
-        compared = pending.pop()
-        places = compared.report.places
-        key = (compared.start, compared.end, places)
-        numbers = by_dates.get(key)
-        if numbers is None:
-            numbers = by_dates[key] = []
-            where, values = (_SHARING_A_PLACE, [json.dumps(sorted(places))]) if places else ("1", [])
-            for row in _overlapping(connection, _COMPARED_SELECT, compared.start, compared.end, where, values):
-                numbers.append(row[0])
-                if row[0] not in read and row[0] not in found:
-                    read[row[0]] = _compared(row[1:])
-        for number in numbers:
-            if number not in found and merging.related(compared, read[number]):
+        report = pending.pop()
+        places = report.report.places
+        overlapping = rows.get((report.start, report.end))
+        if overlapping is None:
+            overlapping = rows[report.start, report.end] = _overlapping(
+                connection, _COMPARED_SELECT, report.start, report.end).fetchall()
+        for row in overlapping:
+            number = row[0]
+            if number in found or places and not places & _place_names(row[7]) and _place_names(row[7]):
+                continue
+            other = compared.get(number)
+            if other is None:
+                other = compared[number] = _compared(row)
+            if merging.related(report, other):
                 found.add(number)
-                pending.append(read[number])
+                pending.append(other)
 
 
 def _event_rows(connection: sqlite3.Connection, identities: Iterable[str]) -> dict[str, tuple]:
