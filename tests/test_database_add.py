@@ -142,3 +142,20 @@ def test_add_finds_a_reprint_of_a_report_repeated_in_its_document(tmp_path):
     database.build(tmp_path / "full.db", documents_of(["a.txt", "b.txt"]), [reprint, again, first])
     grown, full = chronology(tmp_path / "grown.db")[0], chronology(tmp_path / "full.db")[0]
     assert grown == full and any(len(members) == 2 for _, members in full)
+
+
+def test_add_makes_the_index_of_dates_in_a_database_made_before_it(tmp_path):
+    day = dt.date(2016, 5, 6)
+    first = report("rebels captured town Khan Tuman after fighting", day, 0, "day", "a.txt", 1, ["Aleppo"])
+    second = report("rebels captured the town of Khan Tuman", day, 0, "day", "b.txt", 1, ["Aleppo"])
+    db = tmp_path / "war.db"
+    database.build(db, documents_of(["a.txt"]), [first])
+    connection = sqlite3.connect(db)
+    connection.execute("DROP INDEX reports_span")
+    connection.close()
+    assert database.add(db, documents_of(["b.txt"]), [second]).merged_reports == 1
+    connection = sqlite3.connect(db)
+    plan = " ".join(str(row) for row in connection.execute(
+        "EXPLAIN QUERY PLAN " + database._COMPARED_SELECT + " WHERE " + database._SPAN_CLASS + " = 0 AND start = '2016'"))
+    connection.close()
+    assert "reports_span" in plan
