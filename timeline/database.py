@@ -541,8 +541,12 @@ def _related_reports(connection: sqlite3.Connection, seeds: Iterable[Event], fou
                 connection, _COMPARED_SELECT, report.start, report.end).fetchall()
         for row in overlapping:
             number = row[0]
-            if number in found or places and not places & _place_names(row[7]) and _place_names(row[7]):
+            if number in found:
                 continue
+            if places:
+                theirs = _place_names(row[7])
+                if theirs and not places & theirs:
+                    continue
             other = compared.get(number)
             if other is None:
                 other = compared[number] = _compared(row)
