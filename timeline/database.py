@@ -527,7 +527,8 @@ def _related_reports(connection: sqlite3.Connection, seeds: Iterable[Event], fou
     Related reports have overlapping dates, so only those are read (see _overlapping), once for
     each stretch of dates; of each only what merging.related compares, and that only when the
     two do not both name places, none the same (they are then neither alike nor the same report)."""
-    rows: dict[tuple[dt.date, dt.date], list[tuple]] = {}
+    by_dates: dict[tuple[dt.date, dt.date], list[int]] = {}
+    rows: dict[int, tuple] = {}  # each report read, once (a report overlaps many stretches)
     compared: dict[int, merging.Compared] = {}
     pending = [merging.compared(e) for e in seeds]
     pending += [_compared(row) for row in connection.execute(
@@ -535,21 +536,22 @@ def _related_reports(connection: sqlite3.Connection, seeds: Iterable[Event], fou
     while pending:
         report = pending.pop()
         places = report.report.places
-        overlapping = rows.get((report.start, report.end))
+        overlapping = by_dates.get((report.start, report.end))
         if overlapping is None:
-            overlapping = rows[report.start, report.end] = _overlapping(
-                connection, _COMPARED_SELECT, report.start, report.end).fetchall()
-        for row in overlapping:
-            number = row[0]
+            overlapping = by_dates[report.start, report.end] = []
+            for row in _overlapping(connection, _COMPARED_SELECT, report.start, report.end):
+                overlapping.append(row[0])
+                rows.setdefault(row[0], row)
+        for number in overlapping:
             if number in found:
                 continue
             if places:
-                theirs = _place_names(row[7])
+                theirs = _place_names(rows[number][7])
                 if theirs and not places & theirs:
                     continue
             other = compared.get(number)
             if other is None:
-                other = compared[number] = _compared(row)
+                other = compared[number] = _compared(rows[number])
             if merging.related(report, other):
                 found.add(number)
                 pending.append(other)
