@@ -151,11 +151,12 @@ def test_add_makes_the_index_of_dates_in_a_database_made_before_it(tmp_path):
     db = tmp_path / "war.db"
     database.build(db, documents_of(["a.txt"]), [first])
     connection = sqlite3.connect(db)
-    connection.execute("DROP INDEX reports_span")
+    connection.execute("DROP INDEX reports_days")
     connection.close()
     assert database.add(db, documents_of(["b.txt"]), [second]).merged_reports == 1
     connection = sqlite3.connect(db)
     plan = " ".join(str(row) for row in connection.execute(
-        "EXPLAIN QUERY PLAN " + database._COMPARED_SELECT + " WHERE " + database._SPAN_CLASS + " = 0 AND start = '2016'"))
+        "EXPLAIN QUERY PLAN SELECT number FROM reports WHERE " + database._SPAN_CLASS + " = 0 AND start = '2016' "
+        "AND \"end\" >= '2016'"))
     connection.close()
-    assert "reports_span" in plan
+    assert "COVERING INDEX reports_days" in plan

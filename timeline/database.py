@@ -170,14 +170,14 @@ def _fts(table: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
-# Reports are found by their dates through one index of how many days they cover (in classes)
-# and the first of them: the reports whose dates overlap a stretch of time are, in each class,
-# those that start at most the class's longest span before it, read from the index alone.
+# Reports are found by their dates through one index of how many days they cover (in classes),
+# the first of them and the last: the reports whose dates overlap a stretch of time are, in each
+# class, those that start at most the class's longest span before it, read from the index alone.
 SPAN_CLASSES = (1, 8, 32, 100, 370)  # a class's spans are shorter than this many days; the last one has the rest
 _SPAN = 'julianday("end") - julianday(start)'
 _SPAN_CLASS = ("(CASE " + " ".join(f"WHEN {_SPAN} < {bound} THEN {k}" for k, bound in enumerate(SPAN_CLASSES))
                + f" ELSE {len(SPAN_CLASSES)} END)")
-REPORTS_BY_SPAN = f"CREATE INDEX IF NOT EXISTS reports_span ON reports({_SPAN_CLASS}, start)"
+REPORTS_BY_SPAN = f'CREATE INDEX IF NOT EXISTS reports_days ON reports({_SPAN_CLASS}, start, "end")'
 
 
 def _schema() -> list[str]:
@@ -288,19 +288,20 @@ def _event_of(row: tuple) -> Event:
 
 _REPORT_SELECT = "SELECT number, id, event_id, " + ", ".join(f'"{c.name}"' for c in REPORT_COLUMNS) + " FROM reports"
 _EVENT_SELECT = "SELECT id, " + ", ".join(f'"{c.name}"' for c in EVENT_COLUMNS) + " FROM events"
-def _overlapping(connection: sqlite3.Connection, select: str, start: dt.date, end: dt.date) -> sqlite3.Cursor:
-    """The stored reports (as ``select`` reads them) whose dates overlap ``start``..``end``: in each
-    class of spans (see SPAN_CLASSES), those that start in the stretch, or at most the class's
-    longest span before it, and end in it or after."""
+def _overlapping(connection: sqlite3.Connection, start: dt.date, end: dt.date) -> list[int]:
+    """The numbers of the stored reports whose dates overlap ``start``..``end``: in each class of
+    spans (see SPAN_CLASSES), those that start in the stretch, or at most the class's longest span
+    before it, and end in it or after."""
     last = len(SPAN_CLASSES)
     query = " UNION ALL ".join(
-        [f'{select} WHERE {_SPAN_CLASS} = {k} AND start BETWEEN ? AND ? AND "end" >= ?' for k in range(last)]
-        + [f'{select} WHERE {_SPAN_CLASS} = {last} AND start <= ? AND "end" >= ?'])
+        [f'SELECT number FROM reports WHERE {_SPAN_CLASS} = {k} AND start BETWEEN ? AND ? AND "end" >= ?'
+         for k in range(last)]
+        + [f'SELECT number FROM reports WHERE {_SPAN_CLASS} = {last} AND start <= ? AND "end" >= ?'])
     values: list[str] = []
     for bound in SPAN_CLASSES:
         earliest = start - dt.timedelta(days=min(bound - 1, start.toordinal() - 1))
         values += [earliest.isoformat(), end.isoformat(), start.isoformat()]
-    return connection.execute(query, [*values, end.isoformat(), start.isoformat()])
+    return [number for number, in connection.execute(query, [*values, end.isoformat(), start.isoformat()])]
 
 
 def _event_row(event: Event) -> tuple:
@@ -524,37 +525,36 @@ def _related_reports(connection: sqlite3.Connection, seeds: Iterable[Event], fou
     ``found`` by a chain of related reports (see merging.related): merging them with the seeds,
     or without those of ``found`` that go, changes no other event.
 
-    Related reports have overlapping dates, so only those are read (see _overlapping), once for
-    each stretch of dates; of each only what merging.related compares, and that only when the
-    two do not both name places, none the same (they are then neither alike nor the same report)."""
+    Related reports have overlapping dates, so only those are looked at (see _overlapping, once
+    for each stretch of dates); of each, its places first, then, unless both name places and
+    none the same (they are then neither alike nor the same report), what merging.related
+    compares; each read once."""
     by_dates: dict[tuple[dt.date, dt.date], list[int]] = {}
-    rows: dict[int, tuple] = {}  # each report read, once (a report overlaps many stretches)
+    places_of: dict[int, frozenset[str]] = {}
     compared: dict[int, merging.Compared] = {}
+
+    def read(query: str, numbers: list[int]) -> sqlite3.Cursor:
+        return connection.execute(query + " WHERE number IN (SELECT value FROM json_each(?))", (json.dumps(numbers),))
+
     pending = [merging.compared(e) for e in seeds]
-    pending += [_compared(row) for row in connection.execute(
-        _COMPARED_SELECT + " WHERE number IN (SELECT value FROM json_each(?))", (json.dumps(sorted(found)),))]
+    pending += [_compared(row) for row in read(_COMPARED_SELECT, sorted(found))]
     while pending:
         report = pending.pop()
-        places = report.report.places
         overlapping = by_dates.get((report.start, report.end))
         if overlapping is None:
-            overlapping = by_dates[report.start, report.end] = []
-            for row in _overlapping(connection, _COMPARED_SELECT, report.start, report.end):
-                overlapping.append(row[0])
-                rows.setdefault(row[0], row)
-        for number in overlapping:
-            if number in found:
-                continue
-            if places:
-                theirs = _place_names(rows[number][7])
-                if theirs and not places & theirs:
-                    continue
-            other = compared.get(number)
-            if other is None:
-                other = compared[number] = _compared(rows[number])
-            if merging.related(report, other):
+            overlapping = by_dates[report.start, report.end] = _overlapping(connection, report.start, report.end)
+            unread = [number for number in overlapping if number not in places_of]
+            places_of.update((number, _place_names(text))
+                             for number, text in read("SELECT number, places FROM reports", unread))
+        places = report.report.places
+        candidates = [number for number in overlapping if number not in found
+                      and (not places or not places_of[number] or places & places_of[number])]
+        unread = [number for number in candidates if number not in compared]
+        compared.update((row[0], _compared(row)) for row in read(_COMPARED_SELECT, unread))
+        for number in candidates:
+            if number not in found and merging.related(report, compared[number]):
                 found.add(number)
-                pending.append(other)
+                pending.append(compared[number])
 
 
 def _event_rows(connection: sqlite3.Connection, identities: Iterable[str]) -> dict[str, tuple]:
