@@ -156,6 +156,13 @@ def read_csv(data: bytes, events: int, excel: bool) -> list[list[str]]:
     return rows
 
 
+def read_acled(data: bytes, events: int, excel: bool = False) -> list[list[str]]:
+    """ACLED's columns, one row per event (as CSV)."""
+    rows = read_csv(data, events, excel)
+    assert rows[0][0] == "event_date" and {"event_type", "notes", "fatalities"} <= set(rows[0]), rows[0]
+    return rows
+
+
 def read_xlsx(data: bytes, events: int) -> openpyxl.Workbook:
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     assert workbook["Events"].max_row == events + 1

@@ -74,9 +74,12 @@ def test_add_speed_prints_its_table_on_a_tiny_database():
     finished = subprocess.run([sys.executable, str(BENCHMARKS / "add_speed.py"), "--events", "200", "--new", "2,4"],
                               capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
-    rows = [line.split() for line in finished.stdout.splitlines()[1:]]
-    assert [(row[0], row[1]) for row in rows] == [("200", "2"), ("200", "4")]
-    assert all(float(value) >= 0 for row in rows for value in row[2:])
+    header, *lines = finished.stdout.splitlines()
+    assert "add (s)" in header and "add peak MB" in header
+    rows = [[cell.strip() for cell in line.split("|")] for line in lines]
+    assert [(row[0], row[2]) for row in rows] == [("200", "2"), ("200", "4")]
+    assert all(len(row) == len(header.split("|")) and all(float(value) >= 0 for value in row[2:]) for row in rows)
+    assert all(float(row[-2]) > 0 and float(row[-1]) > 0 for row in rows)  # peak memory, in MB
 
 
 def test_shapes_builds_each_shape_and_compares_it_with_news(tmp_path):

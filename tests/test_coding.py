@@ -81,3 +81,73 @@ def test_any_rule_the_table_screens_for_is_still_found(pattern, window):
     assert found[:2] == ("Strategic developments", "Other")
     assert found == classify(window, listed, None)
     assert classify("Officials met in Geneva", rules, None) == classify("Officials met in Geneva", listed, None)
+
+
+def test_tolls_of_both_kinds_and_of_one_person():
+    found = [(t.kind, t.casualties.count) for t in find_tolls("5 killed, 2 wounded in the market")]
+    assert found == [("fatalities", 5), ("injuries", 2)]
+    found = [(t.kind, t.casualties.count) for t in find_tolls("killing 9 people and injuring 40")]
+    assert found == [("fatalities", 9), ("injuries", 40)]
+    found = [(t.kind, t.casualties.count) for t in find_tolls("killing a police officer and wounding three others")]
+    assert found == [("fatalities", 1), ("injuries", 3)]
+    assert find_tolls("he was killed a day later") == []
+    assert [t.casualties.count for t in find_tolls("killed a dozen fighters")] == [12]
+
+
+def test_the_toll_in_a_participle_clause_after_the_date_is_the_happenings():
+    event = _events("A car bomb exploded in Azaz on Monday, killing 6 people and wounding 20.")[0]
+    assert (event.fatalities.count, event.injuries.count) == (6, 20)
+
+
+def test_a_state_named_by_its_adjective_acts_through_its_forces():
+    event = _events("Israeli drones struck a car near Quneitra on Monday.")[0]
+    assert event.event_type == "Explosions/Remote violence" and event.sub_event_type == "Air/drone strike"
+    assert event.actor1.name == "Israel"
+    assert event.location.name == "Quneitra"
+
+
+def test_a_way_out_leads_to_no_place_of_the_happening():
+    text = "Battle for Manbij\n\nOn Monday the army cut the last road to Turkey north of the town.\n"
+    event = _events(text)[0]
+    assert event.location.name == "Manbij" and event.location.location_from == "headline"
+
+
+def test_place_of_the_paragraph_when_the_sentence_names_none():
+    text = ("Talks on Tuesday broke down in Latakia. A truce was agreed on Wednesday night.\n\n"
+            "Elsewhere, the weather was cold.\n")
+    events = {e.date[:10]: e for e in _events(text, published="2020-10-30")}
+    assert events["2020-10-28"].location.name == "Latakia"
+    assert events["2020-10-28"].location.location_from == "paragraph"
+
+
+def test_the_place_a_fire_reached_before_where_it_came_from():
+    event = _events("On Monday, mortars fired from positions around Saraqib hit the village of Kfar Tal Ez.")[0]
+    assert event.location.name == "Kfar Tal Ez"
+
+
+def test_fighting_between_two_parties_and_the_place_of_a_site():
+    event = _events("Fighting between the Syrian Democratic Forces and the Free Syrian Army resumed near "
+                    "the Manbij grain silos on Monday.")[0]
+    assert (event.actor1.name, event.actor2.name) == ("Syrian Democratic Forces", "Free Syrian Army")
+    event = _events("On Monday rebels shelled the Hamdan military hospital in Raqqa.")[0]
+    assert event.location.name == "Raqqa"
+
+
+def test_who_said_they_did_it_did_it():
+    event = _events("The SDF said on Monday that they had captured the village of Umm Hadid.")[0]
+    assert event.actor1.name == "Syrian Democratic Forces"
+    assert event.location.name == "Umm Hadid"
+
+
+def test_the_side_that_held_a_place_and_whoever_struck_by_air():
+    event = _events("The SDF took Hajin on Monday, the last town held by Islamic State.")[0]
+    assert (event.actor1.name, event.actor2.name) == ("Syrian Democratic Forces", "Islamic State")
+    event = _events("In 2017 the town was the target of nightly air strikes by the US-led coalition.")[0]
+    assert event.actor1.name == "US-led coalition"
+
+
+def test_two_parties_agreed_and_strikes_that_began():
+    rules = load_event_types()
+    assert classify("Iran and Iraq agreed in Baghdad on Monday", rules, None)[:2] == ("Strategic developments", "Agreement")
+    assert classify("the two sides agreed that prisoners would be freed", rules, None)[1] == "Agreement"
+    assert classify("residents said the strikes began at dawn", rules, None)[1] == "Air/drone strike"

@@ -18,6 +18,8 @@ from timeline import database
 from timeline.cli import cli
 
 from conftest import ALIKE_REPORTS
+from output_readers import (read_acled, read_geojson, read_html_page, read_kml, read_markdown, read_table,
+                            read_timelinejs)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -156,6 +158,32 @@ def _check_corrected(db, tmp_path, fixed, rejected, noted):
     uids = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
     assert str(uids[f"{fixed}@timeline"]["summary"]) == "Fixed by hand"
     assert f"{rejected}@timeline" not in uids
+    _check_other_formats(db, events, fixed, rejected)
+
+
+def _check_other_formats(db, events, fixed, rejected):
+    """Every other format, read back by its reader: the corrected chronology, rejected events left out."""
+    count = len(events)
+    located = sum(1 for e in events.values() if e.get("location") and e["location"].get("latitude") is not None)
+
+    def exported(name, *options):
+        return run("export", db, "-f", name, *options).stdout_bytes
+
+    page = read_html_page(exported("html"))
+    assert len(page["events"]) == count and "Fixed by hand" in {e["label"] for e in page["events"]}
+    slides = read_timelinejs(exported("timelinejs"), count)
+    assert "Fixed by hand" in {e["text"]["headline"] for e in slides["events"]}
+    markdown = exported("markdown").decode("utf-8")
+    read_markdown(markdown.encode("utf-8"), count)
+    assert f"**4 November 2016** {events[fixed]['sentence'][:20]}" in markdown  # the date corrected
+    table = read_table(exported("table", "--columns", "id,date,title"))
+    assert any(fixed in line and "4 Nov 2016" in line and "Fixed by hand" in line for line in table.splitlines())
+    assert rejected not in table
+    rows = read_acled(exported("acled"), count)
+    date, notes = rows[0].index("event_date"), rows[0].index("notes")
+    assert any(row[date] == "2016-11-04" and row[notes].startswith(events[fixed]["sentence"][:20]) for row in rows)
+    read_geojson(exported("geojson"), located)
+    read_kml(exported("kml"), located)
 
 
 def test_import_reads_an_edited_csv(seeds_dir, tmp_path):

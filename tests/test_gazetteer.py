@@ -215,3 +215,85 @@ def test_cities_file_read_place_by_place_as_json_reads_it_whole(tmp_path, monkey
     path.write_text(json.dumps(cities)[:-30], encoding="utf-8")
     with pytest.raises(ValueError):
         list(gazetteer_module._each_city(path))
+
+
+def test_a_place_no_table_knows_is_found_by_the_words_before_it():
+    places, _ = _names(load_gazetteer().find(
+        "Troops shelled the village of Umm Hadid and then moved near Zarzur, west of Tell Hamam."))
+    assert [name for _, name, _ in places] == ["Umm Hadid", "Zarzur", "Tell Hamam"]
+    places, _ = _names(load_gazetteer().find("Air strikes on Kafr Sajna and al-Tah killed four."))
+    assert [name for _, name, _ in places] == ["Kafr Sajna", "Al-Tah"]
+    places, _ = _names(load_gazetteer().find("Shelling near Kurdish positions, an attack on President Biden's car."))
+    assert places == []
+
+
+def test_a_world_city_is_no_name_inside_a_longer_one():
+    places, _ = _names(load_gazetteer().find("Fighters gathered at Abu Zarzur and at Tell Dali."))
+    assert "Abu" not in {name for _, name, _ in places} and "Dali" not in {name for _, name, _ in places}
+
+
+def test_regions_named_together_under_one_kind_word():
+    places, _ = _names(load_gazetteer().find("Strikes hit rebels in Hama and Idlib Provinces."))
+    assert [name for _, name, _ in places] == ["Hama Governorate", "Idlib Governorate"]
+
+
+def test_a_demonym_is_a_state_only_before_what_a_state_acts_with():
+    _, actors = _names(load_gazetteer().find("Turkish drones struck again."))
+    assert actors == [("Turkish", "Turkey", "state")]
+    _, actors = _names(load_gazetteer().find("Turkish officials said Syrian refugees would stay."))
+    assert actors == []
+    _, actors = _names(load_gazetteer().find("The Russian and Syrian warplanes returned."))
+    assert ("Russian", "Russian Air Force", "army") in actors
+
+
+def test_a_country_entered_is_a_place():
+    places, actors = _names(load_gazetteer().find("The troops entered Iraq in 2003."))
+    assert [name for _, name, _ in places] == ["Iraq"] and actors == []
+
+
+def test_a_village_of_500_people_gets_its_coordinates_also_when_read_back(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    for gazetteer in (_fresh(), _fresh()):  # built, then read back from the cache folder
+        places, _ = gazetteer.find("Floods hit the village of Sermide on Monday.")
+        assert [m.name for m in places] == ["Sermide"]
+        where = gazetteer.locate(places[0])
+        assert (round(where.latitude), round(where.longitude), where.country) == (45, 11, "Italy")
+    assert len(list((tmp_path / "cache").glob("villages-*.pickle"))) == 1
+
+
+def test_a_name_beginning_with_a_word_of_place_names_is_a_place_after_at():
+    places, _ = _names(load_gazetteer().find("Aid was handed out at Tell Sultan and in Kafr Ruma."))
+    assert [name for _, name, _ in places] == ["Tell Sultan", "Kafr Ruma"]
+    places, _ = _names(load_gazetteer().find("A message from Abu Hamza was read at Friday prayers."))
+    assert places == []
+
+
+def test_groups_no_table_knows_by_the_last_word_of_their_name():
+    _, actors = _names(load_gazetteer().find("The Arakan Army and the Sudanese Armed Forces fought the Kachin Independence Council."))
+    assert ("Arakan Army", "Arakan Army", "armed group") in actors
+    assert ("Sudanese Armed Forces", "Sudanese Armed Forces", "army") in actors
+    assert ("Kachin Independence Council", "Kachin Independence Council", "organisation") in actors
+
+
+def test_a_kind_word_after_a_name_makes_it_a_place_and_a_noun_after_it_a_modifier():
+    places, _ = _names(load_gazetteer().find("Jets struck Houthi positions in the Sirwah district and in Hpakant township."))
+    assert [name for _, name, _ in places] == ["Sirwah", "Hpakant"]
+
+
+def test_a_kind_word_says_how_precise_a_place_no_table_knows_is():
+    places, _ = _names(load_gazetteer().find("In Lower Shabelle Region and in the Kalehe district, and near Bulo Mareer."))
+    assert places == [("Lower Shabelle", "Lower Shabelle", "province"), ("Kalehe", "Kalehe", "area"),
+                      ("Bulo Mareer", "Bulo Mareer", "town")]
+
+
+def test_a_title_case_headline_makes_no_names_of_its_capitals():
+    places, actors = _names(load_gazetteer().find("Rebels Seize Town From Army Near Sarmada Village"))
+    assert places == [] and actors == [("Rebels", "Rebels", "rebels")]
+
+
+def test_unlisted_names_stop_at_weekdays_modifiers_and_a_second_name():
+    _, actors = _names(load_gazetteer().find(
+        "The Israeli-backed South Lebanon Army and the United Front met on Tuesday for the World Peace Council."))
+    assert [name for _, name, _ in actors] == ["South Lebanon Army", "United Front", "World Peace Council"]
+    places, _ = _names(load_gazetteer().find("Shelling hit Croat-held areas near Moslem villages."))
+    assert places == []

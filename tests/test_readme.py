@@ -63,3 +63,49 @@ def test_the_readme_set_up_line_puts_timeline_on_the_path(tmp_path):
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=environment, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("timeline, version") == 2 and "Khan Touman" in done.stdout
+
+
+def test_the_daily_loop_runs_as_printed(tmp_path, monkeypatch):
+    """The five lines of the analyst's daily loop, in their order, on the seeds: most as the
+    chronology of `corpus/`, the others as `today/`'s new articles; the analyst rejects an event
+    in the workbook between export and import, and EVENT_ID is an event of the chronology."""
+    import csv
+
+    import openpyxl
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"daily loop[^\n]*\n\s*```sh\n(.*?)```", readme, re.S).group(1)
+    lines = [re.split(r"\s+#\s", line)[0].strip() for line in block.splitlines() if line.startswith("timeline ")]
+    assert [shlex.split(line)[1] for line in lines] == ["build", "add", "export", "import", "edit"]
+    with (ROOT / "seeds" / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for folder, part in (("corpus", rows[:3]), ("today", rows[3:])):
+        (tmp_path / folder).mkdir()
+        for row in part:
+            shutil.copy(ROOT / "seeds" / row["file"], tmp_path / folder / row["file"])
+        with (tmp_path / folder / "articles.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(part)
+    monkeypatch.chdir(tmp_path)
+    rejected = None
+    for line in lines:
+        words = shlex.split(line)
+        if "EVENT_ID" in words:
+            sheet = openpyxl.load_workbook("war.xlsx")["Events"]
+            column = [cell.value for cell in sheet[1]].index("id")
+            ids = [row[column] for row in sheet.iter_rows(min_row=2, values_only=True)]
+            words[words.index("EVENT_ID")] = next(i for i in ids if i != rejected)
+        result = CliRunner().invoke(cli, words[1:], env={"TIMELINE_LOAD_PLUGINS": ""})
+        assert result.exit_code == 0, (line, result.output)
+        if words[1] == "add":
+            assert "read 2 document(s)" in result.stdout
+        if words[1] == "export":
+            workbook = openpyxl.load_workbook("war.xlsx")
+            sheet = workbook["Events"]
+            header = [cell.value for cell in sheet[1]]
+            rejected = sheet.cell(row=2, column=header.index("id") + 1).value
+            sheet.cell(row=2, column=header.index("status") + 1).value = "reject"
+            workbook.save("war.xlsx")
+    exported = CliRunner().invoke(cli, ["export", "war.db", "-f", "json"]).stdout
+    assert rejected not in exported and '"notes": "checked"' in exported

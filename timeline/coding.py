@@ -64,6 +64,19 @@ _REPORTING_AFTER = re.compile(r"^\s+(?:said|says|told|reported|stated)\b", re.I)
 AGENT_REACH = 4
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _PASSIVE = re.compile(r"^(?:was|were|been|being|is|are|be)$", re.I)
+# Words after a name that make it the one who struck, wherever it stands ("from Russian bombing",
+# "after Turkish drone strikes"): a weapon or an attack of its own.
+_AGENT_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:bombing|bombardment|shelling|strikes?|air ?strikes?|air raids?|raids?|attacks?|"
+    r"artillery|missiles?|rockets?|jets|warplanes|drones?|aircraft|helicopters)\b")
+# "held by X", "controlled by X": the side a place was taken from or struck at.
+_HOLDER_BEFORE = re.compile(r"\b(?:held|controlled|besieged|defended|occupied|run)\s+by\s+(?:the\s+)?$", re.I)
+# "air strikes by X": whoever struck, however far from the verb.
+_ATTACK_BY_BEFORE = re.compile(
+    r"\b(?:strikes?|airstrikes?|air raids?|raids?|attacks?|shelling|bombing|bombardment|fire|offensive|assault)"
+    r"\s+by\s+(?:the\s+)?$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _AND_START = re.compile(r"^\W*(?:and|then)\b", re.I)
 
 
@@ -213,7 +226,24 @@ def find_tolls(text: str, words: TollWords | None = None) -> list[Toll]:
         if qualifier == "exact" and " ".join(figure_text.lower().split()) in words.amounts:
             qualifier = "at least"
         found.append(Toll(kind, Casualties(count, qualifier, text=match.group().strip()), match.start()))
-    return found
+    for match in _ONE_CASUALTY.finditer(text):
+        # "killing a local commander": one, the figure the words give.
+        kind = words.tolls.get(match.group("verb").lower(), "fatalities")
+        if not any(t.start <= match.start() < t.start + len(t.casualties.text) for t in found):
+            found.append(Toll(kind, Casualties(1, "exact", text=match.group().strip()), match.start()))
+    return sorted(found, key=lambda t: t.start)
+
+
+# A toll verb and one person ("killing a commander", "wounded an aid worker"), not "killed a dozen"
+# or "killed a day later".
+_ONE_CASUALTY = re.compile(
+    r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?!(?:number|few|dozen|"
+    r"handful|total|score|couple|further|hundred|thousand|million|lot|estimated|reported|day|week|month|year|"
+    r"time|while|record)\b)(?:[\w-]+\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|"
+    r"commander|officer|member|leader|worker|journalist|doctor|nurse|policeman|militant|guard|resident|"
+    r"farmer|teacher|student|shepherd|driver|paramedic|volunteer|official|activist|trooper|recruit)\b",
+    re.IGNORECASE,
+)
 
 
 def _with_range(toll: Toll, text: str, words: TollWords) -> Toll:
@@ -366,12 +396,19 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
     verb_at = window_start + verb.start() if verb else window_end
     verb_end = window_start + verb.end() if verb else window_end
     passive = bool(verb) and bool(_PASSIVE.match(verb.group()))
-    before, after, agents = [], [], []
+    before, after, agents, holders = [], [], [], []
     for name in inside:
         lead_in = sentence[max(0, name.start - 20):name.start]
+        if _AGENT_NOUN_AFTER.match(sentence, name.end) and name.start >= verb_at:
+            agents.append(name)  # "55 deaths, most of them from Russian bombing"
+            continue
+        if _HOLDER_BEFORE.search(sentence[max(0, name.start - 30):name.start]):
+            holders.append(name)  # "the town of Hajin, held by Islamic State": the side that held it
+            continue
         if _BY_BEFORE.search(lead_in):
-            if name.start < verb_at or len(sentence[verb_end:name.start].split()) <= AGENT_REACH:
-                agents.append(name)
+            if name.start < verb_at or len(sentence[verb_end:name.start].split()) <= AGENT_REACH \
+                    or _ATTACK_BY_BEFORE.search(sentence[max(0, name.start - 40):name.start]):
+                agents.append(name)  # "was the target of frequent air strikes by the coalition"
             continue  # "a ceasefire brokered by the US": no party to this happening
         if name.start < verb_at:
             if not _NOT_SUBJECT_BEFORE.search(lead_in):
@@ -380,6 +417,9 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
             after.append(name)
     subject = before[0].mention if before else None
     obj = after[0].mention if after else None
+    if obj is None and len(before) > 1 and _BETWEEN_BEFORE.search(sentence[max(0, before[0].start - 20):before[0].start]) \
+            and _AND_BETWEEN.match(sentence[before[0].end:before[1].start]):
+        obj = before[1].mention  # "fighting between X and Y"
     if passive:
         actor1 = agents[0].mention if agents else None
         actor2 = subject or obj
@@ -391,6 +431,8 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
         earlier = [a for a in actors if a.end <= window_start and not _MODIFIER_AFTER.match(sentence[a.end:a.end + 12])
                    and not _NOT_SUBJECT_BEFORE.search(sentence[max(0, a.start - 20):a.start])]
         actor1 = earlier[0].mention if earlier else None
+    if actor2 is None and holders:
+        actor2 = holders[0].mention
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
     return actor1, actor2
@@ -399,15 +441,66 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
 PlaceOf = Callable[[Mention], Location]
 
 
-def _best_place(names: list[_Name], start: int, end: int, locate: PlaceOf, source: str) -> Location | None:
+# A place at the far end of a way out ("a supply route to Turkey", "safe passage through two corridors
+# to either the Turkish border or neighbouring Idlib Province", "fled to Jordan") is not where the
+# happening is. A push, a convoy or access "to" a place is about that place, and "to" before a verb
+# ("to retake Aleppo") is no such word.
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:routes?|roads?|highways?|corridors?|passage|supply lines?|lifelines?|fled|flee(?:s|ing)?|escaped|"
+    r"evacuated|evacuations?|transferred|bussed|deported|displaced|relocated|exiled)\b(?:\s+[\w'’-]+){0,4}?"
+    r"\s+(?:to|towards?)\s+(?:(?:the|a|an|either|both|neighbou?ring|nearby|rebel-held|government-held|"
+    r"opposition-held|(?:north|south|east|west|central)(?:ern)?)\s+|(?-i:[A-Z])[\w'’-]*\s+)?"
+    r"(?:(?!(?:in|at|near|of|on|from|by)\s)[\w'’-]+,?\s+){0,5}$",
+    re.IGNORECASE,
+)
+# A place that is where fire or a move came from ("from regime positions around Kafranbel") gives
+# way to the place it reached.
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+# A name before the noun of a building or site names that site ("the Yarmouk military factory in
+# Khartoum"): the place the sentence puts it in is the happening's.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:factory|plant|hospital|clinic|school|mosque|church|market|prison|airport|stadium|"
+    r"university|refinery|company|headquarters|compound|palace|hotel|bakery|warehouse)\b")
+
+
+def _rank(name: _Name, sentence: str) -> tuple:
+    """How a place of the clause is preferred: not where fire came from, not a site's name, the
+    most specific, the first."""
+    return (bool(_ORIGIN_BEFORE.search(sentence[max(0, name.start - 50):name.start])),
+            bool(_FACILITY_AFTER.match(sentence, name.end)),
+            PLACE_PRECISION.get(name.mention.kind, ("town", 1))[1], name.start)
+
+
+def _best_place(names: list[_Name], start: int, end: int, locate: PlaceOf, source: str,
+                sentence: str = "") -> Location | None:
+    names = [n for n in names if not _DESTINATION_BEFORE.search(sentence[max(0, n.start - 80):n.start])]
     inside = [n for n in names if start <= n.start and n.end <= end]
     if inside:
-        chosen = min(inside, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
+        chosen = min(inside, key=lambda n: _rank(n, sentence))
     elif names:
         chosen = min(names, key=lambda n: min(abs(n.start - end), abs(n.end - start)))
     else:
         return None
     return replace(locate(chosen.mention), location_from=source)
+
+
+def _paragraph_place(index: int, sentences: list[Sentence], text: str, names, locate: PlaceOf) -> Location | None:
+    """The place of the nearest sentence before ``index`` in its paragraph that names one: a
+    report goes on about the place it has just named ("... had failed in Bosra. An agreement was
+    concluded the 6 July")."""
+    for number in range(index - 1, -1, -1):
+        gap = text[sentences[number].end:sentences[number + 1].start]
+        if "\n\n" in gap.replace(" ", "").replace("\t", "") or is_headline(sentences[number], text):
+            return None
+        sentence = sentences[number].text
+        places = [n for n in names(number)[0]
+                  if not _DESTINATION_BEFORE.search(sentence[max(0, n.start - 80):n.start])]
+        if places:
+            best = min(places, key=lambda n: _rank(n, sentence))
+            return replace(locate(best.mention), location_from="paragraph")
+    return None
 
 
 def _dateline_end(sentence: str) -> int:
@@ -507,8 +600,15 @@ def code_events(
                 event_type, sub_type, _ = classify(sentence[start2:end2], rules, actor1)
                 if event_type != UNKNOWN:
                     extra1, extra2 = _roles(start2, end2, sentence, actors, words.sources, False)
+                    if extra1 is None and actor1 is None and _PRONOUN_START.match(sentence, start2):
+                        # "The RSF said on Friday that it had taken ...": who spoke did it.
+                        speakers = [a for a in actors if start <= a.start and a.end <= end]
+                        extra1 = speakers[0].mention if speakers else None
                     actor1, actor2 = actor1 or extra1, actor2 or extra2
                     end = end2
+        participle = _TOLL_CLAUSE_AFTER.match(sentence, end)
+        if participle and not any(end <= s[0] < participle.end() for s in spans_of.get(event.offset[0], [])):
+            end = max(end, clause_at(sentence, participle.end() - 1)[1])  # "..., killing two children"
         tolls = [t for t in find_tolls(sentence[start:end], words)]
         fatalities = next((t for t in tolls if t.kind == "fatalities"), None)
         injuries = next((t for t in tolls if t.kind == "injuries"), None)
@@ -516,7 +616,9 @@ def code_events(
             fatalities = _lead_toll(index, sentences, event_sentences, text, words)
         else:
             fatalities = _with_range(replace(fatalities, start=fatalities.start + start), sentence, words) if fatalities else None
-        location = _best_place(places, start, end, locate, "sentence")
+        location = _best_place(places, start, end, locate, "sentence", sentence)
+        if location is None:
+            location = _paragraph_place(index, sentences, text, names, locate)
         if location is None:
             location = _story_place(index, stories, sentences, names, locate)
         coded.append(replace(
@@ -527,6 +629,10 @@ def code_events(
     return coded
 
 
+# A participle clause after the happening that gives its toll ("went off in Tafas on Thursday, killing
+# a commander", "clashed on Tuesday, leaving 11 fighters dead").
+_TOLL_CLAUSE_AFTER = re.compile(r"\s*[,;—–-]?\s*(?:killing|leaving|wounding|injuring)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"\W*(?:that\s+)?(?:it|they|we)\b", re.IGNORECASE)
 _SPEECH_END = re.compile(r"\b(?:%s)\b[^,;]{0,40}$" % "|".join(map(re.escape, SPEECH_VERBS)), re.I)
 
 

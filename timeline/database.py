@@ -7,18 +7,18 @@ corrections themselves, kept apart so that `timeline add` and a full rebuild app
 again. Columns follow the fields of Event and Document (values that are not plain text or
 numbers as JSON), so a field added to them is kept without a change of schema.
 
-`add` reads only new or changed documents and merges again only the stretch of time their
-reports reach: reports merge only when their dates overlap, so the reports whose dates are
-linked to the new ones by a chain of overlaps are all that can change (see _cluster). Every
-write is one transaction (an interrupted one leaves the file as it was); writers wait for
-each other through SQLite's lock.
+`add` reads only new or changed documents and merges again only the stored reports that
+merging links to theirs (see _related_reports), found through an index of the days each
+report covers, and writes only the events that change: its work follows the new documents,
+not the size of the database. Every write is one transaction (an interrupted one leaves the
+file as it was); writers wait for each other through SQLite's lock.
 """
 from __future__ import annotations
 
-import bisect
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import json
 import sqlite3
 import types
@@ -27,9 +27,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from . import merging
 from .chronology import Timeline, merge_events
 from .documents import Document
-from .events import Event
+from .events import Event, Mention
 from .exporters.json_format import _converter, _to_json
 from . import corrections as corrections_module
 
@@ -91,7 +92,21 @@ def _column(name: str, hint: Any) -> _Column:
         return _Column(name, "TEXT", lambda v: None if v is None else v.isoformat(),
                        lambda v: None if v is None else dt.date.fromisoformat(v))
     convert = _converter(hint)
-    return _Column(name, "TEXT", _json_text, lambda v: None if v is None else convert(json.loads(v)))
+
+    def from_json(text: str) -> Any:
+        return convert(json.loads(text))
+
+    if _immutable(inner):
+        # The same places, actors, locations come again and again: read each text once.
+        from_json = functools.lru_cache(maxsize=1 << 12)(from_json)
+    return _Column(name, "TEXT", _json_text, lambda v: None if v is None else from_json(v))
+
+
+def _immutable(hint: Any) -> bool:
+    """Whether values of ``hint`` cannot change (so that one may be shared): tuples, frozen dataclasses."""
+    if typing.get_origin(hint) is tuple:
+        return True
+    return dataclasses.is_dataclass(hint) and hint.__dataclass_params__.frozen
 
 
 def _columns(cls: type, leave_out: tuple[str, ...] = ()) -> list[_Column]:
@@ -155,6 +170,16 @@ def _fts(table: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
+# Reports are found by their dates through one index of how many days they cover (in classes),
+# the first of them and the last: the reports whose dates overlap a stretch of time are, in each
+# class, those that start at most the class's longest span before it, read from the index alone.
+SPAN_CLASSES = (1, 8, 32, 100, 370)  # a class's spans are shorter than this many days; the last one has the rest
+_SPAN = 'julianday("end") - julianday(start)'
+_SPAN_CLASS = ("(CASE " + " ".join(f"WHEN {_SPAN} < {bound} THEN {k}" for k, bound in enumerate(SPAN_CLASSES))
+               + f" ELSE {len(SPAN_CLASSES)} END)")
+REPORTS_BY_SPAN = f'CREATE INDEX IF NOT EXISTS reports_days ON reports({_SPAN_CLASS}, start, "end")'
+
+
 def _schema() -> list[str]:
     return [
         "CREATE TABLE timeline_info (key TEXT PRIMARY KEY, value TEXT)",
@@ -170,7 +195,7 @@ def _schema() -> list[str]:
         "field TEXT, value TEXT, by TEXT, at TEXT)",
         "CREATE INDEX reports_event ON reports(event_id)",
         "CREATE INDEX reports_document ON reports(document)",
-        'CREATE INDEX reports_start ON reports(start)',
+        REPORTS_BY_SPAN,
         'CREATE INDEX events_start ON events(start, "end")',
         "CREATE INDEX places_event ON places(event_id)",
         "CREATE INDEX actors_event ON actors(event_id)",
@@ -263,6 +288,24 @@ def _event_of(row: tuple) -> Event:
 
 _REPORT_SELECT = "SELECT number, id, event_id, " + ", ".join(f'"{c.name}"' for c in REPORT_COLUMNS) + " FROM reports"
 _EVENT_SELECT = "SELECT id, " + ", ".join(f'"{c.name}"' for c in EVENT_COLUMNS) + " FROM events"
+def _overlapping(connection: sqlite3.Connection, start: dt.date, end: dt.date) -> list[int]:
+    """The numbers of the stored reports whose dates overlap ``start``..``end``: in each class of
+    spans (see SPAN_CLASSES), those that start in the stretch, or at most the class's longest span
+    before it, and end in it or after."""
+    last = len(SPAN_CLASSES)
+    query = " UNION ALL ".join(
+        [f'SELECT number FROM reports WHERE {_SPAN_CLASS} = {k} AND start BETWEEN ? AND ? AND "end" >= ?'
+         for k in range(last)]
+        + [f'SELECT number FROM reports WHERE {_SPAN_CLASS} = {last} AND start <= ? AND "end" >= ?'])
+    values: list[str] = []
+    for bound in SPAN_CLASSES:
+        earliest = start - dt.timedelta(days=min(bound - 1, start.toordinal() - 1))
+        values += [earliest.isoformat(), end.isoformat(), start.isoformat()]
+    return [number for number, in connection.execute(query, [*values, end.isoformat(), start.isoformat()])]
+
+
+def _event_row(event: Event) -> tuple:
+    return (event.id, *(c.to_sql(getattr(event, c.name)) for c in EVENT_COLUMNS))
 
 
 def _insert_reports(connection: sqlite3.Connection, events: Iterable[Event]) -> None:
@@ -277,10 +320,9 @@ def _insert_documents(connection: sqlite3.Connection, documents: Iterable[Docume
     connection.executemany(f"INSERT OR REPLACE INTO documents VALUES ({marks})", map(_document_row, documents))
 
 
-def _store_event(connection: sqlite3.Connection, event: Event) -> None:
+def _store_event(connection: sqlite3.Connection, event: Event, row: tuple | None = None) -> None:
     marks = ", ".join("?" * (len(EVENT_COLUMNS) + 1))
-    connection.execute(f"INSERT INTO events VALUES ({marks})",
-                       (event.id, *(c.to_sql(getattr(event, c.name)) for c in EVENT_COLUMNS)))
+    connection.execute(f"INSERT INTO events VALUES ({marks})", row or _event_row(event))
     connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?)",
                            [(event.id, m.name, m.text, m.kind) for m in event.places])
     actors = [("mentioned", m) for m in event.actors]
@@ -303,13 +345,18 @@ def _canonical(event: Event) -> tuple:
 
 
 def _merge_and_store(connection: sqlite3.Connection, reports: list[tuple[int, str | None, Event]],
-                     corrections: dict[str, list]) -> dict[str, list[int]]:
+                     replaced: dict[str, tuple] | None) -> dict[str, list[int]]:
     """Merge ``reports`` (number, former event id, report), store their events with the corrections
     made to them, and point each report to its event; returns each event's report numbers.
 
+    ``replaced`` holds the stored rows of the events the reports were part of, by id: an event
+    that comes out the same is not written again, and those that are gone are deleted; None
+    when the events table is empty (a full build).
+
     An event keeps the id it had when any of its reports was part of one (the id of its earliest
     such report's event), so corrections stay with it when a new document brings another report;
-    an event of new reports only takes the id of its earliest report (see timeline.identity)."""
+    an event of new reports only takes the id of its earliest report (see timeline.identity),
+    unless another event of the database has it."""
     reports = sorted(reports, key=lambda item: _canonical(item[2]))
     position = {n: k for k, (n, _, _) in enumerate(reports)}
     former_of = {n: former for n, former, _ in reports}
@@ -318,9 +365,13 @@ def _merge_and_store(connection: sqlite3.Connection, reports: list[tuple[int, st
     for n, _, e in reports:
         by_main.setdefault((e.document, e.offset, e.date), []).append(n)
         by_source.setdefault((e.document, e.offset, e.id), []).append(n)
+
+    def taken_elsewhere(identity: str) -> bool:
+        return replaced is not None and identity not in replaced and connection.execute(
+            "SELECT 1 FROM events WHERE id = ?", (identity,)).fetchone() is not None
+
     used: set[int] = set()
-    taken: set[str] = set()
-    members: dict[str, list[int]] = {}
+    merged: dict[str, tuple[Event, list[int]]] = {}
     for event in sorted(merge_events(e for _, _, e in reports), key=_canonical):
         numbers = []
         for source in event.sources:
@@ -336,15 +387,24 @@ def _merge_and_store(connection: sqlite3.Connection, reports: list[tuple[int, st
         numbers.sort(key=position.__getitem__)
         former = [former_of[n] for n in numbers if former_of[n]]
         identity = former[0] if former else event.id
-        while identity in taken:  # the same evidence twice (a sentence repeated): keep ids unique
+        while identity in merged or taken_elsewhere(identity):  # the same evidence twice: keep ids unique
             identity = _next_id(identity)
-        taken.add(identity)
-        event = corrections_module.apply_all(replace(event, id=identity), corrections.get(identity, ()))
-        _store_event(connection, event)
-        members[identity] = numbers
+        merged[identity] = (replace(event, id=identity), numbers)
+    corrections = _corrections(connection, None if replaced is None else list(merged))
+    replaced = replaced or {}
+    for identity, (event, _) in merged.items():
+        event = corrections_module.apply_all(event, corrections.get(identity, ()))
+        row = _event_row(event)
+        if replaced.get(identity) == row:
+            continue
+        if identity in replaced:
+            _delete_events(connection, [identity])
+        _store_event(connection, event, row)
+    _delete_events(connection, [identity for identity in replaced if identity not in merged])
     connection.executemany("UPDATE reports SET event_id = ? WHERE number = ?",
-                           [(identity, n) for identity, numbers in members.items() for n in numbers])
-    return members
+                           [(identity, n) for identity, (_, numbers) in merged.items() for n in numbers
+                            if former_of[n] != identity])
+    return {identity: numbers for identity, (_, numbers) in merged.items()}
 
 
 def _next_id(identity: str) -> str:
@@ -354,9 +414,16 @@ def _next_id(identity: str) -> str:
 
 # --- corrections ------------------------------------------------------------------------------
 
-def _corrections(connection: sqlite3.Connection) -> dict[str, list[corrections_module.Correction]]:
+def _corrections(connection: sqlite3.Connection,
+                 identities: list[str] | None = None) -> dict[str, list[corrections_module.Correction]]:
+    """The corrections made (to the events of ``identities`` only, when given), in order, by event."""
+    query = "SELECT event_id, field, value, by, at FROM corrections"
+    values: tuple = ()
+    if identities is not None:
+        query += " WHERE event_id IN (SELECT value FROM json_each(?))"
+        values = (json.dumps(identities),)
     found: dict[str, list[corrections_module.Correction]] = {}
-    for row in connection.execute("SELECT event_id, field, value, by, at FROM corrections ORDER BY number"):
+    for row in connection.execute(query + " ORDER BY number", values):
         found.setdefault(row[0], []).append(corrections_module.Correction(*row))
     return found
 
@@ -412,9 +479,8 @@ def build(path: str | Path, documents: Iterable[Document], reports: Iterable[Eve
             _insert_reports(connection, reports)
             rows = [_report_of(row) for row in connection.execute(_REPORT_SELECT)]
             rows = [(n, former.get(e.id), e) for n, _, e in rows]
-            corrections = _corrections(connection)
-            members = _merge_and_store(connection, rows, corrections)
-            _store_added(connection, corrections)
+            members = _merge_and_store(connection, rows, None)
+            _store_added(connection, _corrections(connection))
             connection.execute("INSERT OR REPLACE INTO timeline_info VALUES ('title', ?)", (title,))
             summary = Summary(documents=len(documents), reports=len(reports), events=len(members),
                               orphaned_corrections=_orphans(connection))
@@ -432,22 +498,69 @@ def seen_documents(path: str | Path) -> dict[str, str]:
         connection.close()
 
 
-def _cluster(connection: sqlite3.Connection, seeds: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The stretches of time (ISO first and last days) that hold every stored report linked to one
-    of ``seeds`` by a chain of reports whose dates overlap: only those can merge with a report in
-    the seeds, or with one that does. The dates of every report are read (a few MB for a million)
-    and swept once in order: each stretch where dates keep overlapping is one such chain."""
-    stretches: list[list[str]] = []
-    dates = connection.execute('SELECT start, "end" FROM reports').fetchall()
-    for low, high in sorted(dates + seeds):
-        if stretches and low <= stretches[-1][1]:
-            if high > stretches[-1][1]:
-                stretches[-1][1] = high
-        else:
-            stretches.append([low, high])
-    starts = [low for low, _ in stretches]
-    wanted = {bisect.bisect_right(starts, low) - 1 for low, _ in seeds}
-    return [tuple(stretches[k]) for k in sorted(wanted)]
+# What merging.related reads of a stored report, read straight from its columns: it is read for
+# every report whose dates overlap a related one's, most of them not related.
+_COMPARED_SELECT = 'SELECT number, document, future, start, "end", precision, sentence, places, actors FROM reports'
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _mentions(text: str | None) -> tuple[Mention, ...]:
+    return tuple(Mention(**mention) for mention in json.loads(text)) if text else ()
+
+
+def _compared(row: tuple) -> merging.Compared:
+    _, document, future, start, end, precision, sentence, places, actors = row
+    return merging.compared(types.SimpleNamespace(
+        document=document, future=bool(future), start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end),
+        precision=precision, sentence=sentence, places=_mentions(places), actors=_mentions(actors)))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _place_names(text: str | None) -> frozenset[str]:
+    return frozenset(m.name for m in _mentions(text))
+
+
+def _related_reports(connection: sqlite3.Connection, seeds: Iterable[Event], found: set[int]) -> None:
+    """Add to ``found`` (report numbers) every stored report linked to one of ``seeds`` or of
+    ``found`` by a chain of related reports (see merging.related): merging them with the seeds,
+    or without those of ``found`` that go, changes no other event.
+
+    Related reports have overlapping dates, so only those are looked at (see _overlapping, once
+    for each stretch of dates); of each, its places first, then, unless both name places and
+    none the same (they are then neither alike nor the same report), what merging.related
+    compares; each read once."""
+    by_dates: dict[tuple[dt.date, dt.date], list[int]] = {}
+    places_of: dict[int, frozenset[str]] = {}
+    compared: dict[int, merging.Compared] = {}
+
+    def read(query: str, numbers: list[int]) -> sqlite3.Cursor:
+        return connection.execute(query + " WHERE number IN (SELECT value FROM json_each(?))", (json.dumps(numbers),))
+
+    pending = [merging.compared(e) for e in seeds]
+    pending += [_compared(row) for row in read(_COMPARED_SELECT, sorted(found))]
+    while pending:
+        report = pending.pop()
+        overlapping = by_dates.get((report.start, report.end))
+        if overlapping is None:
+            overlapping = by_dates[report.start, report.end] = _overlapping(connection, report.start, report.end)
+            unread = [number for number in overlapping if number not in places_of]
+            places_of.update((number, _place_names(text))
+                             for number, text in read("SELECT number, places FROM reports", unread))
+        places = report.report.places
+        candidates = [number for number in overlapping if number not in found
+                      and (not places or not places_of[number] or places & places_of[number])]
+        unread = [number for number in candidates if number not in compared]
+        compared.update((row[0], _compared(row)) for row in read(_COMPARED_SELECT, unread))
+        for number in candidates:
+            if number not in found and merging.related(report, compared[number]):
+                found.add(number)
+                pending.append(compared[number])
+
+
+def _event_rows(connection: sqlite3.Connection, identities: Iterable[str]) -> dict[str, tuple]:
+    rows = connection.execute(_EVENT_SELECT + " WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps(sorted(identities)),))
+    return {row[0]: row for row in rows}
 
 
 def add(path: str | Path, documents: Iterable[Document], reports: Iterable[Event]) -> Summary:
@@ -458,7 +571,9 @@ def add(path: str | Path, documents: Iterable[Document], reports: Iterable[Event
     summary = Summary()
     try:
         with transaction(connection):
-            seen = dict(connection.execute("SELECT name, content_hash FROM documents"))
+            connection.execute(REPORTS_BY_SPAN)  # made once in a database from before it
+            seen = {d.name: row[0] for d in documents
+                    for row in connection.execute("SELECT content_hash FROM documents WHERE name = ?", (d.name,))}
             fresh = [d for d in documents if seen.get(d.name) != d.content_hash]
             names = {d.name for d in fresh}
             summary.unchanged_documents = len(documents) - len(fresh)
@@ -466,39 +581,37 @@ def add(path: str | Path, documents: Iterable[Document], reports: Iterable[Event
             summary.documents = len(fresh)
             new_reports = [e for e in reports if e.document in names]
             summary.reports = len(new_reports)
-            changed = [n for n in names if n in seen]
-            old_rows = [r for name in changed for r in connection.execute(
-                'SELECT start, "end" FROM reports WHERE document = ?', (name,))]
-            seeds = [(e.start.isoformat(), e.end.isoformat()) for e in new_reports] + old_rows
             if not fresh:
                 summary.events = connection.execute("SELECT count(*) FROM events").fetchone()[0]
                 return summary
-            stretches = _cluster(connection, seeds) if seeds else []
-            where = " OR ".join('(start <= ? AND "end" >= ?)' for _ in stretches) or "0"
-            values = [v for low, high in stretches for v in (high, low)]
-            before = [_report_of(row) for row in connection.execute(f"{_REPORT_SELECT} WHERE {where}", values)]
-            old_events = {former for _, former, _ in before if former}
+            changed = [n for n in names if n in seen]
+            going = {number for name in changed
+                     for number, in connection.execute("SELECT number FROM reports WHERE document = ?", (name,))}
+            numbers = set(going)
+            _related_reports(connection, new_reports, numbers)
+            related = [_report_of(row) for row in connection.execute(
+                _REPORT_SELECT + " WHERE number IN (SELECT value FROM json_each(?))", (json.dumps(sorted(numbers)),))]
             old_members: dict[str, set[str]] = {}
-            for _, former, e in before:
+            for _, former, e in related:
                 if former:
                     old_members.setdefault(former, set()).add(e.id)
+            replaced = _event_rows(connection, old_members)
             connection.executemany("DELETE FROM reports WHERE document = ?", [(n,) for n in changed])
-            _delete_events(connection, old_events)
             _insert_documents(connection, fresh)
             first_new = connection.execute("SELECT coalesce(max(number), 0) FROM reports").fetchone()[0]
             _insert_reports(connection, new_reports)
-            rows = [_report_of(row) for row in connection.execute(f"{_REPORT_SELECT} WHERE {where}", values)]
-            members = _merge_and_store(connection, rows, _corrections(connection))
-            by_number = {n: e.id for n, _, e in rows}
+            rows = [(number, former, e) for number, former, e in related if number not in going]
+            added = [_report_of(row) for row in connection.execute(_REPORT_SELECT + " WHERE number > ?", (first_new,))]
+            by_number = {n: e.id for n, _, e in rows + added}
+            members = _merge_and_store(connection, rows + added, replaced)
             for identity, numbers in members.items():
-                if identity not in old_events:
+                if identity not in old_members:
                     summary.new_events.append(identity)
                     continue
-                joined = [n for n in numbers if n > first_new]
-                summary.merged_reports += len(joined)
-                if {by_number[n] for n in numbers} != old_members.get(identity, set()):
+                summary.merged_reports += sum(1 for n in numbers if n > first_new)
+                if {by_number[n] for n in numbers} != old_members[identity]:
                     summary.changed_events.append(identity)
-            summary.gone_events = sorted(old_events - set(members))
+            summary.gone_events = sorted(set(old_members) - set(members))
             summary.events = connection.execute("SELECT count(*) FROM events").fetchone()[0]
             summary.orphaned_corrections = _orphans(connection)
     finally:

@@ -86,7 +86,8 @@ class Location:
     """Where a happening took place, as a map needs it: the place's name in the gazetteer, the
     words of the text that named it, its coordinates, first-level region and country, how
     precise the match is (``town``, ``region``, ``country``) and where in the document the place
-    was tied to the event (``location_from``: ``sentence``, ``headline`` or ``lead``)."""
+    was tied to the event (``location_from``: ``sentence``, ``paragraph`` (an earlier sentence of
+    its paragraph), ``headline`` or ``lead``)."""
 
     name: str
     text: str = ""

