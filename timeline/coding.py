@@ -414,33 +414,61 @@ def _dateline_end(sentence: str) -> int:
     return match.end() if match else 0
 
 
-def _stories(sentences: list[Sentence], text: str, story_starts: Iterable[int]) -> list[tuple[list[int], list[int], list[int]]]:
-    """Per sentence: the headlines of its story, the sentences of the story's lead paragraph and
-    the headlines of the page's title."""
-    headlines, lead, seen_body, lead_open = [], [], False, False
-    title: list[int] = []  # the headlines above the first body text: the page's title
+class _Run:
+    """Sentences that make one part of a story (its headlines, its lead paragraph, the page's title),
+    numbers appended as they come; a sentence sees the first ``length`` of them (see _stories).
+    Where the first sentence naming a place is, is looked for once and remembered: each event asks."""
+
+    def __init__(self, numbers: list[int] | None = None):
+        self.numbers = numbers if numbers is not None else []
+        self.scanned = 0  # numbers before this one name no place
+        self.placed: int | None = None  # position of the first number whose sentence names a place
+
+    def first_placed(self, length: int | None, places_of: Callable[[int], list]) -> int | None:
+        """The first of the run's first ``length`` numbers (all: None) whose sentence names a place."""
+        limit = len(self.numbers) if length is None else min(length, len(self.numbers))
+        while self.placed is None and self.scanned < limit:
+            if places_of(self.numbers[self.scanned]):
+                self.placed = self.scanned
+            else:
+                self.scanned += 1
+        return self.numbers[self.placed] if self.placed is not None and self.placed < limit else None
+
+
+# Per sentence: the run of its story's headlines, its lead paragraph and the page's title, each with
+# how many of its numbers the sentence sees (None: all).
+_Story = tuple[tuple[_Run, int | None], tuple[_Run, int | None], tuple[_Run, int | None]]
+
+
+def _stories(sentences: list[Sentence], text: str, story_starts: Iterable[int]) -> list[_Story]:
+    """Per sentence: the headlines of its story so far, the sentences of the story's lead paragraph
+    so far and the headlines of the page's title (shared runs with lengths, not copies: a page of
+    thousands of lines in one paragraph would otherwise hold the square of its length)."""
+    headlines, lead, seen_body, lead_open = _Run(), _Run(), False, False
+    title = _Run()  # the headlines above the first body text: the page's title
     body_ever = False
-    stories: list[tuple[list[int], list[int], list[int]]] = []
+    stories: list[_Story] = []
     for number, sentence, passed in after_story_breaks(sentences, story_starts):
         if passed and seen_body:
-            headlines, lead, seen_body, lead_open = [], [], False, False
+            headlines, lead, seen_body, lead_open = _Run(), _Run(), False, False
         if is_headline(sentence, text):
             if seen_body:
-                headlines, lead, seen_body, lead_open = [], [], False, False
-            headlines = headlines + [number]
+                headlines, lead, seen_body, lead_open = _Run(), _Run(), False, False
+            headlines.numbers.append(number)
             if not body_ever:
-                title.append(number)
+                title.numbers.append(number)
         else:
             if not seen_body:
-                lead, lead_open = [number], True
+                lead, lead_open = _Run([number]), True
             elif lead_open:
-                gap = text[sentences[lead[-1]].end:sentence.start]
+                gap = text[sentences[lead.numbers[-1]].end:sentence.start]
                 if "\n\n" in gap.replace(" ", ""):
                     lead_open = False
                 else:
-                    lead = lead + [number]
+                    lead.numbers.append(number)
             seen_body = body_ever = True
-        stories.append((headlines if headlines else title, lead, title))
+        seen_headlines = (headlines, len(headlines.numbers)) if headlines.numbers else (title, None)
+        stories.append((seen_headlines, (lead, len(lead.numbers)), (title, None)))
     return stories
 
 
@@ -509,7 +537,7 @@ def code_events(
             fatalities = _with_range(replace(fatalities, start=fatalities.start + start), sentence, words) if fatalities else None
         location = _best_place(places, start, end, locate, "sentence")
         if location is None:
-            location = _story_place(index, stories, sentences, names, locate)
+            location = _story_place(index, stories, names, locate)
         coded.append(replace(
             event, event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             fatalities=fatalities.casualties if fatalities else None,
@@ -563,15 +591,14 @@ def _lead_toll(index: int, sentences: list[Sentence], event_sentences: set[int],
     return None
 
 
-def _story_place(index: int, stories, sentences: list[Sentence], names, locate: PlaceOf) -> Location | None:
+def _story_place(index: int, stories: list[_Story], names, locate: PlaceOf) -> Location | None:
     """The place of the story's headline, else of its lead paragraph, else of the page's title."""
-    headlines, lead, title = stories[index]
-    for source, numbers in (("headline", headlines), ("lead", lead), ("headline", title)):
-        for number in numbers:
+    for source, (run, length) in zip(("headline", "lead", "headline"), stories[index]):
+        number = run.first_placed(length, lambda n: names(n)[0])
+        if number is not None:
             places = names(number)[0]
-            if places:
-                best = min(places, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
-                return replace(locate(best.mention), location_from=source)
+            best = min(places, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
+            return replace(locate(best.mention), location_from=source)
     return None
 
 
