@@ -38,6 +38,8 @@ COMPARISON_LEAD_IN = re.compile(
     r"\b(?:compared (?:with|to)|up from|down from|versus|vs\.)\s[^.;:!?]{0,60}$|\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?$",
     re.IGNORECASE,
 )
+# Longer than any match of COMPARISON_LEAD_IN but for the spaces just before the date.
+COMPARISON_REACH = 100
 COMPARISON_DATE = re.compile(r"\b(?:year|month|quarter|week)-(?:ago|earlier)\b", re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
@@ -248,8 +250,13 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str)
     if COMPARISON_DATE.search(expression.text):
         return True
     clause_start, _ = clause_at(sentence.text, expression.start - sentence.start)
-    before = text[sentence.start + clause_start:expression.start]
-    return bool(COMPARISON_LEAD_IN.search(before))
+    # Only the words just before the date can lead into it: search those, not the whole clause
+    # (a clause may hold dozens of dates), from where the spaces before the date begin.
+    words_end = expression.start
+    while words_end > sentence.start + clause_start and text[words_end - 1].isspace():
+        words_end -= 1
+    reach = max(sentence.start + clause_start, words_end - COMPARISON_REACH)
+    return bool(COMPARISON_LEAD_IN.search(text, reach, expression.start))
 
 
 def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpression]:
