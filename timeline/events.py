@@ -304,10 +304,11 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
         groups.append(_Happening((current,), interval.start, interval.end))
         index += 1
     distinct: list[_Happening] = []
+    seen: set[tuple[dt.date, dt.date]] = set()
     for group in groups:
-        if any(g.start == group.start and g.end == group.end for g in distinct):
-            continue
-        distinct.append(group)
+        if (group.start, group.end) not in seen:
+            seen.add((group.start, group.end))
+            distinct.append(group)
     return distinct
 
 
@@ -358,11 +359,14 @@ def extract_events(
             continue
         names = _names_in(sentence.text, find_names)
         other_spans = tuple((e.start - sentence.start, e.end - sentence.start) for e in inside if e.type in ("DATE", "TIME"))
+        habitual: dict[tuple[int, int], bool] = {}  # per clause: the dates of a clause share it
         for happening in _happenings(anchors, text, sentence.start):
             main = happening.main
             span = (main.start - sentence.start, main.end - sentence.start)
-            clause_start, clause_end = clause_at(sentence.text, span[0])
-            if HABITUAL.search(sentence.text[clause_start:clause_end]):
+            clause_start, clause_end = clause = clause_at(sentence.text, span[0])
+            if clause not in habitual:
+                habitual[clause] = bool(HABITUAL.search(sentence.text[clause_start:clause_end]))
+            if habitual[clause]:
                 continue
             value, precision, mod = _value_of(happening)
             events.append(
