@@ -240,7 +240,15 @@ def _masked_except(sentence: str, spans: tuple[tuple[int, int], ...], date_span)
 
 def _all_spans(other_spans, date_span) -> tuple[tuple[int, int], ...]:
     """All the date spans of a sentence, once each and in order (a key the cache of _title shares)."""
-    return tuple(sorted(set(other_spans) | ({date_span} if date_span else set())))
+    other_spans = tuple(other_spans)
+    if date_span is None or date_span in other_spans:
+        return _in_order(other_spans)  # the events of a sentence share it
+    return tuple(sorted(set(other_spans) | {date_span}))
+
+
+@functools.lru_cache(maxsize=64)
+def _in_order(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted(set(spans)))
 
 
 # A run of masked characters: another date of the sentence (or dates side by side).
@@ -313,8 +321,7 @@ def _title(sentence: str, date_span, other_spans) -> str:
     """The headline of the clause of ``date_span`` (the main clause without), from the clauses of
     the sentence found once for all its dates (see _Analysis); the rare date that is not masked
     alone has the sentence analysed for itself."""
-    spans = tuple(sorted(other_spans))
-    analysis = _shared_analysis(sentence, spans)
+    analysis = _shared_analysis(sentence, _in_order(tuple(other_spans)))
     if date_span is None:
         return _title_in(analysis.text, analysis.clause, None, analysis.ends_in_speech)
     place = analysis.place(date_span)
