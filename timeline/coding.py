@@ -398,7 +398,7 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
 PlaceOf = Callable[[Mention], Location]
 
 
-def _best_place(names: list[_Name], start: int, end: int, locate: PlaceOf, source: str) -> Location | None:
+def _best_place(names: list[_Name], start: int, end: int, locate: Callable[[Mention, str], Location], source: str) -> Location | None:
     inside = [n for n in names if start <= n.start and n.end <= end]
     if inside:
         chosen = min(inside, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
@@ -406,7 +406,7 @@ def _best_place(names: list[_Name], start: int, end: int, locate: PlaceOf, sourc
         chosen = min(names, key=lambda n: min(abs(n.start - end), abs(n.end - start)))
     else:
         return None
-    return replace(locate(chosen.mention), location_from=source)
+    return locate(chosen.mention, source)
 
 
 def _dateline_end(sentence: str) -> int:
@@ -501,6 +501,16 @@ def code_events(
                 names_of[index] = (_positioned(sentence, places), _positioned(sentence, actors))
         return names_of[index]
 
+    located: dict[tuple[Mention, str], Location] = {}
+
+    def place(mention: Mention, source: str) -> Location:
+        """Where ``mention`` is, tied to the event through ``source`` (found once: many events
+        of a page share their places)."""
+        key = (mention, source)
+        if key not in located:
+            located[key] = replace(locate(mention), location_from=source)
+        return located[key]
+
     spans_of: dict[int, list[tuple[int, int]]] = {}
     for event in events:
         span = _date_span(event)
@@ -535,9 +545,9 @@ def code_events(
             fatalities = _lead_toll(index, sentences, event_sentences, text, words)
         else:
             fatalities = _with_range(replace(fatalities, start=fatalities.start + start), sentence, words) if fatalities else None
-        location = _best_place(places, start, end, locate, "sentence")
+        location = _best_place(places, start, end, place, "sentence")
         if location is None:
-            location = _story_place(index, stories, names, locate)
+            location = _story_place(index, stories, names, place)
         coded.append(replace(
             event, event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             fatalities=fatalities.casualties if fatalities else None,
@@ -591,14 +601,14 @@ def _lead_toll(index: int, sentences: list[Sentence], event_sentences: set[int],
     return None
 
 
-def _story_place(index: int, stories: list[_Story], names, locate: PlaceOf) -> Location | None:
+def _story_place(index: int, stories: list[_Story], names, locate) -> Location | None:
     """The place of the story's headline, else of its lead paragraph, else of the page's title."""
     for source, (run, length) in zip(("headline", "lead", "headline"), stories[index]):
         number = run.first_placed(length, lambda n: names(n)[0])
         if number is not None:
             places = names(number)[0]
             best = min(places, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
-            return replace(locate(best.mention), location_from=source)
+            return locate(best.mention, source)
     return None
 
 
