@@ -10,6 +10,7 @@ window, else the rest of the sentence, else the story's headline or lead, never 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -516,6 +517,7 @@ def code_events(
         span = _date_span(event)
         if span is not None:
             spans_of.setdefault(event.offset[0], []).append(span)
+    spans_of = {offset: sorted(set(spans)) for offset, spans in spans_of.items()}
     coded = []
     for event in events:
         index = by_offset.get(event.offset[0])
@@ -577,12 +579,19 @@ def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[
         start, end = clause_at(sentence, _dateline_end(sentence))
         return start, end, False
     start, end = clause_at(sentence, span[0])
-    others = sorted(s for s in spans if s != span and start <= s[0] < end)
+    # ``spans`` are sorted: the other dates of the clause are found by bisection, not by reading
+    # them all for each event (a sentence may hold dozens).
+    first = bisect.bisect_left(spans, (start,))
+    earlier = None  # the last other date of the clause, in order, that ends before this one begins
+    for index in range(bisect.bisect_left(spans, (span[0],)) - 1, first - 1, -1):
+        if spans[index][1] <= span[0]:
+            earlier = spans[index]
+            break
+    following = bisect.bisect_left(spans, (span[1],))
+    later = following < len(spans) and spans[following][0] < end
     continuation = False
-    earlier = [s for s in others if s[1] <= span[0]]
-    later = [s for s in others if s[0] >= span[1]]
     if earlier:
-        start, continuation = earlier[-1][1], True
+        start, continuation = earlier[1], True
     if later and len(sentence[start:span[0]].split()) >= 3:
         end = span[1]
     if _AND_START.match(sentence[start:end]):
