@@ -64,6 +64,8 @@ _REPORTING_AFTER = re.compile(r"^\s+(?:said|says|told|reported|stated)\b", re.I)
 AGENT_REACH = 4
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _PASSIVE = re.compile(r"^(?:was|were|been|being|is|are|be)$", re.I)
+# How far after its date the words of an event's happening are read (see _window).
+WINDOW_REACH = 300
 _AND_START = re.compile(r"^\W*(?:and|then)\b", re.I)
 
 
@@ -596,6 +598,11 @@ def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[
         end = span[1]
     if _AND_START.match(sentence[start:end]):
         continuation = True
+    # A happening is told near its date: a clause of dozens of dates (or text without
+    # punctuation) is not read whole for each of its dates.
+    if end - span[1] > WINDOW_REACH:
+        space = sentence.rfind(" ", span[1], span[1] + WINDOW_REACH)
+        end = space if space >= 0 else span[1] + WINDOW_REACH
     return start, end, continuation
 
 
