@@ -321,7 +321,11 @@ def _title(sentence: str, date_span, other_spans) -> str:
     """The headline of the clause of ``date_span`` (the main clause without), from the clauses of
     the sentence found once for all its dates (see _Analysis); the rare date that is not masked
     alone has the sentence analysed for itself."""
-    analysis = _shared_analysis(sentence, _in_order(tuple(other_spans)))
+    spans = _in_order(tuple(other_spans))
+    if date_span is not None and spans in ((), (date_span,)):
+        # The sentence's only date: as written, it shares the clauses events and coding find.
+        return _title_alone(sentence, date_span, other_spans)
+    analysis = _shared_analysis(sentence, spans)
     if date_span is None:
         return _title_in(analysis.text, analysis.clause, None, analysis.ends_in_speech)
     place = analysis.place(date_span)
