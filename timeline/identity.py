@@ -10,6 +10,7 @@ a chronology database also keeps an id once given (see timeline.database).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import TYPE_CHECKING, Iterable
 
@@ -31,7 +32,12 @@ def content_hash(document: Document) -> str:
 
 def report_id(event: Event) -> str:
     """The id of one report: a hash of its sentence (spacing aside) and its date value."""
-    return _digest(f"{' '.join(event.sentence.split())}\0{event.date}")[:ID_LENGTH]
+    return _digest(f"{_spaced(event.sentence)}\0{event.date}")[:ID_LENGTH]
+
+
+@functools.lru_cache(maxsize=64)  # the events of a sentence come one after another
+def _spaced(sentence: str) -> str:
+    return " ".join(sentence.split())
 
 
 def earliest_report(events: Iterable[Event]) -> Event:
