@@ -22,11 +22,13 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from timeline.cleaning import clean
-from timeline.documents import Document
-from timeline.events import extract_events
-from timeline.sentences import split_sentences
-from timeline.temporal import TemporalExpression
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's timeline
+
+from timeline.cleaning import clean  # noqa: E402
+from timeline.documents import Document  # noqa: E402
+from timeline.events import extract_events  # noqa: E402
+from timeline.sentences import split_sentences  # noqa: E402
+from timeline.temporal import TemporalExpression  # noqa: E402
 
 ANCHORING = {"IS_INCLUDED", "INCLUDES", "DURING", "DURING_INV", "SIMULTANEOUS", "BEGINS", "ENDS", "BEGUN_BY",
              "ENDED_BY"}

@@ -35,6 +35,9 @@ import threading
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent  # this checkout: its timeline is the one measured
+sys.path.insert(0, str(ROOT))
+
 DCT = re.compile(r"<DCT>.*?value=\"([^\"]+)\".*?</DCT>", re.S)
 TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.S)
 TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
@@ -115,7 +118,7 @@ def run_measured(command: list[str]) -> tuple[float, float, int, int]:
     (bytes) and exit status. CPU time well under jobs x wall time means the machine was busy."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     done = threading.Event()
 

@@ -17,12 +17,14 @@ import sys
 import time
 from pathlib import Path
 
-from timeline import temporal
-from timeline.cleaning import clean
-from timeline.documents import Document, read_documents
-from timeline.events import extract_events
-from timeline.gazetteer import load_gazetteer
-from timeline.sentences import split_sentences
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's timeline
+
+from timeline import temporal  # noqa: E402
+from timeline.cleaning import clean  # noqa: E402
+from timeline.documents import Document, read_documents  # noqa: E402
+from timeline.events import extract_events  # noqa: E402
+from timeline.gazetteer import load_gazetteer  # noqa: E402
+from timeline.sentences import split_sentences  # noqa: E402
 
 
 

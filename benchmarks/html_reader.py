@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 import lxml.html
 
-from timeline.readers import html
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's timeline
+
+from timeline.readers import html  # noqa: E402
 
 WORD = re.compile(r"\w+")
 
