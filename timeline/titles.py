@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 
 from .temporal.lexicon import current_language
@@ -358,7 +357,7 @@ def _title_in(sentence: str, clause_at, date_span, ends_in_speech) -> str:
     position = date_span[0] if date_span else 0
     start, end = clause_at(position)
     clause = sentence[start:end]
-    if date_span and _few_words(clause, 4) and (start, end) != (0, len(sentence)):
+    if date_span and _few_words(clause) and (start, end) != (0, len(sentence)):
         # A date alone in its clause ("On 6 May, ...") belongs to the clause that follows.
         end = clause_at(min(len(sentence) - 1, end))[1]
         clause = sentence[start:end]
@@ -381,9 +380,12 @@ def _ends_in_speech(text: str, start: int, end: int) -> bool:
     return any(m.end() == end for m in _SPEECH.finditer(text, max(start, end - SPEECH_REACH), end + 8))
 
 
-def _few_words(text: str, most: int) -> bool:
-    """Whether ``text`` holds at most ``most`` words (read no further than one more)."""
-    return sum(1 for _ in itertools.islice(_WORD.finditer(text), most + 1)) <= most
+_FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
+
+
+def _few_words(text: str) -> bool:
+    """Whether ``text`` holds at most four words (read no further than a fifth)."""
+    return not _FIVE_WORDS.match(text)
 
 
 def _title_alone(sentence: str, date_span, other_spans) -> str:
