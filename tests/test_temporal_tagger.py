@@ -314,3 +314,9 @@ def test_only_the_spans_given_are_tagged_and_anchor():
     found = tag(text, "2016-03-20", spans=kept)
     assert [(e.text, e.value) for e in found] == [("3 March 2016", "2016-03-03"), ("two days later", "2016-03-05")]
     assert all(text[e.start:e.end] == e.text for e in found)
+
+
+def test_a_year_heading_a_section_is_a_year_and_a_number_in_a_sentence_is_not():
+    text = "1918\n\nIn January the army moved.\n\n2003: Invasion\n\nAnaconda Plan and blockade, 1861\nIt cost 1500 lives."
+    assert [(e.text, e.value) for e in tag(text, dct="2009-12-19") if e.value[:1].isdigit()] == [
+        ("1918", "1918"), ("January", "1918-01"), ("2003", "2003"), ("1861", "1861")]

@@ -14,7 +14,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-ACTIONS = ("end", "line")
+ACTIONS = ("end", "line", "before", "after", "minor")
+# Rules that judge a whole line, rules that cut a line that runs pieces together, and the
+# words a title-case headline leaves in lower case.
+LINE_ACTIONS = ("end", "line")
+CUT_ACTIONS = ("before", "after")
+# A title-case headline at the head of a run-together line has at least this many capitalised words,
+# and at most HEADLINE_MAX_WORDS words.
+HEADLINE_MIN_CAPITALISED = 3
+HEADLINE_MAX_WORDS = 20
 # An "end" marker only ends the article once this much article text stands above it;
 # higher up it is navigation ("Comments" in a menu) and only its own line goes.
 MIN_ARTICLE_BEFORE_END = 200
@@ -124,7 +132,11 @@ def _first_rule(rules: tuple[Rule, ...], any_rule: re.Pattern | None, line: str)
 def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
     """Spans of ``text`` that are article text, and the dropped ones with reasons."""
     rules = default_rules() if rules is None else rules
-    any_rule = _any_rule(rules)
+    line_rules = tuple(r for r in rules if r.action in LINE_ACTIONS)
+    cut_rules = tuple(r for r in rules if r.action in CUT_ACTIONS)
+    minor = _minor_words(rules)
+    any_rule = _any_rule(line_rules)
+    any_cut = _any_rule(cut_rules)
     dropped: list[Dropped] = []
     kept: list[tuple[int, int]] = []
     kept_chars = 0
@@ -132,19 +144,100 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
         line = text[start:end]
         if not line.strip():
             continue
-        rule = _first_rule(rules, any_rule, line)
+        rule = _first_rule(line_rules, any_rule, line)
         if rule is not None and rule.action == "end" and kept_chars >= MIN_ARTICLE_BEFORE_END:
             dropped.append(Dropped(start, len(text), rule.reason))
             break
         if rule is not None:
             dropped.append(Dropped(start, end, rule.reason))
             continue
-        if kept and text[kept[-1][1]:start].strip() == "" and text.count("\n", kept[-1][1], start) == 1:
-            kept[-1] = (kept[-1][0], end)
+        if not cut_rules or any_cut is not None and not any_cut.search(text, start, end):
+            pieces = [(start, end, False)]  # most lines: nothing to cut
         else:
-            kept.append((start, end))
-        kept_chars += len(line.strip())
+            pieces = _pieces(text, start, end, cut_rules, minor)
+        for number, (piece_start, piece_end, opened) in enumerate(pieces):
+            # A piece a label opens ("Photo: ...") goes when another piece follows it on the line: the last
+            # one runs to the line's end, where the body may have run on after the caption.
+            judged = len(pieces) > 1 and not (opened and number == len(pieces) - 1)
+            rule = _first_rule(line_rules, any_rule, text[piece_start:piece_end]) if judged else None
+            if rule is not None:  # a caption or a dateline run into the line: that piece alone goes
+                dropped.append(Dropped(piece_start, piece_end, rule.reason))
+                continue
+            if (number == 0 and kept and text[kept[-1][1]:piece_start].strip() == ""
+                    and text.count("\n", kept[-1][1], piece_start) == 1):
+                kept[-1] = (kept[-1][0], piece_end)
+            else:
+                kept.append((piece_start, piece_end))
+            kept_chars += piece_end - piece_start
     return Cleaned(tuple(kept), tuple(dropped))
+
+
+@lru_cache(maxsize=32)
+def _minor_words(rules: tuple[Rule, ...]) -> re.Pattern | None:
+    """One pattern for the words a title-case headline leaves in lower case (rules ``minor``)."""
+    patterns = [rule.pattern.pattern for rule in rules if rule.action == "minor"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+_WORD = re.compile(r"\S+")
+_QUOTES = "\"'“”‘’:,;"
+
+
+def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...],
+            minor: re.Pattern | None) -> list[tuple[int, int, bool]]:
+    """The pieces of a line that runs a headline, captions, a dateline and the body together (a copy
+    that lost its line breaks and full stops), cut where a rule ``before`` matches and after where a
+    rule ``after`` matches, and after a title-case headline at its head; the line whole when no rule
+    cuts it. Each piece with whether a rule ``before`` opened it."""
+    cuts, ends, opening = set(), [], set()
+    for rule in cut_rules:
+        for match in rule.pattern.finditer(text, start, end):
+            cut = match.start() if rule.action == "before" else match.end()
+            if rule.action == "after":
+                ends.append((match.start(), match.end()))
+            else:
+                opening.add(cut)
+            if start < cut < end and text[start:cut].strip() and text[cut:end].strip():
+                cuts.add(cut)
+    # A piece does not start inside what ends another ("Photo: AFP BEIRUT (Reuters) -": AFP is the credit's;
+    # the label of "Photo: Name/AFP" opens no caption, it ends one).
+    cuts = {cut for cut in cuts if not any(a <= cut < b for a, b in ends)}
+    if not cuts:
+        return [(start, end, False)]
+    first = min(cuts)
+    headline = _headline_end(text, start, first, minor)
+    if headline is not None:
+        cuts.add(headline)
+    bounds = [start, *sorted(cuts), end]
+    pieces = []
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            pieces.append((a, b, a in opening))
+    return pieces
+
+
+def _headline_end(text: str, start: int, end: int, minor: re.Pattern | None) -> int | None:
+    """Where a title-case headline at the head of ``text[start:end]`` ends ("Forces Retake Khan Sheikhoun
+    After Five Years | Syrian soldiers ride a tank ..."): before the capitalised word that opens the first
+    words in lower case; None when the piece does not open with one."""
+    capitalised: list[re.Match] = []
+    for number, word in enumerate(_WORD.finditer(text, start, end)):
+        if number > HEADLINE_MAX_WORDS:
+            return None
+        token = word.group().strip(_QUOTES)
+        if token[:1].isupper() or token[:1].isdigit():
+            capitalised.append(word)
+        elif not token or minor is not None and minor.fullmatch(token):
+            continue
+        else:
+            if len(capitalised) - 1 >= HEADLINE_MIN_CAPITALISED and capitalised[-1].start() > start:
+                return capitalised[-1].start()
+            return None
+    return None
 
 
 def describe_dropped(dropped: Iterable[Dropped], text: str, width: int = 70) -> list[str]:

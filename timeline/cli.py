@@ -322,7 +322,8 @@ def format_options(command):
 @click.option("--event-types", "event_types", type=click.Path(dir_okay=False),
               help="Extra event type rules (EVENT_TYPE<tab>SUB_EVENT_TYPE<tab>PATTERN lines, tried first).")
 @click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
-              help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end or line).")
+              help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end, line, before, after or minor;"
+                   " see timeline/data/cleaning.tsv).")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be used (exit status 1, no output).")
 @click.option("--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel (default: one per core).")
@@ -503,7 +504,8 @@ def _database_error(function, *args, **kwargs):
 @click.option("--names", "names_file", type=click.Path(dir_okay=False),
               help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
 @click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
-              help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end or line).")
+              help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end, line, before, after or minor;"
+                   " see timeline/data/cleaning.tsv).")
 @click.option("--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Documents processed in parallel.")

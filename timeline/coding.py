@@ -24,6 +24,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
+from .derived import named_happening
 from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline
 from .sentences import Sentence
 from .temporal.lexicon import current_language
@@ -515,10 +516,16 @@ def code_events(
         return located[key]
 
     spans_of: dict[int, list[tuple[int, int]]] = {}
+    # Per sentence, the words of happenings dated from another ("two days after | rebels attacked ..."):
+    # from the offset to the end of the words naming the happening; they are no other event's words.
+    related_of: dict[int, list[tuple[int, int]]] = {}
     for event in events:
         span = _date_span(event)
         if span is not None:
             spans_of.setdefault(event.offset[0], []).append(span)
+            named = named_happening(event.sentence, *span) if event.date_source == "derived" else None
+            if named is not None:
+                related_of.setdefault(event.offset[0], []).append((span[0], named[1]))
     spans_of = {offset: sorted(set(spans)) for offset, spans in spans_of.items()}
     coded = []
     for event in events:
@@ -529,12 +536,14 @@ def code_events(
             continue
         places, actors = names(index)
         start, end, continuation = _window(event, sentence, spans_of.get(event.offset[0], []))
+        related = [] if event.date_source == "derived" else related_of.get(event.offset[0], [])
+        end = min([end] + [a for a, b in related if start < a < end])
         window = sentence[start:end]
         actor1, actor2 = _roles(start, end, sentence, actors, words.sources, continuation)
         event_type, sub_type, _ = classify(window, rules, actor1)
         if event_type == UNKNOWN and _SPEECH_END.search(window):
             # "The SDF said on Friday | they had taken the town": the happening is in what was said.
-            bounds = [b for b in clause_bounds(sentence) if b[0] >= end]
+            bounds = [b for b in clause_bounds(sentence) if b[0] >= end and not any(a <= b[0] < z for a, z in related)]
             if bounds:
                 start2, end2 = bounds[0]
                 event_type, sub_type, _ = classify(sentence[start2:end2], rules, actor1)
@@ -572,6 +581,10 @@ def _date_span(event: Event) -> tuple[int, int] | None:
     return (start, start + len(first)) if start >= 0 else None
 
 
+# A participle clause that goes on telling the happening before it: ", killing nine people".
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b[^,;:.()]{0,80}")
+
+
 def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int, bool]:
     """The words of the event's own happening: the clause of its date, cut at the other dates of
     the clause (a date closes the phrase of its happening: "began on 6 June and took it on 17
@@ -580,6 +593,10 @@ def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[
     if span is None or event.date_source == "publication" and not event.expression:
         start, end = clause_at(sentence, _dateline_end(sentence))
         return start, end, False
+    named = named_happening(sentence, *span) if event.date_source == "derived" else None
+    if named is not None:  # "two days after rebels attacked a checkpoint": the words after the offset
+        participle = _PARTICIPLE_AFTER.match(sentence, named[1])  # ", killing nine people" is its toll
+        return named[0], participle.end() if participle else named[1], False
     start, end = clause_at(sentence, span[0])
     # ``spans`` are sorted: the other dates of the clause are found by bisection, not by reading
     # them all for each event (a sentence may hold dozens).

@@ -20,7 +20,8 @@ from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
 from .temporal.lexicon import current_language
-from .titles import DATELINE, IRREGULAR_PAST, clause_at, make_title
+from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
+from .titles import DATELINE, IRREGULAR_PAST, RELATIVE_INSERTION, clause_at, make_title, phrase_title
 
 # Habits and generic statements: a date in the same clause places no happening.
 HABITUAL = re.compile(
@@ -33,9 +34,9 @@ HABITUAL = re.compile(
 # A time made the subject of a generic statement ("Towards the end of the month is when ...").
 GENERIC_TIME = re.compile(r"\b(?=[ia])(?:is|are) when\b", re.IGNORECASE)
 # A date that a figure is compared with ("up from $3 million last year", "compared with a year earlier")
-# is a reference point, not the time of a happening.
+# is a reference point, not the time of a happening; "no later than" sets a deadline, no comparison.
 COMPARISON_LEAD_IN = re.compile(
-    r"\b(?:compared (?:with|to)|up from|down from|versus|vs\.)\s[^.;:!?]{0,60}$|\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?$",
+    r"\b(?:compared (?:with|to)|up from|down from|versus|vs\.)\s[^.;:!?]{0,60}$|(?<!later )(?<!earlier )(?<!sooner )\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?$",
     re.IGNORECASE,
 )
 # Longer than any match of COMPARISON_LEAD_IN but for the spaces just before the date.
@@ -61,6 +62,8 @@ SPAN_OF_TIME = re.compile(
     r"(?:years?|months?|weeks?|days?|decades?|hours?)\b",
     re.IGNORECASE,
 )
+# How many sentences back a sentence without a date may find the happening its offsets count from.
+CONTEXT_SENTENCES = 2
 # A headline: a line of its own, without closing punctuation, of a few words.
 HEADLINE_MAX_WORDS = 20
 # How many body sentences may be looked at for the lead happening: of the article, and of each
@@ -350,17 +353,29 @@ def extract_events(
     starts = [e.start for e in ordered]
     events: list[Event] = []
     dated_sentences: set[int] = set()
+    # The last sentence whose text dated a happening, and that happening: what a sentence without a
+    # date of its own dates a happening from ("The bombardment came two days after ...").
+    previous: tuple[int, _Happening] | None = None
+    breaks = sorted(story_starts)
     for number, sentence in enumerate(sentences):
         inside = _within(ordered, starts, sentence)
+        headline = is_headline(sentence, text)
+        if headline:
+            previous = None
         anchors = [e for e in _anchors(inside) if not _is_reference(e, sentence, text)]
-        if anchors and is_headline(sentence, text):
+        if anchors and headline:
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
-        if not anchors or GENERIC_TIME.search(sentence.text):
+        relations = [] if headline else find_relations(sentence.text, inside, sentence.start)
+        if GENERIC_TIME.search(sentence.text) or not anchors and not relations:
             continue
         names = _names_in(sentence.text, find_names)
         other_spans = tuple((e.start - sentence.start, e.end - sentence.start) for e in inside if e.type in ("DATE", "TIME"))
+        # The title of a happening leaves out the offset and the other happening it is dated from.
+        title_spans = tuple(sorted(set(other_spans) | {r.span for r in relations}))
+        happenings = _happenings(anchors, text, sentence.start) if anchors else []
+        made: list[tuple[_Happening, Relation | None]] = []
         habitual: dict[tuple[int, int], bool] = {}  # per clause: the dates of a clause share it
-        for happening in _happenings(anchors, text, sentence.start):
+        for happening in happenings:
             main = happening.main
             span = (main.start - sentence.start, main.end - sentence.start)
             clause_start, clause_end = clause = clause_at(sentence.text, span[0])
@@ -368,14 +383,22 @@ def extract_events(
                 habitual[clause] = bool(HABITUAL.search(sentence.text[clause_start:clause_end]))
             if habitual[clause]:
                 continue
+            named_by = next((r for r in relations if r.phrase[0] <= span[0] < r.phrase[1]), None)
+            if named_by is not None:
+                title = phrase_title(sentence.text, named_by.phrase, other_spans)
+            else:
+                title = make_title(sentence.text, span, title_spans)
+            made.append((happening, named_by))
             value, precision, mod = _value_of(happening)
+            if mod is None and is_deadline(sentence.text, *span):
+                mod = DEADLINE_MOD
             events.append(
                 Event(
                     date=value,
                     start=happening.start,
                     end=happening.end,
                     precision=precision,
-                    title=make_title(sentence.text, span, other_spans),
+                    title=title,
                     sentence=sentence.text,
                     document=document.name,
                     offset=(sentence.start, sentence.end),
@@ -391,11 +414,106 @@ def extract_events(
                 )
             )
             dated_sentences.add(number)
+        context = None
+        if previous is not None and number - previous[0] <= CONTEXT_SENTENCES:
+            # Not across a new story of the page (a live blog entry's time stamp).
+            passed = bisect.bisect_right(breaks, sentence.start) - bisect.bisect_right(breaks, sentences[previous[0]].end)
+            context = previous[1] if not passed else None
+        for derived in _dated_from_others(document, sentence, relations, made, context, title_spans, published, names):
+            events.append(derived)
+            dated_sentences.add(number)
+        main_happenings = [h for h, named_by in made if named_by is None and not _CLOCK_ALONE.match(h.main.text)]
+        if main_happenings:
+            previous = (number, main_happenings[-1])
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
-    events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=story_starts))
+    events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks))
     if not events:
         events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
     return sorted(events, key=lambda e: (e.offset, e.start))
+
+
+def _dated_from_others(
+    document: Document,
+    sentence: Sentence,
+    relations: list[Relation],
+    made: list[tuple[_Happening, Relation | None]],
+    context: _Happening | None,
+    title_spans: tuple[tuple[int, int], ...],
+    published: dt.date | None,
+    names,
+) -> list[Event]:
+    """Happenings dated by an offset from another ("two days after rebels attacked ...").
+
+    When the words after the offset carry no date, their happening is dated from the sentence's
+    nearest other happening, else, in a sentence with no date of its own that speaks again of a
+    happening told before ("The bombardment came two days after ..."), from ``context``, the
+    happening the text last dated; when they carry the date and the rest of the sentence does
+    not, the sentence's own happening is dated from theirs.
+    """
+    events = []
+    # A clock time alone ("at 6 a.m.") names no day of its own: no offset counts from it.
+    own = [(h, r) for h, r in made if r is None and not _CLOCK_ALONE.match(h.main.text)]
+    insertions = [m.span() for m in RELATIVE_INSERTION.finditer(sentence.text)] if own else []
+    for relation in relations:
+        named = [h for h, r in made if r is relation]
+        offset_text = sentence.text[relation.offset[0]:relation.offset[1]]
+        if not named:
+            # "The talks, which began two weeks after the truce, ended on Friday": an offset in a relative
+            # clause counts from that clause's happening, not from a date outside it.
+            inserted = next((span for span in insertions if span[0] <= relation.offset[0] < span[1]), None)
+            candidates = [item for item in own if inserted is None
+                          or inserted[0] <= item[0].main.start - sentence.start < inserted[1]]
+            if own and not candidates:
+                continue
+            if candidates:
+                anchor = min(candidates, key=lambda item: _distance(item[0], relation, sentence.start))[0]
+            elif context is not None and recalls_happening(sentence.text, relation):
+                anchor = context
+            else:
+                continue
+            dated = offset_date(anchor.main.interval, relation.duration, relation.direction, relation.approximate)
+            title = phrase_title(sentence.text, relation.phrase, ())
+            words = sentence.text[relation.phrase[0]:relation.phrase[1]]
+            expression = offset_text
+        elif not own:
+            dated = offset_date(named[0].main.interval, relation.duration, -relation.direction, relation.approximate)
+            span = (relation.offset[0], relation.signal_start)
+            others = tuple(s for s in title_spans if s != relation.span) + ((relation.signal_start, relation.phrase[1]),)
+            title = make_title(sentence.text, span, tuple(sorted(others)))
+            words = sentence.text[:relation.offset[0]]
+            expression = sentence.text[span[0]:span[1]].rstrip()
+        else:
+            continue
+        if dated is None:
+            continue
+        value, mod = dated
+        interval = interval_of(value, mod)
+        if interval is None or published is not None and interval.start > published and _reports_past(words):
+            continue  # a past happening the offset would put after publication: the anchor is wrong
+        events.append(Event(
+            date=value, start=interval.start, end=interval.end, precision=interval.precision, title=title,
+            sentence=sentence.text, document=document.name, offset=(sentence.start, sentence.end),
+            date_source="derived", expression=expression, mod=mod,
+            future=is_future(words, interval.start, published), url=document.url,
+            places=names[0], actors=names[1],
+        ))
+    return events
+
+
+_CLOCK_ALONE = re.compile(r"^\W*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?\W*$", re.IGNORECASE)
+
+
+def _distance(happening: _Happening, relation: Relation, sentence_start: int) -> int:
+    """Characters between a happening's date and a relation's words (offsets into the sentence)."""
+    start, end = happening.main.start - sentence_start, happening.main.end - sentence_start
+    if end <= relation.span[0]:
+        return relation.span[0] - end
+    return max(0, start - relation.span[1])
+
+
+def _reports_past(sentence: str) -> bool:
+    """A sentence that reports a past happening, in no future wording."""
+    return reports_happening(sentence) and not FUTURE.search(sentence)
 
 
 # A stretch of time ahead ("the coming weeks", TimeML: DURATION PXW) that places a planned happening.

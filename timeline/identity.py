@@ -31,8 +31,13 @@ def content_hash(document: Document) -> str:
 
 
 def report_id(event: Event) -> str:
-    """The id of one report: a hash of its sentence (spacing aside) and its date value."""
-    return _digest(f"{_spaced(event.sentence)}\0{event.date}")[:ID_LENGTH]
+    """The id of one report: a hash of its sentence (spacing aside) and its date value; for a happening
+    dated from another ("hours after a car bomb exploded"), which may share its sentence and date with
+    that one, also of the words of its offset."""
+    evidence = f"{_spaced(event.sentence)}\0{event.date}"
+    if event.date_source == "derived":
+        evidence += f"\0{event.expression}"
+    return _digest(evidence)[:ID_LENGTH]
 
 
 @functools.lru_cache(maxsize=64)  # the events of a sentence come one after another

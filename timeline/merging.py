@@ -29,7 +29,7 @@ MIN_WORD_OVERLAP = 0.15
 BONUS = {"day": 0.15, "place": 0.15, "actor": 0.1}
 PRECISION_RANK = {p: i for i, p in enumerate(
     ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time"))}
-SOURCE_RANK = {"explicit": 2, "relative": 1, "publication": 0}
+SOURCE_RANK = {"explicit": 2, "relative": 1, "derived": 1, "publication": 0}
 STOPWORDS = frozenset(
     "the a an and or but of in on at to for from by with as is are was were be been has have had that this these "
     "those its their his her they them it which who whom when where while after before over under into than then "

@@ -117,8 +117,8 @@ TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:[\w.\-’']+\s+){1,5}(?:said|says|reported|reports|told [\w ]{1,30}|added|claimed|announced|confirmed)$",
     re.IGNORECASE,
 )
-# A wire dateline: "BEIRUT, Dec 14 (Reuters) - ".
-DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?)?\s*[-–—]{1,2}\s+")
+# A wire dateline: "BEIRUT, Dec 14 (Reuters) - ", "BEIRUT (Reuters) - ".
+DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^()]{2,30}\))?\s*[-–—]{1,2}\s+")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
 _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those)\s)", re.IGNORECASE)
@@ -430,4 +430,24 @@ def tidy_title(clause: str) -> str:
             cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in LAST_RESORT_CUTS)
         if cut >= MIN_TITLE:
             text = text[:cut].rstrip(" ,;:")
+    return text[:1].upper() + text[1:]
+
+
+# An article that opens a noun phrase, and a verb form that follows one as an adjective ("a suspected attack").
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+def phrase_title(sentence: str, phrase: tuple[int, int], date_spans: tuple[tuple[int, int], ...] = ()) -> str:
+    """A headline for the happening named by the words of ``sentence`` at ``phrase``: a clause ("rebels
+    attacked an army checkpoint near Morek") or a noun phrase ("a suspected gas attack", without its
+    article), with the dates of ``date_spans`` in it left out."""
+    start, end = phrase
+    text = sentence[start:end]
+    for a, b in sorted(date_spans, reverse=True):
+        if start <= a and b <= end:
+            text = _drop_span(text, a - start, b - start)
+    text = tidy_title(text)
+    if not any(not _ADJECTIVAL.search(text, 0, verb.start()) for verb in _FIRST_VERB.finditer(text)):
+        text = _LEADING_ARTICLE.sub("", text)  # a noun phrase: "Fall of Aleppo"
     return text[:1].upper() + text[1:]

@@ -7,8 +7,9 @@ The columns, in order (also documented in docs/formats.md):
 - ``precision``: ``century`` ... ``day``, ``time``
 - ``title``, ``sentence``: a short headline and the evidence sentence, verbatim
 - ``document``, ``offset_start``, ``offset_end``: where the sentence is
-- ``date_source``: ``explicit``, ``relative`` or ``publication``
-- ``expression``: the words that gave the date; ``mod``: TimeML modifier (``LATE``...)
+- ``date_source``: ``explicit``, ``relative``, ``derived`` or ``publication``
+- ``expression``: the words that gave the date; ``mod``: TimeML modifier (``LATE``...; ``ON_OR_BEFORE``
+  for a deadline)
 - ``future``: ``true`` when the sentence announces something still to come
 - ``places``, ``actors``: names joined by ``; ``
 - ``sources``: every document reporting the event, joined by ``; ``

@@ -212,6 +212,8 @@ class Context:
     story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
     dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
     narrative: bool = False  # while a normaliser reads the story's date in place of the DCT
+    numeric_orders: dict = field(default_factory=dict)  # separator -> "day" or "month" first, as the text shows
+    story_mentions: int = 0  # dates in a row that named or counted to the story's year
 
     def recent_quarter(self, position: int) -> dt.date | None:
         """The first day of the quarter mentioned in the last few sentences, if any."""
@@ -513,6 +515,28 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
+def n_of_that_year(ctx: Context, g: dict, span) -> Found | None:
+    """ "August of that year", "January 24 of the same year": in the year of the date last spoken of."""
+    month = _month(g["month"])
+    day = int(_DIGITS.match(g["day"]).group()) if g.get("day") else None
+    if ctx.last is None:
+        return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), anchor="unresolved")
+    year = ctx.last[0].year
+    value = _safe_date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    return Found("DATE", value, anchor="relative")
+
+
+_DAY_RANGE_BEFORE = _context("day_range_before")
+
+
+def n_day_range_end(ctx: Context, g: dict, span) -> Found | None:
+    """The last day of a range ("7" in "April 6-7"): a day of the month named before the first."""
+    before = _DAY_RANGE_BEFORE.search(ctx.text[max(0, span[0] - 20):span[0]])
+    if before is None:
+        return None
+    return n_date(ctx, dict(g, month=before.group(1)), span)
+
+
 def n_week_of(ctx: Context, g: dict, span) -> Found | None:
     """ "the week of March 6": the (ISO) week that holds the day."""
     found = _date(ctx, g, span)
@@ -574,6 +598,37 @@ def n_numeric_date(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", day.isoformat())
 
 
+_W_NUMERIC_ORDER = _words("numeric_order")
+_NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})([./-])([0-9]{1,2})\2(?:1[5-9]|20)[0-9]{2}(?![0-9])")
+
+
+def _numeric_order(ctx: Context, separator: str) -> str:
+    """ "day" or "month": which comes first in the text's numeric dates written with ``separator``, as one
+    of them shows by a number over 12 ("24.08.2013"), else as the separator mostly has it."""
+    order = ctx.numeric_orders.get(separator)
+    if order is None:
+        order = _W_NUMERIC_ORDER.get(separator, "month")
+        for m in _NUMERIC_DATE.finditer(ctx.text):
+            if m.group(2) == separator and int(m.group(1)) > 12 >= int(m.group(3)):
+                order = "day"
+                break
+            if m.group(2) == separator and int(m.group(3)) > 12 >= int(m.group(1)):
+                order = "month"
+                break
+        ctx.numeric_orders[separator] = order
+    return order
+
+
+def n_numeric_dmy(ctx: Context, g: dict, span) -> Found | None:
+    """ "24.08.2013", "6-09-2013": the day first or the month first, by the evidence of the numbers."""
+    if g["_text"].count(g["sep"]) != 2:
+        return None  # "6.09-2013": no date
+    first, second = int(g["first"]), int(g["second"])
+    if first > 12 or (second <= 12 and _numeric_order(ctx, g["sep"]) == "day"):
+        first, second = second, first
+    return n_numeric_date(ctx, {"year": g["year"], "monthnum": str(first), "day": str(second)}, span)
+
+
 def n_month(ctx: Context, g: dict, span) -> Found | None:
     month = _month(g["month"])
     mod = edge_mod(g.get("edge"))
@@ -591,6 +646,10 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
         year = year if month < ctx.dct.month else year - 1
     elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
+    elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
+        # "compared to the carnage of November": a month the story looks back to, which does not move it.
+        year -= ctx.dct_granularity != "year" and month >= ctx.dct.month
+        return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative", remember=False)
     elif ctx.narrative:
         # A story moves forward: a month before the one it has reached is of the next year.
         year += ctx.dct_granularity != "year" and month < ctx.dct.month - STORY_TURN
@@ -611,6 +670,17 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
             year += 1
     return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
 
+
+
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
+
+
+def _sentence_start(text: str, position: int, reach: int) -> int:
+    """Where the sentence (or clause after a colon or semicolon) around ``position`` starts, at most
+    ``reach`` characters back."""
+    low = max(0, position - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, position)]
+    return ends[-1] if ends else low
 
 
 def n_bare_month(ctx: Context, g: dict, span) -> Found | None:
@@ -634,6 +704,18 @@ _YEAR_AGO = _context("year_ago")
 _YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
 
 
+_LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (_context("line_start_before"), _context("heading_after"),
+                                                       _context("line_end_after"))
+
+
+def _heading_year(text: str, start: int, end: int) -> bool:
+    """A year that heads a section ("1918" alone on its line, "2003: Invasion") or closes a heading's line
+    ("Anaconda Plan and blockade, 1861")."""
+    if _LINE_END_AFTER.match(text, end):
+        return True
+    return bool(_HEADING_AFTER.match(text, end) and _LINE_START_BEFORE.search(text[max(0, start - 5):start]))
+
+
 def n_year(ctx: Context, g: dict, span) -> Found | None:
     year = _year(g["year"])
     mod = edge_mod(g.get("edge"))
@@ -646,7 +728,7 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
         previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
         cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
-        if not cue and _YEAR_AFTER.match(text[end:end + 12]):
+        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or _heading_year(text, start, end)):
             cue = True
         if not cue:
             return None
@@ -656,6 +738,74 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
     if possessive:
         found.end = end - 2
     return found
+
+
+_W_ERA = _words("era")
+
+
+def _era_prefix(g: dict) -> str:
+    """ "BC" for a year before Christ (TIMEX2 writes ``BC0490``), "" for one of our era."""
+    era = (g.get("era") or g.get("era2") or "").replace(".", "").lower()
+    return "BC" if _W_ERA.get(era) == "BC" else ""
+
+
+def n_era_year(ctx: Context, g: dict, span) -> Found | None:
+    """A year with its era: "490 BC", "April 480 BC", "autumn of 481 BC", "AD 70"."""
+    value = f"{_era_prefix(g)}{int(g['year']):04d}"
+    if g.get("month"):
+        value += f"-{_month(g['month']):02d}"
+    elif g.get("season"):
+        value += f"-{SEASONS[g['season'].lower()]}"
+    return Found("DATE", value, edge_mod(g.get("edge")))
+
+
+def n_era_decade(ctx: Context, g: dict, span) -> Found | None:
+    """ "the 470s BC": the decade's digits, as TIMEX2 writes it (``BC047``)."""
+    return Found("DATE", f"{_era_prefix(g)}{int(g['decade']):03d}", edge_mod(g.get("edge")))
+
+
+def n_era_century(ctx: Context, g: dict, span) -> Found | None:
+    """ "the 3rd century BC" (``BC02``): the hundreds of its years, as TIMEX2 writes it."""
+    number = int(g["ord"]) if g.get("ord") else ORDINAL_WORDS.index(g["ordword"].lower()) + 1
+    if not 1 <= number <= 99:
+        return None
+    return Found("DATE", f"{_era_prefix(g)}{number - 1:02d}", edge_mod(g.get("edge")))
+
+
+def _range_end(first: int, written: str) -> int:
+    """The last year of a range from ``first``: "1945" as written, "96" completed from ``first`` ("1995-96")."""
+    if len(written) == 4:
+        return int(written)
+    end = first // 100 * 100 + int(written)
+    return end + 100 if end <= first else end
+
+
+_RANGE_START = re.compile(r"([0-9]{4})\s?[-–]\s?\Z")
+RANGE_YEARS = 100  # the longest span of years "1939-1945" may cover to be read as a range
+
+
+def _year_range(first: int, written: str, ctx: Context, end: int) -> bool:
+    """Whether "first-written" reads as a range of years, not two quantities ("1500-2000 soldiers")."""
+    last = _range_end(first, written)
+    return first < last <= first + RANGE_YEARS and not _NOUN_AFTER.match(ctx.text, end, end + 60)
+
+
+def n_year_range(ctx: Context, g: dict, span) -> Found | None:
+    """The first year of a range ("1939" in "1939-1945"); the range makes it a year."""
+    first = int(g["year"])
+    second = _DIGITS.search(ctx.text, span[1])
+    if second is None or not _year_range(first, g["year2"], ctx, second.end()):
+        return None
+    return Found("DATE", f"{first:04d}")
+
+
+def n_year_range_end(ctx: Context, g: dict, span) -> Found | None:
+    """The last year of a range ("1945" in "1939-1945", "96" in "1995-96")."""
+    first = _RANGE_START.search(ctx.text[max(0, span[0] - 7):span[0]])
+    if first is None or not _year_range(int(first.group(1)), g["year"], ctx, span[1]):
+        return None
+    # The story goes on from the start of the range ("Exit of the Americans: 1973-1975", "the 1975-1976 dry season").
+    return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}", remember=False)
 
 
 def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
@@ -908,6 +1058,11 @@ def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
 _UNIT_GRANULARITY = _words("unit_granularity")
 
 
+def _definite_unit(g: dict) -> bool:
+    """ "the next day", "early the next morning": the article after any edge word."""
+    return bool(_DEFINITE.match(g["_text"], len(g.get("edge") or "")))
+
+
 def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     dir_word = g["dir"].lower()
     unit = g["unit"].lower()
@@ -919,7 +1074,7 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         if PARTS_OF_DAY[unit] != "NI" and dir_word in _W_NIGHT_ONLY:
             return None
         # "the next morning" counts from the day of the story, like "the following morning".
-        anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _DEFINITE.match(g["_text"]))
+        anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _definite_unit(g))
         base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
         found = _resolved(ctx, "day", offset, base=base, type_="TIME")
         found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
@@ -935,8 +1090,7 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     offset = STEP.get(dir_word, 0)
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
-    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day"
-                                          and _DEFINITE.match(g["_text"]))
+    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and _definite_unit(g))
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
     elif dir_word in DEMONSTRATIVE and granularity == "day":
@@ -945,6 +1099,8 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
             and direction(ctx, *span) < 0:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
+    if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
+        found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
     edge = (g.get("edge") or "").lower()
     if granularity == "week" and _first_word(edge) in _W_EDGE_OUTSIDE:
         # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
@@ -1252,6 +1408,9 @@ NORMALISERS = {
     "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "or_two": n_or_two, "set": n_set,
     "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
     "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
+    "era_year": n_era_year, "era_decade": n_era_decade, "era_century": n_era_century,
+    "year_range": n_year_range, "year_range_end": n_year_range_end, "of_that_year": n_of_that_year,
+    "day_range_end": n_day_range_end, "numeric_dmy": n_numeric_dmy,
 }
 for _rule in RULES:
     if _rule.normaliser not in NORMALISERS:
@@ -1290,7 +1449,11 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
            story: int | None = None) -> Found | None:
     rule: Rule = RULES[rule_index]
     saved = ctx.dct, ctx.dct_granularity
-    if story is not None and rule.normaliser not in _OWN_DAYS and not _OWN_TIME.search(match.group()):
+    groups = _groups(match, rule_index)
+    # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
+    own_days = story is not None and ((rule.normaliser in _OWN_DAYS and "month" not in groups)
+                                      or _OWN_TIME.search(match.group()))
+    if story is not None and not own_days:
         # In a narrative, the story's date stands where the DCT would: "in April" is April of that year,
         # "the end of the month" the end of the month last named.
         last = ctx.last
@@ -1300,17 +1463,44 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
             ctx.dct, ctx.dct_granularity = dt.date(story, 1, 1), "year"
         ctx.narrative = True
     try:
-        found = NORMALISERS[rule.normaliser](ctx, _groups(match, rule_index), (start, end))
+        found = NORMALISERS[rule.normaliser](ctx, groups, (start, end))
     except (OverflowError, ValueError):
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
     finally:
         ctx.dct, ctx.dct_granularity = saved
         ctx.narrative = False
+    if found is not None and found.value[:1] in "6789":
+        found.value = _out_of_proxy(found.value)
+    if found is not None and own_days:
+        found.remember = False  # "two years ago" in a quote inside a story: the story stays where it was
     if found is None or not _well_formed(found.value):
         return None  # e.g. year 10000 from a DCT at the end of year 9999
     return found
 
 
+
+
+# A year before Christ has no ``datetime.date``: the scan carries it as the year BC_PROXY - year, so that a
+# story counting forward ("the following year", "the winter") still counts forward, and writes it back as
+# TIMEX2 does (``BC0479``) when a value comes out.
+BC_PROXY = 9000
+BC_PROXY_LOW = 6000  # carried years from here on stand for years before Christ
+_BC_VALUE = re.compile(r"BC([0-9]{4})(?![0-9])")
+
+
+def _into_proxy(value: str) -> str:
+    """ "BC0490-08" as the scan carries it ("8510-08"); any other value as it is."""
+    bc = _BC_VALUE.match(value)
+    if bc is None or not 0 < int(bc.group(1)) <= BC_PROXY - BC_PROXY_LOW:
+        return value
+    return f"{BC_PROXY - int(bc.group(1)):04d}{value[bc.end():]}"
+
+
+def _out_of_proxy(value: str) -> str:
+    """A value counted from a carried year before Christ, written as TIMEX2 writes it ("8521" -> "BC0479")."""
+    if len(value) < 4 or not value[:4].isdigit() or int(value[:4]) < BC_PROXY_LOW:
+        return value
+    return f"BC{BC_PROXY - int(value[:4]):04d}{value[4:]}"
 
 
 def _remembered(found: Found) -> tuple[dt.date, str] | None:
@@ -1319,7 +1509,7 @@ def _remembered(found: Found) -> tuple[dt.date, str] | None:
         return None
     parsed = _PARSED.get(found.value, False)
     if parsed is False:
-        parsed = value_start(found.value)
+        parsed = value_start(_into_proxy(found.value))
         if len(_PARSED) < 100_000:
             _PARSED[found.value] = parsed
     return parsed
@@ -1330,10 +1520,10 @@ _PARSED: dict[str, tuple[dt.date, str] | None] = {}
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
 # One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
-# IGNORECASE).  A number anchors an attempt by itself only when it looks like a year, a date or a
-# clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
+# IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
+# range, "1995-96", "April 6-7"), a date or a clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
 _INTERESTING = re.compile(
-    r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|[0-9]{1,4}[-/.][0-9]"
+    r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
     r"|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[aApP]\.?[mM]\b|[0-9]{1,2}(?:st|nd|rd|th)\b|[0-9]*0s\b)"
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
@@ -1408,11 +1598,14 @@ STORY_REACH_NEWS = _NARRATIVE.get("reach_news", 300)  # ... when the text names 
 NEAR_DCT = _NARRATIVE.get("near_dct", 1)
 STORY_MIN_YEARS = _NARRATIVE.get("min_years", 3)  # explicit years a text needs to make its DCT implausible
 STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of the writer's days outweighs
+STORY_CONFIRM = _NARRATIVE.get("confirm", 2)  # dates in a row of one year that make it the story's in such a text
 STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible
 # Procedures that speak of the writer's own days ("today", "on Friday", "at 5 p.m."): always the DCT's.
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
 _OWN_DAYS = {"deictic", "weekday", "pod_edge", "clock", "the_weekend", "the_pod", "reference", "holiday"}
+_ERA_MENTION = re.compile(MACROS.get("ERA", "(?!)"))
+_DIGIT_BEFORE = re.compile(r"[0-9]\s?\Z")
 _YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
 
 
@@ -1421,15 +1614,39 @@ _OWN_TIME = _context("own_time")
 
 
 def _dct_plausible(text: str, dct: dt.date | None) -> bool:
-    """Whether the text's explicit years leave its DCT plausible: one near it, or none at all."""
+    """Whether the text's explicit years leave its DCT plausible: none at all, or enough of them near it
+    and of words of the writer's days ("yesterday", "on Tuesday") beside the years far from it."""
     if dct is None:
         return True
     years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
-    if len(years) < STORY_MIN_YEARS or any(abs(year - dct.year) <= NEAR_DCT for year in years):
+    # "490 BC": far from any DCT (the era is looked for first: digits are everywhere, eras rare)
+    years += [-1] * sum(1 for m in _ERA_MENTION.finditer(text)
+                        if _DIGIT_BEFORE.search(text, max(0, m.start() - 2), m.start()))
+    if len(years) < STORY_MIN_YEARS:
         return True
-    # "yesterday", "on Tuesday": a text that speaks of the days around its publication often enough
+    near = sum(1 for year in years if abs(year - dct.year) <= NEAR_DCT)
+    if near * STORY_CUE_WEIGHT >= len(years) - near:
+        return True
     cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text))
-    return cues * STORY_CUE_WEIGHT >= len(years)
+    return (near + cues) * STORY_CUE_WEIGHT >= len(years) - near
+
+
+def _story_weight(text: str, start: int, end: int, granularity: str) -> int:
+    """How much one date says that the text tells a story in its year: a section headed by a year sets the
+    scene at once, a year named in passing only with others."""
+    return STORY_CONFIRM if granularity == "year" and _heading_year(text, start, end) else 1
+
+
+def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[dt.date, str]) -> bool:
+    """Whether a relative expression inside a story was read from the writer's days ("today" in a quote,
+    "that morning" counted from the DCT): it then moves neither the story nor the date counted from."""
+    return story is not None and anchor == "relative" and abs(last[0].year - ctx.dct.year) < STORY_GAP
+
+
+def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[dt.date, str]) -> bool:
+    """Whether a year named inside a story is one planned or foreseen from it ("would be exposed for a
+    campaign planned in 1976"): the story stays where it was."""
+    return story is not None and last[0].year > story and direction(ctx, start, end, default=0) > 0
 
 
 def _story_reference(ctx: Context, start: int) -> int | None:
@@ -1437,7 +1654,11 @@ def _story_reference(ctx: Context, start: int) -> int | None:
     story = ctx.story
     if story is None or ctx.dct is None or abs(story[0] - ctx.dct.year) < STORY_GAP:
         return None
-    reach = STORY_REACH if not ctx.dct_plausible else STORY_REACH_NEWS
+    if not ctx.dct_plausible:
+        reach = STORY_REACH
+    else:
+        # A text that also speaks of its own days: an older year carries only once the text dwells on it.
+        reach = STORY_REACH_NEWS if ctx.story_mentions >= STORY_CONFIRM else 0
     return story[0] if start - story[1] <= reach else None
 
 
@@ -1494,10 +1715,16 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         ctx.last_quarter = (new_quarter, start)
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
-        if last is not None:
+        if last is not None and not _of_writers_days(ctx, story, anchor, last) \
+                and not _planned(ctx, story, start + span_start, start + span_end, last):
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
-                ctx.story = (last[0].year, start)
+                year = last[0].year
+                weight = _story_weight(text, start + span_start, start + span_end, last[1])
+                # A date counted within the story ("the next month", "in January") carries it on.
+                same = anchor == "relative" or (ctx.story and ctx.story[0] == year)
+                ctx.story_mentions = weight + (ctx.story_mentions if same else 0)
+                ctx.story = (year, start)
     return start + advance
 
 

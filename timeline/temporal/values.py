@@ -198,7 +198,7 @@ def value_interval(value: str, mod: str | None = None) -> Interval | None:
 # Well-formed TIMEX3 values (TimeML 1.2.1 / TIDES 2005), used to check the tagger's output.
 _DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|ML|Q|H|FA|SU|WI|SP|WE|E))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
 _DATE = (
-    r"(?:\d{2}|\d{3}|\d{4}|\d{2}XX|\d{3}X|XXXX)"
+    r"(?:BC)?(?:\d{2}|\d{3}|\d{4}|\d{2}XX|\d{3}X|XXXX)"  # BC0490: a year before Christ, as TIMEX2 writes it
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?"
 )
 _TIME = r"T(?:\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)"
