@@ -10,6 +10,7 @@ window, else the rest of the sentence, else the story's headline or lead, never 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -77,6 +78,8 @@ _ATTACK_BY_BEFORE = re.compile(
     r"\s+by\s+(?:the\s+)?$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+# How far after its date the words of an event's happening are read (see _window).
+WINDOW_REACH = 300
 _AND_START = re.compile(r"^\W*(?:and|then)\b", re.I)
 
 
@@ -473,8 +476,8 @@ def _rank(name: _Name, sentence: str) -> tuple:
             PLACE_PRECISION.get(name.mention.kind, ("town", 1))[1], name.start)
 
 
-def _best_place(names: list[_Name], start: int, end: int, locate: PlaceOf, source: str,
-                sentence: str = "") -> Location | None:
+def _best_place(names: list[_Name], start: int, end: int, locate: Callable[[Mention, str], Location],
+                source: str, sentence: str = "") -> Location | None:
     names = [n for n in names if not _DESTINATION_BEFORE.search(sentence[max(0, n.start - 80):n.start])]
     inside = [n for n in names if start <= n.start and n.end <= end]
     if inside:
@@ -483,24 +486,35 @@ def _best_place(names: list[_Name], start: int, end: int, locate: PlaceOf, sourc
         chosen = min(names, key=lambda n: min(abs(n.start - end), abs(n.end - start)))
     else:
         return None
-    return replace(locate(chosen.mention), location_from=source)
+    return locate(chosen.mention, source)
 
 
-def _paragraph_place(index: int, sentences: list[Sentence], text: str, names, locate: PlaceOf) -> Location | None:
+def _paragraph_place(index: int, sentences: list[Sentence], text: str, names,
+                     locate: Callable[[Mention, str], Location], memo: dict[int, Location | None]) -> Location | None:
     """The place of the nearest sentence before ``index`` in its paragraph that names one: a
     report goes on about the place it has just named ("... had failed in Bosra. An agreement was
-    concluded the 6 July")."""
+    concluded the 6 July"). ``memo`` keeps the answer found from each sentence, so that a long
+    paragraph without places is walked once, not once per event."""
+    walked = []
+    found = None
     for number in range(index - 1, -1, -1):
+        if number in memo:
+            found = memo[number]
+            break
+        walked.append(number)
         gap = text[sentences[number].end:sentences[number + 1].start]
         if "\n\n" in gap.replace(" ", "").replace("\t", "") or is_headline(sentences[number], text):
-            return None
+            break
         sentence = sentences[number].text
         places = [n for n in names(number)[0]
                   if not _DESTINATION_BEFORE.search(sentence[max(0, n.start - 80):n.start])]
         if places:
             best = min(places, key=lambda n: _rank(n, sentence))
-            return replace(locate(best.mention), location_from="paragraph")
-    return None
+            found = locate(best.mention, "paragraph")
+            break
+    for number in walked:
+        memo[number] = found
+    return found
 
 
 def _dateline_end(sentence: str) -> int:
@@ -508,33 +522,61 @@ def _dateline_end(sentence: str) -> int:
     return match.end() if match else 0
 
 
-def _stories(sentences: list[Sentence], text: str, story_starts: Iterable[int]) -> list[tuple[list[int], list[int], list[int]]]:
-    """Per sentence: the headlines of its story, the sentences of the story's lead paragraph and
-    the headlines of the page's title."""
-    headlines, lead, seen_body, lead_open = [], [], False, False
-    title: list[int] = []  # the headlines above the first body text: the page's title
+class _Run:
+    """Sentences that make one part of a story (its headlines, its lead paragraph, the page's title),
+    numbers appended as they come; a sentence sees the first ``length`` of them (see _stories).
+    Where the first sentence naming a place is, is looked for once and remembered: each event asks."""
+
+    def __init__(self, numbers: list[int] | None = None):
+        self.numbers = numbers if numbers is not None else []
+        self.scanned = 0  # numbers before this one name no place
+        self.placed: int | None = None  # position of the first number whose sentence names a place
+
+    def first_placed(self, length: int | None, places_of: Callable[[int], list]) -> int | None:
+        """The first of the run's first ``length`` numbers (all: None) whose sentence names a place."""
+        limit = len(self.numbers) if length is None else min(length, len(self.numbers))
+        while self.placed is None and self.scanned < limit:
+            if places_of(self.numbers[self.scanned]):
+                self.placed = self.scanned
+            else:
+                self.scanned += 1
+        return self.numbers[self.placed] if self.placed is not None and self.placed < limit else None
+
+
+# Per sentence: the run of its story's headlines, its lead paragraph and the page's title, each with
+# how many of its numbers the sentence sees (None: all).
+_Story = tuple[tuple[_Run, int | None], tuple[_Run, int | None], tuple[_Run, int | None]]
+
+
+def _stories(sentences: list[Sentence], text: str, story_starts: Iterable[int]) -> list[_Story]:
+    """Per sentence: the headlines of its story so far, the sentences of the story's lead paragraph
+    so far and the headlines of the page's title (shared runs with lengths, not copies: a page of
+    thousands of lines in one paragraph would otherwise hold the square of its length)."""
+    headlines, lead, seen_body, lead_open = _Run(), _Run(), False, False
+    title = _Run()  # the headlines above the first body text: the page's title
     body_ever = False
-    stories: list[tuple[list[int], list[int], list[int]]] = []
+    stories: list[_Story] = []
     for number, sentence, passed in after_story_breaks(sentences, story_starts):
         if passed and seen_body:
-            headlines, lead, seen_body, lead_open = [], [], False, False
+            headlines, lead, seen_body, lead_open = _Run(), _Run(), False, False
         if is_headline(sentence, text):
             if seen_body:
-                headlines, lead, seen_body, lead_open = [], [], False, False
-            headlines = headlines + [number]
+                headlines, lead, seen_body, lead_open = _Run(), _Run(), False, False
+            headlines.numbers.append(number)
             if not body_ever:
-                title.append(number)
+                title.numbers.append(number)
         else:
             if not seen_body:
-                lead, lead_open = [number], True
+                lead, lead_open = _Run([number]), True
             elif lead_open:
-                gap = text[sentences[lead[-1]].end:sentence.start]
+                gap = text[sentences[lead.numbers[-1]].end:sentence.start]
                 if "\n\n" in gap.replace(" ", ""):
                     lead_open = False
                 else:
-                    lead = lead + [number]
+                    lead.numbers.append(number)
             seen_body = body_ever = True
-        stories.append((headlines if headlines else title, lead, title))
+        seen_headlines = (headlines, len(headlines.numbers)) if headlines.numbers else (title, None)
+        stories.append((seen_headlines, (lead, len(lead.numbers)), (title, None)))
     return stories
 
 
@@ -567,6 +609,17 @@ def code_events(
                 names_of[index] = (_positioned(sentence, places), _positioned(sentence, actors))
         return names_of[index]
 
+    located: dict[tuple[Mention, str], Location] = {}
+    paragraph_places: dict[int, Location | None] = {}
+
+    def place(mention: Mention, source: str) -> Location:
+        """Where ``mention`` is, tied to the event through ``source`` (found once: many events
+        of a page share their places)."""
+        key = (mention, source)
+        if key not in located:
+            located[key] = replace(locate(mention), location_from=source)
+        return located[key]
+
     spans_of: dict[int, list[tuple[int, int]]] = {}
     # Per sentence, the words of happenings dated from another ("two days after | rebels attacked ..."):
     # from the offset to the end of the words naming the happening; they are no other event's words.
@@ -578,6 +631,7 @@ def code_events(
             named = named_happening(event.sentence, *span) if event.date_source == "derived" else None
             if named is not None:
                 related_of.setdefault(event.offset[0], []).append((span[0], named[1]))
+    spans_of = {offset: sorted(set(spans)) for offset, spans in spans_of.items()}
     coded = []
     for event in events:
         index = by_offset.get(event.offset[0])
@@ -616,11 +670,11 @@ def code_events(
             fatalities = _lead_toll(index, sentences, event_sentences, text, words)
         else:
             fatalities = _with_range(replace(fatalities, start=fatalities.start + start), sentence, words) if fatalities else None
-        location = _best_place(places, start, end, locate, "sentence", sentence)
+        location = _best_place(places, start, end, place, "sentence", sentence)
         if location is None:
-            location = _paragraph_place(index, sentences, text, names, locate)
+            location = _paragraph_place(index, sentences, text, names, place, paragraph_places)
         if location is None:
-            location = _story_place(index, stories, sentences, names, locate)
+            location = _story_place(index, stories, names, place)
         coded.append(replace(
             event, event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             fatalities=fatalities.casualties if fatalities else None,
@@ -662,16 +716,28 @@ def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[
         participle = _PARTICIPLE_AFTER.match(sentence, named[1])  # ", killing nine people" is its toll
         return named[0], participle.end() if participle else named[1], False
     start, end = clause_at(sentence, span[0])
-    others = sorted(s for s in spans if s != span and start <= s[0] < end)
+    # ``spans`` are sorted: the other dates of the clause are found by bisection, not by reading
+    # them all for each event (a sentence may hold dozens).
+    first = bisect.bisect_left(spans, (start,))
+    earlier = None  # the last other date of the clause, in order, that ends before this one begins
+    for index in range(bisect.bisect_left(spans, (span[0],)) - 1, first - 1, -1):
+        if spans[index][1] <= span[0]:
+            earlier = spans[index]
+            break
+    following = bisect.bisect_left(spans, (span[1],))
+    later = following < len(spans) and spans[following][0] < end
     continuation = False
-    earlier = [s for s in others if s[1] <= span[0]]
-    later = [s for s in others if s[0] >= span[1]]
     if earlier:
-        start, continuation = earlier[-1][1], True
+        start, continuation = earlier[1], True
     if later and len(sentence[start:span[0]].split()) >= 3:
         end = span[1]
     if _AND_START.match(sentence[start:end]):
         continuation = True
+    # A happening is told near its date: a clause of dozens of dates (or text without
+    # punctuation) is not read whole for each of its dates.
+    if end - span[1] > WINDOW_REACH:
+        space = sentence.rfind(" ", span[1], span[1] + WINDOW_REACH)
+        end = space if space >= 0 else span[1] + WINDOW_REACH
     return start, end, continuation
 
 
@@ -686,15 +752,14 @@ def _lead_toll(index: int, sentences: list[Sentence], event_sentences: set[int],
     return None
 
 
-def _story_place(index: int, stories, sentences: list[Sentence], names, locate: PlaceOf) -> Location | None:
+def _story_place(index: int, stories: list[_Story], names, locate) -> Location | None:
     """The place of the story's headline, else of its lead paragraph, else of the page's title."""
-    headlines, lead, title = stories[index]
-    for source, numbers in (("headline", headlines), ("lead", lead), ("headline", title)):
-        for number in numbers:
+    for source, (run, length) in zip(("headline", "lead", "headline"), stories[index]):
+        number = run.first_placed(length, lambda n: names(n)[0])
+        if number is not None:
             places = names(number)[0]
-            if places:
-                best = min(places, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
-                return replace(locate(best.mention), location_from=source)
+            best = min(places, key=lambda n: (PLACE_PRECISION.get(n.mention.kind, ("town", 1))[1], n.start))
+            return locate(best.mention, source)
     return None
 
 

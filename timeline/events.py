@@ -39,6 +39,8 @@ COMPARISON_LEAD_IN = re.compile(
     r"\b(?:compared (?:with|to)|up from|down from|versus|vs\.)\s[^.;:!?]{0,60}$|(?<!later )(?<!earlier )(?<!sooner )\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?$",
     re.IGNORECASE,
 )
+# Longer than any match of COMPARISON_LEAD_IN but for the spaces just before the date.
+COMPARISON_REACH = 100
 COMPARISON_DATE = re.compile(r"\b(?:year|month|quarter|week)-(?:ago|earlier)\b", re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
@@ -252,8 +254,13 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str)
     if COMPARISON_DATE.search(expression.text):
         return True
     clause_start, _ = clause_at(sentence.text, expression.start - sentence.start)
-    before = text[sentence.start + clause_start:expression.start]
-    return bool(COMPARISON_LEAD_IN.search(before))
+    # Only the words just before the date can lead into it: search those, not the whole clause
+    # (a clause may hold dozens of dates), from where the spaces before the date begin.
+    words_end = expression.start
+    while words_end > sentence.start + clause_start and text[words_end - 1].isspace():
+        words_end -= 1
+    reach = max(sentence.start + clause_start, words_end - COMPARISON_REACH)
+    return bool(COMPARISON_LEAD_IN.search(text, reach, expression.start))
 
 
 def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpression]:
@@ -301,10 +308,11 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
         groups.append(_Happening((current,), interval.start, interval.end))
         index += 1
     distinct: list[_Happening] = []
+    seen: set[tuple[dt.date, dt.date]] = set()
     for group in groups:
-        if any(g.start == group.start and g.end == group.end for g in distinct):
-            continue
-        distinct.append(group)
+        if (group.start, group.end) not in seen:
+            seen.add((group.start, group.end))
+            distinct.append(group)
     return distinct
 
 
@@ -367,11 +375,14 @@ def extract_events(
         title_spans = tuple(sorted(set(other_spans) | {r.span for r in relations}))
         happenings = _happenings(anchors, text, sentence.start) if anchors else []
         made: list[tuple[_Happening, Relation | None]] = []
+        habitual: dict[tuple[int, int], bool] = {}  # per clause: the dates of a clause share it
         for happening in happenings:
             main = happening.main
             span = (main.start - sentence.start, main.end - sentence.start)
-            clause_start, clause_end = clause_at(sentence.text, span[0])
-            if HABITUAL.search(sentence.text[clause_start:clause_end]):
+            clause_start, clause_end = clause = clause_at(sentence.text, span[0])
+            if clause not in habitual:
+                habitual[clause] = bool(HABITUAL.search(sentence.text[clause_start:clause_end]))
+            if habitual[clause]:
                 continue
             named_by = next((r for r in relations if r.phrase[0] <= span[0] < r.phrase[1]), None)
             if named_by is not None:

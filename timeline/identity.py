@@ -10,6 +10,7 @@ a chronology database also keeps an id once given (see timeline.database).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import TYPE_CHECKING, Iterable
 
@@ -33,10 +34,15 @@ def report_id(event: Event) -> str:
     """The id of one report: a hash of its sentence (spacing aside) and its date value; for a happening
     dated from another ("hours after a car bomb exploded"), which may share its sentence and date with
     that one, also of the words of its offset."""
-    evidence = f"{' '.join(event.sentence.split())}\0{event.date}"
+    evidence = f"{_spaced(event.sentence)}\0{event.date}"
     if event.date_source == "derived":
         evidence += f"\0{event.expression}"
     return _digest(evidence)[:ID_LENGTH]
+
+
+@functools.lru_cache(maxsize=64)  # the events of a sentence come one after another
+def _spaced(sentence: str) -> str:
+    return " ".join(sentence.split())
 
 
 def earliest_report(events: Iterable[Event]) -> Event:

@@ -63,6 +63,10 @@ DATE_PREPOSITIONS = (
 _DATE_PREPOSITION_FIRSTS = "".join(sorted({word[0] for word in DATE_PREPOSITIONS.split("|")}))
 _DATE_LEAD_WORDS = by_first_letter(DATE_PREPOSITIONS.split("|"))
 DATE_LEAD_IN = re.compile(r"\b(?=[%s])(?:\b(?:%s)\s+)+$" % (_DATE_PREPOSITION_FIRSTS, _DATE_LEAD_WORDS), re.IGNORECASE)
+# How far before a clause's end a verb of saying that ends it is looked for.
+SPEECH_REACH = 200
+# How far before a date its lead-in words are looked for (a dozen of them at least).
+LEAD_IN_REACH = 200
 # Another date of the sentence (masked with NULs), with the words that lead into it.
 MASKED_DATE = re.compile(
     r"(?=[\x00ta%s])(?:\b(?:%s|the|and)\s+)*\x00+" % (_DATE_PREPOSITION_FIRSTS, _DATE_LEAD_WORDS), re.IGNORECASE
@@ -155,7 +159,7 @@ def clause_at(sentence: str, position: int) -> tuple[int, int]:
 def _drop_span(text: str, start: int, end: int) -> str:
     """``text`` without ``[start, end)`` and the preposition leading into it."""
     head = text[:start]
-    lead_in = DATE_LEAD_IN.search(head)
+    lead_in = DATE_LEAD_IN.search(head, max(0, start - LEAD_IN_REACH))
     if lead_in:
         head = head[: lead_in.start()]
     tail = text[end:]
@@ -235,28 +239,131 @@ def _masked_except(sentence: str, spans: tuple[tuple[int, int], ...], date_span)
 
 def _all_spans(other_spans, date_span) -> tuple[tuple[int, int], ...]:
     """All the date spans of a sentence, once each and in order (a key the cache of _title shares)."""
-    return tuple(sorted(set(other_spans) | ({date_span} if date_span else set())))
+    other_spans = tuple(other_spans)
+    if date_span is None or date_span in other_spans:
+        return _in_order(other_spans)  # the events of a sentence share it
+    return tuple(sorted(set(other_spans) | {date_span}))
+
+
+@functools.lru_cache(maxsize=64)
+def _in_order(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted(set(spans)))
+
+
+# A run of masked characters: another date of the sentence (or dates side by side).
+_MASK_RUN = re.compile(r"\x00+")
+
+
+class _Analysis:
+    """What the events of one sentence share for their titles: the sentence with its dateline
+    blanked, every date masked and each masked run made one character (a date counts as one
+    word, however long it is written), without relative insertions; the bounds of its clauses,
+    found once; and where each date went (see _shared_analysis)."""
+
+    def __init__(self, sentence: str, spans: tuple[tuple[int, int], ...]):
+        dateline = DATELINE.match(sentence)
+        if dateline:
+            sentence = " " * dateline.end() + sentence[dateline.end():]
+        self.sentence = sentence
+        masked = _masked(sentence, spans)
+        parts, position, length = [], 0, 0
+        self.runs: dict[tuple[int, int], int] = {}  # a masked run of the sentence: its place in the text
+        for run in _MASK_RUN.finditer(masked):
+            parts += (masked[position:run.start()], "\0")
+            length += run.start() - position
+            self.runs[run.span()] = length
+            length += 1
+            position = run.end()
+        parts.append(masked[position:])
+        squeezed = "".join(parts)
+        self.removed = [match.span() for match in RELATIVE_INSERTION.finditer(squeezed)]
+        pieces, position = [], 0
+        for start, end in self.removed:
+            pieces += (squeezed[position:start], " ")
+            position = end
+        pieces.append(squeezed[position:])
+        self.text = "".join(pieces)
+        self.removed_ends = [end for _, end in self.removed]
+        self.bounds = clause_bounds(self.text)
+
+    def place(self, span: tuple[int, int]) -> int | None:
+        """Where the date at ``span`` of the sentence is in the text, when it is masked alone (no
+        other date touches it) and outside the relative insertions (else None)."""
+        squeezed = self.runs.get(span)
+        if squeezed is None:
+            return None
+        index = bisect.bisect_right(self.removed_ends, squeezed)
+        if index < len(self.removed) and self.removed[index][0] <= squeezed:
+            return None  # inside an insertion: only that date's own analysis keeps it
+        return squeezed - sum(end - start - 1 for start, end in self.removed[:index])
+
+    def ends_in_speech(self, start: int, end: int) -> bool:
+        return _ends_in_speech(self.text, start, end)
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """The clause of the text that holds ``position`` (as clause_at)."""
+        bounds = self.bounds
+        index = bisect.bisect_right(bounds, (position, len(self.text) + 1)) - 1
+        if index >= 0 and position < bounds[index][1]:
+            return bounds[index]
+        return bounds[-1] if bounds else (0, len(self.text))
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_analysis(sentence: str, spans: tuple[tuple[int, int], ...]) -> _Analysis:
+    return _Analysis(sentence, spans)
 
 
 # Remembered: the events of a sentence fall back on the same main clause.
 @functools.lru_cache(maxsize=256)
 def _title(sentence: str, date_span, other_spans) -> str:
-    dateline = DATELINE.match(sentence)
-    if dateline:  # "BEIRUT, Dec 14 (Reuters) - ": not part of any clause
-        sentence = " " * dateline.end() + sentence[dateline.end():]
-    masked = _masked_except(sentence, tuple(sorted(other_spans)), date_span)
-    sentence, date_span = _without_relative_clauses(masked, date_span)
+    """The headline of the clause of ``date_span`` (the main clause without), from the clauses of
+    the sentence found once for all its dates (see _Analysis); the rare date that is not masked
+    alone has the sentence analysed for itself."""
+    spans = _in_order(tuple(other_spans))
+    if date_span is not None and spans in ((), (date_span,)):
+        # The sentence's only date: as written, it shares the clauses events and coding find.
+        return _title_alone(sentence, date_span, other_spans)
+    analysis = _shared_analysis(sentence, spans)
+    if date_span is None:
+        return _title_in(analysis.text, analysis.clause, None, analysis.ends_in_speech)
+    place = analysis.place(date_span)
+    if place is None:
+        return _title_alone(sentence, date_span, other_spans)
+    # The text with this date written out again: positions after it move by ``shift``.
+    own = analysis.sentence[date_span[0]:date_span[1]]
+    text = analysis.text[:place] + own + analysis.text[place + 1:]
+    shift = len(own) - 1
+
+    def clause(position: int) -> tuple[int, int]:
+        if position >= place + len(own):
+            position -= shift
+        elif position > place:
+            position = place
+        start, end = analysis.clause(position)
+        return (start if start <= place else start + shift), (end if end <= place else end + shift)
+
+    def ends_in_speech(start: int, end: int) -> bool:
+        return analysis.ends_in_speech(start if start <= place else start - shift, end - shift)
+
+    return _title_in(text, clause, (place, place + len(own)), ends_in_speech)
+
+
+def _title_in(sentence: str, clause_at, date_span, ends_in_speech) -> str:
+    """The headline of the clause of ``date_span`` in ``sentence`` (dates other than its own masked,
+    relative insertions gone), ``clause_at`` giving the clause that holds a position and
+    ``ends_in_speech`` whether a verb of saying ends the clause ``[start, end)`` (both read in the
+    text the clauses were found in)."""
     position = date_span[0] if date_span else 0
-    start, end = clause_at(sentence, position)
+    start, end = clause_at(position)
     clause = sentence[start:end]
-    words = _WORD.findall(clause)
-    if date_span and len(words) <= 4 and (start, end) != (0, len(sentence)):
+    if date_span and _few_words(clause) and (start, end) != (0, len(sentence)):
         # A date alone in its clause ("On 6 May, ...") belongs to the clause that follows.
-        end = clause_at(sentence, min(len(sentence) - 1, end))[1]
+        end = clause_at(min(len(sentence) - 1, end))[1]
         clause = sentence[start:end]
     # A match that ends at the clause's end (its lookahead needs a few characters more).
-    if end < len(sentence) and any(m.end() == end for m in _SPEECH.finditer(sentence, start, end + 8)):
-        end = clause_at(sentence, end)[1]  # "X said" is no headline: add what was said
+    if end < len(sentence) and ends_in_speech(start, end):
+        end = clause_at(end)[1]  # "X said" is no headline: add what was said
         clause = sentence[start:end]
     if date_span:
         a, b = date_span[0] - start, date_span[1] - start
@@ -265,6 +372,31 @@ def _title(sentence: str, date_span, other_spans) -> str:
     if "\0" in clause:
         clause = MASKED_DATE.sub("", clause)
     return tidy_title(clause)
+
+
+def _ends_in_speech(text: str, start: int, end: int) -> bool:
+    """Whether a verb of saying ends ``text[start:end]`` ("X said ..."; its lookahead reads a few
+    characters further)."""
+    return any(m.end() == end for m in _SPEECH.finditer(text, max(start, end - SPEECH_REACH), end + 8))
+
+
+_FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
+
+
+def _few_words(text: str) -> bool:
+    """Whether ``text`` holds at most four words (read no further than a fifth)."""
+    return not _FIVE_WORDS.match(text)
+
+
+def _title_alone(sentence: str, date_span, other_spans) -> str:
+    """The headline of the clause of ``date_span``, the sentence analysed for this date alone."""
+    dateline = DATELINE.match(sentence)
+    if dateline:  # "BEIRUT, Dec 14 (Reuters) - ": not part of any clause
+        sentence = " " * dateline.end() + sentence[dateline.end():]
+    masked = _masked_except(sentence, tuple(sorted(other_spans)), date_span)
+    sentence, date_span = _without_relative_clauses(masked, date_span)
+    return _title_in(sentence, functools.partial(clause_at, sentence), date_span,
+                     functools.partial(_ends_in_speech, sentence))
 
 
 @functools.lru_cache(maxsize=256)

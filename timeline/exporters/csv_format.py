@@ -36,8 +36,8 @@ def neutralise_formula(value: str) -> str:
 def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
     columns = selected_columns(options, COLUMNS, KNOWN_COLUMNS)
     documents = {d.name: d for d in timeline.documents}
-    write_rows(stream, columns, ([str(event_record(event, documents)[c]) for c in columns] for event in timeline.events),
-               bool(options.get("excel")))
+    records = (event_record(event, documents) for event in timeline.events)
+    write_rows(stream, columns, ([str(record[c]) for c in columns] for record in records), bool(options.get("excel")))
 
 
 def write_rows(stream: BinaryIO, header, rows, excel: bool) -> None:

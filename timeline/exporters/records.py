@@ -123,9 +123,11 @@ def event_record(event: Event, documents: Mapping[str, Any] | None = None, dates
     record = _raw_record(event, (documents or {}).get(event.document) if documents else None)
     if dates == "human":
         record["date"] = display_date(event, short=True)
-    for column, value in record.items():
-        if isinstance(value, str):
-            record[column] = printable(value)
+    texts = [value for value in record.values() if isinstance(value, str)]
+    if _TERMINAL_CONTROL.search("\n".join(texts)):  # one search for the common case of none
+        for column, value in record.items():
+            if isinstance(value, str):
+                record[column] = printable(value)
     return record
 
 
