@@ -104,10 +104,16 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
 
 
 @pytest.mark.parametrize("row, message", [
-    ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: no normaliser named 'fortnightly'"),
-    ("fortnightly\tword\tset\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
-    ("fortnightly\tword\tset\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
-    ("fortnightly\tweekday\tset\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
+    ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: bad value template 'fortnightly': literal text"),
+    ("fortnightly\tword\t{@fortnightly}\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{@fortnightly}}': no procedure named 'fortnightly'"),
+    ("fortnightly\tword\t{every:set}\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set}}': the pattern has no group named 'every'"),
+    ("fortnightly\tword\t{setword:sets}\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:sets}}': no table named 'sets'"),
+    ("fortnightly\tword\t{setword:set}~SOON\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set}}~SOON': 'SOON' is not a TimeML mod"),
+    ("fortnightly\tword\t{^fortnight_before}P2W\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{^fortnight_before}}P2W': no word list named 'fortnight_before'"),
+    ("fortnightly\tword\t{setword:set\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set': unbalanced braces"),
+    ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
+    ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
+    ("fortnightly\tweekday\t{setword:set}\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
 ])
 def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
     rules = copy_of_english / "rules.tsv"
@@ -121,10 +127,32 @@ def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
 
 def test_a_rule_is_one_row(copy_of_english):
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("fortnightly\tword\tset\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
+    rules.write_text("fortnightly\tword\t{@every}\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")]]
+
+
+def test_a_rule_s_value_is_a_template(copy_of_english):
+    """A rule whose value is all in its template: a literal, and fields that look groups up in tables."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("every_other\tword\tP2W\tSET\tevery\\s+other\\s+week\\b\n"
+                     "month_after\tname\t{year:year}-{month:month}~START\tDATE\t(?P<month>{MONTHNAME})\\s+after\\s+(?P<year>{YEAR})\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("They meet every other week.", "1998-01-08"),
+                                      ("It reopened March after 1998.", "1998-01-08")]) == [
+        [("every other week", "SET", "P2W")], [("March after 1998", "DATE", "1998-03")]]
+
+
+def test_a_template_chooses_among_alternatives(copy_of_english):
+    """The first alternative that applies: one needing the word before the match in a list of
+    words.tsv, one with a type of its own, one calling a procedure with arguments."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("fortnight_word\tword\t{^since}{@shift(week,-2)} | DURATION:P2W\tDATE\tfortnight\\b\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It has rained since fortnight.", "1998-01-08"),
+                                      ("It rained fortnight long.", "1998-01-08")]) == [
+        [("fortnight", "DATE", "1997-W52")], [("fortnight", "DURATION", "P2W")]]
 
 
 TOY = Path(__file__).resolve().parent / "toy_language"
@@ -144,3 +172,15 @@ def test_the_engine_holds_no_english():
                      [("14 Sekundo", "DATE", "2016-02-14")],
                      [("Lundo", "DATE", "2016-03-07")],
                      []]
+
+
+def test_a_bad_language_file_is_one_line_on_the_command_line(copy_of_english, tmp_path):
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("fortnightly\tword\t{@fortnightly}\tSET\tfortnightly\n" + rules.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("It rained on Friday.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "timeline", "tag", str(article), "--dct", "2016-01-01"], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"Error: {rules}:1: bad value template"), result.stderr

@@ -3,7 +3,8 @@ import datetime as dt
 
 import pytest
 
-from timeline.temporal.values import interval_of, parse_dct, season_of, value_fields, value_start
+from timeline.temporal.values import (DATE_TIME, day_exists, duration_parts, format_duration, format_value, interval_of,
+                                      parse_dct, season_of, value_fields, value_start)
 
 
 @pytest.mark.parametrize("value, parts", [
@@ -60,3 +61,47 @@ def test_seasons_are_by_months(value, start, end):
     assert (interval.start, interval.end, interval.precision) == (start, end, "season")
     for day in (start, end):
         assert "%04d-%s" % season_of(day) == value
+
+
+@pytest.mark.parametrize("day, granularity, value", [
+    (dt.date(2016, 11, 3), "day", "2016-11-03"), (dt.date(2016, 11, 3), "week", "2016-W44"),
+    (dt.date(2016, 11, 5), "weekend", "2016-W44-WE"), (dt.date(2016, 11, 3), "quarter", "2016-Q4"),
+    (dt.date(2016, 1, 15), "season", "2015-WI"), (dt.date(2016, 11, 3), "decade", "201"),
+    (dt.date(2016, 11, 3), "century", "20"), (dt.date(2016, 7, 1), "half", "2016-H2"),
+])
+def test_values_are_written_by_one_grammar(day, granularity, value):
+    assert format_value(day, granularity) == value
+    assert value_fields(value) is not None
+
+
+@pytest.mark.parametrize("amount, unit, value", [
+    (2, ("Y", 1, "year"), "P2Y"), (2.5, ("Y", 1, "year"), "P2Y6M"), (None, ("D", 1, "day"), "PXD"),
+    (3, ("H", 1, "hour"), "PT3H"), (1.5, ("D", 1, "day"), "P1DT12H"), (1, ("Y", 10, "decade"), "P10Y"),
+])
+def test_durations_are_written_by_one_grammar(amount, unit, value):
+    assert format_duration(amount, *unit) == value
+
+
+@pytest.mark.parametrize("value, parts", [
+    ("P3Y", ("3", "Y")), ("PT5M", ("5", "TM")), ("PXD", ("X", "D")), ("P1DE", ("1", "DE")),
+    ("P", (None, None)), ("1998", None),
+])
+def test_durations_of_one_unit(value, parts):
+    assert duration_parts(value) == parts
+
+
+@pytest.mark.parametrize("value, exists", [
+    ("1998-02-28", True), ("1998-02-30", False), ("2000-02-29T10:00", True), ("1998-02", True), ("P3D", True),
+])
+def test_a_day_must_exist(value, exists):
+    assert day_exists(value) is exists
+
+
+@pytest.mark.parametrize("text, date, time", [
+    ("2016-11-04", "2016-11-04", None), ("2016-11", "2016-11", None),
+    ("2016-11-04T10:30:00+02:00", "2016-11-04", "10:30:00"), ("2016-11-04 10:30", "2016-11-04", "10:30"),
+])
+def test_publication_dates_share_the_grammar(text, date, time):
+    match = DATE_TIME.match(text)
+    assert (match["date"], match["time"]) == (date, time)
+    assert parse_dct(text)[0] is not None

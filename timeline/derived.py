@@ -18,9 +18,9 @@ from importlib import resources
 from typing import Iterable
 
 from .temporal import TemporalExpression
-from .temporal.calendar_math import format_value, shift
+from .temporal.calendar_math import shift
 from .temporal.lexicon import current_language
-from .temporal.values import Interval
+from .temporal.values import Interval, format_value, offset_parts
 
 KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "recall", "recall_subject", "not_named",
          "phrase_end", "stretch", "hedge")
@@ -28,8 +28,8 @@ KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "rec
 DEADLINE_MOD = "ON_OR_BEFORE"
 MAX_PHRASE = 160
 _TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:and|or|but)\b)?[\s,]*$", re.IGNORECASE)
-# A TIMEX3 duration an offset can be counted in: years, months, weeks, days, hours, minutes.
-_DURATION = re.compile(r"^P(?:(\d+|X)(Y|M|W|D|DE)|T(\d+|X)(H|M))$")
+# The units of a TIMEX3 duration an offset can be counted in: years, decades, months, weeks, days, hours, minutes.
+_OFFSET_UNITS = ("Y", "DE", "M", "W", "D", "TH", "TM")
 _GRANULARITY = {"Y": "year", "DE": "year", "M": "month", "W": "day", "D": "day"}
 _COARSE_TO_FINE = ("year", "month", "day")
 
@@ -71,7 +71,7 @@ def parse_words(lines: Iterable[str], origin: str = "<relations>") -> Words:
             raise RelationsError(f"{origin}:{number}: expected KIND<tab>WORDS[<tab>VALUE], KIND one of {', '.join(KINDS)}")
         variants = [w.strip() for w in parts[1].split("|") if w.strip()]
         if parts[0] == "offset":
-            if len(parts) != 3 or not _DURATION.match(parts[2]):
+            if len(parts) != 3 or not offset_parts(parts[2], _OFFSET_UNITS):
                 raise RelationsError(f"{origin}:{number}: an offset needs a TIMEX3 duration (P1D)")
             offsets.update((" ".join(w.lower().split()), parts[2]) for w in variants)
         words[parts[0]].extend(variants)
@@ -189,7 +189,7 @@ def find_relations(sentence: str, expressions: Iterable[TemporalExpression], sen
     spans = sorted(((e.start - sentence_start, e.end - sentence_start, e) for e in expressions), key=lambda s: s[:2])
     candidates: list[tuple[int, int, str, re.Match, bool]] = []
     for start, end, expression in spans:
-        if expression.type != "DURATION" or not _DURATION.match(expression.value):
+        if expression.type != "DURATION" or not offset_parts(expression.value, _OFFSET_UNITS):
             continue
         signal = words.signal.match(sentence, end)
         if signal and not words.stretch.search(sentence, max(0, start - 40), start):
@@ -226,10 +226,10 @@ def offset_date(anchor: Interval, duration: str, direction: int, approximate: bo
     """The value and mod of a happening ``duration`` after (``direction`` 1) or before (-1) the
     happening of ``anchor``; None when the offset is vague ("days after") or finer than what the
     anchor is known to ("two days after" a month)."""
-    match = _DURATION.match(duration)
-    if match is None:
+    parts = offset_parts(duration, _OFFSET_UNITS)
+    if parts is None:
         return None
-    amount, unit = (match.group(1), match.group(2)) if match.group(2) else (match.group(3), "T" + match.group(4))
+    amount, unit = parts
     anchor_granularity = "day" if anchor.precision in ("day", "time") else anchor.precision
     if anchor_granularity not in _COARSE_TO_FINE:
         return None

@@ -19,15 +19,12 @@ from .readers import Reading
 from .readers.base import InputError
 from .readers.dateline import find_dateline
 from .readers.text import Decoded, decode
+from .temporal.values import DATE_TIME
 
 METADATA_FIELDS = ("title", "source", "url", "published", "language")
 
-# A publication date: a year, a year and month, a day, optionally a time (seconds,
-# fractions and a time zone are accepted; the zone is dropped, dates are calendar days).
-PUBLISHED_PATTERN = re.compile(
-    r"^(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)"
-    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
-)
+# A publication date: a year, a year and month, a day, optionally a time (the value grammar's).
+PUBLISHED_PATTERN = DATE_TIME
 
 
 class MetadataError(ValueError):

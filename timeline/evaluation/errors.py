@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Mapping
 
-from ..temporal.values import interval_of
+from ..temporal.values import duration_parts, interval_of
 from ..temporal.vocabulary import MONTHS, NUMBERS, UNITS, UNIT_PLURALS, WEEKDAYS
 from .scorer import Scores
 from .timeml import TimemlDocument
@@ -77,26 +77,21 @@ def value_shape(value: str) -> str:
 
 # Durations as a number of days, to tell "P10Y" and "P1DE" (the same length) from "P12Y" and "13 years".
 DAYS_PER = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "Q": 91.3, "E": 3652.5, "DE": 3652.5, "C": 36525, "CE": 36525,
-            "L": 365250, "ML": 365250, "H": 1 / 24, "TM": 1 / 1440, "S": 1 / 86400, "WE": 2}
-_DURATION = re.compile(r"^P(?:(?P<n>[0-9.]+|X)(?P<unit>DE|CE|ML|WE|[YMWDQECL]))?(?:T(?P<tn>[0-9.]+|X)(?P<tunit>[HMS]))?$")
+            "L": 365250, "ML": 365250, "H": 1 / 24, "TH": 1 / 24, "TM": 1 / 1440, "S": 1 / 86400,
+            "TS": 1 / 86400, "WE": 2}
 
 
 def duration_days(value: str) -> float | None:
     """The length of a one-unit TIMEX3 duration in days (None: not one, or X units)."""
-    m = _DURATION.match(value)
-    if not m or not (m["unit"] or m["tunit"]):
+    parts = duration_parts(value)
+    if parts is None or parts[1] is None or parts[0] == "X":
         return None
-    n, unit = (m["n"], m["unit"]) if m["unit"] else (m["tn"], "T" + m["tunit"] if m["tunit"] == "M" else m["tunit"])
-    if n == "X":
-        return None
-    return float(n) * DAYS_PER[unit]
+    return float(parts[0]) * DAYS_PER[parts[1]]
 
 
 def duration_unit(value: str) -> str | None:
-    m = _DURATION.match(value)
-    if not m:
-        return None
-    return m["unit"] or ("T" + m["tunit"] if m["tunit"] else None)
+    parts = duration_parts(value)
+    return None if parts is None else parts[1]
 
 
 _COUNT = re.compile(rf"^(?:(?:the|about|some|nearly|almost|over|for|past|last|next)\s+)*"

@@ -3,11 +3,13 @@
 Where things are:
 - ``resources/en/``: the words of English as TSV files (months, weekdays, numbers, units, holidays,
   tense cues...), read by ``lexicon`` (file:line errors) and seen by the engine through ``vocabulary``;
-  ``contexts.tsv`` and ``words.tsv`` hold the patterns and words the normalisers test around a match,
+  ``contexts.tsv`` and ``words.tsv`` hold the patterns and words the procedures test around a match,
   by name, so that the engine itself holds no English.
-- ``rules``: the patterns, written with macros built from the tables, each naming its normaliser.
-- ``tagger``: the engine (one scan for anchor tokens, rules tried only there) and the normalisers,
-  including ``direction`` (tense) and the resolution of relative expressions.
+- ``rules``: the patterns, written with macros built from the tables, each with its value template.
+- ``templates``: the template language of rules.tsv's VALUE column (documented at the top of rules.tsv).
+- ``tagger``: the engine (one scan for anchor tokens, rules tried only there), the one resolver of
+  templates and the procedures they call, including ``direction`` (tense) and the resolution of
+  relative expressions.
 - ``calendar_math``: shifting dates by units and writing TIMEX3 values.
 - ``values``: what calendar interval a value covers (seasons by the months of ``seasons.tsv``);
   ``is_well_formed``.

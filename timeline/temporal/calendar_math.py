@@ -1,10 +1,9 @@
-"""Calendar arithmetic on TIMEX3 granularities: shift a date by units and write it as a value."""
+"""Calendar arithmetic on TIMEX3 granularities: shift a date by units, nth weekdays, Easter
+(values are written by ``values.format_value``)."""
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-
-from .values import season_of
 
 # Granularities from coarse to fine; a reference known to "month" can resolve "last year" but not "yesterday".
 GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
@@ -48,31 +47,6 @@ def shift(day: dt.date, granularity: str, amount: int) -> dt.date:
     if granularity == "century":
         return add_months(day, 1200 * amount)
     return add_months(day, 12000 * amount)
-
-
-def format_value(day: dt.date, granularity: str) -> str:
-    """A TIMEX3 value naming the unit of ``granularity`` that contains ``day``."""
-    if granularity == "millennium":
-        return f"{day.year // 1000}"
-    if granularity == "century":
-        return f"{day.year // 100:02d}"
-    if granularity == "decade":
-        return f"{day.year // 10:03d}"
-    if granularity == "year":
-        return f"{day.year:04d}"
-    if granularity == "half":
-        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
-    if granularity == "quarter":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if granularity == "season":
-        year, season = season_of(day)
-        return f"{year:04d}-{season}"
-    if granularity == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if granularity in ("week", "weekend"):
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}" + ("-WE" if granularity == "weekend" else "")
-    return day.isoformat()
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int, first_day: int = 1) -> dt.date:

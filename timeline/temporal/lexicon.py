@@ -16,13 +16,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .values import PART_OF_DAY_CODES, REFERENCE_VALUES, SEASON_CODES, TIMEX_UNIT_LETTERS
+
 ENGLISH = "en"
 GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
                  "week", "weekend", "day", "hour", "minute", "second")
-TIMEX_UNIT_LETTERS = ("S", "M", "H", "D", "W", "WE", "Q", "Y")
-SEASON_CODES = ("SP", "SU", "FA", "WI")
-PART_OF_DAY_CODES = ("MO", "MI", "AF", "EV", "NI", "DT")
-REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 CUE_KINDS = ("future", "past", "future_auxiliary", "not_past", "reporting", "speech", "month_cue", "year_cue")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -59,6 +57,7 @@ class Language:
     weekdays: dict          # word -> ISO weekday
     weekday_names: tuple
     weekday_abbreviations: tuple
+    weekday_plurals: dict   # plural -> ISO weekday ("tuesdays": 2), for sets ("Tuesday nights")
     numbers: dict           # words -> value (None: unspecified)
     tens: tuple
     ones: tuple
@@ -90,7 +89,7 @@ class RuleRow:
 
     name: str
     starts: frozenset
-    normaliser: str
+    value: str              # the value template (see templates.py)
     type: str
     pattern: str
     where: str
@@ -129,16 +128,20 @@ def _one_of(cell: str, choices: Iterable[str], where: str, what: str) -> str:
     return cell
 
 
-def _names(text: str, origin: str, high: int) -> tuple[dict, list, list, list]:
-    """Month or weekday names: WORD, NUMBER, FORM[, NOTE]."""
-    numbers, names, abbreviations, ambiguous = {}, [], [], []
+def _names(text: str, origin: str, high: int) -> tuple[dict, list, list, list, dict]:
+    """Month or weekday names: WORD, NUMBER, FORM[, NOTE]; plurals ("Tuesdays") apart."""
+    numbers, names, abbreviations, ambiguous, plurals = {}, [], [], [], {}
     for where, (word, number, form, *note) in _rows(text, origin, (3, 4), "WORD<tab>NUMBER<tab>FORM[<tab>NOTE]"):
         word = word.lower()
+        form = _one_of(form, ("name", "abbreviation", "plural"), where, "FORM")
+        if form == "plural":
+            plurals[word] = _int(number, where, "NUMBER", 1, high)
+            continue
         numbers[word] = _int(number, where, "NUMBER", 1, high)
-        (names if _one_of(form, ("name", "abbreviation"), where, "FORM") == "name" else abbreviations).append(word)
+        (names if form == "name" else abbreviations).append(word)
         if note and _one_of(note[0], ("ambiguous",), where, "NOTE"):
             ambiguous.append(word)
-    return numbers, names, abbreviations, ambiguous
+    return numbers, names, abbreviations, ambiguous, plurals
 
 
 def _codes(text: str, origin: str, codes: tuple, what: str) -> dict:
@@ -171,8 +174,9 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
     def origin(name: str) -> str:
         return f"{folder}/{name}" if folder != ENGLISH else name
 
-    months, month_names, month_abbreviations, ambiguous = _names(read("months.tsv"), origin("months.tsv"), 12)
-    weekdays, weekday_names, weekday_abbreviations, _ = _names(read("weekdays.tsv"), origin("weekdays.tsv"), 7)
+    months, month_names, month_abbreviations, ambiguous, _ = _names(read("months.tsv"), origin("months.tsv"), 12)
+    weekdays, weekday_names, weekday_abbreviations, _, weekday_plurals = _names(read("weekdays.tsv"),
+                                                                               origin("weekdays.tsv"), 7)
 
     numbers, tens, ones = {}, [], []
     for where, (words, value, *combines) in _rows(read("numbers.tsv"), origin("numbers.tsv"), (2, 3),
@@ -262,20 +266,20 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
             words.setdefault(role, {})[" ".join(word.split())] = meaning
 
     rules, names = [], set()
-    for where, (name, starts, normaliser, type_, pattern) in _rows(
-            read("rules.tsv"), origin("rules.tsv"), (5, 5), "NAME<tab>STARTS<tab>NORMALISER<tab>TYPE<tab>PATTERN"):
+    for where, (name, starts, value, type_, pattern) in _rows(
+            read("rules.tsv"), origin("rules.tsv"), (5, 5), "NAME<tab>STARTS<tab>VALUE<tab>TYPE<tab>PATTERN"):
         kinds = frozenset(kind.strip() for kind in starts.split(","))
         for kind in kinds:
             _one_of(kind, TOKEN_CLASSES, where, "STARTS")
         if name in names:
             raise LexiconError(f"{where}: a rule named {name!r} is already defined")
         names.add(name)
-        rules.append(RuleRow(name, kinds, normaliser, _one_of(type_, TIMEX_TYPES, where, "TYPE"), pattern, where))
+        rules.append(RuleRow(name, kinds, value, _one_of(type_, TIMEX_TYPES, where, "TYPE"), pattern, where))
 
     return Language(
         folder=folder, months=months, month_names=tuple(month_names),
         month_abbreviations=tuple(month_abbreviations), ambiguous_months=tuple(ambiguous),
-        weekdays=weekdays, weekday_names=tuple(weekday_names), weekday_abbreviations=tuple(weekday_abbreviations),
+        weekdays=weekdays, weekday_names=tuple(weekday_names), weekday_abbreviations=tuple(weekday_abbreviations), weekday_plurals=weekday_plurals,
         numbers=numbers, tens=tuple(tens), ones=tuple(ones), ordinals=ordinals, units=units,
         unit_plurals=unit_plurals,
         seasons=seasons, season_months=season_months,

@@ -1,5 +1,5 @@
 """The tagger's patterns, as rows of the language's ``rules.tsv``: a regular expression written
-with macros, and the normaliser that turns its match into a TIMEX3 type and value.
+with macros, and the value template that turns its match into a TIMEX3 type and value.
 
 Rules are tried as one compiled alternation, left to right in the table at each
 position, so longer and more specific rules come first.  The macros are the word
@@ -69,7 +69,7 @@ MACROS = {
     "MONTHNAME": "(?-i:" + _alternation(_cased(_FULL_MONTHS)) + r"(?![a-z]))",
     "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m.capitalize() not in AMBIGUOUS_MONTHS])) + r"(?![a-z]))",
     "WEEKDAY": "(?-i:" + _alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
-    "WEEKDAYS": "(?-i:" + _alternation([w + "s" for w in _cased(_FULL_WEEKDAYS)]) + ")",
+    "WEEKDAYS": "(?-i:" + _alternation(_cased(LANGUAGE.weekday_plurals)) + ")",
     "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
     "UNIT": _alternation(_unit_words) + r"\b",
     "ORD": _alternation([o for o, value in ORDINALS.items() if value > 0]),
@@ -86,10 +86,11 @@ MACROS = {
 
 @dataclass(frozen=True)
 class Rule:
-    """A pattern, the normaliser that reads its match, and the kinds of token a match can start with.
+    """A pattern, the value template that reads its match, and the kinds of token a match can start with.
 
-    ``type`` is the TIMEX3 type the rule mostly yields, for the reader of this
-    table; the normaliser has the last word (an age is rejected, a rate dropped).
+    ``type`` is the TIMEX3 type of the values the template writes without naming
+    one; a procedure the template calls may say otherwise (an age is rejected, a
+    rate dropped).
 
     ``starts`` lets the engine try a rule only where it can match: at a
     ``digit``, at a month or weekday ``name``, or at a ``word`` of the tagger's
@@ -98,7 +99,7 @@ class Rule:
 
     name: str
     pattern: str
-    normaliser: str
+    value: str
     type: str = "DATE"
     starts: frozenset = frozenset({"word"})
     where: str = ""  # the file and line of the rule
@@ -106,4 +107,4 @@ class Rule:
 
 MACROS.update(LANGUAGE.patterns)
 
-RULES = [Rule(row.name, row.pattern, row.normaliser, row.type, row.starts, row.where) for row in LANGUAGE.rules]
+RULES = [Rule(row.name, row.pattern, row.value, row.type, row.starts, row.where) for row in LANGUAGE.rules]

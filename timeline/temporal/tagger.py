@@ -3,10 +3,11 @@
 The engine scans the text once for anchor tokens (digits and the words of the
 vocabulary tables, found by one case-sensitive trie in C), and only there tries
 the rules of ``rules.RULES`` that can start with that kind of token, compiled
-as one alternation per token class.  A match goes to its rule's normaliser,
-which reads the words of the match and resolves relative expressions against
-the document creation time (DCT) or, for anaphoric ones ("two days later",
-"that year"), against the last date mentioned; the tense of the clause
+as one alternation per token class.  A match goes to ``resolve``, which reads
+its rule's value template (``templates``): the words of the match looked up in
+the language's tables, and the engine's procedures, which resolve relative
+expressions against the document creation time (DCT) or, for anaphoric ones
+("two days later", "that year"), against the last date mentioned; the tense of the clause
 (``direction``) decides between the last and the next occurrence.  Time is
 linear in the length of the text.  What happens at a place depends only on a
 bounded window of text around it and on what the scan remembers (the last
@@ -25,10 +26,12 @@ from .. import collector
 from . import calendar_math as cal
 from .expressions import TemporalExpression, make_expression
 from .lexicon import LexiconError
+from . import templates
 from .rules import MACROS, RULES, Rule, _alternation
-from .values import is_well_formed, parse_dct, value_start
+from .values import (SEASON_CODES, UNKNOWN_VALUES, day_exists, format_duration, format_value, is_well_formed,
+                     parse_dct, season_of, unknown_value, value_start)
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, FUTURE_AUXILIARIES, FUTURE_CUES, HOLIDAYS,
-                         IRREGULAR_PAST, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTH_CUES, MONTHS, NOT_PAST_FORMS,
+                         IRREGULAR_PAST, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NOT_PAST_FORMS,
                          NUMBERS, ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, REPORTING, SEASONS,
                          SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS, YEAR_CUES)
 
@@ -55,16 +58,21 @@ _LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
-def _context(name: str) -> re.Pattern:
-    """The context of the language's ``contexts.tsv`` named ``name``; one the language does not list
-    never matches."""
+def _context_text(name: str) -> str:
+    """The pattern of the language's ``contexts.tsv`` named ``name``, macros written out; one the
+    language does not list never matches."""
     def macro(match: re.Match) -> str:
         if match.group(1) not in MACROS:
             raise LexiconError(f"contexts.tsv: {name}: no pattern or word list named {{{match.group(1)}}}")
         return MACROS[match.group(1)]
 
+    return _MACRO.sub(macro, LANGUAGE.contexts.get(name, "(?!)"))
+
+
+def _context(name: str) -> re.Pattern:
+    """The context of the language's ``contexts.tsv`` named ``name``, compiled."""
     try:
-        return re.compile(_MACRO.sub(macro, LANGUAGE.contexts.get(name, "(?!)")))
+        return re.compile(_context_text(name))
     except re.error as error:
         raise LexiconError(f"contexts.tsv: {name}: bad pattern ({error})") from None
 
@@ -77,11 +85,7 @@ def _words(role: str) -> dict:
 BACK, AHEAD, PRESENT, STEP = _words("back"), _words("ahead"), _words("present"), _words("step")
 ANAPHORIC, DEMONSTRATIVE, NEXT_OF_STORY = _words("anaphoric"), _words("demonstrative"), _words("next_of_story")
 YEAR_STEP = _words("year_step")
-# Word roles the normalisers read, bound once at load.
-_W_YEAR_PREFIX = _words("year_prefix")
-_W_SINCE = _words("since")
-_W_THE_YEAR_BEFORE = _words("the_year_before")
-_W_DECADE_WORD = _words("decade_word")
+# Word roles the procedures read, bound once at load.
 _W_YEAR_PARTS = _words("year_parts")
 _W_YEAR_PART = _words("year_part")
 _W_YEAR_BEFORE = _words("year_before")
@@ -103,12 +107,10 @@ _W_STRETCH_BACK = _words("stretch_back")
 _W_EDGE_OUTSIDE = _words("edge_outside")
 _W_TO_THE_END = _words("to_the_end")
 _W_ANAPHORIC_WEEKDAY = _words("anaphoric_weekday")
-_W_THE_POD_BEFORE = _words("the_pod_before")
 _W_DAY_STEP = _words("day_step")
 _W_CLOCK_WORD = _words("clock_word")
 _W_ONE = _words("one")
 _W_INDEFINITE = _words("indefinite")
-_W_OR_TWO_BEFORE = _words("or_two_before")
 _W_VAGUE_PLURAL = _words("vague_plural")
 _W_VAGUE_BEFORE = _words("vague_before")
 _W_RATE_WORD = _words("rate_word")
@@ -172,7 +174,7 @@ def _single(index: int) -> re.Pattern:
 
 # The scanner's view of words: a time word or digit anchors an attempt; a lead word is tried when
 # one follows closely; every other word is skipped without running a single rule.
-_NAMES = {w for w in list(MONTHS) + list(WEEKDAYS)} | {w + "s" for w in WEEKDAYS}
+_NAMES = set(MONTHS) | set(WEEKDAYS) | set(LANGUAGE.weekday_plurals)
 _TIME_WORDS = (set(TIME_WORDS) | set(UNITS) | set(UNIT_PLURALS) | set(SEASONS)
                | set(PARTS_OF_DAY) | {w.split()[-1] for w in REFERENCES} | set(SET_WORDS)
                | {h for h in HOLIDAYS if " " not in h} | {h.split()[-1] for h in HOLIDAYS})
@@ -183,7 +185,7 @@ _LEAD_WORDS = (set(LEAD_WORDS) | {w.split()[0] for w in NUMBERS} | set(NUMBERS) 
 
 @dataclass
 class Found:
-    """What a normaliser makes of a match."""
+    """What a template makes of a match."""
 
     type: str
     value: str
@@ -211,7 +213,7 @@ class Context:
     last_quarter: tuple[dt.date, int] | None = None  # the quarter last spoken of, and where
     story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
     dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
-    narrative: bool = False  # while a normaliser reads the story's date in place of the DCT
+    narrative: bool = False  # while a template reads the story's date in place of the DCT
     numeric_orders: dict = field(default_factory=dict)  # separator -> "day" or "month" first, as the text shows
     story_mentions: int = 0  # dates in a row that named or counted to the story's year
 
@@ -235,17 +237,14 @@ class Context:
         return not cal.finer(coarse, self.dct_granularity)
 
 
-UNKNOWN = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "XXXX", "half": "XXXX-HX",
-           "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
-           "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
-
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
 # Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
 _CUES = re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
                                                                      if c not in MONTHS])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
-    + r")|(?P<ed>[a-z]{1,30}ed|" + _alternation(IRREGULAR_PAST) + r"))(?![A-Za-z])")
+    + r")|(?P<ed>" + _context_text("regular_past") + "|" + _alternation(IRREGULAR_PAST)
+    + r"))(?![A-Za-z])")
 _NOT_A_VERB_BEFORE = _context("not_a_verb_before")
 _NOT_A_PAST_ENDING = _context("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
@@ -408,7 +407,7 @@ def _month(word: str) -> int:
 
 def _weekday(word: str) -> int:
     word = word.lower()
-    return WEEKDAYS[word] if word in WEEKDAYS else WEEKDAYS[word[:-1]]  # "Tuesdays"
+    return WEEKDAYS[word] if word in WEEKDAYS else LANGUAGE.weekday_plurals[word]  # "Tuesdays"
 
 
 def _year(word: str) -> int:
@@ -444,55 +443,38 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
     """A point ``amount`` units of ``granularity`` away from the DCT (or from ``base``)."""
     if base is None:
         if not ctx.known(granularity):
-            return Found(type_, UNKNOWN.get(granularity, "XXXX-XX-XX"), mod, "unresolved")
+            return Found(type_, unknown_value(granularity), mod, "unresolved")
         day = ctx.dct
     else:
         day = base[0]
     try:
         day = cal.shift(day, granularity, amount)
     except (OverflowError, ValueError):
-        return Found(type_, UNKNOWN.get(granularity, "XXXX-XX-XX"), mod, "unresolved")
-    return Found(type_, cal.format_value(day, granularity), mod, "relative")
+        return Found(type_, unknown_value(granularity), mod, "unresolved")
+    return Found(type_, format_value(day, granularity), mod, "relative")
 
 
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
+# Procedures: what a value template cannot say by itself (see templates.py and rules.tsv).  Each
+# reads the groups of the match (and the arguments the template gives it) and returns a Found, a
+# piece of a value, "" for a condition met, or None when the alternative does not apply.
+PROCEDURES: dict = {}
 
 
-def _format_duration(amount: float | None, unit: tuple[str, int, str]) -> str:
-    """A TIMEX3 duration: P2Y, PT3H, PXD; a fraction goes to the next smaller unit (2.5 years: P2Y6M)."""
-    letter, multiple, granularity = unit
-    time_unit = granularity in ("hour", "minute", "second")
-    prefix = "PT" if time_unit else "P"
-    if amount is None:
-        return f"{prefix}X{letter}"
-    total = amount * multiple
-    whole = int(total)
-    if total == whole:
-        return f"{prefix}{whole}{letter}"
-    smaller = _SMALLER.get("MIN" if granularity == "minute" else letter)
-    if smaller is None:
-        return f"{prefix}{total:g}{letter}"
-    small_letter, per = smaller
-    part = round((total - whole) * per)
-    if letter == "D" and small_letter == "H":
-        return f"P{whole}DT{part}H" if whole else f"PT{part}H"
-    head = f"{whole}{letter}" if whole else ""
-    return f"{prefix}{head}{part}{small_letter}"
+def procedure(function):
+    """Make ``function`` (named ``p_NAME``) a procedure templates call as ``{@NAME}``."""
+    PROCEDURES[function.__name__[2:]] = function
+    return function
 
-
-# Normalisers: each reads the groups of its rule's match and returns a Found, or None to reject.
 
 _VERB_AFTER_MAY = _context("verb_after_may")
 
 
-def n_date(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_date(ctx: Context, g: dict, span) -> Found | None:
+    """A day of a month (groups month, day, year, ofdir): of the year named, else the nearest one."""
     if g["month"] in LANGUAGE.ambiguous_months and not g.get("year") and _VERB_AFTER_MAY.match(ctx.text, span[1], span[1] + 40):
         return None
-    found = _date(ctx, g, span)
-    if found is not None and g.get("pod"):
-        found.type = "TIME"
-        found.value += "T" + PARTS_OF_DAY[g["pod"].lower()]
-    return found
+    return _date(ctx, g, span)
 
 
 def _date(ctx: Context, g: dict, span) -> Found | None:
@@ -515,8 +497,10 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
-def n_of_that_year(ctx: Context, g: dict, span) -> Found | None:
-    """ "August of that year", "January 24 of the same year": in the year of the date last spoken of."""
+@procedure
+def p_of_that_year(ctx: Context, g: dict, span) -> Found | None:
+    """ "August of that year", "January 24 of the same year" (groups month, day): in the year of the date
+    last spoken of."""
     month = _month(g["month"])
     day = int(_DIGITS.match(g["day"]).group()) if g.get("day") else None
     if ctx.last is None:
@@ -529,21 +513,13 @@ def n_of_that_year(ctx: Context, g: dict, span) -> Found | None:
 _DAY_RANGE_BEFORE = _context("day_range_before")
 
 
-def n_day_range_end(ctx: Context, g: dict, span) -> Found | None:
-    """The last day of a range ("7" in "April 6-7"): a day of the month named before the first."""
+@procedure
+def p_day_range_end(ctx: Context, g: dict, span) -> Found | None:
+    """The last day of a range ("7" in "April 6-7", group day): a day of the month named before the first."""
     before = _DAY_RANGE_BEFORE.search(ctx.text[max(0, span[0] - 20):span[0]])
     if before is None:
         return None
-    return n_date(ctx, dict(g, month=before.group(1)), span)
-
-
-def n_week_of(ctx: Context, g: dict, span) -> Found | None:
-    """ "the week of March 6": the (ISO) week that holds the day."""
-    found = _date(ctx, g, span)
-    if found is None or found.anchor == "unresolved":
-        return None
-    day = dt.date.fromisoformat(found.value)
-    return Found("DATE", cal.format_value(day, "week"), anchor=found.anchor)
+    return p_date(ctx, dict(g, month=before.group(1)), span)
 
 
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
@@ -585,19 +561,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, 28)
 
 
-def n_numeric_date(ctx: Context, g: dict, span) -> Found | None:
-    year = int(g["year"])
-    if year < 100:
-        year += 1900 if year >= 50 else 2000
-    try:
-        day = dt.date(year, int(g["monthnum"]), int(_DIGITS.match(g["day"]).group()))
-    except ValueError:
-        return None
-    if g.get("clock"):
-        return Found("TIME", f"{day.isoformat()}T{g['clock']}")
-    return Found("DATE", day.isoformat())
-
-
 _W_NUMERIC_ORDER = _words("numeric_order")
 _NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})([./-])([0-9]{1,2})\2(?:1[5-9]|20)[0-9]{2}(?![0-9])")
 
@@ -619,29 +582,33 @@ def _numeric_order(ctx: Context, separator: str) -> str:
     return order
 
 
-def n_numeric_dmy(ctx: Context, g: dict, span) -> Found | None:
-    """ "24.08.2013", "6-09-2013": the day first or the month first, by the evidence of the numbers."""
+@procedure
+def p_numeric_dmy(ctx: Context, g: dict, span) -> Found | None:
+    """ "24.08.2013", "6-09-2013" (groups first, sep, second, year): the day first or the month first, by
+    the evidence of the numbers."""
     if g["_text"].count(g["sep"]) != 2:
         return None  # "6.09-2013": no date
     first, second = int(g["first"]), int(g["second"])
     if first > 12 or (second <= 12 and _numeric_order(ctx, g["sep"]) == "day"):
         first, second = second, first
-    return n_numeric_date(ctx, {"year": g["year"], "monthnum": str(first), "day": str(second)}, span)
+    try:
+        return Found("DATE", dt.date(int(g["year"]), first, second).isoformat())
+    except ValueError:
+        return None
 
 
-def n_month(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_month(ctx: Context, g: dict, span) -> Found | None:
+    """A month named without its year (groups month, dir, ofdir): the one the sentence points to."""
     month = _month(g["month"])
-    mod = edge_mod(g.get("edge"))
-    if g.get("year"):
-        return Found("DATE", f"{_year(g['year']):04d}-{month:02d}", mod)
     if ctx.dct is None:
-        return Found("DATE", f"XXXX-{month:02d}", mod, "unresolved")
+        return Found("DATE", f"XXXX-{month:02d}", anchor="unresolved")
     dir_word = (g.get("dir") or "").lower()
     year = ctx.dct.year
     ofdir = (g.get("ofdir") or "").lower()
     if ofdir:
         year += YEAR_STEP.get(ofdir, 0)
-        return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
+        return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if dir_word in BACK:
         year = year if month < ctx.dct.month else year - 1
     elif dir_word in AHEAD:
@@ -649,7 +616,7 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
     elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
         # "compared to the carnage of November": a month the story looks back to, which does not move it.
         year -= ctx.dct_granularity != "year" and month >= ctx.dct.month
-        return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative", remember=False)
+        return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
     elif ctx.narrative:
         # A story moves forward: a month before the one it has reached is of the next year.
         year += ctx.dct_granularity != "year" and month < ctx.dct.month - STORY_TURN
@@ -668,7 +635,7 @@ def n_month(ctx: Context, g: dict, span) -> Found | None:
             year -= 1
         elif sign > 0 and month < ctx.dct.month:
             year += 1
-    return Found("DATE", f"{year:04d}-{month:02d}", mod, "relative")
+    return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
 
 
 
@@ -683,16 +650,15 @@ def _sentence_start(text: str, position: int, reach: int) -> int:
     return ends[-1] if ends else low
 
 
-def n_bare_month(ctx: Context, g: dict, span) -> Found | None:
-    """A month name alone is a month only after a cue word, or when it cannot be an ordinary word."""
+@procedure
+def p_not_a_name(ctx: Context, g: dict, span) -> str | None:
+    """A month name alone that cannot be an ordinary word ("may") nor part of a name ("Ivy March")."""
+    if g["month"].capitalize() in AMBIGUOUS_MONTHS:
+        return None
     previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    word = previous.group(1).lower() if previous else ""
-    if word not in MONTH_CUES:
-        if g["month"].capitalize() in AMBIGUOUS_MONTHS:
-            return None
-        if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, span[0] - 25):span[0]]):
-            return None
-    return n_month(ctx, g, span)
+    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, span[0] - 25):span[0]]):
+        return None
+    return ""
 
 
 _NOUN_AFTER = _context("noun_after")
@@ -716,15 +682,15 @@ def _heading_year(text: str, start: int, end: int) -> bool:
     return bool(_HEADING_AFTER.match(text, end) and _LINE_START_BEFORE.search(text[max(0, start - 5):start]))
 
 
-def n_year(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_year_cue(ctx: Context, g: dict, span) -> Found | None:
+    """A number is a year only in a context that makes it one: a cue word before ("in 1998"), a
+    possessive ("1998's"), words after it ("1998 was") or a heading; the possessive stays out of the tag."""
     year = _year(g["year"])
-    mod = edge_mod(g.get("edge"))
-    if g.get("prefix"):
-        return Found("DATE", f"{year:04d}", _W_YEAR_PREFIX[g["prefix"].lower()])
     start, end = span
     text = ctx.text
     possessive = _POSSESSIVE.search(text, max(0, end - 2), end) is not None
-    if not g.get("edge") and not possessive:
+    if not possessive:
         previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
         cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
@@ -734,42 +700,26 @@ def n_year(ctx: Context, g: dict, span) -> Found | None:
             return None
         if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
             return None  # "1500 soldiers"; but "the 1992 protests" are of a year
-    found = Found("DATE", f"{year:04d}", mod)
+    found = Found("DATE", "")
     if possessive:
         found.end = end - 2
     return found
 
 
+@procedure
+def p_shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None:
+    """The ``unit`` (year, month, day...) ``amount`` units away from the DCT's: {@shift(year,-1)}."""
+    return _resolved(ctx, unit, int(amount))
+
+
 _W_ERA = _words("era")
 
 
-def _era_prefix(g: dict) -> str:
-    """ "BC" for a year before Christ (TIMEX2 writes ``BC0490``), "" for one of our era."""
+@procedure
+def p_era(ctx: Context, g: dict, span) -> str:
+    """ "BC" for a year before Christ (groups era, era2; TIMEX2 writes ``BC0490``), "" for one of our era."""
     era = (g.get("era") or g.get("era2") or "").replace(".", "").lower()
     return "BC" if _W_ERA.get(era) == "BC" else ""
-
-
-def n_era_year(ctx: Context, g: dict, span) -> Found | None:
-    """A year with its era: "490 BC", "April 480 BC", "autumn of 481 BC", "AD 70"."""
-    value = f"{_era_prefix(g)}{int(g['year']):04d}"
-    if g.get("month"):
-        value += f"-{_month(g['month']):02d}"
-    elif g.get("season"):
-        value += f"-{SEASONS[g['season'].lower()]}"
-    return Found("DATE", value, edge_mod(g.get("edge")))
-
-
-def n_era_decade(ctx: Context, g: dict, span) -> Found | None:
-    """ "the 470s BC": the decade's digits, as TIMEX2 writes it (``BC047``)."""
-    return Found("DATE", f"{_era_prefix(g)}{int(g['decade']):03d}", edge_mod(g.get("edge")))
-
-
-def n_era_century(ctx: Context, g: dict, span) -> Found | None:
-    """ "the 3rd century BC" (``BC02``): the hundreds of its years, as TIMEX2 writes it."""
-    number = int(g["ord"]) if g.get("ord") else ORDINAL_WORDS.index(g["ordword"].lower()) + 1
-    if not 1 <= number <= 99:
-        return None
-    return Found("DATE", f"{_era_prefix(g)}{number - 1:02d}", edge_mod(g.get("edge")))
 
 
 def _range_end(first: int, written: str) -> int:
@@ -790,8 +740,9 @@ def _year_range(first: int, written: str, ctx: Context, end: int) -> bool:
     return first < last <= first + RANGE_YEARS and not _NOUN_AFTER.match(ctx.text, end, end + 60)
 
 
-def n_year_range(ctx: Context, g: dict, span) -> Found | None:
-    """The first year of a range ("1939" in "1939-1945"); the range makes it a year."""
+@procedure
+def p_year_range(ctx: Context, g: dict, span) -> Found | None:
+    """The first year of a range ("1939" in "1939-1945", groups year, year2); the range makes it a year."""
     first = int(g["year"])
     second = _DIGITS.search(ctx.text, span[1])
     if second is None or not _year_range(first, g["year2"], ctx, second.end()):
@@ -799,8 +750,9 @@ def n_year_range(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{first:04d}")
 
 
-def n_year_range_end(ctx: Context, g: dict, span) -> Found | None:
-    """The last year of a range ("1945" in "1939-1945", "96" in "1995-96")."""
+@procedure
+def p_year_range_end(ctx: Context, g: dict, span) -> Found | None:
+    """The last year of a range ("1945" in "1939-1945", "96" in "1995-96", group year)."""
     first = _RANGE_START.search(ctx.text[max(0, span[0] - 7):span[0]])
     if first is None or not _year_range(int(first.group(1)), g["year"], ctx, span[1]):
         return None
@@ -808,71 +760,26 @@ def n_year_range_end(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}", remember=False)
 
 
-def n_spoken_year(ctx: Context, g: dict, span) -> Found | None:
-    """ "nineteen ninety-six", as broadcast transcripts write years."""
-    year = _year(g["year"])
-    if g.get("month"):
-        return Found("DATE", f"{year:04d}-{_month(g['month']):02d}")
-    return Found("DATE", f"{year:04d}")
+p_shift.check_arguments = lambda unit, amount="0": (
+    None if unit in UNKNOWN_VALUES and amount.lstrip("-").isdigit() else f"no unit {unit!r} or amount {amount!r}")
 
 
-def n_the_weekend(ctx: Context, g: dict, span) -> Found | None:
-    return n_relative_unit(ctx, {"dir": "this", "unit": "weekend"}, span)
+@procedure
+def p_followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None) -> str | None:
+    """The context ``name`` of contexts.tsv matches right after the match (within ``reach`` characters)."""
+    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, _context(name))
+    found = context.match(ctx.text, span[1]) if reach is None else context.match(ctx.text[span[1]:span[1] + int(reach)])
+    return "" if found else None
 
 
-def n_year_end(ctx: Context, g: dict, span) -> Found | None:
-    """ "year-end", "by year's end": the end of the DCT's year (of the year before, after "since")."""
-    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    since = previous is not None and previous.group(1).lower() in _W_SINCE
-    found = _resolved(ctx, "year", -1 if since else 0, mod="END")
-    if g.get("approx"):
-        found.mod = "APPROX"
-    return found
+p_followed_by.check_arguments = lambda name, reach="0": (
+    None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
 
 
-_FISCAL_AFTER = _context("fiscal_after")
-
-
-def n_the_year(ctx: Context, g: dict, span) -> Found | None:
-    """ "the year ended June 30" is a fiscal year (a duration); "for the year" the current one."""
-    if _FISCAL_AFTER.match(ctx.text[span[1]:span[1] + 10]):
-        return Found("DURATION", "P1Y")
-    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in _W_THE_YEAR_BEFORE:
-        return None
-    return _resolved(ctx, "year", 0)
-
-
-def n_century(ctx: Context, g: dict, span) -> Found | None:
-    number = int(g["ord"]) if g.get("ord") else ORDINAL_WORDS.index(g["ordword"].lower()) + 1
-    if not 1 <= number <= 99:
-        return None
-    return Found("DATE", f"{number - 1:02d}")
-
-
-def n_fiscal(ctx: Context, g: dict, span) -> Found | None:
-    if g.get("year"):
-        return Found("DATE", f"{_year(g['year']):04d}")
-    return Found("DURATION", "P1Y")
-
-
-def n_year2000(ctx: Context, g: dict, span) -> Found | None:
-    return Found("DATE", "2000")
-
-
-
-
-def n_decade(ctx: Context, g: dict, span) -> Found | None:
-    mod = edge_mod(g.get("edge") or g.get("edge2"))
-    if g.get("decword"):
-        return Found("DATE", f"{_W_DECADE_WORD[g['decword'].lower()]}", mod)
-    if g.get("short"):
-        century = 20 if ctx.dct and ctx.dct.year >= 2030 and int(g["short"]) <= 2 else 19
-        return Found("DATE", f"{century}{g['short']}", mod)
-    return Found("DATE", f"{g['century']}{g['decade']}", mod)
-
-
-def n_quarter(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_quarter(ctx: Context, g: dict, span) -> Found | None:
+    """A quarter or half by its ordinal (groups ord, part, year, qyear, det, qdir, ofdir): of the year
+    named, else of the quarter spoken of or the DCT's year; remembers a quarter reported on."""
     ordinal = ORDINALS[g["ord"].lower()]
     part = g["part"].lower()
     if ordinal > _W_YEAR_PARTS[part]:
@@ -918,14 +825,15 @@ _SET_BESIDE = _context("set_beside")
 _ENDED = _context("ended")
 
 
-def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_the_quarter(ctx: Context, g: dict, span) -> Found | None:
     """ "the quarter (ended Sept. 30)", "the latest quarter": the quarter reported on.
 
     The quarter that ends on a named month; else one named in the last few
     sentences; else, in news, the last quarter completed before the DCT.
     """
     if ctx.dct is None:
-        return Found("DATE", "XXXX-QX", anchor="unresolved")
+        return Found("DATE", unknown_value("quarter"), anchor="unresolved")
     ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
     latest = any(word in g["_text"].lower() for word in _W_LATEST)
     if ended:
@@ -937,21 +845,14 @@ def n_the_quarter(ctx: Context, g: dict, span) -> Found | None:
     else:
         day = cal.shift(ctx.dct, "quarter", -1)
     ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0])
-    return Found("DATE", cal.format_value(day, "quarter"), anchor="relative")
+    return Found("DATE", format_value(day, "quarter"), anchor="relative")
 
 
-def n_half_span(ctx: Context, g: dict, span) -> Found | None:
-    ordinal = ORDINALS.get(g["ord"].lower())  # "latter": the second
-    return Found("DATE", f"{_year(g['year']):04d}-H{1 if ordinal == 1 else 2}")
-
-
-def n_season(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_season(ctx: Context, g: dict, span) -> Found | None:
+    """A season named without its year (groups season, dir, edge): the one the sentence points to."""
     season = SEASONS[g["season"].lower()]
-    mod = edge_mod(g.get("edge"))
     dir_word = (g.get("dir") or "").lower()
-    explicit = g.get("year") or g.get("qyear")
-    if explicit:
-        return Found("DATE", f"{_year(explicit):04d}-{season}", mod)
     if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]):
         return None
     if dir_word and dir_word not in _W_SEASON_DIRECTION:
@@ -960,19 +861,19 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
             and _EVENT_OF.match(ctx.text, span[1], span[1] + 40):
         return None  # "the fall of Saigon": an event, not a season
     if ctx.dct is None:
-        return Found("DATE", f"XXXX-{season}", mod, "unresolved")
+        return Found("DATE", f"XXXX-{season}", anchor="unresolved")
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
-        return Found("DATE", f"{ctx.dct.year:04d}-{season}", mod, "relative")
+        return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
     # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
-    order = ("SP", "SU", "FA", "WI")
-    year, current = cal.season_of(ctx.dct)
+    order = SEASON_CODES
+    year, current = season_of(ctx.dct)
     now = 4 * year + order.index(current)
     back = (now - order.index(season)) % 4
     previous = now - (back or 4)          # the last one strictly before the current season
     following = now + ((4 - back) % 4 or 4)  # the next one strictly after
     if dir_word in PRESENT:
         # "this summer" is the summer of the DCT's year, whether it is behind or ahead.
-        return Found("DATE", f"{ctx.dct.year:04d}-{season}", mod, "relative")
+        return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
     if dir_word in BACK:
         index = previous
     elif dir_word in AHEAD:
@@ -981,7 +882,7 @@ def n_season(ctx: Context, g: dict, span) -> Found | None:
         index = now
     else:
         index = following if direction(ctx, *span) > 0 else previous
-    return Found("DATE", f"{index // 4:04d}-{season}", mod, "relative")
+    return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
 
 
 _DEFINITE = _context("definite")
@@ -990,7 +891,10 @@ _W_EVENT_SEASON = _words("event_season")
 _COMPARISON = _context("comparison")
 
 
-def n_offset(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_offset(ctx: Context, g: dict, span) -> Found | None:
+    """ "two days later", "a year ago" (groups num, unit, offset, approx): counted from the DCT, from
+    the date of the story, or from the quarter spoken of; a duration when anchored elsewhere."""
     amount = _number(g["num"])
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "a year and a half ago"
@@ -1009,7 +913,7 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     if word in _W_OFFSET_ELSEWHERE or unit[2] in ("second", "minute", "hour"):
         # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
         # "minutes ago": TimeML tags the stretch of time, not a date.
-        return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")),
+        return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")),
                      end=span[0] + len(g["_text"]) - len(g["offset"]) - 1)
     if amount is None:
         return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
@@ -1032,7 +936,8 @@ def n_offset(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-def n_year_earlier(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
     quarter = ctx.recent_quarter(span[0])
     noun = (g.get("noun") or "").lower()
@@ -1063,9 +968,12 @@ def _definite_unit(g: dict) -> bool:
     return bool(_DEFINITE.match(g["_text"], len(g.get("edge") or "")))
 
 
-def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
-    dir_word = g["dir"].lower()
-    unit = g["unit"].lower()
+@procedure
+def p_relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, unit: str | None = None) -> Found | None:
+    """A unit named by its direction (groups dir, unit, edge: "last week", "the following day"), or
+    by the template's arguments ({@relative_unit(this,weekend)})."""
+    dir_word = (dir_word or g["dir"]).lower()
+    unit = (unit or g["unit"]).lower()
     mod = edge_mod(g.get("edge"))
     if unit in PARTS_OF_DAY:
         if dir_word not in _W_POD_DIRECTION:
@@ -1077,16 +985,16 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
         anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _definite_unit(g))
         base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
         found = _resolved(ctx, "day", offset, base=base, type_="TIME")
-        found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
+        found.value = (unknown_value("day") if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
         return found
     granularity = _UNIT_GRANULARITY[unit]
     if granularity == "quarter" and dir_word in _W_REPORTED_QUARTER:
-        return n_the_quarter(ctx, g, span)
+        return p_the_quarter(ctx, g, span)
     if dir_word in _W_REFUSED_DIRECTION:
         return None
     if dir_word in _W_STRETCH_BACK and granularity in ("decade", "century"):
         # "the past decade": the ten years up to now, not the 1980s.
-        return Found("DURATION", _format_duration(1, UNITS[granularity]), mod)
+        return Found("DURATION", format_duration(1, *UNITS[granularity]), mod)
     offset = STEP.get(dir_word, 0)
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
@@ -1111,7 +1019,8 @@ def n_relative_unit(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
     """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
     unit = g["unit"].lower()
     edge = g["edge"].lower()
@@ -1122,7 +1031,9 @@ def n_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, unit, 0, base=base, mod=mod)
 
 
-def n_weekday(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_weekday(ctx: Context, g: dict, span) -> Found | None:
+    """A day of the week (groups weekday, dir, edge): the last, the next or the coming one."""
     found = _weekday_date(ctx, g, span)
     edge = (g.get("edge") or "").lower()
     if found is not None and edge in _W_EDGE_OUTSIDE:
@@ -1134,9 +1045,8 @@ def n_weekday(ctx: Context, g: dict, span) -> Found | None:
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     weekday = _weekday(g["weekday"])
     dir_word = (g.get("dir") or "").lower()
-    pod = g.get("pod")
-    suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
-    type_ = "TIME" if pod else "DATE"
+    suffix = ""
+    type_ = "DATE"
     if ctx.dct is None or not ctx.known("day"):
         return Found(type_, f"XXXX-WXX-{weekday}{suffix}", anchor="unresolved")
     reference = ctx.dct
@@ -1156,51 +1066,37 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
 
-def n_pod_edge(ctx: Context, g: dict, span) -> Found | None:
-    """ "mid-afternoon", "early morning yesterday": a part of a day, the DCT's unless a day is named."""
-    pod = PARTS_OF_DAY[g["pod"].lower()]
+@procedure
+def p_day(ctx: Context, g: dict, span) -> Found | None:
+    """The day named by a weekday or a deictic word (groups weekday, deictic: "Friday", "yesterday"),
+    else the DCT's; XXXX-XX-XX when it cannot be resolved.  A word that names only a night ("last")
+    needs one (group pod, or tonight)."""
     if g.get("weekday"):
-        found = n_weekday(ctx, {"weekday": g["weekday"]}, span)
-    else:
-        found = n_deictic(ctx, {"deictic": g.get("deictic")}, span)
-    date_part = found.value if found.anchor != "unresolved" else "XXXX-XX-XX"
-    # A part of a day is itself a start, middle or end: "the early morning" is its START.
-    mod = {"EARLY": "START", "LATE": "END"}.get(edge_mod(g["edge"]), edge_mod(g["edge"]))
-    return Found("TIME", f"{date_part}T{pod}", mod, found.anchor)
-
-
-def n_the_pod(ctx: Context, g: dict, span) -> Found | None:
-    """ "in the morning": that part of the day of the story (the day last mentioned, else the DCT's)."""
-    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in _W_THE_POD_BEFORE \
-            or _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
-        return None
-    pod = PARTS_OF_DAY[g["pod"].lower()]
-    if ctx.last is not None and ctx.last[1] == "day":
-        return Found("TIME", f"{ctx.last[0].isoformat()}T{pod}", anchor="relative")
-    found = _resolved(ctx, "day", 0, type_="TIME")
-    found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + pod
-    return found
-
-
-def n_deictic(ctx: Context, g: dict, span) -> Found | None:
-    word = _squash(g.get("deictic") or "")
-    pod = "NI" if g.get("tonight") else PARTS_OF_DAY[g["pod"].lower()] if g.get("pod") else None
-    offset = 0 if g.get("tonight") else _W_DAY_STEP.get(word, 0)
-    if word in _W_NIGHT_ONLY and pod != "NI":
-        return None
-    if pod:
-        found = _resolved(ctx, "day", offset, type_="TIME")
-        found.value = ("XXXX-XX-XX" if found.anchor == "unresolved" else found.value) + "T" + pod
+        found = _weekday_date(ctx, {"weekday": g["weekday"]}, span)
+        if found.anchor == "unresolved":
+            found.value = unknown_value("day")
         return found
-    return _resolved(ctx, "day", offset)
+    word = _squash(g.get("deictic") or "")
+    if word in _W_NIGHT_ONLY and not g.get("tonight") and not (g.get("pod") and PARTS_OF_DAY[g["pod"].lower()] == "NI"):
+        return None
+    return _resolved(ctx, "day", _W_DAY_STEP.get(word, 0))
+
+
+@procedure
+def p_story_day(ctx: Context, g: dict, span) -> Found | None:
+    """The day of the story (the day last mentioned), else the DCT's; XXXX-XX-XX when unknown."""
+    if ctx.last is not None and ctx.last[1] == "day":
+        return Found("TIME", ctx.last[0].isoformat(), anchor="relative")
+    return _resolved(ctx, "day", 0)
 
 
 _CLOCK = _context("clock")
 _AT_BEFORE = _context("at_before")
 
 
-def n_clock(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_clock(ctx: Context, g: dict, span) -> str | None:
+    """The time of day of a clock time or a word (groups clock, noon), as THH:MM."""
     if g.get("noon"):
         hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
     else:
@@ -1216,24 +1112,32 @@ def n_clock(ctx: Context, g: dict, span) -> Found | None:
             hour += 12
         elif morning and hour == 12:
             hour = 0
-    clock = f"T{hour:02d}:{minute:02d}"
+    return f"T{hour:02d}:{minute:02d}"
+
+
+@procedure
+def p_clock_day(ctx: Context, g: dict, span) -> Found | None:
+    """The day of a clock time: a date named with it, a weekday or a deictic word (see day), else
+    the day of the story (not for "noon", "midnight", which speak of the DCT's); XXXX-XX-XX when unknown."""
     if g.get("month"):
-        found = n_date(ctx, g, span)
+        found = p_date(ctx, g, span)
         if found is None:
             return None
-    elif g.get("weekday"):
-        found = n_weekday(ctx, {"weekday": g["weekday"]}, span)
-    elif g.get("deictic"):
-        found = n_deictic(ctx, {"deictic": g["deictic"]}, span)
-    elif ctx.last is not None and ctx.last[1] == "day" and g.get("noon") is None:
-        found = Found("TIME", ctx.last[0].isoformat(), anchor="relative")
+    elif g.get("weekday") or g.get("deictic"):
+        return p_day(ctx, {"weekday": g.get("weekday"), "deictic": g.get("deictic")}, span)
+    elif g.get("noon") is None:
+        return p_story_day(ctx, g, span)
     else:
         found = _resolved(ctx, "day", 0)
-    date_part = found.value if found.anchor != "unresolved" else "XXXX-XX-XX"
-    return Found("TIME", date_part + clock, approx_mod(g.get("approx")), found.anchor)
+    if found.anchor == "unresolved":
+        found.value = unknown_value("day")
+    return found
 
 
-def n_holiday(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_holiday(ctx: Context, g: dict, span) -> Found | None:
+    """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
+    a day counted from Easter, of the year named or the nearest one."""
     name = _squash(g["holiday"])
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"
@@ -1269,7 +1173,10 @@ _AGE_AFTER, _AGE, _LENGTH = _context("age_after"), _context("age"), _context("le
 _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
 
 
-def n_duration(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_duration(ctx: Context, g: dict, span) -> Found | None:
+    """A length of time counted in units (groups num, unit, approx): "three years", "27-year"; a year
+    naming a season ("the 2008 season"), a frequency, a rate or an age are told apart."""
     amount = _number(g["num"])
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "two and a half years", "a minute and a half"
@@ -1299,29 +1206,22 @@ def n_duration(ctx: Context, g: dict, span) -> Found | None:
     if unit[2] == "second" and num_word in _W_ONE and _LETTER_AFTER.match(ctx.text[end:end + 3]):
         return None  # "a second strike": the ordinal, not a second of time
     if num_word in _W_INDEFINITE and _FREQUENCY.search(before):
-        return Found("SET", _format_duration(1, unit), start=start, end=end)
+        return Found("SET", format_duration(1, *unit), start=start, end=end)
     if num_word in _W_INDEFINITE and _RATE.search(ctx.text, max(0, start - 30), start):
         return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
     if _AGE.search(text) or _AGE_AFTER.match(ctx.text[end:end + 5]):
         return None  # an age, which TimeML news annotation leaves untagged
     length = _LENGTH.search(text)
     if length:
-        return Found("DURATION", _format_duration(amount, unit), end=start + length.start())
-    return Found("DURATION", _format_duration(amount, unit), approx_mod(g.get("approx")))
+        return Found("DURATION", format_duration(amount, *unit), end=start + length.start())
+    return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")))
 
 
-def n_or_two(ctx: Context, g: dict, span) -> Found | None:
-    """ "in a year or two", "within a week or two": a vague time ahead (FUTURE_REF); else a duration."""
-    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous is None or previous.group(1).lower() not in _W_OR_TWO_BEFORE:
-        return None
-    return Found("DATE", "FUTURE_REF", anchor="relative" if ctx.dct else "unresolved")
-
-
-def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
+    """Units without a number (groups unit, dir, det, approx): "in recent years" is some years (PXY),
+    "in coming months" the future; an age and a vague stretch ("after months of talks") are not tagged."""
     unit = _unit(g["unit"])
-    if _AGE_AFTER.match(ctx.text[span[1]:span[1] + 5]):
-        return None  # "52 years old": an age
     dir_word = (g.get("dir") or "").lower()
     if unit[2] == "quarter" and not dir_word:
         return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
@@ -1334,31 +1234,29 @@ def n_plural_units(ctx: Context, g: dict, span) -> Found | None:
         if previous is not None and previous.group(1).lower() in _W_VAGUE_BEFORE:
             return None  # "after months of talks": TimeML news leaves this vague stretch out
     # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
-    return Found("DURATION", _format_duration(None, unit), approx_mod(g.get("approx")))
+    return Found("DURATION", format_duration(None, *unit), approx_mod(g.get("approx")))
 
 
-def n_set(ctx: Context, g: dict, span) -> Found | None:
-    if g.get("setword"):
-        word = g["setword"]
-        if _REPORTING_AFTER.match(ctx.text, span[1]) or (word[:1].isupper() and _IN_A_NAME.search(
-                ctx.text, max(0, span[0] - 30), span[1] + 30)):
-            return None  # "the daily said", "China Daily", "the Daily Telegraph": a newspaper
-        if _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]) and _NAME_AFTER.match(ctx.text, span[1]):
-            return None  # "the daily Le Figaro", "the weekly Welt am Sonntag": a newspaper and its name
-        return Found("SET", SET_WORDS[word.lower()])
-    if g.get("weekday"):
-        weekday = _weekday(g["weekday"])
-        pod = g.get("pod") or (g.get("pods") or g.get("podsafter") or "")[:-1]
-        return Found("SET", f"XXXX-WXX-{weekday}" + ("T" + PARTS_OF_DAY[pod.lower()] if pod else ""))
-    if g.get("month"):
-        return Found("SET", f"XXXX-{_month(g['month']):02d}")
+@procedure
+def p_not_a_newspaper(ctx: Context, g: dict, span) -> str | None:
+    """A frequency word (group setword) that does not name a newspaper ("China Daily", "the daily Le Figaro")."""
+    word = g["setword"]
+    if word[:1].isupper() and _IN_A_NAME.search(ctx.text, max(0, span[0] - 30), span[1] + 30):
+        return None  # "China Daily", "the Daily Telegraph": a newspaper
+    if _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]) and _NAME_AFTER.match(ctx.text, span[1]):
+        return None  # "the daily Le Figaro", "the weekly Welt am Sonntag": a newspaper and its name
+    return ""
+
+
+@procedure
+def p_every(ctx: Context, g: dict, span) -> str | None:
+    """ "every two weeks", "per day" (groups num, unit): the length of time between two occurrences."""
     if _first_word(g["_text"]).lower() in _W_RATE_WORD and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
         return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
     amount = _number(g.get("num")) if g.get("num") else 1
-    return Found("SET", _format_duration(amount, _unit(g["unit"])))
+    return format_duration(amount, *_unit(g["unit"]))
 
 
-_REPORTING_AFTER = _context("reporting_after")
 _THE_BEFORE = _context("the_before")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 _IN_A_NAME = _context("in_a_name")
@@ -1369,15 +1267,15 @@ _IN_A_NAME = _context("in_a_name")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;]['\"”’`]*\s+|\n\s*|[\"“`']+)\Z")
 
 
-def n_reference(ctx: Context, g: dict, span) -> Found | None:
+@procedure
+def p_reference(ctx: Context, g: dict, span) -> Found | None:
+    """A word of references.tsv (group ref, then): the present, past or future without a date."""
     value = REFERENCES[_squash(g["ref"])]
     if value is None:
         return None
     if g["ref"].lower() in _W_DISCOURSE_MARKER and g["ref"] == g["ref"].capitalize() and ctx.text.startswith(",", span[1]) and \
             _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
         return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
-    if _OF_AFTER.match(ctx.text, span[1]):
-        return None  # "the future of the talks": the prospects of something, not a time
     if value == "PAST_REF" and _AUXILIARY_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0]):
         # "has recently moved", "was recently extended", "the recently passed law", "most recently last
         # October": "recently" qualifies the verb (or the date that follows), and TimeML news annotation
@@ -1399,24 +1297,138 @@ def _first_word(words: str) -> str:
     return _LETTERS.match(words).group()
 
 
-NORMALISERS = {
-    "date": n_date, "numeric_date": n_numeric_date, "week_of": n_week_of, "month": n_month, "year": n_year,
-    "fiscal": n_fiscal,
-    "year2000": n_year2000, "decade": n_decade, "quarter": n_quarter, "the_quarter": n_the_quarter,
-    "half_span": n_half_span, "season": n_season, "offset": n_offset, "year_earlier": n_year_earlier,
-    "relative_unit": n_relative_unit, "weekday": n_weekday, "deictic": n_deictic, "clock": n_clock,
-    "holiday": n_holiday, "duration": n_duration, "plural_units": n_plural_units, "or_two": n_or_two, "set": n_set,
-    "reference": n_reference, "bare_month": n_bare_month, "spoken_year": n_spoken_year,
-    "the_weekend": n_the_weekend, "year_end": n_year_end, "the_year": n_the_year, "century": n_century, "pod_edge": n_pod_edge, "the_pod": n_the_pod, "edge_of_unit": n_edge_of_unit,
-    "era_year": n_era_year, "era_decade": n_era_decade, "era_century": n_era_century,
-    "year_range": n_year_range, "year_range_end": n_year_range_end, "of_that_year": n_of_that_year,
-    "day_range_end": n_day_range_end, "numeric_dmy": n_numeric_dmy,
+def _two_digits(word: str) -> str:
+    return f"{int(_DIGITS.match(word).group()):02d}"
+
+
+def _full_year(word: str) -> str:
+    """A year in digits or words; two digits are of the 1900s from 50, else of the 2000s ("5/3/98")."""
+    year = _year(word)
+    if len(word) == 2 and word.isdigit():
+        year += 1900 if year >= 50 else 2000
+    return f"{year:04d}"
+
+
+def _century(word: str) -> str | None:
+    """ "21st", "twenty-first": the TIMEX3 value of that century (20), none past the 99th."""
+    number = int(word) if word.isdigit() else ORDINAL_WORDS.index(word.lower()) + 1
+    return f"{number - 1:02d}" if 1 <= number <= 99 else None
+
+
+def _short_decade(ctx: Context, word: str) -> str:
+    """ "the '80s": of the 1900s, unless the DCT is past 2030 and the decade is one of the 2000s' first."""
+    return f"{20 if ctx.dct and ctx.dct.year >= 2030 and int(word) <= 2 else 19}{word}"
+
+
+# The tables a template field looks its group's words up in ({month:month}); the roles of words.tsv
+# are tables too ({decword:decade_word}).  A table gives a piece of a value, or None to refuse.
+TABLES = {
+    "year": lambda ctx, w: _full_year(w),
+    "2d": lambda ctx, w: _two_digits(w),
+    "3d": lambda ctx, w: f"{int(w):03d}",
+    "4d": lambda ctx, w: f"{int(w):04d}",
+    "month": lambda ctx, w: f"{_month(w):02d}",
+    "weekday": lambda ctx, w: str(_weekday(w)),
+    "season": lambda ctx, w: SEASONS[w.lower()],
+    "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
+    "set": lambda ctx, w: SET_WORDS[w.lower()],
+    "century": lambda ctx, w: _century(w),
+    "half": lambda ctx, w: "1" if ORDINALS.get(w.lower()) == 1 else "2",
+    "short_decade": _short_decade,
+    "edge": lambda ctx, w: edge_mod(w),
+    "approx": lambda ctx, w: approx_mod(w),
+    # A part of a day is itself a start, middle or end: "the early morning" is its START.
+    "pod_edge": lambda ctx, w: {"EARLY": "START", "LATE": "END"}.get(edge_mod(w), edge_mod(w)),
 }
-for _rule in RULES:
-    if _rule.normaliser not in NORMALISERS:
-        raise LexiconError(f"{_rule.where}: no normaliser named {_rule.normaliser!r} "
-                           f"(there are {', '.join(sorted(NORMALISERS))})")
-# Each rule's own groups: (name in the normaliser, name in the compiled alternation).
+_ROLE_LISTS = {**{kind: frozenset(words) for kind, words in LANGUAGE.cues.items()},
+               **{role: frozenset(words) for role, words in LANGUAGE.words.items()}}
+for _role, _words_of_role in LANGUAGE.words.items():
+    TABLES.setdefault(_role, lambda ctx, w, table=_words_of_role: None if table.get(_squash(w)) is None
+                      else str(table[_squash(w)]))
+_CONTEXTS: dict[str, re.Pattern] = {}
+TEMPLATES = [templates.parse(rule.value, rule.where, templates.group_names(rule.pattern), set(TABLES),
+                             PROCEDURES, set(_ROLE_LISTS)) for rule in RULES]
+
+
+def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type: str) -> Found | None:
+    """The value ``template`` gives the groups ``g`` of a match at ``span``: the first alternative
+    whose groups matched and whose tables and procedures all say something; None when none does."""
+    for alternative in template.alternatives:
+        if alternative.sole is not None:  # the common case, "{@month}": the procedure's Found as it is
+            function, args = alternative.sole
+            result = function(ctx, g, span, *args)
+            if result is None:
+                continue
+            if isinstance(result, Found):
+                return result
+            return _assemble(ctx, alternative, result, None, g, rule_type)
+        if alternative.needs and not all(g.get(name) for name in alternative.needs):
+            continue
+        parts, first = [], None
+        for piece in alternative.pieces:
+            kind = piece[0]
+            if kind == templates.LITERAL:
+                parts.append(piece[1])
+            elif kind == templates.GROUP:
+                words = g[piece[1]]
+                part = words if piece[2] is None else TABLES[piece[2]](ctx, words)
+                if part is None:
+                    break
+                parts.append(part)
+            elif kind == templates.BEFORE:
+                previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+                listed = previous is not None and previous.group(1).lower() in _ROLE_LISTS[piece[1]]
+                if listed == piece[2]:
+                    break
+            else:
+                _, function, args, negated, precision = piece
+                result = function(ctx, g, span, *args)
+                if negated:
+                    if result is not None:
+                        break
+                    continue
+                if result is None:
+                    break
+                if isinstance(result, Found):
+                    if precision is not None:
+                        if result.anchor == "unresolved":
+                            break
+                        result.value = format_value(value_start(result.value)[0], precision)
+                    first = first or result
+                    result = result.value
+                parts.append(result)
+        else:
+            return _assemble(ctx, alternative, "".join(parts), first, g, rule_type)
+    return None
+
+
+def _assemble(ctx: Context, alternative: templates.Alternative, value: str, first: Found | None, g: dict,
+              rule_type: str) -> Found | None:
+    """The Found of an alternative that applies: its value, the type it names (else the procedure's,
+    else the rule's), its mod (else the procedure's) and the anchor of its procedure."""
+    if first is None:
+        if not day_exists(value):
+            return None
+        anchor = ("relative" if ctx.dct else "unresolved") if value.endswith("_REF") else "explicit"
+        found = Found(alternative.type or rule_type, value, None, anchor)
+    else:
+        found = first
+        found.value = value
+        if alternative.type:
+            found.type = alternative.type
+    if alternative.mods is not None:
+        found.mod = None
+        for group, table in alternative.mods:
+            if group is None:
+                found.mod = table
+                break
+            if g.get(group):
+                found.mod = table if table.isupper() else TABLES[table](ctx, g[group])
+                break
+    return found
+
+
+# Each rule's own groups: (name in the template, name in the compiled alternation).
 _RULE_GROUPS = [tuple((name, f"r{i}_{name}") for name in re.findall(r"\(\?P<([a-z0-9_]+)>", rule.pattern))
                 for i, rule in enumerate(RULES)]
 
@@ -1451,7 +1463,7 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     saved = ctx.dct, ctx.dct_granularity
     groups = _groups(match, rule_index)
     # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
-    own_days = story is not None and ((rule.normaliser in _OWN_DAYS and "month" not in groups)
+    own_days = story is not None and ((TEMPLATES[rule_index].own_days and "month" not in groups)
                                       or _OWN_TIME.search(match.group()))
     if story is not None and not own_days:
         # In a narrative, the story's date stands where the DCT would: "in April" is April of that year,
@@ -1463,7 +1475,7 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
             ctx.dct, ctx.dct_granularity = dt.date(story, 1, 1), "year"
         ctx.narrative = True
     try:
-        found = NORMALISERS[rule.normaliser](ctx, groups, (start, end))
+        found = resolve(ctx, TEMPLATES[rule_index], groups, (start, end), rule.type)
     except (OverflowError, ValueError):
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
     finally:
@@ -1521,10 +1533,11 @@ _PARSED: dict[str, tuple[dt.date, str] | None] = {}
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
 # One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
 # IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
-# range, "1995-96", "April 6-7"), a date or a clock time ("anchor"); other numbers ("2,500", "15km") need a time word soon after ("15 years").
+# range, "1995-96", "April 6-7"), a date or one of the language's anchor_number (a clock time, an
+# ordinal day); other numbers ("2,500", "15km") need a time word soon after ("15 years").
 _INTERESTING = re.compile(
     r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
-    r"|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[aApP]\.?[mM]\b|[0-9]{1,2}(?:st|nd|rd|th)\b|[0-9]*0s\b)"
+    r"|" + _context_text("anchor_number") + ")"
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
     + r"(?![^\W_])))")
@@ -1600,10 +1613,8 @@ STORY_MIN_YEARS = _NARRATIVE.get("min_years", 3)  # explicit years a text needs 
 STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of the writer's days outweighs
 STORY_CONFIRM = _NARRATIVE.get("confirm", 2)  # dates in a row of one year that make it the story's in such a text
 STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible
-# Procedures that speak of the writer's own days ("today", "on Friday", "at 5 p.m."): always the DCT's.
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
-_OWN_DAYS = {"deictic", "weekday", "pod_edge", "clock", "the_weekend", "the_pod", "reference", "holiday"}
 _ERA_MENTION = re.compile(MACROS.get("ERA", "(?!)"))
 _DIGIT_BEFORE = re.compile(r"[0-9]\s?\Z")
 _YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
@@ -1728,7 +1739,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     return start + advance
 
 
-# A match may run this many characters (far longer than any expression); normalisers read at most
+# A match may run this many characters (far longer than any expression); procedures read at most
 # CONTEXT_REACH characters on either side of it (tense cues, the word before a year, "ended Sept. 30"
 # after "the quarter").  What the tagger does at a place therefore depends only on that window of
 # text and on what it remembers (the last date, the quarter spoken of), so a phrase met again in
@@ -1744,7 +1755,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
     whether it can be replayed elsewhere.
 
     The step is ``_NOTHING`` when no rule matches or all refuse.  It is not
-    replayable when a refusing normaliser left a side effect, or one that
+    replayable when a refusing procedure left a side effect, or one that
     is not tied to ``start``.
     """
     text = ctx.text

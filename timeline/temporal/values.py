@@ -1,10 +1,13 @@
-"""TIMEX3 values: what calendar interval a value covers, and at what precision.
+"""TIMEX3 values: the one grammar of the values the tagger writes and every stage reads.
 
-A value such as ``2016-11-03``, ``2016-W43-WE``, ``2016-08`` (with mod ``LATE``),
-``2016-Q3`` or ``2016-11-03T09:00`` is turned into an inclusive pair of dates and
-a precision, which is what events, the timeline and the exporters work with.
-Values that name no calendar interval (``PRESENT_REF``, ``XXXX-WXX-4``, ``P3D``)
-have none.
+Parsing (``value_fields``, ``duration_parts``), writing (``format_value``,
+``format_duration``), precisions, seasons, and what calendar interval a value
+covers: a value such as ``2016-11-03``, ``2016-W43-WE``, ``2016-08`` (with mod
+``LATE``), ``2016-Q3`` or ``2016-11-03T09:00`` is turned into an inclusive pair of
+dates and a precision, which is what events, the timeline and the exporters work
+with.  Values that name no calendar interval (``PRESENT_REF``, ``XXXX-WXX-4``,
+``P3D``) have none.  Document creation dates and publication dates are read here
+too (``parse_dct``, ``DATE_TIME``).
 """
 from __future__ import annotations
 
@@ -14,24 +17,32 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import current_language
-
 PRECISIONS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time")
 
-# The months of each TIMEX3 season, as the language folder's seasons.tsv defines them (by months:
-# summer is June to August); a season that runs into the next year belongs to the year it starts in.
-SEASON_MONTHS = current_language().season_months
+# The codes of the value grammar, in their order (a season's place in its year).
+SEASON_CODES = ("SP", "SU", "FA", "WI")
+PART_OF_DAY_CODES = ("MO", "MI", "AF", "EV", "NI", "DT")
+PARTS_OF_DAY = PART_OF_DAY_CODES
+REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+TIMEX_UNIT_LETTERS = ("S", "M", "H", "D", "W", "WE", "Q", "Y")
+
+
+@functools.cache
+def season_months() -> dict:
+    """The months of each TIMEX3 season, as the language folder's seasons.tsv defines them (by months:
+    summer is June to August); a season that runs into the next year belongs to the year it starts in."""
+    from .lexicon import current_language
+
+    return current_language().season_months
 
 
 def season_of(day: dt.date) -> tuple[int, str] | None:
     """The year and TIMEX3 code of the season a day falls in (winter 2016: December 2016 to February 2017)."""
-    for code, months in SEASON_MONTHS.items():
+    for code, months in season_months().items():
         if day.month in months:
             return (day.year - 1 if day.month < months[0] else day.year), code
     return None
 
-
-PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 
 VALUE_PATTERN = re.compile(
     r"""^(?:
@@ -105,8 +116,16 @@ def value_start(value: str) -> tuple[dt.date, str] | None:
     return dt.date(year, 1, 1), "year"
 
 
-# A creation date as documents give it: a year, a month or a day, perhaps followed by a time.
+# A calendar date as documents and users write it: a year, a month or a day.
+_PARTIAL_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+# A creation date as documents give it: a partial date, perhaps followed by a time.
 _DATE_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# A publication date as given by a user or a page: a partial date, optionally a time (seconds,
+# fractions and a time zone are accepted; the zone is dropped, dates are calendar days).
+DATE_TIME = re.compile(
+    rf"^(?P<date>{_PARTIAL_DATE})"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 
 
 def parse_dct(dct: str | None) -> tuple[dt.date | None, str | None]:
@@ -125,6 +144,109 @@ def parse_dct(dct: str | None) -> tuple[dt.date | None, str | None]:
         return dt.date(int(year), 1, 1), "year"
     except ValueError:
         return None, None
+
+
+def format_value(day: dt.date, granularity: str) -> str:
+    """The TIMEX3 value naming the unit of ``granularity`` that contains ``day``."""
+    if granularity == "millennium":
+        return f"{day.year // 1000}"
+    if granularity == "century":
+        return f"{day.year // 100:02d}"
+    if granularity == "decade":
+        return f"{day.year // 10:03d}"
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "half":
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if granularity == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "season":
+        year, season = season_of(day)
+        return f"{year:04d}-{season}"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity in ("week", "weekend"):
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if granularity == "weekend" else "")
+    return day.isoformat()
+
+
+# The value of a unit whose place in time is not known ("last week" with no DCT).
+UNKNOWN_VALUES = {"millennium": "XXXX", "century": "XXXX", "decade": "XXXX", "year": "XXXX", "half": "XXXX-HX",
+                  "quarter": "XXXX-QX", "season": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
+                  "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
+
+
+def unknown_value(granularity: str) -> str:
+    """The value of a unit of ``granularity`` (a day when the grammar has no other) not placed in time."""
+    return UNKNOWN_VALUES.get(granularity, "XXXX-XX-XX")
+
+
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
+
+
+def format_duration(amount: float | None, letter: str, multiple: int, granularity: str) -> str:
+    """A TIMEX3 duration of ``amount`` units (a unit is ``multiple`` times ``letter``; None: some):
+    P2Y, PT3H, PXD; a fraction goes to the next smaller unit (2.5 years: P2Y6M)."""
+    time_unit = granularity in ("hour", "minute", "second")
+    prefix = "PT" if time_unit else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    total = amount * multiple
+    whole = int(total)
+    if total == whole:
+        return f"{prefix}{whole}{letter}"
+    smaller = _SMALLER.get("MIN" if granularity == "minute" else letter)
+    if smaller is None:
+        return f"{prefix}{total:g}{letter}"
+    small_letter, per = smaller
+    part = round((total - whole) * per)
+    if letter == "D" and small_letter == "H":
+        return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+    head = f"{whole}{letter}" if whole else ""
+    return f"{prefix}{head}{part}{small_letter}"
+
+
+# A duration of one unit, TIMEX3 and TIMEX2 letters (DE decades, CE centuries, ML millennia).
+_ONE_UNIT_DURATION = re.compile(
+    r"^P(?:(?P<n>[0-9.]+|X)(?P<unit>DE|CE|ML|WE|[YMWDQECL]))?(?:T(?P<tn>[0-9.]+|X)(?P<tunit>[HMS]))?$")
+
+
+def duration_parts(value: str) -> tuple[str | None, str | None] | None:
+    """The number (digits or X) and unit of a duration of one unit ("P3Y": ("3", "Y"); a time unit is
+    written with its T: "PT5M": ("5", "TM")), or None when ``value`` is not one; (None, None) for "P"."""
+    m = _ONE_UNIT_DURATION.match(value)
+    if not m:
+        return None
+    if m["unit"]:
+        return m["n"], m["unit"]
+    if m["tunit"]:
+        return m["tn"], "T" + m["tunit"]
+    return None, None
+
+
+def offset_parts(value: str, units: tuple[str, ...]) -> tuple[str, str] | None:
+    """The whole number (or X) and unit of a duration of one unit among ``units`` (as duration_parts
+    writes them: "Y", "TH"...), that a date can be counted by; None for any other value."""
+    m = _ONE_UNIT_DURATION.match(value)
+    if not m or bool(m["unit"]) == bool(m["tunit"]):
+        return None
+    amount, unit = duration_parts(value)
+    if unit not in units or not (amount == "X" or amount.isdigit()):
+        return None
+    return amount, unit
+
+
+def day_exists(value: str) -> bool:
+    """False when ``value`` names a day the calendar does not have (1998-02-30)."""
+    fields = value_fields(value.split("T")[0])
+    if fields is None or not fields["day"]:
+        return True
+    try:
+        dt.date(int(fields["year"]), int(fields["month"]), int(fields["day"]))
+    except ValueError:
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -168,7 +290,7 @@ def interval_of(value: str, mod: str | None = None) -> Interval | None:
                 h = int(g["half"])
                 start, end, precision = dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "half"
             elif g["season"]:
-                months = SEASON_MONTHS.get(g["season"])
+                months = season_months().get(g["season"])
                 if not months:
                     return None
                 start = dt.date(year, months[0], 1)

@@ -2,7 +2,7 @@
 
 Adding a word is adding a row to a file: "fortnight" is a unit of two weeks in
 ``units.tsv``; a new holiday is one row of ``holidays.tsv``.  The names below are
-the views of those rows that the rules and the normalisers read.
+the views of those rows that the rules, templates and procedures read.
 """
 from __future__ import annotations
 

@@ -1,0 +1,155 @@
+"""Value templates: the VALUE column of rules.tsv, read by one resolver.
+
+A template says how the named groups of a rule's match become a TIMEX3 value,
+in the spirit of HeidelTime's ``UNDEF-REF-year-PLUS-0-%normMonth(group(1))``.
+The language is described at the top of ``resources/en/rules.tsv``; in short::
+
+    TEMPLATE    [<dct> ]ALTERNATIVE[ | ALTERNATIVE ...]
+    ALTERNATIVE [TYPE:]PIECES[~MOD[,MOD ...]]
+    PIECES      literal text and fields in braces:
+                {group}            the words of a named group, as matched
+                {group:table}      those words looked up in a table (month, season, a words.tsv role...)
+                {?group}           nothing, but the group must have matched
+                {^role}            nothing, but the word before the match is in the role (!^: is not)
+                {@procedure(a,b)}  what a named procedure of the engine makes of the match (!@: refuses);
+                                   {@procedure:week}: its value written at that precision
+    MOD         {group:table} or a TimeML mod in capitals; the first whose group matched gives the mod
+
+This module parses templates (a bad one is a ``LexiconError`` naming the file
+and line) and evaluates them; the engine gives it the tables and procedures.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .lexicon import MODS, TIMEX_TYPES, LexiconError
+from .values import PRECISIONS
+
+LITERAL, GROUP, BEFORE, PROCEDURE = range(4)
+_FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
+_LITERAL = re.compile(r"[A-Z0-9_:.-]+")
+_PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_TABLE = re.compile(r"[a-z][a-z0-9_]*|[A-Z_]+")
+
+
+@dataclass(frozen=True)
+class Alternative:
+    type: str | None
+    pieces: tuple           # (kind, ...) tuples, evaluated left to right
+    mods: tuple | None      # ((group, table) | (None, MOD)), None: the procedure's own mod
+    needs: tuple            # groups that must have matched for the alternative to apply
+    sole: tuple | None      # (procedure, args) when the alternative is that procedure's value as it is
+
+
+@dataclass(frozen=True)
+class Template:
+    text: str
+    alternatives: tuple
+    own_days: bool          # <dct>: always resolved against the DCT, even inside a story
+
+
+def parse(text: str, where: str, groups: set, tables: set, procedures: dict, roles: set) -> Template:
+    """The template ``text`` of the rule at ``where`` whose pattern has the named ``groups``."""
+    def fail(message: str):
+        raise LexiconError(f"{where}: bad value template {text!r}: {message}")
+
+    body = text.strip()
+    own_days = body.startswith("<dct>")
+    if own_days:
+        body = body[len("<dct>"):].strip()
+    if not body:
+        fail("it is empty")
+    alternatives = []
+    for alternative in body.split(" | "):
+        alternative = alternative.strip()
+        type_ = None
+        head, colon, rest = alternative.partition(":")
+        if colon and head in TIMEX_TYPES:
+            type_, alternative = head, rest
+        value, tilde, mod_text = alternative.partition("~")
+        mods = None
+        if tilde:
+            mods = []
+            for item in mod_text.split(","):
+                item = item.strip()
+                field = re.fullmatch(r"\{([a-z0-9_]+):([A-Za-z0-9_]+)\}", item)
+                if field:
+                    group, table = field.groups()
+                    if group not in groups:
+                        fail(f"the pattern has no group named {group!r}")
+                    if table not in tables and not table.isupper():
+                        fail(f"no table named {table!r}")
+                    mods.append((group, table))
+                elif item in MODS:
+                    mods.append((None, item))
+                else:
+                    fail(f"{item!r} is not a TimeML mod nor a {{group:table}} field")
+            mods = tuple(mods)
+        pieces, needs = [], []
+        position = 0
+        for match in _FIELD.finditer(value):
+            if match.start() != position:
+                fail(f"unbalanced braces near {value[position:]!r}")
+            position = match.end()
+            if match.group(2) is not None:
+                if not _LITERAL.fullmatch(match.group(2)):
+                    fail(f"literal text {match.group(2)!r} may hold only capitals, digits and - _ : .")
+                pieces.append((LITERAL, match.group(2)))
+                continue
+            field = match.group(1).strip()
+            procedure = _PROCEDURE.fullmatch(field)
+            if procedure:
+                negated, name, args, precision = procedure.groups()
+                if precision is not None and (negated or precision not in PRECISIONS):
+                    fail(f"{precision!r} is not a precision ({', '.join(PRECISIONS)})")
+                if name not in procedures:
+                    fail(f"no procedure named {name!r} (there are {', '.join(sorted(procedures))})")
+                args = tuple(a.strip() for a in args.split(",")) if args else ()
+                problem = _arguments_problem(procedures[name], args)
+                if problem:
+                    fail(f"@{name}: {problem}")
+                pieces.append((PROCEDURE, procedures[name], args, bool(negated), precision))
+            elif field[:1] in "^!" and field.lstrip("!")[:1] == "^":
+                role = field.lstrip("!")[1:]
+                if role not in roles:
+                    fail(f"no word list named {role!r}")
+                pieces.append((BEFORE, role, field.startswith("!")))
+            elif field.startswith("?"):
+                if field[1:] not in groups:
+                    fail(f"the pattern has no group named {field[1:]!r}")
+                needs.append(field[1:])
+            else:
+                group, _, table = field.partition(":")
+                if group not in groups:
+                    fail(f"the pattern has no group named {group!r}")
+                if table and table not in tables:
+                    fail(f"no table named {table!r}")
+                needs.append(group)
+                pieces.append((GROUP, group, table or None))
+        if position != len(value) or not pieces:
+            fail("unbalanced braces" if pieces else "an alternative gives no value")
+        sole = None
+        if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and pieces[0][4] is None \
+                and type_ is None and mods is None:
+            sole = pieces[0][1:3]
+        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), sole))
+    return Template(text, tuple(alternatives), own_days)
+
+
+def _arguments_problem(function: Callable, args: tuple) -> str | None:
+    """What is wrong with the arguments a template gives a procedure (after ctx, groups and span)."""
+    parameters = list(inspect.signature(function).parameters.values())[3:]
+    least = sum(1 for p in parameters if p.default is inspect.Parameter.empty)
+    if not least <= len(args) <= len(parameters):
+        return f"takes {least}" + (f" to {len(parameters)}" if len(parameters) > least else "") + \
+            f" arguments, not {len(args)}"
+    check = getattr(function, "check_arguments", None)
+    return check(*args) if check else None
+
+
+def group_names(pattern: str) -> set:
+    return set(re.findall(r"\(\?P<([a-z0-9_]+)>", pattern))
