@@ -180,7 +180,9 @@ def test_a_bad_language_file_is_one_line_on_the_command_line(copy_of_english, tm
                      encoding="utf-8")
     article = tmp_path / "article.txt"
     article.write_text("It rained on Friday.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "timeline", "tag", str(article), "--dct", "2016-01-01"], cwd=ROOT,
-                            capture_output=True, text=True, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"Error: {rules}:1: bad value template"), result.stderr
+    script = Path(sys.executable).with_name("timeline")  # the installed command, as users run it
+    for command in ([sys.executable, "-m", "timeline"], [str(script)]):
+        result = subprocess.run([*command, "tag", str(article), "--dct", "2016-01-01"], cwd=ROOT, capture_output=True,
+                                text=True, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
+        assert result.returncode == 1 and "Traceback" not in result.stderr, (command, result.stderr)
+        assert result.stderr.startswith(f"Error: {rules}:1: bad value template"), (command, result.stderr)
