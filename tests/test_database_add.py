@@ -11,12 +11,8 @@ from timeline.documents import Document
 from timeline.events import Event, Mention
 from timeline.identity import content_hash, report_id
 
-WORDS = ("rebels captured town army shelled convoy aid village border crossing killed fighters airstrike "
-         "hospital market bridge checkpoint ceasefire talks envoy refugees camp wounded civilians drone tanks "
-         "artillery pushed withdrew ambush patrol mortar offensive militia siege").split()
-PLACES = ["Aleppo", "Idlib", "Hama"]
-ACTORS = ["Russia", "Hezbollah"]
-SPANS = [(0, "day"), (0, "day"), (0, "day"), (6, "week"), (30, "month"), (364, "year"), (3652, "decade")]
+# The same vocabulary of random reports as the merging index's exactness test.
+from test_chronology_merge_index import ACTORS, PLACES, SPANS, WORDS
 
 
 def report(sentence, start, days, precision, document, offset, places=(), actors=()):
