@@ -8,19 +8,18 @@ its rule's value template (``templates``): the words of the match looked up in
 the language's tables, and the engine's procedures, which resolve relative
 expressions against the document creation time (DCT) or, for anaphoric ones
 ("two days later", "that year"), against the last date mentioned; the tense of the clause
-(``direction``) decides between the last and the next occurrence.  Time is
+(``tense.direction``) decides between the last and the next occurrence.  Time is
 linear in the length of the text.  What happens at a place depends only on a
 bounded window of text around it and on what the scan remembers (the last
 date, the quarter spoken of), so each step is remembered under exactly that:
 a phrase repeated in the same surroundings is matched and normalised once.
 """
+
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import deque
-from dataclasses import dataclass, field
 
 from .. import collector
 from . import calendar_math as cal
@@ -28,14 +27,15 @@ from .expressions import TemporalExpression, make_expression
 from .lexicon import LexiconError
 from . import templates
 from .rules import MACROS, RULES, Rule, _alternation
-from .values import (SEASON_CODES, UNKNOWN_VALUES, day_exists, format_duration, format_value, is_well_formed,
-                     parse_dct, season_of, unknown_value, value_start)
-from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, FUTURE_AUXILIARIES, FUTURE_CUES, HOLIDAYS,
-                         IRREGULAR_PAST, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NOT_PAST_FORMS,
-                         NUMBERS, ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, REFERENCES, REPORTING, SEASONS,
-                         SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS, YEAR_CUES)
+from .values import (SEASON_CODES, UNKNOWN_VALUES, day_exists, format_duration, format_value, is_well_formed, parse_dct,
+                     season_of, unknown_value, value_start)
+from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS,
+                         MONTHS, NUMBERS, ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS,
+                         TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS, YEAR_CUES)
+from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_MIN_YEARS,
+                      STORY_REACH, STORY_REACH_NEWS, STORY_TURN, _MACRO, _context, _context_text, _words)
+from .tense import direction
 
-_MACRO = re.compile(r"\{([A-Z]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
 
 
@@ -50,36 +50,14 @@ def _expand(rule_index: int, pattern: str) -> str:
 
 
 _EXPANDED = [_expand(i, rule.pattern) for i, rule in enumerate(RULES)]
+
+
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
 _BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
 _FIRST_TOKEN = re.compile(r"\S+\s+")
 _LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
-
-
-def _context_text(name: str) -> str:
-    """The pattern of the language's ``contexts.tsv`` named ``name``, macros written out; one the
-    language does not list never matches."""
-    def macro(match: re.Match) -> str:
-        if match.group(1) not in MACROS:
-            raise LexiconError(f"contexts.tsv: {name}: no pattern or word list named {{{match.group(1)}}}")
-        return MACROS[match.group(1)]
-
-    return _MACRO.sub(macro, LANGUAGE.contexts.get(name, "(?!)"))
-
-
-def _context(name: str) -> re.Pattern:
-    """The context of the language's ``contexts.tsv`` named ``name``, compiled."""
-    try:
-        return re.compile(_context_text(name))
-    except re.error as error:
-        raise LexiconError(f"contexts.tsv: {name}: bad pattern ({error})") from None
-
-
-def _words(role: str) -> dict:
-    """The words of the language's ``words.tsv`` in ``role``, with what each says there."""
-    return LANGUAGE.words.get(role, {})
 
 
 BACK, AHEAD, PRESENT, STEP = _words("back"), _words("ahead"), _words("present"), _words("step")
@@ -115,6 +93,8 @@ _W_VAGUE_PLURAL = _words("vague_plural")
 _W_VAGUE_BEFORE = _words("vague_before")
 _W_RATE_WORD = _words("rate_word")
 _W_DISCOURSE_MARKER = _words("discourse_marker")
+
+
 TOKEN_CLASSES = ("digit", "name", "word")
 
 
@@ -183,193 +163,9 @@ _LEAD_WORDS = (set(LEAD_WORDS) | {w.split()[0] for w in NUMBERS} | set(NUMBERS) 
                | {w.split()[0] for w in REFERENCES}) - _TIME_WORDS
 
 
-@dataclass
-class Found:
-    """What a template makes of a match."""
-
-    type: str
-    value: str
-    mod: str | None = None
-    anchor: str = "explicit"
-    start: int | None = None
-    end: int | None = None
-    remember: bool = True  # False: a comparison ("a year earlier") that does not move the story's date
-
-
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
 NEAR_MONTHS_AHEAD = 2  # with no tense cue, a bare month at most this far past the DCT's is the coming one
 NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
-QUARTER_REACH = 600  # characters over which "the quarter", "a year earlier" refer to a quarter named before
-
-
-@dataclass
-class Context:
-    """What the scan knows while it reads one document."""
-
-    text: str
-    dct: dt.date | None
-    dct_granularity: str | None
-    last: tuple[dt.date, str] | None = None
-    last_quarter: tuple[dt.date, int] | None = None  # the quarter last spoken of, and where
-    story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
-    dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
-    narrative: bool = False  # while a template reads the story's date in place of the DCT
-    numeric_orders: dict = field(default_factory=dict)  # separator -> "day" or "month" first, as the text shows
-    story_mentions: int = 0  # dates in a row that named or counted to the story's year
-
-    def recent_quarter(self, position: int) -> dt.date | None:
-        """The first day of the quarter mentioned in the last few sentences, if any."""
-        if self.last_quarter is not None and position - self.last_quarter[1] <= QUARTER_REACH:
-            return self.last_quarter[0]
-        return None
-    marks: dict = field(default_factory=dict)
-    memo: dict = field(default_factory=dict)  # steps already worked out in this text (see _tag)
-
-    def known(self, granularity: str) -> bool:
-        """Whether the DCT is precise enough to resolve a unit of ``granularity``."""
-        if self.dct is None:
-            return False
-        coarse = "day" if granularity in ("time", "hour", "minute", "second", "weekend") else granularity
-        if coarse in ("week",):
-            coarse = "day"
-        if coarse in ("season", "half", "quarter"):
-            coarse = "month"
-        return not cal.finer(coarse, self.dct_granularity)
-
-
-# One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
-# Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
-_CUES = re.compile(
-    r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
-                                                                     if c not in MONTHS])
-    + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
-    + r")|(?P<ed>" + _context_text("regular_past") + "|" + _alternation(IRREGULAR_PAST)
-    + r"))(?![A-Za-z])")
-_NOT_A_VERB_BEFORE = _context("not_a_verb_before")
-_NOT_A_PAST_ENDING = _context("not_a_past_ending")
-# Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
-# before the expression wins over cues after it, unless a past form stands between them.
-_NEW_CLAUSE = _context("new_clause")
-_TO_AFTER = _context("to_after")
-_CAUSE_AFTER = _context("cause_after")
-_PLUPERFECT_BEFORE = _context("pluperfect_before")
-_PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = _words("place_before_to"), _words("cause_before_to")
-# A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
-_REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
-_TOWARDS = _context("towards")
-_INFINITIVE = _context("infinitive")
-_PAST_FINITE = _context("past_finite")
-_FUTURE_FINITE = _context("future_finite")
-_ABBREVIATIONS = tuple(_words("abbreviation"))
-_CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
-
-
-_BLOCK = 1024
-
-
-def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
-    """Tense cues and clause ends starting in one block of the text, found once per block.
-
-    Cached so that a text dense with expressions is still scanned only once.
-    """
-    marks = ctx.marks.get(block)
-    if marks is None:
-        low, high = block * _BLOCK, (block + 1) * _BLOCK
-        text = ctx.text
-        marks = []
-        for m in _CUES.finditer(text, low, high + 40):
-            m_start = m.start()
-            if m_start >= high:
-                break
-            kind = m.lastgroup
-            if kind == "ed":
-                # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in NOT_PAST_FORMS or _NOT_A_PAST_ENDING.search(m.group()) \
-                        or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
-                        or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
-                    continue
-                kind = "past"
-            elif kind == "future" and m.group().lower() in _PLACE_BEFORE_TO and _TO_AFTER.match(text, m.end()):
-                continue  # "next to the embassy": a place
-            elif kind == "future" and m.group().lower() in _CAUSE_BEFORE_TO and _CAUSE_AFTER.match(text, m.end()):
-                continue  # "due to injuries": a cause, not a schedule
-            elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
-                kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
-            elif kind == "future" and m.group().lower() in FUTURE_AUXILIARIES:
-                kind = "auxiliary"
-            marks.append((m_start, m.end(), kind))
-        marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
-        marks.sort()
-        if len(ctx.marks) > 8:  # the scan only moves forward: forget blocks left behind
-            for old in [b for b in ctx.marks if b < block - 2]:
-                del ctx.marks[old]
-        ctx.marks[block] = marks
-    return marks
-
-
-def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: bool = False) -> int:
-    """+1 when the clause around a span speaks of the future, -1 of the past; ``default`` when nothing says.
-
-    The nearest cue word wins; a future cue wins a tie ("expected" is both a
-    past form and a cue for the future).  For a date that comes back every year
-    (a month, a day of a month), a past verb governing an infinitive says
-    nothing (0): "agreed to buy the line in February" may speak of next February.
-    """
-    text = ctx.text
-    low, high = max(0, start - 80), end + 50
-    marks = []
-    for block in range(low // _BLOCK, high // _BLOCK + 1):
-        block_marks = _marks(ctx, block)
-        first = bisect.bisect_left(block_marks, (low,))
-        last = bisect.bisect_right(block_marks, (high,))
-        marks += block_marks[first:last]
-    for m_start, m_end, kind in marks:
-        if kind == "clause":
-            if m_end <= start:
-                low = max(low, m_end)
-            elif m_start >= end:
-                high = min(high, m_start)
-                break
-    if _TOWARDS.search(text, max(low, start - 25), start):
-        # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday")
-        # or in the future ("will remain until January").
-        clause = text[low:high]
-        if _PAST_FINITE.search(clause):
-            return -1
-        return 1 if _FUTURE_FINITE.search(clause) else 0
-    auxiliary = False
-    for m_start, m_end, kind in marks:
-        if kind == "clause" or m_start < low or m_end > start:
-            continue
-        if kind == "auxiliary":
-            auxiliary = m_end
-        elif kind == "past":
-            auxiliary = False
-    if auxiliary and not _NEW_CLAUSE.search(text, auxiliary, start):
-        return 1
-    best = None
-    best_end = None
-    for m_start, m_end, kind in marks:
-        if kind == "clause" or m_start < low:
-            continue
-        if m_end <= start:
-            candidate = (start - m_end, 0 if kind != "past" else 1)
-            if best is None or candidate <= best:
-                best, best_end = candidate, m_end
-        elif m_start >= end and m_end <= high:
-            future = kind != "past"
-            if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
-                continue
-            # The verb that governs a time phrase mostly comes before it: words after count double.
-            candidate = (2 * (m_start - end) + 3, 0 if future else 1)
-            if best is None or candidate < best:
-                best, best_end = candidate, None
-            break
-    if best is None:
-        return default
-    if yearly and best[1] == 1 and best_end is not None and _INFINITIVE.search(text, best_end, start):
-        return 0
-    return 1 if best[1] == 0 else -1
 
 
 def _squash(words: str) -> str:
@@ -636,7 +432,6 @@ def p_month(ctx: Context, g: dict, span) -> Found | None:
         elif sign > 0 and month < ctx.dct.month:
             year += 1
     return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
-
 
 
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
@@ -1340,12 +1135,16 @@ TABLES = {
     # A part of a day is itself a start, middle or end: "the early morning" is its START.
     "pod_edge": lambda ctx, w: {"EARLY": "START", "LATE": "END"}.get(edge_mod(w), edge_mod(w)),
 }
+
+
 _ROLE_LISTS = {**{kind: frozenset(words) for kind, words in LANGUAGE.cues.items()},
                **{role: frozenset(words) for role, words in LANGUAGE.words.items()}}
 for _role, _words_of_role in LANGUAGE.words.items():
     TABLES.setdefault(_role, lambda ctx, w, table=_words_of_role: None if table.get(_squash(w)) is None
                       else str(table[_squash(w)]))
 _CONTEXTS: dict[str, re.Pattern] = {}
+
+
 TEMPLATES = [templates.parse(rule.value, rule.where, templates.group_names(rule.pattern), set(TABLES),
                              PROCEDURES, set(_ROLE_LISTS)) for rule in RULES]
 
@@ -1490,8 +1289,6 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     return found
 
 
-
-
 # A year before Christ has no ``datetime.date``: the scan carries it as the year BC_PROXY - year, so that a
 # story counting forward ("the following year", "the winter") still counts forward, and writes it back as
 # TIMEX2 does (``BC0479``) when a value comes out.
@@ -1598,21 +1395,6 @@ def _candidates(text: str, low: int, high: int):
         yield start, cls
 
 
-# The time a narrative has reached.  A date without a year ("On 12 September", "that summer", "the
-# following year") is read against the year the text last named when the text is telling a story: the
-# year named is far from the DCT's and near enough before the expression.  How far the story's year
-# carries depends on whether the publication year is plausible at all: a text whose explicit years are
-# all far from the DCT is a narrative throughout; one that names years near the DCT speaks of its own
-# days, and an older year carries only a short way.  The numbers are the language's (words.tsv).
-_NARRATIVE = {word: int(value) for word, value in _words("narrative").items()}
-STORY_GAP = _NARRATIVE.get("gap", 2)  # years between the story's and the DCT's for the story to count
-STORY_REACH = _NARRATIVE.get("reach", 3000)  # characters a year carries when the DCT's year is implausible
-STORY_REACH_NEWS = _NARRATIVE.get("reach_news", 300)  # ... when the text names years near the DCT's
-NEAR_DCT = _NARRATIVE.get("near_dct", 1)
-STORY_MIN_YEARS = _NARRATIVE.get("min_years", 3)  # explicit years a text needs to make its DCT implausible
-STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of the writer's days outweighs
-STORY_CONFIRM = _NARRATIVE.get("confirm", 2)  # dates in a row of one year that make it the story's in such a text
-STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
 _ERA_MENTION = re.compile(MACROS.get("ERA", "(?!)"))
