@@ -147,7 +147,7 @@ def test_recent_years_is_a_stretch_of_some_years():
 def test_remembered_steps_give_what_a_fresh_reading_gives(monkeypatch):
     import random
 
-    from timeline.temporal import tagger
+    from timeline.temporal.context import Context
 
     filler = ("The ministers of the region met the envoys of the council and the delegates of the parties "
               "to the conflict in the capital and agreed on the terms of a text. ") * 4
@@ -164,13 +164,13 @@ def test_remembered_steps_give_what_a_fresh_reading_gives(monkeypatch):
         def __setitem__(self, key, value):
             pass
 
-    fresh_context = tagger.Context.__init__
+    fresh_context = Context.__init__
 
     def forgetful_context(self, *args, **kwargs):
         fresh_context(self, *args, **kwargs)
         self.memo = Forgetful()
 
-    monkeypatch.setattr(tagger.Context, "__init__", forgetful_context)
+    monkeypatch.setattr(Context, "__init__", forgetful_context)
     assert tag(text, dct="1998-03-04") == remembered
     assert len({e.value for e in remembered if e.text == "Two days later"}) > 1
 

@@ -7,9 +7,14 @@ Where things are:
   by name, so that the engine itself holds no English.
 - ``rules``: the patterns, written with macros built from the tables, each with its value template.
 - ``templates``: the template language of rules.tsv's VALUE column (documented at the top of rules.tsv).
-- ``tagger``: the engine (one scan for anchor tokens, rules tried only there), the one resolver of
-  templates and the procedures they call, including ``direction`` (tense) and the resolution of
-  relative expressions.
+- ``tagger``: the engine, ``tag`` (one scan for anchor tokens, rules tried only there, each step
+  remembered; the year a narrative has reached).
+- ``context``: what the scan knows of one document (``Context``) and what a template makes of a
+  match (``Found``); how contexts.tsv and words.tsv are read.
+- ``tense``: ``direction``, whether the clause around an expression speaks of the past or the future.
+- ``resolver``: ``resolve``, the one reader of value templates.
+- ``procedures``: the procedures templates call (``{@weekday}``, ``{@quarter}``, ``{@offset}``...) and
+  the tables their fields look words up in: where relative expressions are resolved.
 - ``calendar_math``: shifting dates by units and writing TIMEX3 values.
 - ``values``: what calendar interval a value covers (seasons by the months of ``seasons.tsv``);
   ``is_well_formed``.

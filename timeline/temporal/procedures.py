@@ -1,0 +1,1037 @@
+"""The named procedures value templates call (``{@date}``, ``{@weekday}``, ``{@quarter}``, ...) and the
+tables their fields look words up in: how relative dates, weekdays, quarters, durations are resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import calendar_math as cal
+from .values import SEASON_CODES, UNKNOWN_VALUES, format_duration, format_value, season_of, unknown_value
+from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, NUMBERS, ORDINAL_WORDS,
+                         ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
+                         YEAR_CUES)
+from .context import Context, Found, STORY_TURN, _context, _words
+from .tense import direction
+
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
+_BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
+_FIRST_TOKEN = re.compile(r"\S+\s+")
+_LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]*")
+
+
+BACK, AHEAD, PRESENT, STEP = _words("back"), _words("ahead"), _words("present"), _words("step")
+ANAPHORIC, DEMONSTRATIVE, NEXT_OF_STORY = _words("anaphoric"), _words("demonstrative"), _words("next_of_story")
+YEAR_STEP = _words("year_step")
+# Word roles the procedures read, bound once at load.
+_W_YEAR_PARTS = _words("year_parts")
+_W_YEAR_PART = _words("year_part")
+_W_YEAR_BEFORE = _words("year_before")
+_W_OUTSIDE_THE_TAG = _words("outside_the_tag")
+_W_LATEST = _words("latest")
+_W_SEASON_DIRECTION = _words("season_direction")
+_W_OFFSET_BACK = _words("offset_back")
+_W_OFFSET_ELSEWHERE = _words("offset_elsewhere")
+_W_OFFSET_OF_STORY = _words("offset_of_story")
+_W_OFFSET_LATER = _words("offset_later")
+_W_OFFSET_FROM_NOW = _words("offset_from_now")
+_W_PERIOD_NOUN = _words("period_noun")
+_W_THING_NOUN = _words("thing_noun")
+_W_POD_DIRECTION = _words("pod_direction")
+_W_NIGHT_ONLY = _words("night_only")
+_W_REPORTED_QUARTER = _words("reported_quarter")
+_W_REFUSED_DIRECTION = _words("refused_direction")
+_W_STRETCH_BACK = _words("stretch_back")
+_W_EDGE_OUTSIDE = _words("edge_outside")
+_W_TO_THE_END = _words("to_the_end")
+_W_ANAPHORIC_WEEKDAY = _words("anaphoric_weekday")
+_W_DAY_STEP = _words("day_step")
+_W_CLOCK_WORD = _words("clock_word")
+_W_ONE = _words("one")
+_W_INDEFINITE = _words("indefinite")
+_W_VAGUE_PLURAL = _words("vague_plural")
+_W_VAGUE_BEFORE = _words("vague_before")
+_W_RATE_WORD = _words("rate_word")
+_W_DISCOURSE_MARKER = _words("discourse_marker")
+
+
+NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
+NEAR_MONTHS_AHEAD = 2  # with no tense cue, a bare month at most this far past the DCT's is the coming one
+NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
+
+
+def _squash(words: str) -> str:
+    """Lower case, runs of blanks made one space."""
+    return " ".join(words.lower().split())
+
+
+def _number(word: str | None) -> float | None:
+    if word is None:
+        return None
+    word = _squash(word)
+    if word in NUMBERS:
+        return NUMBERS[word]
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", word):
+        return int(word.replace(",", ""))  # "2,000 years"
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", word):
+        return float(word) if "." in word else int(word)
+    half = re.fullmatch(r"([0-9]+)(?:\s+1/2|½)", word)
+    if half:
+        return int(half.group(1)) + 0.5
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def _unit(word: str) -> tuple[str, int, str]:
+    word = word.lower()
+    return UNITS[UNIT_PLURALS.get(word, word)]
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _weekday(word: str) -> int:
+    word = word.lower()
+    return WEEKDAYS[word] if word in WEEKDAYS else LANGUAGE.weekday_plurals[word]  # "Tuesdays"
+
+
+def _year(word: str) -> int:
+    """A year written in digits ("1998", "1998's") or in words ("nineteen ninety-eight")."""
+    if word[:1].isdigit():
+        return int(word[:4])
+    hundreds, tens = re.split(r"[-\s]+", word.lower(), maxsplit=1)
+    return NUMBERS[hundreds] * 100 + sum(NUMBERS.get(w) or 0 for w in re.split(r"[-\s]+", tens))
+
+
+def edge_mod(edge: str | None) -> str | None:
+    if not edge:
+        return None
+    edge = _squash(edge)
+    for key, mod in EDGE_MODS:
+        if key in edge:
+            return mod
+    return None
+
+
+def approx_mod(approx: str | None) -> str | None:
+    if not approx:
+        return None
+    approx = _squash(approx)
+    for key, mod in APPROX_MODS:
+        if approx == key:
+            return mod
+    return "APPROX"
+
+
+def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.date, str] | None = None,
+              mod: str | None = None, type_: str = "DATE") -> Found:
+    """A point ``amount`` units of ``granularity`` away from the DCT (or from ``base``)."""
+    if base is None:
+        if not ctx.known(granularity):
+            return Found(type_, unknown_value(granularity), mod, "unresolved")
+        day = ctx.dct
+    else:
+        day = base[0]
+    try:
+        day = cal.shift(day, granularity, amount)
+    except (OverflowError, ValueError):
+        return Found(type_, unknown_value(granularity), mod, "unresolved")
+    return Found(type_, format_value(day, granularity), mod, "relative")
+
+
+# Procedures: what a value template cannot say by itself (see templates.py and rules.tsv).  Each
+# reads the groups of the match (and the arguments the template gives it) and returns a Found, a
+# piece of a value, "" for a condition met, or None when the alternative does not apply.
+PROCEDURES: dict = {}
+
+
+def procedure(function):
+    """Make ``function`` (named ``p_NAME``) a procedure templates call as ``{@NAME}``."""
+    PROCEDURES[function.__name__[2:]] = function
+    return function
+
+
+_VERB_AFTER_MAY = _context("verb_after_may")
+
+
+@procedure
+def p_date(ctx: Context, g: dict, span) -> Found | None:
+    """A day of a month (groups month, day, year, ofdir): of the year named, else the nearest one."""
+    if g["month"] in LANGUAGE.ambiguous_months and not g.get("year") and _VERB_AFTER_MAY.match(ctx.text, span[1], span[1] + 40):
+        return None
+    return _date(ctx, g, span)
+
+
+def _date(ctx: Context, g: dict, span) -> Found | None:
+    month, day = _month(g["month"]), int(_DIGITS.match(g["day"]).group())
+    if g.get("year"):
+        try:
+            return Found("DATE", dt.date(_year(g["year"]), month, day).isoformat())
+        except ValueError:
+            return None
+    try:
+        dt.date(2000, month, day)
+    except ValueError:
+        return None
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{month:02d}-{day:02d}", anchor="unresolved")
+    if g.get("ofdir"):
+        # "June 21 last year": the year is named relative to the DCT's
+        year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
+        return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
+    return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
+
+
+@procedure
+def p_of_that_year(ctx: Context, g: dict, span) -> Found | None:
+    """ "August of that year", "January 24 of the same year" (groups month, day): in the year of the date
+    last spoken of."""
+    month = _month(g["month"])
+    day = int(_DIGITS.match(g["day"]).group()) if g.get("day") else None
+    if ctx.last is None:
+        return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), anchor="unresolved")
+    year = ctx.last[0].year
+    value = _safe_date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    return Found("DATE", value, anchor="relative")
+
+
+_DAY_RANGE_BEFORE = _context("day_range_before")
+
+
+@procedure
+def p_day_range_end(ctx: Context, g: dict, span) -> Found | None:
+    """The last day of a range ("7" in "April 6-7", group day): a day of the month named before the first."""
+    before = _DAY_RANGE_BEFORE.search(ctx.text[max(0, span[0] - 20):span[0]])
+    if before is None:
+        return None
+    return p_date(ctx, dict(g, month=before.group(1)), span)
+
+
+def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
+    """The date with this month and day that the sentence most likely means, given the DCT and tense."""
+    return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
+
+
+def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
+    """Of a yearly date (``date_in(year)``), the occurrence the sentence points to.
+
+    With a past cue: the last one not long after the DCT; with a future cue: the
+    next one not long before it; with neither, the nearest.
+    """
+    year = ctx.dct.year
+    candidate = date_in(year)
+    if ctx.narrative and ctx.dct_granularity != "year" and candidate.month < ctx.dct.month - STORY_TURN:
+        return date_in(year + 1)  # a story moves forward: "1 December 1941 ... 12 January" is of 1942
+    if ctx.dct_granularity == "year" or ctx.narrative:
+        return candidate
+    reference = ctx.dct if ctx.dct_granularity == "day" else ctx.dct.replace(day=1)
+    if ctx.dct_granularity == "month" and candidate.month == ctx.dct.month:
+        return candidate
+    sign = direction(ctx, *span, default=0, yearly=True)
+    if sign == 0:
+        # The nearest, with a month's lean towards the past, which news mostly reports.
+        return min((date_in(year + k) for k in (-1, 0, 1)),
+                   key=lambda d: abs((d - reference).days) + (NEAREST_PAST_LEAN if d > reference else 0))
+    if sign < 0 and (candidate - reference).days > 60:
+        return date_in(year - 1)
+    if sign > 0 and (reference - candidate).days > 60:
+        return date_in(year + 1)
+    return candidate
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
+_W_NUMERIC_ORDER = _words("numeric_order")
+_NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})([./-])([0-9]{1,2})\2(?:1[5-9]|20)[0-9]{2}(?![0-9])")
+
+
+def _numeric_order(ctx: Context, separator: str) -> str:
+    """ "day" or "month": which comes first in the text's numeric dates written with ``separator``, as one
+    of them shows by a number over 12 ("24.08.2013"), else as the separator mostly has it."""
+    order = ctx.numeric_orders.get(separator)
+    if order is None:
+        order = _W_NUMERIC_ORDER.get(separator, "month")
+        for m in _NUMERIC_DATE.finditer(ctx.text):
+            if m.group(2) == separator and int(m.group(1)) > 12 >= int(m.group(3)):
+                order = "day"
+                break
+            if m.group(2) == separator and int(m.group(3)) > 12 >= int(m.group(1)):
+                order = "month"
+                break
+        ctx.numeric_orders[separator] = order
+    return order
+
+
+@procedure
+def p_numeric_dmy(ctx: Context, g: dict, span) -> Found | None:
+    """ "24.08.2013", "6-09-2013" (groups first, sep, second, year): the day first or the month first, by
+    the evidence of the numbers."""
+    if g["_text"].count(g["sep"]) != 2:
+        return None  # "6.09-2013": no date
+    first, second = int(g["first"]), int(g["second"])
+    if first > 12 or (second <= 12 and _numeric_order(ctx, g["sep"]) == "day"):
+        first, second = second, first
+    try:
+        return Found("DATE", dt.date(int(g["year"]), first, second).isoformat())
+    except ValueError:
+        return None
+
+
+@procedure
+def p_month(ctx: Context, g: dict, span) -> Found | None:
+    """A month named without its year (groups month, dir, ofdir): the one the sentence points to."""
+    month = _month(g["month"])
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{month:02d}", anchor="unresolved")
+    dir_word = (g.get("dir") or "").lower()
+    year = ctx.dct.year
+    ofdir = (g.get("ofdir") or "").lower()
+    if ofdir:
+        year += YEAR_STEP.get(ofdir, 0)
+        return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
+    if dir_word in BACK:
+        year = year if month < ctx.dct.month else year - 1
+    elif dir_word in AHEAD:
+        year = year if month > ctx.dct.month else year + 1
+    elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
+        # "compared to the carnage of November": a month the story looks back to, which does not move it.
+        year -= ctx.dct_granularity != "year" and month >= ctx.dct.month
+        return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
+    elif ctx.narrative:
+        # A story moves forward: a month before the one it has reached is of the next year.
+        year += ctx.dct_granularity != "year" and month < ctx.dct.month - STORY_TURN
+    elif dir_word in PRESENT:
+        pass
+    elif ctx.dct_granularity != "year":
+        sign = direction(ctx, *span, default=2, yearly=True)
+        if sign == 2:
+            # No cue: news mostly reports the past, but a month just ahead ("in May" said in March) is the coming one.
+            year -= month > ctx.dct.month + NEAR_MONTHS_AHEAD
+        elif sign == 0:
+            # A deadline ("by August"), or an infinitive after a past verb: the nearest such month, the later on a tie.
+            year = min((year - 1, year, year + 1),
+                       key=lambda y: (abs((y - ctx.dct.year) * 12 + month - ctx.dct.month), -y))
+        elif sign < 0 and month > ctx.dct.month:
+            year -= 1
+        elif sign > 0 and month < ctx.dct.month:
+            year += 1
+    return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
+
+
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
+
+
+def _sentence_start(text: str, position: int, reach: int) -> int:
+    """Where the sentence (or clause after a colon or semicolon) around ``position`` starts, at most
+    ``reach`` characters back."""
+    low = max(0, position - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, position)]
+    return ends[-1] if ends else low
+
+
+@procedure
+def p_not_a_name(ctx: Context, g: dict, span) -> str | None:
+    """A month name alone that cannot be an ordinary word ("may") nor part of a name ("Ivy March")."""
+    if g["month"].capitalize() in AMBIGUOUS_MONTHS:
+        return None
+    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, span[0] - 25):span[0]]):
+        return None
+    return ""
+
+
+_NOUN_AFTER = _context("noun_after")
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
+
+
+_DETERMINERS = _words("determiners")
+_YEAR_AGO = _context("year_ago")
+_YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
+
+
+_LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (_context("line_start_before"), _context("heading_after"),
+                                                       _context("line_end_after"))
+
+
+def _heading_year(text: str, start: int, end: int) -> bool:
+    """A year that heads a section ("1918" alone on its line, "2003: Invasion") or closes a heading's line
+    ("Anaconda Plan and blockade, 1861")."""
+    if _LINE_END_AFTER.match(text, end):
+        return True
+    return bool(_HEADING_AFTER.match(text, end) and _LINE_START_BEFORE.search(text[max(0, start - 5):start]))
+
+
+@procedure
+def p_year_cue(ctx: Context, g: dict, span) -> Found | None:
+    """A number is a year only in a context that makes it one: a cue word before ("in 1998"), a
+    possessive ("1998's"), words after it ("1998 was") or a heading; the possessive stays out of the tag."""
+    year = _year(g["year"])
+    start, end = span
+    text = ctx.text
+    possessive = _POSSESSIVE.search(text, max(0, end - 2), end) is not None
+    if not possessive:
+        previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
+        word = previous.group(1).lower() if previous else ""
+        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
+        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or _heading_year(text, start, end)):
+            cue = True
+        if not cue:
+            return None
+        if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
+            return None  # "1500 soldiers"; but "the 1992 protests" are of a year
+    found = Found("DATE", "")
+    if possessive:
+        found.end = end - 2
+    return found
+
+
+@procedure
+def p_shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None:
+    """The ``unit`` (year, month, day...) ``amount`` units away from the DCT's: {@shift(year,-1)}."""
+    return _resolved(ctx, unit, int(amount))
+
+
+_W_ERA = _words("era")
+
+
+@procedure
+def p_era(ctx: Context, g: dict, span) -> str:
+    """ "BC" for a year before Christ (groups era, era2; TIMEX2 writes ``BC0490``), "" for one of our era."""
+    era = (g.get("era") or g.get("era2") or "").replace(".", "").lower()
+    return "BC" if _W_ERA.get(era) == "BC" else ""
+
+
+def _range_end(first: int, written: str) -> int:
+    """The last year of a range from ``first``: "1945" as written, "96" completed from ``first`` ("1995-96")."""
+    if len(written) == 4:
+        return int(written)
+    end = first // 100 * 100 + int(written)
+    return end + 100 if end <= first else end
+
+
+_RANGE_START = re.compile(r"([0-9]{4})\s?[-–]\s?\Z")
+RANGE_YEARS = 100  # the longest span of years "1939-1945" may cover to be read as a range
+
+
+def _year_range(first: int, written: str, ctx: Context, end: int) -> bool:
+    """Whether "first-written" reads as a range of years, not two quantities ("1500-2000 soldiers")."""
+    last = _range_end(first, written)
+    return first < last <= first + RANGE_YEARS and not _NOUN_AFTER.match(ctx.text, end, end + 60)
+
+
+@procedure
+def p_year_range(ctx: Context, g: dict, span) -> Found | None:
+    """The first year of a range ("1939" in "1939-1945", groups year, year2); the range makes it a year."""
+    first = int(g["year"])
+    second = _DIGITS.search(ctx.text, span[1])
+    if second is None or not _year_range(first, g["year2"], ctx, second.end()):
+        return None
+    return Found("DATE", f"{first:04d}")
+
+
+@procedure
+def p_year_range_end(ctx: Context, g: dict, span) -> Found | None:
+    """The last year of a range ("1945" in "1939-1945", "96" in "1995-96", group year)."""
+    first = _RANGE_START.search(ctx.text[max(0, span[0] - 7):span[0]])
+    if first is None or not _year_range(int(first.group(1)), g["year"], ctx, span[1]):
+        return None
+    # The story goes on from the start of the range ("Exit of the Americans: 1973-1975", "the 1975-1976 dry season").
+    return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}", remember=False)
+
+
+p_shift.check_arguments = lambda unit, amount="0": (
+    None if unit in UNKNOWN_VALUES and amount.lstrip("-").isdigit() else f"no unit {unit!r} or amount {amount!r}")
+
+
+@procedure
+def p_followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None) -> str | None:
+    """The context ``name`` of contexts.tsv matches right after the match (within ``reach`` characters)."""
+    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, _context(name))
+    found = context.match(ctx.text, span[1]) if reach is None else context.match(ctx.text[span[1]:span[1] + int(reach)])
+    return "" if found else None
+
+
+p_followed_by.check_arguments = lambda name, reach="0": (
+    None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
+
+
+@procedure
+def p_quarter(ctx: Context, g: dict, span) -> Found | None:
+    """A quarter or half by its ordinal (groups ord, part, year, qyear, det, qdir, ofdir): of the year
+    named, else of the quarter spoken of or the DCT's year; remembers a quarter reported on."""
+    ordinal = ORDINALS[g["ord"].lower()]
+    part = g["part"].lower()
+    if ordinal > _W_YEAR_PARTS[part]:
+        return None
+    letter = _W_YEAR_PART[part]
+    qdir = (g.get("qdir") or "").lower()
+    det = (g.get("det") or "").lower()
+    explicit = g.get("year") or g.get("qyear")
+    if explicit:
+        year, anchor = _year(explicit), "explicit"
+    elif ctx.dct is None:
+        return Found("DATE", f"XXXX-{letter}{ordinal}", anchor="unresolved")
+    else:
+        year, anchor = ctx.dct.year, "relative"
+        ofdir = (g.get("ofdir") or g.get("ofdir2") or "").lower()
+        step = YEAR_STEP.get(ofdir)
+        if step is None and YEAR_STEP.get(det):
+            step = YEAR_STEP[det]
+        if step is not None:
+            year += step
+        elif ctx.recent_quarter(span[0]) is not None and det in ANAPHORIC:
+            year = ctx.recent_quarter(span[0]).year
+        else:
+            first_month = (ordinal - 1) * (3 if letter == "Q" else 6) + 1
+            if first_month > ctx.dct.month and direction(ctx, *span) < 0:
+                year -= 1
+        if qdir in _W_YEAR_BEFORE:
+            year -= 1
+    value = f"{year:04d}-{letter}{ordinal}"
+    found = Found("DATE", value, anchor=anchor)
+    if letter == "Q" and (ctx.dct is None or dt.date(year, 3 * ordinal - 2, 1) <= ctx.dct) \
+            and not _SET_BESIDE.search(ctx.text, max(0, span[0] - 30), span[0]):
+        # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
+        # is not what "the year-ago period" is compared with, nor is "after a flat second quarter".
+        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
+    if det in _W_OUTSIDE_THE_TAG:
+        # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
+        found.start = span[0] + _FIRST_TOKEN.match(g["_text"]).end()
+    return found
+
+
+_SET_BESIDE = _context("set_beside")
+_ENDED = _context("ended")
+
+
+@procedure
+def p_the_quarter(ctx: Context, g: dict, span) -> Found | None:
+    """ "the quarter (ended Sept. 30)", "the latest quarter": the quarter reported on.
+
+    The quarter that ends on a named month; else one named in the last few
+    sentences; else, in news, the last quarter completed before the DCT.
+    """
+    if ctx.dct is None:
+        return Found("DATE", unknown_value("quarter"), anchor="unresolved")
+    ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
+    latest = any(word in g["_text"].lower() for word in _W_LATEST)
+    if ended:
+        month = _month(ended.group(1))
+        year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
+        day = dt.date(year, month, 1)
+    elif not latest and ctx.recent_quarter(span[0]) is not None:
+        day = ctx.recent_quarter(span[0])
+    else:
+        day = cal.shift(ctx.dct, "quarter", -1)
+    ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0])
+    return Found("DATE", format_value(day, "quarter"), anchor="relative")
+
+
+@procedure
+def p_season(ctx: Context, g: dict, span) -> Found | None:
+    """A season named without its year (groups season, dir, edge): the one the sentence points to."""
+    season = SEASONS[g["season"].lower()]
+    dir_word = (g.get("dir") or "").lower()
+    if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]):
+        return None
+    if dir_word and dir_word not in _W_SEASON_DIRECTION:
+        return None
+    if g["season"].lower() in _W_EVENT_SEASON and not dir_word and not g.get("edge") \
+            and _EVENT_OF.match(ctx.text, span[1], span[1] + 40):
+        return None  # "the fall of Saigon": an event, not a season
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{season}", anchor="unresolved")
+    if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
+        return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
+    # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
+    order = SEASON_CODES
+    year, current = season_of(ctx.dct)
+    now = 4 * year + order.index(current)
+    back = (now - order.index(season)) % 4
+    previous = now - (back or 4)          # the last one strictly before the current season
+    following = now + ((4 - back) % 4 or 4)  # the next one strictly after
+    if dir_word in PRESENT:
+        # "this summer" is the summer of the DCT's year, whether it is behind or ahead.
+        return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
+    if dir_word in BACK:
+        index = previous
+    elif dir_word in AHEAD:
+        index = following
+    elif back == 0:
+        index = now
+    else:
+        index = following if direction(ctx, *span) > 0 else previous
+    return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
+
+
+_DEFINITE = _context("definite")
+_EVENT_OF = _context("event_of")
+_W_EVENT_SEASON = _words("event_season")
+_COMPARISON = _context("comparison")
+
+
+@procedure
+def p_offset(ctx: Context, g: dict, span) -> Found | None:
+    """ "two days later", "a year ago" (groups num, unit, offset, approx): counted from the DCT, from
+    the date of the story, or from the quarter spoken of; a duration when anchored elsewhere."""
+    amount = _number(g["num"])
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5  # "a year and a half ago"
+    unit = _unit(g["unit"])
+    granularity = unit[2]
+    if unit[1] > 1:
+        # "a decade ago", "two centuries ago", "a fortnight later": counted in years or weeks.
+        granularity = cal.COUNTED_IN[unit[0]]
+    word = _squash(g["offset"])
+    sign = -1 if word in _W_OFFSET_BACK else 1
+    mod = approx_mod(g.get("approx")) or ("APPROX" if g.get("orso") else None)
+    if mod in ("MORE_THAN",):
+        mod = "BEFORE" if sign < 0 else "AFTER"
+    elif mod in ("LESS_THAN",):
+        mod = "AFTER" if sign < 0 else "BEFORE"
+    if word in _W_OFFSET_ELSEWHERE or unit[2] in ("second", "minute", "hour"):
+        # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
+        # "minutes ago": TimeML tags the stretch of time, not a date.
+        return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")),
+                     end=span[0] + len(g["_text"]) - len(g["offset"]) - 1)
+    if amount is None:
+        return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
+                     "relative" if ctx.dct else "unresolved")
+    if granularity == "year" and amount * unit[1] != int(amount * unit[1]):
+        granularity, amount = "month", amount * 12  # "a year and a half ago": 18 months back
+    steps = int(round(amount * unit[1]))
+    base = None
+    comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
+    if word in _W_OFFSET_OF_STORY and ctx.last is not None and not comparison:
+        base = ctx.last  # "two days later": counted from the date last mentioned
+    quarter = ctx.recent_quarter(span[0])
+    if granularity == "year" and steps and quarter is not None and word not in _W_OFFSET_LATER:
+        # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
+        found = _resolved(ctx, "quarter", 4 * sign * steps, base=(quarter, "quarter"), mod=mod)
+        found.remember = False  # a comparison with the quarter reported on, not a new date in the story
+    else:
+        found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
+        found.remember = sign > 0 or word in _W_OFFSET_FROM_NOW
+    return found
+
+
+@procedure
+def p_year_earlier(ctx: Context, g: dict, span) -> Found | None:
+    """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
+    quarter = ctx.recent_quarter(span[0])
+    noun = (g.get("noun") or "").lower()
+    if quarter is None and noun in _W_PERIOD_NOUN and ctx.dct is not None \
+            and (ctx.last is None or ctx.last[1] not in ("quarter", "month") or ctx.last[0] > ctx.dct):
+        # "the year-ago quarter" with no quarter named nearby: the one reported on, the last completed
+        quarter = cal.shift(ctx.dct, "quarter", -1)
+    if quarter is not None:
+        found = _resolved(ctx, "quarter", -4, base=(quarter, "quarter"))
+    elif ctx.last is not None and ctx.last[1] in ("quarter", "month", "year"):
+        steps = {"quarter": -4, "month": -12, "year": -1}[ctx.last[1]]
+        found = _resolved(ctx, ctx.last[1], steps, base=ctx.last)
+    else:
+        found = _resolved(ctx, "year", -1)
+    found.remember = False
+    if noun in _W_THING_NOUN:
+        # "the year-ago results": a time only in "year-ago", the rest names a thing.
+        word = _YEAR_AGO.search(g["_text"])
+        found.start, found.end = span[0] + word.start(), span[0] + word.end()
+    return found
+
+
+_UNIT_GRANULARITY = _words("unit_granularity")
+
+
+def _definite_unit(g: dict) -> bool:
+    """ "the next day", "early the next morning": the article after any edge word."""
+    return bool(_DEFINITE.match(g["_text"], len(g.get("edge") or "")))
+
+
+@procedure
+def p_relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, unit: str | None = None) -> Found | None:
+    """A unit named by its direction (groups dir, unit, edge: "last week", "the following day"), or
+    by the template's arguments ({@relative_unit(this,weekend)})."""
+    dir_word = (dir_word or g["dir"]).lower()
+    unit = (unit or g["unit"]).lower()
+    mod = edge_mod(g.get("edge"))
+    if unit in PARTS_OF_DAY:
+        if dir_word not in _W_POD_DIRECTION:
+            return None
+        offset = STEP.get(dir_word, 0)
+        if PARTS_OF_DAY[unit] != "NI" and dir_word in _W_NIGHT_ONLY:
+            return None
+        # "the next morning" counts from the day of the story, like "the following morning".
+        anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _definite_unit(g))
+        base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
+        found = _resolved(ctx, "day", offset, base=base, type_="TIME")
+        found.value = (unknown_value("day") if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
+        return found
+    granularity = _UNIT_GRANULARITY[unit]
+    if granularity == "quarter" and dir_word in _W_REPORTED_QUARTER:
+        return p_the_quarter(ctx, g, span)
+    if dir_word in _W_REFUSED_DIRECTION:
+        return None
+    if dir_word in _W_STRETCH_BACK and granularity in ("decade", "century"):
+        # "the past decade": the ten years up to now, not the 1980s.
+        return Found("DURATION", format_duration(1, *UNITS[granularity]), mod)
+    offset = STEP.get(dir_word, 0)
+    base = None
+    # "the next day" counts from the day of the story; "next week" from the DCT.
+    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and _definite_unit(g))
+    if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
+        base = ctx.last
+    elif dir_word in DEMONSTRATIVE and granularity == "day":
+        return None  # "trades made that day", with no day named before: a day in general, not a date
+    if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
+            and direction(ctx, *span) < 0:
+        offset = -1
+    found = _resolved(ctx, granularity, offset, base=base, mod=mod)
+    if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
+        found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
+    edge = (g.get("edge") or "").lower()
+    if granularity == "week" and _first_word(edge) in _W_EDGE_OUTSIDE:
+        # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
+        found.start = span[0] + len(g["edge"])
+        found.mod = None
+    if granularity == "quarter" and found.anchor == "relative":
+        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
+    return found
+
+
+@procedure
+def p_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
+    """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
+    unit = g["unit"].lower()
+    edge = g["edge"].lower()
+    mod = "END" if any(word in edge for word in _W_TO_THE_END) else edge_mod(edge) or "MID"
+    base = ctx.last if ctx.last is not None and not cal.finer(unit, ctx.last[1]) else None
+    if g["det"].lower() not in DEMONSTRATIVE and base is not None and ctx.dct is not None:
+        base = None  # "the month", "this month": the present one
+    return _resolved(ctx, unit, 0, base=base, mod=mod)
+
+
+@procedure
+def p_weekday(ctx: Context, g: dict, span) -> Found | None:
+    """A day of the week (groups weekday, dir, edge): the last, the next or the coming one."""
+    found = _weekday_date(ctx, g, span)
+    edge = (g.get("edge") or "").lower()
+    if found is not None and edge in _W_EDGE_OUTSIDE:
+        # "Earlier Friday": TimeML leaves "earlier"/"later" out of the tag of a named day.
+        found.start = span[0] + g["_text"].index(g["weekday"])
+    return found
+
+
+def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
+    weekday = _weekday(g["weekday"])
+    dir_word = (g.get("dir") or "").lower()
+    suffix = ""
+    type_ = "DATE"
+    if ctx.dct is None or not ctx.known("day"):
+        return Found(type_, f"XXXX-WXX-{weekday}{suffix}", anchor="unresolved")
+    reference = ctx.dct
+    if dir_word in _W_ANAPHORIC_WEEKDAY and ctx.last and ctx.last[1] == "day":
+        reference = ctx.last[0]
+    if dir_word in BACK:
+        day = cal.weekday_near(reference - dt.timedelta(days=1), weekday, -1)
+    elif dir_word in AHEAD:
+        day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
+    else:
+        sign = direction(ctx, *span, default=2)
+        if sign == 2:
+            # No cue: news mostly reports the past, but a weekday a day or two ahead is the coming one.
+            ahead = cal.weekday_near(reference, weekday, 1)
+            sign = 1 if 0 < (ahead - reference).days <= NEAR_DAYS_AHEAD else -1
+        day = cal.weekday_near(reference, weekday, 1 if sign == 0 else sign)  # 0: "until Tuesday"
+    return Found(type_, day.isoformat() + suffix, anchor="relative")
+
+
+@procedure
+def p_day(ctx: Context, g: dict, span) -> Found | None:
+    """The day named by a weekday or a deictic word (groups weekday, deictic: "Friday", "yesterday"),
+    else the DCT's; XXXX-XX-XX when it cannot be resolved.  A word that names only a night ("last")
+    needs one (group pod, or tonight)."""
+    if g.get("weekday"):
+        found = _weekday_date(ctx, {"weekday": g["weekday"]}, span)
+        if found.anchor == "unresolved":
+            found.value = unknown_value("day")
+        return found
+    word = _squash(g.get("deictic") or "")
+    if word in _W_NIGHT_ONLY and not g.get("tonight") and not (g.get("pod") and PARTS_OF_DAY[g["pod"].lower()] == "NI"):
+        return None
+    return _resolved(ctx, "day", _W_DAY_STEP.get(word, 0))
+
+
+@procedure
+def p_story_day(ctx: Context, g: dict, span) -> Found | None:
+    """The day of the story (the day last mentioned), else the DCT's; XXXX-XX-XX when unknown."""
+    if ctx.last is not None and ctx.last[1] == "day":
+        return Found("TIME", ctx.last[0].isoformat(), anchor="relative")
+    return _resolved(ctx, "day", 0)
+
+
+_CLOCK = _context("clock")
+_AT_BEFORE = _context("at_before")
+
+
+@procedure
+def p_clock(ctx: Context, g: dict, span) -> str | None:
+    """The time of day of a clock time or a word (groups clock, noon), as THH:MM."""
+    if g.get("noon"):
+        hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
+    else:
+        m = _CLOCK.match(g["clock"])
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        if hour > 12 or hour == 0:
+            return None
+        if m.group("am") is None and m.group("pm") is None and \
+                not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+            return None  # "two in the morning session": a count, not a clock time
+        morning = m.group("am") is not None or (m.group("pm") is None and m.group("morning") is not None)
+        if not morning and hour != 12:
+            hour += 12
+        elif morning and hour == 12:
+            hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+@procedure
+def p_clock_day(ctx: Context, g: dict, span) -> Found | None:
+    """The day of a clock time: a date named with it, a weekday or a deictic word (see day), else
+    the day of the story (not for "noon", "midnight", which speak of the DCT's); XXXX-XX-XX when unknown."""
+    if g.get("month"):
+        found = p_date(ctx, g, span)
+        if found is None:
+            return None
+    elif g.get("weekday") or g.get("deictic"):
+        return p_day(ctx, {"weekday": g.get("weekday"), "deictic": g.get("deictic")}, span)
+    elif g.get("noon") is None:
+        return p_story_day(ctx, g, span)
+    else:
+        found = _resolved(ctx, "day", 0)
+    if found.anchor == "unresolved":
+        found.value = unknown_value("day")
+    return found
+
+
+@procedure
+def p_holiday(ctx: Context, g: dict, span) -> Found | None:
+    """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
+    a day counted from Easter, of the year named or the nearest one."""
+    name = _squash(g["holiday"])
+    if g.get("year"):
+        year, anchor = _year(g["year"]), "explicit"
+    elif ctx.dct is not None:
+        year, anchor = ctx.dct.year, "relative"
+    else:
+        year, anchor = None, "unresolved"
+    holiday = HOLIDAYS[name]
+    if holiday.kind == "fixed":
+        if year is None:
+            return Found("DATE", f"XXXX-{holiday.month:02d}-{holiday.day:02d}", anchor=anchor)
+        if anchor == "relative":
+            return Found("DATE", _nearest_in_year(ctx, span, holiday.month, holiday.day).isoformat(), anchor=anchor)
+        return Found("DATE", f"{year:04d}-{holiday.month:02d}-{holiday.day:02d}", anchor=anchor)
+    if holiday.kind == "easter":
+        def date_in(year: int) -> dt.date:
+            return cal.easter_sunday(year) + dt.timedelta(days=holiday.days)
+    else:
+        def date_in(year: int) -> dt.date:
+            return cal.nth_weekday(year, holiday.month, holiday.weekday, holiday.n, holiday.day)
+    if year is None:
+        return Found("DATE", f"XXXX-{holiday.month:02d}" if holiday.month else "XXXX-XX-XX", anchor=anchor)
+    if anchor == "explicit":
+        return Found("DATE", date_in(year).isoformat(), anchor=anchor)
+    return Found("DATE", _nearest_yearly(ctx, span, date_in).isoformat(), anchor=anchor)
+
+
+_FREQUENCY = _context("frequency")
+_RATE = _context("rate")
+_AGE_AFTER, _AGE, _LENGTH = _context("age_after"), _context("age"), _context("length")
+
+
+_SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
+
+
+@procedure
+def p_duration(ctx: Context, g: dict, span) -> Found | None:
+    """A length of time counted in units (groups num, unit, approx): "three years", "27-year"; a year
+    naming a season ("the 2008 season"), a frequency, a rate or an age are told apart."""
+    amount = _number(g["num"])
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5  # "two and a half years", "a minute and a half"
+    unit = _unit(g["unit"])
+    text = g["_text"]
+    if amount is not None and amount > 10000:
+        return None
+    if amount == 0:
+        return None
+    start, end = span
+    first = _SEASON_YEARS.search(ctx.text, max(0, start - 5), start) if start else None
+    plural = g["unit"].lower() in UNIT_PLURALS
+    if first is not None and not plural:
+        # "the 1985/86 season": named by the year it begins in, not 86 seasons.
+        return Found("DATE", first.group(1), start=first.start())
+    if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not plural:
+        # "the 2008 season", "the 1988 quarter": a year naming its season or quarter, not 2008 seasons.
+        quarter = ctx.recent_quarter(start)
+        if _unit(g["unit"])[2] == "quarter" and quarter is not None:
+            return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")  # the quarter spoken of
+        return Found("DATE", g["num"])
+    if unit[2] == "quarter" and amount is not None and amount < 4 and \
+            (plural and "-" in text or _OF_AFTER.match(ctx.text[end:end + 4])):
+        return None  # "three-quarters of the vote": a fraction, not a time ("several quarters of losses" is)
+    before = ctx.text[max(0, start - 12):start].lower()
+    num_word = g["num"].lower()
+    if unit[2] == "second" and num_word in _W_ONE and _LETTER_AFTER.match(ctx.text[end:end + 3]):
+        return None  # "a second strike": the ordinal, not a second of time
+    if num_word in _W_INDEFINITE and _FREQUENCY.search(before):
+        return Found("SET", format_duration(1, *unit), start=start, end=end)
+    if num_word in _W_INDEFINITE and _RATE.search(ctx.text, max(0, start - 30), start):
+        return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
+    if _AGE.search(text) or _AGE_AFTER.match(ctx.text[end:end + 5]):
+        return None  # an age, which TimeML news annotation leaves untagged
+    length = _LENGTH.search(text)
+    if length:
+        return Found("DURATION", format_duration(amount, *unit), end=start + length.start())
+    return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")))
+
+
+@procedure
+def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
+    """Units without a number (groups unit, dir, det, approx): "in recent years" is some years (PXY),
+    "in coming months" the future; an age and a vague stretch ("after months of talks") are not tagged."""
+    unit = _unit(g["unit"])
+    dir_word = (g.get("dir") or "").lower()
+    if unit[2] == "quarter" and not dir_word:
+        return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
+    if not g.get("det") and dir_word in _W_VAGUE_PLURAL:
+        # "in past years", "in coming months": the past or the future, not a length of time
+        return Found("DATE", _W_VAGUE_PLURAL[dir_word],
+                     anchor="relative" if ctx.dct else "unresolved")
+    if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
+        previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+        if previous is not None and previous.group(1).lower() in _W_VAGUE_BEFORE:
+            return None  # "after months of talks": TimeML news leaves this vague stretch out
+    # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
+    return Found("DURATION", format_duration(None, *unit), approx_mod(g.get("approx")))
+
+
+@procedure
+def p_not_a_newspaper(ctx: Context, g: dict, span) -> str | None:
+    """A frequency word (group setword) that does not name a newspaper ("China Daily", "the daily Le Figaro")."""
+    word = g["setword"]
+    if word[:1].isupper() and _IN_A_NAME.search(ctx.text, max(0, span[0] - 30), span[1] + 30):
+        return None  # "China Daily", "the Daily Telegraph": a newspaper
+    if _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]) and _NAME_AFTER.match(ctx.text, span[1]):
+        return None  # "the daily Le Figaro", "the weekly Welt am Sonntag": a newspaper and its name
+    return ""
+
+
+@procedure
+def p_every(ctx: Context, g: dict, span) -> str | None:
+    """ "every two weeks", "per day" (groups num, unit): the length of time between two occurrences."""
+    if _first_word(g["_text"]).lower() in _W_RATE_WORD and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
+        return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
+    amount = _number(g.get("num")) if g.get("num") else 1
+    return format_duration(amount, *_unit(g["unit"]))
+
+
+_THE_BEFORE = _context("the_before")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+_IN_A_NAME = _context("in_a_name")
+
+
+# Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
+# ("Now officials are investigating" still speaks of the present, and TimeML tags it).
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;]['\"”’`]*\s+|\n\s*|[\"“`']+)\Z")
+
+
+@procedure
+def p_reference(ctx: Context, g: dict, span) -> Found | None:
+    """A word of references.tsv (group ref, then): the present, past or future without a date."""
+    value = REFERENCES[_squash(g["ref"])]
+    if value is None:
+        return None
+    if g["ref"].lower() in _W_DISCOURSE_MARKER and g["ref"] == g["ref"].capitalize() and ctx.text.startswith(",", span[1]) and \
+            _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
+        return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
+    if value == "PAST_REF" and _AUXILIARY_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0]):
+        # "has recently moved", "was recently extended", "the recently passed law", "most recently last
+        # October": "recently" qualifies the verb (or the date that follows), and TimeML news annotation
+        # leaves it untagged; "recently announced", "Milton Roy recently fended off" name the time.
+        return None
+    if value == "FUTURE_REF" and _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
+        return None  # "the future government", "the future SAR": an adjective, someone's or something's next
+    if g.get("then"):
+        value = "PAST_REF"
+    return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
+
+
+_OF_AFTER = _context("of_after")
+_AUXILIARY_BEFORE = _context("auxiliary_before")
+_QUALIFIED_NOUN_AFTER = _context("qualified_noun_after")
+
+
+def _first_word(words: str) -> str:
+    return _LETTERS.match(words).group()
+
+
+def _two_digits(word: str) -> str:
+    return f"{int(_DIGITS.match(word).group()):02d}"
+
+
+def _full_year(word: str) -> str:
+    """A year in digits or words; two digits are of the 1900s from 50, else of the 2000s ("5/3/98")."""
+    year = _year(word)
+    if len(word) == 2 and word.isdigit():
+        year += 1900 if year >= 50 else 2000
+    return f"{year:04d}"
+
+
+def _century(word: str) -> str | None:
+    """ "21st", "twenty-first": the TIMEX3 value of that century (20), none past the 99th."""
+    number = int(word) if word.isdigit() else ORDINAL_WORDS.index(word.lower()) + 1
+    return f"{number - 1:02d}" if 1 <= number <= 99 else None
+
+
+def _short_decade(ctx: Context, word: str) -> str:
+    """ "the '80s": of the 1900s, unless the DCT is past 2030 and the decade is one of the 2000s' first."""
+    return f"{20 if ctx.dct and ctx.dct.year >= 2030 and int(word) <= 2 else 19}{word}"
+
+
+# The tables a template field looks its group's words up in ({month:month}); the roles of words.tsv
+# are tables too ({decword:decade_word}).  A table gives a piece of a value, or None to refuse.
+TABLES = {
+    "year": lambda ctx, w: _full_year(w),
+    "2d": lambda ctx, w: _two_digits(w),
+    "3d": lambda ctx, w: f"{int(w):03d}",
+    "4d": lambda ctx, w: f"{int(w):04d}",
+    "month": lambda ctx, w: f"{_month(w):02d}",
+    "weekday": lambda ctx, w: str(_weekday(w)),
+    "season": lambda ctx, w: SEASONS[w.lower()],
+    "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
+    "set": lambda ctx, w: SET_WORDS[w.lower()],
+    "century": lambda ctx, w: _century(w),
+    "half": lambda ctx, w: "1" if ORDINALS.get(w.lower()) == 1 else "2",
+    "short_decade": _short_decade,
+    "edge": lambda ctx, w: edge_mod(w),
+    "approx": lambda ctx, w: approx_mod(w),
+    # A part of a day is itself a start, middle or end: "the early morning" is its START.
+    "pod_edge": lambda ctx, w: {"EARLY": "START", "LATE": "END"}.get(edge_mod(w), edge_mod(w)),
+}
+
+
+for _role, _words_of_role in LANGUAGE.words.items():
+    TABLES.setdefault(_role, lambda ctx, w, table=_words_of_role: None if table.get(_squash(w)) is None
+                      else str(table[_squash(w)]))
+_CONTEXTS: dict[str, re.Pattern] = {}

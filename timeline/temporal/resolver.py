@@ -1,0 +1,97 @@
+"""The value of a match: its rule's template (``templates``) read against the groups of the match,
+with the tables and procedures of ``procedures``."""
+
+from __future__ import annotations
+
+
+from . import templates
+from .rules import RULES
+from .values import day_exists, format_value, value_start
+from .vocabulary import LANGUAGE
+from .context import Context, Found
+from .procedures import PROCEDURES, TABLES, _PREVIOUS_WORD
+
+_ROLE_LISTS = {**{kind: frozenset(words) for kind, words in LANGUAGE.cues.items()},
+               **{role: frozenset(words) for role, words in LANGUAGE.words.items()}}
+
+
+TEMPLATES = [templates.parse(rule.value, rule.where, templates.group_names(rule.pattern), set(TABLES),
+                             PROCEDURES, set(_ROLE_LISTS)) for rule in RULES]
+
+
+def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type: str) -> Found | None:
+    """The value ``template`` gives the groups ``g`` of a match at ``span``: the first alternative
+    whose groups matched and whose tables and procedures all say something; None when none does."""
+    for alternative in template.alternatives:
+        if alternative.sole is not None:  # the common case, "{@month}": the procedure's Found as it is
+            function, args = alternative.sole
+            result = function(ctx, g, span, *args)
+            if result is None:
+                continue
+            if isinstance(result, Found):
+                return result
+            return _assemble(ctx, alternative, result, None, g, rule_type)
+        if alternative.needs and not all(g.get(name) for name in alternative.needs):
+            continue
+        parts, first = [], None
+        for piece in alternative.pieces:
+            kind = piece[0]
+            if kind == templates.LITERAL:
+                parts.append(piece[1])
+            elif kind == templates.GROUP:
+                words = g[piece[1]]
+                part = words if piece[2] is None else TABLES[piece[2]](ctx, words)
+                if part is None:
+                    break
+                parts.append(part)
+            elif kind == templates.BEFORE:
+                previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+                listed = previous is not None and previous.group(1).lower() in _ROLE_LISTS[piece[1]]
+                if listed == piece[2]:
+                    break
+            else:
+                _, function, args, negated, precision = piece
+                result = function(ctx, g, span, *args)
+                if negated:
+                    if result is not None:
+                        break
+                    continue
+                if result is None:
+                    break
+                if isinstance(result, Found):
+                    if precision is not None:
+                        if result.anchor == "unresolved":
+                            break
+                        result.value = format_value(value_start(result.value)[0], precision)
+                    first = first or result
+                    result = result.value
+                parts.append(result)
+        else:
+            return _assemble(ctx, alternative, "".join(parts), first, g, rule_type)
+    return None
+
+
+def _assemble(ctx: Context, alternative: templates.Alternative, value: str, first: Found | None, g: dict,
+              rule_type: str) -> Found | None:
+    """The Found of an alternative that applies: its value, the type it names (else the procedure's,
+    else the rule's), its mod (else the procedure's) and the anchor of its procedure."""
+    if first is None:
+        if not day_exists(value):
+            return None
+        anchor = ("relative" if ctx.dct else "unresolved") if value.endswith("_REF") else "explicit"
+        found = Found(alternative.type or rule_type, value, None, anchor)
+    else:
+        found = first
+        found.value = value
+        if alternative.type:
+            found.type = alternative.type
+    if alternative.mods is not None:
+        found.mod = None
+        for group, table in alternative.mods:
+            if group is None:
+                found.mod = table
+                break
+            if g.get(group):
+                found.mod = table if table.isupper() else TABLES[table](ctx, g[group])
+                break
+    return found

@@ -1,0 +1,145 @@
+"""Tense of the clause around an expression: whether it speaks of the past or the future
+(``direction``), from the cue words and clause ends found once per block of text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .rules import _alternation
+from .vocabulary import FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES, REPORTING
+from .context import Context, _context, _context_text, _words
+
+# One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
+# Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
+_CUES = re.compile(
+    r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
+                                                                     if c not in MONTHS])
+    + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
+    + r")|(?P<ed>" + _context_text("regular_past") + "|" + _alternation(IRREGULAR_PAST)
+    + r"))(?![A-Za-z])")
+_NOT_A_VERB_BEFORE = _context("not_a_verb_before")
+_NOT_A_PAST_ENDING = _context("not_a_past_ending")
+# Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
+# before the expression wins over cues after it, unless a past form stands between them.
+_NEW_CLAUSE = _context("new_clause")
+_TO_AFTER = _context("to_after")
+_CAUSE_AFTER = _context("cause_after")
+_PLUPERFECT_BEFORE = _context("pluperfect_before")
+_PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = _words("place_before_to"), _words("cause_before_to")
+# A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
+_REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
+_TOWARDS = _context("towards")
+_INFINITIVE = _context("infinitive")
+_PAST_FINITE = _context("past_finite")
+_FUTURE_FINITE = _context("future_finite")
+_ABBREVIATIONS = tuple(_words("abbreviation"))
+_CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
+
+
+_BLOCK = 1024
+
+
+def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
+    """Tense cues and clause ends starting in one block of the text, found once per block.
+
+    Cached so that a text dense with expressions is still scanned only once.
+    """
+    marks = ctx.marks.get(block)
+    if marks is None:
+        low, high = block * _BLOCK, (block + 1) * _BLOCK
+        text = ctx.text
+        marks = []
+        for m in _CUES.finditer(text, low, high + 40):
+            m_start = m.start()
+            if m_start >= high:
+                break
+            kind = m.lastgroup
+            if kind == "ed":
+                # "will be named" looks ahead; "need", "hundred" are not past forms.
+                if m.group() in NOT_PAST_FORMS or _NOT_A_PAST_ENDING.search(m.group()) \
+                        or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
+                        or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
+                    continue
+                kind = "past"
+            elif kind == "future" and m.group().lower() in _PLACE_BEFORE_TO and _TO_AFTER.match(text, m.end()):
+                continue  # "next to the embassy": a place
+            elif kind == "future" and m.group().lower() in _CAUSE_BEFORE_TO and _CAUSE_AFTER.match(text, m.end()):
+                continue  # "due to injuries": a cause, not a schedule
+            elif kind == "future" and _PLUPERFECT_BEFORE.search(text, max(0, m_start - 20), m_start):
+                kind = "past"  # "had been due to expire Friday": a plan seen from the past, now past
+            elif kind == "future" and m.group().lower() in FUTURE_AUXILIARIES:
+                kind = "auxiliary"
+            marks.append((m_start, m.end(), kind))
+        marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
+        marks.sort()
+        if len(ctx.marks) > 8:  # the scan only moves forward: forget blocks left behind
+            for old in [b for b in ctx.marks if b < block - 2]:
+                del ctx.marks[old]
+        ctx.marks[block] = marks
+    return marks
+
+
+def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: bool = False) -> int:
+    """+1 when the clause around a span speaks of the future, -1 of the past; ``default`` when nothing says.
+
+    The nearest cue word wins; a future cue wins a tie ("expected" is both a
+    past form and a cue for the future).  For a date that comes back every year
+    (a month, a day of a month), a past verb governing an infinitive says
+    nothing (0): "agreed to buy the line in February" may speak of next February.
+    """
+    text = ctx.text
+    low, high = max(0, start - 80), end + 50
+    marks = []
+    for block in range(low // _BLOCK, high // _BLOCK + 1):
+        block_marks = _marks(ctx, block)
+        first = bisect.bisect_left(block_marks, (low,))
+        last = bisect.bisect_right(block_marks, (high,))
+        marks += block_marks[first:last]
+    for m_start, m_end, kind in marks:
+        if kind == "clause":
+            if m_end <= start:
+                low = max(low, m_end)
+            elif m_start >= end:
+                high = min(high, m_start)
+                break
+    if _TOWARDS.search(text, max(low, start - 25), start):
+        # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday")
+        # or in the future ("will remain until January").
+        clause = text[low:high]
+        if _PAST_FINITE.search(clause):
+            return -1
+        return 1 if _FUTURE_FINITE.search(clause) else 0
+    auxiliary = False
+    for m_start, m_end, kind in marks:
+        if kind == "clause" or m_start < low or m_end > start:
+            continue
+        if kind == "auxiliary":
+            auxiliary = m_end
+        elif kind == "past":
+            auxiliary = False
+    if auxiliary and not _NEW_CLAUSE.search(text, auxiliary, start):
+        return 1
+    best = None
+    best_end = None
+    for m_start, m_end, kind in marks:
+        if kind == "clause" or m_start < low:
+            continue
+        if m_end <= start:
+            candidate = (start - m_end, 0 if kind != "past" else 1)
+            if best is None or candidate <= best:
+                best, best_end = candidate, m_end
+        elif m_start >= end and m_end <= high:
+            future = kind != "past"
+            if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
+                continue
+            # The verb that governs a time phrase mostly comes before it: words after count double.
+            candidate = (2 * (m_start - end) + 3, 0 if future else 1)
+            if best is None or candidate < best:
+                best, best_end = candidate, None
+            break
+    if best is None:
+        return default
+    if yearly and best[1] == 1 and best_end is not None and _INFINITIVE.search(text, best_end, start):
+        return 0
+    return 1 if best[1] == 0 else -1
