@@ -94,7 +94,7 @@ class Rule:
 
     ``starts`` lets the engine try a rule only where it can match: at a
     ``digit``, at a month or weekday ``name``, or at a ``word`` of the tagger's
-    vocabulary (the token classes of ``tagger.token_class``).
+    vocabulary (the token classes of ``tagger._word_class``).
     """
 
     name: str
