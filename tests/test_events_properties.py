@@ -23,3 +23,26 @@ def test_make_title_never_fails_and_is_never_empty(sentence, data):
         assert title.strip()
     assert "\0" not in title
     assert len(title) <= max(len(sentence), MAX_TITLE_AT_COMMA)
+
+
+FUTURE_WORDS = st.sampled_from([
+    "will", "would", "have", "would have", "shall", "'ll", "is", "to", "is due to", "plans to", "scheduled",
+    "upcoming", "in the coming", "over the coming", "willing", "wills", "x", ",", "1 May 2011", "the next", "Will",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FUTURE_WORDS, min_size=1, max_size=60).map(" ".join), st.data())
+def test_future_wording_read_once_per_clause_is_as_read_each_time(sentence, data):
+    """The dates of a clause, in order, find future wording exactly where a search of each
+    clause beginning does."""
+    import datetime as dt
+
+    from timeline.events import FUTURE, _is_future_in
+
+    clause_start = data.draw(st.integers(0, len(sentence)))
+    ends = sorted(data.draw(st.lists(st.integers(clause_start, len(sentence)), max_size=12)))
+    known: dict = {}
+    for end in ends:
+        found = _is_future_in(sentence, clause_start, end, dt.date(2011, 1, 1), None, known)
+        assert found == bool(FUTURE.search(sentence[clause_start:end]))

@@ -26,6 +26,7 @@ except ImportError:  # Python 3.10
 
 from .derived import named_happening
 from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline
+from .identity import report_id
 from .sentences import Sentence
 from .temporal.lexicon import current_language
 from .titles import _PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
@@ -589,7 +590,8 @@ def code_events(
     rules: Sequence[TypeRule],
     story_starts: Iterable[int] = (),
 ) -> list[Event]:
-    """``events`` (of one document, in text order) with their type, actors, toll and place."""
+    """``events`` (of one document, in text order) with their type, actors, toll and place, and
+    their ids (``report_id``): each event is built once with all it is given here."""
     if not events:
         return []
     words = toll_words()
@@ -637,7 +639,7 @@ def code_events(
         index = by_offset.get(event.offset[0])
         sentence = event.sentence
         if index is None:
-            coded.append(event)
+            coded.append(replace(event, id=report_id(event)))
             continue
         places, actors = names(index)
         start, end, continuation = _window(event, sentence, spans_of.get(event.offset[0], []))
@@ -676,7 +678,7 @@ def code_events(
         if location is None:
             location = _story_place(index, stories, names, place)
         coded.append(replace(
-            event, event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
+            event, id=report_id(event), event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             fatalities=fatalities.casualties if fatalities else None,
             injuries=injuries.casualties if injuries else None, location=location,
         ))

@@ -241,6 +241,36 @@ def is_future(clause: str, start: dt.date, published: dt.date | None) -> bool:
     return bool(FUTURE.search(clause))
 
 
+# Longer than any match of FUTURE with the characters after it that it reads ("would" not before " have").
+_FUTURE_REACH = 32
+
+
+def _is_future_in(sentence: str, clause_start: int, end: int, start: dt.date, published: dt.date | None,
+                  known: dict[int, tuple[int, int]]) -> bool:
+    """``is_future(sentence[clause_start:end], start, published)``, for the dates of one clause in
+    text order without reading the clause again for each (a clause may hold hundreds of dates).
+
+    ``known`` holds per clause start the last ``end`` asked and where the first future wording
+    begins before it (-1: none). A match that begins more than ``_FUTURE_REACH`` characters before
+    that end reads nothing after it, so it stays the first in any longer beginning of the clause;
+    otherwise only the words from there on need reading."""
+    if published is not None and start > published:
+        return True
+    words = sentence[clause_start:end]
+    position = 0
+    last = known.get(clause_start)
+    if last is not None and last[0] <= end:
+        settled = last[0] - clause_start - _FUTURE_REACH
+        if 0 <= last[1] < settled:
+            known[clause_start] = (end, last[1])
+            return True
+        position = max(0, settled)
+    match = FUTURE.search(words, position)
+    first = match.start() if match else -1
+    known[clause_start] = (end, first)
+    return first >= 0
+
+
 def _published_day(document: Document) -> dt.date | None:
     interval = interval_of((document.published or "")[:10])
     return interval.end if interval else None
@@ -376,6 +406,7 @@ def extract_events(
         happenings = _happenings(anchors, text, sentence.start) if anchors else []
         made: list[tuple[_Happening, Relation | None]] = []
         habitual: dict[tuple[int, int], bool] = {}  # per clause: the dates of a clause share it
+        future_words: dict[int, tuple[int, int]] = {}  # per clause: see _is_future_in
         for happening in happenings:
             main = happening.main
             span = (main.start - sentence.start, main.end - sentence.start)
@@ -408,7 +439,8 @@ def extract_events(
                     mod=mod,
                     # Future wording counts before the date it governs ("will meet on Friday"), not after
                     # it ("on Saturday ... expressed hope that it would not ...").
-                    future=is_future(sentence.text[clause_start:max(span[1], clause_start)], happening.start, published),
+                    future=_is_future_in(sentence.text, clause_start, max(span[1], clause_start), happening.start,
+                                         published, future_words),
                     url=document.url,
                     places=names[0],
                     actors=names[1],

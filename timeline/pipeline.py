@@ -13,7 +13,7 @@ from .cleaning import Dropped, clean, load_rules
 from .documents import Document
 from .coding import code_events, document_places, load_event_types
 from .events import Event, Location, extract_events
-from .identity import content_hash, report_id
+from .identity import content_hash
 from .sentences import split_sentences
 
 
@@ -70,7 +70,6 @@ def process_document(document: Document, options: Options = Options()) -> Docume
     events = extract_events(document, sentences, kept, finder, story_starts)
     events = code_events(events, sentences, document.text, finder, locate, load_event_types(options.event_types),
                          story_starts)
-    events = [replace(e, id=report_id(e)) for e in events]
     unresolved = sum(1 for e in kept if e.anchor == "unresolved")
     return DocumentResult(replace(document, content_hash=content_hash(document)), tuple(events),
                           dropped=cleaned.dropped, unresolved=unresolved,

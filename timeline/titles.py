@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 from .temporal.lexicon import current_language
@@ -380,12 +381,13 @@ def _ends_in_speech(text: str, start: int, end: int) -> bool:
     return any(m.end() == end for m in _SPEECH.finditer(text, max(start, end - SPEECH_REACH), end + 8))
 
 
-_FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
+_WORD = re.compile(r"\w+")
 
 
 def _few_words(text: str) -> bool:
-    """Whether ``text`` holds at most four words (read no further than a fifth)."""
-    return not _FIVE_WORDS.match(text)
+    """Whether ``text`` holds at most four words (read no further than a fifth; a run of masked
+    dates between them is skipped at once, not backtracked over position by position)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), 5)) < 5
 
 
 def _title_alone(sentence: str, date_span, other_spans) -> str:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Mapping
 
 import click
@@ -89,6 +90,11 @@ _TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\
                                r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+@lru_cache(maxsize=256)
+def _has_control(text: str) -> bool:
+    return _TERMINAL_CONTROL.search(text) is not None
+
+
 def printable(text: str) -> str:
     """``text`` without terminal escape sequences and control characters (tab and line feed stay)."""
     return _TERMINAL_CONTROL.sub("", text) if _TERMINAL_CONTROL.search(text) else text
@@ -123,8 +129,9 @@ def event_record(event: Event, documents: Mapping[str, Any] | None = None, dates
     record = _raw_record(event, (documents or {}).get(event.document) if documents else None)
     if dates == "human":
         record["date"] = display_date(event, short=True)
-    texts = [value for value in record.values() if isinstance(value, str)]
-    if _TERMINAL_CONTROL.search("\n".join(texts)):  # one search for the common case of none
+    # The events of a sentence share its text: whether a text holds a control character is
+    # found once for it, not once per event (a sentence may date hundreds of events).
+    if any(_has_control(value) for value in record.values() if isinstance(value, str)):
         for column, value in record.items():
             if isinstance(value, str):
                 record[column] = printable(value)
