@@ -307,25 +307,36 @@ def format_options(command):
     return command
 
 
+# Options that build, add and tag share, defined once so their names and help stay alike.
+published_option = click.option(
+    "--published", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD); overrides metadata.")
+names_option = click.option(
+    "--names", "names_file", type=click.Path(dir_okay=False),
+    help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
+clean_rules_option = click.option(
+    "--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
+    help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end, line, before, after or minor;"
+         " see timeline/data/cleaning.tsv).")
+follow_links_option = click.option(
+    "--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
+
+
 @cli.command(cls=FormatCommand)
 @click.argument("paths", nargs=-1, required=True)
 @format_options
-@click.option("--published", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD); overrides metadata.")
+@published_option
 @click.option("--since", help="Keep events that end on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Keep events that start on or before this day (YYYY-MM-DD).")
 @click.option("--title", default="Timeline", show_default=True, type=ONE_LINE,
               help="Title of the chronology (calendar name, page title).")
 @click.option("--no-merge", is_flag=True, help="Keep reports of the same happening from different articles apart.")
 @click.option("-v", "--verbose", is_flag=True, help="Report on stderr what cleaning dropped from each document.")
-@click.option("--names", "names_file", type=click.Path(dir_okay=False),
-              help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
+@names_option
 @click.option("--event-types", "event_types", type=click.Path(dir_okay=False),
               help="Extra event type rules (EVENT_TYPE<tab>SUB_EVENT_TYPE<tab>PATTERN lines, tried first).")
-@click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
-              help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end, line, before, after or minor;"
-                   " see timeline/data/cleaning.tsv).")
+@clean_rules_option
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be used (exit status 1, no output).")
-@click.option("--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
+@follow_links_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
@@ -500,13 +511,10 @@ def _database_error(function, *args, **kwargs):
 @cli.command(name="add")
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD); overrides metadata.")
-@click.option("--names", "names_file", type=click.Path(dir_okay=False),
-              help="Extra places and actors: KIND<tab>CATEGORY<tab>NAME<tab>VARIANT|VARIANT lines.")
-@click.option("--clean-rules", "clean_rules", type=click.Path(dir_okay=False),
-              help="Extra cleaning rules: ACTION<tab>REASON<tab>PATTERN lines (ACTION end, line, before, after or minor;"
-                   " see timeline/data/cleaning.tsv).")
-@click.option("--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
+@published_option
+@names_option
+@clean_rules_option
+@follow_links_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Documents processed in parallel.")
 @click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
@@ -709,7 +717,7 @@ def _checked_dct(value: str | None, where: str) -> str | None:
               help="Print each document's metadata (where its date came from too) as a JSON line, not its text.")
 @click.option("--max-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
               help="Skip documents larger than this many MB (0: no limit).")
-@click.option("--follow-links", is_flag=True, help="Read links in folders that point to files outside them.")
+@follow_links_option
 def text_command(paths, metadata, max_size, follow_links):
     """Print the text of each document as timeline read it.
 
