@@ -583,8 +583,12 @@ _COMPARISON = _context("comparison")
 @procedure
 def p_offset(ctx: Context, g: dict, span) -> Found | None:
     """ "two days later", "a year ago" (groups num, unit, offset, approx): counted from the DCT, from
-    the date of the story, or from the quarter spoken of; a duration when anchored elsewhere."""
-    amount = _number(g["num"])
+    the date of the story, or from the quarter spoken of; a duration when anchored elsewhere.  Units
+    without a number ("weeks later") are some of them, the past or the future."""
+    if not g.get("num") and (g["unit"].lower() not in UNIT_PLURALS or _squash(g["offset"]) not in _W_OFFSET_OF_STORY):
+        # "month later" is no expression; "months ago" is left to the rules after this one (TimeML: a duration).
+        return None
+    amount = _number(g.get("num"))
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "a year and a half ago"
     unit = _unit(g["unit"])
