@@ -29,9 +29,9 @@ from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
                          REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_MIN_YEARS,
-                      STORY_REACH, STORY_REACH_NEWS, _MACRO, _context, _context_text)
+                      STORY_REACH, STORY_REACH_NEWS, _MACRO, _context, _context_text, _words)
 from .tense import direction
-from .procedures import _heading_year
+from .procedures import _PREVIOUS_WORD, _heading_year
 from .resolver import TEMPLATES, resolve
 
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -333,6 +333,18 @@ def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[
     return story is not None and last[0].year > story and direction(ctx, start, end, default=0) > 0
 
 
+_LOOK_BACK_BEFORE = frozenset(_words("look_back_before"))
+
+
+def _looked_back(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
+    """Whether a year named inside a story only looks back to where a state began ("part of the empire
+    since 513 BC"): the story stays where it was."""
+    if story is None or last[0].year >= story:
+        return False
+    previous = _PREVIOUS_WORD.search(ctx.text, max(0, start - 25), start)
+    return previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE
+
+
 def _story_reference(ctx: Context, start: int) -> int | None:
     """The story's year when an expression at ``start`` should read its date from it, else None."""
     story = ctx.story
@@ -400,7 +412,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
-                and not _planned(ctx, story, start + span_start, start + span_end, last):
+                and not _planned(ctx, story, start + span_start, start + span_end, last) \
+                and not _looked_back(ctx, story, start + span_start, last):
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
