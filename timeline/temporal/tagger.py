@@ -334,15 +334,23 @@ def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[
 
 
 _LOOK_BACK_BEFORE = frozenset(_words("look_back_before"))
+_PLUPERFECT_IN_CLAUSE = _context("pluperfect_in_clause")
+_UNTIL_IN_CLAUSE = _context("until_in_clause")
 
 
-def _looked_back(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
-    """Whether a year named inside a story only looks back to where a state began ("part of the empire
-    since 513 BC"): the story stays where it was."""
-    if story is None or last[0].year >= story:
+def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
+    """Whether a year named inside a story only looks aside from it: back to where a state began ("part of
+    the empire since 513 BC") or to what had happened before ("forces that had invaded Burma in late 1943"),
+    ahead to where a state ended ("a siege that lasted until February 1945").  The story stays where it was."""
+    if story is None or last[0].year == story:
         return False
+    low = max(0, start - CONTEXT_REACH)
+    if last[0].year > story:
+        return _UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
     previous = _PREVIOUS_WORD.search(ctx.text, max(0, start - 25), start)
-    return previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE
+    if previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE:
+        return True
+    return _PLUPERFECT_IN_CLAUSE.search(ctx.text, low, start) is not None
 
 
 def _story_reference(ctx: Context, start: int) -> int | None:
@@ -413,7 +421,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
                 and not _planned(ctx, story, start + span_start, start + span_end, last) \
-                and not _looked_back(ctx, story, start + span_start, last):
+                and not _aside(ctx, story, start + span_start, last):
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
