@@ -336,6 +336,7 @@ def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[
 _LOOK_BACK_BEFORE = frozenset(_words("look_back_before"))
 _PLUPERFECT_IN_CLAUSE = _context("pluperfect_in_clause")
 _UNTIL_IN_CLAUSE = _context("until_in_clause")
+_IN_BRACKETS = _context("in_brackets")
 
 
 def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
@@ -345,6 +346,8 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
     if story is None or last[0].year == story:
         return False
     low = max(0, start - CONTEXT_REACH)
+    if _IN_BRACKETS.search(ctx.text, low, start):
+        return True  # "(as of December 5, 2006)": a remark beside the story
     if last[0].year > story:
         return _UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
     previous = _PREVIOUS_WORD.search(ctx.text, max(0, start - 25), start)
