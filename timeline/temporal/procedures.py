@@ -542,8 +542,11 @@ def p_season(ctx: Context, g: dict, span) -> Found | None:
     """A season named without its year (groups season, dir, edge): the one the sentence points to."""
     season = SEASONS[g["season"].lower()]
     dir_word = (g.get("dir") or "").lower()
-    if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]):
-        return None
+    if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]) \
+            and g["season"].lower() in _W_EVENT_SEASON:
+        return None  # "fall" alone is a verb or an event; "summer offensive", "in spring" are seasons
+    if not dir_word and not g.get("edge") and g["_text"][:1].isupper() and _IN_A_TITLE.search(ctx.text, max(0, span[0] - 25), span[0]):
+        return None  # "the Prague Spring", "``Spring of Life'' demonstrations": a name
     if dir_word and dir_word not in _W_SEASON_DIRECTION:
         return None
     if g["season"].lower() in _W_EVENT_SEASON and not dir_word and not g.get("edge") \
@@ -575,6 +578,7 @@ def p_season(ctx: Context, g: dict, span) -> Found | None:
 
 
 _DEFINITE = _context("definite")
+_IN_A_TITLE = _context("in_a_title")
 _EVENT_OF = _context("event_of")
 _W_EVENT_SEASON = _words("event_season")
 _COMPARISON = _context("comparison")
