@@ -164,6 +164,11 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         else:
             ctx.dct, ctx.dct_granularity = dt.date(story, 1, 1), "year"
         ctx.narrative = True
+    elif own_days and not ctx.dct_plausible and abs(story - ctx.dct.year) > STORY_GAP:
+        # A text whose DCT is not its writer's time (a history saved years later), in a part that tells of
+        # years well before it: "today", "tonight", "15 months ago" in a quotation speak of a day the text
+        # does not give.
+        ctx.dct, ctx.dct_granularity = None, None
     try:
         found = resolve(ctx, TEMPLATES[rule_index], groups, (start, end), rule.type)
     except (OverflowError, ValueError):
