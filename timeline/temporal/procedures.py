@@ -920,6 +920,8 @@ def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
     "in coming months" the future; an age and a vague stretch ("after months of talks") are not tagged."""
     unit = _unit(g["unit"])
     dir_word = (g.get("dir") or "").lower()
+    if _YEAR_NAMED_AFTER.match(ctx.text, span[1]) and _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]):
+        return None  # "in the years 1955-1957": the years named, not some years
     if unit[2] == "quarter" and not dir_word:
         return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
     if not g.get("det") and dir_word in _W_VAGUE_PLURAL:
@@ -955,6 +957,7 @@ def p_every(ctx: Context, g: dict, span) -> str | None:
 
 
 _THE_BEFORE = _context("the_before")
+_YEAR_NAMED_AFTER = re.compile(r"\s+(?:1[0-9]{3}|20[0-9]{2})(?![0-9])")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 _IN_A_NAME = _context("in_a_name")
 
