@@ -79,7 +79,7 @@ MACROS = {
     "POD": _alternation(PARTS_OF_DAY) + r"\b",
     "REF": _alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
     "SETWORD": _alternation(SET_WORDS) + r"\b",
-    "HOLIDAY": "(?-i:" + _alternation([" ".join(p.capitalize() for p in h.split(" "))
+    "HOLIDAY": "(?-i:" + _alternation([" ".join("-".join(q.capitalize() for q in p.split("-")) for p in h.split(" "))
                                        for h in HOLIDAYS]) + r")\b",
 }
 

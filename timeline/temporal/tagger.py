@@ -224,6 +224,12 @@ _PARSED: dict[str, tuple[dt.date, str] | None] = {}
 
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The forms of a vocabulary word the scan meets: lower case, capitalised, upper case, and each part of
+    a hyphenated word capitalised ("D-Day")."""
+    return (word, word.capitalize(), word.upper(), "-".join(part.capitalize() for part in word.split("-")))
 # One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
 # IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
 # range, "1995-96", "April 6-7"), a date or one of the language's anchor_number (a clock time, an
@@ -232,7 +238,7 @@ _INTERESTING = re.compile(
     r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
     r"|" + _context_text("anchor_number") + ")"
     r"|(?P<number>[0-9]+)"
-    r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
+    r"|(?P<word>" + _alternation({form for word in _VOCABULARY for form in _forms(word)})
     + r"(?![^\W_])))")
 
 
@@ -250,7 +256,7 @@ def _word_class(word: str) -> tuple[str, bool] | None:
 
 # Every form the scan can meet (lower case, capitalised, upper case), classed once.
 _WORD_CLASSES = {form: _word_class(form) for word in _VOCABULARY
-                 for form in (word, word.capitalize(), word.upper())}
+                 for form in _forms(word)}
 LEAD_REACH = 8 * LEAD_DISTANCE  # characters a lead word may stand before the word it leads to
 
 
