@@ -579,6 +579,7 @@ def p_season(ctx: Context, g: dict, span) -> Found | None:
 
 _DEFINITE = _context("definite")
 _IN_A_TITLE = _context("in_a_title")
+_TITLE_OPENED = _context("title_opened")
 _EVENT_OF = _context("event_of")
 _W_EVENT_SEASON = _words("event_season")
 _COMPARISON = _context("comparison")
@@ -834,7 +835,9 @@ def p_clock_day(ctx: Context, g: dict, span) -> Found | None:
 @procedure
 def p_holiday(ctx: Context, g: dict, span) -> Found | None:
     """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
-    a day counted from Easter, of the year named or the nearest one."""
+    a day counted from Easter, of the year named or the nearest one; none in a quoted title ("White Christmas")."""
+    if _TITLE_OPENED.search(ctx.text, max(0, span[0] - 25), span[0]):
+        return None
     name = _squash(g["holiday"])
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"
