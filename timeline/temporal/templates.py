@@ -133,7 +133,7 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
         if position != len(value) or not pieces:
             fail("unbalanced braces" if pieces else "an alternative gives no value")
         sole = None
-        if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and pieces[0][4] is None \
+        if len(pieces) == 1 and not needs and pieces[0][0] == PROCEDURE and not pieces[0][3] and pieces[0][4] is None \
                 and type_ is None and mods is None:
             sole = pieces[0][1:3]
         alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), sole))
