@@ -305,6 +305,13 @@ def p_month(ctx: Context, g: dict, span) -> Found | None:
         year = year if month > ctx.dct.month else year + 1
     elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
         # "compared to the carnage of November": a month the story looks back to, which does not move it.
+        start = _RANGE_START_BEFORE.search(ctx.text, max(0, span[0] - 30), span[0])
+        if start is not None:
+            # "from October to March": the end of a range lies after its start, which the story looks back to.
+            first = _month(start.group(1))
+            year -= ctx.dct_granularity != "year" and first >= ctx.dct.month
+            year += month <= first
+            return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
         year -= ctx.dct_granularity != "year" and month >= ctx.dct.month
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
     elif ctx.narrative:
@@ -329,6 +336,7 @@ def p_month(ctx: Context, g: dict, span) -> Found | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
+_RANGE_START_BEFORE = _context("range_start_before")
 
 
 def _sentence_start(text: str, position: int, reach: int) -> int:
