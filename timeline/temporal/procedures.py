@@ -639,7 +639,20 @@ def p_offset(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
         found.remember = sign > 0 or word in _W_OFFSET_FROM_NOW
+        if base is not None and granularity in ("month", "week", "day") and cal.finer(granularity, base[1]) \
+                and found.anchor != "unresolved":
+            # "less than a week later" after "in 1913": some week of 1913, not its second week
+            found.value = _blurred(found.value, granularity, base[1])
     return found
+
+
+def _blurred(value: str, granularity: str, known: str) -> str:
+    """A value of ``granularity`` counted from a date known only to ``known``: what is not known as X."""
+    if granularity == "week":
+        return f"{value[:4]}-WXX"
+    if granularity == "day" and known == "month":
+        return f"{value[:7]}-XX"
+    return f"{value[:4]}-XX-XX" if granularity == "day" else f"{value[:4]}-XX"
 
 
 @procedure
