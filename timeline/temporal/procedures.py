@@ -11,7 +11,7 @@ from .values import SEASON_CODES, UNKNOWN_VALUES, format_duration, format_value,
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, NUMBERS, ORDINAL_WORDS,
                          ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
-from .context import Context, Found, STORY_TURN, _context, _words
+from .context import Context, Found, STORY_TURN, context_pattern, role_words
 from .tense import direction
 
 _DIGITS = re.compile(r"\d+")
@@ -22,39 +22,39 @@ _LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
-BACK, AHEAD, PRESENT, STEP = _words("back"), _words("ahead"), _words("present"), _words("step")
-ANAPHORIC, DEMONSTRATIVE, NEXT_OF_STORY = _words("anaphoric"), _words("demonstrative"), _words("next_of_story")
-YEAR_STEP = _words("year_step")
+BACK, AHEAD, PRESENT, STEP = role_words("back"), role_words("ahead"), role_words("present"), role_words("step")
+ANAPHORIC, DEMONSTRATIVE, NEXT_OF_STORY = role_words("anaphoric"), role_words("demonstrative"), role_words("next_of_story")
+YEAR_STEP = role_words("year_step")
 # Word roles the procedures read, bound once at load.
-_W_YEAR_PARTS = _words("year_parts")
-_W_YEAR_PART = _words("year_part")
-_W_YEAR_BEFORE = _words("year_before")
-_W_OUTSIDE_THE_TAG = _words("outside_the_tag")
-_W_LATEST = _words("latest")
-_W_SEASON_DIRECTION = _words("season_direction")
-_W_OFFSET_BACK = _words("offset_back")
-_W_OFFSET_ELSEWHERE = _words("offset_elsewhere")
-_W_OFFSET_OF_STORY = _words("offset_of_story")
-_W_OFFSET_LATER = _words("offset_later")
-_W_OFFSET_FROM_NOW = _words("offset_from_now")
-_W_PERIOD_NOUN = _words("period_noun")
-_W_THING_NOUN = _words("thing_noun")
-_W_POD_DIRECTION = _words("pod_direction")
-_W_NIGHT_ONLY = _words("night_only")
-_W_REPORTED_QUARTER = _words("reported_quarter")
-_W_REFUSED_DIRECTION = _words("refused_direction")
-_W_STRETCH_BACK = _words("stretch_back")
-_W_EDGE_OUTSIDE = _words("edge_outside")
-_W_TO_THE_END = _words("to_the_end")
-_W_ANAPHORIC_WEEKDAY = _words("anaphoric_weekday")
-_W_DAY_STEP = _words("day_step")
-_W_CLOCK_WORD = _words("clock_word")
-_W_ONE = _words("one")
-_W_INDEFINITE = _words("indefinite")
-_W_VAGUE_PLURAL = _words("vague_plural")
-_W_VAGUE_BEFORE = _words("vague_before")
-_W_RATE_WORD = _words("rate_word")
-_W_DISCOURSE_MARKER = _words("discourse_marker")
+_W_YEAR_PARTS = role_words("year_parts")
+_W_YEAR_PART = role_words("year_part")
+_W_YEAR_BEFORE = role_words("year_before")
+_W_OUTSIDE_THE_TAG = role_words("outside_the_tag")
+_W_LATEST = role_words("latest")
+_W_SEASON_DIRECTION = role_words("season_direction")
+_W_OFFSET_BACK = role_words("offset_back")
+_W_OFFSET_ELSEWHERE = role_words("offset_elsewhere")
+_W_OFFSET_OF_STORY = role_words("offset_of_story")
+_W_OFFSET_LATER = role_words("offset_later")
+_W_OFFSET_FROM_NOW = role_words("offset_from_now")
+_W_PERIOD_NOUN = role_words("period_noun")
+_W_THING_NOUN = role_words("thing_noun")
+_W_POD_DIRECTION = role_words("pod_direction")
+_W_NIGHT_ONLY = role_words("night_only")
+_W_REPORTED_QUARTER = role_words("reported_quarter")
+_W_REFUSED_DIRECTION = role_words("refused_direction")
+_W_STRETCH_BACK = role_words("stretch_back")
+_W_EDGE_OUTSIDE = role_words("edge_outside")
+_W_TO_THE_END = role_words("to_the_end")
+_W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
+_W_DAY_STEP = role_words("day_step")
+_W_CLOCK_WORD = role_words("clock_word")
+_W_ONE = role_words("one")
+_W_INDEFINITE = role_words("indefinite")
+_W_VAGUE_PLURAL = role_words("vague_plural")
+_W_VAGUE_BEFORE = role_words("vague_before")
+_W_RATE_WORD = role_words("rate_word")
+_W_DISCOURSE_MARKER = role_words("discourse_marker")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
@@ -156,7 +156,7 @@ def procedure(function):
     return function
 
 
-_VERB_AFTER_MAY = _context("verb_after_may")
+_VERB_AFTER_MAY = context_pattern("verb_after_may")
 
 
 @procedure
@@ -200,7 +200,7 @@ def p_of_that_year(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", value, anchor="relative")
 
 
-_DAY_RANGE_BEFORE = _context("day_range_before")
+_DAY_RANGE_BEFORE = context_pattern("day_range_before")
 
 
 @procedure
@@ -251,7 +251,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, 28)
 
 
-_W_NUMERIC_ORDER = _words("numeric_order")
+_W_NUMERIC_ORDER = role_words("numeric_order")
 _NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})([./-])([0-9]{1,2})\2(?:1[5-9]|20)[0-9]{2}(?![0-9])")
 
 
@@ -344,26 +344,26 @@ def p_not_a_name(ctx: Context, g: dict, span) -> str | None:
     """A month name alone that cannot be an ordinary word ("may") nor part of a name ("Ivy March")."""
     if g["month"].capitalize() in AMBIGUOUS_MONTHS:
         return None
-    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+    previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
     if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, span[0] - 25):span[0]]):
         return None
     return ""
 
 
-_NOUN_AFTER = _context("noun_after")
-_PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
+_NOUN_AFTER = context_pattern("noun_after")
+PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
-_DETERMINERS = _words("determiners")
-_YEAR_AGO = _context("year_ago")
-_YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
+_DETERMINERS = role_words("determiners")
+_YEAR_AGO = context_pattern("year_ago")
+_YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive"), context_pattern("possessive_word")
 
 
-_LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (_context("line_start_before"), _context("heading_after"),
-                                                       _context("line_end_after"))
+_LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (context_pattern("line_start_before"), context_pattern("heading_after"),
+                                                       context_pattern("line_end_after"))
 
 
-def _heading_year(text: str, start: int, end: int) -> bool:
+def heading_year(text: str, start: int, end: int) -> bool:
     """A year that heads a section ("1918" alone on its line, "2003: Invasion") or closes a heading's line
     ("Anaconda Plan and blockade, 1861")."""
     if _LINE_END_AFTER.match(text, end):
@@ -380,10 +380,10 @@ def p_year_cue(ctx: Context, g: dict, span) -> Found | None:
     text = ctx.text
     possessive = _POSSESSIVE.search(text, max(0, end - 2), end) is not None
     if not possessive:
-        previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
+        previous = PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
         cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
-        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or _heading_year(text, start, end)):
+        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or heading_year(text, start, end)):
             cue = True
         if not cue:
             return None
@@ -401,7 +401,7 @@ def p_shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None
     return _resolved(ctx, unit, int(amount))
 
 
-_W_ERA = _words("era")
+_W_ERA = role_words("era")
 
 
 @procedure
@@ -456,7 +456,7 @@ p_shift.check_arguments = lambda unit, amount="0": (
 @procedure
 def p_followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None) -> str | None:
     """The context ``name`` of contexts.tsv matches right after the match (within ``reach`` characters)."""
-    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, _context(name))
+    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, context_pattern(name))
     found = context.match(ctx.text, span[1]) if reach is None else context.match(ctx.text[span[1]:span[1] + int(reach)])
     return "" if found else None
 
@@ -510,8 +510,8 @@ def p_quarter(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-_SET_BESIDE = _context("set_beside")
-_ENDED = _context("ended")
+_SET_BESIDE = context_pattern("set_beside")
+_ENDED = context_pattern("ended")
 
 
 @procedure
@@ -574,10 +574,10 @@ def p_season(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
 
 
-_DEFINITE = _context("definite")
-_EVENT_OF = _context("event_of")
-_W_EVENT_SEASON = _words("event_season")
-_COMPARISON = _context("comparison")
+_DEFINITE = context_pattern("definite")
+_EVENT_OF = context_pattern("event_of")
+_W_EVENT_SEASON = role_words("event_season")
+_COMPARISON = context_pattern("comparison")
 
 
 @procedure
@@ -649,7 +649,7 @@ def p_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-_UNIT_GRANULARITY = _words("unit_granularity")
+_UNIT_GRANULARITY = role_words("unit_granularity")
 
 
 def _definite_unit(g: dict) -> bool:
@@ -779,8 +779,8 @@ def p_story_day(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, "day", 0)
 
 
-_CLOCK = _context("clock")
-_AT_BEFORE = _context("at_before")
+_CLOCK = context_pattern("clock")
+_AT_BEFORE = context_pattern("at_before")
 
 
 @procedure
@@ -854,9 +854,9 @@ def p_holiday(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_yearly(ctx, span, date_in).isoformat(), anchor=anchor)
 
 
-_FREQUENCY = _context("frequency")
-_RATE = _context("rate")
-_AGE_AFTER, _AGE, _LENGTH = _context("age_after"), _context("age"), _context("length")
+_FREQUENCY = context_pattern("frequency")
+_RATE = context_pattern("rate")
+_AGE_AFTER, _AGE, _LENGTH = context_pattern("age_after"), context_pattern("age"), context_pattern("length")
 
 
 _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
@@ -919,7 +919,7 @@ def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", _W_VAGUE_PLURAL[dir_word],
                      anchor="relative" if ctx.dct else "unresolved")
     if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
-        previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+        previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
         if previous is not None and previous.group(1).lower() in _W_VAGUE_BEFORE:
             return None  # "after months of talks": TimeML news leaves this vague stretch out
     # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
@@ -946,9 +946,9 @@ def p_every(ctx: Context, g: dict, span) -> str | None:
     return format_duration(amount, *_unit(g["unit"]))
 
 
-_THE_BEFORE = _context("the_before")
+_THE_BEFORE = context_pattern("the_before")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
-_IN_A_NAME = _context("in_a_name")
+_IN_A_NAME = context_pattern("in_a_name")
 
 
 # Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
@@ -977,9 +977,9 @@ def p_reference(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
 
 
-_OF_AFTER = _context("of_after")
-_AUXILIARY_BEFORE = _context("auxiliary_before")
-_QUALIFIED_NOUN_AFTER = _context("qualified_noun_after")
+_OF_AFTER = context_pattern("of_after")
+_AUXILIARY_BEFORE = context_pattern("auxiliary_before")
+_QUALIFIED_NOUN_AFTER = context_pattern("qualified_noun_after")
 
 
 def _first_word(words: str) -> str:

@@ -9,7 +9,7 @@ from .rules import RULES
 from .values import day_exists, format_value, value_start
 from .vocabulary import LANGUAGE
 from .context import Context, Found
-from .procedures import PROCEDURES, TABLES, _PREVIOUS_WORD
+from .procedures import PROCEDURES, TABLES, PREVIOUS_WORD
 
 _ROLE_LISTS = {**{kind: frozenset(words) for kind, words in LANGUAGE.cues.items()},
                **{role: frozenset(words) for role, words in LANGUAGE.words.items()}}
@@ -45,7 +45,7 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                     break
                 parts.append(part)
             elif kind == templates.BEFORE:
-                previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+                previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
                 listed = previous is not None and previous.group(1).lower() in _ROLE_LISTS[piece[1]]
                 if listed == piece[2]:
                     break
