@@ -189,3 +189,13 @@ def test_a_bad_language_file_is_one_line_on_the_command_line(copy_of_english, tm
                                 text=True, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
         assert result.returncode == 1 and "Traceback" not in result.stderr, (command, result.stderr)
         assert result.stderr.startswith(f"Error: {rules}:1: bad value template"), (command, result.stderr)
+
+
+def test_a_reference_word_is_one_row(copy_of_english):
+    """A word of the past added to references.tsv is tagged, and left out after an auxiliary as its
+    value's rule says ("has of late risen")."""
+    references = copy_of_english / "references.tsv"
+    references.write_text(references.read_text(encoding="utf-8") + "of late\tPAST_REF\n", encoding="utf-8")
+    assert tag_with(copy_of_english, [("Prices rose of late.", "1998-01-08"),
+                                      ("Prices have of late risen.", "1998-01-08")]) == [
+        [("of late", "DATE", "PAST_REF")], []]

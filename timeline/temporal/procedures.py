@@ -10,7 +10,7 @@ import re
 from . import calendar_math as cal
 from .values import SEASON_CODES, UNKNOWN_VALUES, format_duration, format_value, season_of, unknown_value
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, NUMBERS, ORDINAL_WORDS,
-                         ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
+                         ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
 from .context import Context, Found, STORY_TURN, context_pattern, role_words
 from .tense import direction
@@ -55,7 +55,6 @@ _W_INDEFINITE = role_words("indefinite")
 _W_VAGUE_PLURAL = role_words("vague_plural")
 _W_VAGUE_BEFORE = role_words("vague_before")
 _W_RATE_WORD = role_words("rate_word")
-_W_DISCOURSE_MARKER = role_words("discourse_marker")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
@@ -463,6 +462,20 @@ def followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None
 
 
 followed_by.check_arguments = lambda name, reach="0": (
+    None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
+
+
+@procedure
+def preceded_by(ctx: Context, g: dict, span, name: str, reach: str) -> str | None:
+    """The context ``name`` of contexts.tsv found in the ``reach`` characters before the match.
+
+    A procedure because a regular expression looks back only a fixed number of characters, and the
+    words before a match are not part of it."""
+    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, context_pattern(name))
+    return "" if context.search(ctx.text, max(0, span[0] - int(reach)), span[0]) else None
+
+
+preceded_by.check_arguments = lambda name, reach: (
     None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
 
 
@@ -936,35 +949,7 @@ _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 _IN_A_NAME = context_pattern("in_a_name")
 
 
-# Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
-# ("Now officials are investigating" still speaks of the present, and TimeML tags it).
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:;]['\"”’`]*\s+|\n\s*|[\"“`']+)\Z")
-
-
-@procedure
-def reference(ctx: Context, g: dict, span) -> Found | None:
-    """A word of references.tsv (group ref, then): the present, past or future without a date."""
-    value = REFERENCES[_squash(g["ref"])]
-    if value is None:
-        return None
-    if g["ref"].lower() in _W_DISCOURSE_MARKER and g["ref"] == g["ref"].capitalize() and ctx.text.startswith(",", span[1]) and \
-            _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
-        return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
-    if value == "PAST_REF" and _AUXILIARY_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0]):
-        # "has recently moved", "was recently extended", "the recently passed law", "most recently last
-        # October": "recently" qualifies the verb (or the date that follows), and TimeML news annotation
-        # leaves it untagged; "recently announced", "Milton Roy recently fended off" name the time.
-        return None
-    if value == "FUTURE_REF" and _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
-        return None  # "the future government", "the future SAR": an adjective, someone's or something's next
-    if g.get("then"):
-        value = "PAST_REF"
-    return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
-
-
 _OF_AFTER = context_pattern("of_after")
-_AUXILIARY_BEFORE = context_pattern("auxiliary_before")
-_QUALIFIED_NOUN_AFTER = context_pattern("qualified_noun_after")
 
 
 def _first_word(words: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .values import REFERENCE_VALUES
 from .vocabulary import (LANGUAGE, AMBIGUOUS_MONTHS, HOLIDAYS, MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBERS, ORDINAL_WORDS,
                          ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, TENS, UNIT_PLURALS, UNITS,
                          UNITS_WORDS, WEEKDAY_NAMES)
@@ -78,6 +79,9 @@ MACROS = {
     "SEASON": alternation(SEASONS) + r"\b(?!\s+(?-i:[A-Z][a-z]))",
     "POD": alternation(PARTS_OF_DAY) + r"\b",
     "REF": alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
+    # The words of each value: PRESENTREF, PASTREF, FUTUREREF.
+    **{value.replace("_", ""): alternation([w for w, v in REFERENCES.items() if v == value]) + r"\b"
+       if value in REFERENCES.values() else "(?!)" for value in REFERENCE_VALUES},
     "SETWORD": alternation(SET_WORDS) + r"\b",
     "HOLIDAY": "(?-i:" + alternation([" ".join(p.capitalize() for p in h.split(" "))
                                        for h in HOLIDAYS]) + r")\b",
