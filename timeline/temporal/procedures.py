@@ -54,7 +54,6 @@ _W_ONE = role_words("one")
 _W_INDEFINITE = role_words("indefinite")
 _W_VAGUE_PLURAL = role_words("vague_plural")
 _W_VAGUE_BEFORE = role_words("vague_before")
-_W_RATE_WORD = role_words("rate_word")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
@@ -936,10 +935,8 @@ def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
     return ""
 
 
-def _every(ctx: Context, g: dict, span) -> str | None:
-    """ "every two weeks", "per day" (groups num, unit): the length of time between two occurrences."""
-    if _first_word(g["_text"]).lower() in _W_RATE_WORD and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
-        return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
+def _units(ctx: Context, g: dict, span) -> str:
+    """ "every two weeks", "per day" (groups num, unit): so many units, one without a number."""
     amount = _number(g.get("num")) if g.get("num") else 1
     return format_duration(amount, *_unit(g["unit"]))
 
@@ -1063,13 +1060,14 @@ def _check_count(kind: str, first: str | None = None, second: str | None = None)
 
 count.check_arguments = _check_count
 
-_LENGTHS = {"number": _counted_length, "plural": _plural_units, "every": _every}
+_LENGTHS = {"number": _counted_length, "plural": _plural_units, "units": _units}
 
 
 @procedure
 def length(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
-    """A length of time in units (``kind``): number ("three years", "27-year"), plural ("in recent
-    years": some years), every ("every two weeks": the time between two occurrences).
+    """A length of time in units (``kind``): number ("three years", "27-year": told apart from a year,
+    a fraction, a rate, an age), plural ("in recent years": some years), units ("two weeks" as
+    written, one without a number: "every week").
 
     A procedure because numbers are read as quantities (number words, "and a half", a decade is ten
     years), and the words around tell a length from a year, a fraction, a rate and an age."""

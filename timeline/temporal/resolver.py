@@ -33,6 +33,8 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
             return _assemble(ctx, alternative, result, None, g, rule_type)
         if alternative.needs and not all(g.get(name) for name in alternative.needs):
             continue
+        if alternative.absent and any(g.get(name) for name in alternative.absent):
+            continue
         parts, first = [], None
         for piece in alternative.pieces:
             kind = piece[0]
