@@ -404,12 +404,6 @@ def _shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None:
 _W_ERA = role_words("era")
 
 
-def _era(ctx: Context, g: dict, span) -> str:
-    """ "BC" for a year before Christ (groups era, era2; TIMEX2 writes ``BC0490``), "" for one of our era."""
-    era = (g.get("era") or g.get("era2") or "").replace(".", "").lower()
-    return "BC" if _W_ERA.get(era) == "BC" else ""
-
-
 def _range_end(first: int, written: str) -> int:
     """The last year of a range from ``first``: "1945" as written, "96" completed from ``first`` ("1995-96")."""
     if len(written) == 4:
@@ -995,6 +989,8 @@ TABLES = {
     "approx": lambda ctx, w: approx_mod(w),
     # A part of a day is itself a start, middle or end: "the early morning" is its START.
     "pod_edge": lambda ctx, w: {"EARLY": "START", "LATE": "END"}.get(edge_mod(w), edge_mod(w)),
+    # The era of words.tsv: "BC" before a year before Christ (TIMEX2 writes BC0490), nothing for one of ours.
+    "era": lambda ctx, w: "BC" if _W_ERA.get(w.replace(".", "").lower()) == "BC" else "",
 }
 
 
@@ -1076,14 +1072,13 @@ def length(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
 
 length.check_arguments = _kinds(_LENGTHS, "length")
 
-_YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year, "era": _era}
+_YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year}
 
 
 @procedure
 def year(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
     """A number read as a year (``kind``): cue (only where a word before, a possessive, words after or a
-    heading make it one), range_start and range_end ("1939-1945", "1995-96"), era ("BC" before a year
-    before Christ, TIMEX2's BC0490, else nothing).
+    heading make it one), range_start and range_end ("1939-1945", "1995-96").
 
     A procedure because what makes a number a year is the text around it and the other end of a range."""
     return _YEAR[kind](ctx, g, span)
