@@ -32,8 +32,6 @@ LITERAL, GROUP, BEFORE, PROCEDURE = range(4)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
-_TABLE = re.compile(r"[a-z][a-z0-9_]*|[A-Z_]+")
 
 
 @dataclass(frozen=True)
