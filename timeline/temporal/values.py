@@ -132,7 +132,7 @@ def parse_date_time(written: str) -> tuple[str, str | None] | None:
     """A date as a user or a document writes it ("2016-11-04", "2016-11-04T09:15:00+02:00", RFC 3339 as
     Atom feeds have it): its partial ISO date and its time of day (HH:MM in the zone written, the zone
     dropped; None without one or when it is no time of day), or None when it is no date that exists."""
-    match = DATE_TIME.match(written.strip())
+    match = DATE_TIME.match(written.strip().upper())  # RFC 3339 allows a "t" and a "z" in lower case
     if not match:
         return None
     parts = [int(part) for part in match["date"].split("-")]
