@@ -43,7 +43,6 @@ PAST_CUES = LANGUAGE.cues["past"]
 FUTURE_AUXILIARIES = frozenset(LANGUAGE.cues["future_auxiliary"])
 NOT_PAST_FORMS = frozenset(LANGUAGE.cues["not_past"])
 REPORTING = LANGUAGE.cues["reporting"]
-MONTH_CUES = frozenset(LANGUAGE.cues["month_cue"])
 YEAR_CUES = frozenset(LANGUAGE.cues["year_cue"])
 # Irregular past forms, read like the regular ones the scan finds by their -ed.
 IRREGULAR_PAST = LANGUAGE.past_tense_cues
