@@ -357,6 +357,7 @@ _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 _DETERMINERS = _words("determiners")
 _YEAR_AGO = _context("year_ago")
 _YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
+_YEAR_LIST_BEFORE = _context("year_list_before")
 
 
 _LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (_context("line_start_before"), _context("heading_after"),
@@ -382,7 +383,8 @@ def p_year_cue(ctx: Context, g: dict, span) -> Found | None:
     if not possessive:
         previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
-        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
+        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start]) \
+            or _YEAR_LIST_BEFORE.search(text, max(0, start - 8), start)  # "in 1994, 1995 and 1997"
         if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or _heading_year(text, start, end)):
             cue = True
         if not cue:
