@@ -773,6 +773,21 @@ def p_day(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, "day", _W_DAY_STEP.get(word, 0))
 
 
+_W_DAY_BESIDE = _words("day_beside")
+
+
+@procedure
+def p_day_beside(ctx: Context, g: dict, span) -> Found | None:
+    """The day before or after a named one (groups rel, and weekday with dir, or month and day with year)."""
+    named = _weekday_date(ctx, g, span) if g.get("weekday") else _date(ctx, g, span)
+    if named is None:
+        return None
+    if named.anchor == "unresolved":
+        return Found("DATE", unknown_value("day"), anchor="unresolved")
+    day = dt.date.fromisoformat(named.value[:10]) + dt.timedelta(days=_W_DAY_BESIDE[g["rel"].lower()])
+    return Found("DATE", day.isoformat(), anchor=named.anchor)
+
+
 @procedure
 def p_story_day(ctx: Context, g: dict, span) -> Found | None:
     """The day of the story (the day last mentioned), else the DCT's; XXXX-XX-XX when unknown."""
