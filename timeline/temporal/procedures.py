@@ -47,6 +47,7 @@ _W_STRETCH_BACK = _words("stretch_back")
 _W_EDGE_OUTSIDE = _words("edge_outside")
 _W_TO_THE_END = _words("to_the_end")
 _W_ANAPHORIC_WEEKDAY = _words("anaphoric_weekday")
+_W_LAST_NOT_PREVIOUS = _words("last_not_previous_month")
 _W_DAY_STEP = _words("day_step")
 _W_CLOCK_WORD = _words("clock_word")
 _W_ONE = _words("one")
@@ -301,6 +302,8 @@ def p_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if dir_word in BACK:
         year = year if month < ctx.dct.month else year - 1
+        if dir_word in _W_LAST_NOT_PREVIOUS and ctx.dct_granularity != "year" and (ctx.dct.month - month) % 12 == 1:
+            year -= 1
     elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
     elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
