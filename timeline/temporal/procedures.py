@@ -347,10 +347,24 @@ def p_not_a_name(ctx: Context, g: dict, span) -> str | None:
     """A month name alone that cannot be an ordinary word ("may") nor part of a name ("Ivy March")."""
     if g["month"].capitalize() in AMBIGUOUS_MONTHS:
         return None
-    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, span[0] - 25):span[0]]):
+    low = max(0, span[0] - 25)
+    previous = _PREVIOUS_WORD.search(ctx.text[low:span[0]])
+    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[low:span[0]]) \
+            and not _opening_determiner(ctx.text, low + previous.start(1), span[1], previous.group(1)):
         return None
     return ""
+
+
+_LINE_START = re.compile(r"(?:\A|\n)\s*\Z")
+
+
+def _opening_determiner(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the capitalised word before a month is a determiner that opens its sentence ("The March
+    accession"): then it names nothing with the month, unless "of" follows ("The March of Dimes")."""
+    if word.lower() not in _DETERMINERS or _OF_AFTER.match(text, end):
+        return False
+    before = text[max(0, start - 25):start]
+    return bool(_SENTENCE_END_BEFORE.search(before) or _LINE_START.search(before))
 
 
 _NOUN_AFTER = _context("noun_after")
