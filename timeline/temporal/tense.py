@@ -7,18 +7,20 @@ import bisect
 import re
 
 from .rules import _alternation
-from .vocabulary import FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES, REPORTING
+from .vocabulary import (FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES, REPORTING,
+                         SCHEDULED)
 from .context import Context, _context, _context_text, _words
 
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
 # Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
 _CUES = re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
-                                                                     if c not in MONTHS])
+                                                                     if c not in MONTHS] + list(SCHEDULED))
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
     + r")|(?P<ed>" + _context_text("regular_past") + "|" + _alternation(IRREGULAR_PAST)
     + r"))(?![A-Za-z])")
 _NOT_A_VERB_BEFORE = _context("not_a_verb_before")
+_NOT_SCHEDULED_BEFORE = _context("not_scheduled_before")
 _NOT_A_PAST_ENDING = _context("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
@@ -62,6 +64,9 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "past"
+            elif kind == "future" and m.group() in SCHEDULED and (text.startswith("-", m.end())
+                                                                   or _NOT_SCHEDULED_BEFORE.search(text, max(0, m_start - 12), m_start)):
+                continue  # "agreed to meet Monday", "the start of trading", "open-air": no verb of the day
             elif kind == "future" and m.group().lower() in _PLACE_BEFORE_TO and _TO_AFTER.match(text, m.end()):
                 continue  # "next to the embassy": a place
             elif kind == "future" and m.group().lower() in _CAUSE_BEFORE_TO and _CAUSE_AFTER.match(text, m.end()):

@@ -41,6 +41,7 @@ HOLIDAYS = LANGUAGE.holidays
 FUTURE_CUES = LANGUAGE.cues["future"]
 PAST_CUES = LANGUAGE.cues["past"]
 FUTURE_AUXILIARIES = frozenset(LANGUAGE.cues["future_auxiliary"])
+SCHEDULED = frozenset(LANGUAGE.cues["scheduled"])  # "the trial resumes Monday": a day ahead
 NOT_PAST_FORMS = frozenset(LANGUAGE.cues["not_past"])
 REPORTING = LANGUAGE.cues["reporting"]
 MONTH_CUES = frozenset(LANGUAGE.cues["month_cue"])
