@@ -7,8 +7,8 @@ import bisect
 import re
 
 from .rules import _alternation
-from .vocabulary import (FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES, REPORTING,
-                         SCHEDULED)
+from .vocabulary import (FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES, PLANS,
+                         REPORTING, SCHEDULED)
 from .context import Context, _context, _context_text, _words
 
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
@@ -39,6 +39,10 @@ _ABBREVIATIONS = tuple(_words("abbreviation"))
 _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
 
 
+# The cues a clause's direction is read from, nearest first and a future cue first on a tie: a plan
+# made in the past ("planned a rally on Saturday") says nothing of whether its day is behind or ahead.
+_RANK = {"past": 1, "plan": 2}
+
 _BLOCK = 1024
 
 
@@ -63,7 +67,7 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
-                kind = "past"
+                kind = "plan" if m.group() in PLANS else "past"
             elif kind == "future" and m.group() in SCHEDULED and (text.startswith("-", m.end())
                                                                    or _NOT_SCHEDULED_BEFORE.search(text, max(0, m_start - 12), m_start)):
                 continue  # "agreed to meet Monday", "the start of trading", "open-air": no verb of the day
@@ -131,19 +135,18 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         if kind == "clause" or m_start < low:
             continue
         if m_end <= start:
-            candidate = (start - m_end, 0 if kind != "past" else 1)
+            candidate = (start - m_end, _RANK.get(kind, 0))
             if best is None or candidate <= best:
                 best, best_end = candidate, m_end
         elif m_start >= end and m_end <= high:
-            future = kind != "past"
-            if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
+            if kind == "past" and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
                 continue
             # The verb that governs a time phrase mostly comes before it: words after count double.
-            candidate = (2 * (m_start - end) + 3, 0 if future else 1)
+            candidate = (2 * (m_start - end) + 3, _RANK.get(kind, 0))
             if best is None or candidate < best:
                 best, best_end = candidate, None
             break
-    if best is None:
+    if best is None or best[1] == _RANK["plan"]:
         return default
     if yearly and best[1] == 1 and best_end is not None and _INFINITIVE.search(text, best_end, start):
         return 0
