@@ -7,15 +7,16 @@ import bisect
 import re
 
 from .rules import _alternation
-from .vocabulary import (FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES, PLANS,
-                         REPORTING, SCHEDULED)
+from .vocabulary import (AHEAD_OF, FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES,
+                         PLANS, REPORTING, SCHEDULED)
 from .context import Context, _context, _context_text, _words
 
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
 # Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
 _CUES = re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
-                                                                     if c not in MONTHS] + list(SCHEDULED))
+                                                                     if c not in MONTHS] + list(SCHEDULED)
+                                                   + list(AHEAD_OF) + [c.capitalize() for c in AHEAD_OF])
     + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
     + r")|(?P<ed>" + _context_text("regular_past") + "|" + _alternation(IRREGULAR_PAST)
     + r"))(?![A-Za-z])")
@@ -68,6 +69,8 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "plan" if m.group() in PLANS else "past"
+            elif kind == "future" and m.group().lower() in AHEAD_OF:
+                kind = "ahead_of"
             elif kind == "future" and m.group() in SCHEDULED and (text.startswith("-", m.end())
                                                                    or _NOT_SCHEDULED_BEFORE.search(text, max(0, m_start - 12), m_start)):
                 continue  # "agreed to meet Monday", "the start of trading", "open-air": no verb of the day
@@ -135,10 +138,14 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         if kind == "clause" or m_start < low:
             continue
         if m_end <= start:
+            if kind == "ahead_of" and "," in text[m_end:start]:
+                continue  # "ahead of the poll, on Tuesday it reached agreement": another phrase
             candidate = (start - m_end, _RANK.get(kind, 0))
             if best is None or candidate <= best:
                 best, best_end = candidate, m_end
         elif m_start >= end and m_end <= high:
+            if kind == "ahead_of":
+                continue  # "on Tuesday ahead of the vote": what lies ahead is the vote
             if kind == "past" and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
                 continue
             # The verb that governs a time phrase mostly comes before it: words after count double.

@@ -42,6 +42,7 @@ FUTURE_CUES = LANGUAGE.cues["future"]
 PAST_CUES = LANGUAGE.cues["past"]
 FUTURE_AUXILIARIES = frozenset(LANGUAGE.cues["future_auxiliary"])
 SCHEDULED = frozenset(LANGUAGE.cues["scheduled"])  # "the trial resumes Monday": a day ahead
+AHEAD_OF = frozenset(LANGUAGE.cues["ahead_of"])  # "ahead of Thursday's election": ahead, in its own phrase
 PLANS = frozenset(LANGUAGE.cues["plan"])  # "planned a rally on Saturday": behind or ahead, the verb does not say
 NOT_PAST_FORMS = frozenset(LANGUAGE.cues["not_past"])
 REPORTING = LANGUAGE.cues["reporting"]
