@@ -375,6 +375,7 @@ _DETERMINERS = _words("determiners")
 _YEAR_AGO = _context("year_ago")
 _YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
 _YEAR_LIST_BEFORE = _context("year_list_before")
+_DETERMINER_ADJECTIVE_BEFORE = _context("determiner_adjective_before")
 
 
 _LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (_context("line_start_before"), _context("heading_after"),
@@ -404,6 +405,9 @@ def p_year_cue(ctx: Context, g: dict, span) -> Found | None:
             or _YEAR_LIST_BEFORE.search(text, max(0, start - 8), start)  # "in 1994, 1995 and 1997"
         if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or _heading_year(text, start, end)):
             cue = True
+        if not cue and 1900 <= year <= 2099 and _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, start - 40), start) \
+                and _QUALIFIED_NOUN_AFTER.match(text, end) and not _NOUN_AFTER.match(text, end, end + 60):
+            return Found("DATE", "")  # "his unsuccessful 1996 campaign", "the disputed 2000 election"
         if not cue:
             return None
         if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
