@@ -6,37 +6,37 @@ from __future__ import annotations
 import bisect
 import re
 
-from .rules import _alternation
+from .rules import alternation
 from .vocabulary import (AHEAD_OF, FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES,
                          PLANS, REPORTING, SCHEDULED)
-from .context import Context, _context, _context_text, _words
+from .context import Context, context_pattern, context_text, role_words
 
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
 # Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
 _CUES = re.compile(
-    r"(?<![A-Za-z'])(?:(?P<future>" + _alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
+    r"(?<![A-Za-z'])(?:(?P<future>" + alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
                                                                      if c not in MONTHS] + list(SCHEDULED)
-                                                   + list(AHEAD_OF) + [c.capitalize() for c in AHEAD_OF])
-    + r")|(?P<past>" + _alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
-    + r")|(?P<ed>" + _context_text("regular_past") + "|" + _alternation(IRREGULAR_PAST)
+                                                  + list(AHEAD_OF) + [c.capitalize() for c in AHEAD_OF])
+    + r")|(?P<past>" + alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
+    + r")|(?P<ed>" + context_text("regular_past") + "|" + alternation(IRREGULAR_PAST)
     + r"))(?![A-Za-z])")
-_NOT_A_VERB_BEFORE = _context("not_a_verb_before")
-_NOT_SCHEDULED_BEFORE = _context("not_scheduled_before")
-_NOT_A_PAST_ENDING = _context("not_a_past_ending")
+_NOT_A_VERB_BEFORE = context_pattern("not_a_verb_before")
+_NOT_SCHEDULED_BEFORE = context_pattern("not_scheduled_before")
+_NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
-_NEW_CLAUSE = _context("new_clause")
-_TO_AFTER = _context("to_after")
-_CAUSE_AFTER = _context("cause_after")
-_PLUPERFECT_BEFORE = _context("pluperfect_before")
-_PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = _words("place_before_to"), _words("cause_before_to")
+_NEW_CLAUSE = context_pattern("new_clause")
+_TO_AFTER = context_pattern("to_after")
+_CAUSE_AFTER = context_pattern("cause_after")
+_PLUPERFECT_BEFORE = context_pattern("pluperfect_before")
+_PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = role_words("place_before_to"), role_words("cause_before_to")
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
-_TOWARDS = _context("towards")
-_INFINITIVE = _context("infinitive")
-_PAST_FINITE = _context("past_finite")
-_FUTURE_FINITE = _context("future_finite")
-_ABBREVIATIONS = tuple(_words("abbreviation"))
+_TOWARDS = context_pattern("towards")
+_INFINITIVE = context_pattern("infinitive")
+_PAST_FINITE = context_pattern("past_finite")
+_FUTURE_FINITE = context_pattern("future_finite")
+_ABBREVIATIONS = tuple(role_words("abbreviation"))
 _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
 
 
