@@ -28,7 +28,7 @@ from .rules import MACROS, RULES, Rule, alternation
 from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
                          REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
-from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_MIN_YEARS,
+from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
                       STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .tense import direction
 from .procedures import PREVIOUS_WORD, heading_year
@@ -164,7 +164,8 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         else:
             ctx.dct, ctx.dct_granularity = dt.date(story, 1, 1), "year"
         ctx.narrative = True
-    elif own_days and not ctx.dct_plausible and abs(story - ctx.dct.year) > STORY_GAP:
+    elif (own_days and not ctx.dct_plausible and abs(story - ctx.dct.year) > STORY_GAP
+          and _in_quotation(ctx.text, start)):
         # A text whose DCT is not its writer's time (a history saved years later), in a part that tells of
         # years well before it: "today", "tonight", "15 months ago" in a quotation speak of a day the text
         # does not give.
@@ -326,6 +327,21 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     return (near + cues) * STORY_CUE_WEIGHT >= len(years) - near
 
 
+_OPENING_QUOTES = "\u201c\u00ab"
+_CLOSING_QUOTES = "\u201d\u00bb"
+
+
+def _in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation opened in its paragraph: after an odd number of straight
+    double quotes, or after an opening curly quote not yet closed."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count('"', line_start, start) % 2:
+        return True
+    opened = max(text.rfind(mark, line_start, start) for mark in _OPENING_QUOTES)
+    closed = max(text.rfind(mark, line_start, start) for mark in _CLOSING_QUOTES)
+    return opened > closed
+
+
 def _story_weight(text: str, start: int, end: int, granularity: str) -> int:
     """How much one date says that the text tells a story in its year: a section headed by a year sets the
     scene at once, a year named in passing only with others."""
@@ -372,8 +388,14 @@ def _story_reference(ctx: Context, start: int) -> int | None:
     story = ctx.story
     if story is None or ctx.dct is None or abs(story[0] - ctx.dct.year) < STORY_GAP:
         return None
+    if ctx.dct.year < story[0] < BC_PROXY_LOW:
+        return None  # no text tells a story of the years after it was written: "by 2010" is a plan
     if not ctx.dct_plausible:
         reach = STORY_REACH
+    elif ctx.dct.year - story[0] < STORY_GAP_NEWS:
+        # A text that speaks of its own days tells no story of the years just behind it: "the same period
+        # of 2005" in a report of 2006 is a comparison.
+        return None
     else:
         # A text that also speaks of its own days: an older year carries only once the text dwells on it.
         reach = STORY_REACH_NEWS if ctx.story_mentions >= STORY_CONFIRM else 0
