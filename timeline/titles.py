@@ -9,9 +9,12 @@ insertions, never by cutting the sentence at a fixed length.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import itertools
 import re
+import threading
+from typing import Iterator
 
 from .temporal.lexicon import current_language
 
@@ -134,10 +137,36 @@ _CLAUSE_CUTS = (
 )
 
 
-@functools.lru_cache(maxsize=256)
+# Per thread, the clauses of each sentence of the document being processed (see clauses_remembered).
+_remembered = threading.local()
+
+
+@contextlib.contextmanager
+def clauses_remembered() -> Iterator[None]:
+    """Within it, the clauses of every sentence are found once: making events reads all the
+    sentences of a document, then coding reads them again, too far apart for a cache of the
+    last sentences on a long page. What it remembers goes with the document."""
+    saved = getattr(_remembered, "clauses", None)
+    _remembered.clauses = {}
+    try:
+        yield
+    finally:
+        _remembered.clauses = saved
+
+
 def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the clauses of ``sentence``, in order, covering it (remembered for the last
-    sentences: the events of a sentence ask for its clauses several times)."""
+    """Spans of the clauses of ``sentence``, in order, covering it (remembered: the events of a
+    sentence ask for its clauses several times)."""
+    remembered = getattr(_remembered, "clauses", None)
+    if remembered is None:
+        return _recent_clause_bounds(sentence)
+    bounds = remembered.get(sentence)
+    if bounds is None:
+        bounds = remembered[sentence] = _clause_bounds(sentence)
+    return bounds
+
+
+def _clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
     cuts = {0, len(sentence)}
     for pattern, needs in _CLAUSE_CUTS:
         if needs and not any(mark in sentence for mark in needs):
@@ -146,6 +175,9 @@ def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
             cuts.add(match.end())
     points = sorted(cuts)
     return tuple((a, b) for a, b in zip(points, points[1:]) if sentence[a:b].strip())
+
+
+_recent_clause_bounds = functools.lru_cache(maxsize=256)(_clause_bounds)
 
 
 def clause_at(sentence: str, position: int) -> tuple[int, int]:
