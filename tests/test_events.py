@@ -287,3 +287,14 @@ def test_with_changes_gives_the_event_replace_gives():
         changed.title = "x"
     with pytest.raises(TypeError):
         with_changes(event, no_such_field=1)
+
+
+def test_few_words_counts_words_as_the_regex_module_finds_them():
+    import re
+
+    from timeline.titles import _few_words
+
+    texts = ["", "On 6 May", "On 6 May,", "a b c d", "a b c d e", "\0, " * 300 + "5 March 2011, " + "\0, " * 30,
+             "Rebels captured the town", "é ß 1 _ x", "  - -- one two three four five", "abcdefghij"]
+    for text in texts:
+        assert _few_words(text) == (len(re.findall(r"\w+", text)) < 5), repr(text)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
-import itertools
 import re
 import threading
 from typing import Iterator
@@ -413,13 +412,14 @@ def _ends_in_speech(text: str, start: int, end: int) -> bool:
     return any(m.end() == end for m in _SPEECH.finditer(text, max(start, end - SPEECH_REACH), end + 8))
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _few_words(text: str) -> bool:
-    """Whether ``text`` holds at most four words (read no further than a fifth; a run of masked
-    dates between them is skipped at once, not backtracked over position by position)."""
-    return sum(1 for _ in itertools.islice(_WORD.finditer(text), 5)) < 5
+    """Whether ``text`` holds at most four words: a fifth is not found from its start (each run of
+    word or other characters taken whole, never given back, so a run of masked dates between
+    words is passed at once, and the search stops at the fifth word)."""
+    return _FIVE_WORDS.match(text) is None
+
+
+_FIVE_WORDS = re.compile(r"(?:\W*+\w++){5}")
 
 
 def _title_alone(sentence: str, date_span, other_spans) -> str:
