@@ -106,6 +106,10 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
 @pytest.mark.parametrize("row, message", [
     ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: bad value template 'fortnightly': literal text"),
     ("fortnightly\tword\t{@fortnightly}\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{@fortnightly}}': no procedure named 'fortnightly'"),
+    ("fortnightly\tword\t{@calendar(fortnight)}\tDATE\tfortnightly", "rules.tsv:{line}: bad value template '{{@calendar(fortnight)}}': @calendar: no calendar name 'fortnight'"),
+    ("fortnight\tword\t{@count(dct,fortnight,-1)}\tDATE\tfortnight", "rules.tsv:{line}: bad value template '{{@count(dct,fortnight,-1)}}': @count: count(dct,UNIT,AMOUNT) takes a unit and an amount, not 'fortnight' and '-1'"),
+    ("fortnight\tword\t{@count}\tDATE\tfortnight", "rules.tsv:{line}: bad value template '{{@count}}': @count: takes 1 to 3 arguments, not 0"),
+    ("fortnightly\tword\t{!?every}P2W\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{!?every}}P2W': the pattern has no group named 'every'"),
     ("fortnightly\tword\t{every:set}\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set}}': the pattern has no group named 'every'"),
     ("fortnightly\tword\t{setword:sets}\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:sets}}': no table named 'sets'"),
     ("fortnightly\tword\t{setword:set}~SOON\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set}}~SOON': 'SOON' is not a TimeML mod"),
@@ -127,7 +131,7 @@ def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
 
 def test_a_rule_is_one_row(copy_of_english):
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("fortnightly\tword\t{@every}\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
+    rules.write_text("fortnightly\tword\t{@length(units)}\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")]]
@@ -148,7 +152,7 @@ def test_a_template_chooses_among_alternatives(copy_of_english):
     """The first alternative that applies: one needing the word before the match in a list of
     words.tsv, one with a type of its own, one calling a procedure with arguments."""
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("fortnight_word\tword\t{^since}{@shift(week,-2)} | DURATION:P2W\tDATE\tfortnight\\b\n"
+    rules.write_text("fortnight_word\tword\t{^since}{@count(dct,week,-2)} | DURATION:P2W\tDATE\tfortnight\\b\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It has rained since fortnight.", "1998-01-08"),
                                       ("It rained fortnight long.", "1998-01-08")]) == [
@@ -186,3 +190,23 @@ def test_a_bad_language_file_is_one_line_on_the_command_line(copy_of_english, tm
                                 text=True, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
         assert result.returncode == 1 and "Traceback" not in result.stderr, (command, result.stderr)
         assert result.stderr.startswith(f"Error: {rules}:1: bad value template"), (command, result.stderr)
+
+
+def test_a_reference_word_is_one_row(copy_of_english):
+    """A word of the past added to references.tsv is tagged, and left out after an auxiliary as its
+    value's rule says ("has of late risen")."""
+    references = copy_of_english / "references.tsv"
+    references.write_text(references.read_text(encoding="utf-8") + "of late\tPAST_REF\n", encoding="utf-8")
+    assert tag_with(copy_of_english, [("Prices rose of late.", "1998-01-08"),
+                                      ("Prices have of late risen.", "1998-01-08")]) == [
+        [("of late", "DATE", "PAST_REF")], []]
+
+
+def test_an_alternative_may_need_a_group_not_to_have_matched(copy_of_english):
+    """{!?group}: the rule refuses the match when the group matched, and the rules after it are tried."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\t{!?hardly}P2W\tSET\t(?P<num>two)\\s+weeks\\s+running(?P<hardly>\\s+at\\s+best)?\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08"),
+                                      ("It met two weeks running at best.", "1998-01-08")]) == [
+        [("two weeks running", "SET", "P2W")], [("two weeks", "DURATION", "P2W")]]

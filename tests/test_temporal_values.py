@@ -105,3 +105,15 @@ def test_publication_dates_share_the_grammar(text, date, time):
     match = DATE_TIME.match(text)
     assert (match["date"], match["time"]) == (date, time)
     assert parse_dct(text)[0] is not None
+
+
+def test_parse_date_time_reads_dates_as_users_and_feeds_write_them():
+    from timeline.temporal.values import parse_date_time
+    assert parse_date_time("2016-11-04T09:15:00+02:00") == ("2016-11-04", "09:15")  # RFC 3339, zone dropped
+    assert parse_date_time("2016-11-07 18:00Z") == ("2016-11-07", "18:00")
+    assert parse_date_time("2016-11-07t18:00:00z") == ("2016-11-07", "18:00")
+    assert parse_date_time("2016-11") == ("2016-11", None)
+    assert parse_date_time("2016-11-04T24:00:00Z") == ("2016-11-04", None)  # no time of day, the day stands
+    assert parse_date_time("2016-02-30") is None
+    assert parse_date_time("2016-13") is None
+    assert parse_date_time("Fri, 04 Nov 2016") is None

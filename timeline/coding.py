@@ -29,7 +29,7 @@ from .events import DATELINE, Casualties, Event, Location, Mention, after_story_
 from .identity import report_id
 from .sentences import Sentence
 from .temporal.lexicon import current_language
-from .titles import _PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
+from .titles import PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
 
 EVENT_TYPES = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -58,7 +58,7 @@ _MODIFIER_AFTER = re.compile(r"^[-\s](?:backed|led|supported|allied|affiliated|b
 # Prepositions before a name that keep it from being the one who acted ("a deal with Russia").
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:with|for|from|to|near|against|on|at|in|into|towards?|than)\s+(?:the\s+)?$", re.I)
 # A finite verb of the clause (not the second half of "US-backed").
-_VERB = re.compile(r"(?<![\w-])%s\b" % _PAST_OR_AUX)
+_VERB = re.compile(r"(?<![\w-])%s\b" % PAST_OR_AUX)
 # Who reports rather than acts: "according to the UN", "the Red Cross said".
 _ACCORDING_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 _REPORTING_AFTER = re.compile(r"^\s+(?:said|says|told|reported|stated)\b", re.I)

@@ -31,7 +31,7 @@ from . import merging
 from .chronology import Timeline, merge_events
 from .documents import Document
 from .events import Event, Mention
-from .exporters.json_format import _converter, _to_json
+from .exporters.json_format import converter, to_json
 from . import corrections as corrections_module
 
 SCHEMA_VERSION = 1
@@ -72,7 +72,7 @@ class _Column:
 
 
 def _json_text(value: Any) -> str | None:
-    return None if value is None else json.dumps(_to_json(value), ensure_ascii=False)
+    return None if value is None else json.dumps(to_json(value), ensure_ascii=False)
 
 
 def _column(name: str, hint: Any) -> _Column:
@@ -91,7 +91,7 @@ def _column(name: str, hint: Any) -> _Column:
     if inner is dt.date:
         return _Column(name, "TEXT", lambda v: None if v is None else v.isoformat(),
                        lambda v: None if v is None else dt.date.fromisoformat(v))
-    convert = _converter(hint)
+    convert = converter(hint)
 
     def from_json(text: str) -> Any:
         return convert(json.loads(text))

@@ -77,9 +77,9 @@ MASKED_DATE = re.compile(
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
-_PAST_OR_AUX = r"(?:%s|has|have|had|is|are|will|would|[a-z]{3,}ed)" % "|".join(IRREGULAR_PAST)
-_STARTS_WITH_VERB = re.compile(r"^%s\b" % _PAST_OR_AUX, re.IGNORECASE)
-_FIRST_VERB = re.compile(r"\b%s\b" % _PAST_OR_AUX)
+PAST_OR_AUX = r"(?:%s|has|have|had|is|are|will|would|[a-z]{3,}ed)" % "|".join(IRREGULAR_PAST)
+_STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
+_FIRST_VERB = re.compile(r"\b%s\b" % PAST_OR_AUX)
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
 POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
@@ -126,7 +126,7 @@ _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
 _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those)\s)", re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
-_COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % _PAST_OR_AUX, re.IGNORECASE)
+_COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % PAST_OR_AUX, re.IGNORECASE)
 
 
 # Where clauses start, and the characters a pattern cannot match without (none: no such test).

@@ -41,7 +41,7 @@ _PLAIN = (str, int, float, bool, type(None))
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _to_json(value: Any) -> Any:
+def to_json(value: Any) -> Any:
     """A dataclass (and what it holds) as JSON values: dates as ISO text, tuples as lists."""
     kind = type(value)
     if kind in _PLAIN:
@@ -49,13 +49,13 @@ def _to_json(value: Any) -> Any:
     if kind is dt.date:
         return value.isoformat()
     if kind is tuple or kind is list:
-        return [_to_json(item) for item in value]
+        return [to_json(item) for item in value]
     names = _FIELDS.get(kind)
     if names is None:
         if not dataclasses.is_dataclass(value):
             return value
         names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
-    return {name: _to_json(getattr(value, name)) for name in names}
+    return {name: to_json(getattr(value, name)) for name in names}
 
 
 def _identity(value: Any) -> Any:
@@ -63,7 +63,7 @@ def _identity(value: Any) -> Any:
 
 
 class _Unwritten(Exception):
-    """A value is not of the type its field declares: _to_json and the encoder write it instead."""
+    """A value is not of the type its field declares: to_json and the encoder write it instead."""
 
 
 def _unwritten(*_: Any) -> str:
@@ -109,7 +109,7 @@ def _array(texts: Iterable[str]) -> str:
 @functools.lru_cache(maxsize=None)
 def _text_writer(cls: type, strict: bool = False) -> Callable[[Any], str]:
     """A function writing an instance of the dataclass ``cls`` as the JSON text that the standard
-    encoder gives for _to_json of it, byte for byte, made once per class from its fields' types:
+    encoder gives for to_json of it, byte for byte, made once per class from its fields' types:
     quicker than making the dict and encoding it, which is most of writing a chronology.
     A value not of its field's type is written the standard way (``strict``: raises _Unwritten,
     for the class that holds it to do so)."""
@@ -120,10 +120,10 @@ def _text_writer(cls: type, strict: bool = False) -> Callable[[Any], str]:
     try:
         parts = [_text_parts(hints[name], f"v{k}", helpers) for k, name in enumerate(names)]
     except TypeError:
-        return _unwritten if strict else (lambda value: encode(_to_json(value)))
+        return _unwritten if strict else (lambda value: encode(to_json(value)))
     variables = ", ".join(f"v{k}" for k in range(len(names))) + ("," if len(names) == 1 else "")
     fields = ", ".join(f'"{name}": {{{text}}}' for name, (_, text) in zip(names, parts))
-    otherwise = "_unwritten()" if strict else "_encode(_to_json(value))"
+    otherwise = "_unwritten()" if strict else "_encode(to_json(value))"
     source = "\n".join([
         f"def _write_{cls.__name__}(value):",
         "    try:",
@@ -136,7 +136,7 @@ def _text_writer(cls: type, strict: bool = False) -> Callable[[Any], str]:
         "    except _Unwritten:",
         f"        return {otherwise}",
     ])
-    namespace = dict(helpers, _cls=cls, _encode=encode, _to_json=_to_json, _Unwritten=_Unwritten,
+    namespace = dict(helpers, _cls=cls, _encode=encode, to_json=to_json, _Unwritten=_Unwritten,
                      _unwritten=_unwritten, _string=json.encoder.encode_basestring, _int=int.__repr__,
                      _float=float.__repr__, _finite=math.isfinite,
                      _date=dt.date, _BOOLEAN={True: "true", False: "false"}, _NULL="null", _EMPTY="[]", _array=_array,
@@ -146,20 +146,20 @@ def _text_writer(cls: type, strict: bool = False) -> Callable[[Any], str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _converter(hint: Any) -> Callable[[Any], Any]:
+def converter(hint: Any) -> Callable[[Any], Any]:
     """A function turning a JSON value back into the type a dataclass field declares (built once per type)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         if len(inner) != 1:
             return _identity
-        convert = _converter(inner[0])
+        convert = converter(inner[0])
         return lambda value: None if value is None else convert(value)
     if hint is dt.date:
         return lambda value: None if value is None else dt.date.fromisoformat(value)
     if dataclasses.is_dataclass(hint):
         names = {f.name for f in dataclasses.fields(hint)}
-        fields = {k: _converter(v) for k, v in typing.get_type_hints(hint).items() if k in names}
+        fields = {k: converter(v) for k, v in typing.get_type_hints(hint).items() if k in names}
 
         def build(value: Any) -> Any:
             if value is None:
@@ -169,10 +169,10 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
         return build
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            item = _converter(args[0])
+            item = converter(args[0])
             return lambda value: None if value is None else tuple(item(v) for v in value)
         if args:
-            items = [_converter(a) for a in args]
+            items = [converter(a) for a in args]
             return lambda value: None if value is None else tuple(c(v) for c, v in zip(items, value))
         return lambda value: None if value is None else tuple(value)
     return _identity
@@ -223,11 +223,11 @@ def checked_event(item: Any, index: int) -> Event:
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
-    return _to_json(event)
+    return to_json(event)
 
 
 def event_from_dict(data: Mapping[str, Any]) -> Event:
-    return _converter(Event)(data)
+    return converter(Event)(data)
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:

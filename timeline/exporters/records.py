@@ -43,6 +43,7 @@ from typing import Any, Mapping
 import click
 
 from ..events import Event
+from ..temporal.lexicon import current_language
 from ..temporal.values import value_fields
 
 COLUMNS = (
@@ -192,9 +193,9 @@ def event_time(event: Event) -> dt.time | None:
     return dt.time(hour, minute, second)
 
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+# Month and season names as the language's lexicon lists them (months.tsv, seasons.tsv).
+MONTH_NAMES = tuple(name.capitalize() for name in current_language().month_names)
+SEASON_NAMES = current_language().season_names
 MOD_WORDS = {"EARLY": "early", "MID": "mid", "LATE": "late", "START": "start of", "END": "end of",
              "APPROX": "about", "BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "on or before",
              "ON_OR_AFTER": "on or after", "LESS_THAN": "less than", "MORE_THAN": "more than",

@@ -13,6 +13,7 @@ import io
 import re
 from html.parser import HTMLParser
 
+from ..temporal.values import parse_date_time
 from .base import InputError, Reading
 
 # Elements whose text is never shown, and elements that end a line or a paragraph.
@@ -169,16 +170,13 @@ def _parse_written(written: str) -> str | None:
         moment = email.utils.parsedate_to_datetime(written)
     except (TypeError, ValueError, IndexError):
         moment = None
-    if moment is None:
-        match = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?", written)  # RFC 3339, as Atom writes it
-        if not match:
-            return None
-        try:
-            datetime.date.fromisoformat(match[1])
-        except ValueError:
-            return None
-        return f"{match[1]}T{match[2]}" if match[2] and int(match[2][:2]) < 24 else match[1]
-    return moment.strftime("%Y-%m-%dT%H:%M")
+    if moment is not None:
+        return moment.strftime("%Y-%m-%dT%H:%M")
+    parsed = parse_date_time(written)  # RFC 3339, as Atom writes it
+    if parsed is None:
+        return None
+    day, time = parsed
+    return f"{day}T{time}" if time else day
 
 
 def _parse_error(parsed) -> str:

@@ -13,7 +13,7 @@ Where things are:
   match (``Found``); how contexts.tsv and words.tsv are read.
 - ``tense``: ``direction``, whether the clause around an expression speaks of the past or the future.
 - ``resolver``: ``resolve``, the one reader of value templates.
-- ``procedures``: the procedures templates call (``{@weekday}``, ``{@quarter}``, ``{@offset}``...) and
+- ``procedures``: the procedures templates call (``{@calendar(weekday)}``, ``{@count(offset)}``, ``{@quarter}``...) and
   the tables their fields look words up in: where relative expressions are resolved.
 - ``calendar_math``: shifting dates by units and writing TIMEX3 values.
 - ``values``: what calendar interval a value covers (seasons by the months of ``seasons.tsv``);

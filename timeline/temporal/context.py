@@ -13,10 +13,10 @@ from .rules import MACROS
 from .vocabulary import LANGUAGE
 
 
-_MACRO = re.compile(r"\{([A-Z]+)\}")
+MACRO_FIELD = re.compile(r"\{([A-Z]+)\}")
 
 
-def _context_text(name: str) -> str:
+def context_text(name: str) -> str:
     """The pattern of the language's ``contexts.tsv`` named ``name``, macros written out; one the
     language does not list never matches."""
     def macro(match: re.Match) -> str:
@@ -24,18 +24,18 @@ def _context_text(name: str) -> str:
             raise LexiconError(f"contexts.tsv: {name}: no pattern or word list named {{{match.group(1)}}}")
         return MACROS[match.group(1)]
 
-    return _MACRO.sub(macro, LANGUAGE.contexts.get(name, "(?!)"))
+    return MACRO_FIELD.sub(macro, LANGUAGE.contexts.get(name, "(?!)"))
 
 
-def _context(name: str) -> re.Pattern:
+def context_pattern(name: str) -> re.Pattern:
     """The context of the language's ``contexts.tsv`` named ``name``, compiled."""
     try:
-        return re.compile(_context_text(name))
+        return re.compile(context_text(name))
     except re.error as error:
         raise LexiconError(f"contexts.tsv: {name}: bad pattern ({error})") from None
 
 
-def _words(role: str) -> dict:
+def role_words(role: str) -> dict:
     """The words of the language's ``words.tsv`` in ``role``, with what each says there."""
     return LANGUAGE.words.get(role, {})
 
@@ -97,7 +97,7 @@ class Context:
 # carries depends on whether the publication year is plausible at all: a text whose explicit years are
 # all far from the DCT is a narrative throughout; one that names years near the DCT speaks of its own
 # days, and an older year carries only a short way.  The numbers are the language's (words.tsv).
-_NARRATIVE = {word: int(value) for word, value in _words("narrative").items()}
+_NARRATIVE = {word: int(value) for word, value in role_words("narrative").items()}
 STORY_GAP = _NARRATIVE.get("gap", 2)  # years between the story's and the DCT's for the story to count
 STORY_REACH = _NARRATIVE.get("reach", 3000)  # characters a year carries when the DCT's year is implausible
 STORY_REACH_NEWS = _NARRATIVE.get("reach_news", 300)  # ... when the text names years near the DCT's

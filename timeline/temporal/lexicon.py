@@ -21,7 +21,7 @@ from .values import PART_OF_DAY_CODES, REFERENCE_VALUES, SEASON_CODES, TIMEX_UNI
 ENGLISH = "en"
 GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
                  "week", "weekend", "day", "hour", "minute", "second")
-CUE_KINDS = ("future", "past", "future_auxiliary", "not_past", "reporting", "speech", "month_cue", "year_cue")
+CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_of", "not_past", "reporting", "speech", "month_cue", "year_cue")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
@@ -66,6 +66,7 @@ class Language:
     unit_plurals: dict      # plural -> unit word
     seasons: dict           # word -> TIMEX3 code
     season_months: dict     # code -> the months it covers, in order ((12, 1, 2) for a winter)
+    season_names: dict      # code -> the word of the row that gives its months, the season's name in displays
     parts_of_day: dict
     references: dict
     sets: dict
@@ -230,7 +231,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
     for where, (words, kind, mod) in _rows(read("mods.tsv"), origin("mods.tsv"), (3, 3), "WORDS<tab>KIND<tab>MOD"):
         mods[_one_of(kind, mods, where, "KIND")].append((words.lower(), _one_of(mod, MODS, where, "MOD")))
 
-    seasons, season_months = {}, {}
+    seasons, season_months, season_names = {}, {}, {}
     for where, (word, code, *span) in _rows(read("seasons.tsv"), origin("seasons.tsv"), (2, 3),
                                               "WORD<tab>CODE[<tab>MONTHS]"):
         seasons[word.lower()] = _one_of(code, SEASON_CODES, where, "CODE")
@@ -242,6 +243,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
                 raise LexiconError(f"{where}: the months of {code} are already given as "
                                    f"{season_months[code][0]}-{season_months[code][-1]}")
             season_months[code] = covered
+            season_names.setdefault(code, word.lower())
     taken = [month for covered in season_months.values() for month in covered]
     if len(taken) != len(set(taken)):
         raise LexiconError(f"{origin('seasons.tsv')}: a month is in two seasons")
@@ -282,7 +284,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
         weekdays=weekdays, weekday_names=tuple(weekday_names), weekday_abbreviations=tuple(weekday_abbreviations), weekday_plurals=weekday_plurals,
         numbers=numbers, tens=tuple(tens), ones=tuple(ones), ordinals=ordinals, units=units,
         unit_plurals=unit_plurals,
-        seasons=seasons, season_months=season_months,
+        seasons=seasons, season_months=season_months, season_names=season_names,
         parts_of_day=_codes(read("parts_of_day.tsv"), origin("parts_of_day.tsv"), PART_OF_DAY_CODES, "CODE"),
         references=_codes(read("references.tsv"), origin("references.tsv"), REFERENCE_VALUES, "VALUE"),
         sets={word.lower(): value for _, (word, value) in _rows(read("sets.tsv"), origin("sets.tsv"), (2, 2),

@@ -1,5 +1,6 @@
-"""The named procedures value templates call (``{@date}``, ``{@weekday}``, ``{@quarter}``, ...) and the
-tables their fields look words up in: how relative dates, weekdays, quarters, durations are resolved."""
+"""The procedures value templates call (``{@calendar(month)}``, ``{@count(offset)}``, ``{@length(number)}``,
+...) and the tables their fields look words up in: how relative dates, weekdays, quarters, durations are
+resolved.  The few procedures are at the end of the module; the helpers before them are the engine's."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import re
 from . import calendar_math as cal
 from .values import SEASON_CODES, UNKNOWN_VALUES, format_duration, format_value, season_of, unknown_value
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, NUMBERS, ORDINAL_WORDS,
-                         ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
+                         ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
-from .context import Context, Found, STORY_TURN, _context, _words
+from .context import Context, Found, STORY_TURN, context_pattern, role_words
 from .tense import direction
 
 _DIGITS = re.compile(r"\d+")
@@ -22,39 +23,38 @@ _LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
-BACK, AHEAD, PRESENT, STEP = _words("back"), _words("ahead"), _words("present"), _words("step")
-ANAPHORIC, DEMONSTRATIVE, NEXT_OF_STORY = _words("anaphoric"), _words("demonstrative"), _words("next_of_story")
-YEAR_STEP = _words("year_step")
+BACK, AHEAD, PRESENT, STEP = role_words("back"), role_words("ahead"), role_words("present"), role_words("step")
+ANAPHORIC, DEMONSTRATIVE, NEXT_OF_STORY = role_words("anaphoric"), role_words("demonstrative"), role_words("next_of_story")
+YEAR_STEP = role_words("year_step")
 # Word roles the procedures read, bound once at load.
-_W_YEAR_PARTS = _words("year_parts")
-_W_YEAR_PART = _words("year_part")
-_W_YEAR_BEFORE = _words("year_before")
-_W_OUTSIDE_THE_TAG = _words("outside_the_tag")
-_W_LATEST = _words("latest")
-_W_SEASON_DIRECTION = _words("season_direction")
-_W_OFFSET_BACK = _words("offset_back")
-_W_OFFSET_ELSEWHERE = _words("offset_elsewhere")
-_W_OFFSET_OF_STORY = _words("offset_of_story")
-_W_OFFSET_LATER = _words("offset_later")
-_W_OFFSET_FROM_NOW = _words("offset_from_now")
-_W_PERIOD_NOUN = _words("period_noun")
-_W_THING_NOUN = _words("thing_noun")
-_W_POD_DIRECTION = _words("pod_direction")
-_W_NIGHT_ONLY = _words("night_only")
-_W_REPORTED_QUARTER = _words("reported_quarter")
-_W_REFUSED_DIRECTION = _words("refused_direction")
-_W_STRETCH_BACK = _words("stretch_back")
-_W_EDGE_OUTSIDE = _words("edge_outside")
-_W_TO_THE_END = _words("to_the_end")
-_W_ANAPHORIC_WEEKDAY = _words("anaphoric_weekday")
-_W_DAY_STEP = _words("day_step")
-_W_CLOCK_WORD = _words("clock_word")
-_W_ONE = _words("one")
-_W_INDEFINITE = _words("indefinite")
-_W_VAGUE_PLURAL = _words("vague_plural")
-_W_VAGUE_BEFORE = _words("vague_before")
-_W_RATE_WORD = _words("rate_word")
-_W_DISCOURSE_MARKER = _words("discourse_marker")
+_W_YEAR_PARTS = role_words("year_parts")
+_W_YEAR_PART = role_words("year_part")
+_W_YEAR_BEFORE = role_words("year_before")
+_W_OUTSIDE_THE_TAG = role_words("outside_the_tag")
+_W_LATEST = role_words("latest")
+_W_SEASON_DIRECTION = role_words("season_direction")
+_W_OFFSET_BACK = role_words("offset_back")
+_W_OFFSET_ELSEWHERE = role_words("offset_elsewhere")
+_W_OFFSET_OF_STORY = role_words("offset_of_story")
+_W_OFFSET_LATER = role_words("offset_later")
+_W_OFFSET_FROM_NOW = role_words("offset_from_now")
+_W_PERIOD_NOUN = role_words("period_noun")
+_W_THING_NOUN = role_words("thing_noun")
+_W_POD_DIRECTION = role_words("pod_direction")
+_W_NIGHT_ONLY = role_words("night_only")
+_W_REPORTED_QUARTER = role_words("reported_quarter")
+_W_REFUSED_DIRECTION = role_words("refused_direction")
+_W_STRETCH_BACK = role_words("stretch_back")
+_W_EDGE_OUTSIDE = role_words("edge_outside")
+_W_TO_THE_END = role_words("to_the_end")
+_W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
+_W_LAST_NOT_PREVIOUS = role_words("last_not_previous_month")
+_W_DAY_STEP = role_words("day_step")
+_W_CLOCK_WORD = role_words("clock_word")
+_W_ONE = role_words("one")
+_W_INDEFINITE = role_words("indefinite")
+_W_VAGUE_PLURAL = role_words("vague_plural")
+_W_VAGUE_BEFORE = role_words("vague_before")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
@@ -146,21 +146,28 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
 
 # Procedures: what a value template cannot say by itself (see templates.py and rules.tsv).  Each
 # reads the groups of the match (and the arguments the template gives it) and returns a Found, a
-# piece of a value, "" for a condition met, or None when the alternative does not apply.
+# piece of a value, "" for a condition met, or None when the alternative does not apply.  They are
+# few and general; the first argument of most names the kind of thing computed ({@calendar(month)}).
 PROCEDURES: dict = {}
 
 
 def procedure(function):
-    """Make ``function`` (named ``p_NAME``) a procedure templates call as ``{@NAME}``."""
-    PROCEDURES[function.__name__[2:]] = function
+    """Make ``function`` a procedure templates call by its name (``{@calendar(month)}``)."""
+    PROCEDURES[function.__name__] = function
     return function
 
 
-_VERB_AFTER_MAY = _context("verb_after_may")
+def _kinds(kinds: dict, what: str):
+    """The check of a procedure's first argument: one of ``kinds``."""
+    def check(kind: str, *rest) -> str | None:
+        return None if kind in kinds else f"no {what} {kind!r} (there are {', '.join(kinds)})"
+    return check
 
 
-@procedure
-def p_date(ctx: Context, g: dict, span) -> Found | None:
+_VERB_AFTER_MAY = context_pattern("verb_after_may")
+
+
+def _day_of_month(ctx: Context, g: dict, span) -> Found | None:
     """A day of a month (groups month, day, year, ofdir): of the year named, else the nearest one."""
     if g["month"] in LANGUAGE.ambiguous_months and not g.get("year") and _VERB_AFTER_MAY.match(ctx.text, span[1], span[1] + 40):
         return None
@@ -187,8 +194,7 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
 
 
-@procedure
-def p_of_that_year(ctx: Context, g: dict, span) -> Found | None:
+def _of_that_year(ctx: Context, g: dict, span) -> Found | None:
     """ "August of that year", "January 24 of the same year" (groups month, day): in the year of the date
     last spoken of."""
     month = _month(g["month"])
@@ -200,16 +206,15 @@ def p_of_that_year(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", value, anchor="relative")
 
 
-_DAY_RANGE_BEFORE = _context("day_range_before")
+_DAY_RANGE_BEFORE = context_pattern("day_range_before")
 
 
-@procedure
-def p_day_range_end(ctx: Context, g: dict, span) -> Found | None:
+def _range_end_day(ctx: Context, g: dict, span) -> Found | None:
     """The last day of a range ("7" in "April 6-7", group day): a day of the month named before the first."""
     before = _DAY_RANGE_BEFORE.search(ctx.text[max(0, span[0] - 20):span[0]])
     if before is None:
         return None
-    return p_date(ctx, dict(g, month=before.group(1)), span)
+    return _day_of_month(ctx, dict(g, month=before.group(1)), span)
 
 
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
@@ -251,7 +256,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, 28)
 
 
-_W_NUMERIC_ORDER = _words("numeric_order")
+_W_NUMERIC_ORDER = role_words("numeric_order")
 _NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})([./-])([0-9]{1,2})\2(?:1[5-9]|20)[0-9]{2}(?![0-9])")
 
 
@@ -273,7 +278,7 @@ def _numeric_order(ctx: Context, separator: str) -> str:
 
 
 @procedure
-def p_numeric_dmy(ctx: Context, g: dict, span) -> Found | None:
+def numeric_date(ctx: Context, g: dict, span) -> Found | None:
     """ "24.08.2013", "6-09-2013" (groups first, sep, second, year): the day first or the month first, by
     the evidence of the numbers."""
     if g["_text"].count(g["sep"]) != 2:
@@ -287,8 +292,7 @@ def p_numeric_dmy(ctx: Context, g: dict, span) -> Found | None:
         return None
 
 
-@procedure
-def p_month(ctx: Context, g: dict, span) -> Found | None:
+def _named_month(ctx: Context, g: dict, span) -> Found | None:
     """A month named without its year (groups month, dir, ofdir): the one the sentence points to."""
     month = _month(g["month"])
     if ctx.dct is None:
@@ -301,6 +305,8 @@ def p_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if dir_word in BACK:
         year = year if month < ctx.dct.month else year - 1
+        if dir_word in _W_LAST_NOT_PREVIOUS and ctx.dct_granularity != "year" and (ctx.dct.month - month) % 12 == 1:
+            year -= 1
     elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
     elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
@@ -339,31 +345,47 @@ def _sentence_start(text: str, position: int, reach: int) -> int:
     return ends[-1] if ends else low
 
 
-@procedure
-def p_not_a_name(ctx: Context, g: dict, span) -> str | None:
+def _month_not_in_name(ctx: Context, g: dict, span) -> str | None:
     """A month name alone that cannot be an ordinary word ("may") nor part of a name ("Ivy March")."""
     if g["month"].capitalize() in AMBIGUOUS_MONTHS:
         return None
-    previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, span[0] - 25):span[0]]):
+    low = max(0, span[0] - 25)
+    previous = PREVIOUS_WORD.search(ctx.text[low:span[0]])
+    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[low:span[0]]) \
+            and not _opening_determiner(ctx.text, low + previous.start(1), span[1], previous.group(1)):
         return None
     return ""
 
 
-_NOUN_AFTER = _context("noun_after")
-_PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
+_LINE_START = re.compile(r"(?:\A|\n)\s*\Z")
 
 
-_DETERMINERS = _words("determiners")
-_YEAR_AGO = _context("year_ago")
-_YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = _context("year_after"), _context("possessive"), _context("possessive_word")
+def _opening_determiner(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the capitalised word before a month is a determiner that opens its sentence ("The March
+    accession"): then it names nothing with the month, unless "of" follows ("The March of Dimes")."""
+    if word.lower() not in _DETERMINERS or _OF_AFTER.match(text, end):
+        return False
+    before = text[max(0, start - 25):start]
+    return bool(_SENTENCE_END_BEFORE.search(before) or _LINE_START.search(before))
 
 
-_LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (_context("line_start_before"), _context("heading_after"),
-                                                       _context("line_end_after"))
+_NOUN_AFTER = context_pattern("noun_after")
+PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
-def _heading_year(text: str, start: int, end: int) -> bool:
+_DETERMINERS = role_words("determiners")
+_YEAR_AGO = context_pattern("year_ago")
+_YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive"), context_pattern("possessive_word")
+_YEAR_LIST_BEFORE = context_pattern("year_list_before")
+_DETERMINER_ADJECTIVE_BEFORE = context_pattern("determiner_adjective_before")
+_QUALIFIED_NOUN_AFTER = context_pattern("qualified_noun_after")
+
+
+_LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (context_pattern("line_start_before"), context_pattern("heading_after"),
+                                                       context_pattern("line_end_after"))
+
+
+def heading_year(text: str, start: int, end: int) -> bool:
     """A year that heads a section ("1918" alone on its line, "2003: Invasion") or closes a heading's line
     ("Anaconda Plan and blockade, 1861")."""
     if _LINE_END_AFTER.match(text, end):
@@ -371,8 +393,7 @@ def _heading_year(text: str, start: int, end: int) -> bool:
     return bool(_HEADING_AFTER.match(text, end) and _LINE_START_BEFORE.search(text[max(0, start - 5):start]))
 
 
-@procedure
-def p_year_cue(ctx: Context, g: dict, span) -> Found | None:
+def _year_by_cue(ctx: Context, g: dict, span) -> Found | None:
     """A number is a year only in a context that makes it one: a cue word before ("in 1998"), a
     possessive ("1998's"), words after it ("1998 was") or a heading; the possessive stays out of the tag."""
     year = _year(g["year"])
@@ -380,11 +401,15 @@ def p_year_cue(ctx: Context, g: dict, span) -> Found | None:
     text = ctx.text
     possessive = _POSSESSIVE.search(text, max(0, end - 2), end) is not None
     if not possessive:
-        previous = _PREVIOUS_WORD.search(text[max(0, start - 25):start])
+        previous = PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
-        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
-        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or _heading_year(text, start, end)):
+        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start]) \
+            or _YEAR_LIST_BEFORE.search(text, max(0, start - 8), start)  # "in 1994, 1995 and 1997"
+        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or heading_year(text, start, end)):
             cue = True
+        if not cue and 1900 <= year <= 2099 and _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, start - 40), start) \
+                and _QUALIFIED_NOUN_AFTER.match(text, end) and not _NOUN_AFTER.match(text, end, end + 60):
+            return Found("DATE", "")  # "his unsuccessful 1996 campaign", "the disputed 2000 election"
         if not cue:
             return None
         if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
@@ -395,20 +420,12 @@ def p_year_cue(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-@procedure
-def p_shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None:
-    """The ``unit`` (year, month, day...) ``amount`` units away from the DCT's: {@shift(year,-1)}."""
+def _shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None:
+    """The ``unit`` (year, month, day...) ``amount`` units away from the DCT's: {@count(dct,year,-1)}."""
     return _resolved(ctx, unit, int(amount))
 
 
-_W_ERA = _words("era")
-
-
-@procedure
-def p_era(ctx: Context, g: dict, span) -> str:
-    """ "BC" for a year before Christ (groups era, era2; TIMEX2 writes ``BC0490``), "" for one of our era."""
-    era = (g.get("era") or g.get("era2") or "").replace(".", "").lower()
-    return "BC" if _W_ERA.get(era) == "BC" else ""
+_W_ERA = role_words("era")
 
 
 def _range_end(first: int, written: str) -> int:
@@ -429,8 +446,7 @@ def _year_range(first: int, written: str, ctx: Context, end: int) -> bool:
     return first < last <= first + RANGE_YEARS and not _NOUN_AFTER.match(ctx.text, end, end + 60)
 
 
-@procedure
-def p_year_range(ctx: Context, g: dict, span) -> Found | None:
+def _range_start_year(ctx: Context, g: dict, span) -> Found | None:
     """The first year of a range ("1939" in "1939-1945", groups year, year2); the range makes it a year."""
     first = int(g["year"])
     second = _DIGITS.search(ctx.text, span[1])
@@ -439,8 +455,7 @@ def p_year_range(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{first:04d}")
 
 
-@procedure
-def p_year_range_end(ctx: Context, g: dict, span) -> Found | None:
+def _range_end_year(ctx: Context, g: dict, span) -> Found | None:
     """The last year of a range ("1945" in "1939-1945", "96" in "1995-96", group year)."""
     first = _RANGE_START.search(ctx.text[max(0, span[0] - 7):span[0]])
     if first is None or not _year_range(int(first.group(1)), g["year"], ctx, span[1]):
@@ -449,24 +464,40 @@ def p_year_range_end(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}", remember=False)
 
 
-p_shift.check_arguments = lambda unit, amount="0": (
-    None if unit in UNKNOWN_VALUES and amount.lstrip("-").isdigit() else f"no unit {unit!r} or amount {amount!r}")
+def _check_shift(unit: str | None = None, amount: str | None = None) -> str | None:
+    if unit in UNKNOWN_VALUES and amount is not None and amount.lstrip("-").isdigit():
+        return None
+    return f"count(dct,UNIT,AMOUNT) takes a unit and an amount, not {unit!r} and {amount!r}"
 
 
 @procedure
-def p_followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None) -> str | None:
+def followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None) -> str | None:
     """The context ``name`` of contexts.tsv matches right after the match (within ``reach`` characters)."""
-    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, _context(name))
+    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, context_pattern(name))
     found = context.match(ctx.text, span[1]) if reach is None else context.match(ctx.text[span[1]:span[1] + int(reach)])
     return "" if found else None
 
 
-p_followed_by.check_arguments = lambda name, reach="0": (
+followed_by.check_arguments = lambda name, reach="0": (
     None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
 
 
 @procedure
-def p_quarter(ctx: Context, g: dict, span) -> Found | None:
+def preceded_by(ctx: Context, g: dict, span, name: str, reach: str) -> str | None:
+    """The context ``name`` of contexts.tsv found in the ``reach`` characters before the match.
+
+    A procedure because a regular expression looks back only a fixed number of characters, and the
+    words before a match are not part of it."""
+    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, context_pattern(name))
+    return "" if context.search(ctx.text, max(0, span[0] - int(reach)), span[0]) else None
+
+
+preceded_by.check_arguments = lambda name, reach: (
+    None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
+
+
+@procedure
+def quarter(ctx: Context, g: dict, span) -> Found | None:
     """A quarter or half by its ordinal (groups ord, part, year, qyear, det, qdir, ofdir): of the year
     named, else of the quarter spoken of or the DCT's year; remembers a quarter reported on."""
     ordinal = ORDINALS[g["ord"].lower()]
@@ -510,12 +541,11 @@ def p_quarter(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-_SET_BESIDE = _context("set_beside")
-_ENDED = _context("ended")
+_SET_BESIDE = context_pattern("set_beside")
+_ENDED = context_pattern("ended")
 
 
-@procedure
-def p_the_quarter(ctx: Context, g: dict, span) -> Found | None:
+def _reported_quarter(ctx: Context, g: dict, span) -> Found | None:
     """ "the quarter (ended Sept. 30)", "the latest quarter": the quarter reported on.
 
     The quarter that ends on a named month; else one named in the last few
@@ -537,8 +567,7 @@ def p_the_quarter(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", format_value(day, "quarter"), anchor="relative")
 
 
-@procedure
-def p_season(ctx: Context, g: dict, span) -> Found | None:
+def _named_season(ctx: Context, g: dict, span) -> Found | None:
     """A season named without its year (groups season, dir, edge): the one the sentence points to."""
     season = SEASONS[g["season"].lower()]
     dir_word = (g.get("dir") or "").lower()
@@ -574,14 +603,13 @@ def p_season(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
 
 
-_DEFINITE = _context("definite")
-_EVENT_OF = _context("event_of")
-_W_EVENT_SEASON = _words("event_season")
-_COMPARISON = _context("comparison")
+_DEFINITE = context_pattern("definite")
+_EVENT_OF = context_pattern("event_of")
+_W_EVENT_SEASON = role_words("event_season")
+_COMPARISON = context_pattern("comparison")
 
 
-@procedure
-def p_offset(ctx: Context, g: dict, span) -> Found | None:
+def _offset(ctx: Context, g: dict, span) -> Found | None:
     """ "two days later", "a year ago" (groups num, unit, offset, approx): counted from the DCT, from
     the date of the story, or from the quarter spoken of; a duration when anchored elsewhere."""
     amount = _number(g["num"])
@@ -625,8 +653,7 @@ def p_offset(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-@procedure
-def p_year_earlier(ctx: Context, g: dict, span) -> Found | None:
+def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
     quarter = ctx.recent_quarter(span[0])
     noun = (g.get("noun") or "").lower()
@@ -649,7 +676,7 @@ def p_year_earlier(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-_UNIT_GRANULARITY = _words("unit_granularity")
+_UNIT_GRANULARITY = role_words("unit_granularity")
 
 
 def _definite_unit(g: dict) -> bool:
@@ -657,10 +684,9 @@ def _definite_unit(g: dict) -> bool:
     return bool(_DEFINITE.match(g["_text"], len(g.get("edge") or "")))
 
 
-@procedure
-def p_relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, unit: str | None = None) -> Found | None:
+def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, unit: str | None = None) -> Found | None:
     """A unit named by its direction (groups dir, unit, edge: "last week", "the following day"), or
-    by the template's arguments ({@relative_unit(this,weekend)})."""
+    by the template's arguments ({@count(direction,this,weekend)})."""
     dir_word = (dir_word or g["dir"]).lower()
     unit = (unit or g["unit"]).lower()
     mod = edge_mod(g.get("edge"))
@@ -678,7 +704,7 @@ def p_relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, un
         return found
     granularity = _UNIT_GRANULARITY[unit]
     if granularity == "quarter" and dir_word in _W_REPORTED_QUARTER:
-        return p_the_quarter(ctx, g, span)
+        return _reported_quarter(ctx, g, span)
     if dir_word in _W_REFUSED_DIRECTION:
         return None
     if dir_word in _W_STRETCH_BACK and granularity in ("decade", "century"):
@@ -708,8 +734,7 @@ def p_relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, un
     return found
 
 
-@procedure
-def p_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
+def _edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
     """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
     unit = g["unit"].lower()
     edge = g["edge"].lower()
@@ -720,8 +745,7 @@ def p_edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, unit, 0, base=base, mod=mod)
 
 
-@procedure
-def p_weekday(ctx: Context, g: dict, span) -> Found | None:
+def _named_weekday(ctx: Context, g: dict, span) -> Found | None:
     """A day of the week (groups weekday, dir, edge): the last, the next or the coming one."""
     found = _weekday_date(ctx, g, span)
     edge = (g.get("edge") or "").lower()
@@ -755,8 +779,7 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
 
-@procedure
-def p_day(ctx: Context, g: dict, span) -> Found | None:
+def _named_day(ctx: Context, g: dict, span) -> Found | None:
     """The day named by a weekday or a deictic word (groups weekday, deictic: "Friday", "yesterday"),
     else the DCT's; XXXX-XX-XX when it cannot be resolved.  A word that names only a night ("last")
     needs one (group pod, or tonight)."""
@@ -771,20 +794,32 @@ def p_day(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, "day", _W_DAY_STEP.get(word, 0))
 
 
-@procedure
-def p_story_day(ctx: Context, g: dict, span) -> Found | None:
+_W_DAY_BESIDE = role_words("day_beside")
+
+
+def _day_beside(ctx: Context, g: dict, span) -> Found | None:
+    """The day before or after a named one (groups rel, and weekday with dir, or month and day with year)."""
+    named = _weekday_date(ctx, g, span) if g.get("weekday") else _date(ctx, g, span)
+    if named is None:
+        return None
+    if named.anchor == "unresolved":
+        return Found("DATE", unknown_value("day"), anchor="unresolved")
+    day = dt.date.fromisoformat(named.value[:10]) + dt.timedelta(days=_W_DAY_BESIDE[g["rel"].lower()])
+    return Found("DATE", day.isoformat(), anchor=named.anchor)
+
+
+def _story_day(ctx: Context, g: dict, span) -> Found | None:
     """The day of the story (the day last mentioned), else the DCT's; XXXX-XX-XX when unknown."""
     if ctx.last is not None and ctx.last[1] == "day":
         return Found("TIME", ctx.last[0].isoformat(), anchor="relative")
     return _resolved(ctx, "day", 0)
 
 
-_CLOCK = _context("clock")
-_AT_BEFORE = _context("at_before")
+_CLOCK = context_pattern("clock")
+_AT_BEFORE = context_pattern("at_before")
 
 
-@procedure
-def p_clock(ctx: Context, g: dict, span) -> str | None:
+def _clock_time(ctx: Context, g: dict, span) -> str | None:
     """The time of day of a clock time or a word (groups clock, noon), as THH:MM."""
     if g.get("noon"):
         hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
@@ -804,18 +839,17 @@ def p_clock(ctx: Context, g: dict, span) -> str | None:
     return f"T{hour:02d}:{minute:02d}"
 
 
-@procedure
-def p_clock_day(ctx: Context, g: dict, span) -> Found | None:
+def _clock_day(ctx: Context, g: dict, span) -> Found | None:
     """The day of a clock time: a date named with it, a weekday or a deictic word (see day), else
     the day of the story (not for "noon", "midnight", which speak of the DCT's); XXXX-XX-XX when unknown."""
     if g.get("month"):
-        found = p_date(ctx, g, span)
+        found = _day_of_month(ctx, g, span)
         if found is None:
             return None
     elif g.get("weekday") or g.get("deictic"):
-        return p_day(ctx, {"weekday": g.get("weekday"), "deictic": g.get("deictic")}, span)
+        return _named_day(ctx, {"weekday": g.get("weekday"), "deictic": g.get("deictic")}, span)
     elif g.get("noon") is None:
-        return p_story_day(ctx, g, span)
+        return _story_day(ctx, g, span)
     else:
         found = _resolved(ctx, "day", 0)
     if found.anchor == "unresolved":
@@ -823,8 +857,7 @@ def p_clock_day(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-@procedure
-def p_holiday(ctx: Context, g: dict, span) -> Found | None:
+def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
     """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
     a day counted from Easter, of the year named or the nearest one."""
     name = _squash(g["holiday"])
@@ -854,16 +887,15 @@ def p_holiday(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_yearly(ctx, span, date_in).isoformat(), anchor=anchor)
 
 
-_FREQUENCY = _context("frequency")
-_RATE = _context("rate")
-_AGE_AFTER, _AGE, _LENGTH = _context("age_after"), _context("age"), _context("length")
+_FREQUENCY = context_pattern("frequency")
+_RATE = context_pattern("rate")
+_AGE_AFTER, _AGE, _LENGTH = context_pattern("age_after"), context_pattern("age"), context_pattern("length")
 
 
 _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
 
 
-@procedure
-def p_duration(ctx: Context, g: dict, span) -> Found | None:
+def _counted_length(ctx: Context, g: dict, span) -> Found | None:
     """A length of time counted in units (groups num, unit, approx): "three years", "27-year"; a year
     naming a season ("the 2008 season"), a frequency, a rate or an age are told apart."""
     amount = _number(g["num"])
@@ -906,8 +938,7 @@ def p_duration(ctx: Context, g: dict, span) -> Found | None:
     return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")))
 
 
-@procedure
-def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
+def _plural_units(ctx: Context, g: dict, span) -> Found | None:
     """Units without a number (groups unit, dir, det, approx): "in recent years" is some years (PXY),
     "in coming months" the future; an age and a vague stretch ("after months of talks") are not tagged."""
     unit = _unit(g["unit"])
@@ -919,15 +950,14 @@ def p_plural_units(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", _W_VAGUE_PLURAL[dir_word],
                      anchor="relative" if ctx.dct else "unresolved")
     if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
-        previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+        previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
         if previous is not None and previous.group(1).lower() in _W_VAGUE_BEFORE:
             return None  # "after months of talks": TimeML news leaves this vague stretch out
     # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
     return Found("DURATION", format_duration(None, *unit), approx_mod(g.get("approx")))
 
 
-@procedure
-def p_not_a_newspaper(ctx: Context, g: dict, span) -> str | None:
+def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
     """A frequency word (group setword) that does not name a newspaper ("China Daily", "the daily Le Figaro")."""
     word = g["setword"]
     if word[:1].isupper() and _IN_A_NAME.search(ctx.text, max(0, span[0] - 30), span[1] + 30):
@@ -937,49 +967,18 @@ def p_not_a_newspaper(ctx: Context, g: dict, span) -> str | None:
     return ""
 
 
-@procedure
-def p_every(ctx: Context, g: dict, span) -> str | None:
-    """ "every two weeks", "per day" (groups num, unit): the length of time between two occurrences."""
-    if _first_word(g["_text"]).lower() in _W_RATE_WORD and not _FREQUENCY.search(ctx.text, max(0, span[0] - 12), span[0]):
-        return None  # "barrels per day", "$5 per hour": a rate, which TimeML leaves untagged (not "twice per day")
+def _units(ctx: Context, g: dict, span) -> str:
+    """ "every two weeks", "per day" (groups num, unit): so many units, one without a number."""
     amount = _number(g.get("num")) if g.get("num") else 1
     return format_duration(amount, *_unit(g["unit"]))
 
 
-_THE_BEFORE = _context("the_before")
+_THE_BEFORE = context_pattern("the_before")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
-_IN_A_NAME = _context("in_a_name")
+_IN_A_NAME = context_pattern("in_a_name")
 
 
-# Where a sentence (or a quotation) begins: "Now, he says, ..." opens it as a discourse marker
-# ("Now officials are investigating" still speaks of the present, and TimeML tags it).
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:;]['\"”’`]*\s+|\n\s*|[\"“`']+)\Z")
-
-
-@procedure
-def p_reference(ctx: Context, g: dict, span) -> Found | None:
-    """A word of references.tsv (group ref, then): the present, past or future without a date."""
-    value = REFERENCES[_squash(g["ref"])]
-    if value is None:
-        return None
-    if g["ref"].lower() in _W_DISCOURSE_MARKER and g["ref"] == g["ref"].capitalize() and ctx.text.startswith(",", span[1]) and \
-            _SENTENCE_START.search(ctx.text, max(0, span[0] - 4), span[0]):
-        return None  # TimeML: "now" is PRESENT_REF when it speaks of the time, not as "Now, ..." in a story
-    if value == "PAST_REF" and _AUXILIARY_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0]):
-        # "has recently moved", "was recently extended", "the recently passed law", "most recently last
-        # October": "recently" qualifies the verb (or the date that follows), and TimeML news annotation
-        # leaves it untagged; "recently announced", "Milton Roy recently fended off" name the time.
-        return None
-    if value == "FUTURE_REF" and _QUALIFIED_NOUN_AFTER.match(ctx.text, span[1]):
-        return None  # "the future government", "the future SAR": an adjective, someone's or something's next
-    if g.get("then"):
-        value = "PAST_REF"
-    return Found("DATE", value, anchor="relative" if ctx.dct else "unresolved")
-
-
-_OF_AFTER = _context("of_after")
-_AUXILIARY_BEFORE = _context("auxiliary_before")
-_QUALIFIED_NOUN_AFTER = _context("qualified_noun_after")
+_OF_AFTER = context_pattern("of_after")
 
 
 def _first_word(words: str) -> str:
@@ -1028,6 +1027,8 @@ TABLES = {
     "approx": lambda ctx, w: approx_mod(w),
     # A part of a day is itself a start, middle or end: "the early morning" is its START.
     "pod_edge": lambda ctx, w: {"EARLY": "START", "LATE": "END"}.get(edge_mod(w), edge_mod(w)),
+    # The era of words.tsv: "BC" before a year before Christ (TIMEX2 writes BC0490), nothing for one of ours.
+    "era": lambda ctx, w: "BC" if _W_ERA.get(w.replace(".", "").lower()) == "BC" else "",
 }
 
 
@@ -1035,3 +1036,123 @@ for _role, _words_of_role in LANGUAGE.words.items():
     TABLES.setdefault(_role, lambda ctx, w, table=_words_of_role: None if table.get(_squash(w)) is None
                       else str(table[_squash(w)]))
 _CONTEXTS: dict[str, re.Pattern] = {}
+
+
+# The procedures templates call.  The helpers above are the engine's own; a template names one of
+# these and, by its first argument, the kind of thing to compute.
+_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "of_that_year": _of_that_year,
+             "month": _named_month, "season": _named_season, "weekday": _named_weekday, "holiday": _named_holiday,
+             "day_beside": _day_beside}
+
+
+@procedure
+def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
+    """A calendar name placed in its year (``kind``: day of a month, range_end, of_that_year, month,
+    season, weekday, holiday, day_beside: the day before or after a named one): of the year named, of the story, or the occurrence the sentence points to.
+
+    A procedure because the year comes from outside the match: the tense of the sentence, the
+    story's date and the DCT, and each calendar repeats differently (weeks, years, Easter)."""
+    return _CALENDAR[kind](ctx, g, span)
+
+
+calendar.check_arguments = _kinds(_CALENDAR, "calendar name")
+
+_COUNT = {"dct": _shift, "day": _named_day, "story": _story_day, "offset": _offset, "direction": _relative_unit,
+          "edge": _edge_of_unit, "year_back": _year_earlier, "reported": _reported_quarter}
+
+
+@procedure
+def count(ctx: Context, g: dict, span, kind: str, first: str | None = None, second: str | None = None) -> Found | None:
+    """A unit counted from an anchor (``kind``): dct(unit,amount) from the DCT ({@count(dct,year,-1)}),
+    day (a weekday or "yesterday"), story (the day of the story), offset ("two days later"),
+    direction[(dir,unit)] ("last week", "the following day"), edge ("the end of the month"),
+    year_back ("the year-ago quarter"), reported (the quarter reported on).
+
+    A procedure because the anchor is the state of the scan (the date of the story, the quarter
+    spoken of), which it also moves, and calendar arithmetic crosses months and years."""
+    function = _COUNT[kind]
+    if first is None:
+        return function(ctx, g, span)
+    return function(ctx, g, span, first, second) if second is not None else function(ctx, g, span, first)
+
+
+def _check_direction(direction: str | None = None, unit: str | None = None) -> str | None:
+    return None if (direction is None) == (unit is None) else "count(direction) takes no argument or DIR,UNIT"
+
+
+# The arguments each kind of count takes after its name: how they are checked.
+_COUNT_ARGUMENTS = {"dct": _check_shift, "direction": _check_direction}
+
+
+def _check_count(kind: str, first: str | None = None, second: str | None = None) -> str | None:
+    if kind not in _COUNT:
+        return f"no count {kind!r} (there are {', '.join(_COUNT)})"
+    check = _COUNT_ARGUMENTS.get(kind)
+    if check is not None:
+        return check(first, second)
+    return None if first is None else f"count({kind}) takes no more arguments"
+
+
+count.check_arguments = _check_count
+
+_LENGTHS = {"number": _counted_length, "plural": _plural_units, "units": _units}
+
+
+@procedure
+def length(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
+    """A length of time in units (``kind``): number ("three years", "27-year": told apart from a year,
+    a fraction, a rate, an age), plural ("in recent years": some years), units ("two weeks" as
+    written, one without a number: "every week").
+
+    A procedure because numbers are read as quantities (number words, "and a half", a decade is ten
+    years), and the words around tell a length from a year, a fraction, a rate and an age."""
+    return _LENGTHS[kind](ctx, g, span)
+
+
+length.check_arguments = _kinds(_LENGTHS, "length")
+
+_YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year}
+
+
+@procedure
+def year(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
+    """A number read as a year (``kind``): cue (only where a word before, a possessive, words after or a
+    heading make it one), range_start and range_end ("1939-1945", "1995-96").
+
+    A procedure because what makes a number a year is the text around it and the other end of a range."""
+    return _YEAR[kind](ctx, g, span)
+
+
+year.check_arguments = _kinds(_YEAR, "year")
+
+
+@procedure
+def clock(ctx: Context, g: dict, span) -> Found | None:
+    """A time of day with its day (groups clock or noon, and a date, weekday or deictic word): the day
+    named, else the day of the story, then THH:MM.
+
+    A procedure because "two in the morning" is a time and "two in the morning session" a count, and
+    a time's day is the story's unless it names one."""
+    found = _clock_day(ctx, g, span)
+    if found is None:
+        return None
+    time = _clock_time(ctx, g, span)
+    if time is None:
+        return None
+    found.value += time
+    return found
+
+
+_NOT_IN_NAME = {"month": _month_not_in_name, "newspaper": _setword_not_in_name}
+
+
+@procedure
+def not_a_name(ctx: Context, g: dict, span, kind: str) -> str | None:
+    """A word that is not part of a name (``kind``): month ("March" alone, not "may" nor "Ivy March"),
+    newspaper ("daily", not "China Daily" nor "the daily Le Figaro").
+
+    A procedure because a name shows in the capitals of the words around the match."""
+    return _NOT_IN_NAME[kind](ctx, g, span)
+
+
+not_a_name.check_arguments = _kinds(_NOT_IN_NAME, "kind of name")

@@ -9,7 +9,7 @@ from .rules import RULES
 from .values import day_exists, format_value, value_start
 from .vocabulary import LANGUAGE
 from .context import Context, Found
-from .procedures import PROCEDURES, TABLES, _PREVIOUS_WORD
+from .procedures import PROCEDURES, TABLES, PREVIOUS_WORD
 
 _ROLE_LISTS = {**{kind: frozenset(words) for kind, words in LANGUAGE.cues.items()},
                **{role: frozenset(words) for role, words in LANGUAGE.words.items()}}
@@ -33,6 +33,8 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
             return _assemble(ctx, alternative, result, None, g, rule_type)
         if alternative.needs and not all(g.get(name) for name in alternative.needs):
             continue
+        if alternative.absent and any(g.get(name) for name in alternative.absent):
+            continue
         parts, first = [], None
         for piece in alternative.pieces:
             kind = piece[0]
@@ -45,7 +47,7 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                     break
                 parts.append(part)
             elif kind == templates.BEFORE:
-                previous = _PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
+                previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
                 listed = previous is not None and previous.group(1).lower() in _ROLE_LISTS[piece[1]]
                 if listed == piece[2]:
                     break

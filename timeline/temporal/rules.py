@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .values import REFERENCE_VALUES
 from .vocabulary import (LANGUAGE, AMBIGUOUS_MONTHS, HOLIDAYS, MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBERS, ORDINAL_WORDS,
                          ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, TENS, UNIT_PLURALS, UNITS,
                          UNITS_WORDS, WEEKDAY_NAMES)
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """A regex matching any of ``words``, written as a trie so that a failing attempt stops at once.
 
     A plain ``a|b|c`` alternation is tried branch by branch at every position,
@@ -62,24 +63,27 @@ _unit_words = list(UNITS) + list(UNIT_PLURALS)
 
 MACROS = {
     # Case-sensitive names: "May" is a month, "may" a verb.
-    "MONTH": "(?-i:" + _alternation(_cased(_FULL_MONTHS) + [a.capitalize() + "." for a in _ABBREVIATED]
+    "MONTH": "(?-i:" + alternation(_cased(_FULL_MONTHS) + [a.capitalize() + "." for a in _ABBREVIATED]
                                     + _cased(_ABBREVIATED)) + r"(?![a-z]))",
     # After a day number a month in lower case is still a month ("the 6 july", as translations write).
-    "LOWMONTH": "(?-i:" + _alternation(_FULL_MONTHS) + r"(?![a-z]))",
-    "MONTHNAME": "(?-i:" + _alternation(_cased(_FULL_MONTHS)) + r"(?![a-z]))",
-    "SAFEMONTH": "(?-i:" + _alternation(_cased([m for m in _FULL_MONTHS if m.capitalize() not in AMBIGUOUS_MONTHS])) + r"(?![a-z]))",
-    "WEEKDAY": "(?-i:" + _alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
-    "WEEKDAYS": "(?-i:" + _alternation(_cased(LANGUAGE.weekday_plurals)) + ")",
-    "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + _alternation(_number_words) + r")(?![0-9])",
-    "UNIT": _alternation(_unit_words) + r"\b",
-    "ORD": _alternation([o for o, value in ORDINALS.items() if value > 0]),
-    "ORDWORD": _alternation(ORDINAL_WORDS),
+    "LOWMONTH": "(?-i:" + alternation(_FULL_MONTHS) + r"(?![a-z]))",
+    "MONTHNAME": "(?-i:" + alternation(_cased(_FULL_MONTHS)) + r"(?![a-z]))",
+    "SAFEMONTH": "(?-i:" + alternation(_cased([m for m in _FULL_MONTHS if m.capitalize() not in AMBIGUOUS_MONTHS])) + r"(?![a-z]))",
+    "WEEKDAY": "(?-i:" + alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
+    "WEEKDAYS": "(?-i:" + alternation(_cased(LANGUAGE.weekday_plurals)) + ")",
+    "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + alternation(_number_words) + r")(?![0-9])",
+    "UNIT": alternation(_unit_words) + r"\b",
+    "ORD": alternation([o for o, value in ORDINALS.items() if value > 0]),
+    "ORDWORD": alternation(ORDINAL_WORDS),
     # A season before a capitalised word is part of a name: "Spring Festival", "Winter Olympics".
-    "SEASON": _alternation(SEASONS) + r"\b(?!\s+(?-i:[A-Z][a-z]))",
-    "POD": _alternation(PARTS_OF_DAY) + r"\b",
-    "REF": _alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
-    "SETWORD": _alternation(SET_WORDS) + r"\b",
-    "HOLIDAY": "(?-i:" + _alternation([" ".join(p.capitalize() for p in h.split(" "))
+    "SEASON": alternation(SEASONS) + r"\b(?!\s+(?-i:[A-Z][a-z]))",
+    "POD": alternation(PARTS_OF_DAY) + r"\b",
+    "REF": alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
+    # The words of each value: PRESENTREF, PASTREF, FUTUREREF.
+    **{value.replace("_", ""): alternation([w for w, v in REFERENCES.items() if v == value]) + r"\b"
+       if value in REFERENCES.values() else "(?!)" for value in REFERENCE_VALUES},
+    "SETWORD": alternation(SET_WORDS) + r"\b",
+    "HOLIDAY": "(?-i:" + alternation([" ".join(p.capitalize() for p in h.split(" "))
                                        for h in HOLIDAYS]) + r")\b",
 }
 

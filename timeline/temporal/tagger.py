@@ -24,14 +24,14 @@ from collections import deque
 from .. import collector
 from .expressions import TemporalExpression, make_expression
 from .lexicon import LexiconError
-from .rules import MACROS, RULES, Rule, _alternation
+from .rules import MACROS, RULES, Rule, alternation
 from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
                          REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_MIN_YEARS,
-                      STORY_REACH, STORY_REACH_NEWS, _MACRO, _context, _context_text)
+                      STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text)
 from .tense import direction
-from .procedures import _heading_year
+from .procedures import heading_year
 from .resolver import TEMPLATES, resolve
 
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -43,7 +43,7 @@ def _expand(rule_index: int, pattern: str) -> str:
             raise LexiconError(f"{RULES[rule_index].where}: no pattern or word list named {{{match.group(1)}}}")
         return MACROS[match.group(1)]
 
-    pattern = _MACRO.sub(macro, pattern)
+    pattern = MACRO_FIELD.sub(macro, pattern)
     return _GROUP.sub(lambda m: f"(?P<r{rule_index}_{m.group(1)}>", pattern)
 
 
@@ -225,9 +225,9 @@ _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
 # ordinal day); other numbers ("2,500", "15km") need a time word soon after ("15 years").
 _INTERESTING = re.compile(
     r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
-    r"|" + _context_text("anchor_number") + ")"
+    r"|" + context_text("anchor_number") + ")"
     r"|(?P<number>[0-9]+)"
-    r"|(?P<word>" + _alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
+    r"|(?P<word>" + alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
     + r"(?![^\W_])))")
 
 
@@ -293,8 +293,8 @@ _DIGIT_BEFORE = re.compile(r"[0-9]\s?\Z")
 _YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
 
 
-_OWN_DAYS_CUE = _context("own_days")
-_OWN_TIME = _context("own_time")
+_OWN_DAYS_CUE = context_pattern("own_days")
+_OWN_TIME = context_pattern("own_time")
 
 
 def _dct_plausible(text: str, dct: dt.date | None) -> bool:
@@ -318,7 +318,7 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
 def _story_weight(text: str, start: int, end: int, granularity: str) -> int:
     """How much one date says that the text tells a story in its year: a section headed by a year sets the
     scene at once, a year named in passing only with others."""
-    return STORY_CONFIRM if granularity == "year" and _heading_year(text, start, end) else 1
+    return STORY_CONFIRM if granularity == "year" and heading_year(text, start, end) else 1
 
 
 def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[dt.date, str]) -> bool:

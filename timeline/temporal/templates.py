@@ -9,7 +9,7 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
     PIECES      literal text and fields in braces:
                 {group}            the words of a named group, as matched
                 {group:table}      those words looked up in a table (month, season, a words.tsv role...)
-                {?group}           nothing, but the group must have matched
+                {?group}           nothing, but the group must have matched (!?: must not have)
                 {^role}            nothing, but the word before the match is in the role (!^: is not)
                 {@procedure(a,b)}  what a named procedure of the engine makes of the match (!@: refuses);
                                    {@procedure:week}: its value written at that precision
@@ -32,8 +32,6 @@ LITERAL, GROUP, BEFORE, PROCEDURE = range(4)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
-_TABLE = re.compile(r"[a-z][a-z0-9_]*|[A-Z_]+")
 
 
 @dataclass(frozen=True)
@@ -42,6 +40,7 @@ class Alternative:
     pieces: tuple           # (kind, ...) tuples, evaluated left to right
     mods: tuple | None      # ((group, table) | (None, MOD)), None: the procedure's own mod
     needs: tuple            # groups that must have matched for the alternative to apply
+    absent: tuple           # groups that must not have matched
     sole: tuple | None      # (procedure, args) when the alternative is that procedure's value as it is
 
 
@@ -89,7 +88,7 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 else:
                     fail(f"{item!r} is not a TimeML mod nor a {{group:table}} field")
             mods = tuple(mods)
-        pieces, needs = [], []
+        pieces, needs, absent = [], [], []
         position = 0
         for match in _FIELD.finditer(value):
             if match.start() != position:
@@ -118,10 +117,11 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 if role not in roles:
                     fail(f"no word list named {role!r}")
                 pieces.append((BEFORE, role, field.startswith("!")))
-            elif field.startswith("?"):
-                if field[1:] not in groups:
-                    fail(f"the pattern has no group named {field[1:]!r}")
-                needs.append(field[1:])
+            elif field.lstrip("!").startswith("?"):
+                group = field.lstrip("!")[1:]
+                if group not in groups:
+                    fail(f"the pattern has no group named {group!r}")
+                (absent if field.startswith("!") else needs).append(group)
             else:
                 group, _, table = field.partition(":")
                 if group not in groups:
@@ -134,9 +134,9 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
             fail("unbalanced braces" if pieces else "an alternative gives no value")
         sole = None
         if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and pieces[0][4] is None \
-                and type_ is None and mods is None:
+                and type_ is None and mods is None and not needs and not absent:
             sole = pieces[0][1:3]
-        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), sole))
+        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), tuple(absent), sole))
     return Template(text, tuple(alternatives), own_days)
 
 

@@ -133,6 +133,24 @@ DATE_TIME = re.compile(
 )
 
 
+def parse_date_time(written: str) -> tuple[str, str | None] | None:
+    """A date as a user or a document writes it ("2016-11-04", "2016-11-04T09:15:00+02:00", RFC 3339 as
+    Atom feeds have it): its partial ISO date and its time of day (HH:MM in the zone written, the zone
+    dropped; None without one or when it is no time of day), or None when it is no date that exists."""
+    match = DATE_TIME.match(written.strip().upper())  # RFC 3339 allows a "t" and a "z" in lower case
+    if not match:
+        return None
+    parts = [int(part) for part in match["date"].split("-")]
+    try:
+        dt.date(*parts, *[1] * (3 - len(parts)))
+    except ValueError:
+        return None
+    time = match["time"] and match["time"][:5]
+    if time and (int(time[:2]) > 23 or int(time[3:]) > 59):
+        time = None
+    return match["date"], time or None
+
+
 def parse_dct(dct: str | None) -> tuple[dt.date | None, str | None]:
     """A document creation time as a date and how precise it is (day, month, year), or (None, None)."""
     if not dct:

@@ -41,9 +41,11 @@ HOLIDAYS = LANGUAGE.holidays
 FUTURE_CUES = LANGUAGE.cues["future"]
 PAST_CUES = LANGUAGE.cues["past"]
 FUTURE_AUXILIARIES = frozenset(LANGUAGE.cues["future_auxiliary"])
+SCHEDULED = frozenset(LANGUAGE.cues["scheduled"])  # "the trial resumes Monday": a day ahead
+AHEAD_OF = frozenset(LANGUAGE.cues["ahead_of"])  # "ahead of Thursday's election": ahead, in its own phrase
+PLANS = frozenset(LANGUAGE.cues["plan"])  # "planned a rally on Saturday": behind or ahead, the verb does not say
 NOT_PAST_FORMS = frozenset(LANGUAGE.cues["not_past"])
 REPORTING = LANGUAGE.cues["reporting"]
-MONTH_CUES = frozenset(LANGUAGE.cues["month_cue"])
 YEAR_CUES = frozenset(LANGUAGE.cues["year_cue"])
 # Irregular past forms, read like the regular ones the scan finds by their -ed.
 IRREGULAR_PAST = LANGUAGE.past_tense_cues
