@@ -272,23 +272,6 @@ def test_every_comparison_lead_in_holds_one_of_its_words():
     assert [e.date_source for e in _events(text, [_expr(text, "a year earlier", "1988")], "1989-10-30")] == ["publication"]
 
 
-def test_with_changes_gives_the_event_replace_gives():
-    import dataclasses
-    import pytest
-    from timeline.events import with_changes
-
-    text = "Rebels took the town on 6 May 2016."
-    event = _events(text, [_expr(text, "6 May 2016", "2016-05-06")], "2016-05-09")[0]
-    changes = {"id": "abc", "event_type": "Battles", "title": "Rebels took the town"}
-    changed = with_changes(event, **changes)
-    assert changed == dataclasses.replace(event, **changes) and hash(changed) == hash(dataclasses.replace(event, **changes))
-    assert event.id != "abc"  # the event itself is left as it was
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        changed.title = "x"
-    with pytest.raises(TypeError):
-        with_changes(event, no_such_field=1)
-
-
 def test_few_words_counts_words_as_the_regex_module_finds_them():
     import re
 

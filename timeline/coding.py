@@ -25,7 +25,7 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
 from .derived import named_happening
-from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline, with_changes
+from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline
 from .identity import report_id
 from .sentences import Sentence
 from .temporal.lexicon import current_language
@@ -639,7 +639,7 @@ def code_events(
         index = by_offset.get(event.offset[0])
         sentence = event.sentence
         if index is None:
-            coded.append(with_changes(event, id=report_id(event)))
+            coded.append(replace(event, id=report_id(event)))
             continue
         places, actors = names(index)
         start, end, continuation = _window(event, sentence, spans_of.get(event.offset[0], []))
@@ -677,7 +677,7 @@ def code_events(
             location = _paragraph_place(index, sentences, text, names, place, paragraph_places)
         if location is None:
             location = _story_place(index, stories, names, place)
-        coded.append(with_changes(
+        coded.append(replace(
             event, id=report_id(event), event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             fatalities=fatalities.casualties if fatalities else None,
             injuries=injuries.casualties if injuries else None, location=location,

@@ -172,24 +172,6 @@ class Event:
     corrected: str = ""
 
 
-_EVENT_FIELDS = frozenset(Event.__dataclass_fields__)
-_new = object.__new__
-
-
-def with_changes(event: Event, **changes) -> Event:
-    """``dataclasses.replace(event, **changes)``, several times faster: a frozen dataclass sets each
-    of its forty fields through ``object.__setattr__``, where copying the instance dictionary
-    gives the same event (equal, hashable, still frozen to its users). Coding gives each event of
-    a page its fields this way."""
-    unknown = changes.keys() - _EVENT_FIELDS
-    if unknown:
-        raise TypeError(f"Event has no field {', '.join(sorted(unknown))}")
-    changed = _new(Event)
-    changed.__dict__.update(event.__dict__)
-    changed.__dict__.update(changes)
-    return changed
-
-
 @dataclass(frozen=True)
 class _Happening:
     """One or more date expressions of a sentence that date the same happening."""
