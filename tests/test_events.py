@@ -256,3 +256,28 @@ def test_a_headline_stands_alone_on_its_line():
     text = "Rebels Take Town\n  \tSecond Headline  \r\nRebels took the town. Few were hurt\n" + "More text " * 1000
     sentences = split_sentences(text)
     assert [is_headline(s, text) for s in sentences[:4]] == [True, True, False, False]
+
+
+def test_every_comparison_lead_in_holds_one_of_its_words():
+    # COMPARISON_WORDS lets _is_reference skip the pattern: each of its matches must hold one of them,
+    # whatever the case ("Compared with", "VERSUS", the long s of "verſus" that IGNORECASE reads as s).
+    from timeline.events import COMPARISON_LEAD_IN, COMPARISON_WORDS
+
+    lead_ins = ["compared with the figure of ", "Compared to ", "up from 40 in ", "DOWN FROM three in ",
+                "versus ", "verſus ", "vs. ", "more than ", "fewer than in ", "Higher THAN during "]
+    for words in lead_ins:
+        assert COMPARISON_LEAD_IN.search(words), words
+        assert any(word in words.casefold() for word in COMPARISON_WORDS), words
+    text = "Revenue was C$291.6 million, verſus C$252 million a year earlier."
+    assert [e.date_source for e in _events(text, [_expr(text, "a year earlier", "1988")], "1989-10-30")] == ["publication"]
+
+
+def test_few_words_counts_words_as_the_regex_module_finds_them():
+    import re
+
+    from timeline.titles import _few_words
+
+    texts = ["", "On 6 May", "On 6 May,", "a b c d", "a b c d e", "\0, " * 300 + "5 March 2011, " + "\0, " * 30,
+             "Rebels captured the town", "é ß 1 _ x", "  - -- one two three four five", "abcdefghij"]
+    for text in texts:
+        assert _few_words(text) == (len(re.findall(r"\w+", text)) < 5), repr(text)

@@ -59,3 +59,35 @@ def test_seeds_csv_from_build(seeds_dir):
     assert result.exit_code == 0
     rows = _rows(result.stdout_bytes)
     assert len(rows) > 5 and all(len(row) == len(COLUMNS) for row in rows)
+
+
+def _csv_module_line(row) -> str:
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerow(row)
+    return text.getvalue()
+
+
+def test_rows_are_written_as_the_csv_module_writes_them():
+    # write_rows quotes each cell itself (once per text): the bytes must stay the csv module's.
+    from timeline.exporters.csv_format import _line
+
+    characters = [chr(c) for c in range(0x3000)] + ["\u2028", "\u2029", "\ufeff", "\U0001f600"]
+    for character in characters:
+        for row in (["a" + character + "b", "x"], [character], [character, ""], ["", character * 2]):
+            assert _line(row) == _csv_module_line(row), repr(row)
+    for row in ([], [""], ["", ""], [None], [1, 2.5, True, None, 'q"x'], ['""'], [LONG_SENTENCE, "a,b"]):
+        assert _line(row) == _csv_module_line(row), repr(row)
+
+
+def test_hypothesis_rows_are_written_as_the_csv_module_writes_them():
+    from hypothesis import given, settings, strategies as st
+
+    from timeline.exporters.csv_format import _line
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.text(alphabet=st.sampled_from(list('ab ,"\r\n\t\x00\'é=')) | st.characters(), max_size=12),
+                    max_size=5))
+    def check(row):
+        assert _line(row) == _csv_module_line(row)
+
+    check()

@@ -648,7 +648,7 @@ def code_events(
         window = sentence[start:end]
         actor1, actor2 = _roles(start, end, sentence, actors, words.sources, continuation)
         event_type, sub_type, _ = classify(window, rules, actor1)
-        if event_type == UNKNOWN and _SPEECH_END.search(window):
+        if event_type == UNKNOWN and _SPEECH_END.search(window, max(0, len(window) - _SPEECH_END_REACH)):
             # "The SDF said on Friday | they had taken the town": the happening is in what was said.
             bounds = [b for b in clause_bounds(sentence) if b[0] >= end and not any(a <= b[0] < z for a, z in related)]
             if bounds:
@@ -690,6 +690,9 @@ def code_events(
 _TOLL_CLAUSE_AFTER = re.compile(r"\s*[,;—–-]?\s*(?:killing|leaving|wounding|injuring)\b", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\W*(?:that\s+)?(?:it|they|we)\b", re.IGNORECASE)
 _SPEECH_END = re.compile(r"\b(?:%s)\b[^,;]{0,40}$" % "|".join(map(re.escape, SPEECH_VERBS)), re.I)
+# How far before the end of a window a match of _SPEECH_END can begin (its verb, 40 characters, and
+# a line break that $ lets it end before): the rest of a long window is not searched.
+_SPEECH_END_REACH = max(map(len, SPEECH_VERBS)) + 42
 
 
 def _date_span(event: Event) -> tuple[int, int] | None:

@@ -41,6 +41,10 @@ COMPARISON_LEAD_IN = re.compile(
 )
 # Longer than any match of COMPARISON_LEAD_IN but for the spaces just before the date.
 COMPARISON_REACH = 100
+# Every match of COMPARISON_LEAD_IN holds one of these words (casefolded, as its IGNORECASE reads
+# them): words before a date that hold none cannot lead into a comparison, which is tested at
+# once instead of trying the pattern at each of their characters.
+COMPARISON_WORDS = ("compared", "up from", "down from", "versus", "vs.", "than")
 COMPARISON_DATE = re.compile(r"\b(?:year|month|quarter|week)-(?:ago|earlier)\b", re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
@@ -290,6 +294,9 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str)
     while words_end > sentence.start + clause_start and text[words_end - 1].isspace():
         words_end -= 1
     reach = max(sentence.start + clause_start, words_end - COMPARISON_REACH)
+    words = text[reach:expression.start].casefold()
+    if not any(word in words for word in COMPARISON_WORDS):
+        return False
     return bool(COMPARISON_LEAD_IN.search(text, reach, expression.start))
 
 

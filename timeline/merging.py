@@ -264,7 +264,17 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
     for arrival, event in enumerate(events):
         report = _Report.of(event)
         same = by_signature.setdefault(_signature(event, report), [])
-        number = next((n for n in same if event.document not in documents[n]), None)
+        # The first of them its document is not in yet: a document's reports fill them in order,
+        # so those holding it come first, and bisection finds the first (a page that repeats one
+        # report would make a scan of them all, per report, grow with their square).
+        low, high = 0, len(same)
+        while low < high:
+            middle = (low + high) // 2
+            if event.document in documents[same[middle]]:
+                low = middle + 1
+            else:
+                high = middle
+        number = same[low] if low < len(same) else None
         if number is None:
             number = len(members)
             same.append(number)

@@ -15,6 +15,7 @@ from .coding import code_events, document_places, load_event_types
 from .events import Event, Location, extract_events
 from .identity import content_hash
 from .sentences import split_sentences
+from .titles import clauses_remembered
 
 
 # What cleaning drops that starts a new story on the page (a live blog entry's time stamp).
@@ -56,6 +57,11 @@ def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
 
 def process_document(document: Document, options: Options = Options()) -> DocumentResult:
     """Events of one document, with notes for the user and what cleaning dropped."""
+    with clauses_remembered():  # events and coding read the clauses of the same sentences
+        return _process_document(document, options)
+
+
+def _process_document(document: Document, options: Options) -> DocumentResult:
     cleaned = clean(document.text, load_rules(options.cleaning_rules))
     sentences = [s for start, end in cleaned.kept for s in split_sentences(document.text, start, end)]
     expressions = temporal.tag(document.text, dct=document.published, spans=cleaned.kept)

@@ -9,9 +9,11 @@ insertions, never by cutting the sentence at a fixed length.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
-import itertools
 import re
+import threading
+from typing import Iterator
 
 from .temporal.lexicon import current_language
 
@@ -134,10 +136,36 @@ _CLAUSE_CUTS = (
 )
 
 
-@functools.lru_cache(maxsize=256)
+# Per thread, the clauses of each sentence of the document being processed (see clauses_remembered).
+_remembered = threading.local()
+
+
+@contextlib.contextmanager
+def clauses_remembered() -> Iterator[None]:
+    """Within it, the clauses of every sentence are found once: making events reads all the
+    sentences of a document, then coding reads them again, too far apart for a cache of the
+    last sentences on a long page. What it remembers goes with the document."""
+    saved = getattr(_remembered, "clauses", None)
+    _remembered.clauses = {}
+    try:
+        yield
+    finally:
+        _remembered.clauses = saved
+
+
 def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the clauses of ``sentence``, in order, covering it (remembered for the last
-    sentences: the events of a sentence ask for its clauses several times)."""
+    """Spans of the clauses of ``sentence``, in order, covering it (remembered: the events of a
+    sentence ask for its clauses several times)."""
+    remembered = getattr(_remembered, "clauses", None)
+    if remembered is None:
+        return _recent_clause_bounds(sentence)
+    bounds = remembered.get(sentence)
+    if bounds is None:
+        bounds = remembered[sentence] = _clause_bounds(sentence)
+    return bounds
+
+
+def _clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
     cuts = {0, len(sentence)}
     for pattern, needs in _CLAUSE_CUTS:
         if needs and not any(mark in sentence for mark in needs):
@@ -146,6 +174,9 @@ def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
             cuts.add(match.end())
     points = sorted(cuts)
     return tuple((a, b) for a, b in zip(points, points[1:]) if sentence[a:b].strip())
+
+
+_recent_clause_bounds = functools.lru_cache(maxsize=256)(_clause_bounds)
 
 
 def clause_at(sentence: str, position: int) -> tuple[int, int]:
@@ -381,13 +412,14 @@ def _ends_in_speech(text: str, start: int, end: int) -> bool:
     return any(m.end() == end for m in _SPEECH.finditer(text, max(start, end - SPEECH_REACH), end + 8))
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _few_words(text: str) -> bool:
-    """Whether ``text`` holds at most four words (read no further than a fifth; a run of masked
-    dates between them is skipped at once, not backtracked over position by position)."""
-    return sum(1 for _ in itertools.islice(_WORD.finditer(text), 5)) < 5
+    """Whether ``text`` holds at most four words: a fifth is not found from its start (each run of
+    word or other characters taken whole, never given back, so a run of masked dates between
+    words is passed at once, and the search stops at the fifth word)."""
+    return _FIVE_WORDS.match(text) is None
+
+
+_FIVE_WORDS = re.compile(r"(?:\W*+\w++){5}")
 
 
 def _title_alone(sentence: str, date_span, other_spans) -> str:

@@ -8,8 +8,10 @@ because it changes the data: real titles begin with "-".
 """
 from __future__ import annotations
 
-import csv
+import functools
 import io
+import itertools
+import re
 from typing import Any, BinaryIO, Mapping
 
 import click
@@ -41,14 +43,40 @@ def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) 
 
 
 def write_rows(stream: BinaryIO, header, rows, excel: bool) -> None:
-    """A header and rows of text as RFC 4180 CSV; ``excel``: BOM and formula cells neutralised."""
+    """A header and rows of text as RFC 4180 CSV; ``excel``: BOM and formula cells neutralised.
+
+    The bytes are those of ``csv.writer`` (QUOTE_MINIMAL, lines ended by CRLF), made here: its
+    writer reads every character of every cell again for each row, and the events of a
+    sentence repeat it (a list of dates gives hundreds of rows of the same long sentence),
+    where a cell written before is quoted once (see _cell)."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig" if excel else "utf-8", newline="", write_through=False)
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralise_formula(cell) for cell in row] if excel else row)
+    write = text.write
+    for row in itertools.chain([header], rows):
+        cells = [neutralise_formula(cell) for cell in row] if excel else row
+        write(_line(cells))
     text.flush()
     text.detach()
+
+
+# A cell with one of these characters is quoted (csv.QUOTE_MINIMAL: the delimiter, the quote
+# character and those of the line terminator), its quotes doubled.
+_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+
+
+@functools.lru_cache(maxsize=4096)
+def _cell(value: str) -> str:
+    """A cell as the csv module writes it (a text is quoted once, however many rows repeat it)."""
+    if _NEEDS_QUOTES.search(value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _line(row) -> str:
+    """A row as the csv module writes it: numbers as text, None as an empty cell."""
+    cells = [cell if isinstance(cell, str) else "" if cell is None else str(cell) for cell in row]
+    if cells == [""]:
+        return '""\r\n'  # as csv writes a row of one empty cell: a blank line would be no row
+    return ",".join(map(_cell, cells)) + "\r\n"
 
 
 @hookimpl

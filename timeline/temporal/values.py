@@ -89,7 +89,12 @@ def _narrow(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.
     return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
 
 
-@functools.lru_cache(maxsize=1 << 12)
+# Values remembered: a timeline page of daily entries names a day of twenty years again and again, and
+# a cache smaller than the days it cycles through would keep none of them (each found again at 17 us).
+VALUES_REMEMBERED = 1 << 15
+
+
+@functools.lru_cache(maxsize=VALUES_REMEMBERED)
 def value_fields(value: str) -> dict | None:
     """The parts of a TIMEX3 DATE/TIME value (``century``, ``decade``, ``year``, ``month``, ``day``,
     ``time``, ``week``, ``weekday``, ``quarter``, ``half``, ``season``), or None when it names no
@@ -267,7 +272,7 @@ def day_exists(value: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=1 << 12)
+@functools.lru_cache(maxsize=VALUES_REMEMBERED)
 def interval_of(value: str, mod: str | None = None) -> Interval | None:
     """The calendar interval a TIMEX3 DATE/TIME value covers, or None (remembered: making
     events asks for the same few values again and again)."""
