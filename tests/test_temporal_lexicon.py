@@ -98,6 +98,7 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     assert set(sentences.MONTH_NAMES) == set(MONTHS)
     assert gazetteer.CALENDAR_WORDS == english.month_names + english.weekday_names
     assert titles.IRREGULAR_PAST is english.past_forms and titles.SPEECH_VERBS is english.cues["speech"]
+    assert all(f"|{verb}|" in titles.PAST_OR_AUX for verb in english.cues["finite_verb"])
     assert events.HABITUAL.search("It opens every thursday")
     # The tagger reads a past form as a tense cue only where its row says so ("hit" is also a present).
     assert set(english.past_tense_cues) < set(english.past_forms)

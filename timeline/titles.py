@@ -75,7 +75,8 @@ MASKED_DATE = re.compile(
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
-PAST_OR_AUX = r"(?:%s|has|have|had|is|are|will|would|[a-z]{3,}ed)" % "|".join(IRREGULAR_PAST)
+# A past form or a finite auxiliary (cues.tsv, finite_verb), or any word in -ed: the verb of a clause.
+PAST_OR_AUX = r"(?:%s|%s|[a-z]{3,}ed)" % ("|".join(IRREGULAR_PAST), "|".join(current_language().cues["finite_verb"]))
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
 _FIRST_VERB = re.compile(r"\b%s\b" % PAST_OR_AUX)
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
