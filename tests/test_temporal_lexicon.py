@@ -119,6 +119,11 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
     ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
     ("fortnightly\tweekday\t{setword:set}\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
+    ("fortnightly\tword\t{every:set=P2W}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set=P2W}}P2W': the pattern has no group named 'every'"),
+    ("fortnightly\tword\t{setword:sets=P2W}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:sets=P2W}}P2W': no table named 'sets'"),
+    ("fortnightly\tword\t{setword:set=}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set=}}P2W': {{setword:set=}} tests no value"),
+    ("fortnightly\tword\t{[every}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{[every}}P2W': {{[every}}: a span field is"),
+    ("fortnightly\tword\t{[setword[}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{[setword[}}P2W': {{[setword[}}: a span field is"),
 ])
 def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
     rules = copy_of_english / "rules.tsv"
@@ -211,3 +216,42 @@ def test_an_alternative_may_need_a_group_not_to_have_matched(copy_of_english):
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08"),
                                       ("It met two weeks running at best.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")], [("two weeks", "DURATION", "P2W")]]
+
+
+def test_an_alternative_may_test_what_a_table_says_of_a_group(copy_of_english):
+    """{group:table=VALUE}: the table must give VALUE ({!...}: must not; * for any word it lists)."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\t{dir:step=1}P2W | {!dir:back=*}P3W\tSET\t(?P<dir>\\w+)\\s+weeks\\s+running\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met coming weeks running.", "1998-01-08"),
+                                      ("It met this weeks running.", "1998-01-08"),
+                                      ("It met past weeks running.", "1998-01-08")]) == [
+        [("coming weeks running", "SET", "P2W")], [("this weeks running", "SET", "P3W")],
+        [("past weeks", "DATE", "PAST_REF")]]
+
+
+def test_an_alternative_may_set_the_span_of_the_tag(copy_of_english):
+    """{[group]}, {group[}, {]group}: the tag is a part of the match, as TimeML annotators mark it."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("fortnight_ago\tword\t{[when]}P2W\tDURATION\t(?:a\\s+)?(?P<when>fortnight)\\s+of\\s+talks\n"
+                     "fortnight_after\tword\t{lead[}P2W\tDURATION\t(?P<lead>a\\s+solid\\s+)fortnight\\b\n"
+                     "fortnight_before\tword\t{]tail}P2W\tDURATION\t(?:a\\s+)?fortnight(?P<tail>\\s+running)\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("After a fortnight of talks it ended.", "1998-01-08"),
+                                      ("After a solid fortnight it ended.", "1998-01-08"),
+                                      ("It met a fortnight running.", "1998-01-08")]) == [
+        [("fortnight", "DURATION", "P2W")], [("fortnight", "DURATION", "P2W")], [("a fortnight", "DURATION", "P2W")]]
+
+
+def test_a_mod_falls_back_when_its_table_says_nothing(copy_of_english):
+    """~{group:table},MOD: a table with no entry for the group's words leaves the mod to the next choice."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\tP2W~{dir:approx_word},END\tDURATION\t(?P<dir>\\w+)\\s+weeks\\s+running\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    add_row(copy_of_english, "words.tsv", "approx_word\tabout\tAPPROX")
+    code = ("import json, sys\nfrom timeline.temporal import tag\n"
+            "print(json.dumps([(e.text, e.mod) for t in sys.argv[1:] for e in tag(t, '1998-01-08')]))")
+    result = subprocess.run([sys.executable, "-c", code, "It met about weeks running.", "It met this weeks running."],
+                            cwd=ROOT, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)},
+                            capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [["about weeks running", "APPROX"], ["this weeks running", "END"]]

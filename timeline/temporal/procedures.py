@@ -995,8 +995,9 @@ TABLES = {
 
 
 for _role, _words_of_role in LANGUAGE.words.items():
-    TABLES.setdefault(_role, lambda ctx, w, table=_words_of_role: None if table.get(_squash(w)) is None
-                      else str(table[_squash(w)]))
+    # A word listed without a value gives nothing to the value, but is there ({noun:thing_noun=*}).
+    TABLES.setdefault(_role, lambda ctx, w, table=_words_of_role: None if _squash(w) not in table
+                      else "" if table[_squash(w)] is None else str(table[_squash(w)]))
 _CONTEXTS: dict[str, re.Pattern] = {}
 
 

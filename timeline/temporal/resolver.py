@@ -35,7 +35,7 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
             continue
         if alternative.absent and any(g.get(name) for name in alternative.absent):
             continue
-        parts, first = [], None
+        parts, first, bounds = [], None, None
         for piece in alternative.pieces:
             kind = piece[0]
             if kind == templates.LITERAL:
@@ -46,6 +46,16 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                 if part is None:
                     break
                 parts.append(part)
+            elif kind == templates.TEST:
+                _, group, table, wanted, negated = piece
+                words = g.get(group)
+                said = None if words is None else TABLES[table](ctx, words)
+                if (said is not None and (wanted == "*" or said == wanted)) == negated:
+                    break
+            elif kind == templates.SPAN:
+                if not g.get(piece[1]):
+                    break
+                bounds = (bounds or ()) + ((g["_span"](piece[1]), piece[2], piece[3]),)
             elif kind == templates.BEFORE:
                 previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
                 listed = previous is not None and previous.group(1).lower() in _ROLE_LISTS[piece[1]]
@@ -69,7 +79,14 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                     result = result.value
                 parts.append(result)
         else:
-            return _assemble(ctx, alternative, "".join(parts), first, g, rule_type)
+            found = _assemble(ctx, alternative, "".join(parts), first, g, rule_type)
+            if found is not None and bounds is not None:
+                for group_span, start, end in bounds:
+                    if start is not None:
+                        found.start = group_span[start]
+                    if end is not None:
+                        found.end = group_span[end]
+            return found
     return None
 
 
@@ -95,5 +112,6 @@ def _assemble(ctx: Context, alternative: templates.Alternative, value: str, firs
                 break
             if g.get(group):
                 found.mod = table if table.isupper() else TABLES[table](ctx, g[group])
-                break
+                if found.mod is not None:
+                    break  # a table that says nothing of the group's words leaves the choice to the next
     return found

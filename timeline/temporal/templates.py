@@ -10,10 +10,14 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                 {group}            the words of a named group, as matched
                 {group:table}      those words looked up in a table (month, season, a words.tsv role...)
                 {?group}           nothing, but the group must have matched (!?: must not have)
+                {group:table=V}    nothing, but the table gives V for the group's words (*: any; !: not)
+                {[group}           the tag starts at the group; group[ after it, ]group ends before it,
+                                   group] ends with it, [group] is the group
                 {^role}            nothing, but the word before the match is in the role (!^: is not)
                 {@procedure(a,b)}  what a named procedure of the engine makes of the match (!@: refuses);
                                    {@procedure:week}: its value written at that precision
-    MOD         {group:table} or a TimeML mod in capitals; the first whose group matched gives the mod
+    MOD         {group:table} or a TimeML mod in capitals; the first whose group matched and whose
+                table says something gives the mod
 
 This module parses templates (a bad one is a ``LexiconError`` naming the file
 and line) and evaluates them; the engine gives it the tables and procedures.
@@ -28,8 +32,12 @@ from typing import Callable
 from .lexicon import MODS, TIMEX_TYPES, LexiconError
 from .values import PRECISIONS
 
-LITERAL, GROUP, BEFORE, PROCEDURE = range(4)
+LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN = range(6)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
+# {group:table=VALUE}, {!group:table=VALUE}: a test of what a table says of a group's words.
+_TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)=([A-Za-z0-9_.*-]*)")
+# {[group}, {group[}, {]group}, {group]}, {[group]}: where the tag starts and ends, by a group.
+_SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
 
@@ -117,6 +125,29 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 if role not in roles:
                     fail(f"no word list named {role!r}")
                 pieces.append((BEFORE, role, field.startswith("!")))
+            elif _TEST.fullmatch(field):
+                negated, group, table, wanted = _TEST.fullmatch(field).groups()
+                if group not in groups:
+                    fail(f"the pattern has no group named {group!r}")
+                if table not in tables:
+                    fail(f"no table named {table!r}")
+                if not wanted:
+                    fail(f"{{{field}}} tests no value (write {group}:{table}=* for any)")
+                pieces.append((TEST, group, table, wanted, bool(negated)))
+            elif field[:1] in "[]" or field[-1:] in "[]":
+                span = _SPAN.fullmatch(field)
+                if span is None or span.group(3) not in groups:
+                    fail(f"{{{field}}}: a span field is [group, group[, ]group, group] or [group] "
+                         "with a group of the pattern")
+                opens_before, closes_before, group, opens_after, closes_after = span.groups()
+                marks = (bool(opens_before), bool(closes_before), bool(opens_after), bool(closes_after))
+                if marks not in ((True, False, False, False), (False, False, True, False), (False, True, False, False),
+                                 (False, False, False, True), (True, False, False, True)):
+                    fail(f"{{{field}}}: a span field is [group, group[, ]group, group] or [group]")
+                # Where the tag starts (the group's start or end) and where it ends, None: unchanged.
+                start = 0 if opens_before else 1 if opens_after else None
+                end = 0 if closes_before else 1 if closes_after else None
+                pieces.append((SPAN, group, start, end))
             elif field.lstrip("!").startswith("?"):
                 group = field.lstrip("!")[1:]
                 if group not in groups:
