@@ -18,7 +18,6 @@ from .tense import direction
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
 _BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
-_FIRST_TOKEN = re.compile(r"\S+\s+")
 _LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
@@ -30,7 +29,6 @@ YEAR_STEP = role_words("year_step")
 _W_YEAR_PARTS = role_words("year_parts")
 _W_YEAR_PART = role_words("year_part")
 _W_YEAR_BEFORE = role_words("year_before")
-_W_OUTSIDE_THE_TAG = role_words("outside_the_tag")
 _W_LATEST = role_words("latest")
 _W_SEASON_DIRECTION = role_words("season_direction")
 _W_OFFSET_BACK = role_words("offset_back")
@@ -39,7 +37,6 @@ _W_OFFSET_OF_STORY = role_words("offset_of_story")
 _W_OFFSET_LATER = role_words("offset_later")
 _W_OFFSET_FROM_NOW = role_words("offset_from_now")
 _W_PERIOD_NOUN = role_words("period_noun")
-_W_THING_NOUN = role_words("thing_noun")
 _W_POD_DIRECTION = role_words("pod_direction")
 _W_NIGHT_ONLY = role_words("night_only")
 _W_REPORTED_QUARTER = role_words("reported_quarter")
@@ -357,7 +354,6 @@ PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
 _DETERMINERS = role_words("determiners")
-_YEAR_AGO = context_pattern("year_ago")
 _YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive"), context_pattern("possessive_word")
 
 
@@ -511,9 +507,6 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
         # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
         # is not what "the year-ago period" is compared with, nor is "after a flat second quarter".
         ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
-    if det in _W_OUTSIDE_THE_TAG:
-        # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
-        found.start = span[0] + _FIRST_TOKEN.match(g["_text"]).end()
     return found
 
 
@@ -645,10 +638,6 @@ def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, "year", -1)
     found.remember = False
-    if noun in _W_THING_NOUN:
-        # "the year-ago results": a time only in "year-ago", the rest names a thing.
-        word = _YEAR_AGO.search(g["_text"])
-        found.start, found.end = span[0] + word.start(), span[0] + word.end()
     return found
 
 
@@ -721,17 +710,8 @@ def _edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, unit, 0, base=base, mod=mod)
 
 
-def _named_weekday(ctx: Context, g: dict, span) -> Found | None:
-    """A day of the week (groups weekday, dir, edge): the last, the next or the coming one."""
-    found = _weekday_date(ctx, g, span)
-    edge = (g.get("edge") or "").lower()
-    if found is not None and edge in _W_EDGE_OUTSIDE:
-        # "Earlier Friday": TimeML leaves "earlier"/"later" out of the tag of a named day.
-        found.start = span[0] + g["_text"].index(g["weekday"])
-    return found
-
-
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
+    """A day of the week (groups weekday, dir): the last, the next or the coming one."""
     weekday = _weekday(g["weekday"])
     dir_word = (g.get("dir") or "").lower()
     suffix = ""
@@ -1004,7 +984,7 @@ _CONTEXTS: dict[str, re.Pattern] = {}
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, by its first argument, the kind of thing to compute.
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "of_that_year": _of_that_year,
-             "month": _named_month, "season": _named_season, "weekday": _named_weekday, "holiday": _named_holiday}
+             "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday}
 
 
 @procedure

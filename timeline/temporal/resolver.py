@@ -3,6 +3,7 @@ with the tables and procedures of ``procedures``."""
 
 from __future__ import annotations
 
+import re
 
 from . import templates
 from .rules import RULES
@@ -14,6 +15,8 @@ from .procedures import PROCEDURES, TABLES, PREVIOUS_WORD
 _ROLE_LISTS = {**{kind: frozenset(words) for kind, words in LANGUAGE.cues.items()},
                **{role: frozenset(words) for role, words in LANGUAGE.words.items()}}
 
+
+_BLANKS = re.compile(r"\s*")
 
 TEMPLATES = [templates.parse(rule.value, rule.where, templates.group_names(rule.pattern), set(TABLES),
                              PROCEDURES, set(_ROLE_LISTS)) for rule in RULES]
@@ -84,6 +87,8 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                 for group_span, start, end in bounds:
                     if start is not None:
                         found.start = group_span[start]
+                        if start:  # after the group: the tag starts at the next word, not at a blank
+                            found.start = _BLANKS.match(ctx.text, found.start, span[1]).end()
                     if end is not None:
                         found.end = group_span[end]
             return found
