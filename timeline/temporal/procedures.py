@@ -32,7 +32,6 @@ _W_YEAR_BEFORE = role_words("year_before")
 _W_LATEST = role_words("latest")
 _W_SEASON_DIRECTION = role_words("season_direction")
 _W_OFFSET_BACK = role_words("offset_back")
-_W_OFFSET_ELSEWHERE = role_words("offset_elsewhere")
 _W_OFFSET_OF_STORY = role_words("offset_of_story")
 _W_OFFSET_LATER = role_words("offset_later")
 _W_OFFSET_FROM_NOW = role_words("offset_from_now")
@@ -596,11 +595,6 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif mod in ("LESS_THAN",):
         mod = "AFTER" if sign < 0 else "BEFORE"
-    if word in _W_OFFSET_ELSEWHERE or unit[2] in ("second", "minute", "hour"):
-        # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
-        # "minutes ago": TimeML tags the stretch of time, not a date.
-        return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")),
-                     end=span[0] + len(g["_text"]) - len(g["offset"]) - 1)
     if amount is None:
         return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
                      "relative" if ctx.dct else "unresolved")
@@ -910,8 +904,11 @@ def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
 
 
 def _units(ctx: Context, g: dict, span) -> str:
-    """ "every two weeks", "per day" (groups num, unit): so many units, one without a number."""
+    """ "every two weeks", "per day", "two and a half days" (groups num, half, half2, unit): so many
+    units, one without a number."""
     amount = _number(g.get("num")) if g.get("num") else 1
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5
     return format_duration(amount, *_unit(g["unit"]))
 
 
@@ -961,6 +958,7 @@ TABLES = {
     "weekday": lambda ctx, w: str(_weekday(w)),
     "season": lambda ctx, w: SEASONS[w.lower()],
     "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
+    "unit": lambda ctx, w: _unit(w)[2],
     "set": lambda ctx, w: SET_WORDS[w.lower()],
     "century": lambda ctx, w: _century(w),
     "half": lambda ctx, w: "1" if ORDINALS.get(w.lower()) == 1 else "2",

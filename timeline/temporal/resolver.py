@@ -53,7 +53,7 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                 _, group, table, wanted, negated = piece
                 words = g.get(group)
                 said = None if words is None else TABLES[table](ctx, words)
-                if (said is not None and (wanted == "*" or said == wanted)) == negated:
+                if (said is not None and ("*" in wanted or said in wanted)) == negated:
                     break
             elif kind == templates.SPAN:
                 if not g.get(piece[1]):
@@ -91,6 +91,8 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                             found.start = _BLANKS.match(ctx.text, found.start, span[1]).end()
                     if end is not None:
                         found.end = group_span[end]
+                        if not end:  # before the group: the tag ends at the word before, not at a blank
+                            found.end = len(ctx.text[:found.end].rstrip())
             return found
     return None
 

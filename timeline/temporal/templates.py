@@ -10,7 +10,7 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                 {group}            the words of a named group, as matched
                 {group:table}      those words looked up in a table (month, season, a words.tsv role...)
                 {?group}           nothing, but the group must have matched (!?: must not have)
-                {group:table=V}    nothing, but the table gives V for the group's words (*: any; !: not)
+                {group:table=V}    nothing, but the table gives V for the group's words (V/W: either; *: any; !: not)
                 {[group}           the tag starts at the group; group[ after it, ]group ends before it,
                                    group] ends with it, [group] is the group
                 {^role}            nothing, but the word before the match is in the role (!^: is not)
@@ -35,7 +35,7 @@ from .values import PRECISIONS
 LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN = range(6)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 # {group:table=VALUE}, {!group:table=VALUE}: a test of what a table says of a group's words.
-_TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)=([A-Za-z0-9_.*-]*)")
+_TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)=([A-Za-z0-9_.*/-]*)")
 # {[group}, {group[}, {]group}, {group]}, {[group]}: where the tag starts and ends, by a group.
 _SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
@@ -133,7 +133,7 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                     fail(f"no table named {table!r}")
                 if not wanted:
                     fail(f"{{{field}}} tests no value (write {group}:{table}=* for any)")
-                pieces.append((TEST, group, table, wanted, bool(negated)))
+                pieces.append((TEST, group, table, frozenset(wanted.split("/")), bool(negated)))
             elif field[:1] in "[]" or field[-1:] in "[]":
                 span = _SPAN.fullmatch(field)
                 if span is None or span.group(3) not in groups:
