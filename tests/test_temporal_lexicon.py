@@ -221,7 +221,7 @@ def test_an_alternative_may_need_a_group_not_to_have_matched(copy_of_english):
 def test_an_alternative_may_test_what_a_table_says_of_a_group(copy_of_english):
     """{group:table=VALUE}: the table must give VALUE ({!...}: must not; * for any word it lists)."""
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("weeks_running\tword\t{dir:step=1}P2W | {!dir:back=*}P3W\tSET\t(?P<dir>\\w+)\\s+weeks\\s+running\n"
+    rules.write_text("weeks_running\tword\t{dir:step=5/1}P2W | {!dir:back=*}P3W\tSET\t(?P<dir>\\w+)\\s+weeks\\s+running\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It met coming weeks running.", "1998-01-08"),
                                       ("It met this weeks running.", "1998-01-08"),
