@@ -119,6 +119,8 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
     ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
     ("fortnightly\tweekday\t{setword:set}\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
+    ("fortnightly\tword\tDURATION:{?setword}NOTHING\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template 'DURATION:{{?setword}}NOTHING': an alternative that gives NOTHING has no type nor mod"),
+    ("fortnightly\tword\tP2WNOTHING\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template 'P2WNOTHING': an alternative that gives NOTHING has no value of its own"),
     ("fortnightly\tword\t{every:set=P2W}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set=P2W}}P2W': the pattern has no group named 'every'"),
     ("fortnightly\tword\t{setword:sets=P2W}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:sets=P2W}}P2W': no table named 'sets'"),
     ("fortnightly\tword\t{setword:set=}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set=}}P2W': {{setword:set=}} tests no value"),
@@ -137,7 +139,7 @@ def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
 
 def test_a_rule_is_one_row(copy_of_english):
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("fortnightly\tword\t{@length(units)}\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
+    rules.write_text("fortnightly\tword\t{@units}\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")]]
@@ -255,3 +257,13 @@ def test_a_mod_falls_back_when_its_table_says_nothing(copy_of_english):
                             cwd=ROOT, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)},
                             capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == [["about weeks running", "APPROX"], ["this weeks running", "END"]]
+
+
+def test_an_alternative_may_refuse_the_match(copy_of_english):
+    """NOTHING: a negative rule; when its conditions hold the rule refuses and the rules after it are tried."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\t{?hardly}NOTHING | P2W\tSET\t(?P<num>two)\\s+weeks\\s+running(?P<hardly>\\s+at\\s+best)?\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08"),
+                                      ("It met two weeks running at best.", "1998-01-08")]) == [
+        [("two weeks running", "SET", "P2W")], [("two weeks", "DURATION", "P2W")]]

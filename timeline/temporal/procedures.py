@@ -1,4 +1,4 @@
-"""The procedures value templates call (``{@calendar(month)}``, ``{@count(offset)}``, ``{@length(number)}``,
+"""The procedures value templates call (``{@calendar(month)}``, ``{@count(offset)}``, ``{@units}``,
 ...) and the tables their fields look words up in: how relative dates, weekdays, quarters, durations are
 resolved.  The few procedures are at the end of the module; the helpers before them are the engine's."""
 
@@ -48,8 +48,6 @@ _W_DAY_STEP = role_words("day_step")
 _W_CLOCK_WORD = role_words("clock_word")
 _W_ONE = role_words("one")
 _W_INDEFINITE = role_words("indefinite")
-_W_VAGUE_PLURAL = role_words("vague_plural")
-_W_VAGUE_BEFORE = role_words("vague_before")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
@@ -874,25 +872,6 @@ def _counted_length(ctx: Context, g: dict, span) -> Found | None:
     return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")))
 
 
-def _plural_units(ctx: Context, g: dict, span) -> Found | None:
-    """Units without a number (groups unit, dir, det, approx): "in recent years" is some years (PXY),
-    "in coming months" the future; an age and a vague stretch ("after months of talks") are not tagged."""
-    unit = _unit(g["unit"])
-    dir_word = (g.get("dir") or "").lower()
-    if unit[2] == "quarter" and not dir_word:
-        return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
-    if not g.get("det") and dir_word in _W_VAGUE_PLURAL:
-        # "in past years", "in coming months": the past or the future, not a length of time
-        return Found("DATE", _W_VAGUE_PLURAL[dir_word],
-                     anchor="relative" if ctx.dct else "unresolved")
-    if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
-        previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-        if previous is not None and previous.group(1).lower() in _W_VAGUE_BEFORE:
-            return None  # "after months of talks": TimeML news leaves this vague stretch out
-    # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
-    return Found("DURATION", format_duration(None, *unit), approx_mod(g.get("approx")))
-
-
 def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
     """A frequency word (group setword) that does not name a newspaper ("China Daily", "the daily Le Figaro")."""
     word = g["setword"]
@@ -903,13 +882,6 @@ def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
     return ""
 
 
-def _units(ctx: Context, g: dict, span) -> str:
-    """ "every two weeks", "per day", "two and a half days" (groups num, half, half2, unit): so many
-    units, one without a number."""
-    amount = _number(g.get("num")) if g.get("num") else 1
-    if amount is not None and (g.get("half") or g.get("half2")):
-        amount += 0.5
-    return format_duration(amount, *_unit(g["unit"]))
 
 
 _THE_BEFORE = context_pattern("the_before")
@@ -959,6 +931,7 @@ TABLES = {
     "season": lambda ctx, w: SEASONS[w.lower()],
     "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
     "unit": lambda ctx, w: _unit(w)[2],
+    "shape": lambda ctx, w: "lower" if w[:1].islower() else "capital",
     "set": lambda ctx, w: SET_WORDS[w.lower()],
     "century": lambda ctx, w: _century(w),
     "half": lambda ctx, w: "1" if ORDINALS.get(w.lower()) == 1 else "2",
@@ -1035,21 +1008,29 @@ def _check_count(kind: str, first: str | None = None, second: str | None = None)
 
 count.check_arguments = _check_count
 
-_LENGTHS = {"number": _counted_length, "plural": _plural_units, "units": _units}
+@procedure
+def units(ctx: Context, g: dict, span) -> str:
+    """So many units (groups num, half, half2, unit): "two and a half days", "every two weeks"; without
+    a number one unit ("per day"), or some of them for a plural ("in recent years": PXY).
+
+    A procedure because numbers are read as quantities (number words, "and a half") and a unit is a
+    multiple of another (a decade is ten years, a fortnight two weeks)."""
+    if g.get("num"):
+        amount = _number(g["num"])
+    else:
+        amount = None if g["unit"].lower() in UNIT_PLURALS else 1
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5
+    return format_duration(amount, *_unit(g["unit"]))
 
 
 @procedure
-def length(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
-    """A length of time in units (``kind``): number ("three years", "27-year": told apart from a year,
-    a fraction, a rate, an age), plural ("in recent years": some years), units ("two weeks" as
-    written, one without a number: "every week").
+def length(ctx: Context, g: dict, span) -> Found | None:
+    """A length of time counted in units (groups num, unit, approx): "three years", "27-year", told apart
+    from a year naming its season, a fraction, a frequency, a rate and an age.
 
-    A procedure because numbers are read as quantities (number words, "and a half", a decade is ten
-    years), and the words around tell a length from a year, a fraction, a rate and an age."""
-    return _LENGTHS[kind](ctx, g, span)
-
-
-length.check_arguments = _kinds(_LENGTHS, "length")
+    A procedure because what tells these apart is arithmetic on the number read and the words around."""
+    return _counted_length(ctx, g, span)
 
 _YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year}
 

@@ -82,6 +82,8 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                     result = result.value
                 parts.append(result)
         else:
+            if alternative.refuses:
+                return None
             found = _assemble(ctx, alternative, "".join(parts), first, g, rule_type)
             if found is not None and bounds is not None:
                 for group_span, start, end in bounds:

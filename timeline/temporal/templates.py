@@ -5,7 +5,7 @@ in the spirit of HeidelTime's ``UNDEF-REF-year-PLUS-0-%normMonth(group(1))``.
 The language is described at the top of ``resources/en/rules.tsv``; in short::
 
     TEMPLATE    [<dct> ]ALTERNATIVE[ | ALTERNATIVE ...]
-    ALTERNATIVE [TYPE:]PIECES[~MOD[,MOD ...]]
+    ALTERNATIVE [TYPE:]PIECES[~MOD[,MOD ...]]  or  CONDITIONS NOTHING (the rule refuses the match)
     PIECES      literal text and fields in braces:
                 {group}            the words of a named group, as matched
                 {group:table}      those words looked up in a table (month, season, a words.tsv role...)
@@ -33,6 +33,7 @@ from .lexicon import MODS, TIMEX_TYPES, LexiconError
 from .values import PRECISIONS
 
 LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN = range(6)
+REFUSAL = "NOTHING"  # the value of an alternative that refuses the match (a negative rule)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 # {group:table=VALUE}, {!group:table=VALUE}: a test of what a table says of a group's words.
 _TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)=([A-Za-z0-9_.*/-]*)")
@@ -50,6 +51,7 @@ class Alternative:
     needs: tuple            # groups that must have matched for the alternative to apply
     absent: tuple           # groups that must not have matched
     sole: tuple | None      # (procedure, args) when the alternative is that procedure's value as it is
+    refuses: bool = False   # NOTHING: when the alternative applies, the rule refuses the match
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,11 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
         if colon and head in TIMEX_TYPES:
             type_, alternative = head, rest
         value, tilde, mod_text = alternative.partition("~")
+        refuses = value.endswith(REFUSAL) and not value.endswith("_" + REFUSAL)
+        if refuses:
+            if type_ is not None or tilde:
+                fail(f"an alternative that gives {REFUSAL} has no type nor mod")
+            value = value[:-len(REFUSAL)]
         mods = None
         if tilde:
             mods = []
@@ -161,13 +168,17 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                     fail(f"no table named {table!r}")
                 needs.append(group)
                 pieces.append((GROUP, group, table or None))
-        if position != len(value) or not pieces:
+        if position != len(value) or not (pieces or refuses or needs or absent):
             fail("unbalanced braces" if pieces else "an alternative gives no value")
+        if refuses and any(piece[0] in (LITERAL, GROUP) for piece in pieces):
+            fail(f"an alternative that gives {REFUSAL} has no value of its own")
         sole = None
         if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and pieces[0][4] is None \
                 and type_ is None and mods is None and not needs and not absent:
             sole = pieces[0][1:3]
-        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), tuple(absent), sole))
+        if refuses:
+            sole = None
+        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), tuple(absent), sole, refuses))
     return Template(text, tuple(alternatives), own_days)
 
 
