@@ -124,6 +124,7 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     ("fortnightly\tword\t{every:set=P2W}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set=P2W}}P2W': the pattern has no group named 'every'"),
     ("fortnightly\tword\t{setword:sets=P2W}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:sets=P2W}}P2W': no table named 'sets'"),
     ("fortnightly\tword\t{setword:set=}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set=}}P2W': {{setword:set=}} tests no value"),
+    ("fortnightly\tword\t{setword:number<few}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:number<few}}P2W': {{setword:number<few}} compares with 'few', which is no number"),
     ("fortnightly\tword\t{[every}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{[every}}P2W': {{[every}}: a span field is"),
     ("fortnightly\tword\t{[setword[}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{[setword[}}P2W': {{[setword[}}: a span field is"),
 ])
@@ -267,3 +268,16 @@ def test_an_alternative_may_refuse_the_match(copy_of_english):
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08"),
                                       ("It met two weeks running at best.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")], [("two weeks", "DURATION", "P2W")]]
+
+
+def test_an_alternative_may_compare_a_number(copy_of_english):
+    """{group:table<N}, {group:table>N}: a number below or above N; words that are no number fail both."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\t{num:number<3}P2W | {num:number>9}P3W | P4W\tSET\t(?P<num>\\w+)\\s+weeks\\s+running\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08"),
+                                      ("It met twelve weeks running.", "1998-01-08"),
+                                      ("It met five weeks running.", "1998-01-08"),
+                                      ("It met several weeks running.", "1998-01-08")]) == [
+        [("two weeks running", "SET", "P2W")], [("twelve weeks running", "SET", "P3W")],
+        [("five weeks running", "SET", "P4W")], [("several weeks running", "SET", "P4W")]]

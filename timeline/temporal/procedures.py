@@ -18,7 +18,6 @@ from .tense import direction
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
 _BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
-_LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
@@ -46,8 +45,6 @@ _W_TO_THE_END = role_words("to_the_end")
 _W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
 _W_DAY_STEP = role_words("day_step")
 _W_CLOCK_WORD = role_words("clock_word")
-_W_ONE = role_words("one")
-_W_INDEFINITE = role_words("indefinite")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
@@ -821,55 +818,25 @@ def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_yearly(ctx, span, date_in).isoformat(), anchor=anchor)
 
 
-_FREQUENCY = context_pattern("frequency")
-_RATE = context_pattern("rate")
-_AGE_AFTER, _AGE, _LENGTH = context_pattern("age_after"), context_pattern("age"), context_pattern("length")
-
-
 _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
+_YEAR_NUMBER = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
-def _counted_length(ctx: Context, g: dict, span) -> Found | None:
-    """A length of time counted in units (groups num, unit, approx): "three years", "27-year"; a year
-    naming a season ("the 2008 season"), a frequency, a rate or an age are told apart."""
-    amount = _number(g["num"])
-    if amount is not None and (g.get("half") or g.get("half2")):
-        amount += 0.5  # "two and a half years", "a minute and a half"
-    unit = _unit(g["unit"])
-    text = g["_text"]
-    if amount is not None and amount > 10000:
+def _year_of_unit(ctx: Context, g: dict, span) -> Found | None:
+    """A year naming one season or quarter (groups num, unit): "the 2008 season", "the 1985/86 season"
+    (named by the year it begins in), "the 1988 quarter" (the quarter spoken of, in that year)."""
+    if g["unit"].lower() in UNIT_PLURALS:
         return None
-    if amount == 0:
-        return None
-    start, end = span
+    start = span[0]
     first = _SEASON_YEARS.search(ctx.text, max(0, start - 5), start) if start else None
-    plural = g["unit"].lower() in UNIT_PLURALS
-    if first is not None and not plural:
-        # "the 1985/86 season": named by the year it begins in, not 86 seasons.
+    if first is not None:
         return Found("DATE", first.group(1), start=first.start())
-    if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not plural:
-        # "the 2008 season", "the 1988 quarter": a year naming its season or quarter, not 2008 seasons.
-        quarter = ctx.recent_quarter(start)
-        if _unit(g["unit"])[2] == "quarter" and quarter is not None:
-            return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")  # the quarter spoken of
-        return Found("DATE", g["num"])
-    if unit[2] == "quarter" and amount is not None and amount < 4 and \
-            (plural and "-" in text or _OF_AFTER.match(ctx.text[end:end + 4])):
-        return None  # "three-quarters of the vote": a fraction, not a time ("several quarters of losses" is)
-    before = ctx.text[max(0, start - 12):start].lower()
-    num_word = g["num"].lower()
-    if unit[2] == "second" and num_word in _W_ONE and _LETTER_AFTER.match(ctx.text[end:end + 3]):
-        return None  # "a second strike": the ordinal, not a second of time
-    if num_word in _W_INDEFINITE and _FREQUENCY.search(before):
-        return Found("SET", format_duration(1, *unit), start=start, end=end)
-    if num_word in _W_INDEFINITE and _RATE.search(ctx.text, max(0, start - 30), start):
-        return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
-    if _AGE.search(text) or _AGE_AFTER.match(ctx.text[end:end + 5]):
-        return None  # an age, which TimeML news annotation leaves untagged
-    length = _LENGTH.search(text)
-    if length:
-        return Found("DURATION", format_duration(amount, *unit), end=start + length.start())
-    return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")))
+    if not _YEAR_NUMBER.fullmatch(g["num"]):
+        return None
+    quarter = ctx.recent_quarter(start)
+    if _unit(g["unit"])[2] == "quarter" and quarter is not None:
+        return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")
+    return Found("DATE", g["num"])
 
 
 def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
@@ -889,7 +856,6 @@ _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 _IN_A_NAME = context_pattern("in_a_name")
 
 
-_OF_AFTER = context_pattern("of_after")
 
 
 def _first_word(words: str) -> str:
@@ -932,6 +898,8 @@ TABLES = {
     "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
     "unit": lambda ctx, w: _unit(w)[2],
     "shape": lambda ctx, w: "lower" if w[:1].islower() else "capital",
+    "number": lambda ctx, w: None if _number(w) is None else f"{_number(w):g}",
+    "plural": lambda ctx, w: "yes" if w.lower() in UNIT_PLURALS else "no",
     "set": lambda ctx, w: SET_WORDS[w.lower()],
     "century": lambda ctx, w: _century(w),
     "half": lambda ctx, w: "1" if ORDINALS.get(w.lower()) == 1 else "2",
@@ -1024,21 +992,13 @@ def units(ctx: Context, g: dict, span) -> str:
     return format_duration(amount, *_unit(g["unit"]))
 
 
-@procedure
-def length(ctx: Context, g: dict, span) -> Found | None:
-    """A length of time counted in units (groups num, unit, approx): "three years", "27-year", told apart
-    from a year naming its season, a fraction, a frequency, a rate and an age.
-
-    A procedure because what tells these apart is arithmetic on the number read and the words around."""
-    return _counted_length(ctx, g, span)
-
-_YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year}
+_YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year, "of_unit": _year_of_unit}
 
 
 @procedure
 def year(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
     """A number read as a year (``kind``): cue (only where a word before, a possessive, words after or a
-    heading make it one), range_start and range_end ("1939-1945", "1995-96").
+    heading make it one), range_start and range_end ("1939-1945", "1995-96"), of_unit ("the 2008 season").
 
     A procedure because what makes a number a year is the text around it and the other end of a range."""
     return _YEAR[kind](ctx, g, span)

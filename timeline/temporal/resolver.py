@@ -50,10 +50,19 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                     break
                 parts.append(part)
             elif kind == templates.TEST:
-                _, group, table, wanted, negated = piece
+                _, group, table, relation, wanted, negated = piece
                 words = g.get(group)
                 said = None if words is None else TABLES[table](ctx, words)
-                if (said is not None and ("*" in wanted or said in wanted)) == negated:
+                if said is None:
+                    holds = False
+                elif relation == "=":
+                    holds = "*" in wanted or said in wanted
+                else:
+                    try:
+                        holds = float(said) < wanted if relation == "<" else float(said) > wanted
+                    except ValueError:
+                        holds = False
+                if holds == negated:
                     break
             elif kind == templates.SPAN:
                 if not g.get(piece[1]):

@@ -10,7 +10,8 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                 {group}            the words of a named group, as matched
                 {group:table}      those words looked up in a table (month, season, a words.tsv role...)
                 {?group}           nothing, but the group must have matched (!?: must not have)
-                {group:table=V}    nothing, but the table gives V for the group's words (V/W: either; *: any; !: not)
+                {group:table=V}    nothing, but the table gives V for the group's words (V/W: either; *: any; !: not;
+                                   <N, >N: a number below, above N)
                 {[group}           the tag starts at the group; group[ after it, ]group ends before it,
                                    group] ends with it, [group] is the group
                 {^role}            nothing, but the word before the match is in the role (!^: is not)
@@ -36,7 +37,7 @@ LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN = range(6)
 REFUSAL = "NOTHING"  # the value of an alternative that refuses the match (a negative rule)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 # {group:table=VALUE}, {!group:table=VALUE}: a test of what a table says of a group's words.
-_TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)=([A-Za-z0-9_.*/-]*)")
+_TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)([=<>])([A-Za-z0-9_.*/-]*)")
 # {[group}, {group[}, {]group}, {group]}, {[group]}: where the tag starts and ends, by a group.
 _SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
@@ -133,14 +134,21 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                     fail(f"no word list named {role!r}")
                 pieces.append((BEFORE, role, field.startswith("!")))
             elif _TEST.fullmatch(field):
-                negated, group, table, wanted = _TEST.fullmatch(field).groups()
+                negated, group, table, relation, wanted = _TEST.fullmatch(field).groups()
                 if group not in groups:
                     fail(f"the pattern has no group named {group!r}")
                 if table not in tables:
                     fail(f"no table named {table!r}")
                 if not wanted:
                     fail(f"{{{field}}} tests no value (write {group}:{table}=* for any)")
-                pieces.append((TEST, group, table, frozenset(wanted.split("/")), bool(negated)))
+                if relation != "=":
+                    try:
+                        wanted = float(wanted)
+                    except ValueError:
+                        fail(f"{{{field}}} compares with {wanted!r}, which is no number")
+                else:
+                    wanted = frozenset(wanted.split("/"))
+                pieces.append((TEST, group, table, relation, wanted, bool(negated)))
             elif field[:1] in "[]" or field[-1:] in "[]":
                 span = _SPAN.fullmatch(field)
                 if span is None or span.group(3) not in groups:
