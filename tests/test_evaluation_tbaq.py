@@ -29,11 +29,17 @@ def test_relaxed_span_f1(tbaq):
     assert tbaq.total.relaxed_f1 >= 0.93
 
 
-@pytest.mark.xfail(strict=True, reason="measured value F1 0.8240, target 0.85")
+def test_value_f1_is_not_below_the_issue_floor(tbaq):
+    # Issue 19: narratives may be read better, news never worse than value F1 0.8240 (DATE 0.8358) of December 2026.
+    assert tbaq.total.value_f1 >= 0.8240
+    assert tbaq.dates.value_f1 >= 0.8358
+
+
+@pytest.mark.xfail(strict=True, reason="measured value F1 0.8271, target 0.85")
 def test_value_f1(tbaq):
     assert tbaq.total.value_f1 >= 0.85
 
 
-@pytest.mark.xfail(strict=True, reason="measured DATE value F1 0.8358, target 0.88")
+@pytest.mark.xfail(strict=True, reason="measured DATE value F1 0.8393, target 0.88")
 def test_date_value_f1(tbaq):
     assert tbaq.dates.value_f1 >= 0.88

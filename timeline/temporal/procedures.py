@@ -43,6 +43,7 @@ _W_STRETCH_BACK = role_words("stretch_back")
 _W_EDGE_OUTSIDE = role_words("edge_outside")
 _W_TO_THE_END = role_words("to_the_end")
 _W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
+_W_LAST_NOT_PREVIOUS = role_words("last_not_previous_month")
 _W_DAY_STEP = role_words("day_step")
 _W_CLOCK_WORD = role_words("clock_word")
 
@@ -295,6 +296,8 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if dir_word in BACK:
         year = year if month < ctx.dct.month else year - 1
+        if dir_word in _W_LAST_NOT_PREVIOUS and ctx.dct_granularity != "year" and (ctx.dct.month - month) % 12 == 1:
+            year -= 1
     elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
     elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
@@ -337,10 +340,25 @@ def _month_not_in_name(ctx: Context, g: dict, span) -> str | None:
     """A month name alone that cannot be an ordinary word ("may") nor part of a name ("Ivy March")."""
     if g["month"].capitalize() in AMBIGUOUS_MONTHS:
         return None
-    previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, span[0] - 25):span[0]]):
+    low = max(0, span[0] - 25)
+    previous = PREVIOUS_WORD.search(ctx.text[low:span[0]])
+    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[low:span[0]]) \
+            and not _opening_determiner(ctx.text, low + previous.start(1), span[1], previous.group(1)):
         return None
     return ""
+
+
+_LINE_START = re.compile(r"(?:\A|\n)\s*\Z")
+_OF_AFTER = context_pattern("of_after")
+
+
+def _opening_determiner(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the capitalised word before a month is a determiner that opens its sentence ("The March
+    accession"): then it names nothing with the month, unless "of" follows ("The March of Dimes")."""
+    if word.lower() not in _DETERMINERS or _OF_AFTER.match(text, end):
+        return False
+    before = text[max(0, start - 25):start]
+    return bool(_SENTENCE_END_BEFORE.search(before) or _LINE_START.search(before))
 
 
 _NOUN_AFTER = context_pattern("noun_after")
@@ -349,6 +367,9 @@ PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 _DETERMINERS = role_words("determiners")
 _YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive"), context_pattern("possessive_word")
+_YEAR_LIST_BEFORE = context_pattern("year_list_before")
+_DETERMINER_ADJECTIVE_BEFORE = context_pattern("determiner_adjective_before")
+_QUALIFIED_NOUN_AFTER = context_pattern("qualified_noun_after")
 
 
 _LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (context_pattern("line_start_before"), context_pattern("heading_after"),
@@ -373,9 +394,13 @@ def _year_by_cue(ctx: Context, g: dict, span) -> Found | None:
     if not possessive:
         previous = PREVIOUS_WORD.search(text[max(0, start - 25):start])
         word = previous.group(1).lower() if previous else ""
-        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start])
+        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start]) \
+            or _YEAR_LIST_BEFORE.search(text, max(0, start - 8), start)  # "in 1994, 1995 and 1997"
         if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or heading_year(text, start, end)):
             cue = True
+        if not cue and 1900 <= year <= 2099 and _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, start - 40), start) \
+                and _QUALIFIED_NOUN_AFTER.match(text, end) and not _NOUN_AFTER.match(text, end, end + 60):
+            return Found("DATE", "")  # "his unsuccessful 1996 campaign", "the disputed 2000 election"
         if not cue:
             return None
         if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
@@ -739,6 +764,20 @@ def _named_day(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, "day", _W_DAY_STEP.get(word, 0))
 
 
+_W_DAY_BESIDE = role_words("day_beside")
+
+
+def _day_beside(ctx: Context, g: dict, span) -> Found | None:
+    """The day before or after a named one (groups rel, and weekday with dir, or month and day with year)."""
+    named = _weekday_date(ctx, g, span) if g.get("weekday") else _date(ctx, g, span)
+    if named is None:
+        return None
+    if named.anchor == "unresolved":
+        return Found("DATE", unknown_value("day"), anchor="unresolved")
+    day = dt.date.fromisoformat(named.value[:10]) + dt.timedelta(days=_W_DAY_BESIDE[g["rel"].lower()])
+    return Found("DATE", day.isoformat(), anchor=named.anchor)
+
+
 def _story_day(ctx: Context, g: dict, span) -> Found | None:
     """The day of the story (the day last mentioned), else the DCT's; XXXX-XX-XX when unknown."""
     if ctx.last is not None and ctx.last[1] == "day":
@@ -923,13 +962,14 @@ _CONTEXTS: dict[str, re.Pattern] = {}
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, by its first argument, the kind of thing to compute.
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "of_that_year": _of_that_year,
-             "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday}
+             "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
+             "day_beside": _day_beside}
 
 
 @procedure
 def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
     """A calendar name placed in its year (``kind``: day of a month, range_end, of_that_year, month,
-    season, weekday, holiday): of the year named, of the story, or the occurrence the sentence points to.
+    season, weekday, holiday, day_beside: the day before or after a named one): of the year named, of the story, or the occurrence the sentence points to.
 
     A procedure because the year comes from outside the match: the tense of the sentence, the
     story's date and the DCT, and each calendar repeats differently (weeks, years, Easter)."""

@@ -7,18 +7,21 @@ import bisect
 import re
 
 from .rules import alternation
-from .vocabulary import FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES, REPORTING
+from .vocabulary import (AHEAD_OF, FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES,
+                         PLANS, REPORTING, SCHEDULED)
 from .context import Context, context_pattern, context_text, role_words
 
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
 # Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
 _CUES = re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
-                                                                     if c not in MONTHS])
+                                                                     if c not in MONTHS] + list(SCHEDULED)
+                                                  + list(AHEAD_OF) + [c.capitalize() for c in AHEAD_OF])
     + r")|(?P<past>" + alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
     + r")|(?P<ed>" + context_text("regular_past") + "|" + alternation(IRREGULAR_PAST)
     + r"))(?![A-Za-z])")
 _NOT_A_VERB_BEFORE = context_pattern("not_a_verb_before")
+_NOT_SCHEDULED_BEFORE = context_pattern("not_scheduled_before")
 _NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
@@ -36,6 +39,10 @@ _FUTURE_FINITE = context_pattern("future_finite")
 _ABBREVIATIONS = tuple(role_words("abbreviation"))
 _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
 
+
+# The cues a clause's direction is read from, nearest first and a future cue first on a tie: a plan
+# made in the past ("planned a rally on Saturday") says nothing of whether its day is behind or ahead.
+_RANK = {"past": 1, "plan": 2}
 
 _BLOCK = 1024
 
@@ -61,7 +68,12 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
-                kind = "past"
+                kind = "plan" if m.group() in PLANS else "past"
+            elif kind == "future" and m.group().lower() in AHEAD_OF:
+                kind = "ahead_of"
+            elif kind == "future" and m.group() in SCHEDULED and (text.startswith("-", m.end())
+                                                                   or _NOT_SCHEDULED_BEFORE.search(text, max(0, m_start - 12), m_start)):
+                continue  # "agreed to meet Monday", "the start of trading", "open-air": no verb of the day
             elif kind == "future" and m.group().lower() in _PLACE_BEFORE_TO and _TO_AFTER.match(text, m.end()):
                 continue  # "next to the embassy": a place
             elif kind == "future" and m.group().lower() in _CAUSE_BEFORE_TO and _CAUSE_AFTER.match(text, m.end()):
@@ -126,19 +138,22 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         if kind == "clause" or m_start < low:
             continue
         if m_end <= start:
-            candidate = (start - m_end, 0 if kind != "past" else 1)
+            if kind == "ahead_of" and "," in text[m_end:start]:
+                continue  # "ahead of the poll, on Tuesday it reached agreement": another phrase
+            candidate = (start - m_end, _RANK.get(kind, 0))
             if best is None or candidate <= best:
                 best, best_end = candidate, m_end
         elif m_start >= end and m_end <= high:
-            future = kind != "past"
-            if not future and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
+            if kind == "ahead_of":
+                continue  # "on Tuesday ahead of the vote": what lies ahead is the vote
+            if kind == "past" and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
                 continue
             # The verb that governs a time phrase mostly comes before it: words after count double.
-            candidate = (2 * (m_start - end) + 3, 0 if future else 1)
+            candidate = (2 * (m_start - end) + 3, _RANK.get(kind, 0))
             if best is None or candidate < best:
                 best, best_end = candidate, None
             break
-    if best is None:
+    if best is None or best[1] == _RANK["plan"]:
         return default
     if yearly and best[1] == 1 and best_end is not None and _INFINITIVE.search(text, best_end, start):
         return 0
