@@ -176,7 +176,7 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                     fail(f"no table named {table!r}")
                 needs.append(group)
                 pieces.append((GROUP, group, table or None))
-        if position != len(value) or not (pieces or refuses or needs or absent):
+        if position != len(value) or not (pieces or refuses):
             fail("unbalanced braces" if pieces else "an alternative gives no value")
         if refuses and any(piece[0] in (LITERAL, GROUP) for piece in pieces):
             fail(f"an alternative that gives {REFUSAL} has no value of its own")
