@@ -99,6 +99,7 @@ class Context:
 # days, and an older year carries only a short way.  The numbers are the language's (words.tsv).
 _NARRATIVE = {word: int(value) for word, value in role_words("narrative").items()}
 STORY_GAP = _NARRATIVE.get("gap", 2)  # years between the story's and the DCT's for the story to count
+STORY_GAP_NEWS = _NARRATIVE.get("gap_news", 2)  # ... in a text that speaks of its own days
 STORY_REACH = _NARRATIVE.get("reach", 3000)  # characters a year carries when the DCT's year is implausible
 STORY_REACH_NEWS = _NARRATIVE.get("reach_news", 300)  # ... when the text names years near the DCT's
 NEAR_DCT = _NARRATIVE.get("near_dct", 1)

@@ -302,6 +302,13 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         year = year if month > ctx.dct.month else year + 1
     elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
         # "compared to the carnage of November": a month the story looks back to, which does not move it.
+        start = _RANGE_START_BEFORE.search(ctx.text, max(0, span[0] - 30), span[0])
+        if start is not None:
+            # "from October to March": the end of a range lies after its start, which the story looks back to.
+            first = _month(start.group(1))
+            year -= ctx.dct_granularity != "year" and first >= ctx.dct.month
+            year += month <= first
+            return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
         year -= ctx.dct_granularity != "year" and month >= ctx.dct.month
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
     elif ctx.narrative:
@@ -326,6 +333,7 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
+_RANGE_START_BEFORE = context_pattern("range_start_before")
 
 
 def _sentence_start(text: str, position: int, reach: int) -> int:
@@ -559,8 +567,11 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
     """A season named without its year (groups season, dir, edge): the one the sentence points to."""
     season = SEASONS[g["season"].lower()]
     dir_word = (g.get("dir") or "").lower()
-    if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]):
-        return None
+    if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]) \
+            and g["season"].lower() in _W_EVENT_SEASON:
+        return None  # "fall" alone is a verb or an event; "summer offensive", "in spring" are seasons
+    if not dir_word and not g.get("edge") and g["_text"][:1].isupper() and _IN_A_TITLE.search(ctx.text, max(0, span[0] - 25), span[0]):
+        return None  # "the Prague Spring", "``Spring of Life'' demonstrations": a name
     if dir_word and dir_word not in _W_SEASON_DIRECTION:
         return None
     if g["season"].lower() in _W_EVENT_SEASON and not dir_word and not g.get("edge") \
@@ -592,6 +603,8 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
 
 
 _DEFINITE = context_pattern("definite")
+_IN_A_TITLE = context_pattern("in_a_title")
+_TITLE_OPENED = context_pattern("title_opened")
 _EVENT_OF = context_pattern("event_of")
 _W_EVENT_SEASON = role_words("event_season")
 _COMPARISON = context_pattern("comparison")
@@ -599,8 +612,9 @@ _COMPARISON = context_pattern("comparison")
 
 def _offset(ctx: Context, g: dict, span) -> Found | None:
     """ "two days later", "a year ago" (groups num, unit, offset, approx): counted from the DCT, from
-    the date of the story, or from the quarter spoken of; a duration when anchored elsewhere."""
-    amount = _number(g["num"])
+    the date of the story, or from the quarter spoken of.  Units without a number ("weeks later") are
+    some of them, the past or the future."""
+    amount = _number(g.get("num"))
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "a year and a half ago"
     unit = _unit(g["unit"])
@@ -633,7 +647,20 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
         found.remember = sign > 0 or word in _W_OFFSET_FROM_NOW
+        if base is not None and granularity in ("month", "week", "day") and cal.finer(granularity, base[1]) \
+                and found.anchor != "unresolved":
+            # "less than a week later" after "in 1913": some week of 1913, not its second week
+            found.value = _blurred(found.value, granularity, base[1])
     return found
+
+
+def _blurred(value: str, granularity: str, known: str) -> str:
+    """A value of ``granularity`` counted from a date known only to ``known``: what is not known as X."""
+    if granularity == "week":
+        return f"{value[:4]}-WXX"
+    if granularity == "day" and known == "month":
+        return f"{value[:7]}-XX"
+    return f"{value[:4]}-XX-XX" if granularity == "day" else f"{value[:4]}-XX"
 
 
 def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
@@ -829,7 +856,9 @@ def _clock_day(ctx: Context, g: dict, span) -> Found | None:
 
 def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
     """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
-    a day counted from Easter, of the year named or the nearest one."""
+    a day counted from Easter, of the year named or the nearest one; none in a quoted title ("White Christmas")."""
+    if _TITLE_OPENED.search(ctx.text, max(0, span[0] - 25), span[0]):
+        return None
     name = _squash(g["holiday"])
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"

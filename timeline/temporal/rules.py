@@ -83,7 +83,7 @@ MACROS = {
     **{value.replace("_", ""): alternation([w for w, v in REFERENCES.items() if v == value]) + r"\b"
        if value in REFERENCES.values() else "(?!)" for value in REFERENCE_VALUES},
     "SETWORD": alternation(SET_WORDS) + r"\b",
-    "HOLIDAY": "(?-i:" + alternation([" ".join(p.capitalize() for p in h.split(" "))
+    "HOLIDAY": "(?-i:" + alternation([" ".join("-".join(q.capitalize() for q in p.split("-")) for p in h.split(" "))
                                        for h in HOLIDAYS]) + r")\b",
 }
 

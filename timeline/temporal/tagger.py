@@ -28,10 +28,10 @@ from .rules import MACROS, RULES, Rule, alternation
 from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
                          REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
-from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_MIN_YEARS,
-                      STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text)
+from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
+                      STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .tense import direction
-from .procedures import heading_year
+from .procedures import PREVIOUS_WORD, heading_year
 from .resolver import TEMPLATES, resolve
 
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -165,6 +165,12 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         else:
             ctx.dct, ctx.dct_granularity = dt.date(story, 1, 1), "year"
         ctx.narrative = True
+    elif (own_days and not ctx.dct_plausible and abs(story - ctx.dct.year) > STORY_GAP
+          and _in_quotation(ctx.text, start)):
+        # A text whose DCT is not its writer's time (a history saved years later), in a part that tells of
+        # years well before it: "today", "tonight", "15 months ago" in a quotation speak of a day the text
+        # does not give.
+        ctx.dct, ctx.dct_granularity = None, None
     try:
         found = resolve(ctx, TEMPLATES[rule_index], groups, (start, end), rule.type)
     except (OverflowError, ValueError):
@@ -220,6 +226,12 @@ _PARSED: dict[str, tuple[dt.date, str] | None] = {}
 
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The forms of a vocabulary word the scan meets: lower case, capitalised, upper case, and each part of
+    a hyphenated word capitalised ("D-Day")."""
+    return (word, word.capitalize(), word.upper(), "-".join(part.capitalize() for part in word.split("-")))
 # One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
 # IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
 # range, "1995-96", "April 6-7"), a date or one of the language's anchor_number (a clock time, an
@@ -228,7 +240,7 @@ _INTERESTING = re.compile(
     r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
     r"|" + context_text("anchor_number") + ")"
     r"|(?P<number>[0-9]+)"
-    r"|(?P<word>" + alternation(_VOCABULARY | {w.capitalize() for w in _VOCABULARY} | {w.upper() for w in _VOCABULARY})
+    r"|(?P<word>" + alternation({form for word in _VOCABULARY for form in _forms(word)})
     + r"(?![^\W_])))")
 
 
@@ -246,7 +258,7 @@ def _word_class(word: str) -> tuple[str, bool] | None:
 
 # Every form the scan can meet (lower case, capitalised, upper case), classed once.
 _WORD_CLASSES = {form: _word_class(form) for word in _VOCABULARY
-                 for form in (word, word.capitalize(), word.upper())}
+                 for form in _forms(word)}
 LEAD_REACH = 8 * LEAD_DISTANCE  # characters a lead word may stand before the word it leads to
 
 
@@ -316,6 +328,21 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     return (near + cues) * STORY_CUE_WEIGHT >= len(years) - near
 
 
+_OPENING_QUOTES = "\u201c\u00ab"
+_CLOSING_QUOTES = "\u201d\u00bb"
+
+
+def _in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation opened in its paragraph: after an odd number of straight
+    double quotes, or after an opening curly quote not yet closed."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count('"', line_start, start) % 2:
+        return True
+    opened = max(text.rfind(mark, line_start, start) for mark in _OPENING_QUOTES)
+    closed = max(text.rfind(mark, line_start, start) for mark in _CLOSING_QUOTES)
+    return opened > closed
+
+
 def _story_weight(text: str, start: int, end: int, granularity: str) -> int:
     """How much one date says that the text tells a story in its year: a section headed by a year sets the
     scene at once, a year named in passing only with others."""
@@ -334,13 +361,42 @@ def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[
     return story is not None and last[0].year > story and direction(ctx, start, end, default=0) > 0
 
 
+_LOOK_BACK_BEFORE = frozenset(role_words("look_back_before"))
+_PLUPERFECT_IN_CLAUSE = context_pattern("pluperfect_in_clause")
+_UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
+_IN_BRACKETS = context_pattern("in_brackets")
+
+
+def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
+    """Whether a year named inside a story only looks aside from it: back to where a state began ("part of
+    the empire since 513 BC") or to what had happened before ("forces that had invaded Burma in late 1943"),
+    ahead to where a state ended ("a siege that lasted until February 1945").  The story stays where it was."""
+    if story is None or last[0].year == story:
+        return False
+    low = max(0, start - CONTEXT_REACH)
+    if _IN_BRACKETS.search(ctx.text, low, start):
+        return True  # "(as of December 5, 2006)": a remark beside the story
+    if last[0].year > story:
+        return _UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
+    previous = PREVIOUS_WORD.search(ctx.text, max(0, start - 25), start)
+    if previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE:
+        return True
+    return _PLUPERFECT_IN_CLAUSE.search(ctx.text, low, start) is not None
+
+
 def _story_reference(ctx: Context, start: int) -> int | None:
     """The story's year when an expression at ``start`` should read its date from it, else None."""
     story = ctx.story
     if story is None or ctx.dct is None or abs(story[0] - ctx.dct.year) < STORY_GAP:
         return None
+    if ctx.dct.year < story[0] < BC_PROXY_LOW:
+        return None  # no text tells a story of the years after it was written: "by 2010" is a plan
     if not ctx.dct_plausible:
         reach = STORY_REACH
+    elif ctx.dct.year - story[0] < STORY_GAP_NEWS:
+        # A text that speaks of its own days tells no story of the years just behind it: "the same period
+        # of 2005" in a report of 2006 is a comparison.
+        return None
     else:
         # A text that also speaks of its own days: an older year carries only once the text dwells on it.
         reach = STORY_REACH_NEWS if ctx.story_mentions >= STORY_CONFIRM else 0
@@ -401,7 +457,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
-                and not _planned(ctx, story, start + span_start, start + span_end, last):
+                and not _planned(ctx, story, start + span_start, start + span_end, last) \
+                and not _aside(ctx, story, start + span_start, last):
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year

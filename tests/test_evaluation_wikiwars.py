@@ -1,0 +1,26 @@
+"""The tagger against the WikiWars narratives (11 documents of the dev half, TIMEX2 gold as TimeML): the
+narrative targets, with the same single setting as the news of TBAQ."""
+import pytest
+
+from timeline.evaluation import evaluate_corpus
+from timeline.temporal import is_well_formed
+
+from conftest import SHARED
+
+WIKIWARS = SHARED / "corpora" / "wikiwars" / "dev"
+
+
+@pytest.fixture(scope="module")
+def wikiwars():
+    result = evaluate_corpus(WIKIWARS)
+    assert result.documents == 11 and not result.problems
+    return result
+
+
+def test_every_tagged_value_is_well_formed(wikiwars):
+    bad = [m.system.value for m in wikiwars.total.matches if m.system is not None and not is_well_formed(m.system.value)]
+    assert bad == []
+
+
+def test_value_f1(wikiwars):
+    assert wikiwars.total.value_f1 >= 0.88
