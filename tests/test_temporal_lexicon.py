@@ -98,6 +98,10 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     assert set(sentences.MONTH_NAMES) == set(MONTHS)
     assert gazetteer.CALENDAR_WORDS == english.month_names + english.weekday_names
     assert titles.IRREGULAR_PAST is english.past_forms and titles.SPEECH_VERBS is english.cues["speech"]
+    assert all(f"|{verb}|" in titles.PAST_OR_AUX for verb in english.cues["finite_verb"])
+    assert titles.CLAUSE_OPENERS is english.cues["clause_opener"]
+    assert titles.CLAUSE_OPENERS_AFTER_COMMA is english.cues["clause_opener_after_comma"]
+    assert titles.DATE_PREPOSITIONS.split("|") == list(english.cues["date_lead_in"])
     assert events.HABITUAL.search("It opens every thursday")
     # The tagger reads a past form as a tense cue only where its row says so ("hit" is also a present).
     assert set(english.past_tense_cues) < set(english.past_forms)
@@ -118,6 +122,14 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>{FORTNIGHTLY})", "rules.tsv:{line}: no pattern or word list named {{FORTNIGHTLY}}"),
     ("fortnightly\tword\t{setword:set}\tSET\t(?P<setword>fortnightly", "rules.tsv:{line}: bad pattern"),
     ("fortnightly\tweekday\t{setword:set}\tSET\tfortnightly", "rules.tsv:{line}: STARTS must be one of word, digit, name"),
+    ("fortnightly\tword\tDURATION:{?setword}NOTHING\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template 'DURATION:{{?setword}}NOTHING': an alternative that gives NOTHING has no type nor mod"),
+    ("fortnightly\tword\tP2WNOTHING\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template 'P2WNOTHING': an alternative that gives NOTHING has no value of its own"),
+    ("fortnightly\tword\t{every:set=P2W}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set=P2W}}P2W': the pattern has no group named 'every'"),
+    ("fortnightly\tword\t{setword:sets=P2W}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:sets=P2W}}P2W': no table named 'sets'"),
+    ("fortnightly\tword\t{setword:set=}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:set=}}P2W': {{setword:set=}} tests no value"),
+    ("fortnightly\tword\t{setword:number<few}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{setword:number<few}}P2W': {{setword:number<few}} compares with 'few', which is no number"),
+    ("fortnightly\tword\t{[every}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{[every}}P2W': {{[every}}: a span field is"),
+    ("fortnightly\tword\t{[setword[}P2W\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{[setword[}}P2W': {{[setword[}}: a span field is"),
 ])
 def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
     rules = copy_of_english / "rules.tsv"
@@ -131,7 +143,7 @@ def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
 
 def test_a_rule_is_one_row(copy_of_english):
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("fortnightly\tword\t{@length(units)}\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
+    rules.write_text("fortnightly\tword\t{@units}\tSET\t(?P<num>two)\\s+(?P<unit>weeks)\\s+running\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")]]
@@ -210,3 +222,65 @@ def test_an_alternative_may_need_a_group_not_to_have_matched(copy_of_english):
     assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08"),
                                       ("It met two weeks running at best.", "1998-01-08")]) == [
         [("two weeks running", "SET", "P2W")], [("two weeks", "DURATION", "P2W")]]
+
+
+def test_an_alternative_may_test_what_a_table_says_of_a_group(copy_of_english):
+    """{group:table=VALUE}: the table must give VALUE ({!...}: must not; * for any word it lists)."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\t{dir:step=5/1}P2W | {!dir:back=*}P3W\tSET\t(?P<dir>\\w+)\\s+weeks\\s+running\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met coming weeks running.", "1998-01-08"),
+                                      ("It met this weeks running.", "1998-01-08"),
+                                      ("It met past weeks running.", "1998-01-08")]) == [
+        [("coming weeks running", "SET", "P2W")], [("this weeks running", "SET", "P3W")],
+        [("past weeks", "DATE", "PAST_REF")]]
+
+
+def test_an_alternative_may_set_the_span_of_the_tag(copy_of_english):
+    """{[group]}, {group[}, {]group}: the tag is a part of the match, as TimeML annotators mark it."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("fortnight_ago\tword\t{[when]}P2W\tDURATION\t(?:a\\s+)?(?P<when>fortnight)\\s+of\\s+talks\n"
+                     "fortnight_after\tword\t{lead[}P2W\tDURATION\t(?P<lead>a\\s+solid\\s+)fortnight\\b\n"
+                     "fortnight_before\tword\t{]tail}P2W\tDURATION\t(?:a\\s+)?fortnight(?P<tail>\\s+running)\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("After a fortnight of talks it ended.", "1998-01-08"),
+                                      ("After a solid fortnight it ended.", "1998-01-08"),
+                                      ("It met a fortnight running.", "1998-01-08")]) == [
+        [("fortnight", "DURATION", "P2W")], [("fortnight", "DURATION", "P2W")], [("a fortnight", "DURATION", "P2W")]]
+
+
+def test_a_mod_falls_back_when_its_table_says_nothing(copy_of_english):
+    """~{group:table},MOD: a table with no entry for the group's words leaves the mod to the next choice."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\tP2W~{dir:approx_word},END\tDURATION\t(?P<dir>\\w+)\\s+weeks\\s+running\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    add_row(copy_of_english, "words.tsv", "approx_word\tabout\tAPPROX")
+    code = ("import json, sys\nfrom timeline.temporal import tag\n"
+            "print(json.dumps([(e.text, e.mod) for t in sys.argv[1:] for e in tag(t, '1998-01-08')]))")
+    result = subprocess.run([sys.executable, "-c", code, "It met about weeks running.", "It met this weeks running."],
+                            cwd=ROOT, env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)},
+                            capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [["about weeks running", "APPROX"], ["this weeks running", "END"]]
+
+
+def test_an_alternative_may_refuse_the_match(copy_of_english):
+    """NOTHING: a negative rule; when its conditions hold the rule refuses and the rules after it are tried."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\t{?hardly}NOTHING | P2W\tSET\t(?P<num>two)\\s+weeks\\s+running(?P<hardly>\\s+at\\s+best)?\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08"),
+                                      ("It met two weeks running at best.", "1998-01-08")]) == [
+        [("two weeks running", "SET", "P2W")], [("two weeks", "DURATION", "P2W")]]
+
+
+def test_an_alternative_may_compare_a_number(copy_of_english):
+    """{group:table<N}, {group:table>N}: a number below or above N; words that are no number fail both."""
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("weeks_running\tword\t{num:number<3}P2W | {num:number>9}P3W | P4W\tSET\t(?P<num>\\w+)\\s+weeks\\s+running\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, [("It met two weeks running.", "1998-01-08"),
+                                      ("It met twelve weeks running.", "1998-01-08"),
+                                      ("It met five weeks running.", "1998-01-08"),
+                                      ("It met several weeks running.", "1998-01-08")]) == [
+        [("two weeks running", "SET", "P2W")], [("twelve weeks running", "SET", "P3W")],
+        [("five weeks running", "SET", "P4W")], [("several weeks running", "SET", "P4W")]]

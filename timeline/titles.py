@@ -33,12 +33,9 @@ IRREGULAR_PAST = current_language().past_forms
 # Verbs of saying: what follows them ("said that ...", "said it ...") is a clause of its own.
 SPEECH_VERBS = current_language().cues["speech"]
 # Words that open a subordinate or following clause when they come after a comma (or a dash).
-CLAUSE_OPENERS_AFTER_COMMA = (
-    "although though but while whereas because hoping starting prompting leaving which who whom where "
-    "when as after before so yet"
-).split()
+CLAUSE_OPENERS_AFTER_COMMA = current_language().cues["clause_opener_after_comma"]
 # Words that open a subordinate clause even without a comma.
-CLAUSE_OPENERS = "where when whereas although because".split()
+CLAUSE_OPENERS = current_language().cues["clause_opener"]
 # Leading adverbials a headline does without.
 LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:after that|meanwhile|however|thus|therefore|also|already|moreover|furthermore|in addition|"
@@ -59,10 +56,7 @@ LEADING_PHRASE = re.compile(
 ATTRIBUTION = re.compile(r"(?=[,\sac]),?\s*(?:according to|citing|as reported by)\s+[^,.;]{1,80}(?=[,.;]|$)", re.IGNORECASE)
 HEDGES = re.compile(r"\b(?=[ar])(?:reportedly|allegedly|apparently|reported(?:ly)? to have)\s+", re.IGNORECASE)
 # Prepositions and phrases that lead into a date and go with it when the date is dropped.
-DATE_PREPOSITIONS = (
-    r"on|in|at|from|since|by|during|until|till|as of|over|early|late|for|to|through|between|starting|beginning|"
-    r"ending|the morning of|the evening of|the night of|the afternoon of|the morning|the night|the evening|of|this"
-)
+DATE_PREPOSITIONS = "|".join(current_language().cues["date_lead_in"])
 _DATE_PREPOSITION_FIRSTS = "".join(sorted({word[0] for word in DATE_PREPOSITIONS.split("|")}))
 _DATE_LEAD_WORDS = by_first_letter(DATE_PREPOSITIONS.split("|"))
 DATE_LEAD_IN = re.compile(r"\b(?=[%s])(?:\b(?:%s)\s+)+$" % (_DATE_PREPOSITION_FIRSTS, _DATE_LEAD_WORDS), re.IGNORECASE)
@@ -77,7 +71,8 @@ MASKED_DATE = re.compile(
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
-PAST_OR_AUX = r"(?:%s|has|have|had|is|are|will|would|[a-z]{3,}ed)" % "|".join(IRREGULAR_PAST)
+# A past form or a finite auxiliary (cues.tsv, finite_verb), or any word in -ed: the verb of a clause.
+PAST_OR_AUX = r"(?:%s|%s|[a-z]{3,}ed)" % ("|".join(IRREGULAR_PAST), "|".join(current_language().cues["finite_verb"]))
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
 _FIRST_VERB = re.compile(r"\b%s\b" % PAST_OR_AUX)
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".

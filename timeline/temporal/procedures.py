@@ -1,4 +1,4 @@
-"""The procedures value templates call (``{@calendar(month)}``, ``{@count(offset)}``, ``{@length(number)}``,
+"""The procedures value templates call (``{@calendar(month)}``, ``{@count(offset)}``, ``{@units}``,
 ...) and the tables their fields look words up in: how relative dates, weekdays, quarters, durations are
 resolved.  The few procedures are at the end of the module; the helpers before them are the engine's."""
 
@@ -18,8 +18,6 @@ from .tense import direction
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
 _BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
-_FIRST_TOKEN = re.compile(r"\S+\s+")
-_LETTER_AFTER = re.compile(r"\s*[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
@@ -30,16 +28,13 @@ YEAR_STEP = role_words("year_step")
 _W_YEAR_PARTS = role_words("year_parts")
 _W_YEAR_PART = role_words("year_part")
 _W_YEAR_BEFORE = role_words("year_before")
-_W_OUTSIDE_THE_TAG = role_words("outside_the_tag")
 _W_LATEST = role_words("latest")
 _W_SEASON_DIRECTION = role_words("season_direction")
 _W_OFFSET_BACK = role_words("offset_back")
-_W_OFFSET_ELSEWHERE = role_words("offset_elsewhere")
 _W_OFFSET_OF_STORY = role_words("offset_of_story")
 _W_OFFSET_LATER = role_words("offset_later")
 _W_OFFSET_FROM_NOW = role_words("offset_from_now")
 _W_PERIOD_NOUN = role_words("period_noun")
-_W_THING_NOUN = role_words("thing_noun")
 _W_POD_DIRECTION = role_words("pod_direction")
 _W_NIGHT_ONLY = role_words("night_only")
 _W_REPORTED_QUARTER = role_words("reported_quarter")
@@ -51,10 +46,6 @@ _W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
 _W_LAST_NOT_PREVIOUS = role_words("last_not_previous_month")
 _W_DAY_STEP = role_words("day_step")
 _W_CLOCK_WORD = role_words("clock_word")
-_W_ONE = role_words("one")
-_W_INDEFINITE = role_words("indefinite")
-_W_VAGUE_PLURAL = role_words("vague_plural")
-_W_VAGUE_BEFORE = role_words("vague_before")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
@@ -366,6 +357,7 @@ def _month_not_in_name(ctx: Context, g: dict, span) -> str | None:
 
 
 _LINE_START = re.compile(r"(?:\A|\n)\s*\Z")
+_OF_AFTER = context_pattern("of_after")
 
 
 def _opening_determiner(text: str, start: int, end: int, word: str) -> bool:
@@ -382,7 +374,6 @@ PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
 _DETERMINERS = role_words("determiners")
-_YEAR_AGO = context_pattern("year_ago")
 _YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive"), context_pattern("possessive_word")
 _YEAR_LIST_BEFORE = context_pattern("year_list_before")
 _DETERMINER_ADJECTIVE_BEFORE = context_pattern("determiner_adjective_before")
@@ -543,9 +534,6 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
         # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
         # is not what "the year-ago period" is compared with, nor is "after a flat second quarter".
         ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
-    if det in _W_OUTSIDE_THE_TAG:
-        # "a third quarter", "its fourth quarter": TimeML leaves the article or possessive outside.
-        found.start = span[0] + _FIRST_TOKEN.match(g["_text"]).end()
     return found
 
 
@@ -624,11 +612,8 @@ _COMPARISON = context_pattern("comparison")
 
 def _offset(ctx: Context, g: dict, span) -> Found | None:
     """ "two days later", "a year ago" (groups num, unit, offset, approx): counted from the DCT, from
-    the date of the story, or from the quarter spoken of; a duration when anchored elsewhere.  Units
-    without a number ("weeks later") are some of them, the past or the future."""
-    if not g.get("num") and (g["unit"].lower() not in UNIT_PLURALS or _squash(g["offset"]) not in _W_OFFSET_OF_STORY):
-        # "month later" is no expression; "months ago" is left to the rules after this one (TimeML: a duration).
-        return None
+    the date of the story, or from the quarter spoken of.  Units without a number ("weeks later") are
+    some of them, the past or the future."""
     amount = _number(g.get("num"))
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "a year and a half ago"
@@ -644,11 +629,6 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif mod in ("LESS_THAN",):
         mod = "AFTER" if sign < 0 else "BEFORE"
-    if word in _W_OFFSET_ELSEWHERE or unit[2] in ("second", "minute", "hour"):
-        # "two days before the vote": a duration the sentence anchors elsewhere; "an hour later",
-        # "minutes ago": TimeML tags the stretch of time, not a date.
-        return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")),
-                     end=span[0] + len(g["_text"]) - len(g["offset"]) - 1)
     if amount is None:
         return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
                      "relative" if ctx.dct else "unresolved")
@@ -699,10 +679,6 @@ def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
     else:
         found = _resolved(ctx, "year", -1)
     found.remember = False
-    if noun in _W_THING_NOUN:
-        # "the year-ago results": a time only in "year-ago", the rest names a thing.
-        word = _YEAR_AGO.search(g["_text"])
-        found.start, found.end = span[0] + word.start(), span[0] + word.end()
     return found
 
 
@@ -775,17 +751,8 @@ def _edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
     return _resolved(ctx, unit, 0, base=base, mod=mod)
 
 
-def _named_weekday(ctx: Context, g: dict, span) -> Found | None:
-    """A day of the week (groups weekday, dir, edge): the last, the next or the coming one."""
-    found = _weekday_date(ctx, g, span)
-    edge = (g.get("edge") or "").lower()
-    if found is not None and edge in _W_EDGE_OUTSIDE:
-        # "Earlier Friday": TimeML leaves "earlier"/"later" out of the tag of a named day.
-        found.start = span[0] + g["_text"].index(g["weekday"])
-    return found
-
-
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
+    """A day of the week (groups weekday, dir): the last, the next or the coming one."""
     weekday = _weekday(g["weekday"])
     dir_word = (g.get("dir") or "").lower()
     suffix = ""
@@ -919,76 +886,25 @@ def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", _nearest_yearly(ctx, span, date_in).isoformat(), anchor=anchor)
 
 
-_FREQUENCY = context_pattern("frequency")
-_RATE = context_pattern("rate")
-_AGE_AFTER, _AGE, _LENGTH = context_pattern("age_after"), context_pattern("age"), context_pattern("length")
-
-
 _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")
+_YEAR_NUMBER = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
-def _counted_length(ctx: Context, g: dict, span) -> Found | None:
-    """A length of time counted in units (groups num, unit, approx): "three years", "27-year"; a year
-    naming a season ("the 2008 season"), a frequency, a rate or an age are told apart."""
-    amount = _number(g["num"])
-    if amount is not None and (g.get("half") or g.get("half2")):
-        amount += 0.5  # "two and a half years", "a minute and a half"
-    unit = _unit(g["unit"])
-    text = g["_text"]
-    if amount is not None and amount > 10000:
+def _year_of_unit(ctx: Context, g: dict, span) -> Found | None:
+    """A year naming one season or quarter (groups num, unit): "the 2008 season", "the 1985/86 season"
+    (named by the year it begins in), "the 1988 quarter" (the quarter spoken of, in that year)."""
+    if g["unit"].lower() in UNIT_PLURALS:
         return None
-    if amount == 0:
-        return None
-    start, end = span
+    start = span[0]
     first = _SEASON_YEARS.search(ctx.text, max(0, start - 5), start) if start else None
-    plural = g["unit"].lower() in UNIT_PLURALS
-    if first is not None and not plural:
-        # "the 1985/86 season": named by the year it begins in, not 86 seasons.
+    if first is not None:
         return Found("DATE", first.group(1), start=first.start())
-    if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not plural:
-        # "the 2008 season", "the 1988 quarter": a year naming its season or quarter, not 2008 seasons.
-        quarter = ctx.recent_quarter(start)
-        if _unit(g["unit"])[2] == "quarter" and quarter is not None:
-            return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")  # the quarter spoken of
-        return Found("DATE", g["num"])
-    if unit[2] == "quarter" and amount is not None and amount < 4 and \
-            (plural and "-" in text or _OF_AFTER.match(ctx.text[end:end + 4])):
-        return None  # "three-quarters of the vote": a fraction, not a time ("several quarters of losses" is)
-    before = ctx.text[max(0, start - 12):start].lower()
-    num_word = g["num"].lower()
-    if unit[2] == "second" and num_word in _W_ONE and _LETTER_AFTER.match(ctx.text[end:end + 3]):
-        return None  # "a second strike": the ordinal, not a second of time
-    if num_word in _W_INDEFINITE and _FREQUENCY.search(before):
-        return Found("SET", format_duration(1, *unit), start=start, end=end)
-    if num_word in _W_INDEFINITE and _RATE.search(ctx.text, max(0, start - 30), start):
-        return None  # "$500 million a year", "four flights a week": a rate, which TimeML leaves untagged
-    if _AGE.search(text) or _AGE_AFTER.match(ctx.text[end:end + 5]):
-        return None  # an age, which TimeML news annotation leaves untagged
-    length = _LENGTH.search(text)
-    if length:
-        return Found("DURATION", format_duration(amount, *unit), end=start + length.start())
-    return Found("DURATION", format_duration(amount, *unit), approx_mod(g.get("approx")))
-
-
-def _plural_units(ctx: Context, g: dict, span) -> Found | None:
-    """Units without a number (groups unit, dir, det, approx): "in recent years" is some years (PXY),
-    "in coming months" the future; an age and a vague stretch ("after months of talks") are not tagged."""
-    unit = _unit(g["unit"])
-    dir_word = (g.get("dir") or "").lower()
-    if _YEAR_NAMED_AFTER.match(ctx.text, span[1]) and _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]):
-        return None  # "in the years 1955-1957": the years named, not some years
-    if unit[2] == "quarter" and not dir_word:
-        return None  # "in some quarters", "living quarters": places and circles, unless "coming quarters"
-    if not g.get("det") and dir_word in _W_VAGUE_PLURAL:
-        # "in past years", "in coming months": the past or the future, not a length of time
-        return Found("DATE", _W_VAGUE_PLURAL[dir_word],
-                     anchor="relative" if ctx.dct else "unresolved")
-    if not (dir_word or g.get("det") or g.get("approx")) and g["_text"][:1].islower():
-        previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
-        if previous is not None and previous.group(1).lower() in _W_VAGUE_BEFORE:
-            return None  # "after months of talks": TimeML news leaves this vague stretch out
-    # "in recent years" is annotated as the stretch of time it names, a duration of some years (PXY).
-    return Found("DURATION", format_duration(None, *unit), approx_mod(g.get("approx")))
+    if not _YEAR_NUMBER.fullmatch(g["num"]):
+        return None
+    quarter = ctx.recent_quarter(start)
+    if _unit(g["unit"])[2] == "quarter" and quarter is not None:
+        return Found("DATE", f"{g['num']}-Q{(quarter.month - 1) // 3 + 1}")
+    return Found("DATE", g["num"])
 
 
 def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
@@ -1001,19 +917,13 @@ def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
     return ""
 
 
-def _units(ctx: Context, g: dict, span) -> str:
-    """ "every two weeks", "per day" (groups num, unit): so many units, one without a number."""
-    amount = _number(g.get("num")) if g.get("num") else 1
-    return format_duration(amount, *_unit(g["unit"]))
 
 
 _THE_BEFORE = context_pattern("the_before")
-_YEAR_NAMED_AFTER = re.compile(r"\s+(?:1[0-9]{3}|20[0-9]{2})(?![0-9])")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 _IN_A_NAME = context_pattern("in_a_name")
 
 
-_OF_AFTER = context_pattern("of_after")
 
 
 def _first_word(words: str) -> str:
@@ -1054,6 +964,10 @@ TABLES = {
     "weekday": lambda ctx, w: str(_weekday(w)),
     "season": lambda ctx, w: SEASONS[w.lower()],
     "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
+    "unit": lambda ctx, w: _unit(w)[2],
+    "shape": lambda ctx, w: "lower" if w[:1].islower() else "capital",
+    "number": lambda ctx, w: None if _number(w) is None else f"{_number(w):g}",
+    "plural": lambda ctx, w: "yes" if w.lower() in UNIT_PLURALS else "no",
     "set": lambda ctx, w: SET_WORDS[w.lower()],
     "century": lambda ctx, w: _century(w),
     "half": lambda ctx, w: "1" if ORDINALS.get(w.lower()) == 1 else "2",
@@ -1068,15 +982,16 @@ TABLES = {
 
 
 for _role, _words_of_role in LANGUAGE.words.items():
-    TABLES.setdefault(_role, lambda ctx, w, table=_words_of_role: None if table.get(_squash(w)) is None
-                      else str(table[_squash(w)]))
+    # A word listed without a value gives nothing to the value, but is there ({noun:thing_noun=*}).
+    TABLES.setdefault(_role, lambda ctx, w, table=_words_of_role: None if _squash(w) not in table
+                      else "" if table[_squash(w)] is None else str(table[_squash(w)]))
 _CONTEXTS: dict[str, re.Pattern] = {}
 
 
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, by its first argument, the kind of thing to compute.
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "of_that_year": _of_that_year,
-             "month": _named_month, "season": _named_season, "weekday": _named_weekday, "holiday": _named_holiday,
+             "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
              "day_beside": _day_beside}
 
 
@@ -1130,29 +1045,29 @@ def _check_count(kind: str, first: str | None = None, second: str | None = None)
 
 count.check_arguments = _check_count
 
-_LENGTHS = {"number": _counted_length, "plural": _plural_units, "units": _units}
-
-
 @procedure
-def length(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
-    """A length of time in units (``kind``): number ("three years", "27-year": told apart from a year,
-    a fraction, a rate, an age), plural ("in recent years": some years), units ("two weeks" as
-    written, one without a number: "every week").
+def units(ctx: Context, g: dict, span) -> str:
+    """So many units (groups num, half, half2, unit): "two and a half days", "every two weeks"; without
+    a number one unit ("per day"), or some of them for a plural ("in recent years": PXY).
 
-    A procedure because numbers are read as quantities (number words, "and a half", a decade is ten
-    years), and the words around tell a length from a year, a fraction, a rate and an age."""
-    return _LENGTHS[kind](ctx, g, span)
+    A procedure because numbers are read as quantities (number words, "and a half") and a unit is a
+    multiple of another (a decade is ten years, a fortnight two weeks)."""
+    if g.get("num"):
+        amount = _number(g["num"])
+    else:
+        amount = None if g["unit"].lower() in UNIT_PLURALS else 1
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5
+    return format_duration(amount, *_unit(g["unit"]))
 
 
-length.check_arguments = _kinds(_LENGTHS, "length")
-
-_YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year}
+_YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year, "of_unit": _year_of_unit}
 
 
 @procedure
 def year(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
     """A number read as a year (``kind``): cue (only where a word before, a possessive, words after or a
-    heading make it one), range_start and range_end ("1939-1945", "1995-96").
+    heading make it one), range_start and range_end ("1939-1945", "1995-96"), of_unit ("the 2008 season").
 
     A procedure because what makes a number a year is the text around it and the other end of a range."""
     return _YEAR[kind](ctx, g, span)

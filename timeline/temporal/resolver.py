@@ -3,6 +3,7 @@ with the tables and procedures of ``procedures``."""
 
 from __future__ import annotations
 
+import re
 
 from . import templates
 from .rules import RULES
@@ -14,6 +15,8 @@ from .procedures import PROCEDURES, TABLES, PREVIOUS_WORD
 _ROLE_LISTS = {**{kind: frozenset(words) for kind, words in LANGUAGE.cues.items()},
                **{role: frozenset(words) for role, words in LANGUAGE.words.items()}}
 
+
+_BLANKS = re.compile(r"\s*")
 
 TEMPLATES = [templates.parse(rule.value, rule.where, templates.group_names(rule.pattern), set(TABLES),
                              PROCEDURES, set(_ROLE_LISTS)) for rule in RULES]
@@ -35,7 +38,7 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
             continue
         if alternative.absent and any(g.get(name) for name in alternative.absent):
             continue
-        parts, first = [], None
+        parts, first, bounds = [], None, None
         for piece in alternative.pieces:
             kind = piece[0]
             if kind == templates.LITERAL:
@@ -46,6 +49,25 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                 if part is None:
                     break
                 parts.append(part)
+            elif kind == templates.TEST:
+                _, group, table, relation, wanted, negated = piece
+                words = g.get(group)
+                said = None if words is None else TABLES[table](ctx, words)
+                if said is None:
+                    holds = False
+                elif relation == "=":
+                    holds = "*" in wanted or said in wanted
+                else:
+                    try:
+                        holds = float(said) < wanted if relation == "<" else float(said) > wanted
+                    except ValueError:
+                        holds = False
+                if holds == negated:
+                    break
+            elif kind == templates.SPAN:
+                if not g.get(piece[1]):
+                    break
+                bounds = (bounds or ()) + ((g["_span"](piece[1]), piece[2], piece[3]),)
             elif kind == templates.BEFORE:
                 previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
                 listed = previous is not None and previous.group(1).lower() in _ROLE_LISTS[piece[1]]
@@ -69,7 +91,20 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                     result = result.value
                 parts.append(result)
         else:
-            return _assemble(ctx, alternative, "".join(parts), first, g, rule_type)
+            if alternative.refuses:
+                return None
+            found = _assemble(ctx, alternative, "".join(parts), first, g, rule_type)
+            if found is not None and bounds is not None:
+                for group_span, start, end in bounds:
+                    if start is not None:
+                        found.start = group_span[start]
+                        if start:  # after the group: the tag starts at the next word, not at a blank
+                            found.start = _BLANKS.match(ctx.text, found.start, span[1]).end()
+                    if end is not None:
+                        found.end = group_span[end]
+                        if not end:  # before the group: the tag ends at the word before, not at a blank
+                            found.end = len(ctx.text[:found.end].rstrip())
+            return found
     return None
 
 
@@ -95,5 +130,6 @@ def _assemble(ctx: Context, alternative: templates.Alternative, value: str, firs
                 break
             if g.get(group):
                 found.mod = table if table.isupper() else TABLES[table](ctx, g[group])
-                break
+                if found.mod is not None:
+                    break  # a table that says nothing of the group's words leaves the choice to the next
     return found

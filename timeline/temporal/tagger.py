@@ -131,6 +131,7 @@ def _groups(match: re.Match, index: int) -> dict:
         if value is not None:
             groups[short] = value
     groups["_text"] = group()
+    groups["_span"] = lambda name: match.span(f"r{index}_{name}")  # where a group is, for a template's span
     return groups
 
 

@@ -5,15 +5,20 @@ in the spirit of HeidelTime's ``UNDEF-REF-year-PLUS-0-%normMonth(group(1))``.
 The language is described at the top of ``resources/en/rules.tsv``; in short::
 
     TEMPLATE    [<dct> ]ALTERNATIVE[ | ALTERNATIVE ...]
-    ALTERNATIVE [TYPE:]PIECES[~MOD[,MOD ...]]
+    ALTERNATIVE [TYPE:]PIECES[~MOD[,MOD ...]]  or  CONDITIONS NOTHING (the rule refuses the match)
     PIECES      literal text and fields in braces:
                 {group}            the words of a named group, as matched
                 {group:table}      those words looked up in a table (month, season, a words.tsv role...)
                 {?group}           nothing, but the group must have matched (!?: must not have)
+                {group:table=V}    nothing, but the table gives V for the group's words (V/W: either; *: any; !: not;
+                                   <N, >N: a number below, above N)
+                {[group}           the tag starts at the group; group[ after it, ]group ends before it,
+                                   group] ends with it, [group] is the group
                 {^role}            nothing, but the word before the match is in the role (!^: is not)
                 {@procedure(a,b)}  what a named procedure of the engine makes of the match (!@: refuses);
                                    {@procedure:week}: its value written at that precision
-    MOD         {group:table} or a TimeML mod in capitals; the first whose group matched gives the mod
+    MOD         {group:table} or a TimeML mod in capitals; the first whose group matched and whose
+                table says something gives the mod
 
 This module parses templates (a bad one is a ``LexiconError`` naming the file
 and line) and evaluates them; the engine gives it the tables and procedures.
@@ -28,8 +33,13 @@ from typing import Callable
 from .lexicon import MODS, TIMEX_TYPES, LexiconError
 from .values import PRECISIONS
 
-LITERAL, GROUP, BEFORE, PROCEDURE = range(4)
+LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN = range(6)
+REFUSAL = "NOTHING"  # the value of an alternative that refuses the match (a negative rule)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
+# {group:table=VALUE}, {!group:table=VALUE}: a test of what a table says of a group's words.
+_TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)([=<>])([A-Za-z0-9_.*/-]*)")
+# {[group}, {group[}, {]group}, {group]}, {[group]}: where the tag starts and ends, by a group.
+_SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
 
@@ -42,6 +52,7 @@ class Alternative:
     needs: tuple            # groups that must have matched for the alternative to apply
     absent: tuple           # groups that must not have matched
     sole: tuple | None      # (procedure, args) when the alternative is that procedure's value as it is
+    refuses: bool = False   # NOTHING: when the alternative applies, the rule refuses the match
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,11 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
         if colon and head in TIMEX_TYPES:
             type_, alternative = head, rest
         value, tilde, mod_text = alternative.partition("~")
+        refuses = value.endswith(REFUSAL) and not value.endswith("_" + REFUSAL)
+        if refuses:
+            if type_ is not None or tilde:
+                fail(f"an alternative that gives {REFUSAL} has no type nor mod")
+            value = value[:-len(REFUSAL)]
         mods = None
         if tilde:
             mods = []
@@ -117,6 +133,36 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 if role not in roles:
                     fail(f"no word list named {role!r}")
                 pieces.append((BEFORE, role, field.startswith("!")))
+            elif _TEST.fullmatch(field):
+                negated, group, table, relation, wanted = _TEST.fullmatch(field).groups()
+                if group not in groups:
+                    fail(f"the pattern has no group named {group!r}")
+                if table not in tables:
+                    fail(f"no table named {table!r}")
+                if not wanted:
+                    fail(f"{{{field}}} tests no value (write {group}:{table}=* for any)")
+                if relation != "=":
+                    try:
+                        wanted = float(wanted)
+                    except ValueError:
+                        fail(f"{{{field}}} compares with {wanted!r}, which is no number")
+                else:
+                    wanted = frozenset(wanted.split("/"))
+                pieces.append((TEST, group, table, relation, wanted, bool(negated)))
+            elif field[:1] in "[]" or field[-1:] in "[]":
+                span = _SPAN.fullmatch(field)
+                if span is None or span.group(3) not in groups:
+                    fail(f"{{{field}}}: a span field is [group, group[, ]group, group] or [group] "
+                         "with a group of the pattern")
+                opens_before, closes_before, group, opens_after, closes_after = span.groups()
+                marks = (bool(opens_before), bool(closes_before), bool(opens_after), bool(closes_after))
+                if marks not in ((True, False, False, False), (False, False, True, False), (False, True, False, False),
+                                 (False, False, False, True), (True, False, False, True)):
+                    fail(f"{{{field}}}: a span field is [group, group[, ]group, group] or [group]")
+                # Where the tag starts (the group's start or end) and where it ends, None: unchanged.
+                start = 0 if opens_before else 1 if opens_after else None
+                end = 0 if closes_before else 1 if closes_after else None
+                pieces.append((SPAN, group, start, end))
             elif field.lstrip("!").startswith("?"):
                 group = field.lstrip("!")[1:]
                 if group not in groups:
@@ -130,13 +176,17 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                     fail(f"no table named {table!r}")
                 needs.append(group)
                 pieces.append((GROUP, group, table or None))
-        if position != len(value) or not pieces:
+        if position != len(value) or not (pieces or refuses):
             fail("unbalanced braces" if pieces else "an alternative gives no value")
+        if refuses and any(piece[0] in (LITERAL, GROUP) for piece in pieces):
+            fail(f"an alternative that gives {REFUSAL} has no value of its own")
         sole = None
         if len(pieces) == 1 and pieces[0][0] == PROCEDURE and not pieces[0][3] and pieces[0][4] is None \
                 and type_ is None and mods is None and not needs and not absent:
             sole = pieces[0][1:3]
-        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), tuple(absent), sole))
+        if refuses:
+            sole = None
+        alternatives.append(Alternative(type_, tuple(pieces), mods, tuple(needs), tuple(absent), sole, refuses))
     return Template(text, tuple(alternatives), own_days)
 
 
