@@ -22,7 +22,9 @@ ENGLISH = "en"
 GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
                  "week", "weekend", "day", "hour", "minute", "second")
 CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_of", "not_past", "reporting", "speech",
-             "month_cue", "year_cue", "finite_verb", "clause_opener", "clause_opener_after_comma", "date_lead_in")
+             "month_cue", "year_cue", "finite_verb", "clause_opener", "clause_opener_after_comma", "date_lead_in",
+             "leading_adverbial", "leading_phrase", "leading_connective", "attribution", "hedge",
+             "trailing_attribution", "hearer_verb")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",

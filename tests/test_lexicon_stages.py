@@ -1,0 +1,64 @@
+"""Every stage reads its English words from the language folder: a word added to a copy of
+``resources/en`` changes what titles, events and the gazetteer do, without a change to the code."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ENGLISH = Path(__file__).resolve().parent.parent / "timeline" / "temporal" / "resources" / "en"
+ROOT = ENGLISH.parents[3]
+
+
+@pytest.fixture
+def copy_of_english(tmp_path):
+    folder = tmp_path / "en"
+    shutil.copytree(ENGLISH, folder)
+    return folder
+
+
+def add_cue(folder: Path, words: str, kind: str) -> None:
+    with open(folder / "cues.tsv", "a", encoding="utf-8") as file:
+        file.write(f"{words}\t{kind}\n")
+
+
+def run_with(folder: Path, code: str, *arguments: str):
+    """The JSON ``code`` prints with ``arguments`` as sys.argv[1:], when ``TIMELINE_LANGUAGE`` names ``folder``."""
+    result = subprocess.run([sys.executable, "-c", "import json, sys\n" + code, *arguments], cwd=ROOT,
+                            env={**os.environ, "TIMELINE_LANGUAGE": str(folder)},
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+TIDY = "from timeline.titles import tidy_title\nprint(json.dumps([tidy_title(t) for t in sys.argv[1:]]))"
+
+
+@pytest.mark.parametrize("words, kind, clause, before, after", [
+    ("stressed", "trailing_attribution", "Rebels withdrew from the northern town, officials stressed",
+     "Rebels withdrew from the northern town, officials stressed", "Rebels withdrew from the northern town"),
+    ("purportedly", "hedge", "Rebels purportedly withdrew from the northern town",
+     "Rebels purportedly withdrew from the northern town", "Rebels withdrew from the northern town"),
+    ("quoting", "attribution", "Rebels withdrew from the northern town quoting local officials.",
+     "Rebels withdrew from the northern town quoting local officials", "Rebels withdrew from the northern town"),
+    ("besides", "leading_adverbial", "Besides, rebels withdrew from the northern town",
+     "Besides, rebels withdrew from the northern town", "Rebels withdrew from the northern town"),
+    ("beyond", "leading_phrase", "Beyond the river, rebels withdrew from the northern town",
+     "Beyond the river, rebels withdrew from the northern town", "Rebels withdrew from the northern town"),
+    ("whereupon", "leading_connective", "whereupon rebels withdrew from the northern town",
+     "Whereupon rebels withdrew from the northern town", "Rebels withdrew from the northern town"),
+])
+def test_a_word_added_to_a_headline_list_changes_the_headline(copy_of_english, words, kind, clause, before, after):
+    assert run_with(copy_of_english, TIDY, clause) == [before]
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, TIDY, clause) == [after]
+
+
+def test_a_hearer_verb_takes_who_heard_it(copy_of_english):
+    clause = "Rebels withdrew from the northern town, officials assured reporters"
+    add_cue(copy_of_english, "assured", "trailing_attribution")
+    assert run_with(copy_of_english, TIDY, clause) == [clause]
+    add_cue(copy_of_english, "assured", "hearer_verb")
+    assert run_with(copy_of_english, TIDY, clause) == ["Rebels withdrew from the northern town"]
