@@ -62,3 +62,31 @@ def test_a_hearer_verb_takes_who_heard_it(copy_of_english):
     assert run_with(copy_of_english, TIDY, clause) == [clause]
     add_cue(copy_of_english, "assured", "hearer_verb")
     assert run_with(copy_of_english, TIDY, clause) == ["Rebels withdrew from the northern town"]
+
+
+CLAUSES = ("from timeline.titles import clause_bounds\n"
+           "print(json.dumps([[t[a:b] for a, b in clause_bounds(t)] for t in sys.argv[1:]]))")
+
+
+@pytest.mark.parametrize("words, kind, sentence, cut", [
+    ("yesterday", "speech_lead", "The army said yesterday that rebels withdrew from the town.", "The army said yesterday "),
+    ("our", "speech_subject", "The army said on Tuesday our troops entered the town.", "The army said on Tuesday "),
+    ("once", "temporal_conjunction", "The army entered the town once rebels withdrew from it.", "The army entered the town "),
+    ("or", "coordinator", "Rebels withdrew from the town, or the army entered it.", "Rebels withdrew from the town, "),
+    ("some", "subject_determiner", "Rebels withdrew from the town, and some soldiers entered it.",
+     "Rebels withdrew from the town, "),
+])
+def test_a_word_added_to_a_clause_list_cuts_the_sentence(copy_of_english, words, kind, sentence, cut):
+    assert run_with(copy_of_english, CLAUSES, sentence) == [[sentence]]
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, CLAUSES, sentence) == [[cut, sentence[len(cut):]]]
+
+
+def test_a_relative_pronoun_added_drops_its_clause_from_the_headline(copy_of_english):
+    code = ("from timeline.titles import make_title\n"
+            "t = sys.argv[1]\nprint(json.dumps(make_title(t, (t.index('on Monday'), t.index('on Monday') + 9))))")
+    sentence = ("The militias, whose leaders have long wanted a truce with the government and its allies in the north, "
+                "have withdrawn from the town on Monday.")
+    assert "leaders" in run_with(copy_of_english, code, sentence)
+    add_cue(copy_of_english, "whose", "relative_pronoun")
+    assert "leaders" not in run_with(copy_of_english, code, sentence)

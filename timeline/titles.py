@@ -51,7 +51,8 @@ LEADING_ADVERBIALS = re.compile(
 )
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
 RELATIVE_INSERTION = re.compile(
-    r",\s+(?:who|which)\s+[^,;]{1,200},\s+(?=(?:has|have|had|is|are|was|were|will|would|did|[a-z]+ed)\b)"
+    r",\s+(?:%s)\s+[^,;]{1,200},\s+(?=(?:%s|[a-z]+ed)\b)"
+    % ("|".join(_CUES["relative_pronoun"]), "|".join(_CUES["verb_after_relative"]))
 )
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
 LEADING_PHRASE = re.compile(r"^(?:%s)\b[^,]{0,120},\s+(?=\w)" % "|".join(_CUES["leading_phrase"]), re.IGNORECASE)
@@ -100,16 +101,18 @@ PHRASE_CUTS = (
 LAST_RESORT_CUTS = (" in ", " of ", " on ", " at ", " to ", " from ", " into ")
 
 _SPEECH = re.compile(
-    r"\b(?=[%s])(?:%s)\b(?:\s+(?:on|in|at|last|this|late|early)\b[^,.;]{0,40}?)?\s+(?=that\b|it\b|they\b|he\b|she\b|we\b|there\b)"
+    r"\b(?=[%s])(?:%s)\b(?:\s+(?:%s)\b[^,.;]{0,40}?)?\s+(?=%s)"
     # The class of first letters lets the search skip most words without trying every verb.
-    % ("".join(sorted({verb[0] for verb in SPEECH_VERBS})), by_first_letter(SPEECH_VERBS)),
+    % (_first_letters(SPEECH_VERBS), by_first_letter(SPEECH_VERBS), "|".join(_CUES["speech_lead"]),
+       "|".join(word + r"\b" for word in _CUES["speech_subject"])),
     re.IGNORECASE,
 )
 _AFTER_COMMA = re.compile(r"(?:,|\s[—–]|;)\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS_AFTER_COMMA), re.IGNORECASE)
 _PLAIN = re.compile(r"\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS), re.IGNORECASE)
 # "after"/"before" open a clause when a past verb follows within a few words ("after rebels withdrew").
 _TEMPORAL_CLAUSE = re.compile(
-    r"\s+(?=(?:after|before|as)\s+(?:[\w\-’']+\s+){1,4}?(?:%s|[a-z]{3,}ed)\b)" % "|".join(IRREGULAR_PAST),
+    r"\s+(?=(?:%s)\s+(?:[\w\-’']+\s+){1,4}?(?:%s|[a-z]{3,}ed)\b)"
+    % ("|".join(_CUES["temporal_conjunction"]), "|".join(IRREGULAR_PAST)),
     re.IGNORECASE,
 )
 # A trailing attribution: ", state media reported", ", diplomats said".
@@ -122,7 +125,8 @@ TRAILING_ATTRIBUTION = re.compile(
 DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^()]{2,30}\))?\s*[-–—]{1,2}\s+")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
-_COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those)\s)", re.IGNORECASE)
+_COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
+                                  % ("|".join(_CUES["coordinator"]), "|".join(_CUES["subject_determiner"])), re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % PAST_OR_AUX, re.IGNORECASE)
 
