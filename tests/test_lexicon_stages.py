@@ -90,3 +90,31 @@ def test_a_relative_pronoun_added_drops_its_clause_from_the_headline(copy_of_eng
     assert "leaders" in run_with(copy_of_english, code, sentence)
     add_cue(copy_of_english, "whose", "relative_pronoun")
     assert "leaders" not in run_with(copy_of_english, code, sentence)
+
+
+RANGES = ("from timeline.documents import Document\nfrom timeline.events import extract_events\n"
+          "from timeline.sentences import split_sentences\nfrom timeline.temporal import TemporalExpression\n"
+          "text = sys.argv[1]\n"
+          "found = [TemporalExpression(text.index(d), text.index(d) + len(d), d, 'DATE', v) "
+          "for d, v in (('3 May', '2016-05-03'), ('5 May', '2016-05-05'))]\n"
+          "document = Document(name='doc.txt', text=text, published='2016-05-20', url='http://x')\n"
+          "print(json.dumps([(e.start.isoformat(), e.end.isoformat()) "
+          "for e in extract_events(document, split_sentences(text), found)]))")
+
+
+@pytest.mark.parametrize("words, kind, sentence", [
+    ("up to", "range_joiner", "The talks ran from 3 May up to 5 May in Geneva."),
+    ("starting", "range_opener", "The talks ran starting 3 May to 5 May in Geneva."),
+])
+def test_a_word_added_to_a_range_list_makes_two_dates_one_range(copy_of_english, words, kind, sentence):
+    assert ["2016-05-03", "2016-05-05"] not in run_with(copy_of_english, RANGES, sentence)
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, RANGES, sentence) == [["2016-05-03", "2016-05-05"]]
+
+
+def test_a_word_added_to_the_coming_period_list_puts_a_span_ahead(copy_of_english):
+    code = ("from timeline.events import is_future_reference\nfrom timeline.temporal import TemporalExpression\n"
+            "print(json.dumps(is_future_reference(TemporalExpression(0, 21, sys.argv[1], 'DURATION', 'PXW'))))")
+    assert run_with(copy_of_english, code, "the approaching weeks") is False
+    add_cue(copy_of_english, "approaching", "coming_period")
+    assert run_with(copy_of_english, code, "the approaching weeks") is True

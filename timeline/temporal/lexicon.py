@@ -25,7 +25,8 @@ CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_o
              "month_cue", "year_cue", "finite_verb", "clause_opener", "clause_opener_after_comma", "date_lead_in",
              "leading_adverbial", "leading_phrase", "leading_connective", "attribution", "hedge",
              "trailing_attribution", "hearer_verb", "relative_pronoun", "verb_after_relative", "speech_lead",
-             "speech_subject", "temporal_conjunction", "coordinator", "subject_determiner")
+             "speech_subject", "temporal_conjunction", "coordinator", "subject_determiner", "range_joiner",
+             "range_opener", "coming_period")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
