@@ -118,3 +118,17 @@ def test_a_word_added_to_the_coming_period_list_puts_a_span_ahead(copy_of_englis
     assert run_with(copy_of_english, code, "the approaching weeks") is False
     add_cue(copy_of_english, "approaching", "coming_period")
     assert run_with(copy_of_english, code, "the approaching weeks") is True
+
+
+PLACES = ("from timeline.gazetteer import load_gazetteer\n"
+          "print(json.dumps([m.text for m in load_gazetteer().find(sys.argv[1])[0]]))")
+
+
+@pytest.mark.parametrize("words, kind, sentence, place", [
+    ("beside", "place_preposition", "Fighters gathered beside Tell Hamam.", "Tell Hamam"),
+    ("as well as", "place_joiner", "Air strikes on Kafr Sajna as well as al-Tah killed four.", "al-Tah"),
+])
+def test_a_word_added_to_a_place_list_makes_a_name_a_place(copy_of_english, words, kind, sentence, place):
+    assert place not in run_with(copy_of_english, PLACES, sentence)
+    add_cue(copy_of_english, words, kind)
+    assert place in run_with(copy_of_english, PLACES, sentence)
