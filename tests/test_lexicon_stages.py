@@ -132,3 +132,15 @@ def test_a_word_added_to_a_place_list_makes_a_name_a_place(copy_of_english, word
     assert place not in run_with(copy_of_english, PLACES, sentence)
     add_cue(copy_of_english, words, kind)
     assert place in run_with(copy_of_english, PLACES, sentence)
+
+
+def test_an_abbreviation_added_for_the_tagger_is_one_for_the_sentence_splitter_too(copy_of_english):
+    code = ("from timeline.sentences import split_sentences\nfrom timeline.temporal.tense import _CLAUSE_END\n"
+            "print(json.dumps([[s.text for s in split_sentences(sys.argv[1])], 'Cmdt' in _CLAUSE_END.pattern]))")
+    text = "Troops led by Cmdt. Jones entered the town. Few were hurt."
+    assert run_with(copy_of_english, code, text) == [["Troops led by Cmdt.", "Jones entered the town.", "Few were hurt."],
+                                                     False]
+    with open(copy_of_english / "words.tsv", "a", encoding="utf-8") as file:
+        file.write("abbreviation\tCmdt\n")
+    assert run_with(copy_of_english, code, text) == [["Troops led by Cmdt. Jones entered the town.", "Few were hurt."],
+                                                     True]
