@@ -144,3 +144,20 @@ def test_an_abbreviation_added_for_the_tagger_is_one_for_the_sentence_splitter_t
         file.write("abbreviation\tCmdt\n")
     assert run_with(copy_of_english, code, text) == [["Troops led by Cmdt. Jones entered the town.", "Few were hurt."],
                                                      True]
+
+
+ACTORS = ("from timeline.documents import Document\nfrom timeline.pipeline import process_document\n"
+          "event = process_document(Document('doc.txt', sys.argv[1], published='2020-10-27')).events[0]\n"
+          "print(json.dumps([event.actor1 and event.actor1.name, event.actor2 and event.actor2.name]))")
+
+
+@pytest.mark.parametrize("words, kind, sentence, before, after", [
+    ("got", "passive_auxiliary", "Rebels got attacked by the Islamic State in Saraqib on Monday.",
+     ["Rebels", None], ["Islamic State", "Rebels"]),
+    ("stressed", "source_verb", "The SDF stressed on Monday that rebels had captured the village of Umm Hadid.",
+     ["Syrian Democratic Forces", "Rebels"], [None, "Rebels"]),
+])
+def test_a_word_added_to_an_actor_list_changes_who_acted(copy_of_english, words, kind, sentence, before, after):
+    assert run_with(copy_of_english, ACTORS, sentence) == before
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, ACTORS, sentence) == after
