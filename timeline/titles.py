@@ -36,6 +36,7 @@ SPEECH_VERBS = current_language().cues["speech"]
 CLAUSE_OPENERS_AFTER_COMMA = current_language().cues["clause_opener_after_comma"]
 # Words that open a subordinate clause even without a comma.
 CLAUSE_OPENERS = current_language().cues["clause_opener"]
+# The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
 _CUES = current_language().cues
 
 
@@ -57,6 +58,7 @@ RELATIVE_INSERTION = re.compile(
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
 LEADING_PHRASE = re.compile(r"^(?:%s)\b[^,]{0,120},\s+(?=\w)" % "|".join(_CUES["leading_phrase"]), re.IGNORECASE)
 # The class of first characters (here and below) lets a search pass most places without trying each alternative.
+# A source a headline drops ("according to the ministry"), and words of hearsay ("reportedly").
 ATTRIBUTION = re.compile(r"(?=[,\s%s]),?\s*(?:%s)\s+[^,.;]{1,80}(?=[,.;]|$)"
                          % (_first_letters(_CUES["attribution"]), "|".join(_CUES["attribution"])), re.IGNORECASE)
 HEDGES = re.compile(r"\b(?=[%s])(?:%s)\s+" % (_first_letters(_CUES["hedge"]), "|".join(_CUES["hedge"])), re.IGNORECASE)
