@@ -53,19 +53,21 @@ PLACE_PRECISION = {
 # Sentences after an undated lead that may still give its toll ("at least 70 ... confirmed dead"),
 # as long as none of them is a happening of its own.
 LEAD_TOLL_WINDOW = 8
-# Words after an actor's name that make it a modifier, not a party ("US-backed", "Turkish-led").
-_MODIFIER_AFTER = re.compile(r"^[-\s](?:backed|led|supported|allied|affiliated|based|held|controlled)\b|^\s+time\b", re.I)
+_CUES = current_language().cues
+# Words after an actor's name that make it a modifier, not a party ("US-backed", "Turkish-led";
+# cues.tsv, modifier_participle).
+_MODIFIER_AFTER = re.compile(r"^[-\s](?:%s)\b|^\s+time\b" % "|".join(_CUES["modifier_participle"]), re.I)
 # Prepositions before a name that keep it from being the one who acted ("a deal with Russia").
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:with|for|from|to|near|against|on|at|in|into|towards?|than)\s+(?:the\s+)?$", re.I)
 # A finite verb of the clause (not the second half of "US-backed").
 _VERB = re.compile(r"(?<![\w-])%s\b" % PAST_OR_AUX)
 # Who reports rather than acts: "according to the UN", "the Red Cross said".
 _ACCORDING_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
-_REPORTING_AFTER = re.compile(r"^\s+(?:said|says|told|reported|stated)\b", re.I)
+_REPORTING_AFTER = re.compile(r"^\s+(?:%s)\b" % "|".join(_CUES["source_verb"]), re.I)
 # How many words may stand between a passive verb and "by" for its agent ("was taken by rebels").
 AGENT_REACH = 4
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-_PASSIVE = re.compile(r"^(?:was|were|been|being|is|are|be)$", re.I)
+_PASSIVE = re.compile(r"^(?:%s)$" % "|".join(_CUES["passive_auxiliary"]), re.I)
 # Words after a name that make it the one who struck, wherever it stands ("from Russian bombing",
 # "after Turkish drone strikes"): a weapon or an attack of its own.
 _AGENT_NOUN_AFTER = re.compile(

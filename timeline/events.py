@@ -309,8 +309,9 @@ def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpressi
     return [e for e in expressions if e.type in ("DATE", "TIME") and e.interval is not None]
 
 
-_RANGE_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+# Two dates that make one range: "from Monday to Friday" (cues.tsv, range_opener and range_joiner).
+_RANGE_BETWEEN = re.compile(r"^\s*(?:%s)\s*$" % "|".join(current_language().cues["range_joiner"]), re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(current_language().cues["range_opener"]), re.IGNORECASE)
 # Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
 _SAME_TIME_BETWEEN = re.compile(r"^\s*(?:local time\s*)?(?:on|at|,|of|the)?\s*$", re.IGNORECASE)
 
@@ -557,7 +558,7 @@ def _reports_past(sentence: str) -> bool:
 
 
 # A stretch of time ahead ("the coming weeks", TimeML: DURATION PXW) that places a planned happening.
-COMING_PERIOD = re.compile(r"^(?:the\s+)?(?:coming|next|following|upcoming|forthcoming)\b", re.IGNORECASE)
+COMING_PERIOD = re.compile(r"^(?:the\s+)?(?:%s)\b" % "|".join(current_language().cues["coming_period"]), re.IGNORECASE)
 
 
 def is_future_reference(expression: TemporalExpression) -> bool:

@@ -89,8 +89,10 @@ PLACE_CUE = re.compile(
     r"captured|recaptured|seized|entered|reached|liberated|took)(?:\s+control\s+of)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Prepositions after which a name that begins with a word of place names is a place ("at Abu al-Duhur").
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|into|near|outside|around|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# Prepositions after which a name that begins with a word of place names is a place ("at Abu al-Duhur";
+# cues.tsv, place_preposition).
+_PLACE_PREPOSITION = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(current_language().cues["place_preposition"]),
+                                re.IGNORECASE)
 # A kind of place written after a name ("Papun district", "the Sirwah district", "Mahas village").
 _KIND_AFTER = re.compile(r"\s+(district|province|region|governorate|county|village|town|city|municipality|"
                          r"oblast|raion|prefecture|locality|commune|township|sub-district|subdistrict)\b", re.IGNORECASE)
@@ -112,8 +114,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:\n—-])\s*$")
 _NAME_CONNECTORS = frozenset("of for the and de du des al el".split())
 # The same words, looked for once in a text: a name is cued when it starts where a match ends.
 _PLACE_CUE_AHEAD = re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE)
-# A name joined to the one before it ("on Kansafra and al-Bara") shares its cue.
-_JOINED = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECASE)
+# A name joined to the one before it ("on Kansafra and al-Bara"; cues.tsv, place_joiner) shares its cue.
+_JOINED = re.compile(r"^\s*(?:,|,?\s+(?:%s))\s+(?:the\s+)?$" % "|".join(current_language().cues["place_joiner"]),
+                     re.IGNORECASE)
 # Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
 _ARTICLE_NAME = re.compile(r"^(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-[A-Z]")
 # Capitalised words that begin no place: titles and words of time.

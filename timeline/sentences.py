@@ -22,12 +22,11 @@ from .temporal.lexicon import current_language
 _BOUNDARY = re.compile(r"(?=[\s\"'”’)\]])(?:(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*)")
 # What may open a sentence after terminal punctuation.
 _OPENER = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
-# Abbreviations after which a full stop does not end a sentence.
+# Abbreviations after which a full stop does not end a sentence: those the tagger knows (words.tsv,
+# abbreviation), the splitter's own (sentence_abbreviation), and the month and weekday abbreviations.
 _LANGUAGE = current_language()
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt maj cpl pvt adm brig cmdr st jr sr inc co corp ltd vs etc no nos "
-    "a.m p.m u.s u.k u.n e.g i.e approx est dept gov sen rep rev fig ca cf al mt ft km"
-    .split()
+    word.lower() for role in ("abbreviation", "sentence_abbreviation") for word in _LANGUAGE.words.get(role, ())
 ) | set(_LANGUAGE.month_abbreviations) | set(_LANGUAGE.weekday_abbreviations)
 MONTH_NAMES = tuple(_LANGUAGE.months)
 _ORDINAL_BEFORE_MONTH = re.compile(r"\b\d{1,2}\.$")

@@ -36,25 +36,32 @@ SPEECH_VERBS = current_language().cues["speech"]
 CLAUSE_OPENERS_AFTER_COMMA = current_language().cues["clause_opener_after_comma"]
 # Words that open a subordinate clause even without a comma.
 CLAUSE_OPENERS = current_language().cues["clause_opener"]
-# Leading adverbials a headline does without.
+# The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
+_CUES = current_language().cues
+
+
+def _first_letters(words) -> str:
+    """The class of first characters of ``words``: a search passes most places without trying each one."""
+    return "".join(sorted({word[0] for word in words}))
+
+
+# Leading adverbials a headline does without (cues.tsv, leading_adverbial), and a leading "according to ...".
 LEADING_ADVERBIALS = re.compile(
-    r"^(?:(?:after that|meanwhile|however|thus|therefore|also|already|moreover|furthermore|in addition|"
-    r"separately|earlier|later|then|now|so|and|but|yet|still|overall|overnight|reportedly|according(?: to)? [^,]{1,60}),?\s+)+",
+    r"^(?:(?:%s|according(?: to)? [^,]{1,60}),?\s+)+" % "|".join(_CUES["leading_adverbial"]),
     re.IGNORECASE,
 )
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
 RELATIVE_INSERTION = re.compile(
-    r",\s+(?:who|which)\s+[^,;]{1,200},\s+(?=(?:has|have|had|is|are|was|were|will|would|did|[a-z]+ed)\b)"
+    r",\s+(?:%s)\s+[^,;]{1,200},\s+(?=(?:%s|[a-z]+ed)\b)"
+    % ("|".join(_CUES["relative_pronoun"]), "|".join(_CUES["verb_after_relative"]))
 )
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
-LEADING_PHRASE = re.compile(
-    r"^(?:after|before|following|despite|amid|during|in|on|at|with|since|over|by|under|for|within|from|between|"
-    r"throughout|earlier|later)\b[^,]{0,120},\s+(?=\w)",
-    re.IGNORECASE,
-)
+LEADING_PHRASE = re.compile(r"^(?:%s)\b[^,]{0,120},\s+(?=\w)" % "|".join(_CUES["leading_phrase"]), re.IGNORECASE)
 # The class of first characters (here and below) lets a search pass most places without trying each alternative.
-ATTRIBUTION = re.compile(r"(?=[,\sac]),?\s*(?:according to|citing|as reported by)\s+[^,.;]{1,80}(?=[,.;]|$)", re.IGNORECASE)
-HEDGES = re.compile(r"\b(?=[ar])(?:reportedly|allegedly|apparently|reported(?:ly)? to have)\s+", re.IGNORECASE)
+# A source a headline drops ("according to the ministry"), and words of hearsay ("reportedly").
+ATTRIBUTION = re.compile(r"(?=[,\s%s]),?\s*(?:%s)\s+[^,.;]{1,80}(?=[,.;]|$)"
+                         % (_first_letters(_CUES["attribution"]), "|".join(_CUES["attribution"])), re.IGNORECASE)
+HEDGES = re.compile(r"\b(?=[%s])(?:%s)\s+" % (_first_letters(_CUES["hedge"]), "|".join(_CUES["hedge"])), re.IGNORECASE)
 # Prepositions and phrases that lead into a date and go with it when the date is dropped.
 DATE_PREPOSITIONS = "|".join(current_language().cues["date_lead_in"])
 _DATE_PREPOSITION_FIRSTS = "".join(sorted({word[0] for word in DATE_PREPOSITIONS.split("|")}))
@@ -81,9 +88,7 @@ POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 SUBJECTLESS = re.compile(r"^(?:to\s|[A-Za-z]+ing\b)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-\s]+")
-_LEADING_CONNECTIVE = re.compile(
-    r"^(?:that|and|but|which|who|where|when|while|although|though|as|after|before)\s+", re.IGNORECASE
-)
+_LEADING_CONNECTIVE = re.compile(r"^(?:%s)\s+" % "|".join(_CUES["leading_connective"]), re.IGNORECASE)
 _DANGLING_WORD = re.compile(r",\s+\w+$")  # a word left dangling after the date went ("..., lost")
 MAX_TITLE = 110
 MIN_TITLE = 20
@@ -98,28 +103,32 @@ PHRASE_CUTS = (
 LAST_RESORT_CUTS = (" in ", " of ", " on ", " at ", " to ", " from ", " into ")
 
 _SPEECH = re.compile(
-    r"\b(?=[%s])(?:%s)\b(?:\s+(?:on|in|at|last|this|late|early)\b[^,.;]{0,40}?)?\s+(?=that\b|it\b|they\b|he\b|she\b|we\b|there\b)"
+    r"\b(?=[%s])(?:%s)\b(?:\s+(?:%s)\b[^,.;]{0,40}?)?\s+(?=%s)"
     # The class of first letters lets the search skip most words without trying every verb.
-    % ("".join(sorted({verb[0] for verb in SPEECH_VERBS})), by_first_letter(SPEECH_VERBS)),
+    % (_first_letters(SPEECH_VERBS), by_first_letter(SPEECH_VERBS), "|".join(_CUES["speech_lead"]),
+       "|".join(word + r"\b" for word in _CUES["speech_subject"])),
     re.IGNORECASE,
 )
 _AFTER_COMMA = re.compile(r"(?:,|\s[—–]|;)\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS_AFTER_COMMA), re.IGNORECASE)
 _PLAIN = re.compile(r"\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS), re.IGNORECASE)
 # "after"/"before" open a clause when a past verb follows within a few words ("after rebels withdrew").
 _TEMPORAL_CLAUSE = re.compile(
-    r"\s+(?=(?:after|before|as)\s+(?:[\w\-’']+\s+){1,4}?(?:%s|[a-z]{3,}ed)\b)" % "|".join(IRREGULAR_PAST),
+    r"\s+(?=(?:%s)\s+(?:[\w\-’']+\s+){1,4}?(?:%s|[a-z]{3,}ed)\b)"
+    % ("|".join(_CUES["temporal_conjunction"]), "|".join(IRREGULAR_PAST)),
     re.IGNORECASE,
 )
 # A trailing attribution: ", state media reported", ", diplomats said".
 TRAILING_ATTRIBUTION = re.compile(
-    r",\s+(?:[\w.\-’']+\s+){1,5}(?:said|says|reported|reports|told [\w ]{1,30}|added|claimed|announced|confirmed)$",
+    r",\s+(?:[\w.\-’']+\s+){1,5}(?:%s)$"
+    % "|".join(verb + r" [\w ]{1,30}" if verb in _CUES["hearer_verb"] else verb for verb in _CUES["trailing_attribution"]),
     re.IGNORECASE,
 )
 # A wire dateline: "BEIRUT, Dec 14 (Reuters) - ", "BEIRUT (Reuters) - ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^()]{2,30}\))?\s*[-–—]{1,2}\s+")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
-_COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those)\s)", re.IGNORECASE)
+_COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
+                                  % ("|".join(_CUES["coordinator"]), "|".join(_CUES["subject_determiner"])), re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % PAST_OR_AUX, re.IGNORECASE)
 

@@ -22,7 +22,12 @@ ENGLISH = "en"
 GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
                  "week", "weekend", "day", "hour", "minute", "second")
 CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_of", "not_past", "reporting", "speech",
-             "month_cue", "year_cue", "finite_verb", "clause_opener", "clause_opener_after_comma", "date_lead_in")
+             "month_cue", "year_cue", "finite_verb", "clause_opener", "clause_opener_after_comma", "date_lead_in",
+             "leading_adverbial", "leading_phrase", "leading_connective", "attribution", "hedge",
+             "trailing_attribution", "hearer_verb", "relative_pronoun", "verb_after_relative", "speech_lead",
+             "speech_subject", "temporal_conjunction", "coordinator", "subject_determiner", "range_joiner",
+             "range_opener", "coming_period", "place_preposition", "place_joiner",
+             "modifier_participle", "source_verb", "passive_auxiliary")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",

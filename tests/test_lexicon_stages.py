@@ -1,0 +1,163 @@
+"""Every stage reads its English words from the language folder: a word added to a copy of
+``resources/en`` changes what titles, events and the gazetteer do, without a change to the code."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ENGLISH = Path(__file__).resolve().parent.parent / "timeline" / "temporal" / "resources" / "en"
+ROOT = ENGLISH.parents[3]
+
+
+@pytest.fixture
+def copy_of_english(tmp_path):
+    folder = tmp_path / "en"
+    shutil.copytree(ENGLISH, folder)
+    return folder
+
+
+def add_cue(folder: Path, words: str, kind: str) -> None:
+    with open(folder / "cues.tsv", "a", encoding="utf-8") as file:
+        file.write(f"{words}\t{kind}\n")
+
+
+def run_with(folder: Path, code: str, *arguments: str):
+    """The JSON ``code`` prints with ``arguments`` as sys.argv[1:], when ``TIMELINE_LANGUAGE`` names ``folder``."""
+    result = subprocess.run([sys.executable, "-c", "import json, sys\n" + code, *arguments], cwd=ROOT,
+                            env={**os.environ, "TIMELINE_LANGUAGE": str(folder)},
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+TIDY = "from timeline.titles import tidy_title\nprint(json.dumps([tidy_title(t) for t in sys.argv[1:]]))"
+
+
+@pytest.mark.parametrize("words, kind, clause, before, after", [
+    ("stressed", "trailing_attribution", "Rebels withdrew from the northern town, officials stressed",
+     "Rebels withdrew from the northern town, officials stressed", "Rebels withdrew from the northern town"),
+    ("purportedly", "hedge", "Rebels purportedly withdrew from the northern town",
+     "Rebels purportedly withdrew from the northern town", "Rebels withdrew from the northern town"),
+    ("quoting", "attribution", "Rebels withdrew from the northern town quoting local officials.",
+     "Rebels withdrew from the northern town quoting local officials", "Rebels withdrew from the northern town"),
+    ("besides", "leading_adverbial", "Besides, rebels withdrew from the northern town",
+     "Besides, rebels withdrew from the northern town", "Rebels withdrew from the northern town"),
+    ("beyond", "leading_phrase", "Beyond the river, rebels withdrew from the northern town",
+     "Beyond the river, rebels withdrew from the northern town", "Rebels withdrew from the northern town"),
+    ("whereupon", "leading_connective", "whereupon rebels withdrew from the northern town",
+     "Whereupon rebels withdrew from the northern town", "Rebels withdrew from the northern town"),
+])
+def test_a_word_added_to_a_headline_list_changes_the_headline(copy_of_english, words, kind, clause, before, after):
+    assert run_with(copy_of_english, TIDY, clause) == [before]
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, TIDY, clause) == [after]
+
+
+def test_a_hearer_verb_takes_who_heard_it(copy_of_english):
+    clause = "Rebels withdrew from the northern town, officials assured reporters"
+    add_cue(copy_of_english, "assured", "trailing_attribution")
+    assert run_with(copy_of_english, TIDY, clause) == [clause]
+    add_cue(copy_of_english, "assured", "hearer_verb")
+    assert run_with(copy_of_english, TIDY, clause) == ["Rebels withdrew from the northern town"]
+
+
+CLAUSES = ("from timeline.titles import clause_bounds\n"
+           "print(json.dumps([[t[a:b] for a, b in clause_bounds(t)] for t in sys.argv[1:]]))")
+
+
+@pytest.mark.parametrize("words, kind, sentence, cut", [
+    ("yesterday", "speech_lead", "The army said yesterday that rebels withdrew from the town.", "The army said yesterday "),
+    ("our", "speech_subject", "The army said on Tuesday our troops entered the town.", "The army said on Tuesday "),
+    ("once", "temporal_conjunction", "The army entered the town once rebels withdrew from it.", "The army entered the town "),
+    ("or", "coordinator", "Rebels withdrew from the town, or the army entered it.", "Rebels withdrew from the town, "),
+    ("some", "subject_determiner", "Rebels withdrew from the town, and some soldiers entered it.",
+     "Rebels withdrew from the town, "),
+])
+def test_a_word_added_to_a_clause_list_cuts_the_sentence(copy_of_english, words, kind, sentence, cut):
+    assert run_with(copy_of_english, CLAUSES, sentence) == [[sentence]]
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, CLAUSES, sentence) == [[cut, sentence[len(cut):]]]
+
+
+def test_a_relative_pronoun_added_drops_its_clause_from_the_headline(copy_of_english):
+    code = ("from timeline.titles import make_title\n"
+            "t = sys.argv[1]\nprint(json.dumps(make_title(t, (t.index('on Monday'), t.index('on Monday') + 9))))")
+    sentence = ("The militias, whose leaders have long wanted a truce with the government and its allies in the north, "
+                "have withdrawn from the town on Monday.")
+    assert "leaders" in run_with(copy_of_english, code, sentence)
+    add_cue(copy_of_english, "whose", "relative_pronoun")
+    assert "leaders" not in run_with(copy_of_english, code, sentence)
+
+
+RANGES = ("from timeline.documents import Document\nfrom timeline.events import extract_events\n"
+          "from timeline.sentences import split_sentences\nfrom timeline.temporal import TemporalExpression\n"
+          "text = sys.argv[1]\n"
+          "found = [TemporalExpression(text.index(d), text.index(d) + len(d), d, 'DATE', v) "
+          "for d, v in (('3 May', '2016-05-03'), ('5 May', '2016-05-05'))]\n"
+          "document = Document(name='doc.txt', text=text, published='2016-05-20', url='http://x')\n"
+          "print(json.dumps([(e.start.isoformat(), e.end.isoformat()) "
+          "for e in extract_events(document, split_sentences(text), found)]))")
+
+
+@pytest.mark.parametrize("words, kind, sentence", [
+    ("up to", "range_joiner", "The talks ran from 3 May up to 5 May in Geneva."),
+    ("starting", "range_opener", "The talks ran starting 3 May to 5 May in Geneva."),
+])
+def test_a_word_added_to_a_range_list_makes_two_dates_one_range(copy_of_english, words, kind, sentence):
+    assert ["2016-05-03", "2016-05-05"] not in run_with(copy_of_english, RANGES, sentence)
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, RANGES, sentence) == [["2016-05-03", "2016-05-05"]]
+
+
+def test_a_word_added_to_the_coming_period_list_puts_a_span_ahead(copy_of_english):
+    code = ("from timeline.events import is_future_reference\nfrom timeline.temporal import TemporalExpression\n"
+            "print(json.dumps(is_future_reference(TemporalExpression(0, 21, sys.argv[1], 'DURATION', 'PXW'))))")
+    assert run_with(copy_of_english, code, "the approaching weeks") is False
+    add_cue(copy_of_english, "approaching", "coming_period")
+    assert run_with(copy_of_english, code, "the approaching weeks") is True
+
+
+PLACES = ("from timeline.gazetteer import load_gazetteer\n"
+          "print(json.dumps([m.text for m in load_gazetteer().find(sys.argv[1])[0]]))")
+
+
+@pytest.mark.parametrize("words, kind, sentence, place", [
+    ("beside", "place_preposition", "Fighters gathered beside Tell Hamam.", "Tell Hamam"),
+    ("as well as", "place_joiner", "Air strikes on Kafr Sajna as well as al-Tah killed four.", "al-Tah"),
+])
+def test_a_word_added_to_a_place_list_makes_a_name_a_place(copy_of_english, words, kind, sentence, place):
+    assert place not in run_with(copy_of_english, PLACES, sentence)
+    add_cue(copy_of_english, words, kind)
+    assert place in run_with(copy_of_english, PLACES, sentence)
+
+
+def test_an_abbreviation_added_for_the_tagger_is_one_for_the_sentence_splitter_too(copy_of_english):
+    code = ("from timeline.sentences import split_sentences\nfrom timeline.temporal.tense import _CLAUSE_END\n"
+            "print(json.dumps([[s.text for s in split_sentences(sys.argv[1])], 'Cmdt' in _CLAUSE_END.pattern]))")
+    text = "Troops led by Cmdt. Jones entered the town. Few were hurt."
+    assert run_with(copy_of_english, code, text) == [["Troops led by Cmdt.", "Jones entered the town.", "Few were hurt."],
+                                                     False]
+    with open(copy_of_english / "words.tsv", "a", encoding="utf-8") as file:
+        file.write("abbreviation\tCmdt\n")
+    assert run_with(copy_of_english, code, text) == [["Troops led by Cmdt. Jones entered the town.", "Few were hurt."],
+                                                     True]
+
+
+ACTORS = ("from timeline.documents import Document\nfrom timeline.pipeline import process_document\n"
+          "event = process_document(Document('doc.txt', sys.argv[1], published='2020-10-27')).events[0]\n"
+          "print(json.dumps([event.actor1 and event.actor1.name, event.actor2 and event.actor2.name]))")
+
+
+@pytest.mark.parametrize("words, kind, sentence, before, after", [
+    ("got", "passive_auxiliary", "Rebels got attacked by the Islamic State in Saraqib on Monday.",
+     ["Rebels", None], ["Islamic State", "Rebels"]),
+    ("stressed", "source_verb", "The SDF stressed on Monday that rebels had captured the village of Umm Hadid.",
+     ["Syrian Democratic Forces", "Rebels"], [None, "Rebels"]),
+])
+def test_a_word_added_to_an_actor_list_changes_who_acted(copy_of_english, words, kind, sentence, before, after):
+    assert run_with(copy_of_english, ACTORS, sentence) == before
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, ACTORS, sentence) == after
