@@ -1,4 +1,5 @@
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,11 +11,20 @@ os.environ.setdefault("TIMELINE_CACHE_DIR", tempfile.mkdtemp(prefix="timeline-te
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+ENGLISH = ROOT / "timeline" / "temporal" / "resources" / "en"
 
 
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture
+def copy_of_english(tmp_path) -> Path:
+    """A copy of the English language folder, for a test to edit as a linguist would."""
+    folder = tmp_path / "en"
+    shutil.copytree(ENGLISH, folder)
+    return folder
 
 
 # Three reports of the same few happenings, worded differently: merging joins them.

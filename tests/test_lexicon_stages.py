@@ -2,22 +2,13 @@
 ``resources/en`` changes what titles, events and the gazetteer do, without a change to the code."""
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ENGLISH = Path(__file__).resolve().parent.parent / "timeline" / "temporal" / "resources" / "en"
-ROOT = ENGLISH.parents[3]
-
-
-@pytest.fixture
-def copy_of_english(tmp_path):
-    folder = tmp_path / "en"
-    shutil.copytree(ENGLISH, folder)
-    return folder
+from conftest import ROOT
 
 
 def add_cue(folder: Path, words: str, kind: str) -> None:

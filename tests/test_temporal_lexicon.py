@@ -2,7 +2,6 @@
 edit (a copy of the folder with a row added) taken up by the tagger without a change to the code."""
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,15 +12,7 @@ from timeline.temporal import tag
 from timeline.temporal.lexicon import LexiconError, load_language
 from timeline.temporal.vocabulary import MONTHS, UNITS
 
-ENGLISH = Path(__file__).resolve().parent.parent / "timeline" / "temporal" / "resources" / "en"
-ROOT = ENGLISH.parents[3]
-
-
-@pytest.fixture
-def copy_of_english(tmp_path):
-    folder = tmp_path / "en"
-    shutil.copytree(ENGLISH, folder)
-    return folder
+from conftest import ENGLISH, ROOT
 
 
 def add_row(folder: Path, name: str, row: str) -> None:
