@@ -156,6 +156,10 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
     own_days = story is not None and ((TEMPLATES[rule_index].own_days and "month" not in groups)
                                       or _OWN_TIME.search(match.group()))
+    if story is not None and not own_days and ctx.dct_plausible and direction(ctx, start, end, default=0) > 0:
+        # A text that speaks of its own days looks ahead from them, not from a year it told of before:
+        # "the run-off on April 27", "Australia play Brazil on June 18" after a look back at 2002.
+        story = None
     if story is not None and not own_days:
         # In a narrative, the story's date stands where the DCT would: "in April" is April of that year,
         # "the end of the month" the end of the month last named.
