@@ -912,15 +912,15 @@ def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
     word = g["setword"]
     if word[:1].isupper() and _IN_A_NAME.search(ctx.text, max(0, span[0] - 30), span[1] + 30):
         return None  # "China Daily", "the Daily Telegraph": a newspaper
-    if _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]) and _NAME_AFTER.match(ctx.text, span[1]):
-        return None  # "the daily Le Figaro", "the weekly Welt am Sonntag": a newspaper and its name
+    if _NEWSPAPER_BEFORE.search(ctx.text, max(0, span[0] - 30), span[0]) and _NEWSPAPER_NAME_AFTER.match(ctx.text, span[1]):
+        return None  # "the daily Le Figaro", "the Party daily Granma": a newspaper and its name
     return ""
 
 
 
 
-_THE_BEFORE = context_pattern("the_before")
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+_NEWSPAPER_BEFORE = context_pattern("newspaper_before")
+_NEWSPAPER_NAME_AFTER = context_pattern("newspaper_name_after")
 _IN_A_NAME = context_pattern("in_a_name")
 
 
