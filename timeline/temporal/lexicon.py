@@ -34,6 +34,10 @@ CUE_KINDS += ("habitual", "recurrence", "recurring_period", "generic_time", "com
               "deadline_comparative", "comparative_lead", "compared_period", "planned", "conditional",
               "conditional_perfect", "perfect_auxiliary", "passive_perfect", "participle_ending", "past_ending",
               "past_state", "article", "definite_article", "span_lead", "span_quantifier", "span_unit", "local_time", "same_time_joiner")
+# The cue words of the gazetteer (gazetteer.py).
+CUE_KINDS += ("place_cue", "attack_noun", "attack_preposition", "attack_verb", "control_phrase", "locative",
+              "region_part", "frame_word", "region_kind", "area_kind", "settlement_kind", "kind_suffix", "made_by",
+              "held_by", "community", "adjective_ending")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
@@ -45,6 +49,12 @@ def alternatives(words: Iterable[str]) -> str:
     words, one that matches nothing, so a language without words for a feature does not use it."""
     words = list(words)
     return "|".join(map(re.escape, words)) if words else "(?!)"
+
+
+def phrases(words: Iterable[str]) -> str:
+    """As :func:`alternatives`, each space between the words of a phrase standing for any spaces."""
+    words = list(words)
+    return "|".join(r"\s+".join(map(re.escape, word.split(" "))) for word in words) if words else "(?!)"
 
 
 def first_letters(words: Iterable[str]) -> str:
