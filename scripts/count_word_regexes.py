@@ -19,8 +19,13 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _pattern_text(node: ast.AST) -> str:
-    """The literal text of a pattern argument: its string constants, joined."""
-    return " ".join(c.value for c in ast.walk(node) if isinstance(c, ast.Constant) and isinstance(c.value, str))
+    """The literal text of a pattern argument: its string constants, joined; not those that name what
+    fills it (``_CUES["hedge"]``, ``words.get("one")``): keys and arguments of calls are left out."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else ""
+    if isinstance(node, (ast.Subscript, ast.Call)):
+        return ""
+    return " ".join(_pattern_text(child) for child in ast.iter_child_nodes(node))
 
 
 def words_in(path: str) -> list[tuple[int, list[str]]]:

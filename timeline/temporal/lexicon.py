@@ -33,11 +33,18 @@ CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_o
 CUE_KINDS += ("habitual", "recurrence", "recurring_period", "generic_time", "comparison", "comparative",
               "deadline_comparative", "comparative_lead", "compared_period", "planned", "conditional",
               "conditional_perfect", "perfect_auxiliary", "passive_perfect", "participle_ending", "past_ending",
-              "past_state", "article", "definite_article", "span_lead", "span_quantifier", "span_unit", "local_time", "same_time_joiner")
+              "past_state", "article", "definite_article", "span_lead", "span_quantifier", "span_unit", "local_time",
+              "same_time_joiner")
 # The cue words of the gazetteer (gazetteer.py).
 CUE_KINDS += ("place_cue", "attack_noun", "attack_preposition", "attack_verb", "control_phrase", "locative",
               "region_part", "frame_word", "region_kind", "area_kind", "settlement_kind", "kind_suffix", "made_by",
               "held_by", "community", "adjective_ending")
+# The cue words of actor coding (coding.py).
+CUE_KINDS += ("modifier_noun", "not_subject_before", "source_lead", "agent_preposition", "holding_verb",
+              "agent_attack", "weapon", "sides_opener", "sides_joiner", "continuation", "toll_auxiliary",
+              "toll_filler", "injury_adjective", "disjunction", "toll_verb", "not_one_person", "person_noun",
+              "way_out", "destination_preposition", "destination_modifier", "destination_stop", "origin_preposition",
+              "facility", "toll_participle", "complementizer", "pronoun_subject", "present_participle_ending")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
