@@ -45,6 +45,9 @@ CUE_KINDS += ("modifier_noun", "not_subject_before", "source_lead", "agent_prepo
               "toll_filler", "injury_adjective", "disjunction", "toll_verb", "not_one_person", "person_noun",
               "way_out", "destination_preposition", "destination_modifier", "destination_stop", "origin_preposition",
               "facility", "toll_participle", "complementizer", "pronoun_subject", "present_participle_ending")
+# More cue words of the headlines (titles.py).
+CUE_KINDS += ("leading_source", "date_filler", "infinitive_marker", "same_subject_coordinator", "phrase_cut",
+              "last_resort_cut")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
