@@ -227,6 +227,19 @@ def test_a_word_added_to_the_cut_lists_is_where_a_long_headline_may_end(copy_of_
     assert run_with(copy_of_english, code, words) is True
 
 
+@pytest.mark.parametrize("word, kind, name", [
+    ("sale", "common_word", "COMMON_WORDS"),
+    ("sultan", "not_place_word", "NOT_PLACE_WORDS"),
+    ("beyond", "function_word", "_FUNCTION_WORDS"),
+    ("bin", "name_connector", "_NAME_CONNECTORS"),
+])
+def test_a_word_added_to_a_gazetteer_word_set_is_in_it(copy_of_english, word, kind, name):
+    code = f"from timeline import gazetteer\nprint(json.dumps(sys.argv[1] in gazetteer.{name}))"
+    assert run_with(copy_of_english, code, word) is False
+    add_cue(copy_of_english, word, kind)
+    assert run_with(copy_of_english, code, word) is True
+
+
 def test_a_kind_of_place_added_gives_its_category(copy_of_english):
     code = ("from timeline.gazetteer import _KIND_CATEGORY, _PLURAL_KIND\n"
             "print(json.dumps([_KIND_CATEGORY.get('canton'), bool(_PLURAL_KIND.match(' Cantons'))]))")

@@ -54,14 +54,11 @@ _ENDING = re.compile(r"(?:eh|ah|e)$")  # Hasakeh, Hasakah, Hasake
 _DOUBLED = re.compile(r"(.)\1+")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘]")
 _NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
-# Single lower-case words that are also names: matched only when written with a capital.
-COMMON_WORDS = frozenset(
-    "turkey jordan duma chad china guinea georgia nice reading mobile bath split of said union state army "
-    "coalition opposition regime homs hama".split()
-)
 _LANGUAGE = current_language()
 # The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
 _CUES = _LANGUAGE.cues
+# Single lower-case words that are also names: matched only when written with a capital.
+COMMON_WORDS = frozenset(word.lower() for word in _CUES["common_word"])
 # An optional definite article before a name ("near the town of").
 _THE = r"(?:(?:%s)\s+)?" % alternatives(_CUES["definite_article"])
 # Calendar words are never places, whatever a city somewhere is called ("Mai", "Mayo").
@@ -103,7 +100,9 @@ _MODIFIED_AFTER = re.compile(r"\s+(?!(?:%s)\b|[a-z]+(?:%s)\b)[a-z]" % (alternati
 # The start of a sentence or line, before a token: a capital there says nothing.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n—-])\s*$")
 # Lower-case words inside a group's name ("Group for the Support of Islam and Muslims").
-_NAME_CONNECTORS = frozenset("of for the and de du des al el".split())
+_NAME_CONNECTORS = frozenset(_CUES["name_connector"])
+# Before an article, ends a name: "Congress and the United Front" are two.
+_NAME_JOINERS, _ARTICLES = frozenset(_CUES["name_joiner"]), frozenset(_CUES["definite_article"])
 # The same words, looked for once in a text: a name is cued when it starts where a match ends.
 _PLACE_CUE_AHEAD = re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE)
 # A name joined to the one before it ("on Kansafra and al-Bara"; cues.tsv, place_joiner) shares its cue.
@@ -111,11 +110,7 @@ _JOINED = re.compile(r"^\s*(?:,|,?\s+(?:%s))\s+%s$" % (alternatives(_CUES["place
 # Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
 _ARTICLE_NAME = re.compile(r"^(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-[A-Z]")
 # Capitalised words that begin no place: titles and words of time.
-NOT_PLACE_WORDS = frozenset(
-    "president minister general colonel king prince sheikh mr mrs ms dr lieutenant commander captain major "
-    "governor mayor secretary senator pope emir imam the a an this that these those his her their its our "
-    "christmas easter ramadan eid new year".split()
-)
+NOT_PLACE_WORDS = frozenset(word.lower() for word in _CUES["not_place_word"])
 # Kind words written with a capital after a name ("Idlib and Aleppo Provinces"): the names are regions.
 # (words.tsv, plural_place_kind: the plural, and the kind each name takes).
 _PLURAL_KINDS = _LANGUAGE.words.get("plural_place_kind", {})
@@ -443,7 +438,7 @@ class Gazetteer:
                     last = end
                 if not (current[:1].isupper() or current in _NAME_CONNECTORS or _ARTICLE_NAME.match(current)):
                     break
-                if current == "and" and end + 1 < len(tokens) and tokens[end + 1].group() == "the":
+                if current in _NAME_JOINERS and end + 1 < len(tokens) and tokens[end + 1].group() in _ARTICLES:
                     break  # "Congress and the United Front": two names
                 end += 1
             if last is None:
@@ -603,11 +598,7 @@ def _in_longer_name(text: str, tokens: list, index: int) -> bool:
 
 
 # Words that may begin a sentence before a name without being part of it ("In Homs", "Near Aleppo").
-_FUNCTION_WORDS = frozenset(
-    "in into inside to from across near at within outside towards toward through throughout of over on "
-    "by for with and or but the a an as after before since until while when where if both either "
-    "then also yet so".split()
-)
+_FUNCTION_WORDS = frozenset(word.lower() for word in _CUES["function_word"])
 
 
 def _add_geonames(gazetteer: Gazetteer) -> None:

@@ -38,7 +38,8 @@ CUE_KINDS += ("habitual", "recurrence", "recurring_period", "generic_time", "com
 # The cue words of the gazetteer (gazetteer.py).
 CUE_KINDS += ("place_cue", "attack_noun", "attack_preposition", "attack_verb", "control_phrase", "locative",
               "region_part", "frame_word", "region_kind", "area_kind", "settlement_kind", "kind_suffix", "made_by",
-              "held_by", "community", "adjective_ending")
+              "held_by", "community", "adjective_ending", "common_word", "not_place_word", "name_connector",
+              "function_word", "name_joiner")
 # The cue words of actor coding (coding.py).
 CUE_KINDS += ("modifier_noun", "not_subject_before", "source_lead", "agent_preposition", "holding_verb",
               "agent_attack", "weapon", "sides_opener", "sides_joiner", "continuation", "toll_auxiliary",
