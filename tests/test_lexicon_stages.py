@@ -240,6 +240,16 @@ def test_a_word_added_to_a_gazetteer_word_set_is_in_it(copy_of_english, word, ki
     assert run_with(copy_of_english, code, word) is True
 
 
+def test_words_added_to_the_relation_lists_change_where_a_happening_is_named(copy_of_english):
+    code = ("from timeline import derived\n"
+            "print(json.dumps([bool(derived._apposition().match(sys.argv[1])), derived._TRAILING_JOIN.sub('', sys.argv[2])]))")
+    arguments = (", attorney for the family, must", "the army struck the town yet")
+    assert run_with(copy_of_english, code, *arguments) == [False, "the army struck the town yet"]
+    add_cue(copy_of_english, "must", "apposition_auxiliary")
+    add_cue(copy_of_english, "yet", "trailing_joiner")
+    assert run_with(copy_of_english, code, *arguments) == [True, "the army struck the town"]
+
+
 def test_a_kind_of_place_added_gives_its_category(copy_of_english):
     code = ("from timeline.gazetteer import _KIND_CATEGORY, _PLURAL_KIND\n"
             "print(json.dumps([_KIND_CATEGORY.get('canton'), bool(_PLURAL_KIND.match(' Cantons'))]))")

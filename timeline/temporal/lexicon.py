@@ -49,6 +49,8 @@ CUE_KINDS += ("modifier_noun", "not_subject_before", "source_lead", "agent_prepo
 # More cue words of the headlines (titles.py).
 CUE_KINDS += ("leading_source", "date_filler", "infinitive_marker", "same_subject_coordinator", "phrase_cut",
               "last_resort_cut")
+# The cue words of the relations between happenings (derived.py).
+CUE_KINDS += ("trailing_joiner", "apposition_auxiliary")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
