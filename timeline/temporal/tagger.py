@@ -197,18 +197,18 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
 
 _TITLE_QUOTE_BEFORE = context_pattern("title_quote_before")
 _TITLE_QUOTE_AFTER = context_pattern("title_quote_after")
-_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")
+_TITLE_WORD_AFTER = context_pattern("title_word_after")
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """Whether words from ``start`` to ``end`` are a title in quotation marks: two words or more, each
-    capitalised, right after an opening mark and before a closing one or another capitalised word."""
+    capitalised, right after an opening mark and before a closing one or a small word a title capitalises."""
     words = text[start:end].split()
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return False
     if not _TITLE_QUOTE_BEFORE.search(text, max(0, start - 4), start):
         return False
-    return bool(_TITLE_QUOTE_AFTER.match(text, end) or _CAPITALISED_AFTER.match(text, end))
+    return bool(_TITLE_QUOTE_AFTER.match(text, end) or _TITLE_WORD_AFTER.match(text, end))
 
 
 # A year before Christ has no ``datetime.date``: the scan carries it as the year BC_PROXY - year, so that a
