@@ -102,7 +102,9 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: bad value template 'fortnightly': literal text"),
     ("fortnightly\tword\t{@fortnightly}\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{@fortnightly}}': no procedure named 'fortnightly'"),
     ("fortnightly\tword\t{@calendar(fortnight)}\tDATE\tfortnightly", "rules.tsv:{line}: bad value template '{{@calendar(fortnight)}}': @calendar: no calendar name 'fortnight'"),
-    ("fortnight\tword\t{@count(dct,fortnight,-1)}\tDATE\tfortnight", "rules.tsv:{line}: bad value template '{{@count(dct,fortnight,-1)}}': @count: count(dct,UNIT,AMOUNT) takes a unit and an amount, not 'fortnight' and '-1'"),
+    ("fortnight\tword\t{dct.fortnight-1}\tDATE\tfortnight", "rules.tsv:{line}: bad value template '{{dct.fortnight-1}}': {{dct.fortnight-1}}: 'fortnight' is not a unit"),
+    ("fortnight\tword\t{dct.(unit:units)-1}\tDATE\t(?P<unit>fortnight)", "rules.tsv:{line}: bad value template '{{dct.(unit:units)-1}}': no table named 'units'"),
+    ("fortnight\tword\t{story.week-(num:number)}\tDATE\t(?P<unit>fortnight)", "rules.tsv:{line}: bad value template '{{story.week-(num:number)}}': the pattern has no group named 'num'"),
     ("fortnight\tword\t{@count}\tDATE\tfortnight", "rules.tsv:{line}: bad value template '{{@count}}': @count: takes 1 to 3 arguments, not 0"),
     ("fortnightly\tword\t{!?every}P2W\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{!?every}}P2W': the pattern has no group named 'every'"),
     ("fortnightly\tword\t{every:set}\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set}}': the pattern has no group named 'every'"),
@@ -153,9 +155,9 @@ def test_a_rule_s_value_is_a_template(copy_of_english):
 
 def test_a_template_chooses_among_alternatives(copy_of_english):
     """The first alternative that applies: one needing the word before the match in a list of
-    words.tsv, one with a type of its own, one calling a procedure with arguments."""
+    words.tsv, one with a type of its own, one counting weeks back from the DCT."""
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("fortnight_word\tword\t{^since}{@count(dct,week,-2)} | DURATION:P2W\tDATE\tfortnight\\b\n"
+    rules.write_text("fortnight_word\tword\t{^since}{dct.week-2} | DURATION:P2W\tDATE\tfortnight\\b\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It has rained since fortnight.", "1998-01-08"),
                                       ("It rained fortnight long.", "1998-01-08")]) == [

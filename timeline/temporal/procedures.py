@@ -135,6 +135,16 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
     return Found(type_, format_value(day, granularity), mod, "relative")
 
 
+def counted(ctx: Context, anchor: str, unit: str, amount: int) -> Found:
+    """The field {dct.UNIT+N} or {story.UNIT+N} of a template: the ``unit`` ``amount`` units away from
+    the DCT (in a story, the story's date), or for ``story`` from the date last spoken of when it is
+    known to the unit ("the next morning" after "on 4 May"), else from the DCT."""
+    base = None
+    if anchor == "story" and ctx.last is not None and not cal.finer(unit, ctx.last[1]):
+        base = ctx.last
+    return _resolved(ctx, unit, amount, base=base)
+
+
 # Procedures: what a value template cannot say by itself (see templates.py and rules.tsv).  Each
 # reads the groups of the match (and the arguments the template gives it) and returns a Found, a
 # piece of a value, "" for a condition met, or None when the alternative does not apply.  They are
@@ -419,11 +429,6 @@ def _year_by_cue(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-def _shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None:
-    """The ``unit`` (year, month, day...) ``amount`` units away from the DCT's: {@count(dct,year,-1)}."""
-    return _resolved(ctx, unit, int(amount))
-
-
 _W_ERA = role_words("era")
 
 
@@ -461,12 +466,6 @@ def _range_end_year(ctx: Context, g: dict, span) -> Found | None:
         return None
     # The story goes on from the start of the range ("Exit of the Americans: 1973-1975", "the 1975-1976 dry season").
     return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}", remember=False)
-
-
-def _check_shift(unit: str | None = None, amount: str | None = None) -> str | None:
-    if unit in UNKNOWN_VALUES and amount is not None and amount.lstrip("-").isdigit():
-        return None
-    return f"count(dct,UNIT,AMOUNT) takes a unit and an amount, not {unit!r} and {amount!r}"
 
 
 @procedure
@@ -1007,7 +1006,7 @@ def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
 
 calendar.check_arguments = _kinds(_CALENDAR, "calendar name")
 
-_COUNT = {"dct": _shift, "day": _named_day, "story": _story_day, "offset": _offset, "direction": _relative_unit,
+_COUNT = {"offset": _offset, "direction": _relative_unit,
           "edge": _edge_of_unit, "year_back": _year_earlier, "reported": _reported_quarter}
 
 
@@ -1031,7 +1030,7 @@ def _check_direction(direction: str | None = None, unit: str | None = None) -> s
 
 
 # The arguments each kind of count takes after its name: how they are checked.
-_COUNT_ARGUMENTS = {"dct": _check_shift, "direction": _check_direction}
+_COUNT_ARGUMENTS = {"direction": _check_direction}
 
 
 def _check_count(kind: str, first: str | None = None, second: str | None = None) -> str | None:

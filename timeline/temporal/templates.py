@@ -17,6 +17,10 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                 {^role}            nothing, but the word before the match is in the role (!^: is not)
                 {@procedure(a,b)}  what a named procedure of the engine makes of the match (!@: refuses);
                                    {@procedure:week}: its value written at that precision
+                {dct.UNIT+N}       the UNIT (day, month, year...) N units away from the document's date
+                                   (in a story, the story's); {story.UNIT+N}: from the date last spoken of
+                                   when it is known to the UNIT, else as dct.  UNIT or N may be
+                                   (group:table): what a table says of a group's words ({dct.day+(deictic:day_step)})
     MOD         {group:table} or a TimeML mod in capitals; the first whose group matched and whose
                 table says something gives the mod
 
@@ -31,9 +35,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .lexicon import MODS, TIMEX_TYPES, LexiconError
-from .values import PRECISIONS
+from .values import PRECISIONS, UNKNOWN_VALUES
 
-LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN = range(6)
+LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN, COUNTED = range(7)
 REFUSAL = "NOTHING"  # the value of an alternative that refuses the match (a negative rule)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 # {group:table=VALUE}, {!group:table=VALUE}: a test of what a table says of a group's words.
@@ -41,6 +45,11 @@ _TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)([=<>])([A-Za-z0-9_.*/-]*)"
 # {[group}, {group[}, {]group}, {group]}, {[group]}: where the tag starts and ends, by a group.
 _SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
+# {dct.year-1}, {story.day+0}, {dct.day+(deictic:day_step)}, {story.(unit:unit)+(dir:step)}: a unit counted
+# from an anchor.
+_COUNTED = re.compile(r"(dct|story)\.(?:([a-z]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))"
+                      r"([+-])(?:([0-9]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))")
+ANCHORS = ("dct", "story")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
 
 
@@ -133,6 +142,18 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 if role not in roles:
                     fail(f"no word list named {role!r}")
                 pieces.append((BEFORE, role, field.startswith("!")))
+            elif _COUNTED.fullmatch(field):
+                anchor, unit, unit_group, unit_table, sign, amount, amount_group, amount_table = \
+                    _COUNTED.fullmatch(field).groups()
+                if unit is not None and unit not in UNKNOWN_VALUES:
+                    fail(f"{{{field}}}: {unit!r} is not a unit ({', '.join(UNKNOWN_VALUES)})")
+                for group, table in ((unit_group, unit_table), (amount_group, amount_table)):
+                    if group is not None and group not in groups:
+                        fail(f"the pattern has no group named {group!r}")
+                    if table is not None and table not in tables:
+                        fail(f"no table named {table!r}")
+                pieces.append((COUNTED, anchor, unit, unit_group, unit_table, -1 if sign == "-" else 1,
+                               None if amount is None else int(amount), amount_group, amount_table))
             elif _TEST.fullmatch(field):
                 negated, group, table, relation, wanted = _TEST.fullmatch(field).groups()
                 if group not in groups:
