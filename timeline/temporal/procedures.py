@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from . import calendar_math as cal
-from .values import SEASON_CODES, UNKNOWN_VALUES, format_duration, format_value, season_of, unknown_value
+from .values import SEASON_CODES, format_duration, format_value, season_of, unknown_value
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, NUMBERS, ORDINAL_WORDS,
                          ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
@@ -18,7 +18,6 @@ from .tense import direction
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
 _BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
-_LETTERS = re.compile(r"[^\W\d_]*")
 
 
 BACK, AHEAD, PRESENT, STEP = role_words("back"), role_words("ahead"), role_words("present"), role_words("step")
@@ -35,12 +34,9 @@ _W_OFFSET_OF_STORY = role_words("offset_of_story")
 _W_OFFSET_LATER = role_words("offset_later")
 _W_OFFSET_FROM_NOW = role_words("offset_from_now")
 _W_PERIOD_NOUN = role_words("period_noun")
-_W_POD_DIRECTION = role_words("pod_direction")
-_W_NIGHT_ONLY = role_words("night_only")
 _W_REPORTED_QUARTER = role_words("reported_quarter")
 _W_REFUSED_DIRECTION = role_words("refused_direction")
 _W_STRETCH_BACK = role_words("stretch_back")
-_W_EDGE_OUTSIDE = role_words("edge_outside")
 _W_TO_THE_END = role_words("to_the_end")
 _W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
 _W_LAST_NOT_PREVIOUS = role_words("last_not_previous_month")
@@ -684,29 +680,12 @@ def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
 _UNIT_GRANULARITY = role_words("unit_granularity")
 
 
-def _definite_unit(g: dict) -> bool:
-    """ "the next day", "early the next morning": the article after any edge word."""
-    return bool(_DEFINITE.match(g["_text"], len(g.get("edge") or "")))
-
-
 def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, unit: str | None = None) -> Found | None:
     """A unit named by its direction (groups dir, unit, edge: "last week", "the following day"), or
     by the template's arguments ({@count(direction,this,weekend)})."""
     dir_word = (dir_word or g["dir"]).lower()
     unit = (unit or g["unit"]).lower()
     mod = edge_mod(g.get("edge"))
-    if unit in PARTS_OF_DAY:
-        if dir_word not in _W_POD_DIRECTION:
-            return None
-        offset = STEP.get(dir_word, 0)
-        if PARTS_OF_DAY[unit] != "NI" and dir_word in _W_NIGHT_ONLY:
-            return None
-        # "the next morning" counts from the day of the story, like "the following morning".
-        anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _definite_unit(g))
-        base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
-        found = _resolved(ctx, "day", offset, base=base, type_="TIME")
-        found.value = (unknown_value("day") if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
-        return found
     granularity = _UNIT_GRANULARITY[unit]
     if granularity == "quarter" and dir_word in _W_REPORTED_QUARTER:
         return _reported_quarter(ctx, g, span)
@@ -718,7 +697,7 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     offset = STEP.get(dir_word, 0)
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
-    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and _definite_unit(g))
+    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and g.get("the"))
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
     elif dir_word in DEMONSTRATIVE and granularity == "day":
@@ -729,11 +708,6 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
     if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
         found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
-    edge = (g.get("edge") or "").lower()
-    if granularity == "week" and _first_word(edge) in _W_EDGE_OUTSIDE:
-        # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
-        found.start = span[0] + len(g["edge"])
-        found.mod = None
     if granularity == "quarter" and found.anchor == "relative":
         ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
     return found
@@ -776,17 +750,14 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
 
 
 def _named_day(ctx: Context, g: dict, span) -> Found | None:
-    """The day named by a weekday or a deictic word (groups weekday, deictic: "Friday", "yesterday"),
-    else the DCT's; XXXX-XX-XX when it cannot be resolved.  A word that names only a night ("last")
-    needs one (group pod, or tonight)."""
+    """The day of a clock time named by a weekday or a deictic word (groups weekday, deictic: "Friday",
+    "yesterday"), else the DCT's; XXXX-XX-XX when it cannot be resolved."""
     if g.get("weekday"):
         found = _weekday_date(ctx, {"weekday": g["weekday"]}, span)
         if found.anchor == "unresolved":
             found.value = unknown_value("day")
         return found
     word = _squash(g.get("deictic") or "")
-    if word in _W_NIGHT_ONLY and not g.get("tonight") and not (g.get("pod") and PARTS_OF_DAY[g["pod"].lower()] == "NI"):
-        return None
     return _resolved(ctx, "day", _W_DAY_STEP.get(word, 0))
 
 
@@ -925,10 +896,6 @@ _IN_A_NAME = context_pattern("in_a_name")
 
 
 
-def _first_word(words: str) -> str:
-    return _LETTERS.match(words).group()
-
-
 def _two_digits(word: str) -> str:
     return f"{int(_DIGITS.match(word).group()):02d}"
 
@@ -962,7 +929,7 @@ TABLES = {
     "month": lambda ctx, w: f"{_month(w):02d}",
     "weekday": lambda ctx, w: str(_weekday(w)),
     "season": lambda ctx, w: SEASONS[w.lower()],
-    "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
+    "pod": lambda ctx, w: PARTS_OF_DAY.get(w.lower()),
     "unit": lambda ctx, w: _unit(w)[2],
     "shape": lambda ctx, w: "lower" if w[:1].islower() else "capital",
     "number": lambda ctx, w: None if _number(w) is None else f"{_number(w):g}",

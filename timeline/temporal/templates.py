@@ -22,7 +22,7 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                                    when it is known to the UNIT, else as dct.  UNIT or N may be
                                    (group:table): what a table says of a group's words ({dct.day+(deictic:day_step)})
     MOD         {group:table} or a TimeML mod in capitals; the first whose group matched and whose
-                table says something gives the mod
+                table says something gives the mod; "~" alone: no mod
 
 This module parses templates (a bad one is a ``LexiconError`` naming the file
 and line) and evaluates them; the engine gives it the tables and procedures.
@@ -96,7 +96,9 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 fail(f"an alternative that gives {REFUSAL} has no type nor mod")
             value = value[:-len(REFUSAL)]
         mods = None
-        if tilde:
+        if tilde and not mod_text.strip():
+            mods = ()  # "~" alone: no mod, whatever the procedure says
+        elif tilde:
             mods = []
             for item in mod_text.split(","):
                 item = item.strip()
