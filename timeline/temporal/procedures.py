@@ -132,11 +132,16 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
 
 
 def counted(ctx: Context, anchor: str, unit: str, amount: int) -> Found:
-    """The field {dct.UNIT+N} or {story.UNIT+N} of a template: the ``unit`` ``amount`` units away from
-    the DCT (in a story, the story's date), or for ``story`` from the date last spoken of when it is
-    known to the unit ("the next morning" after "on 4 May"), else from the DCT."""
+    """The field {dct.UNIT+N}, {story.UNIT+N} or {last.UNIT+N} of a template: the ``unit`` ``amount``
+    units away from the DCT (in a story, the story's date); for ``story`` from the date last spoken of
+    when it is known to the unit ("the next morning" after "on 4 May"), else from the DCT; for ``last``
+    from the date last spoken of, not placed in time when there is none ("August of that year")."""
     base = None
     if anchor == "story" and ctx.last is not None and not cal.finer(unit, ctx.last[1]):
+        base = ctx.last
+    elif anchor == "last":
+        if ctx.last is None:
+            return Found("DATE", unknown_value(unit), anchor="unresolved")
         base = ctx.last
     return _resolved(ctx, unit, amount, base=base)
 
@@ -189,18 +194,6 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
-
-
-def _of_that_year(ctx: Context, g: dict, span) -> Found | None:
-    """ "August of that year", "January 24 of the same year" (groups month, day): in the year of the date
-    last spoken of."""
-    month = _month(g["month"])
-    day = int(_DIGITS.match(g["day"]).group()) if g.get("day") else None
-    if ctx.last is None:
-        return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), anchor="unresolved")
-    year = ctx.last[0].year
-    value = _safe_date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
-    return Found("DATE", value, anchor="relative")
 
 
 _DAY_RANGE_BEFORE = context_pattern("day_range_before")
@@ -473,6 +466,20 @@ def followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None
 
 
 followed_by.check_arguments = lambda name, reach="0": (
+    None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
+
+
+@procedure
+def around(ctx: Context, g: dict, span, name: str, reach: str) -> str | None:
+    """The context ``name`` of contexts.tsv found within ``reach`` characters of the match, on either
+    side or across it ("China Daily", "the Daily Telegraph" around "daily").
+
+    A procedure for the reason of preceded_by."""
+    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, context_pattern(name))
+    return "" if context.search(ctx.text, max(0, span[0] - int(reach)), span[1] + int(reach)) else None
+
+
+around.check_arguments = lambda name, reach: (
     None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
 
 
@@ -877,21 +884,8 @@ def _year_of_unit(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", g["num"])
 
 
-def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
-    """A frequency word (group setword) that does not name a newspaper ("China Daily", "the daily Le Figaro")."""
-    word = g["setword"]
-    if word[:1].isupper() and _IN_A_NAME.search(ctx.text, max(0, span[0] - 30), span[1] + 30):
-        return None  # "China Daily", "the Daily Telegraph": a newspaper
-    if _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]) and _NAME_AFTER.match(ctx.text, span[1]):
-        return None  # "the daily Le Figaro", "the weekly Welt am Sonntag": a newspaper and its name
-    return ""
 
 
-
-
-_THE_BEFORE = context_pattern("the_before")
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
-_IN_A_NAME = context_pattern("in_a_name")
 
 
 
@@ -956,7 +950,7 @@ _CONTEXTS: dict[str, re.Pattern] = {}
 
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, by its first argument, the kind of thing to compute.
-_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "of_that_year": _of_that_year,
+_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
              "day_beside": _day_beside}
 
@@ -1059,16 +1053,11 @@ def clock(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
-_NOT_IN_NAME = {"month": _month_not_in_name, "newspaper": _setword_not_in_name}
-
-
 @procedure
-def not_a_name(ctx: Context, g: dict, span, kind: str) -> str | None:
-    """A word that is not part of a name (``kind``): month ("March" alone, not "may" nor "Ivy March"),
-    newspaper ("daily", not "China Daily" nor "the daily Le Figaro").
+def not_a_name(ctx: Context, g: dict, span) -> str | None:
+    """A month named alone (group month) that is not part of a name: "March", not "may" nor "Ivy March"
+    nor "The March of Dimes".
 
-    A procedure because a name shows in the capitals of the words around the match."""
-    return _NOT_IN_NAME[kind](ctx, g, span)
-
-
-not_a_name.check_arguments = _kinds(_NOT_IN_NAME, "kind of name")
+    A procedure because a name shows in the capitals of the words before the match, and a capital
+    that opens a sentence ("The March accession") shows none."""
+    return _month_not_in_name(ctx, g, span)

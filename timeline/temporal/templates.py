@@ -19,7 +19,8 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                                    {@procedure:week}: its value written at that precision
                 {dct.UNIT+N}       the UNIT (day, month, year...) N units away from the document's date
                                    (in a story, the story's); {story.UNIT+N}: from the date last spoken of
-                                   when it is known to the UNIT, else as dct.  UNIT or N may be
+                                   when it is known to the UNIT, else as dct; {last.UNIT+N}: from the date
+                                   last spoken of, not placed in time without one.  UNIT or N may be
                                    (group:table): what a table says of a group's words ({dct.day+(deictic:day_step)})
     MOD         {group:table} or a TimeML mod in capitals; the first whose group matched and whose
                 table says something gives the mod; "~" alone: no mod
@@ -47,9 +48,8 @@ _SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
 # {dct.year-1}, {story.day+0}, {dct.day+(deictic:day_step)}, {story.(unit:unit)+(dir:step)}: a unit counted
 # from an anchor.
-_COUNTED = re.compile(r"(dct|story)\.(?:([a-z]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))"
+_COUNTED = re.compile(r"(dct|story|last)\.(?:([a-z]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))"
                       r"([+-])(?:([0-9]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))")
-ANCHORS = ("dct", "story")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
 
 
