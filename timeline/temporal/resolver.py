@@ -127,10 +127,11 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
 def _assemble(ctx: Context, alternative: templates.Alternative, value: str, first: Found | None, g: dict,
               rule_type: str) -> Found | None:
     """The Found of an alternative that applies: its value, the type it names (else the procedure's,
-    else the rule's), its mod (else the procedure's) and the anchor of its procedure."""
+    else the rule's), its mod (else the procedure's) and the anchor of its procedure; None when the
+    value names a day the calendar does not have."""
+    if not day_exists(value):
+        return None  # "February 30 of that year"
     if first is None:
-        if not day_exists(value):
-            return None
         anchor = ("relative" if ctx.dct else "unresolved") if value.endswith("_REF") else "explicit"
         found = Found(alternative.type or rule_type, value, None, anchor)
     else:
