@@ -34,10 +34,6 @@ _W_OFFSET_OF_STORY = role_words("offset_of_story")
 _W_OFFSET_LATER = role_words("offset_later")
 _W_OFFSET_FROM_NOW = role_words("offset_from_now")
 _W_PERIOD_NOUN = role_words("period_noun")
-_W_REPORTED_QUARTER = role_words("reported_quarter")
-_W_REFUSED_DIRECTION = role_words("refused_direction")
-_W_STRETCH_BACK = role_words("stretch_back")
-_W_TO_THE_END = role_words("to_the_end")
 _W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
 _W_LAST_NOT_PREVIOUS = role_words("last_not_previous_month")
 _W_DAY_STEP = role_words("day_step")
@@ -131,7 +127,16 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
     return Found(type_, format_value(day, granularity), mod, "relative")
 
 
-def counted(ctx: Context, anchor: str, unit: str, amount: int) -> Found:
+def counted(ctx: Context, anchors: tuple, unit: str, amount: int) -> Found:
+    """The field {dct.UNIT+N} (or {dct/story.UNIT+N}...) of a template: counted from the first of
+    ``anchors`` the text has (a DCT, a date spoken of; the story always), else from the last of them."""
+    for anchor in anchors[:-1]:
+        if anchor == "story" or (anchor == "dct" and ctx.dct is not None) or (anchor == "last" and ctx.last is not None):
+            return _counted_from(ctx, anchor, unit, amount)
+    return _counted_from(ctx, anchors[-1], unit, amount)
+
+
+def _counted_from(ctx: Context, anchor: str, unit: str, amount: int) -> Found:
     """The field {dct.UNIT+N}, {story.UNIT+N} or {last.UNIT+N} of a template: the ``unit`` ``amount``
     units away from the DCT (in a story, the story's date); for ``story`` from the date last spoken of
     when it is known to the unit ("the next morning" after "on 4 May"), else from the DCT; for ``last``
@@ -693,14 +698,9 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     dir_word = (dir_word or g["dir"]).lower()
     unit = (unit or g["unit"]).lower()
     mod = edge_mod(g.get("edge"))
-    granularity = _UNIT_GRANULARITY[unit]
-    if granularity == "quarter" and dir_word in _W_REPORTED_QUARTER:
-        return _reported_quarter(ctx, g, span)
-    if dir_word in _W_REFUSED_DIRECTION:
+    granularity = _UNIT_GRANULARITY.get(unit)
+    if granularity is None:
         return None
-    if dir_word in _W_STRETCH_BACK and granularity in ("decade", "century"):
-        # "the past decade": the ten years up to now, not the 1980s.
-        return Found("DURATION", format_duration(1, *UNITS[granularity]), mod)
     offset = STEP.get(dir_word, 0)
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
@@ -718,17 +718,6 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     if granularity == "quarter" and found.anchor == "relative":
         ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
     return found
-
-
-def _edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
-    """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
-    unit = g["unit"].lower()
-    edge = g["edge"].lower()
-    mod = "END" if any(word in edge for word in _W_TO_THE_END) else edge_mod(edge) or "MID"
-    base = ctx.last if ctx.last is not None and not cal.finer(unit, ctx.last[1]) else None
-    if g["det"].lower() not in DEMONSTRATIVE and base is not None and ctx.dct is not None:
-        base = None  # "the month", "this month": the present one
-    return _resolved(ctx, unit, 0, base=base, mod=mod)
 
 
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
@@ -967,8 +956,7 @@ def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
 
 calendar.check_arguments = _kinds(_CALENDAR, "calendar name")
 
-_COUNT = {"offset": _offset, "direction": _relative_unit,
-          "edge": _edge_of_unit, "year_back": _year_earlier, "reported": _reported_quarter}
+_COUNT = {"offset": _offset, "direction": _relative_unit, "year_back": _year_earlier, "reported": _reported_quarter}
 
 
 @procedure

@@ -20,7 +20,8 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                 {dct.UNIT+N}       the UNIT (day, month, year...) N units away from the document's date
                                    (in a story, the story's); {story.UNIT+N}: from the date last spoken of
                                    when it is known to the UNIT, else as dct; {last.UNIT+N}: from the date
-                                   last spoken of, not placed in time without one.  UNIT or N may be
+                                   last spoken of, not placed in time without one; {dct/story.UNIT+N}: from
+                                   the first anchor the text has (a DCT, a date spoken of).  UNIT or N may be
                                    (group:table): what a table says of a group's words ({dct.day+(deictic:day_step)})
     MOD         {group:table} or a TimeML mod in capitals; the first whose group matched and whose
                 table says something gives the mod; "~" alone: no mod
@@ -48,7 +49,7 @@ _SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
 # {dct.year-1}, {story.day+0}, {dct.day+(deictic:day_step)}, {story.(unit:unit)+(dir:step)}: a unit counted
 # from an anchor.
-_COUNTED = re.compile(r"(dct|story|last)\.(?:([a-z]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))"
+_COUNTED = re.compile(r"((?:dct|story|last)(?:/(?:dct|story|last))*)\.(?:([a-z]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))"
                       r"([+-])(?:([0-9]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
 
@@ -154,7 +155,7 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                         fail(f"the pattern has no group named {group!r}")
                     if table is not None and table not in tables:
                         fail(f"no table named {table!r}")
-                pieces.append((COUNTED, anchor, unit, unit_group, unit_table, -1 if sign == "-" else 1,
+                pieces.append((COUNTED, tuple(anchor.split("/")), unit, unit_group, unit_table, -1 if sign == "-" else 1,
                                None if amount is None else int(amount), amount_group, amount_table))
             elif _TEST.fullmatch(field):
                 negated, group, table, relation, wanted = _TEST.fullmatch(field).groups()
