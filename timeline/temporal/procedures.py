@@ -28,7 +28,6 @@ _W_YEAR_PARTS = role_words("year_parts")
 _W_YEAR_PART = role_words("year_part")
 _W_YEAR_BEFORE = role_words("year_before")
 _W_LATEST = role_words("latest")
-_W_SEASON_DIRECTION = role_words("season_direction")
 _W_OFFSET_BACK = role_words("offset_back")
 _W_OFFSET_OF_STORY = role_words("offset_of_story")
 _W_OFFSET_LATER = role_words("offset_later")
@@ -571,19 +570,10 @@ def _reported_quarter(ctx: Context, g: dict, span) -> Found | None:
 
 
 def _named_season(ctx: Context, g: dict, span) -> Found | None:
-    """A season named without its year (groups season, dir, edge): the one the sentence points to."""
+    """A season named without its year (groups season, dir, edge): the one the sentence points to (the
+    rows refuse a season that is an event or part of a name)."""
     season = SEASONS[g["season"].lower()]
     dir_word = (g.get("dir") or "").lower()
-    if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]) \
-            and g["season"].lower() in _W_EVENT_SEASON:
-        return None  # "fall" alone is a verb or an event; "summer offensive", "in spring" are seasons
-    if not dir_word and not g.get("edge") and g["_text"][:1].isupper() and _IN_A_TITLE.search(ctx.text, max(0, span[0] - 25), span[0]):
-        return None  # "the Prague Spring", "``Spring of Life'' demonstrations": a name
-    if dir_word and dir_word not in _W_SEASON_DIRECTION:
-        return None
-    if g["season"].lower() in _W_EVENT_SEASON and not dir_word and not g.get("edge") \
-            and _EVENT_OF.match(ctx.text, span[1], span[1] + 40):
-        return None  # "the fall of Saigon": an event, not a season
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", anchor="unresolved")
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
@@ -609,11 +599,6 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
 
 
-_DEFINITE = context_pattern("definite")
-_IN_A_TITLE = context_pattern("in_a_title")
-_TITLE_OPENED = context_pattern("title_opened")
-_EVENT_OF = context_pattern("event_of")
-_W_EVENT_SEASON = role_words("event_season")
 _COMPARISON = context_pattern("comparison")
 
 
@@ -822,9 +807,7 @@ def _clock_day(ctx: Context, g: dict, span) -> Found | None:
 
 def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
     """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
-    a day counted from Easter, of the year named or the nearest one; none in a quoted title ("White Christmas")."""
-    if _TITLE_OPENED.search(ctx.text, max(0, span[0] - 25), span[0]):
-        return None
+    a day counted from Easter, of the year named or the nearest one."""
     name = _squash(g["holiday"])
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"
