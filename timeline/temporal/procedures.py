@@ -377,7 +377,7 @@ PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
 _DETERMINERS = role_words("determiners")
-_YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive"), context_pattern("possessive_word")
+_YEAR_AFTER, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive_word")
 _YEAR_LIST_BEFORE = context_pattern("year_list_before")
 _DETERMINER_ADJECTIVE_BEFORE = context_pattern("determiner_adjective_before")
 _QUALIFIED_NOUN_AFTER = context_pattern("qualified_noun_after")
@@ -396,30 +396,25 @@ def heading_year(text: str, start: int, end: int) -> bool:
 
 
 def _year_by_cue(ctx: Context, g: dict, span) -> Found | None:
-    """A number is a year only in a context that makes it one: a cue word before ("in 1998"), a
-    possessive ("1998's"), words after it ("1998 was") or a heading; the possessive stays out of the tag."""
+    """A number is a year only in a context that makes it one: a cue word before ("in 1998"), words
+    after it ("1998 was") or a heading (a possessive, "1998's", is one by its row)."""
     year = _year(g["year"])
     start, end = span
     text = ctx.text
-    possessive = _POSSESSIVE.search(text, max(0, end - 2), end) is not None
-    if not possessive:
-        previous = PREVIOUS_WORD.search(text[max(0, start - 25):start])
-        word = previous.group(1).lower() if previous else ""
-        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start]) \
-            or _YEAR_LIST_BEFORE.search(text, max(0, start - 8), start)  # "in 1994, 1995 and 1997"
-        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or heading_year(text, start, end)):
-            cue = True
-        if not cue and 1900 <= year <= 2099 and _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, start - 40), start) \
-                and _QUALIFIED_NOUN_AFTER.match(text, end) and not _NOUN_AFTER.match(text, end, end + 60):
-            return Found("DATE", "")  # "his unsuccessful 1996 campaign", "the disputed 2000 election"
-        if not cue:
-            return None
-        if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
-            return None  # "1500 soldiers"; but "the 1992 protests" are of a year
-    found = Found("DATE", "")
-    if possessive:
-        found.end = end - 2
-    return found
+    previous = PREVIOUS_WORD.search(text[max(0, start - 25):start])
+    word = previous.group(1).lower() if previous else ""
+    cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start]) \
+        or _YEAR_LIST_BEFORE.search(text, max(0, start - 8), start)  # "in 1994, 1995 and 1997"
+    if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or heading_year(text, start, end)):
+        cue = True
+    if not cue and 1900 <= year <= 2099 and _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, start - 40), start) \
+            and _QUALIFIED_NOUN_AFTER.match(text, end) and not _NOUN_AFTER.match(text, end, end + 60):
+        return Found("DATE", "")  # "his unsuccessful 1996 campaign", "the disputed 2000 election"
+    if not cue:
+        return None
+    if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
+        return None  # "1500 soldiers"; but "the 1992 protests" are of a year
+    return Found("DATE", "")
 
 
 _W_ERA = role_words("era")
@@ -842,8 +837,6 @@ _YEAR_NUMBER = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 def _year_of_unit(ctx: Context, g: dict, span) -> Found | None:
     """A year naming one season or quarter (groups num, unit): "the 2008 season", "the 1985/86 season"
     (named by the year it begins in), "the 1988 quarter" (the quarter spoken of, in that year)."""
-    if g["unit"].lower() in UNIT_PLURALS:
-        return None
     start = span[0]
     first = _SEASON_YEARS.search(ctx.text, max(0, start - 5), start) if start else None
     if first is not None:
