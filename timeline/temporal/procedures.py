@@ -1,6 +1,7 @@
 """The procedures value templates call (``{@calendar(month)}``, ``{@count(offset)}``, ``{@units}``,
-...) and the tables their fields look words up in: how relative dates, weekdays, quarters, durations are
-resolved.  The few procedures are at the end of the module; the helpers before them are the engine's."""
+...), the tables their fields look words up in, and ``counted``, the field that counts units from an
+anchor ({dct.year-1}): how relative dates, weekdays, quarters, durations are resolved.  The procedures are
+at the end of the module; the helpers before them are the engine's."""
 
 from __future__ import annotations
 
@@ -914,7 +915,7 @@ _CONTEXTS: dict[str, re.Pattern] = {}
 
 
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
-# these and, by its first argument, the kind of thing to compute.
+# these and, for calendar, count and year, by its first argument the kind of thing to compute.
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
              "day_beside": _day_beside}
@@ -922,8 +923,9 @@ _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
 
 @procedure
 def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
-    """A calendar name placed in its year (``kind``: day of a month, range_end, of_that_year, month,
-    season, weekday, holiday, day_beside: the day before or after a named one): of the year named, of the story, or the occurrence the sentence points to.
+    """A calendar name placed in its year (``kind``: day of a month, range_end, month, season, weekday,
+    holiday, day_beside: the day before or after a named one): of the year named, of the story, or the
+    occurrence the sentence points to.  The rows refuse what is no such name ("the fall of Saigon").
 
     A procedure because the year comes from outside the match: the tense of the sentence, the
     story's date and the DCT, and each calendar repeats differently (weeks, years, Easter)."""
@@ -937,13 +939,14 @@ _COUNT = {"offset": _offset, "direction": _relative_unit, "year_back": _year_ear
 
 @procedure
 def count(ctx: Context, g: dict, span, kind: str, first: str | None = None, second: str | None = None) -> Found | None:
-    """A unit counted from an anchor (``kind``): dct(unit,amount) from the DCT ({@count(dct,year,-1)}),
-    day (a weekday or "yesterday"), story (the day of the story), offset ("two days later"),
-    direction[(dir,unit)] ("last week", "the following day"), edge ("the end of the month"),
-    year_back ("the year-ago quarter"), reported (the quarter reported on).
+    """A unit counted from what the scan remembers (``kind``): offset ("two days later", "a year
+    earlier" after a quarter's results), direction[(dir,unit)] ("last week", "the next day", "the
+    weekend" by the tense), year_back ("the year-ago quarter"), reported (the quarter reported on).
+    A unit counted from the DCT or the story's day alone is a template field ({dct.year-1}).
 
     A procedure because the anchor is the state of the scan (the date of the story, the quarter
-    spoken of), which it also moves, and calendar arithmetic crosses months and years."""
+    spoken of), which it also moves, and because the count depends on more than the words: a
+    comparison with the quarter reported on, a date known only to its year, the tense."""
     function = _COUNT[kind]
     if first is None:
         return function(ctx, g, span)
