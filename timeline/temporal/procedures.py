@@ -726,18 +726,6 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
 
-def _named_day(ctx: Context, g: dict, span) -> Found | None:
-    """The day of a clock time named by a weekday or a deictic word (groups weekday, deictic: "Friday",
-    "yesterday"), else the DCT's; XXXX-XX-XX when it cannot be resolved."""
-    if g.get("weekday"):
-        found = _weekday_date(ctx, {"weekday": g["weekday"]}, span)
-        if found.anchor == "unresolved":
-            found.value = unknown_value("day")
-        return found
-    word = _squash(g.get("deictic") or "")
-    return _resolved(ctx, "day", _W_DAY_STEP.get(word, 0))
-
-
 _W_DAY_BESIDE = role_words("day_beside")
 
 
@@ -752,53 +740,8 @@ def _day_beside(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", day.isoformat(), anchor=named.anchor)
 
 
-def _story_day(ctx: Context, g: dict, span) -> Found | None:
-    """The day of the story (the day last mentioned), else the DCT's; XXXX-XX-XX when unknown."""
-    if ctx.last is not None and ctx.last[1] == "day":
-        return Found("TIME", ctx.last[0].isoformat(), anchor="relative")
-    return _resolved(ctx, "day", 0)
-
-
 _CLOCK = context_pattern("clock")
 _AT_BEFORE = context_pattern("at_before")
-
-
-def _clock_time(ctx: Context, g: dict, span) -> str | None:
-    """The time of day of a clock time or a word (groups clock, noon), as THH:MM."""
-    if g.get("noon"):
-        hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
-    else:
-        m = _CLOCK.match(g["clock"])
-        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
-        if hour > 12 or hour == 0:
-            return None
-        if m.group("am") is None and m.group("pm") is None and \
-                not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
-            return None  # "two in the morning session": a count, not a clock time
-        morning = m.group("am") is not None or (m.group("pm") is None and m.group("morning") is not None)
-        if not morning and hour != 12:
-            hour += 12
-        elif morning and hour == 12:
-            hour = 0
-    return f"T{hour:02d}:{minute:02d}"
-
-
-def _clock_day(ctx: Context, g: dict, span) -> Found | None:
-    """The day of a clock time: a date named with it, a weekday or a deictic word (see day), else
-    the day of the story (not for "noon", "midnight", which speak of the DCT's); XXXX-XX-XX when unknown."""
-    if g.get("month"):
-        found = _day_of_month(ctx, g, span)
-        if found is None:
-            return None
-    elif g.get("weekday") or g.get("deictic"):
-        return _named_day(ctx, {"weekday": g.get("weekday"), "deictic": g.get("deictic")}, span)
-    elif g.get("noon") is None:
-        return _story_day(ctx, g, span)
-    else:
-        found = _resolved(ctx, "day", 0)
-    if found.anchor == "unresolved":
-        found.value = unknown_value("day")
-    return found
 
 
 def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
@@ -1004,20 +947,28 @@ year.check_arguments = _kinds(_YEAR, "year")
 
 
 @procedure
-def clock(ctx: Context, g: dict, span) -> Found | None:
-    """A time of day with its day (groups clock or noon, and a date, weekday or deictic word): the day
-    named, else the day of the story, then THH:MM.
+def clock(ctx: Context, g: dict, span) -> str | None:
+    """The time of day of a clock time or a word (groups clock, noon), as THH:MM: "9 a.m.", "noon";
+    nothing for a number that is no time ("two in the morning session").  The rows give its day.
 
-    A procedure because "two in the morning" is a time and "two in the morning session" a count, and
-    a time's day is the story's unless it names one."""
-    found = _clock_day(ctx, g, span)
-    if found is None:
-        return None
-    time = _clock_time(ctx, g, span)
-    if time is None:
-        return None
-    found.value += time
-    return found
+    A procedure because a clock time is read by a 12-hour arithmetic of its own (12 a.m. is 00:00), and
+    without "a.m." or "p.m." only a word before it ("at two") makes it a time."""
+    if g.get("noon"):
+        hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
+    else:
+        m = _CLOCK.match(g["clock"])
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        if hour > 12 or hour == 0:
+            return None
+        if m.group("am") is None and m.group("pm") is None and \
+                not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+            return None  # "two in the morning session": a count, not a clock time
+        morning = m.group("am") is not None or (m.group("pm") is None and m.group("morning") is not None)
+        if not morning and hour != 12:
+            hour += 12
+        elif morning and hour == 12:
+            hour = 0
+    return f"T{hour:02d}:{minute:02d}"
 
 
 @procedure
