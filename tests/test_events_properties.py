@@ -46,3 +46,8 @@ def test_future_wording_read_once_per_clause_is_as_read_each_time(sentence, data
     for end in ends:
         found = _is_future_in(sentence, clause_start, end, dt.date(2011, 1, 1), None, known)
         assert found == bool(FUTURE.search(sentence[clause_start:end]))
+
+
+def test_a_possessive_date_that_names_nothing_leaves_the_title_to_the_clause():
+    # Found by the property above: the date's own noun phrase was only punctuation.
+    assert make_title("Rebels , according to 2015's \n --", (0, 26)).strip()

@@ -230,7 +230,9 @@ def make_title(
     if date_span:
         possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
         if possessive:  # "2015's conquest of Idlib": the date's own noun phrase is the happening
-            return tidy_title(possessive.group(1))
+            title = tidy_title(possessive.group(1))
+            if title:  # "2015's --" names nothing: the clause says more
+                return title
     title = _title(sentence, date_span, tuple(other_spans))
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
