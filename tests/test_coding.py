@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from timeline.coding import EventTypesError, classify, find_tolls, load_event_types, parse_event_types
 from timeline.documents import Document
@@ -81,6 +82,23 @@ def test_any_rule_the_table_screens_for_is_still_found(pattern, window):
     assert found[:2] == ("Strategic developments", "Other")
     assert found == classify(window, listed, None)
     assert classify("Officials met in Geneva", rules, None) == classify("Officials met in Geneva", listed, None)
+
+
+# Words of the table's rules, pieces of them, and letters that match others when case is ignored
+# ("ſ" and "s", "K" and "k", "ı" and "i").
+_WINDOW_PIECES = st.sampled_from([
+    "shelled", "Shell", "air strike", "airstrike", "air-raid", "drone", "jets", "IED", "ieds", "captured",
+    "recaptured", "took", "retook", "truce", "agreed", "both sides", "cease-fire", "protest", "riot", "killed",
+    "ſhelled", "\u212aidnapped", "ıed", "ÄIR", "re", "_", "-", " ", ", ", ".", "\n", "9", "on 6 May", "the town",
+    "Army and rebels", "x", "é", "strikes hit", "opened fire on protesters", "set up", "withdrew",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WINDOW_PIECES, max_size=12).map("".join))
+def test_the_rules_left_out_by_the_first_letters_of_words_could_not_match(window):
+    rules = load_event_types()
+    assert classify(window, rules, None) == classify(window, list(rules), None)
 
 
 def test_tolls_of_both_kinds_and_of_one_person():
