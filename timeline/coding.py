@@ -296,11 +296,14 @@ class _RuleIndex:
     ``\\b(?:air ?strikes?|drone ...)``) can only match a window that has a word beginning so; most
     windows name no happening of the table, or one or two, and the other rules are never run.
     ``prefixes`` maps each lower-case beginning to the rules (bits, by row) that may start with it;
+    ``words`` holds the words some alternatives of a rule cannot do without, where their beginning
+    is not known (``\\w+ and \\w+ agreed``: " agreed"), each with the rules it stands for;
     ``always`` are the rules that may match anywhere (a pattern that does not start a word, or
-    starts it with a class of letters), tried on every window."""
+    starts it with a class of letters, and names no word of its own), tried on every window."""
 
     prefixes: dict[str, int]
     lengths: tuple[int, ...]
+    words: tuple[tuple[re.Pattern, int], ...]
     always: int
     every: int
 
@@ -313,15 +316,22 @@ def _rule_index(rules: Sequence[TypeRule]) -> _RuleIndex | None:
     if kept is not None and kept[0] is rules:
         return kept[1]
     prefixes: dict[str, int] = {}
+    words: dict[tuple[str, int], int] = {}
     always = 0
     for number, rule in enumerate(rules):
-        beginnings = _beginnings(rule.pattern)
-        if beginnings is None:
+        needs = _needs(rule.pattern)
+        if needs is None:
             always |= 1 << number
             continue
-        for beginning in beginnings:
+        for beginning in needs[0]:
             prefixes[beginning] = prefixes.get(beginning, 0) | 1 << number
-    index = _RuleIndex(prefixes, tuple(sorted({len(p) for p in prefixes})), always, (1 << len(rules)) - 1)
+        for word in needs[1]:
+            key = (word, rule.pattern.flags & ~re.VERBOSE)
+            words[key] = words.get(key, 0) | 1 << number
+    # A word is looked for with the flags of its rule: it matches wherever the rule's match holds it.
+    looked_for = tuple((re.compile(re.escape(word), flags), bits) for (word, flags), bits in words.items())
+    index = _RuleIndex(prefixes, tuple(sorted({len(p) for p in prefixes})), looked_for, always,
+                       (1 << len(rules)) - 1)
     if len(_INDEXES) >= 16:
         _INDEXES.clear()
     _INDEXES[id(rules)] = (rules, index)  # kept with its rules, so their id is not reused
@@ -333,7 +343,8 @@ _WORD_BEGINNINGS = re.compile(r"(?<!\w)(?=(\w.{0,%d}))" % (_PREFIX_LENGTH - 1), 
 
 
 def _possible_rules(window: str, index: _RuleIndex) -> int:
-    """The rules (bits) of ``index`` that may match ``window``: those that may begin one of its words."""
+    """The rules (bits) of ``index`` that may match ``window``: those that may begin one of its
+    words, or whose words it holds."""
     possible = index.always
     prefixes, lengths = index.prefixes, index.lengths
     for beginning in set(_WORD_BEGINNINGS.findall(window)):
@@ -342,6 +353,9 @@ def _possible_rules(window: str, index: _RuleIndex) -> int:
         beginning = beginning.lower()
         for length in lengths:
             possible |= prefixes.get(beginning[:length], 0)
+    for word, bits in index.words:
+        if bits & ~possible and word.search(window):
+            possible |= bits
     return possible
 
 
@@ -352,21 +366,60 @@ class _Unsure(Exception):
 _ANYTHING = (None, None)  # stands for whatever may follow, in a list of parsed items
 
 
-def _beginnings(pattern: re.Pattern) -> frozenset[str] | None:
-    """The lower-case first characters (up to _PREFIX_LENGTH; fewer when a match may go on with
-    any character there) of every match of ``pattern``, when each match begins a word; else None.
+# The fewest letters a word of a rule must have to stand for it (see _needs).
+_MIN_WORD = 4
 
-    Only ASCII letters are spelled out: past any other character (which may match more than one
-    letter when case is ignored), a beginning is cut."""
-    if pattern.flags & (re.ASCII | re.LOCALE) or not _from_word_start(pattern.pattern):
+
+def _needs(pattern: re.Pattern) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What a window must hold for ``pattern`` to match it: a word beginning with one of the first
+    set, or one of the words of the second; None when that is not known (the rule is tried always).
+
+    Each alternative of the pattern gives either its beginnings, when each of its matches begins a
+    word (the lower-case first characters, up to _PREFIX_LENGTH, fewer when a match may go on with
+    any character there; only ASCII letters are spelled out: past any other character, which may
+    match more than one letter when case is ignored, a beginning is cut), or a run of letters all
+    its matches hold."""
+    if pattern.flags & (re.ASCII | re.LOCALE):
         return None
     try:
-        beginnings = _first_characters(list(_sre_parse.parse(pattern.pattern, pattern.flags)), _PREFIX_LENGTH)
+        items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+        # The parser takes what all alternatives begin with out of them ("\\b(?:a|b)" for "\\ba|\\bb").
+        branches = [number for number, (op, _) in enumerate(items) if op is _sre.BRANCH]
+        if len(branches) == 1:
+            at = branches[0]
+            alternatives = [items[:at] + list(branch) + items[at + 1:] for branch in items[at][1][1]]
+        else:
+            alternatives = [items]
+        beginnings: set[str] = set()
+        words: set[str] = set()
+        for alternative in alternatives:
+            first = _first_characters(alternative, _PREFIX_LENGTH) if _word_start(alternative) else {""}
+            if "" not in first:
+                beginnings |= first
+                continue
+            word = _held_word(alternative)
+            if word is None:
+                return None
+            words.add(word)
     except (_Unsure, RecursionError):
         return None
     except Exception:  # noqa: BLE001 - a parser of another Python: no index
         return None
-    return None if "" in beginnings else frozenset(beginnings)
+    return frozenset(beginnings), frozenset(words)
+
+
+def _held_word(items: list) -> str | None:
+    """The longest run of characters (at least _MIN_WORD) that every match of ``items`` holds, as
+    written: a run of literal characters of the pattern's own sequence, outside any group."""
+    best, run = "", []
+    for op, value in items + [(None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(value))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best if len(best) >= _MIN_WORD else None
 
 
 def _first_characters(items: list, length: int) -> set[str]:
