@@ -182,8 +182,11 @@ def toll_words() -> TollWords:
         re.IGNORECASE,
     )
     upper = re.compile(rf"\b(?:{_alternatives(rows['upper'])})\s+(?P<n>{number})\b", re.IGNORECASE)
+    # Every toll word of a match begins a word (after spaces or \\b): when each is written with a
+    # letter first, the screen tries only where a word begins.
+    screen = rf"(?=\w)\b(?:{toll})" if all(_WORD_CHARACTER.match(w) for w in rows["toll"]) else toll
     return TollWords(pattern, upper, re.compile(number, re.I), {w: v for w, v in rows["toll"].items()},
-                     rows["qualifier"], amounts, tuple(rows["source"]), re.compile(toll, re.IGNORECASE))
+                     rows["qualifier"], amounts, tuple(rows["source"]), re.compile(screen, re.IGNORECASE))
 
 
 def _figure(text: str, words: TollWords) -> int | None:
