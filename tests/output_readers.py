@@ -26,6 +26,7 @@ _URL_IGNORED = re.compile(r"[\t\n\r]")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background",
                   "ping", "cite", "longdesc", "manifest", "codebase", "archive"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+SIGNED_NUMBER = re.compile(r"[+-]\d+(?:\.\d+)?")
 # The page's own markup: any other element in it came from a document.
 PAGE_ELEMENTS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section", "div",
                  "button", "span", "main", "ol", "li", "time", "table", "thead", "tbody", "tr", "th", "td", "a",
@@ -152,7 +153,8 @@ def read_csv(data: bytes, events: int, excel: bool) -> list[list[str]]:
     if excel:
         for row in rows[1:]:
             for cell in row:
-                assert not cell.startswith(FORMULA_STARTS), cell
+                # A spreadsheet runs a cell that starts so as a formula, unless it is a signed number.
+                assert not cell.startswith(FORMULA_STARTS) or SIGNED_NUMBER.fullmatch(cell), cell
     return rows
 
 

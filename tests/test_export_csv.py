@@ -5,6 +5,7 @@ from click.testing import CliRunner
 from test_export_samples import HOSTILE_SENTENCES, LONG_SENTENCE, export, sample_timeline
 
 from timeline.cli import cli
+from timeline.exporters.csv_format import write_rows
 from timeline.exporters.records import COLUMNS, printable
 
 
@@ -91,3 +92,14 @@ def test_hypothesis_rows_are_written_as_the_csv_module_writes_them():
         assert _line(row) == _csv_module_line(row)
 
     check()
+
+
+def test_csv_excel_keeps_signed_numbers_as_numbers():
+    # A western longitude or a southern latitude is a number to a spreadsheet, not a formula:
+    # a leading ' would turn it into text and off the map; "-2+3" is still a formula.
+    stream = io.BytesIO()
+    write_rows(stream, ("latitude", "longitude", "title"), [("-33.86", "-70.65", "-2+3"), ("+5", "-7", "-")],
+               excel=True)
+    rows = _rows(stream.getvalue(), "utf-8-sig")
+    assert rows[1] == ["-33.86", "-70.65", "'-2+3"]
+    assert rows[2] == ["+5", "-7", "'-"]

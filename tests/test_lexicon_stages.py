@@ -152,3 +152,142 @@ def test_a_word_added_to_an_actor_list_changes_who_acted(copy_of_english, words,
     assert run_with(copy_of_english, ACTORS, sentence) == before
     add_cue(copy_of_english, words, kind)
     assert run_with(copy_of_english, ACTORS, sentence) == after
+
+
+# One row per cue kind a stage reads (module, name of its pattern, kind, word added, text): the pattern's
+# verdict on the text before and after the word is added to a copy of cues.tsv.
+STAGE_WORDS = [
+    ("events", "HABITUAL", "habitual", "ordinarily", "Rebels ordinarily attack on Fridays", False, True),
+    ("events", "HABITUAL", "recurrence", "every other", "The market opens every other week", False, True),
+    ("events", "HABITUAL", "recurring_period", "fortnight", "The market opens every fortnight", False, True),
+    ("events", "GENERIC_TIME", "generic_time", "was when", "Dawn was when the shelling began", False, True),
+    ("events", "COMPARISON_LEAD_IN", "comparison", "relative to", "exports rose relative to the level of ", False, True),
+    ("events", "COMPARISON_DATE", "compared_period", "decade-ago", "the decade-ago level", False, True),
+    ("events", "FUTURE", "planned", "is poised to", "The army is poised to enter the town", False, True),
+    ("events", "SPAN_OF_TIME", "span_unit", "fortnights", "They held the town for two fortnights", False, True),
+    ("events", "_SAME_TIME_BETWEEN", "same_time_joiner", "around", " around ", False, True),
+    ("gazetteer", "PLACE_CUE", "place_cue", "hamlet called", "fighters entered the hamlet called ", False, True),
+    ("gazetteer", "PLACE_CUE", "attack_noun", "sortie", "a sortie on ", False, True),
+    ("gazetteer", "PLACE_CUE", "attack_verb", "torched", "militants torched ", False, True),
+    ("gazetteer", "LOCATIVE", "locative", "beyond", "they fled beyond ", False, True),
+    ("gazetteer", "LOCATIVE", "region_part", "upper", "fighting in upper ", False, True),
+    ("gazetteer", "_KIND_AFTER", "region_kind", "canton", " canton", False, True),
+    ("gazetteer", "_KIND_WORD", "kind_suffix", "bridge", " Manbij bridge", False, True),
+    ("gazetteer", "_MODIFIED_AFTER", "frame_word", "tomorrow", " tomorrow", True, False),
+    ("gazetteer", "_HELD_BY", "community", "Yazidi", "Yazidi villages", False, True),
+    ("gazetteer", "_MADE_BY", "made_by", "besieged", "regime-besieged", False, True),
+    ("gazetteer", "_ADJECTIVE_ENDING", "adjective_ending", "i", "Yemeni", False, True),
+    ("coding", "_ACCORDING_BEFORE", "source_lead", "as stated by", "as stated by ", False, True),
+    ("coding", "_TOLL_CLAUSE_AFTER", "toll_participle", "maiming", ", maiming", False, True),
+    ("coding", "_AGENT_NOUN_AFTER", "weapon", "mortars", " mortars", False, True),
+    ("coding", "_FACILITY_AFTER", "facility", "bank", " central bank", False, True),
+    ("coding", "_DESTINATION_BEFORE", "way_out", "convoys", "convoys headed to ", False, True),
+    ("coding", "_NOT_SUBJECT_BEFORE", "not_subject_before", "alongside", "alongside ", False, True),
+    ("coding", "_HOLDER_BEFORE", "holding_verb", "surrounded", "surrounded by ", False, True),
+    ("coding", "_ONE_CASUALTY", "person_noun", "imam", "killing a local imam", False, True),
+    ("titles", "LEADING_ADVERBIALS", "leading_source", "citing", "Citing officials, rebels withdrew", False, True),
+    ("titles", "SUBJECTLESS", "infinitive_marker", "in order to", "in order to retake the town", False, True),
+    ("titles", "_COORDINATED", "same_subject_coordinator", "then", ", then captured the town", False, True),
+]
+VERDICTS = ("import importlib\n"
+            "cases = json.loads(sys.argv[1])\n"
+            "print(json.dumps([bool(getattr(importlib.import_module('timeline.' + m), p).search(t)) "
+            "for m, p, _, _, t, _, _ in cases]))")
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory):
+    """What each pattern of STAGE_WORDS says of its text with the English folder, then with all the
+    words of STAGE_WORDS added to a copy of it (one run each: a run imports every stage)."""
+    from conftest import ENGLISH
+    import shutil
+
+    folder = tmp_path_factory.mktemp("lexicon") / "en"
+    shutil.copytree(ENGLISH, folder)
+    before = run_with(folder, VERDICTS, json.dumps(STAGE_WORDS))
+    for _, _, kind, words, _, _, _ in STAGE_WORDS:
+        add_cue(folder, words, kind)
+    return before, run_with(folder, VERDICTS, json.dumps(STAGE_WORDS))
+
+
+@pytest.mark.parametrize("case", range(len(STAGE_WORDS)), ids=[f"{m}.{p}.{k}" for m, p, k, *_ in STAGE_WORDS])
+def test_a_word_added_to_a_stage_list_changes_what_the_stage_reads(verdicts, case):
+    module, pattern, kind, words, text, before, after = STAGE_WORDS[case]
+    assert (verdicts[0][case], verdicts[1][case]) == (before, after), (module, pattern, kind, words, text)
+
+
+@pytest.mark.parametrize("words, kind, cuts", [
+    ("despite", "phrase_cut", "PHRASE_CUTS"),
+    ("beside", "last_resort_cut", "LAST_RESORT_CUTS"),
+])
+def test_a_word_added_to_the_cut_lists_is_where_a_long_headline_may_end(copy_of_english, words, kind, cuts):
+    code = f"from timeline import titles\nprint(json.dumps(' ' + sys.argv[1] + ' ' in titles.{cuts}))"
+    assert run_with(copy_of_english, code, words) is False
+    add_cue(copy_of_english, words, kind)
+    assert run_with(copy_of_english, code, words) is True
+
+
+@pytest.mark.parametrize("word, kind, name", [
+    ("sale", "common_word", "COMMON_WORDS"),
+    ("sultan", "not_place_word", "NOT_PLACE_WORDS"),
+    ("beyond", "function_word", "_FUNCTION_WORDS"),
+    ("bin", "name_connector", "_NAME_CONNECTORS"),
+])
+def test_a_word_added_to_a_gazetteer_word_set_is_in_it(copy_of_english, word, kind, name):
+    code = f"from timeline import gazetteer\nprint(json.dumps(sys.argv[1] in gazetteer.{name}))"
+    assert run_with(copy_of_english, code, word) is False
+    add_cue(copy_of_english, word, kind)
+    assert run_with(copy_of_english, code, word) is True
+
+
+def test_words_added_to_the_relation_lists_change_where_a_happening_is_named(copy_of_english):
+    code = ("from timeline import derived\n"
+            "print(json.dumps([bool(derived._apposition().match(sys.argv[1])), derived._TRAILING_JOIN.sub('', sys.argv[2])]))")
+    arguments = (", attorney for the family, must", "the army struck the town yet")
+    assert run_with(copy_of_english, code, *arguments) == [False, "the army struck the town yet"]
+    add_cue(copy_of_english, "must", "apposition_auxiliary")
+    add_cue(copy_of_english, "yet", "trailing_joiner")
+    assert run_with(copy_of_english, code, *arguments) == [True, "the army struck the town"]
+
+
+def test_a_kind_of_place_added_gives_its_category(copy_of_english):
+    code = ("from timeline.gazetteer import _KIND_CATEGORY, _PLURAL_KIND\n"
+            "print(json.dumps([_KIND_CATEGORY.get('canton'), bool(_PLURAL_KIND.match(' Cantons'))]))")
+    assert run_with(copy_of_english, code) == [None, False]
+    add_cue(copy_of_english, "canton", "area_kind")
+    with open(copy_of_english / "words.tsv", "a", encoding="utf-8") as file:
+        file.write("plural_place_kind\tCantons\tCanton\n")
+    assert run_with(copy_of_english, code) == ["area", True]
+
+
+def test_a_misspelt_kind_of_a_stage_word_is_one_line_naming_the_file_and_line(copy_of_english, tmp_path):
+    add_cue(copy_of_english, "fortnights", "span_units")
+    lines = (copy_of_english / "cues.tsv").read_text(encoding="utf-8").count("\n")
+    article = tmp_path / "article.txt"
+    article.write_text("Rebels held the town for two fortnights.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "timeline", "build", str(article), "--published", "2016-01-01"],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"Error: {copy_of_english / 'cues.tsv'}:{lines}: KIND must be one of"), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+
+
+TOY = ROOT / "tests" / "toy_language"
+
+
+def test_every_stage_runs_a_build_in_a_language_without_their_words(tmp_path):
+    """The toy language lists no cue words of the stages: each stage imports and a build runs, and the
+    English words of the stages have no effect ("usually" makes no habit, "will" no plan, ", officials
+    said" stays in the headline, "on" before a date too)."""
+    (tmp_path / "a.txt").write_text("Ribeloj atakis la urbon je 3 Frimo 2016.\n"
+                                    "Rebels usually attacked the town on 3 Frimo 2016, officials said.\n"
+                                    "Rebels will attack the town on 14 Sekundo 2016.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "timeline", "build", str(tmp_path), "--published", "2016-03-01",
+                             "-f", "json"], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "TIMELINE_LANGUAGE": str(TOY)})
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    events = [(e["date"], e["title"], e["future"]) for e in json.loads(result.stdout)["events"]]
+    assert events == [("2016-01-03", "Ribeloj atakis la urbon je", False),
+                      ("2016-01-03", "Rebels usually attacked the town on, officials said", False),
+                      ("2016-02-14", "Rebels will attack the town on", False)]

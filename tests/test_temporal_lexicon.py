@@ -92,7 +92,7 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     assert all(f"|{verb}|" in titles.PAST_OR_AUX for verb in english.cues["finite_verb"])
     assert titles.CLAUSE_OPENERS is english.cues["clause_opener"]
     assert titles.CLAUSE_OPENERS_AFTER_COMMA is english.cues["clause_opener_after_comma"]
-    assert titles.DATE_PREPOSITIONS.split("|") == list(english.cues["date_lead_in"])
+    assert titles.DATE_PREPOSITIONS is english.cues["date_lead_in"]
     assert events.HABITUAL.search("It opens every thursday")
     # The tagger reads a past form as a tense cue only where its row says so ("hit" is also a present).
     assert set(english.past_tense_cues) < set(english.past_forms)

@@ -28,7 +28,7 @@ from .derived import named_happening
 from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline
 from .identity import report_id
 from .sentences import Sentence
-from .temporal.lexicon import current_language
+from .temporal.lexicon import alternatives, current_language
 from .titles import PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
 
 EVENT_TYPES = {
@@ -53,37 +53,38 @@ PLACE_PRECISION = {
 # Sentences after an undated lead that may still give its toll ("at least 70 ... confirmed dead"),
 # as long as none of them is a happening of its own.
 LEAD_TOLL_WINDOW = 8
+# The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
 _CUES = current_language().cues
+# An optional definite article before a name ("by the army").
+_THE = r"(?:(?:%s)\s+)?" % alternatives(_CUES["definite_article"])
 # Words after an actor's name that make it a modifier, not a party ("US-backed", "Turkish-led";
 # cues.tsv, modifier_participle).
-_MODIFIER_AFTER = re.compile(r"^[-\s](?:%s)\b|^\s+time\b" % "|".join(_CUES["modifier_participle"]), re.I)
+_MODIFIER_AFTER = re.compile(r"^[-\s](?:%s)\b|^\s+(?:%s)\b" % (alternatives(_CUES["modifier_participle"]),
+                                                             alternatives(_CUES["modifier_noun"])), re.I)
 # Prepositions before a name that keep it from being the one who acted ("a deal with Russia").
-_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:with|for|from|to|near|against|on|at|in|into|towards?|than)\s+(?:the\s+)?$", re.I)
+_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:%s)\s+%s$" % (alternatives(_CUES["not_subject_before"]), _THE), re.I)
 # A finite verb of the clause (not the second half of "US-backed").
 _VERB = re.compile(r"(?<![\w-])%s\b" % PAST_OR_AUX)
 # Who reports rather than acts: "according to the UN", "the Red Cross said".
-_ACCORDING_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
-_REPORTING_AFTER = re.compile(r"^\s+(?:%s)\b" % "|".join(_CUES["source_verb"]), re.I)
+_ACCORDING_BEFORE = re.compile(r"\b(?:%s)\s+%s$" % (alternatives(_CUES["source_lead"]), _THE), re.I)
+_REPORTING_AFTER = re.compile(r"^\s+(?:%s)\b" % alternatives(_CUES["source_verb"]), re.I)
 # How many words may stand between a passive verb and "by" for its agent ("was taken by rebels").
 AGENT_REACH = 4
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-_PASSIVE = re.compile(r"^(?:%s)$" % "|".join(_CUES["passive_auxiliary"]), re.I)
+_BY = alternatives(_CUES["agent_preposition"])
+_BY_BEFORE = re.compile(r"\b(?:%s)\s+%s$" % (_BY, _THE), re.I)
+_PASSIVE = re.compile(r"^(?:%s)$" % alternatives(_CUES["passive_auxiliary"]), re.I)
 # Words after a name that make it the one who struck, wherever it stands ("from Russian bombing",
 # "after Turkish drone strikes"): a weapon or an attack of its own.
-_AGENT_NOUN_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:bombing|bombardment|shelling|strikes?|air ?strikes?|air raids?|raids?|attacks?|"
-    r"artillery|missiles?|rockets?|jets|warplanes|drones?|aircraft|helicopters)\b")
+_AGENT_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:%s)\b" % alternatives(_CUES["weapon"]))
 # "held by X", "controlled by X": the side a place was taken from or struck at.
-_HOLDER_BEFORE = re.compile(r"\b(?:held|controlled|besieged|defended|occupied|run)\s+by\s+(?:the\s+)?$", re.I)
+_HOLDER_BEFORE = re.compile(r"\b(?:%s)\s+(?:%s)\s+%s$" % (alternatives(_CUES["holding_verb"]), _BY, _THE), re.I)
 # "air strikes by X": whoever struck, however far from the verb.
-_ATTACK_BY_BEFORE = re.compile(
-    r"\b(?:strikes?|airstrikes?|air raids?|raids?|attacks?|shelling|bombing|bombardment|fire|offensive|assault)"
-    r"\s+by\s+(?:the\s+)?$", re.I)
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
-_AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_ATTACK_BY_BEFORE = re.compile(r"\b(?:%s)\s+(?:%s)\s+%s$" % (alternatives(_CUES["agent_attack"]), _BY, _THE), re.I)
+_BETWEEN_BEFORE = re.compile(r"\b(?:%s)\s+%s$" % (alternatives(_CUES["sides_opener"]), _THE), re.I)
+_AND_BETWEEN = re.compile(r"^\s+(?:%s)\s+%s(?:[\w-]+\s+)?$" % (alternatives(_CUES["sides_joiner"]), _THE), re.I)
 # How far after its date the words of an event's happening are read (see _window).
 WINDOW_REACH = 300
-_AND_START = re.compile(r"^\W*(?:and|then)\b", re.I)
+_AND_START = re.compile(r"^\W*(?:%s)\b" % alternatives(_CUES["continuation"]), re.I)
 
 
 class EventTypesError(ValueError):
@@ -176,9 +177,10 @@ def toll_words() -> TollWords:
               f"|{_alternatives(list(words) + list(amounts))})")
     qualifier = _alternatives(rows["qualifier"])
     toll = _alternatives(rows["toll"])
+    auxiliary, filler = alternatives(_CUES["toll_auxiliary"]), alternatives(_CUES["toll_filler"])
     pattern = re.compile(
-        rf"\b(?:(?P<q1>{qualifier})\s+)?(?P<n1>{number})\b(?P<between>(?:\s+[\w’'-]+){{0,4}}?)\s+(?:(?:were|was|have been|had been|are|been|confirmed|reported)\s+)?(?P<t1>{toll})\b"
-        rf"|\b(?P<t2>{toll})\s+(?:at least\s+)?(?:(?P<q2>{qualifier})\s+)?(?P<n2>{number})\b",
+        rf"\b(?:(?P<q1>{qualifier})\s+)?(?P<n1>{number})\b(?P<between>(?:\s+[\w’'-]+){{0,4}}?)\s+(?:(?:{auxiliary})\s+)?(?P<t1>{toll})\b"
+        rf"|\b(?P<t2>{toll})\s+(?:(?:{filler})\s+)?(?:(?P<q2>{qualifier})\s+)?(?P<n2>{number})\b",
         re.IGNORECASE,
     )
     upper = re.compile(rf"\b(?:{_alternatives(rows['upper'])})\s+(?P<n>{number})\b", re.IGNORECASE)
@@ -211,8 +213,10 @@ class Toll:
     start: int  # in the sentence
 
 
-_EITHER_AFTER = re.compile(r"\s+or\s+(?:wounded|injured|hurt)\b", re.I)
-_EITHER_BEFORE = re.compile(r"\b(?:wounded|injured)\s+or\s+$", re.I)
+_EITHER_AFTER = re.compile(r"\s+(?:%s)\s+(?:%s)\b" % (alternatives(_CUES["disjunction"]),
+                                                        alternatives(_CUES["injury_adjective"])), re.I)
+_EITHER_BEFORE = re.compile(r"\b(?:%s)\s+(?:%s)\s+$" % (alternatives(_CUES["injury_adjective"]),
+                                                        alternatives(_CUES["disjunction"])), re.I)
 
 
 def find_tolls(text: str, words: TollWords | None = None) -> list[Toll]:
@@ -246,11 +250,9 @@ def find_tolls(text: str, words: TollWords | None = None) -> list[Toll]:
 # A toll verb and one person ("killing a commander", "wounded an aid worker"), not "killed a dozen"
 # or "killed a day later".
 _ONE_CASUALTY = re.compile(
-    r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?!(?:number|few|dozen|"
-    r"handful|total|score|couple|further|hundred|thousand|million|lot|estimated|reported|day|week|month|year|"
-    r"time|while|record)\b)(?:[\w-]+\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|"
-    r"commander|officer|member|leader|worker|journalist|doctor|nurse|policeman|militant|guard|resident|"
-    r"farmer|teacher|student|shepherd|driver|paramedic|volunteer|official|activist|trooper|recruit)\b",
+    r"\b(?P<verb>%s)\s+(?:%s)\s+(?!(?:%s)\b)(?:[\w-]+\s+){0,2}?(?:%s)\b" % (
+        alternatives(_CUES["toll_verb"]), alternatives(current_language().words.get("one", ())),
+        alternatives(_CUES["not_one_person"]), alternatives(_CUES["person_noun"])),
     re.IGNORECASE,
 )
 
@@ -625,23 +627,20 @@ PlaceOf = Callable[[Mention], Location]
 # happening is. A push, a convoy or access "to" a place is about that place, and "to" before a verb
 # ("to retake Aleppo") is no such word.
 _DESTINATION_BEFORE = re.compile(
-    r"\b(?:routes?|roads?|highways?|corridors?|passage|supply lines?|lifelines?|fled|flee(?:s|ing)?|escaped|"
-    r"evacuated|evacuations?|transferred|bussed|deported|displaced|relocated|exiled)\b(?:\s+[\w'’-]+){0,4}?"
-    r"\s+(?:to|towards?)\s+(?:(?:the|a|an|either|both|neighbou?ring|nearby|rebel-held|government-held|"
-    r"opposition-held|(?:north|south|east|west|central)(?:ern)?)\s+|(?-i:[A-Z])[\w'’-]*\s+)?"
-    r"(?:(?!(?:in|at|near|of|on|from|by)\s)[\w'’-]+,?\s+){0,5}$",
+    r"\b(?:%s)\b(?:\s+[\w'’-]+){0,4}?\s+(?:%s)\s+(?:(?:%s)\s+|(?-i:[A-Z])[\w'’-]*\s+)?"
+    r"(?:(?!(?:%s)\s)[\w'’-]+,?\s+){0,5}$" % (
+        alternatives(_CUES["way_out"]), alternatives(_CUES["destination_preposition"]),
+        alternatives(_CUES["destination_modifier"]), alternatives(_CUES["destination_stop"])),
     re.IGNORECASE,
 )
 # A place that is where fire or a move came from ("from regime positions around Kafranbel") gives
 # way to the place it reached.
-_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_ORIGIN_BEFORE = re.compile(r"\b(?:%s)\s+(?:[\w'’-]+\s+){0,3}$" % alternatives(_CUES["origin_preposition"]), re.IGNORECASE)
 
 
 # A name before the noun of a building or site names that site ("the Yarmouk military factory in
 # Khartoum"): the place the sentence puts it in is the happening's.
-_FACILITY_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:factory|plant|hospital|clinic|school|mosque|church|market|prison|airport|stadium|"
-    r"university|refinery|company|headquarters|compound|palace|hotel|bakery|warehouse)\b")
+_FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:%s)\b" % alternatives(_CUES["facility"]))
 
 
 def _rank(name: _Name, sentence: str) -> tuple:
@@ -862,12 +861,13 @@ def code_events(
 
 # A participle clause after the happening that gives its toll ("went off in Tafas on Thursday, killing
 # a commander", "clashed on Tuesday, leaving 11 fighters dead").
-_TOLL_CLAUSE_AFTER = re.compile(r"\s*[,;—–-]?\s*(?:killing|leaving|wounding|injuring)\b", re.IGNORECASE)
-_PRONOUN_START = re.compile(r"\W*(?:that\s+)?(?:it|they|we)\b", re.IGNORECASE)
-_SPEECH_END = re.compile(r"\b(?:%s)\b[^,;]{0,40}$" % "|".join(map(re.escape, SPEECH_VERBS)), re.I)
+_TOLL_CLAUSE_AFTER = re.compile(r"\s*[,;—–-]?\s*(?:%s)\b" % alternatives(_CUES["toll_participle"]), re.IGNORECASE)
+_PRONOUN_START = re.compile(r"\W*(?:(?:%s)\s+)?(?:%s)\b" % (alternatives(_CUES["complementizer"]),
+                                                         alternatives(_CUES["pronoun_subject"])), re.IGNORECASE)
+_SPEECH_END = re.compile(r"\b(?:%s)\b[^,;]{0,40}$" % alternatives(SPEECH_VERBS), re.I)
 # How far before the end of a window a match of _SPEECH_END can begin (its verb, 40 characters, and
 # a line break that $ lets it end before): the rest of a long window is not searched.
-_SPEECH_END_REACH = max(map(len, SPEECH_VERBS)) + 42
+_SPEECH_END_REACH = max(map(len, SPEECH_VERBS), default=0) + 42
 
 
 def _date_span(event: Event) -> tuple[int, int] | None:
@@ -880,7 +880,7 @@ def _date_span(event: Event) -> tuple[int, int] | None:
 
 
 # A participle clause that goes on telling the happening before it: ", killing nine people".
-_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b[^,;:.()]{0,80}")
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+(?:%s)\b[^,;:.()]{0,80}" % alternatives(_CUES["present_participle_ending"]))
 
 
 def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int, bool]:

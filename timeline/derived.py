@@ -19,7 +19,7 @@ from typing import Iterable
 
 from .temporal import TemporalExpression
 from .temporal.calendar_math import shift
-from .temporal.lexicon import current_language
+from .temporal.lexicon import alternatives, current_language
 from .temporal.values import Interval, format_value, offset_parts
 
 KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "recall", "recall_subject", "not_named",
@@ -27,7 +27,8 @@ KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "rec
 # TimeML's mod for a happening that falls on or before its date (a deadline).
 DEADLINE_MOD = "ON_OR_BEFORE"
 MAX_PHRASE = 160
-_TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:and|or|but)\b)?[\s,]*$", re.IGNORECASE)
+_TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:%s)\b)?[\s,]*$" % alternatives(current_language().cues["trailing_joiner"]),
+                            re.IGNORECASE)
 # The units of a TIMEX3 duration an offset can be counted in: years, decades, months, weeks, days, hours, minutes.
 _OFFSET_UNITS = ("Y", "DE", "M", "W", "D", "TH", "TM")
 _GRANULARITY = {"Y": "year", "DE": "year", "M": "month", "W": "day", "D": "day"}
@@ -156,8 +157,10 @@ def recalls_happening(sentence: str, relation: Relation) -> bool:
 @lru_cache(maxsize=1)
 def _apposition() -> re.Pattern:
     """An apposition between commas that the verb of the clause follows: ", attorney for the family, announced"."""
-    verbs = "|".join(current_language().past_forms)
-    return re.compile(r",\s+[^,;:()]{1,80},\s+(?=(?:has|have|had|is|are|was|were|%s|[a-z]{3,}ed)\b)" % verbs)
+    language = current_language()
+    return re.compile(r",\s+[^,;:()]{1,80},\s+(?=(?:%s|%s|[a-z]{3,}(?:%s))\b)" % (
+        alternatives(language.cues["apposition_auxiliary"]), alternatives(language.past_forms),
+        alternatives(language.cues["past_ending"])))
 
 
 def phrase_end(sentence: str, start: int) -> int:

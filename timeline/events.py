@@ -19,24 +19,39 @@ from typing import Callable, Iterable, Iterator
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
-from .temporal.lexicon import current_language
+from .temporal.lexicon import alternatives, current_language, first_letters
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
 from .titles import DATELINE, IRREGULAR_PAST, RELATIVE_INSERTION, clause_at, make_title, phrase_title
+
+_LANGUAGE = current_language()
+# The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
+_CUES = _LANGUAGE.cues
+
+
+def _not_after(words, before: str = "") -> str:
+    """Lookbehinds refusing a match right after any of ``words`` and a space (``before`` each word:
+    a pattern that must match there too, such as a word boundary)."""
+    return "".join(r"(?<!%s%s )" % (before, re.escape(word)) for word in words)
+
 
 # Habits and generic statements: a date in the same clause places no happening.
 HABITUAL = re.compile(
     # The class of first letters lets the search pass most words without trying each alternative.
-    r"\b(?=[acegnrtu])(?:usually|typically|generally|normally|customarily|traditionally|tends? to|as a rule|"
-    r"(?:every|each) (?:year|month|week|day|%s|%s))\b" % ("|".join(current_language().seasons),
-                                                         "|".join(current_language().weekday_names)),
+    r"\b(?=%s)(?:%s|(?:%s) (?:%s))\b" % (
+        first_letters(_CUES["habitual"] + _CUES["recurrence"]), alternatives(_CUES["habitual"]),
+        alternatives(_CUES["recurrence"]),
+        alternatives(_CUES["recurring_period"] + tuple(_LANGUAGE.seasons) + _LANGUAGE.weekday_names)),
     re.IGNORECASE,
 )
 # A time made the subject of a generic statement ("Towards the end of the month is when ...").
-GENERIC_TIME = re.compile(r"\b(?=[ia])(?:is|are) when\b", re.IGNORECASE)
+GENERIC_TIME = re.compile(r"\b(?=%s)(?:%s)\b" % (first_letters(_CUES["generic_time"]), alternatives(_CUES["generic_time"])),
+                          re.IGNORECASE)
 # A date that a figure is compared with ("up from $3 million last year", "compared with a year earlier")
 # is a reference point, not the time of a happening; "no later than" sets a deadline, no comparison.
 COMPARISON_LEAD_IN = re.compile(
-    r"\b(?:compared (?:with|to)|up from|down from|versus|vs\.)\s[^.;:!?]{0,60}$|(?<!later )(?<!earlier )(?<!sooner )\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?$",
+    r"\b(?:%s)\s[^.;:!?]{0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$" % (
+        alternatives(_CUES["comparison"]), _not_after(_CUES["deadline_comparative"]),
+        alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"])),
     re.IGNORECASE,
 )
 # Longer than any match of COMPARISON_LEAD_IN but for the spaces just before the date.
@@ -44,26 +59,30 @@ COMPARISON_REACH = 100
 # Every match of COMPARISON_LEAD_IN holds one of these words (casefolded, as its IGNORECASE reads
 # them): words before a date that hold none cannot lead into a comparison, which is tested at
 # once instead of trying the pattern at each of their characters.
-COMPARISON_WORDS = ("compared", "up from", "down from", "versus", "vs.", "than")
-COMPARISON_DATE = re.compile(r"\b(?:year|month|quarter|week)-(?:ago|earlier)\b", re.IGNORECASE)
+COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES["comparative"])
+COMPARISON_DATE = re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
-    r"\b(?=[aeiopstuw'])(?:will|won't|shall|'ll|is to|are to|is due to|are due to|plans? to|planned to|planning to|"
-    r"intends? to|intended to|is set to|are set to|is expected to|are expected to|expects? to|"
-    r"scheduled|to be held|upcoming|in the coming|over the coming|in the next|would(?! have))\b",
+    r"\b(?=%s)(?:%s|(?:%s)%s)\b" % (
+        first_letters(_CUES["planned"] + _CUES["conditional"]), alternatives(_CUES["planned"]),
+        alternatives(_CUES["conditional"]),
+        "".join(r"(?! %s)" % re.escape(word) for word in _CUES["conditional_perfect"])),
     re.IGNORECASE,
 )
 # A reported past happening: a perfect tense, a past tense or a past participle after "was/were".
 HAPPENING = re.compile(
-    r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+(?:ed|en|t|wn|ne|ck|ng|ht)\b|"
-    r"\b(?:%s)\b|\b(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]{3,}ed\b" % "|".join(
-        verb for verb in IRREGULAR_PAST if verb not in ("was", "were")  # "was a capital" is a state
-    ),
+    r"\b(?:%s)\s+(?:\w+\s+){0,2}?(?:(?:%s)\s+)?\w+(?:%s)\b|"
+    r"\b(?:%s)\b|\b%s[a-z]{3,}(?:%s)\b" % (
+        alternatives(_CUES["perfect_auxiliary"]), alternatives(_CUES["passive_perfect"]),
+        alternatives(_CUES["participle_ending"]),
+        alternatives(verb for verb in IRREGULAR_PAST if verb not in _CUES["past_state"]),  # "was a capital" is a state
+        _not_after(_CUES["article"], before=r"\b"),
+        alternatives(_CUES["past_ending"])),
 )
 # A span of time: a sentence that holds one describes a state over it, not a happening to date.
 SPAN_OF_TIME = re.compile(
-    r"\bfor (?:more than |over |almost |nearly |about |at least |some |the past |the last )?(?:a |an |\w+ )?"
-    r"(?:years?|months?|weeks?|days?|decades?|hours?)\b",
+    r"\b(?:%s) (?:(?:%s) )?(?:\w+ )?(?:%s)\b" % (
+        alternatives(_CUES["span_lead"]), alternatives(_CUES["span_quantifier"]), alternatives(_CUES["span_unit"])),
     re.IGNORECASE,
 )
 # How many sentences back a sentence without a date may find the happening its offsets count from.
@@ -246,7 +265,8 @@ def is_future(clause: str, start: dt.date, published: dt.date | None) -> bool:
 
 
 # Longer than any match of FUTURE with the characters after it that it reads ("would" not before " have").
-_FUTURE_REACH = 32
+_FUTURE_REACH = (max(map(len, _CUES["planned"] + _CUES["conditional"]), default=0)
+                 + max((len(word) + 1 for word in _CUES["conditional_perfect"]), default=0) + 1)
 
 
 def _is_future_in(sentence: str, clause_start: int, end: int, start: dt.date, published: dt.date | None,
@@ -310,10 +330,11 @@ def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpressi
 
 
 # Two dates that make one range: "from Monday to Friday" (cues.tsv, range_opener and range_joiner).
-_RANGE_BETWEEN = re.compile(r"^\s*(?:%s)\s*$" % "|".join(current_language().cues["range_joiner"]), re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(current_language().cues["range_opener"]), re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"^\s*(?:%s)\s*$" % alternatives(_CUES["range_joiner"]), re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\b(?:%s)\s+$" % alternatives(_CUES["range_opener"]), re.IGNORECASE)
 # Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
-_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:local time\s*)?(?:on|at|,|of|the)?\s*$", re.IGNORECASE)
+_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:%s)?\s*$" % (
+    alternatives(_CUES["local_time"]), alternatives(_CUES["same_time_joiner"])), re.IGNORECASE)
 
 
 def _happenings(expressions: list[TemporalExpression], text: str, sentence_start: int) -> list[_Happening]:
@@ -558,7 +579,8 @@ def _reports_past(sentence: str) -> bool:
 
 
 # A stretch of time ahead ("the coming weeks", TimeML: DURATION PXW) that places a planned happening.
-COMING_PERIOD = re.compile(r"^(?:the\s+)?(?:%s)\b" % "|".join(current_language().cues["coming_period"]), re.IGNORECASE)
+COMING_PERIOD = re.compile(r"^(?:(?:%s)\s+)?(?:%s)\b" % (
+    alternatives(_CUES["definite_article"]), alternatives(_CUES["coming_period"])), re.IGNORECASE)
 
 
 def is_future_reference(expression: TemporalExpression) -> bool:

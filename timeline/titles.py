@@ -15,13 +15,15 @@ import re
 import threading
 from typing import Iterator
 
-from .temporal.lexicon import current_language
+from .temporal.lexicon import alternatives, current_language, first_letters
 
 
 def by_first_letter(alternatives: list[str]) -> str:
     """The pattern ``a|b|...`` of ``alternatives`` (words, or patterns that start with a letter)
     grouped by first letter, so that a match tries only those starting with the letter at hand;
     each group keeps their order, so the same alternative matches as in the plain list."""
+    if not alternatives:
+        return "(?!)"
     groups: dict[str, list[str]] = {}
     for alternative in alternatives:
         groups.setdefault(alternative[0], []).append(alternative[1:])
@@ -40,40 +42,40 @@ CLAUSE_OPENERS = current_language().cues["clause_opener"]
 _CUES = current_language().cues
 
 
-def _first_letters(words) -> str:
-    """The class of first characters of ``words``: a search passes most places without trying each one."""
-    return "".join(sorted({word[0] for word in words}))
+# A regular past form: letters before the ending of the regular past (cues.tsv, past_ending).
+_REGULAR_PAST = r"[a-z]{3,}(?:%s)" % alternatives(_CUES["past_ending"])
 
 
 # Leading adverbials a headline does without (cues.tsv, leading_adverbial), and a leading "according to ...".
 LEADING_ADVERBIALS = re.compile(
-    r"^(?:(?:%s|according(?: to)? [^,]{1,60}),?\s+)+" % "|".join(_CUES["leading_adverbial"]),
+    r"^(?:(?:%s|(?:%s) [^,]{1,60}),?\s+)+" % (alternatives(_CUES["leading_adverbial"]), alternatives(_CUES["leading_source"])),
     re.IGNORECASE,
 )
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
 RELATIVE_INSERTION = re.compile(
-    r",\s+(?:%s)\s+[^,;]{1,200},\s+(?=(?:%s|[a-z]+ed)\b)"
-    % ("|".join(_CUES["relative_pronoun"]), "|".join(_CUES["verb_after_relative"]))
+    r",\s+(?:%s)\s+[^,;]{1,200},\s+(?=(?:%s|[a-z]+(?:%s))\b)"
+    % (alternatives(_CUES["relative_pronoun"]), alternatives(_CUES["verb_after_relative"]), alternatives(_CUES["past_ending"]))
 )
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
-LEADING_PHRASE = re.compile(r"^(?:%s)\b[^,]{0,120},\s+(?=\w)" % "|".join(_CUES["leading_phrase"]), re.IGNORECASE)
+LEADING_PHRASE = re.compile(r"^(?:%s)\b[^,]{0,120},\s+(?=\w)" % alternatives(_CUES["leading_phrase"]), re.IGNORECASE)
 # The class of first characters (here and below) lets a search pass most places without trying each alternative.
 # A source a headline drops ("according to the ministry"), and words of hearsay ("reportedly").
-ATTRIBUTION = re.compile(r"(?=[,\s%s]),?\s*(?:%s)\s+[^,.;]{1,80}(?=[,.;]|$)"
-                         % (_first_letters(_CUES["attribution"]), "|".join(_CUES["attribution"])), re.IGNORECASE)
-HEDGES = re.compile(r"\b(?=[%s])(?:%s)\s+" % (_first_letters(_CUES["hedge"]), "|".join(_CUES["hedge"])), re.IGNORECASE)
+ATTRIBUTION = re.compile(r"(?=[,\s]|%s),?\s*(?:%s)\s+[^,.;]{1,80}(?=[,.;]|$)"
+                         % (first_letters(_CUES["attribution"]), alternatives(_CUES["attribution"])), re.IGNORECASE)
+HEDGES = re.compile(r"\b(?=%s)(?:%s)\s+" % (first_letters(_CUES["hedge"]), alternatives(_CUES["hedge"])), re.IGNORECASE)
 # Prepositions and phrases that lead into a date and go with it when the date is dropped.
-DATE_PREPOSITIONS = "|".join(current_language().cues["date_lead_in"])
-_DATE_PREPOSITION_FIRSTS = "".join(sorted({word[0] for word in DATE_PREPOSITIONS.split("|")}))
-_DATE_LEAD_WORDS = by_first_letter(DATE_PREPOSITIONS.split("|"))
-DATE_LEAD_IN = re.compile(r"\b(?=[%s])(?:\b(?:%s)\s+)+$" % (_DATE_PREPOSITION_FIRSTS, _DATE_LEAD_WORDS), re.IGNORECASE)
+DATE_PREPOSITIONS = _CUES["date_lead_in"]
+_DATE_LEAD_WORDS = by_first_letter(DATE_PREPOSITIONS)
+DATE_LEAD_IN = re.compile(r"\b(?=%s)(?:\b(?:%s)\s+)+$" % (first_letters(DATE_PREPOSITIONS), _DATE_LEAD_WORDS),
+                          re.IGNORECASE)
 # How far before a clause's end a verb of saying that ends it is looked for.
 SPEECH_REACH = 200
 # How far before a date its lead-in words are looked for (a dozen of them at least).
 LEAD_IN_REACH = 200
 # Another date of the sentence (masked with NULs), with the words that lead into it.
 MASKED_DATE = re.compile(
-    r"(?=[\x00ta%s])(?:\b(?:%s|the|and)\s+)*\x00+" % (_DATE_PREPOSITION_FIRSTS, _DATE_LEAD_WORDS), re.IGNORECASE
+    r"(?=\x00|%s)(?:\b(?:%s|%s)\s+)*\x00+" % (first_letters(DATE_PREPOSITIONS + _CUES["date_filler"]), _DATE_LEAD_WORDS,
+                                            alternatives(_CUES["date_filler"])), re.IGNORECASE
 )
 # The last word leading into a masked date: where none is, MASKED_DATE takes the NULs alone.
 _LEAD_WORD_BEFORE_MASK = re.compile(
@@ -83,48 +85,46 @@ PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
 # A past form or a finite auxiliary (cues.tsv, finite_verb), or any word in -ed: the verb of a clause.
-PAST_OR_AUX = r"(?:%s|%s|[a-z]{3,}ed)" % ("|".join(IRREGULAR_PAST), "|".join(current_language().cues["finite_verb"]))
+PAST_OR_AUX = r"(?:%s|%s|%s)" % (alternatives(IRREGULAR_PAST), alternatives(_CUES["finite_verb"]), _REGULAR_PAST)
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
 _FIRST_VERB = re.compile(r"\b%s\b" % PAST_OR_AUX)
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
 POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
-SUBJECTLESS = re.compile(r"^(?:to\s|[A-Za-z]+ing\b)", re.IGNORECASE)
+SUBJECTLESS = re.compile(r"^(?:(?:%s)\s|[A-Za-z]+(?:%s)\b)" % (alternatives(_CUES["infinitive_marker"]),
+                                                             alternatives(_CUES["present_participle_ending"])), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-\s]+")
-_LEADING_CONNECTIVE = re.compile(r"^(?:%s)\s+" % "|".join(_CUES["leading_connective"]), re.IGNORECASE)
+_LEADING_CONNECTIVE = re.compile(r"^(?:%s)\s+" % alternatives(_CUES["leading_connective"]), re.IGNORECASE)
 _DANGLING_WORD = re.compile(r",\s+\w+$")  # a word left dangling after the date went ("..., lost")
 MAX_TITLE = 110
 MIN_TITLE = 20
 # A longer title is cut at a comma up to this length, else at a phrase boundary under MAX_TITLE.
 MAX_TITLE_AT_COMMA = 140
-PHRASE_CUTS = (
-    ", ", " — ", " – ", " with ", " for ", " after ", " as ", " amid ", " in order to ", " supported by ",
-    " backed by ", " led by ", " including ", " while ", " through ", " along ", " over whether ", " so that ",
-    " because ", " if ",
-)
+PHRASE_CUTS = (", ", " — ", " – ") + tuple(f" {words} " for words in _CUES["phrase_cut"])
 # Where a title too long for the cuts above may still end: before a prepositional phrase.
-LAST_RESORT_CUTS = (" in ", " of ", " on ", " at ", " to ", " from ", " into ")
+LAST_RESORT_CUTS = tuple(f" {words} " for words in _CUES["last_resort_cut"])
 
 _SPEECH = re.compile(
-    r"\b(?=[%s])(?:%s)\b(?:\s+(?:%s)\b[^,.;]{0,40}?)?\s+(?=%s)"
+    r"\b(?=%s)(?:%s)\b(?:\s+(?:%s)\b[^,.;]{0,40}?)?\s+(?=%s)"
     # The class of first letters lets the search skip most words without trying every verb.
-    % (_first_letters(SPEECH_VERBS), by_first_letter(SPEECH_VERBS), "|".join(_CUES["speech_lead"]),
-       "|".join(word + r"\b" for word in _CUES["speech_subject"])),
+    % (first_letters(SPEECH_VERBS), by_first_letter(SPEECH_VERBS), alternatives(_CUES["speech_lead"]),
+       "|".join(re.escape(word) + r"\b" for word in _CUES["speech_subject"]) or "(?!)"),
     re.IGNORECASE,
 )
-_AFTER_COMMA = re.compile(r"(?:,|\s[—–]|;)\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS_AFTER_COMMA), re.IGNORECASE)
-_PLAIN = re.compile(r"\s+(?=(?:%s)\b)" % "|".join(CLAUSE_OPENERS), re.IGNORECASE)
+_AFTER_COMMA = re.compile(r"(?:,|\s[—–]|;)\s+(?=(?:%s)\b)" % alternatives(CLAUSE_OPENERS_AFTER_COMMA), re.IGNORECASE)
+_PLAIN = re.compile(r"\s+(?=(?:%s)\b)" % alternatives(CLAUSE_OPENERS), re.IGNORECASE)
 # "after"/"before" open a clause when a past verb follows within a few words ("after rebels withdrew").
 _TEMPORAL_CLAUSE = re.compile(
-    r"\s+(?=(?:%s)\s+(?:[\w\-’']+\s+){1,4}?(?:%s|[a-z]{3,}ed)\b)"
-    % ("|".join(_CUES["temporal_conjunction"]), "|".join(IRREGULAR_PAST)),
+    r"\s+(?=(?:%s)\s+(?:[\w\-’']+\s+){1,4}?(?:%s|%s)\b)"
+    % (alternatives(_CUES["temporal_conjunction"]), alternatives(IRREGULAR_PAST), _REGULAR_PAST),
     re.IGNORECASE,
 )
 # A trailing attribution: ", state media reported", ", diplomats said".
 TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:[\w.\-’']+\s+){1,5}(?:%s)$"
-    % "|".join(verb + r" [\w ]{1,30}" if verb in _CUES["hearer_verb"] else verb for verb in _CUES["trailing_attribution"]),
+    % ("|".join(re.escape(verb) + r" [\w ]{1,30}" if verb in _CUES["hearer_verb"] else re.escape(verb)
+                for verb in _CUES["trailing_attribution"]) or "(?!)"),
     re.IGNORECASE,
 )
 # A wire dateline: "BEIRUT, Dec 14 (Reuters) - ", "BEIRUT (Reuters) - ".
@@ -132,9 +132,11 @@ DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^(
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
 _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
-                                  % ("|".join(_CUES["coordinator"]), "|".join(_CUES["subject_determiner"])), re.IGNORECASE)
+                                  % (alternatives(_CUES["coordinator"]), alternatives(_CUES["subject_determiner"])),
+                                  re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
-_COORDINATED = re.compile(r",\s+(?=and\s+%s\b)" % PAST_OR_AUX, re.IGNORECASE)
+_COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX),
+                          re.IGNORECASE)
 
 
 # Where clauses start, and the characters a pattern cannot match without (none: no such test).
@@ -484,8 +486,8 @@ def tidy_title(clause: str) -> str:
 
 
 # An article that opens a noun phrase, and a verb form that follows one as an adjective ("a suspected attack").
-_LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
-_ADJECTIVAL = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:%s)\s+" % alternatives(_CUES["article"]), re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"\b(?:%s)\s+$" % alternatives(_CUES["article"]), re.IGNORECASE)
 
 
 def phrase_title(sentence: str, phrase: tuple[int, int], date_spans: tuple[tuple[int, int], ...] = ()) -> str:

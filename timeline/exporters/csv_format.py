@@ -30,9 +30,15 @@ EXCEL_OPTION = click.Option(
 )
 
 
+# A signed decimal number ("-33.86", a western longitude) is a number to a spreadsheet, not a formula.
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
 def neutralise_formula(value: str) -> str:
-    """Prefix a cell a spreadsheet would run as a formula with ``'``."""
-    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+    """Prefix a cell a spreadsheet would run as a formula with ``'``; a plain number stays a number."""
+    if value.startswith(FORMULA_TRIGGERS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:

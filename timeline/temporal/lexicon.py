@@ -10,6 +10,7 @@ file do.  ``load_language(folder)`` reads a copy of a folder (a linguist's edit)
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,10 +29,52 @@ CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_o
              "speech_subject", "temporal_conjunction", "coordinator", "subject_determiner", "range_joiner",
              "range_opener", "coming_period", "place_preposition", "place_joiner",
              "modifier_participle", "source_verb", "passive_auxiliary")
+# The cue words of the events stage (events.py).
+CUE_KINDS += ("habitual", "recurrence", "recurring_period", "generic_time", "comparison", "comparative",
+              "deadline_comparative", "comparative_lead", "compared_period", "planned", "conditional",
+              "conditional_perfect", "perfect_auxiliary", "passive_perfect", "participle_ending", "past_ending",
+              "past_state", "article", "definite_article", "span_lead", "span_quantifier", "span_unit", "local_time",
+              "same_time_joiner")
+# The cue words of the gazetteer (gazetteer.py).
+CUE_KINDS += ("place_cue", "attack_noun", "attack_preposition", "attack_verb", "control_phrase", "locative",
+              "region_part", "frame_word", "region_kind", "area_kind", "settlement_kind", "kind_suffix", "made_by",
+              "held_by", "community", "adjective_ending", "common_word", "not_place_word", "name_connector",
+              "function_word", "name_joiner")
+# The cue words of actor coding (coding.py).
+CUE_KINDS += ("modifier_noun", "not_subject_before", "source_lead", "agent_preposition", "holding_verb",
+              "agent_attack", "weapon", "sides_opener", "sides_joiner", "continuation", "toll_auxiliary",
+              "toll_filler", "injury_adjective", "disjunction", "toll_verb", "not_one_person", "person_noun",
+              "way_out", "destination_preposition", "destination_modifier", "destination_stop", "origin_preposition",
+              "facility", "toll_participle", "complementizer", "pronoun_subject", "present_participle_ending")
+# More cue words of the headlines (titles.py).
+CUE_KINDS += ("leading_source", "date_filler", "infinitive_marker", "same_subject_coordinator", "phrase_cut",
+              "last_resort_cut")
+# The cue words of the relations between happenings (derived.py).
+CUE_KINDS += ("trailing_joiner", "apposition_auxiliary")
 TOKEN_CLASSES = ("word", "digit", "name")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("START", "MID", "END", "EARLY", "LATE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
         "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """The pattern ``a|b|...`` matching any of ``words`` as written, tried in their order; with no
+    words, one that matches nothing, so a language without words for a feature does not use it."""
+    words = list(words)
+    return "|".join(map(re.escape, words)) if words else "(?!)"
+
+
+def phrases(words: Iterable[str]) -> str:
+    """As :func:`alternatives`, each space between the words of a phrase standing for any spaces."""
+    words = list(words)
+    return "|".join(r"\s+".join(map(re.escape, word.split(" "))) for word in words) if words else "(?!)"
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """The class ``[...]`` of the first characters of ``words`` (a search passes most places without
+    trying each word); with no words, a pattern that matches nothing."""
+    firsts = sorted({word[0] for word in words if word})
+    return "[%s]" % "".join(map(re.escape, firsts)) if firsts else "(?!)"
 
 
 class LexiconError(ValueError):
