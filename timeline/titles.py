@@ -73,14 +73,11 @@ SPEECH_REACH = 200
 # How far before a date its lead-in words are looked for (a dozen of them at least).
 LEAD_IN_REACH = 200
 # Another date of the sentence (masked with NULs), with the words that lead into it.
-MASKED_DATE = re.compile(
-    r"(?=\x00|%s)(?:\b(?:%s|%s)\s+)*\x00+" % (first_letters(DATE_PREPOSITIONS + _CUES["date_filler"]), _DATE_LEAD_WORDS,
-                                            alternatives(_CUES["date_filler"])), re.IGNORECASE
-)
+_MASKED_DATE_LEAD = r"(?:\b(?:%s|%s)\s+)" % (_DATE_LEAD_WORDS, alternatives(_CUES["date_filler"]))
+_MASKED_DATE_FIRSTS = first_letters(DATE_PREPOSITIONS + _CUES["date_filler"])
+MASKED_DATE = re.compile(r"(?=\x00|%s)%s*\x00+" % (_MASKED_DATE_FIRSTS, _MASKED_DATE_LEAD), re.IGNORECASE)
 # The last word leading into a masked date: where none is, MASKED_DATE takes the NULs alone.
-_LEAD_WORD_BEFORE_MASK = re.compile(
-    r"(?=[ta%s])\b(?:%s|the|and)\s+\x00" % (_DATE_PREPOSITION_FIRSTS, _DATE_LEAD_WORDS), re.IGNORECASE
-)
+_LEAD_WORD_BEFORE_MASK = re.compile(r"(?=%s)%s\x00" % (_MASKED_DATE_FIRSTS, _MASKED_DATE_LEAD), re.IGNORECASE)
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
