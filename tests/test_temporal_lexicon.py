@@ -102,7 +102,9 @@ def test_every_stage_reads_its_calendar_words_and_verbs_from_the_language():
     ("fortnightly\tword\tfortnightly\tSET\tfortnightly", "rules.tsv:{line}: bad value template 'fortnightly': literal text"),
     ("fortnightly\tword\t{@fortnightly}\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{@fortnightly}}': no procedure named 'fortnightly'"),
     ("fortnightly\tword\t{@calendar(fortnight)}\tDATE\tfortnightly", "rules.tsv:{line}: bad value template '{{@calendar(fortnight)}}': @calendar: no calendar name 'fortnight'"),
-    ("fortnight\tword\t{@count(dct,fortnight,-1)}\tDATE\tfortnight", "rules.tsv:{line}: bad value template '{{@count(dct,fortnight,-1)}}': @count: count(dct,UNIT,AMOUNT) takes a unit and an amount, not 'fortnight' and '-1'"),
+    ("fortnight\tword\t{dct.fortnight-1}\tDATE\tfortnight", "rules.tsv:{line}: bad value template '{{dct.fortnight-1}}': {{dct.fortnight-1}}: 'fortnight' is not a unit"),
+    ("fortnight\tword\t{dct.(unit:units)-1}\tDATE\t(?P<unit>fortnight)", "rules.tsv:{line}: bad value template '{{dct.(unit:units)-1}}': no table named 'units'"),
+    ("fortnight\tword\t{story.week-(num:number)}\tDATE\t(?P<unit>fortnight)", "rules.tsv:{line}: bad value template '{{story.week-(num:number)}}': the pattern has no group named 'num'"),
     ("fortnight\tword\t{@count}\tDATE\tfortnight", "rules.tsv:{line}: bad value template '{{@count}}': @count: takes 1 to 3 arguments, not 0"),
     ("fortnightly\tword\t{!?every}P2W\tSET\tfortnightly", "rules.tsv:{line}: bad value template '{{!?every}}P2W': the pattern has no group named 'every'"),
     ("fortnightly\tword\t{every:set}\tSET\t(?P<setword>fortnightly)", "rules.tsv:{line}: bad value template '{{every:set}}': the pattern has no group named 'every'"),
@@ -153,13 +155,55 @@ def test_a_rule_s_value_is_a_template(copy_of_english):
 
 def test_a_template_chooses_among_alternatives(copy_of_english):
     """The first alternative that applies: one needing the word before the match in a list of
-    words.tsv, one with a type of its own, one calling a procedure with arguments."""
+    words.tsv, one with a type of its own, one counting weeks back from the DCT."""
     rules = copy_of_english / "rules.tsv"
-    rules.write_text("fortnight_word\tword\t{^since}{@count(dct,week,-2)} | DURATION:P2W\tDATE\tfortnight\\b\n"
+    rules.write_text("fortnight_word\tword\t{^since}{dct.week-2} | DURATION:P2W\tDATE\tfortnight\\b\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     assert tag_with(copy_of_english, [("It has rained since fortnight.", "1998-01-08"),
                                       ("It rained fortnight long.", "1998-01-08")]) == [
         [("fortnight", "DATE", "1997-W52")], [("fortnight", "DURATION", "P2W")]]
+
+
+def test_a_new_row_counts_units_from_an_anchor(copy_of_english):
+    """Rows (and the words the scan stops at) that count units from the DCT ({dct.day+2}), by what a new word list of words.tsv says of
+    a group ({dct.week+(dir:fortnight_step)}), from the story's day ({story.day+1}) and from the date
+    last spoken of ({last.year+0}) change what the tagger finds, with no change to the code."""
+    texts = [("It ends overmorrow.", "1998-01-08"), ("It ends next fortnight.", "1998-01-08"),
+             ("On 3 March 1998 they met. On the morrow they left.", "1998-06-10"),
+             ("In 1995 they met. In the summer of that year they left.", "1998-06-10")]
+    before = tag_with(copy_of_english, texts)
+    assert before[0] == [] and before[1] == [] and ("the morrow", "DATE", "1998-03-04") not in before[2]
+    assert ("the summer of that year", "DATE", "1995-SU") not in before[3]
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("overmorrow\tword\t<dct> {dct.day+2}\tDATE\tovermorrow\\b\n"
+                     "fortnight_dir\tword\t{dct.week+(dir:fortnight_step)}\tDATE\t(?P<dir>this|next)\\s+fortnight\\b\n"
+                     "morrow\tword\t{story.day+1}\tDATE\tthe\\s+morrow\\b\n"
+                     "season_of_that_year\tword\t{last.year+0}-{season:season}\tDATE\t"
+                     "the\\s+(?P<season>{SEASON})\\s+of\\s+that\\s+year\\b\n"
+                     + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    add_row(copy_of_english, "scan.tsv", "overmorrow\ttime")
+    add_row(copy_of_english, "scan.tsv", "morrow\ttime")
+    add_row(copy_of_english, "words.tsv", "fortnight_step\tthis\t0")
+    add_row(copy_of_english, "words.tsv", "fortnight_step\tnext\t2")
+    after = tag_with(copy_of_english, texts + [("In the summer of that year they left.", "1998-06-10")])
+    assert after[0] == [("overmorrow", "DATE", "1998-01-10")]
+    assert after[1] == [("next fortnight", "DATE", "1998-W04")]
+    assert ("the morrow", "DATE", "1998-03-04") in after[2]
+    assert ("the summer of that year", "DATE", "1995-SU") in after[3]
+    assert after[4] == [("the summer of that year", "DATE", "XXXX-SU")]  # no date spoken of before
+
+
+def test_a_row_says_a_match_is_no_expression(copy_of_english):
+    """A guard of contexts.tsv around the match refuses it ({@around(CONTEXT,REACH)}...NOTHING), and a
+    span field ({[week}) leaves the first word out of the tag."""
+    texts = [("It happened around midweek.", "1998-01-08"), ("The Midweek Herald reported it.", "1998-01-08")]
+    assert tag_with(copy_of_english, texts) == [[], []]
+    add_row(copy_of_english, "scan.tsv", "midweek\ttime")
+    add_row(copy_of_english, "contexts.tsv", "herald_name\tMidweek\\s+Herald")
+    rules = copy_of_english / "rules.tsv"
+    rules.write_text("midweek\tword\t{@around(herald_name,20)}NOTHING | {[week}{dct.week+0}~\tDATE\t"
+                     "(?:around\\s+)?mid(?P<week>week)\\b\n" + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tag_with(copy_of_english, texts) == [[("week", "DATE", "1998-W02")], []]
 
 
 TOY = Path(__file__).resolve().parent / "toy_language"

@@ -1,6 +1,7 @@
 """The procedures value templates call (``{@calendar(month)}``, ``{@count(offset)}``, ``{@units}``,
-...) and the tables their fields look words up in: how relative dates, weekdays, quarters, durations are
-resolved.  The few procedures are at the end of the module; the helpers before them are the engine's."""
+...), the tables their fields look words up in, and ``counted``, the field that counts units from an
+anchor ({dct.year-1}): how relative dates, weekdays, quarters, durations are resolved.  The procedures are
+at the end of the module; the helpers before them are the engine's."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 import re
 
 from . import calendar_math as cal
-from .values import SEASON_CODES, UNKNOWN_VALUES, format_duration, format_value, season_of, unknown_value
+from .values import SEASON_CODES, format_duration, format_value, season_of, unknown_value
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, NUMBERS, ORDINAL_WORDS,
                          ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
@@ -18,7 +19,6 @@ from .tense import direction
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
 _BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
-_LETTERS = re.compile(r"[^\W\d_]*")
 
 
 BACK, AHEAD, PRESENT, STEP = role_words("back"), role_words("ahead"), role_words("present"), role_words("step")
@@ -29,19 +29,11 @@ _W_YEAR_PARTS = role_words("year_parts")
 _W_YEAR_PART = role_words("year_part")
 _W_YEAR_BEFORE = role_words("year_before")
 _W_LATEST = role_words("latest")
-_W_SEASON_DIRECTION = role_words("season_direction")
 _W_OFFSET_BACK = role_words("offset_back")
 _W_OFFSET_OF_STORY = role_words("offset_of_story")
 _W_OFFSET_LATER = role_words("offset_later")
 _W_OFFSET_FROM_NOW = role_words("offset_from_now")
 _W_PERIOD_NOUN = role_words("period_noun")
-_W_POD_DIRECTION = role_words("pod_direction")
-_W_NIGHT_ONLY = role_words("night_only")
-_W_REPORTED_QUARTER = role_words("reported_quarter")
-_W_REFUSED_DIRECTION = role_words("refused_direction")
-_W_STRETCH_BACK = role_words("stretch_back")
-_W_EDGE_OUTSIDE = role_words("edge_outside")
-_W_TO_THE_END = role_words("to_the_end")
 _W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
 _W_LAST_NOT_PREVIOUS = role_words("last_not_previous_month")
 _W_DAY_STEP = role_words("day_step")
@@ -135,6 +127,30 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
     return Found(type_, format_value(day, granularity), mod, "relative")
 
 
+def counted(ctx: Context, anchors: tuple, unit: str, amount: int) -> Found:
+    """The field {dct.UNIT+N} (or {dct/story.UNIT+N}...) of a template: counted from the first of
+    ``anchors`` the text has (a DCT, a date spoken of; the story always), else from the last of them."""
+    for anchor in anchors[:-1]:
+        if anchor == "story" or (anchor == "dct" and ctx.dct is not None) or (anchor == "last" and ctx.last is not None):
+            return _counted_from(ctx, anchor, unit, amount)
+    return _counted_from(ctx, anchors[-1], unit, amount)
+
+
+def _counted_from(ctx: Context, anchor: str, unit: str, amount: int) -> Found:
+    """The field {dct.UNIT+N}, {story.UNIT+N} or {last.UNIT+N} of a template: the ``unit`` ``amount``
+    units away from the DCT (in a story, the story's date); for ``story`` from the date last spoken of
+    when it is known to the unit ("the next morning" after "on 4 May"), else from the DCT; for ``last``
+    from the date last spoken of, not placed in time when there is none ("August of that year")."""
+    base = None
+    if anchor == "story" and ctx.last is not None and not cal.finer(unit, ctx.last[1]):
+        base = ctx.last
+    elif anchor == "last":
+        if ctx.last is None:
+            return Found("DATE", unknown_value(unit), anchor="unresolved")
+        base = ctx.last
+    return _resolved(ctx, unit, amount, base=base)
+
+
 # Procedures: what a value template cannot say by itself (see templates.py and rules.tsv).  Each
 # reads the groups of the match (and the arguments the template gives it) and returns a Found, a
 # piece of a value, "" for a condition met, or None when the alternative does not apply.  They are
@@ -183,18 +199,6 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
-
-
-def _of_that_year(ctx: Context, g: dict, span) -> Found | None:
-    """ "August of that year", "January 24 of the same year" (groups month, day): in the year of the date
-    last spoken of."""
-    month = _month(g["month"])
-    day = int(_DIGITS.match(g["day"]).group()) if g.get("day") else None
-    if ctx.last is None:
-        return Found("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), anchor="unresolved")
-    year = ctx.last[0].year
-    value = _safe_date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
-    return Found("DATE", value, anchor="relative")
 
 
 _DAY_RANGE_BEFORE = context_pattern("day_range_before")
@@ -374,7 +378,7 @@ PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
 _DETERMINERS = role_words("determiners")
-_YEAR_AFTER, _POSSESSIVE, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive"), context_pattern("possessive_word")
+_YEAR_AFTER, _POSSESSIVE_WORD = context_pattern("year_after"), context_pattern("possessive_word")
 _YEAR_LIST_BEFORE = context_pattern("year_list_before")
 _DETERMINER_ADJECTIVE_BEFORE = context_pattern("determiner_adjective_before")
 _QUALIFIED_NOUN_AFTER = context_pattern("qualified_noun_after")
@@ -393,35 +397,25 @@ def heading_year(text: str, start: int, end: int) -> bool:
 
 
 def _year_by_cue(ctx: Context, g: dict, span) -> Found | None:
-    """A number is a year only in a context that makes it one: a cue word before ("in 1998"), a
-    possessive ("1998's"), words after it ("1998 was") or a heading; the possessive stays out of the tag."""
+    """A number is a year only in a context that makes it one: a cue word before ("in 1998"), words
+    after it ("1998 was") or a heading (a possessive, "1998's", is one by its row)."""
     year = _year(g["year"])
     start, end = span
     text = ctx.text
-    possessive = _POSSESSIVE.search(text, max(0, end - 2), end) is not None
-    if not possessive:
-        previous = PREVIOUS_WORD.search(text[max(0, start - 25):start])
-        word = previous.group(1).lower() if previous else ""
-        cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start]) \
-            or _YEAR_LIST_BEFORE.search(text, max(0, start - 8), start)  # "in 1994, 1995 and 1997"
-        if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or heading_year(text, start, end)):
-            cue = True
-        if not cue and 1900 <= year <= 2099 and _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, start - 40), start) \
-                and _QUALIFIED_NOUN_AFTER.match(text, end) and not _NOUN_AFTER.match(text, end, end + 60):
-            return Found("DATE", "")  # "his unsuccessful 1996 campaign", "the disputed 2000 election"
-        if not cue:
-            return None
-        if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
-            return None  # "1500 soldiers"; but "the 1992 protests" are of a year
-    found = Found("DATE", "")
-    if possessive:
-        found.end = end - 2
-    return found
-
-
-def _shift(ctx: Context, g: dict, span, unit: str, amount: str) -> Found | None:
-    """The ``unit`` (year, month, day...) ``amount`` units away from the DCT's: {@count(dct,year,-1)}."""
-    return _resolved(ctx, unit, int(amount))
+    previous = PREVIOUS_WORD.search(text[max(0, start - 25):start])
+    word = previous.group(1).lower() if previous else ""
+    cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start]) \
+        or _YEAR_LIST_BEFORE.search(text, max(0, start - 8), start)  # "in 1994, 1995 and 1997"
+    if not cue and (_YEAR_AFTER.match(text[end:end + 12]) or heading_year(text, start, end)):
+        cue = True
+    if not cue and 1900 <= year <= 2099 and _DETERMINER_ADJECTIVE_BEFORE.search(text, max(0, start - 40), start) \
+            and _QUALIFIED_NOUN_AFTER.match(text, end) and not _NOUN_AFTER.match(text, end, end + 60):
+        return Found("DATE", "")  # "his unsuccessful 1996 campaign", "the disputed 2000 election"
+    if not cue:
+        return None
+    if _NOUN_AFTER.match(text, end, end + 60) and not (word in _DETERMINERS and 1900 <= year <= 2099):
+        return None  # "1500 soldiers"; but "the 1992 protests" are of a year
+    return Found("DATE", "")
 
 
 _W_ERA = role_words("era")
@@ -463,12 +457,6 @@ def _range_end_year(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}", remember=False)
 
 
-def _check_shift(unit: str | None = None, amount: str | None = None) -> str | None:
-    if unit in UNKNOWN_VALUES and amount is not None and amount.lstrip("-").isdigit():
-        return None
-    return f"count(dct,UNIT,AMOUNT) takes a unit and an amount, not {unit!r} and {amount!r}"
-
-
 @procedure
 def followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None) -> str | None:
     """The context ``name`` of contexts.tsv matches right after the match (within ``reach`` characters)."""
@@ -478,6 +466,20 @@ def followed_by(ctx: Context, g: dict, span, name: str, reach: str | None = None
 
 
 followed_by.check_arguments = lambda name, reach="0": (
+    None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
+
+
+@procedure
+def around(ctx: Context, g: dict, span, name: str, reach: str) -> str | None:
+    """The context ``name`` of contexts.tsv found within ``reach`` characters of the match, on either
+    side or across it ("China Daily", "the Daily Telegraph" around "daily").
+
+    A procedure for the reason of preceded_by."""
+    context = _CONTEXTS.get(name) or _CONTEXTS.setdefault(name, context_pattern(name))
+    return "" if context.search(ctx.text, max(0, span[0] - int(reach)), span[1] + int(reach)) else None
+
+
+around.check_arguments = lambda name, reach: (
     None if name in LANGUAGE.contexts and reach.isdigit() else f"no context {name!r} in contexts.tsv, or reach {reach!r}")
 
 
@@ -564,19 +566,10 @@ def _reported_quarter(ctx: Context, g: dict, span) -> Found | None:
 
 
 def _named_season(ctx: Context, g: dict, span) -> Found | None:
-    """A season named without its year (groups season, dir, edge): the one the sentence points to."""
+    """A season named without its year (groups season, dir, edge): the one the sentence points to (the
+    rows refuse a season that is an event or part of a name)."""
     season = SEASONS[g["season"].lower()]
     dir_word = (g.get("dir") or "").lower()
-    if not dir_word and not g.get("edge") and not _DEFINITE.match(g["_text"]) \
-            and g["season"].lower() in _W_EVENT_SEASON:
-        return None  # "fall" alone is a verb or an event; "summer offensive", "in spring" are seasons
-    if not dir_word and not g.get("edge") and g["_text"][:1].isupper() and _IN_A_TITLE.search(ctx.text, max(0, span[0] - 25), span[0]):
-        return None  # "the Prague Spring", "``Spring of Life'' demonstrations": a name
-    if dir_word and dir_word not in _W_SEASON_DIRECTION:
-        return None
-    if g["season"].lower() in _W_EVENT_SEASON and not dir_word and not g.get("edge") \
-            and _EVENT_OF.match(ctx.text, span[1], span[1] + 40):
-        return None  # "the fall of Saigon": an event, not a season
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", anchor="unresolved")
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
@@ -602,11 +595,6 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
 
 
-_DEFINITE = context_pattern("definite")
-_IN_A_TITLE = context_pattern("in_a_title")
-_TITLE_OPENED = context_pattern("title_opened")
-_EVENT_OF = context_pattern("event_of")
-_W_EVENT_SEASON = role_words("event_season")
 _COMPARISON = context_pattern("comparison")
 
 
@@ -685,41 +673,19 @@ def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
 _UNIT_GRANULARITY = role_words("unit_granularity")
 
 
-def _definite_unit(g: dict) -> bool:
-    """ "the next day", "early the next morning": the article after any edge word."""
-    return bool(_DEFINITE.match(g["_text"], len(g.get("edge") or "")))
-
-
 def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, unit: str | None = None) -> Found | None:
     """A unit named by its direction (groups dir, unit, edge: "last week", "the following day"), or
     by the template's arguments ({@count(direction,this,weekend)})."""
     dir_word = (dir_word or g["dir"]).lower()
     unit = (unit or g["unit"]).lower()
     mod = edge_mod(g.get("edge"))
-    if unit in PARTS_OF_DAY:
-        if dir_word not in _W_POD_DIRECTION:
-            return None
-        offset = STEP.get(dir_word, 0)
-        if PARTS_OF_DAY[unit] != "NI" and dir_word in _W_NIGHT_ONLY:
-            return None
-        # "the next morning" counts from the day of the story, like "the following morning".
-        anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and _definite_unit(g))
-        base = ctx.last if anaphoric and ctx.last and ctx.last[1] == "day" else None
-        found = _resolved(ctx, "day", offset, base=base, type_="TIME")
-        found.value = (unknown_value("day") if found.anchor == "unresolved" else found.value) + "T" + PARTS_OF_DAY[unit]
-        return found
-    granularity = _UNIT_GRANULARITY[unit]
-    if granularity == "quarter" and dir_word in _W_REPORTED_QUARTER:
-        return _reported_quarter(ctx, g, span)
-    if dir_word in _W_REFUSED_DIRECTION:
+    granularity = _UNIT_GRANULARITY.get(unit)
+    if granularity is None:
         return None
-    if dir_word in _W_STRETCH_BACK and granularity in ("decade", "century"):
-        # "the past decade": the ten years up to now, not the 1980s.
-        return Found("DURATION", format_duration(1, *UNITS[granularity]), mod)
     offset = STEP.get(dir_word, 0)
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
-    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and _definite_unit(g))
+    anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and g.get("the"))
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
     elif dir_word in DEMONSTRATIVE and granularity == "day":
@@ -730,25 +696,9 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
     if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
         found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
-    edge = (g.get("edge") or "").lower()
-    if granularity == "week" and _first_word(edge) in _W_EDGE_OUTSIDE:
-        # TimeML annotators leave "earlier" out of "earlier this week" (not out of "earlier this year")
-        found.start = span[0] + len(g["edge"])
-        found.mod = None
     if granularity == "quarter" and found.anchor == "relative":
         ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
     return found
-
-
-def _edge_of_unit(ctx: Context, g: dict, span) -> Found | None:
-    """ "the end of the month": the month of the story (the last one mentioned, else the DCT's)."""
-    unit = g["unit"].lower()
-    edge = g["edge"].lower()
-    mod = "END" if any(word in edge for word in _W_TO_THE_END) else edge_mod(edge) or "MID"
-    base = ctx.last if ctx.last is not None and not cal.finer(unit, ctx.last[1]) else None
-    if g["det"].lower() not in DEMONSTRATIVE and base is not None and ctx.dct is not None:
-        base = None  # "the month", "this month": the present one
-    return _resolved(ctx, unit, 0, base=base, mod=mod)
 
 
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
@@ -776,21 +726,6 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     return Found(type_, day.isoformat() + suffix, anchor="relative")
 
 
-def _named_day(ctx: Context, g: dict, span) -> Found | None:
-    """The day named by a weekday or a deictic word (groups weekday, deictic: "Friday", "yesterday"),
-    else the DCT's; XXXX-XX-XX when it cannot be resolved.  A word that names only a night ("last")
-    needs one (group pod, or tonight)."""
-    if g.get("weekday"):
-        found = _weekday_date(ctx, {"weekday": g["weekday"]}, span)
-        if found.anchor == "unresolved":
-            found.value = unknown_value("day")
-        return found
-    word = _squash(g.get("deictic") or "")
-    if word in _W_NIGHT_ONLY and not g.get("tonight") and not (g.get("pod") and PARTS_OF_DAY[g["pod"].lower()] == "NI"):
-        return None
-    return _resolved(ctx, "day", _W_DAY_STEP.get(word, 0))
-
-
 _W_DAY_BESIDE = role_words("day_beside")
 
 
@@ -805,60 +740,13 @@ def _day_beside(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", day.isoformat(), anchor=named.anchor)
 
 
-def _story_day(ctx: Context, g: dict, span) -> Found | None:
-    """The day of the story (the day last mentioned), else the DCT's; XXXX-XX-XX when unknown."""
-    if ctx.last is not None and ctx.last[1] == "day":
-        return Found("TIME", ctx.last[0].isoformat(), anchor="relative")
-    return _resolved(ctx, "day", 0)
-
-
 _CLOCK = context_pattern("clock")
 _AT_BEFORE = context_pattern("at_before")
 
 
-def _clock_time(ctx: Context, g: dict, span) -> str | None:
-    """The time of day of a clock time or a word (groups clock, noon), as THH:MM."""
-    if g.get("noon"):
-        hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
-    else:
-        m = _CLOCK.match(g["clock"])
-        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
-        if hour > 12 or hour == 0:
-            return None
-        if m.group("am") is None and m.group("pm") is None and \
-                not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
-            return None  # "two in the morning session": a count, not a clock time
-        morning = m.group("am") is not None or (m.group("pm") is None and m.group("morning") is not None)
-        if not morning and hour != 12:
-            hour += 12
-        elif morning and hour == 12:
-            hour = 0
-    return f"T{hour:02d}:{minute:02d}"
-
-
-def _clock_day(ctx: Context, g: dict, span) -> Found | None:
-    """The day of a clock time: a date named with it, a weekday or a deictic word (see day), else
-    the day of the story (not for "noon", "midnight", which speak of the DCT's); XXXX-XX-XX when unknown."""
-    if g.get("month"):
-        found = _day_of_month(ctx, g, span)
-        if found is None:
-            return None
-    elif g.get("weekday") or g.get("deictic"):
-        return _named_day(ctx, {"weekday": g.get("weekday"), "deictic": g.get("deictic")}, span)
-    elif g.get("noon") is None:
-        return _story_day(ctx, g, span)
-    else:
-        found = _resolved(ctx, "day", 0)
-    if found.anchor == "unresolved":
-        found.value = unknown_value("day")
-    return found
-
-
 def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
     """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
-    a day counted from Easter, of the year named or the nearest one; none in a quoted title ("White Christmas")."""
-    if _TITLE_OPENED.search(ctx.text, max(0, span[0] - 25), span[0]):
-        return None
+    a day counted from Easter, of the year named or the nearest one."""
     name = _squash(g["holiday"])
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"
@@ -893,8 +781,6 @@ _YEAR_NUMBER = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 def _year_of_unit(ctx: Context, g: dict, span) -> Found | None:
     """A year naming one season or quarter (groups num, unit): "the 2008 season", "the 1985/86 season"
     (named by the year it begins in), "the 1988 quarter" (the quarter spoken of, in that year)."""
-    if g["unit"].lower() in UNIT_PLURALS:
-        return None
     start = span[0]
     first = _SEASON_YEARS.search(ctx.text, max(0, start - 5), start) if start else None
     if first is not None:
@@ -907,27 +793,10 @@ def _year_of_unit(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", g["num"])
 
 
-def _setword_not_in_name(ctx: Context, g: dict, span) -> str | None:
-    """A frequency word (group setword) that does not name a newspaper ("China Daily", "the daily Le Figaro")."""
-    word = g["setword"]
-    if word[:1].isupper() and _IN_A_NAME.search(ctx.text, max(0, span[0] - 30), span[1] + 30):
-        return None  # "China Daily", "the Daily Telegraph": a newspaper
-    if _THE_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]) and _NAME_AFTER.match(ctx.text, span[1]):
-        return None  # "the daily Le Figaro", "the weekly Welt am Sonntag": a newspaper and its name
-    return ""
 
 
 
 
-_THE_BEFORE = context_pattern("the_before")
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
-_IN_A_NAME = context_pattern("in_a_name")
-
-
-
-
-def _first_word(words: str) -> str:
-    return _LETTERS.match(words).group()
 
 
 def _two_digits(word: str) -> str:
@@ -963,7 +832,7 @@ TABLES = {
     "month": lambda ctx, w: f"{_month(w):02d}",
     "weekday": lambda ctx, w: str(_weekday(w)),
     "season": lambda ctx, w: SEASONS[w.lower()],
-    "pod": lambda ctx, w: PARTS_OF_DAY[w.lower()],
+    "pod": lambda ctx, w: PARTS_OF_DAY.get(w.lower()),
     "unit": lambda ctx, w: _unit(w)[2],
     "shape": lambda ctx, w: "lower" if w[:1].islower() else "capital",
     "number": lambda ctx, w: None if _number(w) is None else f"{_number(w):g}",
@@ -989,16 +858,17 @@ _CONTEXTS: dict[str, re.Pattern] = {}
 
 
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
-# these and, by its first argument, the kind of thing to compute.
-_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "of_that_year": _of_that_year,
+# these and, for calendar, count and year, by its first argument the kind of thing to compute.
+_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
              "day_beside": _day_beside}
 
 
 @procedure
 def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
-    """A calendar name placed in its year (``kind``: day of a month, range_end, of_that_year, month,
-    season, weekday, holiday, day_beside: the day before or after a named one): of the year named, of the story, or the occurrence the sentence points to.
+    """A calendar name placed in its year (``kind``: day of a month, range_end, month, season, weekday,
+    holiday, day_beside: the day before or after a named one): of the year named, of the story, or the
+    occurrence the sentence points to.  The rows refuse what is no such name ("the fall of Saigon").
 
     A procedure because the year comes from outside the match: the tense of the sentence, the
     story's date and the DCT, and each calendar repeats differently (weeks, years, Easter)."""
@@ -1007,19 +877,19 @@ def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
 
 calendar.check_arguments = _kinds(_CALENDAR, "calendar name")
 
-_COUNT = {"dct": _shift, "day": _named_day, "story": _story_day, "offset": _offset, "direction": _relative_unit,
-          "edge": _edge_of_unit, "year_back": _year_earlier, "reported": _reported_quarter}
+_COUNT = {"offset": _offset, "direction": _relative_unit, "year_back": _year_earlier, "reported": _reported_quarter}
 
 
 @procedure
 def count(ctx: Context, g: dict, span, kind: str, first: str | None = None, second: str | None = None) -> Found | None:
-    """A unit counted from an anchor (``kind``): dct(unit,amount) from the DCT ({@count(dct,year,-1)}),
-    day (a weekday or "yesterday"), story (the day of the story), offset ("two days later"),
-    direction[(dir,unit)] ("last week", "the following day"), edge ("the end of the month"),
-    year_back ("the year-ago quarter"), reported (the quarter reported on).
+    """A unit counted from what the scan remembers (``kind``): offset ("two days later", "a year
+    earlier" after a quarter's results), direction[(dir,unit)] ("last week", "the next day", "the
+    weekend" by the tense), year_back ("the year-ago quarter"), reported (the quarter reported on).
+    A unit counted from the DCT or the story's day alone is a template field ({dct.year-1}).
 
     A procedure because the anchor is the state of the scan (the date of the story, the quarter
-    spoken of), which it also moves, and calendar arithmetic crosses months and years."""
+    spoken of), which it also moves, and because the count depends on more than the words: a
+    comparison with the quarter reported on, a date known only to its year, the tense."""
     function = _COUNT[kind]
     if first is None:
         return function(ctx, g, span)
@@ -1031,7 +901,7 @@ def _check_direction(direction: str | None = None, unit: str | None = None) -> s
 
 
 # The arguments each kind of count takes after its name: how they are checked.
-_COUNT_ARGUMENTS = {"dct": _check_shift, "direction": _check_direction}
+_COUNT_ARGUMENTS = {"direction": _check_direction}
 
 
 def _check_count(kind: str, first: str | None = None, second: str | None = None) -> str | None:
@@ -1077,32 +947,35 @@ year.check_arguments = _kinds(_YEAR, "year")
 
 
 @procedure
-def clock(ctx: Context, g: dict, span) -> Found | None:
-    """A time of day with its day (groups clock or noon, and a date, weekday or deictic word): the day
-    named, else the day of the story, then THH:MM.
+def clock(ctx: Context, g: dict, span) -> str | None:
+    """The time of day of a clock time or a word (groups clock, noon), as THH:MM: "9 a.m.", "noon";
+    nothing for a number that is no time ("two in the morning session").  The rows give its day.
 
-    A procedure because "two in the morning" is a time and "two in the morning session" a count, and
-    a time's day is the story's unless it names one."""
-    found = _clock_day(ctx, g, span)
-    if found is None:
-        return None
-    time = _clock_time(ctx, g, span)
-    if time is None:
-        return None
-    found.value += time
-    return found
-
-
-_NOT_IN_NAME = {"month": _month_not_in_name, "newspaper": _setword_not_in_name}
+    A procedure because a clock time is read by a 12-hour arithmetic of its own (12 a.m. is 00:00), and
+    without "a.m." or "p.m." only a word before it ("at two") makes it a time."""
+    if g.get("noon"):
+        hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
+    else:
+        m = _CLOCK.match(g["clock"])
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        if hour > 12 or hour == 0:
+            return None
+        if m.group("am") is None and m.group("pm") is None and \
+                not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+            return None  # "two in the morning session": a count, not a clock time
+        morning = m.group("am") is not None or (m.group("pm") is None and m.group("morning") is not None)
+        if not morning and hour != 12:
+            hour += 12
+        elif morning and hour == 12:
+            hour = 0
+    return f"T{hour:02d}:{minute:02d}"
 
 
 @procedure
-def not_a_name(ctx: Context, g: dict, span, kind: str) -> str | None:
-    """A word that is not part of a name (``kind``): month ("March" alone, not "may" nor "Ivy March"),
-    newspaper ("daily", not "China Daily" nor "the daily Le Figaro").
+def not_a_name(ctx: Context, g: dict, span) -> str | None:
+    """A month named alone (group month) that is not part of a name: "March", not "may" nor "Ivy March"
+    nor "The March of Dimes".
 
-    A procedure because a name shows in the capitals of the words around the match."""
-    return _NOT_IN_NAME[kind](ctx, g, span)
-
-
-not_a_name.check_arguments = _kinds(_NOT_IN_NAME, "kind of name")
+    A procedure because a name shows in the capitals of the words before the match, and a capital
+    that opens a sentence ("The March accession") shows none."""
+    return _month_not_in_name(ctx, g, span)

@@ -7,10 +7,10 @@ import re
 
 from . import templates
 from .rules import RULES
-from .values import day_exists, format_value, value_start
+from .values import UNKNOWN_VALUES, day_exists, format_value, value_start
 from .vocabulary import LANGUAGE
 from .context import Context, Found
-from .procedures import PROCEDURES, TABLES, PREVIOUS_WORD
+from .procedures import PROCEDURES, TABLES, PREVIOUS_WORD, counted
 
 _ROLE_LISTS = {**{kind: frozenset(words) for kind, words in LANGUAGE.cues.items()},
                **{role: frozenset(words) for role, words in LANGUAGE.words.items()}}
@@ -68,6 +68,22 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                 if not g.get(piece[1]):
                     break
                 bounds = (bounds or ()) + ((g["_span"](piece[1]), piece[2], piece[3]),)
+            elif kind == templates.COUNTED:
+                _, anchor, unit, unit_group, unit_table, sign, amount, amount_group, amount_table = piece
+                if unit is None:
+                    words = g.get(unit_group)
+                    unit = None if words is None else TABLES[unit_table](ctx, words)
+                    if unit not in UNKNOWN_VALUES:
+                        break
+                if amount is None:
+                    words = g.get(amount_group)
+                    said = None if words is None else TABLES[amount_table](ctx, words)
+                    if said is None or not said.lstrip("-").isdigit():
+                        break
+                    amount = int(said)
+                result = counted(ctx, anchor, unit, sign * amount)
+                first = first or result
+                parts.append(result.value)
             elif kind == templates.BEFORE:
                 previous = PREVIOUS_WORD.search(ctx.text[max(0, span[0] - 25):span[0]])
                 listed = previous is not None and previous.group(1).lower() in _ROLE_LISTS[piece[1]]
@@ -111,10 +127,11 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
 def _assemble(ctx: Context, alternative: templates.Alternative, value: str, first: Found | None, g: dict,
               rule_type: str) -> Found | None:
     """The Found of an alternative that applies: its value, the type it names (else the procedure's,
-    else the rule's), its mod (else the procedure's) and the anchor of its procedure."""
+    else the rule's), its mod (else the procedure's) and the anchor of its procedure; None when the
+    value names a day the calendar does not have."""
+    if not day_exists(value):
+        return None  # "February 30 of that year"
     if first is None:
-        if not day_exists(value):
-            return None
         anchor = ("relative" if ctx.dct else "unresolved") if value.endswith("_REF") else "explicit"
         found = Found(alternative.type or rule_type, value, None, anchor)
     else:

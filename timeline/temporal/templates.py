@@ -17,8 +17,14 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                 {^role}            nothing, but the word before the match is in the role (!^: is not)
                 {@procedure(a,b)}  what a named procedure of the engine makes of the match (!@: refuses);
                                    {@procedure:week}: its value written at that precision
+                {dct.UNIT+N}       the UNIT (day, month, year...) N units away from the document's date
+                                   (in a story, the story's); {story.UNIT+N}: from the date last spoken of
+                                   when it is known to the UNIT, else as dct; {last.UNIT+N}: from the date
+                                   last spoken of, not placed in time without one; {dct/story.UNIT+N}: from
+                                   the first anchor the text has (a DCT, a date spoken of).  UNIT or N may be
+                                   (group:table): what a table says of a group's words ({dct.day+(deictic:day_step)})
     MOD         {group:table} or a TimeML mod in capitals; the first whose group matched and whose
-                table says something gives the mod
+                table says something gives the mod; "~" alone: no mod
 
 This module parses templates (a bad one is a ``LexiconError`` naming the file
 and line) and evaluates them; the engine gives it the tables and procedures.
@@ -31,9 +37,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .lexicon import MODS, TIMEX_TYPES, LexiconError
-from .values import PRECISIONS
+from .values import PRECISIONS, UNKNOWN_VALUES
 
-LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN = range(6)
+LITERAL, GROUP, BEFORE, PROCEDURE, TEST, SPAN, COUNTED = range(7)
 REFUSAL = "NOTHING"  # the value of an alternative that refuses the match (a negative rule)
 _FIELD = re.compile(r"\{([^{}]*)\}|([^{}]+)")
 # {group:table=VALUE}, {!group:table=VALUE}: a test of what a table says of a group's words.
@@ -41,6 +47,10 @@ _TEST = re.compile(r"(!?)([a-z0-9_]+):([A-Za-z0-9_]+)([=<>])([A-Za-z0-9_.*/-]*)"
 # {[group}, {group[}, {]group}, {group]}, {[group]}: where the tag starts and ends, by a group.
 _SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
+# {dct.year-1}, {story.day+0}, {dct.day+(deictic:day_step)}, {story.(unit:unit)+(dir:step)}: a unit counted
+# from an anchor.
+_COUNTED = re.compile(r"((?:dct|story|last)(?:/(?:dct|story|last))*)\.(?:([a-z]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))"
+                      r"([+-])(?:([0-9]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
 
 
@@ -87,7 +97,9 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 fail(f"an alternative that gives {REFUSAL} has no type nor mod")
             value = value[:-len(REFUSAL)]
         mods = None
-        if tilde:
+        if tilde and not mod_text.strip():
+            mods = ()  # "~" alone: no mod, whatever the procedure says
+        elif tilde:
             mods = []
             for item in mod_text.split(","):
                 item = item.strip()
@@ -133,6 +145,18 @@ def parse(text: str, where: str, groups: set, tables: set, procedures: dict, rol
                 if role not in roles:
                     fail(f"no word list named {role!r}")
                 pieces.append((BEFORE, role, field.startswith("!")))
+            elif _COUNTED.fullmatch(field):
+                anchor, unit, unit_group, unit_table, sign, amount, amount_group, amount_table = \
+                    _COUNTED.fullmatch(field).groups()
+                if unit is not None and unit not in UNKNOWN_VALUES:
+                    fail(f"{{{field}}}: {unit!r} is not a unit ({', '.join(UNKNOWN_VALUES)})")
+                for group, table in ((unit_group, unit_table), (amount_group, amount_table)):
+                    if group is not None and group not in groups:
+                        fail(f"the pattern has no group named {group!r}")
+                    if table is not None and table not in tables:
+                        fail(f"no table named {table!r}")
+                pieces.append((COUNTED, tuple(anchor.split("/")), unit, unit_group, unit_table, -1 if sign == "-" else 1,
+                               None if amount is None else int(amount), amount_group, amount_table))
             elif _TEST.fullmatch(field):
                 negated, group, table, relation, wanted = _TEST.fullmatch(field).groups()
                 if group not in groups:
