@@ -450,10 +450,23 @@ def _title_alone(sentence: str, date_span, other_spans) -> str:
                      functools.partial(_ends_in_speech, sentence))
 
 
+# Commas and semicolons after a space: what is left where a list of dates was taken out.
+_ORPHAN_SEPARATORS = re.compile(r"(?:\s[,;])+(?=\s|$)")
+
+
+def _orphan_separators(match: re.Match) -> str:
+    """One separator left where one date was taken out goes back to its word ("Academy, joining");
+    a run of them, where a list of dates was, goes."""
+    after_separator = match.start() > 0 and match.string[match.start() - 1] in ",;"
+    return match.group().strip() if len(match.group()) == 2 and not after_separator else ""
+
+
 @functools.lru_cache(maxsize=256)
 def tidy_title(clause: str) -> str:
     """Headline form of a clause: without hedges, attributions, parentheses and insertions."""
     text = " ".join(clause.split())
+    if " ," in text or " ;" in text:  # the separators of dates taken out: "reported , , in Aleppo"
+        text = _ORPHAN_SEPARATORS.sub(_orphan_separators, text)
     text = DATELINE.sub("", text)
     while "(" in text or "[" in text:  # innermost first: "[one of the (FSA) groups]"
         shorter = PARENTHESES.sub("", text)
