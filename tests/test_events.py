@@ -298,3 +298,11 @@ def test_a_weekday_and_its_date_joined_by_a_comma_are_one_happening():
     expressions = [_expr(text, "Friday", "2016-05-06"), _expr(text, "6 May 2016", "2016-05-06", anchor="explicit")]
     events = _events(text, expressions, "2016-05-09")
     assert [e.date for e in events] == ["2016-05-06"]
+
+
+def test_titles_lose_the_separators_of_dates_taken_out():
+    from timeline.titles import tidy_title
+    assert tidy_title("Shelling was reported , , in Aleppo") == "Shelling was reported in Aleppo"
+    assert tidy_title("The first time, , half-a-million people came") == "The first time, half-a-million people came"
+    assert tidy_title("He graduated from the Military Academy , joining the army") == \
+        "He graduated from the Military Academy, joining the army"
