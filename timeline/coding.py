@@ -191,6 +191,13 @@ def toll_words() -> TollWords:
                      rows["qualifier"], amounts, tuple(rows["source"]), re.compile(screen, re.IGNORECASE))
 
 
+@lru_cache(maxsize=4)
+def _toll_letters(tolls: tuple[str, ...]) -> re.Pattern:
+    """The toll words anywhere, even inside a word: a sentence without them has no toll in any
+    of its windows, wherever a window begins."""
+    return re.compile(_alternatives(tolls), re.IGNORECASE)
+
+
 def _figure(text: str, words: TollWords) -> int | None:
     plain = " ".join(text.lower().split())
     if plain[:1].isdigit():
@@ -573,7 +580,8 @@ def _roles(window_start: int, window_end: int, sentence: str, actors: list[_Name
                 or (reporting is not None and reporting.match(after)):
             continue
         inside.append(name)
-    verb = _VERB.search(window)
+    # Without a name in the window, no verb decides anything (an earlier subject may still act).
+    verb = _VERB.search(window) if inside else None
     verb_at = window_start + verb.start() if verb else window_end
     verb_end = window_start + verb.end() if verb else window_end
     passive = bool(verb) and bool(_PASSIVE.match(verb.group()))
@@ -796,6 +804,7 @@ def code_events(
             located[key] = replace(locate(mention), location_from=source)
         return located[key]
 
+    toll_free: dict[int, bool] = {}  # per sentence: no toll word anywhere in it, so in none of its windows
     spans_of: dict[int, list[tuple[int, int]]] = {}
     # Per sentence, the words of happenings dated from another ("two days after | rebels attacked ..."):
     # from the offset to the end of the words naming the happening; they are no other event's words.
@@ -839,7 +848,9 @@ def code_events(
         participle = _TOLL_CLAUSE_AFTER.match(sentence, end)
         if participle and not any(end <= s[0] < participle.end() for s in spans_of.get(event.offset[0], [])):
             end = max(end, clause_at(sentence, participle.end() - 1)[1])  # "..., killing two children"
-        tolls = [t for t in find_tolls(sentence[start:end], words)]
+        if index not in toll_free:
+            toll_free[index] = not _toll_letters(tuple(words.tolls)).search(sentence)
+        tolls = [] if toll_free[index] else find_tolls(sentence[start:end], words)
         fatalities = next((t for t in tolls if t.kind == "fatalities"), None)
         injuries = next((t for t in tolls if t.kind == "injuries"), None)
         if fatalities is None and event.date_source == "publication":
