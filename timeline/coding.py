@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -318,6 +318,7 @@ class _RuleIndex:
     words: tuple[tuple[re.Pattern, int], ...]
     always: int
     every: int
+    begun: dict[frozenset[str], int] = field(default_factory=dict)  # see _begun_rules
 
 
 def _rule_index(rules: Sequence[TypeRule]) -> _RuleIndex | None:
@@ -350,6 +351,29 @@ def _rule_index(rules: Sequence[TypeRule]) -> _RuleIndex | None:
     return index
 
 
+def _begun_rules(beginnings: frozenset[str], index: _RuleIndex) -> int:
+    """The rules (bits) of ``index`` that may begin a word of ``beginnings``, remembered: the
+    windows of a page's dated lines and of a list of dates share theirs."""
+    known = index.begun.get(beginnings)
+    if known is None:
+        if len(index.begun) >= 4096:
+            index.begun.clear()
+        known = index.begun[beginnings] = _rules_begun(beginnings, index)
+    return known
+
+
+def _rules_begun(beginnings: frozenset[str], index: _RuleIndex) -> int:
+    possible = index.always
+    prefixes, lengths = index.prefixes, index.lengths
+    for beginning in beginnings:
+        if not beginning.isascii():
+            return index.every  # letters that match others when case is ignored ("ſ" and "s"): try all
+        beginning = beginning.lower()
+        for length in lengths:
+            possible |= prefixes.get(beginning[:length], 0)
+    return possible
+
+
 # Where a word begins in a window, with the characters that follow (what a rule's match begins with).
 _WORD_BEGINNINGS = re.compile(r"(?<!\w)(?=(\w.{0,%d}))" % (_PREFIX_LENGTH - 1), re.DOTALL)
 
@@ -357,14 +381,9 @@ _WORD_BEGINNINGS = re.compile(r"(?<!\w)(?=(\w.{0,%d}))" % (_PREFIX_LENGTH - 1), 
 def _possible_rules(window: str, index: _RuleIndex) -> int:
     """The rules (bits) of ``index`` that may match ``window``: those that may begin one of its
     words, or whose words it holds."""
-    possible = index.always
-    prefixes, lengths = index.prefixes, index.lengths
-    for beginning in set(_WORD_BEGINNINGS.findall(window)):
-        if not beginning.isascii():
-            return index.every  # letters that match others when case is ignored ("ſ" and "s"): try all
-        beginning = beginning.lower()
-        for length in lengths:
-            possible |= prefixes.get(beginning[:length], 0)
+    possible = _begun_rules(frozenset(_WORD_BEGINNINGS.findall(window)), index)
+    if possible == index.every:
+        return possible
     for word, bits in index.words:
         if bits & ~possible and word.search(window):
             possible |= bits
