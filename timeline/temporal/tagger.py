@@ -30,6 +30,7 @@ from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, 
                          REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
                       STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
+from .firstchars import head, prefixes
 from .tense import direction
 from .procedures import PREVIOUS_WORD, heading_year
 from .resolver import TEMPLATES, resolve
@@ -68,38 +69,79 @@ def _compile(indices) -> re.Pattern:
 
 
 _CLASS_RULES = {cls: tuple(i for i, rule in enumerate(RULES) if cls in rule.starts) for cls in TOKEN_CLASSES}
-_MASTERS: dict[str, re.Pattern] = {}
 _SINGLE: dict[int, re.Pattern] = {}  # each rule alone, compiled on first use
 
+# Where a match may begin, only the rules whose pattern can begin with the first characters there are
+# tried: each rule's possible beginnings (``firstchars.prefixes``, up to PREFIX_LENGTH characters, case
+# ignored and a run of white space read as one space) are indexed once, and the rules worth trying
+# after each beginning met are remembered.  The rules are tried one by one in table order, so the first
+# that matches is the one that one alternation of all the rules of the token class would find.
+PREFIX_LENGTH = 6
+_PREFIX_INDEX: list = []  # [rules that may begin anywhere (a bit mask), {beginning: bit mask of rules}]
+_RULES_AT: dict[tuple[str, str], tuple[int, ...]] = {}
+_RULES_AT_SIZE = 100_000
 
-def _master(cls: str) -> re.Pattern:
-    """The alternation of all the rules of a token class, compiled on first use, which a command
-    that tags nothing need not pay for (a build compiles them before its workers start: see
-    compile_patterns)."""
-    master = _MASTERS.get(cls)
-    if master is None:
-        master = _MASTERS[cls] = _compile(_CLASS_RULES[cls])
-    return master
+
+def _prefix_index() -> list:
+    """The index of the rules' beginnings, built on first use."""
+    if not _PREFIX_INDEX:
+        anywhere, index = 0, {}
+        for i, pattern in enumerate(_EXPANDED):
+            try:
+                heads = prefixes(pattern, PREFIX_LENGTH, re.IGNORECASE)
+            except re.error:
+                _single(i)  # names the rule at fault
+                raise
+            if heads is None:
+                anywhere |= 1 << i
+                continue
+            for beginning in heads:
+                index[beginning] = index.get(beginning, 0) | 1 << i
+        _PREFIX_INDEX[:] = [anywhere, index]
+    return _PREFIX_INDEX
+
+
+def _rules_at(cls: str, text: str, start: int, limit: int) -> tuple[int, ...]:
+    """The rules of a token class whose match can begin at ``start``, in table order."""
+    key = head(text, start, limit, PREFIX_LENGTH)
+    if key is None:  # near the end of the text, or a character outside ASCII: every rule of the class
+        return _CLASS_RULES[cls]
+    rules = _RULES_AT.get((cls, key))
+    if rules is None:
+        anywhere, index = _PREFIX_INDEX or _prefix_index()
+        mask = anywhere
+        for length in range(1, PREFIX_LENGTH + 1):
+            mask |= index.get(key[:length], 0)
+        rules = tuple(i for i in _CLASS_RULES[cls] if mask >> i & 1)
+        if len(_RULES_AT) >= _RULES_AT_SIZE:
+            _RULES_AT.clear()
+        _RULES_AT[(cls, key)] = rules
+    return rules
 
 
 def compile_patterns() -> None:
     """Compile the rules' patterns now rather than at the first text tagged."""
+    _prefix_index()
     for cls in TOKEN_CLASSES:
-        _master(cls)
+        for index in _CLASS_RULES[cls]:
+            _SINGLE.get(index) or _single(index)
 
 
-def _later_match(cls: str, index: int, text: str, start: int, limit: int) -> re.Match | None:
-    """The match at ``start`` of the first rule of a token class after ``index``: what the
-    alternation of those rules would find, since an alternation takes its first alternative
-    that matches. Rules are tried one by one (each compiled on first use) because a refused
-    match is rare, and compiling an alternation for each ``index`` would cost every process
-    that tags."""
-    for later in _CLASS_RULES[cls]:
-        if later > index:
-            match = (_SINGLE.get(later) or _single(later)).match(text, start, limit)
-            if match is not None:
-                return match
+def _first_match(rules: tuple[int, ...], text: str, start: int, limit: int) -> re.Match | None:
+    """The match at ``start`` of the first of ``rules`` that matches there: what one alternation of them
+    would find, since an alternation takes its first alternative that matches."""
+    for index in rules:
+        match = (_SINGLE.get(index) or _single(index)).match(text, start, limit)
+        if match is not None:
+            return match
     return None
+
+
+def _later_match(cls: str, index: int, text: str, start: int, limit: int,
+                 rules: tuple[int, ...] | None = None) -> re.Match | None:
+    """The match at ``start`` of the first rule of a token class (or of ``rules``) after ``index``."""
+    return _first_match(tuple(later for later in (_CLASS_RULES[cls] if rules is None else rules) if later > index),
+                        text, start, limit)
 
 
 def _single(index: int) -> re.Pattern:
@@ -490,7 +532,8 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
     is not tied to ``start``.
     """
     text = ctx.text
-    match = (_MASTERS.get(cls) or _master(cls)).match(text, start, limit)
+    rules = _rules_at(cls, text, start, limit)
+    match = _first_match(rules, text, start, limit)
     if match is None:
         return _NOTHING, True
     before = ctx.last_quarter
@@ -499,7 +542,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
     result = _apply(ctx, index, match, start, end, story)
     while result is None:
         # The first rule that matched refused: give the rules after it a chance here.
-        match = _later_match(cls, index, text, start, limit)
+        match = _later_match(cls, index, text, start, limit, rules)
         if match is None:
             break
         index = int(match.lastgroup[1:])
