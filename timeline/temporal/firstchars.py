@@ -206,3 +206,16 @@ def head(text: str, start: int, end: int, length: int) -> str | None:
         return None
     key = SPACES.sub(" ", window.lower())[:length]
     return key if len(key) == length else None
+
+
+def with_lookahead(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` behind a look-ahead at the characters its matches can begin with (both cases, and any
+    character outside ASCII): the same matches, but a search skips faster over places where it cannot
+    begin.  A pattern that may begin with anything comes back as it is."""
+    first = first_chars(pattern.pattern, pattern.flags | re.IGNORECASE)
+    if first is None:
+        return pattern
+    chars = "".join(sorted({re.escape(ch) for ch in first - {" "}} | {re.escape(ch.upper()) for ch in first - {" "}}))
+    if " " in first:
+        chars += r"\s"  # any white space, read as a space by ``_folded``
+    return re.compile(f"(?=[{chars}\\x80-\\U0010ffff])(?:{pattern.pattern})", pattern.flags)

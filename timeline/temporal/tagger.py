@@ -30,7 +30,7 @@ from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, 
                          REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
                       STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
-from .firstchars import head, prefixes
+from .firstchars import head, prefixes, with_lookahead
 from .tense import direction
 from .procedures import PREVIOUS_WORD, heading_year
 from .resolver import TEMPLATES, resolve
@@ -278,12 +278,12 @@ def _forms(word: str) -> tuple[str, ...]:
 # IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
 # range, "1995-96", "April 6-7"), a date or one of the language's anchor_number (a clock time, an
 # ordinal day); other numbers ("2,500", "15km") need a time word soon after ("15 years").
-_INTERESTING = re.compile(
+_INTERESTING = with_lookahead(re.compile(
     r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
     r"|" + context_text("anchor_number") + ")"
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + alternation({form for word in _VOCABULARY for form in _forms(word)})
-    + r"(?![^\W_])))")
+    + r"(?![^\W_])))"))
 
 
 def _word_class(word: str) -> tuple[str, bool] | None:
@@ -345,10 +345,10 @@ _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "ha
                       "week": "day", "weekend": "day", "day": "day"}
 _ERA_MENTION = re.compile(MACROS.get("ERA", "(?!)"))
 _DIGIT_BEFORE = re.compile(r"[0-9]\s?\Z")
-_YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
+_YEAR_MENTION = with_lookahead(re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])"))
 
 
-_OWN_DAYS_CUE = context_pattern("own_days")
+_OWN_DAYS_CUE = with_lookahead(context_pattern("own_days"))
 _OWN_TIME = context_pattern("own_time")
 
 
