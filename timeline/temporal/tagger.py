@@ -343,8 +343,8 @@ def _candidates(text: str, low: int, high: int):
 
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
-_ERA_MENTION = re.compile(MACROS.get("ERA", "(?!)"))
-_DIGIT_BEFORE = re.compile(r"[0-9]\s?\Z")
+# "490 BC": an era right after a number (a search from the digits skips the rest of the text in C)
+_ERA_AFTER_NUMBER = re.compile(r"[0-9]\s?(?:" + MACROS.get("ERA", "(?!)") + ")")
 _YEAR_MENTION = with_lookahead(re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])"))
 
 
@@ -358,9 +358,7 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     if dct is None:
         return True
     years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
-    # "490 BC": far from any DCT (the era is looked for first: digits are everywhere, eras rare)
-    years += [-1] * sum(1 for m in _ERA_MENTION.finditer(text)
-                        if _DIGIT_BEFORE.search(text, max(0, m.start() - 2), m.start()))
+    years += [-1] * sum(1 for _ in _ERA_AFTER_NUMBER.finditer(text))  # "490 BC": far from any DCT
     if len(years) < STORY_MIN_YEARS:
         return True
     near = sum(1 for year in years if abs(year - dct.year) <= NEAR_DCT)
