@@ -24,6 +24,17 @@ CASES = [
     # a life told in years from 1915 on, its lead in the writer's days (DCT 2006-12-03)
     ("AFP_ENG_20061203.0544.tml", 268, "Sunday", "2006-12-03"),
     ("AFP_ENG_20061203.0544.tml", 787, "today", "2006-12-03"),
+    # an older year named twice carries a short way only: "charged in the case in October" after the
+    # 1991-1996 term (DCT 1997-04-01), "a coup in September" after the 1997-98 crisis (DCT 2006-12-20)
+    ("AFP_ENG_19970401.0171.tml", 1472, "October", "1996-10"),
+    ("AFP_ENG_20061220.0085.tml", 2898, "September", "2006-09"),
+    ("AFP_ENG_20051204.0496.tml", 2347, "October", "2005-10"),
+    # a clause ahead looks ahead from the writer's days: "leases which expire on May 14" after 1995
+    # (DCT 1997-04-03), "not be finalised until April" after 2003 (DCT 2005-12-15), "march into
+    # Kinshasa by June" (DCT 1997-04-04)
+    ("AFP_ENG_19970403.0059.tml", 1974, "May 14", "1997-05-14"),
+    ("AFP_ENG_20051215.0190.tml", 4928, "April", "2006-04"),
+    ("AFP_ENG_19970404.0249.tml", 2990, "June", "1997-06"),
 ]
 
 

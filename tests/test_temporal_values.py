@@ -32,7 +32,8 @@ def test_values_that_name_no_calendar_unit(value):
     ("2016-11", (dt.date(2016, 11, 1), "month")),
     ("2016-Q3", (dt.date(2016, 7, 1), "quarter")),
     ("2016", (dt.date(2016, 1, 1), "year")),
-    ("2016-W43", None), ("2016-SU", None), ("199", None), ("0000", None), ("FUTURE_REF", None),
+    ("2016-W43", (dt.date(2016, 10, 24), "week")), ("2015-W53", (dt.date(2015, 12, 28), "week")),
+    ("2016-W53", None), ("2016-W43-WE", None), ("2016-SU", None), ("199", None), ("0000", None), ("FUTURE_REF", None),
 ])
 def test_where_a_story_counts_from(value, start):
     assert value_start(value) == start

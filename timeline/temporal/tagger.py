@@ -27,7 +27,7 @@ from .lexicon import LexiconError
 from .rules import MACROS, RULES, Rule, alternation
 from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
-                         REFERENCES, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
+                         REFERENCES, REPORTING, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
                       STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .firstchars import head, prefixes, with_lookahead
@@ -198,6 +198,12 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
     own_days = story is not None and ((TEMPLATES[rule_index].own_days and "month" not in groups)
                                       or _OWN_TIME.search(match.group()))
+    if story is not None and not own_days and ctx.dct_plausible \
+            and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)):
+        # A text that speaks of its own days looks ahead from them, not from a year it told of before ("the
+        # run-off on April 27", "Australia play Brazil on June 18" after a look back at 2002), and reports
+        # what was said in them ("his daughter said on November 16 that ..." after a look back at 1975).
+        story = None
     if story is not None and not own_days:
         # In a narrative, the story's date stands where the DCT would: "in April" is April of that year,
         # "the end of the month" the end of the month last named.
@@ -226,7 +232,25 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         found.remember = False  # "two years ago" in a quote inside a story: the story stays where it was
     if found is None or not _well_formed(found.value):
         return None  # e.g. year 10000 from a DCT at the end of year 9999
+    if _quoted_title(ctx.text, start if found.start is None else found.start, end if found.end is None else found.end):
+        return None
     return found
+
+
+_TITLE_QUOTE_BEFORE = context_pattern("title_quote_before")
+_TITLE_QUOTE_AFTER = context_pattern("title_quote_after")
+_TITLE_WORD_AFTER = context_pattern("title_word_after")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether words from ``start`` to ``end`` are a title in quotation marks: two words or more, each
+    capitalised, right after an opening mark and before a closing one or a small word a title capitalises."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    if not _TITLE_QUOTE_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    return bool(_TITLE_QUOTE_AFTER.match(text, end) or _TITLE_WORD_AFTER.match(text, end))
 
 
 # A year before Christ has no ``datetime.date``: the scan carries it as the year BC_PROXY - year, so that a
@@ -349,6 +373,9 @@ _YEAR_MENTION = with_lookahead(re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]
 
 
 _OWN_DAYS_CUE = with_lookahead(context_pattern("own_days"))
+# A verb of reporting right before a date, perhaps with its hearer and "on": "said on November 16", "told
+# reporters Tuesday".
+_REPORTED_ON = re.compile(r"\b(?:" + alternation(REPORTING) + r")\s+(?:[a-z]+\s+){0,2}?(?:on\s+)?\Z")
 _OWN_TIME = context_pattern("own_time")
 
 

@@ -44,6 +44,8 @@ _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" f
 # The cues a clause's direction is read from, nearest first and a future cue first on a tie: a plan
 # made in the past ("planned a rally on Saturday") says nothing of whether its day is behind or ahead.
 _RANK = {"past": 1, "plan": 2}
+_PLANNING = frozenset({"future", "plan", "auxiliary"})
+_PAST_OF_BE = context_pattern("past_of_be")
 
 _BLOCK = 1024
 
@@ -86,6 +88,11 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             marks.append((m_start, m.end(), kind))
         marks += [(m.start(), m.end(), "clause") for m in _CLAUSE_END.finditer(text, low, high + 2) if m.start() < high]
         marks.sort()
+        # "were" or "was" right before a word of plan or schedule ("were planning to", "was expected to",
+        # "was due") only puts the plan in the past: the plan's word says where its day lies.
+        marks = [mark for mark, following in zip(marks, marks[1:] + [None])
+                 if not (mark[2] == "past" and following is not None and following[2] in _PLANNING
+                         and following[0] - mark[1] <= 1 and _PAST_OF_BE.fullmatch(text, mark[0], mark[1]))]
         if len(ctx.marks) > 8:  # the scan only moves forward: forget blocks left behind
             for old in [b for b in ctx.marks if b < block - 2]:
                 del ctx.marks[old]

@@ -104,14 +104,21 @@ def value_fields(value: str) -> dict | None:
 
 
 def value_start(value: str) -> tuple[dt.date, str] | None:
-    """The first day of a value that names a day, month, quarter or year (its time of day left out),
-    and which of them: what a story counts from after it ("two days later", "that year")."""
+    """The first day of a value that names a day, week, month, quarter or year (its time of day left
+    out), and which of them: what a story counts from after it ("two days later", "the previous week")."""
     fields = value_fields(value.split("T")[0])
-    if fields is None or not fields["year"] or fields["week"] or fields["half"] or fields["season"]:
+    if fields is None or not fields["year"] or fields["half"] or fields["season"]:
         return None
     year = int(fields["year"])
     if year < 1:
         return None
+    if fields["week"]:
+        if not fields["week"].isdigit() or fields["weekday"] or value.endswith("WE"):
+            return None
+        try:
+            return dt.date.fromisocalendar(year, int(fields["week"]), 1), "week"
+        except ValueError:
+            return None  # a week 53 in a year of 52
     if fields["day"]:
         return dt.date(year, int(fields["month"]), int(fields["day"])), "day"
     if fields["month"]:
