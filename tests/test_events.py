@@ -281,3 +281,28 @@ def test_few_words_counts_words_as_the_regex_module_finds_them():
              "Rebels captured the town", "é ß 1 _ x", "  - -- one two three four five", "abcdefghij"]
     for text in texts:
         assert _few_words(text) == (len(re.findall(r"\w+", text)) < 5), repr(text)
+
+
+def test_dates_in_a_list_are_each_a_happening_with_a_clean_title():
+    # "," joins one time's parts ("Friday, 6 May"), but two times that do not meet are two happenings.
+    text = "Shelling was reported on 1 May 2016, 2 May 2016, 3 May 2016 and 4 May 2016 in Aleppo."
+    days = ["1 May 2016", "2 May 2016", "3 May 2016", "4 May 2016"]
+    expressions = [_expr(text, day, f"2016-05-0{n}", anchor="explicit") for n, day in enumerate(days, 1)]
+    events = _events(text, expressions, "2016-05-09")
+    assert [e.date for e in events] == ["2016-05-01", "2016-05-02", "2016-05-03", "2016-05-04"]
+    assert {e.title for e in events} == {"Shelling was reported in Aleppo"}
+
+
+def test_a_weekday_and_its_date_joined_by_a_comma_are_one_happening():
+    text = "Rebels captured Idlib on Friday, 6 May 2016."
+    expressions = [_expr(text, "Friday", "2016-05-06"), _expr(text, "6 May 2016", "2016-05-06", anchor="explicit")]
+    events = _events(text, expressions, "2016-05-09")
+    assert [e.date for e in events] == ["2016-05-06"]
+
+
+def test_titles_lose_the_separators_of_dates_taken_out():
+    from timeline.titles import tidy_title
+    assert tidy_title("Shelling was reported , , in Aleppo") == "Shelling was reported in Aleppo"
+    assert tidy_title("The first time, , half-a-million people came") == "The first time, half-a-million people came"
+    assert tidy_title("He graduated from the Military Academy , joining the army") == \
+        "He graduated from the Military Academy, joining the army"

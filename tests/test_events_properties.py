@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.titles import MAX_TITLE_AT_COMMA, make_title
+from timeline.titles import MASKED_DATE, MAX_TITLE_AT_COMMA, _without_masked_dates, make_title
 
 WORDS = st.sampled_from([
     "Rebels", "captured", "the", "town", "on", "6 May", ",", "said", "that", "there", "would", "be", "a", "pause",
@@ -23,6 +23,18 @@ def test_make_title_never_fails_and_is_never_empty(sentence, data):
         assert title.strip()
     assert "\0" not in title
     assert len(title) <= max(len(sentence), MAX_TITLE_AT_COMMA)
+
+
+MASKED_PIECES = st.sampled_from([
+    "\0", "\0\0\0", " ", "  ", "\n", ",", "on", "On", "ON", "the", "and", "as of", "the morning of", "from",
+    "to", "ton", "xon", "_on", "é", "Rebels", "shelled", "until", "this", "-", "ending", "at", "1",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MASKED_PIECES, max_size=30).map("".join))
+def test_masked_dates_go_with_their_lead_in_words_as_the_pattern_takes_them(text):
+    assert _without_masked_dates(text) == MASKED_DATE.sub("", text)
 
 
 FUTURE_WORDS = st.sampled_from([
@@ -46,3 +58,8 @@ def test_future_wording_read_once_per_clause_is_as_read_each_time(sentence, data
     for end in ends:
         found = _is_future_in(sentence, clause_start, end, dt.date(2011, 1, 1), None, known)
         assert found == bool(FUTURE.search(sentence[clause_start:end]))
+
+
+def test_a_possessive_date_that_names_nothing_leaves_the_title_to_the_clause():
+    # Found by the property above: the date's own noun phrase was only punctuation.
+    assert make_title("Rebels , according to 2015's \n --", (0, 26)).strip()

@@ -184,8 +184,11 @@ def toll_words() -> TollWords:
         re.IGNORECASE,
     )
     upper = re.compile(rf"\b(?:{_alternatives(rows['upper'])})\s+(?P<n>{number})\b", re.IGNORECASE)
+    # Every toll word of a match begins a word (after spaces or \\b): when each is written with a
+    # letter first, the screen tries only where a word begins.
+    screen = rf"(?=\w)\b(?:{toll})" if all(_WORD_CHARACTER.match(w) for w in rows["toll"]) else toll
     return TollWords(pattern, upper, re.compile(number, re.I), {w: v for w, v in rows["toll"].items()},
-                     rows["qualifier"], amounts, tuple(rows["source"]), re.compile(toll, re.IGNORECASE))
+                     rows["qualifier"], amounts, tuple(rows["source"]), re.compile(screen, re.IGNORECASE))
 
 
 def _figure(text: str, words: TollWords) -> int | None:
@@ -283,35 +286,204 @@ def _positioned(sentence: str, mentions: Sequence[Mention]) -> list[_Name]:
     return sorted(names, key=lambda n: n.start)
 
 
-# Patterns of the rules that the screen of a rule table may join (no groups, no flags of their own).
-_SCREEN_FLAGS = re.compile("", re.IGNORECASE).flags
-_SCREENS: dict[int, tuple[tuple[TypeRule, ...], re.Pattern | None]] = {}
+# How many first characters of a word the index of a rule table reads.
+_PREFIX_LENGTH = 4
+# A rule whose beginnings number more than this is tried on every window.
+_MAX_PREFIXES = 20_000
+_INDEXES: dict[int, tuple[tuple[TypeRule, ...], "_RuleIndex | None"]] = {}
 
 
-def _screen(rules: Sequence[TypeRule]) -> re.Pattern | None:
-    """One pattern that matches where any rule of ``rules`` does: most windows name no happening
-    of the table, and one search tells so where a search per rule would. None when the rules
-    cannot be joined (a pattern with groups or flags of its own) or may change (not a tuple)."""
+@dataclass(frozen=True)
+class _RuleIndex:
+    """Which rules of a table may match a window, told by the first characters of its words.
+
+    A rule whose every match begins at the start of a word with one of a few spellings (``\\bshell``,
+    ``\\b(?:air ?strikes?|drone ...)``) can only match a window that has a word beginning so; most
+    windows name no happening of the table, or one or two, and the other rules are never run.
+    ``prefixes`` maps each lower-case beginning to the rules (bits, by row) that may start with it;
+    ``words`` holds the words some alternatives of a rule cannot do without, where their beginning
+    is not known (``\\w+ and \\w+ agreed``: " agreed"), each with the rules it stands for;
+    ``always`` are the rules that may match anywhere (a pattern that does not start a word, or
+    starts it with a class of letters, and names no word of its own), tried on every window."""
+
+    prefixes: dict[str, int]
+    lengths: tuple[int, ...]
+    words: tuple[tuple[re.Pattern, int], ...]
+    always: int
+    every: int
+
+
+def _rule_index(rules: Sequence[TypeRule]) -> _RuleIndex | None:
+    """The index of ``rules`` (found once per table); None when the table may change (not a tuple)."""
     if not isinstance(rules, tuple):
         return None
-    kept = _SCREENS.get(id(rules))
+    kept = _INDEXES.get(id(rules))
     if kept is not None and kept[0] is rules:
         return kept[1]
-    patterns = list(dict.fromkeys(rule.pattern for rule in rules))
-    screen = None
-    if patterns and all(p.groups == 0 and p.flags == _SCREEN_FLAGS for p in patterns):
-        # Patterns that only match from the start of a word are tried only there.
-        at_words = [f"(?:{p.pattern})" for p in patterns if _from_word_start(p.pattern)]
-        others = [f"(?:{p.pattern})" for p in patterns if not _from_word_start(p.pattern)]
-        joined = ([r"(?=\w)\b(?:%s)" % "|".join(at_words)] if at_words else []) + others
-        try:
-            screen = re.compile("|".join(joined), re.IGNORECASE)
-        except re.error:
-            screen = None
-    if len(_SCREENS) >= 16:
-        _SCREENS.clear()
-    _SCREENS[id(rules)] = (rules, screen)  # kept with its rules, so their id is not reused
-    return screen
+    prefixes: dict[str, int] = {}
+    words: dict[tuple[str, int], int] = {}
+    always = 0
+    for number, rule in enumerate(rules):
+        needs = _needs(rule.pattern)
+        if needs is None:
+            always |= 1 << number
+            continue
+        for beginning in needs[0]:
+            prefixes[beginning] = prefixes.get(beginning, 0) | 1 << number
+        for word in needs[1]:
+            key = (word, rule.pattern.flags & ~re.VERBOSE)
+            words[key] = words.get(key, 0) | 1 << number
+    # A word is looked for with the flags of its rule: it matches wherever the rule's match holds it.
+    looked_for = tuple((re.compile(re.escape(word), flags), bits) for (word, flags), bits in words.items())
+    index = _RuleIndex(prefixes, tuple(sorted({len(p) for p in prefixes})), looked_for, always,
+                       (1 << len(rules)) - 1)
+    if len(_INDEXES) >= 16:
+        _INDEXES.clear()
+    _INDEXES[id(rules)] = (rules, index)  # kept with its rules, so their id is not reused
+    return index
+
+
+# Where a word begins in a window, with the characters that follow (what a rule's match begins with).
+_WORD_BEGINNINGS = re.compile(r"(?<!\w)(?=(\w.{0,%d}))" % (_PREFIX_LENGTH - 1), re.DOTALL)
+
+
+def _possible_rules(window: str, index: _RuleIndex) -> int:
+    """The rules (bits) of ``index`` that may match ``window``: those that may begin one of its
+    words, or whose words it holds."""
+    possible = index.always
+    prefixes, lengths = index.prefixes, index.lengths
+    for beginning in set(_WORD_BEGINNINGS.findall(window)):
+        if not beginning.isascii():
+            return index.every  # letters that match others when case is ignored ("ſ" and "s"): try all
+        beginning = beginning.lower()
+        for length in lengths:
+            possible |= prefixes.get(beginning[:length], 0)
+    for word, bits in index.words:
+        if bits & ~possible and word.search(window):
+            possible |= bits
+    return possible
+
+
+class _Unsure(Exception):
+    """A pattern whose beginnings the index does not work out."""
+
+
+_ANYTHING = (None, None)  # stands for whatever may follow, in a list of parsed items
+
+
+# The fewest letters a word of a rule must have to stand for it (see _needs).
+_MIN_WORD = 4
+
+
+def _needs(pattern: re.Pattern) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What a window must hold for ``pattern`` to match it: a word beginning with one of the first
+    set, or one of the words of the second; None when that is not known (the rule is tried always).
+
+    Each alternative of the pattern gives either its beginnings, when each of its matches begins a
+    word (the lower-case first characters, up to _PREFIX_LENGTH, fewer when a match may go on with
+    any character there; only ASCII letters are spelled out: past any other character, which may
+    match more than one letter when case is ignored, a beginning is cut), or a run of letters all
+    its matches hold."""
+    if pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    try:
+        items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+        # The parser takes what all alternatives begin with out of them ("\\b(?:a|b)" for "\\ba|\\bb").
+        branches = [number for number, (op, _) in enumerate(items) if op is _sre.BRANCH]
+        if len(branches) == 1:
+            at = branches[0]
+            alternatives = [items[:at] + list(branch) + items[at + 1:] for branch in items[at][1][1]]
+        else:
+            alternatives = [items]
+        beginnings: set[str] = set()
+        words: set[str] = set()
+        for alternative in alternatives:
+            first = _first_characters(alternative, _PREFIX_LENGTH) if _word_start(alternative) else {""}
+            if "" not in first:
+                beginnings |= first
+                continue
+            word = _held_word(alternative)
+            if word is None:
+                return None
+            words.add(word)
+    except (_Unsure, RecursionError):
+        return None
+    except Exception:  # noqa: BLE001 - a parser of another Python: no index
+        return None
+    return frozenset(beginnings), frozenset(words)
+
+
+def _held_word(items: list) -> str | None:
+    """The longest run of characters (at least _MIN_WORD) that every match of ``items`` holds, as
+    written: a run of literal characters of the pattern's own sequence, outside any group."""
+    best, run = "", []
+    for op, value in items + [(None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(value))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best if len(best) >= _MIN_WORD else None
+
+
+def _first_characters(items: list, length: int) -> set[str]:
+    """What a match of ``items`` may begin with (see _beginnings); "" stands for anything."""
+    if length == 0 or not items:
+        return {""}
+    (op, value), rest = items[0], items[1:]
+    if op is None:
+        return {""}
+    if op is _sre.LITERAL:
+        letters = _ascii_letters([(op, value)])
+    elif op is _sre.IN:
+        letters = _ascii_letters(value)
+    elif op is _sre.SUBPATTERN:
+        if value[1] & (re.ASCII | re.LOCALE) or value[2] & re.UNICODE:
+            raise _Unsure
+        return _first_characters(list(value[-1]) + rest, length)
+    elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+        return _first_characters(list(value) + rest, length)
+    elif op is _sre.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            found |= _first_characters(list(branch) + rest, length)
+            _check(found)
+        return found
+    elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", object())):
+        low, high, repeated = value
+        once = list(repeated) + (rest if high == 1 else [_ANYTHING])
+        found = _first_characters(once, length)
+        if low == 0:
+            found |= _first_characters(rest, length)
+        return _check(found)
+    elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _first_characters(rest, length)  # takes no character
+    else:
+        return {""}
+    if letters is None:
+        return {""}
+    following = _first_characters(rest, length - 1)
+    return _check({letter + after for letter in letters for after in following})
+
+
+def _check(found: set[str]) -> set[str]:
+    if len(found) > _MAX_PREFIXES:
+        raise _Unsure
+    return found
+
+
+def _ascii_letters(items) -> set[str] | None:
+    """The lower-case ASCII characters a character or class of the parser stands for (None: others too)."""
+    letters = set()
+    for op, value in items:
+        if op is _sre.LITERAL and value < 128:
+            letters.add(chr(value).lower())
+        elif op is _sre.RANGE and value[1] < 128 and value[1] - value[0] < 64:
+            letters.update(chr(code).lower() for code in range(value[0], value[1] + 1))
+        else:
+            return None
+    return letters
 
 
 def _from_word_start(pattern: str) -> bool:
@@ -366,12 +538,13 @@ _WORD_CHARACTER = re.compile(r"\w")
 
 def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None) -> tuple[str, str, int]:
     """The event type, sub-type and trigger position of ``window`` (first row that matches wins)."""
-    screen = _screen(rules)
-    if screen is not None and not screen.search(window):
+    index = _rule_index(rules)
+    possible = _possible_rules(window, index) if index is not None else -1
+    if not possible:
         return UNKNOWN, "", -1
     category = actor1.kind if actor1 is not None else ""
-    for rule in rules:
-        if rule.actor_categories and category not in rule.actor_categories:
+    for number, rule in enumerate(rules):
+        if not possible >> number & 1 or rule.actor_categories and category not in rule.actor_categories:
             continue
         match = rule.pattern.search(window)
         if match:

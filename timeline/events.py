@@ -353,7 +353,8 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
                 groups.append(_Happening((current, following), interval.start, other.end))
                 index += 2
                 continue
-            if _SAME_TIME_BETWEEN.match(between):
+            if _SAME_TIME_BETWEEN.match(between) and other.start <= interval.end and interval.start <= other.end:
+                # Times that do not meet are two ("1 May 2016, 2 May 2016"), however they are joined.
                 # The clock time when it falls on the named day ("Friday at 9 a.m."), else the day.
                 if current.precision == "time" and other.start <= interval.start and interval.end <= other.end:
                     chosen, rest = current, following

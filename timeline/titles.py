@@ -73,10 +73,11 @@ SPEECH_REACH = 200
 # How far before a date its lead-in words are looked for (a dozen of them at least).
 LEAD_IN_REACH = 200
 # Another date of the sentence (masked with NULs), with the words that lead into it.
-MASKED_DATE = re.compile(
-    r"(?=\x00|%s)(?:\b(?:%s|%s)\s+)*\x00+" % (first_letters(DATE_PREPOSITIONS + _CUES["date_filler"]), _DATE_LEAD_WORDS,
-                                            alternatives(_CUES["date_filler"])), re.IGNORECASE
-)
+_MASKED_DATE_LEAD = r"(?:\b(?:%s|%s)\s+)" % (_DATE_LEAD_WORDS, alternatives(_CUES["date_filler"]))
+_MASKED_DATE_FIRSTS = first_letters(DATE_PREPOSITIONS + _CUES["date_filler"])
+MASKED_DATE = re.compile(r"(?=\x00|%s)%s*\x00+" % (_MASKED_DATE_FIRSTS, _MASKED_DATE_LEAD), re.IGNORECASE)
+# The last word leading into a masked date: where none is, MASKED_DATE takes the NULs alone.
+_LEAD_WORD_BEFORE_MASK = re.compile(r"(?=%s)%s\x00" % (_MASKED_DATE_FIRSTS, _MASKED_DATE_LEAD), re.IGNORECASE)
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
 INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
@@ -230,7 +231,9 @@ def make_title(
     if date_span:
         possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
         if possessive:  # "2015's conquest of Idlib": the date's own noun phrase is the happening
-            return tidy_title(possessive.group(1))
+            title = tidy_title(possessive.group(1))
+            if title:  # "2015's --" names nothing: the clause says more
+                return title
     title = _title(sentence, date_span, tuple(other_spans))
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
@@ -408,8 +411,16 @@ def _title_in(sentence: str, clause_at, date_span, ends_in_speech) -> str:
         if 0 <= a < b <= len(clause):
             clause = _drop_span(clause, a, b)
     if "\0" in clause:
-        clause = MASKED_DATE.sub("", clause)
+        clause = _without_masked_dates(clause)
     return tidy_title(clause)
+
+
+def _without_masked_dates(text: str) -> str:
+    """``text`` without its masked dates and the words leading into them (``MASKED_DATE``): a
+    clause of dozens of dates with no lead-in words (a list of dates) loses its NULs at once."""
+    if _LEAD_WORD_BEFORE_MASK.search(text) is None:
+        return text.replace("\0", "")
+    return MASKED_DATE.sub("", text)
 
 
 def _ends_in_speech(text: str, start: int, end: int) -> bool:
@@ -439,10 +450,23 @@ def _title_alone(sentence: str, date_span, other_spans) -> str:
                      functools.partial(_ends_in_speech, sentence))
 
 
+# Commas and semicolons after a space: what is left where a list of dates was taken out.
+_ORPHAN_SEPARATORS = re.compile(r"(?:\s[,;])+(?=\s|$)")
+
+
+def _orphan_separators(match: re.Match) -> str:
+    """One separator left where one date was taken out goes back to its word ("Academy, joining");
+    a run of them, where a list of dates was, goes."""
+    after_separator = match.start() > 0 and match.string[match.start() - 1] in ",;"
+    return match.group().strip() if len(match.group()) == 2 and not after_separator else ""
+
+
 @functools.lru_cache(maxsize=256)
 def tidy_title(clause: str) -> str:
     """Headline form of a clause: without hedges, attributions, parentheses and insertions."""
     text = " ".join(clause.split())
+    if " ," in text or " ;" in text:  # the separators of dates taken out: "reported , , in Aleppo"
+        text = _ORPHAN_SEPARATORS.sub(_orphan_separators, text)
     text = DATELINE.sub("", text)
     while "(" in text or "[" in text:  # innermost first: "[one of the (FSA) groups]"
         shorter = PARENTHESES.sub("", text)
