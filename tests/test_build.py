@@ -36,9 +36,11 @@ def test_the_pool_gives_the_same_chronology_in_the_same_order(seeds_dir):
 
 def test_the_tagger_is_compiled_once_before_the_workers_start(seeds_dir, monkeypatch):
     # Workers forked afterwards share the compiled patterns instead of each compiling them.
-    monkeypatch.setattr(tagger, "_MASTERS", {})
+    monkeypatch.setattr(tagger, "_SINGLE", {})
+    monkeypatch.setattr(tagger, "_PREFIX_INDEX", [])
     assert chronology(seeds_dir, "--jobs", "2")["events"]
-    assert set(tagger._MASTERS) == set(tagger.TOKEN_CLASSES)
+    assert set(tagger._SINGLE) == {i for rules in tagger._CLASS_RULES.values() for i in rules}
+    assert tagger._PREFIX_INDEX
 
 
 def test_what_the_build_loads_first_is_loaded_without_the_cycle_collector(seeds_dir, monkeypatch):

@@ -1,3 +1,59 @@
+"""The beginnings of a pattern's matches, by which the tagger skips the rules that cannot match at a place."""
+
+import re
+
+import pytest
+
+from timeline.temporal import tagger
+from timeline.temporal.firstchars import head, prefixes
+
+
+@pytest.mark.parametrize("pattern, length, expected", [
+    (r"the\s+year", 6, {"the ye"}),
+    (r"(?:early|late)\s+(?:May|June)", 7, {"early m", "early j", "late ma", "late ju"}),
+    (r"(?:early|late)\s*,?\s*May", 7, {"earlyma", "early m", "early,m", "early, ", "early ,", "latemay", "late ma",
+                                         "late,ma", "late, m", "late ,m", "late , "}),
+    (r"a?b", 2, {"ab", "b"}),
+    (r"[0-9]{1,2}th", 2, {str(d) for d in range(10)} | {f"{d}t" for d in range(10)}),
+    (r"(?<![\w])\bDay", 3, {"day"}),
+    (r"(?-i:JUNE)", 2, {"ju"}),
+    (r"x+", 3, {"x"}),
+])
+def test_the_beginnings_of_a_pattern(pattern, length, expected):
+    assert prefixes(pattern, length, re.IGNORECASE) == expected
+
+
+@pytest.mark.parametrize("pattern", [r".year", r"(?:the)?", r"[^a]bc", r"(a)?\1x", r"\s*"])
+def test_a_pattern_that_may_begin_with_anything_has_no_beginnings(pattern):
+    assert prefixes(pattern, 4, re.IGNORECASE) is None
+
+
+def test_the_head_of_a_place_reads_white_space_as_one_space_and_case_ignored():
+    assert head("On  The\n\tYear", 4, 100, 6) == "the ye"
+    assert head("the year", 0, 5, 6) is None  # the match may not reach past 5
+    assert head("l’année", 0, 100, 3) is None  # outside ASCII: every rule is tried
+
+
+def test_every_match_of_a_rule_begins_with_one_of_its_beginnings():
+    text = ("On 6 May 2016, two days later, late last August and early 2015, the 1990s, Tuesday night, "
+            "the second  quarter a year ago, 10:30 a.m. on Friday, mid-March, next week, 3 years, daily, "
+            "LAST WEEKEND, Sept. 27, the then current price, this spring, since 2011 until now, the\n3rd century BC, "
+            "1939-1945, 24.08.2013, in the past two\tyears, a decade earlier, the following morning, Christmas Eve.")
+    starts = [m.start() for m in re.finditer(r"(?<![\w'’])[\w'’]", text)]
+    anywhere, index = tagger._prefix_index()
+    matched = 0
+    for i, pattern in enumerate(tagger._EXPANDED):
+        heads = prefixes(pattern, tagger.PREFIX_LENGTH, re.IGNORECASE)
+        single = tagger._single(i)
+        for start in starts:
+            if single.match(text, start, start + tagger.MATCH_REACH) is None:
+                continue
+            matched += 1
+            key = head(text, start, start + tagger.MATCH_REACH, tagger.PREFIX_LENGTH)
+            assert key is None or heads is None or any(key[:n] in heads for n in range(1, len(key) + 1)), (i, start)
+            for cls in tagger.RULES[i].starts:
+                assert i in tagger._rules_at(cls, text, start, start + tagger.MATCH_REACH)
+    assert matched > 40
 
 
 @pytest.mark.parametrize("pattern", [

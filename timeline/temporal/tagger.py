@@ -30,6 +30,7 @@ from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, 
                          REFERENCES, REPORTING, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
                       STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
+from .firstchars import head, prefixes, with_lookahead
 from .tense import direction
 from .procedures import PREVIOUS_WORD, heading_year
 from .resolver import TEMPLATES, resolve
@@ -68,38 +69,79 @@ def _compile(indices) -> re.Pattern:
 
 
 _CLASS_RULES = {cls: tuple(i for i, rule in enumerate(RULES) if cls in rule.starts) for cls in TOKEN_CLASSES}
-_MASTERS: dict[str, re.Pattern] = {}
 _SINGLE: dict[int, re.Pattern] = {}  # each rule alone, compiled on first use
 
+# Where a match may begin, only the rules whose pattern can begin with the first characters there are
+# tried: each rule's possible beginnings (``firstchars.prefixes``, up to PREFIX_LENGTH characters, case
+# ignored and a run of white space read as one space) are indexed once, and the rules worth trying
+# after each beginning met are remembered.  The rules are tried one by one in table order, so the first
+# that matches is the one that one alternation of all the rules of the token class would find.
+PREFIX_LENGTH = 6
+_PREFIX_INDEX: list = []  # [rules that may begin anywhere (a bit mask), {beginning: bit mask of rules}]
+_RULES_AT: dict[tuple[str, str], tuple[int, ...]] = {}
+_RULES_AT_SIZE = 100_000
 
-def _master(cls: str) -> re.Pattern:
-    """The alternation of all the rules of a token class, compiled on first use, which a command
-    that tags nothing need not pay for (a build compiles them before its workers start: see
-    compile_patterns)."""
-    master = _MASTERS.get(cls)
-    if master is None:
-        master = _MASTERS[cls] = _compile(_CLASS_RULES[cls])
-    return master
+
+def _prefix_index() -> list:
+    """The index of the rules' beginnings, built on first use."""
+    if not _PREFIX_INDEX:
+        anywhere, index = 0, {}
+        for i, pattern in enumerate(_EXPANDED):
+            try:
+                heads = prefixes(pattern, PREFIX_LENGTH, re.IGNORECASE)
+            except re.error:
+                _single(i)  # names the rule at fault
+                raise
+            if heads is None:
+                anywhere |= 1 << i
+                continue
+            for beginning in heads:
+                index[beginning] = index.get(beginning, 0) | 1 << i
+        _PREFIX_INDEX[:] = [anywhere, index]
+    return _PREFIX_INDEX
+
+
+def _rules_at(cls: str, text: str, start: int, limit: int) -> tuple[int, ...]:
+    """The rules of a token class whose match can begin at ``start``, in table order."""
+    key = head(text, start, limit, PREFIX_LENGTH)
+    if key is None:  # near the end of the text, or a character outside ASCII: every rule of the class
+        return _CLASS_RULES[cls]
+    rules = _RULES_AT.get((cls, key))
+    if rules is None:
+        anywhere, index = _PREFIX_INDEX or _prefix_index()
+        mask = anywhere
+        for length in range(1, PREFIX_LENGTH + 1):
+            mask |= index.get(key[:length], 0)
+        rules = tuple(i for i in _CLASS_RULES[cls] if mask >> i & 1)
+        if len(_RULES_AT) >= _RULES_AT_SIZE:
+            _RULES_AT.clear()
+        _RULES_AT[(cls, key)] = rules
+    return rules
 
 
 def compile_patterns() -> None:
     """Compile the rules' patterns now rather than at the first text tagged."""
+    _prefix_index()
     for cls in TOKEN_CLASSES:
-        _master(cls)
+        for index in _CLASS_RULES[cls]:
+            _SINGLE.get(index) or _single(index)
 
 
-def _later_match(cls: str, index: int, text: str, start: int, limit: int) -> re.Match | None:
-    """The match at ``start`` of the first rule of a token class after ``index``: what the
-    alternation of those rules would find, since an alternation takes its first alternative
-    that matches. Rules are tried one by one (each compiled on first use) because a refused
-    match is rare, and compiling an alternation for each ``index`` would cost every process
-    that tags."""
-    for later in _CLASS_RULES[cls]:
-        if later > index:
-            match = (_SINGLE.get(later) or _single(later)).match(text, start, limit)
-            if match is not None:
-                return match
+def _first_match(rules: tuple[int, ...], text: str, start: int, limit: int) -> re.Match | None:
+    """The match at ``start`` of the first of ``rules`` that matches there: what one alternation of them
+    would find, since an alternation takes its first alternative that matches."""
+    for index in rules:
+        match = (_SINGLE.get(index) or _single(index)).match(text, start, limit)
+        if match is not None:
+            return match
     return None
+
+
+def _later_match(cls: str, index: int, text: str, start: int, limit: int,
+                 rules: tuple[int, ...] | None = None) -> re.Match | None:
+    """The match at ``start`` of the first rule of a token class (or of ``rules``) after ``index``."""
+    return _first_match(tuple(later for later in (_CLASS_RULES[cls] if rules is None else rules) if later > index),
+                        text, start, limit)
 
 
 def _single(index: int) -> re.Pattern:
@@ -260,12 +302,12 @@ def _forms(word: str) -> tuple[str, ...]:
 # IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
 # range, "1995-96", "April 6-7"), a date or one of the language's anchor_number (a clock time, an
 # ordinal day); other numbers ("2,500", "15km") need a time word soon after ("15 years").
-_INTERESTING = re.compile(
+_INTERESTING = with_lookahead(re.compile(
     r"(?<![^\W_])(?:(?P<anchor>(?:1[5-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
     r"|" + context_text("anchor_number") + ")"
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + alternation({form for word in _VOCABULARY for form in _forms(word)})
-    + r"(?![^\W_])))")
+    + r"(?![^\W_])))"))
 
 
 def _word_class(word: str) -> tuple[str, bool] | None:
@@ -325,12 +367,12 @@ def _candidates(text: str, low: int, high: int):
 
 _STORY_GRANULARITY = {"year": "year", "season": "month", "quarter": "month", "half": "month", "month": "month",
                       "week": "day", "weekend": "day", "day": "day"}
-_ERA_MENTION = re.compile(MACROS.get("ERA", "(?!)"))
-_DIGIT_BEFORE = re.compile(r"[0-9]\s?\Z")
-_YEAR_MENTION = re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])")
+# "490 BC": an era right after a number (a search from the digits skips the rest of the text in C)
+_ERA_AFTER_NUMBER = re.compile(r"[0-9]\s?(?:" + MACROS.get("ERA", "(?!)") + ")")
+_YEAR_MENTION = with_lookahead(re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]{2})(?![\w%]|[.,][0-9])"))
 
 
-_OWN_DAYS_CUE = context_pattern("own_days")
+_OWN_DAYS_CUE = with_lookahead(context_pattern("own_days"))
 # A verb of reporting right before a date, perhaps with its hearer and "on": "said on November 16", "told
 # reporters Tuesday".
 _REPORTED_ON = re.compile(r"\b(?:" + alternation(REPORTING) + r")\s+(?:[a-z]+\s+){0,2}?(?:on\s+)?\Z")
@@ -343,9 +385,7 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     if dct is None:
         return True
     years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
-    # "490 BC": far from any DCT (the era is looked for first: digits are everywhere, eras rare)
-    years += [-1] * sum(1 for m in _ERA_MENTION.finditer(text)
-                        if _DIGIT_BEFORE.search(text, max(0, m.start() - 2), m.start()))
+    years += [-1] * sum(1 for _ in _ERA_AFTER_NUMBER.finditer(text))  # "490 BC": far from any DCT
     if len(years) < STORY_MIN_YEARS:
         return True
     near = sum(1 for year in years if abs(year - dct.year) <= NEAR_DCT)
@@ -517,7 +557,8 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
     is not tied to ``start``.
     """
     text = ctx.text
-    match = (_MASTERS.get(cls) or _master(cls)).match(text, start, limit)
+    rules = _rules_at(cls, text, start, limit)
+    match = _first_match(rules, text, start, limit)
     if match is None:
         return _NOTHING, True
     before = ctx.last_quarter
@@ -526,7 +567,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
     result = _apply(ctx, index, match, start, end, story)
     while result is None:
         # The first rule that matched refused: give the rules after it a chance here.
-        match = _later_match(cls, index, text, start, limit)
+        match = _later_match(cls, index, text, start, limit, rules)
         if match is None:
             break
         index = int(match.lastgroup[1:])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .firstchars import with_lookahead
 from .rules import alternation
 from .vocabulary import (AHEAD_OF, FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES,
                          PLANS, REPORTING, SCHEDULED)
@@ -13,13 +14,13 @@ from .context import Context, context_pattern, context_text, role_words
 
 # One scan finds tense cues: group "future" for words pointing ahead, "past" for past forms.
 # Case-sensitive on purpose (lower case and capitalised forms listed): far faster to scan than IGNORECASE.
-_CUES = re.compile(
+_CUES = with_lookahead(re.compile(
     r"(?<![A-Za-z'])(?:(?P<future>" + alternation(list(FUTURE_CUES) + [c.capitalize() for c in FUTURE_CUES
                                                                      if c not in MONTHS] + list(SCHEDULED)
                                                   + list(AHEAD_OF) + [c.capitalize() for c in AHEAD_OF])
     + r")|(?P<past>" + alternation(list(PAST_CUES) + [c.capitalize() for c in PAST_CUES])
     + r")|(?P<ed>" + context_text("regular_past") + "|" + alternation(IRREGULAR_PAST)
-    + r"))(?![A-Za-z])")
+    + r"))(?![A-Za-z])"))
 _NOT_A_VERB_BEFORE = context_pattern("not_a_verb_before")
 _NOT_SCHEDULED_BEFORE = context_pattern("not_scheduled_before")
 _NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")

@@ -1,0 +1,221 @@
+"""The characters a regular expression can begin a match with, read from its parsed form.
+
+The tagger tries many rules at each place where an expression may start; a rule whose pattern
+cannot begin with the character found there need not be tried at all.  ``first_chars`` answers
+for one pattern, conservatively: a set of lower-case ASCII characters (matched ignoring case), or
+None when the pattern may begin with anything (a character class too wide to list, a
+back-reference, an empty match).  Zero-width parts (anchors, lookarounds) only narrow what can
+match and are stepped over, so the answer may be too wide but is never too narrow.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+try:  # Python 3.11 and later
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+ASCII = [chr(code) for code in range(128)]
+_WIDEST_RANGE = 2048  # a character range wider than this is taken as "anything"
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_UNI_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_UNI_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_UNI_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_UNI_NOT_SPACE: r"\S",
+    _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_UNI_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W", _sre.CATEGORY_UNI_NOT_WORD: r"\W",
+}
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT} | ({_sre.POSSESSIVE_REPEAT} if hasattr(_sre, "POSSESSIVE_REPEAT") else set())
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+
+
+_SPACE = re.compile(r"\s")
+SPACES = re.compile(r"\s+")  # a run of white space counts as one space in a prefix
+
+
+def _canonical(ch: str) -> str:
+    return " " if _SPACE.fullmatch(ch) else ch.lower()
+
+
+@functools.lru_cache(maxsize=None)
+def _folded(code: int) -> frozenset[str]:
+    """The ASCII characters (lower case, white space as a space) that the character ``code`` matches
+    when case is ignored."""
+    pattern = re.compile(re.escape(chr(code)), re.IGNORECASE)
+    return frozenset(_canonical(ch) for ch in ASCII if pattern.fullmatch(ch))
+
+
+@functools.lru_cache(maxsize=None)
+def _category(regex: str) -> frozenset[str]:
+    pattern = re.compile(regex, re.IGNORECASE)
+    return frozenset(_canonical(ch) for ch in ASCII if pattern.fullmatch(ch))
+
+
+def _in(items) -> frozenset[str] | None:
+    """The characters of a character class ``[...]``, or None."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op == _sre.LITERAL:
+            chars |= _folded(av)
+        elif op == _sre.RANGE:
+            low, high = av
+            if high - low > _WIDEST_RANGE:
+                return None
+            for code in range(low, high + 1):
+                chars |= _folded(code)
+        elif op == _sre.CATEGORY and av in _CATEGORIES:
+            chars |= _category(_CATEGORIES[av])
+        else:  # a negated class, or one this module does not read
+            return None
+    return frozenset(chars)
+
+
+def _sequence(items) -> tuple[frozenset[str] | None, bool]:
+    """What a sequence of parsed items can begin with, and whether it can match the empty string."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op == _sre.LITERAL:
+            first, empty = _folded(av), False
+        elif op == _sre.IN:
+            first, empty = _in(av), False
+        elif op == _sre.SUBPATTERN:
+            first, empty = _sequence(av[-1])
+        elif op == getattr(_sre, "ATOMIC_GROUP", None):
+            first, empty = _sequence(av)
+        elif op == _sre.BRANCH:
+            first, empty = frozenset(), False
+            for branch in av[1]:
+                branch_first, branch_empty = _sequence(branch)
+                first = None if first is None or branch_first is None else first | branch_first
+                empty = empty or branch_empty
+        elif op in _REPEATS:
+            low, _high, body = av
+            first, empty = _sequence(body)
+            empty = empty or low == 0
+        else:  # any character, a back-reference, a conditional: anything
+            return None, False
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The lower-case ASCII characters a match of ``pattern`` can begin with (case ignored), or None
+    when it may begin with any character or match the empty string."""
+    first, empty = _sequence(_sre_parse.parse(pattern, flags))
+    return None if empty else first
+
+
+_CAP = 20_000  # more prefixes than this: the pattern is taken to begin with anything
+
+
+def _item_prefixes(op, av, k: int):
+    """(exact, open) prefixes of one parsed item within ``k`` characters, or None for anything: an exact
+    one is a whole match of the item, an open one may go on."""
+    if op == _sre.LITERAL:
+        return set(_folded(av)), set()
+    if op == _sre.IN:
+        chars = _in(av)
+        return None if chars is None else (set(chars), set())
+    if op == _sre.SUBPATTERN:
+        return _seq_prefixes(av[-1], k)
+    if op == getattr(_sre, "ATOMIC_GROUP", None):
+        return _seq_prefixes(av, k)
+    if op == _sre.BRANCH:
+        exact: set[str] = set()
+        opened: set[str] = set()
+        for branch in av[1]:
+            found = _seq_prefixes(branch, k)
+            if found is None:
+                return None
+            exact |= found[0]
+            opened |= found[1]
+        return exact, opened
+    if op in _REPEATS:
+        low, high, body = av
+        found = _seq_prefixes(body, k)
+        if found is None:
+            return None
+        body_exact, body_open = found
+        exact = {""} if low == 0 else set()
+        if body_exact == {" "} and not body_open:  # a run of white space: one space
+            return exact | {" "}, set()
+        opened = set(body_open)
+        if low <= 1:
+            exact |= body_exact
+        if high != 1:
+            opened |= body_exact  # one pass of the body, then anything: wider than the truth, never narrower
+        return exact, opened
+    return None
+
+
+def _join(head: str, tail: str) -> str:
+    return head + tail[1:] if tail[:1] == " " and head[-1:] == " " else head + tail
+
+
+def _seq_prefixes(items, k: int):
+    exact = {""}
+    opened: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        following: set[str] = set()
+        for head in exact:
+            room = k - len(head)
+            if room <= 0:
+                opened.add(head)
+                continue
+            found = _item_prefixes(op, av, room)
+            if found is None:
+                opened.add(head)
+                continue
+            following |= {_join(head, tail) for tail in found[0]}
+            opened |= {_join(head, tail) for tail in found[1]}
+        exact = following
+        if len(exact) + len(opened) > _CAP:
+            return None
+    return exact, {head[:k] for head in opened}
+
+
+def prefixes(pattern: str, length: int, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case ASCII strings of at most ``length`` characters, one of which begins every match of
+    ``pattern`` (case ignored, a run of white space read as one space: see ``head``); None when a
+    match may begin with anything or be empty."""
+    found = _seq_prefixes(_sre_parse.parse(pattern, flags), length)
+    if found is None:
+        return None
+    heads = found[0] | found[1]
+    return None if "" in heads else frozenset(heads)
+
+
+def head(text: str, start: int, end: int, length: int) -> str | None:
+    """The first ``length`` characters from ``start`` (up to ``end``) as ``prefixes`` writes them, or None
+    when there are fewer or one of them is not ASCII."""
+    window = text[start:min(end, start + 4 * length)]
+    if not window.isascii():
+        return None
+    key = SPACES.sub(" ", window.lower())[:length]
+    return key if len(key) == length else None
+
+
+def with_lookahead(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` behind a look-ahead at the characters its matches can begin with (both cases, and any
+    character outside ASCII): the same matches, but a search skips faster over places where it cannot
+    begin.  A pattern that may begin with anything comes back as it is."""
+    first = first_chars(pattern.pattern, pattern.flags | re.IGNORECASE)
+    if first is None:
+        return pattern
+    chars = "".join(sorted({re.escape(ch) for ch in first - {" "}} | {re.escape(ch.upper()) for ch in first - {" "}}))
+    if " " in first:
+        chars += r"\s"  # any white space, read as a space by ``_folded``
+    return re.compile(f"(?=[{chars}\\x80-\\U0010ffff])(?:{pattern.pattern})", pattern.flags)
