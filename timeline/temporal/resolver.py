@@ -119,9 +119,17 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                     if end is not None:
                         found.end = group_span[end]
                         if not end:  # before the group: the tag ends at the word before, not at a blank
-                            found.end = len(ctx.text[:found.end].rstrip())
+                            found.end = _end_of_words(ctx.text, found.end)
             return found
     return None
+
+
+def _end_of_words(text: str, end: int) -> int:
+    """``end`` moved back over the blanks before it (as ``len(text[:end].rstrip())``, without
+    copying the text up to there for every expression)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _assemble(ctx: Context, alternative: templates.Alternative, value: str, first: Found | None, g: dict,
