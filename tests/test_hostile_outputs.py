@@ -12,8 +12,8 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
-from output_readers import (read_csv, read_html_page, read_ics, read_markdown, read_table, read_timelinejs,
-                            read_xlsx)
+from output_readers import (read_acled, read_csv, read_geojson, read_html_page, read_ics, read_kml, read_markdown,
+                            read_table, read_timelinejs, read_xlsx)
 from test_html import CHROMIUM_FLAGS, _chromium
 
 from timeline.cli import cli
@@ -47,10 +47,31 @@ SIDECAR = {
                   "https://example.org/report?a=\"><script>x</script>"),
     f"\"><svg onload={PAYLOAD}>.txt": ("vbscript", "Outlet", "vbscript:msgbox(1)"),
 }
+# Documents of other kinds, read by their own readers: their metadata is written by strangers too.
+FEED = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>"
+        "<title>Feed &#xD800; &lt;script&gt;x&lt;/script&gt;</title><link>https://example.org/</link>"
+        "<item><title>Entry &#xDC00; &#1114112; \u202egnp.exe</title><link>javascript:alert(1)</link>"
+        "<pubDate>Mon, 30 May 2016 10:00:00 GMT</pubDate>"
+        "<description>&lt;p&gt;Rebels attacked Idlib &amp;#xD83D; on 2 May 2016.&lt;script&gt;x&lt;/script&gt;&lt;/p&gt;"
+        "</description></item></channel></rss>\n")
+FILLER = " ".join(["People in the region waited for news of the convoy as the roads stayed closed."] * 6)
+PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>T &#xD800;</title>"
+        "<meta property=\"og:type\" content=\"article\">"
+        "<meta property=\"og:image\" content=\"data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;\">"
+        "<meta property=\"og:url\" content=\"&#106;avascript:alert(1)\">"
+        "<link rel=\"canonical\" href=\" &#x0A;JaVaScRiPt:alert(1)\">"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+        "\"<a href=\\\"javascript:alert(1)\\\">x</a><!-- \\u2028 <\\/script>\", "
+        "\"datePublished\": \"2016-05-30T10:00:00Z\", \"publisher\": {\"name\": \"Pub\\u2029lisher\"}}</script>"
+        f"</head><body><article><h1>Heading</h1><p>Rebels shelled Aleppo on 3 May 2016. {FILLER}</p>"
+        f"<p>{FILLER} <a href=\"javascript:alert(1)\">click</a></p></article></body></html>\n")
+OTHER_KINDS = {"feed.xml": (FEED, "feed.xml"), "page.html": (PAGE, "page.html")}
 NOT_LINKS = {"script.txt", "quotes.txt", "separators.txt", "formulas.txt", f"\"><svg onload={PAYLOAD}>.txt"}
 FORMATS = [("json", ".json", ()), ("csv", ".csv", ()), ("csv", ".excel.csv", ("--excel",)),
            ("xlsx", ".xlsx", ()), ("ics", ".ics", ("--ics-ranges",)), ("markdown", ".md", ()),
-           ("html", ".html", ()), ("timelinejs", ".timeline.json", ()), ("table", ".txt", ())]
+           ("html", ".html", ()), ("timelinejs", ".timeline.json", ()), ("table", ".txt", ()),
+           ("geojson", ".geojson", ()), ("kml", ".kml", ()), ("acled", ".acled.csv", ()),
+           ("acled", ".excel.acled.csv", ("--excel",))]
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +80,8 @@ def corpus(tmp_path_factory):
     folder.mkdir()
     for name, text in DOCUMENTS.items():
         (folder / name).write_bytes(text.encode("utf-8"))
+    for name, (text, _read_as) in OTHER_KINDS.items():
+        (folder / name).write_text(text, encoding="utf-8")
     with open(folder / "articles.csv", "w", newline="", encoding="utf-8") as sidecar:
         writer = csv.writer(sidecar)
         writer.writerow(["file", "title", "source", "url", "published"])
@@ -87,12 +110,16 @@ def saved(outputs):
 
 def test_every_document_was_read_with_its_metadata(saved):
     documents = {d["name"]: d for d in saved["documents"]}
-    assert set(documents) == set(DOCUMENTS)
+    assert set(documents) == set(DOCUMENTS) | {read_as for _text, read_as in OTHER_KINDS.values()}
     for name, (title, source, url) in SIDECAR.items():
         read = (documents[name]["title"], documents[name]["source"], documents[name]["url"])
         # A sidecar's cells are trimmed, and a one-line field is put on one line where it is read.
         assert read == tuple(on_one_line(value.strip()) for value in (title, source, url))
-    assert {e["document"] for e in saved["events"]} == set(DOCUMENTS)
+    assert {e["document"] for e in saved["events"]} == set(documents)
+    # A character reference to half of a UTF-16 pair, or past U+10FFFF, is no character: U+FFFD.
+    assert documents["feed.xml"]["title"] == "Entry \ufffd \ufffd \u202egnp.exe"
+    assert documents["feed.xml"]["source"] == "Feed \ufffd <script>x</script>"
+    assert documents["page.html"]["url"] == ""
 
 
 def test_each_url_that_will_not_be_a_link_is_a_warning_naming_its_document(outputs):
@@ -168,6 +195,18 @@ def test_timelinejs_fields_hold_no_markup_of_their_own(outputs, saved):
     assert texts.count("<a ") == sum(1 for e in saved["events"] if e["document"] == "lines.txt")
 
 
+def _located(saved) -> int:
+    return sum(1 for e in saved["events"] if (e.get("location") or {}).get("latitude") is not None)
+
+
+def test_maps_and_acled_read_back_with_nothing_active(outputs, saved):
+    assert _located(saved) >= 2  # Aleppo and Idlib are on the map
+    read_geojson(outputs[".geojson"][0], _located(saved))
+    read_kml(outputs[".kml"][0], _located(saved))
+    read_acled(outputs[".acled.csv"][0], len(saved["events"]))
+    read_acled(outputs[".excel.acled.csv"][0], len(saved["events"]), excel=True)
+
+
 def test_table_holds_no_terminal_control(outputs):
     table = read_table(outputs[".txt"][0])
     # The title is there, wrapped in its column as the table's default columns leave it room.
@@ -207,6 +246,44 @@ def test_a_hand_edited_chronology_exports_without_active_links(tmp_path, saved):
             assert not [c for s in workbook.worksheets for r in s.iter_rows() for c in r if c.hyperlink]
         elif suffix == ".txt":
             read_table(data)
+        elif suffix == ".geojson":
+            assert not [f for f in read_geojson(data, _located(edited))["features"] if f["properties"]["url"]]
+        elif suffix == ".kml":
+            read_kml(data, _located(edited))
+        elif suffix.endswith("acled.csv"):
+            read_acled(data, events, excel="excel" in suffix)
+
+
+@pytest.mark.parametrize("layout", ["as written", "one line"])
+def test_a_saved_chronology_with_lone_surrogates_exports_to_every_format(tmp_path, outputs, saved, layout):
+    """JSON may escape half of a UTF-16 pair on its own: it is read as U+FFFD, in the layout
+    timeline writes (read line by line) as in any other."""
+    written = outputs[".json"][0].decode("utf-8")
+    if layout == "as written":
+        edited = written.replace('"title": "', '"title": "\\ud800 ').replace('"url": "', '"url": "\\udfff')
+    else:
+        data = json.loads(written)
+        data["title"] = "T \udcff"
+        for event in data["events"]:
+            event["sentence"] = "\ud83d " + event["sentence"]
+            event["places"] = [{"name": "\ud800", "text": "x\udc00", "kind": "city"}]
+        edited = json.dumps(data)
+    assert "\\ud" in edited
+    path = tmp_path / "surrogates.json"
+    path.write_text(edited, encoding="utf-8")
+    for format_name, suffix, options in FORMATS:
+        target = tmp_path / f"out{suffix}"
+        result = CliRunner().invoke(cli, ["export", str(path), "-f", format_name, "-o", str(target), *options],
+                                    env={"TIMELINE_LOAD_PLUGINS": ""})
+        assert result.exit_code == 0, (format_name, result.output)
+        data = target.read_bytes()
+        if format_name == "xlsx":
+            assert "\ufffd" in str([c.value for row in read_xlsx(data, len(saved["events"]))["Events"].iter_rows()
+                                    for c in row])
+        else:
+            assert "\ufffd".encode() in data, format_name
+    assert "\ufffd" in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["events"][0]["sentence" if
+                                                                                             layout != "as written" else "title"]
 
 
 def _chromium_load(page_path, profile, log_errors=True):
@@ -250,3 +327,15 @@ def test_chromium_blocks_script_that_escaping_missed(outputs, saved, tmp_path):
     assert f"<title>{PAGE_TITLE}</title>" in dom
     assert f'data-rendered="{len(saved["events"])}"' in dom
     assert any("Content Security Policy" in line for line in log.splitlines())  # the browser refused them
+
+
+def test_a_reader_that_returns_lone_surrogates_gives_writable_text():
+    """Any reader (a PDF's text layer, say) may hand back half of a UTF-16 pair: it becomes U+FFFD,
+    one character for one so that offsets hold, with a warning."""
+    from timeline.readers import Reading, without_lone_surrogates
+
+    reading = without_lone_surrogates(Reading(text="Aleppo \ud800 on 6 May", title="T \udfff", url="https://x.org/"))
+    assert (reading.text, reading.title, reading.url) == ("Aleppo \ufffd on 6 May", "T \ufffd", "https://x.org/")
+    assert len(reading.warnings) == 1 and "surrogates" in reading.warnings[0]
+    clean = Reading(text="Aleppo on 6 May")
+    assert without_lone_surrogates(clean) is clean
