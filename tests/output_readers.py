@@ -155,6 +155,12 @@ def read_csv(data: bytes, events: int, excel: bool) -> list[list[str]]:
             for cell in row:
                 # A spreadsheet runs a cell that starts so as a formula, unless it is a signed number.
                 assert not cell.startswith(FORMULA_STARTS) or SIGNED_NUMBER.fullmatch(cell), cell
+        # Where the list separator is ";", a spreadsheet splits each line at every ";" (the quotes
+        # around our comma-separated cells no longer open a cell): no piece may start a formula.
+        for line in re.split(r"\r\n|\r|\n", text):
+            for piece in line.split(";"):
+                piece = piece.lstrip(' \t"')
+                assert not piece.startswith(FORMULA_STARTS) or re.match(r"[+-]\d+(?:\.\d+)?(?:[,\s]|$)", piece), piece[:80]
     return rows
 
 

