@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from markdown_it import MarkdownIt
 from output_readers import (read_acled, read_csv, read_geojson, read_html_page, read_ics, read_kml, read_markdown,
                             read_table, read_timelinejs, read_xlsx)
 from test_html import CHROMIUM_FLAGS, _chromium
@@ -34,6 +35,7 @@ DOCUMENTS = {
     # A spreadsheet whose list separator is ";" starts a cell after each ";" and each line break.
     "semicolons.txt": ('Troops left;=HYPERLINK("http://example.invalid/steal","x"); the base on 1 May 2016.\n'
                        "Shelling went on for hours;\t\"@SUM(1+1)*cmd|' /C calc'!A0\" on 2 May 2016.\n"),
+    "entities.txt": "The &lt;b&gt;army&lt;/b&gt; &#106;oined the talks on 3 May 2016.\n",  # text, not markup
     "lines.txt": "The siege of the old town ended on 25 May 2016.\r\nAid entered on 26 May 2016.\r\n",
     f"\"><svg onload={PAYLOAD}>.txt": "Shelling resumed on 28 May 2016.\n",
     "\x1b]0;pwned\x07\x1b[2Jreport.txt": "The window title changed on 24 May 2016.\n",  # terminal escapes
@@ -47,7 +49,7 @@ SIDECAR = {
                        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
     "formulas.txt": ('=HYPERLINK("http://example.invalid","x")', "-2+3", "file:///etc/passwd"),
     "lines.txt": ("Siege\r\nBEGIN:VEVENT\r\nSUMMARY:smuggled\r\nEND:VEVENT", "+Wire\nURL:javascript:alert(1)",
-                  "https://example.org/report?a=\"><script>x</script>"),
+                  "https://example.org/report?a=\"><script>x</script>\\"),
     f"\"><svg onload={PAYLOAD}>.txt": ("vbscript", "Outlet", "vbscript:msgbox(1)"),
 }
 # Documents of other kinds, read by their own readers: their metadata is written by strangers too.
@@ -183,6 +185,8 @@ def test_markdown_renders_no_html_and_links_only_to_the_web(outputs, saved):
     elements = read_markdown(outputs[".md"][0], len(saved["events"]))
     hrefs = {unquote(a["href"]) for tag, a in elements.elements if tag == "a"}  # the renderer %-encodes
     assert hrefs == {SIDECAR["lines.txt"][2]}
+    rendered = MarkdownIt("commonmark").render(outputs[".md"][0].decode("utf-8"))
+    assert "The &amp;lt;b&amp;gt;army&amp;lt;/b&amp;gt; &amp;#106;oined" in rendered  # shown as the document wrote it
 
 
 def test_html_page_runs_only_its_own_script(outputs, saved):
