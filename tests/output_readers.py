@@ -176,6 +176,12 @@ def read_acled(data: bytes, events: int, excel: bool = False) -> list[list[str]]
     return rows
 
 
+def excel_shows(value: str) -> str:
+    """The text Excel shows for a cell's string: OOXML's ST_Xstring reads "_x" four hex digits "_"
+    as the character of that code (openpyxl does not)."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda match: chr(int(match.group(1), 16)), value)
+
+
 def read_xlsx(data: bytes, events: int) -> openpyxl.Workbook:
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     assert workbook["Events"].max_row == events + 1
@@ -183,6 +189,8 @@ def read_xlsx(data: bytes, events: int) -> openpyxl.Workbook:
         for row in sheet.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):  # no control character is shown either
+                    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", excel_shows(cell.value)), cell.value
                 if cell.hyperlink is not None:
                     assert_web_link(cell.hyperlink.target or "")
     return workbook

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
-from output_readers import (read_acled, read_csv, read_geojson, read_html_page, read_ics, read_kml, read_markdown,
+from output_readers import (excel_shows, read_acled, read_csv, read_geojson, read_html_page, read_ics, read_kml, read_markdown,
                             read_table, read_timelinejs, read_xlsx)
 from test_html import CHROMIUM_FLAGS, _chromium
 
@@ -36,6 +36,7 @@ DOCUMENTS = {
     "semicolons.txt": ('Troops left;=HYPERLINK("http://example.invalid/steal","x"); the base on 1 May 2016.\n'
                        "Shelling went on for hours;\t\"@SUM(1+1)*cmd|' /C calc'!A0\" on 2 May 2016.\n"),
     "entities.txt": "The &lt;b&gt;army&lt;/b&gt; &#106;oined the talks on 3 May 2016.\n",  # text, not markup
+    "ooxml.txt": "_x0041_ troops and _x0007_ shelling hit the bridge on 4 May 2016.\n",  # Excel's escapes
     "lines.txt": "The siege of the old town ended on 25 May 2016.\r\nAid entered on 26 May 2016.\r\n",
     f"\"><svg onload={PAYLOAD}>.txt": "Shelling resumed on 28 May 2016.\n",
     "\x1b]0;pwned\x07\x1b[2Jreport.txt": "The window title changed on 24 May 2016.\n",  # terminal escapes
@@ -154,6 +155,9 @@ def test_xlsx_holds_no_formula_and_links_only_to_the_web(outputs, saved):
     documents = workbook["Documents"]
     links = [c.hyperlink.target for row in documents.iter_rows() for c in row if c.hyperlink is not None]
     assert links == [SIDECAR["lines.txt"][2]]
+    header = [cell.value for cell in next(workbook["Events"].iter_rows())]
+    shown = [excel_shows(row[header.index("sentence")].value) for row in workbook["Events"].iter_rows(min_row=2)]
+    assert sorted(shown) == sorted(e["sentence"] for e in saved["events"])  # as the documents wrote them
 
 
 def test_ics_has_one_vevent_per_event_and_no_smuggled_property(outputs, saved):
@@ -346,3 +350,24 @@ def test_a_reader_that_returns_lone_surrogates_gives_writable_text():
     assert len(reading.warnings) == 1 and "surrogates" in reading.warnings[0]
     clean = Reading(text="Aleppo on 6 May")
     assert without_lone_surrogates(clean) is clean
+
+
+@pytest.mark.parametrize("suffix, options", [(".xlsx", ()), (".csv", ("--excel",))])
+def test_a_spreadsheet_imported_unedited_corrects_nothing(tmp_path, corpus, suffix, options):
+    """What the spreadsheet writers guard or escape ("'" before a would-be formula, Excel's
+    "_x0041_" escapes) is undone on import: an unedited sheet changes no title."""
+    db = tmp_path / "war.db"
+    env = {"TIMELINE_LOAD_PLUGINS": ""}
+    assert CliRunner().invoke(cli, ["build", str(corpus), "-q", "-o", str(db)], env=env).exit_code == 0
+    sheet = tmp_path / f"sheet{suffix}"
+    assert CliRunner().invoke(cli, ["export", str(db), "-o", str(sheet), *options], env=env).exit_code == 0
+    result = CliRunner().invoke(cli, ["import", str(db), str(sheet)], env=env)
+    assert result.exit_code == 0 and ": 0 correction(s)" in result.stdout, result.output
+
+
+@pytest.mark.parametrize("text", ["a;=1+1", 'left; "@SUM(1)', "x\n-2+3", "=1;+2", "-33.5", "plain; text"])
+def test_csv_guards_are_undone_on_import(text):
+    from timeline.exporters.csv_format import neutralise_formula
+    from timeline.spreadsheets import _unguarded
+
+    assert _unguarded(neutralise_formula(text)) == text

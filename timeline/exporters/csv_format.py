@@ -40,6 +40,7 @@ _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 # Where a spreadsheet that splits lines at ";" starts a cell inside ours: after a ";" or a line
 # break, and past the blanks and the quote that may open it.
 _INNER_CELL = re.compile(r"([;\r\n][ \t\"]*)(?=[=+\-@])")
+_INNER_GUARD = re.compile(r"([;\r\n][ \t\"]*)'(?=[=+\-@])")
 
 
 def neutralise_formula(value: str) -> str:
@@ -49,6 +50,15 @@ def neutralise_formula(value: str) -> str:
         value = "'" + value
     if ";" in value or "\n" in value or "\r" in value:
         value = _INNER_CELL.sub(r"\1'", value)
+    return value
+
+
+def restore_formula(value: str) -> str:
+    """The text ``neutralise_formula`` guarded, as it was (for reading back an edited spreadsheet)."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        value = value[1:]
+    if "'" in value and (";" in value or "\n" in value or "\r" in value):
+        value = _INNER_GUARD.sub(r"\1", value)
     return value
 
 
