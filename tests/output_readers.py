@@ -33,6 +33,23 @@ PAGE_ELEMENTS = {"html", "head", "meta", "title", "style", "body", "header", "h1
                  "script", "form", "label", "input", "select", "option", "svg", "g", "path", "circle"}
 
 
+def open_direction_marks(text: str) -> list[str]:
+    """The direction marks (embeddings, overrides, isolates) ``text`` leaves open at its end, as the
+    Unicode bidirectional algorithm pairs them: each one would turn the text after it around."""
+    open_marks: list[str] = []
+    for character in text:
+        if character in "\u202a\u202b\u202d\u202e":
+            open_marks.append("embedding")
+        elif character in "\u2066\u2067\u2068":
+            open_marks.append("isolate")
+        elif character == "\u202c" and open_marks and open_marks[-1] == "embedding":
+            open_marks.pop()
+        elif character == "\u2069" and "isolate" in open_marks:
+            while open_marks.pop() != "isolate":
+                pass
+    return open_marks
+
+
 def link_scheme(url: str) -> str:
     """The scheme a browser sees in ``url`` ('' for a relative one)."""
     cleaned = _URL_IGNORED.sub("", url.lstrip("".join(map(chr, range(33)))))
@@ -52,6 +69,7 @@ class Elements(html.parser.HTMLParser):
         self.elements: list[tuple[str, dict[str, str | None]]] = []
         self.scripts: list[tuple[dict[str, str | None], str]] = []
         self._script: list[str] | None = None
+        self.texts: list[str] = []
         self.feed(text)
         self.close()
 
@@ -68,6 +86,8 @@ class Elements(html.parser.HTMLParser):
     def handle_data(self, data):
         if self._script is not None:
             self._script.append(data)
+        else:
+            self.texts.append(data)
 
     def handle_endtag(self, tag):
         if tag == "script" and self._script is not None:
@@ -82,8 +102,11 @@ class Elements(html.parser.HTMLParser):
 
 
 def assert_inert_markup(elements: Elements, allowed: set[str]) -> None:
-    """Only the ``allowed`` elements, no event handler attribute, links only to web addresses."""
+    """Only the ``allowed`` elements, no event handler attribute, links only to web addresses, and
+    no text that turns the text after it around (a direction mark left open)."""
     assert elements.tags() <= allowed, f"unexpected elements: {elements.tags() - allowed}"
+    for text in elements.texts:
+        assert not open_direction_marks(text), ascii(text)
     for tag, attributes in elements.elements:
         for name, value in attributes.items():
             assert not name.startswith("on"), f"<{tag} {name}=...>"

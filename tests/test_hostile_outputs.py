@@ -37,6 +37,7 @@ DOCUMENTS = {
                        "Shelling went on for hours;\t\"@SUM(1+1)*cmd|' /C calc'!A0\" on 2 May 2016.\n"),
     "entities.txt": "The &lt;b&gt;army&lt;/b&gt; &#106;oined the talks on 3 May 2016.\n",  # text, not markup
     "ooxml.txt": "_x0041_ troops and _x0007_ shelling hit the bridge on 4 May 2016.\n",  # Excel's escapes
+    "bidi.txt": "The army shelled \u202egnp.exe\u2067 the town on 5 May 2016.\n",  # text turned around
     "lines.txt": "The siege of the old town ended on 25 May 2016.\r\nAid entered on 26 May 2016.\r\n",
     f"\"><svg onload={PAYLOAD}>.txt": "Shelling resumed on 28 May 2016.\n",
     "\x1b]0;pwned\x07\x1b[2Jreport.txt": "The window title changed on 24 May 2016.\n",  # terminal escapes
@@ -52,6 +53,7 @@ SIDECAR = {
     "lines.txt": ("Siege\r\nBEGIN:VEVENT\r\nSUMMARY:smuggled\r\nEND:VEVENT", "+Wire\nURL:javascript:alert(1)",
                   "https://example.org/report?a=\"><script>x</script>\\"),
     f"\"><svg onload={PAYLOAD}>.txt": ("vbscript", "Outlet", "vbscript:msgbox(1)"),
+    "bidi.txt": ("Report \u202egnp.exe", "\u2069\u202eOutlet \u202c\u202c\u202b", ""),
 }
 # Documents of other kinds, read by their own readers: their metadata is written by strangers too.
 FEED = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>"

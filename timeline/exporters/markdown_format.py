@@ -14,7 +14,8 @@ from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from ..links import web_address
 from .base import Exporter, selected_columns, write_pieces
-from .records import DATES_OPTION, KNOWN_COLUMNS, display_date, event_record, printable, source_references
+from .records import (DATES_OPTION, KNOWN_COLUMNS, bidi_isolated, display_date, event_record, printable,
+                      source_references)
 
 # Characters Markdown acts on; "&" too, or "&lt;" in a document's text would show as "<".
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
@@ -25,8 +26,9 @@ _DESTINATION = str.maketrans({"<": "%3C", ">": "%3E", "\\": "%5C"})
 
 
 def escape(text: Any) -> str:
-    """Markdown-safe text on one line, without terminal control sequences."""
-    return _SPECIAL.sub(r"\\\1", " ".join(printable(str(text)).split()))
+    """Markdown-safe text on one line, without terminal control sequences, its direction marks
+    kept to itself (see records.bidi_isolated)."""
+    return _SPECIAL.sub(r"\\\1", bidi_isolated(" ".join(printable(str(text)).split())))
 
 
 def _link(label: str, url: str) -> str:
