@@ -15,10 +15,12 @@ from click.testing import CliRunner
 from markdown_it import MarkdownIt
 from output_readers import (excel_shows, read_acled, read_csv, read_geojson, read_html_page, read_ics, read_kml, read_markdown,
                             read_table, read_timelinejs, read_xlsx)
+from test_export_properties import calendar_summary
 from test_html import CHROMIUM_FLAGS, _chromium
 
 from timeline.cli import cli
 from timeline.documents import on_one_line
+from timeline.exporters.records import printable
 
 PAYLOAD = "document.title='pwned'"
 PAGE_TITLE = "Hostile corpus"
@@ -37,6 +39,8 @@ DOCUMENTS = {
                        "Shelling went on for hours;\t\"@SUM(1+1)*cmd|' /C calc'!A0\" on 2 May 2016.\n"),
     "entities.txt": "The &lt;b&gt;army&lt;/b&gt; &#106;oined the talks on 3 May 2016.\n",  # text, not markup
     "ooxml.txt": "_x0041_ troops and _x0007_ shelling hit the bridge on 4 May 2016.\n",  # Excel's escapes
+    "terminal.txt": ("The convoy waited at the crossing for most of the day while the talks went on.\n" * 12
+                     + "Rebels \x1b]0;pwned\x07\x1b[31mattacked\x1b[0m Atareb on 7 May 2016.\rSpoofed\r\n"),
     "bidi.txt": "The army shelled \u202egnp.exe\u2067 the town on 5 May 2016.\n",  # text turned around
     "lines.txt": "The siege of the old town ended on 25 May 2016.\r\nAid entered on 26 May 2016.\r\n",
     f"\"><svg onload={PAYLOAD}>.txt": "Shelling resumed on 28 May 2016.\n",
@@ -144,7 +148,8 @@ def test_each_url_that_will_not_be_a_link_is_a_warning_naming_its_document(outpu
 
 def test_csv_reads_back_cell_for_cell(outputs, saved):
     rows = read_csv(outputs[".csv"][0], len(saved["events"]), excel=False)
-    assert [row[rows[0].index("title")] for row in rows[1:]] == [e["title"] for e in saved["events"]]
+    # Cell for cell, but for terminal control characters (records.printable).
+    assert [row[rows[0].index("title")] for row in rows[1:]] == [printable(e["title"]) for e in saved["events"]]
 
 
 def test_csv_for_excel_holds_no_formula(outputs, saved):
@@ -159,13 +164,13 @@ def test_xlsx_holds_no_formula_and_links_only_to_the_web(outputs, saved):
     assert links == [SIDECAR["lines.txt"][2]]
     header = [cell.value for cell in next(workbook["Events"].iter_rows())]
     shown = [excel_shows(row[header.index("sentence")].value) for row in workbook["Events"].iter_rows(min_row=2)]
-    assert sorted(shown) == sorted(e["sentence"] for e in saved["events"])  # as the documents wrote them
+    assert sorted(shown) == sorted(printable(e["sentence"]) for e in saved["events"])  # as the documents wrote them
 
 
 def test_ics_has_one_vevent_per_event_and_no_smuggled_property(outputs, saved):
     calendar = read_ics(outputs[".ics"][0], len(saved["events"]))
     summaries = sorted(str(e["SUMMARY"]) for e in calendar.subcomponents)
-    assert summaries == sorted(e["title"] for e in saved["events"])
+    assert summaries == sorted(calendar_summary(e["title"]) for e in saved["events"])
     assert {str(e["URL"]) for e in calendar.subcomponents if "URL" in e} == {SIDECAR["lines.txt"][2]}
 
 
@@ -206,6 +211,23 @@ def test_timelinejs_fields_hold_no_markup_of_their_own(outputs, saved):
     loaded = read_timelinejs(outputs[".timeline.json"][0], len(saved["events"]))
     texts = " ".join(e["text"]["text"] for e in loaded["events"])
     assert texts.count("<a ") == sum(1 for e in saved["events"] if e["document"] == "lines.txt")
+
+
+def test_text_shows_the_control_characters_it_read_without_running_them(corpus, saved):
+    """`timeline text` prints what events point into: each control character is shown by a character
+    of its own (ESC as U+241B), so a document cannot set the terminal's title or clear it, and the
+    offsets still hold."""
+    result = CliRunner().invoke(cli, ["text", str(corpus / "terminal.txt")], env={"TIMELINE_LOAD_PLUGINS": ""})
+    assert result.exit_code == 0, result.output
+    printed = result.stdout_bytes.decode("utf-8")
+    read_table(printed.replace("\r\n", "\n").encode("utf-8"))
+    assert "Rebels \u241b]0;pwned\u2407\u241b[31mattacked" in printed and "2016.\u240dSpoofed\r\n" in printed
+    for event in (e for e in saved["events"] if e["document"] == "terminal.txt"):
+        start, end = event["offset"]
+        assert printed[start:end] == event["sentence"].translate({0x1b: 0x241b, 0x07: 0x2407, 0x0d: 0x240d})
+    metadata = CliRunner().invoke(cli, ["text", str(corpus), "--metadata"], env={"TIMELINE_LOAD_PLUGINS": ""})
+    read_table(metadata.stdout_bytes)
+    assert all(json.loads(line) for line in metadata.stdout.splitlines())
 
 
 def _located(saved) -> int:

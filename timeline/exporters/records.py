@@ -129,6 +129,28 @@ def _has_control(text: str) -> bool:
     return _TERMINAL_CONTROL.search(text) is not None
 
 
+# Each control character a terminal would act on, as a character that shows it: C0 ones as their
+# control pictures (ESC as U+241B, BEL as U+2407, a CR that ends no line as U+240D), DEL as U+2421,
+# C1 ones as U+FFFD. One character for one, so offsets into a text still point where they did.
+_CONTROL_PICTURES = {**{code: 0x2400 + code for code in range(32) if code not in (9, 10, 13)}, 0x7F: 0x2421,
+                     **{code: 0xFFFD for code in range(0x80, 0xA0)}}
+_LONE_CR = re.compile(r"\r(?!\n)")
+# In JSON the same characters are written as escapes, which keep the data as it is.
+_JSON_CONTROLS = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0x2028, 0x2029)}
+
+
+def shown_on_terminal(text: str) -> str:
+    """``text`` for a terminal, character for character, with no control character it would act on."""
+    shown = text.translate(_CONTROL_PICTURES)
+    return _LONE_CR.sub("\u240d", shown) if "\r" in shown else shown
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text (json.dumps(..., ensure_ascii=False)) with the C1 controls and line separators
+    it leaves as they are written as escapes: the same JSON, that no terminal acts on."""
+    return text.translate(_JSON_CONTROLS)
+
+
 def printable(text: str) -> str:
     """``text`` without terminal escape sequences and control characters (tab and line feed stay)."""
     return _TERMINAL_CONTROL.sub("", text) if _TERMINAL_CONTROL.search(text) else text
