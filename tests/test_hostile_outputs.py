@@ -395,3 +395,16 @@ def test_csv_guards_are_undone_on_import(text):
     from timeline.spreadsheets import _unguarded
 
     assert _unguarded(neutralise_formula(text)) == text
+
+
+def test_a_plugin_file_cannot_forge_lines_or_send_escapes(tmp_path):
+    """A plugin that fails is one warning line, whatever its file name and error hold."""
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "evil\x1b]0;pwned\x07.py").write_text('raise RuntimeError("boom\\x1b[2J\\nSkipped: forged")\n')
+    (folder / "fine.py").write_text("X = 1\n")
+    result = CliRunner().invoke(cli, ["plugins", "--plugins-dir", str(folder)], env={"TIMELINE_LOAD_PLUGINS": ""})
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Warning: plugin evil") and "forged" in lines[0]
+    read_table(result.stdout_bytes + result.stderr_bytes)

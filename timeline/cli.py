@@ -884,7 +884,9 @@ def plugins(show_all, as_json, plugins_dir):
         click.echo(json.dumps(listing, indent=2))
         return
     if listing:
-        rows = [(p["name"], p["version"] or "", p["source"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
+        # A plugin's file name and its distribution's metadata are anyone's text: one line each, shown.
+        rows = [tuple(one_line(cell) for cell in (p["name"], p["version"] or "", p["source"], ", ".join(p["hooks"]),
+                                                   ", ".join(p["formats"])))
                 for p in listing]
         click.echo(tabulate_module.tabulate(rows, headers=("plugin", "version", "from", "hooks", "formats"),
                                             disable_numparse=True))
