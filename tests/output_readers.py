@@ -287,6 +287,8 @@ def read_kml(data: bytes, located: int):
         children = {child.tag.removeprefix(KML_NAMESPACE) for child in placemark}
         assert children <= KML_PLACEMARK_CHILDREN, children
         longitude, latitude = map(float, placemark.findtext(f"{KML_NAMESPACE}Point/{KML_NAMESPACE}coordinates").split(","))
+        # A description is HTML to Google Earth (a browser engine that runs scripts) and ArcGIS.
+        read_html_fragment(placemark.findtext(f"{KML_NAMESPACE}description") or "", {"br"})
         assert -180 <= longitude <= 180 and -90 <= latitude <= 90
     assert not any(element.tag.endswith(("href", "Link", "NetworkLink")) for element in root.iter())
     return root

@@ -26,7 +26,8 @@ PAYLOAD = "document.title='pwned'"
 PAGE_TITLE = "Hostile corpus"
 DOCUMENTS = {
     "script.txt": (f"<script>{PAYLOAD}</script> Rebels captured the town on 6 May 2016.\n"
-                   f"</script><script>{PAYLOAD}</script> Aircraft struck the market on 9 May 2016.\n"),
+                   f"</script><script>{PAYLOAD}</script> Aircraft struck the market on 9 May 2016.\n"
+                   f"<img src=x onerror={PAYLOAD}> Jets struck Aleppo on 10 May 2016.\n"),  # a place: on maps
     "quotes.txt": (f'"><img src=x onerror="{PAYLOAD}"> Talks resumed in Geneva on 12 May 2016.\n'
                    "' onmouseover='document.title=\"pwned\"' The convoy left on 14 May 2016.\n"),
     "separators.txt": "A ceasefire\u2028began on 16 May 2016.\u2029It held until 18 May 2016.\n",
