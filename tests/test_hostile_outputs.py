@@ -409,3 +409,24 @@ def test_a_plugin_file_cannot_forge_lines_or_send_escapes(tmp_path):
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("Warning: plugin evil") and "forged" in lines[0]
     read_table(result.stdout_bytes + result.stderr_bytes)
+
+
+def test_metadata_too_long_for_its_field_is_cut_and_said(tmp_path):
+    """Every output repeats a document's title, outlet and url beside each event: a page's
+    megabyte-long og:title must not make every output a gigabyte."""
+    filler = " ".join(["People waited for news of the convoy as the roads stayed closed."] * 6)
+    dated = " ".join(f"Rebels shelled Aleppo on {day} May 2016." for day in range(1, 21))
+    page = ('<html><head><meta property="og:type" content="article">'
+            f'<meta property="og:title" content="{"T" * 200_000}"><meta property="og:site_name" content="{"S" * 5000}">'
+            f'<link rel="canonical" href="https://example.org/{"a" * 200_000}"></head>'
+            f"<body><article><p>{dated} {filler}</p><p>{filler}</p></article></body></html>")
+    (tmp_path / "big.html").write_text(page, encoding="utf-8")
+    target = tmp_path / "out.html"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "big.html"), "-o", str(target), "-q"],
+                                env={"TIMELINE_LOAD_PLUGINS": ""})
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "big.html: its " in line]
+    assert [line.split(": its ")[1].split()[0] for line in warnings] == ["title", "source", "url"]
+    assert "200,000 characters long" in warnings[0] and warnings[2].endswith("it is left out")
+    embedded = read_html_page(target.read_bytes())
+    assert len(embedded["events"]) >= 20 and target.stat().st_size < 200_000
