@@ -787,7 +787,7 @@ def tag(files, dct, dct_file, format_name):
                 if several:
                     record["file"] = name if document.name == Path(name).name else document.name
                 if format_name == "jsonl":
-                    click.echo(json.dumps(record, ensure_ascii=False))
+                    click.echo(json_for_terminal(json.dumps(record, ensure_ascii=False)))
                 else:
                     rows.append(record)
     if format_name == "table":
