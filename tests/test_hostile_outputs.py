@@ -56,7 +56,7 @@ SIDECAR = {
                        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
     "formulas.txt": ('=HYPERLINK("http://example.invalid","x")', "-2+3", "file:///etc/passwd"),
     "lines.txt": ("Siege\r\nBEGIN:VEVENT\r\nSUMMARY:smuggled\r\nEND:VEVENT", "+Wire\nURL:javascript:alert(1)",
-                  "https://example.org/report?a=\"><script>x</script>\\"),
+                  "https://example.org/report?a=\"><script>x</script>&amp;b=&lt;\\"),
     f"\"><svg onload={PAYLOAD}>.txt": ("vbscript", "Outlet", "vbscript:msgbox(1)"),
     "bidi.txt": ("Report \u202egnp.exe", "\u2069\u202eOutlet \u202c\u202c\u202b", ""),
 }

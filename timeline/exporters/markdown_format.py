@@ -36,7 +36,8 @@ def _link(label: str, url: str) -> str:
     address = web_address(url)
     if not address:
         return escape(label) + (f" ({escape(url)})" if url else "")
-    return f"[{escape(label)}](<{address.translate(_DESTINATION)}>)"
+    # "&" escaped too: renderers read "&amp;" in a destination as "&", which would change the address.
+    return f"[{escape(label)}](<{address.translate(_DESTINATION).replace('&', chr(92) + '&')}>)"
 
 
 def _list(timeline: Timeline) -> Iterator[str]:
