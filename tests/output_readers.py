@@ -288,7 +288,12 @@ def read_kml(data: bytes, located: int):
         assert children <= KML_PLACEMARK_CHILDREN, children
         longitude, latitude = map(float, placemark.findtext(f"{KML_NAMESPACE}Point/{KML_NAMESPACE}coordinates").split(","))
         # A description is HTML to Google Earth (a browser engine that runs scripts) and ArcGIS.
-        read_html_fragment(placemark.findtext(f"{KML_NAMESPACE}description") or "", {"br"})
+        read_html_fragment(placemark.findtext(f"{KML_NAMESPACE}description") or "", {"br", "b"})
         assert -180 <= longitude <= 180 and -90 <= latitude <= 90
     assert not any(element.tag.endswith(("href", "Link", "NetworkLink")) for element in root.iter())
+    # Google Earth's default balloon puts the name and ExtendedData values into HTML unescaped: every
+    # style's balloon must be the description alone.
+    styles = root.findall(f"{KML_NAMESPACE}Document/{KML_NAMESPACE}Style")
+    assert styles and all(style.findtext(f"{KML_NAMESPACE}BalloonStyle/{KML_NAMESPACE}text") == "$[description]"
+                          for style in styles)
     return root
