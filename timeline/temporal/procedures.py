@@ -671,6 +671,7 @@ def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
 
 
 _UNIT_GRANULARITY = role_words("unit_granularity")
+_DAY_UNKNOWN_IN = {"month": "-XX", "year": "-XX-XX"}  # what a day of a month or a year leaves unsaid
 
 
 def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, unit: str | None = None) -> Found | None:
@@ -688,6 +689,12 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and g.get("the"))
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
+    elif anaphoric and offset == 0 and granularity == "day" and dir_word not in DEMONSTRATIVE \
+            and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN:
+        # "killed last October ... crossed out that same day": a day of the month (or year) last spoken
+        # of, which the text does not name; never the DCT's day.  ("trades made that day": no date.)
+        return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]],
+                     anchor="relative", remember=False)
     elif dir_word in DEMONSTRATIVE and granularity == "day":
         return None  # "trades made that day", with no day named before: a day in general, not a date
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
