@@ -535,7 +535,7 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
             and not _SET_BESIDE.search(ctx.text, max(0, span[0] - 30), span[0]):
         # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
         # is not what "the year-ago period" is compared with, nor is "after a flat second quarter".
-        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
+        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0], "fiscal" in g["_text"].lower())
     return found
 
 
@@ -553,7 +553,12 @@ def _reported_quarter(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", unknown_value("quarter"), anchor="unresolved")
     ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
     latest = any(word in g["_text"].lower() for word in _W_LATEST)
-    if ended:
+    fiscal = ctx.recent_fiscal(span[0])
+    if fiscal:
+        # "the fiscal first quarter ... the quarter ended Sept. 29", "the latest period": the fiscal quarter
+        # just named, whatever calendar quarter its last month falls in.
+        day = ctx.recent_quarter(span[0])
+    elif ended:
         month = _month(ended.group(1))
         year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
         day = dt.date(year, month, 1)
@@ -561,7 +566,7 @@ def _reported_quarter(ctx: Context, g: dict, span) -> Found | None:
         day = ctx.recent_quarter(span[0])
     else:
         day = cal.shift(ctx.dct, "quarter", -1)
-    ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0])
+    ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0], fiscal)
     return Found("DATE", format_value(day, "quarter"), anchor="relative")
 
 
@@ -704,7 +709,7 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
         found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
     if granularity == "quarter" and found.anchor == "relative":
-        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
+        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0], False)
     return found
 
 

@@ -525,7 +525,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     reach = min(MATCH_REACH, high - start)
     story = _story_reference(ctx, start)
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
-           ctx.recent_quarter(start), story)
+           ctx.recent_quarter(start), ctx.recent_fiscal(start), story)
     step = memo.get(key)
     if step is None:
         step, replayable = _step(ctx, cls, start, start + reach, story)
@@ -537,7 +537,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         return position
     span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
     if new_quarter is not None:
-        ctx.last_quarter = (new_quarter, start)
+        ctx.last_quarter = (new_quarter[0], start, new_quarter[1])
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
@@ -593,7 +593,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
     new_quarter = None
     replayable = True
     if ctx.last_quarter is not before:
-        new_quarter = ctx.last_quarter[0]
+        new_quarter = (ctx.last_quarter[0], ctx.last_quarter[2])
         replayable = ctx.last_quarter[1] == start and result is not None
     if result is None:
         return _NOTHING, replayable
