@@ -10,8 +10,8 @@ import re
 
 from . import calendar_math as cal
 from .values import SEASON_CODES, format_duration, format_value, season_of, unknown_value
-from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, NUMBERS, ORDINAL_WORDS,
-                         ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
+from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, MULTIPLIERS, NUMBERS,
+                         ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
 from .context import Context, Found, STORY_TURN, context_pattern, role_words
 from .tense import direction
@@ -65,6 +65,8 @@ def _number(word: str | None) -> float | None:
         return int(half.group(1)) + 0.5
     parts = re.split(r"[- ]", word)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        if parts[1] in MULTIPLIERS:
+            return NUMBERS[parts[0]] * NUMBERS[parts[1]]  # "two hundred"
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
     return None
 
