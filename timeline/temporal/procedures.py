@@ -715,6 +715,10 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     return found
 
 
+_DONE_AFTER = context_pattern("done_after")
+_AHEAD_BEFORE = context_pattern("ahead_before")
+
+
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     """A day of the week (groups weekday, dir): the last, the next or the coming one."""
     weekday = _weekday(g["weekday"])
@@ -732,6 +736,8 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
     else:
         sign = direction(ctx, *span, default=2)
+        if _DONE_AFTER.match(ctx.text, span[1]) and not _AHEAD_BEFORE.search(ctx.text, max(0, span[0] - 25), span[0]):
+            sign = -1  # "get around Wednesday's ruling": a happening done is behind
         if sign == 2:
             # No cue: news mostly reports the past, but a weekday a day or two ahead is the coming one.
             ahead = cal.weekday_near(reference, weekday, 1)
