@@ -134,7 +134,11 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         clause = text[low:high]
         if _PAST_FINITE.search(clause):
             return -1
-        return 1 if _FUTURE_FINITE.search(clause) else 0
+        if _FUTURE_FINITE.search(clause):
+            return 1
+        # "officials hope to finish the road by June": a word of the future before the deadline in its clause
+        return 1 if any(kind in _PLANNING and kind != "plan" and m_start >= low and m_end <= start
+                        for m_start, m_end, kind in marks) else 0
     auxiliary = False
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low or m_end > start:
