@@ -879,9 +879,15 @@ _CONTEXTS: dict[str, re.Pattern] = {}
 
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, for calendar, count and year, by its first argument the kind of thing to compute.
+def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
+    """The day of a weekday that follows a clock time's conversion (group after_weekday: "3 p.m. (2000 GMT)
+    Tuesday"), which TimeML tags apart but which gives the clock time its day."""
+    return _weekday_date(ctx, dict(g, weekday=g["after_weekday"], dir=None), span)
+
+
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
-             "day_beside": _day_beside}
+             "day_beside": _day_beside, "weekday_after": _weekday_after}
 
 
 @procedure
