@@ -33,6 +33,23 @@ PAGE_ELEMENTS = {"html", "head", "meta", "title", "style", "body", "header", "h1
                  "script", "form", "label", "input", "select", "option", "svg", "g", "path", "circle"}
 
 
+def open_direction_marks(text: str) -> list[str]:
+    """The direction marks (embeddings, overrides, isolates) ``text`` leaves open at its end, as the
+    Unicode bidirectional algorithm pairs them: each one would turn the text after it around."""
+    open_marks: list[str] = []
+    for character in text:
+        if character in "\u202a\u202b\u202d\u202e":
+            open_marks.append("embedding")
+        elif character in "\u2066\u2067\u2068":
+            open_marks.append("isolate")
+        elif character == "\u202c" and open_marks and open_marks[-1] == "embedding":
+            open_marks.pop()
+        elif character == "\u2069" and "isolate" in open_marks:
+            while open_marks.pop() != "isolate":
+                pass
+    return open_marks
+
+
 def link_scheme(url: str) -> str:
     """The scheme a browser sees in ``url`` ('' for a relative one)."""
     cleaned = _URL_IGNORED.sub("", url.lstrip("".join(map(chr, range(33)))))
@@ -52,6 +69,7 @@ class Elements(html.parser.HTMLParser):
         self.elements: list[tuple[str, dict[str, str | None]]] = []
         self.scripts: list[tuple[dict[str, str | None], str]] = []
         self._script: list[str] | None = None
+        self.texts: list[str] = []
         self.feed(text)
         self.close()
 
@@ -68,6 +86,8 @@ class Elements(html.parser.HTMLParser):
     def handle_data(self, data):
         if self._script is not None:
             self._script.append(data)
+        else:
+            self.texts.append(data)
 
     def handle_endtag(self, tag):
         if tag == "script" and self._script is not None:
@@ -82,8 +102,11 @@ class Elements(html.parser.HTMLParser):
 
 
 def assert_inert_markup(elements: Elements, allowed: set[str]) -> None:
-    """Only the ``allowed`` elements, no event handler attribute, links only to web addresses."""
+    """Only the ``allowed`` elements, no event handler attribute, links only to web addresses, and
+    no text that turns the text after it around (a direction mark left open)."""
     assert elements.tags() <= allowed, f"unexpected elements: {elements.tags() - allowed}"
+    for text in elements.texts:
+        assert not open_direction_marks(text), ascii(text)
     for tag, attributes in elements.elements:
         for name, value in attributes.items():
             assert not name.startswith("on"), f"<{tag} {name}=...>"
@@ -121,11 +144,16 @@ def read_html_fragment(text: str, allowed: set[str]) -> Elements:
 def read_markdown(data: bytes, events: int, table: bool = False) -> Elements:
     """CommonMark with raw HTML on (as most renderers have it): one list item or row per event."""
     text = data.decode("utf-8")
-    for destination in re.findall(r"\]\(<([^>]*)>\)", text):  # renderers differ in the links they refuse
+    destinations = re.findall(r"\]\(<([^>]*)>\)", text)
+    for destination in destinations:  # renderers differ in the links they refuse
         assert_web_link(destination)
-    rendered = MarkdownIt("commonmark").enable("table").render(text)
+    parser = MarkdownIt("commonmark").enable("table")
+    rendered = parser.render(text)
     allowed = {"h1", "h2", "ul", "li", "strong", "a", "p", "table", "thead", "tbody", "tr", "th", "td"}
     elements = read_html_fragment(rendered, allowed)
+    # Each link written is read as that link (not as text, nor as an autolink made of its address).
+    links = [token.markup for block in parser.parse(text) for token in block.children or () if token.type == "link_open"]
+    assert links == [""] * len(destinations), links
     if table:
         assert elements.count("tr") == events + 1
     else:
@@ -155,6 +183,12 @@ def read_csv(data: bytes, events: int, excel: bool) -> list[list[str]]:
             for cell in row:
                 # A spreadsheet runs a cell that starts so as a formula, unless it is a signed number.
                 assert not cell.startswith(FORMULA_STARTS) or SIGNED_NUMBER.fullmatch(cell), cell
+        # Where the list separator is ";", a spreadsheet splits each line at every ";" (the quotes
+        # around our comma-separated cells no longer open a cell): no piece may start a formula.
+        for line in re.split(r"\r\n|\r|\n", text):
+            for piece in line.split(";"):
+                piece = piece.lstrip(' \t"')
+                assert not piece.startswith(FORMULA_STARTS) or re.match(r"[+-]\d+(?:\.\d+)?(?:[,\s]|$)", piece), piece[:80]
     return rows
 
 
@@ -165,6 +199,12 @@ def read_acled(data: bytes, events: int, excel: bool = False) -> list[list[str]]
     return rows
 
 
+def excel_shows(value: str) -> str:
+    """The text Excel shows for a cell's string: OOXML's ST_Xstring reads "_x" four hex digits "_"
+    as the character of that code (openpyxl does not)."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda match: chr(int(match.group(1), 16)), value)
+
+
 def read_xlsx(data: bytes, events: int) -> openpyxl.Workbook:
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     assert workbook["Events"].max_row == events + 1
@@ -172,6 +212,8 @@ def read_xlsx(data: bytes, events: int) -> openpyxl.Workbook:
         for row in sheet.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):  # no control character is shown either
+                    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", excel_shows(cell.value)), cell.value
                 if cell.hyperlink is not None:
                     assert_web_link(cell.hyperlink.target or "")
     return workbook
@@ -245,6 +287,13 @@ def read_kml(data: bytes, located: int):
         children = {child.tag.removeprefix(KML_NAMESPACE) for child in placemark}
         assert children <= KML_PLACEMARK_CHILDREN, children
         longitude, latitude = map(float, placemark.findtext(f"{KML_NAMESPACE}Point/{KML_NAMESPACE}coordinates").split(","))
+        # A description is HTML to Google Earth (a browser engine that runs scripts) and ArcGIS.
+        read_html_fragment(placemark.findtext(f"{KML_NAMESPACE}description") or "", {"br", "b"})
         assert -180 <= longitude <= 180 and -90 <= latitude <= 90
     assert not any(element.tag.endswith(("href", "Link", "NetworkLink")) for element in root.iter())
+    # Google Earth's default balloon puts the name and ExtendedData values into HTML unescaped: every
+    # style's balloon must be the description alone.
+    styles = root.findall(f"{KML_NAMESPACE}Document/{KML_NAMESPACE}Style")
+    assert styles and all(style.findtext(f"{KML_NAMESPACE}BalloonStyle/{KML_NAMESPACE}text") == "$[description]"
+                          for style in styles)
     return root

@@ -27,6 +27,8 @@ FRAGMENTS = (
     "=", "+", "-", "@", "\t", "=HYPERLINK(\"http://x\",\"y\")", "[x](javascript:alert(1))", "<javascript:x>",
     "BEGIN:VEVENT", "END:VCALENDAR", "URL:", ";", ",", ":", "\\", "|", "#", "*", "_", "~", "{", "]", ")",
     "javascript:", "https://example.org/", " ", "\u202e", "\ufeff", "\ud7ff", "\U0001f4a5",
+    # Excel's "_xHHHH_" escapes, a cell a ";" spreadsheet would start, closing direction marks, entities.
+    "_x0041_", "_x0007_", ";=1+1", ";\"@", "\u2069", "\u202b", "\u202c", "&amp;", "&#x3C;",
 )
 TEXT = st.lists(st.one_of(st.text(max_size=8), st.sampled_from(FRAGMENTS)), max_size=6).map("".join)
 SCHEMES = ("http://example.org/", "https://example.org/a?b=", "HTTPS://EXAMPLE.ORG/", "https://", "javascript:",

@@ -28,6 +28,7 @@ from .metadata import MetadataError, normalise_published, on_one_line
 from .output import atomic_output
 from .executors import EXECUTORS, ExecutorError, default_jobs, make_executor, prepare
 from .exporters.base import ExportError, write_timeline
+from .exporters.records import json_for_terminal, printable, shown_on_terminal
 from .gazetteer import NamesError
 from .identity import content_hash
 from .pipeline import Options
@@ -670,9 +671,11 @@ def import_command(db, edited, by):
         present = {"status": current.status, "date": current.date, "title": current.title, "notes": current.notes,
                    "event_type": current.event_type}
         try:
+            # A cell as it was written (records.printable: no terminal control) is no change either.
             changes = [corrections.Correction(identity, field, corrections.checked(field, value), by, at)
                        for field, value in wanted.items()
-                       if value is not None and value.strip() != (present[field] or "")]
+                       if value is not None and value.strip() != (present[field] or "")
+                       and value.strip() != printable(present[field] or "").strip()]
         except corrections.CorrectionError as error:
             click.echo(f"Skipped: {where}: {error}", err=True)
             refused += 1
@@ -739,11 +742,12 @@ def text_command(paths, metadata, max_size, follow_links):
     several = second is not None
     for document in filter(None, itertools.chain((first, second), documents)):
         if metadata:
-            click.echo(json.dumps(document.metadata(), ensure_ascii=False))
+            click.echo(json_for_terminal(json.dumps(document.metadata(), ensure_ascii=False)))
             continue
         if several:
             click.echo(f"==> {one_line(document.name)} <==")
-        click.echo(document.text, nl=several and not document.text.endswith("\n"))
+        # A document's escape sequences would set the terminal's title or clear it: shown, not run.
+        click.echo(shown_on_terminal(document.text), nl=several and not document.text.endswith("\n"))
     if problems.skipped:
         sys.exit(1)
 
@@ -783,7 +787,7 @@ def tag(files, dct, dct_file, format_name):
                 if several:
                     record["file"] = name if document.name == Path(name).name else document.name
                 if format_name == "jsonl":
-                    click.echo(json.dumps(record, ensure_ascii=False))
+                    click.echo(json_for_terminal(json.dumps(record, ensure_ascii=False)))
                 else:
                     rows.append(record)
     if format_name == "table":
@@ -880,7 +884,9 @@ def plugins(show_all, as_json, plugins_dir):
         click.echo(json.dumps(listing, indent=2))
         return
     if listing:
-        rows = [(p["name"], p["version"] or "", p["source"], ", ".join(p["hooks"]), ", ".join(p["formats"]))
+        # A plugin's file name and its distribution's metadata are anyone's text: one line each, shown.
+        rows = [tuple(one_line(cell) for cell in (p["name"], p["version"] or "", p["source"], ", ".join(p["hooks"]),
+                                                   ", ".join(p["formats"])))
                 for p in listing]
         click.echo(tabulate_module.tabulate(rows, headers=("plugin", "version", "from", "hooks", "formats"),
                                             disable_numparse=True))

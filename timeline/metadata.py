@@ -33,6 +33,11 @@ class MetadataError(ValueError):
 
 # Metadata written on one line in every output (a calendar's property, a table's cell).
 ONE_LINE_FIELDS = ("title", "source", "url", "language", "author")
+# The longest value each one-line field may have. Every output repeats a document's title, outlet
+# and url beside each of its events: a page whose og:title held a megabyte would make outputs of a
+# gigabyte. No headline or outlet is this long; an address this long is no link (browsers and
+# Excel give up near 2,000 characters) and, cut, would be a wrong one, so it is left out.
+FIELD_LIMITS = {"title": 1000, "source": 300, "author": 300, "language": 35, "url": 4096}
 # Control characters, line and paragraph separators: none belongs in a one-line field.
 _NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 # Publication dates a calendar, a spreadsheet and date arithmetic can all hold.
@@ -254,6 +259,13 @@ def make_document(
             if warnings is not None:
                 warnings.append(f"its {key} {value[:60]!r} holds line breaks or control characters; "
                                 "they were made spaces")
+        value = metadata.get(key)
+        if value and len(value) > FIELD_LIMITS[key]:
+            metadata[key] = "" if key == "url" else value[:FIELD_LIMITS[key] - 1] + "…"
+            if warnings is not None:
+                done = "it is left out" if key == "url" else "it was cut"
+                warnings.append(f"its {key} {value[:60]!r}... is {len(value):,} characters long, more than "
+                                f"a {key} holds ({FIELD_LIMITS[key]:,}); {done}")
     published = normalise_published(metadata.get("published") or metadata.get("date"))
     if published is None:
         dateline = find_dateline(text, language=metadata.get("language") or "")

@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterator, Mapping
 import pluggy
 
 from . import __version__, hookspecs
+from .documents import one_line
 from .exporters import BUILTIN_MODULES, Exporter
 
 ENTRY_POINT_GROUP = "timeline"
@@ -139,7 +140,8 @@ class _Loader:
         self.registry = Registry(manager=self.manager)
 
     def problem(self, info: PluginInfo, what: str, error: BaseException | str) -> None:
-        message = f"plugin {info.describe()} {what}: {error}"
+        # One line, whatever the plugin's file name or its error holds (line breaks, escape sequences).
+        message = one_line(f"plugin {info.describe()} {what}: {error}")
         if self.strict:
             raise PluginError(message)
         self.warn(f"Warning: {message}; {STRICT_VARIABLE}=1 makes this an error")

@@ -10,7 +10,8 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from .exporters.csv_format import FORMULA_TRIGGERS
+from .exporters.csv_format import restore_formula
+from .exporters.xlsx_format import from_cell_text
 
 EVENTS_SHEET = "Events"
 
@@ -28,13 +29,11 @@ def _text(value) -> str | None:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return from_cell_text(str(value))
 
 
 def _unguarded(value: str | None) -> str | None:
-    if value and value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
-        return value[1:]
-    return value
+    return restore_formula(value) if value else value
 
 
 def read_rows(path: str | Path) -> list[tuple[int, dict[str, str | None]]]:

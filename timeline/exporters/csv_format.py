@@ -3,8 +3,11 @@
 ``--excel`` makes a file for spreadsheets: a UTF-8 byte order mark (so Excel
 reads the accents right) and the OWASP defence against CSV injection: a cell
 that starts with ``=``, ``+``, ``-``, ``@``, tab, CR or LF gets a leading ``'`` so it
-is shown as text and never run as a formula.  It is a switch, not the default,
-because it changes the data: real titles begin with "-".
+is shown as text and never run as a formula.  So does what follows a ``;`` or a line
+break inside a cell: a spreadsheet whose list separator is ``;`` (most of Europe's
+locales) splits a line at every ``;`` and knows nothing of the commas' quotes, so
+"left;=HYPERLINK(...)" would give a cell of its own that starts with ``=``.  It is a
+switch, not the default, because it changes the data: real titles begin with "-".
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 EXCEL_OPTION = click.Option(
     ["--excel"], is_flag=True, default=False,
     help="-f csv and acled for spreadsheets: UTF-8 BOM, and cells starting with = + - @ tab CR LF "
-         "get a leading ' (OWASP CSV injection defence).",
+         "(or holding one of = + - @ after a ; or a line break) get a ' before it (OWASP CSV injection defence).",
 )
 
 
@@ -34,10 +37,28 @@ EXCEL_OPTION = click.Option(
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
+# Where a spreadsheet that splits lines at ";" starts a cell inside ours: after a ";" or a line
+# break, and past the blanks and the quote that may open it.
+_INNER_CELL = re.compile(r"([;\r\n][ \t\"]*)(?=[=+\-@])")
+_INNER_GUARD = re.compile(r"([;\r\n][ \t\"]*)'(?=[=+\-@])")
+
+
 def neutralise_formula(value: str) -> str:
-    """Prefix a cell a spreadsheet would run as a formula with ``'``; a plain number stays a number."""
+    """Prefix a cell a spreadsheet would run as a formula with ``'``, and each part of it that one
+    splitting at ``;`` would make a cell; a plain number stays a number."""
     if value.startswith(FORMULA_TRIGGERS) and not _NUMBER.fullmatch(value):
-        return "'" + value
+        value = "'" + value
+    if ";" in value or "\n" in value or "\r" in value:
+        value = _INNER_CELL.sub(r"\1'", value)
+    return value
+
+
+def restore_formula(value: str) -> str:
+    """The text ``neutralise_formula`` guarded, as it was (for reading back an edited spreadsheet)."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        value = value[1:]
+    if "'" in value and (";" in value or "\n" in value or "\r" in value):
+        value = _INNER_GUARD.sub(r"\1", value)
     return value
 
 

@@ -33,7 +33,8 @@ from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from ..links import web_address
 from .base import Exporter, write_pieces
-from .records import display_date, event_time, has_coordinates, mention_name, mention_names, source_references
+from .records import (bidi_isolated, display_date, event_time, has_coordinates, mention_name, mention_names,
+                      source_references)
 
 
 ASSETS = importlib.resources.files(__package__) / "assets"
@@ -63,6 +64,12 @@ def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _text(value: Any) -> str:
+    """A document's text as the content of an element, laid out beside other text: escaped, its
+    direction marks kept to itself (records.bidi_isolated)."""
+    return html.escape(bidi_isolated(str(value)), quote=True)
+
+
 _SCRIPT_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                       "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
@@ -77,9 +84,9 @@ def _linked(label: str, url: str) -> str:
     """``label`` as a link to ``url`` when it is a web address; otherwise both as text."""
     address = web_address(url)
     if address:
-        return f'<a href="{_e(address)}" rel="noopener noreferrer">{_e(label or address)}</a>'
-    shown = f' <span class="url">{_e(url)}</span>' if url else ""
-    return _e(label) + shown
+        return f'<a href="{_e(address)}" rel="noopener noreferrer">{_text(label or address)}</a>'
+    shown = f' <span class="url">{_text(url)}</span>' if url else ""
+    return _text(label) + shown
 
 
 def _source_links(event, documents) -> str:
@@ -88,9 +95,9 @@ def _source_links(event, documents) -> str:
         label = source.title or source.document
         text = _linked(label, source.url)
         if source.publisher:
-            text += f" ({_e(source.publisher)})"
+            text += f" ({_text(source.publisher)})"
         if label != source.document:
-            text += f' <span class="file">{_e(source.document)}</span>'
+            text += f' <span class="file">{_text(source.document)}</span>'
         links.append(text)
     return "; ".join(links)
 
@@ -184,7 +191,7 @@ def map_svg(events) -> str:
         planned = " planned" if event.future else ""
         place = mention_name(event.location)
         parts.append(f'<circle class="map-marker{planned}" data-index="{index}" cx="{x:g}" cy="{y:g}" r="5">'
-                     f'<title>{_e(display_date(event))}: {_e(event.title)} ({_e(place)})</title></circle>')
+                     f'<title>{_text(display_date(event))}: {_text(event.title)} ({_text(place)})</title></circle>')
     parts.append("</g></svg>")
     return "".join(parts)
 
@@ -209,7 +216,7 @@ def _filter_fields(event) -> dict[str, Any]:
 
 
 def _select(name: str, label: str, values: list[str]) -> str:
-    options = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in values)
+    options = "".join(f'<option value="{_e(v)}">{_text(v)}</option>' for v in values)
     return (f'<label>{label} <select id="filter-{name}" data-filter="{name}"><option value="">all</option>'
             f"{options}</select></label>")
 
@@ -241,9 +248,9 @@ def _event_item(index: int, event, documents) -> str:
     mentions = []
     places, actors = mention_names(event.places), mention_names(event.actors)
     if places:
-        mentions.append("Places: " + _e(", ".join(places)))
+        mentions.append("Places: " + ", ".join(map(_text, places)))
     if actors:
-        mentions.append("Actors: " + _e(", ".join(actors)))
+        mentions.append("Actors: " + ", ".join(map(_text, actors)))
     planned = ' data-planned="true"' if event.future else ""
     coded = [x for x in (event.event_type if event.event_type != "unknown" else "", event.sub_event_type) if x]
     if event.fatalities is not None:
@@ -251,11 +258,11 @@ def _event_item(index: int, event, documents) -> str:
     return (
         f'<li id="event-{index}" class="event"{planned} data-start="{event.start.isoformat()}" '
         f'data-end="{event.end.isoformat()}" data-precision="{_e(event.precision)}">'
-        f'<time datetime="{_iso(event)}">{_e(display_date(event))}</time>'
+        f'<time datetime="{_iso(event)}">{_text(display_date(event))}</time>'
         + ('<span class="planned-mark">planned</span>' if event.future else "")
-        + f'<span class="precision">{_e(event.precision)}, {_e(event.date_source)}</span>'
-        + (f'<span class="coded">{_e(" · ".join(coded))}</span>' if coded else "")
-        + f'<p class="sentence">{_e(event.sentence)}</p>'
+        + f'<span class="precision">{_text(event.precision)}, {_text(event.date_source)}</span>'
+        + (f'<span class="coded">{" · ".join(map(_text, coded))}</span>' if coded else "")
+        + f'<p class="sentence">{_text(event.sentence)}</p>'
         + (f'<p class="mentions">{" · ".join(mentions)}</p>' if mentions else "")
         + f'<p class="sources">Source: {_source_links(event, documents)}</p></li>\n'
     )
@@ -275,13 +282,13 @@ def html_pieces(timeline: Timeline) -> Iterator[str]:
         f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(SCRIPT, STYLE)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="timeline">',
-        f"<title>{_e(timeline.title)}</title>",
+        f"<title>{_text(timeline.title)}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{_e(timeline.title)}</h1>",
-        f'<p class="summary">{len(events)} events from {count_documents} documents, {_e(span)}</p>',
+        f"<h1>{_text(timeline.title)}</h1>",
+        f'<p class="summary">{len(events)} events from {count_documents} documents, {_text(span)}</p>',
         "</header>",
         _filters(events),
         '<div class="views">',
@@ -306,8 +313,8 @@ def html_pieces(timeline: Timeline) -> Iterator[str]:
            "<th>Published</th></tr></thead><tbody>\n")
     for document in timeline.documents:
         title = _linked(document.title, document.url)
-        yield (f"<tr><td>{_e(document.name)}</td><td>{title}</td><td>{_e(document.source)}</td>"
-               f"<td>{_e(document.published or '')}</td></tr>\n")
+        yield (f"<tr><td>{_text(document.name)}</td><td>{title}</td><td>{_text(document.source)}</td>"
+               f"<td>{_text(document.published or '')}</td></tr>\n")
     yield '</tbody></table>\n</main>\n<script type="application/json" id="timeline-data">'
     yield from _timeline_data(events)
     yield f"</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"

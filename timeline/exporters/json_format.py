@@ -16,6 +16,7 @@ import io
 import json
 import math
 import operator
+import re
 import types
 import typing
 from typing import Any, BinaryIO, Callable, Iterable, Mapping
@@ -300,12 +301,41 @@ def _read(stream: BinaryIO) -> Timeline:
             return timeline
         stream.seek(start)
     try:
-        data = json.load(stream, parse_constant=_refuse_constant)
+        raw = stream.read()
+        data = json.loads(raw, parse_constant=_refuse_constant)
+        if not _ASCII_JSON_START.match(raw) or _SURROGATE_ESCAPE_BYTES.search(raw):
+            data = without_lone_surrogates(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SavedTimelineError(str(error)) from None
     except RecursionError:
         raise SavedTimelineError("its values are nested too deeply to be read") from None
     return timeline_from_dict(data)
+
+
+# JSON may escape half of a UTF-16 pair on its own ("\\ud800"), which Python reads as a string that
+# no UTF-8 output can write: every exporter would fail on it. Such escapes are searched for in the
+# text (cheap), and only then are the strings read walked and each lone half made U+FFFD.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+_ASCII_JSON_START = re.compile(rb"\s*[\[{]")  # UTF-8 or ASCII, which the bytes search reads right
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """``value`` read from JSON, with every lone surrogate in its strings made U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(key): without_lone_surrogates(item) for key, item in value.items()}
+    return value
+
+
+def _loads(line: str) -> Any:
+    """One piece of a chronology's JSON, its strings all writable as UTF-8."""
+    data = json.loads(line, parse_constant=_refuse_constant)
+    return without_lone_surrogates(data) if _SURROGATE_ESCAPE.search(line) else data
 
 
 def _refuse_constant(name: str):
@@ -333,7 +363,7 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
         else:
             raise _OtherLayout
         try:
-            data = json.loads("".join(head).rstrip().rstrip(",") + "}", parse_constant=_refuse_constant)
+            data = _loads("".join(head).rstrip().rstrip(",") + "}")
         except (json.JSONDecodeError, RecursionError):
             raise _OtherLayout from None
         data["events"] = []
@@ -345,7 +375,7 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
             if not line.startswith("    {"):
                 raise _OtherLayout
             try:
-                item = json.loads(line.rstrip().rstrip(","), parse_constant=_refuse_constant)
+                item = _loads(line.rstrip().rstrip(","))
             except (json.JSONDecodeError, RecursionError):
                 raise _OtherLayout from None
             events.append(checked_event(item, index))

@@ -9,34 +9,54 @@
 - Planned events use the style ``#planned`` (a paler, smaller marker), the others ``#event``;
   both tint the viewer's own marker, so opening the file fetches no icon.
 - All text is XML-escaped, and the characters XML 1.0 cannot hold (most control characters)
-  are removed, so any document text gives a well-formed file.  The description is text, not
-  HTML: viewers show it as it is written, with no link or markup from the document.
+  are removed, so any document text gives a well-formed file.  A ``description`` is HTML to its
+  readers (KML 2.2; Google Earth renders it in a browser engine that runs scripts, ArcGIS in a
+  web view): its text is HTML-escaped before it is XML-escaped, lines joined by ``<br>``, so
+  ``<script>`` in a sentence shows as those characters and no markup of a document's reaches it.
+  The balloon is the description alone (its title first, in bold): Google Earth's default one would
+  put the name and the ExtendedData values into its HTML as they are.
 - Events without coordinates are left out, and how many is said on stderr.
 """
 from __future__ import annotations
 
 import re
 from typing import Any, BinaryIO, Iterator, Mapping
+from html import escape as html_escape
 from xml.sax.saxutils import escape
 
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter, write_pieces
-from .records import LIST_SEPARATOR, display_date, located_events, map_properties
+from .records import LIST_SEPARATOR, bidi_isolated, display_date, located_events, map_properties
 
 KML_NAMESPACE = "http://www.opengis.net/kml/2.2"
 # What XML 1.0 cannot carry: control characters but tab and line breaks, lone surrogates, U+FFFE/U+FFFF.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# The viewer's own marker, tinted (KML colours are aabbggrr): no icon fetched from anywhere.
+# The viewer's own marker, tinted (KML colours are aabbggrr): no icon fetched from anywhere. The
+# balloon is the description alone: Google Earth's own balloon puts the name and each ExtendedData
+# value into its HTML as they are, so a title or outlet holding markup would run there.
+BALLOON = "<BalloonStyle><text>$[description]</text></BalloonStyle>"
 STYLES = (
-    '<Style id="event"><IconStyle><color>ff4d50c0</color></IconStyle></Style>\n'
-    '<Style id="planned"><IconStyle><color>664d50c0</color><scale>0.8</scale></IconStyle></Style>\n'
+    f'<Style id="event"><IconStyle><color>ff4d50c0</color></IconStyle>{BALLOON}</Style>\n'
+    f'<Style id="planned"><IconStyle><color>664d50c0</color><scale>0.8</scale></IconStyle>{BALLOON}</Style>\n'
 )
 
 
 def xml_text(value: Any) -> str:
     """Text as XML element content or an attribute value in double quotes may hold it."""
     return escape(_NOT_XML.sub("", str(value)), {'"': "&quot;"})
+
+
+def description_html(text: str) -> str:
+    """Text as the HTML of a description balloon: escaped, each line break a ``<br>``, the direction
+    marks of each line kept to it (records.bidi_isolated)."""
+    return "<br>".join(html_escape(bidi_isolated(line), quote=False) for line in text.split("\n"))
+
+
+def _balloon(event, properties: Mapping[str, Any]) -> str:
+    """The description's HTML: the title in bold, then the description's lines."""
+    return f"<b>{html_escape(bidi_isolated(event.title), quote=False)}</b><br>" + description_html(
+        _description(event, properties))
 
 
 def _description(event, properties: Mapping[str, Any]) -> str:
@@ -76,7 +96,7 @@ def placemark(event, documents: Mapping[str, Any]) -> str:
     location = event.location
     return (
         f"<Placemark><name>{xml_text(event.title)}</name>"
-        f"<description>{xml_text(_description(event, properties))}</description>"
+        f"<description>{xml_text(_balloon(event, properties))}</description>"
         f"<TimeSpan><begin>{event.start.isoformat()}</begin><end>{event.end.isoformat()}</end></TimeSpan>"
         f"<styleUrl>#{'planned' if event.future else 'event'}</styleUrl>{_data(properties)}"
         f"<Point><coordinates>{location.longitude!r},{location.latitude!r}</coordinates></Point></Placemark>\n"

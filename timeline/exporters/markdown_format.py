@@ -14,14 +14,21 @@ from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from ..links import web_address
 from .base import Exporter, selected_columns, write_pieces
-from .records import DATES_OPTION, KNOWN_COLUMNS, display_date, event_record, printable, source_references
+from .records import (DATES_OPTION, KNOWN_COLUMNS, bidi_isolated, display_date, event_record, printable,
+                      source_references)
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Characters Markdown acts on; "&" too, or "&lt;" in a document's text would show as "<".
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+# What a link destination in <...> may not hold as it is: its brackets, and a backslash, which
+# escapes the next character (a final one would escape the closing ">" and undo the link).
+# Written as renderers write them into the href (markdown-it, commonmark.js: %-encoded).
+_DESTINATION = str.maketrans({"<": "%3C", ">": "%3E", "\\": "%5C"})
 
 
 def escape(text: Any) -> str:
-    """Markdown-safe text on one line, without terminal control sequences."""
-    return _SPECIAL.sub(r"\\\1", " ".join(printable(str(text)).split()))
+    """Markdown-safe text on one line, without terminal control sequences, its direction marks
+    kept to itself (see records.bidi_isolated)."""
+    return _SPECIAL.sub(r"\\\1", bidi_isolated(" ".join(printable(str(text)).split())))
 
 
 def _link(label: str, url: str) -> str:
@@ -29,7 +36,8 @@ def _link(label: str, url: str) -> str:
     address = web_address(url)
     if not address:
         return escape(label) + (f" ({escape(url)})" if url else "")
-    return f"[{escape(label)}](<{address.replace('<', '%3C').replace('>', '%3E')}>)"
+    # "&" escaped too: renderers read "&amp;" in a destination as "&", which would change the address.
+    return f"[{escape(label)}](<{address.translate(_DESTINATION).replace('&', chr(92) + '&')}>)"
 
 
 def _list(timeline: Timeline) -> Iterator[str]:

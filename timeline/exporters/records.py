@@ -65,6 +65,39 @@ KNOWN_COLUMNS = COLUMNS + EXTRA_COLUMNS
 LIST_SEPARATOR = "; "
 
 
+# Unicode's explicit direction marks: embeddings and overrides (LRE RLE PDF LRO RLO) and isolates
+# (LRI RLI FSI PDI). An override left open turns the text after it around until its paragraph ends:
+# "Report \u202egnp.exe" shows as "Report exe.png", and the outlet and file named after it backwards.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+          "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+
+
+def bidi_isolated(text: str) -> str:
+    """``text`` as it is when it holds no direction mark; else with each mark it opens closed at its
+    end, closing marks that close nothing left out, and the whole put in an isolate (FSI ... PDI), so
+    that it shows as it would alone and turns no text around it. For text put beside other text in
+    an output that a browser or a Markdown renderer lays out."""
+    if not _BIDI_CONTROL.search(text):
+        return text
+    kept: list[str] = []
+    open_marks: list[str] = []  # the mark that closes each one open, innermost last
+    for character in text:
+        if character in _OPENS:
+            open_marks.append(_OPENS[character])
+        elif character == "\u202c":  # PDF closes the innermost embedding, not an isolate
+            if not open_marks or open_marks[-1] != "\u202c":
+                continue
+            open_marks.pop()
+        elif character == "\u2069":  # PDI closes the innermost isolate and what opened inside it
+            if "\u2069" not in open_marks:
+                continue
+            while open_marks.pop() != "\u2069":
+                pass
+        kept.append(character)
+    return "\u2068" + "".join(kept) + "".join(reversed(open_marks)) + "\u2069"
+
+
 def mention_names(mentions) -> list[str]:
     """Names of places or actors, without blanks or repeats, whatever the extractor left empty."""
     names: list[str] = []
@@ -94,6 +127,28 @@ _TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\
 @lru_cache(maxsize=256)
 def _has_control(text: str) -> bool:
     return _TERMINAL_CONTROL.search(text) is not None
+
+
+# Each control character a terminal would act on, as a character that shows it: C0 ones as their
+# control pictures (ESC as U+241B, BEL as U+2407, a CR that ends no line as U+240D), DEL as U+2421,
+# C1 ones as U+FFFD. One character for one, so offsets into a text still point where they did.
+_CONTROL_PICTURES = {**{code: 0x2400 + code for code in range(32) if code not in (9, 10, 13)}, 0x7F: 0x2421,
+                     **{code: 0xFFFD for code in range(0x80, 0xA0)}}
+_LONE_CR = re.compile(r"\r(?!\n)")
+# In JSON the same characters are written as escapes, which keep the data as it is.
+_JSON_CONTROLS = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0x2028, 0x2029)}
+
+
+def shown_on_terminal(text: str) -> str:
+    """``text`` for a terminal, character for character, with no control character it would act on."""
+    shown = text.translate(_CONTROL_PICTURES)
+    return _LONE_CR.sub("\u240d", shown) if "\r" in shown else shown
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text (json.dumps(..., ensure_ascii=False)) with the C1 controls and line separators
+    it leaves as they are written as escapes: the same JSON, that no terminal acts on."""
+    return text.translate(_JSON_CONTROLS)
 
 
 def printable(text: str) -> str:

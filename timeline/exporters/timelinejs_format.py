@@ -21,7 +21,7 @@ from ..hookspecs import hookimpl
 from ..links import web_address
 from .base import Exporter, write_pieces
 from .ics_format import event_uid
-from .records import display_date, event_time, source_references
+from .records import bidi_isolated, display_date, event_time, source_references
 
 YEAR_ONLY = ("year", "decade", "century")
 
@@ -54,7 +54,7 @@ def _text(event: Event, documents: Mapping[str, Any]) -> str:
         label = _e(source.title or source.publisher or source.document)
         address = web_address(source.url)
         if address:
-            links.append(f'<a href="{_e(address)}" rel="noopener noreferrer">{label}</a>')
+            links.append(f'<a href="{html.escape(address, quote=True)}" rel="noopener noreferrer">{label}</a>')
         else:
             links.append(label + (f" ({_e(source.url)})" if source.url else ""))
     parts.append(f"<p>Source: {'; '.join(links)}</p>")
@@ -62,8 +62,9 @@ def _text(event: Event, documents: Mapping[str, Any]) -> str:
 
 
 def _e(text: Any) -> str:
-    """Text as TimelineJS shows it: its text fields, display date and group label are HTML."""
-    return html.escape(str(text), quote=True)
+    """Text as TimelineJS shows it: its text fields, display date and group label are HTML, laid
+    out beside other text (direction marks are kept to the text: records.bidi_isolated)."""
+    return html.escape(bidi_isolated(str(text)), quote=True)
 
 
 def timelinejs_events(timeline: Timeline) -> Iterator[dict[str, Any]]:

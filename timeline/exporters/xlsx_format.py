@@ -94,6 +94,19 @@ def _openpyxl() -> SimpleNamespace:
     )
 
 
+# Excel reads "_x" four hex digits "_" in a cell's text as the character of that code (OOXML's
+# ST_Xstring: how it writes a line break, "_x000D_"), so "_x0041_" in a title showed as "A" and
+# "_x0007_" as a control character; the underscore that starts one is itself written so, "_x005F_".
+# openpyxl neither writes nor reads these escapes: they are made here (Cells.text) and undone on import.
+_LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def from_cell_text(text: str) -> str:
+    """The text of a cell as Excel or Cells.text wrote it, its escaped characters undone."""
+    return _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text) if "_x" in text else text
+
+
 def excel_text(value: Any) -> str:
     """Text as an Excel cell can hold it: no illegal characters, at most 32,767 UTF-16 units."""
     text = _ILLEGAL.sub("", str(value))
@@ -144,7 +157,8 @@ class _Cells:
 
     def text(self, value: Any, alignment: Alignment | None = None) -> WriteOnlyCell:
         cell = self.xl.WriteOnlyCell(self.sheet)
-        cell.value = excel_text(value)
+        text = excel_text(value)
+        cell.value = _LOOKS_ESCAPED.sub("_x005F_", text) if "_x" in text else text  # shown as written
         cell.data_type = self.xl.TYPE_STRING  # after the value: never a formula, whatever the text begins with
         if alignment is not None:
             self._styled(cell, (("alignment", alignment),))

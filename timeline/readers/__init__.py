@@ -7,6 +7,7 @@ plain text never loads an HTML or PDF library.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
 
@@ -88,4 +89,22 @@ def read(data: bytes, name: str = "", kind: str | None = None) -> list[Reading]:
     of its kind. Raises InputError when the file cannot be used."""
     kind = kind or sniff(data, name)
     module = importlib.import_module(f"{__name__}.{READERS[kind]}")
-    return module.read(data, name)
+    return [without_lone_surrogates(reading) for reading in module.read(data, name)]
+
+
+# Half of a UTF-16 pair on its own is no character: no UTF-8 output can hold it. Markup makes one
+# from a character reference ("&#xD800;"): a feed read leniently keeps it, so does a PDF's text.
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+NOT_UNICODE = ("holds character references that are no characters (lone UTF-16 surrogates); "
+               "they are shown as \ufffd")
+
+
+def without_lone_surrogates(reading: Reading) -> Reading:
+    """``reading`` with each lone surrogate in its text and metadata made U+FFFD (one character for
+    one, so offsets into the text still hold), and a warning when there was one."""
+    fields = {field.name: getattr(reading, field.name) for field in dataclasses.fields(reading)
+              if isinstance(getattr(reading, field.name), str)}
+    if not any(LONE_SURROGATE.search(value) for value in fields.values()):
+        return reading
+    changed = {name: LONE_SURROGATE.sub("\ufffd", value) for name, value in fields.items()}
+    return dataclasses.replace(reading, **changed, warnings=(*reading.warnings, NOT_UNICODE))

@@ -25,6 +25,10 @@ LINES = frozenset({"br", "li", "tr", "dt", "dd"})
 _WHITESPACE = re.compile(r"\s+")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BREAKS = re.compile(r"\n\s*\n\s*")
+# A numeric character reference, whose number may name no character: half of a UTF-16 pair
+# ("&#xD800;") or a number past U+10FFFF. feedparser's lenient parser turns the first into a
+# string no output can write and fails on the second, losing the whole feed.
+_CHARACTER_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]{1,16}|[0-9]{1,16});")
 
 
 class _TextOfMarkup(HTMLParser):
@@ -87,7 +91,7 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     if re.match(r"https?://", name, re.I):
         headers["content-location"] = name
     # A stream, never the bytes themselves: given a string, feedparser would open it as a path or a URL.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    parsed = feedparser.parse(io.BytesIO(_characters_only(data)), response_headers=headers)
     if parsed.bozo and not parsed.entries:
         why = _parse_error(parsed) or "unreadable"
         raise InputError(f"is a feed that is not well-formed XML ({why}); save it again or check the link")
@@ -106,6 +110,19 @@ def read(data: bytes, name: str = "") -> list[Reading]:
         readings[first] = _with_warning(readings[first], f"is part of a feed that is not well-formed XML ({why}); "
                                         "it was read leniently, entries may be missing")
     return readings
+
+
+def _characters_only(data: bytes) -> bytes:
+    """``data`` with each reference to a number that is no character made U+FFFD's."""
+    if b"&#" not in data:
+        return data
+    return _CHARACTER_REFERENCE.sub(_character_or_replacement, data)
+
+
+def _character_or_replacement(match: re.Match) -> bytes:
+    digits = match.group(1)
+    number = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    return match.group(0) if number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else b"&#xFFFD;"
 
 
 def _entry_reading(entry, number: int, source: str, language: str) -> Reading:
