@@ -28,7 +28,7 @@ from .derived import named_happening
 from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline, with_fields
 from .identity import report_id
 from .sentences import Sentence
-from .temporal.lexicon import alternatives, current_language
+from .temporal.lexicon import alternatives, current_language, first_letters
 from .titles import PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
 
 EVENT_TYPES = {
@@ -849,6 +849,7 @@ def code_events(
 
     located: dict[tuple[Mention, str], Location] = {}
     paragraph_places: dict[int, Location | None] = {}
+    story_places: dict[int, Location | None] = {}
 
     def place(mention: Mention, source: str) -> Location:
         """Where ``mention`` is, tied to the event through ``source`` (found once: many events
@@ -920,7 +921,9 @@ def code_events(
         if location is None:
             location = _paragraph_place(index, sentences, text, names, place, paragraph_places)
         if location is None:
-            location = _story_place(index, stories, names, place)
+            if index not in story_places:  # the events of a sentence share it
+                story_places[index] = _story_place(index, stories, names, place)
+            location = story_places[index]
         coded.append(with_fields(
             event, id=report_id(event), event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             fatalities=fatalities.casualties if fatalities else None,
@@ -934,7 +937,9 @@ def code_events(
 _TOLL_CLAUSE_AFTER = re.compile(r"\s*[,;—–-]?\s*(?:%s)\b" % alternatives(_CUES["toll_participle"]), re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\W*(?:(?:%s)\s+)?(?:%s)\b" % (alternatives(_CUES["complementizer"]),
                                                          alternatives(_CUES["pronoun_subject"])), re.IGNORECASE)
-_SPEECH_END = re.compile(r"\b(?:%s)\b[^,;]{0,40}$" % alternatives(SPEECH_VERBS), re.I)
+# The class of first letters lets the search pass most places without trying each verb.
+_SPEECH_END = re.compile(r"\b(?=%s)(?:%s)\b[^,;]{0,40}$" % (first_letters(SPEECH_VERBS), alternatives(SPEECH_VERBS)),
+                         re.I)
 # How far before the end of a window a match of _SPEECH_END can begin (its verb, 40 characters, and
 # a line break that $ lets it end before): the rest of a long window is not searched.
 _SPEECH_END_REACH = max(map(len, SPEECH_VERBS), default=0) + 42
