@@ -859,7 +859,9 @@ def code_events(
             located[key] = replace(locate(mention), location_from=source)
         return located[key]
 
-    words_of: dict[int, _SentenceWords] = {}  # per sentence: where its words begin
+    # Where the words of the sentence at hand begin (its events come one after another; kept for
+    # that sentence alone, so that a long document does not hold them all).
+    sentence_words: _SentenceWords | None = None
     toll_free: dict[int, bool] = {}  # per sentence: no toll word anywhere in it, so in none of its windows
     spans_of: dict[int, list[tuple[int, int]]] = {}
     # Per sentence, the words of happenings dated from another ("two days after | rebels attacked ..."):
@@ -886,9 +888,8 @@ def code_events(
         end = min([end] + [a for a, b in related if start < a < end])
         window = sentence[start:end]
         actor1, actor2 = _roles(start, end, sentence, actors, words.sources, continuation)
-        if index not in words_of:
-            words_of[index] = _SentenceWords(sentence)
-        sentence_words = words_of[index]
+        if sentence_words is None or sentence_words.sentence != sentence:
+            sentence_words = _SentenceWords(sentence)
         event_type, sub_type, _ = classify(window, rules, actor1, sentence_words.within(start, end))
         if event_type == UNKNOWN and _SPEECH_END.search(window, max(0, len(window) - _SPEECH_END_REACH)):
             # "The SDF said on Friday | they had taken the town": the happening is in what was said.
