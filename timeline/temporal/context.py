@@ -64,7 +64,7 @@ class Context:
     dct: dt.date | None
     dct_granularity: str | None
     last: tuple[dt.date, str] | None = None
-    last_quarter: tuple[dt.date, int] | None = None  # the quarter last spoken of, and where
+    last_quarter: tuple[dt.date, int, bool] | None = None  # the quarter last spoken of, where, and if fiscal
     story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
     dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
     narrative: bool = False  # while a template reads the story's date in place of the DCT
@@ -76,6 +76,10 @@ class Context:
         if self.last_quarter is not None and position - self.last_quarter[1] <= QUARTER_REACH:
             return self.last_quarter[0]
         return None
+
+    def recent_fiscal(self, position: int) -> bool:
+        """Whether the quarter mentioned in the last few sentences was named as a fiscal one."""
+        return self.recent_quarter(position) is not None and self.last_quarter[2]
     marks: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # steps already worked out in this text (see _tag)
 

@@ -131,6 +131,7 @@ class Language:
     rules: tuple            # RuleRow, in the order they are tried
     contexts: dict          # name -> regular expression the engine tests around a match
     words: dict             # role -> {word: value (None when the row gives none)}
+    multipliers: tuple = ()  # number words that multiply the one before them ("two hundred", "three thousand")
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
     weekdays, weekday_names, weekday_abbreviations, _, weekday_plurals = _names(read("weekdays.tsv"),
                                                                                origin("weekdays.tsv"), 7)
 
-    numbers, tens, ones = {}, [], []
+    numbers, tens, ones, multipliers = {}, [], [], []
     for where, (words, value, *combines) in _rows(read("numbers.tsv"), origin("numbers.tsv"), (2, 3),
                                                  "WORDS<tab>VALUE[<tab>COMBINES]"):
         if value == "X":
@@ -239,7 +240,8 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
             except ValueError:
                 raise LexiconError(f"{where}: VALUE must be a number or X, not {value!r}") from None
         if combines:
-            (tens if _one_of(combines[0], ("tens", "ones"), where, "COMBINES") == "tens" else ones).append(words.lower())
+            kind = _one_of(combines[0], ("tens", "ones", "multiplies"), where, "COMBINES")
+            {"tens": tens, "ones": ones, "multiplies": multipliers}[kind].append(words.lower())
 
     ordinals = {word.lower(): _int(value, where, "VALUE", -1)
                 for where, (word, value) in _rows(read("ordinals.tsv"), origin("ordinals.tsv"), (2, 2),
@@ -331,7 +333,8 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
         folder=folder, months=months, month_names=tuple(month_names),
         month_abbreviations=tuple(month_abbreviations), ambiguous_months=tuple(ambiguous),
         weekdays=weekdays, weekday_names=tuple(weekday_names), weekday_abbreviations=tuple(weekday_abbreviations), weekday_plurals=weekday_plurals,
-        numbers=numbers, tens=tuple(tens), ones=tuple(ones), ordinals=ordinals, units=units,
+        numbers=numbers, tens=tuple(tens), ones=tuple(ones), multipliers=tuple(multipliers), ordinals=ordinals,
+        units=units,
         unit_plurals=unit_plurals,
         seasons=seasons, season_months=season_months, season_names=season_names,
         parts_of_day=_codes(read("parts_of_day.tsv"), origin("parts_of_day.tsv"), PART_OF_DAY_CODES, "CODE"),

@@ -10,8 +10,8 @@ import re
 
 from . import calendar_math as cal
 from .values import SEASON_CODES, format_duration, format_value, season_of, unknown_value
-from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, NUMBERS, ORDINAL_WORDS,
-                         ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
+from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, MULTIPLIERS, NUMBERS,
+                         ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
 from .context import Context, Found, STORY_TURN, context_pattern, role_words
 from .tense import direction
@@ -65,6 +65,8 @@ def _number(word: str | None) -> float | None:
         return int(half.group(1)) + 0.5
     parts = re.split(r"[- ]", word)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        if parts[1] in MULTIPLIERS:
+            return NUMBERS[parts[0]] * NUMBERS[parts[1]]  # "two hundred"
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
     return None
 
@@ -535,7 +537,7 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
             and not _SET_BESIDE.search(ctx.text, max(0, span[0] - 30), span[0]):
         # Only a quarter begun by the DCT is one reported on: "the third quarter of 1990" in a forecast
         # is not what "the year-ago period" is compared with, nor is "after a flat second quarter".
-        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0])
+        ctx.last_quarter = (dt.date(year, 3 * ordinal - 2, 1), span[0], "fiscal" in g["_text"].lower())
     return found
 
 
@@ -553,7 +555,12 @@ def _reported_quarter(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", unknown_value("quarter"), anchor="unresolved")
     ended = _ENDED.match(ctx.text, span[1], span[1] + 60)
     latest = any(word in g["_text"].lower() for word in _W_LATEST)
-    if ended:
+    fiscal = ctx.recent_fiscal(span[0])
+    if fiscal:
+        # "the fiscal first quarter ... the quarter ended Sept. 29", "the latest period": the fiscal quarter
+        # just named, whatever calendar quarter its last month falls in.
+        day = ctx.recent_quarter(span[0])
+    elif ended:
         month = _month(ended.group(1))
         year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
         day = dt.date(year, month, 1)
@@ -561,7 +568,7 @@ def _reported_quarter(ctx: Context, g: dict, span) -> Found | None:
         day = ctx.recent_quarter(span[0])
     else:
         day = cal.shift(ctx.dct, "quarter", -1)
-    ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0])
+    ctx.last_quarter = (dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), span[0], fiscal)
     return Found("DATE", format_value(day, "quarter"), anchor="relative")
 
 
@@ -671,6 +678,7 @@ def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
 
 
 _UNIT_GRANULARITY = role_words("unit_granularity")
+_DAY_UNKNOWN_IN = {"month": "-XX", "year": "-XX-XX"}  # what a day of a month or a year leaves unsaid
 
 
 def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, unit: str | None = None) -> Found | None:
@@ -688,6 +696,12 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and g.get("the"))
     if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
+    elif anaphoric and offset == 0 and granularity == "day" and dir_word not in DEMONSTRATIVE \
+            and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN:
+        # "killed last October ... crossed out that same day": a day of the month (or year) last spoken
+        # of, which the text does not name; never the DCT's day.  ("trades made that day": no date.)
+        return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]],
+                     anchor="relative", remember=False)
     elif dir_word in DEMONSTRATIVE and granularity == "day":
         return None  # "trades made that day", with no day named before: a day in general, not a date
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
@@ -697,8 +711,12 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
         found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
     if granularity == "quarter" and found.anchor == "relative":
-        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0])
+        ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0], False)
     return found
+
+
+_DONE_AFTER = context_pattern("done_after")
+_AHEAD_BEFORE = context_pattern("ahead_before")
 
 
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
@@ -718,6 +736,8 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
     else:
         sign = direction(ctx, *span, default=2)
+        if _DONE_AFTER.match(ctx.text, span[1]) and not _AHEAD_BEFORE.search(ctx.text, max(0, span[0] - 25), span[0]):
+            sign = -1  # "get around Wednesday's ruling": a happening done is behind
         if sign == 2:
             # No cue: news mostly reports the past, but a weekday a day or two ahead is the coming one.
             ahead = cal.weekday_near(reference, weekday, 1)
@@ -859,9 +879,15 @@ _CONTEXTS: dict[str, re.Pattern] = {}
 
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, for calendar, count and year, by its first argument the kind of thing to compute.
+def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
+    """The day of a weekday that follows a clock time's conversion (group after_weekday: "3 p.m. (2000 GMT)
+    Tuesday"), which TimeML tags apart but which gives the clock time its day."""
+    return _weekday_date(ctx, dict(g, weekday=g["after_weekday"], dir=None), span)
+
+
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
-             "day_beside": _day_beside}
+             "day_beside": _day_beside, "weekday_after": _weekday_after}
 
 
 @procedure

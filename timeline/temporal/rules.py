@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .values import REFERENCE_VALUES
 from .vocabulary import (LANGUAGE, AMBIGUOUS_MONTHS, HOLIDAYS, MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBERS, ORDINAL_WORDS,
-                         ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, TENS, UNIT_PLURALS, UNITS,
+                         MULTIPLIERS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, TENS, UNIT_PLURALS, UNITS,
                          UNITS_WORDS, WEEKDAY_NAMES)
 
 
@@ -59,6 +59,9 @@ _FULL_WEEKDAYS = list(WEEKDAY_NAMES)
 
 _number_words = [w for w in NUMBERS] + [f"{t}-{u}" for t in TENS for u in UNITS_WORDS] + \
     [f"{t} {u}" for t in TENS for u in UNITS_WORDS]
+# "two hundred", "fifteen thousand": a single number word below a hundred times a multiplier.
+_number_words += [f"{n}{sep}{m}" for n, value in NUMBERS.items() if " " not in n and n not in MULTIPLIERS
+                  and isinstance(value, int) and 1 < value < 100 for m in MULTIPLIERS for sep in (" ", "-")]
 _unit_words = list(UNITS) + list(UNIT_PLURALS)
 
 MACROS = {

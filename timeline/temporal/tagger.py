@@ -198,8 +198,11 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
     own_days = story is not None and ((TEMPLATES[rule_index].own_days and "month" not in groups)
                                       or _OWN_TIME.search(match.group()))
-    if story is not None and not own_days and ctx.dct_plausible \
-            and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)):
+    if story is not None and not own_days and ((
+            ctx.dct_plausible
+            and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)))
+            or ("month" in groups and story < ctx.dct.year and _will_before(ctx.text, start)
+                and direction(ctx, start, end, default=0) > 0)):
         # A text that speaks of its own days looks ahead from them, not from a year it told of before ("the
         # run-off on April 27", "Australia play Brazil on June 18" after a look back at 2002), and reports
         # what was said in them ("his daughter said on November 16 that ..." after a look back at 1975).
@@ -399,6 +402,20 @@ _OPENING_QUOTES = "\u201c\u00ab"
 _CLOSING_QUOTES = "\u201d\u00bb"
 
 
+_FUTURE_FINITE = context_pattern("future_finite")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+
+
+def _will_before(text: str, start: int) -> bool:
+    """Whether a future of the writer's present ("will", "shall", not "would") stands before ``start`` in its
+    clause, outside a quotation: "Japan will play them in Dortmund on June 22" after a look back at 2002
+    speaks of the June ahead even where most of the text's years are far from its DCT."""
+    low = max(0, start - 120)
+    for brk in _CLAUSE_BREAK.finditer(text, low, start):
+        low = brk.end()
+    return bool(_FUTURE_FINITE.search(text, low, start)) and not _in_quotation(text, start)
+
+
 def _in_quotation(text: str, start: int) -> bool:
     """Whether ``start`` lies inside a quotation opened in its paragraph: after an odd number of straight
     double quotes, or after an opening curly quote not yet closed."""
@@ -508,7 +525,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     reach = min(MATCH_REACH, high - start)
     story = _story_reference(ctx, start)
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
-           ctx.recent_quarter(start), story)
+           ctx.recent_quarter(start), ctx.recent_fiscal(start), story)
     step = memo.get(key)
     if step is None:
         step, replayable = _step(ctx, cls, start, start + reach, story)
@@ -520,7 +537,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         return position
     span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
     if new_quarter is not None:
-        ctx.last_quarter = (new_quarter, start)
+        ctx.last_quarter = (new_quarter[0], start, new_quarter[1])
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
@@ -576,7 +593,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
     new_quarter = None
     replayable = True
     if ctx.last_quarter is not before:
-        new_quarter = ctx.last_quarter[0]
+        new_quarter = (ctx.last_quarter[0], ctx.last_quarter[2])
         replayable = ctx.last_quarter[1] == start and result is not None
     if result is None:
         return _NOTHING, replayable

@@ -8,7 +8,7 @@ import re
 
 from .firstchars import with_lookahead
 from .rules import alternation
-from .vocabulary import (AHEAD_OF, FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES,
+from .vocabulary import (LANGUAGE, AHEAD_OF, FUTURE_AUXILIARIES, FUTURE_CUES, IRREGULAR_PAST, MONTHS, NOT_PAST_FORMS, PAST_CUES,
                          PLANS, REPORTING, SCHEDULED)
 from .context import Context, context_pattern, context_text, role_words
 
@@ -22,6 +22,8 @@ _CUES = with_lookahead(re.compile(
     + r")|(?P<ed>" + context_text("regular_past") + "|" + alternation(IRREGULAR_PAST)
     + r"))(?![A-Za-z])"))
 _NOT_A_VERB_BEFORE = context_pattern("not_a_verb_before")
+# The past cues that are also participles ("announced", "told", "made"), which "be" before makes passive.
+_PARTICIPLE_CUES = frozenset(word for word in PAST_CUES if word.endswith("ed") or word in LANGUAGE.past_forms)
 _NOT_SCHEDULED_BEFORE = context_pattern("not_scheduled_before")
 _NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
@@ -72,6 +74,9 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "plan" if m.group() in PLANS else "past"
+            elif kind == "past" and m.group().lower() in _PARTICIPLE_CUES \
+                    and _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start):
+                continue  # "will be announced", "is to be made": a passive participle, no past tense
             elif kind == "future" and m.group().lower() in AHEAD_OF:
                 kind = "ahead_of"
             elif kind == "future" and m.group() in SCHEDULED and (text.startswith("-", m.end())
@@ -129,7 +134,11 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         clause = text[low:high]
         if _PAST_FINITE.search(clause):
             return -1
-        return 1 if _FUTURE_FINITE.search(clause) else 0
+        if _FUTURE_FINITE.search(clause):
+            return 1
+        # "officials hope to finish the road by June": a word of the future before the deadline in its clause
+        return 1 if any(kind in _PLANNING and kind != "plan" and m_start >= low and m_end <= start
+                        for m_start, m_end, kind in marks) else 0
     auxiliary = False
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low or m_end > start:

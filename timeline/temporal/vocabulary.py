@@ -21,6 +21,7 @@ WEEKDAY_NAMES = LANGUAGE.weekday_names
 NUMBERS = LANGUAGE.numbers
 TENS = LANGUAGE.tens
 UNITS_WORDS = LANGUAGE.ones
+MULTIPLIERS = LANGUAGE.multipliers
 
 # Ordinals that count quarters and halves ("the third quarter", "the last half"); all of them name centuries.
 ORDINALS = {word: value for word, value in LANGUAGE.ordinals.items() if value <= 10}
