@@ -1,8 +1,11 @@
+import datetime as dt
+
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from timeline.coding import EventTypesError, classify, find_tolls, load_event_types, parse_event_types
 from timeline.documents import Document
+from timeline.events import Event
 from timeline.pipeline import process_document
 
 
@@ -173,3 +176,30 @@ def test_two_parties_agreed_and_strikes_that_began():
     assert classify("Iran and Iraq agreed in Baghdad on Monday", rules, None)[:2] == ("Strategic developments", "Agreement")
     assert classify("the two sides agreed that prisoners would be freed", rules, None)[1] == "Agreement"
     assert classify("residents said the strikes began at dawn", rules, None)[1] == "Air/drone strike"
+
+
+def test_window_word_beginnings_are_those_found_in_the_window():
+    """The beginnings a sentence's words give each window are what a search of the window finds,
+    at its edges too (a word cut by the window's start or end)."""
+    from timeline.coding import _WORD_BEGINNINGS, _SentenceWords
+
+    sentence = "Rebels shelled Aleppo on 2 May 2016, 3 May 2016 and ſtraße, É-x Öl 4 May. Then:\nquiet"
+    words = _SentenceWords(sentence)
+    for start in range(len(sentence) + 1):
+        for end in range(start, len(sentence) + 1):
+            assert words.within(start, end) == set(_WORD_BEGINNINGS.findall(sentence[start:end])), (start, end)
+
+
+def test_event_with_fields_is_replace():
+    import dataclasses
+
+    from timeline.events import with_fields
+
+    event = Event(date="2016-05-02", start=dt.date(2016, 5, 2), end=dt.date(2016, 5, 2), precision="day",
+                  title="Rebels shelled Aleppo", sentence="Rebels shelled Aleppo on 2 May.", document="a.txt",
+                  offset=(0, 31), date_source="explicit")
+    changed = with_fields(event, id="abc", event_type="Battles")
+    assert changed == dataclasses.replace(event, id="abc", event_type="Battles")
+    assert event.id == "" and type(changed) is Event
+    with pytest.raises(TypeError):
+        with_fields(event, colour="red")

@@ -25,10 +25,10 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
 from .derived import named_happening
-from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline
+from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline, with_fields
 from .identity import report_id
 from .sentences import Sentence
-from .temporal.lexicon import alternatives, current_language
+from .temporal.lexicon import alternatives, current_language, first_letters
 from .titles import PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
 
 EVENT_TYPES = {
@@ -318,7 +318,7 @@ class _RuleIndex:
     words: tuple[tuple[re.Pattern, int], ...]
     always: int
     every: int
-    begun: dict[frozenset[str], int] = field(default_factory=dict)  # see _begun_rules
+    begun: dict[str, int] = field(default_factory=dict)  # per beginning: see _begun_rules
 
 
 def _rule_index(rules: Sequence[TypeRule]) -> _RuleIndex | None:
@@ -351,26 +351,29 @@ def _rule_index(rules: Sequence[TypeRule]) -> _RuleIndex | None:
     return index
 
 
-def _begun_rules(beginnings: frozenset[str], index: _RuleIndex) -> int:
-    """The rules (bits) of ``index`` that may begin a word of ``beginnings``, remembered: the
-    windows of a page's dated lines and of a list of dates share theirs."""
-    known = index.begun.get(beginnings)
-    if known is None:
-        if len(index.begun) >= 4096:
-            index.begun.clear()
-        known = index.begun[beginnings] = _rules_begun(beginnings, index)
-    return known
-
-
-def _rules_begun(beginnings: frozenset[str], index: _RuleIndex) -> int:
+def _begun_rules(beginnings: Iterable[str], index: _RuleIndex) -> int:
+    """The rules (bits) of ``index`` that may begin a word of ``beginnings``, from what each
+    beginning allows, remembered per beginning: the windows of a page's dated lines and of a list
+    of dates share their words ("May ", "2016") but seldom all of them (each has its own day)."""
     possible = index.always
-    prefixes, lengths = index.prefixes, index.lengths
+    known = index.begun
     for beginning in beginnings:
-        if not beginning.isascii():
-            return index.every  # letters that match others when case is ignored ("ſ" and "s"): try all
-        beginning = beginning.lower()
-        for length in lengths:
-            possible |= prefixes.get(beginning[:length], 0)
+        bits = known.get(beginning)
+        if bits is None:
+            if len(known) >= 65536:
+                known.clear()
+            bits = known[beginning] = _rules_begun(beginning, index)
+        possible |= bits
+    return possible
+
+
+def _rules_begun(beginning: str, index: _RuleIndex) -> int:
+    if not beginning.isascii():
+        return index.every  # letters that match others when case is ignored ("ſ" and "s"): try all
+    beginning = beginning.lower()
+    prefixes, possible = index.prefixes, 0
+    for length in index.lengths:
+        possible |= prefixes.get(beginning[:length], 0)
     return possible
 
 
@@ -378,10 +381,40 @@ def _rules_begun(beginnings: frozenset[str], index: _RuleIndex) -> int:
 _WORD_BEGINNINGS = re.compile(r"(?<!\w)(?=(\w.{0,%d}))" % (_PREFIX_LENGTH - 1), re.DOTALL)
 
 
-def _possible_rules(window: str, index: _RuleIndex) -> int:
+class _SentenceWords:
+    """Where the words of a sentence begin, with their first characters, found once: the windows of
+    its dates overlap (a list of dates has dozens in one sentence). ``within(start, end)`` gives what
+    ``_WORD_BEGINNINGS`` finds in ``sentence[start:end]``."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+        self.positions: list[int] = []
+        self.beginnings: list[str] = []
+        for match in _WORD_BEGINNINGS.finditer(sentence):
+            self.positions.append(match.start())
+            self.beginnings.append(match.group(1))
+
+    def within(self, start: int, end: int) -> set[str]:
+        if start >= end:
+            return set()
+        positions, beginnings, sentence = self.positions, self.beginnings, self.sentence
+        first = bisect.bisect_left(positions, start)
+        whole = bisect.bisect_left(positions, end - _PREFIX_LENGTH + 1, first)  # read in full before the end
+        last = bisect.bisect_left(positions, end, whole)
+        found = set(beginnings[first:whole])
+        for number in range(whole, last):
+            found.add(beginnings[number][:end - positions[number]])  # the window's end cuts it short
+        if start > 0 and _WORD_CHARACTER.match(sentence, start) and _WORD_CHARACTER.match(sentence, start - 1):
+            found.add(sentence[start:min(end, start + _PREFIX_LENGTH)])  # a word cut by the window's start
+        return found
+
+
+def _possible_rules(window: str, index: _RuleIndex, beginnings: set[str] | None = None) -> int:
     """The rules (bits) of ``index`` that may match ``window``: those that may begin one of its
-    words, or whose words it holds."""
-    possible = _begun_rules(frozenset(_WORD_BEGINNINGS.findall(window)), index)
+    words (``beginnings``: found in it unless given), or whose words it holds."""
+    if beginnings is None:
+        beginnings = set(_WORD_BEGINNINGS.findall(window))
+    possible = _begun_rules(beginnings, index)
     if possible == index.every:
         return possible
     for word, bits in index.words:
@@ -562,10 +595,12 @@ def _begins_with_word(items: list) -> bool:
 _WORD_CHARACTER = re.compile(r"\w")
 
 
-def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None) -> tuple[str, str, int]:
-    """The event type, sub-type and trigger position of ``window`` (first row that matches wins)."""
+def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None,
+             beginnings: set[str] | None = None) -> tuple[str, str, int]:
+    """The event type, sub-type and trigger position of ``window`` (first row that matches wins);
+    ``beginnings``, when given, are the window's word beginnings (see _SentenceWords)."""
     index = _rule_index(rules)
-    possible = _possible_rules(window, index) if index is not None else -1
+    possible = _possible_rules(window, index, beginnings) if index is not None else -1
     if not possible:
         return UNKNOWN, "", -1
     category = actor1.kind if actor1 is not None else ""
@@ -814,6 +849,7 @@ def code_events(
 
     located: dict[tuple[Mention, str], Location] = {}
     paragraph_places: dict[int, Location | None] = {}
+    story_places: dict[int, Location | None] = {}
 
     def place(mention: Mention, source: str) -> Location:
         """Where ``mention`` is, tied to the event through ``source`` (found once: many events
@@ -823,6 +859,9 @@ def code_events(
             located[key] = replace(locate(mention), location_from=source)
         return located[key]
 
+    # Where the words of the sentence at hand begin (its events come one after another; kept for
+    # that sentence alone, so that a long document does not hold them all).
+    sentence_words: _SentenceWords | None = None
     toll_free: dict[int, bool] = {}  # per sentence: no toll word anywhere in it, so in none of its windows
     spans_of: dict[int, list[tuple[int, int]]] = {}
     # Per sentence, the words of happenings dated from another ("two days after | rebels attacked ..."):
@@ -841,7 +880,7 @@ def code_events(
         index = by_offset.get(event.offset[0])
         sentence = event.sentence
         if index is None:
-            coded.append(replace(event, id=report_id(event)))
+            coded.append(with_fields(event, id=report_id(event)))
             continue
         places, actors = names(index)
         start, end, continuation = _window(event, sentence, spans_of.get(event.offset[0], []))
@@ -849,13 +888,16 @@ def code_events(
         end = min([end] + [a for a, b in related if start < a < end])
         window = sentence[start:end]
         actor1, actor2 = _roles(start, end, sentence, actors, words.sources, continuation)
-        event_type, sub_type, _ = classify(window, rules, actor1)
+        if sentence_words is None or sentence_words.sentence != sentence:
+            sentence_words = _SentenceWords(sentence)
+        event_type, sub_type, _ = classify(window, rules, actor1, sentence_words.within(start, end))
         if event_type == UNKNOWN and _SPEECH_END.search(window, max(0, len(window) - _SPEECH_END_REACH)):
             # "The SDF said on Friday | they had taken the town": the happening is in what was said.
             bounds = [b for b in clause_bounds(sentence) if b[0] >= end and not any(a <= b[0] < z for a, z in related)]
             if bounds:
                 start2, end2 = bounds[0]
-                event_type, sub_type, _ = classify(sentence[start2:end2], rules, actor1)
+                event_type, sub_type, _ = classify(sentence[start2:end2], rules, actor1,
+                                                   sentence_words.within(start2, end2))
                 if event_type != UNKNOWN:
                     extra1, extra2 = _roles(start2, end2, sentence, actors, words.sources, False)
                     if extra1 is None and actor1 is None and _PRONOUN_START.match(sentence, start2):
@@ -880,8 +922,10 @@ def code_events(
         if location is None:
             location = _paragraph_place(index, sentences, text, names, place, paragraph_places)
         if location is None:
-            location = _story_place(index, stories, names, place)
-        coded.append(replace(
+            if index not in story_places:  # the events of a sentence share it
+                story_places[index] = _story_place(index, stories, names, place)
+            location = story_places[index]
+        coded.append(with_fields(
             event, id=report_id(event), event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
             fatalities=fatalities.casualties if fatalities else None,
             injuries=injuries.casualties if injuries else None, location=location,
@@ -894,7 +938,9 @@ def code_events(
 _TOLL_CLAUSE_AFTER = re.compile(r"\s*[,;—–-]?\s*(?:%s)\b" % alternatives(_CUES["toll_participle"]), re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\W*(?:(?:%s)\s+)?(?:%s)\b" % (alternatives(_CUES["complementizer"]),
                                                          alternatives(_CUES["pronoun_subject"])), re.IGNORECASE)
-_SPEECH_END = re.compile(r"\b(?:%s)\b[^,;]{0,40}$" % alternatives(SPEECH_VERBS), re.I)
+# The class of first letters lets the search pass most places without trying each verb.
+_SPEECH_END = re.compile(r"\b(?=%s)(?:%s)\b[^,;]{0,40}$" % (first_letters(SPEECH_VERBS), alternatives(SPEECH_VERBS)),
+                         re.I)
 # How far before the end of a window a match of _SPEECH_END can begin (its verb, 40 characters, and
 # a line break that $ lets it end before): the rest of a long window is not searched.
 _SPEECH_END_REACH = max(map(len, SPEECH_VERBS), default=0) + 42

@@ -373,7 +373,7 @@ def _title(sentence: str, date_span, other_spans) -> str:
         return _title_alone(sentence, date_span, other_spans)
     # The text with this date written out again: positions after it move by ``shift``.
     own = analysis.sentence[date_span[0]:date_span[1]]
-    text = analysis.text[:place] + own + analysis.text[place + 1:]
+    text = _WrittenOut(analysis.text, place, own)
     shift = len(own) - 1
 
     def clause(position: int) -> tuple[int, int]:
@@ -390,7 +390,34 @@ def _title(sentence: str, date_span, other_spans) -> str:
     return _title_in(text, clause, (place, place + len(own)), ends_in_speech)
 
 
-def _title_in(sentence: str, clause_at, date_span, ends_in_speech) -> str:
+class _WrittenOut:
+    """``text`` with its one character at ``place`` (a masked date) written out as ``own``, read by
+    slices: only the clause a title is made of is built, not a copy of the sentence per date (a
+    list of dates has hundreds in a sentence)."""
+
+    __slots__ = ("text", "place", "own", "after")
+
+    def __init__(self, text: str, place: int, own: str):
+        self.text, self.place, self.own, self.after = text, place, own, place + len(own)
+
+    def __len__(self) -> int:
+        return len(self.text) + len(self.own) - 1
+
+    def __getitem__(self, piece: slice) -> str:
+        start, end, _ = piece.indices(len(self))
+        if end <= start:
+            return ""
+        text, place, after, shift = self.text, self.place, self.after, len(self.own) - 1
+        if end <= place:
+            return text[start:end]
+        if start >= after:
+            return text[start - shift:end - shift]
+        head = text[start:place] if start < place else ""
+        tail = text[place + 1:end - shift] if end > after else ""
+        return head + self.own[max(0, start - place):end - place] + tail
+
+
+def _title_in(sentence: "str | _WrittenOut", clause_at, date_span, ends_in_speech) -> str:
     """The headline of the clause of ``date_span`` in ``sentence`` (dates other than its own masked,
     relative insertions gone), ``clause_at`` giving the clause that holds a position and
     ``ends_in_speech`` whether a verb of saying ends the clause ``[start, end)`` (both read in the
