@@ -249,6 +249,16 @@ def test_table_holds_no_terminal_control(outputs):
     assert "Rebels" in table and "captured" in table.split("Rebels", 1)[1]
 
 
+def _exported(path, folder):
+    """(format, suffix, bytes) of the saved chronology at ``path`` exported to every format."""
+    for format_name, suffix, options in FORMATS:
+        target = folder / f"out{suffix}"
+        result = CliRunner().invoke(cli, ["export", str(path), "-f", format_name, "-o", str(target), *options],
+                                    env={"TIMELINE_LOAD_PLUGINS": ""})
+        assert result.exit_code == 0, (format_name, result.output)
+        yield format_name, suffix, target.read_bytes()
+
+
 def test_a_hand_edited_chronology_exports_without_active_links(tmp_path, saved):
     """A saved chronology is a document too: its urls are checked again on export."""
     edited = json.loads(json.dumps(saved))
@@ -262,12 +272,7 @@ def test_a_hand_edited_chronology_exports_without_active_links(tmp_path, saved):
     path = tmp_path / "edited.json"
     path.write_text(json.dumps(edited), encoding="utf-8")
     events = len(edited["events"])
-    for format_name, suffix, options in FORMATS:
-        target = tmp_path / f"out{suffix}"
-        result = CliRunner().invoke(cli, ["export", str(path), "-f", format_name, "-o", str(target), *options],
-                                    env={"TIMELINE_LOAD_PLUGINS": ""})
-        assert result.exit_code == 0, (format_name, result.output)
-        data = target.read_bytes()
+    for format_name, suffix, data in _exported(path, tmp_path):
         if suffix == ".html":
             read_html_page(data)
             assert b"<a " not in data
@@ -307,12 +312,7 @@ def test_a_saved_chronology_with_lone_surrogates_exports_to_every_format(tmp_pat
     assert "\\ud" in edited
     path = tmp_path / "surrogates.json"
     path.write_text(edited, encoding="utf-8")
-    for format_name, suffix, options in FORMATS:
-        target = tmp_path / f"out{suffix}"
-        result = CliRunner().invoke(cli, ["export", str(path), "-f", format_name, "-o", str(target), *options],
-                                    env={"TIMELINE_LOAD_PLUGINS": ""})
-        assert result.exit_code == 0, (format_name, result.output)
-        data = target.read_bytes()
+    for format_name, suffix, data in _exported(path, tmp_path):
         if format_name == "xlsx":
             assert "\ufffd" in str([c.value for row in read_xlsx(data, len(saved["events"]))["Events"].iter_rows()
                                     for c in row])
