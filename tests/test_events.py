@@ -1,4 +1,6 @@
 """Event extraction against the tagger's contract (TemporalExpression), with expressions made by hand."""
+import calendar
+
 from timeline.documents import Document
 from timeline.events import extract_events, story_leads
 from timeline.sentences import split_sentences
@@ -291,6 +293,22 @@ def test_dates_in_a_list_are_each_a_happening_with_a_clean_title():
     events = _events(text, expressions, "2016-05-09")
     assert [e.date for e in events] == ["2016-05-01", "2016-05-02", "2016-05-03", "2016-05-04"]
     assert {e.title for e in events} == {"Shelling was reported in Aleppo"}
+
+
+def test_a_list_of_dates_cut_in_pieces_keeps_its_title_in_every_piece():
+    # Past MAX_SENTENCE characters a sentence is cut; a piece holding only dates goes on from the one before.
+    dates = [(day, month) for month in range(1, 10) for day in range(1, 29)]
+    days = [f"{day} {calendar.month_name[month]} 2016" for day, month in dates]
+    text = "Clashes were reported on " + ", ".join(days) + ". Markets opened on 9 October 2016."
+    expressions = [_expr(text, written, f"2016-{month:02d}-{day:02d}", anchor="explicit")
+                   for written, (day, month) in zip(days + ["9 October 2016"], dates + [(9, 10)])]
+    events = _events(text, expressions, "2016-07-10")
+    assert len({e.offset for e in events}) > 3 and len(events) == len(days) + 1
+    assert {e.title for e in events[:-1]} == {"Clashes were reported"}
+    assert events[-1].title == "Markets opened"
+    # A sentence of dates alone that continues nothing is still its own title.
+    alone = "1 May 2016, 2 May 2016"
+    assert _events(alone, [_expr(alone, "1 May 2016", "2016-05-01"), _expr(alone, "2 May 2016", "2016-05-02")])[0].title
 
 
 def test_a_weekday_and_its_date_joined_by_a_comma_are_one_happening():

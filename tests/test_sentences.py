@@ -47,3 +47,6 @@ def test_an_overlong_list_of_dates_is_cut_after_a_comma():
     sentences = split_sentences(text)
     assert len(sentences) > 1 and all(len(s.text) <= MAX_SENTENCE for s in sentences)
     assert all(s.text.endswith(",") for s in sentences[:-1])
+    # The pieces after the first go on from the one before; the sentence after them does not.
+    assert [s.continues for s in sentences] == [False] + [True] * (len(sentences) - 1)
+    assert not split_sentences(text + " Next one.")[-1].continues

@@ -432,7 +432,10 @@ def extract_events(
     # date of its own dates a happening from ("The bombardment came two days after ...").
     previous: tuple[int, _Happening] | None = None
     breaks = sorted(story_starts)
+    carried = ""  # the last title of an overlong sentence cut in pieces, for a piece of dates alone
     for number, sentence in enumerate(sentences):
+        if not sentence.continues:
+            carried = ""
         inside = _within(ordered, starts, sentence)
         headline = is_headline(sentence, text)
         if headline:
@@ -463,7 +466,7 @@ def extract_events(
             if named_by is not None:
                 title = phrase_title(sentence.text, named_by.phrase, other_spans)
             else:
-                title = make_title(sentence.text, span, title_spans)
+                title = carried = make_title(sentence.text, span, title_spans, carried)
             made.append((happening, named_by))
             value, precision, mod = _value_of(happening)
             if mod is None and is_deadline(sentence.text, *span):

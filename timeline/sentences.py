@@ -44,6 +44,9 @@ class Sentence:
     start: int
     end: int
     text: str
+    # Whether this is a later piece of an overlong sentence (see MAX_SENTENCE): it goes on from the
+    # piece before it, whose words it may not repeat ("Clashes were reported on 1 May, ... 26 May").
+    continues: bool = False
 
 
 def _is_boundary(text: str, boundary: re.Match, limit: int) -> bool:
@@ -83,7 +86,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return sentences
 
 
-def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _add(sentences: list[Sentence], text: str, start: int, end: int, continues: bool = False) -> None:
     while True:
         while start < end and text[start].isspace():
             start += 1
@@ -92,10 +95,10 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         if end - start <= MAX_SENTENCE:
             break
         cut = _cut(text, start, start + MAX_SENTENCE)
-        _add(sentences, text, start, cut)
-        start = cut
+        _add(sentences, text, start, cut, continues)
+        start, continues = cut, True
     if end > start:
-        sentences.append(Sentence(start, end, text[start:end]))
+        sentences.append(Sentence(start, end, text[start:end], continues))
 
 
 def _cut(text: str, start: int, limit: int) -> int:

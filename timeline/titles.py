@@ -221,12 +221,16 @@ def _without_relative_clauses(sentence: str, date_span: tuple[int, int] | None):
 
 
 def make_title(
-    sentence: str, date_span: tuple[int, int] | None = None, other_spans: tuple[tuple[int, int], ...] = ()
+    sentence: str, date_span: tuple[int, int] | None = None, other_spans: tuple[tuple[int, int], ...] = (),
+    fallback: str = "",
 ) -> str:
     """A short headline for the happening in ``sentence`` dated by the expression at ``date_span``.
 
     Spans are relative to the sentence; without ``date_span`` the main (first) clause is used.
     ``other_spans`` are the sentence's other date expressions, left out of the headline too.
+    ``fallback`` is the headline when the sentence says nothing but its dates (a later piece of
+    an overlong list of dates takes the headline of the piece it goes on from); without one, the
+    sentence itself.
     """
     if date_span:
         possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
@@ -246,7 +250,7 @@ def make_title(
             joined = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
             if len(joined) <= len(" ".join(sentence.split())):  # never the subject twice over
                 title = joined
-    return title or tidy_title(sentence) or " ".join(sentence.split())
+    return title or fallback or tidy_title(sentence) or " ".join(sentence.split())
 
 
 @functools.lru_cache(maxsize=64)
