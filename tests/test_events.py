@@ -324,3 +324,13 @@ def test_titles_lose_the_separators_of_dates_taken_out():
     assert tidy_title("The first time, , half-a-million people came") == "The first time, half-a-million people came"
     assert tidy_title("He graduated from the Military Academy , joining the army") == \
         "He graduated from the Military Academy, joining the army"
+
+
+def test_the_dates_of_a_list_leave_no_joiner_in_the_title():
+    text = ("Clashes were reported on " + ", ".join(f"{day} May 2016" for day in range(1, 9))
+            + " or 9 May 2016 in Aleppo, and ended on 10 May 2016.")
+    expressions = [_expr(text, f"{day} May 2016", f"2016-05-{day:02d}", anchor="explicit") for day in range(1, 11)]
+    titles = [e.title for e in _events(text, expressions, "2016-06-01")]
+    assert titles[:9] == ["Clashes were reported in Aleppo"] * 9
+    # "ended" alone is no headline: the main clause's, without the list and its joiners either.
+    assert titles[9] == "Clashes were reported in Aleppo"

@@ -440,10 +440,40 @@ def _title_in(sentence: "str | _WrittenOut", clause_at, date_span, ends_in_speec
     if date_span:
         a, b = date_span[0] - start, date_span[1] - start
         if 0 <= a < b <= len(clause):
+            if "\0" in clause:
+                a, b = _with_listed_dates(clause, a, b)
             clause = _drop_span(clause, a, b)
     if "\0" in clause:
-        clause = _without_masked_dates(clause)
+        clause = _without_masked_dates(_without_masked_lists(clause))
     return tidy_title(clause)
+
+
+# A masked date listed after a date, or before it: joined by a comma, a list joiner or both ("1 May, 2 May
+# and 3 May").
+_LIST_JOINT = r"(?:\s*,\s*(?:(?:%s)\s+)?|\s+(?:%s)\s+)" % ((alternatives(_CUES["date_list_joiner"]),) * 2)
+_LISTED_AFTER = re.compile(_LIST_JOINT + "\x00+", re.IGNORECASE)
+_LISTED_BEFORE = re.compile("\x00+" + _LIST_JOINT + "$", re.IGNORECASE)
+_MASKED_LIST = re.compile("\x00+(?:" + _LIST_JOINT + "\x00+)+", re.IGNORECASE)
+# All that stands between two dates of one list.
+LIST_JOINT = re.compile(_LIST_JOINT, re.IGNORECASE)
+
+
+def _with_listed_dates(clause: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``[start, end)`` of a date in ``clause`` widened over the (masked) dates listed with it,
+    so that a headline drops the list whole, with its commas and joiners ("Clashes were reported on
+    1 May, 2 May and 3 May in Aleppo": "Clashes were reported in Aleppo" for each)."""
+    while (after := _LISTED_AFTER.match(clause, end)) is not None:
+        end = after.end()
+    while (before := _LISTED_BEFORE.search(clause, max(0, start - LEAD_IN_REACH), start)) is not None:
+        start = before.start()
+    while start and clause[start - 1] == "\0":
+        start -= 1
+    return start, end
+
+
+def _without_masked_lists(text: str) -> str:
+    """``text`` with each list of masked dates made one, its commas and joiners gone with it."""
+    return _MASKED_LIST.sub("\0", text) if _LISTED_AFTER.search(text) is not None else text
 
 
 def _without_masked_dates(text: str) -> str:
