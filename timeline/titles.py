@@ -330,6 +330,13 @@ class _Analysis:
         self.text = "".join(pieces)
         self.removed_ends = [end for _, end in self.removed]
         self.bounds = clause_bounds(self.text)
+        # The lists of dates ("on 1 May, 2 May and 3 May"), found once: a headline drops each whole.
+        self.lists = [match.span() for match in _MASKED_LIST.finditer(self.text)] if "\0" in self.text else []
+
+    def listed(self, place: int) -> tuple[int, int] | tuple[()]:
+        """The list of dates the date at ``place`` of the text is in, or () when it is in none."""
+        index = bisect.bisect_right(self.lists, (place, len(self.text) + 1)) - 1
+        return self.lists[index] if index >= 0 and place < self.lists[index][1] else ()
 
     def place(self, span: tuple[int, int]) -> int | None:
         """Where the date at ``span`` of the sentence is in the text, when it is masked alone (no
@@ -391,7 +398,10 @@ def _title(sentence: str, date_span, other_spans) -> str:
     def ends_in_speech(start: int, end: int) -> bool:
         return analysis.ends_in_speech(start if start <= place else start - shift, end - shift)
 
-    return _title_in(text, clause, (place, place + len(own)), ends_in_speech)
+    listed = analysis.listed(place)
+    if listed:
+        listed = (listed[0], listed[1] + shift)
+    return _title_in(text, clause, (place, place + len(own)), ends_in_speech, listed)
 
 
 class _WrittenOut:
@@ -421,11 +431,12 @@ class _WrittenOut:
         return head + self.own[max(0, start - place):end - place] + tail
 
 
-def _title_in(sentence: "str | _WrittenOut", clause_at, date_span, ends_in_speech) -> str:
+def _title_in(sentence: "str | _WrittenOut", clause_at, date_span, ends_in_speech, listed=None) -> str:
     """The headline of the clause of ``date_span`` in ``sentence`` (dates other than its own masked,
     relative insertions gone), ``clause_at`` giving the clause that holds a position and
     ``ends_in_speech`` whether a verb of saying ends the clause ``[start, end)`` (both read in the
-    text the clauses were found in)."""
+    text the clauses were found in); ``listed``, the list of dates the date is in, dropped with it
+    (() for none; None: looked for in the clause)."""
     position = date_span[0] if date_span else 0
     start, end = clause_at(position)
     clause = sentence[start:end]
@@ -440,7 +451,9 @@ def _title_in(sentence: "str | _WrittenOut", clause_at, date_span, ends_in_speec
     if date_span:
         a, b = date_span[0] - start, date_span[1] - start
         if 0 <= a < b <= len(clause):
-            if "\0" in clause:
+            if listed:
+                a, b = max(0, min(a, listed[0] - start)), min(len(clause), max(b, listed[1] - start))
+            elif listed is None and "\0" in clause:
                 a, b = _with_listed_dates(clause, a, b)
             clause = _drop_span(clause, a, b)
     if "\0" in clause:
