@@ -203,3 +203,16 @@ def test_event_with_fields_is_replace():
     assert event.id == "" and type(changed) is Event
     with pytest.raises(TypeError):
         with_fields(event, colour="red")
+
+
+def test_the_dates_of_a_list_share_the_coding_of_its_happening():
+    events = _events("Clashes between the army and rebels were reported on 1 May 2016, 2 May 2016, 3 May 2016 "
+                     "and 4 May 2016 in Aleppo.", published="2016-06-01")
+    assert len(events) == 4
+    assert {(e.event_type, e.sub_event_type, e.location.name) for e in events} == {
+        ("Battles", "Armed clash", "Aleppo")}
+    # A date's possessive names a happening of its own: no list.
+    events = _events("It fought in the Gulf War in 1990 and last year's clashes between Taiwan and China.",
+                     published="1997-05-01")
+    own = next(e for e in events if e.date == "1996")
+    assert {own.actor1.name, own.actor2.name} == {"Taiwan", "China"}

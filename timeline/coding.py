@@ -29,7 +29,7 @@ from .events import DATELINE, Casualties, Event, Location, Mention, after_story_
 from .identity import report_id
 from .sentences import Sentence
 from .temporal.lexicon import alternatives, current_language, first_letters
-from .titles import PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
+from .titles import LIST_JOINT, PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
 
 EVENT_TYPES = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -875,6 +875,8 @@ def code_events(
             if named is not None:
                 related_of.setdefault(event.offset[0], []).append((span[0], named[1]))
     spans_of = {offset: sorted(set(spans)) for offset, spans in spans_of.items()}
+    heads_of: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}  # per sentence: see _list_heads
+    window_codes: tuple[int | None, dict] = (None, {})  # the sentence at hand, and what each window coded
     coded = []
     for event in events:
         index = by_offset.get(event.offset[0])
@@ -883,7 +885,17 @@ def code_events(
             coded.append(with_fields(event, id=report_id(event)))
             continue
         places, actors = names(index)
-        start, end, continuation = _window(event, sentence, spans_of.get(event.offset[0], []))
+        spans = spans_of.get(event.offset[0], [])
+        if event.offset[0] not in heads_of:
+            heads_of[event.offset[0]] = _list_heads(sentence, spans)
+        start, end, continuation = _window(event, sentence, spans, heads_of[event.offset[0]])
+        # The dates of a list share one window (see _list_heads): what it codes is found once.
+        key = (index, start, end, continuation, event.date_source)
+        if key[0] != window_codes[0]:
+            window_codes = (index, {})
+        if key in window_codes[1]:
+            coded.append(with_fields(event, id=report_id(event), **window_codes[1][key]))
+            continue
         related = [] if event.date_source == "derived" else related_of.get(event.offset[0], [])
         end = min([end] + [a for a, b in related if start < a < end])
         window = sentence[start:end]
@@ -925,11 +937,11 @@ def code_events(
             if index not in story_places:  # the events of a sentence share it
                 story_places[index] = _story_place(index, stories, names, place)
             location = story_places[index]
-        coded.append(with_fields(
-            event, id=report_id(event), event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
-            fatalities=fatalities.casualties if fatalities else None,
-            injuries=injuries.casualties if injuries else None, location=location,
-        ))
+        codes = dict(event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
+                     fatalities=fatalities.casualties if fatalities else None,
+                     injuries=injuries.casualties if injuries else None, location=location)
+        window_codes[1][key] = codes
+        coded.append(with_fields(event, id=report_id(event), **codes))
     return coded
 
 
@@ -959,10 +971,28 @@ def _date_span(event: Event) -> tuple[int, int] | None:
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+(?:%s)\b[^,;:.()]{0,80}" % alternatives(_CUES["present_participle_ending"]))
 
 
-def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int, bool]:
+def _list_heads(sentence: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """For each of the (sorted) date spans of ``sentence`` that follows another in a list ("on 1 May,
+    2 May and 3 May"), the first date of that list: the dates of a list share the words of its first
+    date's happening."""
+    heads: dict[tuple[int, int], tuple[int, int]] = {}
+    for before, span in zip(spans, spans[1:]):
+        if (before[1] <= span[0] and LIST_JOINT.fullmatch(sentence, before[1], span[0])
+                and not _POSSESSIVE_AFTER.match(sentence, span[1])):
+            heads[span] = heads.get(before, before)
+    return heads
+
+
+# A date's possessive names a happening of its own ("in 1990 and last year's tensions"): no list.
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _window(event: Event, sentence: str, spans: list[tuple[int, int]],
+            heads: dict[tuple[int, int], tuple[int, int]] | None = None) -> tuple[int, int, bool]:
     """The words of the event's own happening: the clause of its date, cut at the other dates of
     the clause (a date closes the phrase of its happening: "began on 6 June and took it on 17
-    October"); whether the window continues a clause whose subject is earlier."""
+    October"), those of the first date of its list for a date listed after it (``heads``, see
+    _list_heads); whether the window continues a clause whose subject is earlier."""
     span = _date_span(event)
     if span is None or event.date_source == "publication" and not event.expression:
         start, end = clause_at(sentence, _dateline_end(sentence))
@@ -971,6 +1001,8 @@ def _window(event: Event, sentence: str, spans: list[tuple[int, int]]) -> tuple[
     if named is not None:  # "two days after rebels attacked a checkpoint": the words after the offset
         participle = _PARTICIPLE_AFTER.match(sentence, named[1])  # ", killing nine people" is its toll
         return named[0], participle.end() if participle else named[1], False
+    if heads:
+        span = heads.get(span, span)
     start, end = clause_at(sentence, span[0])
     # ``spans`` are sorted: the other dates of the clause are found by bisection, not by reading
     # them all for each event (a sentence may hold dozens).
