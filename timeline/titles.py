@@ -332,6 +332,7 @@ class _Analysis:
         self.bounds = clause_bounds(self.text)
         # The lists of dates ("on 1 May, 2 May and 3 May"), found once: a headline drops each whole.
         self.lists = [match.span() for match in _MASKED_LIST.finditer(self.text)] if "\0" in self.text else []
+        self.list_titles: dict[tuple, str] = {}  # see _title
 
     def listed(self, place: int) -> tuple[int, int] | tuple[()]:
         """The list of dates the date at ``place`` of the text is in, or () when it is in none."""
@@ -399,9 +400,16 @@ def _title(sentence: str, date_span, other_spans) -> str:
         return analysis.ends_in_speech(start if start <= place else start - shift, end - shift)
 
     listed = analysis.listed(place)
-    if listed:
-        listed = (listed[0], listed[1] + shift)
-    return _title_in(text, clause, (place, place + len(own)), ends_in_speech, listed)
+    if not listed:
+        return _title_in(text, clause, (place, place + len(own)), ends_in_speech, listed)
+    # A list is dropped whole, so the dates of one list in one clause share a title (but for how many
+    # words the date itself has, which decides whether its clause is too short to stand alone).
+    key = (analysis.clause(place), listed, len(_WORD.findall(own, 0, 60)[:5]))
+    title = analysis.list_titles.get(key)
+    if title is None:
+        title = _title_in(text, clause, (place, place + len(own)), ends_in_speech, (listed[0], listed[1] + shift))
+        analysis.list_titles[key] = title
+    return title
 
 
 class _WrittenOut:
