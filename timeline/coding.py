@@ -875,8 +875,9 @@ def code_events(
             if named is not None:
                 related_of.setdefault(event.offset[0], []).append((span[0], named[1]))
     spans_of = {offset: sorted(set(spans)) for offset, spans in spans_of.items()}
-    heads_of: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}  # per sentence: see _list_heads
-    window_codes: tuple[int | None, dict] = (None, {})  # the sentence at hand, and what each window coded
+    # The sentence at hand: its index, the first date of each list (see _list_heads), and what each
+    # of its windows coded (the dates of a list share one window, so it is coded once).
+    at_hand: tuple[int | None, dict, dict] = (None, {}, {})
     coded = []
     for event in events:
         index = by_offset.get(event.offset[0])
@@ -886,15 +887,13 @@ def code_events(
             continue
         places, actors = names(index)
         spans = spans_of.get(event.offset[0], [])
-        if event.offset[0] not in heads_of:
-            heads_of[event.offset[0]] = _list_heads(sentence, spans)
-        start, end, continuation = _window(event, sentence, spans, heads_of[event.offset[0]])
-        # The dates of a list share one window (see _list_heads): what it codes is found once.
-        key = (index, start, end, continuation, event.date_source)
-        if key[0] != window_codes[0]:
-            window_codes = (index, {})
-        if key in window_codes[1]:
-            coded.append(with_fields(event, id=report_id(event), **window_codes[1][key]))
+        if at_hand[0] != index:
+            at_hand = (index, _list_heads(sentence, spans), {})
+        _, heads, window_codes = at_hand
+        start, end, continuation = _window(event, sentence, spans, heads)
+        key = (start, end, continuation, event.date_source)
+        if key in window_codes:
+            coded.append(with_fields(event, id=report_id(event), **window_codes[key]))
             continue
         related = [] if event.date_source == "derived" else related_of.get(event.offset[0], [])
         end = min([end] + [a for a, b in related if start < a < end])
@@ -940,7 +939,7 @@ def code_events(
         codes = dict(event_type=event_type, sub_event_type=sub_type, actor1=actor1, actor2=actor2,
                      fatalities=fatalities.casualties if fatalities else None,
                      injuries=injuries.casualties if injuries else None, location=location)
-        window_codes[1][key] = codes
+        window_codes[key] = codes
         coded.append(with_fields(event, id=report_id(event), **codes))
     return coded
 

@@ -47,8 +47,8 @@ CUE_KINDS += ("modifier_noun", "not_subject_before", "source_lead", "agent_prepo
               "way_out", "destination_preposition", "destination_modifier", "destination_stop", "origin_preposition",
               "facility", "toll_participle", "complementizer", "pronoun_subject", "present_participle_ending")
 # More cue words of the headlines (titles.py).
-CUE_KINDS += ("leading_source", "date_filler", "date_list_joiner", "infinitive_marker", "same_subject_coordinator", "phrase_cut",
-              "last_resort_cut")
+CUE_KINDS += ("leading_source", "date_filler", "date_list_joiner", "infinitive_marker", "same_subject_coordinator",
+              "phrase_cut", "last_resort_cut")
 # The cue words of the relations between happenings (derived.py).
 CUE_KINDS += ("trailing_joiner", "apposition_auxiliary")
 TOKEN_CLASSES = ("word", "digit", "name")
