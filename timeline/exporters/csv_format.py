@@ -66,7 +66,8 @@ def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) 
     columns = selected_columns(options, COLUMNS, KNOWN_COLUMNS)
     documents = {d.name: d for d in timeline.documents}
     records = (event_record(event, documents) for event in timeline.events)
-    write_rows(stream, columns, ([str(record[c]) for c in columns] for record in records), bool(options.get("excel")))
+    write_rows(stream, columns, (list(map(str, map(record.__getitem__, columns))) for record in records),
+               bool(options.get("excel")))
 
 
 def write_rows(stream: BinaryIO, header, rows, excel: bool) -> None:
@@ -100,8 +101,11 @@ def _cell(value: str) -> str:
 
 def _line(row) -> str:
     """A row as the csv module writes it: numbers as text, None as an empty cell."""
-    cells = [cell if isinstance(cell, str) else "" if cell is None else str(cell) for cell in row]
-    if cells == [""]:
+    if set(map(type, row)) == {str}:
+        cells = row  # as the rows of write_csv are: no cell to convert
+    else:
+        cells = [cell if isinstance(cell, str) else "" if cell is None else str(cell) for cell in row]
+    if len(cells) == 1 and cells[0] == "":
         return '""\r\n'  # as csv writes a row of one empty cell: a blank line would be no row
     return ",".join(map(_cell, cells)) + "\r\n"
 
