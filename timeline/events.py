@@ -195,8 +195,8 @@ def with_fields(event: Event, **changes) -> Event:
     """``dataclasses.replace(event, **changes)`` without running ``__init__`` again field by field
     (Event checks nothing there): a page of dated lines or a list of dates codes tens of thousands
     of events, and replace cost more than all the rest of their coding."""
-    unknown = changes.keys() - type(event).__dataclass_fields__.keys()
-    if unknown:
+    if not changes.keys() <= type(event).__dataclass_fields__.keys():
+        unknown = changes.keys() - type(event).__dataclass_fields__.keys()
         raise TypeError(f"{type(event).__name__} has no field {', '.join(sorted(unknown))}")
     copy = object.__new__(type(event))
     fields = copy.__dict__

@@ -68,8 +68,12 @@ class _Report:
     day: tuple[dt.date, dt.date] | None  # its dates when they name a day (or a time on it)
 
     @classmethod
-    def of(cls, event: Event) -> "_Report":
+    def of(cls, event: Event, like: "_Report | None" = None) -> "_Report":
+        """What merging compares of ``event``; ``like``, that of an event with the same sentence, places
+        and actors, whose words and names it shares."""
         day = (event.start, event.end) if event.precision in ("day", "time") else None
+        if like is not None:
+            return cls(like.words, like.places, like.actors, day)
         return cls(content_words(event.sentence), frozenset(m.name for m in event.places),
                    frozenset(m.name for m in event.actors if not _category(m)), day)
 
@@ -261,8 +265,15 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
     # Words are numbered as they first come: numbers are quicker to send and to compare.
     word_numbers: collections.defaultdict[str, int] = collections.defaultdict(itertools.count().__next__)
     frequency: collections.Counter[int] = collections.Counter()
+    # The events of a sentence come one after another, with the same sentence, places and actors (the
+    # same objects): their words and names are found once, for the first (a list of dates has hundreds).
+    last: tuple = (None, None, None, None, None)
     for arrival, event in enumerate(events):
-        report = _Report.of(event)
+        if event.sentence is last[0] and event.places is last[1] and event.actors is last[2]:
+            report = _Report.of(event, like=last[3])
+        else:
+            report = _Report.of(event)
+            last = (event.sentence, event.places, event.actors, report, None)
         same = by_signature.setdefault(_signature(event, report), [])
         # The first of them its document is not in yet: a document's reports fill them in order,
         # so those holding it come first, and bisection finds the first (a page that repeats one
@@ -280,7 +291,9 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
             same.append(number)
             members.append([])
             documents.append(set())
-            words = tuple(map(word_numbers.__getitem__, report.words))
+            if last[4] is None or last[3].words is not report.words:
+                last = (*last[:4], tuple(map(word_numbers.__getitem__, report.words)))
+            words = last[4]
             rows.append((event.start.toordinal(), event.end.toordinal(),
                          document_numbers.setdefault(event.document, len(document_numbers)), event.future,
                          words, tuple(sorted(report.places)), tuple(sorted(report.actors)), report.day is not None))
