@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .documents import Document
@@ -60,6 +60,8 @@ COMPARISON_REACH = 100
 # them): words before a date that hold none cannot lead into a comparison, which is tested at
 # once instead of trying the pattern at each of their characters.
 COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES["comparative"])
+# Whether casefolded words hold one of COMPARISON_WORDS anywhere (a search in C, not a test per word).
+_HOLDS_COMPARISON_WORD = re.compile("|".join(map(re.escape, COMPARISON_WORDS)) or "(?!)")
 COMPARISON_DATE = re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
@@ -189,6 +191,23 @@ class Event:
     status: str = "keep"
     notes: str = ""
     corrected: str = ""
+
+
+# An Event with each field at its default (None for the fields that have none), whose instance
+# dictionary new events copy: copied from another Event's, a dictionary keeps the keys it shares with
+# every Event (a third of the memory of one filled key by key).
+_REQUIRED_FIELDS = frozenset(name for name, f in Event.__dataclass_fields__.items()
+                             if f.default is MISSING and f.default_factory is MISSING)
+_DEFAULT_EVENT = Event(**dict.fromkeys(_REQUIRED_FIELDS))
+
+
+def new_event(**values) -> Event:
+    """``Event(**values)`` for the events of a long document: a frozen dataclass sets each of its
+    fields through ``object.__setattr__``, which cost more than the rest of making an event of a
+    list of dates; filling the instance dictionary at once gives the same object."""
+    if not values.keys() >= _REQUIRED_FIELDS:
+        return Event(**values)  # raises the TypeError that names what is missing
+    return with_fields(_DEFAULT_EVENT, **values)
 
 
 def with_fields(event: Event, **changes) -> Event:
@@ -329,7 +348,7 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str)
         words_end -= 1
     reach = max(sentence.start + clause_start, words_end - COMPARISON_REACH)
     words = text[reach:expression.start].casefold()
-    if not any(word in words for word in COMPARISON_WORDS):
+    if not _HOLDS_COMPARISON_WORD.search(words):
         return False
     return bool(COMPARISON_LEAD_IN.search(text, reach, expression.start))
 
@@ -472,7 +491,7 @@ def extract_events(
             if mod is None and is_deadline(sentence.text, *span):
                 mod = DEADLINE_MOD
             events.append(
-                Event(
+                new_event(
                     date=value,
                     start=happening.start,
                     end=happening.end,
