@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
+from .temporal.firstchars import with_lookahead
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
 from .titles import DATELINE, IRREGULAR_PAST, RELATIVE_INSERTION, clause_at, make_title, phrase_title
@@ -62,7 +63,7 @@ COMPARISON_REACH = 100
 COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES["comparative"])
 # Whether casefolded words hold one of COMPARISON_WORDS anywhere (a search in C, not a test per word).
 _HOLDS_COMPARISON_WORD = re.compile("|".join(map(re.escape, COMPARISON_WORDS)) or "(?!)")
-COMPARISON_DATE = re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE)
+COMPARISON_DATE = with_lookahead(re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE))
 # Planned or expected happenings.
 FUTURE = re.compile(
     r"\b(?=%s)(?:%s|(?:%s)%s)\b" % (
@@ -72,7 +73,7 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 # A reported past happening: a perfect tense, a past tense or a past participle after "was/were".
-HAPPENING = re.compile(
+HAPPENING = with_lookahead(re.compile(
     r"\b(?:%s)\s+(?:\w+\s+){0,2}?(?:(?:%s)\s+)?\w+(?:%s)\b|"
     r"\b(?:%s)\b|\b%s[a-z]{3,}(?:%s)\b" % (
         alternatives(_CUES["perfect_auxiliary"]), alternatives(_CUES["passive_perfect"]),
@@ -80,7 +81,7 @@ HAPPENING = re.compile(
         alternatives(verb for verb in IRREGULAR_PAST if verb not in _CUES["past_state"]),  # "was a capital" is a state
         _not_after(_CUES["article"], before=r"\b"),
         alternatives(_CUES["past_ending"])),
-)
+))
 # A span of time: a sentence that holds one describes a state over it, not a happening to date.
 SPAN_OF_TIME = re.compile(
     r"\b(?:%s) (?:(?:%s) )?(?:\w+ )?(?:%s)\b" % (

@@ -15,6 +15,7 @@ import re
 import threading
 from typing import Iterator
 
+from .temporal.firstchars import with_lookahead
 from .temporal.lexicon import alternatives, current_language, first_letters
 
 
@@ -84,7 +85,7 @@ INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
 # A past form or a finite auxiliary (cues.tsv, finite_verb), or any word in -ed: the verb of a clause.
 PAST_OR_AUX = r"(?:%s|%s|%s)" % (alternatives(IRREGULAR_PAST), alternatives(_CUES["finite_verb"]), _REGULAR_PAST)
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
-_FIRST_VERB = re.compile(r"\b%s\b" % PAST_OR_AUX)
+_FIRST_VERB = with_lookahead(re.compile(r"\b%s\b" % PAST_OR_AUX))
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
 POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
