@@ -58,7 +58,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(map(_stem, set(_WORD.findall(text.lower())) - STOPWORDS))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Report:
     """What merging compares of an event, computed once per event."""
 
@@ -245,7 +245,7 @@ class _Reports:
     order of words for prefixes, rarest first."""
 
     members: list[list[tuple[int, Event]]]
-    documents: list[set[str]]
+    documents: list[set[str] | frozenset[str]]
     items: list[_Item]
     order: list[int]
 
@@ -258,7 +258,7 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
     number in time order, known at the end).
     """
     members: list[list[tuple[int, Event]]] = []
-    documents: list[set[str]] = []
+    documents: list[set[str] | frozenset[str]] = []
     rows: list[tuple] = []
     by_signature: dict[tuple, list[int]] = {}
     document_numbers: dict[str, int] = {}
@@ -268,6 +268,7 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
     # The events of a sentence come one after another, with the same sentence, places and actors (the
     # same objects): their words and names are found once, for the first (a list of dates has hundreds).
     last: tuple = (None, None, None, None, None)
+    alone: dict[str, frozenset[str]] = {}
     for arrival, event in enumerate(events):
         if event.sentence is last[0] and event.places is last[1] and event.actors is last[2]:
             report = _Report.of(event, like=last[3])
@@ -290,7 +291,9 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
             number = len(members)
             same.append(number)
             members.append([])
-            documents.append(set())
+            # Most reports come from one document: they share one set of it, which a report copies when
+            # a second document brings it too (below).
+            documents.append(alone.get(event.document) or alone.setdefault(event.document, frozenset((event.document,))))
             if last[4] is None or last[3].words is not report.words:
                 last = (*last[:4], tuple(map(word_numbers.__getitem__, report.words)))
             words = last[4]
@@ -299,7 +302,8 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
                          words, tuple(sorted(report.places)), tuple(sorted(report.actors)), report.day is not None))
             frequency.update(words)
         members[number].append((arrival, event))
-        documents[number].add(event.document)
+        if event.document not in documents[number]:
+            documents[number] = documents[number] | {event.document}
     # In time order, then by the smallest id of each (see timeline.identity): the order reports are
     # joined in, and so the chronology, does not depend on the order the documents came in.
     in_time = sorted(range(len(members)), key=lambda n: (*rows[n][:2], min(e.id for _, e in members[n])))
@@ -413,6 +417,8 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
         alike = [pair for future in futures for pair in future.result()]
     else:
         alike = _alike_earlier(items, 0, order)
+    if not alike:
+        return list(range(len(items)))  # each report its own happening
     parent = list(range(len(items)))
     # Who and where each happening names: a report alike to one happening's report is not joined
     # to it when the happening already names other actors, or other places, and none of its own.
