@@ -187,7 +187,7 @@ def event_record(event: Event, documents: Mapping[str, Any] | None = None, dates
 
     ``documents`` (name to Document) gives the outlet and publication date of the event's source;
     with ``dates="human"`` the date column is the date as a reader says it (``display_date``)."""
-    record = _raw_record(event, (documents or {}).get(event.document) if documents else None)
+    record = raw_record(event, (documents or {}).get(event.document) if documents else None)
     if dates == "human":
         record["date"] = display_date(event, short=True)
     # The events of a sentence share its text: whether a text holds a control character is
@@ -199,7 +199,9 @@ def event_record(event: Event, documents: Mapping[str, Any] | None = None, dates
     return record
 
 
-def _raw_record(event: Event, document: Any = None) -> dict[str, object]:
+def raw_record(event: Event, document: Any = None) -> dict[str, object]:
+    """The event's columns (``document``: its source Document, or None) before event_record makes
+    their text printable."""
     location = event.location
     fatalities = event.fatalities
     located = has_coordinates(event)
