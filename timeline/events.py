@@ -374,14 +374,15 @@ _SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:%s)?\s*$" % (
 def _happenings(expressions: list[TemporalExpression], text: str, sentence_start: int) -> list[_Happening]:
     """Group a sentence's date expressions into the happenings they date."""
     groups: list[_Happening] = []
+    intervals = [e.interval for e in expressions]  # each worked out once, not once per look
     index = 0
     while index < len(expressions):
         current = expressions[index]
-        interval = current.interval
+        interval = intervals[index]
         following = expressions[index + 1] if index + 1 < len(expressions) else None
         if following is not None:
             between = text[current.end:following.start]
-            other = following.interval
+            other = intervals[index + 1]
             before = text[max(sentence_start, current.start - 12):current.start]
             if _RANGE_BETWEEN.match(between) and _RANGE_BEFORE.search(before) and other.end >= interval.start:
                 groups.append(_Happening((current, following), interval.start, other.end))
@@ -424,10 +425,11 @@ def _date_source(expression: TemporalExpression) -> str:
 def _value_of(happening: _Happening) -> tuple[str, str, str | None]:
     """TIMEX-style value, precision and mod of a happening (a range gets ``start/end``)."""
     main = happening.main
-    if (happening.start, happening.end) != (main.interval.start, main.interval.end):
+    interval = main.interval
+    if (happening.start, happening.end) != (interval.start, interval.end):
         first, last = happening.expressions
         return f"{first.value}/{last.value}", first.precision or "day", None
-    return main.value, main.interval.precision, main.mod
+    return main.value, interval.precision, main.mod
 
 
 def extract_events(
