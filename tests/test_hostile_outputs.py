@@ -247,6 +247,8 @@ def test_table_holds_no_terminal_control(outputs):
     table = read_table(outputs[".txt"][0])
     # The title is there, wrapped in its column as the table's default columns leave it room.
     assert "Rebels" in table and "captured" in table.split("Rebels", 1)[1]
+    # No direction mark that would turn a row around: the file name reads as it is written.
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", table) and "gnp.exe" in table
 
 
 def _exported(path, folder):
