@@ -248,6 +248,58 @@ def test_a_cut_off_word_file_is_damaged():
         readers.read(data[: len(data) // 2], "report.docx")
 
 
+def _bomb(data: bytes, unpacked: int) -> bytes:
+    """The Word file ``data`` with ``unpacked`` more bytes of XML in its body, deflated to a few kilobytes."""
+    import zipfile
+
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for part in source.infolist():
+            body = source.read(part.filename)
+            if part.filename != "word/document.xml":
+                bomb.writestr(part, body)
+                continue
+            head, tail = body.split(b"</w:body>")
+            with bomb.open(part.filename, "w", force_zip64=True) as stream:
+                stream.write(head)
+                chunk = b"<w:p><w:r><w:t>" + b"A" * (1 << 20) + b"</w:t></w:r></w:p>"
+                for _ in range(unpacked // len(chunk) + 1):
+                    stream.write(chunk)
+                stream.write(b"</w:body>" + tail)
+    return buffer.getvalue()
+
+
+def test_a_word_file_that_unpacks_to_more_xml_than_any_article_is_refused():
+    from timeline.readers import word
+
+    data = _bomb(make_docx(), word.MAX_UNPACKED_XML)
+    assert len(data) < 1024 * 1024
+    with pytest.raises(InputError, match=r"^unpacks to 65 MB of XML, more than any article; if it is one, save"):
+        readers.read(data, "bomb.docx")
+
+
+def test_text_beyond_the_size_limit_is_refused_even_from_a_small_file(tmp_path):
+    """A compressed file may hold more text than its own size: the limit holds for the text too."""
+    document = docx.Document()
+    for _ in range(40):
+        document.add_paragraph(" ".join(f"Rebels shelled the airport on {day} May 2016, the army said."
+                                        for day in range(1, 101)))
+    (tmp_path / "long.docx").write_bytes(_saved(document))
+    (tmp_path / "note.txt").write_text("On 20 May 2016, rebels shelled the airport of Aleppo.\n", encoding="utf-8")
+    assert (tmp_path / "long.docx").stat().st_size < 0.1 * 1024 * 1024
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "-f", "csv", "--max-size", "0.1"],
+                                env={"TIMELINE_LOAD_PLUGINS": ""})
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"Skipped: {tmp_path / 'long.docx'}: holds 0.2 MB of text, more than the 0.1 MB limit; split it" in result.stderr
+    assert "2016-05-20" in result.stdout
+
+
+def _saved(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def write_corpus(folder):
     folder.mkdir()
     (folder / "report.pdf").write_bytes(make_pdf())
