@@ -300,6 +300,36 @@ def _saved(document) -> bytes:
     return buffer.getvalue()
 
 
+def _pdf_bomb(unpacked: int) -> bytes:
+    """A one-page PDF whose content stream unpacks to ``unpacked`` bytes of text operators."""
+    import zlib
+
+    line = b"BT /F1 12 Tf 72 700 Td (Rebels attacked Aleppo on 5 May 2016.) Tj ET\n"
+    packer = zlib.compressobj(1)
+    stream = b"".join([*(packer.compress(line * 10_000) for _ in range(unpacked // (len(line) * 10_000) + 1)),
+                       packer.flush()])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return pdf + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(pdf))
+
+
+def test_a_pdf_page_that_unpacks_to_more_than_any_article_is_said_so():
+    assert "Rebels attacked Aleppo" in read_one(_pdf_bomb(1000), "small.pdf").text  # the same file, small
+    data = _pdf_bomb(200 * 1024 * 1024)
+    assert len(data) < 2 * 1024 * 1024
+    with pytest.raises(InputError, match=r"^has pages whose contents unpack to more than any article's \(page 1\)"):
+        readers.read(data, "bomb.pdf")
+
+
 def write_corpus(folder):
     folder.mkdir()
     (folder / "report.pdf").write_bytes(make_pdf())
