@@ -484,7 +484,7 @@ def extract_events(
                 habitual[clause] = bool(HABITUAL.search(sentence.text[clause_start:clause_end]))
             if habitual[clause]:
                 continue
-            named_by = next((r for r in relations if r.phrase[0] <= span[0] < r.phrase[1]), None)
+            named_by = next((r for r in relations if r.phrase[0] <= span[0] < r.phrase[1]), None) if relations else None
             if named_by is not None:
                 title = phrase_title(sentence.text, named_by.phrase, other_spans)
             else:
@@ -504,7 +504,8 @@ def extract_events(
                     document=document.name,
                     offset=(sentence.start, sentence.end),
                     date_source=_date_source(main),
-                    expression=" … ".join(e.text for e in happening.expressions),
+                    expression=main.text if len(happening.expressions) == 1
+                    else " … ".join(e.text for e in happening.expressions),
                     mod=mod,
                     # Future wording counts before the date it governs ("will meet on Friday"), not after
                     # it ("on Saturday ... expressed hope that it would not ...").
