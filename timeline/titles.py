@@ -431,8 +431,16 @@ def _title_of(known: _SentenceTitles, date_span) -> str:
     place = analysis.place(date_span)
     if place is None:
         return _title_alone(sentence, date_span, spans)
-    # The text with this date written out again: positions after it move by ``shift``.
     own = analysis.sentence[date_span[0]:date_span[1]]
+    listed = analysis.listed(place)
+    if listed:
+        # A list is dropped whole, so the dates of one list in one clause share a title (but for how many
+        # words the date itself has, which decides whether its clause is too short to stand alone).
+        key = (analysis.clause(place), listed, len(_WORD.findall(own, 0, 60)[:5]))
+        title = analysis.list_titles.get(key)
+        if title is not None:
+            return title
+    # The text with this date written out again: positions after it move by ``shift``.
     text = _WrittenOut(analysis.text, place, own)
     shift = len(own) - 1
 
@@ -447,16 +455,10 @@ def _title_of(known: _SentenceTitles, date_span) -> str:
     def ends_in_speech(start: int, end: int) -> bool:
         return analysis.ends_in_speech(start if start <= place else start - shift, end - shift)
 
-    listed = analysis.listed(place)
     if not listed:
         return _title_in(text, clause, (place, place + len(own)), ends_in_speech, listed)
-    # A list is dropped whole, so the dates of one list in one clause share a title (but for how many
-    # words the date itself has, which decides whether its clause is too short to stand alone).
-    key = (analysis.clause(place), listed, len(_WORD.findall(own, 0, 60)[:5]))
-    title = analysis.list_titles.get(key)
-    if title is None:
-        title = _title_in(text, clause, (place, place + len(own)), ends_in_speech, (listed[0], listed[1] + shift))
-        analysis.list_titles[key] = title
+    title = analysis.list_titles[key] = _title_in(text, clause, (place, place + len(own)), ends_in_speech,
+                                                  (listed[0], listed[1] + shift))
     return title
 
 
