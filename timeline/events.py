@@ -475,6 +475,7 @@ def extract_events(
         happenings = _happenings(anchors, text, sentence.start) if anchors else []
         made: list[tuple[_Happening, Relation | None]] = []
         habitual: dict[tuple[int, int], bool] = {}  # per clause: the dates of a clause share it
+        offset = (sentence.start, sentence.end)  # one tuple for the events of the sentence
         future_words: dict[int, tuple[int, int]] = {}  # per clause: see _is_future_in
         for happening in happenings:
             main = happening.main
@@ -502,7 +503,7 @@ def extract_events(
                     title=title,
                     sentence=sentence.text,
                     document=document.name,
-                    offset=(sentence.start, sentence.end),
+                    offset=offset,
                     date_source=_date_source(main),
                     expression=main.text if len(happening.expressions) == 1
                     else " … ".join(e.text for e in happening.expressions),
