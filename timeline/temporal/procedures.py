@@ -659,9 +659,10 @@ def _blurred(value: str, granularity: str, known: str) -> str:
 
 
 def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
-    """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
-    quarter = ctx.recent_quarter(span[0])
-    noun = (g.get("noun") or "").lower()
+    """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back ("the same month
+    last year": the month last spoken of, not a quarter named nearby)."""
+    noun = (g.get("noun") or g.get("pnoun") or "").lower()
+    quarter = None if noun == "month" else ctx.recent_quarter(span[0])
     if quarter is None and noun in _W_PERIOD_NOUN and ctx.dct is not None \
             and (ctx.last is None or ctx.last[1] not in ("quarter", "month") or ctx.last[0] > ctx.dct):
         # "the year-ago quarter" with no quarter named nearby: the one reported on, the last completed
