@@ -878,6 +878,36 @@ for _role, _words_of_role in LANGUAGE.words.items():
 _CONTEXTS: dict[str, re.Pattern] = {}
 
 
+_W_WEEK_OF_MONTH = role_words("week_of_month")
+
+
+def _week_of_month(ctx: Context, g: dict, span) -> Found | None:
+    """ "the first week of February", "the last week of this month" (groups ord, and month with year, or
+    mdir, or month_of_story): the week that holds most of the days the ordinal names, as a day of it (the
+    4th for the first week, three days before the month's end for the last: words.tsv week_of_month)."""
+    step = _W_WEEK_OF_MONTH.get(g["ord"].lower())
+    if step is None:
+        return None
+    if g.get("month"):
+        found = _named_month(ctx, g, span) if not g.get("year") else \
+            Found("DATE", f"{_year(g['year']):04d}-{_month(g['month']):02d}")
+        if found is None or "X" in found.value:
+            return found and Found("DATE", found.value + "-XX", anchor=found.anchor)
+        year, month = int(found.value[:4]), int(found.value[5:7])
+        anchor = found.anchor
+    elif ctx.dct is None:
+        return Found("DATE", "XXXX-XX-XX", anchor="unresolved")
+    else:
+        first = cal.shift(ctx.dct.replace(day=1), "month", STEP.get((g.get("mdir") or "").lower(), 0))
+        year, month, anchor = first.year, first.month, "relative"
+    offset = int(step)
+    if offset > 0:
+        day = dt.date(year, month, offset)
+    else:
+        day = cal.shift(dt.date(year, month, 1), "month", 1) + dt.timedelta(days=offset)
+    return Found("DATE", day.isoformat(), anchor=anchor)
+
+
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, for calendar, count and year, by its first argument the kind of thing to compute.
 def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
@@ -888,13 +918,14 @@ def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
 
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
-             "day_beside": _day_beside, "weekday_after": _weekday_after}
+             "day_beside": _day_beside, "weekday_after": _weekday_after, "week_of_month": _week_of_month}
 
 
 @procedure
 def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
     """A calendar name placed in its year (``kind``: day of a month, range_end, month, season, weekday,
-    holiday, day_beside: the day before or after a named one): of the year named, of the story, or the
+    holiday, day_beside: the day before or after a named one, week_of_month: "the first week of
+    February"): of the year named, of the story, or the
     occurrence the sentence points to.  The rows refuse what is no such name ("the fall of Saigon").
 
     A procedure because the year comes from outside the match: the tense of the sentence, the
