@@ -181,7 +181,9 @@ def read_csv(data: bytes, events: int, excel: bool) -> list[list[str]]:
     if excel:
         for row in rows[1:]:
             for cell in row:
-                # A spreadsheet runs a cell that starts so as a formula, unless it is a signed number.
+                # A spreadsheet runs a cell that starts so (after the blanks it may trim) as a
+                # formula, unless it is a signed number.
+                cell = cell.lstrip(" ")
                 assert not cell.startswith(FORMULA_STARTS) or SIGNED_NUMBER.fullmatch(cell), cell
         # Where the list separator is ";", a spreadsheet splits each line at every ";" (the quotes
         # around our comma-separated cells no longer open a cell): no piece may start a formula.

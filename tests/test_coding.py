@@ -21,6 +21,38 @@ def test_remote_violence_takes_precedence_over_the_violence_it_does():
     assert classify("Officials met in Geneva", load_event_types(), None)[0] == "unknown"
 
 
+@pytest.mark.parametrize("clause", [
+    "The talks took place in Geneva", "Elections will take place in May", "The ceasefire took effect at noon",
+    "Sharif took power after the elections", "He took office in January", "She will take part in the talks",
+    "He will take over as governor", "Measures have been taken to treat cholera", "The wounded were taken to hospital",
+    "The war took its heaviest toll in Aleppo", "The firm took a 2.5 percent stake", "He took the decision to resign",
+    "No action was taken against them",
+])
+def test_taking_part_place_or_office_is_no_change_of_territory(clause):
+    assert "territory" not in classify(clause, load_event_types(), None)[1]
+
+
+@pytest.mark.parametrize("clause", [
+    "Rebels took the town of Morek", "The army retook Palmyra", "Militants took full control of Raqqa",
+    "The town was taken by rebels", "The army has retaken this Friday the border crossing of Nassib",
+    "Fighters took over the village", "Kabila threatened to take Kinshasa",
+])
+def test_taking_a_place_is_a_change_of_territory(clause):
+    assert classify(clause, load_event_types(), None)[1].endswith("territory")
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("The attack on 5 May 2016 killed 12 people.", 12),
+    ("The quake of January 1994 claimed 61 lives.", 61),
+    ("A suicide bombing in Tel Aviv on March 21 killed three Israelis.", 3),
+    ("Stessel was convicted by a court-martial in 1908 and sentenced to death.", None),
+    ("Arrested in December, he died two months later.", None),
+])
+def test_the_figures_of_a_date_are_no_toll(text, toll):
+    event = _events(text, published="2016-05-06")[0]
+    assert (event.fatalities.count if event.fatalities else None) == toll
+
+
 def test_toll_with_qualifier_range_and_no_killed_or_wounded_figure():
     text = ("at least 160 men have been killed or wounded, with at least 70 of those men confirmed dead, "
             "though some state the dead number has high as 100.")

@@ -247,6 +247,8 @@ def test_table_holds_no_terminal_control(outputs):
     table = read_table(outputs[".txt"][0])
     # The title is there, wrapped in its column as the table's default columns leave it room.
     assert "Rebels" in table and "captured" in table.split("Rebels", 1)[1]
+    # No direction mark that would turn a row around: the file name reads as it is written.
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", table) and "gnp.exe" in table
 
 
 def _exported(path, folder):
@@ -390,12 +392,21 @@ def test_a_spreadsheet_imported_unedited_corrects_nothing(tmp_path, corpus, suff
     assert result.exit_code == 0 and ": 0 correction(s)" in result.stdout, result.output
 
 
-@pytest.mark.parametrize("text", ["a;=1+1", 'left; "@SUM(1)', "x\n-2+3", "=1;+2", "-33.5", "plain; text"])
+@pytest.mark.parametrize("text", ["a;=1+1", 'left; "@SUM(1)', "x\n-2+3", "=1;+2", "-33.5", "plain; text", "  =1+1",
+                                  " -33.5"])
 def test_csv_guards_are_undone_on_import(text):
     from timeline.exporters.csv_format import neutralise_formula
     from timeline.spreadsheets import _unguarded
 
     assert _unguarded(neutralise_formula(text)) == text
+
+
+def test_blanks_before_a_formula_do_not_hide_it():
+    """A spreadsheet that trims the blanks of cells on import would run "  =1+1"."""
+    from timeline.exporters.csv_format import neutralise_formula
+
+    assert neutralise_formula("  =1+1") == "'  =1+1" and neutralise_formula(" @SUM(1)") == "' @SUM(1)"
+    assert neutralise_formula(" -33.5") == " -33.5"
 
 
 def test_a_plugin_file_cannot_forge_lines_or_send_escapes(tmp_path):

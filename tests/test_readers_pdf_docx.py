@@ -248,6 +248,88 @@ def test_a_cut_off_word_file_is_damaged():
         readers.read(data[: len(data) // 2], "report.docx")
 
 
+def _bomb(data: bytes, unpacked: int) -> bytes:
+    """The Word file ``data`` with ``unpacked`` more bytes of XML in its body, deflated to a few kilobytes."""
+    import zipfile
+
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for part in source.infolist():
+            body = source.read(part.filename)
+            if part.filename != "word/document.xml":
+                bomb.writestr(part, body)
+                continue
+            head, tail = body.split(b"</w:body>")
+            with bomb.open(part.filename, "w", force_zip64=True) as stream:
+                stream.write(head)
+                chunk = b"<w:p><w:r><w:t>" + b"A" * (1 << 20) + b"</w:t></w:r></w:p>"
+                for _ in range(unpacked // len(chunk) + 1):
+                    stream.write(chunk)
+                stream.write(b"</w:body>" + tail)
+    return buffer.getvalue()
+
+
+def test_a_word_file_that_unpacks_to_more_xml_than_any_article_is_refused():
+    from timeline.readers import word
+
+    data = _bomb(make_docx(), word.MAX_UNPACKED_XML)
+    assert len(data) < 1024 * 1024
+    with pytest.raises(InputError, match=r"^unpacks to 65 MB of XML, more than any article; if it is one, save"):
+        readers.read(data, "bomb.docx")
+
+
+def test_text_beyond_the_size_limit_is_refused_even_from_a_small_file(tmp_path):
+    """A compressed file may hold more text than its own size: the limit holds for the text too."""
+    document = docx.Document()
+    for _ in range(40):
+        document.add_paragraph(" ".join(f"Rebels shelled the airport on {day} May 2016, the army said."
+                                        for day in range(1, 101)))
+    (tmp_path / "long.docx").write_bytes(_saved(document))
+    (tmp_path / "note.txt").write_text("On 20 May 2016, rebels shelled the airport of Aleppo.\n", encoding="utf-8")
+    assert (tmp_path / "long.docx").stat().st_size < 0.1 * 1024 * 1024
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "-f", "csv", "--max-size", "0.1"],
+                                env={"TIMELINE_LOAD_PLUGINS": ""})
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"Skipped: {tmp_path / 'long.docx'}: holds 0.2 MB of text, more than the 0.1 MB limit; split it" in result.stderr
+    assert "2016-05-20" in result.stdout
+
+
+def _saved(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _pdf_bomb(unpacked: int) -> bytes:
+    """A one-page PDF whose content stream unpacks to ``unpacked`` bytes of text operators."""
+    import zlib
+
+    line = b"BT /F1 12 Tf 72 700 Td (Rebels attacked Aleppo on 5 May 2016.) Tj ET\n"
+    packer = zlib.compressobj(1)
+    stream = b"".join([*(packer.compress(line * 10_000) for _ in range(unpacked // (len(line) * 10_000) + 1)),
+                       packer.flush()])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return pdf + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(pdf))
+
+
+def test_a_pdf_page_that_unpacks_to_more_than_any_article_is_said_so():
+    assert "Rebels attacked Aleppo" in read_one(_pdf_bomb(1000), "small.pdf").text  # the same file, small
+    data = _pdf_bomb(200 * 1024 * 1024)
+    assert len(data) < 2 * 1024 * 1024
+    with pytest.raises(InputError, match=r"^has pages whose contents unpack to more than any article's \(page 1\)"):
+        readers.read(data, "bomb.pdf")
+
+
 def write_corpus(folder):
     folder.mkdir()
     (folder / "report.pdf").write_bytes(make_pdf())

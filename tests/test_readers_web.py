@@ -183,6 +183,9 @@ class Site:
             "/to-page": lambda h: h.answer(302, b"", headers=[("Location", "/page.html")]),
             "/to-missing": lambda h: h.answer(307, b"", headers=[("Location", "/missing")]),
             "/to-ftp": lambda h: h.answer(301, b"", headers=[("Location", "ftp://127.0.0.1/file")]),
+            "/to-metadata": lambda h: h.answer(302, b"", headers=[("Location", "http://169.254.169.254/latest/")]),
+            "/to-localhost": lambda h: h.answer(302, b"", headers=[
+                ("Location", f"http://localhost:{h.server.server_port}/article.txt")]),
             "/gone": lambda h: h.answer(410, b"gone"),
             "/login": lambda h: h.answer(403, b"<html><form>Sign in</form></html>", "text/html"),
             "/moved": lambda h: h.answer(301, b"", headers=[("Location", "/article.txt")]),
@@ -271,6 +274,27 @@ def test_pages_are_fetched_once_then_read_from_the_cache(site, tmp_path):
     offline = build(article, feed, moved, "--offline")
     assert offline.exit_code == 0, offline.output
     assert documents_of(offline) == documents
+
+
+def test_a_page_out_on_the_internet_may_not_redirect_to_this_machine(site, monkeypatch):
+    """The test site stands in for a public one (its 127.0.0.1 is taken for a public address); its
+    redirects to localhost and to a cloud machine's metadata address are refused in one line each,
+    and nothing is asked of them."""
+    resolve = web._addresses
+    monkeypatch.setattr(web, "_addresses", lambda host: ["93.184.215.14"] if host == "127.0.0.1" else resolve(host))
+    result = build(site.url("/article.txt"), site.url("/to-localhost"), site.url("/to-metadata"), "-j", "1")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    skipped = sorted(line for line in result.stderr.splitlines() if line.startswith("Skipped: "))
+    assert skipped == [
+        f"Skipped: {site.url('/to-localhost')}: redirects to http://localhost:{site.server.server_address[1]}/article.txt, an address "
+        "on this machine or its local network; open it in a browser, save the page and give the file",
+        f"Skipped: {site.url('/to-metadata')}: redirects to http://169.254.169.254/latest/, an address on this "
+        "machine or its local network; open it in a browser, save the page and give the file",
+    ]
+    assert site.count("/article.txt") == 1
+    # Given on this machine, the same site may redirect within it.
+    monkeypatch.setattr(web, "_addresses", resolve)
+    assert build(site.url("/to-localhost"), "-j", "1").exit_code == 0
 
 
 def test_offline_without_the_page_in_the_cache(site):

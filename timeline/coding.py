@@ -922,7 +922,7 @@ def code_events(
             end = max(end, clause_at(sentence, participle.end() - 1)[1])  # "..., killing two children"
         if index not in toll_free:
             toll_free[index] = not _toll_letters(tuple(words.tolls)).search(sentence)
-        tolls = [] if toll_free[index] else find_tolls(sentence[start:end], words)
+        tolls = [] if toll_free[index] else find_tolls(_dates_blanked(sentence, start, end, spans), words)
         fatalities = next((t for t in tolls if t.kind == "fatalities"), None)
         injuries = next((t for t in tolls if t.kind == "injuries"), None)
         if fatalities is None and event.date_source == "publication":
@@ -955,6 +955,19 @@ _SPEECH_END = re.compile(r"\b(?=%s)(?:%s)\b[^,;]{0,40}$" % (first_letters(SPEECH
 # How far before the end of a window a match of _SPEECH_END can begin (its verb, 40 characters, and
 # a line break that $ lets it end before): the rest of a long window is not searched.
 _SPEECH_END_REACH = max(map(len, SPEECH_VERBS), default=0) + 42
+
+
+def _dates_blanked(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """``sentence[start:end]`` with the dates of the sentence (sorted ``spans``) in it blanked, one space
+    for one character: the figures of "5 May 2016 killed 12" or "in 1908 and sentenced to death"
+    are a day and a year, no toll."""
+    window = sentence[start:end]
+    first = max(bisect.bisect_left(spans, (start,)) - 1, 0)
+    for span_start, span_end in spans[first:bisect.bisect_left(spans, (end,))]:
+        a, b = max(span_start, start) - start, min(span_end, end) - start
+        if a < b:
+            window = window[:a] + " " * (b - a) + window[b:]
+    return window
 
 
 def _date_span(event: Event) -> tuple[int, int] | None:

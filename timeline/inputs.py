@@ -223,6 +223,11 @@ def read_input(item: Input, max_size: int | None = DEFAULT_MAX_SIZE, offline: bo
     readings = read_kind(data, name)
     if not any(r.text.strip() for r in readings):
         raise InputError("holds no text, only blank space")
+    text_size = sum(len(r.text) for r in readings)
+    if max_size and text_size > max_size:
+        # A compressed file (a PDF's streams, a Word file's ZIP) may hold more text than its size.
+        raise InputError(f"holds {_megabytes(text_size)} of text, more than the {_megabytes(max_size)} limit; "
+                         "split it into smaller files or raise the limit with --max-size")
     if item.url is not None and len(readings) == 1 and not readings[0].url:
         readings = [replace(readings[0], url=name)]
     return readings

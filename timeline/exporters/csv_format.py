@@ -28,7 +28,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 EXCEL_OPTION = click.Option(
     ["--excel"], is_flag=True, default=False,
-    help="-f csv and acled for spreadsheets: UTF-8 BOM, and cells starting with = + - @ tab CR LF "
+    help="-f csv and acled for spreadsheets: UTF-8 BOM, and cells starting (after blanks) with = + - @ tab CR LF "
          "(or holding one of = + - @ after a ; or a line break) get a ' before it (OWASP CSV injection defence).",
 )
 
@@ -46,7 +46,8 @@ _INNER_GUARD = re.compile(r"([;\r\n][ \t\"]*)'(?=[=+\-@])")
 def neutralise_formula(value: str) -> str:
     """Prefix a cell a spreadsheet would run as a formula with ``'``, and each part of it that one
     splitting at ``;`` would make a cell; a plain number stays a number."""
-    if value.startswith(FORMULA_TRIGGERS) and not _NUMBER.fullmatch(value):
+    head = value.lstrip(" ")  # a spreadsheet that trims the blanks of a cell on import runs " =1+1"
+    if head.startswith(FORMULA_TRIGGERS) and not _NUMBER.fullmatch(head):
         value = "'" + value
     if ";" in value or "\n" in value or "\r" in value:
         value = _INNER_CELL.sub(r"\1'", value)
@@ -55,7 +56,7 @@ def neutralise_formula(value: str) -> str:
 
 def restore_formula(value: str) -> str:
     """The text ``neutralise_formula`` guarded, as it was (for reading back an edited spreadsheet)."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+    if value.startswith("'") and value[1:].lstrip(" ").startswith(FORMULA_TRIGGERS):
         value = value[1:]
     if "'" in value and (";" in value or "\n" in value or "\r" in value):
         value = _INNER_GUARD.sub(r"\1", value)

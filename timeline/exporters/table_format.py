@@ -24,8 +24,10 @@ MIN_WRAPPED_WIDTH = 12
 
 
 # Control characters: ESC starts terminal escape sequences (colours, cursor moves, window titles,
-# links), so text from a document could rewrite what the terminal shows; C1 controls, too.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# links), so text from a document could rewrite what the terminal shows; C1 controls, too. And the
+# direction marks (embeddings, overrides, isolates): in a terminal that lays out bidirectional text,
+# one left open in a cell turns the rest of its row around, the cells of other columns with it.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_text(value: object) -> str:

@@ -80,18 +80,25 @@ def read(data: bytes, name: str = "") -> list[Reading]:
             raise InputError("is a PDF without pages; save it again")
         if b"%%EOF" not in data[-4096:]:
             raise InputError("is a damaged PDF (it is cut off: its end is missing); save it again")
-        lines, unread = [], []
+        lines, unread, oversized = [], [], []
         for number, page in enumerate(pages, 1):
             try:
                 lines.append(_page_lines(page))
             except MemoryError:
                 raise
+            except pypdf.errors.LimitReachedError:  # a page's streams unpack to more than pypdf reads
+                lines.append([])
+                oversized.append(number)
             except Exception:
                 lines.append([])
                 unread.append(number)
         metadata = _metadata(document)
     empty = [number for number, page in enumerate(lines, 1) if not any(line.text.strip() for line in page)]
+    oversized_note = (f"has pages whose contents unpack to more than any article's ({_pages(oversized)}); if "
+                      "it is one, save its text as a .txt file and give that") if oversized else ""
     if len(empty) == len(pages):
+        if oversized:
+            raise InputError(oversized_note)
         if unread:
             raise InputError("is a damaged PDF (no page could be read); save it again")
         raise InputError("is a scanned PDF without a text layer; it needs OCR first (e.g. ocrmypdf)")
@@ -100,7 +107,9 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     if unread:
         notes.append(f"has pages that could not be read ({_pages(unread)}); their text is missing; "
                          "save the PDF again to read them")
-    scanned = [number for number in empty if number not in unread]
+    if oversized:
+        notes.append(oversized_note)
+    scanned = [number for number in empty if number not in unread and number not in oversized]
     if scanned:
         notes.append(f"has pages without a text layer ({_pages(scanned)}); their text is missing, "
                          "OCR them first (e.g. ocrmypdf) to read them")

@@ -15,8 +15,10 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
+import ipaddress
 import json
 import os
+import socket
 import tempfile
 import time
 from dataclasses import dataclass
@@ -144,6 +146,7 @@ def download(url: str, max_size: int | None = None) -> Page:
                                      "save the page and give the file")
                 seen.append(url)
                 _check_redirect_scheme(url)
+                _check_redirect_network(url, seen[0])
                 continue
             if response.status >= 400 or response.status < 200:
                 raise InputError(_refused(response.status, url, seen[0], retries_used=response.retries))
@@ -157,6 +160,30 @@ def _check_redirect_scheme(url: str) -> None:
     if urlsplit(url).scheme.lower() not in SCHEMES:
         raise InputError(f"redirects to {url}, which is not an http(s) link; save the page from your "
                          "browser and give the file")
+
+
+def _check_redirect_network(url: str, asked: str) -> None:
+    """A page out on the internet may not send the request on to this machine or its network (a
+    router's page, a cloud machine's metadata at 169.254.169.254) and have the answer read into the
+    chronology. An address the user gave on their own network may redirect within it."""
+    host = urlsplit(url).hostname
+    if host and _on_this_network(host) and not _on_this_network(urlsplit(asked).hostname or ""):
+        raise InputError(f"redirects to {url}, an address on this machine or its local network; open it in "
+                         "a browser, save the page and give the file")
+
+
+def _addresses(host: str) -> list[str]:
+    """The IP addresses ``host`` resolves to (none when it does not)."""
+    try:
+        return [info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)]
+    except (OSError, UnicodeError):
+        return []
+
+
+def _on_this_network(host: str) -> bool:
+    """Whether ``host`` is or resolves to an address that is not on the public internet: loopback,
+    private, link-local, shared or reserved."""
+    return any(not ipaddress.ip_address(address.partition("%")[0]).is_global for address in _addresses(host))
 
 
 def _body(response, url: str, max_size: int | None, deadline: float) -> bytes:

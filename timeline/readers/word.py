@@ -13,6 +13,7 @@ never when the text opens with a dateline, with ``published_from = "word metadat
 from __future__ import annotations
 
 import io
+import zipfile
 
 from .base import InputError, Reading
 from .created import creation_date, usable_title
@@ -21,12 +22,16 @@ from .created import creation_date, usable_title
 DOCX_EARLIEST_YEAR = 2006
 # What python-docx's own template says about every file made from it without saying more.
 TEMPLATE_AUTHOR = "python-docx"
+# A Word file is a ZIP archive: a megabyte of it can unpack to gigabytes of XML, which would hold the
+# run for hours. A long report's XML is a few megabytes; more than this is no article.
+MAX_UNPACKED_XML = 64 * 1024 * 1024
 
 
 def read(data: bytes, name: str = "") -> list[Reading]:
     """The text of a Word file and the metadata it carries. Raises InputError when it cannot be used."""
     import docx
 
+    _check_unpacked_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = list(_paragraphs(document))
@@ -43,6 +48,19 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     published = creation_date(created, text, earliest=DOCX_EARLIEST_YEAR)
     return [Reading(text, title=title, author=" ".join((author or "").split()), published=published,
                     published_from="word metadata" if published else "")]
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a file whose XML parts say they unpack to more than MAX_UNPACKED_XML (a part that
+    unpacks to more than it says fails its checksum, and the file is damaged)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist() if part.filename.endswith(".xml"))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx says the file is damaged
+    if unpacked > MAX_UNPACKED_XML:
+        raise InputError(f"unpacks to {unpacked / 1024 / 1024:,.0f} MB of XML, more than any article; if it "
+                         "is one, save its text as a .txt file and give that")
 
 
 def _paragraphs(container):

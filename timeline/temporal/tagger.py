@@ -258,25 +258,34 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
 
 # A year before Christ has no ``datetime.date``: the scan carries it as the year BC_PROXY - year, so that a
 # story counting forward ("the following year", "the winter") still counts forward, and writes it back as
-# TIMEX2 does (``BC0479``) when a value comes out.
-BC_PROXY = 9000
+# TIMEX2 does (``BC0479``) when a value comes out. BC_PROXY ends in 9s so that the decades and centuries
+# before Christ fall on the carried ones: 499-490 BC (the decade BC049) are carried as 8500-8509 (850),
+# and 499-400 BC (the century BC04) as 8500-8599 (85), so "the following decade" after 490 BC is BC048.
+BC_PROXY = 8999
 BC_PROXY_LOW = 6000  # carried years from here on stand for years before Christ
-_BC_VALUE = re.compile(r"BC([0-9]{4})(?![0-9])")
+_BC_VALUE = re.compile(r"BC([0-9]{2,4})(?![0-9])")
 
 
 def _into_proxy(value: str) -> str:
-    """ "BC0490-08" as the scan carries it ("8510-08"); any other value as it is."""
+    """ "BC0490-08" as the scan carries it ("8509-08"), a decade "BC049" as "850", a century "BC04" as
+    "85"; any other value as it is."""
     bc = _BC_VALUE.match(value)
-    if bc is None or not 0 < int(bc.group(1)) <= BC_PROXY - BC_PROXY_LOW:
+    if bc is None:
         return value
-    return f"{BC_PROXY - int(bc.group(1)):04d}{value[bc.end():]}"
+    digits, number = len(bc.group(1)), int(bc.group(1))
+    carried = BC_PROXY // 10 ** (4 - digits) - number
+    if number == 0 or carried < BC_PROXY_LOW // 10 ** (4 - digits):
+        return value
+    return f"{carried:0{digits}d}{value[bc.end():]}"
 
 
 def _out_of_proxy(value: str) -> str:
-    """A value counted from a carried year before Christ, written as TIMEX2 writes it ("8521" -> "BC0479")."""
-    if len(value) < 4 or not value[:4].isdigit() or int(value[:4]) < BC_PROXY_LOW:
+    """A value counted from a carried year before Christ, written as TIMEX2 writes it ("8520" -> "BC0479",
+    a decade "851" -> "BC048", a century "85" -> "BC04")."""
+    digits = len(value) if value.isdigit() and len(value) in (2, 3) else 4 if value[:4].isdigit() else 0
+    if not digits or int(value[:digits]) < BC_PROXY_LOW // 10 ** (4 - digits):
         return value
-    return f"BC{BC_PROXY - int(value[:4]):04d}{value[4:]}"
+    return f"BC{BC_PROXY // 10 ** (4 - digits) - int(value[:digits]):0{digits}d}{value[digits:]}"
 
 
 def _remembered(found: Found) -> tuple[dt.date, str] | None:
