@@ -13,7 +13,7 @@ from .values import SEASON_CODES, format_duration, format_value, season_of, unkn
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, MULTIPLIERS, NUMBERS,
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
-from .context import Context, Found, STORY_TURN, context_pattern, role_words
+from .context import Context, Found, FOLLOW_DAYS, FOLLOW_REACH, STORY_TURN, context_pattern, role_words
 from .tense import direction
 
 _DIGITS = re.compile(r"\d+")
@@ -200,7 +200,22 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         # "June 21 last year": the year is named relative to the DCT's
         year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
+    followed = _following_day(ctx, span, month, day)
+    if followed is not None:
+        return Found("DATE", followed.isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
+
+
+def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
+    """ "On March 3, 2014, rebels attacked. On March 5, the army responded.": a day without its year
+    shortly after a day dated in another year than the DCT's, and soon after that day, is of its year."""
+    last, story = ctx.last, ctx.story
+    if last is None or story is None or last[1] != "day" or story[0] != last[0].year \
+            or last[0].year == ctx.dct.year or not 0 <= span[0] - story[1] <= FOLLOW_REACH \
+            or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]:
+        return None  # the day must be dated by a year written in the text, not counted within a story
+    candidate = _safe_date(last[0].year, month, day)
+    return candidate if 0 < (candidate - last[0]).days <= FOLLOW_DAYS else None
 
 
 _DAY_RANGE_BEFORE = context_pattern("day_range_before")
