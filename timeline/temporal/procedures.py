@@ -676,8 +676,10 @@ def _blurred(value: str, granularity: str, known: str) -> str:
 def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
     """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back ("the same month
     last year": the month last spoken of, not a quarter named nearby)."""
-    noun = (g.get("noun") or g.get("pnoun") or "").lower()
-    quarter = None if noun == "month" else ctx.recent_quarter(span[0])
+    pnoun = (g.get("pnoun") or "").lower()  # "the same month last year": of the month spoken of, not a quarter
+    noun = (g.get("noun") or (pnoun if pnoun == "quarter" else "")).lower()
+    quarter = None if pnoun == "month" else ctx.recent_quarter(span[0])
+    # "the same period last year" after "the first nine months": no quarter unless one was named
     if quarter is None and noun in _W_PERIOD_NOUN and ctx.dct is not None \
             and (ctx.last is None or ctx.last[1] not in ("quarter", "month") or ctx.last[0] > ctx.dct):
         # "the year-ago quarter" with no quarter named nearby: the one reported on, the last completed
@@ -724,8 +726,11 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
             and direction(ctx, *span) < 0:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
-    if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
-        found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
+    if base is not None and offset < 0 and (granularity in ("year", "decade", "century")
+                                            or _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0])):
+        # "the gains of the previous year", "up 0.6 percent from the previous month": a look back, the story
+        # stays where it is
+        found.remember = False
     if granularity == "quarter" and found.anchor == "relative":
         ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0], False)
     return found
