@@ -110,4 +110,6 @@ NEAR_DCT = _NARRATIVE.get("near_dct", 1)
 STORY_MIN_YEARS = _NARRATIVE.get("min_years", 3)  # explicit years a text needs to make its DCT implausible
 STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of the writer's days outweighs
 STORY_CONFIRM = _NARRATIVE.get("confirm", 2)  # dates in a row of one year that make it the story's in such a text
+FOLLOW_REACH = _NARRATIVE.get("follow_reach", 120)  # characters after a dated day over which a yearless day follows it
+FOLLOW_DAYS = _NARRATIVE.get("follow_days", 62)  # days after that day within which it does
 STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible

@@ -13,7 +13,7 @@ from .values import SEASON_CODES, format_duration, format_value, season_of, unkn
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, MULTIPLIERS, NUMBERS,
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
-from .context import Context, Found, STORY_TURN, context_pattern, role_words
+from .context import Context, Found, FOLLOW_DAYS, FOLLOW_REACH, STORY_TURN, context_pattern, role_words
 from .tense import direction
 
 _DIGITS = re.compile(r"\d+")
@@ -200,7 +200,22 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         # "June 21 last year": the year is named relative to the DCT's
         year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
+    followed = _following_day(ctx, span, month, day)
+    if followed is not None:
+        return Found("DATE", followed.isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
+
+
+def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
+    """ "On March 3, 2014, rebels attacked. On March 5, the army responded.": a day without its year
+    shortly after a day dated in another year than the DCT's, and soon after that day, is of its year."""
+    last, story = ctx.last, ctx.story
+    if last is None or story is None or last[1] != "day" or story[0] != last[0].year \
+            or last[0].year == ctx.dct.year or not 0 <= span[0] - story[1] <= FOLLOW_REACH \
+            or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]:
+        return None  # the day must be dated by a year written in the text, not counted within a story
+    candidate = _safe_date(last[0].year, month, day)
+    return candidate if 0 < (candidate - last[0]).days <= FOLLOW_DAYS else None
 
 
 _DAY_RANGE_BEFORE = context_pattern("day_range_before")
@@ -659,9 +674,12 @@ def _blurred(value: str, granularity: str, known: str) -> str:
 
 
 def _year_earlier(ctx: Context, g: dict, span) -> Found | None:
-    """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back."""
-    quarter = ctx.recent_quarter(span[0])
-    noun = (g.get("noun") or "").lower()
+    """ "year-earlier", "the year-ago quarter": the period last spoken of, one year back ("the same month
+    last year": the month last spoken of, not a quarter named nearby)."""
+    pnoun = (g.get("pnoun") or "").lower()  # "the same month last year": of the month spoken of, not a quarter
+    noun = (g.get("noun") or (pnoun if pnoun == "quarter" else "")).lower()
+    quarter = None if pnoun == "month" else ctx.recent_quarter(span[0])
+    # "the same period last year" after "the first nine months": no quarter unless one was named
     if quarter is None and noun in _W_PERIOD_NOUN and ctx.dct is not None \
             and (ctx.last is None or ctx.last[1] not in ("quarter", "month") or ctx.last[0] > ctx.dct):
         # "the year-ago quarter" with no quarter named nearby: the one reported on, the last completed
@@ -708,8 +726,11 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
             and direction(ctx, *span) < 0:
         offset = -1
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
-    if base is not None and offset < 0 and granularity in ("year", "decade", "century"):
-        found.remember = False  # "the gains of the previous year": a look back, the story stays where it is
+    if base is not None and offset < 0 and (granularity in ("year", "decade", "century")
+                                            or _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0])):
+        # "the gains of the previous year", "up 0.6 percent from the previous month": a look back, the story
+        # stays where it is
+        found.remember = False
     if granularity == "quarter" and found.anchor == "relative":
         ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0], False)
     return found
@@ -877,6 +898,36 @@ for _role, _words_of_role in LANGUAGE.words.items():
 _CONTEXTS: dict[str, re.Pattern] = {}
 
 
+_W_WEEK_OF_MONTH = role_words("week_of_month")
+
+
+def _week_of_month(ctx: Context, g: dict, span) -> Found | None:
+    """ "the first week of February", "the last week of this month" (groups ord, and month with year, or
+    mdir, or month_of_story): the week that holds most of the days the ordinal names, as a day of it (the
+    4th for the first week, three days before the month's end for the last: words.tsv week_of_month)."""
+    step = _W_WEEK_OF_MONTH.get(g["ord"].lower())
+    if step is None:
+        return None
+    if g.get("month"):
+        found = _named_month(ctx, g, span) if not g.get("year") else \
+            Found("DATE", f"{_year(g['year']):04d}-{_month(g['month']):02d}")
+        if found is None or "X" in found.value:
+            return found and Found("DATE", found.value + "-XX", anchor=found.anchor)
+        year, month = int(found.value[:4]), int(found.value[5:7])
+        anchor = found.anchor
+    elif ctx.dct is None:
+        return Found("DATE", "XXXX-XX-XX", anchor="unresolved")
+    else:
+        first = cal.shift(ctx.dct.replace(day=1), "month", STEP.get((g.get("mdir") or "").lower(), 0))
+        year, month, anchor = first.year, first.month, "relative"
+    offset = int(step)
+    if offset > 0:
+        day = dt.date(year, month, offset)
+    else:
+        day = cal.shift(dt.date(year, month, 1), "month", 1) + dt.timedelta(days=offset)
+    return Found("DATE", day.isoformat(), anchor=anchor)
+
+
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, for calendar, count and year, by its first argument the kind of thing to compute.
 def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
@@ -887,13 +938,14 @@ def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
 
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
-             "day_beside": _day_beside, "weekday_after": _weekday_after}
+             "day_beside": _day_beside, "weekday_after": _weekday_after, "week_of_month": _week_of_month}
 
 
 @procedure
 def calendar(ctx: Context, g: dict, span, kind: str) -> Found | None:
     """A calendar name placed in its year (``kind``: day of a month, range_end, month, season, weekday,
-    holiday, day_beside: the day before or after a named one): of the year named, of the story, or the
+    holiday, day_beside: the day before or after a named one, week_of_month: "the first week of
+    February"): of the year named, of the story, or the
     occurrence the sentence points to.  The rows refuse what is no such name ("the fall of Saigon").
 
     A procedure because the year comes from outside the match: the tense of the sentence, the

@@ -39,6 +39,8 @@ _TOWARDS = context_pattern("towards")
 _INFINITIVE = context_pattern("infinitive")
 _PAST_FINITE = context_pattern("past_finite")
 _FUTURE_FINITE = context_pattern("future_finite")
+_AHEAD_BETWEEN = context_pattern("ahead_between")
+_LASTING_PAST = role_words("lasting_past")
 _ABBREVIATIONS = tuple(role_words("abbreviation"))
 _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
 
@@ -47,6 +49,7 @@ _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" f
 # made in the past ("planned a rally on Saturday") says nothing of whether its day is behind or ahead.
 _RANK = {"past": 1, "plan": 2}
 _PLANNING = frozenset({"future", "plan", "auxiliary"})
+_VERB_KINDS = frozenset({"past", "future", "plan", "auxiliary", "ahead_of"})
 _PAST_OF_BE = context_pattern("past_of_be")
 
 _BLOCK = 1024
@@ -136,6 +139,12 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
             return -1
         if _FUTURE_FINITE.search(clause):
             return 1
+        # "fighting continued through the weekend", "stayed until Sunday": a past verb of lasting that governs
+        # the phrase itself, not through an infinitive or a modal, puts the end of its time in the past.
+        verbs = [m for m in marks if m[2] in _VERB_KINDS and m[0] >= low and m[1] <= start]
+        if verbs and text[verbs[-1][0]:verbs[-1][1]].lower() in _LASTING_PAST \
+                and not _AHEAD_BETWEEN.search(text, verbs[-1][1], start):
+            return -1
         # "officials hope to finish the road by June": a word of the future before the deadline in its clause
         return 1 if any(kind in _PLANNING and kind != "plan" and m_start >= low and m_end <= start
                         for m_start, m_end, kind in marks) else 0
