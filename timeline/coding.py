@@ -195,8 +195,9 @@ def toll_words() -> TollWords:
 @lru_cache(maxsize=4)
 def _toll_letters(tolls: tuple[str, ...]) -> re.Pattern:
     """The toll words anywhere, even inside a word: a sentence without them has no toll in any
-    of its windows, wherever a window begins."""
-    return re.compile(_alternatives(tolls), re.IGNORECASE)
+    of its windows, wherever a window begins (searched over every sentence with an event: the
+    look-ahead at their first letters skips the other places in C)."""
+    return with_lookahead(re.compile(_alternatives(tolls), re.IGNORECASE))
 
 
 def _figure(text: str, words: TollWords) -> int | None:
