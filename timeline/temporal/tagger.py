@@ -458,6 +458,9 @@ _LOOK_BACK_BEFORE = frozenset(role_words("look_back_before"))
 _PLUPERFECT_IN_CLAUSE = context_pattern("pluperfect_in_clause")
 _UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
 _IN_BRACKETS = context_pattern("in_brackets")
+_COMPARED_IN_CLAUSE = context_pattern("compared_in_clause")
+_SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % (
+    "|".join(re.escape(word) for word in role_words("source_year_before")) or "(?!)"))
 
 
 def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
@@ -469,6 +472,8 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
     low = max(0, start - CONTEXT_REACH)
     if _IN_BRACKETS.search(ctx.text, low, start):
         return True  # "(as of December 5, 2006)": a remark beside the story
+    if _COMPARED_IN_CLAUSE.search(ctx.text, low, start) or _SOURCE_YEAR_BEFORE.search(ctx.text, low, start):
+        return True  # "surpassing the May 2007 high", "a study declassified in 2005": beside the story
     if last[0].year > story:
         return _UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
     previous = PREVIOUS_WORD.search(ctx.text, max(0, start - 25), start)
