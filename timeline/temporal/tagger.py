@@ -197,7 +197,8 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     groups = _groups(match, rule_index)
     # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
     own_days = story is not None and ((TEMPLATES[rule_index].own_days and "month" not in groups)
-                                      or _OWN_TIME.search(match.group()))
+                                      or (_OWN_TIME.search(match.group())
+                                          and not _story_demonstrative(ctx, match.group(), start)))
     if story is not None and not own_days and ((
             ctx.dct_plausible
             and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)))
@@ -238,6 +239,16 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     if _quoted_title(ctx.text, start if found.start is None else found.start, end if found.end is None else found.end):
         return None
     return found
+
+
+_STORY_DEMONSTRATIVE = context_pattern("story_demonstrative")
+
+
+def _story_demonstrative(ctx: Context, words: str, start: int) -> bool:
+    """Whether "this day", "this morning" at ``start`` point at the story's day: in a text whose DCT is not
+    its writer's time, outside a quotation (where they are the speaker's)."""
+    return (not ctx.dct_plausible and _STORY_DEMONSTRATIVE.search(words) is not None
+            and not _in_quotation(ctx.text, start))
 
 
 _TITLE_QUOTE_BEFORE = context_pattern("title_quote_before")
