@@ -29,7 +29,7 @@ from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
                          REFERENCES, REPORTING, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
-                      STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
+                      RETURN_GAP, STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .firstchars import head, prefixes, with_lookahead
 from .tense import direction
 from .procedures import PREVIOUS_WORD, heading_year
@@ -550,7 +550,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     reach = min(MATCH_REACH, high - start)
     story = _story_reference(ctx, start)
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
-           ctx.recent_quarter(start), ctx.recent_fiscal(start), story)
+           ctx.recent_quarter(start), ctx.recent_fiscal(start), story, ctx.day_before_look_ahead)
     step = memo.get(key)
     if step is None:
         step, replayable = _step(ctx, cls, start, start + reach, story)
@@ -568,6 +568,10 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
                 and not _planned(ctx, story, start + span_start, start + span_end, last) \
                 and not _aside(ctx, story, start + span_start, last):
+            # A year named far ahead of the day the story has reached may be a look ahead in passing.
+            ahead = (anchor == "explicit" and story is not None and ctx.last is not None and ctx.last[1] == "day"
+                     and ctx.last[0].year == story and last[0].year - story >= RETURN_GAP)
+            ctx.day_before_look_ahead = (ctx.last[0], start) if ahead else None
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
