@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from . import calendar_math as cal
-from .values import SEASON_CODES, format_duration, format_value, season_of, unknown_value
+from .values import SEASON_CODES, format_duration, format_value, season_months, season_of, unknown_value
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, MULTIPLIERS, NUMBERS,
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
@@ -606,6 +606,11 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
     dir_word = (g.get("dir") or "").lower()
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", anchor="unresolved")
+    held = None if dir_word else _MONTH_YEAR_AFTER.match(ctx.text, span[1])
+    if held is not None and _month(held.group("month")) in season_months()[season]:
+        # "the summer offensive ... in June 1942": the summer of that June
+        return Found("DATE", f"{season_of(dt.date(int(held.group('year')), _month(held.group('month')), 1))[0]:04d}"
+                             f"-{season}", anchor="relative")
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
         return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
     # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
@@ -630,6 +635,7 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
 
 
 _COMPARISON = context_pattern("comparison")
+_MONTH_YEAR_AFTER = context_pattern("month_year_after")
 
 
 def _offset(ctx: Context, g: dict, span) -> Found | None:
