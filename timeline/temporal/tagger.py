@@ -468,6 +468,7 @@ def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[
 _LOOK_BACK_BEFORE = frozenset(role_words("look_back_before"))
 _PLUPERFECT_IN_CLAUSE = context_pattern("pluperfect_in_clause")
 _UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
+_FOLLOWED_IN_CLAUSE = context_pattern("followed_in_clause")
 _IN_BRACKETS = context_pattern("in_brackets")
 _COMPARED_IN_CLAUSE = context_pattern("compared_in_clause")
 _SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % (
@@ -490,7 +491,8 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
     previous = PREVIOUS_WORD.search(ctx.text, max(0, start - 25), start)
     if previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE:
         return True
-    return _PLUPERFECT_IN_CLAUSE.search(ctx.text, low, start) is not None
+    return (_PLUPERFECT_IN_CLAUSE.search(ctx.text, low, start) is not None
+            or _FOLLOWED_IN_CLAUSE.search(ctx.text, low, start) is not None)
 
 
 def _story_reference(ctx: Context, start: int) -> int | None:
