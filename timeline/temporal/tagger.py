@@ -462,9 +462,11 @@ def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[d
 def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[dt.date, str]) -> bool:
     """Whether a year named inside a story is one planned or foreseen from it ("would be exposed for a
     campaign planned in 1976"): the story stays where it was."""
-    return story is not None and last[0].year > story and direction(ctx, start, end, default=0) > 0
+    return story is not None and last[0].year > story and (
+        direction(ctx, start, end, default=0) > 0 or _PLAN_DATE_BEFORE.search(ctx.text, max(0, start - 60), start) is not None)
 
 
+_PLAN_DATE_BEFORE = context_pattern("plan_date_before")
 _LOOK_BACK_BEFORE = frozenset(role_words("look_back_before"))
 _PLUPERFECT_IN_CLAUSE = context_pattern("pluperfect_in_clause")
 _UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
