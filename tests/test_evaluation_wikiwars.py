@@ -24,3 +24,9 @@ def test_every_tagged_value_is_well_formed(wikiwars):
 
 def test_value_f1(wikiwars):
     assert wikiwars.total.value_f1 >= 0.88
+
+
+def test_value_f1_is_not_below_the_level_reached(wikiwars):
+    # Raised as the tagger improves, never lowered: value F1 0.8955 (DATE 0.9129), measured 6 December 2026.
+    assert wikiwars.total.value_f1 >= 0.8955
+    assert wikiwars.dates.value_f1 >= 0.9129

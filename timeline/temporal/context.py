@@ -70,6 +70,7 @@ class Context:
     narrative: bool = False  # while a template reads the story's date in place of the DCT
     numeric_orders: dict = field(default_factory=dict)  # separator -> "day" or "month" first, as the text shows
     story_mentions: int = 0  # dates in a row that named or counted to the story's year
+    day_before_look_ahead: tuple[dt.date, int] | None = None  # the story's day, and where a far later year was named
 
     def recent_quarter(self, position: int) -> dt.date | None:
         """The first day of the quarter mentioned in the last few sentences, if any."""
@@ -112,4 +113,6 @@ STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of
 STORY_CONFIRM = _NARRATIVE.get("confirm", 2)  # dates in a row of one year that make it the story's in such a text
 FOLLOW_REACH = _NARRATIVE.get("follow_reach", 120)  # characters after a dated day over which a yearless day follows it
 FOLLOW_DAYS = _NARRATIVE.get("follow_days", 62)  # days after that day within which it does
+RETURN_GAP = _NARRATIVE.get("return_gap", 3)  # years ahead of the story's day that make a look ahead in passing
+RETURN_REACH = _NARRATIVE.get("return_reach", 1000)  # characters after that look over which the story's day holds
 STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible

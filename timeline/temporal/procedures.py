@@ -9,11 +9,12 @@ import datetime as dt
 import re
 
 from . import calendar_math as cal
-from .values import SEASON_CODES, format_duration, format_value, season_of, unknown_value
+from .values import SEASON_CODES, format_duration, format_value, season_months, season_of, unknown_value
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, MULTIPLIERS, NUMBERS,
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
-from .context import Context, Found, FOLLOW_DAYS, FOLLOW_REACH, STORY_TURN, context_pattern, role_words
+from .context import (Context, Found, FOLLOW_DAYS, FOLLOW_REACH, RETURN_REACH, STORY_TURN, context_pattern,
+                      role_words)
 from .tense import direction
 
 _DIGITS = re.compile(r"\d+")
@@ -200,7 +201,7 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         # "June 21 last year": the year is named relative to the DCT's
         year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
-    followed = _following_day(ctx, span, month, day)
+    followed = _following_day(ctx, span, month, day) or _day_after_look_ahead(ctx, span, month, day)
     if followed is not None:
         return Found("DATE", followed.isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
@@ -216,6 +217,17 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
         return None  # the day must be dated by a year written in the text, not counted within a story
     candidate = _safe_date(last[0].year, month, day)
     return candidate if 0 < (candidate - last[0]).days <= FOLLOW_DAYS else None
+
+
+def _day_after_look_ahead(ctx: Context, span, month: int, day: int) -> dt.date | None:
+    """ "On April 9 ... In November 2008, protesters staged a similar stomping. ... On April 15 the coalition
+    declared": a day without its year soon after a year named far ahead of the story's day, and soon after that
+    day, goes on from it; the look ahead was in passing."""
+    before = ctx.day_before_look_ahead
+    if before is None or not ctx.narrative or not 0 <= span[0] - before[1] <= RETURN_REACH:
+        return None
+    candidate = _safe_date(before[0].year, month, day)
+    return candidate if 0 < (candidate - before[0]).days <= FOLLOW_DAYS else None
 
 
 _DAY_RANGE_BEFORE = context_pattern("day_range_before")
@@ -594,6 +606,11 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
     dir_word = (g.get("dir") or "").lower()
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", anchor="unresolved")
+    held = None if dir_word else _MONTH_YEAR_AFTER.match(ctx.text, span[1])
+    if held is not None and _month(held.group("month")) in season_months()[season]:
+        # "the summer offensive ... in June 1942": the summer of that June
+        return Found("DATE", f"{season_of(dt.date(int(held.group('year')), _month(held.group('month')), 1))[0]:04d}"
+                             f"-{season}", anchor="relative")
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
         return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
     # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
@@ -618,6 +635,7 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
 
 
 _COMPARISON = context_pattern("comparison")
+_MONTH_YEAR_AFTER = context_pattern("month_year_after")
 
 
 def _offset(ctx: Context, g: dict, span) -> Found | None:

@@ -29,7 +29,7 @@ from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
                          REFERENCES, REPORTING, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
-                      STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
+                      RETURN_GAP, STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .firstchars import head, prefixes, with_lookahead
 from .tense import direction
 from .procedures import PREVIOUS_WORD, heading_year
@@ -197,7 +197,8 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     groups = _groups(match, rule_index)
     # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
     own_days = story is not None and ((TEMPLATES[rule_index].own_days and "month" not in groups)
-                                      or _OWN_TIME.search(match.group()))
+                                      or (_OWN_TIME.search(match.group())
+                                          and not _story_demonstrative(ctx, match.group(), start)))
     if story is not None and not own_days and ((
             ctx.dct_plausible
             and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)))
@@ -238,6 +239,16 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     if _quoted_title(ctx.text, start if found.start is None else found.start, end if found.end is None else found.end):
         return None
     return found
+
+
+_STORY_DEMONSTRATIVE = context_pattern("story_demonstrative")
+
+
+def _story_demonstrative(ctx: Context, words: str, start: int) -> bool:
+    """Whether "this day", "this morning" at ``start`` point at the story's day: in a text whose DCT is not
+    its writer's time, outside a quotation (where they are the speaker's)."""
+    return (not ctx.dct_plausible and _STORY_DEMONSTRATIVE.search(words) is not None
+            and not _in_quotation(ctx.text, start))
 
 
 _TITLE_QUOTE_BEFORE = context_pattern("title_quote_before")
@@ -451,13 +462,19 @@ def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[d
 def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[dt.date, str]) -> bool:
     """Whether a year named inside a story is one planned or foreseen from it ("would be exposed for a
     campaign planned in 1976"): the story stays where it was."""
-    return story is not None and last[0].year > story and direction(ctx, start, end, default=0) > 0
+    return story is not None and last[0].year > story and (
+        direction(ctx, start, end, default=0) > 0 or _PLAN_DATE_BEFORE.search(ctx.text, max(0, start - 60), start) is not None)
 
 
+_PLAN_DATE_BEFORE = context_pattern("plan_date_before")
 _LOOK_BACK_BEFORE = frozenset(role_words("look_back_before"))
 _PLUPERFECT_IN_CLAUSE = context_pattern("pluperfect_in_clause")
 _UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
+_FOLLOWED_IN_CLAUSE = context_pattern("followed_in_clause")
 _IN_BRACKETS = context_pattern("in_brackets")
+_COMPARED_IN_CLAUSE = context_pattern("compared_in_clause")
+_SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % (
+    "|".join(re.escape(word) for word in role_words("source_year_before")) or "(?!)"))
 
 
 def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
@@ -469,12 +486,15 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
     low = max(0, start - CONTEXT_REACH)
     if _IN_BRACKETS.search(ctx.text, low, start):
         return True  # "(as of December 5, 2006)": a remark beside the story
+    if _COMPARED_IN_CLAUSE.search(ctx.text, low, start) or _SOURCE_YEAR_BEFORE.search(ctx.text, low, start):
+        return True  # "surpassing the May 2007 high", "a study declassified in 2005": beside the story
     if last[0].year > story:
         return _UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
     previous = PREVIOUS_WORD.search(ctx.text, max(0, start - 25), start)
     if previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE:
         return True
-    return _PLUPERFECT_IN_CLAUSE.search(ctx.text, low, start) is not None
+    return (_PLUPERFECT_IN_CLAUSE.search(ctx.text, low, start) is not None
+            or _FOLLOWED_IN_CLAUSE.search(ctx.text, low, start) is not None)
 
 
 def _story_reference(ctx: Context, start: int) -> int | None:
@@ -534,7 +554,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     reach = min(MATCH_REACH, high - start)
     story = _story_reference(ctx, start)
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
-           ctx.recent_quarter(start), ctx.recent_fiscal(start), story)
+           ctx.recent_quarter(start), ctx.recent_fiscal(start), story, ctx.day_before_look_ahead)
     step = memo.get(key)
     if step is None:
         step, replayable = _step(ctx, cls, start, start + reach, story)
@@ -552,6 +572,10 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
                 and not _planned(ctx, story, start + span_start, start + span_end, last) \
                 and not _aside(ctx, story, start + span_start, last):
+            # A year named far ahead of the day the story has reached may be a look ahead in passing.
+            ahead = (anchor == "explicit" and story is not None and ctx.last is not None and ctx.last[1] == "day"
+                     and ctx.last[0].year == story and last[0].year - story >= RETURN_GAP)
+            ctx.day_before_look_ahead = (ctx.last[0], start) if ahead else None
             ctx.last = last
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
