@@ -1,3 +1,5 @@
+import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,26 @@ def test_a_dropped_caption_does_not_anchor_the_next_sentence():
             "The army shelled the town two days later.\n")
     result = process_document(Document(name="a.txt", text=text, published="2016-03-20"))
     assert [event.date for event in result.events] == ["2016-03-03", "2016-03-05"]
+
+
+# The page date rule as first written: numbers of up to four digits, which a failing match may cut in
+# every way. The shipped rule reads a digit at a time; it must drop exactly the same lines.
+_PAGE_DATE_AS_WRITTEN = re.compile(
+    r"(?=.*\d)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
+    r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,4}(?:st|nd|rd|th)?"
+    r"|[:.,/\-–]|am|pm|gmt|utc|\s){3,}", re.IGNORECASE)
+# Pieces whose joins are where the two could differ: numbers of every length with and without their
+# suffix, a suffix that begins a weekday ("1thursday"), a month that may take a weekday's first letter
+# ("septuesday"), counts of pieces on either side of three, and words that end any match.
+_PAGE_DATE_PIECES = ("1", "12", "2016", "12345", "st", "th", "ursday", "thursday", "Tuesday", "sep", "sept", "t",
+                     "June", "jun", "e", " ", "  ", ":", "–", "am", "GMT", "x", "Rebels")
+
+
+def test_the_page_date_rule_drops_the_lines_it_dropped_as_first_written():
+    rule = next(r for r in load_rules(None) if r.reason == "page date")
+    lines = ["".join(parts) for size in (1, 2, 3) for parts in itertools.product(_PAGE_DATE_PIECES, repeat=size)]
+    lines += ["1 January 2011: Rebels captured Aleppo.", "Monday, 12 March 2016 10:45 GMT", "2016-05-09 10:00 utc",
+              "Posted 3rd sept 2014", "12 12 12", "12.", "1.", "12345 x", "Thursday 1thursday 2"]
+    differ = [line for line in lines if rule.matches(line) != bool(_PAGE_DATE_AS_WRITTEN.fullmatch(line.strip()))]
+    assert not differ
+    assert sum(rule.matches(line) for line in lines) > 1000  # the pieces make page dates, not only text

@@ -6,7 +6,7 @@ from test_export_samples import HOSTILE_SENTENCES, LONG_SENTENCE, export, sample
 
 from timeline.cli import cli
 from timeline.exporters.csv_format import write_rows
-from timeline.exporters.records import COLUMNS, printable
+from timeline.exporters.records import COLUMNS, event_record, printable
 
 
 def _rows(data: bytes, encoding="utf-8"):
@@ -103,3 +103,20 @@ def test_csv_excel_keeps_signed_numbers_as_numbers():
     rows = _rows(stream.getvalue(), "utf-8-sig")
     assert rows[1] == ["-33.86", "-70.65", "'-2+3"]
     assert rows[2] == ["+5", "-7", "'-"]
+
+
+def test_csv_cells_are_the_records_text_for_any_choice_of_columns(tmp_path):
+    """Rows are made from each event's columns cell by cell: the same text as event_record gives
+    (control characters left out, lists joined, numbers as text), whatever columns are chosen."""
+    timeline = sample_timeline()
+    documents = {d.name: d for d in timeline.documents}
+    for columns in (COLUMNS, ("sentence",), ("notes",), ("offset_start", "title", "latitude", "planned")):
+        result, output = export(tmp_path, timeline, "-f", "csv", "--columns", ",".join(columns))
+        assert result.exit_code == 0, result.stderr
+        expected = io.StringIO(newline="")
+        writer = csv.writer(expected)
+        writer.writerow(columns)
+        for event in timeline.events:
+            record = event_record(event, documents)
+            writer.writerow([str(record[column]) for column in columns])
+        assert output.decode("utf-8") == expected.getvalue()

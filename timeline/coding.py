@@ -28,6 +28,7 @@ from .derived import named_happening
 from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline, with_fields
 from .identity import report_id
 from .sentences import Sentence
+from .temporal.firstchars import with_lookahead
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .titles import LIST_JOINT, PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
 
@@ -62,9 +63,9 @@ _THE = r"(?:(?:%s)\s+)?" % alternatives(_CUES["definite_article"])
 _MODIFIER_AFTER = re.compile(r"^[-\s](?:%s)\b|^\s+(?:%s)\b" % (alternatives(_CUES["modifier_participle"]),
                                                              alternatives(_CUES["modifier_noun"])), re.I)
 # Prepositions before a name that keep it from being the one who acted ("a deal with Russia").
-_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:%s)\s+%s$" % (alternatives(_CUES["not_subject_before"]), _THE), re.I)
+_NOT_SUBJECT_BEFORE = with_lookahead(re.compile(r"\b(?:%s)\s+%s$" % (alternatives(_CUES["not_subject_before"]), _THE), re.I))
 # A finite verb of the clause (not the second half of "US-backed").
-_VERB = re.compile(r"(?<![\w-])%s\b" % PAST_OR_AUX)
+_VERB = with_lookahead(re.compile(r"(?<![\w-])%s\b" % PAST_OR_AUX))
 # Who reports rather than acts: "according to the UN", "the Red Cross said".
 _ACCORDING_BEFORE = re.compile(r"\b(?:%s)\s+%s$" % (alternatives(_CUES["source_lead"]), _THE), re.I)
 _REPORTING_AFTER = re.compile(r"^\s+(?:%s)\b" % alternatives(_CUES["source_verb"]), re.I)
@@ -79,7 +80,7 @@ _AGENT_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:%s)\b" % alternatives(_CUES
 # "held by X", "controlled by X": the side a place was taken from or struck at.
 _HOLDER_BEFORE = re.compile(r"\b(?:%s)\s+(?:%s)\s+%s$" % (alternatives(_CUES["holding_verb"]), _BY, _THE), re.I)
 # "air strikes by X": whoever struck, however far from the verb.
-_ATTACK_BY_BEFORE = re.compile(r"\b(?:%s)\s+(?:%s)\s+%s$" % (alternatives(_CUES["agent_attack"]), _BY, _THE), re.I)
+_ATTACK_BY_BEFORE = with_lookahead(re.compile(r"\b(?:%s)\s+(?:%s)\s+%s$" % (alternatives(_CUES["agent_attack"]), _BY, _THE), re.I))
 _BETWEEN_BEFORE = re.compile(r"\b(?:%s)\s+%s$" % (alternatives(_CUES["sides_opener"]), _THE), re.I)
 _AND_BETWEEN = re.compile(r"^\s+(?:%s)\s+%s(?:[\w-]+\s+)?$" % (alternatives(_CUES["sides_joiner"]), _THE), re.I)
 # How far after its date the words of an event's happening are read (see _window).
@@ -194,8 +195,9 @@ def toll_words() -> TollWords:
 @lru_cache(maxsize=4)
 def _toll_letters(tolls: tuple[str, ...]) -> re.Pattern:
     """The toll words anywhere, even inside a word: a sentence without them has no toll in any
-    of its windows, wherever a window begins."""
-    return re.compile(_alternatives(tolls), re.IGNORECASE)
+    of its windows, wherever a window begins (searched over every sentence with an event: the
+    look-ahead at their first letters skips the other places in C)."""
+    return with_lookahead(re.compile(_alternatives(tolls), re.IGNORECASE))
 
 
 def _figure(text: str, words: TollWords) -> int | None:
@@ -688,13 +690,13 @@ PlaceOf = Callable[[Mention], Location]
 # to either the Turkish border or neighbouring Idlib Province", "fled to Jordan") is not where the
 # happening is. A push, a convoy or access "to" a place is about that place, and "to" before a verb
 # ("to retake Aleppo") is no such word.
-_DESTINATION_BEFORE = re.compile(
+_DESTINATION_BEFORE = with_lookahead(re.compile(
     r"\b(?:%s)\b(?:\s+[\w'’-]+){0,4}?\s+(?:%s)\s+(?:(?:%s)\s+|(?-i:[A-Z])[\w'’-]*\s+)?"
     r"(?:(?!(?:%s)\s)[\w'’-]+,?\s+){0,5}$" % (
         alternatives(_CUES["way_out"]), alternatives(_CUES["destination_preposition"]),
         alternatives(_CUES["destination_modifier"]), alternatives(_CUES["destination_stop"])),
     re.IGNORECASE,
-)
+))
 # A place that is where fire or a move came from ("from regime positions around Kafranbel") gives
 # way to the place it reached.
 _ORIGIN_BEFORE = re.compile(r"\b(?:%s)\s+(?:[\w'’-]+\s+){0,3}$" % alternatives(_CUES["origin_preposition"]), re.IGNORECASE)

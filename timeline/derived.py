@@ -19,6 +19,7 @@ from typing import Iterable
 
 from .temporal import TemporalExpression
 from .temporal.calendar_math import shift
+from .temporal.firstchars import with_lookahead
 from .temporal.lexicon import alternatives, current_language
 from .temporal.values import Interval, format_value, offset_parts
 
@@ -89,7 +90,8 @@ def parse_words(lines: Iterable[str], origin: str = "<relations>") -> Words:
         offsets=offsets,
         offset_words=_first_words(offsets),
         no_happening=re.compile(r"(?:%s)\b" % _alternatives(words["no_happening"] + words["not_named"]), re.IGNORECASE),
-        deadline=re.compile(deadline, re.IGNORECASE),
+        # Searched before every date: the look-ahead at its first letters skips the other places in C.
+        deadline=with_lookahead(re.compile(deadline, re.IGNORECASE)),
         recall=re.compile(r"^\W*(?:%s)\b(?:\s+[\w'’-]+){0,6}?\s+(?:%s)(?:\s+(?:%s))?\s*$"
                           % (_alternatives(words["recall_subject"]), _alternatives(words["recall"]), hedges), re.IGNORECASE),
         phrase_end=re.compile(r"\s*(?:[,;:—–]|\s-{1,2}\s|[.!?](?:[\"'”’)\]]*\s|[\"'”’)\]]*$)|\s(?=(?:%s)\b))"

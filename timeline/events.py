@@ -13,12 +13,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
+from .temporal.firstchars import with_lookahead
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
 from .titles import DATELINE, IRREGULAR_PAST, RELATIVE_INSERTION, clause_at, make_title, phrase_title
@@ -60,7 +61,9 @@ COMPARISON_REACH = 100
 # them): words before a date that hold none cannot lead into a comparison, which is tested at
 # once instead of trying the pattern at each of their characters.
 COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES["comparative"])
-COMPARISON_DATE = re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE)
+# Whether casefolded words hold one of COMPARISON_WORDS anywhere (a search in C, not a test per word).
+_HOLDS_COMPARISON_WORD = re.compile("|".join(map(re.escape, COMPARISON_WORDS)) or "(?!)")
+COMPARISON_DATE = with_lookahead(re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE))
 # Planned or expected happenings.
 FUTURE = re.compile(
     r"\b(?=%s)(?:%s|(?:%s)%s)\b" % (
@@ -70,7 +73,7 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 # A reported past happening: a perfect tense, a past tense or a past participle after "was/were".
-HAPPENING = re.compile(
+HAPPENING = with_lookahead(re.compile(
     r"\b(?:%s)\s+(?:\w+\s+){0,2}?(?:(?:%s)\s+)?\w+(?:%s)\b|"
     r"\b(?:%s)\b|\b%s[a-z]{3,}(?:%s)\b" % (
         alternatives(_CUES["perfect_auxiliary"]), alternatives(_CUES["passive_perfect"]),
@@ -78,7 +81,7 @@ HAPPENING = re.compile(
         alternatives(verb for verb in IRREGULAR_PAST if verb not in _CUES["past_state"]),  # "was a capital" is a state
         _not_after(_CUES["article"], before=r"\b"),
         alternatives(_CUES["past_ending"])),
-)
+))
 # A span of time: a sentence that holds one describes a state over it, not a happening to date.
 SPAN_OF_TIME = re.compile(
     r"\b(?:%s) (?:(?:%s) )?(?:\w+ )?(?:%s)\b" % (
@@ -191,12 +194,29 @@ class Event:
     corrected: str = ""
 
 
+# An Event with each field at its default (None for the fields that have none), whose instance
+# dictionary new events copy: copied from another Event's, a dictionary keeps the keys it shares with
+# every Event (a third of the memory of one filled key by key).
+_REQUIRED_FIELDS = frozenset(name for name, f in Event.__dataclass_fields__.items()
+                             if f.default is MISSING and f.default_factory is MISSING)
+_DEFAULT_EVENT = Event(**dict.fromkeys(_REQUIRED_FIELDS))
+
+
+def new_event(**values) -> Event:
+    """``Event(**values)`` for the events of a long document: a frozen dataclass sets each of its
+    fields through ``object.__setattr__``, which cost more than the rest of making an event of a
+    list of dates; filling the instance dictionary at once gives the same object."""
+    if not values.keys() >= _REQUIRED_FIELDS:
+        return Event(**values)  # raises the TypeError that names what is missing
+    return with_fields(_DEFAULT_EVENT, **values)
+
+
 def with_fields(event: Event, **changes) -> Event:
     """``dataclasses.replace(event, **changes)`` without running ``__init__`` again field by field
     (Event checks nothing there): a page of dated lines or a list of dates codes tens of thousands
     of events, and replace cost more than all the rest of their coding."""
-    unknown = changes.keys() - type(event).__dataclass_fields__.keys()
-    if unknown:
+    if not changes.keys() <= type(event).__dataclass_fields__.keys():
+        unknown = changes.keys() - type(event).__dataclass_fields__.keys()
         raise TypeError(f"{type(event).__name__} has no field {', '.join(sorted(unknown))}")
     copy = object.__new__(type(event))
     fields = copy.__dict__
@@ -329,7 +349,7 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str)
         words_end -= 1
     reach = max(sentence.start + clause_start, words_end - COMPARISON_REACH)
     words = text[reach:expression.start].casefold()
-    if not any(word in words for word in COMPARISON_WORDS):
+    if not _HOLDS_COMPARISON_WORD.search(words):
         return False
     return bool(COMPARISON_LEAD_IN.search(text, reach, expression.start))
 
@@ -354,14 +374,15 @@ _SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:%s)?\s*$" % (
 def _happenings(expressions: list[TemporalExpression], text: str, sentence_start: int) -> list[_Happening]:
     """Group a sentence's date expressions into the happenings they date."""
     groups: list[_Happening] = []
+    intervals = [e.interval for e in expressions]  # each worked out once, not once per look
     index = 0
     while index < len(expressions):
         current = expressions[index]
-        interval = current.interval
+        interval = intervals[index]
         following = expressions[index + 1] if index + 1 < len(expressions) else None
         if following is not None:
             between = text[current.end:following.start]
-            other = following.interval
+            other = intervals[index + 1]
             before = text[max(sentence_start, current.start - 12):current.start]
             if _RANGE_BETWEEN.match(between) and _RANGE_BEFORE.search(before) and other.end >= interval.start:
                 groups.append(_Happening((current, following), interval.start, other.end))
@@ -404,10 +425,11 @@ def _date_source(expression: TemporalExpression) -> str:
 def _value_of(happening: _Happening) -> tuple[str, str, str | None]:
     """TIMEX-style value, precision and mod of a happening (a range gets ``start/end``)."""
     main = happening.main
-    if (happening.start, happening.end) != (main.interval.start, main.interval.end):
+    interval = main.interval
+    if (happening.start, happening.end) != (interval.start, interval.end):
         first, last = happening.expressions
         return f"{first.value}/{last.value}", first.precision or "day", None
-    return main.value, main.interval.precision, main.mod
+    return main.value, interval.precision, main.mod
 
 
 def extract_events(
@@ -453,6 +475,7 @@ def extract_events(
         happenings = _happenings(anchors, text, sentence.start) if anchors else []
         made: list[tuple[_Happening, Relation | None]] = []
         habitual: dict[tuple[int, int], bool] = {}  # per clause: the dates of a clause share it
+        offset = (sentence.start, sentence.end)  # one tuple for the events of the sentence
         future_words: dict[int, tuple[int, int]] = {}  # per clause: see _is_future_in
         for happening in happenings:
             main = happening.main
@@ -462,7 +485,7 @@ def extract_events(
                 habitual[clause] = bool(HABITUAL.search(sentence.text[clause_start:clause_end]))
             if habitual[clause]:
                 continue
-            named_by = next((r for r in relations if r.phrase[0] <= span[0] < r.phrase[1]), None)
+            named_by = next((r for r in relations if r.phrase[0] <= span[0] < r.phrase[1]), None) if relations else None
             if named_by is not None:
                 title = phrase_title(sentence.text, named_by.phrase, other_spans)
             else:
@@ -472,7 +495,7 @@ def extract_events(
             if mod is None and is_deadline(sentence.text, *span):
                 mod = DEADLINE_MOD
             events.append(
-                Event(
+                new_event(
                     date=value,
                     start=happening.start,
                     end=happening.end,
@@ -480,9 +503,10 @@ def extract_events(
                     title=title,
                     sentence=sentence.text,
                     document=document.name,
-                    offset=(sentence.start, sentence.end),
+                    offset=offset,
                     date_source=_date_source(main),
-                    expression=" … ".join(e.text for e in happening.expressions),
+                    expression=main.text if len(happening.expressions) == 1
+                    else " … ".join(e.text for e in happening.expressions),
                     mod=mod,
                     # Future wording counts before the date it governs ("will meet on Friday"), not after
                     # it ("on Saturday ... expressed hope that it would not ...").

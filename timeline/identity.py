@@ -34,15 +34,19 @@ def report_id(event: Event) -> str:
     """The id of one report: a hash of its sentence (spacing aside) and its date value; for a happening
     dated from another ("hours after a car bomb exploded"), which may share its sentence and date with
     that one, also of the words of its offset."""
-    evidence = f"{_spaced(event.sentence)}\0{event.date}"
+    evidence = f"\0{event.date}"
     if event.date_source == "derived":
         evidence += f"\0{event.expression}"
-    return _digest(evidence)[:ID_LENGTH]
+    digest = _sentence_digest(event.sentence).copy()
+    digest.update(evidence.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:ID_LENGTH]
 
 
 @functools.lru_cache(maxsize=64)  # the events of a sentence come one after another
-def _spaced(sentence: str) -> str:
-    return " ".join(sentence.split())
+def _sentence_digest(sentence: str):
+    """The hash of a report's sentence (spacing aside), to which each of its reports adds its date:
+    the sentence is hashed once for all its dates (a list of dates has hundreds)."""
+    return hashlib.sha256(" ".join(sentence.split()).encode("utf-8", "surrogatepass"))
 
 
 def earliest_report(events: Iterable[Event]) -> Event:

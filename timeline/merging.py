@@ -58,7 +58,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(map(_stem, set(_WORD.findall(text.lower())) - STOPWORDS))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Report:
     """What merging compares of an event, computed once per event."""
 
@@ -68,8 +68,12 @@ class _Report:
     day: tuple[dt.date, dt.date] | None  # its dates when they name a day (or a time on it)
 
     @classmethod
-    def of(cls, event: Event) -> "_Report":
+    def of(cls, event: Event, like: "_Report | None" = None) -> "_Report":
+        """What merging compares of ``event``; ``like``, that of an event with the same sentence, places
+        and actors, whose words and names it shares."""
         day = (event.start, event.end) if event.precision in ("day", "time") else None
+        if like is not None:
+            return cls(like.words, like.places, like.actors, day)
         return cls(content_words(event.sentence), frozenset(m.name for m in event.places),
                    frozenset(m.name for m in event.actors if not _category(m)), day)
 
@@ -241,7 +245,7 @@ class _Reports:
     order of words for prefixes, rarest first."""
 
     members: list[list[tuple[int, Event]]]
-    documents: list[set[str]]
+    documents: list[set[str] | frozenset[str]]
     items: list[_Item]
     order: list[int]
 
@@ -254,15 +258,23 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
     number in time order, known at the end).
     """
     members: list[list[tuple[int, Event]]] = []
-    documents: list[set[str]] = []
+    documents: list[set[str] | frozenset[str]] = []
     rows: list[tuple] = []
     by_signature: dict[tuple, list[int]] = {}
     document_numbers: dict[str, int] = {}
     # Words are numbered as they first come: numbers are quicker to send and to compare.
     word_numbers: collections.defaultdict[str, int] = collections.defaultdict(itertools.count().__next__)
     frequency: collections.Counter[int] = collections.Counter()
+    # The events of a sentence come one after another, with the same sentence, places and actors (the
+    # same objects): their words and names are found once, for the first (a list of dates has hundreds).
+    last: tuple = (None, None, None, None, None)
+    alone: dict[str, frozenset[str]] = {}
     for arrival, event in enumerate(events):
-        report = _Report.of(event)
+        if event.sentence is last[0] and event.places is last[1] and event.actors is last[2]:
+            report = _Report.of(event, like=last[3])
+        else:
+            report = _Report.of(event)
+            last = (event.sentence, event.places, event.actors, report, None)
         same = by_signature.setdefault(_signature(event, report), [])
         # The first of them its document is not in yet: a document's reports fill them in order,
         # so those holding it come first, and bisection finds the first (a page that repeats one
@@ -279,14 +291,19 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
             number = len(members)
             same.append(number)
             members.append([])
-            documents.append(set())
-            words = tuple(map(word_numbers.__getitem__, report.words))
+            # Most reports come from one document: they share one set of it, which a report copies when
+            # a second document brings it too (below).
+            documents.append(alone.get(event.document) or alone.setdefault(event.document, frozenset((event.document,))))
+            if last[4] is None or last[3].words is not report.words:
+                last = (*last[:4], tuple(map(word_numbers.__getitem__, report.words)))
+            words = last[4]
             rows.append((event.start.toordinal(), event.end.toordinal(),
                          document_numbers.setdefault(event.document, len(document_numbers)), event.future,
                          words, tuple(sorted(report.places)), tuple(sorted(report.actors)), report.day is not None))
             frequency.update(words)
         members[number].append((arrival, event))
-        documents[number].add(event.document)
+        if event.document not in documents[number]:
+            documents[number] = documents[number] | {event.document}
     # In time order, then by the smallest id of each (see timeline.identity): the order reports are
     # joined in, and so the chronology, does not depend on the order the documents came in.
     in_time = sorted(range(len(members)), key=lambda n: (*rows[n][:2], min(e.id for _, e in members[n])))
@@ -400,6 +417,8 @@ def _join(distinct: _Reports, executor: Executor | None = None) -> list[int]:
         alike = [pair for future in futures for pair in future.result()]
     else:
         alike = _alike_earlier(items, 0, order)
+    if not alike:
+        return list(range(len(items)))  # each report its own happening
     parent = list(range(len(items)))
     # Who and where each happening names: a report alike to one happening's report is not joined
     # to it when the happening already names other actors, or other places, and none of its own.

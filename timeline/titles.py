@@ -15,6 +15,7 @@ import re
 import threading
 from typing import Iterator
 
+from .temporal.firstchars import with_lookahead
 from .temporal.lexicon import alternatives, current_language, first_letters
 
 
@@ -84,7 +85,7 @@ INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
 # A past form or a finite auxiliary (cues.tsv, finite_verb), or any word in -ed: the verb of a clause.
 PAST_OR_AUX = r"(?:%s|%s|%s)" % (alternatives(IRREGULAR_PAST), alternatives(_CUES["finite_verb"]), _REGULAR_PAST)
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
-_FIRST_VERB = re.compile(r"\b%s\b" % PAST_OR_AUX)
+_FIRST_VERB = with_lookahead(re.compile(r"\b%s\b" % PAST_OR_AUX))
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
 POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
@@ -238,13 +239,14 @@ def make_title(
             title = tidy_title(possessive.group(1))
             if title:  # "2015's --" names nothing: the clause says more
                 return title
-    title = _title(sentence, date_span, tuple(other_spans))
+    members, spans = _span_facts(other_spans)
+    title = _title(sentence, date_span, spans)
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
-        title = _title(sentence, None, _all_spans(other_spans, date_span))
+        title = _title(sentence, None, _all_spans(members, spans, date_span))
     elif date_span and _STARTS_WITH_VERB.match(title):
         # "... and declared it cleared the next day": the subject is the main clause's.
-        main = _title(sentence, None, _all_spans(other_spans, date_span))
+        main = _title(sentence, None, _all_spans(members, spans, date_span))
         verb = _FIRST_VERB.search(main)
         if verb and verb.start() > 0:
             joined = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
@@ -282,17 +284,31 @@ def _masked_except(sentence: str, spans: tuple[tuple[int, int], ...], date_span)
     return masked[:start] + _masked(sentence[start:end], others) + masked[end:]
 
 
-def _all_spans(other_spans, date_span) -> tuple[tuple[int, int], ...]:
-    """All the date spans of a sentence, once each and in order (a key the cache of _title shares)."""
-    other_spans = tuple(other_spans)
-    if date_span is None or date_span in other_spans:
-        return _in_order(other_spans)  # the events of a sentence share it
-    return tuple(sorted(set(other_spans) | {date_span}))
+def _all_spans(members: frozenset, spans: tuple[tuple[int, int], ...], date_span) -> tuple[tuple[int, int], ...]:
+    """All the date spans of a sentence (``spans``, in order, with ``members`` their set, as
+    _span_facts gives them) and ``date_span``, once each and in order."""
+    if date_span is None or date_span in members:
+        return spans  # the events of a sentence share it
+    return tuple(sorted(members | {date_span}))
 
 
-@functools.lru_cache(maxsize=64)
-def _in_order(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    return tuple(sorted(set(spans)))
+# The date spans the events of one sentence share (one tuple, passed for each of them), as a set and
+# in order: found once for the sentence, not hashed, sorted and scanned again for each of its dates
+# (a list of dates has hundreds in a sentence).
+_LAST_SPANS: tuple = ((), frozenset(), ())
+
+
+def _span_facts(other_spans) -> tuple[frozenset, tuple[tuple[int, int], ...]]:
+    """``other_spans`` as a set and in order without repeats (remembered for the last tuple asked)."""
+    global _LAST_SPANS
+    last = _LAST_SPANS
+    if last[0] is other_spans:
+        return last[1], last[2]
+    members = frozenset(other_spans)
+    ordered = tuple(sorted(members))
+    if isinstance(other_spans, tuple):
+        _LAST_SPANS = (other_spans, members, ordered)
+    return members, ordered
 
 
 # A run of masked characters: another date of the sentence (or dates side by side).
@@ -367,24 +383,64 @@ def _shared_analysis(sentence: str, spans: tuple[tuple[int, int], ...]) -> _Anal
     return _Analysis(sentence, spans)
 
 
-# Remembered: the events of a sentence fall back on the same main clause.
-@functools.lru_cache(maxsize=256)
-def _title(sentence: str, date_span, other_spans) -> str:
-    """The headline of the clause of ``date_span`` (the main clause without), from the clauses of
-    the sentence found once for all its dates (see _Analysis); the rare date that is not masked
-    alone has the sentence analysed for itself."""
-    spans = _in_order(tuple(other_spans))
+class _SentenceTitles:
+    """The headlines found for the dates of one sentence with its date spans (None: its main
+    clause), and the analysis they share (made when first needed)."""
+
+    __slots__ = ("sentence", "spans", "titles", "analysis")
+
+    def __init__(self, sentence: str, spans: tuple[tuple[int, int], ...]):
+        self.sentence, self.spans, self.titles, self.analysis = sentence, spans, {}, None
+
+    def shared_analysis(self) -> _Analysis:
+        if self.analysis is None:
+            self.analysis = _shared_analysis(self.sentence, self.spans)
+        return self.analysis
+
+
+# The events of a sentence come one after another and share its text and spans (the same objects):
+# what their titles share is kept for the last sentence, found by identity, without hashing its spans.
+_LAST_TITLES = _SentenceTitles("", ())
+
+
+def _title(sentence: str, date_span, spans: tuple[tuple[int, int], ...]) -> str:
+    """The headline of the clause of ``date_span`` (the main clause without) in ``sentence`` whose
+    date spans are ``spans`` (in order, once each), remembered for the dates of the last sentence:
+    they fall back on the same main clause."""
+    global _LAST_TITLES
+    known = _LAST_TITLES
+    if known.sentence is not sentence or known.spans is not spans:
+        known = _LAST_TITLES = _SentenceTitles(sentence, spans)
+    title = known.titles.get(date_span)
+    if title is None:
+        title = known.titles[date_span] = _title_of(known, date_span)
+    return title
+
+
+def _title_of(known: _SentenceTitles, date_span) -> str:
+    """The headline of the clause of ``date_span``, from the clauses of the sentence found once for
+    all its dates (see _Analysis); the rare date that is not masked alone has the sentence analysed
+    for itself."""
+    sentence, spans = known.sentence, known.spans
     if date_span is not None and spans in ((), (date_span,)):
         # The sentence's only date: as written, it shares the clauses events and coding find.
-        return _title_alone(sentence, date_span, other_spans)
-    analysis = _shared_analysis(sentence, spans)
+        return _title_alone(sentence, date_span, spans)
+    analysis = known.shared_analysis()
     if date_span is None:
         return _title_in(analysis.text, analysis.clause, None, analysis.ends_in_speech)
     place = analysis.place(date_span)
     if place is None:
-        return _title_alone(sentence, date_span, other_spans)
-    # The text with this date written out again: positions after it move by ``shift``.
+        return _title_alone(sentence, date_span, spans)
     own = analysis.sentence[date_span[0]:date_span[1]]
+    listed = analysis.listed(place)
+    if listed:
+        # A list is dropped whole, so the dates of one list in one clause share a title (but for how many
+        # words the date itself has, which decides whether its clause is too short to stand alone).
+        key = (analysis.clause(place), listed, len(_WORD.findall(own, 0, 60)[:5]))
+        title = analysis.list_titles.get(key)
+        if title is not None:
+            return title
+    # The text with this date written out again: positions after it move by ``shift``.
     text = _WrittenOut(analysis.text, place, own)
     shift = len(own) - 1
 
@@ -399,16 +455,10 @@ def _title(sentence: str, date_span, other_spans) -> str:
     def ends_in_speech(start: int, end: int) -> bool:
         return analysis.ends_in_speech(start if start <= place else start - shift, end - shift)
 
-    listed = analysis.listed(place)
     if not listed:
         return _title_in(text, clause, (place, place + len(own)), ends_in_speech, listed)
-    # A list is dropped whole, so the dates of one list in one clause share a title (but for how many
-    # words the date itself has, which decides whether its clause is too short to stand alone).
-    key = (analysis.clause(place), listed, len(_WORD.findall(own, 0, 60)[:5]))
-    title = analysis.list_titles.get(key)
-    if title is None:
-        title = _title_in(text, clause, (place, place + len(own)), ends_in_speech, (listed[0], listed[1] + shift))
-        analysis.list_titles[key] = title
+    title = analysis.list_titles[key] = _title_in(text, clause, (place, place + len(own)), ends_in_speech,
+                                                  (listed[0], listed[1] + shift))
     return title
 
 

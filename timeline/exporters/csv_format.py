@@ -22,7 +22,7 @@ import click
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter, selected_columns
-from .records import COLUMNS, KNOWN_COLUMNS, event_record
+from .records import COLUMNS, KNOWN_COLUMNS, event_record, printable, raw_record
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -66,8 +66,18 @@ def restore_formula(value: str) -> str:
 def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) -> None:
     columns = selected_columns(options, COLUMNS, KNOWN_COLUMNS)
     documents = {d.name: d for d in timeline.documents}
-    records = (event_record(event, documents) for event in timeline.events)
-    write_rows(stream, columns, ([str(record[c]) for c in columns] for record in records), bool(options.get("excel")))
+    if options.get("excel"):
+        records = (event_record(event, documents) for event in timeline.events)
+        write_rows(stream, columns, (list(map(str, map(record.__getitem__, columns))) for record in records), True)
+        return
+    # Each cell as event_record gives it (printable: it leaves a text without control characters as it
+    # is, and makes each text printable on its own), found and quoted once per text (see _printable_cell).
+    rows = (map(str, map(raw_record(event, documents.get(event.document)).__getitem__, columns))
+            for event in timeline.events)
+    lines = (",".join(map(_printable_cell, row)) for row in rows)
+    if len(columns) == 1:
+        lines = (line or '""' for line in lines)  # as _line writes a row of one empty cell
+    _write_lines(stream, itertools.chain([_line(columns)], (line + "\r\n" for line in lines)), False)
 
 
 def write_rows(stream: BinaryIO, header, rows, excel: bool) -> None:
@@ -77,11 +87,17 @@ def write_rows(stream: BinaryIO, header, rows, excel: bool) -> None:
     writer reads every character of every cell again for each row, and the events of a
     sentence repeat it (a list of dates gives hundreds of rows of the same long sentence),
     where a cell written before is quoted once (see _cell)."""
+    lines = (_line([neutralise_formula(cell) for cell in row] if excel else row)
+             for row in itertools.chain([header], rows))
+    _write_lines(stream, lines, excel)
+
+
+def _write_lines(stream: BinaryIO, lines, excel: bool) -> None:
+    """Lines of CSV text to ``stream`` in UTF-8 (``excel``: after a byte order mark)."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig" if excel else "utf-8", newline="", write_through=False)
     write = text.write
-    for row in itertools.chain([header], rows):
-        cells = [neutralise_formula(cell) for cell in row] if excel else row
-        write(_line(cells))
+    for line in lines:
+        write(line)
     text.flush()
     text.detach()
 
@@ -99,10 +115,19 @@ def _cell(value: str) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def _printable_cell(value: str) -> str:
+    """A text as event_record makes it (see records.printable), as the csv module writes it."""
+    return _cell(printable(value))
+
+
 def _line(row) -> str:
     """A row as the csv module writes it: numbers as text, None as an empty cell."""
-    cells = [cell if isinstance(cell, str) else "" if cell is None else str(cell) for cell in row]
-    if cells == [""]:
+    if set(map(type, row)) == {str}:
+        cells = row  # as the rows of write_csv are: no cell to convert
+    else:
+        cells = [cell if isinstance(cell, str) else "" if cell is None else str(cell) for cell in row]
+    if len(cells) == 1 and cells[0] == "":
         return '""\r\n'  # as csv writes a row of one empty cell: a blank line would be no row
     return ",".join(map(_cell, cells)) + "\r\n"
 

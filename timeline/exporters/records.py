@@ -124,9 +124,14 @@ _TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\
                                r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-@lru_cache(maxsize=256)
+# Every match of _TERMINAL_CONTROL holds one of these characters (an escape sequence begins with ESC):
+# whether a text holds one is this quicker search.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@lru_cache(maxsize=1024)
 def _has_control(text: str) -> bool:
-    return _TERMINAL_CONTROL.search(text) is not None
+    return _CONTROL_CHARACTER.search(text) is not None
 
 
 # Each control character a terminal would act on, as a character that shows it: C0 ones as their
@@ -182,21 +187,24 @@ def event_record(event: Event, documents: Mapping[str, Any] | None = None, dates
 
     ``documents`` (name to Document) gives the outlet and publication date of the event's source;
     with ``dates="human"`` the date column is the date as a reader says it (``display_date``)."""
-    record = _raw_record(event, (documents or {}).get(event.document) if documents else None)
+    record = raw_record(event, (documents or {}).get(event.document) if documents else None)
     if dates == "human":
         record["date"] = display_date(event, short=True)
     # The events of a sentence share its text: whether a text holds a control character is
     # found once for it, not once per event (a sentence may date hundreds of events).
-    if any(_has_control(value) for value in record.values() if isinstance(value, str)):
+    if any(map(_has_control, [value for value in record.values() if value.__class__ is str])):
         for column, value in record.items():
             if isinstance(value, str):
                 record[column] = printable(value)
     return record
 
 
-def _raw_record(event: Event, document: Any = None) -> dict[str, object]:
+def raw_record(event: Event, document: Any = None) -> dict[str, object]:
+    """The event's columns (``document``: its source Document, or None) before event_record makes
+    their text printable."""
     location = event.location
     fatalities = event.fatalities
+    located = has_coordinates(event)
     return {
         "date": event.date,
         "start": event.start.isoformat(),
@@ -211,17 +219,17 @@ def _raw_record(event: Event, document: Any = None) -> dict[str, object]:
         "expression": event.expression or "",
         "mod": event.mod or "",
         "future": "true" if event.future else "false",
-        "places": LIST_SEPARATOR.join(mention_names(event.places)),
-        "actors": LIST_SEPARATOR.join(mention_names(event.actors)),
-        "sources": LIST_SEPARATOR.join(source_documents(event)),
+        "places": LIST_SEPARATOR.join(mention_names(event.places)) if event.places else "",
+        "actors": LIST_SEPARATOR.join(mention_names(event.actors)) if event.actors else "",
+        "sources": LIST_SEPARATOR.join(source_documents(event)) if event.sources else event.document or "",
         "url": event.url or "",
         "event_type": event.event_type or "unknown",
         "sub_event_type": event.sub_event_type or "",
-        "actor1": mention_name(event.actor1),
-        "actor2": mention_name(event.actor2),
+        "actor1": mention_name(event.actor1) if event.actor1 is not None else "",
+        "actor2": mention_name(event.actor2) if event.actor2 is not None else "",
         "location": (location.name or location.text) if location is not None else "",
-        "latitude": coordinate(location.latitude) if has_coordinates(event) else "",
-        "longitude": coordinate(location.longitude) if has_coordinates(event) else "",
+        "latitude": coordinate(location.latitude) if located else "",
+        "longitude": coordinate(location.longitude) if located else "",
         "fatalities": str(fatalities.count) if fatalities is not None else "",
         "modifier": MOD_WORDS.get(event.mod or "", (event.mod or "").lower()),
         "outlet": (getattr(document, "source", "") or "") if document is not None else "",

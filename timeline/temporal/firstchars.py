@@ -204,6 +204,9 @@ def head(text: str, start: int, end: int, length: int) -> str | None:
     window = text[start:min(end, start + 4 * length)]
     if not window.isascii():
         return None
+    key = window[:length]
+    if len(key) == length and key.isprintable() and "  " not in key:
+        return key.lower()  # no white space to fold among them (the usual case, found without a substitution)
     key = SPACES.sub(" ", window.lower())[:length]
     return key if len(key) == length else None
 

@@ -422,7 +422,7 @@ _OPENING_QUOTES = "\u201c\u00ab"
 _CLOSING_QUOTES = "\u201d\u00bb"
 
 
-_FUTURE_FINITE = context_pattern("future_finite")
+_FUTURE_FINITE = with_lookahead(context_pattern("future_finite"))  # searched before many dates
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 
 
