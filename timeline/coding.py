@@ -963,13 +963,15 @@ def _dates_blanked(sentence: str, start: int, end: int, spans: list[tuple[int, i
     """``sentence[start:end]`` with the dates of the sentence (sorted ``spans``) in it blanked, one space
     for one character: the figures of "5 May 2016 killed 12" or "in 1908 and sentenced to death"
     are a day and a year, no toll."""
-    window = sentence[start:end]
+    pieces, at = [], start  # one pass, each piece copied once: a list of dates holds hundreds
     first = max(bisect.bisect_left(spans, (start,)) - 1, 0)
     for span_start, span_end in spans[first:bisect.bisect_left(spans, (end,))]:
-        a, b = max(span_start, start) - start, min(span_end, end) - start
+        a, b = max(span_start, at), min(span_end, end)
         if a < b:
-            window = window[:a] + " " * (b - a) + window[b:]
-    return window
+            pieces += (sentence[at:a], " " * (b - a))
+            at = b
+    pieces.append(sentence[at:end])
+    return "".join(pieces)
 
 
 def _date_span(event: Event) -> tuple[int, int] | None:

@@ -215,8 +215,7 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
             or last[0].year == ctx.dct.year or not 0 <= span[0] - story[1] <= FOLLOW_REACH \
             or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]:
         return None  # the day must be dated by a year written in the text, not counted within a story
-    candidate = _safe_date(last[0].year, month, day)
-    return candidate if 0 < (candidate - last[0]).days <= FOLLOW_DAYS else None
+    return _soon_after(last[0], month, day)
 
 
 def _day_after_look_ahead(ctx: Context, span, month: int, day: int) -> dt.date | None:
@@ -226,8 +225,13 @@ def _day_after_look_ahead(ctx: Context, span, month: int, day: int) -> dt.date |
     before = ctx.day_before_look_ahead
     if before is None or not ctx.narrative or not 0 <= span[0] - before[1] <= RETURN_REACH:
         return None
-    candidate = _safe_date(before[0].year, month, day)
-    return candidate if 0 < (candidate - before[0]).days <= FOLLOW_DAYS else None
+    return _soon_after(before[0], month, day)
+
+
+def _soon_after(day_told: dt.date, month: int, day: int) -> dt.date | None:
+    """The day ``month``/``day`` in the year of ``day_told``, when it comes at most FOLLOW_DAYS after it."""
+    candidate = _safe_date(day_told.year, month, day)
+    return candidate if 0 < (candidate - day_told).days <= FOLLOW_DAYS else None
 
 
 _DAY_RANGE_BEFORE = context_pattern("day_range_before")
