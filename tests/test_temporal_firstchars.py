@@ -14,10 +14,12 @@ from timeline.temporal.firstchars import head, prefixes
     (r"(?:early|late)\s*,?\s*May", 7, {"earlyma", "early m", "early,m", "early, ", "early ,", "latemay", "late ma",
                                          "late,ma", "late, m", "late ,m", "late , "}),
     (r"a?b", 2, {"ab", "b"}),
-    (r"[0-9]{1,2}th", 2, {str(d) for d in range(10)} | {f"{d}t" for d in range(10)}),
+    # Every digit is written 0, and a repeated digit counts: "5th" begins "0t", "15th" begins "00".
+    (r"[0-9]{1,2}th", 2, {"0t", "00"}),
+    (r"[0-9]{1,4}\s*BC", 4, {"0 bc", "0bc", "00 b", "00bc", "000 ", "000b", "0000"}),
     (r"(?<![\w])\bDay", 3, {"day"}),
     (r"(?-i:JUNE)", 2, {"ju"}),
-    (r"x+", 3, {"x"}),
+    (r"x+", 3, {"x", "xx", "xxx"}),
 ])
 def test_the_beginnings_of_a_pattern(pattern, length, expected):
     assert prefixes(pattern, length, re.IGNORECASE) == expected
@@ -32,6 +34,14 @@ def test_the_head_of_a_place_reads_white_space_as_one_space_and_case_ignored():
     assert head("On  The\n\tYear", 4, 100, 6) == "the ye"
     assert head("the year", 0, 5, 6) is None  # the match may not reach past 5
     assert head("l’année", 0, 100, 3) is None  # outside ASCII: every rule is tried
+    assert head("On 15 May 2016", 3, 100, 6) == "00 may"  # digits as 0, as prefixes writes them
+
+
+def test_a_day_of_a_list_of_dates_tries_no_rule_that_needs_an_era_or_a_clock_after_its_number():
+    text = "1 January 2011, 2 January 2011"
+    tried = {tagger.RULES[i].name for i in tagger._rules_at("digit", text, 16, len(text))}
+    assert "day_month" in tried
+    assert not tried & {"era_decade", "era_century", "clock24", "clock_date", "numeric_dmy"}
 
 
 def test_every_match_of_a_rule_begins_with_one_of_its_beginnings():

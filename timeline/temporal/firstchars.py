@@ -119,14 +119,24 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
 _CAP = 20_000  # more prefixes than this: the pattern is taken to begin with anything
 
 
+# In a prefix every digit is written 0 (``head`` writes the text's so): "[0-9]{1,4}" begins with one of
+# four prefixes, not one of 11,110, so that what follows the digits still tells rules apart ("1 January"
+# is no "1 BC").
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def _digits_as_zero(chars) -> set[str]:
+    return {ch.translate(_ZERO_DIGITS) for ch in chars}
+
+
 def _item_prefixes(op, av, k: int):
     """(exact, open) prefixes of one parsed item within ``k`` characters, or None for anything: an exact
     one is a whole match of the item, an open one may go on."""
     if op == _sre.LITERAL:
-        return set(_folded(av)), set()
+        return _digits_as_zero(_folded(av)), set()
     if op == _sre.IN:
         chars = _in(av)
-        return None if chars is None else (set(chars), set())
+        return None if chars is None else (_digits_as_zero(chars), set())
     if op == _sre.SUBPATTERN:
         return _seq_prefixes(av[-1], k)
     if op == getattr(_sre, "ATOMIC_GROUP", None):
@@ -150,6 +160,15 @@ def _item_prefixes(op, av, k: int):
         exact = {""} if low == 0 else set()
         if body_exact == {" "} and not body_open:  # a run of white space: one space
             return exact | {" "}, set()
+        if len(body_exact) == 1 and not body_open and "" not in body_exact:
+            # One string repeated ("0" for a digit): each count that fits, then any longer run.
+            (unit,) = body_exact
+            for count in range(max(low, 1), high + 1):
+                run = unit * count
+                if len(run) >= k:
+                    return exact, {run[:k]}
+                exact.add(run)
+            return exact, set()
         opened = set(body_open)
         if low <= 1:
             exact |= body_exact
@@ -189,8 +208,8 @@ def _seq_prefixes(items, k: int):
 
 def prefixes(pattern: str, length: int, flags: int = 0) -> frozenset[str] | None:
     """Lower-case ASCII strings of at most ``length`` characters, one of which begins every match of
-    ``pattern`` (case ignored, a run of white space read as one space: see ``head``); None when a
-    match may begin with anything or be empty."""
+    ``pattern`` (case ignored, a run of white space read as one space, every digit written 0: see
+    ``head``); None when a match may begin with anything or be empty."""
     found = _seq_prefixes(_sre_parse.parse(pattern, flags), length)
     if found is None:
         return None
@@ -199,15 +218,16 @@ def prefixes(pattern: str, length: int, flags: int = 0) -> frozenset[str] | None
 
 
 def head(text: str, start: int, end: int, length: int) -> str | None:
-    """The first ``length`` characters from ``start`` (up to ``end``) as ``prefixes`` writes them, or None
-    when there are fewer or one of them is not ASCII."""
+    """The first ``length`` characters from ``start`` (up to ``end``) as ``prefixes`` writes them (lower
+    case, white space as one space, digits as 0), or None when there are fewer or one is not ASCII."""
     window = text[start:min(end, start + 4 * length)]
     if not window.isascii():
         return None
     key = window[:length]
     if len(key) == length and key.isprintable() and "  " not in key:
-        return key.lower()  # no white space to fold among them (the usual case, found without a substitution)
-    key = SPACES.sub(" ", window.lower())[:length]
+        # no white space to fold among them (the usual case, found without a substitution)
+        return key.lower().translate(_ZERO_DIGITS)
+    key = SPACES.sub(" ", window.lower())[:length].translate(_ZERO_DIGITS)
     return key if len(key) == length else None
 
 
