@@ -29,6 +29,8 @@ YEAR_STEP = role_words("year_step")
 # Word roles the procedures read, bound once at load.
 _W_YEAR_PARTS = role_words("year_parts")
 _W_YEAR_PART = role_words("year_part")
+_W_YEAR_KINDS = role_words("year_kind")
+_W_YEAR_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, role_words("year_word"))) + r")\b", re.IGNORECASE)
 _W_YEAR_BEFORE = role_words("year_before")
 _W_LATEST = role_words("latest")
 _W_OFFSET_BACK = role_words("offset_back")
@@ -543,6 +545,9 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
     qdir = (g.get("qdir") or "").lower()
     det = (g.get("det") or "").lower()
     explicit = g.get("year") or g.get("qyear")
+    if letter == "H" and not (explicit or g.get("ofdir") or g.get("ofdir2") or qdir in _W_YEAR_KINDS
+                              or _W_YEAR_WORD.search(g["_text"])):
+        return None  # "in the second half": of a match, a film or a year; only a word of the year makes it a date
     if explicit:
         year, anchor = _year(explicit), "explicit"
     elif ctx.dct is None:
