@@ -1,11 +1,12 @@
 import csv
 import io
+from dataclasses import replace
 
 from click.testing import CliRunner
 from test_export_samples import HOSTILE_SENTENCES, LONG_SENTENCE, export, sample_timeline
 
 from timeline.cli import cli
-from timeline.exporters.csv_format import write_rows
+from timeline.exporters.csv_format import write_csv, write_rows
 from timeline.exporters.records import COLUMNS, event_record, printable
 
 
@@ -120,3 +121,16 @@ def test_csv_cells_are_the_records_text_for_any_choice_of_columns(tmp_path):
             record = event_record(event, documents)
             writer.writerow([str(record[column]) for column in columns])
         assert output.decode("utf-8") == expected.getvalue()
+
+
+def test_csv_writes_a_value_that_is_not_text_as_str_does():
+    """A cell that is not text (None in a field of a hand-edited database) is written as str() writes it,
+    as event_record gives it, and the other cells of its row are unchanged."""
+    timeline = sample_timeline()
+    event = replace(timeline.events[0], notes=None, corrected=3)
+    documents = {d.name: d for d in timeline.documents}
+    stream = io.BytesIO()
+    write_csv(replace(timeline, events=(event,)), stream, {})
+    record = event_record(event, documents)
+    assert _rows(stream.getvalue(), "utf-8")[1] == [str(record[column]) for column in COLUMNS]
+    assert _rows(stream.getvalue(), "utf-8")[1][COLUMNS.index("notes")] == "None"

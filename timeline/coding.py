@@ -869,8 +869,10 @@ def code_events(
     # Per sentence, the words of happenings dated from another ("two days after | rebels attacked ..."):
     # from the offset to the end of the words naming the happening; they are no other event's words.
     related_of: dict[int, list[tuple[int, int]]] = {}
+    date_spans = []  # each event's, found once
     for event in events:
         span = _date_span(event)
+        date_spans.append(span)
         if span is not None:
             spans_of.setdefault(event.offset[0], []).append(span)
             named = named_happening(event.sentence, *span) if event.date_source == "derived" else None
@@ -881,7 +883,7 @@ def code_events(
     # of its windows coded (the dates of a list share one window, so it is coded once).
     at_hand: tuple[int | None, dict, dict] = (None, {}, {})
     coded = []
-    for event in events:
+    for event, date_span in zip(events, date_spans):
         index = by_offset.get(event.offset[0])
         sentence = event.sentence
         if index is None:
@@ -892,10 +894,10 @@ def code_events(
         if at_hand[0] != index:
             at_hand = (index, _list_heads(sentence, spans), {})
         _, heads, window_codes = at_hand
-        start, end, continuation = _window(event, sentence, spans, heads)
+        start, end, continuation = _window(event, sentence, spans, heads, date_span)
         key = (start, end, continuation, event.date_source)
         if key in window_codes:
-            coded.append(with_fields(event, id=report_id(event), **window_codes[key]))
+            coded.append(_coded(event, window_codes[key]))
             continue
         related = [] if event.date_source == "derived" else related_of.get(event.offset[0], [])
         end = min([end] + [a for a, b in related if start < a < end])
@@ -942,8 +944,19 @@ def code_events(
                      fatalities=fatalities.casualties if fatalities else None,
                      injuries=injuries.casualties if injuries else None, location=location)
         window_codes[key] = codes
-        coded.append(with_fields(event, id=report_id(event), **codes))
+        coded.append(_coded(event, codes))
     return coded
+
+
+def _coded(event: Event, codes: dict) -> Event:
+    """``with_fields(event, id=report_id(event), **codes)`` for the codes made here (fields of Event
+    all), without checking their names again for each of the thousands of events of a list."""
+    copy = object.__new__(type(event))
+    fields = copy.__dict__
+    fields.update(event.__dict__)
+    fields.update(codes)
+    fields["id"] = report_id(event)
+    return copy
 
 
 # A participle clause after the happening that gives its toll ("went off in Tafas on Thursday, killing
@@ -1004,12 +1017,15 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
 def _window(event: Event, sentence: str, spans: list[tuple[int, int]],
-            heads: dict[tuple[int, int], tuple[int, int]] | None = None) -> tuple[int, int, bool]:
+            heads: dict[tuple[int, int], tuple[int, int]] | None = None,
+            span: tuple[int, int] | None | bool = False) -> tuple[int, int, bool]:
     """The words of the event's own happening: the clause of its date, cut at the other dates of
     the clause (a date closes the phrase of its happening: "began on 6 June and took it on 17
     October"), those of the first date of its list for a date listed after it (``heads``, see
-    _list_heads); whether the window continues a clause whose subject is earlier."""
-    span = _date_span(event)
+    _list_heads); whether the window continues a clause whose subject is earlier. ``span``: the
+    event's _date_span, when already found."""
+    if span is False:
+        span = _date_span(event)
     if span is None or event.date_source == "publication" and not event.expression:
         start, end = clause_at(sentence, _dateline_end(sentence))
         return start, end, False

@@ -202,13 +202,20 @@ _REQUIRED_FIELDS = frozenset(name for name, f in Event.__dataclass_fields__.item
 _DEFAULT_EVENT = Event(**dict.fromkeys(_REQUIRED_FIELDS))
 
 
+_EVENT_FIELDS = Event.__dataclass_fields__.keys()
+
+
 def new_event(**values) -> Event:
     """``Event(**values)`` for the events of a long document: a frozen dataclass sets each of its
     fields through ``object.__setattr__``, which cost more than the rest of making an event of a
     list of dates; filling the instance dictionary at once gives the same object."""
-    if not values.keys() >= _REQUIRED_FIELDS:
-        return Event(**values)  # raises the TypeError that names what is missing
-    return with_fields(_DEFAULT_EVENT, **values)
+    if not (_REQUIRED_FIELDS <= values.keys() <= _EVENT_FIELDS):
+        return Event(**values)  # raises the TypeError that names what is missing or unknown
+    event = object.__new__(Event)
+    fields = event.__dict__
+    fields.update(_DEFAULT_EVENT.__dict__)
+    fields.update(values)
+    return event
 
 
 def with_fields(event: Event, **changes) -> Event:
@@ -334,10 +341,13 @@ def _published_day(document: Document) -> dt.date | None:
     return interval.end if interval else None
 
 
-def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str) -> bool:
-    """A date that is no time of a happening: a wire dateline's, or a point a figure is compared with."""
-    dateline = DATELINE.match(sentence.text)
-    if dateline and expression.end - sentence.start <= dateline.end():
+def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str, dateline_end: int | None = None) -> bool:
+    """A date that is no time of a happening: a wire dateline's, or a point a figure is compared with.
+    ``dateline_end``: where the sentence's dateline ends (0 without one), when already found."""
+    if dateline_end is None:
+        dateline = DATELINE.match(sentence.text)
+        dateline_end = dateline.end() if dateline else 0
+    if dateline_end and expression.end - sentence.start <= dateline_end:
         return True
     if COMPARISON_DATE.search(expression.text):
         return True
@@ -462,7 +472,11 @@ def extract_events(
         headline = is_headline(sentence, text)
         if headline:
             previous = None
-        anchors = [e for e in _anchors(inside) if not _is_reference(e, sentence, text)]
+        anchors = _anchors(inside)
+        if anchors:
+            dateline = DATELINE.match(sentence.text)  # once for the dates of the sentence
+            dateline_end = dateline.end() if dateline else 0
+            anchors = [e for e in anchors if not _is_reference(e, sentence, text, dateline_end)]
         if anchors and headline:
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
         relations = [] if headline else find_relations(sentence.text, inside, sentence.start)

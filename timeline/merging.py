@@ -58,9 +58,9 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(map(_stem, set(_WORD.findall(text.lower())) - STOPWORDS))
 
 
-@dataclass(frozen=True, slots=True)
-class _Report:
-    """What merging compares of an event, computed once per event."""
+class _Report(NamedTuple):
+    """What merging compares of an event, computed once per event (a tuple: made, hashed and
+    compared in C, for each of the events of a list of dates)."""
 
     words: frozenset[str]
     places: frozenset[str]
@@ -269,6 +269,7 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
     # same objects): their words and names are found once, for the first (a list of dates has hundreds).
     last: tuple = (None, None, None, None, None)
     alone: dict[str, frozenset[str]] = {}
+    names: tuple = (None, None, (), ())  # the last report's places and actors, and each sorted
     for arrival, event in enumerate(events):
         if event.sentence is last[0] and event.places is last[1] and event.actors is last[2]:
             report = _Report.of(event, like=last[3])
@@ -297,16 +298,20 @@ def _distinct_reports(events: Iterable[Event]) -> _Reports:
             if last[4] is None or last[3].words is not report.words:
                 last = (*last[:4], tuple(map(word_numbers.__getitem__, report.words)))
             words = last[4]
+            if names[0] is not report.places or names[1] is not report.actors:  # sorted once for a sentence's
+                names = (report.places, report.actors, tuple(sorted(report.places)), tuple(sorted(report.actors)))
             rows.append((event.start.toordinal(), event.end.toordinal(),
                          document_numbers.setdefault(event.document, len(document_numbers)), event.future,
-                         words, tuple(sorted(report.places)), tuple(sorted(report.actors)), report.day is not None))
+                         words, names[2], names[3], report.day is not None))
             frequency.update(words)
         members[number].append((arrival, event))
         if event.document not in documents[number]:
             documents[number] = documents[number] | {event.document}
     # In time order, then by the smallest id of each (see timeline.identity): the order reports are
     # joined in, and so the chronology, does not depend on the order the documents came in.
-    in_time = sorted(range(len(members)), key=lambda n: (*rows[n][:2], min(e.id for _, e in members[n])))
+    order = [(row[0], row[1], events[0][1].id if len(events) == 1 else min(e.id for _, e in events))
+             for row, events in zip(rows, members)]
+    in_time = sorted(range(len(members)), key=order.__getitem__)
     rank = [0] * len(word_numbers)
     for position, word in enumerate(sorted(range(len(word_numbers)), key=frequency.__getitem__)):
         rank[word] = position

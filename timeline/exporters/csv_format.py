@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import io
 import itertools
+import operator
 import re
 from typing import Any, BinaryIO, Mapping
 
@@ -72,9 +73,16 @@ def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) 
         return
     # Each cell as event_record gives it (printable: it leaves a text without control characters as it
     # is, and makes each text printable on its own), found and quoted once per text (see _printable_cell).
-    rows = (map(str, map(raw_record(event, documents.get(event.document)).__getitem__, columns))
-            for event in timeline.events)
-    lines = (",".join(map(_printable_cell, row)) for row in rows)
+    cells = [str if column in _MADE_PLAIN else _printable_cell for column in columns]
+
+    def row_line(event) -> str:
+        record = raw_record(event, documents.get(event.document))
+        try:
+            return ",".join(map(operator.call, cells, map(record.__getitem__, columns)))
+        except TypeError:  # a value that is not text (None from an edited database): as str() writes it
+            return ",".join(map(operator.call, cells, map(str, map(record.__getitem__, columns))))
+
+    lines = map(row_line, timeline.events)
     if len(columns) == 1:
         lines = (line or '""' for line in lines)  # as _line writes a row of one empty cell
     _write_lines(stream, itertools.chain([_line(columns)], (line + "\r\n" for line in lines)), False)
@@ -113,6 +121,11 @@ def _cell(value: str) -> str:
     if _NEEDS_QUOTES.search(value):
         return '"' + value.replace('"', '""') + '"'
     return value
+
+
+# Columns whose text raw_record makes of digits and fixed words alone (ISO days, offsets, "true"):
+# printable and with nothing to quote as they are, so not looked up (each row has new ones).
+_MADE_PLAIN = frozenset({"start", "end", "offset_start", "offset_end", "future", "planned", "latitude", "longitude"})
 
 
 @functools.lru_cache(maxsize=4096)

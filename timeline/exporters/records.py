@@ -204,7 +204,8 @@ def raw_record(event: Event, document: Any = None) -> dict[str, object]:
     their text printable."""
     location = event.location
     fatalities = event.fatalities
-    located = has_coordinates(event)
+    located = location is not None and has_coordinates(event)
+    mod = event.mod
     return {
         "date": event.date,
         "start": event.start.isoformat(),
@@ -217,7 +218,7 @@ def raw_record(event: Event, document: Any = None) -> dict[str, object]:
         "offset_end": event.offset[1],
         "date_source": event.date_source,
         "expression": event.expression or "",
-        "mod": event.mod or "",
+        "mod": mod or "",
         "future": "true" if event.future else "false",
         "places": LIST_SEPARATOR.join(mention_names(event.places)) if event.places else "",
         "actors": LIST_SEPARATOR.join(mention_names(event.actors)) if event.actors else "",
@@ -231,7 +232,7 @@ def raw_record(event: Event, document: Any = None) -> dict[str, object]:
         "latitude": coordinate(location.latitude) if located else "",
         "longitude": coordinate(location.longitude) if located else "",
         "fatalities": str(fatalities.count) if fatalities is not None else "",
-        "modifier": MOD_WORDS.get(event.mod or "", (event.mod or "").lower()),
+        "modifier": MOD_WORDS.get(mod, mod.lower()) if mod else "",
         "outlet": (getattr(document, "source", "") or "") if document is not None else "",
         "published": (getattr(document, "published", "") or "") if document is not None else "",
         "planned": "planned" if event.future else "",
