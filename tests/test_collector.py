@@ -27,18 +27,20 @@ def test_paused_leaves_the_collector_as_it_was(enabled):
 
 
 def test_collecting_rarely_collects_each_time_the_items_have_doubled(monkeypatch):
-    collections = []
+    calls = []
     seen = []
 
     def collect():
-        collections.append(len(seen))
+        calls.append(("collect", len(seen)))
         return 0
 
     monkeypatch.setattr(gc, "collect", collect)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze", len(seen))))
     for item in collector.collecting_rarely(range(20), first=3):
         seen.append(item)
     assert seen == list(range(20))
-    assert collections == [3, 6, 12]
+    # What survives each collection is frozen, so the next one reads only what came after it.
+    assert calls == [("collect", 3), ("freeze", 3), ("collect", 6), ("freeze", 6), ("collect", 12), ("freeze", 12)]
 
 
 def _garbage_cycles(work) -> list:

@@ -14,11 +14,12 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import MISSING, dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .documents import Document
 from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
+from .temporal.values import Interval
 from .temporal.firstchars import with_lookahead
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
@@ -232,13 +233,14 @@ def with_fields(event: Event, **changes) -> Event:
     return copy
 
 
-@dataclass(frozen=True)
-class _Happening:
-    """One or more date expressions of a sentence that date the same happening."""
+class _Happening(NamedTuple):
+    """One or more date expressions of a sentence that date the same happening, the days they cover,
+    and the interval of the first, the main one (a tuple, made in C for each date of a list)."""
 
     expressions: tuple[TemporalExpression, ...]
     start: dt.date
     end: dt.date
+    interval: Interval
 
     @property
     def main(self) -> TemporalExpression:
@@ -395,22 +397,24 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
             other = intervals[index + 1]
             before = text[max(sentence_start, current.start - 12):current.start]
             if _RANGE_BETWEEN.match(between) and _RANGE_BEFORE.search(before) and other.end >= interval.start:
-                groups.append(_Happening((current, following), interval.start, other.end))
+                groups.append(_Happening((current, following), interval.start, other.end, interval))
                 index += 2
                 continue
             if _SAME_TIME_BETWEEN.match(between) and other.start <= interval.end and interval.start <= other.end:
                 # Times that do not meet are two ("1 May 2016, 2 May 2016"), however they are joined.
                 # The clock time when it falls on the named day ("Friday at 9 a.m."), else the day.
                 if current.precision == "time" and other.start <= interval.start and interval.end <= other.end:
-                    chosen, rest = current, following
+                    chosen, rest, kept = current, following, interval
                 elif other.precision == "time" and interval.start <= other.start and other.end <= interval.end:
-                    chosen, rest = following, current
+                    chosen, rest, kept = following, current, other
+                elif current.precision == "time":
+                    chosen, rest, kept = following, current, other
                 else:
-                    chosen, rest = (following, current) if current.precision == "time" else (current, following)
-                groups.append(_Happening((chosen, rest), chosen.interval.start, chosen.interval.end))
+                    chosen, rest, kept = current, following, interval
+                groups.append(_Happening((chosen, rest), kept.start, kept.end, kept))
                 index += 2
                 continue
-        groups.append(_Happening((current,), interval.start, interval.end))
+        groups.append(_Happening((current,), interval.start, interval.end, interval))
         index += 1
     distinct: list[_Happening] = []
     seen: set[tuple[dt.date, dt.date]] = set()
@@ -435,7 +439,7 @@ def _date_source(expression: TemporalExpression) -> str:
 def _value_of(happening: _Happening) -> tuple[str, str, str | None]:
     """TIMEX-style value, precision and mod of a happening (a range gets ``start/end``)."""
     main = happening.main
-    interval = main.interval
+    interval = happening.interval
     if (happening.start, happening.end) != (interval.start, interval.end):
         first, last = happening.expressions
         return f"{first.value}/{last.value}", first.precision or "day", None
@@ -589,12 +593,12 @@ def _dated_from_others(
                 anchor = context
             else:
                 continue
-            dated = offset_date(anchor.main.interval, relation.duration, relation.direction, relation.approximate)
+            dated = offset_date(anchor.interval, relation.duration, relation.direction, relation.approximate)
             title = phrase_title(sentence.text, relation.phrase, ())
             words = sentence.text[relation.phrase[0]:relation.phrase[1]]
             expression = offset_text
         elif not own:
-            dated = offset_date(named[0].main.interval, relation.duration, -relation.direction, relation.approximate)
+            dated = offset_date(named[0].interval, relation.duration, -relation.direction, relation.approximate)
             span = (relation.offset[0], relation.signal_start)
             others = tuple(s for s in title_spans if s != relation.span) + ((relation.signal_start, relation.phrase[1]),)
             title = make_title(sentence.text, span, tuple(sorted(others)))
