@@ -14,7 +14,8 @@ from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LAN
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
 from .context import (Context, Found, FOLLOW_DAYS, FOLLOW_REACH, RETURN_REACH, STORY_TURN, context_pattern,
-                      role_words)
+                      context_text, role_words)
+from .rules import MACROS
 from .tense import direction
 
 _DIGITS = re.compile(r"\d+")
@@ -28,6 +29,8 @@ YEAR_STEP = role_words("year_step")
 # Word roles the procedures read, bound once at load.
 _W_YEAR_PARTS = role_words("year_parts")
 _W_YEAR_PART = role_words("year_part")
+_W_YEAR_KINDS = role_words("year_kind")
+_W_YEAR_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, role_words("year_word"))) + r")\b", re.IGNORECASE)
 _W_YEAR_BEFORE = role_words("year_before")
 _W_LATEST = role_words("latest")
 _W_OFFSET_BACK = role_words("offset_back")
@@ -542,6 +545,9 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
     qdir = (g.get("qdir") or "").lower()
     det = (g.get("det") or "").lower()
     explicit = g.get("year") or g.get("qyear")
+    if letter == "H" and not (explicit or g.get("ofdir") or g.get("ofdir2") or qdir in _W_YEAR_KINDS
+                              or _W_YEAR_WORD.search(g["_text"])):
+        return None  # "in the second half": of a match, a film or a year; only a word of the year makes it a date
     if explicit:
         year, anchor = _year(explicit), "explicit"
     elif ctx.dct is None:
@@ -734,7 +740,10 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     base = None
     # "the next day" counts from the day of the story; "next week" from the DCT.
     anaphoric = dir_word in ANAPHORIC or (dir_word in NEXT_OF_STORY and granularity == "day" and g.get("the"))
-    if anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
+    compared_month = _month_compared_later(ctx, span) if anaphoric and offset < 0 and granularity == "month" else None
+    if compared_month is not None:
+        base = (compared_month, "month")
+    elif anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
     elif anaphoric and offset == 0 and granularity == "day" and dir_word not in DEMONSTRATIVE \
             and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN:
@@ -756,6 +765,27 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     if granularity == "quarter" and found.anchor == "relative":
         ctx.last_quarter = (cal.shift(base[0] if base else ctx.dct, "quarter", offset), span[0], False)
     return found
+
+
+_MONTH_NAME = re.compile(MACROS["MONTHNAME"])
+_COMPARISON_ANY_CASE = re.compile(context_text("comparison"), re.IGNORECASE)  # "Compared with" opens a sentence
+
+
+def _month_compared_later(ctx: Context, span) -> dt.date | None:
+    """ "Compared with the previous month, the February orders dropped": a month in a comparison that opens
+    its sentence counts back from the month the sentence names after it; that month is the last one begun
+    by the DCT."""
+    text = ctx.text
+    start = _sentence_start(text, span[0], 200)
+    opening = _COMPARISON_ANY_CASE.search(text, max(start, span[0] - 30), span[0])
+    if ctx.dct is None or opening is None or text[start:opening.start()].strip():
+        return None  # only a comparison that opens its sentence looks ahead to what it compares
+    end = _SENTENCE_END.search(text, span[1], span[1] + 150)
+    named = _MONTH_NAME.search(text, span[1], end.start() if end else span[1] + 150)
+    if named is None:
+        return None
+    month = _month(named.group())
+    return dt.date(ctx.dct.year - (month > ctx.dct.month), month, 1)
 
 
 _DONE_AFTER = context_pattern("done_after")

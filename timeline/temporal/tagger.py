@@ -203,7 +203,7 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
             ctx.dct_plausible
             and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)))
             or ("month" in groups and story < ctx.dct.year and _will_before(ctx.text, start)
-                and direction(ctx, start, end, default=0) > 0)):
+                and direction(ctx, start, end, default=0) >= 0)):
         # A text that speaks of its own days looks ahead from them, not from a year it told of before ("the
         # run-off on April 27", "Australia play Brazil on June 18" after a look back at 2002), and reports
         # what was said in them ("his daughter said on November 16 that ..." after a look back at 1975).

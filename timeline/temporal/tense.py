@@ -36,6 +36,7 @@ _PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = role_words("place_before_to"), role_words("
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
 _TOWARDS = context_pattern("towards")
+_RELATIVE_CLAUSE_OPEN = context_pattern("relative_clause_open")
 _INFINITIVE = context_pattern("infinitive")
 _PAST_FINITE = context_pattern("past_finite")
 _FUTURE_FINITE = context_pattern("future_finite")
@@ -131,6 +132,10 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
             elif m_start >= end:
                 high = min(high, m_start)
                 break
+    if _RELATIVE_CLAUSE_OPEN.search(text, low, start):
+        comma = text.find(",", end, high)
+        if comma >= 0:
+            high = comma
     if _TOWARDS.search(text, max(low, start - 25), start):
         # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday")
         # or in the future ("will remain until January").
