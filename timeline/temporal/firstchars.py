@@ -225,10 +225,20 @@ def head(text: str, start: int, end: int, length: int) -> str | None:
         return None
     key = window[:length]
     if len(key) == length and key.isprintable() and "  " not in key:
-        # no white space to fold among them (the usual case, found without a substitution)
-        return key.lower().translate(_ZERO_DIGITS)
-    key = SPACES.sub(" ", window.lower())[:length].translate(_ZERO_DIGITS)
-    return key if len(key) == length else None
+        key = key.lower()  # no white space to fold among them (the usual case, found without a substitution)
+    else:
+        key = SPACES.sub(" ", window.lower())[:length]
+        if len(key) != length:
+            return None
+    written = _WRITTEN.get(key)
+    if written is None:  # a translation costs ten times a look-up, and the same keys come back
+        written = key.translate(_ZERO_DIGITS)
+        if len(_WRITTEN) < 1 << 16:
+            _WRITTEN[key] = written
+    return written
+
+
+_WRITTEN: dict[str, str] = {}  # keys as head writes them, digits as 0
 
 
 def with_lookahead(pattern: re.Pattern) -> re.Pattern:
