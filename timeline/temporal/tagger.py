@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import deque
+from collections import Counter, deque
 
 from .. import collector
 from .expressions import TemporalExpression, make_expression
@@ -407,15 +407,19 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     and of words of the writer's days ("yesterday", "on Tuesday") beside the years far from it."""
     if dct is None:
         return True
-    years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
-    years += [-1] * sum(1 for _ in _ERA_AFTER_NUMBER.finditer(text))  # "490 BC": far from any DCT
-    if len(years) < STORY_MIN_YEARS:
+    # Each year counted once with how often it comes (a list of dates names the same years thousands of
+    # times); "490 BC" counts as a year -1, far from any DCT.
+    years = Counter(_YEAR_MENTION.findall(text))
+    eras = sum(1 for _ in _ERA_AFTER_NUMBER.finditer(text))
+    total = sum(years.values()) + eras
+    if total < STORY_MIN_YEARS:
         return True
-    near = sum(1 for year in years if abs(year - dct.year) <= NEAR_DCT)
-    if near * STORY_CUE_WEIGHT >= len(years) - near:
+    near = sum(count for year, count in years.items() if abs(int(year) - dct.year) <= NEAR_DCT)
+    near += eras if abs(-1 - dct.year) <= NEAR_DCT else 0
+    if near * STORY_CUE_WEIGHT >= total - near:
         return True
     cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text))
-    return (near + cues) * STORY_CUE_WEIGHT >= len(years) - near
+    return (near + cues) * STORY_CUE_WEIGHT >= total - near
 
 
 _OPENING_QUOTES = "\u201c\u00ab"
