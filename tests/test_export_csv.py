@@ -134,3 +134,12 @@ def test_csv_writes_a_value_that_is_not_text_as_str_does():
     record = event_record(event, documents)
     assert _rows(stream.getvalue(), "utf-8")[1] == [str(record[column]) for column in COLUMNS]
     assert _rows(stream.getvalue(), "utf-8")[1][COLUMNS.index("notes")] == "None"
+
+
+def test_record_values_give_one_value_for_each_known_column():
+    from timeline.exporters.records import KNOWN_COLUMNS, RECORD_NAMES, raw_record, record_values
+
+    event = sample_timeline().events[0]
+    assert len(record_values(event)) == len(RECORD_NAMES) == len(set(RECORD_NAMES))
+    assert set(KNOWN_COLUMNS) <= set(RECORD_NAMES)
+    assert list(raw_record(event)) == list(RECORD_NAMES)

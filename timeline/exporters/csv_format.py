@@ -23,7 +23,7 @@ import click
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter, selected_columns
-from .records import COLUMNS, KNOWN_COLUMNS, event_record, printable, raw_record
+from .records import COLUMNS, KNOWN_COLUMNS, RECORD_NAMES, event_record, printable, record_values
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -74,13 +74,15 @@ def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) 
     # Each cell as event_record gives it (printable: it leaves a text without control characters as it
     # is, and makes each text printable on its own), found and quoted once per text (see _printable_cell).
     cells = [str if column in _MADE_PLAIN else _printable_cell for column in columns]
+    picked = [RECORD_NAMES.index(column) for column in columns]
+    pick = operator.itemgetter(*picked) if len(picked) > 1 else lambda values: (values[picked[0]],)
 
     def row_line(event) -> str:
-        record = raw_record(event, documents.get(event.document))
+        values = pick(record_values(event, documents.get(event.document)))
         try:
-            return ",".join(map(operator.call, cells, map(record.__getitem__, columns)))
+            return ",".join(map(operator.call, cells, values))
         except TypeError:  # a value that is not text (None from an edited database): as str() writes it
-            return ",".join(map(operator.call, cells, map(str, map(record.__getitem__, columns))))
+            return ",".join(map(operator.call, cells, map(str, values)))
 
     lines = map(row_line, timeline.events)
     if len(columns) == 1:
