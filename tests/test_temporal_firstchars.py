@@ -77,3 +77,34 @@ def test_a_look_ahead_at_the_first_characters_changes_no_match(pattern):
     ahead = with_lookahead(plain)
     assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert ahead.pattern != plain.pattern or pattern == r".year"
+
+
+def test_a_pattern_for_lower_ascii_finds_what_the_pattern_finds_ignoring_case():
+    import random
+
+    from timeline.gazetteer import _PLACE_CUE_AHEAD, _PLACE_CUE_LOWER
+    from timeline.temporal.firstchars import for_lower_ascii, search_ignoring_case
+    from timeline.titles import ATTRIBUTION, HEDGES
+
+    words = ["According", "TO", "citing", "As", "Reported", "by", "REPORTEDLY", "allegedly", "near", "Outside",
+             "village", "OF", "shelled", "the", "Town", "of", "attack", "on", ",", ".", ";", "Aleppo", "x1"]
+    generator = random.Random(7)
+    texts = [" ".join(generator.choice(words) for _ in range(generator.randint(0, 12))) for _ in range(3000)]
+    for pattern in (ATTRIBUTION, HEDGES, _PLACE_CUE_AHEAD):
+        lowered = _PLACE_CUE_LOWER if pattern is _PLACE_CUE_AHEAD else for_lower_ascii(pattern)
+        assert lowered is not None
+        for text in texts:
+            assert [m.span() for m in lowered.finditer(text.lower())] == [m.span() for m in pattern.finditer(text)]
+            assert search_ignoring_case(pattern, lowered, text) == (pattern.search(text) is not None)
+    # Non-ASCII text is read by the pattern itself: the Kelvin sign is a k to it, not to lower().
+    kelvin = re.compile("kelvin", re.IGNORECASE)
+    assert search_ignoring_case(kelvin, for_lower_ascii(kelvin), "\u212aELVIN")
+
+
+def test_no_pattern_for_lower_ascii_where_case_would_read_otherwise():
+    from timeline.temporal.firstchars import for_lower_ascii
+
+    assert for_lower_ascii(re.compile(r"[A-Z]\w+ said", re.IGNORECASE)) is None
+    assert for_lower_ascii(re.compile("stra\u00dfe", re.IGNORECASE)) is None
+    assert for_lower_ascii(re.compile("said")) is None  # minds case already
+    assert for_lower_ascii(re.compile(r"\bsaid\s+\S", re.IGNORECASE)) is not None  # escapes are no letters

@@ -33,7 +33,7 @@ from typing import Iterable, NamedTuple
 
 from . import __version__
 from .events import Location, Mention
-from .temporal.firstchars import with_lookahead
+from .temporal.firstchars import for_lower_ascii, with_lookahead
 from .temporal.lexicon import alternatives, current_language, phrases
 
 KINDS = ("place", "actor")
@@ -108,6 +108,9 @@ _NAME_JOINERS, _ARTICLES = frozenset(_CUES["name_joiner"]), frozenset(_CUES["def
 # (Found all over each sentence that may name a place: the look-ahead at the cues' first letters skips
 # the other places in C.)
 _PLACE_CUE_AHEAD = with_lookahead(re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE))
+# The same for the lower case of an ASCII text (see for_lower_ascii): read for each sentence with a name.
+_PLACE_CUE_LOWER = for_lower_ascii(re.compile(PLACE_CUE.pattern[:-1], re.IGNORECASE))
+_PLACE_CUE_LOWER = with_lookahead(_PLACE_CUE_LOWER) if _PLACE_CUE_LOWER is not None else None
 # A name joined to the one before it ("on Kansafra and al-Bara"; cues.tsv, place_joiner) shares its cue.
 _JOINED = re.compile(r"^\s*(?:,|,?\s+(?:%s))\s+%s$" % (alternatives(_CUES["place_joiner"]), _THE), re.IGNORECASE)
 # Arabic article written onto a name ("al-Bara", "ad-Dana"): the name may start in lower case.
@@ -493,7 +496,10 @@ class Gazetteer:
                 index += 1
                 continue
             if cue_ends is None:
-                cue_ends = {match.end() for match in _PLACE_CUE_AHEAD.finditer(text)}
+                if _PLACE_CUE_LOWER is not None and text.isascii():
+                    cue_ends = {match.end() for match in _PLACE_CUE_LOWER.finditer(text.lower())}
+                else:
+                    cue_ends = {match.end() for match in _PLACE_CUE_AHEAD.finditer(text)}
             end = index + 1
             while (end < len(tokens) and end - index < MAX_UNKNOWN_TOKENS and end not in covered
                    and text[tokens[end - 1].end():tokens[end].start()] == " " and _may_continue_place(tokens[end].group())):

@@ -252,3 +252,25 @@ def with_lookahead(pattern: re.Pattern) -> re.Pattern:
     if " " in first:
         chars += r"\s"  # any white space, read as a space by ``_folded``
     return re.compile(f"(?=[{chars}\\x80-\\U0010ffff])(?:{pattern.pattern})", pattern.flags)
+
+
+def for_lower_ascii(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` (matched ignoring case) as a pattern for the lower case of an ASCII text, matched with
+    case: on ``text.lower()`` of an ASCII ``text`` it finds the same matches at the same places, several
+    times faster (ignoring case, the engine folds every character it reads).  None when that would not
+    hold or gain: the pattern does not ignore case, or its source names an upper-case letter outside an
+    escape ([A-Z] would read otherwise) or a character outside ASCII (whose case may fold to an ASCII
+    one, as the Kelvin sign to k)."""
+    source = pattern.pattern
+    if not pattern.flags & re.IGNORECASE or not isinstance(source, str) or not source.isascii():
+        return None
+    if any(ch.isupper() for ch in re.sub(r"\\.", "", source)):
+        return None
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def search_ignoring_case(pattern: re.Pattern, lowered: re.Pattern | None, text: str) -> bool:
+    """Whether ``pattern`` finds a match in ``text``; ``lowered`` is ``for_lower_ascii(pattern)``."""
+    if lowered is not None and text.isascii():
+        return lowered.search(text.lower()) is not None
+    return pattern.search(text) is not None
