@@ -879,9 +879,9 @@ def code_events(
             if named is not None:
                 related_of.setdefault(event.offset[0], []).append((span[0], named[1]))
     spans_of = {offset: sorted(set(spans)) for offset, spans in spans_of.items()}
-    # The sentence at hand: its index, the first date of each list (see _list_heads), and what each
-    # of its windows coded (the dates of a list share one window, so it is coded once).
-    at_hand: tuple[int | None, dict, dict] = (None, {}, {})
+    # The sentence at hand: its index, the first date of each list (see _list_heads), what each of its
+    # windows coded, and the window of each span (the dates of a list share one window, found and coded once).
+    at_hand: tuple[int | None, dict, dict, dict] = (None, {}, {}, {})
     coded = []
     for event, date_span in zip(events, date_spans):
         index = by_offset.get(event.offset[0])
@@ -892,9 +892,17 @@ def code_events(
         places, actors = names(index)
         spans = spans_of.get(event.offset[0], [])
         if at_hand[0] != index:
-            at_hand = (index, _list_heads(sentence, spans), {})
-        _, heads, window_codes = at_hand
-        start, end, continuation = _window(event, sentence, spans, heads, date_span)
+            at_hand = (index, _list_heads(sentence, spans), {}, {})
+        _, heads, window_codes, windows = at_hand
+        if date_span is not None and event.date_source != "derived":
+            # The window follows from the date's span, or its list's first: the dates of a list share it.
+            head = heads.get(date_span, date_span) if heads else date_span
+            window_of = windows.get(head)
+            if window_of is None:
+                window_of = windows[head] = _window(event, sentence, spans, heads, date_span)
+            start, end, continuation = window_of
+        else:
+            start, end, continuation = _window(event, sentence, spans, heads, date_span)
         key = (start, end, continuation, event.date_source)
         if key in window_codes:
             coded.append(_coded(event, window_codes[key]))
