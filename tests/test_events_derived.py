@@ -226,3 +226,23 @@ def test_the_named_happening_goes_on_over_an_apposition():
     expressions = [_expr(text, "3 July 2019", "2019-07-03"), _expr(text, "a day", "P1D", "DURATION")]
     derived, = _by_source(_events(text, expressions, published="2019-07-10"), "derived")
     assert derived.title == "Ahmad Khalil accused him of fraud"
+
+
+def test_a_deadline_is_told_as_its_words_alone_would_tell_it():
+    """is_deadline passes over a date after a comma or a bracket without a search: the same answer as
+    the deadline words' pattern gives, whatever stands before the date."""
+    import random
+
+    from timeline.derived import is_deadline, relation_words
+
+    pieces = ["by", "BY", "no later than", "given", "until", "had", "them", "3 May", ",", "(", ";", "_", "x1",
+              " ", "  ", "\t", "\u00a0", "\n", "Friday"]
+    generator = random.Random(11)
+    pattern = relation_words().deadline
+    for _ in range(4000):
+        before = "".join(generator.choice(pieces) + generator.choice(["", " "]) for _ in range(generator.randint(0, 8)))
+        sentence = before + "Friday night"
+        start = len(before)
+        expected = not sentence.startswith(("'s", "’s"), start + 6) and bool(
+            pattern.search(sentence, max(0, start - 40), start))
+        assert is_deadline(sentence, start, start + 6) == expected, repr(before)

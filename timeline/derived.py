@@ -48,6 +48,7 @@ class Words:
     offset_words: tuple[str, ...]  # the first word of each of those, lower case
     no_happening: re.Pattern  # first words after a signal that name no happening
     deadline: re.Pattern  # the end of the words before a deadline's date
+    deadline_after_word: bool  # whether each of those words ends with a word character (see is_deadline)
     recall: re.Pattern  # the words before an offset that speak again of a happening already dated
     phrase_end: re.Pattern  # where the words naming a happening end
     stretch: re.Pattern  # the end of the words before a duration that make it a stretch of time
@@ -92,6 +93,7 @@ def parse_words(lines: Iterable[str], origin: str = "<relations>") -> Words:
         no_happening=re.compile(r"(?:%s)\b" % _alternatives(words["no_happening"] + words["not_named"]), re.IGNORECASE),
         # Searched before every date: the look-ahead at its first letters skips the other places in C.
         deadline=with_lookahead(re.compile(deadline, re.IGNORECASE)),
+        deadline_after_word=all(re.search(r"\w\Z", word) for word in words["deadline"]),
         recall=re.compile(r"^\W*(?:%s)\b(?:\s+[\w'’-]+){0,6}?\s+(?:%s)(?:\s+(?:%s))?\s*$"
                           % (_alternatives(words["recall_subject"]), _alternatives(words["recall"]), hedges), re.IGNORECASE),
         phrase_end=re.compile(r"\s*(?:[,;:—–]|\s-{1,2}\s|[.!?](?:[\"'”’)\]]*\s|[\"'”’)\]]*$)|\s(?=(?:%s)\b))"
@@ -138,7 +140,16 @@ def is_deadline(sentence: str, date_start: int, date_end: int) -> bool:
     """Whether the date at ``[date_start, date_end)`` of ``sentence`` is a deadline ("by Friday night")."""
     if sentence.startswith(("'s", "’s"), date_end):
         return False  # "hit by Friday's strike": the possessive names a happening
-    return bool(relation_words().deadline.search(sentence, max(0, date_start - 40), date_start))
+    words, low = relation_words(), max(0, date_start - 40)
+    if words.deadline_after_word:
+        # Its words end with a word character and spaces before the date: a date after a comma or a
+        # bracket ("3 May, 4 May") is none, told without a search.
+        before = date_start
+        while before > low and sentence[before - 1].isspace():
+            before -= 1
+        if before == date_start or before == low or not (sentence[before - 1].isalnum() or sentence[before - 1] == "_"):
+            return False
+    return bool(words.deadline.search(sentence, low, date_start))
 
 
 def named_happening(sentence: str, start: int, end: int) -> tuple[int, int] | None:
