@@ -343,7 +343,8 @@ def _published_day(document: Document) -> dt.date | None:
     return interval.end if interval else None
 
 
-def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str, dateline_end: int | None = None) -> bool:
+def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
+                  dateline_end: int | None = None) -> bool:
     """A date that is no time of a happening: a wire dateline's, or a point a figure is compared with.
     ``dateline_end``: where the sentence's dateline ends (0 without one), when already found."""
     if dateline_end is None:

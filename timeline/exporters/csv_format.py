@@ -125,7 +125,7 @@ def _cell(value: str) -> str:
     return value
 
 
-# Columns whose text raw_record makes of digits and fixed words alone (ISO days, offsets, "true"):
+# Columns whose text record_values makes of digits and fixed words alone (ISO days, offsets, "true"):
 # printable and with nothing to quote as they are, so not looked up (each row has new ones).
 _MADE_PLAIN = frozenset({"start", "end", "offset_start", "offset_end", "future", "planned", "latitude", "longitude"})
 
