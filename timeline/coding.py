@@ -25,7 +25,8 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
 from .derived import named_happening
-from .events import DATELINE, Casualties, Event, Location, Mention, after_story_breaks, is_headline, with_fields
+from .events import (DATELINE, Casualties, Event, Location, Mention, after_story_breaks, filled, is_headline,
+                     with_fields)
 from .identity import report_id
 from .sentences import Sentence
 from .temporal.firstchars import with_lookahead
@@ -959,11 +960,8 @@ def code_events(
 def _coded(event: Event, codes: dict) -> Event:
     """``with_fields(event, id=report_id(event), **codes)`` for the codes made here (fields of Event
     all), without checking their names again for each of the thousands of events of a list."""
-    copy = object.__new__(type(event))
-    fields = copy.__dict__
-    fields.update(event.__dict__)
-    fields.update(codes)
-    fields["id"] = report_id(event)
+    copy = filled(event, codes)
+    copy.__dict__["id"] = report_id(event)
     return copy
 
 

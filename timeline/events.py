@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import MISSING, dataclass, field
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from .documents import Document
 from .sentences import Sentence
@@ -212,11 +212,7 @@ def new_event(**values) -> Event:
     list of dates; filling the instance dictionary at once gives the same object."""
     if not (_REQUIRED_FIELDS <= values.keys() <= _EVENT_FIELDS):
         return Event(**values)  # raises the TypeError that names what is missing or unknown
-    event = object.__new__(Event)
-    fields = event.__dict__
-    fields.update(_DEFAULT_EVENT.__dict__)
-    fields.update(values)
-    return event
+    return filled(_DEFAULT_EVENT, values)
 
 
 def with_fields(event: Event, **changes) -> Event:
@@ -226,6 +222,12 @@ def with_fields(event: Event, **changes) -> Event:
     if not changes.keys() <= type(event).__dataclass_fields__.keys():
         unknown = changes.keys() - type(event).__dataclass_fields__.keys()
         raise TypeError(f"{type(event).__name__} has no field {', '.join(sorted(unknown))}")
+    return filled(event, changes)
+
+
+def filled(event: Event, changes: Mapping[str, object]) -> Event:
+    """A copy of ``event`` with ``changes``, whose keys are names of its fields (not checked here:
+    with_fields and new_event check what they are given), its instance dictionary filled at once."""
     copy = object.__new__(type(event))
     fields = copy.__dict__
     fields.update(event.__dict__)
