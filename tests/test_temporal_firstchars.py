@@ -20,6 +20,12 @@ from timeline.temporal.firstchars import head, prefixes
     (r"(?<![\w])\bDay", 3, {"day"}),
     (r"(?-i:JUNE)", 2, {"ju"}),
     (r"x+", 3, {"x", "xx", "xxx"}),
+    # A look-ahead at the end of the pattern says how the text goes on; anywhere else it says nothing here.
+    (r"[0-9]{1,2}(?=\s*-)", 4, {"0-", "0 -", "00-", "00 -"}),
+    (r"(?:x|a(?=bc))", 3, {"x", "abc"}),
+    (r"(?:a(?=b))c", 3, {"ac"}),
+    (r"a(?=b)(?=c)", 3, {"ab"}),
+    (r"(?:a(?=b))+", 3, {"a", "aa", "aaa"}),
 ])
 def test_the_beginnings_of_a_pattern(pattern, length, expected):
     assert prefixes(pattern, length, re.IGNORECASE) == expected
@@ -41,7 +47,8 @@ def test_a_day_of_a_list_of_dates_tries_no_rule_that_needs_an_era_or_a_clock_aft
     text = "1 January 2011, 2 January 2011"
     tried = {tagger.RULES[i].name for i in tagger._rules_at("digit", text, 16, len(text))}
     assert "day_month" in tried
-    assert not tried & {"era_decade", "era_century", "clock24", "clock_date", "numeric_dmy"}
+    assert not tried & {"era_year", "era_decade", "era_century", "clock24", "clock_date", "numeric_dmy",
+                        "day_range_start"}
 
 
 def test_every_match_of_a_rule_begins_with_one_of_its_beginnings():

@@ -129,23 +129,24 @@ def _digits_as_zero(chars) -> set[str]:
     return {ch.translate(_ZERO_DIGITS) for ch in chars}
 
 
-def _item_prefixes(op, av, k: int):
+def _item_prefixes(op, av, k: int, at_end: bool = False):
     """(exact, open) prefixes of one parsed item within ``k`` characters, or None for anything: an exact
-    one is a whole match of the item, an open one may go on."""
+    one is a whole match of the item, an open one may go on. ``at_end``: nothing of the pattern
+    follows the item (see _seq_prefixes)."""
     if op == _sre.LITERAL:
         return _digits_as_zero(_folded(av)), set()
     if op == _sre.IN:
         chars = _in(av)
         return None if chars is None else (_digits_as_zero(chars), set())
     if op == _sre.SUBPATTERN:
-        return _seq_prefixes(av[-1], k)
+        return _seq_prefixes(av[-1], k, at_end)
     if op == getattr(_sre, "ATOMIC_GROUP", None):
-        return _seq_prefixes(av, k)
+        return _seq_prefixes(av, k, at_end)
     if op == _sre.BRANCH:
         exact: set[str] = set()
         opened: set[str] = set()
         for branch in av[1]:
-            found = _seq_prefixes(branch, k)
+            found = _seq_prefixes(branch, k, at_end)
             if found is None:
                 return None
             exact |= found[0]
@@ -182,19 +183,30 @@ def _join(head: str, tail: str) -> str:
     return head + tail[1:] if tail[:1] == " " and head[-1:] == " " else head + tail
 
 
-def _seq_prefixes(items, k: int):
+def _seq_prefixes(items, k: int, at_end: bool = False):
+    """(exact, open) prefixes of a sequence of parsed items. ``at_end``: nothing of the pattern follows
+    the sequence, so a look-ahead after its last item tells how the text goes on after the match ("1"
+    of "1 January" is no day of "1-3 May"): the prefixes go on with the look-ahead's."""
+    items = list(items)
+    last = max((i for i, (op, _) in enumerate(items) if op not in _ZERO_WIDTH), default=-1)
     exact = {""}
     opened: set[str] = set()
-    for op, av in items:
-        if op in _ZERO_WIDTH:
+    looked = False  # a look-ahead read already: a second one speaks of the same place
+    for position, (op, av) in enumerate(items):
+        ahead = (at_end and not looked and position > last and op == _sre.ASSERT and av[0] == 1)
+        if op in _ZERO_WIDTH and not ahead:
             continue
+        looked = looked or ahead
         following: set[str] = set()
         for head in exact:
             room = k - len(head)
             if room <= 0:
                 opened.add(head)
                 continue
-            found = _item_prefixes(op, av, room)
+            if ahead:
+                found = _seq_prefixes(av[1], room)
+            else:
+                found = _item_prefixes(op, av, room, at_end and position == last)
             if found is None:
                 opened.add(head)
                 continue
@@ -210,7 +222,7 @@ def prefixes(pattern: str, length: int, flags: int = 0) -> frozenset[str] | None
     """Lower-case ASCII strings of at most ``length`` characters, one of which begins every match of
     ``pattern`` (case ignored, a run of white space read as one space, every digit written 0: see
     ``head``); None when a match may begin with anything or be empty."""
-    found = _seq_prefixes(_sre_parse.parse(pattern, flags), length)
+    found = _seq_prefixes(_sre_parse.parse(pattern, flags), length, at_end=True)
     if found is None:
         return None
     heads = found[0] | found[1]
