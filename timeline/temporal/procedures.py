@@ -16,6 +16,7 @@ from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LAN
 from .context import (Context, Found, FOLLOW_DAYS, FOLLOW_REACH, RETURN_REACH, STORY_TURN, context_pattern,
                       context_text, role_words)
 from .rules import MACROS
+from .lexicon import alternatives
 from .tense import direction
 
 _DIGITS = re.compile(r"\d+")
@@ -30,7 +31,7 @@ YEAR_STEP = role_words("year_step")
 _W_YEAR_PARTS = role_words("year_parts")
 _W_YEAR_PART = role_words("year_part")
 _W_YEAR_KINDS = role_words("year_kind")
-_W_YEAR_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, role_words("year_word"))) + r")\b", re.IGNORECASE)
+_W_YEAR_WORD = re.compile(r"\b(?:%s)\b" % alternatives(role_words("year_word")), re.IGNORECASE)
 _W_YEAR_BEFORE = role_words("year_before")
 _W_LATEST = role_words("latest")
 _W_OFFSET_BACK = role_words("offset_back")

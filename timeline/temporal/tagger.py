@@ -23,7 +23,7 @@ from collections import Counter, deque
 
 from .. import collector
 from .expressions import TemporalExpression, make_expression
-from .lexicon import LexiconError
+from .lexicon import LexiconError, alternatives
 from .rules import MACROS, RULES, Rule, alternation
 from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
@@ -477,8 +477,7 @@ _UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
 _FOLLOWED_IN_CLAUSE = context_pattern("followed_in_clause")
 _IN_BRACKETS = context_pattern("in_brackets")
 _COMPARED_IN_CLAUSE = context_pattern("compared_in_clause")
-_SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % (
-    "|".join(re.escape(word) for word in role_words("source_year_before")) or "(?!)"))
+_SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % alternatives(role_words("source_year_before")))
 
 
 def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
