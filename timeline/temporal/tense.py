@@ -36,6 +36,7 @@ _PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = role_words("place_before_to"), role_words("
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
 _TOWARDS = context_pattern("towards")
+_SINCE_IN_CLAUSE = context_pattern("since_in_clause")
 _RELATIVE_CLAUSE_OPEN = context_pattern("relative_clause_open")
 _INFINITIVE = context_pattern("infinitive")
 _PAST_FINITE = context_pattern("past_finite")
@@ -153,6 +154,8 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         # "officials hope to finish the road by June": a word of the future before the deadline in its clause
         return 1 if any(kind in _PLANNING and kind != "plan" and m_start >= low and m_end <= start
                         for m_start, m_end, kind in marks) else 0
+    if _SINCE_IN_CLAUSE.search(text, low, start):
+        return -1
     auxiliary = False
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low or m_end > start:
