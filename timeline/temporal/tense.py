@@ -72,6 +72,8 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             if m_start >= high:
                 break
             kind = m.lastgroup
+            if m_start and text[m_start - 1] == "-":
+                continue  # "a smaller-than-expected rise", "a long-awaited vote": part of an adjective, no verb
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
                 if m.group() in NOT_PAST_FORMS or _NOT_A_PAST_ENDING.search(m.group()) \
