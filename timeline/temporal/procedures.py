@@ -46,7 +46,7 @@ _W_CLOCK_WORD = role_words("clock_word")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
-NEAR_MONTHS_AHEAD = 2  # with no tense cue, a bare month at most this far past the DCT's is the coming one
+NEAR_MONTHS_AHEAD = 4  # with no tense cue, a bare month at most this far past the DCT's is the coming one (the nearest)
 NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
 
 
@@ -389,7 +389,8 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
     elif ctx.dct_granularity != "year":
         sign = direction(ctx, *span, default=2, yearly=True)
         if sign == 2:
-            # No cue: news mostly reports the past, but a month just ahead ("in May" said in March) is the coming one.
+            # No cue: news mostly reports the past, but a later month of the year that is nearer ahead than behind
+            # ("a NATO summit in July" said in April) is the coming one; an earlier month is this year's, past.
             year -= month > ctx.dct.month + NEAR_MONTHS_AHEAD
         elif sign == 0:
             # A deadline ("by August"), or an infinitive after a past verb: the nearest such month, the later on a tie.
