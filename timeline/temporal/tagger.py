@@ -238,10 +238,15 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         return None  # e.g. year 10000 from a DCT at the end of year 9999
     if _quoted_title(ctx.text, start if found.start is None else found.start, end if found.end is None else found.end):
         return None
+    tag_end = end if found.end is None else found.end
+    compound = _COMPARISON_COMPOUND_AFTER.match(ctx.text, tag_end)
+    if compound and re.search(r"(?i)(?<![a-z])%ss?\Z" % compound.group("unit"), ctx.text[max(0, tag_end - 10):tag_end]):
+        return None  # "a year-on-year rise", "the quarter-to-quarter comparison": a kind of comparison, no time
     return found
 
 
 _STORY_DEMONSTRATIVE = context_pattern("story_demonstrative")
+_COMPARISON_COMPOUND_AFTER = context_pattern("comparison_compound_after")
 
 
 def _story_demonstrative(ctx: Context, words: str, start: int) -> bool:
