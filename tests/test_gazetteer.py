@@ -297,3 +297,17 @@ def test_unlisted_names_stop_at_weekdays_modifiers_and_a_second_name():
     assert [name for _, name, _ in actors] == ["South Lebanon Army", "United Front", "World Peace Council"]
     places, _ = _names(load_gazetteer().find("Shelling hit Croat-held areas near Moslem villages."))
     assert places == []
+
+
+def test_the_words_remembered_while_finding_names_stay_bounded(monkeypatch):
+    gazetteer = load_gazetteer()
+    text = "Shelling near Kafr Nabudah killed two; the Karen National Union said so."
+    expected = _names(gazetteer.find(text))
+    monkeypatch.setattr(gazetteer_module, "MAX_FACTS_KNOWN", 50)
+    monkeypatch.setattr(gazetteer_module, "_FACTS", {})
+    for number in range(40):
+        gazetteer.find(" ".join(f"Word{number}x{k}" for k in range(10)))
+        assert len(gazetteer_module._FACTS) <= 50 + 10
+    assert _names(gazetteer.find(text)) == expected
+    assert ("Kafr Nabudah", "Kafr Nabudah", "town") in expected[0]
+    assert ("Karen National Union", "Karen National Union", "organisation") in expected[1]

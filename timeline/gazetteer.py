@@ -319,13 +319,18 @@ class Gazetteer:
 
     def find(self, text: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
         """Places and actors named in ``text``, longest names first, each normalised name once."""
-        tokens = list(_TOKEN.finditer(text))
+        # Each token's text, start and end, read from its match once.
+        matches = list(_TOKEN.finditer(text))
+        words = [match.group() for match in matches]
+        starts = [match.start() for match in matches]
+        ends = [match.end() for match in matches]
+        facts = _facts_of(words)
+        tokens = _Tokens(words, starts, ends, facts)
         known = self._tokens
         if len(known) > MAX_TOKENS_KNOWN:
             known.clear()
         token_keys = []
-        for token in tokens:
-            word = token.group()
+        for word in words:
             keys_of = known.get(word)
             if keys_of is None:
                 keys_of = known[word] = self._token_keys(word)
@@ -346,7 +351,7 @@ class Gazetteer:
             if begins:
                 joined.append((key, plain))
                 key_joined, plain_joined = key, plain
-                for size in range(2, min(MAX_NAME_TOKENS, len(tokens) - index, longest) + 1):
+                for size in range(2, min(MAX_NAME_TOKENS, len(words) - index, longest) + 1):
                     next_key, next_plain = token_keys[index + size - 1][:2]
                     if next_key:
                         key_joined = f"{key_joined} {next_key}" if key_joined else next_key
@@ -357,22 +362,21 @@ class Gazetteer:
                     joined.append((key_joined, plain_joined))
             # The longest name found wins (an acronym, matched as written, is one token).
             for size in range(len(joined), 1, -1):
-                first, last = tokens[index], tokens[index + size - 1]
-                written = text[first.start():last.end()]
+                written = text[starts[index]:ends[index + size - 1]]
                 entry = exact.get(written) if exact_possible else None
                 if entry is None and "\n" not in written and not _is_acronym(written):
                     key_joined, plain_joined = joined[size - 1]
                     entry = by_key.get(key_joined) or by_plain.get(plain_joined)
-                    if entry is not None and not self._acceptable(entry, written, text, first.start(), size):
+                    if entry is not None and not self._acceptable(entry, written, text, starts[index], size):
                         entry = None
                 if entry is not None:
                     found = (entry, written, size)
                     break
             if found is None:  # one word, whose name was looked up with its keys
-                written = tokens[index].group()
+                written = words[index]
                 entry = exact.get(written) if exact_possible else None
                 if entry is None and named is not None and not acronym:
-                    entry = named if self._acceptable(named, written, text, tokens[index].start(), 1) else None
+                    entry = named if self._acceptable(named, written, text, starts[index], 1) else None
                 if entry is not None and not entry.curated and _in_longer_name(text, tokens, index):
                     entry = None  # "Abu" of "Abu Dali", "Dali" of "Abu Dali": one name no table knows
                 if entry is None:
@@ -381,7 +385,7 @@ class Gazetteer:
             entry, written, size = found
             kind = entry.kind
             category, name = entry.category, entry.name
-            end = tokens[index + size - 1].end()
+            end = ends[index + size - 1]
             if category == "demonym":
                 # "Russian strikes": the state acts; "Russian officials said", "Syrian refugees": no party.
                 acting = self._acts_after(text, end)
@@ -392,9 +396,9 @@ class Gazetteer:
                 head = acting.group("head")
                 if head[:1].isupper() and acting.start("head") - end <= 1:  # "Sudanese Armed Forces": a name
                     category, name = "army", f"{written} {' '.join(head.split())}"
-                    while index + size < len(tokens) and tokens[index + size].end() <= acting.end():
+                    while index + size < len(words) and ends[index + size] <= acting.end():
                         size += 1
-                    written = text[tokens[index].start():tokens[index + size - 1].end()]
+                    written = text[starts[index]:ends[index + size - 1]]
                 for form in (f"{written} {head}", f"{written} {head[:-1]}" if head.endswith("s") else ""):
                     named_form = self.lookup(" ".join(form.split())) if form else None
                     if named_form is not None and named_form.kind == "actor" and named_form.category != "demonym":
@@ -408,7 +412,7 @@ class Gazetteer:
             if entry.category != "demonym" and (category in ("country", "state") or category.startswith("capital:")):
                 # A country or capital is where something happens after "in", "from", ...;
                 # otherwise it stands for the state that acts ("Moscow declared a pause").
-                locative = LOCATIVE.search(text[max(0, tokens[index].start() - 30):tokens[index].start()])
+                locative = LOCATIVE.search(text[max(0, starts[index] - 30):starts[index]])
                 if category.startswith("capital:"):
                     kind, category, name = ("place", "city", name) if locative else ("actor", "state", category[8:])
                 else:
@@ -417,41 +421,40 @@ class Gazetteer:
             target.setdefault(name, Mention(written, name, category))
             taken = index + size
             covered.update(range(index, taken))
-        if not _title_case(tokens):  # in "Rebels Seize Town From Army" every word looks like a name
+        if not _title_case(facts):  # in "Rebels Seize Town From Army" every word looks like a name
             self._named_groups(text, tokens, covered, actors)
             self._cued_places(text, tokens, covered, places)
         return tuple(places.values()), tuple(actors.values())
 
-    def _named_groups(self, text: str, tokens: list, covered: set[int], actors: dict[str, Mention]) -> None:
+    def _named_groups(self, text: str, tokens: "_Tokens", covered: set[int], actors: dict[str, Mention]) -> None:
         """Armed groups and organisations no table knows, by the last word of their name
         ("Rapid Support Forces", "Karen National Union"; data/organisation_words.tsv)."""
         if not self._group_words:
             return
+        words, starts, ends, facts = tokens
         index = 0
-        while index < len(tokens):
-            word = tokens[index].group()
-            if index in covered or not word[:1].isupper() or word.isupper() or plain_key(word) in NOT_PLACE_WORDS \
-                    or word.lower() in _CALENDAR_WORDS or word.lower() in _FUNCTION_WORDS or _MADE_BY.search(word):
+        while index < len(words):
+            if index in covered or not facts[index].begins_group:
                 index += 1  # "Israeli-backed South Lebanon Army": the name begins after the modifier
                 continue
             last = None
             end = index
-            while end < len(tokens) and end - index < MAX_NAME_TOKENS and end not in covered:
-                current = tokens[end].group()
-                if end > index and text[tokens[end - 1].end():tokens[end].start()] != " ":
+            while end < len(words) and end - index < MAX_NAME_TOKENS and end not in covered:
+                current = words[end]
+                if end > index and text[ends[end - 1]:starts[end]] != " ":
                     break
                 if current in self._group_words and end > index:
                     last = end
                 if not (current[:1].isupper() or current in _NAME_CONNECTORS or _ARTICLE_NAME.match(current)):
                     break
-                if current in _NAME_JOINERS and end + 1 < len(tokens) and tokens[end + 1].group() in _ARTICLES:
+                if current in _NAME_JOINERS and end + 1 < len(words) and words[end + 1] in _ARTICLES:
                     break  # "Congress and the United Front": two names
                 end += 1
             if last is None:
                 index += 1
                 continue
-            written = text[tokens[index].start():tokens[last].end()]
-            actors.setdefault(written, Mention(written, written, self._group_words[tokens[last].group()]))
+            written = text[starts[index]:ends[last]]
+            actors.setdefault(written, Mention(written, written, self._group_words[words[last]]))
             covered.update(range(index, last + 1))
             index = last + 1
 
@@ -480,48 +483,47 @@ class Gazetteer:
             self._agents = (rf"(?:\s+(?:and|or)\s+(?:{words(adjectives)}))*\s+(?P<head>(?:[a-z][\w-]*\s+)?(?:{words(agents)}))\b"
                             if adjectives else rf"\s+(?P<head>(?:[a-z][\w-]*\s+)?(?:{words(agents)}))\b")
 
-    def _cued_places(self, text: str, tokens: list, covered: set[int], places: dict[str, Mention]) -> None:
+    def _cued_places(self, text: str, tokens: "_Tokens", covered: set[int], places: dict[str, Mention]) -> None:
         """Places no table knows that the words around them say are places ("the village of Abu
         Dali", "near Sarmada", "shelling on Kansafra and al-Bara", "in Papun district"). A name
         before a noun is that noun's modifier ("struck Houthi positions"), not a place."""
         joined_to = -1  # where the last such place ended: a name joined to it shares its cue
         cue_ends = None  # where the words that make the next name a place end (found once, when needed)
+        words, starts, ends, facts = tokens
         index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            if index in covered or not _may_begin_place(token.group()):
+        while index < len(words):
+            if index in covered or not facts[index].begins_place:
                 index += 1
                 continue
-            if token.group().lower() in _FUNCTION_WORDS:  # "In" of "In Hiraan Region"
-                index += 1
-                continue
+            word = words[index]
             if cue_ends is None:
                 if _PLACE_CUE_LOWER is not None and text.isascii():
                     cue_ends = {match.end() for match in _PLACE_CUE_LOWER.finditer(text.lower())}
                 else:
                     cue_ends = {match.end() for match in _PLACE_CUE_AHEAD.finditer(text)}
             end = index + 1
-            while (end < len(tokens) and end - index < MAX_UNKNOWN_TOKENS and end not in covered
-                   and text[tokens[end - 1].end():tokens[end].start()] == " " and _may_continue_place(tokens[end].group())):
+            while (end < len(words) and end - index < MAX_UNKNOWN_TOKENS and end not in covered
+                   and text[ends[end - 1]:starts[end]] == " " and facts[end].continues_place):
                 end += 1
-            while end - 1 > index and tokens[end - 1].group().islower():
+            while end - 1 > index and words[end - 1].islower():
                 end -= 1  # an article is no name's last word
             kind_after = None
             if end - 1 > index:  # "Hiraan Region": a kind word written with a capital ends the name
-                kind_after = _KIND_AFTER.match(text, tokens[end - 2].end())
-                if kind_after and kind_after.end() == tokens[end - 1].end():
+                kind_after = _KIND_AFTER.match(text, ends[end - 2])
+                if kind_after and kind_after.end() == ends[end - 1]:
                     end -= 1
                 else:
                     kind_after = None
-            after = tokens[end - 1].end()
+            after = ends[end - 1]
             kind_after = kind_after or _KIND_AFTER.match(text, after)
-            before_cue = token.start() in cue_ends or (
-                joined_to >= 0 and _JOINED.match(text[joined_to:token.start()])) or (
-                token.group() in self._place_heads and end > index + 1
-                and _PLACE_PREPOSITION.search(text, max(0, token.start() - 30), token.start()))
+            start = starts[index]
+            before_cue = start in cue_ends or (
+                joined_to >= 0 and _JOINED.match(text[joined_to:start])) or (
+                word in self._place_heads and end > index + 1
+                and _PLACE_PREPOSITION.search(text, max(0, start - 30), start))
             modifier = _MODIFIED_AFTER.match(text, after)
-            cued = kind_after and not _SENTENCE_START.search(text, 0, token.start()) or before_cue and not modifier
-            written = text[token.start():tokens[end - 1].end()]
+            cued = kind_after and not _SENTENCE_START.search(text, 0, start) or before_cue and not modifier
+            written = text[starts[index]:ends[end - 1]]
             if not cued or _names_no_place(written):
                 index = end
                 continue
@@ -559,12 +561,58 @@ def _agents_pattern(source: str) -> re.Pattern:
     return re.compile(source, re.IGNORECASE)
 
 
-def _title_case(tokens: list) -> bool:
+class _WordFacts(NamedTuple):
+    """What the searches for names no table knows ask of a word, whatever text it is in."""
+
+    lettered: bool  # begins with a letter
+    capital: bool  # begins with a capital
+    begins_place: bool  # may begin a place's name ("In" of "In Hiraan Region" may not)
+    continues_place: bool  # may be a later word of a place's name
+    begins_group: bool  # may begin an organisation's name
+
+
+def _word_facts(word: str) -> _WordFacts:
+    lower = word.lower()
+    return _WordFacts(
+        word[:1].isalpha(), word[:1].isupper(), _may_begin_place(word) and lower not in _FUNCTION_WORDS,
+        _may_continue_place(word),
+        word[:1].isupper() and not word.isupper() and plain_key(word) not in NOT_PLACE_WORDS
+        and lower not in _CALENDAR_WORDS and lower not in _FUNCTION_WORDS and not _MADE_BY.search(word))
+
+
+# The facts of the words met so far (a text repeats its words; emptied when it grows this large).
+_FACTS: dict[str, _WordFacts] = {}
+MAX_FACTS_KNOWN = 200_000
+
+
+def _facts_of(words: list[str]) -> list[_WordFacts]:
+    known = _FACTS
+    if len(known) > MAX_FACTS_KNOWN:
+        known.clear()
+    facts = []
+    for word in words:
+        fact = known.get(word)
+        if fact is None:
+            fact = known[word] = _word_facts(word)
+        facts.append(fact)
+    return facts
+
+
+class _Tokens(NamedTuple):
+    """The tokens of a text: each one's text, start and end, and the facts of its word."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    facts: list[_WordFacts]
+
+
+def _title_case(facts: list[_WordFacts]) -> bool:
     """Whether a text is written with a capital on most words, as some headlines are."""
-    words = [t.group() for t in tokens if t.group()[:1].isalpha()]
-    if len(words) < 4:
+    lettered = [fact for fact in facts if fact.lettered]
+    if len(lettered) < 4:
         return False
-    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+    return sum(1 for fact in lettered if fact.capital) >= 0.7 * len(lettered)
 
 
 def _may_begin_place(word: str) -> bool:
@@ -590,16 +638,17 @@ def _names_no_place(written: str) -> bool:
     return len(words) == 1 and bool(_ADJECTIVE_ENDING.search(words[0]))
 
 
-def _in_longer_name(text: str, tokens: list, index: int) -> bool:
+def _in_longer_name(text: str, tokens: "_Tokens", index: int) -> bool:
     """Whether the word at ``index`` is joined to a capitalised word before or after it (one space
     apart): then it is part of a longer name, not a name of its own."""
-    if index + 1 < len(tokens) and text[tokens[index].end():tokens[index + 1].start()] == " ":
-        following = tokens[index + 1].group()
+    words, starts, ends, _ = tokens
+    if index + 1 < len(words) and text[ends[index]:starts[index + 1]] == " ":
+        following = words[index + 1]
         if (_ARTICLE_NAME.match(following) or following[:1].isupper() and not following.isupper()) \
                 and following.lower() not in _CALENDAR_WORDS and not _KIND_WORD.match(" " + following):
             return True
-    if index > 0 and text[tokens[index - 1].end():tokens[index].start()] == " ":
-        preceding = tokens[index - 1].group()
+    if index > 0 and text[ends[index - 1]:starts[index]] == " ":
+        preceding = words[index - 1]
         if preceding[:1].isupper() and not preceding.isupper() and preceding.lower() not in _FUNCTION_WORDS \
                 and preceding.lower() not in _CALENDAR_WORDS:
             return True
