@@ -156,8 +156,10 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         # "officials hope to finish the road by June": a word of the future before the deadline in its clause
         return 1 if any(kind in _PLANNING and kind != "plan" and m_start >= low and m_end <= start
                         for m_start, m_end, kind in marks) else 0
-    if _SINCE_IN_CLAUSE.search(text, low, start):
-        return -1
+    since = _SINCE_IN_CLAUSE.search(text, low, start)
+    if since and not any(kind in _PLANNING and m_start >= since.start() and m_end <= start
+                         for m_start, m_end, kind in marks):
+        return -1  # unless the clause looks ahead: "since the talks will resume on Monday" gives a cause
     auxiliary = False
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low or m_end > start:
