@@ -236,10 +236,9 @@ def _coordinated_day(ctx: Context, span, month: int, day: int) -> dt.date | None
     if last is None or last[1] != "day" or ctx.narrative:
         return None
     before = ctx.text[_sentence_start(ctx.text, span[0], FOLLOW_REACH):span[0]]
-    written = None
-    for written in _MONTH_WORDS[last[0].month].finditer(before):
-        pass
-    day_written = written and re.compile(r"\W{0,2}0?%d(?![0-9])" % last[0].day).match(before, written.end())
+    months_written = list(_MONTH_WORDS[last[0].month].finditer(before))  # the last one is the day's month
+    day_written = months_written and re.compile(r"\W{0,2}0?%d(?![0-9])" % last[0].day).match(
+        before, months_written[-1].end())
     if not day_written:
         return None
     if not _RANGE_LINK.fullmatch(before, day_written.end()) and direction(ctx, *span, default=0, yearly=True):
