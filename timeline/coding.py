@@ -29,7 +29,7 @@ from .events import (DATELINE, Casualties, Event, Location, Mention, after_story
                      with_fields)
 from .identity import report_id
 from .sentences import Sentence
-from .temporal.firstchars import with_lookahead
+from .temporal.firstchars import for_lower_ascii, with_lookahead
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .titles import LIST_JOINT, PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
 
@@ -101,6 +101,12 @@ class TypeRule:
     sub_event_type: str
     pattern: re.Pattern
     actor_categories: frozenset[str] = frozenset()
+    # The pattern for the lower case of an ASCII clause, where it finds the same (see for_lower_ascii).
+    lowered: re.Pattern | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.lowered is None:
+            object.__setattr__(self, "lowered", for_lower_ascii(self.pattern))
 
 
 def parse_event_types(lines: Iterable[str], origin: str = "<event types>") -> tuple[TypeRule, ...]:
@@ -607,10 +613,14 @@ def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None,
     if not possible:
         return UNKNOWN, "", -1
     category = actor1.kind if actor1 is not None else ""
+    lowered = window.lower() if window.isascii() else None  # same length, same places
     for number, rule in enumerate(rules):
         if not possible >> number & 1 or rule.actor_categories and category not in rule.actor_categories:
             continue
-        match = rule.pattern.search(window)
+        if lowered is not None and rule.lowered is not None:
+            match = rule.lowered.search(lowered)
+        else:
+            match = rule.pattern.search(window)
         if match:
             return rule.event_type, rule.sub_event_type, match.start()
     return UNKNOWN, "", -1

@@ -145,6 +145,8 @@ _CLAUSE_CUTS = (
     (_SPEECH, ()), (_AFTER_COMMA, (",", ";", "—", "–")), (_PLAIN, ()), (_STRONG, (";", "—", "–", "--")),
     (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)),
 )
+# The same, each pattern read on the lower case of an ASCII sentence where it can be (see for_lower_ascii).
+_CLAUSE_CUTS_LOWER = tuple((for_lower_ascii(pattern), needs) for pattern, needs in _CLAUSE_CUTS)
 
 
 # Per thread, the clauses of each sentence of the document being processed (see clauses_remembered).
@@ -178,10 +180,12 @@ def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
 
 def _clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
     cuts = {0, len(sentence)}
-    for pattern, needs in _CLAUSE_CUTS:
+    lowered = sentence.lower() if sentence.isascii() else None  # same length, same places
+    for (pattern, needs), (pattern_lower, _) in zip(_CLAUSE_CUTS, _CLAUSE_CUTS_LOWER):
         if needs and not any(mark in sentence for mark in needs):
             continue  # cannot match without one of these
-        for match in pattern.finditer(sentence):
+        matches = pattern.finditer(sentence) if pattern_lower is None or lowered is None else pattern_lower.finditer(lowered)
+        for match in matches:
             cuts.add(match.end())
     points = sorted(cuts)
     return tuple((a, b) for a, b in zip(points, points[1:]) if sentence[a:b].strip())
