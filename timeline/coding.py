@@ -418,6 +418,17 @@ class _SentenceWords:
         return found
 
 
+class _FirstWindow:
+    """The word beginnings of a sentence's first window, found in the window alone (as _SentenceWords
+    gives them, without finding those of the whole sentence)."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+
+    def within(self, start: int, end: int) -> set[str]:
+        return set(_WORD_BEGINNINGS.findall(self.sentence[start:end]))
+
+
 def _possible_rules(window: str, index: _RuleIndex, beginnings: set[str] | None = None) -> int:
     """The rules (bits) of ``index`` that may match ``window``: those that may begin one of its
     words (``beginnings``: found in it unless given), or whose words it holds."""
@@ -874,7 +885,7 @@ def code_events(
 
     # Where the words of the sentence at hand begin (its events come one after another; kept for
     # that sentence alone, so that a long document does not hold them all).
-    sentence_words: _SentenceWords | None = None
+    sentence_words: _SentenceWords | _FirstWindow | None = None
     toll_free: dict[int, bool] = {}  # per sentence: no toll word anywhere in it, so in none of its windows
     spans_of: dict[int, list[tuple[int, int]]] = {}
     # Per sentence, the words of happenings dated from another ("two days after | rebels attacked ..."):
@@ -923,6 +934,10 @@ def code_events(
         window = sentence[start:end]
         actor1, actor2 = _roles(start, end, sentence, actors, words.sources, continuation)
         if sentence_words is None or sentence_words.sentence != sentence:
+            # The first window of a sentence finds its own word beginnings; a second one of the same
+            # sentence (a list of dates) has those of the whole sentence found once for the rest.
+            sentence_words = _FirstWindow(sentence)
+        elif isinstance(sentence_words, _FirstWindow):
             sentence_words = _SentenceWords(sentence)
         event_type, sub_type, _ = classify(window, rules, actor1, sentence_words.within(start, end))
         if event_type == UNKNOWN and _SPEECH_END.search(window, max(0, len(window) - _SPEECH_END_REACH)):
