@@ -189,3 +189,20 @@ def test_the_page_date_rule_drops_the_lines_it_dropped_as_first_written():
     differ = [line for line in lines if rule.matches(line) != bool(_PAGE_DATE_AS_WRITTEN.fullmatch(line.strip()))]
     assert not differ
     assert sum(rule.matches(line) for line in lines) > 1000  # the pieces make page dates, not only text
+
+
+def test_the_joined_test_of_a_whole_line_agrees_with_the_rules_one_by_one():
+    import random
+
+    from timeline.cleaning import LINE_ACTIONS, _any_line
+
+    rules = tuple(rule for rule in load_rules(None) if rule.action in LINE_ACTIONS)
+    words = ["Photo", "PHOTO:", "AFP", "Getty Images", "click", "to", "enlarge", "Share", "on", "Facebook",
+             "By", "John", "Smith", "BEIRUT,", "Dec", "14", "(Reuters)", "—", "comments", "(3)", "Read", "more:",
+             "Rebels", "took", "Aleppo", "12:30", "GMT", "Updated", "Advertisement", "x-y-z", "$5", "é", "\u212a"]
+    generator = random.Random(3)
+    lines = [" ".join(generator.choice(words) for _ in range(generator.randint(1, 7))) for _ in range(4000)]
+    joined = _any_line(rules)
+    assert joined is not None
+    for line in lines:
+        assert joined.fullmatch(line) == any(rule.matches(line) for rule in rules), line

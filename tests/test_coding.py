@@ -213,13 +213,15 @@ def test_two_parties_agreed_and_strikes_that_began():
 def test_window_word_beginnings_are_those_found_in_the_window():
     """The beginnings a sentence's words give each window are what a search of the window finds,
     at its edges too (a word cut by the window's start or end)."""
-    from timeline.coding import _WORD_BEGINNINGS, _SentenceWords
+    from timeline.coding import _WORD_BEGINNINGS, _FirstWindow, _SentenceWords
 
     sentence = "Rebels shelled Aleppo on 2 May 2016, 3 May 2016 and ſtraße, É-x Öl 4 May. Then:\nquiet"
-    words = _SentenceWords(sentence)
+    words, first = _SentenceWords(sentence), _FirstWindow(sentence)
     for start in range(len(sentence) + 1):
         for end in range(start, len(sentence) + 1):
-            assert words.within(start, end) == set(_WORD_BEGINNINGS.findall(sentence[start:end])), (start, end)
+            expected = set(_WORD_BEGINNINGS.findall(sentence[start:end]))
+            assert words.within(start, end) == expected, (start, end)
+            assert first.within(start, end) == expected, (start, end)
 
 
 def test_event_with_fields_is_replace():

@@ -112,6 +112,33 @@ def test_no_pattern_for_lower_ascii_where_case_would_read_otherwise():
     from timeline.temporal.firstchars import for_lower_ascii
 
     assert for_lower_ascii(re.compile(r"[A-Z]\w+ said", re.IGNORECASE)) is None
-    assert for_lower_ascii(re.compile("stra\u00dfe", re.IGNORECASE)) is None
+    assert for_lower_ascii(re.compile("\u212aelvin", re.IGNORECASE)) is None  # k matches the Kelvin sign
+    assert for_lower_ascii(re.compile("[\u0100-\u2200]x", re.IGNORECASE)) is None  # a range outside ASCII
+    assert for_lower_ascii(re.compile(r"(?:\x41|b)c", re.IGNORECASE)) is None  # an upper-case letter escaped
+    assert for_lower_ascii(re.compile("[^Q]", re.IGNORECASE)) is None
+    assert for_lower_ascii(re.compile("(?-i:[a-z]+)-x", re.IGNORECASE)) is None  # minds case in part
     assert for_lower_ascii(re.compile("said")) is None  # minds case already
     assert for_lower_ascii(re.compile(r"\bsaid\s+\S", re.IGNORECASE)) is not None  # escapes are no letters
+    # A character outside ASCII that no ASCII character matches reads alike: it is never in such a text.
+    assert for_lower_ascii(re.compile("stra\u00dfe|rebels[\u2019']", re.IGNORECASE)) is not None
+
+
+def test_clause_cuts_and_event_types_find_the_same_on_the_lower_case():
+    import random
+
+    from timeline.coding import load_event_types
+    from timeline.titles import _CLAUSE_CUTS, _CLAUSE_CUTS_LOWER
+
+    words = ["Rebels", "SAID", "said", "that", "where", "When", "after", "fighters", "Withdrew", "captured", "took",
+             "control", "of", "the", "town", "air", "strike", "Shelling", "killed", "civilians", ",", "and", "sent",
+             "—", ";", "rebels’", "Aleppo", "protesters", "Clashed", "entered", "Idlib", "a", "ceasefire", "agreed"]
+    generator = random.Random(11)
+    texts = [" ".join(generator.choice(words) for _ in range(generator.randint(1, 14))) for _ in range(3000)]
+    pairs = [(pattern, lowered) for (pattern, _), (lowered, _) in zip(_CLAUSE_CUTS, _CLAUSE_CUTS_LOWER)]
+    pairs += [(rule.pattern, rule.lowered) for rule in load_event_types(None)]
+    assert sum(lowered is not None for _, lowered in pairs) >= 20
+    for pattern, lowered in pairs:
+        if lowered is None:
+            continue
+        for text in texts:
+            assert [m.span() for m in lowered.finditer(text.lower())] == [m.span() for m in pattern.finditer(text)]

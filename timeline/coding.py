@@ -29,7 +29,7 @@ from .events import (DATELINE, Casualties, Event, Location, Mention, after_story
                      with_fields)
 from .identity import report_id
 from .sentences import Sentence
-from .temporal.firstchars import with_lookahead
+from .temporal.firstchars import for_lower_ascii, with_lookahead
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .titles import LIST_JOINT, PAST_OR_AUX, SPEECH_VERBS, clause_at, clause_bounds
 
@@ -101,6 +101,12 @@ class TypeRule:
     sub_event_type: str
     pattern: re.Pattern
     actor_categories: frozenset[str] = frozenset()
+    # The pattern for the lower case of an ASCII clause, where it finds the same (see for_lower_ascii).
+    lowered: re.Pattern | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.lowered is None:
+            object.__setattr__(self, "lowered", for_lower_ascii(self.pattern))
 
 
 def parse_event_types(lines: Iterable[str], origin: str = "<event types>") -> tuple[TypeRule, ...]:
@@ -412,6 +418,17 @@ class _SentenceWords:
         return found
 
 
+class _FirstWindow:
+    """The word beginnings of a sentence's first window, found in the window alone (as _SentenceWords
+    gives them, without finding those of the whole sentence)."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+
+    def within(self, start: int, end: int) -> set[str]:
+        return set(_WORD_BEGINNINGS.findall(self.sentence[start:end]))
+
+
 def _possible_rules(window: str, index: _RuleIndex, beginnings: set[str] | None = None) -> int:
     """The rules (bits) of ``index`` that may match ``window``: those that may begin one of its
     words (``beginnings``: found in it unless given), or whose words it holds."""
@@ -607,10 +624,14 @@ def classify(window: str, rules: Sequence[TypeRule], actor1: Mention | None,
     if not possible:
         return UNKNOWN, "", -1
     category = actor1.kind if actor1 is not None else ""
+    lowered = window.lower() if window.isascii() else None  # same length, same places
     for number, rule in enumerate(rules):
         if not possible >> number & 1 or rule.actor_categories and category not in rule.actor_categories:
             continue
-        match = rule.pattern.search(window)
+        if lowered is not None and rule.lowered is not None:
+            match = rule.lowered.search(lowered)
+        else:
+            match = rule.pattern.search(window)
         if match:
             return rule.event_type, rule.sub_event_type, match.start()
     return UNKNOWN, "", -1
@@ -864,7 +885,7 @@ def code_events(
 
     # Where the words of the sentence at hand begin (its events come one after another; kept for
     # that sentence alone, so that a long document does not hold them all).
-    sentence_words: _SentenceWords | None = None
+    sentence_words: _SentenceWords | _FirstWindow | None = None
     toll_free: dict[int, bool] = {}  # per sentence: no toll word anywhere in it, so in none of its windows
     spans_of: dict[int, list[tuple[int, int]]] = {}
     # Per sentence, the words of happenings dated from another ("two days after | rebels attacked ..."):
@@ -913,6 +934,10 @@ def code_events(
         window = sentence[start:end]
         actor1, actor2 = _roles(start, end, sentence, actors, words.sources, continuation)
         if sentence_words is None or sentence_words.sentence != sentence:
+            # The first window of a sentence finds its own word beginnings; a second one of the same
+            # sentence (a list of dates) has those of the whole sentence found once for the rest.
+            sentence_words = _FirstWindow(sentence)
+        elif isinstance(sentence_words, _FirstWindow):
             sentence_words = _SentenceWords(sentence)
         event_type, sub_type, _ = classify(window, rules, actor1, sentence_words.within(start, end))
         if event_type == UNKNOWN and _SPEECH_END.search(window, max(0, len(window) - _SPEECH_END_REACH)):

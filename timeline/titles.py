@@ -145,6 +145,8 @@ _CLAUSE_CUTS = (
     (_SPEECH, ()), (_AFTER_COMMA, (",", ";", "—", "–")), (_PLAIN, ()), (_STRONG, (";", "—", "–", "--")),
     (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)),
 )
+# The same, each pattern read on the lower case of an ASCII sentence where it can be (see for_lower_ascii).
+_CLAUSE_CUTS_LOWER = tuple((for_lower_ascii(pattern), needs) for pattern, needs in _CLAUSE_CUTS)
 
 
 # Per thread, the clauses of each sentence of the document being processed (see clauses_remembered).
@@ -178,10 +180,12 @@ def clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
 
 def _clause_bounds(sentence: str) -> tuple[tuple[int, int], ...]:
     cuts = {0, len(sentence)}
-    for pattern, needs in _CLAUSE_CUTS:
+    lowered = sentence.lower() if sentence.isascii() else None  # same length, same places
+    for (pattern, needs), (pattern_lower, _) in zip(_CLAUSE_CUTS, _CLAUSE_CUTS_LOWER):
         if needs and not any(mark in sentence for mark in needs):
             continue  # cannot match without one of these
-        for match in pattern.finditer(sentence):
+        matches = pattern.finditer(sentence) if pattern_lower is None or lowered is None else pattern_lower.finditer(lowered)
+        for match in matches:
             cuts.add(match.end())
     points = sorted(cuts)
     return tuple((a, b) for a, b in zip(points, points[1:]) if sentence[a:b].strip())
@@ -213,6 +217,8 @@ def _drop_span(text: str, start: int, end: int) -> str:
 
 def _without_relative_clauses(sentence: str, date_span: tuple[int, int] | None):
     """``sentence`` without ", who/which ...," insertions before a verb, and the date span moved along."""
+    if "," not in sentence:  # each insertion opens with one
+        return sentence, date_span
     for match in reversed(list(RELATIVE_INSERTION.finditer(sentence))):
         start, end = match.start(), match.end()
         if date_span and date_span[1] > start and date_span[0] < end:
@@ -280,6 +286,8 @@ def _masked_except(sentence: str, spans: tuple[tuple[int, int], ...], date_span)
     own = [span for span in spans if span[0] < date_span[1] and date_span[0] < span[1]]
     if not own:
         return masked
+    if len(own) == len(spans):
+        return sentence  # no other date to mask
     # Between the first and the last of its own spans, the sentence as it was, with the others masked.
     start, end = own[0][0], max(span[1] for span in own)
     others = tuple((max(a, start) - start, min(b, end) - start) for a, b in spans
@@ -596,13 +604,21 @@ def _orphan_separators(match: re.Match) -> str:
     return match.group().strip() if len(match.group()) == 2 and not after_separator else ""
 
 
+def _without_leading_punctuation(text: str) -> str:
+    first = text[:1]
+    return _LEADING_PUNCTUATION.sub("", text) if first and (first in ",;:—–-" or first.isspace()) else text
+
+
 @functools.lru_cache(maxsize=256)
 def tidy_title(clause: str) -> str:
     """Headline form of a clause: without hedges, attributions, parentheses and insertions."""
     text = " ".join(clause.split())
     if " ," in text or " ;" in text:  # the separators of dates taken out: "reported , , in Aleppo"
         text = _ORPHAN_SEPARATORS.sub(_orphan_separators, text)
-    text = DATELINE.sub("", text)
+    # Each pattern below that cannot match without a character (a capital first, a comma) is tried
+    # only where the text has it: most clauses have none of what they take out.
+    if "A" <= text[:1] <= "Z":
+        text = DATELINE.sub("", text)
     while "(" in text or "[" in text:  # innermost first: "[one of the (FSA) groups]"
         shorter = PARENTHESES.sub("", text)
         if shorter == text:
@@ -610,19 +626,24 @@ def tidy_title(clause: str) -> str:
         text = shorter
     if search_ignoring_case(ATTRIBUTION, _ATTRIBUTION_LOWER, text):
         text = ATTRIBUTION.sub("", text)
-    text = TRAILING_ATTRIBUTION.sub("", text.rstrip(" .:;"))
+    text = text.rstrip(" .:;")
+    if "," in text:
+        text = TRAILING_ATTRIBUTION.sub("", text)
     if search_ignoring_case(HEDGES, _HEDGES_LOWER, text):
         text = HEDGES.sub("", text)
-    text = _LEADING_PUNCTUATION.sub("", text)
-    text = LEADING_PHRASE.sub("", text)
+    text = _without_leading_punctuation(text)
+    if "," in text:
+        text = LEADING_PHRASE.sub("", text)
     text = _LEADING_CONNECTIVE.sub("", text)
     text = LEADING_ADVERBIALS.sub("", text)
-    text = _LEADING_PUNCTUATION.sub("", text)
-    shorter = INSERTION.sub(" ", text, count=1)
-    if len(_WORD.findall(shorter)) >= 4:
-        text = shorter
+    text = _without_leading_punctuation(text)
+    if "," in text:
+        shorter = INSERTION.sub(" ", text, count=1)
+        if shorter != text and len(_WORD.findall(shorter)) >= 4:
+            text = shorter
     text = text.strip(" ,;:—–-.!?\"'“”‘’")
-    text = _DANGLING_WORD.sub("", text)
+    if "," in text:
+        text = _DANGLING_WORD.sub("", text)
     if len(text) > MAX_TITLE:
         cut = text.rfind(", ", MIN_TITLE, MAX_TITLE_AT_COMMA)
         if cut < 0:

@@ -270,15 +270,63 @@ def for_lower_ascii(pattern: re.Pattern) -> re.Pattern | None:
     """``pattern`` (matched ignoring case) as a pattern for the lower case of an ASCII text, matched with
     case: on ``text.lower()`` of an ASCII ``text`` it finds the same matches at the same places, several
     times faster (ignoring case, the engine folds every character it reads).  None when that would not
-    hold or gain: the pattern does not ignore case, or its source names an upper-case letter outside an
-    escape ([A-Z] would read otherwise) or a character outside ASCII (whose case may fold to an ASCII
-    one, as the Kelvin sign to k)."""
+    hold or gain: the pattern does not ignore case, or it names an upper-case ASCII letter ([A-Z] would
+    read otherwise), a character outside ASCII that some ASCII character matches ignoring case (as k
+    matches the Kelvin sign), a range reaching outside ASCII (too wide to tell), or a part that minds
+    case (``(?-i:...)``)."""
     source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or not isinstance(source, str) or not source.isascii():
+    if not pattern.flags & re.IGNORECASE or not isinstance(source, str):
         return None
-    if any(ch.isupper() for ch in re.sub(r"\\.", "", source)):
+    try:
+        parsed = _sre_parse.parse(source, pattern.flags)
+    except Exception:  # pragma: no cover - a pattern that compiled parses
+        return None
+    if not _alike_in_lower_ascii(parsed):
         return None
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def _alike_in_lower_ascii(items) -> bool:
+    """Whether the parsed pattern ``items`` matches the lower case of an ASCII text the same with and
+    without ignoring case: every character it names is lower case or outside ASCII and matched by no
+    ASCII character (then it cannot match there either way)."""
+    for op, av in items:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            if not _alike_character(av):
+                return False
+        elif op == _sre.RANGE:
+            low, high = av
+            if high >= 128 or any(chr(code).isupper() for code in range(low, high + 1)):
+                return False
+        elif op == _sre.IN:
+            if not _alike_in_lower_ascii(av):
+                return False
+        elif op == _sre.BRANCH:
+            if not all(_alike_in_lower_ascii(branch) for branch in av[1]):
+                return False
+        elif op == _sre.SUBPATTERN:
+            _group, add_flags, del_flags, body = av
+            if (add_flags | del_flags) & re.IGNORECASE or not _alike_in_lower_ascii(body):
+                return False  # (?-i:[a-z]) minds case: it would take the lower case of an A
+        elif op in _REPEATS:
+            if not _alike_in_lower_ascii(av[2]):
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _alike_in_lower_ascii(av[1]):
+                return False
+        elif op == getattr(_sre, "ATOMIC_GROUP", None):
+            if not _alike_in_lower_ascii(av):
+                return False
+        elif op == _sre.GROUPREF_EXISTS:
+            if not all(branch is None or _alike_in_lower_ascii(branch) for branch in av[1:]):
+                return False
+    return True
+
+
+def _alike_character(code: int) -> bool:
+    if code < 128:
+        return not chr(code).isupper()
+    return not _folded(code)
 
 
 def search_ignoring_case(pattern: re.Pattern, lowered: re.Pattern | None, text: str) -> bool:
