@@ -356,6 +356,13 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
         return True
     if COMPARISON_DATE.search(expression.text):
         return True
+    # First without the clause: the words before the date as far as the sentence's start hold all
+    # that the clause's hold, so without a comparison word among them there is none in the clause.
+    words_end = expression.start
+    while words_end > sentence.start and text[words_end - 1].isspace():
+        words_end -= 1
+    if not _HOLDS_COMPARISON_WORD.search(text[max(sentence.start, words_end - COMPARISON_REACH):expression.start].casefold()):
+        return False
     clause_start, _ = clause_at(sentence.text, expression.start - sentence.start)
     # Only the words just before the date can lead into it: search those, not the whole clause
     # (a clause may hold dozens of dates), from where the spaces before the date begin.
