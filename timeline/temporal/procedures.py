@@ -46,7 +46,7 @@ _W_CLOCK_WORD = role_words("clock_word")
 
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
-NEAR_MONTHS_AHEAD = 2  # with no tense cue, a bare month at most this far past the DCT's is the coming one
+NEAR_MONTHS_AHEAD = 4  # with no tense cue, a bare month at most this far past the DCT's is the coming one (the nearest)
 NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
 
 
@@ -205,7 +205,8 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         # "June 21 last year": the year is named relative to the DCT's
         year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
-    followed = _following_day(ctx, span, month, day) or _day_after_look_ahead(ctx, span, month, day)
+    followed = (_following_day(ctx, span, month, day) or _day_after_look_ahead(ctx, span, month, day)
+                or _coordinated_day(ctx, span, month, day))
     if followed is not None:
         return Found("DATE", followed.isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
@@ -220,6 +221,33 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
             or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]:
         return None  # the day must be dated by a year written in the text, not counted within a story
     return _soon_after(last[0], month, day)
+
+
+_RANGE_LINK = context_pattern("range_link")
+_MONTH_WORDS = {number: re.compile(r"(?i)\b(?:%s)\b" % "|".join(re.escape(word) for word, n in MONTHS.items() if n == number))
+                for number in set(MONTHS.values())}
+
+
+def _coordinated_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
+    """ "installed one bishop on April 30 and another on May 3": a day without its year, whose clause has no
+    tense cue of its own, soon after a day written earlier in its sentence is of the year that puts it soon
+    after that day."""
+    last = ctx.last
+    if last is None or last[1] != "day" or ctx.narrative:
+        return None
+    before = ctx.text[_sentence_start(ctx.text, span[0], FOLLOW_REACH):span[0]]
+    months_written = list(_MONTH_WORDS[last[0].month].finditer(before))  # the last one is the day's month
+    day_written = months_written and re.compile(r"\W{0,2}0?%d(?![0-9])" % last[0].day).match(
+        before, months_written[-1].end())
+    if not day_written:
+        return None
+    if not _RANGE_LINK.fullmatch(before, day_written.end()) and direction(ctx, *span, default=0, yearly=True):
+        return None  # a tense cue of its own clause decides, unless the day ends a range ("from May 3 to June 2")
+    for year in (last[0].year, last[0].year + 1):  # "from December 20 to January 5": into the next year
+        candidate = _safe_date(year, month, day)
+        if 0 < (candidate - last[0]).days <= FOLLOW_DAYS:
+            return candidate
+    return None
 
 
 def _day_after_look_ahead(ctx: Context, span, month: int, day: int) -> dt.date | None:
@@ -360,7 +388,8 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
     elif ctx.dct_granularity != "year":
         sign = direction(ctx, *span, default=2, yearly=True)
         if sign == 2:
-            # No cue: news mostly reports the past, but a month just ahead ("in May" said in March) is the coming one.
+            # No cue: news mostly reports the past, but a later month of the year that is nearer ahead than behind
+            # ("a NATO summit in July" said in April) is the coming one; an earlier month is this year's, past.
             year -= month > ctx.dct.month + NEAR_MONTHS_AHEAD
         elif sign == 0:
             # A deadline ("by August"), or an infinitive after a past verb: the nearest such month, the later on a tie.

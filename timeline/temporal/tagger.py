@@ -238,10 +238,15 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         return None  # e.g. year 10000 from a DCT at the end of year 9999
     if _quoted_title(ctx.text, start if found.start is None else found.start, end if found.end is None else found.end):
         return None
+    tag_end = end if found.end is None else found.end
+    compound = _COMPARISON_COMPOUND_AFTER.match(ctx.text, tag_end)
+    if compound and re.search(r"(?i)(?<![a-z])%ss?\Z" % compound.group("unit"), ctx.text[max(0, tag_end - 10):tag_end]):
+        return None  # "a year-on-year rise", "the quarter-to-quarter comparison": a kind of comparison, no time
     return found
 
 
 _STORY_DEMONSTRATIVE = context_pattern("story_demonstrative")
+_COMPARISON_COMPOUND_AFTER = context_pattern("comparison_compound_after")
 
 
 def _story_demonstrative(ctx: Context, words: str, start: int) -> bool:
@@ -484,7 +489,11 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
     """Whether a year named inside a story only looks aside from it: back to where a state began ("part of
     the empire since 513 BC") or to what had happened before ("forces that had invaded Burma in late 1943"),
     ahead to where a state ended ("a siege that lasted until February 1945").  The story stays where it was."""
-    if story is None or last[0].year == story:
+    if story is None:
+        # A text of its own days: a year it looks back to ("the sharpest fall since December 1986") does
+        # not become the time it has reached, nor do the months after it ("fell in March") fall in it.
+        return ctx.dct is not None and last[0].year < ctx.dct.year and _looks_back(ctx.text, start)
+    if last[0].year == story:
         return False
     low = max(0, start - CONTEXT_REACH)
     if _IN_BRACKETS.search(ctx.text, low, start):
@@ -493,11 +502,16 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
         return True  # "surpassing the May 2007 high", "a study declassified in 2005": beside the story
     if last[0].year > story:
         return _UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
-    previous = PREVIOUS_WORD.search(ctx.text, max(0, start - 25), start)
-    if previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE:
+    if _looks_back(ctx.text, start):
         return True
     return (_PLUPERFECT_IN_CLAUSE.search(ctx.text, low, start) is not None
             or _FOLLOWED_IN_CLAUSE.search(ctx.text, low, start) is not None)
+
+
+def _looks_back(text: str, start: int) -> bool:
+    """Whether the word before ``start`` looks back from the time spoken of ("since")."""
+    previous = PREVIOUS_WORD.search(text, max(0, start - 25), start)
+    return previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE
 
 
 def _story_reference(ctx: Context, start: int) -> int | None:

@@ -36,6 +36,8 @@ _PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = role_words("place_before_to"), role_words("
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
 _REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
 _TOWARDS = context_pattern("towards")
+_SINCE_IN_CLAUSE = context_pattern("since_in_clause")
+_PRESENT_PROGRESSIVE = with_lookahead(context_pattern("present_progressive"))
 _RELATIVE_CLAUSE_OPEN = context_pattern("relative_clause_open")
 _INFINITIVE = context_pattern("infinitive")
 _PAST_FINITE = context_pattern("past_finite")
@@ -49,7 +51,7 @@ _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" f
 # The cues a clause's direction is read from, nearest first and a future cue first on a tie: a plan
 # made in the past ("planned a rally on Saturday") says nothing of whether its day is behind or ahead.
 _RANK = {"past": 1, "plan": 2}
-_PLANNING = frozenset({"future", "plan", "auxiliary"})
+_PLANNING = frozenset({"future", "plan", "auxiliary", "arrangement"})
 _VERB_KINDS = frozenset({"past", "future", "plan", "auxiliary", "ahead_of"})
 _PAST_OF_BE = context_pattern("past_of_be")
 
@@ -71,6 +73,8 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
             if m_start >= high:
                 break
             kind = m.lastgroup
+            if m_start and text[m_start - 1] == "-":
+                continue  # "a smaller-than-expected rise", "a long-awaited vote": part of an adjective, no verb
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
                 if m.group() in NOT_PAST_FORMS or _NOT_A_PAST_ENDING.search(m.group()) \
@@ -125,6 +129,11 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         first = bisect.bisect_left(block_marks, (low,))
         last = bisect.bisect_right(block_marks, (high,))
         marks += block_marks[first:last]
+    # A present progressive before a date is an arrangement ahead ("is leaving the bank in June"): with a date
+    # behind it would not be English.  Looked for here, before the date only, not in the scan of whole blocks.
+    arrangements = [(m.start(), m.end(), "arrangement") for m in _PRESENT_PROGRESSIVE.finditer(text, low, start)]
+    if arrangements:
+        marks = sorted(marks + arrangements)
     for m_start, m_end, kind in marks:
         if kind == "clause":
             if m_end <= start:
@@ -153,6 +162,10 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         # "officials hope to finish the road by June": a word of the future before the deadline in its clause
         return 1 if any(kind in _PLANNING and kind != "plan" and m_start >= low and m_end <= start
                         for m_start, m_end, kind in marks) else 0
+    since = _SINCE_IN_CLAUSE.search(text, low, start)
+    if since and not any(kind in _PLANNING and m_start >= since.start() and m_end <= start
+                         for m_start, m_end, kind in marks):
+        return -1  # unless the clause looks ahead: "since the talks will resume on Monday" gives a cause
     auxiliary = False
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low or m_end > start:
