@@ -131,8 +131,9 @@ class _AnyLine:
     some rule matches."""
 
     def __init__(self, rules: tuple[Rule, ...]):
-        lowered = [rule for rule in rules if for_lower_ascii(rule.pattern) is not None]
-        others = [rule for rule in rules if for_lower_ascii(rule.pattern) is None]
+        alike = [for_lower_ascii(rule.pattern) is not None for rule in rules]
+        lowered = [rule for rule, is_alike in zip(rules, alike) if is_alike]
+        others = [rule for rule, is_alike in zip(rules, alike) if not is_alike]
         joined = _any_rule(tuple(lowered))
         self.lowered = for_lower_ascii(joined) if joined is not None else None
         self.others = _any_rule(tuple(others)) if others else None

@@ -29,7 +29,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from . import __version__
 from .events import Location, Mention
@@ -324,17 +324,9 @@ class Gazetteer:
         words = [match.group() for match in matches]
         starts = [match.start() for match in matches]
         ends = [match.end() for match in matches]
-        facts = _facts_of(words)
+        facts = _each_remembered(words, _FACTS, MAX_FACTS_KNOWN, _word_facts)
         tokens = _Tokens(words, starts, ends, facts)
-        known = self._tokens
-        if len(known) > MAX_TOKENS_KNOWN:
-            known.clear()
-        token_keys = []
-        for word in words:
-            keys_of = known.get(word)
-            if keys_of is None:
-                keys_of = known[word] = self._token_keys(word)
-            token_keys.append(keys_of)
+        token_keys = _each_remembered(words, self._tokens, MAX_TOKENS_KNOWN, self._token_keys)
         prefixes, exact, by_key, by_plain = self._prefixes, self._exact, self._by_key, self._by_plain
         places: dict[str, Mention] = {}
         actors: dict[str, Mention] = {}
@@ -523,7 +515,7 @@ class Gazetteer:
                 and _PLACE_PREPOSITION.search(text, max(0, start - 30), start))
             modifier = _MODIFIED_AFTER.match(text, after)
             cued = kind_after and not _SENTENCE_START.search(text, 0, start) or before_cue and not modifier
-            written = text[starts[index]:ends[end - 1]]
+            written = text[start:ends[end - 1]]
             if not cued or _names_no_place(written):
                 index = end
                 continue
@@ -585,17 +577,18 @@ _FACTS: dict[str, _WordFacts] = {}
 MAX_FACTS_KNOWN = 200_000
 
 
-def _facts_of(words: list[str]) -> list[_WordFacts]:
-    known = _FACTS
-    if len(known) > MAX_FACTS_KNOWN:
+def _each_remembered(words: list[str], known: dict, most: int, work_out: Callable[[str], object]) -> list:
+    """``work_out(word)`` for each of ``words``, each word's found once and kept in ``known`` (emptied
+    when it holds more than ``most``: a long text of ever new words does not grow it without end)."""
+    if len(known) > most:
         known.clear()
-    facts = []
+    found = []
     for word in words:
-        fact = known.get(word)
-        if fact is None:
-            fact = known[word] = _word_facts(word)
-        facts.append(fact)
-    return facts
+        value = known.get(word)
+        if value is None:
+            value = known[word] = work_out(word)
+        found.append(value)
+    return found
 
 
 class _Tokens(NamedTuple):
