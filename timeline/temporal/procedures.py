@@ -224,7 +224,7 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
 
 
 _RANGE_LINK = context_pattern("range_link")
-_MONTH_WORDS = {number: re.compile(r"(?i)\b(?:%s)\b" % "|".join(re.escape(word) for word, n in MONTHS.items() if n == number))
+_MONTH_WORDS = {number: re.compile(r"(?i)\b(?:%s)\b" % alternatives(word for word, n in MONTHS.items() if n == number))
                 for number in set(MONTHS.values())}
 
 
