@@ -47,6 +47,7 @@ _W_CLOCK_WORD = role_words("clock_word")
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
 NEAR_MONTHS_AHEAD = 4  # with no tense cue, a bare month at most this far past the DCT's is the coming one (the nearest)
+PAIR_DAYS = 3  # a weekday paired with one before it ("Friday and Monday") follows it when at most this many days on
 NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
 
 
@@ -822,6 +823,23 @@ _DONE_AFTER = context_pattern("done_after")
 _AHEAD_BEFORE = context_pattern("ahead_before")
 
 
+_WEEKDAY_RANGE_BEFORE = context_pattern("weekday_range_before")
+
+
+def _weekday_range_start(ctx: Context, span, weekday: int) -> dt.date | None:
+    """The day of the weekday just before this one in a range or a pair ("from Thursday through Friday", "on
+    Monday and Tuesday"), when it is the day last resolved: the second day follows it, whatever the tense says."""
+    last = ctx.last
+    if last is None or last[1] != "day":
+        return None
+    before = _WEEKDAY_RANGE_BEFORE.search(ctx.text, max(0, span[0] - 40), span[0])
+    if before is None or _weekday(before.group(1).lower()) != last[0].isoweekday():
+        return None
+    if before.group("pair") and (weekday - last[0].isoweekday()) % 7 > PAIR_DAYS:
+        return None
+    return last[0]
+
+
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     """A day of the week (groups weekday, dir): the last, the next or the coming one."""
     weekday = _weekday(g["weekday"])
@@ -837,6 +855,8 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
         day = cal.weekday_near(reference - dt.timedelta(days=1), weekday, -1)
     elif dir_word in AHEAD:
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
+    elif (first := _weekday_range_start(ctx, span, weekday)) is not None:
+        day = cal.weekday_near(first + dt.timedelta(days=1), weekday, 1)
     else:
         sign = direction(ctx, *span, default=2)
         if _DONE_AFTER.match(ctx.text, span[1]) and not _AHEAD_BEFORE.search(ctx.text, max(0, span[0] - 25), span[0]):
