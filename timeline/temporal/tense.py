@@ -25,6 +25,8 @@ _NOT_A_VERB_BEFORE = context_pattern("not_a_verb_before")
 # The past cues that are also participles ("announced", "told", "made"), which "be" before makes passive.
 _PARTICIPLE_CUES = frozenset(word for word in PAST_CUES if word.endswith("ed") or word in LANGUAGE.past_forms)
 _NOT_SCHEDULED_BEFORE = context_pattern("not_scheduled_before")
+_ADJECTIVES_AFTER_DETERMINER = frozenset(role_words("adjective_after_determiner"))
+_DETERMINER_BEFORE = context_pattern("determiner_before")
 _NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
@@ -82,6 +84,9 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "plan" if m.group() in PLANS else "past"
+            elif kind == "past" and m.group().lower() in _ADJECTIVES_AFTER_DETERMINER \
+                    and _DETERMINER_BEFORE.search(text, max(0, m_start - 8), m_start):
+                continue  # "is to compete with its last rival on Thursday": "last" is "final", no past
             elif kind == "past" and m.group().lower() in _PARTICIPLE_CUES \
                     and _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start):
                 continue  # "will be announced", "is to be made": a passive participle, no past tense
