@@ -27,6 +27,7 @@ _PARTICIPLE_CUES = frozenset(word for word in PAST_CUES if word.endswith("ed") o
 _NOT_SCHEDULED_BEFORE = context_pattern("not_scheduled_before")
 _ADJECTIVES_AFTER_DETERMINER = frozenset(role_words("adjective_after_determiner"))
 _DETERMINER_BEFORE = context_pattern("determiner_before")
+_COMPARATIVE_AFTER = context_pattern("comparative_after")
 _NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
@@ -84,6 +85,8 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "plan" if m.group() in PLANS else "past"
+            elif kind == "past" and _COMPARATIVE_AFTER.match(text, m.end()):
+                continue  # "no earlier than Monday": a comparison, no past
             elif kind == "past" and m.group().lower() in _ADJECTIVES_AFTER_DETERMINER \
                     and _DETERMINER_BEFORE.search(text, max(0, m_start - 8), m_start):
                 continue  # "is to compete with its last rival on Thursday": "last" is "final", no past
