@@ -28,6 +28,7 @@ _NOT_SCHEDULED_BEFORE = context_pattern("not_scheduled_before")
 _ADJECTIVES_AFTER_DETERMINER = frozenset(role_words("adjective_after_determiner"))
 _DETERMINER_BEFORE = context_pattern("determiner_before")
 _COMPARATIVE_AFTER = context_pattern("comparative_after")
+_QUOTATION_END_BEFORE = context_pattern("quotation_end_before")
 _NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
@@ -198,7 +199,8 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         elif m_start >= end and m_end <= high:
             if kind == "ahead_of":
                 continue  # "on Tuesday ahead of the vote": what lies ahead is the vote
-            if kind == "past" and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
+            if kind == "past" and _REPORTING.fullmatch(text, m_start, m_end) and (
+                    len(text[m_end:high].split()) <= 2 or _QUOTATION_END_BEFORE.search(text, max(end, m_start - 30), m_start)):
                 continue
             # The verb that governs a time phrase mostly comes before it: words after count double.
             candidate = (2 * (m_start - end) + 3, _RANK.get(kind, 0))
