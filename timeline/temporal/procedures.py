@@ -785,8 +785,8 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     elif dir_word in DEMONSTRATIVE and granularity == "day":
         return None  # "trades made that day", with no day named before: a day in general, not a date
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
-            and direction(ctx, *span) < 0:
-        offset = -1
+            and direction(ctx, *span, default=-1 if 6 - ctx.dct.isoweekday() > NEAR_DAYS_AHEAD else 1) < 0:
+        offset = -1  # with no cue, the weekend just past, unless its Saturday is a day or two ahead (as for a weekday)
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
     if base is not None and offset < 0 and (granularity in ("year", "decade", "century")
                                             or _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0])):
