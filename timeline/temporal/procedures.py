@@ -609,6 +609,21 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
+@procedure
+def months_of_year_part(ctx: Context, g: dict, span) -> Found | None:
+    """A quarter or half named by its first and last months (groups month, month2, noun, and those of
+    ``quarter``): "the July-September quarter", "the January-June period"; none for months that are no
+    quarter or half ("the January-September period")."""
+    first, last = _month(g["month"]), _month(g["month2"])
+    for part, count in _W_YEAR_PARTS.items():
+        length = 12 // int(count)
+        if last - first == length - 1 and (first - 1) % length == 0:
+            ordinal = next(word for word, value in ORDINALS.items() if value == (first - 1) // length + 1)
+            # The months name the part of a year as "calendar" does ("the second calendar half").
+            return quarter(ctx, dict(g, ord=ordinal, part=part, qdir=g.get("qdir") or "calendar"), span)
+    return None
+
+
 _SET_BESIDE = context_pattern("set_beside")
 _ENDED = context_pattern("ended")
 
