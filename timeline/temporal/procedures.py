@@ -721,8 +721,12 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
     steps = int(round(amount * unit[1]))
     base = None
     comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
-    if word in _W_OFFSET_OF_STORY and ctx.last is not None and not comparison:
-        base = ctx.last  # "two days later": counted from the date last mentioned
+    if word in _W_OFFSET_OF_STORY and ctx.last is not None and not comparison \
+            and (ctx.narrative or sign > 0 or not cal.finer(granularity, ctx.last[1])):
+        # "two days later": counted from the date last mentioned; in a text of its own days, a look back only from
+        # one known to the unit ("1.22 billion ringgit a day earlier" after "in January" is the day before the
+        # writer's)
+        base = ctx.last
     quarter = ctx.recent_quarter(span[0])
     if granularity == "year" and steps and quarter is not None and word not in _W_OFFSET_LATER:
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
