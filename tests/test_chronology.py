@@ -57,3 +57,32 @@ def test_two_articles_on_one_happening_merge_into_one_event_with_both_sources():
         ("2018-12-13", {"wire_hajin.md", "brief_hajin.md"}), ("2018-12-14", {"wire_hajin.md", "brief_hajin.md"})]
     assert len(merged) == len(events) - 2
     assert all(not e.sources for e in Timeline.build(documents, events, merge=False))
+
+
+def test_one_document_is_ordered_as_merging_would_order_it():
+    from timeline import merging
+    same = "Rebels captured the town of Khan Tuman on Friday and Saturday."
+    events = [_event("a.txt", same, "2016-05-07", ["Khan Tuman"]), _event("a.txt", same, "2016-05-06", ["Khan Tuman"]),
+              _event("a.txt", same, "2016-05-06", ["Khan Tuman"]),  # the same report twice in one document
+              _event("a.txt", "The offensive began.", "2016-04-01"),
+              _event("a.txt", "Fighting went on for a week.", "2016-05-06", precision="week"),
+              _event("a.txt", "Aid reached the town.", "2016-05-06", precision="day")]
+    events[4] = Event(**{**events[4].__dict__, "end": dt.date(2016, 5, 12)})
+    merged = merge_events(iter(events))
+    assert [id(e) for e in merged] == [id(e) for e in merging._merged(events)]
+    assert [e.date for e in merged] == ["2016-04-01", "2016-05-06", "2016-05-06", "2016-05-06", "2016-05-06",
+                                        "2016-05-07"]
+    assert merged[-2].end == dt.date(2016, 5, 12)  # the longer interval after the days it begins with
+
+
+def test_reports_after_the_first_document_are_all_merged():
+    a = _event("a.txt", "Rebels captured the town of Khan Tuman on Friday after suicide attacks.", "2016-05-06",
+               ["Khan Tuman"], ["Jaysh al-Fatah"])
+    other = _event("a.txt", "Government forces shelled Homs on Friday.", "2016-05-06", ["Homs"])
+    b = _event("b.txt", "Jaysh al-Fatah captured Khan Touman on Friday, activists said.", "2016-05-06",
+               ["Khan Tuman"], ["Jaysh al-Fatah"])
+    late = _event("a.txt", "Rebels captured the town of Khan Tuman after suicide attacks.", "2016-05-06",
+                  ["Khan Tuman"], ["Jaysh al-Fatah"])
+    merged = merge_events(iter([a, other, b, late]))
+    assert len(merged) == 3
+    assert [s.document for e in merged for s in e.sources] == ["b.txt"]

@@ -501,11 +501,37 @@ def merge_events(events: Iterable[Event], executor: Executor | None = None) -> l
     """
     # Merging makes millions of small objects (reports, the keys of its index) and no cycles.
     with collector.paused():
-        distinct = _distinct_reports(collector.collecting_rarely(events))
-        groups: dict[int, list[tuple[int, Event]]] = {}
-        for happening, events_of in zip(_join(distinct, executor), distinct.members):
-            groups.setdefault(happening, []).extend(events_of)
-        # Each happening's reports in time order, then by id, then in the order they came (most are alone).
-        return [_combine([e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[1].id,
-                                                                        pair[0]))])
-                if len(group) > 1 else group[0][1] for group in groups.values()]
+        alone, rest = _of_one_document(collector.collecting_rarely(events))
+        if rest is None:
+            # The reports of one document are never the same report nor alike (see _distinct_reports
+            # and same_happening): each is its own happening, in the order _merged gives them.
+            return sorted(alone, key=_in_time)
+        return _merged(itertools.chain(alone, rest), executor)
+
+
+def _in_time(event: Event) -> tuple:
+    """Where a happening of one report comes in the chronology (see the order of _distinct_reports)."""
+    return event.start, event.end, event.id
+
+
+def _of_one_document(events: Iterator[Event]) -> tuple[list[Event], Iterator[Event] | None]:
+    """The events as long as they come from one document, and the rest of ``events`` from the
+    first of another on (None when there is no other: then nothing was left unread)."""
+    alone: list[Event] = []
+    for event in events:
+        if alone and event.document != alone[0].document:
+            return alone, itertools.chain([event], events)
+        alone.append(event)
+    return alone, None
+
+
+def _merged(events: Iterable[Event], executor: Executor | None = None) -> list[Event]:
+    """merge_events for reports of any documents, with the collector paused."""
+    distinct = _distinct_reports(events)
+    groups: dict[int, list[tuple[int, Event]]] = {}
+    for happening, events_of in zip(_join(distinct, executor), distinct.members):
+        groups.setdefault(happening, []).extend(events_of)
+    # Each happening's reports in time order, then by id, then in the order they came (most are alone).
+    return [_combine([e for _, e in sorted(group, key=lambda pair: (pair[1].start, pair[1].end, pair[1].id,
+                                                                    pair[0]))])
+            if len(group) > 1 else group[0][1] for group in groups.values()]
