@@ -229,9 +229,10 @@ def filled(event: Event, changes: Mapping[str, object]) -> Event:
     """A copy of ``event`` with ``changes``, whose keys are names of its fields (not checked here:
     with_fields and new_event check what they are given), its instance dictionary filled at once."""
     copy = object.__new__(type(event))
-    fields = copy.__dict__
-    fields.update(event.__dict__)
+    # A copy of the dictionary is made at once; filling an empty one grows it step by step.
+    fields = event.__dict__.copy()
     fields.update(changes)
+    object.__setattr__(copy, "__dict__", fields)
     return copy
 
 
