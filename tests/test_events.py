@@ -334,3 +334,14 @@ def test_the_dates_of_a_list_leave_no_joiner_in_the_title():
     assert titles[:9] == ["Clashes were reported in Aleppo"] * 9
     # "ended" alone is no headline: the main clause's, without the list and its joiners either.
     assert titles[9] == "Clashes were reported in Aleppo"
+
+
+def test_a_date_of_a_list_compared_with_is_no_happening_and_the_others_are():
+    # The comparison word is looked for once in a sentence of several dates, then before each of them.
+    text = "Exports reached records on 3 May 2016 and 4 May 2016, up from a low on 2 May 2015, in Aleppo."
+    days = [("3 May 2016", "2016-05-03"), ("4 May 2016", "2016-05-04"), ("2 May 2015", "2015-05-02")]
+    events = _events(text, [_expr(text, day, value, anchor="explicit") for day, value in days], "2016-05-09")
+    assert [e.date for e in events] == ["2016-05-03", "2016-05-04"]
+    plain = text.replace("up from", "and")
+    events = _events(plain, [_expr(plain, day, value, anchor="explicit") for day, value in days], "2016-05-09")
+    assert [e.date for e in events] == ["2015-05-02", "2016-05-03", "2016-05-04"]

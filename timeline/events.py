@@ -229,9 +229,10 @@ def filled(event: Event, changes: Mapping[str, object]) -> Event:
     """A copy of ``event`` with ``changes``, whose keys are names of its fields (not checked here:
     with_fields and new_event check what they are given), its instance dictionary filled at once."""
     copy = object.__new__(type(event))
-    fields = copy.__dict__
-    fields.update(event.__dict__)
+    # A copy of the dictionary is made at once; filling an empty one grows it step by step.
+    fields = event.__dict__.copy()
     fields.update(changes)
+    object.__setattr__(copy, "__dict__", fields)
     return copy
 
 
@@ -346,9 +347,10 @@ def _published_day(document: Document) -> dt.date | None:
 
 
 def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
-                  dateline_end: int | None = None) -> bool:
+                  dateline_end: int | None = None, may_compare: bool = True) -> bool:
     """A date that is no time of a happening: a wire dateline's, or a point a figure is compared with.
-    ``dateline_end``: where the sentence's dateline ends (0 without one), when already found."""
+    ``dateline_end``: where the sentence's dateline ends (0 without one), when already found;
+    ``may_compare`` False: the sentence holds no comparison word (see _HOLDS_COMPARISON_WORD)."""
     if dateline_end is None:
         dateline = DATELINE.match(sentence.text)
         dateline_end = dateline.end() if dateline else 0
@@ -356,6 +358,8 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
         return True
     if COMPARISON_DATE.search(expression.text):
         return True
+    if not may_compare:
+        return False
     # First without the clause: the words before the date as far as the sentence's start hold all
     # that the clause's hold, so without a comparison word among them there is none in the clause.
     words_end = expression.start
@@ -490,7 +494,9 @@ def extract_events(
         if anchors:
             dateline = DATELINE.match(sentence.text)  # once for the dates of the sentence
             dateline_end = dateline.end() if dateline else 0
-            anchors = [e for e in anchors if not _is_reference(e, sentence, text, dateline_end)]
+            # A sentence without a comparison word has none before any of its dates (a list has dozens).
+            may_compare = len(anchors) < 2 or _HOLDS_COMPARISON_WORD.search(sentence.text.casefold()) is not None
+            anchors = [e for e in anchors if not _is_reference(e, sentence, text, dateline_end, may_compare)]
         if anchors and headline:
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
         relations = [] if headline else find_relations(sentence.text, inside, sentence.start)
