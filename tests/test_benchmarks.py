@@ -95,3 +95,11 @@ def test_shapes_builds_each_shape_and_compares_it_with_news(tmp_path):
         assert 0 < cpu and cpu_ratio > 0
     assert rows["news"][2] == rows["news"][4] == 1.0
     assert len(list(tmp_path.glob("*-0.02MB.txt"))) == len(shapes)
+
+
+def test_disagreements_groups_a_label_whose_span_ours_only_overlaps(tmp_path):
+    printed = run_benchmark(tmp_path, "disagreements.py", ("Atareb", "Aleppo"), "--examples", "1")
+    # Both documents label "on Saturday" where the tagger tags "Saturday": one group of two overlaps.
+    assert "2 documents, 4 labels" in printed
+    assert re.search(r"overlap: 2 in 1 groups\n\s+2  on saturday\|DATE", printed)
+    assert "[[on Saturday]]" in printed

@@ -47,6 +47,7 @@ _W_CLOCK_WORD = role_words("clock_word")
 
 NEAR_DAYS_AHEAD = 2  # with no tense cue, a weekday at most this many days after the DCT is the coming one
 NEAR_MONTHS_AHEAD = 4  # with no tense cue, a bare month at most this far past the DCT's is the coming one (the nearest)
+PAIR_DAYS = 3  # a weekday paired with one before it ("Friday and Monday") follows it when at most this many days on
 NEAREST_PAST_LEAN = 30  # days added to the distance of a future date when no tense cue decides
 
 
@@ -608,6 +609,21 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
+@procedure
+def months_of_year_part(ctx: Context, g: dict, span) -> Found | None:
+    """A quarter or half named by its first and last months (groups month, month2, noun, and those of
+    ``quarter``): "the July-September quarter", "the January-June period"; none for months that are no
+    quarter or half ("the January-September period")."""
+    first, last = _month(g["month"]), _month(g["month2"])
+    for part, count in _W_YEAR_PARTS.items():
+        length = 12 // int(count)
+        if last - first == length - 1 and (first - 1) % length == 0:
+            ordinal = next(word for word, value in ORDINALS.items() if value == (first - 1) // length + 1)
+            # The months name the part of a year as "calendar" does ("the second calendar half").
+            return quarter(ctx, dict(g, ord=ordinal, part=part, qdir=g.get("qdir") or "calendar"), span)
+    return None
+
+
 _SET_BESIDE = context_pattern("set_beside")
 _ENDED = context_pattern("ended")
 
@@ -705,8 +721,12 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
     steps = int(round(amount * unit[1]))
     base = None
     comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
-    if word in _W_OFFSET_OF_STORY and ctx.last is not None and not comparison:
-        base = ctx.last  # "two days later": counted from the date last mentioned
+    if word in _W_OFFSET_OF_STORY and ctx.last is not None and not comparison \
+            and (ctx.narrative or sign > 0 or not cal.finer(granularity, ctx.last[1])):
+        # "two days later": counted from the date last mentioned; in a text of its own days, a look back only from
+        # one known to the unit ("1.22 billion ringgit a day earlier" after "in January" is the day before the
+        # writer's)
+        base = ctx.last
     quarter = ctx.recent_quarter(span[0])
     if granularity == "year" and steps and quarter is not None and word not in _W_OFFSET_LATER:
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
@@ -784,8 +804,8 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
     elif dir_word in DEMONSTRATIVE and granularity == "day":
         return None  # "trades made that day", with no day named before: a day in general, not a date
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
-            and direction(ctx, *span) < 0:
-        offset = -1
+            and direction(ctx, *span, default=-1 if 6 - ctx.dct.isoweekday() > NEAR_DAYS_AHEAD else 1) < 0:
+        offset = -1  # with no cue, the weekend just past, unless its Saturday is a day or two ahead (as for a weekday)
     found = _resolved(ctx, granularity, offset, base=base, mod=mod)
     if base is not None and offset < 0 and (granularity in ("year", "decade", "century")
                                             or _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0])):
@@ -822,6 +842,23 @@ _DONE_AFTER = context_pattern("done_after")
 _AHEAD_BEFORE = context_pattern("ahead_before")
 
 
+_WEEKDAY_RANGE_BEFORE = context_pattern("weekday_range_before")
+
+
+def _weekday_range_start(ctx: Context, span, weekday: int) -> dt.date | None:
+    """The day of the weekday just before this one in a range or a pair ("from Thursday through Friday", "on
+    Monday and Tuesday"), when it is the day last resolved: the second day follows it, whatever the tense says."""
+    last = ctx.last
+    if last is None or last[1] != "day":
+        return None
+    before = _WEEKDAY_RANGE_BEFORE.search(ctx.text, max(0, span[0] - 40), span[0])
+    if before is None or _weekday(before.group(1).lower()) != last[0].isoweekday():
+        return None
+    if before.group("pair") and (weekday - last[0].isoweekday()) % 7 > PAIR_DAYS:
+        return None
+    return last[0]
+
+
 def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     """A day of the week (groups weekday, dir): the last, the next or the coming one."""
     weekday = _weekday(g["weekday"])
@@ -837,6 +874,8 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
         day = cal.weekday_near(reference - dt.timedelta(days=1), weekday, -1)
     elif dir_word in AHEAD:
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
+    elif (first := _weekday_range_start(ctx, span, weekday)) is not None:
+        day = cal.weekday_near(first + dt.timedelta(days=1), weekday, 1)
     else:
         sign = direction(ctx, *span, default=2)
         if _DONE_AFTER.match(ctx.text, span[1]) and not _AHEAD_BEFORE.search(ctx.text, max(0, span[0] - 25), span[0]):

@@ -431,18 +431,19 @@ _OPENING_QUOTES = "\u201c\u00ab"
 _CLOSING_QUOTES = "\u201d\u00bb"
 
 
-_FUTURE_FINITE = with_lookahead(context_pattern("future_finite"))  # searched before many dates
+_PRESENT_FUTURE = with_lookahead(context_pattern("present_future"))  # searched before many dates
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 
 
 def _will_before(text: str, start: int) -> bool:
-    """Whether a future of the writer's present ("will", "shall", not "would") stands before ``start`` in its
-    clause, outside a quotation: "Japan will play them in Dortmund on June 22" after a look back at 2002
-    speaks of the June ahead even where most of the text's years are far from its DCT."""
+    """Whether a future of the writer's present ("will", "shall", "is expected to", not "would" or "was
+    expected to") stands before ``start`` in its clause, outside a quotation: "Japan will play them in Dortmund
+    on June 22" after a look back at 2002, "is expected to hand over power on May 29" after "in office since
+    May 1999" speak of the June and May ahead even where most of the text's years are far from its DCT."""
     low = max(0, start - 120)
     for brk in _CLAUSE_BREAK.finditer(text, low, start):
         low = brk.end()
-    return bool(_FUTURE_FINITE.search(text, low, start)) and not _in_quotation(text, start)
+    return bool(_PRESENT_FUTURE.search(text, low, start)) and not _in_quotation(text, start)
 
 
 def _in_quotation(text: str, start: int) -> bool:

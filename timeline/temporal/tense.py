@@ -25,6 +25,14 @@ _NOT_A_VERB_BEFORE = context_pattern("not_a_verb_before")
 # The past cues that are also participles ("announced", "told", "made"), which "be" before makes passive.
 _PARTICIPLE_CUES = frozenset(word for word in PAST_CUES if word.endswith("ed") or word in LANGUAGE.past_forms)
 _NOT_SCHEDULED_BEFORE = context_pattern("not_scheduled_before")
+_ADJECTIVES_AFTER_DETERMINER = frozenset(role_words("adjective_after_determiner"))
+_DETERMINER_BEFORE = context_pattern("determiner_before")
+_COMPARATIVE_AFTER = context_pattern("comparative_after")
+_QUOTATION_END_BEFORE = context_pattern("quotation_end_before")
+_MODAL_PERFECT_AFTER = context_pattern("modal_perfect_after")
+_PERFECT_MODALS = frozenset(role_words("perfect_modal"))
+_CLAUSE_OPENER_BETWEEN = context_pattern("clause_opener_between")
+_ADVERB_ADJECTIVE_BEFORE = context_pattern("adverb_adjective_before")
 _NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
@@ -79,12 +87,20 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
                 if m.group() in NOT_PAST_FORMS or _NOT_A_PAST_ENDING.search(m.group()) \
                         or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
+                        or _ADVERB_ADJECTIVE_BEFORE.search(text, max(0, m_start - 30), m_start) \
                         or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
                     continue
                 kind = "plan" if m.group() in PLANS else "past"
+            elif kind == "past" and _COMPARATIVE_AFTER.match(text, m.end()):
+                continue  # "no earlier than Monday": a comparison, no past
+            elif kind == "past" and m.group().lower() in _ADJECTIVES_AFTER_DETERMINER \
+                    and _DETERMINER_BEFORE.search(text, max(0, m_start - 8), m_start):
+                continue  # "is to compete with its last rival on Thursday": "last" is "final", no past
             elif kind == "past" and m.group().lower() in _PARTICIPLE_CUES \
                     and _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start):
                 continue  # "will be announced", "is to be made": a passive participle, no past tense
+            elif kind == "future" and m.group().lower() in _PERFECT_MODALS and _MODAL_PERFECT_AFTER.match(text, m.end()):
+                kind = "past"  # "would have risen in October": a perfect after a modal looks back
             elif kind == "future" and m.group().lower() in AHEAD_OF:
                 kind = "ahead_of"
             elif kind == "future" and m.group() in SCHEDULED and (text.startswith("-", m.end())
@@ -190,7 +206,10 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         elif m_start >= end and m_end <= high:
             if kind == "ahead_of":
                 continue  # "on Tuesday ahead of the vote": what lies ahead is the vote
-            if kind == "past" and _REPORTING.fullmatch(text, m_start, m_end) and len(text[m_end:high].split()) <= 2:
+            if _CLAUSE_OPENER_BETWEEN.search(text, end, m_start):
+                break  # "in October, which is expected to last": the cue is another clause's
+            if kind == "past" and _REPORTING.fullmatch(text, m_start, m_end) and (
+                    len(text[m_end:high].split()) <= 2 or _QUOTATION_END_BEFORE.search(text, max(end, m_start - 30), m_start)):
                 continue
             # The verb that governs a time phrase mostly comes before it: words after count double.
             candidate = (2 * (m_start - end) + 3, _RANK.get(kind, 0))
