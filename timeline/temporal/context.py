@@ -64,6 +64,8 @@ class Context:
     dct: dt.date | None
     dct_granularity: str | None
     last: tuple[dt.date, str] | None = None
+    last_at: int | None = None  # where the last date spoken of ends
+    in_story: bool = False  # while a template reads an expression where the text tells a story
     last_quarter: tuple[dt.date, int, bool] | None = None  # the quarter last spoken of, where, and if fiscal
     story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
     dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
@@ -115,4 +117,6 @@ FOLLOW_REACH = _NARRATIVE.get("follow_reach", 120)  # characters after a dated d
 FOLLOW_DAYS = _NARRATIVE.get("follow_days", 62)  # days after that day within which it does
 RETURN_GAP = _NARRATIVE.get("return_gap", 3)  # years ahead of the story's day that make a look ahead in passing
 RETURN_REACH = _NARRATIVE.get("return_reach", 1000)  # characters after that look over which the story's day holds
+NEAR_REACH = _NARRATIVE.get("near_reach", 120)  # characters back over which news gives a clock time the day named
+NEAR_DAYS = _NARRATIVE.get("near_days", 31)  # days from the DCT's within which a day named is of the writer's weeks
 STORY_TURN = _NARRATIVE.get("turn", 6)  # months back from the story's month past which a month is of the next year  # years from the DCT's that make the DCT plausible

@@ -14,7 +14,7 @@ from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LAN
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
 from .context import (Context, Found, FOLLOW_DAYS, FOLLOW_REACH, RETURN_REACH, STORY_TURN, context_pattern,
-                      context_text, role_words)
+                      NEAR_DAYS, NEAR_REACH, context_text, role_words)
 from .rules import MACROS
 from .lexicon import alternatives
 from .tense import direction
@@ -135,28 +135,47 @@ def _resolved(ctx: Context, granularity: str, amount: int = 0, base: tuple[dt.da
     return Found(type_, format_value(day, granularity), mod, "relative")
 
 
-def counted(ctx: Context, anchors: tuple, unit: str, amount: int) -> Found:
-    """The field {dct.UNIT+N} (or {dct/story.UNIT+N}...) of a template: counted from the first of
-    ``anchors`` the text has (a DCT, a date spoken of; the story always), else from the last of them."""
+def counted(ctx: Context, anchors: tuple, unit: str, amount: int, position: int = 0) -> Found:
+    """The field {dct.UNIT+N} (or {dct/story.UNIT+N}...) of a template at ``position``: counted from the
+    first of ``anchors`` the text has (a DCT, a date spoken of; the story always), else from the last of them."""
     for anchor in anchors[:-1]:
-        if anchor == "story" or (anchor == "dct" and ctx.dct is not None) or (anchor == "last" and ctx.last is not None):
-            return _counted_from(ctx, anchor, unit, amount)
-    return _counted_from(ctx, anchors[-1], unit, amount)
+        if anchor in ("story", "near") or (anchor == "dct" and ctx.dct is not None) \
+                or (anchor == "last" and ctx.last is not None):
+            return _counted_from(ctx, anchor, unit, amount, position)
+    return _counted_from(ctx, anchors[-1], unit, amount, position)
 
 
-def _counted_from(ctx: Context, anchor: str, unit: str, amount: int) -> Found:
-    """The field {dct.UNIT+N}, {story.UNIT+N} or {last.UNIT+N} of a template: the ``unit`` ``amount``
-    units away from the DCT (in a story, the story's date); for ``story`` from the date last spoken of
-    when it is known to the unit ("the next morning" after "on 4 May"), else from the DCT; for ``last``
-    from the date last spoken of, not placed in time when there is none ("August of that year")."""
+def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: int = 0) -> Found:
+    """The field {dct.UNIT+N}, {story.UNIT+N}, {near.UNIT+N} or {last.UNIT+N} of a template: the ``unit``
+    ``amount`` units away from the DCT (in a story, the story's date); for ``story`` from the date last
+    spoken of when it is known to the unit ("the next morning" after "on 4 May"), else from the DCT; for
+    ``near`` as ``story`` where the text tells a story or that date is named a short way back in the same
+    sentence, else from the DCT; for ``last`` from the date last spoken of, not placed in time when there
+    is none ("August of that year")."""
     base = None
-    if anchor == "story" and ctx.last is not None and not cal.finer(unit, ctx.last[1]):
+    if anchor in ("story", "near") and ctx.last is not None and not cal.finer(unit, ctx.last[1]) \
+            and (anchor == "story" or _last_date_near(ctx, position)):
         base = ctx.last
     elif anchor == "last":
         if ctx.last is None:
             return Found("DATE", unknown_value(unit), anchor="unresolved")
         base = ctx.last
     return _resolved(ctx, unit, amount, base=base)
+
+
+def _last_date_near(ctx: Context, position: int) -> bool:
+    """Whether the date last spoken of gives its day to an expression at ``position`` that names none
+    ("at 6 a.m."): always in a story and after a day far from the DCT's ("on 31 January 1968"); after a
+    day of the writer's weeks only when it is named at most NEAR_REACH characters back in the same sentence
+    ("On Tuesday rebels attacked at 6 a.m."), for news otherwise speaks of its writer's day ("The polls
+    close at 1500 GMT" paragraphs after "on Thursday")."""
+    if ctx.in_story or not ctx.dct_plausible or ctx.dct is None or abs((ctx.last[0] - ctx.dct).days) > NEAR_DAYS:
+        return True
+    if ctx.last_at is None or not 0 <= position - ctx.last_at <= NEAR_REACH:
+        return False
+    from ..sentences import split_sentences  # imported here: timeline.sentences imports this package
+    # One character of the expression itself, so that a break just before it leaves a sentence after it.
+    return len(split_sentences(ctx.text, ctx.last_at, position + 1)) <= 1
 
 
 # Procedures: what a value template cannot say by itself (see templates.py and rules.tsv).  Each

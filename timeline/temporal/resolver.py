@@ -81,7 +81,7 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
                     if said is None or not said.lstrip("-").isdigit():
                         break
                     amount = int(said)
-                result = counted(ctx, anchor, unit, sign * amount)
+                result = counted(ctx, anchor, unit, sign * amount, span[0])
                 first = first or result
                 parts.append(result.value)
             elif kind == templates.BEFORE:

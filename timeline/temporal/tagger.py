@@ -29,7 +29,7 @@ from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
                          REFERENCES, REPORTING, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
-                      RETURN_GAP, STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
+                      NEAR_REACH, RETURN_GAP, STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .firstchars import head, prefixes, with_lookahead
 from .tense import direction
 from .procedures import PREVIOUS_WORD, heading_year
@@ -223,13 +223,14 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         # years well before it: "today", "tonight", "15 months ago" in a quotation speak of a day the text
         # does not give.
         ctx.dct, ctx.dct_granularity = None, None
+    ctx.in_story = story is not None
     try:
         found = resolve(ctx, TEMPLATES[rule_index], groups, (start, end), rule.type)
     except (OverflowError, ValueError):
         return None  # a date beyond the calendar (a DCT near year 1 or 9999): nothing to say
     finally:
         ctx.dct, ctx.dct_granularity = saved
-        ctx.narrative = False
+        ctx.narrative = ctx.in_story = False
     if found is not None and found.value[:1] in "6789":
         found.value = _out_of_proxy(found.value)
     if found is not None and own_days:
@@ -571,7 +572,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     window = start - CONTEXT_REACH if start > CONTEXT_REACH else 0
     reach = min(MATCH_REACH, high - start)
     story = _story_reference(ctx, start)
-    key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last,
+    last_at = ctx.last_at - window if ctx.last_at is not None and ctx.last_at >= window else None
+    key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last, last_at,
            ctx.recent_quarter(start), ctx.recent_fiscal(start), story, ctx.day_before_look_ahead)
     step = memo.get(key)
     if step is None:
@@ -594,7 +596,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
             ahead = (anchor == "explicit" and story is not None and ctx.last is not None and ctx.last[1] == "day"
                      and ctx.last[0].year == story and last[0].year - story >= RETURN_GAP)
             ctx.day_before_look_ahead = (ctx.last[0], start) if ahead else None
-            ctx.last = last
+            ctx.last, ctx.last_at = last, start + span_end
             if anchor == "explicit" or (story is not None and anchor == "relative"):
                 year = last[0].year
                 weight = _story_weight(text, start + span_start, start + span_end, last[1])
@@ -612,6 +614,9 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
 # the same surroundings is worked out once.
 MATCH_REACH = 200
 CONTEXT_REACH = 120
+if NEAR_REACH > CONTEXT_REACH:
+    raise LexiconError(f"words.tsv: narrative near_reach {NEAR_REACH} is more than {CONTEXT_REACH}, "
+                       "the characters the tagger reads before an expression")
 _MEMO_SIZE = 4096
 _NOTHING = ()
 

@@ -19,7 +19,9 @@ The language is described at the top of ``resources/en/rules.tsv``; in short::
                                    {@procedure:week}: its value written at that precision
                 {dct.UNIT+N}       the UNIT (day, month, year...) N units away from the document's date
                                    (in a story, the story's); {story.UNIT+N}: from the date last spoken of
-                                   when it is known to the UNIT, else as dct; {last.UNIT+N}: from the date
+                                   when it is known to the UNIT, else as dct; {near.UNIT+N}: as story
+                                   where the text tells a story or that date is named a short way back in
+                                   the same sentence, else as dct; {last.UNIT+N}: from the date
                                    last spoken of, not placed in time without one; {dct/story.UNIT+N}: from
                                    the first anchor the text has (a DCT, a date spoken of).  UNIT or N may be
                                    (group:table): what a table says of a group's words ({dct.day+(deictic:day_step)})
@@ -49,7 +51,7 @@ _SPAN = re.compile(r"(\[?)(\]?)([a-z0-9_]+)(\[?)(\]?)")
 _LITERAL = re.compile(r"[A-Z0-9_:.-]+")
 # {dct.year-1}, {story.day+0}, {dct.day+(deictic:day_step)}, {story.(unit:unit)+(dir:step)}: a unit counted
 # from an anchor.
-_COUNTED = re.compile(r"((?:dct|story|last)(?:/(?:dct|story|last))*)\.(?:([a-z]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))"
+_COUNTED = re.compile(r"((?:dct|story|near|last)(?:/(?:dct|story|near|last))*)\.(?:([a-z]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))"
                       r"([+-])(?:([0-9]+)|\(([a-z0-9_]+):([A-Za-z0-9_]+)\))")
 _PROCEDURE = re.compile(r"(!?)@([a-z_]+)(?:\(([^()]*)\))?(?::([a-z]+))?")
 

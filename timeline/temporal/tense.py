@@ -34,6 +34,8 @@ _PERFECT_MODALS = frozenset(role_words("perfect_modal"))
 _CLAUSE_OPENER_BETWEEN = context_pattern("clause_opener_between")
 _ADVERB_ADJECTIVE_BEFORE = context_pattern("adverb_adjective_before")
 _NOT_A_PAST_ENDING = context_pattern("not_a_past_ending")
+_ADJECTIVE_OF_SUBJECT_AFTER = context_pattern("adjective_of_subject_after")
+_REPORTING_WORDS = frozenset(word.lower() for word in REPORTING)
 # Auxiliaries that put the whole clause in the future ("will hold a meeting ... on Friday"): one
 # before the expression wins over cues after it, unless a past form stands between them.
 _NEW_CLAUSE = context_pattern("new_clause")
@@ -88,8 +90,10 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                 if m.group() in NOT_PAST_FORMS or _NOT_A_PAST_ENDING.search(m.group()) \
                         or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
                         or _ADVERB_ADJECTIVE_BEFORE.search(text, max(0, m_start - 30), m_start) \
-                        or text.startswith("-", m.end()):  # "a closed-door meeting": an adjective
-                    continue
+                        or text.startswith("-", m.end()) \
+                        or (_ADJECTIVE_OF_SUBJECT_AFTER.match(text, m.end())
+                            and m.group().lower() not in _REPORTING_WORDS):
+                    continue  # "a closed-door meeting", "unleaded petrol will be": an adjective
                 kind = "plan" if m.group() in PLANS else "past"
             elif kind == "past" and _COMPARATIVE_AFTER.match(text, m.end()):
                 continue  # "no earlier than Monday": a comparison, no past
