@@ -87,12 +87,13 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                 continue  # "a smaller-than-expected rise", "a long-awaited vote": part of an adjective, no verb
             if kind == "ed":
                 # "will be named" looks ahead; "need", "hundred" are not past forms.
-                if m.group() in NOT_PAST_FORMS or _NOT_A_PAST_ENDING.search(m.group()) \
+                # The tests are pure: the cheapest first, the search of the 30 characters before last.
+                if m.group() in NOT_PAST_FORMS or text.startswith("-", m.end()) \
+                        or _NOT_A_PAST_ENDING.search(m.group()) \
                         or _NOT_A_VERB_BEFORE.search(text, max(0, m_start - 8), m_start) \
-                        or _ADVERB_ADJECTIVE_BEFORE.search(text, max(0, m_start - 30), m_start) \
-                        or text.startswith("-", m.end()) \
                         or (_ADJECTIVE_OF_SUBJECT_AFTER.match(text, m.end())
-                            and m.group().lower() not in _REPORTING_WORDS):
+                            and m.group().lower() not in _REPORTING_WORDS) \
+                        or _ADVERB_ADJECTIVE_BEFORE.search(text, max(0, m_start - 30), m_start):
                     continue  # "a closed-door meeting", "unleaded petrol will be": an adjective
                 kind = "plan" if m.group() in PLANS else "past"
             elif kind == "past" and _COMPARATIVE_AFTER.match(text, m.end()):
