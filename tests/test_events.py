@@ -94,6 +94,16 @@ def test_a_range_is_one_event_covering_both_ends():
     assert (events[0].start.isoformat(), events[0].end.isoformat()) == ("2016-05-03", "2016-05-05")
 
 
+def test_a_date_between_a_subject_and_its_verb_leaves_no_comma_in_the_title():
+    text = "The army, on Monday, attacked the town near Idlib, killing five."
+    events = _events(text, [_expr(text, "Monday", "2016-05-16")], "2016-05-20")
+    assert [e.title for e in events] == ["The army attacked the town near Idlib, killing five"]
+    # A comma that closes an opening phrase stays: what follows it is a clause with its own subject.
+    text = "When the truce ended, on Monday, rebels shelled the old city."
+    events = _events(text, [_expr(text, "Monday", "2016-05-16")], "2016-05-20")
+    assert "ended rebels" not in events[0].title
+
+
 def test_planned_happening_is_future():
     text = "Officials are due to meet in Washington on Dec. 19 to review the campaign."
     events = _events(text, [_expr(text, "Dec. 19", "2018-12-19")], "2018-12-14")

@@ -212,6 +212,10 @@ def _drop_span(text: str, start: int, end: int) -> str:
     tail = text[end:]
     if head.rstrip().endswith(",") and tail.lstrip().startswith(","):
         tail = tail.lstrip()[1:]
+        if _STARTS_WITH_VERB.match(tail.lstrip()):
+            # The date stood between a subject and its verb ("The army, on Monday, attacked ..."): the
+            # subject's comma goes too, or what follows would read as an insertion of its own.
+            head = head.rstrip()[:-1]
     return head.rstrip() + (" " if head.strip() and tail.strip() and not tail.lstrip().startswith((",", ".", ":", ";")) else "") + tail.lstrip()
 
 
