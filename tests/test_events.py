@@ -94,6 +94,28 @@ def test_a_range_is_one_event_covering_both_ends():
     assert (events[0].start.isoformat(), events[0].end.isoformat()) == ("2016-05-03", "2016-05-05")
 
 
+def test_two_dates_joined_by_a_dash_are_one_range_with_a_clean_title():
+    # No "from" or "between" before them: a dash written close makes the range (hyphen or en dash).
+    for text, first, last, value, title in [
+        ("The 2011-2013 drought hit farmers in Hasakah.", "2011", "2013", "2011/2013", "The drought hit farmers in Hasakah"),
+        ("He ruled the province in 1990–1995 as governor.", "1990", "1995", "1990/1995",
+         "He ruled the province as governor"),
+        ("Talks were held on 13–14 May in Geneva.", "13", "14 May", "2016-05-13/2016-05-14", "Talks were held in Geneva"),
+    ]:
+        expressions = [_expr(text, first, value.split("/")[0]), _expr(text, last, value.split("/")[1])]
+        events = _events(text, expressions, "2016-05-20")
+        assert [(e.date, e.title) for e in events] == [(value, title)], text
+
+
+def test_dates_in_other_order_or_apart_are_no_range():
+    text = "Rebels held the town until 2014 — 2015 brought its fall."  # a dash set apart parts two clauses
+    expressions = [_expr(text, "2014", "2014"), _expr(text, "2015", "2015")]
+    assert sorted(e.date for e in _events(text, expressions, "2017-05-20")) == ["2014", "2015"]
+    text = "Rebels took the town in 2013-2012 records say."  # the second before the first: two dates
+    expressions = [_expr(text, "2013", "2013"), _expr(text, "2012", "2012")]
+    assert sorted(e.date for e in _events(text, expressions, "2017-05-20")) == ["2012", "2013"]
+
+
 def test_a_date_between_a_subject_and_its_verb_leaves_no_comma_in_the_title():
     text = "The army, on Monday, attacked the town near Idlib, killing five."
     events = _events(text, [_expr(text, "Monday", "2016-05-16")], "2016-05-20")
