@@ -258,6 +258,22 @@ def test_coordinated_clauses_with_their_own_subjects_give_their_own_titles():
         ("2021-05", "The next round is planned", True)]
 
 
+def test_a_clause_after_and_with_its_own_date_gives_its_own_title():
+    text = "The army shelled Aleppo on Monday, and on Tuesday rebels attacked Hama."
+    expressions = [_expr(text, "Monday", "2016-05-16"), _expr(text, "Tuesday", "2016-05-17")]
+    assert [(e.date, e.title) for e in _events(text, expressions, "2016-05-20")] == [
+        ("2016-05-16", "The army shelled Aleppo"), ("2016-05-17", "Rebels attacked Hama")]
+    # A gerund can be that clause's subject ("fighting resumed"); "and" before a date with no verb after it
+    # parts no clause.
+    text = "The talks collapsed in June, and in July fighting resumed in the north."
+    expressions = [_expr(text, "June", "2016-06"), _expr(text, "July", "2016-07")]
+    assert [e.title for e in _events(text, expressions, "2016-08-20")] == [
+        "The talks collapsed", "Fighting resumed in the north"]
+    text = "Clashes were reported in Aleppo on 1 May, and on 3 May in Idlib."
+    expressions = [_expr(text, "1 May", "2016-05-01"), _expr(text, "3 May", "2016-05-03")]
+    assert all(e.title.startswith("Clashes were reported") for e in _events(text, expressions, "2016-05-20"))
+
+
 def test_a_day_and_its_clock_time_are_one_happening_at_that_time():
     text = "The vote opens on Friday at 9 a.m. in Geneva."
     expressions = [_expr(text, "Friday", "2016-11-04"), _expr(text, "9 a.m.", "2016-11-04T09:00", "TIME")]

@@ -94,6 +94,11 @@ POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
 SUBJECTLESS = re.compile(r"^(?:(?:%s)\s|[A-Za-z]+(?:%s)\b)" % (alternatives(_CUES["infinitive_marker"]),
                                                              alternatives(_CUES["present_participle_ending"])), re.IGNORECASE)
+# A gerund that is the subject of its clause, its finite verb right after it or after an "of" phrase ("Fighting
+# resumed", "Shelling of the town killed five"): the clause has a subject after all. "Being" and "having" are
+# auxiliaries ("Being shot dead by police") and open no subject.
+_GERUND_SUBJECT = re.compile(r"^(?!(?:being|having)\b)[A-Za-z]+(?:%s)\s+(?:of\s+(?:[\w\-’']+\s+){1,4}?)?%s\b"
+                             % (alternatives(_CUES["present_participle_ending"]), PAST_OR_AUX), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-\s]+")
 _LEADING_CONNECTIVE = re.compile(r"^(?:%s)\s+" % alternatives(_CUES["leading_connective"]), re.IGNORECASE)
@@ -135,6 +140,11 @@ _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
                                   % (alternatives(_CUES["coordinator"]), alternatives(_CUES["subject_determiner"])),
                                   re.IGNORECASE)
+# ", and on Tuesday rebels attacked ...": a second clause with a date of its own (masked, as where a sentence
+# has several dates) and a subject and verb after it.
+_COORDINATED_DATE = re.compile(r",\s+(?=(?:%s)\s+(?:(?:%s)\s+)+\x00+\s+(?:[\w\-’']+\s+){0,4}?%s\b)"
+                               % (alternatives(_CUES["coordinator"]), alternatives(DATE_PREPOSITIONS), PAST_OR_AUX),
+                               re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX),
                           re.IGNORECASE)
@@ -143,7 +153,7 @@ _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_s
 # Where clauses start, and the characters a pattern cannot match without (none: no such test).
 _CLAUSE_CUTS = (
     (_SPEECH, ()), (_AFTER_COMMA, (",", ";", "—", "–")), (_PLAIN, ()), (_STRONG, (";", "—", "–", "--")),
-    (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)),
+    (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)), (_COORDINATED_DATE, ("\0",)),
 )
 # The same, each pattern read on the lower case of an ASCII sentence where it can be (see for_lower_ascii).
 _CLAUSE_CUTS_LOWER = tuple((for_lower_ascii(pattern), needs) for pattern, needs in _CLAUSE_CUTS)
@@ -254,7 +264,7 @@ def make_title(
                 return title
     members, spans = _span_facts(other_spans)
     title = _title(sentence, date_span, spans)
-    if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
+    if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title) and not _GERUND_SUBJECT.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
         title = _title(sentence, None, _all_spans(members, spans, date_span))
     elif date_span and _STARTS_WITH_VERB.match(title):
