@@ -274,6 +274,25 @@ def test_a_clause_after_and_with_its_own_date_gives_its_own_title():
     assert all(e.title.startswith("Clashes were reported") for e in _events(text, expressions, "2016-05-20"))
 
 
+def test_a_relative_clause_before_any_past_verb_or_verb_of_saying_is_left_out_of_the_title():
+    text = "Turkey, which backs some rebel groups, said on Monday one of its observation posts had been surrounded."
+    events = _events(text, [_expr(text, "Monday", "2019-08-19")], "2019-08-22")
+    assert [e.title for e in events] == ["Turkey said one of its observation posts had been surrounded"]
+    text = "Spicer, who was freed on Wednesday, flew back to Britain and told reporters he was well."
+    events = _events(text, [_expr(text, "Wednesday", "2019-08-21")], "2019-08-22")
+    assert [e.title for e in events] == ["Spicer was freed"]
+
+
+def test_a_date_in_a_relative_clause_after_the_subject_dates_what_that_clause_tells():
+    text = "The offensive, which began in late April, has displaced more than 400,000 people."
+    events = _events(text, [_expr(text, "late April", "2019-04")], "2019-08-22")
+    assert [e.title for e in events] == ["The offensive began"]
+    # After a verb the relative clause tells of its object, not of the subject: the title keeps the main clause.
+    text = "Rebels attacked the town, which fell on Monday."
+    events = _events(text, [_expr(text, "Monday", "2019-08-19")], "2019-08-22")
+    assert [e.title for e in events] == ["Rebels attacked the town"]
+
+
 def test_a_day_and_its_clock_time_are_one_happening_at_that_time():
     text = "The vote opens on Friday at 9 a.m. in Geneva."
     expressions = [_expr(text, "Friday", "2016-11-04"), _expr(text, "9 a.m.", "2016-11-04T09:00", "TIME")]

@@ -53,9 +53,11 @@ LEADING_ADVERBIALS = re.compile(
     re.IGNORECASE,
 )
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
+# The verb may be any past form or a verb of saying ("Turkey, which backs some rebel groups, said ...").
 RELATIVE_INSERTION = re.compile(
-    r",\s+(?:%s)\s+[^,;]{1,200},\s+(?=(?:%s|[a-z]+(?:%s))\b)"
-    % (alternatives(_CUES["relative_pronoun"]), alternatives(_CUES["verb_after_relative"]), alternatives(_CUES["past_ending"]))
+    r",\s+(?:%s)\s+(?P<body>[^,;]{1,200}),\s+(?=(?:%s|%s|%s|[a-z]+(?:%s))\b)"
+    % (alternatives(_CUES["relative_pronoun"]), alternatives(_CUES["verb_after_relative"]), alternatives(IRREGULAR_PAST),
+       alternatives(SPEECH_VERBS), alternatives(_CUES["past_ending"]))
 )
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
 LEADING_PHRASE = re.compile(r"^(?:%s)\b[^,]{0,120},\s+(?=\w)" % alternatives(_CUES["leading_phrase"]), re.IGNORECASE)
@@ -230,12 +232,18 @@ def _drop_span(text: str, start: int, end: int) -> str:
 
 
 def _without_relative_clauses(sentence: str, date_span: tuple[int, int] | None):
-    """``sentence`` without ", who/which ...," insertions before a verb, and the date span moved along."""
+    """``sentence`` without ", who/which ...," insertions before a verb, and the date span moved along.
+    A date inside an insertion after a subject dates what the insertion tells of it ("The offensive,
+    which began in late April, has displaced ...": "The offensive began in late April")."""
     if "," not in sentence:  # each insertion opens with one
         return sentence, date_span
     for match in reversed(list(RELATIVE_INSERTION.finditer(sentence))):
         start, end = match.start(), match.end()
         if date_span and date_span[1] > start and date_span[0] < end:
+            body_start, body_end = match.span("body")
+            if body_start <= date_span[0] and date_span[1] <= body_end and not _FIRST_VERB.search(sentence, 0, start):
+                shift = body_start - start - 1
+                return sentence[:start] + " " + sentence[body_start:body_end], (date_span[0] - shift, date_span[1] - shift)
             continue
         sentence = sentence[:start] + " " + sentence[end:]
         if date_span and date_span[0] >= end:
