@@ -197,6 +197,15 @@ def test_future_wording_after_the_date_does_not_make_it_future():
     assert [e.future for e in events] == [False]
 
 
+def test_future_wording_in_a_quotation_closed_before_the_date_makes_no_plan():
+    text = '"We will not leave our positions," a rebel commander told Reuters on Thursday.'
+    assert [e.future for e in _events(text, [_expr(text, "Thursday", "2019-08-22")], "2019-08-22")] == [False]
+    text = '\u201cWe will not leave,\u201d he said, adding that talks would resume on Thursday.'
+    assert [e.future for e in _events(text, [_expr(text, "Thursday", "2019-08-22")], "2019-08-22")] == [True]
+    text = 'A commander said: "We will hold talks on Thursday."'  # the date inside the quotation: its plan
+    assert [e.future for e in _events(text, [_expr(text, "Thursday", "2019-08-22")], "2019-08-22")] == [True]
+
+
 def test_a_date_after_publication_is_future():
     text = "The trade act expires on Dec. 31, 2006."
     events = _events(text, [_expr(text, "Dec. 31, 2006", "2006-12-31", anchor="explicit")], "2006-11-22")

@@ -305,10 +305,39 @@ def reports_happening(sentence: str) -> bool:
 
 
 def is_future(clause: str, start: dt.date, published: dt.date | None) -> bool:
-    """A planned or expected happening: future wording, or a date after publication."""
+    """A planned or expected happening: future wording (not inside a quotation closed before the
+    clause ends: '"We will not leave," a commander said on Thursday'), or a date after publication."""
     if published is not None and start > published:
         return True
-    return bool(FUTURE.search(clause))
+    return _future_wording_at(clause, 0) >= 0
+
+
+# Marks that open and close a quotation: a straight double quote does both.
+_QUOTE_MARKS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
+
+
+def _holds_quote_mark(words: str) -> bool:
+    return any(mark in words for mark in _QUOTE_MARKS)  # a scan in C per mark
+
+
+def _future_wording_at(words: str, position: int) -> int:
+    """Where the first future wording of ``words`` from ``position`` begins, outside the quotations
+    that close within ``words`` (-1: none)."""
+    match = FUTURE.search(words, position)
+    if match is None or not _holds_quote_mark(words):
+        return match.start() if match else -1
+    quoted, opened = [], None
+    for index, character in enumerate(words):
+        if opened is None and character in _QUOTE_MARKS:
+            opened = (index, _QUOTE_MARKS[character])
+        elif opened is not None and character == opened[1]:
+            quoted.append((opened[0], index))
+            opened = None
+    while match is not None:
+        if not any(start < match.start() < end for start, end in quoted):
+            return match.start()
+        match = FUTURE.search(words, match.end())
+    return -1
 
 
 # Longer than any match of FUTURE with the characters after it that it reads ("would" not before " have").
@@ -336,6 +365,10 @@ def _is_future_in(sentence: str, clause_start: int, end: int, start: dt.date, pu
             known[clause_start] = (end, last[1])
             return True
         position = max(0, settled)
+    if _holds_quote_mark(words):
+        # Whether wording is quoted depends on where the quotation closes: the clause is read whole.
+        known.pop(clause_start, None)
+        return _future_wording_at(words, 0) >= 0
     match = FUTURE.search(words, position)
     first = match.start() if match else -1
     known[clause_start] = (end, first)
