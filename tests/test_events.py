@@ -302,6 +302,15 @@ def test_a_date_in_a_relative_clause_after_the_subject_dates_what_that_clause_te
     assert [e.title for e in events] == ["Rebels attacked the town"]
 
 
+def test_a_word_in_ed_that_is_no_verb_does_not_split_the_subject():
+    # "United" and "hundred" end in -ed but are no past forms (cues.tsv, not_past).
+    text = ("On 27 February, United States President Barack Obama gave a speech in North Carolina announcing that "
+            "the combat mission would end by 31 August.")
+    expressions = [_expr(text, "27 February", "2009-02-27"), _expr(text, "31 August", "2010-08-31")]
+    events = _events(text, expressions, "2009-03-01")
+    assert events[0].title == "United States President Barack Obama gave a speech"
+
+
 def test_a_day_and_its_clock_time_are_one_happening_at_that_time():
     text = "The vote opens on Friday at 9 a.m. in Geneva."
     expressions = [_expr(text, "Friday", "2016-11-04"), _expr(text, "9 a.m.", "2016-11-04T09:00", "TIME")]

@@ -44,7 +44,7 @@ _CUES = current_language().cues
 
 
 # A regular past form: letters before the ending of the regular past (cues.tsv, past_ending).
-_REGULAR_PAST = r"[a-z]{3,}(?:%s)" % alternatives(_CUES["past_ending"])
+_REGULAR_PAST = r"(?!(?:%s)\b)[a-z]{3,}(?:%s)" % (alternatives(_CUES["not_past"]), alternatives(_CUES["past_ending"]))
 
 
 # Leading adverbials a headline does without (cues.tsv, leading_adverbial), and a leading "according to ...".
