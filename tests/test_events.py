@@ -302,6 +302,20 @@ def test_a_date_in_a_relative_clause_after_the_subject_dates_what_that_clause_te
     assert [e.title for e in events] == ["Rebels attacked the town"]
 
 
+def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
+    text = "On 1 February, peace talks began in Geneva but were suspended on 3 February."
+    expressions = [_expr(text, "1 February", "2016-02-01"), _expr(text, "3 February", "2016-02-03")]
+    assert [e.title for e in _events(text, expressions, "2016-05-20")] == [
+        "Peace talks began in Geneva", "Peace talks were suspended"]
+    text = "They landed on Luzon in January 1945 and seized Manila in March."
+    expressions = [_expr(text, "January 1945", "1945-01"), _expr(text, "March", "1945-03")]
+    assert [e.title for e in _events(text, expressions, "2016-05-20")] == ["They landed on Luzon", "They seized Manila"]
+    # Without a date of its own before it, a second participle shares the first one's happening.
+    text = "He was arrested and charged with murder on 3 May, and his trial began on 9 May."
+    expressions = [_expr(text, "3 May", "2016-05-03"), _expr(text, "9 May", "2016-05-09")]
+    assert _events(text, expressions, "2016-05-20")[0].title == "He was arrested and charged with murder"
+
+
 def test_a_word_in_ed_that_is_no_verb_does_not_split_the_subject():
     # "United" and "hundred" end in -ed but are no past forms (cues.tsv, not_past).
     text = ("On 27 February, United States President Barack Obama gave a speech in North Carolina announcing that "

@@ -147,6 +147,12 @@ _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
 _COORDINATED_DATE = re.compile(r",\s+(?=(?:%s)\s+(?:(?:%s)\s+)+\x00+\s+(?:[\w\-’']+\s+){0,4}?%s\b)"
                                % (alternatives(_CUES["coordinator"]), alternatives(DATE_PREPOSITIONS), PAST_OR_AUX),
                                re.IGNORECASE)
+# "began in Geneva on 1 February but were suspended on 3 February": a second verb of the same subject, without a
+# comma, each verb with a date of its own (masked, as where a sentence has several dates). The match runs from the
+# first date to where the second clause begins. Without a date before it, the second verb is no happening of its
+# own as often as it is ("was arrested and charged in 2015").
+_COORDINATED_VERB_DATE = re.compile(r"\x00[^\x00.;:]{0,120}?\s+(?=(?:%s)\s+%s\b[^\x00.;:,]{0,120}\x00)"
+                                    % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX), re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX),
                           re.IGNORECASE)
@@ -156,6 +162,7 @@ _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_s
 _CLAUSE_CUTS = (
     (_SPEECH, ()), (_AFTER_COMMA, (",", ";", "—", "–")), (_PLAIN, ()), (_STRONG, (";", "—", "–", "--")),
     (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)), (_COORDINATED_DATE, ("\0",)),
+    (_COORDINATED_VERB_DATE, ("\0",)),
 )
 # The same, each pattern read on the lower case of an ASCII sentence where it can be (see for_lower_ascii).
 _CLAUSE_CUTS_LOWER = tuple((for_lower_ascii(pattern), needs) for pattern, needs in _CLAUSE_CUTS)
