@@ -107,6 +107,13 @@ def test_two_dates_joined_by_a_dash_are_one_range_with_a_clean_title():
         assert [(e.date, e.title) for e in events] == [(value, title)], text
 
 
+def test_a_dash_set_apart_makes_a_range_where_no_word_follows_the_second_date():
+    text = "During the reporting period (1 January – 31 March 2019), at least 1,200 civilians were displaced."
+    expressions = [_expr(text, "1 January", "2019-01-01"), _expr(text, "31 March 2019", "2019-03-31")]
+    assert [(e.date, e.title) for e in _events(text, expressions, "2019-04-10")] == [
+        ("2019-01-01/2019-03-31", "At least 1,200 civilians were displaced")]
+
+
 def test_dates_in_other_order_or_apart_are_no_range():
     text = "Rebels held the town until 2014 — 2015 brought its fall."  # a dash set apart parts two clauses
     expressions = [_expr(text, "2014", "2014"), _expr(text, "2015", "2015")]

@@ -537,6 +537,8 @@ def _title_in(sentence: "str | _WrittenOut", clause_at, date_span, ends_in_speec
     (() for none; None: looked for in the clause)."""
     position = date_span[0] if date_span else 0
     start, end = clause_at(position)
+    if date_span and date_span[1] > end:  # a range across a clause's bounds ("1 January – 31 March") is one
+        end = clause_at(date_span[1] - 1)[1]
     clause = sentence[start:end]
     if date_span and _few_words(clause) and (start, end) != (0, len(sentence)):
         # A date alone in its clause ("On 6 May, ...") belongs to the clause that follows.
