@@ -323,6 +323,22 @@ def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
     assert _events(text, expressions, "2016-05-20")[0].title == "He was arrested and charged with murder"
 
 
+def test_a_subordinate_clause_that_opens_the_sentence_titles_its_own_date():
+    text = "When the offensive began on 30 April, the UN warned of a humanitarian catastrophe."
+    events = _events(text, [_expr(text, "30 April", "2019-04-30")], "2019-08-01")
+    assert [e.title for e in events] == ["The offensive began"]
+    text = "After Carranza took control in 1914, Villa and other revolutionaries met at Aguascalientes."
+    events = _events(text, [_expr(text, "1914", "1914")], "2019-08-01")
+    assert [e.title for e in events] == ["Carranza took control"]
+    # A date in the main clause titles the main clause; a comma inside the opening clause does not end it.
+    text = "Although his intentions were good, Carranza failed to enforce the reforms of the 1917 Constitution."
+    events = _events(text, [_expr(text, "1917", "1917")], "2019-08-01")
+    assert [e.title for e in events] == ["Carranza failed to enforce the reforms of the Constitution"]
+    text = "When asked if the boy's father, Juan Miguel Gonzalez, was controlled by Havana last week, she frowned."
+    events = _events(text, [_expr(text, "last week", "2000-W14")], "2000-04-14")
+    assert events[0].title != "Juan Miguel Gonzalez"
+
+
 def test_a_word_in_ed_that_is_no_verb_does_not_split_the_subject():
     # "United" and "hundred" end in -ed but are no past forms (cues.tsv, not_past).
     text = ("On 27 February, United States President Barack Obama gave a speech in North Carolina announcing that "

@@ -153,6 +153,16 @@ _COORDINATED_DATE = re.compile(r",\s+(?=(?:%s)\s+(?:(?:%s)\s+)+\x00+\s+(?:[\w\-�
 # own as often as it is ("was arrested and charged in 2015").
 _COORDINATED_VERB_DATE = re.compile(r"\x00[^\x00.;:]{0,120}?\s+(?=(?:%s)\s+%s\b[^\x00.;:,]{0,120}\x00)"
                                     % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX), re.IGNORECASE)
+# "When the offensive began on 30 April, the UN warned ...": a subordinate clause (a verb in it) that opens the
+# sentence ends at its comma; a phrase without a verb ("After heavy fighting on Monday, ...") does not.
+# It ends at the comma that a subject and its verb follow ("..., the UN warned"), not at one inside it ("When
+# the rebels captured Kasenga, 200 kilometres northeast of Lubumbashi, ...", "the boy's father, Juan Miguel
+# Gonzalez, was"). "As" opens phrases as often ("As a person, ...").
+_LEADING_CLAUSE = re.compile(
+    r"^\W*(?!as\b)(?:%s)\s+(?:[^,;:()\x00]{0,80}?\s)?%s\b[^;:()]{0,160}?,\s+"
+    r"(?=(?:(?:%s)\s+|(?-i:[A-Z])[\w'’.-]*\s+)(?:[\w'’.-]+\s+){0,4}?%s\b)"
+    % (alternatives(CLAUSE_OPENERS + _CUES["temporal_conjunction"]), PAST_OR_AUX, alternatives(_CUES["subject_determiner"]),
+       PAST_OR_AUX), re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX),
                           re.IGNORECASE)
@@ -162,7 +172,7 @@ _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_s
 _CLAUSE_CUTS = (
     (_SPEECH, ()), (_AFTER_COMMA, (",", ";", "—", "–")), (_PLAIN, ()), (_STRONG, (";", "—", "–", "--")),
     (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)), (_COORDINATED_DATE, ("\0",)),
-    (_COORDINATED_VERB_DATE, ("\0",)),
+    (_COORDINATED_VERB_DATE, ("\0",)), (_LEADING_CLAUSE, (",",)),
 )
 # The same, each pattern read on the lower case of an ASCII sentence where it can be (see for_lower_ascii).
 _CLAUSE_CUTS_LOWER = tuple((for_lower_ascii(pattern), needs) for pattern, needs in _CLAUSE_CUTS)
