@@ -889,6 +889,11 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     reference = ctx.dct
     if dir_word in _W_ANAPHORIC_WEEKDAY and ctx.last and ctx.last[1] == "day":
         reference = ctx.last[0]
+    week_word = (g.get("weekdir") or "").lower()
+    if week_word:  # "Tuesday last week": that day of the week named, counted from the DCT's
+        step = -1 if week_word in BACK else 1 if week_word in AHEAD else 0
+        monday = reference - dt.timedelta(days=reference.isoweekday() - 1) + dt.timedelta(weeks=step)
+        return Found(type_, (monday + dt.timedelta(days=weekday - 1)).isoformat(), anchor="relative")
     if dir_word in BACK:
         day = cal.weekday_near(reference - dt.timedelta(days=1), weekday, -1)
     elif dir_word in AHEAD:
