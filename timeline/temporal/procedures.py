@@ -1081,7 +1081,28 @@ def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
     return _weekday_date(ctx, dict(g, weekday=g["after_weekday"], dir=None), span)
 
 
-_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
+def _day_alone(ctx: Context, g: dict, span) -> Found | None:
+    """A day of the month without its month ("on the 12th", group day): of the month last spoken of, else
+    of the DCT's; a day after the DCT is of the month before unless the sentence looks ahead."""
+    day = int(_DIGITS.match(g["day"]).group())
+    last = ctx.last
+    if last is not None and last[1] in ("day", "month") and span[0] - (ctx.last_at or 0) <= DAY_ALONE_REACH:
+        candidate = _safe_date(last[0].year, last[0].month, day)
+        return Found("DATE", candidate.isoformat(), anchor="relative") if candidate.day == day else None
+    if ctx.dct is None or not ctx.known("month"):
+        return None
+    candidate = _safe_date(ctx.dct.year, ctx.dct.month, day)
+    if ctx.known("day") and candidate > ctx.dct and direction(ctx, *span, default=-1) <= 0:
+        earlier = cal.shift(ctx.dct.replace(day=1), "month", -1)
+        candidate = _safe_date(earlier.year, earlier.month, day)
+    return Found("DATE", candidate.isoformat(), anchor="relative") if candidate.day == day else None
+
+
+# How far after the last date spoken of a day alone ("on the 12th") is still of its month.
+DAY_ALONE_REACH = 600
+
+
+_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "day_alone": _day_alone,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
              "day_beside": _day_beside, "weekday_after": _weekday_after, "week_of_month": _week_of_month}
 
