@@ -133,6 +133,15 @@ def test_a_date_between_a_subject_and_its_verb_leaves_no_comma_in_the_title():
     assert "ended rebels" not in events[0].title
 
 
+def test_a_headline_naming_a_section_after_its_day_dates_no_happening():
+    text = "Yesterday's updates\n\nGovernment forces entered Khan Sheikhoun on Sunday evening."
+    expressions = [_expr(text, "Yesterday", "2019-08-18"), _expr(text, "Sunday evening", "2019-08-18TEV", "TIME")]
+    assert [e.title for e in _events(text, expressions, "2019-08-19")] == ["Government forces entered Khan Sheikhoun"]
+    text = "Yesterday's attack on Idlib\n\nJets struck Idlib."  # a happening's noun: an event
+    events = _events(text, [_expr(text, "Yesterday", "2019-08-18")], "2019-08-19")
+    assert ("2019-08-18", "Attack on Idlib") in [(e.date, e.title) for e in events]
+
+
 def test_planned_happening_is_future():
     text = "Officials are due to meet in Washington on Dec. 19 to review the campaign."
     events = _events(text, [_expr(text, "Dec. 19", "2018-12-19")], "2018-12-14")

@@ -286,12 +286,17 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 _LABEL_SEPARATOR = re.compile(r"[—–\-,:|]\s*$")
 
 
+# A headline that is a section named after its day: "Yesterday's updates", "Sunday's papers" (cues.tsv, page_section).
+_SECTION_AFTER = re.compile(r"['’]s\s+(?:%s)\s*[.:]?\s*$" % alternatives(_CUES["page_section"]), re.IGNORECASE)
+
+
 def _is_date_label(sentence: Sentence, expression: TemporalExpression, text: str) -> bool:
-    """A date set off at the end of a headline ("Roundup — 20 Aug", "The battle for Aleppo, 2012-2016"):
-    it labels the page, it dates no happening."""
+    """A date set off at the end of a headline ("Roundup — 20 Aug", "The battle for Aleppo, 2012-2016"), or
+    a section of the page named after its day ("Yesterday's updates"): it labels the page, it dates no
+    happening."""
     after = text[expression.end:sentence.end]
     before = text[sentence.start:expression.start]
-    return not after.strip(" .)") and bool(_LABEL_SEPARATOR.search(before))
+    return not after.strip(" .)") and bool(_LABEL_SEPARATOR.search(before)) or bool(_SECTION_AFTER.match(after))
 
 
 def is_generic(sentence: str) -> bool:
