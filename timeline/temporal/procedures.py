@@ -1071,14 +1071,21 @@ def _week_of_month(ctx: Context, g: dict, span) -> Found | None:
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, for calendar, count and year, by its first argument the kind of thing to compute.
 def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
-    """The day of a weekday that follows a clock time's conversion (group after_weekday: "3 p.m. (2000 GMT)
-    Tuesday"), which TimeML tags apart but which gives the clock time its day."""
-    return _weekday_date(ctx, dict(g, weekday=g["after_weekday"], dir=None), span)
+    """The day of a weekday that follows a clock time's conversion (groups after_weekday, after_dir: "3 p.m. (2000
+    GMT) Tuesday", "6 p.m. last Sunday"), which TimeML tags apart but which gives the clock time its day."""
+    return _weekday_date(ctx, dict(g, weekday=g["after_weekday"], dir=g.get("after_dir")), span)
+
+
+def _day_after(ctx: Context, g: dict, span) -> Found | None:
+    """The day of a month named later in a clock time's clause (groups after_month, after_day, after_year: "5:34 a.m.
+    Baghdad time on March 20, 2003"), which TimeML tags apart but which gives the clock time its day."""
+    return _day_of_month(ctx, dict(g, month=g["after_month"], day=g["after_day"], year=g.get("after_year"), ofdir=None),
+                         span)
 
 
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
-             "day_beside": _day_beside, "weekday_after": _weekday_after, "week_of_month": _week_of_month}
+             "day_beside": _day_beside, "weekday_after": _weekday_after, "day_after": _day_after, "week_of_month": _week_of_month}
 
 
 @procedure
