@@ -153,6 +153,11 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     sentence, else from the DCT; for ``last`` from the date last spoken of, not placed in time when there
     is none ("August of that year")."""
     base = None
+    if anchor == "near" and unit == "day" and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN \
+            and ctx.dct is not None and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1]) \
+            and _named_just_before(ctx, position):
+        # "In 2003, at 5:34 a.m.": a day of the year (or month) just named, which the text does not give; not the DCT's.
+        return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]], anchor="relative")
     if anchor in ("story", "near") and ctx.last is not None and not cal.finer(unit, ctx.last[1]) \
             and (anchor == "story" or _last_date_near(ctx, position)):
         base = ctx.last
@@ -171,6 +176,11 @@ def _last_date_near(ctx: Context, position: int) -> bool:
     close at 1500 GMT" paragraphs after "on Thursday")."""
     if ctx.in_story or not ctx.dct_plausible or ctx.dct is None or abs((ctx.last[0] - ctx.dct).days) > NEAR_DAYS:
         return True
+    return _named_just_before(ctx, position)
+
+
+def _named_just_before(ctx: Context, position: int) -> bool:
+    """Whether the date last spoken of ends at most NEAR_REACH characters before ``position``, in its sentence."""
     if ctx.last_at is None or not 0 <= position - ctx.last_at <= NEAR_REACH:
         return False
     from ..sentences import split_sentences  # imported here: timeline.sentences imports this package
