@@ -79,6 +79,20 @@ def test_actors_in_roles_and_place_not_the_dateline():
     assert event.location.name == "Saraqib" and event.location.location_from == "sentence"
 
 
+def test_a_date_alone_before_a_dash_codes_the_clause_after_it():
+    text = "Timeline\n\n3 January 2016 – Government forces captured the town of Salma in Latakia.\n"
+    [event] = _events(text, "2016-05-01")
+    assert (event.date, event.event_type, event.actor1.name) == ("2016-01-03", "Battles", "Government forces")
+
+
+def test_a_qualifier_after_the_toll_word_qualifies_the_figure():
+    tolls = find_tolls("A car bomb exploded in Homs, killing at least 16 people, and wounded more than 30.")
+    assert [(t.kind, t.casualties.count, t.casualties.qualifier) for t in tolls] == [
+        ("fatalities", 16, "at least"), ("injuries", 30, "at least")]
+    tolls = find_tolls("Air strikes killed a total of 12 people.")  # words between that qualify nothing
+    assert [(t.casualties.count, t.casualties.qualifier) for t in tolls] == [(12, "exact")]
+
+
 def test_place_from_the_headline_when_the_sentence_names_none():
     text = "Strikes hit Duwaylah in Idlib\n\nThe strikes killed at least 12 fighters on Monday.\n"
     event = _events(text)[0]

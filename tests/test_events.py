@@ -94,6 +94,38 @@ def test_a_range_is_one_event_covering_both_ends():
     assert (events[0].start.isoformat(), events[0].end.isoformat()) == ("2016-05-03", "2016-05-05")
 
 
+def test_two_dates_joined_by_a_dash_are_one_range_with_a_clean_title():
+    # No "from" or "between" before them: a dash written close makes the range (hyphen or en dash).
+    for text, first, last, value, title in [
+        ("The 2011-2013 drought hit farmers in Hasakah.", "2011", "2013", "2011/2013", "The drought hit farmers in Hasakah"),
+        ("He ruled the province in 1990–1995 as governor.", "1990", "1995", "1990/1995",
+         "He ruled the province as governor"),
+        ("Talks were held on 13–14 May in Geneva.", "13", "14 May", "2016-05-13/2016-05-14", "Talks were held in Geneva"),
+    ]:
+        expressions = [_expr(text, first, value.split("/")[0]), _expr(text, last, value.split("/")[1])]
+        events = _events(text, expressions, "2016-05-20")
+        assert [(e.date, e.title) for e in events] == [(value, title)], text
+
+
+def test_dates_in_other_order_or_apart_are_no_range():
+    text = "Rebels held the town until 2014 — 2015 brought its fall."  # a dash set apart parts two clauses
+    expressions = [_expr(text, "2014", "2014"), _expr(text, "2015", "2015")]
+    assert sorted(e.date for e in _events(text, expressions, "2017-05-20")) == ["2014", "2015"]
+    text = "Rebels took the town in 2013-2012 records say."  # the second before the first: two dates
+    expressions = [_expr(text, "2013", "2013"), _expr(text, "2012", "2012")]
+    assert sorted(e.date for e in _events(text, expressions, "2017-05-20")) == ["2012", "2013"]
+
+
+def test_a_date_between_a_subject_and_its_verb_leaves_no_comma_in_the_title():
+    text = "The army, on Monday, attacked the town near Idlib, killing five."
+    events = _events(text, [_expr(text, "Monday", "2016-05-16")], "2016-05-20")
+    assert [e.title for e in events] == ["The army attacked the town near Idlib, killing five"]
+    # A comma that closes an opening phrase stays: what follows it is a clause with its own subject.
+    text = "When the truce ended, on Monday, rebels shelled the old city."
+    events = _events(text, [_expr(text, "Monday", "2016-05-16")], "2016-05-20")
+    assert "ended rebels" not in events[0].title
+
+
 def test_planned_happening_is_future():
     text = "Officials are due to meet in Washington on Dec. 19 to review the campaign."
     events = _events(text, [_expr(text, "Dec. 19", "2018-12-19")], "2018-12-14")
@@ -165,6 +197,15 @@ def test_future_wording_after_the_date_does_not_make_it_future():
     assert [e.future for e in events] == [False]
 
 
+def test_future_wording_in_a_quotation_closed_before_the_date_makes_no_plan():
+    text = '"We will not leave our positions," a rebel commander told Reuters on Thursday.'
+    assert [e.future for e in _events(text, [_expr(text, "Thursday", "2019-08-22")], "2019-08-22")] == [False]
+    text = '\u201cWe will not leave,\u201d he said, adding that talks would resume on Thursday.'
+    assert [e.future for e in _events(text, [_expr(text, "Thursday", "2019-08-22")], "2019-08-22")] == [True]
+    text = 'A commander said: "We will hold talks on Thursday."'  # the date inside the quotation: its plan
+    assert [e.future for e in _events(text, [_expr(text, "Thursday", "2019-08-22")], "2019-08-22")] == [True]
+
+
 def test_a_date_after_publication_is_future():
     text = "The trade act expires on Dec. 31, 2006."
     events = _events(text, [_expr(text, "Dec. 31, 2006", "2006-12-31", anchor="explicit")], "2006-11-22")
@@ -224,6 +265,41 @@ def test_coordinated_clauses_with_their_own_subjects_give_their_own_titles():
     assert [(e.date, e.title, e.future) for e in events] == [
         ("2021-01", "The committee's fifth round ended without progress", False),
         ("2021-05", "The next round is planned", True)]
+
+
+def test_a_clause_after_and_with_its_own_date_gives_its_own_title():
+    text = "The army shelled Aleppo on Monday, and on Tuesday rebels attacked Hama."
+    expressions = [_expr(text, "Monday", "2016-05-16"), _expr(text, "Tuesday", "2016-05-17")]
+    assert [(e.date, e.title) for e in _events(text, expressions, "2016-05-20")] == [
+        ("2016-05-16", "The army shelled Aleppo"), ("2016-05-17", "Rebels attacked Hama")]
+    # A gerund can be that clause's subject ("fighting resumed"); "and" before a date with no verb after it
+    # parts no clause.
+    text = "The talks collapsed in June, and in July fighting resumed in the north."
+    expressions = [_expr(text, "June", "2016-06"), _expr(text, "July", "2016-07")]
+    assert [e.title for e in _events(text, expressions, "2016-08-20")] == [
+        "The talks collapsed", "Fighting resumed in the north"]
+    text = "Clashes were reported in Aleppo on 1 May, and on 3 May in Idlib."
+    expressions = [_expr(text, "1 May", "2016-05-01"), _expr(text, "3 May", "2016-05-03")]
+    assert all(e.title.startswith("Clashes were reported") for e in _events(text, expressions, "2016-05-20"))
+
+
+def test_a_relative_clause_before_any_past_verb_or_verb_of_saying_is_left_out_of_the_title():
+    text = "Turkey, which backs some rebel groups, said on Monday one of its observation posts had been surrounded."
+    events = _events(text, [_expr(text, "Monday", "2019-08-19")], "2019-08-22")
+    assert [e.title for e in events] == ["Turkey said one of its observation posts had been surrounded"]
+    text = "Spicer, who was freed on Wednesday, flew back to Britain and told reporters he was well."
+    events = _events(text, [_expr(text, "Wednesday", "2019-08-21")], "2019-08-22")
+    assert [e.title for e in events] == ["Spicer was freed"]
+
+
+def test_a_date_in_a_relative_clause_after_the_subject_dates_what_that_clause_tells():
+    text = "The offensive, which began in late April, has displaced more than 400,000 people."
+    events = _events(text, [_expr(text, "late April", "2019-04")], "2019-08-22")
+    assert [e.title for e in events] == ["The offensive began"]
+    # After a verb the relative clause tells of its object, not of the subject: the title keeps the main clause.
+    text = "Rebels attacked the town, which fell on Monday."
+    events = _events(text, [_expr(text, "Monday", "2019-08-19")], "2019-08-22")
+    assert [e.title for e in events] == ["Rebels attacked the town"]
 
 
 def test_a_day_and_its_clock_time_are_one_happening_at_that_time():

@@ -1047,6 +1047,9 @@ def _list_heads(sentence: str, spans: list[tuple[int, int]]) -> dict[tuple[int, 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _window(event: Event, sentence: str, spans: list[tuple[int, int]],
             heads: dict[tuple[int, int], tuple[int, int]] | None = None,
             span: tuple[int, int] | None | bool = False) -> tuple[int, int, bool]:
@@ -1067,6 +1070,9 @@ def _window(event: Event, sentence: str, spans: list[tuple[int, int]],
     if heads:
         span = heads.get(span, span)
     start, end = clause_at(sentence, span[0])
+    if end < len(sentence) and len(_WORDS.findall(sentence, start, span[0])) + len(_WORDS.findall(sentence, span[1], end)) <= 1:
+        # A date alone in its clause ("3 January – Government forces captured ...") dates the clause after it.
+        end = clause_at(sentence, end)[1]
     # ``spans`` are sorted: the other dates of the clause are found by bisection, not by reading
     # them all for each event (a sentence may hold dozens).
     first = bisect.bisect_left(spans, (start,))

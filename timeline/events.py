@@ -305,10 +305,39 @@ def reports_happening(sentence: str) -> bool:
 
 
 def is_future(clause: str, start: dt.date, published: dt.date | None) -> bool:
-    """A planned or expected happening: future wording, or a date after publication."""
+    """A planned or expected happening: future wording (not inside a quotation closed before the
+    clause ends: '"We will not leave," a commander said on Thursday'), or a date after publication."""
     if published is not None and start > published:
         return True
-    return bool(FUTURE.search(clause))
+    return _future_wording_at(clause, 0) >= 0
+
+
+# Marks that open and close a quotation: a straight double quote does both.
+_QUOTE_MARKS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
+
+
+def _holds_quote_mark(words: str) -> bool:
+    return any(mark in words for mark in _QUOTE_MARKS)  # a scan in C per mark
+
+
+def _future_wording_at(words: str, position: int) -> int:
+    """Where the first future wording of ``words`` from ``position`` begins, outside the quotations
+    that close within ``words`` (-1: none)."""
+    match = FUTURE.search(words, position)
+    if match is None or not _holds_quote_mark(words):
+        return match.start() if match else -1
+    quoted, opened = [], None
+    for index, character in enumerate(words):
+        if opened is None and character in _QUOTE_MARKS:
+            opened = (index, _QUOTE_MARKS[character])
+        elif opened is not None and character == opened[1]:
+            quoted.append((opened[0], index))
+            opened = None
+    while match is not None:
+        if not any(start < match.start() < end for start, end in quoted):
+            return match.start()
+        match = FUTURE.search(words, match.end())
+    return -1
 
 
 # Longer than any match of FUTURE with the characters after it that it reads ("would" not before " have").
@@ -336,6 +365,10 @@ def _is_future_in(sentence: str, clause_start: int, end: int, start: dt.date, pu
             known[clause_start] = (end, last[1])
             return True
         position = max(0, settled)
+    if _holds_quote_mark(words):
+        # Whether wording is quoted depends on where the quotation closes: the clause is read whole.
+        known.pop(clause_start, None)
+        return _future_wording_at(words, 0) >= 0
     match = FUTURE.search(words, position)
     first = match.start() if match else -1
     known[clause_start] = (end, first)
@@ -393,6 +426,9 @@ def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpressi
 # Two dates that make one range: "from Monday to Friday" (cues.tsv, range_opener and range_joiner).
 _RANGE_BETWEEN = re.compile(r"^\s*(?:%s)\s*$" % alternatives(_CUES["range_joiner"]), re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\b(?:%s)\s+$" % alternatives(_CUES["range_opener"]), re.IGNORECASE)
+# A dash written close makes a range without an opener: "the 1939-1945 war", "occupied 1957-60" (cues.tsv,
+# range_mark). Set apart by spaces, a dash more often parts two clauses ("in 2016 - rebels had held it since 2015").
+_RANGE_MARK = re.compile(r"^(?:%s)$" % alternatives(_CUES["range_mark"]), re.IGNORECASE)
 # Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
 _SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:%s)?\s*$" % (
     alternatives(_CUES["local_time"]), alternatives(_CUES["same_time_joiner"])), re.IGNORECASE)
@@ -411,7 +447,8 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
             between = text[current.end:following.start]
             other = intervals[index + 1]
             before = text[max(sentence_start, current.start - 12):current.start]
-            if _RANGE_BETWEEN.match(between) and _RANGE_BEFORE.search(before) and other.end >= interval.start:
+            if (_RANGE_BETWEEN.match(between) and (_RANGE_BEFORE.search(before) or _RANGE_MARK.match(between))
+                    and other.end >= interval.start):
                 groups.append(_Happening((current, following), interval.start, other.end, interval))
                 index += 2
                 continue
@@ -451,11 +488,17 @@ def _date_source(expression: TemporalExpression) -> str:
     return "explicit" if expression.anchor == "explicit" else "relative"
 
 
+def _is_range(happening: _Happening) -> bool:
+    """Whether ``happening`` is dated by a range of two expressions (from the first's start to the last's end)."""
+    interval = happening.interval
+    return len(happening.expressions) > 1 and (happening.start, happening.end) != (interval.start, interval.end)
+
+
 def _value_of(happening: _Happening) -> tuple[str, str, str | None]:
     """TIMEX-style value, precision and mod of a happening (a range gets ``start/end``)."""
     main = happening.main
     interval = happening.interval
-    if (happening.start, happening.end) != (interval.start, interval.end):
+    if _is_range(happening):
         first, last = happening.expressions
         return f"{first.value}/{last.value}", first.precision or "day", None
     return main.value, interval.precision, main.mod
@@ -524,7 +567,9 @@ def extract_events(
             if named_by is not None:
                 title = phrase_title(sentence.text, named_by.phrase, other_spans)
             else:
-                title = carried = make_title(sentence.text, span, title_spans, carried)
+                # A range ("from 1939 to 1945", "the 1939-1945 war") is left out of the title whole.
+                words_span = (span[0], happening.expressions[-1].end - sentence.start) if _is_range(happening) else span
+                title = carried = make_title(sentence.text, words_span, title_spans, carried)
             made.append((happening, named_by))
             value, precision, mod = _value_of(happening)
             if mod is None and is_deadline(sentence.text, *span):

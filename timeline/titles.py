@@ -53,9 +53,11 @@ LEADING_ADVERBIALS = re.compile(
     re.IGNORECASE,
 )
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
+# The verb may be any past form or a verb of saying ("Turkey, which backs some rebel groups, said ...").
 RELATIVE_INSERTION = re.compile(
-    r",\s+(?:%s)\s+[^,;]{1,200},\s+(?=(?:%s|[a-z]+(?:%s))\b)"
-    % (alternatives(_CUES["relative_pronoun"]), alternatives(_CUES["verb_after_relative"]), alternatives(_CUES["past_ending"]))
+    r",\s+(?:%s)\s+(?P<body>[^,;]{1,200}),\s+(?=(?:%s|%s|%s|[a-z]+(?:%s))\b)"
+    % (alternatives(_CUES["relative_pronoun"]), alternatives(_CUES["verb_after_relative"]), alternatives(IRREGULAR_PAST),
+       alternatives(SPEECH_VERBS), alternatives(_CUES["past_ending"]))
 )
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
 LEADING_PHRASE = re.compile(r"^(?:%s)\b[^,]{0,120},\s+(?=\w)" % alternatives(_CUES["leading_phrase"]), re.IGNORECASE)
@@ -94,6 +96,11 @@ POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
 SUBJECTLESS = re.compile(r"^(?:(?:%s)\s|[A-Za-z]+(?:%s)\b)" % (alternatives(_CUES["infinitive_marker"]),
                                                              alternatives(_CUES["present_participle_ending"])), re.IGNORECASE)
+# A gerund that is the subject of its clause, its finite verb right after it or after an "of" phrase ("Fighting
+# resumed", "Shelling of the town killed five"): the clause has a subject after all. "Being" and "having" are
+# auxiliaries ("Being shot dead by police") and open no subject.
+_GERUND_SUBJECT = re.compile(r"^(?!(?:being|having)\b)[A-Za-z]+(?:%s)\s+(?:of\s+(?:[\w\-’']+\s+){1,4}?)?%s\b"
+                             % (alternatives(_CUES["present_participle_ending"]), PAST_OR_AUX), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-\s]+")
 _LEADING_CONNECTIVE = re.compile(r"^(?:%s)\s+" % alternatives(_CUES["leading_connective"]), re.IGNORECASE)
@@ -135,6 +142,11 @@ _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
                                   % (alternatives(_CUES["coordinator"]), alternatives(_CUES["subject_determiner"])),
                                   re.IGNORECASE)
+# ", and on Tuesday rebels attacked ...": a second clause with a date of its own (masked, as where a sentence
+# has several dates) and a subject and verb after it.
+_COORDINATED_DATE = re.compile(r",\s+(?=(?:%s)\s+(?:(?:%s)\s+)+\x00+\s+(?:[\w\-’']+\s+){0,4}?%s\b)"
+                               % (alternatives(_CUES["coordinator"]), alternatives(DATE_PREPOSITIONS), PAST_OR_AUX),
+                               re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX),
                           re.IGNORECASE)
@@ -143,7 +155,7 @@ _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_s
 # Where clauses start, and the characters a pattern cannot match without (none: no such test).
 _CLAUSE_CUTS = (
     (_SPEECH, ()), (_AFTER_COMMA, (",", ";", "—", "–")), (_PLAIN, ()), (_STRONG, (";", "—", "–", "--")),
-    (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)),
+    (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)), (_COORDINATED_DATE, ("\0",)),
 )
 # The same, each pattern read on the lower case of an ASCII sentence where it can be (see for_lower_ascii).
 _CLAUSE_CUTS_LOWER = tuple((for_lower_ascii(pattern), needs) for pattern, needs in _CLAUSE_CUTS)
@@ -212,16 +224,26 @@ def _drop_span(text: str, start: int, end: int) -> str:
     tail = text[end:]
     if head.rstrip().endswith(",") and tail.lstrip().startswith(","):
         tail = tail.lstrip()[1:]
+        if _STARTS_WITH_VERB.match(tail.lstrip()):
+            # The date stood between a subject and its verb ("The army, on Monday, attacked ..."): the
+            # subject's comma goes too, or what follows would read as an insertion of its own.
+            head = head.rstrip()[:-1]
     return head.rstrip() + (" " if head.strip() and tail.strip() and not tail.lstrip().startswith((",", ".", ":", ";")) else "") + tail.lstrip()
 
 
 def _without_relative_clauses(sentence: str, date_span: tuple[int, int] | None):
-    """``sentence`` without ", who/which ...," insertions before a verb, and the date span moved along."""
+    """``sentence`` without ", who/which ...," insertions before a verb, and the date span moved along.
+    A date inside an insertion after a subject dates what the insertion tells of it ("The offensive,
+    which began in late April, has displaced ...": "The offensive began in late April")."""
     if "," not in sentence:  # each insertion opens with one
         return sentence, date_span
     for match in reversed(list(RELATIVE_INSERTION.finditer(sentence))):
         start, end = match.start(), match.end()
         if date_span and date_span[1] > start and date_span[0] < end:
+            body_start, body_end = match.span("body")
+            if body_start <= date_span[0] and date_span[1] <= body_end and not _FIRST_VERB.search(sentence, 0, start):
+                shift = body_start - start - 1
+                return sentence[:start] + " " + sentence[body_start:body_end], (date_span[0] - shift, date_span[1] - shift)
             continue
         sentence = sentence[:start] + " " + sentence[end:]
         if date_span and date_span[0] >= end:
@@ -250,7 +272,7 @@ def make_title(
                 return title
     members, spans = _span_facts(other_spans)
     title = _title(sentence, date_span, spans)
-    if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title)):
+    if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title) and not _GERUND_SUBJECT.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
         title = _title(sentence, None, _all_spans(members, spans, date_span))
     elif date_span and _STARTS_WITH_VERB.match(title):

@@ -27,7 +27,7 @@ CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_o
              "leading_adverbial", "leading_phrase", "leading_connective", "attribution", "hedge",
              "trailing_attribution", "hearer_verb", "relative_pronoun", "verb_after_relative", "speech_lead",
              "speech_subject", "temporal_conjunction", "coordinator", "subject_determiner", "range_joiner",
-             "range_opener", "coming_period", "place_preposition", "place_joiner",
+             "range_opener", "range_mark", "coming_period", "place_preposition", "place_joiner",
              "modifier_participle", "source_verb", "passive_auxiliary")
 # The cue words of the events stage (events.py).
 CUE_KINDS += ("habitual", "recurrence", "recurring_period", "generic_time", "comparison", "comparative",
