@@ -512,13 +512,18 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
 
 _MODIFIER_YEAR_BEFORE = context_pattern("modifier_year_before")
 _MODIFIER_YEAR_AFTER = context_pattern("modifier_year_after")
+_RANGE_START_YEAR_AFTER = context_pattern("range_start_year_after")
 
 
 def _modifier_year(text: str, start: int, end: int, granularity: str) -> bool:
     """Whether a year from ``start`` to ``end`` qualifies a noun ("the 1994 peace accords", "his 1973-1990
-    regime"): in a text of its own days it names a thing of that year, not the time the text has reached."""
-    return (granularity == "year" and end - start == 4 and text[start:end].isdigit()
-            and _MODIFIER_YEAR_AFTER.match(text, end) is not None
+    regime") or opens a range ("ruled from 1973 to 1990"): in a text of its own days it names a thing of that
+    year or where a span began, not the time the text has reached."""
+    if granularity != "year" or end - start != 4 or not text[start:end].isdigit():
+        return False
+    if _RANGE_START_YEAR_AFTER.match(text, end):
+        return True
+    return (_MODIFIER_YEAR_AFTER.match(text, end) is not None
             and _MODIFIER_YEAR_BEFORE.search(text, max(0, start - 30), start) is not None)
 
 
