@@ -106,6 +106,26 @@ def test_a_dated_dateline_run_into_the_line_dates_nothing():
     assert events[0].title.startswith("Russian jets struck four towns")
 
 
+def test_a_dateline_stripped_of_its_punctuation_is_cut_out_with_the_caption_before_it():
+    text = ("Syrian army pushes into rebel-held Idlib town Photo: Smoke rises over Khan Sheikhoun on Aug 12 2019 AFP "
+            "BEIRUT Aug 19 Reuters Syrian government forces advanced into the town of Khan Sheikhoun on Monday after "
+            "days of air strikes a war monitor said")
+    cleaned = clean(text)
+    # The caption's credit ("AFP") may go with either piece: both go.
+    assert [d.reason for d in cleaned.dropped] == ["caption", "dateline"]
+    assert text[cleaned.dropped[0].start:cleaned.dropped[1].end] == (
+        "Photo: Smoke rises over Khan Sheikhoun on Aug 12 2019 AFP BEIRUT Aug 19 Reuters")
+    assert text[cleaned.dropped[1].start:cleaned.dropped[1].end].endswith("BEIRUT Aug 19 Reuters")
+    events = _events(text, "2019-08-19")
+    dated = [e for e in events if e.date_source != "publication"]
+    assert [e.date for e in dated] == ["2019-08-19"]
+    assert dated[0].title.startswith("Syrian government forces advanced into the town of Khan Sheikhoun")
+    # A city in capitals before a date in a sentence is no dateline without an agency after the date.
+    assert not clean("Talks in GENEVA Aug 19 ended without a deal and resume in September").dropped
+    text = "Syrian Army Pushes Into Idlib Town BEIRUT Aug 19 Reuters Syrian forces advanced on Monday a monitor said"
+    assert [(d.reason, text[d.start:d.end]) for d in clean(text).dropped] == [("dateline", "BEIRUT Aug 19 Reuters")]
+
+
 def test_a_caption_label_run_into_the_line_goes_when_more_follows():
     text = ("Rebels Shell Government Post Near Kinsabba Photo: A fighter fires a mortar near Kinsabba on 1 March 2021 "
             "LATAKIA, Syria — Rebels shelled a government post near Kinsabba on Monday, state media said")

@@ -107,6 +107,13 @@ def test_two_dates_joined_by_a_dash_are_one_range_with_a_clean_title():
         assert [(e.date, e.title) for e in events] == [(value, title)], text
 
 
+def test_a_dash_set_apart_makes_a_range_where_no_word_follows_the_second_date():
+    text = "During the reporting period (1 January – 31 March 2019), at least 1,200 civilians were displaced."
+    expressions = [_expr(text, "1 January", "2019-01-01"), _expr(text, "31 March 2019", "2019-03-31")]
+    assert [(e.date, e.title) for e in _events(text, expressions, "2019-04-10")] == [
+        ("2019-01-01/2019-03-31", "At least 1,200 civilians were displaced")]
+
+
 def test_dates_in_other_order_or_apart_are_no_range():
     text = "Rebels held the town until 2014 — 2015 brought its fall."  # a dash set apart parts two clauses
     expressions = [_expr(text, "2014", "2014"), _expr(text, "2015", "2015")]
@@ -300,6 +307,45 @@ def test_a_date_in_a_relative_clause_after_the_subject_dates_what_that_clause_te
     text = "Rebels attacked the town, which fell on Monday."
     events = _events(text, [_expr(text, "Monday", "2019-08-19")], "2019-08-22")
     assert [e.title for e in events] == ["Rebels attacked the town"]
+
+
+def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
+    text = "On 1 February, peace talks began in Geneva but were suspended on 3 February."
+    expressions = [_expr(text, "1 February", "2016-02-01"), _expr(text, "3 February", "2016-02-03")]
+    assert [e.title for e in _events(text, expressions, "2016-05-20")] == [
+        "Peace talks began in Geneva", "Peace talks were suspended"]
+    text = "They landed on Luzon in January 1945 and seized Manila in March."
+    expressions = [_expr(text, "January 1945", "1945-01"), _expr(text, "March", "1945-03")]
+    assert [e.title for e in _events(text, expressions, "2016-05-20")] == ["They landed on Luzon", "They seized Manila"]
+    # Without a date of its own before it, a second participle shares the first one's happening.
+    text = "He was arrested and charged with murder on 3 May, and his trial began on 9 May."
+    expressions = [_expr(text, "3 May", "2016-05-03"), _expr(text, "9 May", "2016-05-09")]
+    assert _events(text, expressions, "2016-05-20")[0].title == "He was arrested and charged with murder"
+
+
+def test_a_subordinate_clause_that_opens_the_sentence_titles_its_own_date():
+    text = "When the offensive began on 30 April, the UN warned of a humanitarian catastrophe."
+    events = _events(text, [_expr(text, "30 April", "2019-04-30")], "2019-08-01")
+    assert [e.title for e in events] == ["The offensive began"]
+    text = "After Carranza took control in 1914, Villa and other revolutionaries met at Aguascalientes."
+    events = _events(text, [_expr(text, "1914", "1914")], "2019-08-01")
+    assert [e.title for e in events] == ["Carranza took control"]
+    # A date in the main clause titles the main clause; a comma inside the opening clause does not end it.
+    text = "Although his intentions were good, Carranza failed to enforce the reforms of the 1917 Constitution."
+    events = _events(text, [_expr(text, "1917", "1917")], "2019-08-01")
+    assert [e.title for e in events] == ["Carranza failed to enforce the reforms of the Constitution"]
+    text = "When asked if the boy's father, Juan Miguel Gonzalez, was controlled by Havana last week, she frowned."
+    events = _events(text, [_expr(text, "last week", "2000-W14")], "2000-04-14")
+    assert events[0].title != "Juan Miguel Gonzalez"
+
+
+def test_a_word_in_ed_that_is_no_verb_does_not_split_the_subject():
+    # "United" and "hundred" end in -ed but are no past forms (cues.tsv, not_past).
+    text = ("On 27 February, United States President Barack Obama gave a speech in North Carolina announcing that "
+            "the combat mission would end by 31 August.")
+    expressions = [_expr(text, "27 February", "2009-02-27"), _expr(text, "31 August", "2010-08-31")]
+    events = _events(text, expressions, "2009-03-01")
+    assert events[0].title == "United States President Barack Obama gave a speech"
 
 
 def test_a_day_and_its_clock_time_are_one_happening_at_that_time():

@@ -1048,6 +1048,8 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
 _WORDS = re.compile(r"\w+")
+# The most characters besides its date that a clause holding nothing but its date and a word may have.
+_DATE_ALONE_REACH = 40
 
 
 def _window(event: Event, sentence: str, spans: list[tuple[int, int]],
@@ -1070,7 +1072,8 @@ def _window(event: Event, sentence: str, spans: list[tuple[int, int]],
     if heads:
         span = heads.get(span, span)
     start, end = clause_at(sentence, span[0])
-    if end < len(sentence) and len(_WORDS.findall(sentence, start, span[0])) + len(_WORDS.findall(sentence, span[1], end)) <= 1:
+    if (end < len(sentence) and end - start - (span[1] - span[0]) <= _DATE_ALONE_REACH
+            and len(_WORDS.findall(sentence, start, span[0])) + len(_WORDS.findall(sentence, span[1], end)) <= 1):
         # A date alone in its clause ("3 January – Government forces captured ...") dates the clause after it.
         end = clause_at(sentence, end)[1]
     # ``spans`` are sorted: the other dates of the clause are found by bisection, not by reading

@@ -427,8 +427,11 @@ def _anchors(expressions: Iterable[TemporalExpression]) -> list[TemporalExpressi
 _RANGE_BETWEEN = re.compile(r"^\s*(?:%s)\s*$" % alternatives(_CUES["range_joiner"]), re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\b(?:%s)\s+$" % alternatives(_CUES["range_opener"]), re.IGNORECASE)
 # A dash written close makes a range without an opener: "the 1939-1945 war", "occupied 1957-60" (cues.tsv,
-# range_mark). Set apart by spaces, a dash more often parts two clauses ("in 2016 - rebels had held it since 2015").
+# range_mark). Set apart by spaces, a dash parts two clauses as often ("until 2014 — 2015 brought its fall"): it
+# makes a range only where no word follows the second date ("(1 January – 31 March 2019), at least ...").
 _RANGE_MARK = re.compile(r"^(?:%s)$" % alternatives(_CUES["range_mark"]), re.IGNORECASE)
+_RANGE_MARK_SPACED = re.compile(r"^\s+(?:%s)\s+$" % alternatives(_CUES["range_mark"]), re.IGNORECASE)
+_NO_WORD_AFTER = re.compile(r"\s*(?:[^\w\s]|$)")
 # Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
 _SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:%s)?\s*$" % (
     alternatives(_CUES["local_time"]), alternatives(_CUES["same_time_joiner"])), re.IGNORECASE)
@@ -447,8 +450,9 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
             between = text[current.end:following.start]
             other = intervals[index + 1]
             before = text[max(sentence_start, current.start - 12):current.start]
-            if (_RANGE_BETWEEN.match(between) and (_RANGE_BEFORE.search(before) or _RANGE_MARK.match(between))
-                    and other.end >= interval.start):
+            if (_RANGE_BETWEEN.match(between) and other.end >= interval.start
+                    and (_RANGE_BEFORE.search(before) or _RANGE_MARK.match(between)
+                         or _RANGE_MARK_SPACED.match(between) and _NO_WORD_AFTER.match(text, following.end))):
                 groups.append(_Happening((current, following), interval.start, other.end, interval))
                 index += 2
                 continue

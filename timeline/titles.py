@@ -44,7 +44,7 @@ _CUES = current_language().cues
 
 
 # A regular past form: letters before the ending of the regular past (cues.tsv, past_ending).
-_REGULAR_PAST = r"[a-z]{3,}(?:%s)" % alternatives(_CUES["past_ending"])
+_REGULAR_PAST = r"(?!(?:%s)\b)[a-z]{3,}(?:%s)" % (alternatives(_CUES["not_past"]), alternatives(_CUES["past_ending"]))
 
 
 # Leading adverbials a headline does without (cues.tsv, leading_adverbial), and a leading "according to ...".
@@ -147,6 +147,22 @@ _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
 _COORDINATED_DATE = re.compile(r",\s+(?=(?:%s)\s+(?:(?:%s)\s+)+\x00+\s+(?:[\w\-’']+\s+){0,4}?%s\b)"
                                % (alternatives(_CUES["coordinator"]), alternatives(DATE_PREPOSITIONS), PAST_OR_AUX),
                                re.IGNORECASE)
+# "began in Geneva on 1 February but were suspended on 3 February": a second verb of the same subject, without a
+# comma, each verb with a date of its own (masked, as where a sentence has several dates). The match runs from the
+# first date to where the second clause begins. Without a date before it, the second verb is no happening of its
+# own as often as it is ("was arrested and charged in 2015").
+_COORDINATED_VERB_DATE = re.compile(r"\x00[^\x00.;:]{0,120}?\s+(?=(?:%s)\s+%s\b[^\x00.;:,]{0,120}\x00)"
+                                    % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX), re.IGNORECASE)
+# "When the offensive began on 30 April, the UN warned ...": a subordinate clause (a verb in it) that opens the
+# sentence ends at its comma; a phrase without a verb ("After heavy fighting on Monday, ...") does not.
+# It ends at the comma that a subject and its verb follow ("..., the UN warned"), not at one inside it ("When
+# the rebels captured Kasenga, 200 kilometres northeast of Lubumbashi, ...", "the boy's father, Juan Miguel
+# Gonzalez, was"). "As" opens phrases as often ("As a person, ...").
+_LEADING_CLAUSE = re.compile(
+    r"^\W*(?!as\b)(?:%s)\s+(?:[^,;:()\x00]{0,80}?\s)?%s\b[^;:()]{0,160}?,\s+"
+    r"(?=(?:(?:%s)\s+|(?-i:[A-Z])[\w'’.-]*\s+)(?:[\w'’.-]+\s+){0,4}?%s\b)"
+    % (alternatives(CLAUSE_OPENERS + _CUES["temporal_conjunction"]), PAST_OR_AUX, alternatives(_CUES["subject_determiner"]),
+       PAST_OR_AUX), re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
 _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX),
                           re.IGNORECASE)
@@ -156,6 +172,7 @@ _COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_s
 _CLAUSE_CUTS = (
     (_SPEECH, ()), (_AFTER_COMMA, (",", ";", "—", "–")), (_PLAIN, ()), (_STRONG, (";", "—", "–", "--")),
     (_TEMPORAL_CLAUSE, ()), (_COORDINATED, (",",)), (_COORDINATED_SUBJECT, (",",)), (_COORDINATED_DATE, ("\0",)),
+    (_COORDINATED_VERB_DATE, ("\0",)), (_LEADING_CLAUSE, (",",)),
 )
 # The same, each pattern read on the lower case of an ASCII sentence where it can be (see for_lower_ascii).
 _CLAUSE_CUTS_LOWER = tuple((for_lower_ascii(pattern), needs) for pattern, needs in _CLAUSE_CUTS)
@@ -530,6 +547,8 @@ def _title_in(sentence: "str | _WrittenOut", clause_at, date_span, ends_in_speec
     (() for none; None: looked for in the clause)."""
     position = date_span[0] if date_span else 0
     start, end = clause_at(position)
+    if date_span and date_span[1] > end:  # a range across a clause's bounds ("1 January – 31 March") is one
+        end = clause_at(date_span[1] - 1)[1]
     clause = sentence[start:end]
     if date_span and _few_words(clause) and (start, end) != (0, len(sentence)):
         # A date alone in its clause ("On 6 May, ...") belongs to the clause that follows.

@@ -899,6 +899,11 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     reference = ctx.dct
     if dir_word in _W_ANAPHORIC_WEEKDAY and ctx.last and ctx.last[1] == "day":
         reference = ctx.last[0]
+    week_word = (g.get("weekdir") or "").lower()
+    if week_word:  # "Tuesday last week": that day of the week named, counted from the DCT's
+        step = -1 if week_word in BACK else 1 if week_word in AHEAD else 0
+        monday = reference - dt.timedelta(days=reference.isoweekday() - 1) + dt.timedelta(weeks=step)
+        return Found(type_, (monday + dt.timedelta(days=weekday - 1)).isoformat(), anchor="relative")
     if dir_word in BACK:
         day = cal.weekday_near(reference - dt.timedelta(days=1), weekday, -1)
     elif dir_word in AHEAD:
@@ -1093,7 +1098,28 @@ def _day_after(ctx: Context, g: dict, span) -> Found | None:
                          span)
 
 
-_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day,
+def _day_alone(ctx: Context, g: dict, span) -> Found | None:
+    """A day of the month without its month ("on the 12th", group day): of the month last spoken of, else
+    of the DCT's; a day after the DCT is of the month before unless the sentence looks ahead."""
+    day = int(_DIGITS.match(g["day"]).group())
+    last = ctx.last
+    if last is not None and last[1] in ("day", "month") and span[0] - (ctx.last_at or 0) <= DAY_ALONE_REACH:
+        candidate = _safe_date(last[0].year, last[0].month, day)
+        return Found("DATE", candidate.isoformat(), anchor="relative") if candidate.day == day else None
+    if ctx.dct is None or not ctx.known("month"):
+        return None
+    candidate = _safe_date(ctx.dct.year, ctx.dct.month, day)
+    if ctx.known("day") and candidate > ctx.dct and direction(ctx, *span, default=-1) <= 0:
+        earlier = cal.shift(ctx.dct.replace(day=1), "month", -1)
+        candidate = _safe_date(earlier.year, earlier.month, day)
+    return Found("DATE", candidate.isoformat(), anchor="relative") if candidate.day == day else None
+
+
+# How far after the last date spoken of a day alone ("on the 12th") is still of its month.
+DAY_ALONE_REACH = 600
+
+
+_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "day_alone": _day_alone,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
              "day_beside": _day_beside, "weekday_after": _weekday_after, "day_after": _day_after, "week_of_month": _week_of_month}
 
