@@ -27,6 +27,6 @@ def test_value_f1(wikiwars):
 
 
 def test_value_f1_is_not_below_the_level_reached(wikiwars):
-    # Raised as the tagger improves, never lowered: value F1 0.8955 (DATE 0.9129), measured 6 December 2026.
-    assert wikiwars.total.value_f1 >= 0.8955
+    # Raised as the tagger improves, never lowered: value F1 0.8963 (DATE 0.9130), measured 7 December 2026.
+    assert wikiwars.total.value_f1 >= 0.8962
     assert wikiwars.dates.value_f1 >= 0.9129

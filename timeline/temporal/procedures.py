@@ -153,6 +153,11 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     sentence, else from the DCT; for ``last`` from the date last spoken of, not placed in time when there
     is none ("August of that year")."""
     base = None
+    if anchor == "near" and unit == "day" and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN \
+            and ctx.dct is not None and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1]) \
+            and _named_just_before(ctx, position):
+        # "In 2003, at 5:34 a.m.": a day of the year (or month) just named, which the text does not give; not the DCT's.
+        return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]], anchor="relative")
     if anchor in ("story", "near") and ctx.last is not None and not cal.finer(unit, ctx.last[1]) \
             and (anchor == "story" or _last_date_near(ctx, position)):
         base = ctx.last
@@ -171,6 +176,11 @@ def _last_date_near(ctx: Context, position: int) -> bool:
     close at 1500 GMT" paragraphs after "on Thursday")."""
     if ctx.in_story or not ctx.dct_plausible or ctx.dct is None or abs((ctx.last[0] - ctx.dct).days) > NEAR_DAYS:
         return True
+    return _named_just_before(ctx, position)
+
+
+def _named_just_before(ctx: Context, position: int) -> bool:
+    """Whether the date last spoken of ends at most NEAR_REACH characters before ``position``, in its sentence."""
     if ctx.last_at is None or not 0 <= position - ctx.last_at <= NEAR_REACH:
         return False
     from ..sentences import split_sentences  # imported here: timeline.sentences imports this package
@@ -1076,9 +1086,16 @@ def _week_of_month(ctx: Context, g: dict, span) -> Found | None:
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, for calendar, count and year, by its first argument the kind of thing to compute.
 def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
-    """The day of a weekday that follows a clock time's conversion (group after_weekday: "3 p.m. (2000 GMT)
-    Tuesday"), which TimeML tags apart but which gives the clock time its day."""
-    return _weekday_date(ctx, dict(g, weekday=g["after_weekday"], dir=None), span)
+    """The day of a weekday that follows a clock time's conversion (groups after_weekday, after_dir: "3 p.m. (2000
+    GMT) Tuesday", "6 p.m. last Sunday"), which TimeML tags apart but which gives the clock time its day."""
+    return _weekday_date(ctx, dict(g, weekday=g["after_weekday"], dir=g.get("after_dir")), span)
+
+
+def _day_after(ctx: Context, g: dict, span) -> Found | None:
+    """The day of a month named later in a clock time's clause (groups after_month, after_day, after_year: "5:34 a.m.
+    Baghdad time on March 20, 2003"), which TimeML tags apart but which gives the clock time its day."""
+    return _day_of_month(ctx, dict(g, month=g["after_month"], day=g["after_day"], year=g.get("after_year"), ofdir=None),
+                         span)
 
 
 def _day_alone(ctx: Context, g: dict, span) -> Found | None:
@@ -1104,7 +1121,7 @@ DAY_ALONE_REACH = 600
 
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "day_alone": _day_alone,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
-             "day_beside": _day_beside, "weekday_after": _weekday_after, "week_of_month": _week_of_month}
+             "day_beside": _day_beside, "weekday_after": _weekday_after, "day_after": _day_after, "week_of_month": _week_of_month}
 
 
 @procedure

@@ -510,6 +510,23 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
             or _FOLLOWED_IN_CLAUSE.search(ctx.text, low, start) is not None)
 
 
+_MODIFIER_YEAR_BEFORE = context_pattern("modifier_year_before")
+_MODIFIER_YEAR_AFTER = context_pattern("modifier_year_after")
+_RANGE_START_YEAR_AFTER = context_pattern("range_start_year_after")
+
+
+def _modifier_year(text: str, start: int, end: int, granularity: str) -> bool:
+    """Whether a year from ``start`` to ``end`` qualifies a noun ("the 1994 peace accords", "his 1973-1990
+    regime") or opens a range ("ruled from 1973 to 1990"): in a text of its own days it names a thing of that
+    year or where a span began, not the time the text has reached."""
+    if granularity != "year" or end - start != 4 or not text[start:end].isdigit():
+        return False
+    if _RANGE_START_YEAR_AFTER.match(text, end):
+        return True
+    return (_MODIFIER_YEAR_AFTER.match(text, end) is not None
+            and _MODIFIER_YEAR_BEFORE.search(text, max(0, start - 30), start) is not None)
+
+
 def _looks_back(text: str, start: int) -> bool:
     """Whether the word before ``start`` looks back from the time spoken of ("since")."""
     previous = PREVIOUS_WORD.search(text, max(0, start - 25), start)
@@ -597,7 +614,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
                      and ctx.last[0].year == story and last[0].year - story >= RETURN_GAP)
             ctx.day_before_look_ahead = (ctx.last[0], start) if ahead else None
             ctx.last, ctx.last_at = last, start + span_end
-            if anchor == "explicit" or (story is not None and anchor == "relative"):
+            if (anchor == "explicit" or (story is not None and anchor == "relative")) \
+                    and not (ctx.dct_plausible and _modifier_year(text, start + span_start, start + span_end, last[1])):
                 year = last[0].year
                 weight = _story_weight(text, start + span_start, start + span_end, last[1])
                 # A date counted within the story ("the next month", "in January") carries it on.

@@ -53,6 +53,7 @@ _INFINITIVE = context_pattern("infinitive")
 _PAST_FINITE = context_pattern("past_finite")
 _FUTURE_FINITE = context_pattern("future_finite")
 _AHEAD_BETWEEN = context_pattern("ahead_between")
+_ONSET_BEFORE = context_pattern("onset_before")
 _LASTING_PAST = role_words("lasting_past")
 _ABBREVIATIONS = tuple(role_words("abbreviation"))
 _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
@@ -221,6 +222,8 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
             if best is None or candidate < best:
                 best, best_end = candidate, None
             break
+    if best is None and _ONSET_BEFORE.search(text, max(low, start - 30), start):
+        return 1  # "with production starting in December", no tense cue in the clause: an arrangement ahead
     if best is None or best[1] == _RANK["plan"]:
         return default
     if yearly and best[1] == 1 and best_end is not None and _INFINITIVE.search(text, best_end, start):
