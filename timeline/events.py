@@ -319,6 +319,7 @@ def is_future(clause: str, start: dt.date, published: dt.date | None) -> bool:
 
 # Marks that open and close a quotation: a straight double quote does both.
 _QUOTE_MARKS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
+_QUOTE_MARK = re.compile("[%s]" % re.escape("".join(set(_QUOTE_MARKS) | set(_QUOTE_MARKS.values()))))
 
 
 def _holds_quote_mark(words: str) -> bool:
@@ -332,11 +333,12 @@ def _future_wording_at(words: str, position: int) -> int:
     if match is None or not _holds_quote_mark(words):
         return match.start() if match else -1
     quoted, opened = [], None
-    for index, character in enumerate(words):
+    for mark in _QUOTE_MARK.finditer(words):  # the marks alone, not every character
+        character = mark.group()
         if opened is None and character in _QUOTE_MARKS:
-            opened = (index, _QUOTE_MARKS[character])
+            opened = (mark.start(), _QUOTE_MARKS[character])
         elif opened is not None and character == opened[1]:
-            quoted.append((opened[0], index))
+            quoted.append((opened[0], mark.start()))
             opened = None
     while match is not None:
         if not any(start < match.start() < end for start, end in quoted):
