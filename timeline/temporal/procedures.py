@@ -689,6 +689,8 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
     rows refuse a season that is an event or part of a name)."""
     season = SEASONS[g["season"].lower()]
     dir_word = (g.get("dir") or "").lower()
+    if dir_word in _W_ANAPHORIC_SEASON and ctx.last is not None:
+        return _season_of_story(ctx.last, season, dir_word)
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{season}", anchor="unresolved")
     held = None if dir_word else _MONTH_YEAR_AFTER.match(ctx.text, span[1])
@@ -716,6 +718,30 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
         index = now
     else:
         index = following if direction(ctx, *span) > 0 else previous
+    return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
+
+
+_W_ANAPHORIC_SEASON = role_words("anaphoric")
+
+
+def _season_of_story(last: tuple[dt.date, str], season: str, dir_word: str) -> Found:
+    """A season counted from the date the story has reached ("the following spring", "that summer"): the one
+    after it, before it, or of its year. After a year named whole ("in 1943 ... the following spring"), the
+    next is of the year after."""
+    day, unit = last
+    if unit not in ("day", "week", "weekend", "month", "season", "quarter", "half"):
+        year = day.year + (1 if dir_word in AHEAD else -1 if dir_word in BACK else 0)
+        return Found("DATE", f"{year:04d}-{season}", anchor="relative")
+    order = SEASON_CODES
+    year, current = season_of(day)
+    now = 4 * year + order.index(current)
+    back = (now - order.index(season)) % 4
+    if dir_word in AHEAD:
+        index = now + ((4 - back) % 4 or 4)
+    elif dir_word in BACK:
+        index = now - (back or 4)
+    else:  # "that summer": of the story's year
+        return Found("DATE", f"{day.year:04d}-{season}", anchor="relative")
     return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
 
 
