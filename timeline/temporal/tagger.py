@@ -199,7 +199,7 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     own_days = story is not None and ((TEMPLATES[rule_index].own_days and "month" not in groups)
                                       or (_OWN_TIME.search(match.group())
                                           and not _story_demonstrative(ctx, match.group(), start)))
-    if story is not None and not own_days and ((
+    if story is not None and not own_days and ctx.dct is not None and ((
             ctx.dct_plausible
             and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)))
             or ("month" in groups and story < ctx.dct.year and _will_before(ctx.text, start)
@@ -467,7 +467,8 @@ def _story_weight(text: str, start: int, end: int, granularity: str) -> int:
 def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[dt.date, str]) -> bool:
     """Whether a relative expression inside a story was read from the writer's days ("today" in a quote,
     "that morning" counted from the DCT): it then moves neither the story nor the date counted from."""
-    return story is not None and anchor == "relative" and abs(last[0].year - ctx.dct.year) < STORY_GAP
+    return (story is not None and anchor == "relative" and ctx.dct is not None
+            and abs(last[0].year - ctx.dct.year) < STORY_GAP)
 
 
 def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[dt.date, str]) -> bool:
@@ -536,7 +537,10 @@ def _looks_back(text: str, start: int) -> bool:
 def _story_reference(ctx: Context, start: int) -> int | None:
     """The story's year when an expression at ``start`` should read its date from it, else None."""
     story = ctx.story
-    if story is None or ctx.dct is None or abs(story[0] - ctx.dct.year) < STORY_GAP:
+    if story is not None and ctx.dct is None:
+        # A text with no date of its own (no DCT) has only its story's: the years it names stand in for it.
+        return story[0] if start - story[1] <= STORY_REACH else None
+    if story is None or abs(story[0] - ctx.dct.year) < STORY_GAP:
         return None
     if ctx.dct.year < story[0] < BC_PROXY_LOW:
         return None  # no text tells a story of the years after it was written: "by 2010" is a plan
