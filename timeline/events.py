@@ -50,10 +50,11 @@ GENERIC_TIME = re.compile(r"\b(?=%s)(?:%s)\b" % (first_letters(_CUES["generic_ti
                           re.IGNORECASE)
 # A date that a figure is compared with ("up from $3 million last year", "compared with a year earlier")
 # is a reference point, not the time of a happening; "no later than" sets a deadline, no comparison.
+# So is the date after a superlative and "since" ("the deadliest attack since January", "the first time since 2011").
 COMPARISON_LEAD_IN = re.compile(
-    r"\b(?:%s)\s[^.;:!?]{0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$" % (
+    r"\b(?:%s)\s[^.;:!?]{0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$|\b(?:%s)\b[^.;:!?,]{0,25}\bsince\s+$" % (
         alternatives(_CUES["comparison"]), _not_after(_CUES["deadline_comparative"]),
-        alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"])),
+        alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"]), alternatives(_CUES["superlative"])),
     re.IGNORECASE,
 )
 # Longer than any match of COMPARISON_LEAD_IN but for the spaces just before the date.
@@ -61,7 +62,7 @@ COMPARISON_REACH = 100
 # Every match of COMPARISON_LEAD_IN holds one of these words (casefolded, as its IGNORECASE reads
 # them): words before a date that hold none cannot lead into a comparison, which is tested at
 # once instead of trying the pattern at each of their characters.
-COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES["comparative"])
+COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES["comparative"] + _CUES["superlative"])
 # Whether casefolded words hold one of COMPARISON_WORDS anywhere (a search in C, not a test per word).
 _HOLDS_COMPARISON_WORD = re.compile("|".join(map(re.escape, COMPARISON_WORDS)) or "(?!)")
 COMPARISON_DATE = with_lookahead(re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE))
