@@ -129,8 +129,9 @@ _TEMPORAL_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # A trailing attribution: ", state media reported", ", diplomats said".
+# The verb may be followed by where it was said: ", the chairman said at a news conference", ", it said in a statement".
 TRAILING_ATTRIBUTION = re.compile(
-    r",\s+(?:[\w.\-’']+\s+){1,5}(?:%s)$"
+    r",\s+(?:[\w.\-’']+\s+){1,5}(?:%s)(?:\s+(?:at|in|on|during)\s+(?:an?|the|its|his|her|their)\s+[\w -]{1,30})?$"
     % ("|".join(re.escape(verb) + r" [\w ]{1,30}" if verb in _CUES["hearer_verb"] else re.escape(verb)
                 for verb in _CUES["trailing_attribution"]) or "(?!)"),
     re.IGNORECASE,
