@@ -114,6 +114,15 @@ def test_a_dash_set_apart_makes_a_range_where_no_word_follows_the_second_date():
         ("2019-01-01/2019-03-31", "At least 1,200 civilians were displaced")]
 
 
+def test_a_bare_day_before_to_and_a_date_is_a_range_without_an_opener():
+    text = "During the night of 3 to 4 May, rebels advanced on the town."
+    expressions = [_expr(text, "3", "2019-05-03"), _expr(text, "4 May", "2019-05-04")]
+    assert [e.date for e in _events(text, expressions, "2019-05-14")] == ["2019-05-03/2019-05-04"]
+    text = "Strikes hit the town on 3 and 5 May."  # two days, not the days between
+    expressions = [_expr(text, "3", "2019-05-03"), _expr(text, "5 May", "2019-05-05")]
+    assert [e.date for e in _events(text, expressions, "2019-05-14")] == ["2019-05-03", "2019-05-05"]
+
+
 def test_dates_in_other_order_or_apart_are_no_range():
     text = "Rebels held the town until 2014 — 2015 brought its fall."  # a dash set apart parts two clauses
     expressions = [_expr(text, "2014", "2014"), _expr(text, "2015", "2015")]

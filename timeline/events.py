@@ -440,6 +440,11 @@ _RANGE_BEFORE = re.compile(r"\b(?:%s)\s+$" % alternatives(_CUES["range_opener"])
 _RANGE_MARK = re.compile(r"^(?:%s)$" % alternatives(_CUES["range_mark"]), re.IGNORECASE)
 _RANGE_MARK_SPACED = re.compile(r"^\s+(?:%s)\s+$" % alternatives(_CUES["range_mark"]), re.IGNORECASE)
 _NO_WORD_AFTER = re.compile(r"\s*(?:[^\w\s]|$)")
+# A bare day number that takes its month from the date after it makes a range with it, whatever stands before
+# ("during the night of 3 to 4 May"); joined by "and" or "or" it is one of two days ("on 3 and 5 May").
+_BARE_DAY = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?$")
+_RANGE_TO = re.compile(r"^\s*(?:%s)\s*$" % alternatives([w for w in _CUES["range_joiner"] if w not in _CUES["date_list_joiner"]]),
+                       re.IGNORECASE)
 # Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
 _SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:%s)?\s*$" % (
     alternatives(_CUES["local_time"]), alternatives(_CUES["same_time_joiner"])), re.IGNORECASE)
@@ -460,7 +465,8 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
             before = text[max(sentence_start, current.start - 12):current.start]
             if (_RANGE_BETWEEN.match(between) and other.end >= interval.start
                     and (_RANGE_BEFORE.search(before) or _RANGE_MARK.match(between)
-                         or _RANGE_MARK_SPACED.match(between) and _NO_WORD_AFTER.match(text, following.end))):
+                         or _RANGE_MARK_SPACED.match(between) and _NO_WORD_AFTER.match(text, following.end)
+                         or _BARE_DAY.match(current.text) and _RANGE_TO.match(between))):
                 groups.append(_Happening((current, following), interval.start, other.end, interval))
                 index += 2
                 continue
