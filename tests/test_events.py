@@ -160,6 +160,15 @@ def test_a_date_after_a_superlative_and_since_is_a_point_of_comparison():
     assert [e.date for e in _events(text, [_expr(text, "1992", "1992")], "1997-04-03")] == ["1992"]
 
 
+def test_a_title_keeps_the_marks_of_a_whole_quotation_and_drops_those_of_a_cut_one():
+    text = 'The raid became known as the "Green Beret Affair" in 1969.'
+    assert [e.title for e in _events(text, [_expr(text, "1969", "1969")], "2019-08-13")] == [
+        'The raid became known as the "Green Beret Affair"']
+    text = '"We will not leave our positions," a rebel commander told Reuters on Thursday.'
+    title = _events(text, [_expr(text, "Thursday", "2019-08-15")], "2019-08-15")[0].title
+    assert title.count('"') % 2 == 0
+
+
 def test_planned_happening_is_future():
     text = "Officials are due to meet in Washington on Dec. 19 to review the campaign."
     events = _events(text, [_expr(text, "Dec. 19", "2018-12-19")], "2018-12-14")
