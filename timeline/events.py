@@ -628,7 +628,8 @@ def extract_events(
         if main_happenings:
             previous = (number, main_happenings[-1])
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
-    events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks))
+    leads = _undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks)
+    events.extend(_dated_by_headline(leads, events, sentences, text))
     if not events:
         events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
     return sorted(events, key=lambda e: (e.offset, e.start))
@@ -816,6 +817,36 @@ def _first_body_sentence(sentences: list[Sentence], text: str) -> list[int]:
     """The first sentence that is not a headline, else the first headline: an article's last resort."""
     body = [i for i, sentence in enumerate(sentences) if not is_headline(sentence, text)]
     return body[:1] or list(range(min(1, len(sentences))))
+
+
+def _dated_by_headline(leads: list[Event], events: list[Event], sentences: list[Sentence], text: str) -> list[Event]:
+    """The undated ``leads``, each dated by the headline right above it when that headline dates one happening
+    ("14:20 GMT – Turkish convoy hit near Khan Sheikhoun" above "An air strike hit a Turkish military convoy
+    ..."): the lead tells that happening, so it takes the headline's date and the headline's event goes from
+    ``events`` (changed in place); other leads keep the publication date."""
+    if not leads:
+        return leads
+    starts = [sentence.start for sentence in sentences]
+    by_offset: dict[tuple[int, int], list[int]] = {}
+    for position, event in enumerate(events):
+        by_offset.setdefault(event.offset, []).append(position)
+    dated, gone = [], set()
+    for lead in leads:
+        number = bisect.bisect_left(starts, lead.offset[0])
+        above = sentences[number - 1] if number > 0 else None
+        own = by_offset.get((above.start, above.end), []) if above is not None else []
+        if len(own) != 1 or not is_headline(above, text) or events[own[0]].date_source not in ("explicit", "relative") \
+                or text[above.end:lead.offset[0]].count("\n") > 2:
+            dated.append(lead)
+            continue
+        heading = events[own[0]]
+        dated.append(with_fields(lead, date=heading.date, start=heading.start, end=heading.end,
+                                 precision=heading.precision, date_source=heading.date_source,
+                                 expression=heading.expression, mod=heading.mod, future=heading.future or lead.future))
+        gone.add(own[0])
+    if gone:
+        events[:] = [event for position, event in enumerate(events) if position not in gone]
+    return dated
 
 
 def _undated_leads(
