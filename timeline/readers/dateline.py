@@ -88,6 +88,8 @@ _YEAR = re.compile(r"\d{4}")
 _SEPARATOR = re.compile(r"[ \t]+(?:--|[-–—/])[ \t]+|[ \t]*[|•·][ \t]*")
 # What closes it after the date: the agency in brackets, a dash, or the end of the line.
 _WIRE_CLOSE = re.compile(r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:(?:--|[-–—:])(?=[ \t]|$)|$)")
+# A dateline in brackets closes with its bracket, then a dash: "(Beirut, June 10, 2019) – ".
+_BRACKET_CLOSE = re.compile(r"\)[ \t]*(?:--|[-–—:])(?=[ \t]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -245,12 +247,14 @@ def _moved(candidate: _Candidate, offset: int) -> _Candidate:
 
 
 def _wire_dateline(line: _Line, dates: list[_Date]) -> list[_Candidate]:
-    """The date of a wire dateline opening ``line``: "BEIRUT, Oct. 27 (Reuters) - ..."."""
+    """The date of a wire dateline opening ``line``: "BEIRUT, Oct. 27 (Reuters) - ...", or of one in
+    brackets as reports write it: "(Beirut, June 10, 2019) – ..."."""
     date = next((date for date in dates if date.start > 0), None)
-    if date is None or not _wire_opening().fullmatch(line.text[:date.start]):
+    bracketed = line.text.startswith("(")
+    if date is None or not _wire_opening().fullmatch(line.text[int(bracketed):date.start]):
         return []
     weekdays = {_weekday(token) for token in _tokens(line.text[:date.start])} - {None}
-    close = _WIRE_CLOSE.match(line.text, date.end)
+    close = (_BRACKET_CLOSE if bracketed else _WIRE_CLOSE).match(line.text, date.end)
     if len(weekdays) > 1 or not close or line.partial and close.end() >= len(line.text):
         return []
     return [_Candidate(date, None, weekdays.pop() if weekdays else None, 0, close.end())]
