@@ -86,7 +86,9 @@ MASKED_DATE = re.compile(r"(?=\x00|%s)%s*\x00+" % (_MASKED_DATE_FIRSTS, _MASKED_
 _LEAD_WORD_BEFORE_MASK = re.compile(r"(?=%s)%s\x00" % (_MASKED_DATE_FIRSTS, _MASKED_DATE_LEAD), re.IGNORECASE)
 PARENTHESES = re.compile(r"\s*(?:\([^()\[\]]{0,200}\)|\[[^()\[\]]{0,200}\])")
 # A short insertion between commas: an apposition or participle phrase the headline drops.
-INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+")
+# Before "including" the commas close no insertion: ", killing 12 people, including three children" lists the
+# dead, and the words before it would be left hanging.
+INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+(?!including\b)")
 # A past form or a finite auxiliary (cues.tsv, finite_verb), or any word in -ed: the verb of a clause.
 PAST_OR_AUX = r"(?:%s|%s|%s)" % (alternatives(IRREGULAR_PAST), alternatives(_CUES["finite_verb"]), _REGULAR_PAST)
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
