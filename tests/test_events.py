@@ -389,6 +389,15 @@ def test_a_subordinate_clause_that_opens_the_sentence_titles_its_own_date():
     assert events[0].title != "Juan Miguel Gonzalez"
 
 
+def test_titles_mend_the_commas_a_date_leaves_behind():
+    text = "An airstrike hit a market in Maarat al-Numan on May 28, killing 12 people, including three children."
+    events = _events(text, [_expr(text, "May 28", "2019-05-28")], "2019-06-10")
+    assert [e.title for e in events] == ["An airstrike hit a market in Maarat al-Numan, killing 12 people, including three children"]
+    text = "The Aug. 7, 1998, bombings killed more than 200 people."  # the comma after the year is the date's
+    events = _events(text, [_expr(text, "Aug. 7, 1998", "1998-08-07")], "1999-06-07")
+    assert [e.title for e in events] == ["The bombings killed more than 200 people"]
+
+
 def test_a_word_in_ed_that_is_no_verb_does_not_split_the_subject():
     # "United" and "hundred" end in -ed but are no past forms (cues.tsv, not_past).
     text = ("On 27 February, United States President Barack Obama gave a speech in North Carolina announcing that "

@@ -237,6 +237,9 @@ def clause_at(sentence: str, position: int) -> tuple[int, int]:
     return bounds[-1] if bounds else (0, len(sentence))
 
 
+_ENDS_WITH_DETERMINER = re.compile(r"\b(?:%s)\s*$" % alternatives(_CUES["subject_determiner"]), re.IGNORECASE)
+
+
 def _drop_span(text: str, start: int, end: int) -> str:
     """``text`` without ``[start, end)`` and the preposition leading into it."""
     head = text[:start]
@@ -244,7 +247,9 @@ def _drop_span(text: str, start: int, end: int) -> str:
     if lead_in:
         head = head[: lead_in.start()]
     tail = text[end:]
-    if head.rstrip().endswith(",") and tail.lstrip().startswith(","):
+    if tail.lstrip().startswith(",") and _ENDS_WITH_DETERMINER.search(head):
+        tail = tail.lstrip()[1:]  # "The Aug. 7, 1998, bombings": the comma closes the date's year
+    elif head.rstrip().endswith(",") and tail.lstrip().startswith(","):
         tail = tail.lstrip()[1:]
         if _STARTS_WITH_VERB.match(tail.lstrip()):
             # The date stood between a subject and its verb ("The army, on Monday, attacked ..."): the
