@@ -20,6 +20,11 @@ def _events(text, expressions, published="2016-11-04"):
     return extract_events(document, split_sentences(text), expressions)
 
 
+def _titles(text, phrase, value, published):
+    """The titles of the events of ``text`` dated by its one expression ``phrase``."""
+    return [e.title for e in _events(text, [_expr(text, phrase, value)], published)]
+
+
 def test_dated_sentence_gives_an_event_with_interval_and_evidence():
     text = "Headline\n\nOn 6 May, rebels captured Khan Touman. Few were hurt."
     events = _events(text, [_expr(text, "6 May", "2016-05-06", anchor="explicit")], "2016-05-06")
@@ -134,8 +139,8 @@ def test_dates_in_other_order_or_apart_are_no_range():
 
 def test_a_date_between_a_subject_and_its_verb_leaves_no_comma_in_the_title():
     text = "The army, on Monday, attacked the town near Idlib, killing five."
-    events = _events(text, [_expr(text, "Monday", "2016-05-16")], "2016-05-20")
-    assert [e.title for e in events] == ["The army attacked the town near Idlib, killing five"]
+    assert _titles(text, "Monday", "2016-05-16", "2016-05-20") == [
+        "The army attacked the town near Idlib, killing five"]
     # A comma that closes an opening phrase stays: what follows it is a clause with its own subject.
     text = "When the truce ended, on Monday, rebels shelled the old city."
     events = _events(text, [_expr(text, "Monday", "2016-05-16")], "2016-05-20")
@@ -342,21 +347,18 @@ def test_a_clause_after_and_with_its_own_date_gives_its_own_title():
 
 def test_a_relative_clause_before_any_past_verb_or_verb_of_saying_is_left_out_of_the_title():
     text = "Turkey, which backs some rebel groups, said on Monday one of its observation posts had been surrounded."
-    events = _events(text, [_expr(text, "Monday", "2019-08-19")], "2019-08-22")
-    assert [e.title for e in events] == ["Turkey said one of its observation posts had been surrounded"]
+    assert _titles(text, "Monday", "2019-08-19", "2019-08-22") == [
+        "Turkey said one of its observation posts had been surrounded"]
     text = "Spicer, who was freed on Wednesday, flew back to Britain and told reporters he was well."
-    events = _events(text, [_expr(text, "Wednesday", "2019-08-21")], "2019-08-22")
-    assert [e.title for e in events] == ["Spicer was freed"]
+    assert _titles(text, "Wednesday", "2019-08-21", "2019-08-22") == ["Spicer was freed"]
 
 
 def test_a_date_in_a_relative_clause_after_the_subject_dates_what_that_clause_tells():
     text = "The offensive, which began in late April, has displaced more than 400,000 people."
-    events = _events(text, [_expr(text, "late April", "2019-04")], "2019-08-22")
-    assert [e.title for e in events] == ["The offensive began"]
+    assert _titles(text, "late April", "2019-04", "2019-08-22") == ["The offensive began"]
     # After a verb the relative clause tells of its object, not of the subject: the title keeps the main clause.
     text = "Rebels attacked the town, which fell on Monday."
-    events = _events(text, [_expr(text, "Monday", "2019-08-19")], "2019-08-22")
-    assert [e.title for e in events] == ["Rebels attacked the town"]
+    assert _titles(text, "Monday", "2019-08-19", "2019-08-22") == ["Rebels attacked the town"]
 
 
 def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
@@ -375,15 +377,12 @@ def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
 
 def test_a_subordinate_clause_that_opens_the_sentence_titles_its_own_date():
     text = "When the offensive began on 30 April, the UN warned of a humanitarian catastrophe."
-    events = _events(text, [_expr(text, "30 April", "2019-04-30")], "2019-08-01")
-    assert [e.title for e in events] == ["The offensive began"]
+    assert _titles(text, "30 April", "2019-04-30", "2019-08-01") == ["The offensive began"]
     text = "After Carranza took control in 1914, Villa and other revolutionaries met at Aguascalientes."
-    events = _events(text, [_expr(text, "1914", "1914")], "2019-08-01")
-    assert [e.title for e in events] == ["Carranza took control"]
+    assert _titles(text, "1914", "1914", "2019-08-01") == ["Carranza took control"]
     # A date in the main clause titles the main clause; a comma inside the opening clause does not end it.
     text = "Although his intentions were good, Carranza failed to enforce the reforms of the 1917 Constitution."
-    events = _events(text, [_expr(text, "1917", "1917")], "2019-08-01")
-    assert [e.title for e in events] == ["Carranza failed to enforce the reforms of the Constitution"]
+    assert _titles(text, "1917", "1917", "2019-08-01") == ["Carranza failed to enforce the reforms of the Constitution"]
     text = "When asked if the boy's father, Juan Miguel Gonzalez, was controlled by Havana last week, she frowned."
     events = _events(text, [_expr(text, "last week", "2000-W14")], "2000-04-14")
     assert events[0].title != "Juan Miguel Gonzalez"
@@ -391,11 +390,10 @@ def test_a_subordinate_clause_that_opens_the_sentence_titles_its_own_date():
 
 def test_titles_mend_the_commas_a_date_leaves_behind():
     text = "An airstrike hit a market in Maarat al-Numan on May 28, killing 12 people, including three children."
-    events = _events(text, [_expr(text, "May 28", "2019-05-28")], "2019-06-10")
-    assert [e.title for e in events] == ["An airstrike hit a market in Maarat al-Numan, killing 12 people, including three children"]
+    assert _titles(text, "May 28", "2019-05-28", "2019-06-10") == [
+        "An airstrike hit a market in Maarat al-Numan, killing 12 people, including three children"]
     text = "The Aug. 7, 1998, bombings killed more than 200 people."  # the comma after the year is the date's
-    events = _events(text, [_expr(text, "Aug. 7, 1998", "1998-08-07")], "1999-06-07")
-    assert [e.title for e in events] == ["The bombings killed more than 200 people"]
+    assert _titles(text, "Aug. 7, 1998", "1998-08-07", "1999-06-07") == ["The bombings killed more than 200 people"]
 
 
 def test_a_word_in_ed_that_is_no_verb_does_not_split_the_subject():
