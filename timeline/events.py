@@ -456,9 +456,9 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
         if following is not None:
             between = text[current.end:following.start]
             other = intervals[index + 1]
-            before = text[max(sentence_start, current.start - 12):current.start]
             if (_RANGE_BETWEEN.match(between) and other.end >= interval.start
-                    and (_RANGE_BEFORE.search(before) or _RANGE_MARK.match(between)
+                    and (_RANGE_BEFORE.search(text[max(sentence_start, current.start - 12):current.start])
+                         or _RANGE_MARK.match(between)
                          or _RANGE_MARK_SPACED.match(between) and _NO_WORD_AFTER.match(text, following.end))):
                 groups.append(_Happening((current, following), interval.start, other.end, interval))
                 index += 2
