@@ -645,6 +645,8 @@ def _dated_from_others(
     happening the text last dated; when they carry the date and the rest of the sentence does
     not, the sentence's own happening is dated from theirs.
     """
+    if not relations:
+        return []  # no offset in the sentence: no happening of it is dated from another
     events = []
     # A clock time alone ("at 6 a.m.") names no day of its own: no offset counts from it.
     own = [(h, r) for h, r in made if r is None and not _CLOCK_ALONE.match(h.main.text)]
