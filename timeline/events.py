@@ -617,9 +617,11 @@ def extract_events(
         for derived in _dated_from_others(document, sentence, relations, made, context, title_spans, published, names):
             events.append(derived)
             dated_sentences.add(number)
-        main_happenings = [h for h, named_by in made if named_by is None and not _CLOCK_ALONE.match(h.main.text)]
-        if main_happenings:
-            previous = (number, main_happenings[-1])
+        # The last of the sentence's own happenings (not a clock time alone), looked for from the end.
+        last_own = next((h for h, named_by in reversed(made)
+                         if named_by is None and not _CLOCK_ALONE.match(h.main.text)), None)
+        if last_own is not None:
+            previous = (number, last_own)
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
     events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks))
     if not events:
