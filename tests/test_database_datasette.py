@@ -1,5 +1,6 @@
 """The chronology database opens as it is in Datasette: tables, foreign keys, facets, full-text search."""
 import asyncio
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -23,9 +24,13 @@ def test_datasette_reads_events_facets_and_search(seeds_dir, tmp_path):
         return events, facets, found, reports, keys
 
     events, facets, found, reports, keys = asyncio.run(read())
-    assert len(events["rows"]) == 26 and all(row["id"] for row in events["rows"])
+    # Every event the database holds, as sqlite itself counts them (the seeds give some two dozen).
+    with sqlite3.connect(path) as connection:
+        stored = connection.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert stored >= 20
+    assert len(events["rows"]) == stored and all(row["id"] for row in events["rows"])
     assert {"precision", "document", "event_type"} <= set(facets["facet_results"])
-    assert sum(f["count"] for f in facets["facet_results"]["precision"]["results"]) == 26
+    assert sum(f["count"] for f in facets["facet_results"]["precision"]["results"]) == stored
     assert found["rows"] and all("Touman" in row["title"] + row["sentence"] for row in found["rows"])
     assert reports["rows"]
     assert isinstance(keys["rows"][0]["event_id"], dict)  # a foreign key Datasette follows to events

@@ -114,6 +114,15 @@ def test_a_dash_set_apart_makes_a_range_where_no_word_follows_the_second_date():
         ("2019-01-01/2019-03-31", "At least 1,200 civilians were displaced")]
 
 
+def test_a_bare_day_before_to_and_a_date_is_a_range_without_an_opener():
+    text = "During the night of 3 to 4 May, rebels advanced on the town."
+    expressions = [_expr(text, "3", "2019-05-03"), _expr(text, "4 May", "2019-05-04")]
+    assert [e.date for e in _events(text, expressions, "2019-05-14")] == ["2019-05-03/2019-05-04"]
+    text = "Strikes hit the town on 3 and 5 May."  # two days, not the days between
+    expressions = [_expr(text, "3", "2019-05-03"), _expr(text, "5 May", "2019-05-05")]
+    assert [e.date for e in _events(text, expressions, "2019-05-14")] == ["2019-05-03", "2019-05-05"]
+
+
 def test_dates_in_other_order_or_apart_are_no_range():
     text = "Rebels held the town until 2014 — 2015 brought its fall."  # a dash set apart parts two clauses
     expressions = [_expr(text, "2014", "2014"), _expr(text, "2015", "2015")]
@@ -137,9 +146,41 @@ def test_a_headline_naming_a_section_after_its_day_dates_no_happening():
     text = "Yesterday's updates\n\nGovernment forces entered Khan Sheikhoun on Sunday evening."
     expressions = [_expr(text, "Yesterday", "2019-08-18"), _expr(text, "Sunday evening", "2019-08-18TEV", "TIME")]
     assert [e.title for e in _events(text, expressions, "2019-08-19")] == ["Government forces entered Khan Sheikhoun"]
-    text = "Yesterday's attack on Idlib\n\nJets struck Idlib."  # a happening's noun: an event
+    text = "Yesterday's attack on Idlib\n\nJets struck Idlib."  # a happening's noun: the lead below tells it
     events = _events(text, [_expr(text, "Yesterday", "2019-08-18")], "2019-08-19")
-    assert ("2019-08-18", "Attack on Idlib") in [(e.date, e.title) for e in events]
+    assert [(e.date, e.title) for e in events] == [("2019-08-18", "Jets struck Idlib")]
+
+
+def test_a_date_after_a_superlative_and_since_is_a_point_of_comparison():
+    text = "The attack, the deadliest since January, killed 22 people on Sunday."
+    expressions = [_expr(text, "January", "2019-01"), _expr(text, "Sunday", "2019-08-11")]
+    assert [e.date for e in _events(text, expressions, "2019-08-13")] == ["2019-08-11"]
+    # A superlative further back qualifies another noun: the date after "since" is the happening's start.
+    text = "The firm has been an agent for the world's biggest breeder of benign insects since 1992."
+    assert [e.date for e in _events(text, [_expr(text, "1992", "1992")], "1997-04-03")] == ["1992"]
+
+
+def test_a_title_keeps_the_marks_of_a_whole_quotation_and_drops_those_of_a_cut_one():
+    text = 'The raid became known as the "Green Beret Affair" in 1969.'
+    assert [e.title for e in _events(text, [_expr(text, "1969", "1969")], "2019-08-13")] == [
+        'The raid became known as the "Green Beret Affair"']
+    text = '"We will not leave our positions," a rebel commander told Reuters on Thursday.'
+    title = _events(text, [_expr(text, "Thursday", "2019-08-15")], "2019-08-15")[0].title
+    assert title.count('"') % 2 == 0
+
+
+def test_an_undated_lead_takes_the_date_of_the_headline_right_above_it():
+    text = ("Syria live\n\n14:20 GMT – Turkish convoy hit near Khan Sheikhoun\n"
+            "An air strike hit a Turkish military convoy south of Maarat al-Numan, killing three civilians.\n\n"
+            "12:05 GMT – Hospital struck in Kafr Nabl\n"
+            "Airstrikes put the only hospital in Kafr Nabl out of service early on Monday morning.\n")
+    expressions = [_expr(text, "14:20 GMT", "2019-08-19T14:20", "TIME"), _expr(text, "12:05 GMT", "2019-08-19T12:05", "TIME"),
+                   _expr(text, "Monday morning", "2019-08-19TMO", "TIME")]
+    events = _events(text, expressions, "2019-08-19")
+    assert [(e.date, e.title[:30]) for e in events] == [
+        ("2019-08-19T14:20", "An air strike hit a Turkish mi"),  # one event: the lead, at the headline's time
+        ("2019-08-19T12:05", "Hospital struck in Kafr Nabl"),  # the body has a date of its own: two events
+        ("2019-08-19TMO", "Airstrikes put the only hospit")]
 
 
 def test_planned_happening_is_future():

@@ -50,10 +50,11 @@ GENERIC_TIME = re.compile(r"\b(?=%s)(?:%s)\b" % (first_letters(_CUES["generic_ti
                           re.IGNORECASE)
 # A date that a figure is compared with ("up from $3 million last year", "compared with a year earlier")
 # is a reference point, not the time of a happening; "no later than" sets a deadline, no comparison.
+# So is the date after a superlative and "since" ("the deadliest attack since January", "the first time since 2011").
 COMPARISON_LEAD_IN = re.compile(
-    r"\b(?:%s)\s[^.;:!?]{0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$" % (
+    r"\b(?:%s)\s[^.;:!?]{0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$|\b(?:%s)\b[^.;:!?,]{0,25}\bsince\s+$" % (
         alternatives(_CUES["comparison"]), _not_after(_CUES["deadline_comparative"]),
-        alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"])),
+        alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"]), alternatives(_CUES["superlative"])),
     re.IGNORECASE,
 )
 # Longer than any match of COMPARISON_LEAD_IN but for the spaces just before the date.
@@ -61,7 +62,7 @@ COMPARISON_REACH = 100
 # Every match of COMPARISON_LEAD_IN holds one of these words (casefolded, as its IGNORECASE reads
 # them): words before a date that hold none cannot lead into a comparison, which is tested at
 # once instead of trying the pattern at each of their characters.
-COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES["comparative"])
+COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES["comparative"] + _CUES["superlative"])
 # Whether casefolded words hold one of COMPARISON_WORDS anywhere (a search in C, not a test per word).
 _HOLDS_COMPARISON_WORD = re.compile("|".join(map(re.escape, COMPARISON_WORDS)) or "(?!)")
 COMPARISON_DATE = with_lookahead(re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE))
@@ -439,6 +440,11 @@ _RANGE_BEFORE = re.compile(r"\b(?:%s)\s+$" % alternatives(_CUES["range_opener"])
 _RANGE_MARK = re.compile(r"^(?:%s)$" % alternatives(_CUES["range_mark"]), re.IGNORECASE)
 _RANGE_MARK_SPACED = re.compile(r"^\s+(?:%s)\s+$" % alternatives(_CUES["range_mark"]), re.IGNORECASE)
 _NO_WORD_AFTER = re.compile(r"\s*(?:[^\w\s]|$)")
+# A bare day number that takes its month from the date after it makes a range with it, whatever stands before
+# ("during the night of 3 to 4 May"); joined by "and" or "or" it is one of two days ("on 3 and 5 May").
+_BARE_DAY = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?$")
+_RANGE_TO = re.compile(r"^\s*(?:%s)\s*$" % alternatives([w for w in _CUES["range_joiner"] if w not in _CUES["date_list_joiner"]]),
+                       re.IGNORECASE)
 # Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
 _SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:%s)?\s*$" % (
     alternatives(_CUES["local_time"]), alternatives(_CUES["same_time_joiner"])), re.IGNORECASE)
@@ -459,7 +465,8 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
             if (_RANGE_BETWEEN.match(between) and other.end >= interval.start
                     and (_RANGE_BEFORE.search(text[max(sentence_start, current.start - 12):current.start])
                          or _RANGE_MARK.match(between)
-                         or _RANGE_MARK_SPACED.match(between) and _NO_WORD_AFTER.match(text, following.end))):
+                         or _RANGE_MARK_SPACED.match(between) and _NO_WORD_AFTER.match(text, following.end)
+                         or _BARE_DAY.match(current.text) and _RANGE_TO.match(between))):
                 groups.append(_Happening((current, following), interval.start, other.end, interval))
                 index += 2
                 continue
@@ -623,7 +630,8 @@ def extract_events(
         if last_own is not None:
             previous = (number, last_own)
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
-    events.extend(_undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks))
+    leads = _undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks)
+    events.extend(_dated_by_headline(leads, events, sentences, text))
     if not events:
         events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
     return sorted(events, key=lambda e: (e.offset, e.start))
@@ -813,6 +821,36 @@ def _first_body_sentence(sentences: list[Sentence], text: str) -> list[int]:
     """The first sentence that is not a headline, else the first headline: an article's last resort."""
     body = [i for i, sentence in enumerate(sentences) if not is_headline(sentence, text)]
     return body[:1] or list(range(min(1, len(sentences))))
+
+
+def _dated_by_headline(leads: list[Event], events: list[Event], sentences: list[Sentence], text: str) -> list[Event]:
+    """The undated ``leads``, each dated by the headline right above it when that headline dates one happening
+    ("14:20 GMT – Turkish convoy hit near Khan Sheikhoun" above "An air strike hit a Turkish military convoy
+    ..."): the lead tells that happening, so it takes the headline's date and the headline's event goes from
+    ``events`` (changed in place); other leads keep the publication date."""
+    if not leads:
+        return leads
+    starts = [sentence.start for sentence in sentences]
+    by_offset: dict[tuple[int, int], list[int]] = {}
+    for position, event in enumerate(events):
+        by_offset.setdefault(event.offset, []).append(position)
+    dated, gone = [], set()
+    for lead in leads:
+        number = bisect.bisect_left(starts, lead.offset[0])
+        above = sentences[number - 1] if number > 0 else None
+        own = by_offset.get((above.start, above.end), []) if above is not None else []
+        if len(own) != 1 or not is_headline(above, text) or events[own[0]].date_source not in ("explicit", "relative") \
+                or text[above.end:lead.offset[0]].count("\n") > 2:
+            dated.append(lead)
+            continue
+        heading = events[own[0]]
+        dated.append(with_fields(lead, date=heading.date, start=heading.start, end=heading.end,
+                                 precision=heading.precision, date_source=heading.date_source,
+                                 expression=heading.expression, mod=heading.mod, future=heading.future or lead.future))
+        gone.add(own[0])
+    if gone:
+        events[:] = [event for position, event in enumerate(events) if position not in gone]
+    return dated
 
 
 def _undated_leads(

@@ -129,8 +129,9 @@ _TEMPORAL_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # A trailing attribution: ", state media reported", ", diplomats said".
+# The verb may be followed by where it was said: ", the chairman said at a news conference", ", it said in a statement".
 TRAILING_ATTRIBUTION = re.compile(
-    r",\s+(?:[\w.\-’']+\s+){1,5}(?:%s)$"
+    r",\s+(?:[\w.\-’']+\s+){1,5}(?:%s)(?:\s+(?:at|in|on|during)\s+(?:an?|the|its|his|her|their)\s+[\w -]{1,30})?$"
     % ("|".join(re.escape(verb) + r" [\w ]{1,30}" if verb in _CUES["hearer_verb"] else re.escape(verb)
                 for verb in _CUES["trailing_attribution"]) or "(?!)"),
     re.IGNORECASE,
@@ -684,7 +685,16 @@ def tidy_title(clause: str) -> str:
         shorter = INSERTION.sub(" ", text, count=1)
         if shorter != text and len(_WORD.findall(shorter)) >= 4:
             text = shorter
-    text = text.strip(" ,;:—–-.!?\"'“”‘’")
+    stripped = text.strip(" ,;:—–-.!?\"'“”‘’")
+    if _unbalanced_quotes(stripped):
+        # The strip took the mark that closes a quotation the title ends with ('the "Green Beret Affair"'): it stays.
+        end = text.find(stripped) + len(stripped)
+        if text[end:end + 1] in ('"', "”"):
+            stripped += text[end]
+    text = stripped
+    if _unbalanced_quotes(text):
+        # A quotation cut open by the clause's bounds ('Rolling Thunder" deluged the north'): its marks pair with nothing.
+        text = text.replace('"', "").replace("“", "").replace("”", "")
     if "," in text:
         text = _DANGLING_WORD.sub("", text)
     if len(text) > MAX_TITLE:
@@ -696,6 +706,10 @@ def tidy_title(clause: str) -> str:
         if cut >= MIN_TITLE:
             text = text[:cut].rstrip(" ,;:")
     return text[:1].upper() + text[1:]
+
+
+def _unbalanced_quotes(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
 # An article that opens a noun phrase, and a verb form that follows one as an adjective ("a suspected attack").

@@ -168,6 +168,9 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     return _resolved(ctx, unit, amount, base=base)
 
 
+_REPORTING_VERB = re.compile(r"\b(?:%s)\b" % alternatives(LANGUAGE.cues["reporting"]), re.IGNORECASE)
+
+
 def _last_date_near(ctx: Context, position: int) -> bool:
     """Whether the date last spoken of gives its day to an expression at ``position`` that names none
     ("at 6 a.m."): always in a story and after a day far from the DCT's ("on 31 January 1968"); after a
@@ -180,8 +183,12 @@ def _last_date_near(ctx: Context, position: int) -> bool:
 
 
 def _named_just_before(ctx: Context, position: int) -> bool:
-    """Whether the date last spoken of ends at most NEAR_REACH characters before ``position``, in its sentence."""
+    """Whether the date last spoken of ends at most NEAR_REACH characters before ``position``, in its sentence,
+    with no verb of reporting between: "The vote will take place on Feb. 23, the chairman said at a news
+    conference at 2:40 a.m." tells the report's own time, not the vote's day."""
     if ctx.last_at is None or not 0 <= position - ctx.last_at <= NEAR_REACH:
+        return False
+    if _REPORTING_VERB.search(ctx.text, ctx.last_at, position):
         return False
     from ..sentences import split_sentences  # imported here: timeline.sentences imports this package
     # One character of the expression itself, so that a break just before it leaves a sentence after it.

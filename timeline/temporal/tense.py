@@ -55,6 +55,7 @@ _FUTURE_FINITE = context_pattern("future_finite")
 _AHEAD_BETWEEN = context_pattern("ahead_between")
 _ONSET_BEFORE = context_pattern("onset_before")
 _LASTING_PAST = role_words("lasting_past")
+_LASTING_PRESENT = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, role_words("lasting_present"))), re.IGNORECASE)
 _ABBREVIATIONS = tuple(role_words("abbreviation"))
 _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
 
@@ -181,6 +182,9 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         if verbs and text[verbs[-1][0]:verbs[-1][1]].lower() in _LASTING_PAST \
                 and not _AHEAD_BETWEEN.search(text, verbs[-1][1], start):
             return -1
+        # "the truce holds until March": a verb of lasting in the present governs it, the end lies ahead.
+        if not verbs and _LASTING_PRESENT.search(text, low, start):
+            return 1
         # "officials hope to finish the road by June": a word of the future before the deadline in its clause
         return 1 if any(kind in _PLANNING and kind != "plan" and m_start >= low and m_end <= start
                         for m_start, m_end, kind in marks) else 0
