@@ -462,9 +462,9 @@ def _happenings(expressions: list[TemporalExpression], text: str, sentence_start
         if following is not None:
             between = text[current.end:following.start]
             other = intervals[index + 1]
-            before = text[max(sentence_start, current.start - 12):current.start]
             if (_RANGE_BETWEEN.match(between) and other.end >= interval.start
-                    and (_RANGE_BEFORE.search(before) or _RANGE_MARK.match(between)
+                    and (_RANGE_BEFORE.search(text[max(sentence_start, current.start - 12):current.start])
+                         or _RANGE_MARK.match(between)
                          or _RANGE_MARK_SPACED.match(between) and _NO_WORD_AFTER.match(text, following.end)
                          or _BARE_DAY.match(current.text) and _RANGE_TO.match(between))):
                 groups.append(_Happening((current, following), interval.start, other.end, interval))
@@ -624,9 +624,11 @@ def extract_events(
         for derived in _dated_from_others(document, sentence, relations, made, context, title_spans, published, names):
             events.append(derived)
             dated_sentences.add(number)
-        main_happenings = [h for h, named_by in made if named_by is None and not _CLOCK_ALONE.match(h.main.text)]
-        if main_happenings:
-            previous = (number, main_happenings[-1])
+        # The last of the sentence's own happenings (not a clock time alone), looked for from the end.
+        last_own = next((h for h, named_by in reversed(made)
+                         if named_by is None and not _CLOCK_ALONE.match(h.main.text)), None)
+        if last_own is not None:
+            previous = (number, last_own)
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
     leads = _undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks)
     events.extend(_dated_by_headline(leads, events, sentences, text))
@@ -653,6 +655,8 @@ def _dated_from_others(
     happening the text last dated; when they carry the date and the rest of the sentence does
     not, the sentence's own happening is dated from theirs.
     """
+    if not relations:
+        return []  # no offset in the sentence: no happening of it is dated from another
     events = []
     # A clock time alone ("at 6 a.m.") names no day of its own: no offset counts from it.
     own = [(h, r) for h, r in made if r is None and not _CLOCK_ALONE.match(h.main.text)]

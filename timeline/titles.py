@@ -424,6 +424,8 @@ class _Analysis:
         index = bisect.bisect_right(self.removed_ends, squeezed)
         if index < len(self.removed) and self.removed[index][0] <= squeezed:
             return None  # inside an insertion: only that date's own analysis keeps it
+        if not index:
+            return squeezed  # no insertion before it (the sentences of most dates have none)
         return squeezed - sum(end - start - 1 for start, end in self.removed[:index])
 
     def ends_in_speech(self, start: int, end: int) -> bool:

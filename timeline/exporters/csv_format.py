@@ -73,7 +73,8 @@ def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) 
         return
     # Each cell as event_record gives it (printable: it leaves a text without control characters as it
     # is, and makes each text printable on its own), found and quoted once per text (see _printable_cell).
-    cells = [str if column in _MADE_PLAIN else _printable_cell for column in columns]
+    cells = [str if column in _MADE_PLAIN else _fresh_cell if column in _NEW_EACH_ROW else _printable_cell
+             for column in columns]
     picked = [RECORD_NAMES.index(column) for column in columns]
     pick = operator.itemgetter(*picked) if len(picked) > 1 else lambda values: (values[picked[0]],)
 
@@ -134,6 +135,18 @@ _MADE_PLAIN = frozenset({"start", "end", "offset_start", "offset_end", "future",
 def _printable_cell(value: str) -> str:
     """A text as event_record makes it (see records.printable), as the csv module writes it."""
     return _cell(printable(value))
+
+
+# Columns whose text differs from row to row (a date's value and words, a report's id): a cache of
+# them only misses. A text of word characters, spaces and the marks of dates has no control
+# character to take out and nothing to quote: it is its own cell, told by one match.
+_NEW_EACH_ROW = frozenset({"date", "expression", "id"})
+_PLAIN_TEXT = re.compile(r"[\w ./:+-]*")
+
+
+def _fresh_cell(value: str) -> str:
+    """``_printable_cell(value)`` for a column of _NEW_EACH_ROW."""
+    return value if _PLAIN_TEXT.fullmatch(value) else _printable_cell(value)
 
 
 def _line(row) -> str:

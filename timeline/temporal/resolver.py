@@ -34,9 +34,10 @@ def resolve(ctx: Context, template: templates.Template, g: dict, span, rule_type
             if isinstance(result, Found):
                 return result
             return _assemble(ctx, alternative, result, None, g, rule_type)
-        if alternative.needs and not all(g.get(name) for name in alternative.needs):
+        # Each group looked up in C (map), not in a generator: a rule's alternatives are tried for each match.
+        if alternative.needs and not all(map(g.get, alternative.needs)):
             continue
-        if alternative.absent and any(g.get(name) for name in alternative.absent):
+        if alternative.absent and any(map(g.get, alternative.absent)):
             continue
         parts, first, bounds = [], None, None
         for piece in alternative.pieces:
