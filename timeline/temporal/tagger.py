@@ -497,7 +497,8 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
     if story is None:
         # A text of its own days: a year it looks back to ("the sharpest fall since December 1986") does
         # not become the time it has reached, nor do the months after it ("fell in March") fall in it.
-        return ctx.dct is not None and last[0].year < ctx.dct.year and _looks_back(ctx.text, start)
+        # With no DCT at all, any year looked back to is one.
+        return (ctx.dct is None or last[0].year < ctx.dct.year) and _looks_back(ctx.text, start)
     if last[0].year == story:
         return False
     low = max(0, start - CONTEXT_REACH)
