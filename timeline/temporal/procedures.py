@@ -17,7 +17,7 @@ from .context import (Context, Found, FOLLOW_DAYS, FOLLOW_REACH, RETURN_REACH, S
                       NEAR_DAYS, NEAR_REACH, context_text, role_words)
 from .rules import MACROS
 from .lexicon import alternatives
-from .tense import direction
+from .tense import REPORTING_VERB, direction
 
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:]\W*$")
@@ -168,9 +168,6 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     return _resolved(ctx, unit, amount, base=base)
 
 
-_REPORTING_VERB = re.compile(r"\b(?:%s)\b" % alternatives(LANGUAGE.cues["reporting"]), re.IGNORECASE)
-
-
 def _last_date_near(ctx: Context, position: int) -> bool:
     """Whether the date last spoken of gives its day to an expression at ``position`` that names none
     ("at 6 a.m."): always in a story and after a day far from the DCT's ("on 31 January 1968"); after a
@@ -188,7 +185,7 @@ def _named_just_before(ctx: Context, position: int) -> bool:
     conference at 2:40 a.m." tells the report's own time, not the vote's day."""
     if ctx.last_at is None or not 0 <= position - ctx.last_at <= NEAR_REACH:
         return False
-    if _REPORTING_VERB.search(ctx.text, ctx.last_at, position):
+    if REPORTING_VERB.search(ctx.text, ctx.last_at, position):
         return False
     from ..sentences import split_sentences  # imported here: timeline.sentences imports this package
     # One character of the expression itself, so that a break just before it leaves a sentence after it.
@@ -707,13 +704,7 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
                              f"-{season}", anchor="relative")
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
         return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
-    # Seasons in time order: spring, summer, fall of a year, then the winter that starts in it.
-    order = SEASON_CODES
-    year, current = season_of(ctx.dct)
-    now = 4 * year + order.index(current)
-    back = (now - order.index(season)) % 4
-    previous = now - (back or 4)          # the last one strictly before the current season
-    following = now + ((4 - back) % 4 or 4)  # the next one strictly after
+    now, back, previous, following = _seasons_around(ctx.dct, season)
     if dir_word in PRESENT:
         # "this summer" is the summer of the DCT's year, whether it is behind or ahead.
         return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
@@ -739,17 +730,21 @@ def _season_of_story(last: tuple[dt.date, str], season: str, dir_word: str) -> F
     if unit not in ("day", "week", "weekend", "month", "season", "quarter", "half"):
         year = day.year + (1 if dir_word in AHEAD else -1 if dir_word in BACK else 0)
         return Found("DATE", f"{year:04d}-{season}", anchor="relative")
-    order = SEASON_CODES
-    year, current = season_of(day)
-    now = 4 * year + order.index(current)
-    back = (now - order.index(season)) % 4
-    if dir_word in AHEAD:
-        index = now + ((4 - back) % 4 or 4)
-    elif dir_word in BACK:
-        index = now - (back or 4)
-    else:  # "that summer": of the story's year
+    if dir_word not in AHEAD and dir_word not in BACK:  # "that summer": of the story's year
         return Found("DATE", f"{day.year:04d}-{season}", anchor="relative")
+    _, _, previous, following = _seasons_around(day, season)
+    index = following if dir_word in AHEAD else previous
     return Found("DATE", f"{index // 4:04d}-{season}", anchor="relative")
+
+
+def _seasons_around(day: dt.date, season: str) -> tuple[int, int, int, int]:
+    """Seasons counted four a year in time order (spring, summer, fall of a year, then the winter that starts
+    in it): the one ``day`` falls in, how many seasons back ``season`` last was (0: it is the current one),
+    and the ``season`` strictly before and strictly after the current one."""
+    year, current = season_of(day)
+    now = 4 * year + SEASON_CODES.index(current)
+    back = (now - SEASON_CODES.index(season)) % 4
+    return now, back, now - (back or 4), now + ((4 - back) % 4 or 4)
 
 
 _COMPARISON = context_pattern("comparison")

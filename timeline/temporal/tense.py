@@ -44,7 +44,7 @@ _CAUSE_AFTER = context_pattern("cause_after")
 _PLUPERFECT_BEFORE = context_pattern("pluperfect_before")
 _PLACE_BEFORE_TO, _CAUSE_BEFORE_TO = role_words("place_before_to"), role_words("cause_before_to")
 # A reporting verb after the expression ("will meet Friday, officials said") says nothing of its tense.
-_REPORTING = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
+REPORTING_VERB = re.compile(r"\b(?:" + "|".join(map(re.escape, REPORTING)) + r")\b", re.IGNORECASE)
 _TOWARDS = context_pattern("towards")
 _SINCE_IN_CLAUSE = context_pattern("since_in_clause")
 _PRESENT_PROGRESSIVE = with_lookahead(context_pattern("present_progressive"))
@@ -218,7 +218,7 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
                 continue  # "on Tuesday ahead of the vote": what lies ahead is the vote
             if _CLAUSE_OPENER_BETWEEN.search(text, end, m_start):
                 break  # "in October, which is expected to last": the cue is another clause's
-            if kind == "past" and _REPORTING.fullmatch(text, m_start, m_end) and (
+            if kind == "past" and REPORTING_VERB.fullmatch(text, m_start, m_end) and (
                     len(text[m_end:high].split()) <= 2 or _QUOTATION_END_BEFORE.search(text, max(end, m_start - 30), m_start)):
                 continue
             # The verb that governs a time phrase mostly comes before it: words after count double.
