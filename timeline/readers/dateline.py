@@ -181,6 +181,7 @@ class _Line:
     start: int
     text: str
     partial: bool  # cut off (by the head's end or LINE_CHARS): its end is not the line's end
+    long: bool = False  # over LINE_CHARS: a paragraph of the body, which no furniture of the head follows
 
 
 def _head_lines(text: str) -> Iterator[_Line]:
@@ -195,7 +196,7 @@ def _head_lines(text: str) -> Iterator[_Line]:
         cut = newline < 0 and len(text) > len(head)
         if line.strip():
             seen += 1
-            yield _Line(position, line[:LINE_CHARS], cut or len(line) > LINE_CHARS)
+            yield _Line(position, line[:LINE_CHARS], cut or len(line) > LINE_CHARS, len(line) > LINE_CHARS)
         position = end + 1
 
 
@@ -212,20 +213,26 @@ def find_dateline(text: str, language: str = "") -> Dateline | None:
     dateline of the head with a full date (the year that puts the two closest), or a copyright
     year in the head ("© 2014 Reuters"). A year in the body's prose is the year of some event,
     not firm enough. Dates must be real calendar days from 1900 to next year, and agree with the
-    weekday written beside them.
+    weekday written beside them. Below a paragraph of the body (a line over ``LINE_CHARS``), a date
+    standing alone heads a section of the story ("Feb. 5, 2016" above what happened that day), and
+    only a labelled date ("Published 5 Feb 2016") still dates the text.
     """
     lines = list(_head_lines(text))
     candidates: list[_Candidate] = []
     all_dates: list[_Date] = []
     copyright_years: list[int] = []
     pending_label: str | None = None
+    body = False  # a paragraph of the body was read: a date standing alone below it heads a section
     for number, line in enumerate(lines):
         dates = _dates_in(line.text)
         all_dates.extend(dates)
         copyright_years.extend(_copyright_years(line.text))
         found = _wire_dateline(line, dates) or _plain_datelines(line, dates, pending_label, title=number == 0)
+        if body:
+            found = [c for c in found if c.label is not None]  # only "Published ..." still dates the text
         candidates.extend(_moved(c, line.start) for c in found)
         pending_label = _label_only(line.text)
+        body = body or line.long
     if not candidates:
         return None
     evidence = _Evidence(_numeric_order(all_dates, language), tuple(copyright_years),
