@@ -130,12 +130,28 @@ def test_photo_credits_are_captions(line):
     ("Published on 14 December 2018", "page metadata"),
     ("By John Smith, Levant Wire", "page metadata"),
     ("By Ahmad al-Khatib and Sara Jones", "page metadata"),
-    ("Thursday, 14 December 2018", "page date"),
-    ("12/14/2018 10:32 am", "page date"),
 ])
-def test_page_dates_and_bylines_are_not_article(line, reason):
+def test_page_metadata_and_bylines_are_not_article(line, reason):
     text = ARTICLE + "\n" + line + "\n" + ARTICLE
     assert [d.reason for d in clean(text).dropped] == [reason]
+
+
+PAGE_DATES = ["Thursday, 14 December 2018", "12/14/2018 10:32 am", "14 December"]
+
+
+@pytest.mark.parametrize("line", PAGE_DATES)
+def test_a_date_alone_in_the_head_of_a_page_is_not_article(line):
+    text = "Rebels take the town\n" + line + "\n" + ARTICLE
+    assert [d.reason for d in clean(text).dropped] == ["page date"]
+
+
+@pytest.mark.parametrize("line", PAGE_DATES)
+def test_a_date_alone_below_the_article_text_heads_a_section(line):
+    """A timeline or a live blog puts each day's date on a line above what happened that day."""
+    text = ARTICLE + "\n" + line + "\n" + ARTICLE
+    cleaned = clean(text)
+    assert cleaned.dropped == ()
+    assert any(start <= text.index(line) and text.index(line) + len(line) <= end for start, end in cleaned.kept)
 
 
 def test_a_dateline_alone_on_its_line_is_dropped():
@@ -168,17 +184,18 @@ def test_a_dropped_caption_does_not_anchor_the_next_sentence():
     assert [event.date for event in result.events] == ["2016-03-03", "2016-03-05"]
 
 
-# The page date rule as first written: numbers of up to four digits, which a failing match may cut in
-# every way. The shipped rule reads a digit at a time; it must drop exactly the same lines.
+# The page date rule as first written (with the time zones added since): numbers of up to four digits, which
+# a failing match may cut in every way. The shipped rule reads a digit at a time; it must drop exactly the same lines.
 _PAGE_DATE_AS_WRITTEN = re.compile(
     r"(?=.*\d)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
     r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,4}(?:st|nd|rd|th)?"
-    r"|[:.,/\-–]|am|pm|gmt|utc|\s){3,}", re.IGNORECASE)
+    r"|[:.,/\-–]|am|pm|gmt|utc|bst|wet|west|est|cest|eest|edt|ct|cst|cdt|mst|msk|mdt|ast|ist|pt|pst|pdt|et|\s){3,}",
+    re.IGNORECASE)
 # Pieces whose joins are where the two could differ: numbers of every length with and without their
 # suffix, a suffix that begins a weekday ("1thursday"), a month that may take a weekday's first letter
 # ("septuesday"), counts of pieces on either side of three, and words that end any match.
 _PAGE_DATE_PIECES = ("1", "12", "2016", "12345", "st", "th", "ursday", "thursday", "Tuesday", "sep", "sept", "t",
-                     "June", "jun", "e", " ", "  ", ":", "–", "am", "GMT", "x", "Rebels")
+                     "June", "jun", "e", " ", "  ", ":", "–", "am", "GMT", "IST", "est", "x", "Rebels")
 
 
 def test_the_page_date_rule_drops_the_lines_it_dropped_as_first_written():

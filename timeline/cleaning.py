@@ -16,23 +16,25 @@ from typing import Iterable
 
 from .temporal.firstchars import for_lower_ascii
 
-ACTIONS = ("end", "line", "before", "after", "minor")
+ACTIONS = ("end", "line", "head", "before", "after", "minor")
 # Rules that judge a whole line, rules that cut a line that runs pieces together, and the
 # words a title-case headline leaves in lower case.
-LINE_ACTIONS = ("end", "line")
+LINE_ACTIONS = ("end", "line", "head")
 CUT_ACTIONS = ("before", "after")
 # A title-case headline at the head of a run-together line has at least this many capitalised words,
 # and at most HEADLINE_MAX_WORDS words.
 HEADLINE_MIN_CAPITALISED = 3
 HEADLINE_MAX_WORDS = 20
 # An "end" marker only ends the article once this much article text stands above it;
-# higher up it is navigation ("Comments" in a menu) and only its own line goes.
+# higher up it is navigation ("Comments" in a menu) and only its own line goes. A "head" line
+# goes only above that much article text: below it, it is the article's own (a date alone heads
+# a section of a timeline).
 MIN_ARTICLE_BEFORE_END = 200
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One cleaning rule: ``action`` (end/line), the ``reason`` reported, a whole-line pattern."""
+    """One cleaning rule: ``action`` (end/line/head, or before/after/minor), the ``reason`` reported, a pattern."""
 
     action: str
     reason: str
@@ -179,6 +181,8 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
         if rule is not None and rule.action == "end" and kept_chars >= MIN_ARTICLE_BEFORE_END:
             dropped.append(Dropped(start, len(text), rule.reason))
             break
+        if rule is not None and rule.action == "head" and kept_chars >= MIN_ARTICLE_BEFORE_END:
+            rule = None  # below the article's first lines: a heading of its own
         if rule is not None:
             dropped.append(Dropped(start, end, rule.reason))
             continue
@@ -191,6 +195,8 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
             # one runs to the line's end, where the body may have run on after the caption.
             judged = len(pieces) > 1 and not (opened and number == len(pieces) - 1)
             rule = _first_rule(line_rules, any_rule, text[piece_start:piece_end]) if judged else None
+            if rule is not None and rule.action == "head" and kept_chars >= MIN_ARTICLE_BEFORE_END:
+                rule = None
             if rule is not None:  # a caption or a dateline run into the line: that piece alone goes
                 dropped.append(Dropped(piece_start, piece_end, rule.reason))
                 continue
