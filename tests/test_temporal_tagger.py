@@ -320,3 +320,14 @@ def test_a_year_heading_a_section_is_a_year_and_a_number_in_a_sentence_is_not():
     text = "1918\n\nIn January the army moved.\n\n2003: Invasion\n\nAnaconda Plan and blockade, 1861\nIt cost 1500 lives."
     assert [(e.text, e.value) for e in tag(text, dct="2009-12-19") if e.value[:1].isdigit()] == [
         ("1918", "1918"), ("January", "1918-01"), ("2003", "2003"), ("1861", "1861")]
+
+
+@pytest.mark.parametrize("month,number", [("March", 3), ("May", 5), ("July", 7)])
+def test_a_month_that_opens_a_line_before_a_colon_labels_what_follows(month, number):
+    text = f"2012: Rebels seize the east of the city\n\n{month}: Fighters take the old town, dividing the city.\n"
+    assert (month, f"2012-{number:02d}") in values(text, dct=None)
+
+
+def test_a_month_on_a_line_below_a_name_is_no_part_of_it():
+    assert values("Rebels seize eastern Aleppo\nJuly brought the siege.", dct="2012-09-01") == [("July", "2012-07")]
+    assert values("March on the capital was planned.", dct="2012-09-01") == []  # "March" alone may be a word

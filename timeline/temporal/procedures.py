@@ -449,18 +449,28 @@ def _sentence_start(text: str, position: int, reach: int) -> int:
 
 
 def _month_not_in_name(ctx: Context, g: dict, span) -> str | None:
-    """A month name alone that cannot be an ordinary word ("may") nor part of a name ("Ivy March")."""
+    """A month name alone that cannot be an ordinary word ("may") nor part of a name ("Ivy March"); a month
+    that opens a line before a colon labels what follows ("March: Protests erupt in Daraa"), whatever its name."""
+    low = max(0, span[0] - 25)
+    before = ctx.text[low:span[0]]
+    if _opens_line(ctx.text, low, span[0]):
+        return "" if ctx.text.startswith(":", span[1]) or g["month"].capitalize() not in AMBIGUOUS_MONTHS else None
     if g["month"].capitalize() in AMBIGUOUS_MONTHS:
         return None
-    low = max(0, span[0] - 25)
-    previous = PREVIOUS_WORD.search(ctx.text[low:span[0]])
-    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(ctx.text[low:span[0]]) \
+    previous = PREVIOUS_WORD.search(before)
+    if previous and previous.group(1)[:1].isupper() and not _SENTENCE_END_BEFORE.search(before) \
             and not _opening_determiner(ctx.text, low + previous.start(1), span[1], previous.group(1)):
         return None
     return ""
 
 
 _LINE_START = re.compile(r"(?:\A|\n)\s*\Z")
+
+
+def _opens_line(text: str, low: int, start: int) -> bool:
+    """Whether only spaces stand between ``start`` and the line break before it, looked for from ``low`` on."""
+    line_break = text.rfind("\n", low, start)
+    return not text[line_break + 1:start].strip() and (line_break >= 0 or low == 0)
 _OF_AFTER = context_pattern("of_after")
 
 
