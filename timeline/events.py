@@ -261,11 +261,18 @@ def _names_in(sentence: str, find_names: NameFinder | None):
     return find_names(sentence)
 
 
+# Notes in brackets after a sentence's closing mark: "... near Morek.[2]", "... in 2016.[citation needed]".
+_TRAILING_NOTES = re.compile(r"(?:\[[^\]\n]{0,20}\]\s*)+$")
+
+
 def is_headline(sentence: Sentence, text: str) -> bool:
-    """A line of its own with no closing punctuation and a few words."""
+    """A line of its own with no closing punctuation (notes in brackets after it aside) and a few words."""
     # The closing punctuation first: most sentences have it, and it is the quickest to read.
+    end = sentence.text.rstrip()
+    if end.endswith("]"):
+        end = _TRAILING_NOTES.sub("", end)
     return (
-        not sentence.text.rstrip().endswith((".", "!", "?", ":", "\"", "”", "’", ")"))
+        not end.endswith((".", "!", "?", ":", "\"", "”", "’", ")"))
         and _alone_on_line(text, sentence.start, sentence.end)
         and len(sentence.text.split()) <= HEADLINE_MAX_WORDS
     )
@@ -545,14 +552,24 @@ def extract_events(
     previous: tuple[int, _Happening] | None = None
     breaks = sorted(story_starts)
     carried = ""  # the last title of an overlong sentence cut in pieces, for a piece of dates alone
+    heading: tuple[Sentence, list[TemporalExpression]] | None = None  # the date heading of this section
+    under_heading: list[tuple[int, tuple[Sentence, list[TemporalExpression]]]] = []  # what opens a line below it
     for number, sentence in enumerate(sentences):
         if not sentence.continues:
             carried = ""
         inside = _within(ordered, starts, sentence)
         headline = is_headline(sentence, text)
         if headline:
-            previous = None
+            previous = heading = None
+        elif heading is not None and _opens_line(text, sentence.start):
+            under_heading.append((number, heading))
         anchors = _anchors(inside)
+        if anchors and len(sentence.text) <= DATE_HEADING_MAX_CHARS and _is_date_heading(sentence, inside, text):
+            # "3 September" on a line above what happened that day: it dates what it heads, no happening of its own.
+            if under_heading and under_heading[-1][0] == number:
+                under_heading.pop()
+            previous, heading = None, (sentence, anchors)
+            continue
         if anchors:
             dateline = DATELINE.match(sentence.text)  # once for the dates of the sentence
             dateline_end = dateline.end() if dateline else 0
@@ -629,12 +646,59 @@ def extract_events(
                          if named_by is None and not _CLOCK_ALONE.match(h.main.text)), None)
         if last_own is not None:
             previous = (number, last_own)
+    lead_of: Sentence | None = None
+    for number, (above, anchors) in under_heading:
+        # Below the first, a paragraph or an item of a list that dates a happening of its own tells its own times.
+        first, lead_of = above is not lead_of, above
+        after = number + 1
+        while not first and after < len(sentences) and not _opens_line(text, sentences[after].start):
+            after += 1
+        if number not in dated_sentences and dated_sentences.isdisjoint(range(number + 1, after)):
+            events.append(_under_date_heading(document, sentences[number], above, anchors, find_names))
+        dated_sentences.add(number)  # dated by its heading, not by the publication
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
     leads = _undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks)
     events.extend(_dated_by_headline(leads, events, sentences, text))
     if not events:
         events.extend(_undated_leads(document, sentences, dated_sentences, find_names, last_resort=True))
     return sorted(events, key=lambda e: (e.offset, e.start))
+
+
+# A date heading is short, and holds besides its dates only marks and notes in brackets ("3 September[edit]").
+DATE_HEADING_MAX_CHARS = 60
+_HEADING_REST = re.compile(r"(?:[^\w\[]|\[[^\]\n]{0,20}\])*")
+
+
+def _is_date_heading(sentence: Sentence, expressions: list[TemporalExpression], text: str) -> bool:
+    """A line that is a date alone ("3 September", "October 2016", "Feb. 5, 2016"): it heads the part of
+    a timeline or a live blog that tells what happened then."""
+    rest, position = [], sentence.start
+    for expression in expressions:
+        rest.append(text[position:expression.start])
+        position = max(position, expression.end)
+    rest.append(text[position:sentence.end])
+    return _HEADING_REST.fullmatch("".join(rest)) is not None and _alone_on_line(text, sentence.start, sentence.end)
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only spaces and marks of a list stand between ``start`` and the line break before it."""
+    line_start = text.rfind("\n", max(0, start - 8), start) + 1
+    return (line_start > 0 or start < 8) and not text[line_start:start].strip(" \t•·*-–—>")
+
+
+def _under_date_heading(document: Document, sentence: Sentence, heading: Sentence,
+                        anchors: list[TemporalExpression], find_names: NameFinder | None) -> Event:
+    """The happening a sentence without a date of its own tells under a date heading, dated by the heading."""
+    happening = _happenings(anchors, document.text, heading.start)[0]
+    value, precision, mod = _value_of(happening)
+    names = _names_in(sentence.text, find_names)
+    return new_event(
+        date=value, start=happening.start, end=happening.end, precision=precision, title=make_title(sentence.text),
+        sentence=sentence.text, document=document.name, offset=(sentence.start, sentence.end),
+        date_source=_date_source(happening.main),
+        expression=" … ".join(e.text for e in happening.expressions), mod=mod,
+        future=bool(FUTURE.search(sentence.text[slice(*clause_at(sentence.text, 0))])),
+        url=document.url, places=names[0], actors=names[1])
 
 
 def _dated_from_others(

@@ -104,7 +104,9 @@ SUBJECTLESS = re.compile(r"^(?:(?:%s)\s|[A-Za-z]+(?:%s)\b)" % (alternatives(_CUE
 _GERUND_SUBJECT = re.compile(r"^(?!(?:being|having)\b)[A-Za-z]+(?:%s)\s+(?:of\s+(?:[\w\-’']+\s+){1,4}?)?%s\b"
                              % (alternatives(_CUES["present_participle_ending"]), PAST_OR_AUX), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-\s]+")
+# Separators left at a title's head, and the marks of a list item ("• Rebels captured ...").
+_LEADING_MARKS = ",;:—–-•·*▪◦‣"
+_LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-•·*▪◦‣\s]+")
 _LEADING_CONNECTIVE = re.compile(r"^(?:%s)\s+" % alternatives(_CUES["leading_connective"]), re.IGNORECASE)
 _DANGLING_WORD = re.compile(r",\s+\w+$")  # a word left dangling after the date went ("..., lost")
 MAX_TITLE = 110
@@ -659,7 +661,7 @@ def _orphan_separators(match: re.Match) -> str:
 
 def _without_leading_punctuation(text: str) -> str:
     first = text[:1]
-    return _LEADING_PUNCTUATION.sub("", text) if first and (first in ",;:—–-" or first.isspace()) else text
+    return _LEADING_PUNCTUATION.sub("", text) if first and (first in _LEADING_MARKS or first.isspace()) else text
 
 
 @functools.lru_cache(maxsize=256)

@@ -1,0 +1,82 @@
+"""Pages laid out as timelines: a date alone on a line heads what happened then.
+
+Encyclopedia timelines, live blogs and wire chronologies put each day's date on a line of its own,
+then the entries of that day as paragraphs or list items. The date dates the entries; it is no
+happening of its own, and a text copied without its page's date still gets its dates from it.
+"""
+from timeline.documents import Document
+from timeline.pipeline import process_document
+from timeline.readers.dateline import find_dateline
+
+TIMELINE = """Timeline of the conflict in the north (March–April 2019)
+
+The following is a timeline of the fighting in the northern provinces from March to April 2019, with the
+casualty counts reported by monitors and the agencies working in the region at the time.
+
+March 2019[edit]
+
+2 March[edit]
+
+  • Government forces shelled the outskirts of Khan Sheikhoun, killing four civilians.[1]
+  • Rebels attacked an army checkpoint near Morek.[2]
+
+5 March[edit]
+
+9 March[edit]
+
+An air strike hit the market of Maarat al-Numan. Monitors said at least 12 people died.[3]
+
+Aid convoys reached the town of Saraqib after a week of talks.[4]
+
+April 2019[edit]
+
+14 April
+
+Turkish troops set up an observation post near Jisr al-Shughur.
+"""
+
+
+def _events(text, published=None):
+    return process_document(Document(name="timeline.txt", text=text, published=published)).events
+
+
+def test_each_entry_takes_the_date_of_the_heading_above_it():
+    events = _events(TIMELINE)
+    assert [(e.date, e.title) for e in events if len(e.date) == 10] == [
+        ("2019-03-02", "Government forces shelled the outskirts of Khan Sheikhoun, killing four civilians"),
+        ("2019-03-02", "Rebels attacked an army checkpoint near Morek"),
+        ("2019-03-09", "An air strike hit the market of Maarat al-Numan"),
+        ("2019-03-09", "Aid convoys reached the town of Saraqib after a week of talks"),
+        ("2019-04-14", "Turkish troops set up an observation post near Jisr al-Shughur"),
+    ]
+    # What is not an entry is the page's title and introduction, dated by the span they name.
+    assert {e.date for e in events if len(e.date) != 10} == {"2019-03/2019-04"}
+
+
+def test_headings_date_what_they_head_and_are_no_events_of_their_own():
+    events = _events(TIMELINE, published="2019-05-01")
+    dated = {(e.date, e.title) for e in events if len(e.date) == 10}
+    assert ("2019-03-02", "Rebels attacked an army checkpoint near Morek") in dated
+    assert ("2019-04-14", "Turkish troops set up an observation post near Jisr al-Shughur") in dated
+    assert not [e for e in events if e.title.strip(" []") in ("5 March", "March 2019", "2 March", "14 April", "edit")]
+    assert all("5 March" not in e.sentence for e in events)  # a heading with nothing below it tells nothing
+    assert all(not e.title.startswith(("•", "*")) for e in events)
+
+
+def test_an_entry_with_a_date_of_its_own_keeps_it():
+    text = TIMELINE.replace("Aid convoys reached the town of Saraqib", "On 11 March aid convoys reached the town of Saraqib")
+    events = {e.title: e.date for e in _events(text)}
+    assert events["Aid convoys reached the town of Saraqib after a week of talks"] == "2019-03-11"
+    assert events["An air strike hit the market of Maarat al-Numan"] == "2019-03-09"
+
+
+def test_a_date_heading_below_the_article_text_is_not_the_page_date():
+    text = ("Shifting front lines\n\n" + "As talks began in Geneva in February, government forces launched their most "
+            "intense offensive of the war, breaking a three-year siege of two villages and taking them within three "
+            "kilometres of their objective, while tens of thousands fled towards the border and the talks fell apart. "
+            * 2 + "\n\nFeb. 5, 2016\n\nGovernment forces launched an offensive north of the city.\n")
+    assert find_dateline(text) is None
+    labelled = text.replace("Feb. 5, 2016", "Published Feb. 5, 2016")
+    assert find_dateline(labelled).published == "2016-02-05"
+    events = {e.title: e.date for e in _events(text)}
+    assert events["Government forces launched an offensive north of the city"] == "2016-02-05"
