@@ -240,6 +240,13 @@ def test_titles_drop_attribution_parentheses_insertions_and_leading_adverbials()
     assert make_title(sentence, (start, start + 7)) == "ISIS launched an offensive on the Al-Tanf crossing"
 
 
+def test_a_title_drops_the_phrase_of_purpose_or_cause_that_opens_the_sentence():
+    for opening in ("As part of their campaign to take the province", "As a result of the talks"):
+        sentence = f"{opening}, the two armies opened a corridor on 22 March to let civilians leave."
+        start = sentence.index("22 March")
+        assert make_title(sentence, (start, start + 8)) == "The two armies opened a corridor to let civilians leave"
+
+
 def test_titles_are_not_the_sentence_cut_at_a_length():
     sentence = ("The anti-Assad forces now hold the Dahiyat al-Assad district, to the north of the Ramouseh area "
                 "where Russian and pro-Assad force reimposed the siege in late August.")
