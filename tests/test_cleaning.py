@@ -223,3 +223,16 @@ def test_the_joined_test_of_a_whole_line_agrees_with_the_rules_one_by_one():
     assert joined is not None
     for line in lines:
         assert joined.fullmatch(line) == any(rule.matches(line) for rule in rules), line
+
+
+def test_a_caption_seen_again_without_its_credit_goes_with_it():
+    """A page copy gives a photo's text above it and again as its caption with the credit below it."""
+    caption = "The ruins of a market in the old town after an air strike on 22 March 2017."
+    text = f"{caption}\n\nRuins and rubble\n\n{caption} © Jane Doe/Agency\n\n{ARTICLE}\n"
+    cleaned = clean(text)
+    assert [d.reason for d in cleaned.dropped] == ["caption", "caption"]
+    assert [d.start for d in cleaned.dropped] == [0, text.index(caption, 1)]
+    assert "22 March 2017" not in _kept_text(text, cleaned)
+    short = "Ruins of the market."  # too short to be told from a line of the article
+    text = f"{short}\n\n{short} © Jane Doe/Agency\n\n{ARTICLE}\n"
+    assert [d.start for d in clean(text).dropped] == [text.index(short, 1)]

@@ -206,7 +206,35 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
             else:
                 kept.append((piece_start, piece_end))
             kept_chars += piece_end - piece_start
+    if any(d.reason == CAPTION for d in dropped):
+        kept = _without_caption_copies(text, kept, dropped)
+        dropped.sort(key=lambda d: d.start)
     return Cleaned(tuple(kept), tuple(dropped))
+
+
+CAPTION = "caption"
+# A caption's text seen again without its credit is the image's own text (a page copy gives both), if this long.
+MIN_CAPTION_COPY = 40
+
+
+def _without_caption_copies(text: str, kept: list[tuple[int, int]], dropped: list[Dropped]) -> list[tuple[int, int]]:
+    """``kept`` without the paragraphs that a dropped caption repeats before its credit: "The ruins of a
+    market ... on March 22, 2017." above the photo, then the same with "© Name/Agency" below it. Each
+    such paragraph is added to ``dropped``."""
+    captions: dict[str, list[str]] = {}  # by their first characters, so that a page of captions is read once
+    for item in dropped:
+        if item.reason == CAPTION:
+            caption = " ".join(text[item.start:item.end].split())
+            captions.setdefault(caption[:MIN_CAPTION_COPY], []).append(caption)
+    remaining = []
+    for start, end in kept:
+        paragraph = " ".join(text[start:end].split())
+        alike = captions.get(paragraph[:MIN_CAPTION_COPY], ()) if len(paragraph) >= MIN_CAPTION_COPY else ()
+        if any(caption.startswith(paragraph) for caption in alike):
+            dropped.append(Dropped(start, end, CAPTION))
+        else:
+            remaining.append((start, end))
+    return remaining
 
 
 @lru_cache(maxsize=32)
