@@ -292,6 +292,8 @@ def test_wire_dateline_and_trailing_attribution_are_not_in_the_title():
     start = sentence.index("Friday")
     other = sentence.index("Dec 14")
     assert make_title(sentence, (start, start + 6), ((other, other + 6),)) == "Government forces entered Hajin"
+    glued = sentence.replace(" - Government", " --Government")  # as some wires write it
+    assert make_title(glued, (start, start + 6), ((other, other + 6),)) == "Government forces entered Hajin"
 
 
 def test_a_date_set_off_at_the_end_of_a_headline_is_a_label_not_a_happening():
