@@ -80,3 +80,17 @@ def test_a_date_heading_below_the_article_text_is_not_the_page_date():
     assert find_dateline(labelled).published == "2016-02-05"
     events = {e.title: e.date for e in _events(text)}
     assert events["Government forces launched an offensive north of the city"] == "2016-02-05"
+
+
+def test_a_list_of_days_before_publication_crosses_the_new_year_and_keeps_each_first_clause():
+    text = ("Key dates in the battle for the capital\n\nAFP, Thursday 26 Mar 2015\n\n"
+            "Here are the key dates since the rebels overran the capital in September 2014, with the toll of each "
+            "day as the monitors and the hospitals of the city reported it to the agencies at the time.\n\n"
+            "October 14\n\nRebels seize the Red Sea port of Hodeida.\n\n"
+            "January 20\n\nRebels attack the residence and seize the palace, and the president resigns two days later.\n")
+    events = _events(text)
+    assert [(e.date, e.title) for e in events if len(e.date) == 10] == [
+        ("2014-10-14", "Rebels seize the Red Sea port of Hodeida"),
+        ("2015-01-20", "Rebels attack the residence and seize the palace"),
+        ("2015-01-22", "The president resigns"),
+    ]

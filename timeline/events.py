@@ -655,6 +655,9 @@ def extract_events(
             after += 1
         if number not in dated_sentences and dated_sentences.isdisjoint(range(number + 1, after)):
             events.append(_under_date_heading(document, sentences[number], above, anchors, find_names))
+        elif first and number in dated_sentences and _opens_undated(sentences[number], ordered, starts):
+            # "Houthis seize the palace, and the president resigns two days later": the first clause is the day's.
+            events.append(_under_date_heading(document, sentences[number], above, anchors, find_names))
         dated_sentences.add(number)  # dated by its heading, not by the publication
     events.extend(_expected_happenings(document, sentences, ordered, starts, dated_sentences, find_names))
     leads = _undated_leads(document, sentences, dated_sentences, find_names, story_starts=breaks)
@@ -684,6 +687,12 @@ def _opens_line(text: str, start: int) -> bool:
     """Whether only spaces and marks of a list stand between ``start`` and the line break before it."""
     line_start = text.rfind("\n", max(0, start - 8), start) + 1
     return (line_start > 0 or start < 8) and not text[line_start:start].strip(" \t•·*-–—>")
+
+
+def _opens_undated(sentence: Sentence, ordered: list[TemporalExpression], starts: list[int]) -> bool:
+    """Whether the first clause of ``sentence`` holds none of its dates."""
+    inside = _within(ordered, starts, sentence)
+    return bool(inside) and inside[0].start - sentence.start >= clause_at(sentence.text, 0)[1]
 
 
 def _under_date_heading(document: Document, sentence: Sentence, heading: Sentence,
