@@ -94,3 +94,10 @@ def test_a_list_of_days_before_publication_crosses_the_new_year_and_keeps_each_f
         ("2015-01-20", "Rebels attack the residence and seize the palace"),
         ("2015-01-22", "The president resigns"),
     ]
+
+
+def test_a_date_alone_that_ends_a_sentence_is_no_heading():
+    text = ("Officials cut the list of entries from 662 to six. The committee approved the choice in\n\nAugust.\n\n"
+            "Mascots are the most marketable symbols of the games.\n")
+    events = _events(text, published="2005-11-11")
+    assert not [e for e in events if e.title.startswith("Mascots") and e.date == "2005-08"]

@@ -673,13 +673,16 @@ _HEADING_REST = re.compile(r"(?:[^\w\[]|\[[^\]\n]{0,20}\])*")
 
 
 def _is_date_heading(sentence: Sentence, expressions: list[TemporalExpression], text: str) -> bool:
-    """A line that is a date alone ("3 September", "October 2016", "Feb. 5, 2016"): it heads the part of
-    a timeline or a live blog that tells what happened then."""
+    """A line that is a date alone ("3 September", "October 2016", "Feb. 5, 2016"), not closed as a sentence:
+    it heads the part of a timeline or a live blog that tells what happened then."""
     rest, position = [], sentence.start
     for expression in expressions:
         rest.append(text[position:expression.start])
         position = max(position, expression.end)
-    rest.append(text[position:sentence.end])
+    after = text[position:sentence.end]
+    if after.rstrip().endswith((".", "!", "?")):
+        return False  # a sentence's end: "The IOC approved the choice in\n\nAugust." lost a line break
+    rest.append(after)
     return _HEADING_REST.fullmatch("".join(rest)) is not None and _alone_on_line(text, sentence.start, sentence.end)
 
 
