@@ -247,6 +247,14 @@ def test_a_title_drops_the_phrase_of_purpose_or_cause_that_opens_the_sentence():
         assert make_title(sentence, (start, start + 8)) == "The two armies opened a corridor to let civilians leave"
 
 
+def test_a_long_title_is_not_cut_between_its_subject_and_its_verb():
+    sentence = ("In March 2015, a coalition of nine Arab countries led by Riyadh begins an operation in support of "
+                "the president with air strikes on the rebels who hold the capital and most of the north.")
+    start = sentence.index("March 2015")
+    title = make_title(sentence, (start, start + 10))
+    assert title.startswith("A coalition of nine Arab countries led by Riyadh begins an operation")
+
+
 def test_titles_are_not_the_sentence_cut_at_a_length():
     sentence = ("The anti-Assad forces now hold the Dahiyat al-Assad district, to the north of the Ramouseh area "
                 "where Russian and pro-Assad force reimposed the siege in late August.")

@@ -114,6 +114,9 @@ MIN_TITLE = 20
 # A longer title is cut at a comma up to this length, else at a phrase boundary under MAX_TITLE.
 MAX_TITLE_AT_COMMA = 140
 PHRASE_CUTS = (", ", " — ", " – ") + tuple(f" {words} " for words in _CUES["phrase_cut"])
+# The cuts before a participle and its agent ("backed by"), which follow the noun they qualify.
+_AGENT_CUTS = tuple(cut for cut in PHRASE_CUTS if cut.endswith(" by "))
+_VERB = re.compile(r"\b%s\b" % PAST_OR_AUX, re.IGNORECASE)
 # Where a title too long for the cuts above may still end: before a prepositional phrase.
 LAST_RESORT_CUTS = tuple(f" {words} " for words in _CUES["last_resort_cut"])
 
@@ -712,6 +715,9 @@ def tidy_title(clause: str) -> str:
         cut = text.rfind(", ", MIN_TITLE, MAX_TITLE_AT_COMMA)
         if cut < 0:
             cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in PHRASE_CUTS)
+            if text.startswith(_AGENT_CUTS, cut) and not _VERB.search(text, 0, cut):
+                # "A coalition of nine Arab countries | led by Riyadh begins ...": that cut leaves the subject alone.
+                cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in PHRASE_CUTS if p not in _AGENT_CUTS)
         if cut < MIN_TITLE:
             cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in LAST_RESORT_CUTS)
         if cut >= MIN_TITLE:
