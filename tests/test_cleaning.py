@@ -47,6 +47,10 @@ def test_a_comments_link_above_the_article_drops_only_its_line():
     ("map of the attack. source (pro-rebel).", "caption"),
     ("See Syria Developing: Rebels Launch 2nd Stage of Aleppo Offensive", "cross-link"),
     ("16:40", "timestamp"),
+    ("02:02 PM BST", "timestamp"),
+    ("Families flee from the north of the city after the warning on Friday, Oct. 13, 2023, a week into the "
+     "bombardment that has cut water and power to the whole of the strip and most of its hospitals. - AP Photo/Jane Doe",
+     "caption"),
     ("LATEST", "section label"),
 ])
 def test_line_rules(line, reason):
