@@ -255,6 +255,23 @@ def test_a_long_title_is_not_cut_between_its_subject_and_its_verb():
     assert title.startswith("A coalition of nine Arab countries led by Riyadh begins an operation")
 
 
+def test_notes_in_brackets_of_an_encyclopedia_copy_do_not_change_a_title():
+    plain = ("Met with fierce fighting, the advance into the city was slowed by the presence of civilians, "
+             "but the prime minister declared the liberation of the eastern side on 24 January 2017.")
+    noted = plain.replace("civilians, ", "civilians,[81] ").replace("Met", "[80] Met")
+    titles = []
+    for sentence in (plain, noted):
+        start = sentence.index("24 January 2017")
+        titles.append(make_title(sentence, (start, start + 15)))
+    assert titles[0] == titles[1] == "The prime minister declared the liberation of the eastern side"
+
+
+def test_back_before_a_date_that_opens_the_sentence_leaves_the_title():
+    sentence = "Back in January 2015, Kurdish forces advanced on the city."
+    start = sentence.index("January 2015")
+    assert make_title(sentence, (start, start + 12)) == "Kurdish forces advanced on the city"
+
+
 def test_titles_are_not_the_sentence_cut_at_a_length():
     sentence = ("The anti-Assad forces now hold the Dahiyat al-Assad district, to the north of the Ramouseh area "
                 "where Russian and pro-Assad force reimposed the siege in late August.")

@@ -296,6 +296,8 @@ def make_title(
     an overlong list of dates takes the headline of the piece it goes on from); without one, the
     sentence itself.
     """
+    if "[" in sentence:
+        sentence = without_notes(sentence)
     if date_span:
         possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
         if possessive:  # "2015's conquest of Idlib": the date's own noun phrase is the happening
@@ -316,6 +318,16 @@ def make_title(
             if len(joined) <= len(" ".join(sentence.split())):  # never the subject twice over
                 title = joined
     return title or fallback or tidy_title(sentence) or " ".join(sentence.split())
+
+
+# Notes in brackets that an encyclopedia copy keeps: "civilians,[81] but", "[citation needed]", "[edit]".
+_NOTE = re.compile(r"\[[^\[\]\n]{0,20}\]")
+
+
+def without_notes(sentence: str) -> str:
+    """``sentence`` with its short notes in brackets blanked out, every offset kept: "civilians,[81] but" reads
+    as "civilians, but" to the clauses of a title."""
+    return _NOTE.sub(lambda note: " " * len(note.group()), sentence)
 
 
 @functools.lru_cache(maxsize=64)
@@ -739,7 +751,7 @@ def phrase_title(sentence: str, phrase: tuple[int, int], date_spans: tuple[tuple
     attacked an army checkpoint near Morek") or a noun phrase ("a suspected gas attack", without its
     article), with the dates of ``date_spans`` in it left out."""
     start, end = phrase
-    text = sentence[start:end]
+    text = without_notes(sentence[start:end]) if "[" in sentence else sentence[start:end]
     for a, b in sorted(date_spans, reverse=True):
         if start <= a and b <= end:
             text = _drop_span(text, a - start, b - start)
