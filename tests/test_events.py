@@ -160,6 +160,9 @@ def test_a_date_after_a_superlative_and_since_is_a_point_of_comparison():
     text = "The attack, the deadliest since January, killed 22 people on Sunday."
     expressions = [_expr(text, "January", "2019-01"), _expr(text, "Sunday", "2019-08-11")]
     assert [e.date for e in _events(text, expressions, "2019-08-13")] == ["2019-08-11"]
+    text = "Violence has been at its worst since the 2003 invasion, and 40 people died on Sunday."
+    expressions = [_expr(text, "2003", "2003"), _expr(text, "Sunday", "2019-08-11")]
+    assert [e.date for e in _events(text, expressions, "2019-08-13")] == ["2019-08-11"]
     # A superlative further back qualifies another noun: the date after "since" is the happening's start.
     text = "The firm has been an agent for the world's biggest breeder of benign insects since 1992."
     assert [e.date for e in _events(text, [_expr(text, "1992", "1992")], "1997-04-03")] == ["1992"]

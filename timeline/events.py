@@ -52,9 +52,10 @@ GENERIC_TIME = re.compile(r"\b(?=%s)(?:%s)\b" % (first_letters(_CUES["generic_ti
 # is a reference point, not the time of a happening; "no later than" sets a deadline, no comparison.
 # So is the date after a superlative and "since" ("the deadliest attack since January", "the first time since 2011").
 COMPARISON_LEAD_IN = re.compile(
-    r"\b(?:%s)\s[^.;:!?]{0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$|\b(?:%s)\b[^.;:!?,]{0,25}\bsince\s+$" % (
+    r"\b(?:%s)\s[^.;:!?]{0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$|\b(?:%s)\b[^.;:!?,]{0,25}\bsince\s+(?:(?:%s)\s+)?$" % (
         alternatives(_CUES["comparison"]), _not_after(_CUES["deadline_comparative"]),
-        alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"]), alternatives(_CUES["superlative"])),
+        alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"]), alternatives(_CUES["superlative"]),
+        alternatives(_CUES["definite_article"])),
     re.IGNORECASE,
 )
 # Longer than any match of COMPARISON_LEAD_IN but for the spaces just before the date.
