@@ -27,6 +27,14 @@ def test_each_comment_marker_ends_the_article(marker):
     assert "Great article" not in _kept_text(text, clean(text))
 
 
+@pytest.mark.parametrize("heading", ["References", "Notes", "Sources", "External links", "References[edit]"])
+def test_the_notes_and_sources_that_end_an_encyclopedia_page_are_no_article(heading):
+    text = ARTICLE + f"\n{heading}\n^ \"Army retakes the district\". Reuters. 4 September 2016.\n"
+    cleaned = clean(text)
+    assert "4 September 2016" not in _kept_text(text, cleaned)
+    assert cleaned.dropped[-1].reason == "references"
+
+
 def test_a_comments_link_above_the_article_drops_only_its_line():
     text = "Comments\n" + ARTICLE
     cleaned = clean(text)
