@@ -296,6 +296,7 @@ def make_title(
     an overlong list of dates takes the headline of the piece it goes on from); without one, the
     sentence itself.
     """
+    written = sentence
     if "[" in sentence:
         sentence = without_notes(sentence)
     if date_span:
@@ -317,7 +318,7 @@ def make_title(
             joined = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
             if len(joined) <= len(" ".join(sentence.split())):  # never the subject twice over
                 title = joined
-    return title or fallback or tidy_title(sentence) or " ".join(sentence.split())
+    return title or fallback or tidy_title(sentence) or " ".join(written.split())
 
 
 # Notes in brackets that an encyclopedia copy keeps: "civilians,[81] but", "[citation needed]", "[edit]".
