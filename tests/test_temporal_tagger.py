@@ -331,3 +331,28 @@ def test_a_month_that_opens_a_line_before_a_colon_labels_what_follows(month, num
 def test_a_month_on_a_line_below_a_name_is_no_part_of_it():
     assert values("Rebels seize eastern Aleppo\nJuly brought the siege.", dct="2012-09-01") == [("July", "2012-07")]
     assert values("March on the capital was planned.", dct="2012-09-01") == []  # "March" alone may be a word
+
+
+CHRONOLOGY = ("Oct 22 (Reuters) - Here is a timeline of the year since the death of the former ruler.\n\n"
+              "Oct. 20, 2011 - The former ruler is captured and killed as fighters take his hometown, ending a "
+              "two-month siege.\n\nOct. 23 - The council declares the liberation of the country.\n\n"
+              "Nov. 19 - His son is captured near a desert town by fighters from the west.\n\n"
+              "March 31 - Tribal violence kills 147 people in the south.\n")
+
+
+def test_the_entries_of_a_chronology_follow_the_entry_before_not_the_dct():
+    found = dict(values(CHRONOLOGY, dct="2012-10-22"))
+    assert (found["Oct. 23"], found["Nov. 19"], found["March 31"]) == ("2011-10-23", "2011-11-19", "2012-03-31")
+
+
+def test_a_chronology_that_runs_back_in_time_is_read_back():
+    text = "Key dates, newest first:\n\nMarch 3, 2016: Talks resume.\n\nFebruary 27: A truce begins.\n\nDecember 30: Talks fail.\n"
+    found = dict(values(text, dct="2016-03-05"))
+    assert (found["February 27"], found["December 30"]) == ("2016-02-27", "2015-12-30")
+
+
+def test_a_date_inside_a_sentence_is_no_entry():
+    text = "Oct. 20, 2011 - The former ruler is captured.\n\nThe council said on Oct. 18 it would meet.\n"
+    assert dict(values(text, dct="2012-10-22"))["Oct. 18"] == "2012-10-18"
+    entry = text.replace("The council said on Oct. 18 it would meet.", "Oct. 18 - The council meets.")
+    assert dict(values(entry, dct="2012-10-22"))["Oct. 18"] == "2011-10-18"

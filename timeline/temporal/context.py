@@ -73,6 +73,7 @@ class Context:
     numeric_orders: dict = field(default_factory=dict)  # separator -> "day" or "month" first, as the text shows
     story_mentions: int = 0  # dates in a row that named or counted to the story's year
     day_before_look_ahead: tuple[dt.date, int] | None = None  # the story's day, and where a far later year was named
+    last_entry: dt.date | None = None  # the day or month of the last entry of a chronology (a date opening its line)
 
     def recent_quarter(self, position: int) -> dt.date | None:
         """The first day of the quarter mentioned in the last few sentences, if any."""

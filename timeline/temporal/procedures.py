@@ -233,6 +233,9 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         dt.date(2000, month, day)
     except ValueError:
         return None
+    entry = _entry_day(ctx, span, month, day)
+    if entry is not None:
+        return Found("DATE", entry.isoformat(), anchor="relative")
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", anchor="unresolved")
     if g.get("ofdir"):
@@ -244,6 +247,26 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
     if followed is not None:
         return Found("DATE", followed.isoformat(), anchor="relative")
     return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
+
+
+_ENTRY_BEFORE, _ENTRY_AFTER = context_pattern("entry_before"), context_pattern("entry_after")
+
+
+def is_entry_date(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start``-``end`` opens an entry of a chronology: it opens its line and ends it, or
+    stands before a colon or a dash ("Oct. 23 - Libya declares the liberation of the nation")."""
+    before = text[max(0, start - 12):start]
+    return (start < 12 or "\n" in before) and bool(_ENTRY_BEFORE.search(before)) and bool(_ENTRY_AFTER.match(text, end))
+
+
+def _entry_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
+    """ "Oct. 20, 2011 - Gaddafi is captured ... Oct. 23 - Libya declares ...": the date of an entry of a chronology,
+    written without its year, is the one nearest the date of the entry before it, whichever way the list runs,
+    not the one nearest the DCT (a year after the list began)."""
+    before = ctx.last_entry
+    if before is None or not is_entry_date(ctx.text, *span):
+        return None
+    return min((_safe_date(before.year + step, month, day) for step in (-1, 0, 1)), key=lambda d: abs((d - before).days))
 
 
 def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:

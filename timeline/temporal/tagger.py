@@ -32,7 +32,7 @@ from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT,
                       NEAR_REACH, RETURN_GAP, STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .firstchars import head, prefixes, with_lookahead
 from .tense import direction
-from .procedures import PREVIOUS_WORD, heading_year
+from .procedures import PREVIOUS_WORD, heading_year, is_entry_date
 from .resolver import TEMPLATES, resolve
 
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -589,6 +589,10 @@ def _tag(text: str, dct: str | None, spans) -> list[TemporalExpression]:
     return found
 
 
+# The dates that date an entry of a chronology, which the next entry's date is read near.
+_ENTRY_GRANULARITIES = frozenset({"day", "month"})
+
+
 def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: int, position: int) -> int:
     """Tag at one candidate ``start`` (a match ends by ``high``); the position the scan goes on from."""
     text = ctx.text
@@ -597,7 +601,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     reach = min(MATCH_REACH, high - start)
     story = _story_reference(ctx, start)
     last_at = ctx.last_at - window if ctx.last_at is not None and ctx.last_at >= window else None
-    key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last, last_at,
+    key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last, last_at, ctx.last_entry,
            ctx.recent_quarter(start), ctx.recent_fiscal(start), story, ctx.day_before_look_ahead)
     step = memo.get(key)
     if step is None:
@@ -613,6 +617,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         ctx.last_quarter = (new_quarter[0], start, new_quarter[1])
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
+        if last is not None and last[1] in _ENTRY_GRANULARITIES and is_entry_date(text, start + span_start, start + span_end):
+            ctx.last_entry = last[0]  # the next entry's date without its year is read near it
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
                 and not _planned(ctx, story, start + span_start, start + span_end, last) \
                 and not _aside(ctx, story, start + span_start, last):
