@@ -101,3 +101,12 @@ def test_a_date_alone_that_ends_a_sentence_is_no_heading():
             "Mascots are the most marketable symbols of the games.\n")
     events = _events(text, published="2005-11-11")
     assert not [e for e in events if e.title.startswith("Mascots") and e.date == "2005-08"]
+
+
+def test_two_days_joined_by_a_slash_are_one_entry():
+    text = ("Here is a timeline on the revolt since the first protests began in February.\n\n"
+            "Feb 15/16, 2011 - A riot in Benghazi is triggered by the arrest of a rights activist.\n\n"
+            "Feb. 17 - Activists designate a day of rage.\n")
+    events = [(e.date, e.title) for e in _events(text, published="2011-07-29") if e.date.startswith("2011-02-1")]
+    assert events == [("2011-02-15/2011-02-16", "A riot in Benghazi is triggered by the arrest of a rights activist"),
+                      ("2011-02-17", "Activists designate a day of rage")]
