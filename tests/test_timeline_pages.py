@@ -110,3 +110,18 @@ def test_two_days_joined_by_a_slash_are_one_entry():
     events = [(e.date, e.title) for e in _events(text, published="2011-07-29") if e.date.startswith("2011-02-1")]
     assert events == [("2011-02-15/2011-02-16", "A riot in Benghazi is triggered by the arrest of a rights activist"),
                       ("2011-02-17", "Activists designate a day of rage")]
+
+
+def test_lines_below_an_entry_without_a_date_of_their_own_are_of_its_day():
+    text = ("Key events in the crisis, as the agencies reported them from the capital and the east of the country, "
+            "day by day since the first protests in the middle of February.\n\n"
+            "- April 27: Rebels backed by air strikes say they secured the port of Misrata.\n\n"
+            "Nato allies agree to establish a civilian post in Benghazi.\n\n"
+            "— The government refuses to acknowledge the protests in the streets of Tripoli.\n\n"
+            "- April 28: Blasts rock Tripoli.\n")
+    assert [(e.date, e.title) for e in _events(text, published="2011-05-16") if e.date.startswith("2011-04")] == [
+        ("2011-04-27", "Rebels backed by air strikes say they secured the port of Misrata"),
+        ("2011-04-27", "Nato allies agree to establish a civilian post in Benghazi"),
+        ("2011-04-27", "The government refuses to acknowledge the protests in the streets of Tripoli"),
+        ("2011-04-28", "Blasts rock Tripoli"),
+    ]

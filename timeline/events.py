@@ -21,6 +21,7 @@ from .sentences import Sentence
 from .temporal import TemporalExpression, interval_of
 from .temporal.values import Interval
 from .temporal.firstchars import with_lookahead
+from .temporal.procedures import is_entry_date
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
 from .titles import DATELINE, IRREGULAR_PAST, RELATIVE_INSERTION, clause_at, make_title, phrase_title
@@ -571,6 +572,10 @@ def extract_events(
                 under_heading.pop()
             previous, heading = None, (sentence, anchors)
             continue
+        if anchors and is_entry_date(text, anchors[0].start, anchors[0].end):
+            # "April 27: Rebels say they secured the port." then "Nato allies agree to ...": an entry of a chronology
+            # dates what its lines below tell without a date of their own, as a heading does.
+            heading = (sentence, anchors[:1])
         if anchors:
             dateline = DATELINE.match(sentence.text)  # once for the dates of the sentence
             dateline_end = dateline.end() if dateline else 0
