@@ -555,6 +555,7 @@ def extract_events(
     breaks = sorted(story_starts)
     carried = ""  # the last title of an overlong sentence cut in pieces, for a piece of dates alone
     heading: tuple[Sentence, list[TemporalExpression]] | None = None  # the date heading of this section
+    entry_listed: bool | None = None  # when the heading is a chronology's entry: whether it is an item of a list
     under_heading: list[tuple[int, tuple[Sentence, list[TemporalExpression]]]] = []  # what opens a line below it
     for number, sentence in enumerate(sentences):
         if not sentence.continues:
@@ -563,19 +564,22 @@ def extract_events(
         headline = is_headline(sentence, text)
         if headline:
             previous = heading = None
-        elif heading is not None and _opens_line(text, sentence.start):
+        elif heading is not None and _opens_line(text, sentence.start) \
+                and (entry_listed is None or entry_listed or _list_item(text, sentence.start)):
             under_heading.append((number, heading))
         anchors = _anchors(inside)
         if anchors and len(sentence.text) <= DATE_HEADING_MAX_CHARS and _is_date_heading(sentence, inside, text):
             # "3 September" on a line above what happened that day: it dates what it heads, no happening of its own.
             if under_heading and under_heading[-1][0] == number:
                 under_heading.pop()
-            previous, heading = None, (sentence, anchors)
+            previous, heading, entry_listed = None, (sentence, anchors), None
             continue
-        if anchors and is_entry_date(text, anchors[0].start, anchors[0].end):
-            # "April 27: Rebels say they secured the port." then "Nato allies agree to ...": an entry of a chronology
-            # dates what its lines below tell without a date of their own, as a heading does.
-            heading = (sentence, anchors[:1])
+        if anchors and anchors[0].type == "DATE" and is_entry_date(text, anchors[0].start, anchors[0].end):
+            # "- April 27: Rebels say they secured the port." then "Nato allies agree to ...": an entry of a list
+            # dates what its lines below tell without a date of their own, as a heading does; an entry of no list,
+            # only the items of a list below it ("— Gaddafi refuses to ..."): a paragraph after the last entry
+            # may close the chronology ("Thousands of civilians remain displaced.").
+            heading, entry_listed = (sentence, anchors[:1]), _list_item(text, sentence.start)
         if anchors:
             dateline = DATELINE.match(sentence.text)  # once for the dates of the sentence
             dateline_end = dateline.end() if dateline else 0
@@ -690,6 +694,16 @@ def _is_date_heading(sentence: Sentence, expressions: list[TemporalExpression], 
         return False  # a sentence's end: "The IOC approved the choice in\n\nAugust." lost a line break
     rest.append(after)
     return _HEADING_REST.fullmatch("".join(rest)) is not None and _alone_on_line(text, sentence.start, sentence.end)
+
+
+def _list_item(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` opens its line after a list's mark ("- April 27: ...", "— Gaddafi ...")."""
+    line_start = text.rfind("\n", max(0, start - 8), start) + 1
+    first = text[line_start:start + 1].lstrip()[:1]  # the sentence may begin at the mark or after it
+    return bool(first) and first in _LIST_MARKS
+
+
+_LIST_MARKS = "•·*▪◦‣-–—"
 
 
 def _opens_line(text: str, start: int) -> bool:
