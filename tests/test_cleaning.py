@@ -142,6 +142,8 @@ def test_photo_credits_are_captions(line):
     ("Published on 14 December 2018", "page metadata"),
     ("By John Smith, Levant Wire", "page metadata"),
     ("By Ahmad al-Khatib and Sara Jones", "page metadata"),
+    ("Source: Thomson Reuters Foundation - Fri, 29 Jul 2011 14:38 GMT", "page metadata"),
+    ("Author: Reuters", "page metadata"),
 ])
 def test_page_metadata_and_bylines_are_not_article(line, reason):
     text = ARTICLE + "\n" + line + "\n" + ARTICLE
