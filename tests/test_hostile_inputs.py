@@ -6,7 +6,13 @@ Each problem is one line on stderr that a terminal acts on nothing in, and the r
 import csv
 import io
 import json
+import re
+import struct
+import zipfile
+import zlib
 
+import docx
+import pytest
 from click.testing import CliRunner
 from output_readers import read_table
 
@@ -52,3 +58,65 @@ def test_a_saved_chronology_quoted_in_an_error_sends_the_terminal_nothing(seeds_
     result = run("export", edited, "-f", "csv", code=1)
     assert_one_line_each(result.stderr, 1)
     assert result.stderr.startswith(f"Error: {edited}: not a saved timeline") and "\\x1b]0;pwned" in result.stderr
+
+
+def _png() -> bytes:
+    """A one-pixel PNG."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 4)) + chunk(b"IEND", b""))
+
+
+def _word_bomb(part_kind: str, unpacked: int) -> bytes:
+    """A Word file with a picture, whose picture (``picture``) or body renamed so that its name does
+    not end in .xml (``renamed body``) unpacks to ``unpacked`` more bytes, deflated to a few hundred KB."""
+    document = docx.Document()
+    document.add_paragraph("Rebels shelled the airport of Aleppo on 3 May 2016. " * 20)
+    document.add_picture(io.BytesIO(_png()))
+    saved = io.BytesIO()
+    document.save(saved)
+    source, buffer = zipfile.ZipFile(saved), io.BytesIO()
+    renamed = {"word/document.xml": "word/document.bin", "word/_rels/document.xml.rels": "word/_rels/document.bin.rels"}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for part in source.infolist():
+            body = source.read(part.filename)
+            name = part.filename
+            if part_kind == "renamed body":
+                name = renamed.get(name, name)
+                if name in ("_rels/.rels", "[Content_Types].xml"):
+                    body = body.replace(b"word/document.xml", b"word/document.bin")
+            if not (part_kind == "picture" and name.startswith("word/media/")
+                    or part_kind == "renamed body" and name == "word/document.bin"):
+                bomb.writestr(name, body)
+                continue
+            head, tail = body.split(b"</w:body>") if part_kind == "renamed body" else (body, b"")
+            filler = b"<w:p><w:r><w:t>A</w:t></w:r></w:p>" * 30_000 if part_kind == "renamed body" else bytes(1 << 20)
+            with bomb.open(name, "w", force_zip64=True) as stream:
+                stream.write(head)
+                for _ in range(unpacked // len(filler) + 1):
+                    stream.write(filler)
+                stream.write(b"</w:body>" + tail if part_kind == "renamed body" else b"")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("part_kind", ["picture", "renamed body"])
+def test_a_word_file_whose_parts_unpack_to_far_more_than_it_is_refused_whatever_their_names(tmp_path, part_kind):
+    from timeline.readers import word
+
+    (tmp_path / "bomb.docx").write_bytes(_word_bomb(part_kind, 2 * word.MAX_UNPACKED_XML))
+    assert (tmp_path / "bomb.docx").stat().st_size < 1024 * 1024
+    (tmp_path / "note.txt").write_text("On 20 May 2016, rebels shelled the airport of Aleppo.\n", encoding="utf-8")
+    result = run("build", tmp_path, "-f", "csv", "-q", code=1)
+    assert re.search(r"^Skipped: \S+bomb\.docx: unpacks to 1[23]\d MB, more than any article with its pictures; "
+                     r"if it is one, save its text as a \.txt file and give that$", result.stderr, re.M), result.stderr
+    assert "2016-05-20" in result.stdout
+
+
+def test_a_word_file_with_a_picture_is_read():
+    """The bound on what a Word file unpacks to leaves a real one with its pictures alone."""
+    from timeline import readers
+
+    (reading,) = readers.read(_word_bomb("picture", 0), "pictured.docx")
+    assert "3 May 2016" in reading.text
