@@ -120,3 +120,31 @@ def test_a_word_file_with_a_picture_is_read():
 
     (reading,) = readers.read(_word_bomb("picture", 0), "pictured.docx")
     assert "3 May 2016" in reading.text
+
+
+def test_a_workbook_that_unpacks_to_far_more_than_it_is_refused_at_once(seeds_dir, tmp_path):
+    """A sheet padded with rows deflates a thousand to one: openpyxl would read it for minutes."""
+    from timeline import spreadsheets
+
+    db, exported, padded = tmp_path / "war.db", tmp_path / "war.xlsx", tmp_path / "padded.xlsx"
+    run("build", seeds_dir, "-q", "-o", db)
+    run("export", db, "-o", exported)
+    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            body = source.read(part.filename)
+            if part.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(part, body)
+                continue
+            head, tail = body.split(b"</sheetData>")
+            rows = b'<row><c t="inlineStr"><is><t> </t></is></c></row>' * 20_000
+            with target.open(part.filename, "w", force_zip64=True) as stream:
+                stream.write(head)
+                for _ in range(spreadsheets.MAX_UNPACKED // len(rows) + 1):
+                    stream.write(rows)
+                stream.write(b"</sheetData>" + tail)
+    result = run("import", db, padded, code=1)
+    assert_one_line_each(result.stderr, 1)
+    assert re.fullmatch(r"Error: \S+padded\.xlsx: a workbook that unpacks to 6\d MB, \d{3,} times its size, more "
+                        r"than a chronology's; export one with `timeline export DB -o FILE\.xlsx` and edit that\n",
+                        result.stderr), result.stderr
+    assert "0 correction(s)" in run("import", db, exported).stdout  # the workbook as exported is read
