@@ -148,3 +148,25 @@ def test_a_workbook_that_unpacks_to_far_more_than_it_is_refused_at_once(seeds_di
                         r"than a chronology's; export one with `timeline export DB -o FILE\.xlsx` and edit that\n",
                         result.stderr), result.stderr
     assert "0 correction(s)" in run("import", db, exported).stdout  # the workbook as exported is read
+
+
+FILLER = " The roads stayed closed while the region waited for news of the convoy." * 3
+# An entry link for each way a feed's address is not a web one (what feedparser leaves of it).
+ENTRY_LINKS = {"java&#9;script:alert(1)": "java\tscript:alert(1)", "JaVaScRiPt:alert(1)": "JaVaScRiPt:alert(1)",
+               "data:text/html,x": "data:text/html,x", "//evil.example/x": "//evil.example/x", "../x": "../x",
+               "http:evil.example": "http:evil.example"}
+
+
+def test_each_feed_entry_link_that_is_no_web_address_is_a_warning_naming_the_entry(tmp_path):
+    items = "".join(f"<item><title>Entry {number}</title><link>{link}</link>"
+                    f"<description>Rebels attacked Idlib on {number} May 2016.{FILLER}</description></item>"
+                    for number, link in enumerate([*ENTRY_LINKS, "https://example.org/a"], 1))
+    (tmp_path / "feed.xml").write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+                                       f"<title>Feed</title>{items}</channel></rss>\n", encoding="utf-8")
+    result = run("build", tmp_path / "feed.xml", "-f", "json", "-q", "--published", "2016-05-30")
+    urls = {d["name"]: d["url"] for d in json.loads(result.stdout)["documents"]}
+    assert list(urls.values()) == [""] * len(ENTRY_LINKS) + ["https://example.org/a"]
+    assert_one_line_each(result.stderr, len(ENTRY_LINKS))
+    for number, shown in enumerate(ENTRY_LINKS.values(), 1):
+        assert (f"Warning: {tmp_path / 'feed.xml'}#{number}: gives the entry address {shown!r}, which is not a web "
+                "address; it is left out") in result.stderr, result.stderr
