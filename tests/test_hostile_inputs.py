@@ -170,3 +170,32 @@ def test_each_feed_entry_link_that_is_no_web_address_is_a_warning_naming_the_ent
     for number, shown in enumerate(ENTRY_LINKS.values(), 1):
         assert (f"Warning: {tmp_path / 'feed.xml'}#{number}: gives the entry address {shown!r}, which is not a web "
                 "address; it is left out") in result.stderr, result.stderr
+
+
+# A saved chronology edited by hand: each value of another JSON type than its field's, and a number
+# Python will not read (more digits than sys.get_int_max_str_digits()).
+EDITS = {
+    "a latitude as text": (lambda e: e.update(location={"name": "x", "text": "x", "latitude": "12", "longitude": 3}),
+                           "field 'location': field 'latitude': text '12', not a number"),
+    "a place that is text": (lambda e: e.update(places="Aleppo"), "field 'places': text 'Aleppo', not a list"),
+    "an offset of one number": (lambda e: e.update(offset=[3]), "field 'offset': a list, not 2 values"),
+    "a count as true": (lambda e: e.update(fatalities={"count": True, "text": "x"}),
+                        "field 'fatalities': field 'count': true, not a whole number"),
+    "a count of 5,000 digits": (lambda e: e.update(fatalities={"count": "DIGITS", "text": "x"}),
+                                "it holds a number of thousands of digits, more than any field takes"),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+@pytest.mark.parametrize("format_name", ["json", "geojson", "html", "xlsx"])
+def test_a_hand_edited_value_of_the_wrong_type_is_one_line_naming_its_field(seeds_dir, tmp_path, edit, format_name):
+    change, said = EDITS[edit]
+    saved = json.loads(run("build", seeds_dir, "-q", "-f", "json").stdout)
+    change(saved["events"][0])
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(saved).replace('"DIGITS"', "9" * 5000), encoding="utf-8")
+    output = tmp_path / f"out.{format_name}"
+    result = run("export", edited, "-f", format_name, "-o", output, code=1)
+    assert_one_line_each(result.stderr, 1)
+    assert result.stderr.startswith(f"Error: {edited}: not a saved timeline (") and said in result.stderr, result.stderr
+    assert not output.exists()
