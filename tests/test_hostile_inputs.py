@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 import struct
 import zipfile
 import zlib
@@ -199,3 +200,28 @@ def test_a_hand_edited_value_of_the_wrong_type_is_one_line_naming_its_field(seed
     assert_one_line_each(result.stderr, 1)
     assert result.stderr.startswith(f"Error: {edited}: not a saved timeline (") and said in result.stderr, result.stderr
     assert not output.exists()
+
+
+# A chronology database edited by hand (sqlite3, a Datasette with writes): a value its column cannot give back.
+COLUMN_EDITS = {
+    "location": ('{"name": "x", "text": "x", "latitude": "abc", "longitude": 3}', "field 'latitude': text 'abc'"),
+    "places": ("not JSON", "Expecting value"),
+    "start": ("yesterday", "Invalid isoformat string"),
+    "offset": ("[1]", "a list, not 2 values"),
+}
+
+
+@pytest.mark.parametrize("column", list(COLUMN_EDITS))
+def test_a_database_edited_by_hand_is_one_line_naming_the_event_and_column(seeds_dir, tmp_path, column):
+    value, said = COLUMN_EDITS[column]
+    db = tmp_path / "war.db"
+    run("build", seeds_dir, "-q", "-o", db)
+    with sqlite3.connect(db) as connection:
+        (identity,) = connection.execute("SELECT min(id) FROM events").fetchone()
+        connection.execute(f'UPDATE events SET "{column}" = ? WHERE id = ?', (value, identity))
+    connection.close()
+    for command in (["export", db, "-f", "geojson", "-o", tmp_path / "out.geojson"], ["edit", db, identity, "--note", "x"]):
+        result = run(*command, code=1)
+        assert_one_line_each(result.stderr, 1)
+        assert result.stderr.startswith(f"Error: {db}: event '{identity}': column '{column}' holds ") and said in result.stderr
+    assert not (tmp_path / "out.geojson").exists()
