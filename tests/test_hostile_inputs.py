@@ -15,7 +15,7 @@ import zlib
 import docx
 import pytest
 from click.testing import CliRunner
-from output_readers import read_table
+from output_readers import open_direction_marks, read_table
 
 from timeline.cli import cli
 
@@ -225,3 +225,18 @@ def test_a_database_edited_by_hand_is_one_line_naming_the_event_and_column(seeds
         assert_one_line_each(result.stderr, 1)
         assert result.stderr.startswith(f"Error: {db}: event '{identity}': column '{column}' holds ") and said in result.stderr
     assert not (tmp_path / "out.geojson").exists()
+
+
+def test_a_file_name_with_direction_marks_does_not_turn_its_message_around(tmp_path):
+    """"\\u202etxt.exe" shows as "exe.txt": the name, and the rest of its line after it, would read reversed."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "\u202egnp.exe\u2067.txt").write_text("", encoding="utf-8")
+    (folder / "\u2066note\u200f.txt").write_text("On 20 May 2016, rebels shelled the airport of Aleppo.\n",
+                                                  encoding="utf-8")
+    result = run("build", folder, "-f", "csv", "-q", code=1)
+    assert_one_line_each(result.stderr, 3)  # the empty file, the undated one, the count of skipped inputs
+    for line in result.stderr.splitlines():
+        assert not open_direction_marks(line) and not re.search("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", line)
+    assert "Skipped: " + str(folder / "\\u202egnp.exe\\u2067.txt") + ": is empty" in result.stderr
+    assert "2016-05-20" in result.stdout
