@@ -240,3 +240,15 @@ def test_a_file_name_with_direction_marks_does_not_turn_its_message_around(tmp_p
         assert not open_direction_marks(line) and not re.search("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", line)
     assert "Skipped: " + str(folder / "\\u202egnp.exe\\u2067.txt") + ": is empty" in result.stderr
     assert "2016-05-20" in result.stdout
+
+
+def test_tag_as_a_table_sends_the_terminal_nothing_from_the_document(tmp_path):
+    """An expression's words are the document's: a NEL or a line separator in them would break
+    their row. (As JSON lines they are written as escapes.)"""
+    article = tmp_path / "article.txt"
+    article.write_text("Rebels attacked the town after a siege that lasted for weeks. " * 3 + "They came back on "
+                       "4\u2028May 2016, and on Monday, the 5 May\u0085 2016.\n", encoding="utf-8")
+    table = run("tag", article, "--dct", "2016-05-30", "--format", "table").stdout
+    read_table(table.encode("utf-8"))
+    assert len(table.splitlines()) == 2 + len(run("tag", article, "--dct", "2016-05-30").stdout.splitlines())
+    assert "4\\u2028May 2016" in table and "Monday, the 5 May\\x85 2016" in table

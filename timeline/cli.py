@@ -797,6 +797,9 @@ def tag(files, dct, dct_file, format_name):
                 else:
                     rows.append(record)
     if format_name == "table":
+        # An expression is the document's own words: a NEL (U+0085) or a direction mark in them would
+        # break its row or turn the rest of it around, as in a message.
+        rows = [{key: one_line(value) if isinstance(value, str) else value for key, value in row.items()} for row in rows]
         click.echo(tabulate_module.tabulate(rows, headers="keys", disable_numparse=True))
     if problems.skipped:
         sys.exit(1)
