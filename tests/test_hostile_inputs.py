@@ -15,7 +15,7 @@ import zlib
 import docx
 import pytest
 from click.testing import CliRunner
-from output_readers import open_direction_marks, read_table
+from output_readers import open_direction_marks, read_ics, read_table
 
 from timeline.cli import cli
 
@@ -252,3 +252,24 @@ def test_tag_as_a_table_sends_the_terminal_nothing_from_the_document(tmp_path):
     read_table(table.encode("utf-8"))
     assert len(table.splitlines()) == 2 + len(run("tag", article, "--dct", "2016-05-30").stdout.splitlines())
     assert "4\\u2028May 2016" in table and "Monday, the 5 May\\x85 2016" in table
+
+
+def test_a_calendar_read_line_by_line_as_unicode_does_holds_no_smuggled_event(tmp_path):
+    """NEL, LS and PS end a line for str.splitlines: a sentence or a title holding "<NEL>BEGIN:VEVENT"
+    must not start an event there. A document's text keeps LS and PS; a title edited by hand, in a
+    saved chronology or an imported spreadsheet, may hold any of them."""
+    smuggled = "\x85END:VEVENT\u2028BEGIN:VEVENT\u2029SUMMARY:smuggled\x85URL:javascript:alert(1)\x85"
+    (tmp_path / "siege.txt").write_text(f"Rebels shelled Aleppo on 3 May 2016{smuggled.replace(chr(0x85), chr(0x2028))}.\n",
+                                        encoding="utf-8")
+    saved = json.loads(run("build", tmp_path / "siege.txt", "-f", "json", "-q", "--published", "2016-05-30").stdout)
+    assert len(saved["events"]) == 1 and "\u2028BEGIN:VEVENT" in saved["events"][0]["sentence"]
+    saved["events"][0]["title"] = f"Siege{smuggled}"
+    (tmp_path / "edited.json").write_text(json.dumps(saved), encoding="utf-8")
+    target = tmp_path / "siege.ics"
+    run("export", tmp_path / "edited.json", "-f", "ics", "-o", target)
+    calendar = read_ics(target.read_bytes(), 1)
+    assert str(calendar.subcomponents[0]["SUMMARY"]).startswith("Siege\nEND:VEVENT\nBEGIN:VEVENT\n")
+    lines = re.sub(r"\r\n[ \t]", "", target.read_bytes().decode("utf-8")).splitlines()  # unfolded
+    assert [line for line in lines if line.startswith(("BEGIN:", "END:", "SUMMARY:", "URL:"))] == [
+        "BEGIN:VCALENDAR", "BEGIN:VEVENT", f"SUMMARY:{calendar.subcomponents[0]['SUMMARY'].to_ical().decode()}",
+        "END:VEVENT", "END:VCALENDAR"]
