@@ -273,3 +273,19 @@ def test_a_calendar_read_line_by_line_as_unicode_does_holds_no_smuggled_event(tm
     assert [line for line in lines if line.startswith(("BEGIN:", "END:", "SUMMARY:", "URL:"))] == [
         "BEGIN:VCALENDAR", "BEGIN:VEVENT", f"SUMMARY:{calendar.subcomponents[0]['SUMMARY'].to_ical().decode()}",
         "END:VEVENT", "END:VCALENDAR"]
+
+
+def test_a_page_of_more_elements_than_any_article_is_refused_at_once(tmp_path):
+    """trafilatura's time grows faster than a page's elements: 3 MB of them would hold the run for minutes."""
+    from timeline.readers import html
+
+    filler = "<p><span>x</span></p>" * (html.MAX_ELEMENTS // 2 + 1)
+    (tmp_path / "page.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>T</title><meta property="og:type" content="article"></head>'
+        f"<body><article><p>Rebels shelled Aleppo on 3 May 2016.{FILLER}</p>{filler}</article></body></html>",
+        encoding="utf-8")
+    (tmp_path / "note.txt").write_text("On 20 May 2016, rebels shelled the airport of Aleppo.\n", encoding="utf-8")
+    result = run("build", tmp_path, "-f", "csv", "-q", code=1)
+    assert f"Skipped: {tmp_path / 'page.html'}: has 100,009 elements, more than any article page (100,000); if it is " \
+           "one, save its text as a .txt file and give that\n" in result.stderr, result.stderr
+    assert "2016-05-20" in result.stdout
