@@ -237,6 +237,8 @@ def read_ics(data: bytes, events: int) -> icalendar.Calendar:
         if "URL" in entry:
             assert_web_link(str(entry["URL"]))
     assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", data.replace(b"\r\n", b"")), "a control character"
+    # Nor a C1 control, NEL, LS or PS: a reader splitting lines as Unicode does (str.splitlines) ends a line there.
+    assert not re.search("[\x80-\x9f\u2028\u2029]", data.decode("utf-8")), "a C1 control or a Unicode line break"
     lines = re.sub(rb"\r\n[ \t]", b"", data).split(b"\r\n")
     assert lines[-1] == b"" and all(lines[:-1])
     assert lines.count(b"BEGIN:VEVENT") == lines.count(b"END:VEVENT") == events

@@ -3,6 +3,7 @@ output is read by its real reader and nothing in it is active (see tests/output_
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 
@@ -118,9 +119,9 @@ def test_ics_has_one_vevent_per_event_and_nothing_smuggled(timeline):
 
 def calendar_summary(title: str) -> str:
     """A title as a calendar gives it back: RFC 5545 text has no control characters but tab and line
-    breaks, and those are all line feeds."""
-    kept = "".join(c for c in title if c in "\t\r\n" or not (ord(c) < 32 or ord(c) == 127 or c == "\ufeff"))
-    return kept.replace("\r\n", "\n").replace("\r", "\n")
+    breaks, and those are all line feeds (NEL, LS and PS too)."""
+    kept = "".join(c for c in title if c in "\t\r\n\x85" or not (ord(c) < 32 or 127 <= ord(c) < 160 or c == "\ufeff"))
+    return re.sub("\r\n|[\r\x85\u2028\u2029]", "\n", kept)
 
 
 @SETTINGS

@@ -263,6 +263,11 @@ class _Commands(click.Group):
         previous = {number: signal.signal(number, _interrupt) for number in (signal.SIGTERM, signal.SIGHUP)}
         try:
             return super().invoke(ctx)
+        except click.ClickException as error:
+            # An error may quote what a file holds (a saved chronology's event id, a spreadsheet's cell):
+            # its control characters are escaped, so it stays one line and the terminal acts on none.
+            error.message = one_line(error.message)
+            raise
         except KeyboardInterrupt as interruption:
             number = getattr(interruption, "number", signal.SIGINT)
             click.echo(f"\nInterrupted ({signal.Signals(number).name}); no output was written or replaced.", err=True)
@@ -663,7 +668,8 @@ def import_command(db, edited, by):
         where = f"{edited}: row {number}" + (f" (id {identity})" if identity else "")
         current = _database_error(database.event, db, identity) if identity else None
         if current is None:
-            click.echo(f"Skipped: {where}: {'no id' if not identity else 'no event with this id in ' + db}", err=True)
+            why = "no id" if not identity else "no event with this id in " + db
+            click.echo(one_line(f"Skipped: {where}: {why}"), err=True)
             refused += 1
             continue
         wanted = {"status": row.get("status") or "keep", "date": row.get("date"), "title": row.get("title"),
@@ -677,13 +683,13 @@ def import_command(db, edited, by):
                        if value is not None and value.strip() != (present[field] or "")
                        and value.strip() != printable(present[field] or "").strip()]
         except corrections.CorrectionError as error:
-            click.echo(f"Skipped: {where}: {error}", err=True)
+            click.echo(one_line(f"Skipped: {where}: {error}"), err=True)
             refused += 1
             continue
         made.extend(changes)
     _database_error(database.correct, db, made)
-    click.echo(f"{db}: {len(made)} correction(s) from {edited} ({len({c.event_id for c in made})} event(s))"
-               + (f"; {refused} row(s) skipped" if refused else ""))
+    click.echo(one_line(f"{db}: {len(made)} correction(s) from {edited} ({len({c.event_id for c in made})} event(s))"
+                        + (f"; {refused} row(s) skipped" if refused else "")))
     if refused:
         sys.exit(1)
 
@@ -791,6 +797,9 @@ def tag(files, dct, dct_file, format_name):
                 else:
                     rows.append(record)
     if format_name == "table":
+        # An expression is the document's own words: a NEL (U+0085) or a direction mark in them would
+        # break its row or turn the rest of it around, as in a message.
+        rows = [{key: one_line(value) if isinstance(value, str) else value for key, value in row.items()} for row in rows]
         click.echo(tabulate_module.tabulate(rows, headers="keys", disable_numparse=True))
     if problems.skipped:
         sys.exit(1)

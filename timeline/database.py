@@ -272,18 +272,35 @@ def _document_row(document: Document) -> tuple:
 
 
 def _document_of(row: tuple) -> Document:
-    return Document(row[0], "", **{c.name: c.from_sql(v) for c, v in zip(DOCUMENT_COLUMNS, row[1:])})
+    return Document(row[0], "", **_fields(DOCUMENT_COLUMNS, row[1:], f"document {row[0]!r}"))
 
 
 def _report_of(row: tuple) -> tuple[int, str | None, Event]:
     """(number, event id, the report as an Event with its report id) of a reports row."""
     number, report, event_id, *values = row
-    fields = {c.name: c.from_sql(v) for c, v in zip(REPORT_COLUMNS, values)}
-    return number, event_id, Event(id=report, **fields)
+    return number, event_id, Event(id=report, **_fields(REPORT_COLUMNS, values, f"report {report!r}"))
 
 
 def _event_of(row: tuple) -> Event:
-    return Event(id=row[0], **{c.name: c.from_sql(v) for c, v in zip(EVENT_COLUMNS, row[1:])})
+    return Event(id=row[0], **_fields(EVENT_COLUMNS, row[1:], f"event {row[0]!r}"))
+
+
+def _fields(columns: list[_Column], values, what: str) -> dict[str, Any]:
+    """The fields of a row by name. A value that cannot be read back (a database edited by hand:
+    JSON that is not, a latitude given as text, a day that is no date) raises DatabaseError
+    naming the row and its column, rather than reaching an exporter."""
+    try:
+        return {c.name: c.from_sql(v) for c, v in zip(columns, values)}
+    except (TypeError, ValueError, RecursionError):
+        pass
+    for column, value in zip(columns, values):
+        try:
+            column.from_sql(value)
+        except (TypeError, ValueError, RecursionError) as error:
+            shown = value if not isinstance(value, str) or len(value) <= 60 else value[:60] + "…"
+            raise DatabaseError(f"{what}: column {column.name!r} holds {shown!r}, which cannot be read "
+                                f"({error}); correct it, or rebuild the chronology") from None
+    raise AssertionError("a row read once and not again")
 
 
 _REPORT_SELECT = "SELECT number, id, event_id, " + ", ".join(f'"{c.name}"' for c in REPORT_COLUMNS) + " FROM reports"
@@ -630,6 +647,8 @@ def read_timeline(path: str | Path, include_rejected: bool = False) -> Timeline:
         where = "" if include_rejected else " WHERE status IS NOT 'reject'"
         events = [_event_of(row) for row in connection.execute(_EVENT_SELECT + where)]
         title = connection.execute("SELECT value FROM timeline_info WHERE key = 'title'").fetchone()
+    except DatabaseError as error:
+        raise DatabaseError(f"{path}: {error}") from None
     finally:
         connection.close()
     events.sort(key=lambda e: e.id)  # ties in Timeline.build's order are then broken the same way every time
@@ -640,9 +659,11 @@ def event(path: str | Path, identity: str) -> Event | None:
     connection = connect(path)
     try:
         row = connection.execute(_EVENT_SELECT + " WHERE id = ?", (identity,)).fetchone()
+        return _event_of(row) if row else None
+    except DatabaseError as error:
+        raise DatabaseError(f"{path}: {error}") from None
     finally:
         connection.close()
-    return _event_of(row) if row else None
 
 
 def correct(path: str | Path, corrections: list[corrections_module.Correction]) -> list[str]:

@@ -62,13 +62,17 @@ class Problem:
 
 
 # C0 and C1 control characters and the line and paragraph separators: each breaks a line somewhere
-# (U+0085, U+2028 and U+2029 for Python's splitlines and many terminals and editors).
-_ESCAPED = {code: ascii(chr(code))[1:-1] for code in (*range(32), *range(127, 160), 0x2028, 0x2029)}
+# (U+0085, U+2028 and U+2029 for Python's splitlines and many terminals and editors). And the
+# direction marks: an override or isolate left open in a file name ("\u202etxt.exe") turns the rest
+# of the line around, so that the name and the message after it read as something else.
+_DIRECTION_MARKS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_ESCAPED = {code: ascii(chr(code))[1:-1] for code in (*range(32), *range(127, 160), 0x2028, 0x2029, *_DIRECTION_MARKS)}
 
 
 def one_line(message: str) -> str:
-    """A message with its control characters and line separators escaped (a file name may hold a
-    line break), so that it is one line on the terminal: each problem is one line."""
+    """A message with its control characters, line separators and direction marks escaped (a file
+    name may hold a line break), so that it is one line on the terminal, read in the order it is
+    written: each problem is one line."""
     return message.translate(_ESCAPED)
 
 

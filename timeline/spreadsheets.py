@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 from .exporters.csv_format import restore_formula
@@ -55,9 +56,32 @@ def read_rows(path: str | Path) -> list[tuple[int, dict[str, str | None]]]:
         raise SpreadsheetError(f"not a CSV file timeline can read ({error})") from None
 
 
+# A workbook is a ZIP archive whose sheets may unpack to far more than the file: openpyxl reads about
+# a megabyte of sheet a second, so 800 KB unpacking to 256 MB held an import for 200 s. Sheets that
+# timeline writes deflate about 7 to 1; more than MAX_PACKING to 1, past MAX_UNPACKED, is no workbook
+# an analyst edited.
+MAX_UNPACKED = 64 * 1024 * 1024
+MAX_PACKING = 100
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Raise SpreadsheetError for a workbook that says it unpacks to more than MAX_UNPACKED and
+    MAX_PACKING times its size (a part that unpacks to more than it says fails its checksum)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # openpyxl says what is wrong with it
+    if unpacked > max(MAX_UNPACKED, MAX_PACKING * path.stat().st_size):
+        raise SpreadsheetError(f"a workbook that unpacks to {unpacked / 1024 / 1024:,.0f} MB, "
+                               f"{unpacked / path.stat().st_size:,.0f} times its size, more than a chronology's; "
+                               "export one with `timeline export DB -o FILE.xlsx` and edit that")
+
+
 def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, str | None]]]:
     import openpyxl
 
+    _check_unpacked_size(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook

@@ -56,13 +56,17 @@ RANGES_OPTION = click.Option(
 
 # RFC 5545 text holds no control character but tab and line breaks (which icalendar escapes, so no
 # text starts a property of its own); U+FEFF goes too, since icalendar takes one that starts a value
-# for a byte order mark and drops it.
-_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+# for a byte order mark and drops it. So do the C1 controls; and NEL, LS and PS, which icalendar
+# writes as they are, are line breaks to every reader that splits lines as Unicode does (Python's
+# str.splitlines): there a title holding "<NEL>BEGIN:VEVENT" would start an event of its own.
+# They are made line feeds, which icalendar escapes as "\n".
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+_UNICODE_LINE_BREAKS = str.maketrans({"\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
 def calendar_text(value: str) -> str:
     """Text as a calendar value may hold it."""
-    return _NOT_TEXT.sub("", value)
+    return _NOT_TEXT.sub("", value).translate(_UNICODE_LINE_BREAKS)
 
 
 def event_identity(event: Event) -> str:

@@ -148,7 +148,11 @@ def _text_writer(cls: type, strict: bool = False) -> Callable[[Any], str]:
 
 @functools.lru_cache(maxsize=None)
 def converter(hint: Any) -> Callable[[Any], Any]:
-    """A function turning a JSON value back into the type a dataclass field declares (built once per type)."""
+    """A function turning a JSON value back into the type a dataclass field declares (built once per type).
+
+    A value of another JSON type raises TypeError naming the field: a chronology edited by hand (a
+    latitude given as text, a count as a 5,000-digit number's text) is refused where it is read,
+    not met by an exporter comparing it with a number."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
@@ -158,6 +162,8 @@ def converter(hint: Any) -> Callable[[Any], Any]:
         return lambda value: None if value is None else convert(value)
     if hint is dt.date:
         return lambda value: None if value is None else dt.date.fromisoformat(value)
+    if hint in _SCALARS:
+        return _scalar(hint)
     if dataclasses.is_dataclass(hint):
         names = {f.name for f in dataclasses.fields(hint)}
         fields = {k: converter(v) for k, v in typing.get_type_hints(hint).items() if k in names}
@@ -165,18 +171,68 @@ def converter(hint: Any) -> Callable[[Any], Any]:
         def build(value: Any) -> Any:
             if value is None:
                 return None
-            return hint(**{k: fields[k](v) for k, v in value.items() if k in fields})
+            if not isinstance(value, dict):
+                raise TypeError(f"{_shown(value)}, not an object")
+            made = {}
+            for name, item in value.items():
+                if name in fields:
+                    try:
+                        made[name] = fields[name](item)
+                    except (TypeError, ValueError) as error:
+                        raise TypeError(f"field {name!r}: {error}") from None
+            return hint(**made)
 
         return build
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             item = converter(args[0])
-            return lambda value: None if value is None else tuple(item(v) for v in value)
+            return lambda value: None if value is None else tuple(item(v) for v in _array_of(value))
         if args:
             items = [converter(a) for a in args]
-            return lambda value: None if value is None else tuple(c(v) for c, v in zip(items, value))
-        return lambda value: None if value is None else tuple(value)
+
+            def fixed(value: Any) -> Any:
+                if value is None:
+                    return None
+                if len(_array_of(value)) != len(items):
+                    raise TypeError(f"{_shown(value)}, not {len(items)} values")
+                return tuple(c(v) for c, v in zip(items, value))
+
+            return fixed
+        return lambda value: None if value is None else tuple(_array_of(value))
     return _identity
+
+
+# The JSON types a field of each Python type takes: a whole number is a float too, true is no number.
+_SCALARS = {str: ((str,), "text"), int: ((int,), "a whole number"), float: ((int, float), "a number"),
+            bool: ((bool,), "true or false")}
+
+
+def _scalar(hint: type) -> Callable[[Any], Any]:
+    kinds, said = _SCALARS[hint]
+
+    def convert(value: Any) -> Any:
+        if type(value) not in kinds:
+            raise TypeError(f"{_shown(value)}, not {said}")
+        return float(value) if hint is float else value
+
+    return convert
+
+
+def _array_of(value: Any) -> list:
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"{_shown(value)}, not a list")
+    return value
+
+
+def _shown(value: Any) -> str:
+    """A JSON value in an error: its type, and its start when it is text or a number."""
+    if isinstance(value, str):
+        return f"text {value[:40]!r}"
+    if isinstance(value, (bool, type(None))):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return "a number" if isinstance(value, int) and value.bit_length() > 64 else f"the number {value!r}"
+    return "a list" if isinstance(value, list) else "an object"
 
 
 _REQUIRED = tuple(f.name for f in dataclasses.fields(Event)
@@ -305,8 +361,12 @@ def _read(stream: BinaryIO) -> Timeline:
         data = json.loads(raw, parse_constant=_refuse_constant)
         if not _ASCII_JSON_START.match(raw) or _SURROGATE_ESCAPE_BYTES.search(raw):
             data = without_lone_surrogates(data)
+    except SavedTimelineError:
+        raise
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SavedTimelineError(str(error)) from None
+    except ValueError:  # Python reads no integer of more digits than sys.get_int_max_str_digits()
+        raise SavedTimelineError("it holds a number of thousands of digits, more than any field takes") from None
     except RecursionError:
         raise SavedTimelineError("its values are nested too deeply to be read") from None
     return timeline_from_dict(data)
@@ -364,7 +424,9 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
             raise _OtherLayout
         try:
             data = _loads("".join(head).rstrip().rstrip(",") + "}")
-        except (json.JSONDecodeError, RecursionError):
+        except SavedTimelineError:
+            raise
+        except (ValueError, RecursionError):
             raise _OtherLayout from None
         data["events"] = []
         header = timeline_from_dict(data)
@@ -376,7 +438,9 @@ def _read_line_by_line(stream: BinaryIO) -> Timeline:
                 raise _OtherLayout
             try:
                 item = _loads(line.rstrip().rstrip(","))
-            except (json.JSONDecodeError, RecursionError):
+            except SavedTimelineError:
+                raise
+            except (ValueError, RecursionError):
                 raise _OtherLayout from None
             events.append(checked_event(item, index))
         else:

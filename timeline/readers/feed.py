@@ -134,14 +134,15 @@ def _entry_reading(entry, number: int, source: str, language: str) -> Reading:
         value, kind, content_language = content
         text = markup_text(value) if "html" in kind else value.strip()
         language = content_language or language
-    link = entry.get("link", "")
+    link = entry.get("link", "").strip()
     author = entry.get("author_detail", {}).get("name") or entry.get("author", "")
     published = _entry_published(entry)
+    web = bool(re.match(r"https?://", link, re.I))
     reading = Reading(
         text=text,
         title=title,
         source=source,
-        url=link if re.match(r"https?://", link, re.I) else "",
+        url=link if web else "",
         published=published,
         published_from="feed entry" if published else "",
         language=language,
@@ -150,6 +151,9 @@ def _entry_reading(entry, number: int, source: str, language: str) -> Reading:
     if not text:
         what = f"{title!r}" if title else "without a title"
         return _with_warning(reading, f"is entry {number} of the feed ({what}), which has no text; it is left out")
+    if link and not web:  # a javascript: or data: link, or one relative to an address the feed does not give
+        return _with_warning(reading, f"gives the entry address {link[:60]!r}, which is not a web address; "
+                                      "it is left out")
     return reading
 
 

@@ -51,16 +51,31 @@ def read(data: bytes, name: str = "") -> list[Reading]:
 
 
 def _check_unpacked_size(data: bytes) -> None:
-    """Refuse a file whose XML parts say they unpack to more than MAX_UNPACKED_XML (a part that
-    unpacks to more than it says fails its checksum, and the file is damaged)."""
+    """Refuse a file whose XML parts say they unpack to more than MAX_UNPACKED_XML, or whose parts
+    together unpack to more than that beyond the file's own size (a part that unpacks to more than
+    it says fails its checksum, and the file is damaged).
+
+    The second bound holds whatever the parts are named: python-docx parses a part as XML by the
+    content type the archive gives it, not by its name, and loads each image it links to whole.
+    Pictures are compressed already, so a real file unpacks to little more than its XML and itself.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(part.file_size for part in archive.infolist() if part.filename.endswith(".xml"))
+            parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         return  # python-docx says the file is damaged
+    unpacked = sum(part.file_size for part in parts if part.filename.endswith(".xml"))
     if unpacked > MAX_UNPACKED_XML:
-        raise InputError(f"unpacks to {unpacked / 1024 / 1024:,.0f} MB of XML, more than any article; if it "
+        raise InputError(f"unpacks to {_megabytes(unpacked)} MB of XML, more than any article; if it "
                          "is one, save its text as a .txt file and give that")
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED_XML + len(data):
+        raise InputError(f"unpacks to {_megabytes(unpacked)} MB, more than any article with its pictures; if "
+                         "it is one, save its text as a .txt file and give that")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:,.0f}"
 
 
 def _paragraphs(container):
