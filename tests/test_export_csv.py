@@ -143,3 +143,31 @@ def test_record_values_give_one_value_for_each_known_column():
     assert len(record_values(event)) == len(RECORD_NAMES) == len(set(RECORD_NAMES))
     assert set(KNOWN_COLUMNS) <= set(RECORD_NAMES)
     assert list(raw_record(event)) == list(RECORD_NAMES)
+
+
+def test_csv_rows_of_one_sentence_are_their_own_records():
+    """Events of one sentence are written from the cells of its last row but for their own: each row is
+    still its event's record, whether its own cells (a date, a mod, an id, None) or a shared one (its
+    type) differ from the row before."""
+    timeline = sample_timeline()
+    first = timeline.events[0]
+    events = (first, replace(first, date="2016-05-07", expression="7 May", id="b1"),
+              replace(first, mod="APPROX", future=True, id=None),
+              replace(first, event_type="battles", date_source="relative", id="b2"),
+              replace(first, id="b3"))
+    documents = {d.name: d for d in timeline.documents}
+    stream = io.BytesIO()
+    write_csv(replace(timeline, events=events), stream, {})
+    rows = _rows(stream.getvalue(), "utf-8")[1:]
+    assert rows == [[str(event_record(event, documents)[column]) for column in COLUMNS] for event in events]
+    assert [row[COLUMNS.index("event_type")] for row in rows][2:4] == [first.event_type, "battles"]
+
+
+def test_own_values_are_those_record_values_gives():
+    """own_values makes the values of OWN_NAMES as record_values does, for every kind of event."""
+    from timeline.exporters.records import OWN_NAMES, RECORD_NAMES, own_values, record_values
+
+    for event in sample_timeline().events:
+        for variant in (event, replace(event, mod="APPROX", future=True), replace(event, mod="LATE", expression=None)):
+            values = record_values(variant)
+            assert own_values(variant) == tuple(values[RECORD_NAMES.index(name)] for name in OWN_NAMES)

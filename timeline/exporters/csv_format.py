@@ -23,7 +23,8 @@ import click
 from ..chronology import Timeline
 from ..hookspecs import hookimpl
 from .base import Exporter, selected_columns
-from .records import COLUMNS, KNOWN_COLUMNS, RECORD_NAMES, event_record, printable, record_values
+from .records import (COLUMNS, KNOWN_COLUMNS, OWN_NAMES, RECORD_NAMES, event_record, own_values, printable,
+                      record_values, shared_fields)
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -77,18 +78,52 @@ def write_csv(timeline: Timeline, stream: BinaryIO, options: Mapping[str, Any]) 
              for column in columns]
     picked = [RECORD_NAMES.index(column) for column in columns]
     pick = operator.itemgetter(*picked) if len(picked) > 1 else lambda values: (values[picked[0]],)
+    # The events of a sentence that holds several (a list of dates gives hundreds, spread over the
+    # chronology by their dates) differ in their own cells alone (records.OWN_NAMES): from a sentence's
+    # second row on, the cells of its last row are kept, and a row whose shared fields are those of that
+    # row (the same objects) makes its own cells only. A sentence met once is only noted (most have one event).
+    own = [(position, OWN_NAMES.index(column), cells[position])
+           for position, column in enumerate(columns) if column in OWN_NAMES]
+    last_rows: dict[str, tuple[tuple, list[str]] | None] = {}
 
     def row_line(event) -> str:
-        values = pick(record_values(event, documents.get(event.document)))
-        try:
-            return ",".join(map(operator.call, cells, values))
-        except TypeError:  # a value that is not text (None from an edited database): as str() writes it
-            return ",".join(map(operator.call, cells, map(str, values)))
+        document = documents.get(event.document)
+        last = last_rows.get(event.sentence, _UNSEEN)
+        if last is _UNSEEN:
+            last_rows[event.sentence] = None
+            values = pick(record_values(event, document))
+            try:
+                return ",".join(map(operator.call, cells, values))
+            except TypeError:  # a value that is not text (None from an edited database): as str() writes it
+                return ",".join(map(operator.call, cells, map(str, values)))
+        fields = shared_fields(event, document)
+        if last is None or not all(map(operator.is_, last[0], fields)):  # the same objects: the same cells
+            line = _cells(cells, pick(record_values(event, document)))
+            last_rows[event.sentence] = (fields, line)
+            return ",".join(line)
+        line = last[1].copy()
+        values = own_values(event)
+        for position, index, cell in own:
+            value = values[index]
+            line[position] = cell(value if isinstance(value, str) else str(value))
+        return ",".join(line)
 
     lines = map(row_line, timeline.events)
     if len(columns) == 1:
         lines = (line or '""' for line in lines)  # as _line writes a row of one empty cell
     _write_lines(stream, itertools.chain([_line(columns)], (line + "\r\n" for line in lines)), False)
+
+
+_UNSEEN = object()  # a sentence write_csv has met no row of
+
+
+def _cells(cells: list, values) -> list[str]:
+    """Each of ``values`` made a cell by the function of its column in ``cells`` (a value that is not
+    text, None from an edited database, as str() writes it)."""
+    try:
+        return list(map(operator.call, cells, values))
+    except TypeError:
+        return list(map(operator.call, cells, map(str, values)))
 
 
 def write_rows(stream: BinaryIO, header, rows, excel: bool) -> None:

@@ -258,6 +258,39 @@ def record_values(event: Event, document: Any = None) -> tuple:
     )
 
 
+# The values of record_values that an event has of its own (its date's), made by own_values; it shares all the
+# others with the events of its sentence coded alike, and they follow from its shared_fields alone.
+OWN_NAMES = ("date", "start", "end", "precision", "date_source", "expression", "mod", "future", "modifier",
+             "planned", "id")
+
+
+def own_values(event: Event) -> tuple:
+    """The values of record_values named in OWN_NAMES, in that order, made as record_values makes them (a
+    test keeps the two alike): a row whose other values are known needs these alone."""
+    mod = event.mod
+    return (
+        event.date,
+        event.start.isoformat(),
+        event.end.isoformat(),
+        event.precision,
+        event.date_source,
+        event.expression or "",
+        mod or "",
+        "true" if event.future else "false",
+        MOD_WORDS.get(mod, mod.lower()) if mod else "",
+        "planned" if event.future else "",
+        event.id,
+    )
+
+
+def shared_fields(event: Event, document: Any = None) -> tuple:
+    """What the values of record_values not in OWN_NAMES are made of (``document``: as for record_values):
+    events with equal shared fields have equal values there, whatever their dates."""
+    return (event.title, event.sentence, event.document, event.offset, event.places, event.actors, event.sources,
+            event.url, event.event_type, event.sub_event_type, event.actor1, event.actor2, event.location,
+            event.fatalities, event.status, event.notes, event.corrected, document)
+
+
 def event_time(event: Event) -> dt.time | None:
     """The clock time of a time-precision event (``2016-11-04T09:00`` -> 09:00), else None."""
     if event.precision != "time":
