@@ -20,6 +20,12 @@ def _events(text, expressions, published="2016-11-04"):
     return extract_events(document, split_sentences(text), expressions)
 
 
+def _title_at(sentence, phrase):
+    """The title ``make_title`` gives ``sentence`` for the date written ``phrase`` in it."""
+    start = sentence.index(phrase)
+    return make_title(sentence, (start, start + len(phrase)))
+
+
 def _titles(text, phrase, value, published):
     """The titles of the events of ``text`` dated by its one expression ``phrase``."""
     return [e.title for e in _events(text, [_expr(text, phrase, value)], published)]
@@ -246,33 +252,26 @@ def test_titles_drop_attribution_parentheses_insertions_and_leading_adverbials()
 def test_a_title_drops_the_phrase_of_purpose_or_cause_that_opens_the_sentence():
     for opening in ("As part of their campaign to take the province", "As a result of the talks"):
         sentence = f"{opening}, the two armies opened a corridor on 22 March to let civilians leave."
-        start = sentence.index("22 March")
-        assert make_title(sentence, (start, start + 8)) == "The two armies opened a corridor to let civilians leave"
+        assert _title_at(sentence, "22 March") == "The two armies opened a corridor to let civilians leave"
 
 
 def test_a_long_title_is_not_cut_between_its_subject_and_its_verb():
     sentence = ("In March 2015, a coalition of nine Arab countries led by Riyadh begins an operation in support of "
                 "the exiled President Abedrabbo Mansour Hadi with air strikes on the rebels who hold the capital.")
-    start = sentence.index("March 2015")
-    title = make_title(sentence, (start, start + 10))
-    assert title.startswith("A coalition of nine Arab countries led by Riyadh begins an operation")
+    assert _title_at(sentence, "March 2015").startswith("A coalition of nine Arab countries led by Riyadh begins an operation")
 
 
 def test_notes_in_brackets_of_an_encyclopedia_copy_do_not_change_a_title():
     plain = ("Met with fierce fighting, the advance into the city was slowed by the presence of civilians, "
              "but the prime minister declared the liberation of the eastern side on 24 January 2017.")
     noted = plain.replace("civilians, ", "civilians,[81] ").replace("Met", "[80] Met")
-    titles = []
-    for sentence in (plain, noted):
-        start = sentence.index("24 January 2017")
-        titles.append(make_title(sentence, (start, start + 15)))
+    titles = [_title_at(sentence, "24 January 2017") for sentence in (plain, noted)]
     assert titles[0] == titles[1] == "The prime minister declared the liberation of the eastern side"
 
 
 def test_back_before_a_date_that_opens_the_sentence_leaves_the_title():
     sentence = "Back in January 2015, Kurdish forces advanced on the city."
-    start = sentence.index("January 2015")
-    assert make_title(sentence, (start, start + 12)) == "Kurdish forces advanced on the city"
+    assert _title_at(sentence, "January 2015") == "Kurdish forces advanced on the city"
 
 
 def test_titles_are_not_the_sentence_cut_at_a_length():
