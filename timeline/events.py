@@ -24,7 +24,7 @@ from .temporal.firstchars import with_lookahead
 from .temporal.procedures import is_entry_date
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
-from .titles import DATELINE, IRREGULAR_PAST, RELATIVE_INSERTION, clause_at, make_title, phrase_title
+from .titles import DATELINE, IRREGULAR_PAST, LIST_MARKS, RELATIVE_INSERTION, clause_at, make_title, phrase_title
 
 _LANGUAGE = current_language()
 # The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
@@ -696,20 +696,21 @@ def _is_date_heading(sentence: Sentence, expressions: list[TemporalExpression], 
     return _HEADING_REST.fullmatch("".join(rest)) is not None and _alone_on_line(text, sentence.start, sentence.end)
 
 
+# What may stand before a sentence that opens its line: spaces, a list's mark, a quotation's ">".
+_LINE_OPENING = " \t>" + LIST_MARKS
+
+
 def _list_item(text: str, start: int) -> bool:
     """Whether the sentence at ``start`` opens its line after a list's mark ("- April 27: ...", "— Gaddafi ...")."""
     line_start = text.rfind("\n", max(0, start - 8), start) + 1
     first = text[line_start:start + 1].lstrip()[:1]  # the sentence may begin at the mark or after it
-    return bool(first) and first in _LIST_MARKS
-
-
-_LIST_MARKS = "•·*▪◦‣-–—"
+    return bool(first) and first in LIST_MARKS
 
 
 def _opens_line(text: str, start: int) -> bool:
     """Whether only spaces and marks of a list stand between ``start`` and the line break before it."""
     line_start = text.rfind("\n", max(0, start - 8), start) + 1
-    return (line_start > 0 or start < 8) and not text[line_start:start].strip(" \t•·*-–—>")
+    return (line_start > 0 or start < 8) and not text[line_start:start].strip(_LINE_OPENING)
 
 
 def _opens_undated(sentence: Sentence, ordered: list[TemporalExpression], starts: list[int]) -> bool:

@@ -104,9 +104,11 @@ SUBJECTLESS = re.compile(r"^(?:(?:%s)\s|[A-Za-z]+(?:%s)\b)" % (alternatives(_CUE
 _GERUND_SUBJECT = re.compile(r"^(?!(?:being|having)\b)[A-Za-z]+(?:%s)\s+(?:of\s+(?:[\w\-’']+\s+){1,4}?)?%s\b"
                              % (alternatives(_CUES["present_participle_ending"]), PAST_OR_AUX), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-# Separators left at a title's head, and the marks of a list item ("• Rebels captured ...").
-_LEADING_MARKS = ",;:—–-•·*▪◦‣"
-_LEADING_PUNCTUATION = re.compile(r"^[,;:—–\-•·*▪◦‣\s]+")
+# The marks that open an item of a list ("• Rebels captured ...", "- April 27: ...", "— Gaddafi refuses ...").
+LIST_MARKS = "•·*▪◦‣-–—"
+# Separators left at a title's head, and the marks of a list item.
+_LEADING_MARKS = ",;:" + LIST_MARKS
+_LEADING_PUNCTUATION = re.compile(r"^[%s\s]+" % re.escape(_LEADING_MARKS))
 _LEADING_CONNECTIVE = re.compile(r"^(?:%s)\s+" % alternatives(_CUES["leading_connective"]), re.IGNORECASE)
 _DANGLING_WORD = re.compile(r",\s+\w+$")  # a word left dangling after the date went ("..., lost")
 MAX_TITLE = 110
