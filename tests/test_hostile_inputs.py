@@ -16,6 +16,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 from output_readers import open_direction_marks, read_ics, read_table
+from zip_parts import padded_zip
 
 from timeline.cli import cli
 
@@ -78,28 +79,17 @@ def _word_bomb(part_kind: str, unpacked: int) -> bytes:
     document.add_picture(io.BytesIO(_png()))
     saved = io.BytesIO()
     document.save(saved)
-    source, buffer = zipfile.ZipFile(saved), io.BytesIO()
     renamed = {"word/document.xml": "word/document.bin", "word/_rels/document.xml.rels": "word/_rels/document.bin.rels"}
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for part in source.infolist():
-            body = source.read(part.filename)
-            name = part.filename
-            if part_kind == "renamed body":
-                name = renamed.get(name, name)
-                if name in ("_rels/.rels", "[Content_Types].xml"):
-                    body = body.replace(b"word/document.xml", b"word/document.bin")
-            if not (part_kind == "picture" and name.startswith("word/media/")
-                    or part_kind == "renamed body" and name == "word/document.bin"):
-                bomb.writestr(name, body)
-                continue
-            head, tail = body.split(b"</w:body>") if part_kind == "renamed body" else (body, b"")
-            filler = b"<w:p><w:r><w:t>A</w:t></w:r></w:p>" * 30_000 if part_kind == "renamed body" else bytes(1 << 20)
-            with bomb.open(name, "w", force_zip64=True) as stream:
-                stream.write(head)
-                for _ in range(unpacked // len(filler) + 1):
-                    stream.write(filler)
-                stream.write(b"</w:body>" + tail if part_kind == "renamed body" else b"")
-    return buffer.getvalue()
+    if part_kind == "picture":
+        (picture,) = [name for name in zipfile.ZipFile(saved).namelist() if name.startswith("word/media/")]
+        return padded_zip(saved.getvalue(), picture, unpacked, bytes(1 << 20))
+
+    def edit(name: str, body: bytes) -> bytes:
+        return body.replace(b"word/document.xml", b"word/document.bin") if name in ("_rels/.rels", "[Content_Types].xml") \
+            else body
+
+    return padded_zip(saved.getvalue(), "word/document.bin", unpacked, b"<w:p><w:r><w:t>A</w:t></w:r></w:p>" * 30_000,
+                      b"</w:body>", rename=lambda name: renamed.get(name, name), edit=edit)
 
 
 @pytest.mark.parametrize("part_kind", ["picture", "renamed body"])
@@ -130,19 +120,9 @@ def test_a_workbook_that_unpacks_to_far_more_than_it_is_refused_at_once(seeds_di
     db, exported, padded = tmp_path / "war.db", tmp_path / "war.xlsx", tmp_path / "padded.xlsx"
     run("build", seeds_dir, "-q", "-o", db)
     run("export", db, "-o", exported)
-    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as target:
-        for part in source.infolist():
-            body = source.read(part.filename)
-            if part.filename != "xl/worksheets/sheet1.xml":
-                target.writestr(part, body)
-                continue
-            head, tail = body.split(b"</sheetData>")
-            rows = b'<row><c t="inlineStr"><is><t> </t></is></c></row>' * 20_000
-            with target.open(part.filename, "w", force_zip64=True) as stream:
-                stream.write(head)
-                for _ in range(spreadsheets.MAX_UNPACKED // len(rows) + 1):
-                    stream.write(rows)
-                stream.write(b"</sheetData>" + tail)
+    rows = b'<row><c t="inlineStr"><is><t> </t></is></c></row>' * 20_000
+    padded.write_bytes(padded_zip(exported.read_bytes(), "xl/worksheets/sheet1.xml", spreadsheets.MAX_UNPACKED, rows,
+                                  b"</sheetData>"))
     result = run("import", db, padded, code=1)
     assert_one_line_each(result.stderr, 1)
     assert re.fullmatch(r"Error: \S+padded\.xlsx: a workbook that unpacks to 6\d MB, \d{3,} times its size, more "

@@ -8,6 +8,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
+from zip_parts import padded_zip
 
 from timeline import readers
 from timeline.cli import cli
@@ -250,23 +251,8 @@ def test_a_cut_off_word_file_is_damaged():
 
 def _bomb(data: bytes, unpacked: int) -> bytes:
     """The Word file ``data`` with ``unpacked`` more bytes of XML in its body, deflated to a few kilobytes."""
-    import zipfile
-
-    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for part in source.infolist():
-            body = source.read(part.filename)
-            if part.filename != "word/document.xml":
-                bomb.writestr(part, body)
-                continue
-            head, tail = body.split(b"</w:body>")
-            with bomb.open(part.filename, "w", force_zip64=True) as stream:
-                stream.write(head)
-                chunk = b"<w:p><w:r><w:t>" + b"A" * (1 << 20) + b"</w:t></w:r></w:p>"
-                for _ in range(unpacked // len(chunk) + 1):
-                    stream.write(chunk)
-                stream.write(b"</w:body>" + tail)
-    return buffer.getvalue()
+    chunk = b"<w:p><w:r><w:t>" + b"A" * (1 << 20) + b"</w:t></w:r></w:p>"
+    return padded_zip(data, "word/document.xml", unpacked, chunk, b"</w:body>")
 
 
 def test_a_word_file_that_unpacks_to_more_xml_than_any_article_is_refused():
