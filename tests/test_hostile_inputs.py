@@ -269,3 +269,53 @@ def test_a_page_of_more_elements_than_any_article_is_refused_at_once(tmp_path):
     assert f"Skipped: {tmp_path / 'page.html'}: has 100,009 elements, more than any article page (100,000); if it is " \
            "one, save its text as a .txt file and give that\n" in result.stderr, result.stderr
     assert "2016-05-20" in result.stdout
+
+
+def _page_around(body: str) -> str:
+    return ('<!DOCTYPE html><html lang="en"><head><title>T</title><meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2016-05-06">'
+            f"</head><body>{body}</body></html>")
+
+
+def test_a_tag_of_thousands_of_attributes_is_read_without_those_past_the_bound(tmp_path):
+    """libxml2 compares each attribute of a tag with every one before it: 200,000 on one tag held a
+    build for 130 s. Quoted values holding '>' do not end the count."""
+    from timeline.readers import html
+
+    names = [f'data-a{i}=">"' for i in range(5_000)]
+    attributes = " ".join(names)
+    (tmp_path / "page.html").write_text(
+        _page_around(f"<article><div {attributes}><p>Rebels shelled Aleppo on 3 May 2016.{FILLER}</p></div>"
+                     "</article>"), encoding="utf-8")
+    result = run("build", tmp_path / "page.html", "-f", "csv", "-q")
+    assert result.stderr == (f"Warning: {tmp_path / 'page.html'}: has a tag with 5,000 attributes; read without "
+                             "those after the first 1,000\n"), result.stderr
+    assert "2016-05-03" in result.stdout
+
+    warnings = []
+    bounded = html._bounded_attributes(f"<p>x</p><div {attributes} id='last'>y</div>", warnings)
+    assert bounded == f"<p>x</p><div {' '.join(names[:1_000])}>y</div>"
+    assert len(warnings) == 1
+
+
+def test_scripts_and_comments_are_no_tags_to_bound():
+    from timeline.readers import html
+
+    code = "<script>var a = b <c " + " x" * 5_000 + ";</script><!-- <d " + " y" * 5_000 + " -->"
+    warnings = []
+    assert html._bounded_attributes(f"<p>{code}</p>", warnings) == f"<p>{code}</p>" and not warnings
+
+
+@pytest.mark.parametrize("before, message", [
+    ("", "Skipped: {page}: has elements nested more than 256 deep, deeper than any article page; if it is one, "
+         "save its text as a .txt file and give that\n"),
+    (f"<p>Rebels shelled Aleppo on 3 May 2016.{FILLER}</p>",
+     "Warning: {page}: has elements nested more than 256 deep; read only as far as they start\n"),
+])
+def test_a_page_nested_deeper_than_the_parser_reads_says_so(tmp_path, before, message):
+    """lxml stops at 256 nested elements and keeps nothing after them; 'without any text' misled."""
+    deep = "<div>" * 300 + f"<p>Rebels shelled Homs on 5 May 2016.{FILLER}</p>" + "</div>" * 300
+    (tmp_path / "page.html").write_text(_page_around(f"<article>{before}{deep}</article>"), encoding="utf-8")
+    result = run("build", tmp_path / "page.html", "-f", "csv", "-q", code=1 if not before else 0)
+    assert result.stderr.startswith(message.format(page=tmp_path / "page.html")), result.stderr
+    assert ("2016-05-03" in result.stdout) == bool(before)
