@@ -397,6 +397,26 @@ def test_a_date_in_a_relative_clause_after_the_subject_dates_what_that_clause_te
     assert _titles(text, "Monday", "2019-08-19", "2019-08-22") == ["Rebels attacked the town"]
 
 
+def test_a_relative_clause_after_an_opening_phrase_is_left_out_of_the_title():
+    text = ("In Tawila, which is hosting thousands of people who fled El Fasher, UNICEF has reached more than "
+            "3,500 patients since late October.")
+    assert _titles(text, "late October", "2025-10", "2025-11-20") == [
+        "UNICEF has reached more than 3,500 patients"]
+    text = "In Aleppo, where the siege had tightened, the army shelled the market on Monday."
+    assert _titles(text, "Monday", "2016-11-14", "2016-11-20") == ["The army shelled the market"]
+
+
+def test_a_length_of_time_put_first_in_a_clause_leaves_the_title_whole():
+    def title(sentence, date, length):
+        at, other = sentence.index(date), sentence.index(length)
+        return make_title(sentence, (at, at + len(date)), ((other, other + len(length)),))
+
+    assert title("He said on Monday that in one day, rebels killed 40 soldiers.", "Monday", "one day") == (
+        "He said that rebels killed 40 soldiers")
+    assert title("MSF said today that in just one night, the group screened 70 children from El Fasher.",
+                 "today", "one night") == "MSF said that the group screened 70 children from El Fasher"
+
+
 def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
     text = "On 1 February, peace talks began in Geneva but were suspended on 3 February."
     expressions = [_expr(text, "1 February", "2016-02-01"), _expr(text, "3 February", "2016-02-03")]

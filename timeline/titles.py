@@ -59,6 +59,12 @@ RELATIVE_INSERTION = re.compile(
     % (alternatives(_CUES["relative_pronoun"]), alternatives(_CUES["verb_after_relative"]), alternatives(IRREGULAR_PAST),
        alternatives(SPEECH_VERBS), alternatives(_CUES["past_ending"]))
 )
+# A relative clause between commas after a phrase that opens the sentence ("In Tawila, which hosts thousands who
+# fled, UNICEF has reached ..."): the span from its pronoun to the words after it, which go on from the phrase.
+# Of a place or a thing ("which", "where"): "For coach Zico, who took over ..., being drawn ..." is no such clause.
+_OPENING_RELATIVE = re.compile(r"^\W*(?:%s)\s[^,;]{1,80},\s+(?P<insertion>(?:%s)\s+(?P<body>[^,;]{1,200}),\s+)(?=\w)"
+                               % (alternatives(_CUES["leading_phrase"]), alternatives(_CUES["opening_relative"])),
+                               re.IGNORECASE)
 # A leading adverbial phrase closed by a comma: "After several days of fighting, ...".
 LEADING_PHRASE = re.compile(r"^(?:%s)\b[^,]{0,120},\s+(?=\w)" % alternatives(_CUES["leading_phrase"]), re.IGNORECASE)
 # The class of first characters (here and below) lets a search pass most places without trying each alternative.
@@ -265,12 +271,25 @@ def _drop_span(text: str, start: int, end: int) -> str:
     return head.rstrip() + (" " if head.strip() and tail.strip() and not tail.lstrip().startswith((",", ".", ":", ";")) else "") + tail.lstrip()
 
 
+def _opening_relative(sentence: str) -> tuple[int, int] | None:
+    """The span of a relative clause after the phrase that opens ``sentence`` (``_OPENING_RELATIVE``),
+    or None; what is left reads "In Tawila, UNICEF has reached ..."."""
+    match = _OPENING_RELATIVE.match(sentence)
+    return match.span("insertion") if match else None
+
+
 def _without_relative_clauses(sentence: str, date_span: tuple[int, int] | None):
     """``sentence`` without ", who/which ...," insertions before a verb, and the date span moved along.
     A date inside an insertion after a subject dates what the insertion tells of it ("The offensive,
     which began in late April, has displaced ...": "The offensive began in late April")."""
     if "," not in sentence:  # each insertion opens with one
         return sentence, date_span
+    opening = _opening_relative(sentence)
+    if opening and not (date_span and date_span[1] > opening[0] and date_span[0] < opening[1]):
+        sentence = sentence[:opening[0]] + " " + sentence[opening[1]:]
+        if date_span and date_span[0] >= opening[1]:
+            shift = opening[1] - opening[0] - 1
+            date_span = (date_span[0] - shift, date_span[1] - shift)
     for match in reversed(list(RELATIVE_INSERTION.finditer(sentence))):
         start, end = match.start(), match.end()
         if date_span and date_span[1] > start and date_span[0] < end:
@@ -418,6 +437,11 @@ class _Analysis:
         parts.append(masked[position:])
         squeezed = "".join(parts)
         self.removed = [match.span() for match in RELATIVE_INSERTION.finditer(squeezed)]
+        opening = _opening_relative(squeezed) if "," in squeezed else None
+        if opening and "\0" not in squeezed[opening[0]:opening[1]] \
+                and not any(start < opening[1] and opening[0] < end for start, end in self.removed):
+            # A date in it dates what the clause tells ("..., which took effect in March, ..."): it stays.
+            self.removed.insert(0, opening)  # it opens the sentence: before any other
         pieces, position = [], 0
         for start, end in self.removed:
             pieces += (squeezed[position:start], " ")
@@ -668,13 +692,20 @@ def _title_alone(sentence: str, date_span, other_spans) -> str:
 
 # Commas and semicolons after a space: what is left where a list of dates was taken out.
 _ORPHAN_SEPARATORS = re.compile(r"(?:\s[,;])+(?=\s|$)")
+# A word that opens a clause, before a separator left where a date was: the date was put first in that
+# clause ("said that in one day, rebels killed"), and its comma goes with it.
+# Not a preposition ("insurance losses after 1997, it added"): there the comma opens what follows.
+_OPENER_BEFORE = re.compile(r"\b(?:%s)$" % alternatives(
+    [word for word in _CUES["leading_connective"] if word not in _CUES["leading_phrase"]]), re.IGNORECASE)
 
 
 def _orphan_separators(match: re.Match) -> str:
     """One separator left where one date was taken out goes back to its word ("Academy, joining");
-    a run of them, where a list of dates was, goes."""
+    a run of them, where a list of dates was, goes, as one after a word that opens a clause."""
     after_separator = match.start() > 0 and match.string[match.start() - 1] in ",;"
-    return match.group().strip() if len(match.group()) == 2 and not after_separator else ""
+    if len(match.group()) != 2 or after_separator:
+        return ""
+    return "" if _OPENER_BEFORE.search(match.string, max(0, match.start() - 10), match.start()) else match.group().strip()
 
 
 def _without_leading_punctuation(text: str) -> str:

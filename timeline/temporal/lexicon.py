@@ -25,7 +25,8 @@ GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "
 CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_of", "not_past", "reporting", "speech",
              "month_cue", "year_cue", "finite_verb", "clause_opener", "clause_opener_after_comma", "date_lead_in",
              "leading_adverbial", "leading_phrase", "leading_connective", "attribution", "hedge",
-             "trailing_attribution", "hearer_verb", "relative_pronoun", "verb_after_relative", "speech_lead",
+             "trailing_attribution", "hearer_verb", "relative_pronoun", "opening_relative", "verb_after_relative",
+             "speech_lead",
              "speech_subject", "temporal_conjunction", "coordinator", "subject_determiner", "range_joiner",
              "range_opener", "range_mark", "coming_period", "place_preposition", "place_joiner",
              "modifier_participle", "source_verb", "passive_auxiliary")
