@@ -482,6 +482,9 @@ def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[
 
 _PLAN_DATE_BEFORE = context_pattern("plan_date_before")
 _LOOK_BACK_BEFORE = frozenset(role_words("look_back_before"))
+_SINCE_IN_CLAUSE = context_pattern("since_in_clause")
+# How far before a date the "since" of its clause is looked for (a clause of a dozen words).
+SINCE_REACH = 60
 _PLUPERFECT_IN_CLAUSE = context_pattern("pluperfect_in_clause")
 _UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
 _FOLLOWED_IN_CLAUSE = context_pattern("followed_in_clause")
@@ -532,9 +535,12 @@ def _modifier_year(text: str, start: int, end: int, granularity: str) -> bool:
 
 
 def _looks_back(text: str, start: int) -> bool:
-    """Whether the word before ``start`` looks back from the time spoken of ("since")."""
+    """Whether the word before ``start`` looks back from the time spoken of ("since"), or the clause
+    it is in does ("killed since the conflict began in December 2013")."""
     previous = PREVIOUS_WORD.search(text, max(0, start - 25), start)
-    return previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE
+    if previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE:
+        return True
+    return _SINCE_IN_CLAUSE.search(text, max(0, start - SINCE_REACH), start) is not None
 
 
 def _story_reference(ctx: Context, start: int) -> int | None:
