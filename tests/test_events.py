@@ -404,6 +404,9 @@ def test_a_relative_clause_after_an_opening_phrase_is_left_out_of_the_title():
         "UNICEF has reached more than 3,500 patients"]
     text = "In Aleppo, where the siege had tightened, the army shelled the market on Monday."
     assert _titles(text, "Monday", "2016-11-14", "2016-11-20") == ["The army shelled the market"]
+    # A quotation in a relative clause may hold a comma.
+    text = 'The operation, which was called "We Are Coming, Nineveh", began on 16 October 2016.'
+    assert _titles(text, "16 October 2016", "2016-10-16", "2016-11-20") == ["The operation began"]
 
 
 def test_a_length_of_time_put_first_in_a_clause_leaves_the_title_whole():

@@ -52,10 +52,11 @@ LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:%s|(?:%s) [^,]{1,60}),?\s+)+" % (alternatives(_CUES["leading_adverbial"]), alternatives(_CUES["leading_source"])),
     re.IGNORECASE,
 )
-# A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved".
+# A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved"
+# (a quotation in it may hold a comma: 'which was called "We Are Coming, Nineveh",').
 # The verb may be any past form or a verb of saying ("Turkey, which backs some rebel groups, said ...").
 RELATIVE_INSERTION = re.compile(
-    r",\s+(?:%s)\s+(?P<body>[^,;]{1,200}),\s+(?=(?:%s|%s|%s|[a-z]+(?:%s))\b)"
+    r",\s+(?:%s)\s+(?P<body>(?:[^,;\"“]|\"[^\"\n]{0,80}\"|“[^”\n]{0,80}”){1,200}),\s+(?=(?:%s|%s|%s|[a-z]+(?:%s))\b)"
     % (alternatives(_CUES["relative_pronoun"]), alternatives(_CUES["verb_after_relative"]), alternatives(IRREGULAR_PAST),
        alternatives(SPEECH_VERBS), alternatives(_CUES["past_ending"]))
 )
