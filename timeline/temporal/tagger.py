@@ -482,9 +482,9 @@ def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[
 
 _PLAN_DATE_BEFORE = context_pattern("plan_date_before")
 _LOOK_BACK_BEFORE = frozenset(role_words("look_back_before"))
-_SINCE_IN_CLAUSE = context_pattern("since_in_clause")
-# How far before a date the "since" of its clause is looked for (a clause of a dozen words).
-SINCE_REACH = 60
+_PERFECT_SINCE_IN_CLAUSE = context_pattern("perfect_since_in_clause")
+# How far before a date the perfect and "since" of its clause are looked for.
+SINCE_REACH = 120
 _PLUPERFECT_IN_CLAUSE = context_pattern("pluperfect_in_clause")
 _UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
 _FOLLOWED_IN_CLAUSE = context_pattern("followed_in_clause")
@@ -511,7 +511,9 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
         return True  # "surpassing the May 2007 high", "a study declassified in 2005": beside the story
     if last[0].year > story:
         return _UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
-    if _looks_back(ctx.text, start):
+    if _looks_back(ctx.text, start, in_clause=True):
+        # Once the story has a year: before it, the period looked back from is the time the text
+        # has reached ("Key dates since the rebels overran the capital in September 2014: ...").
         return True
     return (_PLUPERFECT_IN_CLAUSE.search(ctx.text, low, start) is not None
             or _FOLLOWED_IN_CLAUSE.search(ctx.text, low, start) is not None)
@@ -534,13 +536,13 @@ def _modifier_year(text: str, start: int, end: int, granularity: str) -> bool:
             and _MODIFIER_YEAR_BEFORE.search(text, max(0, start - 30), start) is not None)
 
 
-def _looks_back(text: str, start: int) -> bool:
-    """Whether the word before ``start`` looks back from the time spoken of ("since"), or the clause
-    it is in does ("killed since the conflict began in December 2013")."""
+def _looks_back(text: str, start: int, in_clause: bool = False) -> bool:
+    """Whether the word before ``start`` looks back from the time spoken of ("since"), or with
+    ``in_clause`` the clause it is in does ("have been killed since the conflict began in December 2013")."""
     previous = PREVIOUS_WORD.search(text, max(0, start - 25), start)
     if previous is not None and previous.group(1).lower() in _LOOK_BACK_BEFORE:
         return True
-    return _SINCE_IN_CLAUSE.search(text, max(0, start - SINCE_REACH), start) is not None
+    return in_clause and _PERFECT_SINCE_IN_CLAUSE.search(text, max(0, start - SINCE_REACH), start) is not None
 
 
 def _story_reference(ctx: Context, start: int) -> int | None:
