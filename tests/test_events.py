@@ -312,6 +312,10 @@ def test_possessive_date_titles_its_noun_phrase():
     sentence = "This comes after Jaysh al-Fatah, the coalition responsible for 2015's conquest of Idlib, announced its return."
     start = sentence.index("2015")
     assert make_title(sentence, (start, start + 4)) == "Conquest of Idlib"
+    # A bare noun that is the sentence's subject: the sentence says what happened.
+    assert _title_at("Tuesday's attack, blamed on the air force, struck a vegetable market in Marret Masreen.",
+                     "Tuesday") == "The attack struck a vegetable market in Marret Masreen"
+    assert _title_at("Rebels denied any role in Tuesday's attack.", "Tuesday") == "Attack"
 
 
 def test_wire_dateline_and_trailing_attribution_are_not_in_the_title():

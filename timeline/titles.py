@@ -325,8 +325,11 @@ def make_title(
         possessive = POSSESSIVE_DATE.match(sentence, date_span[1])
         if possessive:  # "2015's conquest of Idlib": the date's own noun phrase is the happening
             title = tidy_title(possessive.group(1))
-            if title:  # "2015's --" names nothing: the clause says more
+            if " " in title or title and sentence[:date_span[0]].strip():
                 return title
+            if title:  # "Tuesday's attack, ..., struck a market": the subject of the sentence, which says more
+                return _title_of_the_noun(sentence, date_span, possessive.start(1), other_spans, fallback)
+            # "2015's --" names nothing: the clause says more
     members, spans = _span_facts(other_spans)
     title = _title(sentence, date_span, spans)
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title) and not _GERUND_SUBJECT.match(title)):
@@ -341,6 +344,15 @@ def make_title(
             if len(joined) <= len(" ".join(sentence.split())):  # never the subject twice over
                 title = joined
     return title or fallback or tidy_title(sentence) or " ".join(written.split())
+
+
+def _title_of_the_noun(sentence: str, date_span: tuple[int, int], noun: int, other_spans, fallback: str) -> str:
+    """The headline of ``sentence`` with the possessive date at ``date_span`` read as "the" before the
+    noun at ``noun`` ("Tuesday's attack, blamed on ..., struck a market": "The attack struck a market")."""
+    article = "The " if date_span[0] == 0 else "the "
+    shift = noun - date_span[0] - len(article)
+    spans = tuple((a - shift, b - shift) if a >= noun else (a, b) for a, b in other_spans if b <= date_span[0] or a >= noun)
+    return make_title(sentence[:date_span[0]] + article + sentence[noun:], None, spans, fallback)
 
 
 # Notes in brackets that an encyclopedia copy keeps: "civilians,[81] but", "[citation needed]", "[edit]".
