@@ -131,6 +131,9 @@ def test_seed_captions_comments_and_widgets_are_dropped(seeds_dir):
     "Smoke rises over Idlib on Tuesday. (AFP Photo/Omar Haj Kadour)",
     "Photo by Omar Haj Kadour/AFP",
     "Smoke over Idlib. Omar Haj Kadour/Getty Images",
+    "Aftermath of a reported air strike in Aleppo's Halak district (1 May 2014) Image copyright AFP",
+    "Image caption The market was packed with shoppers at the time of the air strike",
+    "Image source, Reuters",
 ])
 def test_photo_credits_are_captions(line):
     text = ARTICLE + "\n" + line + "\n" + ARTICLE
