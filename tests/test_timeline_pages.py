@@ -125,3 +125,16 @@ def test_lines_below_an_entry_without_a_date_of_their_own_are_of_its_day():
         ("2011-04-27", "The government refuses to acknowledge the protests in the streets of Tripoli"),
         ("2011-04-28", "Blasts rock Tripoli"),
     ]
+
+
+def test_days_of_the_week_in_a_look_back_are_of_each_entry_s_week():
+    """An anniversary piece quotes what was reported each day, twenty years before it was written."""
+    text = ("Sarajevo: a look back at the first weeks of the siege\n\n"
+            "Twenty years ago, the war began with the siege of the capital, which became the longest siege of a city "
+            "in modern history. Here is a look back at what the wire services were reporting in its first weeks.\n\n"
+            "April 7, 1992:\n\nIgnoring threats, the European Community announced Monday that it will recognize "
+            "the independence of the republic.\n\n"
+            "April 9, 1992:\n\nTroops stepped up attacks on the capital on Wednesday with sniper fire.\n")
+    events = _events(text, published="2012-04-06")
+    assert [(e.date, e.expression) for e in events] == [
+        ("1992", "Twenty years ago"), ("1992-04-06", "Monday"), ("1992-04-08", "Wednesday")]

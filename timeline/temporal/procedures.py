@@ -955,9 +955,12 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
     dir_word = (g.get("dir") or "").lower()
     suffix = ""
     type_ = "DATE"
-    if ctx.dct is None or not ctx.known("day"):
+    if ctx.near_entry is not None:
+        reference = ctx.near_entry  # in an entry of a chronology, the week of its date
+    elif ctx.dct is None or not ctx.known("day"):
         return Found(type_, f"XXXX-WXX-{weekday}{suffix}", anchor="unresolved")
-    reference = ctx.dct
+    else:
+        reference = ctx.dct
     if dir_word in _W_ANAPHORIC_WEEKDAY and ctx.last and ctx.last[1] == "day":
         reference = ctx.last[0]
     week_word = (g.get("weekdir") or "").lower()

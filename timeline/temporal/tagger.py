@@ -599,6 +599,9 @@ def _tag(text: str, dct: str | None, spans) -> list[TemporalExpression]:
 
 # The dates that date an entry of a chronology, which the next entry's date is read near.
 _ENTRY_GRANULARITIES = frozenset({"day", "month"})
+# How far after the date of an entry its text may name a day of the week of that date's week (an entry of a
+# few paragraphs).
+ENTRY_REACH = 1000
 
 
 def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: int, position: int) -> int:
@@ -609,8 +612,10 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     reach = min(MATCH_REACH, high - start)
     story = _story_reference(ctx, start)
     last_at = ctx.last_at - window if ctx.last_at is not None and ctx.last_at >= window else None
+    entry = ctx.entry_day
+    ctx.near_entry = entry[0] if entry is not None and start - entry[1] <= ENTRY_REACH else None
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last, last_at, ctx.last_entry,
-           ctx.recent_quarter(start), ctx.recent_fiscal(start), story, ctx.day_before_look_ahead)
+           ctx.near_entry, ctx.recent_quarter(start), ctx.recent_fiscal(start), story, ctx.day_before_look_ahead)
     step = memo.get(key)
     if step is None:
         step, replayable = _step(ctx, cls, start, start + reach, story)
@@ -627,6 +632,9 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and last[1] in _ENTRY_GRANULARITIES and is_entry_date(text, start + span_start, start + span_end):
             ctx.last_entry = last[0]  # the next entry's date without its year is read near it
+            # and the days of the week its text names are those around its day ("April 7, 1992: The European
+            # Community announced Monday ..." in a look back from 2012)
+            ctx.entry_day = (last[0], start + span_end) if last[1] == "day" else None
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
                 and not _planned(ctx, story, start + span_start, start + span_end, last) \
                 and not _aside(ctx, story, start + span_start, last):
