@@ -138,3 +138,15 @@ def test_days_of_the_week_in_a_look_back_are_of_each_entry_s_week():
     events = _events(text, published="2012-04-06")
     assert [(e.date, e.expression) for e in events] == [
         ("1992", "Twenty years ago"), ("1992-04-06", "Monday"), ("1992-04-08", "Wednesday")]
+
+
+def test_clock_times_of_a_live_blog_are_of_the_day_heading_them():
+    text = ("Live: the war in Ukraine\n\nFollow our live updates on the invasion. Our correspondents in Kyiv, "
+            "Kharkiv and Lviv report on the fighting, the sanctions and the talks as the news comes in, with the "
+            "figures the United Nations gives for the people who fled.\n\n"
+            "March 23, 2022\n\n8:15 a.m. Explosions in Kyiv after curfew was lifted\n\n"
+            "Kyiv dawned with a series of explosions, shortly after the curfew was lifted at 7 a.m. local time.\n\n"
+            "March 22, 2022\n\n8:40 p.m. U.S. imposes more sanctions against Russia\n")
+    events = _events(text, published="2022-02-24")
+    assert sorted((e.date, e.expression) for e in events if e.expression) == [
+        ("2022-03-22T20:40", "8:40 p.m."), ("2022-03-23T07:00", "7 a.m. local time"), ("2022-03-23T08:15", "8:15 a.m.")]

@@ -150,8 +150,8 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     ``amount`` units away from the DCT (in a story, the story's date); for ``story`` from the date last
     spoken of when it is known to the unit ("the next morning" after "on 4 May"), else from the DCT; for
     ``near`` as ``story`` where the text tells a story or that date is named a short way back in the same
-    sentence, else from the DCT; for ``last`` from the date last spoken of, not placed in time when there
-    is none ("August of that year")."""
+    sentence, else from the day of the chronology entry it is in, else from the DCT; for ``last`` from the
+    date last spoken of, not placed in time when there is none ("August of that year")."""
     base = None
     if anchor == "near" and unit == "day" and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN \
             and ctx.dct is not None and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1]) \
@@ -161,6 +161,8 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     if anchor in ("story", "near") and ctx.last is not None and not cal.finer(unit, ctx.last[1]) \
             and (anchor == "story" or _last_date_near(ctx, position)):
         base = ctx.last
+    elif anchor == "near" and ctx.near_entry is not None:
+        base = (ctx.near_entry, "day")  # "March 23, 2022 / 8:15 a.m. Explosions in Kyiv": the entry's day
     elif anchor == "last":
         if ctx.last is None:
             return Found("DATE", unknown_value(unit), anchor="unresolved")
