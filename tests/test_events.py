@@ -424,6 +424,18 @@ def test_a_length_of_time_put_first_in_a_clause_leaves_the_title_whole():
                  "today", "one night") == "MSF said that the group screened 70 children from El Fasher"
 
 
+def test_a_title_opening_with_a_participle_is_never_written_twice():
+    # "Armed", "Founded" read as verbs, and so did the main clause's first word: its subject was put before
+    # the title ("Armed soldiers armed soldiers abducted 60 adults").
+    assert _title_at("Armed soldiers abducted 60 adults along with around 50 hospitalized Rwandan refugee children "
+                     "from a village in eastern Zaire, a UN refugee agency spokeswoman said here Tuesday.",
+                     "Tuesday") == ("Armed soldiers abducted 60 adults along with around 50 hospitalized Rwandan "
+                                    "refugee children from a village in eastern Zaire")
+    assert _title_at("Founded in 1989, APEC is a major regional forum acting as the primary regional vehicle for "
+                     "promoting open trade and practical economic and technical cooperation in the Asia-Pacific "
+                     "region.", "1989") == "Founded, APEC is a major regional forum acting as the primary regional vehicle"
+
+
 def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
     text = "On 1 February, peace talks began in Geneva but were suspended on 3 February."
     expressions = [_expr(text, "1 February", "2016-02-01"), _expr(text, "3 February", "2016-02-03")]

@@ -339,7 +339,9 @@ def make_title(
         # "... and declared it cleared the next day": the subject is the main clause's.
         main = _title(sentence, None, _all_spans(members, spans, date_span))
         verb = _FIRST_VERB.search(main)
-        if verb and verb.start() > 0:
+        if verb and verb.start() > 0 and not _STARTS_WITH_VERB.match(main):
+            # (A main clause that has no subject either, its date the subject taken out: "Monday was a big
+            # day ... and more developments are expected this Tuesday", has none to give.)
             joined = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
             if len(joined) <= len(" ".join(sentence.split())):  # never the subject twice over
                 title = joined
