@@ -436,6 +436,13 @@ def test_a_title_opening_with_a_participle_is_never_written_twice():
                      "region.", "1989") == "Founded, APEC is a major regional forum acting as the primary regional vehicle"
 
 
+def test_a_clock_time_s_conversion_leaves_the_title():
+    assert _title_at("06:18 GMT/ 00:18 CST: Russia drops a vacuum bomb on the city of Kharkiv.", "06:18 GMT") == (
+        "Russia drops a vacuum bomb on the city of Kharkiv")
+    assert _title_at("0900 GMT / 1200 local time - Rebels shelled the airport.", "0900 GMT") == (
+        "Rebels shelled the airport")
+
+
 def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
     text = "On 1 February, peace talks began in Geneva but were suspended on 3 February."
     expressions = [_expr(text, "1 February", "2016-02-01"), _expr(text, "3 February", "2016-02-03")]

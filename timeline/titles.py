@@ -723,8 +723,16 @@ def _orphan_separators(match: re.Match) -> str:
     return "" if _OPENER_BEFORE.search(match.string, max(0, match.start() - 10), match.start()) else match.group().strip()
 
 
+# A clock time's conversion after a slash, left where the time was taken out: "06:45 GMT/ 00:45 CST: Russia drops ...".
+_LEADING_CONVERSION = re.compile(r"^\s*/\s*[0-9]{1,2}[:.]?[0-9]{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b|\s*local"
+                                 r"(?:\s+time)?)?\s*[:\-–]?\s*", re.IGNORECASE)
+
+
 def _without_leading_punctuation(text: str) -> str:
     first = text[:1]
+    if first == "/" or first.isspace() and text.lstrip()[:1] == "/":
+        text = _LEADING_CONVERSION.sub("", text)
+        first = text[:1]
     return _LEADING_PUNCTUATION.sub("", text) if first and (first in _LEADING_MARKS or first.isspace()) else text
 
 
