@@ -202,6 +202,131 @@ def test_import_reads_an_edited_csv(seeds_dir, tmp_path):
     assert (events[rows[1]["id"]]["start"], events[rows[1]["id"]]["end"]) == ("2016-08-01", "2016-08-31")
 
 
+SHEETS = [".xlsx", ".csv"]
+
+
+def _sheet_ids(path: Path) -> list[str]:
+    """The ids of an exported spreadsheet's rows, in order (the first is on row 2)."""
+    if path.suffix == ".xlsx":
+        sheet = openpyxl.load_workbook(path)["Events"]
+        header = [c.value for c in sheet[1]]
+        return [row[header.index("id")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    return [row["id"] for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))]
+
+
+def _edit_sheet(path: Path, changes: dict[str, dict[str, str]], delete_columns=()):
+    """Edit a spreadsheet as an analyst does: cells found by the row's id and the column's name, in
+    openpyxl for a workbook, in a CSV file rewritten whole otherwise; ``delete_columns`` removed."""
+    if path.suffix == ".xlsx":
+        _edit_workbook(path, changes)
+        workbook = openpyxl.load_workbook(path)
+        sheet = workbook["Events"]
+        for name in delete_columns:
+            sheet.delete_cols([c.value for c in sheet[1]].index(name) + 1)
+        workbook.save(path)
+        return
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    for row in rows:
+        row.update(changes.get(row["id"], {}))
+    columns = [name for name in rows[0] if name not in delete_columns]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize("suffix", SHEETS)
+def test_an_old_copy_of_a_spreadsheet_undoes_no_later_correction(seeds_dir, tmp_path, suffix):
+    """Cells an analyst left as they were exported are no corrections: what was corrected since, by
+    `timeline edit` or by importing another copy, stays; what was edited in this copy lands."""
+    db, old, other = tmp_path / "war.db", tmp_path / f"old{suffix}", tmp_path / f"other{suffix}"
+    run("build", seeds_dir, "-q", "-o", db)
+    run("export", db, "-o", old)
+    run("export", db, "-o", other)
+    rejected, retitled, redated, noted, edited = _sheet_ids(old)[1:6]
+    _edit_sheet(other, {redated: {"date": "2016-11-04"}, noted: {"notes": "ask the bureau"}})
+    assert ": 2 correction(s) from" in run("import", db, other).stdout
+    run("edit", db, rejected, "--reject")
+    run("edit", db, retitled, "--title", "Fixed in the database")
+    _edit_sheet(old, {edited: {"title": "Edited in the old copy", "status": "reject"}})
+    result = run("import", db, old)
+    events = {e["id"]: e for e in _json(db, "--include-rejected")}
+    assert events[rejected]["status"] == "reject"
+    assert events[retitled]["title"] == "Fixed in the database"
+    assert events[redated]["date"] == "2016-11-04" and events[noted]["notes"] == "ask the bureau"
+    assert (events[edited]["title"], events[edited]["status"]) == ("Edited in the old copy", "reject")
+    assert ": 2 correction(s) from" in result.stdout and "(1 event(s))" in result.stdout
+    # The notes of the old workbook are empty cells (none), of the old CSV file empty text (one more).
+    assert f"; {4 if suffix == '.csv' else 3} cell(s) changed in {db} since the export, not in the spreadsheet, " \
+           "left as they are" in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("suffix", SHEETS)
+def test_a_cell_changed_in_the_spreadsheet_and_in_the_database_since_is_a_conflict(seeds_dir, tmp_path, suffix):
+    db, sheet = tmp_path / "war.db", tmp_path / f"war{suffix}"
+    run("build", seeds_dir, "-q", "-o", db)
+    run("export", db, "-o", sheet)
+    ids = _sheet_ids(sheet)
+    retitled, redated, edited = ids[2], ids[4], ids[6]
+    run("edit", db, retitled, "--title", "Database title")
+    run("edit", db, redated, "--date", "2016-11-04")
+    _edit_sheet(sheet, {retitled: {"title": "Sheet title"}, redated: {"date": "2016-11-05"},
+                        edited: {"notes": "checked"}})
+    result = run("import", db, sheet, code=1)
+    assert result.stderr.splitlines() == [
+        f"Conflict: {sheet}: row 4 (id {retitled}): title was changed in {db} since the export (to 'Database title') "
+        f"and in the spreadsheet (to 'Sheet title'); {db} keeps its value: to apply the spreadsheet's, use "
+        f"`timeline edit {db} {retitled} --title 'Sheet title'`",
+        f"Conflict: {sheet}: row 6 (id {redated}): date was changed in {db} since the export (to '2016-11-04') "
+        f"and in the spreadsheet (to '2016-11-05'); {db} keeps its value: to apply the spreadsheet's, use "
+        f"`timeline edit {db} {redated} --date 2016-11-05`"]
+    assert ": 1 correction(s) from" in result.stdout and "; 2 conflict(s)" in result.stdout
+    events = {e["id"]: e for e in _json(db, "--include-rejected")}
+    assert events[retitled]["title"] == "Database title" and events[redated]["date"] == "2016-11-04"
+    assert events[edited]["notes"] == "checked"
+
+
+@pytest.mark.parametrize("suffix", SHEETS)
+def test_a_spreadsheet_without_fingerprints_imports_as_before(seeds_dir, tmp_path, suffix):
+    """A spreadsheet exported by an earlier version (no fingerprint column): every cell that differs
+    from the database is applied, as it always was, and a note says so."""
+    db, sheet = tmp_path / "war.db", tmp_path / f"war{suffix}"
+    run("build", seeds_dir, "-q", "-o", db)
+    run("export", db, "-o", sheet)
+    rejected, edited = _sheet_ids(sheet)[1:3]
+    _edit_sheet(sheet, {rejected: {"status": "reject"}, edited: {"title": "Edited by hand"}},
+                delete_columns=["fingerprint"])
+    result = run("import", db, sheet)
+    assert ": 2 correction(s) from" in result.stdout
+    assert result.stderr.startswith(f"Note: {sheet} has no fingerprint column") and len(result.stderr.splitlines()) == 1
+    events = {e["id"]: e for e in _json(db, "--include-rejected")}
+    assert events[rejected]["status"] == "reject" and events[edited]["title"] == "Edited by hand"
+
+
+@pytest.mark.parametrize("suffix", SHEETS)
+def test_an_add_between_export_and_import_leaves_the_rows_it_did_not_change_alone(seeds_dir, tmp_path, suffix):
+    """New documents merged after the export change a few events: the spreadsheet's cells of those
+    keep the database's new values, and the analyst's edits of the others land."""
+    first, second, _ = _seeds_split(seeds_dir, tmp_path)
+    db, sheet = tmp_path / "war.db", tmp_path / f"war{suffix}"
+    run("build", first, "-q", "-o", db)
+    before = {e["id"]: e for e in _json(db)}
+    run("export", db, "-o", sheet)
+    assert "merged into events already there" in run("add", db, second).stdout
+    after = {e["id"]: e for e in _json(db)}
+    changed = [(i, name) for i in before for name in ("date", "title", "event_type") if before[i][name] != after[i][name]]
+    assert 0 < len(changed) < len(before) // 4
+    rejected, edited = [i for i in _sheet_ids(sheet) if i not in {i for i, _ in changed}][1:3]
+    _edit_sheet(sheet, {rejected: {"status": "reject"}, edited: {"title": "Edited by hand"}})
+    result = run("import", db, sheet)
+    assert ": 2 correction(s) from" in result.stdout and result.stderr == ""
+    assert f"; {len(changed)} cell(s) changed in {db} since the export" in result.stdout
+    events = {e["id"]: e for e in _json(db, "--include-rejected")}
+    assert events[rejected]["status"] == "reject" and events[edited]["title"] == "Edited by hand"
+    assert all(events[i][name] == after[i][name] for i, name in changed)
+
+
 def test_files_that_are_not_a_chronology_database_are_refused(tmp_path, seeds_dir):
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()

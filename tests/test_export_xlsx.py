@@ -37,6 +37,15 @@ def test_workbook_has_events_documents_and_month_sheets(tmp_path):
     assert sentence.alignment.wrap_text
 
 
+
+def test_the_fingerprint_column_is_hidden_and_the_others_are_not(tmp_path):
+    workbook, _, _ = _workbook(tmp_path)
+    events = workbook["Events"]
+    header, rows = _events(events)
+    letters = {name: openpyxl.utils.get_column_letter(index) for index, name in enumerate(header, start=1)}
+    assert [name for name, letter in letters.items() if events.column_dimensions[letter].hidden] == ["fingerprint"]
+    assert all(row["fingerprint"].data_type == "s" and len(row["fingerprint"].value) == 34 for row in rows)
+
 def test_dates_are_real_date_cells_formatted_by_precision(tmp_path):
     workbook, _, _ = _workbook(tmp_path)
     _, rows = _events(workbook["Events"])

@@ -52,6 +52,30 @@ def test_an_imported_spreadsheet_sends_the_terminal_nothing_to_act_on(seeds_dir,
     assert "row 2 (id \\x1b]0;pwned\\x07" in result.stderr and "row 3" in result.stderr
 
 
+
+def test_a_mangled_fingerprint_skips_its_row_in_one_line(seeds_dir, tmp_path):
+    """A fingerprint cell that is not as exported (control characters, cut short) cannot tell an edit
+    from a value the database changed since: its row is skipped in one line; the others are applied."""
+    db = tmp_path / "war.db"
+    run("build", seeds_dir, "-q", "-o", db)
+    rows = list(csv.DictReader(io.StringIO(run("export", db, "-f", "csv").stdout)))
+    for row in rows[:3]:
+        row["title"] = "Edited " + row["id"]
+    rows[0]["fingerprint"] = ESCAPES
+    rows[1]["fingerprint"] = rows[1]["fingerprint"][:-3]
+    edited = tmp_path / "edited.csv"
+    with edited.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = run("import", db, edited, code=1)
+    assert_one_line_each(result.stderr, 2)
+    assert f"row 2 (id {rows[0]['id']}): its fingerprint cell ('\\x1b]0;pwned" in result.stderr
+    assert f"row 3 (id {rows[1]['id']}): its fingerprint cell" in result.stderr
+    assert ": 1 correction(s) from" in result.stdout and "; 2 row(s) skipped" in result.stdout
+    titles = {e["id"]: e["title"] for e in json.loads(run("export", db, "-f", "json").stdout)["events"]}
+    assert [titles[row["id"]] == "Edited " + row["id"] for row in rows[:3]] == [False, False, True]
+
 def test_a_saved_chronology_quoted_in_an_error_sends_the_terminal_nothing(seeds_dir, tmp_path):
     saved = json.loads(run("build", seeds_dir, "-q", "-f", "json").stdout)
     saved["events"][0].update(id=ESCAPES, date="no date")

@@ -8,6 +8,7 @@ import errno
 import itertools
 import json
 import os
+import shlex
 import signal
 import sys
 import tempfile
@@ -28,7 +29,7 @@ from .metadata import MetadataError, normalise_published, on_one_line
 from .output import atomic_output
 from .executors import EXECUTORS, ExecutorError, default_jobs, make_executor, prepare
 from .exporters.base import ExportError, write_timeline
-from .exporters.records import json_for_terminal, printable, shown_on_terminal
+from .exporters.records import json_for_terminal, shown_on_terminal
 from .gazetteer import NamesError
 from .identity import content_hash
 from .pipeline import Options
@@ -647,22 +648,30 @@ def edit_command(db, event_id, date, title, event_type, place, actor1, actor2, s
 def import_command(db, edited, by):
     """Apply the corrections an analyst made in a spreadsheet that timeline wrote (xlsx or csv):
     the status column (keep or reject), date, title, notes and event_type of each row, found by
-    its id. A row whose id or date cannot be read is reported in one line and left out; the
-    others are applied.
+    its id. Only what was changed in the spreadsheet is applied: by its fingerprint column, a
+    cell that still holds what was exported leaves the database's value alone, even one
+    corrected since (by `timeline edit` or another import). A cell changed both in the
+    spreadsheet and in the database since is a conflict, left as the database has it. A
+    conflict, or a row whose id, date or fingerprint cannot be read, is reported in one line;
+    the rest is applied, and the command then exits with status 1.
 
     \b
     Example:
         timeline export war.db -o war.xlsx     # edit it in a spreadsheet, then:
         timeline import war.db war.xlsx
     """
-    from .spreadsheets import SpreadsheetError, read_rows
+    from .spreadsheets import FINGERPRINT, SpreadsheetError, changes_of_row, read_rows
 
     try:
         rows = read_rows(edited)
     except SpreadsheetError as error:
         raise click.ClickException(f"{edited}: {error}") from None
+    if rows and not any(row.get(FINGERPRINT) for _, row in rows):
+        click.echo(one_line(f"Note: {edited} has no {FINGERPRINT} column, or none filled in (exported by an "
+                            f"earlier version, or the column deleted): each cell that differs from {db} is applied, "
+                            f"even where {db} was corrected since the export"), err=True)
     at = corrections.now()
-    made, refused = [], 0
+    made, refused, conflicts, kept = [], 0, 0, 0
     for number, row in rows:
         identity = (row.get("id") or "").strip()
         where = f"{edited}: row {number}" + (f" (id {identity})" if identity else "")
@@ -672,26 +681,41 @@ def import_command(db, edited, by):
             click.echo(one_line(f"Skipped: {where}: {why}"), err=True)
             refused += 1
             continue
-        wanted = {"status": row.get("status") or "keep", "date": row.get("date"), "title": row.get("title"),
-                  "notes": row.get("notes"), "event_type": row.get("event_type")}
-        present = {"status": current.status, "date": current.date, "title": current.title, "notes": current.notes,
-                   "event_type": current.event_type}
         try:
-            # A cell as it was written (records.printable: no terminal control) is no change either.
+            found = changes_of_row(row, current)
             changes = [corrections.Correction(identity, field, corrections.checked(field, value), by, at)
-                       for field, value in wanted.items()
-                       if value is not None and value.strip() != (present[field] or "")
-                       and value.strip() != printable(present[field] or "").strip()]
-        except corrections.CorrectionError as error:
+                       for field, value in found.changes.items()]
+        except (SpreadsheetError, corrections.CorrectionError) as error:
             click.echo(one_line(f"Skipped: {where}: {error}"), err=True)
             refused += 1
             continue
+        for field, value in found.conflicts.items():
+            click.echo(one_line(f"Conflict: {where}: {field} was changed in {db} since the export (to "
+                                f"{getattr(current, field)!r}) and in the spreadsheet (to {value.strip()!r}); {db} "
+                                "keeps its value: to apply the spreadsheet's, use "
+                                f"`timeline edit {db} {identity} {_edit_option(field, value)}`"), err=True)
+        conflicts += len(found.conflicts)
+        kept += len(found.kept)
         made.extend(changes)
     _database_error(database.correct, db, made)
     click.echo(one_line(f"{db}: {len(made)} correction(s) from {edited} ({len({c.event_id for c in made})} event(s))"
+                        + (f"; {kept} cell(s) changed in {db} since the export, not in the spreadsheet, "
+                           "left as they are" if kept else "")
+                        + (f"; {conflicts} conflict(s)" if conflicts else "")
                         + (f"; {refused} row(s) skipped" if refused else "")))
-    if refused:
+    if refused or conflicts:
         sys.exit(1)
+
+
+# The option of `timeline edit` that sets each field `timeline import` reads.
+_EDIT_OPTIONS = {"date": "--date", "title": "--title", "notes": "--note", "event_type": "--type"}
+
+
+def _edit_option(field: str, value: str) -> str:
+    """The `timeline edit` option that gives ``field`` the spreadsheet's ``value`` (notes: adds it)."""
+    if field == "status":
+        return f"--{value.strip().lower()}" if value.strip().lower() in corrections.STATUSES else "--keep or --reject"
+    return f"{_EDIT_OPTIONS[field]} {shlex.quote(value.strip())}"
 
 
 def _read_dct_map(path: str) -> dict[str, str]:

@@ -2,19 +2,27 @@
 
 Rows come back as text by column name, whatever a spreadsheet made of a cell: a date typed
 into a cell becomes its ISO day, a number its digits, and the leading ``'`` that ``--excel``
-puts before a would-be formula is taken off again.
+puts before a would-be formula is taken off again. changes_of_row tells what the analyst
+changed in a row from what the database changed since it was exported.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .events import Event
 from .exporters.csv_format import restore_formula
+from .exporters.records import DIGEST_SIZE, EDITABLE, cell_digest, fingerprint, printable
 from .exporters.xlsx_format import from_cell_text
 
 EVENTS_SHEET = "Events"
+FINGERPRINT = "fingerprint"
+_DIGEST = f"[0-9a-f]{{{2 * DIGEST_SIZE}}}"
+_FINGERPRINT = re.compile(rf"{_DIGEST}(?:\.{_DIGEST}){{{len(EDITABLE) - 1}}}")
 
 
 class SpreadsheetError(ValueError):
@@ -101,3 +109,51 @@ def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, str | None]]]:
         return found
     finally:
         workbook.close()
+
+
+@dataclass
+class RowChanges:
+    """What a row of an edited spreadsheet asks of its event, by field: ``changes`` to make (the
+    cell's text), ``conflicts`` (the cell's text: changed both in the spreadsheet and in the
+    database since the export), and ``kept``, the fields the database changed since the export
+    where the spreadsheet holds the value exported, which the database keeps."""
+
+    changes: dict[str, str] = field(default_factory=dict)
+    conflicts: dict[str, str] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)
+
+
+def changes_of_row(row: dict[str, str | None], event: Event) -> RowChanges:
+    """The cells of EDITABLE in ``row`` that differ from ``event``, the event as the database now has it.
+
+    A row with a fingerprint (see records.fingerprint) has each cell compared with what was
+    exported too. A row without one (from a spreadsheet of an earlier version, or typed by hand)
+    has every cell that differs taken as a change. Raises SpreadsheetError for a fingerprint that
+    is not one timeline wrote: what was edited in the row cannot be told from what is stale."""
+    exported = None
+    text = (row.get(FINGERPRINT) or "").strip().lower()
+    if text:
+        if not _FINGERPRINT.fullmatch(text):
+            raise SpreadsheetError(f"its {FINGERPRINT} cell ({text!r}) is not as exported, so what was edited "
+                                   "cannot be told from what the database changed since; export again and redo "
+                                   "the row's edits there, or make them with `timeline edit`")
+        exported = dict(zip(EDITABLE, text.split(".")))
+        now = dict(zip(EDITABLE, fingerprint(event).split(".")))
+    found = RowChanges()
+    for name in EDITABLE:
+        value = row.get(name)
+        if name == "status":
+            value = value or "keep"
+        if value is None:
+            continue
+        present = getattr(event, name) or ""
+        # A cell as it was written (records.printable: no terminal control) is no change either.
+        if value.strip() in (present, printable(present).strip()):
+            continue
+        if exported is None or exported[name] == now[name]:
+            found.changes[name] = value
+        elif cell_digest(name, value) == exported[name]:
+            found.kept.append(name)
+        else:
+            found.conflicts[name] = value
+    return found

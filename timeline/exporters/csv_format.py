@@ -161,9 +161,11 @@ def _cell(value: str) -> str:
     return value
 
 
-# Columns whose text record_values makes of digits and fixed words alone (ISO days, offsets, "true"):
-# printable and with nothing to quote as they are, so not looked up (each row has new ones).
-_MADE_PLAIN = frozenset({"start", "end", "offset_start", "offset_end", "future", "planned", "latitude", "longitude"})
+# Columns whose text record_values makes of digits and fixed words alone (ISO days, offsets, "true",
+# a fingerprint's hex digits and dots): printable and with nothing to quote as they are, so not looked
+# up (each row has new ones).
+_MADE_PLAIN = frozenset({"start", "end", "offset_start", "offset_end", "future", "planned", "latitude", "longitude",
+                         "fingerprint"})
 
 
 @functools.lru_cache(maxsize=4096)

@@ -31,10 +31,14 @@ reader says it (``late Aug 2016``, ``weekend of 29-30 Oct 2016``) instead of the
 - ``id``: the event's stable id (see timeline.identity): ``timeline edit`` and ``timeline import`` use it
 - ``status``: ``keep`` or ``reject``; ``notes``: the analyst's notes; ``corrected``: the fields an
   analyst corrected (``date; title``), ``added`` for an event added by hand (see timeline.corrections)
+- ``fingerprint``: a short hash of each of the columns ``timeline import`` reads back (EDITABLE) as
+  written, so that an import tells a cell the analyst changed from one that still holds what was
+  exported while the database changed since (see fingerprint)
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,7 +55,7 @@ COLUMNS = (
     "offset_end", "date_source", "expression", "mod", "future", "places", "actors", "sources", "url",
     "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude", "fatalities",
     "modifier", "outlet", "published",
-    "id", "status", "notes", "corrected",
+    "id", "status", "notes", "corrected", "fingerprint",
 )
 # Columns only for those who ask for them: a reader's view of columns that are already there.
 EXTRA_COLUMNS = ("planned",)
@@ -210,7 +214,7 @@ RECORD_NAMES = (
     "date", "start", "end", "precision", "title", "sentence", "document", "offset_start", "offset_end",
     "date_source", "expression", "mod", "future", "places", "actors", "sources", "url", "event_type",
     "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude", "fatalities", "modifier",
-    "outlet", "published", "planned", "id", "status", "notes", "corrected",
+    "outlet", "published", "planned", "id", "status", "notes", "corrected", "fingerprint",
 )
 
 
@@ -255,13 +259,14 @@ def record_values(event: Event, document: Any = None) -> tuple:
         event.status,
         event.notes,
         event.corrected,
+        fingerprint(event),
     )
 
 
 # The values of record_values that an event has of its own (its date's), made by own_values; it shares all the
 # others with the events of its sentence coded alike, and they follow from its shared_fields alone.
 OWN_NAMES = ("date", "start", "end", "precision", "date_source", "expression", "mod", "future", "modifier",
-             "planned", "id")
+             "planned", "id", "fingerprint")
 
 
 def own_values(event: Event) -> tuple:
@@ -280,6 +285,7 @@ def own_values(event: Event) -> tuple:
         MOD_WORDS.get(mod, mod.lower()) if mod else "",
         "planned" if event.future else "",
         event.id,
+        fingerprint(event),
     )
 
 
@@ -289,6 +295,49 @@ def shared_fields(event: Event, document: Any = None) -> tuple:
     return (event.title, event.sentence, event.document, event.offset, event.places, event.actors, event.sources,
             event.url, event.event_type, event.sub_event_type, event.actor1, event.actor2, event.location,
             event.fatalities, event.status, event.notes, event.corrected, document)
+
+
+# The columns `timeline import` reads back as corrections, in the order of their parts in a fingerprint.
+EDITABLE = ("status", "date", "title", "notes", "event_type")
+DIGEST_SIZE = 3  # bytes: an edit taken for the value exported is one chance in 16.7 million
+
+
+def fingerprint(event: Event) -> str:
+    """The cells of EDITABLE as record_values writes them, each as cell_digest gives it, joined by ".".
+
+    `timeline import` compares each cell with its part: the same, the analyst left it as
+    exported, and a database value that differs was changed since and stays. Hashes rather than
+    the values themselves: a CSV file has no hidden place for a second copy of each title and note."""
+    before, after = _shared_digests(event.status, event.title, event.notes, event.event_type or "unknown")
+    return before + _date_digest(event.date) + after
+
+
+@lru_cache(maxsize=4096)
+def _shared_digests(status: Any, title: Any, notes: Any, event_type: Any) -> tuple[str, str]:
+    """The parts of a fingerprint before and after the date's: the same for the events of a sentence,
+    made once for them all (written in the order of EDITABLE)."""
+    return (cell_digest("status", status) + ".",
+            "." + ".".join((cell_digest("title", title), cell_digest("notes", notes),
+                            cell_digest("event_type", event_type))))
+
+
+@lru_cache(maxsize=4096)
+def _date_digest(date: Any) -> str:
+    return cell_digest("date", date)
+
+
+@lru_cache(maxsize=4096)
+def cell_digest(column: str, value: Any) -> str:
+    """DIGEST_SIZE bytes in hex of a hash of a cell of ``column`` as an import compares it: its
+    printable text (as written) without the blanks around it, a status in lower case, an empty
+    one being keep."""
+    text = value if value.__class__ is str else str(value)
+    if _CONTROL_CHARACTER.search(text):  # the quicker test of most texts, which have none
+        text = printable(text)
+    text = text.strip()
+    if column == "status":
+        text = text.lower() or "keep"
+    return hashlib.blake2s(text.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE).hexdigest()
 
 
 def event_time(event: Event) -> dt.time | None:

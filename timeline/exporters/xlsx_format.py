@@ -23,6 +23,8 @@ What Excel demands and how we meet it:
   header row repeated on every page.
 - ``latitude``, ``longitude`` and ``fatalities`` are number cells, so a filter can ask
   for "more than 10 killed"; the header row has filters on every column (type, actor, place ...).
+- ``fingerprint`` is a hidden column: Excel and LibreOffice keep it, with its row, through
+  edits and sorting, and `timeline import` reads it back (see records.fingerprint).
 """
 from __future__ import annotations
 
@@ -68,6 +70,7 @@ DEFAULT_MAX_WIDTH = 40
 LINE_HEIGHT = 15  # points: one line of Calibri 11
 MAX_ROW_LINES = 12
 NUMBER_COLUMNS = {"offset_start", "offset_end", "latitude", "longitude", "fatalities"}
+HIDDEN_COLUMNS = {"fingerprint"}
 MONTHS_FILLED = 1200  # a chart with every month in between, up to a century of them
 
 
@@ -236,6 +239,8 @@ def _write_events(workbook: Workbook, timeline: Timeline, widths: dict, links: b
     get_column_letter = xl.get_column_letter
     for index, name in enumerate(EVENT_HEADERS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths[name]
+        # Read back by `timeline import`, not by people: hidden, so that it is not edited by mistake.
+        sheet.column_dimensions[get_column_letter(index)].hidden = name in HIDDEN_COLUMNS
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(EVENT_HEADERS))}{len(timeline.events) + 1}"
     _page_setup(sheet)
