@@ -443,6 +443,18 @@ def test_a_clock_time_s_conversion_leaves_the_title():
         "Rebels shelled the airport")
 
 
+def test_another_date_leaves_its_article_and_the_first_half_of_a_compound():
+    sentence = "In June 2024, researchers interviewed 144 people who witnessed the Oct. 7 assault in the south."
+    date, other = sentence.index("June 2024"), sentence.index("Oct. 7")
+    assert make_title(sentence, (date, date + len("June 2024")), ((other, other + len("Oct. 7")),)) == (
+        "Researchers interviewed 144 people who witnessed the assault in the south")
+    # "led" in "Hamas-led" is no verb that a subject ends before (it was "Hamas- detailed in ...").
+    assert _title_at("Hamas-led groups committed war crimes during the assault, as detailed in a report released "
+                     "on Wednesday.", "Wednesday").startswith("Hamas-led groups ")
+    assert _title_at("Fighters broke into his house at about 11 a.m. and set it on fire.", "11 a.m.") == (
+        "Fighters broke into his house and set it on fire")
+
+
 def test_two_verbs_of_one_subject_each_with_its_date_give_two_titles():
     text = "On 1 February, peace talks began in Geneva but were suspended on 3 February."
     expressions = [_expr(text, "1 February", "2016-02-01"), _expr(text, "3 February", "2016-02-03")]

@@ -99,7 +99,8 @@ INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+(?!including\b)")
 # A past form or a finite auxiliary (cues.tsv, finite_verb), or any word in -ed: the verb of a clause.
 PAST_OR_AUX = r"(?:%s|%s|%s)" % (alternatives(IRREGULAR_PAST), alternatives(_CUES["finite_verb"]), _REGULAR_PAST)
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
-_FIRST_VERB = with_lookahead(re.compile(r"\b%s\b" % PAST_OR_AUX))
+# Not the second half of a compound: "Hamas-led", "well-armed".
+_FIRST_VERB = with_lookahead(re.compile(r"(?<![\w-])%s\b(?!-)" % PAST_OR_AUX))
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
 POSSESSIVE_DATE = re.compile(r"['’]s\s+([^,;:.()\[\]—–]{3,100})")
 # A clause that starts without a subject: an infinitive or a participle.
@@ -675,7 +676,24 @@ def _without_masked_dates(text: str) -> str:
     clause of dozens of dates with no lead-in words (a list of dates) loses its NULs at once."""
     if _LEAD_WORD_BEFORE_MASK.search(text) is None:
         return text.replace("\0", "")
-    return MASKED_DATE.sub("", text)
+    return MASKED_DATE.sub(_article_of_noun, text)
+
+
+# A masked date between an article and the noun it qualifies: "witnessed the \0 assault", "surpassing the \0 high";
+# not before a verb, a preposition or a conjunction ("The \0 was ...", "the \0 and ...").
+_ARTICLE_BEFORE_MASK = re.compile(r"\b(?:%s)\s+\x00+$" % alternatives(_CUES["article"]), re.IGNORECASE)
+_NOUN_AFTER_MASK = re.compile(r"\s+(?!(?:%s|%s|%s)\b)[a-z]" % (
+    PAST_OR_AUX, alternatives(DATE_PREPOSITIONS + _CUES["coordinator"] + _CUES["leading_connective"]),
+    alternatives(SPEECH_VERBS)))
+
+
+def _article_of_noun(match: re.Match) -> str:
+    """What is left of a masked date and its lead-in words: nothing, or, when the date stood between
+    an article and its noun, the words before it ("witnessed the Oct. 7 assault": "witnessed the
+    assault", "arrested over the April 2 attack": "arrested over the attack")."""
+    if _ARTICLE_BEFORE_MASK.search(match.group()) is None or not _NOUN_AFTER_MASK.match(match.string, match.end()):
+        return ""
+    return match.group().rstrip("\0").rstrip() + " "
 
 
 def _ends_in_speech(text: str, start: int, end: int) -> bool:
