@@ -509,6 +509,9 @@ def _opening_determiner(text: str, start: int, end: int, word: str) -> bool:
 
 
 _NOUN_AFTER = context_pattern("noun_after")
+_OLD_YEAR_BEFORE = context_pattern("old_year_before")
+_AMOUNT_AFTER = context_pattern("amount_after")
+OLD_YEARS_BELOW = 1500  # a year before it needs more than any cue word to be one (contexts.tsv old_year_before)
 PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 
 
@@ -537,6 +540,9 @@ def _year_by_cue(ctx: Context, g: dict, span) -> Found | None:
     year = _year(g["year"])
     start, end = span
     text = ctx.text
+    if year < OLD_YEARS_BELOW and (not _OLD_YEAR_BEFORE.search(text, max(0, start - 30), start)
+                                   or _AMOUNT_AFTER.match(text, end)):
+        return None  # "1400 injured", "1091 million dollars"; but "in 1453", "between 1260 and 1390"
     previous = PREVIOUS_WORD.search(text[max(0, start - 25):start])
     word = previous.group(1).lower() if previous else ""
     cue = word in YEAR_CUES or _POSSESSIVE_WORD.search(word) or _BRACKET_BEFORE.search(text[max(0, start - 2):start]) \
