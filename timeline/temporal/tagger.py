@@ -313,13 +313,24 @@ def _remembered(found: Found) -> tuple[dt.date, str] | None:
         return None
     parsed = _PARSED.get(found.value, False)
     if parsed is False:
-        parsed = value_start(_into_proxy(found.value))
+        parsed = value_start(_into_proxy(found.value)) or _year_of_part(_into_proxy(found.value))
         if len(_PARSED) < 100_000:
             _PARSED[found.value] = parsed
     return parsed
 
 
 _PARSED: dict[str, tuple[dt.date, str] | None] = {}
+_PART_OF_YEAR = re.compile(r"([0-9]{4})-(?:SP|SU|FA|AU|WI|H[12])\Z")
+
+
+def _year_of_part(value: str) -> tuple[dt.date, str] | None:
+    """The year of a season or a half of a year ("the spring of 1453"), as a part of a year: the
+    story has reached that year after it (see _tag_at), though no day counts from it ("two days later")."""
+    match = _PART_OF_YEAR.match(value)
+    return (dt.date(int(match.group(1)), 1, 1), PART_OF_YEAR) if match else None
+
+
+PART_OF_YEAR = "part of year"
 
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
@@ -626,6 +637,10 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     if step is _NOTHING:
         return position
     span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
+    if last is not None and last[1] == PART_OF_YEAR:
+        # A season of the year the text has reached says no more than the date it reached ("June 479 BC ...
+        # that summer ... that same day"); of another year, it moves the story there.
+        last = ctx.last if ctx.last is not None and ctx.last[0].year == last[0].year else (last[0], "year")
     if new_quarter is not None:
         ctx.last_quarter = (new_quarter[0], start, new_quarter[1])
     if words is not None:
