@@ -411,6 +411,10 @@ def numeric_date(ctx: Context, g: dict, span) -> Found | None:
         return None
 
 
+# The months of a time after its first, by its granularity: the last month of a year, a quarter, a half.
+_MONTHS_AFTER_FIRST = {"year": 11, "half": 5, "quarter": 2}
+
+
 def _named_month(ctx: Context, g: dict, span) -> Found | None:
     """A month named without its year (groups month, dir, ofdir): the one the sentence points to."""
     month = _month(g["month"])
@@ -421,6 +425,16 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
     ofdir = (g.get("ofdir") or "").lower()
     if ofdir:
         year += YEAR_STEP.get(ofdir, 0)
+        return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
+    if dir_word in _W_ANAPHORIC_WEEKDAY and dir_word != "that" and ctx.last is not None:
+        # "In 1917 the Bolsheviks seized power; the following March they signed": the March after the
+        # date last named (after the end of a year named), not after the DCT.
+        first, granularity = ctx.last
+        if dir_word in AHEAD:
+            last_month = first.month + _MONTHS_AFTER_FIRST.get(granularity, 0)
+            year = first.year if month > last_month else first.year + 1
+        else:
+            year = first.year if month < first.month else first.year - 1
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if dir_word in BACK:
         year = year if month < ctx.dct.month else year - 1
