@@ -134,6 +134,7 @@ def test_seed_captions_comments_and_widgets_are_dropped(seeds_dir):
     "Aftermath of a reported air strike in Aleppo's Halak district (1 May 2014) Image copyright AFP",
     "Image caption The market was packed with shoppers at the time of the air strike",
     "Image source, Reuters",
+    "Protesters shout slogans in Tahrir Square in Cairo December 23, 2011. REUTERS/Mohamed Abd El-Ghany",
 ])
 def test_photo_credits_are_captions(line):
     text = ARTICLE + "\n" + line + "\n" + ARTICLE
@@ -153,7 +154,7 @@ def test_page_metadata_and_bylines_are_not_article(line, reason):
     assert [d.reason for d in clean(text).dropped] == [reason]
 
 
-PAGE_DATES = ["Thursday, 14 December 2018", "12/14/2018 10:32 am", "14 December"]
+PAGE_DATES = ["Thursday, 14 December 2018", "12/14/2018 10:32 am", "14 December", "Sat Jan 14, 2012 1:53am IST"]
 
 
 @pytest.mark.parametrize("line", PAGE_DATES)
