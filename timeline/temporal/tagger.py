@@ -345,7 +345,7 @@ def _forms(word: str) -> tuple[str, ...]:
 # range, "1995-96", "April 6-7"), a date or one of the language's anchor_number (a clock time, an
 # ordinal day); other numbers ("2,500", "15km") need a time word soon after ("15 years").
 _INTERESTING = with_lookahead(re.compile(
-    r"(?<![^\W_])(?:(?P<anchor>(?:1[0-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
+    r"(?<![^\W_])(?:(?P<anchor>(?:1[0-9]|20)[0-9]{2}(?![0-9])|(?<=[0-9][-–/])[0-9]{1,2}(?![0-9])|[0-9]{1,4}(?=[-/.][0-9])"
     r"|" + context_text("anchor_number") + ")"
     r"|(?P<number>[0-9]+)"
     r"|(?P<word>" + alternation({form for word in _VOCABULARY for form in _forms(word)})
