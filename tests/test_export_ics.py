@@ -99,3 +99,11 @@ def test_event_type_in_categories_and_place_as_location_and_geo(tmp_path):
     assert str(nowhere["LOCATION"]) == "Nowhere" and "GEO" not in nowhere
     uncoded = entries["The fighting began in 2015."]
     assert "GEO" not in uncoded and [str(c) for c in uncoded["CATEGORIES"].cats] == ["year"]
+
+
+def test_a_return_before_a_next_line_stays_two_line_breaks():
+    """Found by the property tests: "\\r" then NEL became "\\r\\n", one break, once NEL was a line feed."""
+    from timeline.exporters.ics_format import calendar_text
+
+    assert calendar_text("Siege\r\x85lifted") == "Siege\n\nlifted"
+    assert calendar_text("Siege\r\nlifted\rat dawn\u2028") == "Siege\nlifted\nat dawn\n"

@@ -65,8 +65,12 @@ _UNICODE_LINE_BREAKS = str.maketrans({"\x85": "\n", "\u2028": "\n", "\u2029": "\
 
 
 def calendar_text(value: str) -> str:
-    """Text as a calendar value may hold it."""
-    return _NOT_TEXT.sub("", value).translate(_UNICODE_LINE_BREAKS)
+    """Text as a calendar value may hold it: each line break one line feed (a carriage return made one
+    first, so that a return before a NEL stays two breaks, not the one "\r\n" they would make)."""
+    value = _NOT_TEXT.sub("", value)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.translate(_UNICODE_LINE_BREAKS)
 
 
 def event_identity(event: Event) -> str:
