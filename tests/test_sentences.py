@@ -50,3 +50,14 @@ def test_an_overlong_list_of_dates_is_cut_after_a_comma():
     # The pieces after the first go on from the one before; the sentence after them does not.
     assert [s.continues for s in sentences] == [False] + [True] * (len(sentences) - 1)
     assert not split_sentences(text + " Next one.")[-1].continues
+
+
+def test_a_footnote_number_on_a_full_stop_ends_the_sentence_and_belongs_to_none():
+    text = ("HRW documented an attack on the market on 12 June 2016.23 The next day, a strike hit the hospital.24 "
+            "Witnesses said the planes returned at 10 a.m.25\n\nIn late July, researchers visited the site.3")
+    assert [s.text for s in split_sentences(text)] == [
+        "HRW documented an attack on the market on 12 June 2016.", "The next day, a strike hit the hospital.",
+        "Witnesses said the planes returned at 10 a.m.", "In late July, researchers visited the site."]
+    # After a digit the number is a decimal; after an abbreviation or an initial, part of a name.
+    for kept in ("Rates rose 2.5 Percent in May.", "He lives at No.10 Downing Street.", "See Fig.3 Below."):
+        assert [s.text for s in split_sentences(kept)] == [kept]

@@ -19,7 +19,11 @@ from .temporal.lexicon import current_language
 
 # Candidate boundaries: terminal punctuation (with closing quotes/brackets) and spaces,
 # or a line break. Both begin with a space or a closing mark, which the search tests first.
-_BOUNDARY = re.compile(r"(?=[\s\"'”’)\]])(?:(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*)")
+# A report's footnote number copied onto the full stop before it ("hit the hospital.24 Witnesses
+# said", "on 12 June 2016.23 The next day") is between sentences too: after a word or a year, before
+# a capital (after a digit it is a decimal, "2.5 Million").
+_BOUNDARY = re.compile(r"(?=[\s\"'”’)\]0-9])(?:(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*"
+                       r"|(?:(?<=[^\W\d_][.!?])|(?<=(?<![0-9.,])[0-9]{4}[.!?]))[\"'”’)\]]*[0-9]{1,3}(?:[ \t]+(?=[\"“]?[A-Z])|[ \t]*\n\s*|[ \t]*\Z))")
 # What may open a sentence after terminal punctuation.
 _OPENER = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
 # Abbreviations after which a full stop does not end a sentence: those the tagger knows (words.tsv,
@@ -59,6 +63,8 @@ def _is_boundary(text: str, boundary: re.Match, limit: int) -> bool:
             return True
         # A hard-wrapped line runs on: it ends inside a clause and the next line goes on in lower case.
         return not (_RUNS_ON_END.search(before) and after[:1].islower())
+    if not after and boundary.end() >= limit:
+        return True  # the end of the text: a footnote number after the last full stop is no sentence
     if not _OPENER.match(after):
         return False
     if before.endswith("."):
