@@ -19,7 +19,9 @@ from .temporal.lexicon import current_language
 
 # Candidate boundaries: terminal punctuation (with closing quotes/brackets) and spaces,
 # or a line break. Both begin with a space or a closing mark, which the search tests first.
-_BOUNDARY = re.compile(r"(?=[\s\"'”’)\]])(?:(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*)")
+# A line break's blanks are taken from where they begin: tried from each blank of a long run
+# without one, the search would read the rest of the run each time (quadratic in the run).
+_BOUNDARY = re.compile(r"(?=[\s\"'”’)\]])(?:(?<=[.!?…])[\"'”’)\]]*\s+|(?<!\s)\s*\n\s*)")
 # What may open a sentence after terminal punctuation.
 _OPENER = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
 # Abbreviations after which a full stop does not end a sentence: those the tagger knows (words.tsv,
