@@ -7,6 +7,7 @@ the same form (see :func:`load_rules`).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -255,6 +256,10 @@ def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...],
     rule ``after`` matches, and after a title-case headline at its head; the line whole when no rule
     cuts it. Each piece with whether a rule ``before`` opened it."""
     cuts, ends, opening = set(), [], set()
+    # A cut leaves words on both sides when it falls after the line's first one and before its last.
+    line = text[start:end]
+    first_word = start + len(line) - len(line.lstrip())
+    last_word = start + len(line.rstrip())
     for rule in cut_rules:
         for match in rule.pattern.finditer(text, start, end):
             cut = match.start() if rule.action == "before" else match.end()
@@ -262,11 +267,12 @@ def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...],
                 ends.append((match.start(), match.end()))
             else:
                 opening.add(cut)
-            if start < cut < end and text[start:cut].strip() and text[cut:end].strip():
+            if first_word < cut < last_word:
                 cuts.add(cut)
     # A piece does not start inside what ends another ("Photo: AFP BEIRUT (Reuters) -": AFP is the credit's;
     # the label of "Photo: Name/AFP" opens no caption, it ends one).
-    cuts = {cut for cut in cuts if not any(a <= cut < b for a, b in ends)}
+    covered = _covered(ends)
+    cuts = {cut for cut in cuts if not _inside(covered, cut)}
     if not cuts:
         return [(start, end, False)]
     first = min(cuts)
@@ -283,6 +289,27 @@ def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...],
         if b > a:
             pieces.append((a, b, a in opening))
     return pieces
+
+
+def _covered(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the stretches that ``spans`` cover, overlapping ones made one, in order:
+    a line may run thousands of captions together, each cut tested against them all would be quadratic."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if starts and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        elif start < end:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(covered: tuple[list[int], list[int]], position: int) -> bool:
+    """Whether ``position`` is inside one of the stretches of :func:`_covered`."""
+    starts, ends = covered
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < ends[index]
 
 
 def _headline_end(text: str, start: int, end: int, minor: re.Pattern | None) -> int | None:
