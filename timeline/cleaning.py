@@ -222,20 +222,23 @@ def _without_caption_copies(text: str, kept: list[tuple[int, int]], dropped: lis
     """``kept`` without the paragraphs that a dropped caption repeats before its credit: "The ruins of a
     market ... on March 22, 2017." above the photo, then the same with "© Name/Agency" below it. Each
     such paragraph is added to ``dropped``."""
-    captions: dict[str, list[str]] = {}  # by their first characters, so that a page of captions is read once
-    for item in dropped:
-        if item.reason == CAPTION:
-            caption = " ".join(text[item.start:item.end].split())
-            captions.setdefault(caption[:MIN_CAPTION_COPY], []).append(caption)
+    # In order: one bisection per paragraph finds a caption it begins, where a page of captions that open
+    # alike would have each paragraph compared to them all.
+    captions = sorted(" ".join(text[item.start:item.end].split()) for item in dropped if item.reason == CAPTION)
     remaining = []
     for start, end in kept:
         paragraph = " ".join(text[start:end].split())
-        alike = captions.get(paragraph[:MIN_CAPTION_COPY], ()) if len(paragraph) >= MIN_CAPTION_COPY else ()
-        if any(caption.startswith(paragraph) for caption in alike):
+        if len(paragraph) >= MIN_CAPTION_COPY and _begins_one(captions, paragraph):
             dropped.append(Dropped(start, end, CAPTION))
         else:
             remaining.append((start, end))
     return remaining
+
+
+def _begins_one(ordered: list[str], text: str) -> bool:
+    """Whether one of the strings of ``ordered`` (in order) begins with ``text``: the first not before it."""
+    following = bisect.bisect_left(ordered, text)
+    return following < len(ordered) and ordered[following].startswith(text)
 
 
 @lru_cache(maxsize=32)
