@@ -8,6 +8,7 @@ from email.mime.text import MIMEText
 
 import pytest
 from click.testing import CliRunner
+from operations import list_items_moved
 
 from timeline.cli import cli
 from timeline.documents import Problem, read_documents
@@ -482,3 +483,18 @@ def test_mhtml_as_chrome_writes_it():
     assert sniff(data, "page.mhtml") == "mhtml"
     reading = read_one(data, "page.mhtml")
     assert reading.text.startswith(ARTICLE_SENTENCES[0]) and reading.url == URL and reading.author == "Leila Haddad"
+
+
+def test_json_ld_of_many_objects_is_read_in_time_linear_in_them():
+    """JSON-LD was walked as a queue kept in a list: 1 MB of objects before the article's took 6 seconds
+    to read, 4 MB would take minutes."""
+    import lxml.html
+
+    from timeline.readers.html import _json_ld_article
+
+    objects = [{"@type": "Thing"}] * 2000 + [{"@type": "NewsArticle", "author": {"name": "Leila Haddad"}}]
+    tree = lxml.html.document_fromstring(article_page(head_extra=f'<script type="application/ld+json">'
+                                                                  f'{json.dumps(objects)}</script>'))
+    (article, _site), moved = list_items_moved(_json_ld_article, tree)
+    assert article["author"] == {"name": "Leila Haddad"}
+    assert moved <= 2 * len(objects), moved
