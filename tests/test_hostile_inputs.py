@@ -222,6 +222,19 @@ def test_a_file_name_with_direction_marks_does_not_turn_its_message_around(tmp_p
     assert "2016-05-20" in result.stdout
 
 
+def test_what_cleaning_dropped_is_listed_with_nothing_a_terminal_acts_on(tmp_path):
+    """-v quotes the lines cleaning dropped, which are the document's words: a caption may hold escapes."""
+    text = ("Rebels shelled Aleppo on 3 May 2016, killing five people in the old market. " * 6
+            + f"\nPhoto: {ESCAPES} \u202egnp.exe\n")
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    result = run("build", article, "-v", "-f", "csv", "--published", "2016-05-09")
+    read_table(result.stderr.encode("utf-8"))
+    assert result.stderr.splitlines()[1:] == [
+        f"  caption @{text.index('Photo')}: Photo: \\x1b]0;pwned\\x07\\x1b[2J\\x9b31m \\u202egnp.exe"]
+    assert "2016-05-03" in result.stdout
+
+
 def test_tag_as_a_table_sends_the_terminal_nothing_from_the_document(tmp_path):
     """An expression's words are the document's: a NEL or a line separator in them would break
     their row. (As JSON lines they are written as escapes.)"""
