@@ -498,3 +498,12 @@ def test_json_ld_of_many_objects_is_read_in_time_linear_in_them():
     (article, _site), moved = list_items_moved(_json_ld_article, tree)
     assert article["author"] == {"name": "Leila Haddad"}
     assert moved <= 2 * len(objects), moved
+
+
+def test_json_ld_nested_deeper_than_any_metadata_is_passed_over_and_the_article_read():
+    """JSON nested a hundred thousand deep is no page's metadata: reading it ran out of stack, and the
+    whole page, article and all, was skipped."""
+    nested = "[" * 100_000 + "]" * 100_000
+    (reading,) = read(article_page(head_extra=f'<script type="application/ld+json">{nested}</script>').encode(),
+                      "page.html")
+    assert reading.text.startswith(ARTICLE_SENTENCES[0]) and reading.author == "Leila Haddad"

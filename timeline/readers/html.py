@@ -184,7 +184,7 @@ def _json_ld_article(tree) -> tuple[dict, str]:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than any metadata: not the article's
             continue
         # First in, first out, in time linear in the objects: a list's front popped is moved up whole.
         waiting = collections.deque([data])
