@@ -507,3 +507,12 @@ def test_json_ld_nested_deeper_than_any_metadata_is_passed_over_and_the_article_
     (reading,) = read(article_page(head_extra=f'<script type="application/ld+json">{nested}</script>').encode(),
                       "page.html")
     assert reading.text.startswith(ARTICLE_SENTENCES[0]) and reading.author == "Leila Haddad"
+
+
+def test_a_page_with_control_characters_around_a_block_left_out_is_read():
+    """lxml keeps a vertical tab or \\x01 of a scraped page in its tree but refuses it in any text it is
+    asked to set: leaving out a "Read more" block, whose text around it is joined, failed the page."""
+    block = '<p>Read more: <a href="/siege">Another story about the siege today</a></p>\x0b\x01 after\ufffe'
+    page = article_page().replace('<div class="article-body">', f'<div class="article-body">{block}', 1)
+    (reading,) = read(page.encode(), "page.html")
+    assert "siege today" not in reading.text and reading.text.startswith("after\n\n" + ARTICLE_SENTENCES[0])
