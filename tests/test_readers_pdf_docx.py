@@ -367,6 +367,41 @@ def _pdf_bomb(unpacked: int) -> bytes:
         len(objects) + 1, table, len(objects) + 1, len(pdf))
 
 
+def _pdf_of_shared_pages(pages: int, lines: int) -> bytes:
+    """A PDF of ``pages`` pages that all show one content stream of ``lines`` lines."""
+    stream = b"".join(b"BT /F1 12 Tf 72 %d Td (Rebels attacked Aleppo on %d May 2016.) Tj ET\n" % (700 - 12 * (n % 50), 1 + n % 28)
+                      for n in range(lines))
+    kids = b" ".join(b"%d 0 R" % (5 + number) for number in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+                 b"/Resources << /Font << /F1 4 0 R >> >> >>"] * pages]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return pdf + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(pdf))
+
+
+def test_pages_past_more_operations_than_any_article_holds_are_not_read(monkeypatch):
+    """Pages may all show one content stream: 100 pages of one 2,000-line stream, a file of 150 KB, took
+    12 seconds to read, 10,000 pages would take hours. The pages past the budget are left, and said."""
+    from timeline.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_OPERATIONS", 5 * 100 * 3)  # each line is 5 operations: three pages
+    reading = read_one(_pdf_of_shared_pages(pages=1000, lines=100), "shared.pdf")
+    assert reading.text.count("Rebels attacked Aleppo") == 3 * 100  # three pages
+    assert reading.warnings == ("has more to draw than any article (1,500 operations), so pages 4, 5, 6, 7, 8, "
+                                "9, 10, 11, 12, 13, ... were not read; if it is one, split it or save its text "
+                                "as a .txt file",)
+    monkeypatch.setattr(pdf, "MAX_OPERATIONS", 10)  # not one page: the file is refused
+    with pytest.raises(InputError, match=r"^has more to draw than any article \(10 operations\), so pages 1, 2, "):
+        read_one(_pdf_of_shared_pages(pages=1000, lines=100), "shared.pdf")
+
+
 def test_a_pdf_page_that_unpacks_to_more_than_any_article_is_said_so():
     assert "Rebels attacked Aleppo" in read_one(_pdf_bomb(1000), "small.pdf").text  # the same file, small
     data = _pdf_bomb(200 * 1024 * 1024)
