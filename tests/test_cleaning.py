@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 import pytest
+from operations import lines_run
 
 from timeline.cleaning import RulesError, clean, load_rules, parse_rules, summarise_dropped
 
@@ -254,3 +255,17 @@ def test_a_caption_seen_again_without_its_credit_goes_with_it():
     short = "Ruins of the market."  # too short to be told from a line of the article
     text = f"{short}\n\n{short} © Jane Doe/Agency\n\n{ARTICLE}\n"
     assert [d.start for d in clean(text).dropped] == [text.index(short, 1)]
+
+
+def test_a_page_of_captions_that_open_alike_is_cleaned_in_time_linear_in_its_captions():
+    """Each paragraph was compared to every caption opening with the same words: 2 MB of a gallery's
+    captions, each beside a line that opens like it, took 10 seconds to clean, 8 MB would take minutes."""
+    def page(photos):
+        return "".join(f"The ruins of a market in the old city of Aleppo were seen, said witness {number}.\n"
+                       f"The ruins of a market in the old city of Aleppo were seen after strike {number}. (AFP photo)\n"
+                       for number in range(photos))
+
+    clean(page(10))  # the rules are compiled at the first call
+    (few, work_few), (many, work_many) = lines_run(clean, page(100)), lines_run(clean, page(400))
+    assert [len(few.kept), len(few.dropped), len(many.kept), len(many.dropped)] == [100, 100, 400, 400]
+    assert work_many <= 5 * work_few, (work_few, work_many)

@@ -1,6 +1,7 @@
 """Lines that run a headline, captions, a dateline and the body together (copies that lost their
 line breaks and full stops): cut into pieces, so that a caption's date does not date the lead."""
 import pytest
+from operations import lines_run
 
 from timeline.cleaning import clean, parse_rules
 from timeline.documents import Document
@@ -137,3 +138,15 @@ def test_a_caption_label_run_into_the_line_goes_when_more_follows():
 def test_a_caption_label_that_ends_the_line_leaves_what_follows_it():
     text = "Rebels shelled a government post near Kinsabba on Monday Photo: a mortar crew near Kinsabba on Monday"
     assert not clean(text).dropped
+
+
+def test_a_line_of_thousands_of_captions_and_datelines_is_cut_in_time_linear_in_its_length():
+    """Each cut was tested against every caption of the line, and the line copied twice for each:
+    one line of 1.6 MB of captions and datelines run together took 44 seconds to clean."""
+    def line(copies):
+        return "Rebels shelled the town (AFP photo) BEIRUT (Reuters) - troops moved on " * copies + "on 5 May 2016."
+
+    clean(line(2))  # the rules are compiled at the first call
+    (few, work_few), (many, work_many) = lines_run(clean, line(100)), lines_run(clean, line(400))
+    assert [len(few.dropped), len(many.dropped)] == [100, 400]
+    assert work_many <= 5 * work_few, (work_few, work_many)

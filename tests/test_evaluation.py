@@ -221,3 +221,19 @@ def test_evaluate_prints_the_documents_that_lose_the_most(tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", str(tmp_path), "--errors", "0", "--per-document"])
     assert result.exit_code == 0, result.output
     assert "by document" in result.stdout and all(f"d{n:02d}.tml" in result.stdout for n in range(12))
+
+
+def test_evaluate_shows_a_document_named_with_escapes_escaped(tmp_path):
+    """A downloaded corpus names its files: a name with escapes or a right-to-left override must not
+    act on the terminal or turn its row around."""
+    from click.testing import CliRunner
+    from output_readers import read_table
+
+    from timeline.cli import cli
+    _corpus(tmp_path, [("\u202egnp\x1b]0;pwned\x07\x9b31m", "1998-01-08",
+                        'In <TIMEX3 tid="t1" type="DATE" value="1996">that year</TIMEX3>.')])
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    read_table(result.stdout.encode("utf-8"))
+    assert "\u202e" not in result.stdout
+    assert result.stdout.count("\\u202egnp\\x1b]0;pwned\\x07\\x9b31m.tml") == 2  # its row, and its example

@@ -8,6 +8,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
+from operations import lines_run
 from zip_parts import padded_zip
 
 from timeline import readers
@@ -243,6 +244,64 @@ def test_a_date_merged_down_a_table_dates_each_of_its_rows():
         "Chronology\n6 May 2016\tRebels captured Khan Touman.\n6 May 2016\tClashes went on.")
 
 
+def _word_file_of_body(body: str) -> bytes:
+    """A Word file whose document body is the WordprocessingML ``body``."""
+    import zipfile
+
+    parts = zipfile.ZipFile(io.BytesIO(_saved(docx.Document())))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part in parts.infolist():
+            data = parts.read(part.filename)
+            if part.filename == "word/document.xml":
+                data = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                        f"<w:body>{body}</w:body></w:document>").encode()
+            archive.writestr(part, data)
+    return buffer.getvalue()
+
+
+def _cell(text: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def _span(columns: int) -> str:
+    return f'<w:gridSpan w:val="{columns}"/>'
+
+
+def test_a_cell_spanning_billions_of_columns_is_read_once_with_the_work_of_one():
+    """python-docx gives a cell once per column it spans: two billion of them, a few bytes of a 36 KB
+    file, took 20 seconds and 3 GB of memory before failing, and more where the memory was there."""
+    def read_spanning(columns):
+        cells = _cell("Rebels captured Khan Touman on 5 May 2016.", _span(columns)) + _cell("Aid arrived.")
+        return lines_run(read_one, _word_file_of_body(f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>"), "span.docx")
+
+    read_spanning(1)  # python-docx's modules are loaded at the first file
+    (one, work_one), (many, work_many) = read_spanning(1), read_spanning(100_000)
+    assert one.text == many.text == "Rebels captured Khan Touman on 5 May 2016.\tAid arrived."
+    assert work_many <= 1.1 * work_one, (work_one, work_many)
+    cell = _cell("On 5 May 2016.", _span(2_000_000_000))
+    assert read_one(_word_file_of_body(f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>"), "huge.docx").text == "On 5 May 2016."
+
+
+def test_a_date_merged_down_thousands_of_rows_is_read_in_time_linear_in_them():
+    """python-docx finds each cell merged down by climbing the rows above it, each climb a search of
+    the table: 833 such rows (a 38 KB file) took 17 seconds to read; over a thousand were "damaged"."""
+    def read_merged(rows, date="6 May 2016"):
+        body = ["<w:tr>" + _cell(date, '<w:vMerge w:val="restart"/>') + _cell("Rebels captured Khan Touman.") + "</w:tr>"]
+        body += ["<w:tr>" + _cell("", "<w:vMerge/>") + _cell(f"Clashes went on {row}.") + "</w:tr>" for row in range(rows)]
+        return lines_run(read_one, _word_file_of_body("<w:tbl>" + "".join(body) + "</w:tbl>"), "merged.docx")
+
+    read_merged(1)
+    (few, work_few), (many, work_many) = read_merged(50), read_merged(200)
+    assert many.text.splitlines()[:3] == ["6 May 2016\tRebels captured Khan Touman.", "6 May 2016\tClashes went on 0.",
+                                          "6 May 2016\tClashes went on 1."]
+    assert len(few.text.splitlines()) == 51 and len(many.text.splitlines()) == 201
+    assert work_many <= 5 * work_few, (work_few, work_many)
+    # A long text merged down is written once: repeated in every row, a small file would give gigabytes.
+    long_text = "Rebels shelled the town. " * 20
+    assert read_merged(3, long_text)[0].text.count(long_text.strip()) == 1
+
+
 def test_a_cut_off_word_file_is_damaged():
     data = make_docx()
     with pytest.raises(InputError, match=r"^is a damaged Word file; open and save it again$"):
@@ -306,6 +365,41 @@ def _pdf_bomb(unpacked: int) -> bytes:
     table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     return pdf + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1, table, len(objects) + 1, len(pdf))
+
+
+def _pdf_of_shared_pages(pages: int, lines: int) -> bytes:
+    """A PDF of ``pages`` pages that all show one content stream of ``lines`` lines."""
+    stream = b"".join(b"BT /F1 12 Tf 72 %d Td (Rebels attacked Aleppo on %d May 2016.) Tj ET\n" % (700 - 12 * (n % 50), 1 + n % 28)
+                      for n in range(lines))
+    kids = b" ".join(b"%d 0 R" % (5 + number) for number in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+                 b"/Resources << /Font << /F1 4 0 R >> >> >>"] * pages]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return pdf + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(pdf))
+
+
+def test_pages_past_more_operations_than_any_article_holds_are_not_read(monkeypatch):
+    """Pages may all show one content stream: 100 pages of one 2,000-line stream, a file of 150 KB, took
+    12 seconds to read, 10,000 pages would take hours. The pages past the budget are left, and said."""
+    from timeline.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_OPERATIONS", 5 * 100 * 3)  # each line is 5 operations: three pages
+    reading = read_one(_pdf_of_shared_pages(pages=1000, lines=100), "shared.pdf")
+    assert reading.text.count("Rebels attacked Aleppo") == 3 * 100  # three pages
+    assert reading.warnings == ("has more to draw than any article (1,500 operations), so pages 4, 5, 6, 7, 8, "
+                                "9, 10, 11, 12, 13, ... were not read; if it is one, split it or save its text "
+                                "as a .txt file",)
+    monkeypatch.setattr(pdf, "MAX_OPERATIONS", 10)  # not one page: the file is refused
+    with pytest.raises(InputError, match=r"^has more to draw than any article \(10 operations\), so pages 1, 2, "):
+        read_one(_pdf_of_shared_pages(pages=1000, lines=100), "shared.pdf")
 
 
 def test_a_pdf_page_that_unpacks_to_more_than_any_article_is_said_so():

@@ -118,6 +118,15 @@ def test_broken_and_empty_feeds_are_refused_in_one_line():
         read(rss([("Headline", "https://news.example/h", ENTRIES[0][2], "", "")]), "titles.rss")
 
 
+def test_a_feed_declaring_an_encoding_name_that_is_not_utf8_is_read_leniently():
+    """A damaged byte in the encoding's name made feedparser fail on the whole feed (a bug report)."""
+    data = rss().replace(b'encoding="utf-8"', b'encoding="utf\x908"', 1)
+    assert b'encoding="utf\x908"' in data
+    readings = read(data, "news.rss")
+    assert len(readings) == len(ENTRIES) and readings[0].text.startswith("Missiles struck the port of Odesa")
+    assert "document declared as utf\\x908" in readings[0].warnings[0]
+
+
 def test_markup_text_keeps_paragraphs_and_drops_scripts():
     markup = ("<div><h2>Title</h2><p>One  <b>bold</b>\n word.</p><style>p{}</style><ul><li>a</li><li>b</li></ul>"
               "<p>Line<br>break &eacute;</p><script>x()</script></div>")

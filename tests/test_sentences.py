@@ -1,4 +1,4 @@
-from timeline.sentences import MAX_SENTENCE, split_sentences
+from timeline.sentences import _BOUNDARY, MAX_SENTENCE, split_sentences
 
 
 def _texts(text):
@@ -61,3 +61,15 @@ def test_a_footnote_number_on_a_full_stop_ends_the_sentence_and_belongs_to_none(
     # After a digit the number is a decimal; after an abbreviation or an initial, part of a name.
     for kept in ("Rates rose 2.5 Percent in May.", "He lives at No.10 Downing Street.", "See Fig.3 Below."):
         assert [s.text for s in split_sentences(kept)] == [kept]
+
+
+def test_a_run_of_blanks_is_searched_for_a_line_break_from_its_first_blank_only():
+    """A copy may pad a line with a hundred thousand blanks. Begun again from each blank of a run
+    without a line break, the search would read the rest of the run each time: its time would grow
+    with the square of the run (100 KB of blanks held a build for 15 seconds, 1 MB for half an hour)."""
+    text = "Rebels attacked" + " \t" * 50 + "\nAid came."
+    first = len("Rebels attacked")
+    assert _BOUNDARY.match(text, first).group() == " \t" * 50 + "\n"
+    assert all(_BOUNDARY.match(text, inside) is None for inside in range(first + 1, text.index("\n")))
+    padded = "Rebels attacked" + " \t" * 50_000 + "Aid came. Talks began.\nA new line."
+    assert [s.text.split()[0] for s in split_sentences(padded) if not s.continues] == ["Rebels", "Talks", "A"]

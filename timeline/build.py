@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from . import collector
 from .chronology import Timeline
 from .cleaning import describe_dropped, summarise_dropped
-from .documents import Document, Problem
+from .documents import Document, Problem, one_line
 from .events import Event
 from .executors import CHUNK_DOCUMENTS, CHUNKS_AHEAD, PAGE_CHARACTERS, Executor, Future, SerialExecutor
 from .inputs import Source
@@ -73,8 +73,10 @@ def _process_document(item: Document, options: Options) -> Outcome:
 
 
 def _dropped_account(result: DocumentResult, text: str) -> str:
-    lines = [summarise_dropped(result.dropped, text)]
-    lines += [f"  {line}" for line in describe_dropped(result.dropped, text)]
+    """What cleaning dropped, for the terminal (-v): the document's words quoted with their control
+    characters and direction marks escaped, so that a terminal acts on none of them."""
+    lines = [one_line(summarise_dropped(result.dropped, text))]
+    lines += [f"  {one_line(line)}" for line in describe_dropped(result.dropped, text)]
     return "\n".join(lines)
 
 

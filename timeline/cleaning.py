@@ -7,6 +7,7 @@ the same form (see :func:`load_rules`).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -221,20 +222,23 @@ def _without_caption_copies(text: str, kept: list[tuple[int, int]], dropped: lis
     """``kept`` without the paragraphs that a dropped caption repeats before its credit: "The ruins of a
     market ... on March 22, 2017." above the photo, then the same with "© Name/Agency" below it. Each
     such paragraph is added to ``dropped``."""
-    captions: dict[str, list[str]] = {}  # by their first characters, so that a page of captions is read once
-    for item in dropped:
-        if item.reason == CAPTION:
-            caption = " ".join(text[item.start:item.end].split())
-            captions.setdefault(caption[:MIN_CAPTION_COPY], []).append(caption)
+    # In order: one bisection per paragraph finds a caption it begins, where a page of captions that open
+    # alike would have each paragraph compared to them all.
+    captions = sorted(" ".join(text[item.start:item.end].split()) for item in dropped if item.reason == CAPTION)
     remaining = []
     for start, end in kept:
         paragraph = " ".join(text[start:end].split())
-        alike = captions.get(paragraph[:MIN_CAPTION_COPY], ()) if len(paragraph) >= MIN_CAPTION_COPY else ()
-        if any(caption.startswith(paragraph) for caption in alike):
+        if len(paragraph) >= MIN_CAPTION_COPY and _begins_one(captions, paragraph):
             dropped.append(Dropped(start, end, CAPTION))
         else:
             remaining.append((start, end))
     return remaining
+
+
+def _begins_one(ordered: list[str], text: str) -> bool:
+    """Whether one of the strings of ``ordered`` (in order) begins with ``text``: the first not before it."""
+    following = bisect.bisect_left(ordered, text)
+    return following < len(ordered) and ordered[following].startswith(text)
 
 
 @lru_cache(maxsize=32)
@@ -255,6 +259,10 @@ def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...],
     rule ``after`` matches, and after a title-case headline at its head; the line whole when no rule
     cuts it. Each piece with whether a rule ``before`` opened it."""
     cuts, ends, opening = set(), [], set()
+    # A cut leaves words on both sides when it falls after the line's first one and before its last.
+    line = text[start:end]
+    first_word = start + len(line) - len(line.lstrip())
+    last_word = start + len(line.rstrip())
     for rule in cut_rules:
         for match in rule.pattern.finditer(text, start, end):
             cut = match.start() if rule.action == "before" else match.end()
@@ -262,11 +270,12 @@ def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...],
                 ends.append((match.start(), match.end()))
             else:
                 opening.add(cut)
-            if start < cut < end and text[start:cut].strip() and text[cut:end].strip():
+            if first_word < cut < last_word:
                 cuts.add(cut)
     # A piece does not start inside what ends another ("Photo: AFP BEIRUT (Reuters) -": AFP is the credit's;
     # the label of "Photo: Name/AFP" opens no caption, it ends one).
-    cuts = {cut for cut in cuts if not any(a <= cut < b for a, b in ends)}
+    covered = _covered(ends)
+    cuts = {cut for cut in cuts if not _inside(covered, cut)}
     if not cuts:
         return [(start, end, False)]
     first = min(cuts)
@@ -283,6 +292,27 @@ def _pieces(text: str, start: int, end: int, cut_rules: tuple[Rule, ...],
         if b > a:
             pieces.append((a, b, a in opening))
     return pieces
+
+
+def _covered(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the stretches that ``spans`` cover, overlapping ones made one, in order:
+    a line may run thousands of captions together, each cut tested against them all would be quadratic."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if starts and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        elif start < end:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(covered: tuple[list[int], list[int]], position: int) -> bool:
+    """Whether ``position`` is inside one of the stretches of :func:`_covered`."""
+    starts, ends = covered
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < ends[index]
 
 
 def _headline_end(text: str, start: int, end: int, minor: re.Pattern | None) -> int | None:

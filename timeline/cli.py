@@ -859,8 +859,9 @@ def evaluate(corpus, error_limit, examples, per_document):
     heading = "by document" if per_document or result.documents <= WORST_DOCUMENTS else \
         f"the {WORST_DOCUMENTS} documents that lose the most (--per-document for all)"
     click.echo(f"\n{heading}, lost = gold + tagged - 2 x right values:")
+    # A file name may hold escapes and direction marks: shown escaped, as in every message.
     click.echo(tabulate_module.tabulate(
-        result.document_table(shown), disable_numparse=True,
+        [(one_line(name), *scores) for name, *scores in result.document_table(shown)], disable_numparse=True,
         headers=("document", "gold", "tagged", "right", "lost", "strict F1", "relaxed F1", "value F1")))
     classes = result.error_classes()
     click.echo(f"\nwrong values by class ({classes.wrong_values} of {result.total.valued} matched gold values):")
@@ -873,7 +874,7 @@ def evaluate(corpus, error_limit, examples, per_document):
         if wrong and examples:
             click.echo(f"\n{name}, e.g.:")
             for e in wrong[:examples]:
-                click.echo(f"  {e.gold_text!r} gold {e.gold} / ours {e.our_text!r} {e.ours}  ({e.document})")
+                click.echo(f"  {e.gold_text!r} gold {e.gold} / ours {e.our_text!r} {e.ours}  ({one_line(e.document)})")
     if error_limit:
         for kind, rows in result.errors(error_limit).items():
             click.echo(f"\nmost frequent {kind}:")

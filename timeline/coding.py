@@ -992,7 +992,7 @@ def _coded(event: Event, codes: dict) -> Event:
 
 # A participle clause after the happening that gives its toll ("went off in Tafas on Thursday, killing
 # a commander", "clashed on Tuesday, leaving 11 fighters dead").
-_TOLL_CLAUSE_AFTER = re.compile(r"\s*[,;—–-]?\s*(?:%s)\b" % alternatives(_CUES["toll_participle"]), re.IGNORECASE)
+_TOLL_CLAUSE_AFTER = re.compile(r"\s*(?:[,;—–-]\s*)?(?:%s)\b" % alternatives(_CUES["toll_participle"]), re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\W*(?:(?:%s)\s+)?(?:%s)\b" % (alternatives(_CUES["complementizer"]),
                                                          alternatives(_CUES["pronoun_subject"])), re.IGNORECASE)
 # The class of first letters lets the search pass most places without trying each verb.

@@ -28,7 +28,7 @@ KINDS = ("earlier", "later", "offset", "no_happening", "deadline", "until", "rec
 # TimeML's mod for a happening that falls on or before its date (a deadline).
 DEADLINE_MOD = "ON_OR_BEFORE"
 MAX_PHRASE = 160
-_TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:%s)\b)?[\s,]*$" % alternatives(current_language().cues["trailing_joiner"]),
+_TRAILING_JOIN = re.compile(r"(?<![\s,])[\s,]*(?:\b(?:%s)\b[\s,]*)?$" % alternatives(current_language().cues["trailing_joiner"]),
                             re.IGNORECASE)
 # The units of a TIMEX3 duration an offset can be counted in: years, decades, months, weeks, days, hours, minutes.
 _OFFSET_UNITS = ("Y", "DE", "M", "W", "D", "TH", "TM")

@@ -455,7 +455,7 @@ _BARE_DAY = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?$")
 _RANGE_TO = re.compile(r"^\s*(?:%s)\s*$" % alternatives([w for w in _CUES["range_joiner"] if w not in _CUES["date_list_joiner"]]),
                        re.IGNORECASE)
 # Two expressions that together name one time: "9 a.m. local time on Friday", "Friday at 9 a.m.", "Friday, 6 May".
-_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:%s)?\s*$" % (
+_SAME_TIME_BETWEEN = re.compile(r"^\s*(?:(?:%s)\s*)?(?:(?:%s)\s*)?$" % (
     alternatives(_CUES["local_time"]), alternatives(_CUES["same_time_joiner"])), re.IGNORECASE)
 
 

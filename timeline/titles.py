@@ -668,7 +668,7 @@ def _with_listed_dates(clause: str, start: int, end: int) -> tuple[int, int]:
 
 def _without_masked_lists(text: str) -> str:
     """``text`` with each list of masked dates made one, its commas and joiners gone with it."""
-    return _MASKED_LIST.sub("\0", text) if _LISTED_AFTER.search(text) is not None else text
+    return _MASKED_LIST.sub("\0", text) if "\0" in text else text
 
 
 def _without_masked_dates(text: str) -> str:

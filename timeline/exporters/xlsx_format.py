@@ -270,30 +270,50 @@ def _write_events(workbook: Workbook, timeline: Timeline, widths: dict, links: b
         sheet.row_dimensions.pop(row_number, None)  # written: memory stays flat however many rows
 
 
+# Columns of the Documents sheet for the documents' metadata, the usual fields first; a document's other
+# fields, beyond them, are written together in one last column (see _write_documents).
+MAX_METADATA_COLUMNS = 100
+MORE_METADATA = "more metadata"
+
+
 def _write_documents(workbook: Workbook, timeline: Timeline, per_document: Counter) -> None:
+    """A row per document: its metadata, a column per field, and its count of events.
+
+    Fields beyond the usual ones come from sidecar columns or a hand-edited chronology, and need not be
+    shared: a column each for the first of them (MAX_METADATA_COLUMNS in all), the others of a document
+    together in one last column. A column for every field, where each of thousands of documents has a
+    field of its own, would make a sheet of documents times fields: quadratic in the input.
+    """
     sheet = workbook.create_sheet("Documents")
     cells = _Cells(sheet)
     get_column_letter = cells.xl.get_column_letter
-    headers = ["name", "title", "source", "url", "published", "language"]
-    for document in timeline.documents:
-        headers.extend(k for k in document.metadata() if k not in headers)
-    headers.append("events")
+    metadata = [document.metadata() for document in timeline.documents]  # made once: each call builds it
+    widths = dict.fromkeys(["name", "title", "source", "url", "published", "language"], 0)
+    more_width = 0
+    for fields in metadata:
+        more = 0
+        for name, value in fields.items():
+            if name in widths or len(widths) < MAX_METADATA_COLUMNS:
+                widths[name] = max(widths.get(name, 0), len(str(value or "")))
+            else:
+                more += len(f"{name}: {value}; ")
+        more_width = max(more_width, more)
+    columns = list(widths)
+    headers = [*columns, *([MORE_METADATA] if more_width else []), "events"]
+    widths.update({MORE_METADATA: more_width, "events": 0})
     for index, name in enumerate(headers, start=1):
-        longest = max([len(name)] + [len(str(d.metadata().get(name) or "")) for d in timeline.documents])
-        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, 60)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(len(name), widths[name]) + 2, 60)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(timeline.documents) + 1}"
     sheet.append([cells.header(h) for h in headers])
-    for document in timeline.documents:
-        metadata = document.metadata()
-        row = []
-        for name in headers:
-            if name == "events":
-                row.append(cells.number(per_document.get(document.name, 0)))
-            elif name == "url":
-                row.append(cells.link(metadata.get("url") or ""))
-            else:
-                row.append(cells.text(metadata.get(name) or "", cells.xl.top))
+    in_columns = set(columns)
+    for document, fields in zip(timeline.documents, metadata):
+        row = [cells.link(fields.get("url") or "") if name == "url" else cells.text(fields.get(name) or "", cells.xl.top)
+               for name in columns]
+        if more_width:
+            row.append(cells.text("; ".join(f"{name}: {value}" for name, value in fields.items()
+                                            if name not in in_columns), cells.xl.top))
+        row.append(cells.number(per_document.get(document.name, 0)))
         sheet.append(row)
 
 

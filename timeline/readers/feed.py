@@ -29,6 +29,8 @@ _BREAKS = re.compile(r"\n\s*\n\s*")
 # ("&#xD800;") or a number past U+10FFFF. feedparser's lenient parser turns the first into a
 # string no output can write and fails on the second, losing the whole feed.
 _CHARACTER_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]{1,16}|[0-9]{1,16});")
+# The encoding an XML declaration names (after a UTF-8 byte-order mark, if any).
+_DECLARED_ENCODING = re.compile(rb"\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=[\"']([^\"'>]*)")
 
 
 class _TextOfMarkup(HTMLParser):
@@ -91,7 +93,7 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     if re.match(r"https?://", name, re.I):
         headers["content-location"] = name
     # A stream, never the bytes themselves: given a string, feedparser would open it as a path or a URL.
-    parsed = feedparser.parse(io.BytesIO(_characters_only(data)), response_headers=headers)
+    parsed = feedparser.parse(io.BytesIO(_characters_only(_ascii_declaration(data))), response_headers=headers)
     if parsed.bozo and not parsed.entries:
         why = _parse_error(parsed) or "unreadable"
         raise InputError(f"is a feed that is not well-formed XML ({why}); save it again or check the link")
@@ -110,6 +112,17 @@ def read(data: bytes, name: str = "") -> list[Reading]:
         readings[first] = _with_warning(readings[first], f"is part of a feed that is not well-formed XML ({why}); "
                                         "it was read leniently, entries may be missing")
     return readings
+
+
+def _ascii_declaration(data: bytes) -> bytes:
+    """``data`` with the encoding its XML declaration names written in ASCII (a damaged byte as an escape):
+    feedparser fails on the whole feed when the name is not UTF-8, and reads it leniently when the name is
+    one of no encoding."""
+    declared = _DECLARED_ENCODING.match(data)
+    if declared is None or declared.group(1).isascii():
+        return data
+    name = declared.group(1).decode("ascii", "backslashreplace").encode("ascii")
+    return data[:declared.start(1)] + name + data[declared.end(1):]
 
 
 def _characters_only(data: bytes) -> bytes:

@@ -11,6 +11,7 @@ guessed from visible text is too often a comment's date or a copyright year).
 from __future__ import annotations
 
 import codecs
+import collections
 import email
 import email.policy
 import json
@@ -64,6 +65,9 @@ WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1",
                                  "iso_8859-1", "cp819", "windows-1252", "cp1252", "x-cp1252"})
 _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+# Characters that lxml's HTML parser keeps but no element's text may be set to: dropping a block or
+# extracting the article, which joins texts, would raise. Scraped pages hold them (a vertical tab, \x01).
+_NOT_XML = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " · ", " :: ", " : ")
 _WORD = re.compile(r"\w+")
 # Class names and ids of the blocks around an article that list other pages.
@@ -142,7 +146,7 @@ def read_page(page: str, location: str = "", warnings: list[str] | None = None) 
     from lxml.etree import ParserError
 
     warnings = warnings if warnings is not None else []
-    page = _XML_DECLARATION.sub("", page, count=1).replace("\x00", "")
+    page = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", page, count=1).replace("\x00", ""))
     page = _bounded_attributes(page, warnings)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
     try:
@@ -221,11 +225,12 @@ def _json_ld_article(tree) -> tuple[dict, str]:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than any metadata: not the article's
             continue
-        waiting = [data]
+        # First in, first out, in time linear in the objects: a list's front popped is moved up whole.
+        waiting = collections.deque([data])
         while waiting:
-            item = waiting.pop(0)
+            item = waiting.popleft()
             if isinstance(item, list):
                 waiting.extend(item)
             elif isinstance(item, dict):

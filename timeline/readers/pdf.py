@@ -43,6 +43,11 @@ EDGE_LINES = 2
 FULL_LINE = 0.7
 # A gap this much wider than the page's usual line spacing separates paragraphs.
 PARAGRAPH_GAP = 1.3
+# Operations (text, positions, paths, forms shown) a PDF's pages may hold in all: an article's have
+# tens of thousands, a long report's a million. Pages that share one content stream, or show one form
+# thousands of times, make a file of kilobytes hours of work (about 12 microseconds an operation): the
+# pages past this many are not read, and the reading says so.
+MAX_OPERATIONS = 2_000_000
 # A page number alone on its line: "3", "- 3 -", "Page 3", "Page 3 of 10", "3 / 10", "p. 3".
 PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:page|p\.|pg\.?)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*$",
                          re.IGNORECASE)
@@ -80,15 +85,21 @@ def read(data: bytes, name: str = "") -> list[Reading]:
             raise InputError("is a PDF without pages; save it again")
         if b"%%EOF" not in data[-4096:]:
             raise InputError("is a damaged PDF (it is cut off: its end is missing); save it again")
-        lines, unread, oversized = [], [], []
+        lines, unread, oversized, beyond = [], [], [], []
+        budget = _Operations(MAX_OPERATIONS)
         for number, page in enumerate(pages, 1):
             try:
-                lines.append(_page_lines(page))
+                if budget.spent:
+                    raise _TooManyOperations
+                lines.append(_page_lines(page, budget.count))
             except MemoryError:
                 raise
             except pypdf.errors.LimitReachedError:  # a page's streams unpack to more than pypdf reads
                 lines.append([])
                 oversized.append(number)
+            except _TooManyOperations:
+                lines.append([])
+                beyond.append(number)
             except Exception:
                 lines.append([])
                 unread.append(number)
@@ -96,9 +107,13 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     empty = [number for number, page in enumerate(lines, 1) if not any(line.text.strip() for line in page)]
     oversized_note = (f"has pages whose contents unpack to more than any article's ({_pages(oversized)}); if "
                       "it is one, save its text as a .txt file and give that") if oversized else ""
+    beyond_note = (f"has more to draw than any article ({MAX_OPERATIONS:,} operations), so {_pages(beyond)} "
+                   "were not read; if it is one, split it or save its text as a .txt file") if beyond else ""
     if len(empty) == len(pages):
         if oversized:
             raise InputError(oversized_note)
+        if beyond:
+            raise InputError(beyond_note)
         if unread:
             raise InputError("is a damaged PDF (no page could be read); save it again")
         raise InputError("is a scanned PDF without a text layer; it needs OCR first (e.g. ocrmypdf)")
@@ -109,7 +124,9 @@ def read(data: bytes, name: str = "") -> list[Reading]:
                          "save the PDF again to read them")
     if oversized:
         notes.append(oversized_note)
-    scanned = [number for number in empty if number not in unread and number not in oversized]
+    if beyond:
+        notes.append(beyond_note)
+    scanned = [number for number in empty if number not in unread and number not in oversized and number not in beyond]
     if scanned:
         notes.append(f"has pages without a text layer ({_pages(scanned)}); their text is missing, "
                          "OCR them first (e.g. ocrmypdf) to read them")
@@ -220,8 +237,31 @@ def _usual_spacing(lines: list[Line]) -> float | None:
     return gaps[len(gaps) // 2] if gaps else None
 
 
-def _page_lines(page) -> list[Line]:
-    """The lines of a page's text layer, with the height of each line on the page."""
+class _TooManyOperations(Exception):
+    """The pages read so far hold more operations than MAX_OPERATIONS."""
+
+
+class _Operations:
+    """How many operations of content streams the pages read have held, against a budget."""
+
+    def __init__(self, budget: int):
+        self.left = budget
+
+    @property
+    def spent(self) -> bool:
+        return self.left < 0
+
+    def count(self, *_operation) -> None:
+        """Count one operation (pypdf's visitor before each); raise once the budget is spent, and at
+        each operation after it (pypdf goes on after a failure inside a form)."""
+        self.left -= 1
+        if self.left < 0:
+            raise _TooManyOperations
+
+
+def _page_lines(page, count=None) -> list[Line]:
+    """The lines of a page's text layer, with the height of each line on the page; ``count`` is
+    called before each operation of its content (and of the forms it shows)."""
     lines = [Line("")]
 
     def visit(text, matrix, text_matrix, font, size):
@@ -235,7 +275,7 @@ def _page_lines(page) -> list[Line]:
                 lines[-1].y = text_matrix[4] * matrix[1] + text_matrix[5] * matrix[3] + matrix[5]
             lines[-1].text += piece
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=count)
     return [line for line in lines if line.text.strip()]
 
 

@@ -25,6 +25,10 @@ TEMPLATE_AUTHOR = "python-docx"
 # A Word file is a ZIP archive: a megabyte of it can unpack to gigabytes of XML, which would hold the
 # run for hours. A long report's XML is a few megabytes; more than this is no article.
 MAX_UNPACKED_XML = 64 * 1024 * 1024
+# A cell merged down a table is repeated in each of its rows when it is this short (a date, a place): a
+# longer one is written once, in its first row, as a long text merged down thousands of rows would make
+# a small file's text gigabytes long.
+MAX_REPEATED_CELL = 200
 
 
 def read(data: bytes, name: str = "") -> list[Reading]:
@@ -94,18 +98,36 @@ def _table(table):
 
     A row keeps its cells on one line because chronologies are often tables ("6 May 2016",
     "Rebels captured Khan Touman"): the date and the happening stay in one sentence. For the
-    same reason a cell merged down several rows (a date over its happenings) is in each of
+    same reason a short cell merged down several rows (a date over its happenings) is in each of
     its rows, and a cell merged across columns once.
+
+    The rows are read from the table's XML, each cell's place in the grid counted as the row goes:
+    python-docx's cells of a row repeat a cell once per column it spans (a span of two billion is a
+    few bytes), and find a cell merged down by climbing the rows above it, a search of the table at
+    each step (cubic in the rows, and too deep a recursion past a thousand).
     """
+    from docx.table import _Cell
+
     rows = []
+    above: dict[int, tuple] = {}  # by grid column: the cell that starts there in the row above, and its text
     for row in table.rows:
-        cells, seen = [], []
-        for cell in row.cells:
-            # A merged cell comes once per grid column it spans; lxml elements compare by identity.
-            if cell._tc in seen:
-                continue
-            seen.append(cell._tc)
-            cells.append(" ".join(" ".join(text.split()) for text, _ in _paragraphs(cell)))
+        tr = row._tr
+        column = tr.grid_before
+        cells, starting, shown = [], {}, set()
+        for tc in tr.tc_lst:
+            if tc.vMerge == "continue" and column in above:
+                top, text = above[column]  # merged down from the row above: that cell's
+                repeated = len(text) <= MAX_REPEATED_CELL
+            else:
+                top = tc
+                text = " ".join(" ".join(part.split()) for part, _ in _paragraphs(_Cell(tc, table)))
+                repeated = True
+            starting[column] = (top, text)
+            if repeated and id(top) not in shown:
+                shown.add(id(top))
+                cells.append(text)
+            column += max(1, tc.grid_span)
+        above = starting
         line = "\t".join(cells).strip()
         if line:
             rows.append(line)
