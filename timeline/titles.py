@@ -742,8 +742,8 @@ def _orphan_separators(match: re.Match) -> str:
 
 
 # A clock time's conversion after a slash, left where the time was taken out: "06:45 GMT/ 00:45 CST: Russia drops ...".
-_LEADING_CONVERSION = re.compile(r"^\s*/\s*[0-9]{1,2}[:.]?[0-9]{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b|\s*local"
-                                 r"(?:\s+time)?)?\s*[:\-–]?\s*", re.IGNORECASE)
+_LEADING_CONVERSION = re.compile(r"^\s*/\s*[0-9]{1,2}[:.]?[0-9]{2}(?: ?[ap]\.?m\.?)?(?: ?(?-i:[A-Z]{2,4})\b| ?local"
+                                 r"(?: time)?)?(?: ?[:\-–])? *", re.IGNORECASE)
 
 
 def _without_leading_punctuation(text: str) -> str:
