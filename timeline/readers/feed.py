@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 from ..temporal.values import parse_date_time
 from .base import InputError, Reading
+from .markup import bounded_attributes
 
 # Elements whose text is never shown, and elements that end a line or a paragraph.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title", "iframe", "object"})
@@ -93,6 +94,8 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     if re.match(r"https?://", name, re.I):
         headers["content-location"] = name
     # A stream, never the bytes themselves: given a string, feedparser would open it as a path or a URL.
+    warnings: list[str] = []
+    data = bounded_attributes(data, warnings)
     parsed = feedparser.parse(io.BytesIO(_characters_only(_ascii_declaration(data))), response_headers=headers)
     if parsed.bozo and not parsed.entries:
         why = _parse_error(parsed) or "unreadable"
@@ -106,9 +109,11 @@ def read(data: bytes, name: str = "") -> list[Reading]:
     if not any(reading.text for reading in readings):
         raise InputError("is a feed whose entries have no text, only titles and links; "
                          "give the links of the articles instead")
+    first = next(index for index, reading in enumerate(readings) if reading.text)
+    for warning in warnings:
+        readings[first] = _with_warning(readings[first], warning)
     if parsed.bozo:
         why = _parse_error(parsed)
-        first = next(index for index, reading in enumerate(readings) if reading.text)
         readings[first] = _with_warning(readings[first], f"is part of a feed that is not well-formed XML ({why}); "
                                         "it was read leniently, entries may be missing")
     return readings

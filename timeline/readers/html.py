@@ -19,6 +19,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from .base import InputError, Reading
+from .markup import bounded_attributes
 
 NOT_AN_ARTICLE = "is a web page without an article (a home page or a list of links?); save the article page itself"
 LOGIN_PAGE = "is a login or subscription page, not an article; save the article page while signed in"
@@ -41,11 +42,6 @@ MAX_DEPTH = 256
 TOO_DEEP = ("has elements nested more than {limit} deep, deeper than any article page; if it is one, "
             "save its text as a .txt file and give that")
 CUT_AT_DEPTH = "has elements nested more than {limit} deep; read only as far as they start"
-# libxml2 compares each attribute of a tag with every one before it: one tag of 20,000 attributes
-# takes 0.4 s to parse, 40,000 1.6 s, 200,000 (a 1.9 MB page) 130 s. A tag of a real page has a
-# few dozen; those past MAX_ATTRIBUTES are dropped before parsing.
-MAX_ATTRIBUTES = 1_000
-TOO_MANY_ATTRIBUTES = "has a tag with {count:,} attributes; read without those after the first {limit:,}"
 # trafilatura's trade-off ("precision", "recall" or "balanced"): measured with benchmarks/html_reader.py,
 # precision keeps every article sentence of the test pages and leaves out more of what surrounds them.
 FAVOR = "precision"
@@ -73,11 +69,6 @@ _WORD = re.compile(r"\w+")
 # Class names and ids of the blocks around an article that list other pages.
 _ASIDE = re.compile(r"related|popular|most|recommend|sidebar|widget|footer|menu|nav|trending|more", re.I)
 _TIME = re.compile(r"T(\d{2}:\d{2})")
-# A start tag as far as its attributes go (each a run of non-space characters and quoted values),
-# or a script, style or comment, skipped whole (to their end, or the page's when unclosed).
-_TAG_OR_SKIPPED = re.compile(r"<(?:script|style)\b.*?(?:</(?:script|style)\s*>|\Z)|<!--.*?(?:-->|\Z)|"
-                             r"(<[A-Za-z][^\s/>]*(?:\s+(?:[^\s\"'>]|\"[^\"]*\"|'[^']*')+)*)", re.I | re.S)
-_ATTRIBUTE = re.compile(r"\s+(?:[^\s\"'>]|\"[^\"]*\"|'[^']*')+")
 
 
 def read(data: bytes, name: str = "") -> list[Reading]:
@@ -147,7 +138,7 @@ def read_page(page: str, location: str = "", warnings: list[str] | None = None) 
 
     warnings = warnings if warnings is not None else []
     page = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", page, count=1).replace("\x00", ""))
-    page = _bounded_attributes(page, warnings)
+    page = bounded_attributes(page, warnings)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
     try:
         tree = lxml.html.document_fromstring(page, parser=parser)
@@ -183,22 +174,6 @@ def read_page(page: str, location: str = "", warnings: list[str] | None = None) 
         author=_author(tree, meta, article),
         warnings=tuple(warnings),
     )
-
-
-def _bounded_attributes(page: str, warnings: list[str]) -> str:
-    """``page`` with no tag of more than MAX_ATTRIBUTES attributes, in time linear in its length."""
-    pieces, done, most = [], 0, 0
-    for tag in _TAG_OR_SKIPPED.finditer(page):
-        if tag.end() - tag.start() < 2 * MAX_ATTRIBUTES or not tag[1]:
-            continue  # too short to hold that many, or skipped whole
-        attributes = [attribute.end() for attribute in _ATTRIBUTE.finditer(tag[1])]
-        if len(attributes) > MAX_ATTRIBUTES:
-            pieces += [page[done:tag.start()], tag[1][:attributes[MAX_ATTRIBUTES - 1]]]
-            done, most = tag.end(), max(most, len(attributes))
-    if not most:
-        return page
-    warnings.append(TOO_MANY_ATTRIBUTES.format(count=most, limit=MAX_ATTRIBUTES))
-    return "".join(pieces) + page[done:]
 
 
 def _meta_tags(tree) -> dict[str, str]:
