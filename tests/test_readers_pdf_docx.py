@@ -169,6 +169,15 @@ def test_headers_repeated_on_most_pages_and_page_numbers_go_but_body_lines_stay(
         "Casualties", "12", "were", "counted."]
 
 
+def test_short_pages_of_one_template_are_the_report_not_its_furniture():
+    """Each line repeats on every page but for its numbers, so each would be a header: all the text went."""
+    pages = [[Line(f"Daily report {n}."), Line(f"Rebels attacked the town on {n} May 2016."), Line(f"- {n} -")]
+             for n in range(1, 6)]
+    text = page_text(pages)
+    assert all(f"Daily report {n}." in text and f"Rebels attacked the town on {n} May 2016." in text
+               for n in range(1, 6)) and "- 3 -" not in text
+
+
 @pytest.mark.parametrize("data, message", [
     (make_scan(), "is a scanned PDF without a text layer; it needs OCR first (e.g. ocrmypdf)"),
     (make_pdf(password="secret"), "is an encrypted PDF; save an unlocked copy"),

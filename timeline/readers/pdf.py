@@ -175,6 +175,12 @@ def without_headers_and_footers(pages: list[list[Line]]) -> list[list[Line]]:
             start += 1
         while end > max(start, len(lines) - EDGE_LINES) and furniture(lines[end - 1]):
             end -= 1
+        if start >= end:
+            # Every line of the page repeats on most pages but for its numbers: the short pages of a
+            # report written to one template ("Daily report 12. Rebels attacked ... on 3 May 2016"),
+            # whose text is the body, not furniture around one. Only page numbers go.
+            kept.append([line for line in lines if not PAGE_NUMBER.match(line.text.strip())])
+            continue
         kept.append(lines[start:end])
     return kept
 
