@@ -354,6 +354,17 @@ def _saved(document) -> bytes:
     return buffer.getvalue()
 
 
+def _assembled_pdf(objects: list[bytes]) -> bytes:
+    """A PDF file of ``objects`` (the first the catalog), numbered from 1, with its cross-reference table."""
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return pdf + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(pdf))
+
+
 def _pdf_bomb(unpacked: int) -> bytes:
     """A one-page PDF whose content stream unpacks to ``unpacked`` bytes of text operators."""
     import zlib
@@ -367,13 +378,7 @@ def _pdf_bomb(unpacked: int) -> bytes:
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    pdf, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return pdf + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, table, len(objects) + 1, len(pdf))
+    return _assembled_pdf(objects)
 
 
 def _pdf_of_shared_pages(pages: int, lines: int) -> bytes:
@@ -386,13 +391,7 @@ def _pdf_of_shared_pages(pages: int, lines: int) -> bytes:
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
                *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
                  b"/Resources << /Font << /F1 4 0 R >> >> >>"] * pages]
-    pdf, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return pdf + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, table, len(objects) + 1, len(pdf))
+    return _assembled_pdf(objects)
 
 
 def test_pages_past_more_operations_than_any_article_holds_are_not_read(monkeypatch):
