@@ -13,13 +13,7 @@ def lines_run(function, *args, **kwargs):
             count += 1
         return trace
 
-    previous = sys.gettrace()
-    sys.settrace(trace)
-    try:
-        result = function(*args, **kwargs)
-    finally:
-        sys.settrace(previous)
-    return result, count
+    return _hooked(sys.gettrace, sys.settrace, trace, function, args, kwargs), count
 
 
 def list_items_moved(function, *args, **kwargs):
@@ -34,10 +28,15 @@ def list_items_moved(function, *args, **kwargs):
                 and arg.__name__ in ("pop", "insert", "remove"):
             moved += len(arg.__self__)
 
-    previous = sys.getprofile()
-    sys.setprofile(profile)
+    return _hooked(sys.getprofile, sys.setprofile, profile, function, args, kwargs), moved
+
+
+def _hooked(current, install, hook, function, args, kwargs):
+    """``function(*args, **kwargs)`` with ``hook`` installed (sys.settrace or sys.setprofile), the
+    hook before it put back after."""
+    previous = current()
+    install(hook)
     try:
-        result = function(*args, **kwargs)
+        return function(*args, **kwargs)
     finally:
-        sys.setprofile(previous)
-    return result, moved
+        install(previous)
