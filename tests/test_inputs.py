@@ -31,6 +31,12 @@ def run(*args):
     (b"%PDF-1.7\n...", "report.txt", "pdf"),
     (b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n", "a.mhtml", "mhtml"),
     (b"Plain text that mentions <b>bold</b> words.", "a.html", "text"),
+    # Saved in UTF-16 or UTF-32: the markup is read from the text (before, a page or feed became text, tags and all).
+    ("<!DOCTYPE html><html><body><p>x</p></body></html>".encode("utf-16"), "a.html", "html"),
+    ("<?xml version='1.0' encoding='utf-16'?><rss version='2.0'><channel></channel></rss>".encode("utf-16-be")
+     .join([b"\xfe\xff", b""]), "news.xml", "feed"),
+    ("<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'></feed>".encode("utf-32"), "a.atom", "feed"),
+    ("Plain text on 6 May.".encode("utf-16"), "a.txt", "text"),
 ])
 def test_the_kind_of_a_document_is_told_by_its_content(data, name, kind):
     assert sniff(data, name) == kind

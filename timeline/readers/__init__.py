@@ -12,6 +12,7 @@ import importlib
 import re
 
 from .base import NOT_ARTICLES, InputError, Reading
+from .markup import WIDE_MARKS
 
 __all__ = ["InputError", "Reading", "sniff", "read", "READABLE_SUFFIXES"]
 
@@ -35,6 +36,10 @@ def sniff(data: bytes, name: str = "") -> str:
     ``feed``. Raises InputError for a file that is not an article (an image, an archive, a
     spreadsheet or a JSON file), saying what to do instead."""
     head = data[:4096]
+    for mark, encoding in WIDE_MARKS:
+        if head.startswith(mark):  # a page or feed saved in UTF-16 or UTF-32: its markup read as UTF-8 would be
+            head = data[:4 * 4096].decode(encoding, errors="ignore").encode("utf-8")[:4096]
+            break
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):

@@ -21,7 +21,7 @@ _ATTRIBUTE = r"\s+(?:[^\s\"'>]|\"[^\"]*\"|'[^']*')+"
 _PATTERNS = {str: (re.compile(_TAG_OR_SKIPPED, re.I | re.S), re.compile(_ATTRIBUTE)),
              bytes: (re.compile(_TAG_OR_SKIPPED.encode(), re.I | re.S), re.compile(_ATTRIBUTE.encode()))}
 # Byte-order marks of the encodings that are not ASCII's superset, whose bytes the patterns cannot read.
-_WIDE_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+WIDE_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                (codecs.BOM_UTF16_BE, "utf-16"))
 
 Markup = TypeVar("Markup", str, bytes)
@@ -31,7 +31,7 @@ def bounded_attributes(markup: Markup, warnings: list[str]) -> Markup:
     """``markup`` with no tag of more than MAX_ATTRIBUTES attributes (a warning says so when one had);
     bytes in UTF-16 or UTF-32 with their byte-order mark come back in their encoding."""
     if isinstance(markup, bytes):
-        for mark, encoding in _WIDE_MARKS:
+        for mark, encoding in WIDE_MARKS:
             if markup.startswith(mark):
                 text = markup.decode(encoding, errors="surrogatepass")
                 bounded = bounded_attributes(text, warnings)
