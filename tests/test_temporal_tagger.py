@@ -322,6 +322,15 @@ def test_a_year_heading_a_section_is_a_year_and_a_number_in_a_sentence_is_not():
         ("1918", "1918"), ("January", "1918-01"), ("2003", "2003"), ("1861", "1861")]
 
 
+def test_a_year_that_opens_a_heading_line_is_a_year_and_moves_the_story():
+    text = ("The last troops left in August 1971.\n\n1972 election and Paris Peace Accords\n\n"
+            "In October the talks resumed.\n\n1968 Tet Offensive\n\nThe war widened.")
+    assert [(e.text, e.value) for e in tag(text, dct="2009-12-19")] == [
+        ("August 1971", "1971-08"), ("1972", "1972"), ("October", "1972-10"), ("1968", "1968")]
+    # a headline of a count is no year: a plural noun follows it
+    assert tag("Troops moved.\n\n2000 Syrian refugees arrive\n\nThe war.", dct="2009-12-19") == []
+
+
 @pytest.mark.parametrize("month,number", [("March", 3), ("May", 5), ("July", 7)])
 def test_a_month_that_opens_a_line_before_a_colon_labels_what_follows(month, number):
     text = f"2012: Rebels seize the east of the city\n\n{month}: Fighters take the old town, dividing the city.\n"

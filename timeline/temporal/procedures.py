@@ -539,14 +539,16 @@ _QUALIFIED_NOUN_AFTER = context_pattern("qualified_noun_after")
 
 _LINE_START_BEFORE, _HEADING_AFTER, _LINE_END_AFTER = (context_pattern("line_start_before"), context_pattern("heading_after"),
                                                        context_pattern("line_end_after"))
+_HEADING_LINE_AFTER = context_pattern("heading_line_after")
 
 
 def heading_year(text: str, start: int, end: int) -> bool:
-    """A year that heads a section ("1918" alone on its line, "2003: Invasion") or closes a heading's line
-    ("Anaconda Plan and blockade, 1861")."""
+    """A year that heads a section ("1918" alone on its line, "2003: Invasion", "1968 Tet Offensive") or
+    closes a heading's line ("Anaconda Plan and blockade, 1861")."""
     if _LINE_END_AFTER.match(text, end):
         return True
-    return bool(_HEADING_AFTER.match(text, end) and _LINE_START_BEFORE.search(text[max(0, start - 5):start]))
+    return bool((_HEADING_AFTER.match(text, end) or _HEADING_LINE_AFTER.match(text, end))
+                and _LINE_START_BEFORE.search(text[max(0, start - 5):start]))
 
 
 def _year_by_cue(ctx: Context, g: dict, span) -> Found | None:
