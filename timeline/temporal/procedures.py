@@ -1182,7 +1182,11 @@ def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
 
 def _day_after(ctx: Context, g: dict, span) -> Found | None:
     """The day of a month named later in a clock time's clause (groups after_month, after_day, after_year: "5:34 a.m.
-    Baghdad time on March 20, 2003"), which TimeML tags apart but which gives the clock time its day."""
+    Baghdad time on March 20, 2003"; after_day2, after_month2, after_year2: "10 a.m. on 27 July 1953"), which TimeML
+    tags apart but which gives the clock time its day."""
+    if g.get("after_month") is None:
+        return _day_of_month(ctx, dict(g, month=g["after_month2"], day=g["after_day2"], year=g.get("after_year2"),
+                                       ofdir=None), span)
     return _day_of_month(ctx, dict(g, month=g["after_month"], day=g["after_day"], year=g.get("after_year"), ofdir=None),
                          span)
 
