@@ -7,6 +7,7 @@ happening of its own, and a text copied without its page's date still gets its d
 from timeline.documents import Document
 from timeline.pipeline import process_document
 from timeline.readers.dateline import find_dateline
+from timeline.temporal import tag
 
 TIMELINE = """Timeline of the conflict in the north (March–April 2019)
 
@@ -150,3 +151,20 @@ def test_clock_times_of_a_live_blog_are_of_the_day_heading_them():
     events = _events(text, published="2022-02-24")
     assert sorted((e.date, e.expression) for e in events if e.expression) == [
         ("2022-03-22T20:40", "8:40 p.m."), ("2022-03-23T07:00", "7 a.m. local time"), ("2022-03-23T08:15", "8:15 a.m.")]
+
+
+def test_a_live_blog_post_is_of_its_day_heading_not_of_a_day_it_names():
+    """A post's time is its own ("6:05 a.m. -- trucks entered Gaza on Sunday" was posted on Monday), a post after one
+    that names an old date is not of that date, and "tonight" in a post is the night of the day heading it."""
+    text = ("Ceasefire live: hostages home, prisoners freed as the truce holds\n\n"
+            "Monday, January 20\n\n"
+            "6:05 a.m. -- Aid officials say 630 trucks entered Gaza on Sunday, the most in a single day since the war "
+            "began on October 7, 2023.\n\n"
+            "1:30 a.m. -- Buses carrying 90 prisoners have arrived in the West Bank town of Beitunia.\n\n"
+            "Sunday, January 19\n\n"
+            "11:50 p.m. -- That's all from us tonight. We will be back early tomorrow with the prisoner release.\n")
+    found = [(e.text, e.value) for e in tag(text, dct="2025-01-20")]
+    assert ("6:05 a.m.", "2025-01-20T06:05") in found and ("Sunday", "2025-01-19") in found
+    assert ("1:30 a.m.", "2025-01-20T01:30") in found
+    assert ("11:50 p.m.", "2025-01-19T23:50") in found and ("tonight", "2025-01-19TNI") in found
+    assert ("early tomorrow", "2025-01-20") in found

@@ -159,6 +159,14 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
             and _named_just_before(ctx, position):
         # "In 2003, at 5:34 a.m.": a day of the year (or month) just named, which the text does not give; not the DCT's.
         return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]], anchor="relative")
+    if anchor == "dct" and unit == "day" and ctx.near_entry is not None and not ctx.in_story:
+        # "Sunday, January 19 / 11:50 p.m. -- That's all from us tonight": the writer's day of an entry is its own.
+        return _resolved(ctx, unit, amount, base=(ctx.near_entry, "day"))
+    if anchor == "near" and unit == "day" and not ctx.in_story and _opens_entry(ctx.text, position):
+        # A live blog's post opens with its time ("6:05 a.m. -- Aid trucks entered Gaza on Sunday"): the time is of
+        # the day heading the posts above it, however many there are, else of the writer's day; never of a date an
+        # earlier post named.
+        return _resolved(ctx, unit, amount, base=None if ctx.entry_day is None else (ctx.entry_day[0], "day"))
     if anchor in ("story", "near") and ctx.last is not None and not cal.finer(unit, ctx.last[1]) \
             and (anchor == "story" or _last_date_near(ctx, position)):
         base = ctx.last
@@ -169,6 +177,11 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
             return Found("DATE", unknown_value(unit), anchor="unresolved")
         base = ctx.last
     return _resolved(ctx, unit, amount, base=base)
+
+
+def _opens_entry(text: str, position: int) -> bool:
+    """Whether an expression at ``position`` opens its line, perhaps after a list's mark."""
+    return bool(_ENTRY_BEFORE.search(text[max(0, position - 12):position]))
 
 
 def _last_date_near(ctx: Context, position: int) -> bool:
@@ -511,6 +524,8 @@ def _opens_line(text: str, low: int, start: int) -> bool:
     """Whether only spaces stand between ``start`` and the line break before it, looked for from ``low`` on."""
     line_break = text.rfind("\n", low, start)
     return not text[line_break + 1:start].strip() and (line_break >= 0 or low == 0)
+
+
 _OF_AFTER = context_pattern("of_after")
 
 
