@@ -442,9 +442,11 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if dir_word in _W_ANAPHORIC_MONTH and ctx.last is not None:
         # "In 1917 the Bolsheviks seized power; the following March they signed": the March after the
-        # date last named (after the end of a year named), not after the DCT.
+        # date last named (after the end of a year named), not after the DCT; "that March" is of its year.
         first, granularity = ctx.last
-        if dir_word in AHEAD:
+        if dir_word not in AHEAD and dir_word not in BACK:
+            year = first.year  # "in 1946 ... married that July": a month of the year last named
+        elif dir_word in AHEAD:
             last_month = first.month + _MONTHS_AFTER_FIRST.get(granularity, 0)
             year = first.year if month > last_month else first.year + 1
         else:
