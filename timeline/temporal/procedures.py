@@ -350,6 +350,16 @@ def _range_end_day(ctx: Context, g: dict, span) -> Found | None:
     return _day_of_month(ctx, dict(g, month=before.group(1)), span)
 
 
+def _range_start_day(ctx: Context, g: dict, span) -> Found | None:
+    """The first day of a range whose last day alone has the year (groups month, day, month2, day2, year2: "from
+    3 March to 5 April 2019"): of that year, or of the one before when the range runs into a new year ("from 20
+    December to 5 January 2020")."""
+    month, day = _month(g["month"]), int(_DIGITS.match(g["day"]).group())
+    later = (_month(g["month2"]), int(_DIGITS.match(g["day2"]).group()))
+    year = _year(g["year2"]) - ((month, day) > later)
+    return _date(ctx, dict(g, year=f"{year:04d}"), span)
+
+
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
     """The date with this month and day that the sentence most likely means, given the DCT and tense."""
     return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
@@ -1229,7 +1239,7 @@ def _day_alone(ctx: Context, g: dict, span) -> Found | None:
 DAY_ALONE_REACH = 600
 
 
-_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "day_alone": _day_alone,
+_CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "range_start": _range_start_day, "day_alone": _day_alone,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
              "day_beside": _day_beside, "weekday_after": _weekday_after, "day_after": _day_after, "week_of_month": _week_of_month}
 
