@@ -274,6 +274,13 @@ def test_back_before_a_date_that_opens_the_sentence_leaves_the_title():
     assert _title_at(sentence, "January 2015") == "Kurdish forces advanced on the city"
 
 
+def test_towards_before_a_date_leaves_the_title_with_the_date():
+    sentence = "Toward the end of 2003, the intensity and pace of insurgent attacks began to increase."
+    assert _title_at(sentence, "the end of 2003") == "The intensity and pace of insurgent attacks began to increase"
+    sentence = "Archaeologists excavated ancient Olympia towards the end of the 19th century."
+    assert _title_at(sentence, "the end of the 19th century") == "Archaeologists excavated ancient Olympia"
+
+
 def test_titles_are_not_the_sentence_cut_at_a_length():
     sentence = ("The anti-Assad forces now hold the Dahiyat al-Assad district, to the north of the Ramouseh area "
                 "where Russian and pro-Assad force reimposed the siege in late August.")
