@@ -615,7 +615,7 @@ def _range_end(first: int, written: str) -> int:
 
 
 _RANGE_START = re.compile(r"([0-9]{4})\s?[-–]\s?\Z")
-RANGE_YEARS = 100  # the longest span of years "1939-1945" may cover to be read as a range
+RANGE_YEARS = 150  # the longest span of years "1939-1945" may cover to be read as a range ("1337–1453": 116)
 
 
 def _year_range(first: int, written: str, ctx: Context, end: int) -> bool:
@@ -624,19 +624,33 @@ def _year_range(first: int, written: str, ctx: Context, end: int) -> bool:
     return first < last <= first + RANGE_YEARS and not _NOUN_AFTER.match(ctx.text, end, end + 60)
 
 
+_BRACKET_OPENS = re.compile(r"[(\[]\s*\Z")
+
+
+def _old_range_placed(ctx: Context, first: int, start: int) -> bool:
+    """Whether a range that starts with ``first`` at ``start`` may be of years: one of the Middle Ages only in
+    brackets or after a preposition of time ("The Hundred Years' War (1337–1453)", "in 1415-20"), not where it
+    may be an amount ("output rose 1100-1200")."""
+    return first >= OLD_YEARS_BELOW or bool(_BRACKET_OPENS.search(ctx.text, max(0, start - 3), start)
+                                            or _OLD_YEAR_BEFORE.search(ctx.text, max(0, start - 30), start))
+
+
 def _range_start_year(ctx: Context, g: dict, span) -> Found | None:
     """The first year of a range ("1939" in "1939-1945", groups year, year2); the range makes it a year."""
     first = int(g["year"])
     second = _DIGITS.search(ctx.text, span[1])
-    if second is None or not _year_range(first, g["year2"], ctx, second.end()):
+    if second is None or not _year_range(first, g["year2"], ctx, second.end()) \
+            or not _old_range_placed(ctx, first, span[0]):
         return None
     return Found("DATE", f"{first:04d}")
 
 
 def _range_end_year(ctx: Context, g: dict, span) -> Found | None:
     """The last year of a range ("1945" in "1939-1945", "96" in "1995-96", group year)."""
-    first = _RANGE_START.search(ctx.text[max(0, span[0] - 7):span[0]])
-    if first is None or not _year_range(int(first.group(1)), g["year"], ctx, span[1]):
+    low = max(0, span[0] - 7)
+    first = _RANGE_START.search(ctx.text[low:span[0]])
+    if first is None or not _year_range(int(first.group(1)), g["year"], ctx, span[1]) \
+            or not _old_range_placed(ctx, int(first.group(1)), low + first.start()):
         return None
     # The story goes on from the start of the range ("Exit of the Americans: 1973-1975", "the 1975-1976 dry season").
     return Found("DATE", f"{_range_end(int(first.group(1)), g['year']):04d}", remember=False)
