@@ -97,6 +97,16 @@ def test_a_report_is_dated_by_its_header(tmp_path, name):
     assert {expression: dated.get(expression) for expression in expected} == expected
 
 
+@pytest.mark.parametrize("name", REPORTS)
+def test_the_date_of_a_report_header_is_no_event(tmp_path, name):
+    text, _, expected = REPORTS[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    header = text[:text.index("\n\n")]
+    events = build_json(tmp_path / name)["events"]
+    assert [e["sentence"] for e in events if e["sentence"] in header] == []
+    assert sorted(e["expression"] for e in events) == sorted(expected)
+
+
 def test_a_sidecar_date_beats_a_report_header(tmp_path):
     text = REPORTS["flash_update.txt"][0]
     (tmp_path / "flash.txt").write_text(text, encoding="utf-8")

@@ -45,11 +45,13 @@ PERIOD_FORMS = ("day day month year", "month day day year")
 
 @dataclass(frozen=True)
 class Dateline:
-    """A dateline found in a text: the date it gives (a partial ISO date) and where it stands."""
+    """A dateline found in a text: the date it gives (a partial ISO date) and where it stands;
+    ``report``: a report's header, whose date is the report's own and no happening's."""
 
     published: str
     start: int
     end: int
+    report: bool = False
 
 
 class DatelineWordsError(ValueError):
@@ -269,7 +271,7 @@ def find_dateline(text: str, language: str = "") -> Dateline | None:
             continue
         rank = (RANKS[candidate.label], candidate.start)
         if best is None or rank < best[:2]:
-            best = (*rank, Dateline(published, candidate.start, candidate.end))
+            best = (*rank, Dateline(published, candidate.start, candidate.end, candidate.label == "report"))
     return best[2] if best else None
 
 
