@@ -23,6 +23,7 @@ from .temporal.values import Interval
 from .temporal.firstchars import with_lookahead
 from .temporal.procedures import is_entry_date
 from .temporal.lexicon import alternatives, current_language, first_letters
+from .readers.dateline import find_dateline
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
 from .titles import DATELINE, IRREGULAR_PAST, LIST_MARKS, RELATIVE_INSERTION, clause_at, make_title, phrase_title
 
@@ -397,6 +398,15 @@ def _published_day(document: Document) -> dt.date | None:
     return interval.end if interval else None
 
 
+def _own_date(document: Document) -> tuple[int, int] | None:
+    """Where a report's header states the date the report was dated by ("Data as of 12 February
+    2024", "Reporting period: 1-7 October 2023"): the report's own date, no happening's."""
+    if document.published_from != "dateline":
+        return None
+    found = find_dateline(document.text, document.language)
+    return (found.start, found.end) if found and found.report else None
+
+
 def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
                   dateline_end: int | None = None, may_compare: bool = True) -> bool:
     """A date that is no time of a happening: a wire dateline's, or a point a figure is compared with.
@@ -545,7 +555,9 @@ def extract_events(
     """
     text = document.text
     published = _published_day(document)
-    ordered = sorted(expressions, key=lambda e: e.start)
+    own = _own_date(document)
+    ordered = sorted((e for e in expressions if not (own and own[0] <= e.start and e.end <= own[1])),
+                     key=lambda e: e.start)
     starts = [e.start for e in ordered]
     events: list[Event] = []
     dated_sentences: set[int] = set()

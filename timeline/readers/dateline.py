@@ -5,8 +5,10 @@ Text copied from a news page keeps the page's dateline near the top: "Wed 05 Apr
 A line of the head is a dateline when, besides its dates, it holds only dateline furniture
 (labels, weekday, clock time, time zone, agency, byline, punctuation), or when it opens in
 the wire frame "CITY, date (Agency) -". The body's first sentence names dates too ("On 6 May,
-rebels captured..."): prose beside a date makes it no dateline. Month and weekday names come
-from ``temporal/vocabulary.py``, every other word from ``data/datelines.tsv``.
+rebels captured..."): prose beside a date makes it no dateline. A report copied as text (a
+situation report, an assessment) is dated by its header instead: "Situation Report No. 50 (as of
+21 August 2014)", "Flash Update #12 | 14 May 2024". Month and weekday names come from
+``temporal/vocabulary.py``, every other word from ``data/datelines.tsv``.
 """
 from __future__ import annotations
 
@@ -27,19 +29,29 @@ HEAD_CHARS = 1000
 LINE_CHARS = 300
 # A byline names at most this many words ("By Ahmad al-Khatib and Sara Jones, Reuters").
 BYLINE_WORDS = 8
+# A report's title is short ("Sudan: Humanitarian Situation Report No. 12"); more words before a date are prose.
+TITLE_WORDS = 16
 # The order of preference among dates of different labels: the original publication date is
-# what relative dates in the text were written against; an update's date comes last.
-RANKS = {"published": 0, None: 1, "updated": 2}
-KINDS = ("published", "updated", "joiner", "byline", "agency", "zone", "meridiem", "copyright", "ordinal")
+# what relative dates in the text were written against; an update's date comes after; a
+# report's header is read only when the text has no dateline (its title may name a date).
+RANKS = {"published": 0, None: 1, "updated": 2, "report": 3}
+# The words that date a report's header: no dateline furniture, read by ``_report_dateline``.
+REPORT_KINDS = ("asof", "report", "range")
+KINDS = ("published", "updated", "joiner", "byline", "agency", "zone", "meridiem", "copyright", "ordinal",
+         *REPORT_KINDS)
+# Dates that span days ("1-7 October 2023"): a report's period, dated by its last day.
+PERIOD_FORMS = ("day day month year", "month day day year")
 
 
 @dataclass(frozen=True)
 class Dateline:
-    """A dateline found in a text: the date it gives (a partial ISO date) and where it stands."""
+    """A dateline found in a text: the date it gives (a partial ISO date) and where it stands;
+    ``report``: a report's header, whose date is the report's own and no happening's."""
 
     published: str
     start: int
     end: int
+    report: bool = False
 
 
 class DatelineWordsError(ValueError):
@@ -90,6 +102,9 @@ _SEPARATOR = re.compile(r"[ \t]+(?:--|[-–—/])[ \t]+|[ \t]*[|•·][ \t]*")
 _WIRE_CLOSE = re.compile(r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:(?:--|[-–—:])(?=[ \t]|$)|$)")
 # A dateline in brackets closes with its bracket, then a dash: "(Beirut, June 10, 2019) – ".
 _BRACKET_CLOSE = re.compile(r"\)[ \t]*(?:--|[-–—:])(?=[ \t]|$)")
+# What sets a dated label apart from the title before it ("Key figures (as of 3 March 2023)"); a comma
+# does not ("The toll stands at 40, as of 3 March").
+_SET_APART = re.compile(r"[(\[:|•·/—–-]")
 
 
 @lru_cache(maxsize=1)
@@ -98,12 +113,19 @@ def _date_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     the ordinal suffixes of the data."""
     months = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
     ordinals = "|".join(re.escape(w) for w, kind in dateline_words().items() if kind == "ordinal")
+    ranges = [w for w, kind in dateline_words().items() if kind == "range"]
+    to = (r"(?:[ \t]*(?:%s)[ \t]*|[ \t]+(?:%s)[ \t]+)"
+          % ("|".join(re.escape(w) for w in ranges if not w[0].isalpha()),
+             "|".join(re.escape(w) for w in ranges if w[0].isalpha())))
+    first_day = rf"\d{{1,2}}(?:{ordinals})?{to}"
     day = rf"(?P<day>\d{{1,2}})(?:{ordinals})?(?!\d)"
     month = rf"(?P<month>{months})(?![^\W\d_])\.?"
     year = r"(?P<year>\d{4})(?!\d)"
     gap = r"(?:,?[ \t]{1,3}|[-/.,])"
     start = r"(?<!\w)(?<!\d[./:\-])"
     forms = {
+        "day day month year": rf"{start}{first_day}{day}{gap}{month}{gap}{year}",
+        "month day day year": rf"{start}{month}{gap}{first_day}{day}{gap}{year}",
         "day month year": rf"{start}{day}{gap}{month}{gap}{year}",
         "month day year": rf"{start}{month}{gap}{day}{gap}{year}",
         "day month": rf"{start}{day}{gap}{month}",
@@ -215,7 +237,8 @@ def find_dateline(text: str, language: str = "") -> Dateline | None:
     not firm enough. Dates must be real calendar days from 1900 to next year, and agree with the
     weekday written beside them. Below a paragraph of the body (a line over ``LINE_CHARS``), a date
     standing alone heads a section of the story ("Feb. 5, 2016" above what happened that day), and
-    only a labelled date ("Published 5 Feb 2016") still dates the text.
+    only a labelled date ("Published 5 Feb 2016") still dates the text. A report's header ("Flash
+    Update #12 | 14 May 2024", "Reporting period: 1-7 October 2023") dates it when no dateline does.
     """
     lines = list(_head_lines(text))
     candidates: list[_Candidate] = []
@@ -228,8 +251,12 @@ def find_dateline(text: str, language: str = "") -> Dateline | None:
         all_dates.extend(dates)
         copyright_years.extend(_copyright_years(line.text))
         found = _wire_dateline(line, dates) or _plain_datelines(line, dates, pending_label, title=number == 0)
+        found = [c for c in found if c.date.form not in PERIOD_FORMS]  # a period dates a report's header only
         if body:
             found = [c for c in found if c.label is not None]  # only "Published ..." still dates the text
+        elif report := _report_dateline(line, dates):
+            # Other dates of a report's header line belong to its title or period ("September 30 - October 7, 2023").
+            found = [c for c in found if c.date == report.date] + [report]
         candidates.extend(_moved(c, line.start) for c in found)
         pending_label = _label_only(line.text)
         body = body or line.long
@@ -244,7 +271,7 @@ def find_dateline(text: str, language: str = "") -> Dateline | None:
             continue
         rank = (RANKS[candidate.label], candidate.start)
         if best is None or rank < best[:2]:
-            best = (*rank, Dateline(published, candidate.start, candidate.end))
+            best = (*rank, Dateline(published, candidate.start, candidate.end, candidate.label == "report"))
     return best[2] if best else None
 
 
@@ -371,6 +398,8 @@ def _furniture(tokens: list[str], i: int) -> tuple[str | None, int]:
     words = dateline_words()
     for size in range(min(_longest_phrase(), len(tokens) - i), 0, -1):
         kind = words.get(_phrase_key(tokens[i:i + size]))
+        if kind in REPORT_KINDS:
+            continue
         if kind == "copyright" and i + size < len(tokens) and _YEAR.fullmatch(tokens[i + size]):
             return kind, size + 1  # "© 2014"
         if kind:
@@ -385,6 +414,75 @@ def _furniture(tokens: list[str], i: int) -> tuple[str | None, int]:
     if not token[0].isalnum():
         return "mark", 1
     return None, 1
+
+
+def _report_dateline(line: _Line, dates: list[_Date]) -> _Candidate | None:
+    """The date of a report's header line: a date under a label, after the report's title or
+    alone ("Situation Report No. 50 (as of 21 August 2014)", "Weekly report, week ending 9 June
+    2023", "Data as of 12 February 2024"), or a full date after a title that names a report and a
+    mark ("Flash Update #12 | 14 May 2024"). A period ("Reporting period: 1-7 October 2023") gives
+    its last day. The date ends the line: "As of 3 March, 12 people had died" is the body's."""
+    if not dates or line.partial:
+        return None
+    date = dates[-1]
+    if not all(_furniture(tail, i)[0] in ("mark", "clock", "zone", "meridiem")
+               for tail in [_tokens(line.text[date.end:])] for i in range(len(tail))):
+        return None
+    opening = date.start
+    if len(dates) > 1 and _joins_period(line.text[dates[-2].end:date.start]):
+        opening = dates[-2].start  # "25 September - 1 October 2023"
+    tokens = _tokens(line.text[:opening])
+    words = dateline_words()
+    weekday = None
+    gap = len(tokens)  # back to the label, over what may stand between it and its date: "as of Friday, 9 June"
+    while not (label := _label_before(tokens, gap)) and gap and (
+            words.get(_phrase_key(tokens[gap - 1:gap])) in ("joiner", "range")
+            or _weekday(tokens[gap - 1]) is not None or not tokens[gap - 1][0].isalnum()):
+        gap -= 1
+        weekday = _weekday(tokens[gap]) if weekday is None else weekday
+    if label:
+        title_end = gap - label
+        while title_end and not tokens[title_end - 1][0].isalnum():
+            title_end -= 1
+        title, marks = tokens[:title_end], tokens[title_end:gap - label]
+        if title and not (_is_report_title(title) or any(_SET_APART.fullmatch(mark) for mark in marks)):
+            return None
+    else:
+        title, between = tokens[:gap], tokens[gap:]
+        if (not title or date.year is None or date.day is None and date.form != "numeric"
+                or not _is_report_title(title)
+                or not any(not t[0].isalnum() and _weekday(t) is None for t in between)
+                or any(t[0].isalnum() and _weekday(t) is None for t in between)):
+            return None
+    if title and not _title_like(title):
+        return None
+    return _Candidate(date, "report", weekday, 0, len(line.text))
+
+
+def _label_before(tokens: list[str], end: int) -> int:
+    """How many tokens the label of a report's date ("as of", "week ending") ending at ``end`` takes, or 0."""
+    words = dateline_words()
+    return next((size for size in range(min(_longest_phrase(), end), 0, -1)
+                 if words.get(_phrase_key(tokens[end - size:end])) == "asof"), 0)
+
+
+def _joins_period(text: str) -> bool:
+    """Whether ``text`` only joins the two ends of a period ("- ", " to ")."""
+    tokens = _tokens(text)
+    return bool(tokens) and all(dateline_words().get(_phrase_key([t])) == "range" for t in tokens)
+
+
+def _is_report_title(tokens: list[str]) -> bool:
+    """Whether a title names a report: "Sudan: Situation Report No. 50", "Weekly report"."""
+    words = dateline_words()
+    return any(words.get(_phrase_key(tokens[i:i + size])) == "report"
+               for i in range(len(tokens)) for size in range(1, min(_longest_phrase(), len(tokens) - i) + 1))
+
+
+def _title_like(tokens: list[str]) -> bool:
+    """Whether words before a date may be a report's title: few, and opening as a title does."""
+    words = [t for t in tokens if t[0].isalnum()]
+    return bool(words) and len(words) <= TITLE_WORDS and not words[0][0].islower()
 
 
 def _label_only(line: str) -> str | None:
