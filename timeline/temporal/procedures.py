@@ -574,8 +574,8 @@ def heading_year(text: str, start: int, end: int) -> bool:
     closes a heading's line ("Anaconda Plan and blockade, 1861")."""
     if _LINE_END_AFTER.match(text, end):
         return True
-    return bool((_HEADING_AFTER.match(text, end) or _HEADING_LINE_AFTER.match(text, end))
-                and _LINE_START_BEFORE.search(text[max(0, start - 5):start]))
+    return bool(_LINE_START_BEFORE.search(text[max(0, start - 5):start])
+                and (_HEADING_AFTER.match(text, end) or _HEADING_LINE_AFTER.match(text, end)))
 
 
 def _year_by_cue(ctx: Context, g: dict, span) -> Found | None:
