@@ -697,6 +697,7 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
     if match is None:
         return _NOTHING, True
     before = ctx.last_quarter
+    ctx.read_far = False
     index = int(match.lastgroup[1:])
     end = match.end()
     result = _apply(ctx, index, match, start, end, story)
@@ -709,10 +710,10 @@ def _step(ctx: Context, cls: str, start: int, limit: int, story: int | None = No
         end = match.end()
         result = _apply(ctx, index, match, start, end, story)
     new_quarter = None
-    replayable = True
+    replayable = not ctx.read_far
     if ctx.last_quarter is not before:
         new_quarter = (ctx.last_quarter[0], ctx.last_quarter[2])
-        replayable = ctx.last_quarter[1] == start and result is not None
+        replayable = replayable and ctx.last_quarter[1] == start and result is not None
     if result is None:
         return _NOTHING, replayable
     span_start = result.start if result.start is not None else start
