@@ -828,7 +828,7 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
     rows refuse a season that is an event or part of a name)."""
     season = SEASONS[g["season"].lower()]
     dir_word = (g.get("dir") or "").lower()
-    if dir_word in AHEAD and _THE_BEFORE.match(ctx.text, span[0] + len(g.get("edge") or "")):
+    if dir_word in AHEAD and _ANAPHORIC_AHEAD and _THE_BEFORE.match(ctx.text, span[0] + len(g.get("edge") or "")):
         dir_word = _ANAPHORIC_AHEAD  # "Paris fell the next spring": the spring after the date last named, as "the next year"
     if dir_word in _W_ANAPHORIC_SEASON and ctx.last is not None:
         return _season_of_story(ctx.last, season, dir_word)
@@ -857,8 +857,8 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
 
 
 _W_ANAPHORIC_SEASON = role_words("anaphoric")
-_ANAPHORIC_AHEAD = next(word for word in _W_ANAPHORIC_SEASON if word in AHEAD)  # "following"
-_THE_BEFORE = re.compile(r"(?i)the\s")
+_ANAPHORIC_AHEAD = next((word for word in _W_ANAPHORIC_SEASON if word in AHEAD), None)  # "following", if any
+_THE_BEFORE = re.compile(r"(?i)(?:%s)\s" % alternatives(_DETERMINERS))  # "the next spring"
 
 
 def _season_of_story(last: tuple[dt.date, str], season: str, dir_word: str) -> Found:
