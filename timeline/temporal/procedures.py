@@ -335,38 +335,14 @@ def _day_after_look_ahead(ctx: Context, span, month: int, day: int) -> dt.date |
     return _soon_after(before[0], month, day)
 
 
-_MONTH_ALTERNATION = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
-_WRITTEN_YEAR = re.compile(r"(?<![0-9])(?:1[0-9]{3}|20[0-9]{2})(?![0-9])")
-# What stands before a year that completes a day: "October 7, " or "7 October " (read back from the year).
-_DAY_BEFORE_YEAR = re.compile(
-    r"(?i)\b(?:(?P<month>%s)\.?\s+(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+"
-    r"|(?P<day2>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>%s)\.?,?\s+)\Z"
-    % (_MONTH_ALTERNATION, _MONTH_ALTERNATION))
-
-
-def _written_days(ctx: Context) -> dict:
-    """(month, day) -> [(where it ends, year)] of the days the text writes with their year, in text order.
-    Found from the years, which are few, reading a short way back from each."""
-    if ctx.written_days is None:
-        ctx.written_days = {}
-        for year in _WRITTEN_YEAR.finditer(ctx.text):
-            match = _DAY_BEFORE_YEAR.search(ctx.text, max(0, year.start() - 24), year.start())
-            if match is None:
-                continue
-            month = _month(match.group("month") or match.group("month2"))
-            day = int(match.group("day") or match.group("day2"))
-            ctx.written_days.setdefault((month, day), []).append((year.end(), int(year.group())))
-    return ctx.written_days
-
-
 def _written_before(ctx: Context, span, month: int, day: int) -> int | None:
     """ "the war began on October 7, 2023 ... the October 7 attack": the year a day was written with earlier in
     the text, which a news text repeats without it; not where its clause looks ahead ("will mark October 7")."""
-    earlier = [year for end, year in _written_days(ctx).get((month, day), ()) if end <= span[0]]
+    year = ctx.written_days.get((month, day))
     ctx.read_far = True
-    if not earlier or direction(ctx, *span, default=0, yearly=True) > 0:
+    if year is None or direction(ctx, *span, default=0, yearly=True) > 0:
         return None
-    return earlier[-1]
+    return year
 
 
 def _soon_after(day_told: dt.date, month: int, day: int) -> dt.date | None:
