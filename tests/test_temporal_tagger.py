@@ -322,6 +322,17 @@ def test_a_year_heading_a_section_is_a_year_and_a_number_in_a_sentence_is_not():
         ("1918", "1918"), ("January", "1918-01"), ("2003", "2003"), ("1861", "1861")]
 
 
+def test_a_story_under_a_year_heading_does_not_move_on_to_the_next_year():
+    text = ("1916\n\nThe Germans attacked at Verdun on 21 February 1916, and on 1 July the Somme offensive opened. "
+            "In 1916 the war was stalemate.\n\n1917\n\nThe year 1917 brought revolution in Russia. The tsar abdicated "
+            "in March, and in November the Bolsheviks seized power. Germany resumed submarine warfare on 1 February, "
+            "and on 6 April the United States declared war.\n\nIn 1918 the war of movement returned. The armistice "
+            "came on 11 November, and on 12 January the delegates met in Paris.")
+    found = [(e.text, e.value) for e in tag(text, dct="2024-11-02")]
+    assert ("1 February", "1917-02-01") in found and ("6 April", "1917-04-06") in found
+    assert ("12 January", "1919-01-12") in found  # no heading: a story moves on to the next year
+
+
 def test_a_year_that_opens_a_heading_line_is_a_year_and_moves_the_story():
     text = ("The last troops left in August 1971.\n\n1972 election and Paris Peace Accords\n\n"
             "In October the talks resumed.\n\n1968 Tet Offensive\n\nThe war widened.")

@@ -88,6 +88,7 @@ class Context:
         return self.recent_quarter(position) is not None and self.last_quarter[2]
     marks: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # steps already worked out in this text (see _tag)
+    section_year: int | None = None  # the year the last heading named ("1917" above a section)
     written_days: dict = field(default_factory=dict)  # (month, day) -> the year the text last wrote it with
     read_far: bool = False  # a template read the text far from its expression (its step cannot be replayed)
 

@@ -372,6 +372,14 @@ def _range_start_day(ctx: Context, g: dict, span) -> Found | None:
     return _date(ctx, dict(g, year=f"{year:04d}"), span)
 
 
+def _moves_on(ctx: Context, month: int) -> bool:
+    """Whether, in a story, ``month`` without its year is of the year after the date the story has reached: more
+    than STORY_TURN months before its month ("1 December 1941 ... 12 January"), unless a heading named the year
+    ("1917 / ... in November the Bolsheviks seized power. Germany resumed submarine warfare on 1 February")."""
+    return (ctx.narrative and ctx.dct_granularity != "year" and month < ctx.dct.month - STORY_TURN
+            and ctx.section_year != ctx.dct.year)
+
+
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
     """The date with this month and day that the sentence most likely means, given the DCT and tense."""
     return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
@@ -385,7 +393,7 @@ def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
     """
     year = ctx.dct.year
     candidate = date_in(year)
-    if ctx.narrative and ctx.dct_granularity != "year" and candidate.month < ctx.dct.month - STORY_TURN:
+    if _moves_on(ctx, candidate.month):
         return date_in(year + 1)  # a story moves forward: "1 December 1941 ... 12 January" is of 1942
     if ctx.dct_granularity == "year" or ctx.narrative:
         return candidate
@@ -493,7 +501,7 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
     elif ctx.narrative:
         # A story moves forward: a month before the one it has reached is of the next year.
-        year += ctx.dct_granularity != "year" and month < ctx.dct.month - STORY_TURN
+        year += _moves_on(ctx, month)
     elif dir_word in PRESENT:
         pass
     elif ctx.dct_granularity != "year":

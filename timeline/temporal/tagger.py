@@ -647,6 +647,9 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and anchor == "explicit" and last[1] == "day":
             ctx.written_days[last[0].month, last[0].day] = last[0].year  # "October 7, 2023 ... on October 7"
+        if last is not None and anchor == "explicit" and last[1] == "year" \
+                and heading_year(text, start + span_start, start + span_end):
+            ctx.section_year = last[0].year
         if last is not None and last[1] in _ENTRY_GRANULARITIES and is_entry_date(text, start + span_start, start + span_end):
             ctx.last_entry = last[0]  # the next entry's date without its year is read near it
             # and the days of the week its text names are those around its day ("April 7, 1992: The European
