@@ -47,6 +47,10 @@ def head(*lines: str) -> str:
     ("BEIRUT, Oct. 27, 2014 (Reuters) - Syrian rebels shelled a government-held district.", "2014-10-27"),
     (head("DAMASCUS, Friday, 7 April 2017 (SANA) - The army said its units advanced."), "2017-04-07"),
     ("QAMISHLI, Syria, March 12 2018 (AP) — Kurdish officials said the border was shut.", "2018-03-12"),
+    ("GOMA, Democratic Republic of Congo, Jan 24, 2025 (Reuters) - Rebels seized the town of Sake on Thursday.",
+     "2025-01-24"),
+    (head("PRESS RELEASE | GENEVA, 12 March 2024"), "2024-03-12"),
+    (head("News - BEIRUT, 5 April 2017"), "2017-04-05"),
     # In brackets, as reports write it.
     (head("(Beirut, June 10, 2019) – Strikes on markets killed at least 47 civilians in May."), "2019-06-10"),
     (head("(The talks of June 10, 2019) – what they agreed."), None),

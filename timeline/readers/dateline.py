@@ -282,10 +282,14 @@ def _moved(candidate: _Candidate, offset: int) -> _Candidate:
 
 def _wire_dateline(line: _Line, dates: list[_Date]) -> list[_Candidate]:
     """The date of a wire dateline opening ``line``: "BEIRUT, Oct. 27 (Reuters) - ...", or of one in
-    brackets as reports write it: "(Beirut, June 10, 2019) – ..."."""
+    brackets as reports write it: "(Beirut, June 10, 2019) – ...", perhaps after a short label of the
+    page ("PRESS RELEASE | GENEVA, 12 March 2024")."""
     date = next((date for date in dates if date.start > 0), None)
     bracketed = line.text.startswith("(")
-    if date is None or not _wire_opening().fullmatch(line.text[int(bracketed):date.start]):
+    opening = int(bracketed)
+    if date is not None and not bracketed and (label := _LABEL_BEFORE.match(line.text, 0, date.start)):
+        opening = label.end()  # "PRESS RELEASE | GENEVA, 12 March 2024"
+    if date is None or not _wire_opening().fullmatch(line.text[opening:date.start]):
         return []
     weekdays = {_weekday(token) for token in _tokens(line.text[:date.start])} - {None}
     close = (_BRACKET_CLOSE if bracketed else _WIRE_CLOSE).match(line.text, date.end)
@@ -294,11 +298,16 @@ def _wire_dateline(line: _Line, dates: list[_Date]) -> list[_Candidate]:
     return [_Candidate(date, None, weekdays.pop() if weekdays else None, 0, close.end())]
 
 
+# A short label of capitalised words and a separator before a wire dateline: "PRESS RELEASE | ", "News - ".
+_LABEL_BEFORE = re.compile(r"(?:[A-Z][\w'’]*[ \t]+){0,3}[A-Z][\w'’]*[ \t]*(?:[|•·]|--|[-–—](?=[ \t]))[ \t]*")
+
+
 @lru_cache(maxsize=1)
 def _wire_opening() -> re.Pattern:
-    """What stands before a wire dateline's date: "BEIRUT, ", "QAMISHLI, Syria, ", "DAMASCUS, Friday, "."""
+    """What stands before a wire dateline's date: "BEIRUT, ", "QAMISHLI, Syria, ", "DAMASCUS, Friday, ",
+    "GOMA, Democratic Republic of Congo, "."""
     weekdays = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
-    place = r"[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,3},[ \t]*(?:[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,2},[ \t]*)?"
+    place = r"[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,3},[ \t]*(?:[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,4},[ \t]*)?"
     return re.compile(rf"(?:{place})?(?i:{weekdays})\.?,?[ \t]+|{place}")
 
 
