@@ -322,6 +322,18 @@ def test_a_year_heading_a_section_is_a_year_and_a_number_in_a_sentence_is_not():
         ("1918", "1918"), ("January", "1918-01"), ("2003", "2003"), ("1861", "1861")]
 
 
+def test_a_year_that_qualifies_a_noun_does_not_move_a_story_back():
+    text = ("The Iran-Iraq War lasted from September 1980 to August 1988. It began with the Iraqi invasion of Iran on "
+            "22 September 1980.\n\nUnder the Algiers Agreement of 6 March 1975 Iraq accepted a border along the river. "
+            "After the Iranian Revolution of 1979, Saddam Hussein saw an opportunity. Border clashes grew more frequent "
+            "during the summer of 1980, and on 17 September Saddam tore up the 1975 agreement on television.\n\n"
+            "Iraqi aircraft struck Iranian airfields on the afternoon of 22 September, and ground forces crossed the "
+            "border the following morning. Khorramshahr fell in late October.")
+    found = [(e.text, e.value) for e in tag(text, dct="2025-03-04")]
+    assert ("22 September", "1980-09-22") in found and ("the following morning", "1980-09-23TMO") in found
+    assert ("late October", "1980-10") in found and ("1975", "1975") in found
+
+
 def test_a_story_under_a_year_heading_does_not_move_on_to_the_next_year():
     text = ("1916\n\nThe Germans attacked at Verdun on 21 February 1916, and on 1 July the Somme offensive opened. "
             "In 1916 the war was stalemate.\n\n1917\n\nThe year 1917 brought revolution in Russia. The tsar abdicated "

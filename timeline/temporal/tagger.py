@@ -535,14 +535,15 @@ _MODIFIER_YEAR_AFTER = context_pattern("modifier_year_after")
 _RANGE_START_YEAR_AFTER = context_pattern("range_start_year_after")
 
 
-def _modifier_year(text: str, start: int, end: int, granularity: str) -> bool:
+def _modifier_year(text: str, start: int, end: int, granularity: str, ranges: bool = True) -> bool:
     """Whether a year from ``start`` to ``end`` qualifies a noun ("the 1994 peace accords", "his 1973-1990
-    regime") or opens a range ("ruled from 1973 to 1990"): in a text of its own days it names a thing of that
-    year or where a span began, not the time the text has reached."""
+    regime") or, with ``ranges``, opens a range ("ruled from 1973 to 1990"): it names a thing of that year or
+    where a span began, not the time the text has reached.  A story goes on from a range it names ("From
+    1914 to 1918 ... In August"), a text of its own days does not."""
     if granularity != "year" or end - start != 4 or not text[start:end].isdigit():
         return False
     if _RANGE_START_YEAR_AFTER.match(text, end):
-        return True
+        return ranges
     return (_MODIFIER_YEAR_AFTER.match(text, end) is not None
             and _MODIFIER_YEAR_BEFORE.search(text, max(0, start - 30), start) is not None)
 
@@ -664,7 +665,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
             ctx.day_before_look_ahead = (ctx.last[0], start) if ahead else None
             ctx.last, ctx.last_at = last, start + span_end
             if (anchor == "explicit" or (story is not None and anchor == "relative")) \
-                    and not (ctx.dct_plausible and _modifier_year(text, start + span_start, start + span_end, last[1])):
+                    and not _modifier_year(text, start + span_start, start + span_end, last[1], ctx.dct_plausible):
                 year = last[0].year
                 weight = _story_weight(text, start + span_start, start + span_end, last[1])
                 # A date counted within the story ("the next month", "in January") carries it on.
