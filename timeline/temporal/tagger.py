@@ -484,6 +484,12 @@ def _of_writers_days(ctx: Context, story: int | None, anchor: str, last: tuple[d
             and abs(last[0].year - ctx.dct.year) < STORY_GAP)
 
 
+def _back_to_own_days(ctx: Context, value: str) -> bool:
+    """Whether an expression of ``value`` speaks of the writer's days while the story is in a year well before."""
+    return (value[:4].isdigit() and abs(int(value[:4]) - ctx.dct.year) < STORY_GAP_NEWS
+            and ctx.dct.year - ctx.story[0] >= STORY_GAP_NEWS)
+
+
 def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[dt.date, str]) -> bool:
     """Whether a year named inside a story is one planned or foreseen from it ("would be exposed for a
     campaign planned in 1976"): the story stays where it was."""
@@ -648,6 +654,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
         if last is not None and anchor == "explicit" and last[1] == "day":
             ctx.written_days[last[0].month, last[0].day] = last[0].year  # "October 7, 2023 ... on October 7"
+        if ctx.story is not None and ctx.dct is not None and ctx.dct_plausible and _back_to_own_days(ctx, value):
+            ctx.story = None  # news back in its own days ("in August of last year") tells no older story any longer
         if last is not None and anchor == "explicit" and last[1] == "year" \
                 and heading_year(text, start + span_start, start + span_end):
             ctx.section_year = last[0].year
