@@ -153,6 +153,20 @@ def test_clock_times_of_a_live_blog_are_of_the_day_heading_them():
         ("2022-03-22T20:40", "8:40 p.m."), ("2022-03-23T07:00", "7 a.m. local time"), ("2022-03-23T08:15", "8:15 a.m.")]
 
 
+def test_the_body_below_a_list_of_key_dates_is_of_the_writers_days():
+    """An entry that holds its text on its line dates that line only; the explainer's body below the list
+    speaks of the week it was published in."""
+    text = ("Sudan's war: what you need to know\n\nPublished On 15 Apr 2025\n\nKey dates\n\n"
+            "April 15, 2023 - Fighting erupts in Khartoum between the army and the RSF.\n"
+            "March 21, 2025 - Army recaptures the presidential palace on Friday.\n\n"
+            "What is the humanitarian situation?\n\n"
+            "A conference on Sudan is due to open in London on Tuesday. \"The world has looked away for too long,\" "
+            "the British foreign secretary said on Saturday ahead of the meeting.\n")
+    found = [(e.text, e.value) for e in tag(text, dct="2025-04-15")]
+    assert ("Friday", "2025-03-21") in found  # on the entry's line: the entry's week
+    assert ("Tuesday", "2025-04-15") in found and ("Saturday", "2025-04-12") in found
+
+
 def test_a_live_blog_post_is_of_its_day_heading_not_of_a_day_it_names():
     """A post's time is its own ("6:05 a.m. -- trucks entered Gaza on Sunday" was posted on Monday), a post after one
     that names an old date is not of that date, and "tonight" in a post is the night of the day heading it."""

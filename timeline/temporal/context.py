@@ -74,7 +74,9 @@ class Context:
     story_mentions: int = 0  # dates in a row that named or counted to the story's year
     day_before_look_ahead: tuple[dt.date, int] | None = None  # the story's day, and where a far later year was named
     last_entry: dt.date | None = None  # the day or month of the last entry of a chronology (a date opening its line)
-    entry_day: tuple[dt.date, int] | None = None  # the day of the last entry dated to the day, and where it ends
+    # The day of the last entry dated to the day, where its reach ends, and whether it heads what is below it
+    # (a date on a line of its own) or holds its text on its line ("April 15, 2023 - Fighting erupts").
+    entry_day: tuple[dt.date, int, bool] | None = None
     near_entry: dt.date | None = None  # that day, for an expression a short way after it (set per expression)
 
     def recent_quarter(self, position: int) -> dt.date | None:

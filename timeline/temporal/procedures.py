@@ -166,7 +166,8 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
         # A live blog's post opens with its time ("6:05 a.m. -- Aid trucks entered Gaza on Sunday"): the time is of
         # the day heading the posts above it, however many there are, else of the writer's day; never of a date an
         # earlier post named.
-        return _resolved(ctx, unit, amount, base=None if ctx.entry_day is None else (ctx.entry_day[0], "day"))
+        heading = ctx.entry_day is not None and ctx.entry_day[2]
+        return _resolved(ctx, unit, amount, base=(ctx.entry_day[0], "day") if heading else None)
     if anchor in ("story", "near") and ctx.last is not None and not cal.finer(unit, ctx.last[1]) \
             and (anchor == "story" or _last_date_near(ctx, position)):
         base = ctx.last

@@ -622,6 +622,18 @@ _ENTRY_GRANULARITIES = frozenset({"day", "month"})
 ENTRY_REACH = 1000
 
 
+def _entry_reach(text: str, day: dt.date, end: int) -> tuple[dt.date, int, bool]:
+    """The day of a chronology's entry that ends at ``end``, how far it dates what follows, and whether it heads
+    it: ENTRY_REACH characters below a date on a line of its own ("April 7, 1992:" above its story), only its own
+    line after a date that holds its text ("April 15, 2023 - Fighting erupts"; the body below a list of key dates
+    is the writer's again)."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[end:line_end].strip(" \t:-–—"):
+        return day, line_end, False
+    return day, end + ENTRY_REACH, True
+
+
 def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: int, position: int) -> int:
     """Tag at one candidate ``start`` (a match ends by ``high``); the position the scan goes on from."""
     text = ctx.text
@@ -631,7 +643,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     story = _story_reference(ctx, start)
     last_at = ctx.last_at - window if ctx.last_at is not None and ctx.last_at >= window else None
     entry = ctx.entry_day
-    ctx.near_entry = entry[0] if entry is not None and start - entry[1] <= ENTRY_REACH else None
+    ctx.near_entry = entry[0] if entry is not None and start <= entry[1] else None
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last, last_at, ctx.last_entry,
            ctx.near_entry, ctx.recent_quarter(start), ctx.recent_fiscal(start), story, ctx.day_before_look_ahead)
     step = memo.get(key)
@@ -663,7 +675,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
             ctx.last_entry = last[0]  # the next entry's date without its year is read near it
             # and the days of the week its text names are those around its day ("April 7, 1992: The European
             # Community announced Monday ..." in a look back from 2012)
-            ctx.entry_day = (last[0], start + span_end) if last[1] == "day" else None
+            ctx.entry_day = _entry_reach(text, last[0], start + span_end) if last[1] == "day" else None
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
                 and not _planned(ctx, story, start + span_start, start + span_end, last) \
                 and not _aside(ctx, story, start + span_start, last):
