@@ -51,6 +51,7 @@ def test_a_comments_link_above_the_article_drops_only_its_line():
     ("idlib-live-map-0508.jpg", "file name"),
     ("Support SouthFront", "support line"),
     ("Share on Facebook", "support line"),
+    ("We've been working hard to bring you independent news from Ukraine. Become a member today.", "support line"),
     ("PHOTO: Rebel fighters preparing for a ground assault near Aleppo on Thursday", "caption"),
     ("A graphic depicting the new roster. Source.", "caption"),
     ("map of the attack. source (pro-rebel).", "caption"),
@@ -71,6 +72,8 @@ def test_line_rules(line, reason):
 
 @pytest.mark.parametrize("line", [
     "Support for the offensive grew among the tribes on Monday.",
+    "He became a member of parliament in 2019.",
+    "Finland applied in May 2022 to become a member.",
     "Related fighting broke out in Hama on Friday.",
     "More than 600 civilians were killed: the UN said on Friday that most were children.",
     "Shelling of artillery base",
