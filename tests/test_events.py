@@ -286,6 +286,11 @@ def test_later_in_the_day_leaves_the_title_with_the_day():
     assert _title_at(sentence, "the day") == "Philippine President Gloria Arroyo was expected to inspect relief efforts"
 
 
+def test_into_before_a_date_goes_with_it():
+    sentence = "Aid workers said the attack continued into Monday."
+    assert _title_at(sentence, "Monday") == "Aid workers said the attack continued"
+
+
 def test_titles_are_not_the_sentence_cut_at_a_length():
     sentence = ("The anti-Assad forces now hold the Dahiyat al-Assad district, to the north of the Ramouseh area "
                 "where Russian and pro-Assad force reimposed the siege in late August.")
