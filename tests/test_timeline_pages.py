@@ -167,6 +167,15 @@ def test_the_body_below_a_list_of_key_dates_is_of_the_writers_days():
     assert ("Tuesday", "2025-04-15") in found and ("Saturday", "2025-04-12") in found
 
 
+def test_a_label_before_a_colon_with_its_date_heads_the_list_below_and_is_no_happening():
+    text = ("English Premiership results on Tuesday:\n\n"
+            "Chelsea 2 (Drogba 38, 72) Reading 2 (Lita 67, Essien 85-og)\n\n"
+            "Tottenham 2 (Defoe 58, 77) Aston Villa 1 (Barry 81)\n")
+    events = _events(text, published="2006-12-26")
+    assert [(e.date, e.title) for e in events] == [
+        ("2006-12-26", "Chelsea 2 Reading 2"), ("2006-12-26", "Tottenham 2 Aston Villa 1")]
+
+
 def test_a_live_blog_post_is_of_its_day_heading_not_of_a_day_it_names():
     """A post's time is its own ("6:05 a.m. -- trucks entered Gaza on Sunday" was posted on Monday), a post after one
     that names an old date is not of that date, and "tonight" in a post is the night of the day heading it."""

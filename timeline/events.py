@@ -689,8 +689,11 @@ def extract_events(
     return sorted(events, key=lambda e: (e.offset, e.start))
 
 
-# A date heading is short, and holds besides its dates only marks and notes in brackets ("3 September[edit]").
+# A date heading is short, and holds besides its dates only marks and notes in brackets ("3 September[edit]"), or a
+# few words of a label before the colon that opens a list ("Key developments on June 17:").
 DATE_HEADING_MAX_CHARS = 60
+LABEL_HEADING_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+")
 _HEADING_REST = re.compile(r"(?:[^\w\[]|\[[^\]\n]{0,20}\])*")
 
 
@@ -705,7 +708,11 @@ def _is_date_heading(sentence: Sentence, expressions: list[TemporalExpression], 
     if after.rstrip().endswith((".", "!", "?")):
         return False  # a sentence's end: "The IOC approved the choice in\n\nAugust." lost a line break
     rest.append(after)
-    return _HEADING_REST.fullmatch("".join(rest)) is not None and _alone_on_line(text, sentence.start, sentence.end)
+    if not _alone_on_line(text, sentence.start, sentence.end):
+        return False
+    words = "".join(rest)
+    return _HEADING_REST.fullmatch(words) is not None or (
+        after.rstrip().endswith(":") and len(_WORD.findall(words)) <= LABEL_HEADING_WORDS)
 
 
 # What may stand before a sentence that opens its line: spaces, a list's mark, a quotation's ">".
