@@ -27,9 +27,9 @@ def test_value_f1(wikiwars):
 
 
 def test_value_f1_is_not_below_the_level_reached(wikiwars):
-    # Raised as the tagger improves, never lowered: value F1 0.8963 (DATE 0.9130), measured 7 December 2026.
-    assert wikiwars.total.value_f1 >= 0.8962
-    assert wikiwars.dates.value_f1 >= 0.9129
+    # Raised as the tagger improves, never lowered: value F1 0.8991 (DATE 0.9144), measured 7 December 2026.
+    assert wikiwars.total.value_f1 >= 0.8990
+    assert wikiwars.dates.value_f1 >= 0.9143
 
 
 def test_a_narrative_with_no_date_of_its_own_is_read_from_its_story():
