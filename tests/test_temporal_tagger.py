@@ -322,6 +322,20 @@ def test_a_year_heading_a_section_is_a_year_and_a_number_in_a_sentence_is_not():
         ("1918", "1918"), ("January", "1918-01"), ("2003", "2003"), ("1861", "1861")]
 
 
+def test_a_closing_paragraph_of_the_writers_days_does_not_make_a_history_news():
+    text = ("The Falklands War was fought in 1982 between Argentina and the United Kingdom over islands held by Britain "
+            "since 1833. Tension had grown through the 1960s and 1970s, and a junta took power in December 1981.\n\n"
+            "On 19 March scrap-metal workers raised the Argentine flag on South Georgia. Argentine forces landed on "
+            "2 April, and the Security Council passed Resolution 502 on 3 April. On 14 June the garrison surrendered.\n\n"
+            "Civilian rule returned to Argentina in December 1983, and the two countries restored relations in "
+            "February 1990.\n\n"
+            "Last week veterans from both countries marked the anniversary, and next year's commemoration is "
+            "expected to draw larger crowds.")
+    found = [(e.text, e.value) for e in tag(text, dct="2011-06-20")]
+    assert ("19 March", "1982-03-19") in found and ("14 June", "1982-06-14") in found
+    assert ("Last week", "2011-W24") in found  # the writer's own week still
+
+
 def test_a_year_that_qualifies_a_noun_does_not_move_a_story_back():
     text = ("The Iran-Iraq War lasted from September 1980 to August 1988. It began with the Iraqi invasion of Iran on "
             "22 September 1980.\n\nUnder the Algiers Agreement of 6 March 1975 Iraq accepted a border along the river. "

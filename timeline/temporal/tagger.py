@@ -437,7 +437,10 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     near += eras if abs(-1 - dct.year) <= NEAR_DCT else 0
     if near * STORY_CUE_WEIGHT >= total - near:
         return True
-    cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text))
+    # A closing paragraph on a history's legacy ("Last week veterans marked the anniversary") speaks of the writer's
+    # days but says nothing of the story before it: the words of the last paragraph do not count.
+    last_paragraph = text.rstrip().rfind("\n")
+    cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text, 0, last_paragraph if last_paragraph > 0 else len(text)))
     return (near + cues) * STORY_CUE_WEIGHT >= total - near
 
 
