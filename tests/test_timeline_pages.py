@@ -167,6 +167,16 @@ def test_the_body_below_a_list_of_key_dates_is_of_the_writers_days():
     assert ("Tuesday", "2025-04-15") in found and ("Saturday", "2025-04-12") in found
 
 
+def test_entries_without_a_year_under_a_year_heading_are_of_that_year():
+    text = ("Timeline of spaceflight, 1957-1962\n\n1958\n\n"
+            "29 July – President Eisenhower signs the National Aeronautics and Space Act.\n\n1959\n\n"
+            "2 January – Luna 1 becomes the first spacecraft to reach escape velocity.\n"
+            "12 September – Luna 2 is launched and strikes the Moon two days later.\n")
+    found = [(e.text, e.value) for e in tag(text, dct="2012-05-01")]
+    assert ("29 July", "1958-07-29") in found and ("2 January", "1959-01-02") in found
+    assert ("12 September", "1959-09-12") in found and ("two days later", "1959-09-14") in found
+
+
 def test_a_label_before_a_colon_with_its_date_heads_the_list_below_and_is_no_happening():
     text = ("English Premiership results on Tuesday:\n\n"
             "Chelsea 2 (Drogba 38, 72) Reading 2 (Lita 67, Essien 85-og)\n\n"

@@ -282,6 +282,8 @@ def _entry_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
     """ "Oct. 20, 2011 - Gaddafi is captured ... Oct. 23 - Libya declares ...": the date of an entry of a chronology,
     written without its year, is the one nearest the date of the entry before it, whichever way the list runs,
     not the one nearest the DCT (a year after the list began)."""
+    if ctx.section_year is not None and is_entry_date(ctx.text, *span):
+        return _safe_date(ctx.section_year, month, day)  # "1959 / 2 January – Luna 1 ...": of the heading's year
     before = ctx.last_entry
     if before is None or not is_entry_date(ctx.text, *span):
         return None

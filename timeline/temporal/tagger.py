@@ -648,6 +648,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     entry = ctx.entry_day
     ctx.near_entry = entry[0] if entry is not None and start <= entry[1] else None
     key = (cls, start - window, reach, text[window:start + MATCH_REACH + CONTEXT_REACH], ctx.last, last_at, ctx.last_entry,
+           ctx.section_year,
            ctx.near_entry, ctx.recent_quarter(start), ctx.recent_fiscal(start), story, ctx.day_before_look_ahead)
     step = memo.get(key)
     if step is None:
