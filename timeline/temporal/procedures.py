@@ -877,6 +877,9 @@ _COMPARISON = context_pattern("comparison")
 _MONTH_YEAR_AFTER = context_pattern("month_year_after")
 
 
+_APPOSITION = re.compile(r",[ \t]*(?:(?:only|just|some|exactly|about|around|nearly|almost)[ \t]+)?")
+
+
 def _offset(ctx: Context, g: dict, span) -> Found | None:
     """ "two days later", "a year ago" (groups num, unit, offset, approx): counted from the DCT, from
     the date of the story, or from the quarter spoken of.  Units without a number ("weeks later") are
@@ -910,6 +913,11 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
         # one known to the unit ("1.22 billion ringgit a day earlier" after "in January" is the day before the
         # writer's)
         base = ctx.last
+        if ctx.previous_last is not None and _APPOSITION.fullmatch(ctx.text, ctx.last_at, span[0]):
+            # "closed on 25 April 2014, about eight months later": the count says again the date just named,
+            # from the one before it
+            base = ctx.previous_last
+            ctx.read_far = True
     quarter = ctx.recent_quarter(span[0])
     if granularity == "year" and steps and quarter is not None and word not in _W_OFFSET_LATER:
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before

@@ -687,7 +687,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
             ahead = (anchor == "explicit" and story is not None and ctx.last is not None and ctx.last[1] == "day"
                      and ctx.last[0].year == story and last[0].year - story >= RETURN_GAP)
             ctx.day_before_look_ahead = (ctx.last[0], start) if ahead else None
-            ctx.last, ctx.last_at = last, start + span_end
+            ctx.previous_last, ctx.last, ctx.last_at = ctx.last, last, start + span_end
             if (anchor == "explicit" or (story is not None and anchor == "relative")) \
                     and not _modifier_year(text, start + span_start, start + span_end, last[1], ctx.dct_plausible):
                 year = last[0].year
