@@ -721,8 +721,9 @@ preceded_by.check_arguments = lambda name, reach: (
 
 @procedure
 def quarter(ctx: Context, g: dict, span) -> Found | None:
-    """A quarter or half by its ordinal (groups ord, part, year, qyear, det, qdir, ofdir): of the year
-    named, else of the quarter spoken of or the DCT's year; remembers a quarter reported on."""
+    """A quarter or half by its ordinal (groups ord, part, year, qyear, det, qdir, ofdir, ofthat): of the year
+    named (or last named: "of that year"), else of the quarter spoken of or the DCT's year; remembers a quarter
+    reported on."""
     ordinal = ORDINALS[g["ord"].lower()]
     part = g["part"].lower()
     if ordinal > _W_YEAR_PARTS[part]:
@@ -736,6 +737,8 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
         return None  # "in the second half": of a match, a film or a year; only a word of the year makes it a date
     if explicit:
         year, anchor = _year(explicit), "explicit"
+    elif g.get("ofthat") and ctx.last is not None:
+        year, anchor = ctx.last[0].year, "relative"  # "in 2019 ... in the fourth quarter of that year"
     elif ctx.dct is None:
         return Found("DATE", f"XXXX-{letter}{ordinal}", anchor="unresolved")
     else:
