@@ -41,6 +41,11 @@ def _events(text, published=None):
     return process_document(Document(name="timeline.txt", text=text, published=published)).events
 
 
+def _values(text, dct):
+    """What the tagger finds in ``text`` and its values."""
+    return [(e.text, e.value) for e in tag(text, dct=dct)]
+
+
 def test_each_entry_takes_the_date_of_the_heading_above_it():
     events = _events(TIMELINE)
     assert [(e.date, e.title) for e in events if len(e.date) == 10] == [
@@ -162,7 +167,7 @@ def test_the_body_below_a_list_of_key_dates_is_of_the_writers_days():
             "What is the humanitarian situation?\n\n"
             "A conference on Sudan is due to open in London on Tuesday. \"The world has looked away for too long,\" "
             "the British foreign secretary said on Saturday ahead of the meeting.\n")
-    found = [(e.text, e.value) for e in tag(text, dct="2025-04-15")]
+    found = _values(text, "2025-04-15")
     assert ("Friday", "2025-03-21") in found  # on the entry's line: the entry's week
     assert ("Tuesday", "2025-04-15") in found and ("Saturday", "2025-04-12") in found
 
@@ -172,7 +177,7 @@ def test_entries_without_a_year_under_a_year_heading_are_of_that_year():
             "29 July – President Eisenhower signs the National Aeronautics and Space Act.\n\n1959\n\n"
             "2 January – Luna 1 becomes the first spacecraft to reach escape velocity.\n"
             "12 September – Luna 2 is launched and strikes the Moon two days later.\n")
-    found = [(e.text, e.value) for e in tag(text, dct="2012-05-01")]
+    found = _values(text, "2012-05-01")
     assert ("29 July", "1958-07-29") in found and ("2 January", "1959-01-02") in found
     assert ("12 September", "1959-09-12") in found and ("two days later", "1959-09-14") in found
 
@@ -196,7 +201,7 @@ def test_a_live_blog_post_is_of_its_day_heading_not_of_a_day_it_names():
             "1:30 a.m. -- Buses carrying 90 prisoners have arrived in the West Bank town of Beitunia.\n\n"
             "Sunday, January 19\n\n"
             "11:50 p.m. -- That's all from us tonight. We will be back early tomorrow with the prisoner release.\n")
-    found = [(e.text, e.value) for e in tag(text, dct="2025-01-20")]
+    found = _values(text, "2025-01-20")
     assert ("6:05 a.m.", "2025-01-20T06:05") in found and ("Sunday", "2025-01-19") in found
     assert ("1:30 a.m.", "2025-01-20T01:30") in found
     assert ("11:50 p.m.", "2025-01-19T23:50") in found and ("tonight", "2025-01-19TNI") in found
