@@ -1,6 +1,8 @@
 """Event extraction against the tagger's contract (TemporalExpression), with expressions made by hand."""
 import calendar
 
+import pytest
+
 from timeline.documents import Document
 from timeline.events import extract_events, story_leads
 from timeline.sentences import split_sentences
@@ -269,26 +271,19 @@ def test_notes_in_brackets_of_an_encyclopedia_copy_do_not_change_a_title():
     assert titles[0] == titles[1] == "The prime minister declared the liberation of the eastern side"
 
 
-def test_back_before_a_date_that_opens_the_sentence_leaves_the_title():
-    sentence = "Back in January 2015, Kurdish forces advanced on the city."
-    assert _title_at(sentence, "January 2015") == "Kurdish forces advanced on the city"
-
-
-def test_towards_before_a_date_leaves_the_title_with_the_date():
-    sentence = "Toward the end of 2003, the intensity and pace of insurgent attacks began to increase."
-    assert _title_at(sentence, "the end of 2003") == "The intensity and pace of insurgent attacks began to increase"
-    sentence = "Archaeologists excavated ancient Olympia towards the end of the 19th century."
-    assert _title_at(sentence, "the end of the 19th century") == "Archaeologists excavated ancient Olympia"
-
-
-def test_later_in_the_day_leaves_the_title_with_the_day():
-    sentence = "Philippine President Gloria Arroyo was expected later in the day to inspect relief efforts."
-    assert _title_at(sentence, "the day") == "Philippine President Gloria Arroyo was expected to inspect relief efforts"
-
-
-def test_into_before_a_date_goes_with_it():
-    sentence = "Aid workers said the attack continued into Monday."
-    assert _title_at(sentence, "Monday") == "Aid workers said the attack continued"
+@pytest.mark.parametrize("sentence,expression,title", [
+    ("Back in January 2015, Kurdish forces advanced on the city.", "January 2015",
+     "Kurdish forces advanced on the city"),
+    ("Toward the end of 2003, the intensity and pace of insurgent attacks began to increase.", "the end of 2003",
+     "The intensity and pace of insurgent attacks began to increase"),
+    ("Archaeologists excavated ancient Olympia towards the end of the 19th century.", "the end of the 19th century",
+     "Archaeologists excavated ancient Olympia"),
+    ("Philippine President Gloria Arroyo was expected later in the day to inspect relief efforts.", "the day",
+     "Philippine President Gloria Arroyo was expected to inspect relief efforts"),
+    ("Aid workers said the attack continued into Monday.", "Monday", "Aid workers said the attack continued"),
+])
+def test_the_words_that_lead_into_a_date_leave_the_title_with_it(sentence, expression, title):
+    assert _title_at(sentence, expression) == title
 
 
 def test_titles_are_not_the_sentence_cut_at_a_length():
