@@ -1251,6 +1251,31 @@ def _week_of_month(ctx: Context, g: dict, span) -> Found | None:
     return Found("DATE", day.isoformat(), anchor=anchor)
 
 
+_W_WEEKDAY_OF_MONTH = role_words("weekday_of_month")
+
+
+def _weekday_of_month(ctx: Context, g: dict, span) -> Found | None:
+    """ "the first Tuesday of November", "the last Sunday in March 2024" (groups ord, weekday, month, year):
+    the month placed as a month alone is, then the day counted in it (words.tsv weekday_of_month); a
+    month that cannot be placed gives a day of no known date."""
+    nth = _W_WEEKDAY_OF_MONTH.get(g["ord"].lower())
+    if nth is None:
+        return None
+    found = _named_month(ctx, g, span) if not g.get("year") else \
+        Found("DATE", f"{_year(g['year']):04d}-{_month(g['month']):02d}")
+    if found is None or "X" in found.value:
+        return found and Found("DATE", found.value + "-XX", anchor=found.anchor)
+    year, month, weekday = int(found.value[:4]), int(found.value[5:7]), _weekday(g["weekday"])
+    nth = int(nth)
+    if nth > 0:
+        day = cal.weekday_near(dt.date(year, month, 1), weekday, 1) + dt.timedelta(weeks=nth - 1)
+    else:
+        day = cal.weekday_near(cal.shift(dt.date(year, month, 1), "month", 1) - dt.timedelta(days=1), weekday, -1)
+    if day.month != month:
+        return None  # "the fifth Monday of February" of a year that has four
+    return Found("DATE", day.isoformat(), anchor=found.anchor)
+
+
 # The procedures templates call.  The helpers above are the engine's own; a template names one of
 # these and, for calendar, count and year, by its first argument the kind of thing to compute.
 def _weekday_after(ctx: Context, g: dict, span) -> Found | None:
@@ -1293,7 +1318,8 @@ DAY_ALONE_REACH = 600
 
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "range_start": _range_start_day, "day_alone": _day_alone,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
-             "day_beside": _day_beside, "weekday_after": _weekday_after, "day_after": _day_after, "week_of_month": _week_of_month}
+             "day_beside": _day_beside, "weekday_after": _weekday_after, "day_after": _day_after, "week_of_month": _week_of_month,
+             "weekday_of_month": _weekday_of_month}
 
 
 @procedure
@@ -1350,13 +1376,16 @@ count.check_arguments = _check_count
 
 @procedure
 def units(ctx: Context, g: dict, span) -> str:
-    """So many units (groups num, half, half2, unit): "two and a half days", "every two weeks"; without
-    a number one unit ("per day"), or some of them for a plural ("in recent years": PXY).
+    """So many units (groups num, alternate, half, half2, unit): "two and a half days", "every two weeks",
+    "every other week"; without a number one unit ("per day"), or some of them for a plural ("in recent
+    years": PXY).
 
     A procedure because numbers are read as quantities (number words, "and a half") and a unit is a
     multiple of another (a decade is ten years, a fortnight two weeks)."""
     if g.get("num"):
         amount = _number(g["num"])
+    elif g.get("alternate"):  # "every other week": one in two
+        amount = 2
     else:
         amount = None if g["unit"].lower() in UNIT_PLURALS else 1
     if amount is not None and (g.get("half") or g.get("half2")):
