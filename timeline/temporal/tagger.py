@@ -440,8 +440,36 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
     # A closing paragraph on a history's legacy ("Last week veterans marked the anniversary") speaks of the writer's
     # days but says nothing of the story before it: the words of the last paragraph do not count.
     last_paragraph = text.rstrip().rfind("\n")
-    cues = sum(1 for _ in _OWN_DAYS_CUE.finditer(text, 0, last_paragraph if last_paragraph > 0 else len(text)))
+    cues = sum(1 for cue in _OWN_DAYS_CUE.finditer(text, 0, last_paragraph if last_paragraph > 0 else len(text))
+               if not _weekday_of_another_year(text, cue, dct))
     return (near + cues) * STORY_CUE_WEIGHT >= total - near
+
+
+_WEEKDAY_WITH_DATE = context_pattern("weekday_with_date")
+
+
+def _weekday_of_another_year(text: str, cue: re.Match, dct: dt.date) -> bool:
+    """Whether a weekday written with a day of a month ("Thursday, 2 August") is not that day's weekday
+    where the DCT's days would put it (the nearest such day): it names a day of another year, no week of
+    the writer's."""
+    weekday = WEEKDAYS.get(cue.group().lower())
+    dated = _WEEKDAY_WITH_DATE.match(text, cue.end()) if weekday else None
+    if dated is None:
+        return False
+    month = MONTHS.get((dated.group("month") or dated.group("month2")).lower().rstrip("."))
+    if month is None:
+        return False
+    day = int(dated.group("day") or dated.group("day2"))
+    days = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:  # 29 February, 31 April
+            pass
+    if not days:
+        return False
+    nearest = min(days, key=lambda day_: abs(day_ - dct))
+    return nearest.isoweekday() != weekday
 
 
 _OPENING_QUOTES = "\u201c\u00ab"

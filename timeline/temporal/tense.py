@@ -57,7 +57,8 @@ _ONSET_BEFORE = context_pattern("onset_before")
 _LASTING_PAST = role_words("lasting_past")
 _LASTING_PRESENT = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, role_words("lasting_present"))), re.IGNORECASE)
 _ABBREVIATIONS = tuple(role_words("abbreviation"))
-_CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s|\n")
+_CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+                         + r"\s(?!\s*[a-z])|\n")
 
 
 # The cues a clause's direction is read from, nearest first and a future cue first on a tie: a plan
