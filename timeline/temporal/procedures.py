@@ -496,7 +496,7 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         start = _RANGE_START_BEFORE.search(ctx.text, max(0, span[0] - 30), span[0])
         if start is not None:
             # "from October to March": the end of a range lies after its start, which the story looks back to.
-            first = _month(start.group(1))
+            first = _month(start.group(1) or start.group(2))
             year -= ctx.dct_granularity != "year" and first >= ctx.dct.month
             year += month <= first
             return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
@@ -508,7 +508,22 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
     elif dir_word in PRESENT:
         pass
     elif ctx.dct_granularity != "year":
+        if (start := _RANGE_START_BEFORE.search(ctx.text, max(0, span[0] - 30), span[0])) is not None \
+                and ctx.last is not None and ctx.last[1] == "month" \
+                and ctx.last[0].month == _month(start.group(1) or start.group(2)):
+            # "from June to September", "between December and June": the end of a range is the first such
+            # month after its start.
+            year = ctx.last[0].year + (month <= ctx.last[0].month)
+            return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
         sign = direction(ctx, *span, default=2, yearly=True)
+        end = _RANGE_END_AFTER.match(ctx.text, span[1]) if sign < 0 else None
+        if end is not None and _RANGE_OPENER_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+            # A range behind the DCT ("died between December and June" said in May) ends in the last such
+            # month of the past; its start is the month before that end.
+            last = _month(end.group(1))
+            year -= last > ctx.dct.month
+            year -= month > last
+            return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
         if sign == 2:
             # No cue: news mostly reports the past, but a later month of the year that is nearer ahead than behind
             # ("a NATO summit in July" said in April) is the coming one; an earlier month is this year's, past.
@@ -526,6 +541,8 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
 
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 _RANGE_START_BEFORE = context_pattern("range_start_before")
+_RANGE_END_AFTER = context_pattern("range_end_after")
+_RANGE_OPENER_BEFORE = context_pattern("range_opener_before")
 
 
 def _sentence_start(text: str, position: int, reach: int) -> int:
