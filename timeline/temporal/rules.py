@@ -79,8 +79,10 @@ MACROS = {
     "ORD": alternation([o for o, value in ORDINALS.items() if value > 0]),
     "ORDWORD": alternation(ORDINAL_WORDS),
     # A season before a capitalised word is part of a name ("Spring Festival", "Winter Olympics") or qualifies it ("the
-    # 2008 summer Olympiad"), except one in lower case after a determiner: "in the autumn Edward renewed his claim".
-    "SEASON": r"(?:(?:(?<=the )|(?<=that )|(?<=this )|(?<=last )|(?<=next ))(?-i:" + alternation(SEASONS) + r")\b|"
+    # 2008 summer Olympiad"), except one in lower case after a determiner or a word of its time: "in the autumn Edward
+    # renewed his claim", "The following spring Hannibal", "by late autumn Ukraine's commander".
+    "SEASON": r"(?:(?:(?<=the )|(?<=that )|(?<=this )|(?<=last )|(?<=next )|(?<=following )|(?<=previous )|(?<=late )"
+              r"|(?<=early ))(?-i:" + alternation(SEASONS) + r")\b|"
               + alternation(SEASONS) + r"\b(?!\s+(?-i:[A-Z][a-z])))",
     "POD": alternation(PARTS_OF_DAY) + r"\b",
     "REF": alternation([w for w, v in REFERENCES.items() if v]) + r"\b",
