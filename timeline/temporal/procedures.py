@@ -265,7 +265,18 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
                 or _coordinated_day(ctx, span, month, day))
     if followed is not None:
         return Found("DATE", followed.isoformat(), anchor="relative")
-    return Found("DATE", _nearest_in_year(ctx, span, month, day).isoformat(), anchor="relative")
+    nearest = _nearest_in_year(ctx, span, month, day)
+    if g.get("weekday") and nearest.isoweekday() != _weekday(g["weekday"]):
+        # "Saturday 13 July" is of the year next to the one the tense or the story points to when its 13 July is
+        # a Saturday and this one's is not (the weekday is written to be checked); in news, on the same side of
+        # the DCT as the tense put it.
+        behind = nearest <= ctx.dct
+        fits = [year for year in (nearest.year - 1, nearest.year + 1)
+                if _safe_date(year, month, day).isoweekday() == _weekday(g["weekday"])
+                and (ctx.narrative or (_safe_date(year, month, day) <= ctx.dct) == behind)]
+        if len(fits) == 1:
+            nearest = _safe_date(fits[0], month, day)
+    return Found("DATE", nearest.isoformat(), anchor="relative")
 
 
 _ENTRY_BEFORE, _ENTRY_AFTER = context_pattern("entry_before"), context_pattern("entry_after")
