@@ -331,6 +331,7 @@ def _year_of_part(value: str) -> tuple[dt.date, str] | None:
 
 
 PART_OF_YEAR = "part of year"
+_ACROSS_YEARS = re.compile(r"[0-9]{4}\s?[-–/]\s?[0-9]{2}")
 
 
 _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
@@ -688,7 +689,11 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
     if step is _NOTHING:
         return position
     span_start, span_end, words, type_, value, mod, anchor, advance, last, new_quarter = step
-    if last is not None and last[1] == PART_OF_YEAR:
+    if last is not None and last[1] == PART_OF_YEAR and _ACROSS_YEARS.search(words or ""):
+        # A season written across two years ("the winter of 1775–76") brings the story to the turn of them:
+        # "on 4 March" after it is of the second.
+        last = (last[0].replace(month=12), "month")
+    elif last is not None and last[1] == PART_OF_YEAR:
         # A season of the year the text has reached says no more than the date it reached ("June 479 BC ...
         # that summer ... that same day"); of another year, it moves the story there.
         last = ctx.last if ctx.last is not None and ctx.last[0].year == last[0].year else (last[0], "year")
