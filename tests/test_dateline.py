@@ -50,6 +50,7 @@ def head(*lines: str) -> str:
     ("GOMA, Democratic Republic of Congo, Jan 24, 2025 (Reuters) - Rebels seized the town of Sake on Thursday.",
      "2025-01-24"),
     (head("PRESS RELEASE | GENEVA, 12 March 2024"), "2024-03-12"),
+    (head("PORT SUDAN/ROME/NEW YORK, 12 March 2025 - The agencies warned on Wednesday."), "2025-03-12"),
     (head("News - BEIRUT, 5 April 2017"), "2017-04-05"),
     # In brackets, as reports write it.
     (head("(Beirut, June 10, 2019) – Strikes on markets killed at least 47 civilians in May."), "2019-06-10"),
@@ -67,6 +68,7 @@ def head(*lines: str) -> str:
     (head("Published 5 April 2017, last modified 9 April 2017"), "2017-04-05"),
     (head("Last updated: 3 hours ago | Posted 5 April 2017"), "2017-04-05"),
     (head("April 5, 2017 / 4:15 PM / Updated 2 hours ago"), "2017-04-05"),
+    (head("February 4, 2025 2:17 PM GMT Updated 2 hours ago"), "2025-02-04"),
     (head("Updated 9 April 2017"), "2017-04-09"),
     # Numeric dates whose order only evidence tells.
     (head("12/03/2018"), None),
@@ -78,6 +80,7 @@ def head(*lines: str) -> str:
     (head("Tue 03/04/2018"), "2018-04-03"),
     # Not datelines, or not plausible ones.
     (head("Last updated 3 hours ago"), None),
+    (head("Updated 35 minutes ago"), None),
     (head("Wed 06 Apr 2017"), None),
     (head("Wed 06 Apr 2017", "Published 6 April 2017"), "2017-04-06"),
     (head("31 February 2017"), None),

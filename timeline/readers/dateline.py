@@ -37,8 +37,8 @@ TITLE_WORDS = 16
 RANKS = {"published": 0, None: 1, "updated": 2, "report": 3}
 # The words that date a report's header: no dateline furniture, read by ``_report_dateline``.
 REPORT_KINDS = ("asof", "report", "range")
-KINDS = ("published", "updated", "joiner", "byline", "agency", "zone", "meridiem", "copyright", "ordinal",
-         *REPORT_KINDS)
+KINDS = ("published", "updated", "joiner", "byline", "agency", "zone", "meridiem", "copyright", "ordinal", "unit",
+         "ago", *REPORT_KINDS)
 # Dates that span days ("1-7 October 2023"): a report's period, dated by its last day.
 PERIOD_FORMS = ("day day month year", "month day day year")
 
@@ -305,9 +305,9 @@ _LABEL_BEFORE = re.compile(r"(?:[A-Z][\w'’]*[ \t]+){0,3}[A-Z][\w'’]*[ \t]*(?
 @lru_cache(maxsize=1)
 def _wire_opening() -> re.Pattern:
     """What stands before a wire dateline's date: "BEIRUT, ", "QAMISHLI, Syria, ", "DAMASCUS, Friday, ",
-    "GOMA, Democratic Republic of Congo, "."""
+    "GOMA, Democratic Republic of Congo, ", "PORT SUDAN/ROME/NEW YORK, "."""
     weekdays = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
-    place = r"[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,3},[ \t]*(?:[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,4},[ \t]*)?"
+    place = r"[A-Z][\w.'’\-]*(?:[ \t/][\w.'’\-]+){0,5},[ \t]*(?:[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,4},[ \t]*)?"
     return re.compile(rf"(?:{place})?(?i:{weekdays})\.?,?[ \t]+|{place}")
 
 
@@ -403,7 +403,8 @@ def _read_segment(line: str, start: int, end: int, dates: list[_Date]) -> list[t
 
 def _furniture(tokens: list[str], i: int) -> tuple[str | None, int]:
     """What kind of dateline furniture starts at ``tokens[i]`` and how many tokens it takes:
-    a kind of the dateline words, ``weekday``, ``clock`` or ``mark``; None for prose."""
+    a kind of the dateline words, ``weekday``, ``clock``, ``stamp`` ("2 hours ago") or ``mark``;
+    None for prose."""
     words = dateline_words()
     for size in range(min(_longest_phrase(), len(tokens) - i), 0, -1):
         kind = words.get(_phrase_key(tokens[i:i + size]))
@@ -414,6 +415,8 @@ def _furniture(tokens: list[str], i: int) -> tuple[str | None, int]:
         if kind:
             return kind, size
     token = tokens[i]
+    if token.isdigit() and [words.get(_phrase_key([t])) for t in tokens[i + 1:i + 3]] == ["unit", "ago"]:
+        return "stamp", 3  # "Updated 2 hours ago": the page's stamp, read when it was saved
     if _weekday(token) is not None:
         return "weekday", 1
     if _CLOCK.fullmatch(token) or _ZONE_OFFSET.fullmatch(token):
