@@ -362,6 +362,18 @@ def test_dateline_and_comparison_dates_are_no_happenings():
     assert [e.date_source for e in _events(text, [_expr(text, "a year earlier", "1988")], "1989-10-30")] == ["publication"]
 
 
+@pytest.mark.parametrize("text, comparison, value", [
+    ("The shilling traded at 54.90 to the dollar on Monday, compared with 54.93 in February.", "February", "2019-02"),
+    ("Rosneft said on Monday its net income fell 14% from a year earlier.", "a year earlier", "2018"),
+    ("Troops repelled 42 assaults on Monday, the highest daily figure this month.", "this month", "2019-08"),
+    ("Rebels took the town on Monday, their deepest push into the province since 2012.", "2012", "2012"),
+    ("Floods displaced a million people on Monday, three times as many as a year earlier.", "a year earlier", "2018"),
+])
+def test_a_point_of_comparison_after_a_figure_an_offset_or_a_superlative_is_no_happening(text, comparison, value):
+    expressions = sorted([_expr(text, "Monday", "2019-08-12"), _expr(text, comparison, value)], key=lambda e: e.start)
+    assert [e.date for e in _events(text, expressions, "2019-08-13")] == ["2019-08-12"]
+
+
 def test_each_entry_of_a_live_blog_after_a_time_stamp_has_its_lead():
     text = ("Live: Aleppo evacuation\n\n18:05\nA second convoy has left the eastern districts.\n\n"
             "16:30\nThe WHO said its teams had received 30 wounded.\nThe evacuees included children.\n")

@@ -54,7 +54,7 @@ GENERIC_TIME = re.compile(r"\b(?=%s)(?:%s)\b" % (first_letters(_CUES["generic_ti
 # is a reference point, not the time of a happening; "no later than" sets a deadline, no comparison.
 # So is the date after a superlative and "since" ("the deadliest attack since January", "the first time since 2011").
 COMPARISON_LEAD_IN = re.compile(
-    r"\b(?:%s)\s[^.;:!?]{0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$|\b(?:%s)\b[^.;:!?,]{0,25}\bsince\s+(?:(?:%s)\s+)?$" % (
+    r"\b(?:%s)\s(?:[^.;:!?]|\.(?=[0-9])){0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$|\b(?:%s)\b[^.;:!?,]{0,25}\bsince\s+(?:(?:%s)\s+)?$" % (
         alternatives(_CUES["comparison"]), _not_after(_CUES["deadline_comparative"]),
         alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"]), alternatives(_CUES["superlative"]),
         alternatives(_CUES["definite_article"])),
@@ -69,6 +69,12 @@ COMPARISON_WORDS = tuple(word.casefold() for word in _CUES["comparison"] + _CUES
 # Whether casefolded words hold one of COMPARISON_WORDS anywhere (a search in C, not a test per word).
 _HOLDS_COMPARISON_WORD = re.compile("|".join(map(re.escape, COMPARISON_WORDS)) or "(?!)")
 COMPARISON_DATE = with_lookahead(re.compile(r"\b(?:%s)\b" % alternatives(_CUES["compared_period"]), re.IGNORECASE))
+# A date counted back after a preposition of comparison ("fell 14% from a year earlier"), and a period a
+# superlative is counted over ("the highest daily figure this month"): points of comparison too.
+COMPARED_OFFSET = frozenset(phrase.casefold() for phrase in _CUES["compared_offset"])
+OFFSET_LEAD = re.compile(r"\b(?:%s)\s+$" % alternatives(_CUES["offset_lead"]), re.IGNORECASE)
+SUPERLATIVE_PERIOD = frozenset(phrase.casefold() for phrase in _CUES["superlative_period"])
+SUPERLATIVE_BEFORE = re.compile(r"\b(?:%s)\b[^.;:!?,]{0,40}$" % alternatives(_CUES["superlative"]), re.IGNORECASE)
 # Planned or expected happenings.
 FUTURE = re.compile(
     r"\b(?=%s)(?:%s|(?:%s)%s)\b" % (
@@ -419,8 +425,14 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
         return True
     if COMPARISON_DATE.search(expression.text):
         return True
+    phrase = expression.text.casefold()
+    if phrase in COMPARED_OFFSET and OFFSET_LEAD.search(text, max(sentence.start, expression.start - 12), expression.start):
+        return True
     if not may_compare:
         return False
+    if phrase in SUPERLATIVE_PERIOD and SUPERLATIVE_BEFORE.search(
+            text, max(sentence.start, expression.start - COMPARISON_REACH), expression.start):
+        return True
     # First without the clause: the words before the date as far as the sentence's start hold all
     # that the clause's hold, so without a comparison word among them there is none in the clause.
     words_end = expression.start
