@@ -36,6 +36,21 @@ def test_the_notes_and_sources_that_end_an_encyclopedia_page_are_no_article(head
     assert cleaned.dropped[-1].reason == "references"
 
 
+@pytest.mark.parametrize("marker", ["# # #", "###", "-ENDS-", "– ENDS –", "About UNICEF", "Notes to editors",
+                                    "For more information please contact:", "Media contacts"])
+def test_what_follows_a_press_release_is_no_article(marker):
+    text = ARTICLE + f"\n{marker}\nUNICEF works in 190 countries and was founded on 11 December 1946.\n"
+    cleaned = clean(text)
+    assert "1946" not in _kept_text(text, cleaned)
+    assert cleaned.dropped[-1].reason == "press release end"
+
+
+@pytest.mark.parametrize("line", ["About 40 people were killed on Tuesday.", "About the same time, rebels left."])
+def test_a_sentence_opening_with_about_is_the_article(line):
+    text = ARTICLE + f"\n{line}\n"
+    assert line in _kept_text(text, clean(text))
+
+
 def test_a_comments_link_above_the_article_drops_only_its_line():
     text = "Comments\n" + ARTICLE
     cleaned = clean(text)
