@@ -358,6 +358,10 @@ def test_dateline_and_comparison_dates_are_no_happenings():
     expressions = [_expr(text, "Dec 14", "2018-12-14"), _expr(text, "yesterday", "2018-12-13"),
                    _expr(text, "October", "2018-10")]
     assert [e.date for e in _events(text, expressions, "2018-12-14")] == ["2018-12-13"]
+    text = "PORT SUDAN/ROME/NEW YORK, 12 March 2025 - The agencies warned on Wednesday that famine had spread."
+    expressions = [_expr(text, "12 March 2025", "2025-03-12"), _expr(text, "Wednesday", "2025-03-12")]
+    assert [(e.expression, e.title) for e in _events(text, expressions, "2025-03-12")] == [
+        ("Wednesday", "The agencies warned that famine had spread")]
     text = "Revenue was C$291.6 million, compared with C$252 million a year earlier."
     assert [e.date_source for e in _events(text, [_expr(text, "a year earlier", "1988")], "1989-10-30")] == ["publication"]
 
