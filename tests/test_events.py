@@ -281,6 +281,8 @@ def test_notes_in_brackets_of_an_encyclopedia_copy_do_not_change_a_title():
     ("Philippine President Gloria Arroyo was expected later in the day to inspect relief efforts.", "the day",
      "Philippine President Gloria Arroyo was expected to inspect relief efforts"),
     ("Aid workers said the attack continued into Monday.", "Monday", "Aid workers said the attack continued"),
+    ("Goh will host a dinner for Kamal later Tuesday.", "Tuesday", "Goh will host a dinner for Kamal"),
+    ("Howard earlier this week bowed to intensifying pressure.", "this week", "Howard bowed to intensifying pressure"),
 ])
 def test_the_words_that_lead_into_a_date_leave_the_title_with_it(sentence, expression, title):
     assert _title_at(sentence, expression) == title
