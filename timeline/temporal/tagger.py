@@ -537,6 +537,7 @@ SINCE_REACH = 120
 _PLUPERFECT_IN_CLAUSE = context_pattern("pluperfect_in_clause")
 _UNTIL_IN_CLAUSE = context_pattern("until_in_clause")
 _FOLLOWED_IN_CLAUSE = context_pattern("followed_in_clause")
+_ASIDE_AFTER_COMMA = context_pattern("aside_after_comma")
 _IN_BRACKETS = context_pattern("in_brackets")
 _COMPARED_IN_CLAUSE = context_pattern("compared_in_clause")
 _SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % alternatives(role_words("source_year_before")))
@@ -545,7 +546,8 @@ _SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % alternatives(r
 def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
     """Whether a year named inside a story only looks aside from it: back to where a state began ("part of
     the empire since 513 BC") or to what had happened before ("forces that had invaded Burma in late 1943"),
-    ahead to where a state ended ("a siege that lasted until February 1945").  The story stays where it was."""
+    ahead to where a state ended ("a siege that lasted until February 1945") or in a remark set off by a comma
+    (", an event painted by Goya six years later").  The story stays where it was."""
     if story is None:
         # A text of its own days: a year it looks back to ("the sharpest fall since December 1986") does
         # not become the time it has reached, nor do the months after it ("fell in March") fall in it.
@@ -559,7 +561,8 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
     if _COMPARED_IN_CLAUSE.search(ctx.text, low, start) or _SOURCE_YEAR_BEFORE.search(ctx.text, low, start):
         return True  # "surpassing the May 2007 high", "a study declassified in 2005": beside the story
     if last[0].year > story:
-        return _UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
+        return (_UNTIL_IN_CLAUSE.search(ctx.text, low, start) is not None
+                or _ASIDE_AFTER_COMMA.search(ctx.text, low, start) is not None)
     if _looks_back(ctx.text, start, in_clause=True):
         # Once the story has a year: before it, the period looked back from is the time the text
         # has reached ("Key dates since the rebels overran the capital in September 2014: ...").
