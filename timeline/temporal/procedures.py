@@ -394,6 +394,17 @@ def _moves_on(ctx: Context, month: int) -> bool:
             and ctx.section_year != ctx.dct.year)
 
 
+def _looks_back_in_story(ctx: Context, span, month: int) -> bool:
+    """Whether, in a story, ``month`` without its year is of the year before the date the story has reached: a
+    later month in a clause in the pluperfect, after "in" or "on" ("In January 1940 ... a battle that had begun in
+    early December ended on 8 January"; not "had left by mid-August", a deadline)."""
+    return (ctx.narrative and ctx.dct_granularity in ("month", "day") and month > ctx.dct.month
+            and _PLUPERFECT_MONTH_BEFORE.search(ctx.text, max(0, span[0] - 80), span[0]) is not None)
+
+
+_PLUPERFECT_MONTH_BEFORE = context_pattern("pluperfect_month_before")
+
+
 def _nearest_in_year(ctx: Context, span, month: int, day: int = 1) -> dt.date:
     """The date with this month and day that the sentence most likely means, given the DCT and tense."""
     return _nearest_yearly(ctx, span, lambda year: _safe_date(year, month, day))
@@ -409,6 +420,8 @@ def _nearest_yearly(ctx: Context, span, date_in) -> dt.date:
     candidate = date_in(year)
     if _moves_on(ctx, candidate.month):
         return date_in(year + 1)  # a story moves forward: "1 December 1941 ... 12 January" is of 1942
+    if _looks_back_in_story(ctx, span, candidate.month):
+        return date_in(year - 1)
     if ctx.dct_granularity == "year" or ctx.narrative:
         return candidate
     reference = ctx.dct if ctx.dct_granularity == "day" else ctx.dct.replace(day=1)
@@ -515,7 +528,7 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative", remember=False)
     elif ctx.narrative:
         # A story moves forward: a month before the one it has reached is of the next year.
-        year += _moves_on(ctx, month)
+        year += _moves_on(ctx, month) - _looks_back_in_story(ctx, span, month)
     elif dir_word in PRESENT:
         pass
     elif ctx.dct_granularity != "year":

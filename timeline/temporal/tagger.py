@@ -546,8 +546,8 @@ _SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % alternatives(r
 def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
     """Whether a year named inside a story only looks aside from it: back to where a state began ("part of
     the empire since 513 BC") or to what had happened before ("forces that had invaded Burma in late 1943"),
-    ahead to where a state ended ("a siege that lasted until February 1945") or in a remark set off by a comma
-    (", an event painted by Goya six years later").  The story stays where it was."""
+    ahead to where a state ended ("a siege that lasted until February 1945") or in a noun and its participle
+    set off by a comma (", an event painted by Goya six years later").  The story stays where it was."""
     if story is None:
         # A text of its own days: a year it looks back to ("the sharpest fall since December 1986") does
         # not become the time it has reached, nor do the months after it ("fell in March") fall in it.
