@@ -295,6 +295,21 @@ def test_titles_are_not_the_sentence_cut_at_a_length():
     assert make_title(sentence, (start, start + len("late August"))) == "Russian and pro-Assad force reimposed the siege"
 
 
+@pytest.mark.parametrize("sentence, expression, title", [
+    ("Negotiators from Egypt, Qatar and the United States will meet in Cairo later today to resume talks on a "
+     "ceasefire and hostage deal, an Egyptian official told state media.", "today",
+     "Negotiators from Egypt, Qatar and the United States will meet in Cairo to resume talks on a ceasefire and "
+     "hostage deal"),
+    ("Acting as EU president on Saturday, Blair sealed agreement overnight on a tighter spending package for the "
+     "years 2007 to 2013.", "Saturday", "Acting as EU president, Blair sealed agreement overnight on a tighter "
+     "spending package"),
+])
+def test_a_long_title_is_not_cut_before_its_subject_and_verb(sentence, expression, title):
+    # A comma after a list of names or an opening phrase, with no verb before it, leaves the subject behind.
+    start = sentence.index(expression)
+    assert make_title(sentence, (start, start + len(expression))) == title
+
+
 def test_a_title_never_gives_its_subject_twice():
     # Found by the property test: the main clause's subject was put before a title that already held it.
     sentence = "captured Rebels Rebels Rebels Rebels Rebels Rebels Rebels Rebels Rebels captured"

@@ -800,6 +800,15 @@ def tidy_title(clause: str) -> str:
         text = _DANGLING_WORD.sub("", text)
     if len(text) > MAX_TITLE:
         cut = text.rfind(", ", MIN_TITLE, MAX_TITLE_AT_COMMA)
+        if cut >= 0 and text[cut + 2:cut + 3].isupper() and not _VERB.search(text, 0, cut):
+            # "Negotiators from Egypt, | Qatar and the US will meet", "Acting as EU president, | Blair sealed": the
+            # subject and its verb come after the comma; a later comma that leaves them in the title, if any.
+            later = text.rfind(", ", cut + 2, MAX_TITLE_AT_COMMA)
+            if later < 0 or not _VERB.search(text, cut, later):
+                later = max(text.rfind(p, cut + 2, MAX_TITLE) for p in PHRASE_CUTS if p != ", ")
+                if later < 0 and len(text) <= MAX_TITLE_AT_COMMA:
+                    later = len(text)
+            cut = later if later > cut and _VERB.search(text, cut, later) else cut
         if cut < 0:
             cut = max(text.rfind(p, MIN_TITLE, MAX_TITLE) for p in PHRASE_CUTS)
             if text.startswith(_AGENT_CUTS, cut) and not _VERB.search(text, 0, cut):
