@@ -379,6 +379,9 @@ def test_dateline_and_comparison_dates_are_no_happenings():
     expressions = [_expr(text, "12 March 2025", "2025-03-12"), _expr(text, "Wednesday", "2025-03-12")]
     assert [(e.expression, e.title) for e in _events(text, expressions, "2025-03-12")] == [
         ("Wednesday", "The agencies warned that famine had spread")]
+    text = "(Yangon/New York, 30 March 2025): The United Nations said on Sunday that aid had reached Mandalay."
+    expressions = [_expr(text, "30 March 2025", "2025-03-30"), _expr(text, "Sunday", "2025-03-30")]
+    assert [e.expression for e in _events(text, expressions, "2025-03-30")] == ["Sunday"]
     text = "Revenue was C$291.6 million, compared with C$252 million a year earlier."
     assert [e.date_source for e in _events(text, [_expr(text, "a year earlier", "1988")], "1989-10-30")] == ["publication"]
 
