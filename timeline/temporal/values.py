@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-PRECISIONS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time")
+PRECISIONS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day", "time")
 
 # The codes of the value grammar, in their order (a season's place in its year).
 SEASON_CODES = ("SP", "SU", "FA", "WI")
