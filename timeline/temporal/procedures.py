@@ -874,8 +874,11 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
     now, back, previous, following = _seasons_around(ctx.dct, season)
     if dir_word in PRESENT:
-        # "this summer" is the summer of the DCT's year, whether it is behind or ahead.
-        return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
+        # "this summer" is the summer of the DCT's year, whether it is behind or ahead; "this winter" said in
+        # January is the winter the DCT is in, which began the December before.
+        current = season_of(ctx.dct)
+        year = current[0] if current is not None and current[1] == season else ctx.dct.year
+        return Found("DATE", f"{year:04d}-{season}", anchor="relative")
     if dir_word in BACK:
         index = previous
     elif dir_word in AHEAD:
