@@ -1452,6 +1452,9 @@ def year(ctx: Context, g: dict, span, kind: str) -> Found | str | None:
 year.check_arguments = _kinds(_YEAR, "year")
 
 
+_DAY_START_BEFORE = context_pattern("day_start_before")
+
+
 @procedure
 def clock(ctx: Context, g: dict, span) -> str | None:
     """The time of day of a clock time or a word (groups clock, noon), as THH:MM: "9 a.m.", "noon";
@@ -1461,6 +1464,9 @@ def clock(ctx: Context, g: dict, span) -> str | None:
     without "a.m." or "p.m." only a word before it ("at two") makes it a time."""
     if g.get("noon"):
         hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
+        if hour == 24 and not (g.get("weekday") or g.get("month") or g.get("after_month2")) \
+                and _DAY_START_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+            hour = 0  # "shortly after midnight": the start of the day; "after midnight Wednesday" ends Wednesday
     else:
         m = _CLOCK.match(g["clock"])
         hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
