@@ -63,6 +63,12 @@ def test_a_footnote_number_on_a_full_stop_ends_the_sentence_and_belongs_to_none(
         assert [s.text for s in split_sentences(kept)] == [kept]
 
 
+def test_an_encyclopedia_note_after_a_full_stop_ends_the_sentence_and_belongs_to_none():
+    text = "The alliance took the border town of Laukkai.[3] On 5 January 2024 it fell.[12][13] Peace came."
+    assert [s.text for s in split_sentences(text)] == [
+        "The alliance took the border town of Laukkai.", "On 5 January 2024 it fell.", "Peace came."]
+
+
 def test_a_run_of_blanks_is_searched_for_a_line_break_from_its_first_blank_only():
     """A copy may pad a line with a hundred thousand blanks. Begun again from each blank of a run
     without a line break, the search would read the rest of the run each time: its time would grow
