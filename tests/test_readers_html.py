@@ -244,6 +244,21 @@ def test_page_without_telling_markup():
     assert (reading.published, reading.published_from) == ("2016-05-09", "page metadata")
 
 
+def test_a_site_named_otherwise_in_its_metadata_is_left_out_of_the_title():
+    # og:site_name "UNOHC", the <title> ending in the site's full name: the part the <h1> repeats is the headline.
+    page = ("<html><head><title>Myanmar: UN scales up response | UN Office for Humanitarian Coordination</title>"
+            '<meta property="og:site_name" content="UNOHC"></head><body><article>'
+            "<h1>Myanmar: UN scales up response</h1>"
+            "<p>The United Nations said on Sunday that it was sending more teams to Mandalay after the earthquake "
+            "that struck central Myanmar on Friday, collapsing bridges, hospitals and homes across the region.</p>"
+            "<p>Rescue workers in Sagaing dug through the rubble of a monastery with their hands, and the death toll "
+            "rose above 1,600 as communication lines were slowly restored in the north.</p>"
+            "<p>Aid agencies warned that damaged roads and the monsoon season would slow deliveries of food, water "
+            "and medicine to the hardest-hit districts in the coming weeks.</p></article></body></html>")
+    reading = read_one(page)
+    assert (reading.title, reading.source) == ("Myanmar: UN scales up response", "UNOHC")
+
+
 def test_blog_post_keeps_its_list_and_quote_and_leaves_out_its_responses():
     reading = read_one(blog_page())
     for sentence in BLOG_SENTENCES:

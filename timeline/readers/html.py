@@ -288,13 +288,15 @@ def _title(tree, meta: dict[str, str], article: dict, source: str) -> tuple[str,
         title = " ".join((candidate or "").split())
         if not title:
             continue
-        if source:
-            return _without_site(title, source), ""
+        if source and (without := _without_site(title, source)) != title:
+            return without, ""
+        # "Headline | UN Office for Humanitarian Coordination" under a site named "UNOHC": the part the page's
+        # <h1> repeats is the headline, the rest the site's name (told by the page's metadata when it has one).
         for separator in _SITE_SEPARATORS if heading and title != heading else ():
             if title.startswith(heading + separator):
-                return heading, title[len(heading + separator):].strip()
+                return heading, "" if source else title[len(heading + separator):].strip()
             if title.endswith(separator + heading):
-                return heading, title[:-len(separator + heading)].strip()
+                return heading, "" if source else title[:-len(separator + heading)].strip()
         return title, ""
     return "", ""
 
