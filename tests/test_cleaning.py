@@ -45,6 +45,14 @@ def test_what_follows_a_press_release_is_no_article(marker):
     assert cleaned.dropped[-1].reason == "press release end"
 
 
+@pytest.mark.parametrize("marker", ["Related topics", "More on this story", "Top stories", "Most read"])
+def test_the_lists_of_other_stories_that_end_a_news_page_are_no_article(marker):
+    text = ARTICLE + f"\n{marker}\n- Gaza hospital running out of fuel, WHO warns 5 January 2024\n"
+    cleaned = clean(text)
+    assert "5 January 2024" not in _kept_text(text, cleaned)
+    assert cleaned.dropped[-1].reason == "related stories"
+
+
 @pytest.mark.parametrize("line", ["About 40 people were killed on Tuesday.", "About the same time, rebels left."])
 def test_a_sentence_opening_with_about_is_the_article(line):
     text = ARTICLE + f"\n{line}\n"
