@@ -259,6 +259,25 @@ def test_a_site_named_otherwise_in_its_metadata_is_left_out_of_the_title():
     assert (reading.title, reading.source) == ("Myanmar: UN scales up response", "UNOHC")
 
 
+def test_an_encyclopedia_page_leaves_out_its_summary_box_navigation_and_notes():
+    page = ("<html><head><title>Operation 1027 - Wikipedia</title></head><body><div id='content'><h1>Operation 1027</h1>"
+            "<table class='infobox'><tr><th>Date</th><td>27 October 2023 – present</td></tr>"
+            "<tr><th>Casualties</th><td>(per UN, as of 2024)</td></tr></table>"
+            "<p>Operation 1027 is an offensive launched by the Three Brotherhood Alliance in northern Shan State.</p>"
+            "<p>It began on 27 October 2023.<sup class='reference'><a href='#n3'>[3]</a></sup> The alliance took "
+            "the border town of Chinshwehaw within days and cut the main trade routes to China.</p>"
+            "<p>On 5 January 2024 the MNDAA captured Laukkai, the capital of the Kokang zone, after weeks of "
+            "fighting around the town.</p>"
+            "<div class='navbox'>Myanmar civil war (2021–present) · 2021 coup · Spring Revolution</div>"
+            "<ol class='references'><li id='n3'>Army loses border post. 30 October 2023.</li></ol>"
+            "</div></body></html>")
+    reading = read_one(page)
+    assert "On 5 January 2024 the MNDAA captured Laukkai" in reading.text
+    assert "It began on 27 October 2023." in reading.text
+    for word in ("present", "as of 2024", "[3]", "2021 coup", "30 October 2023"):
+        assert word not in reading.text, word
+
+
 def test_blog_post_keeps_its_list_and_quote_and_leaves_out_its_responses():
     reading = read_one(blog_page())
     for sentence in BLOG_SENTENCES:

@@ -377,6 +377,18 @@ def _drop_pointers(tree) -> None:
             element.drop_tree()
 
 
+def _classed(*names: str) -> str:
+    return " | ".join(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in names)
+
+
+# Parts of a page that are no article text: captions, the page's footer, and an encyclopedia page's summary
+# box, navigation boxes, notes pointing elsewhere, note marks and list of references, whose dates are those
+# of the war or of the sources, not of the paragraph they stand beside.
+PRUNED = ["//figcaption", "//*[@role='contentinfo']",
+          _classed("infobox", "navbox", "vertical-navbox", "sidebar", "hatnote", "reflist", "references",
+                   "reference", "mw-editsection", "mw-references-wrap")]
+
+
 def _main_text(tree, url: str, title: str, favor: str = FAVOR) -> str:
     """The article's paragraphs, one to a line with a blank line between them, without the headline."""
     import trafilatura
@@ -386,7 +398,7 @@ def _main_text(tree, url: str, title: str, favor: str = FAVOR) -> str:
         tree, url=url or None, include_comments=False, include_tables=True, include_images=False,
         include_links=False, favor_precision=favor == "precision", favor_recall=favor == "recall",
         with_metadata=False, deduplicate=False,
-        prune_xpath=["//figcaption", "//*[@role='contentinfo']"])
+        prune_xpath=PRUNED)
     raw = extracted.text if extracted is not None and extracted.text else ""
     paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
     paragraphs = [p for p in paragraphs if p]
