@@ -28,7 +28,8 @@ def test_each_comment_marker_ends_the_article(marker):
     assert "Great article" not in _kept_text(text, clean(text))
 
 
-@pytest.mark.parametrize("heading", ["References", "Notes", "Sources", "External links", "References[edit]", "See also"])
+@pytest.mark.parametrize("heading", ["References", "Notes", "Sources", "External links", "References[edit]",
+                                     "See also"])
 def test_the_notes_and_sources_that_end_an_encyclopedia_page_are_no_article(heading):
     text = ARTICLE + f"\n{heading}\n^ \"Army retakes the district\". Reuters. 4 September 2016.\n"
     cleaned = clean(text)

@@ -246,31 +246,32 @@ def test_page_without_telling_markup():
 
 def test_a_site_named_otherwise_in_its_metadata_is_left_out_of_the_title():
     # og:site_name "UNOHC", the <title> ending in the site's full name: the part the <h1> repeats is the headline.
-    page = ("<html><head><title>Myanmar: UN scales up response | UN Office for Humanitarian Coordination</title>"
-            '<meta property="og:site_name" content="UNOHC"></head><body><article>'
-            "<h1>Myanmar: UN scales up response</h1>"
-            "<p>The United Nations said on Sunday that it was sending more teams to Mandalay after the earthquake "
-            "that struck central Myanmar on Friday, collapsing bridges, hospitals and homes across the region.</p>"
-            "<p>Rescue workers in Sagaing dug through the rubble of a monastery with their hands, and the death toll "
-            "rose above 1,600 as communication lines were slowly restored in the north.</p>"
-            "<p>Aid agencies warned that damaged roads and the monsoon season would slow deliveries of food, water "
-            "and medicine to the hardest-hit districts in the coming weeks.</p></article></body></html>")
+    page = _page("<article><h1>Myanmar: UN scales up response</h1>"
+                 "<p>The United Nations said on Sunday that it was sending more teams to Mandalay after the earthquake "
+                 "that struck central Myanmar on Friday, collapsing bridges, hospitals and homes across the region.</p>"
+                 "<p>Rescue workers in Sagaing dug through the rubble of a monastery with their hands, and the death "
+                 "toll rose above 1,600 as communication lines were slowly restored in the north.</p>"
+                 "<p>Aid agencies warned that damaged roads and the monsoon season would slow deliveries of food, "
+                 "water and medicine to the hardest-hit districts in the coming weeks.</p></article>",
+                 head="<title>Myanmar: UN scales up response | UN Office for Humanitarian Coordination</title>"
+                      '<meta property="og:site_name" content="UNOHC">')
     reading = read_one(page)
     assert (reading.title, reading.source) == ("Myanmar: UN scales up response", "UNOHC")
 
 
 def test_an_encyclopedia_page_leaves_out_its_summary_box_navigation_and_notes():
-    page = ("<html><head><title>Operation 1027 - Wikipedia</title></head><body><div id='content'><h1>Operation 1027</h1>"
-            "<table class='infobox'><tr><th>Date</th><td>27 October 2023 – present</td></tr>"
-            "<tr><th>Casualties</th><td>(per UN, as of 2024)</td></tr></table>"
-            "<p>Operation 1027 is an offensive launched by the Three Brotherhood Alliance in northern Shan State.</p>"
-            "<p>It began on 27 October 2023.<sup class='reference'><a href='#n3'>[3]</a></sup> The alliance took "
-            "the border town of Chinshwehaw within days and cut the main trade routes to China.</p>"
-            "<p>On 5 January 2024 the MNDAA captured Laukkai, the capital of the Kokang zone, after weeks of "
-            "fighting around the town.</p>"
-            "<div class='navbox'>Myanmar civil war (2021–present) · 2021 coup · Spring Revolution</div>"
-            "<ol class='references'><li id='n3'>Army loses border post. 30 October 2023.</li></ol>"
-            "</div></body></html>")
+    page = _page("<div id='content'><h1>Operation 1027</h1>"
+                 "<table class='infobox'><tr><th>Date</th><td>27 October 2023 – present</td></tr>"
+                 "<tr><th>Casualties</th><td>(per UN, as of 2024)</td></tr></table>"
+                 "<p>Operation 1027 is an offensive launched by the Three Brotherhood Alliance in northern Shan "
+                 "State.</p>"
+                 "<p>It began on 27 October 2023.<sup class='reference'><a href='#n3'>[3]</a></sup> The alliance took "
+                 "the border town of Chinshwehaw within days and cut the main trade routes to China.</p>"
+                 "<p>On 5 January 2024 the MNDAA captured Laukkai, the capital of the Kokang zone, after weeks of "
+                 "fighting around the town.</p>"
+                 "<div class='navbox'>Myanmar civil war (2021–present) · 2021 coup · Spring Revolution</div>"
+                 "<ol class='references'><li id='n3'>Army loses border post. 30 October 2023.</li></ol></div>",
+                 head="<title>Operation 1027 - Wikipedia</title>")
     reading = read_one(page)
     assert "On 5 January 2024 the MNDAA captured Laukkai" in reading.text
     assert "It began on 27 October 2023." in reading.text

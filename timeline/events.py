@@ -54,7 +54,8 @@ GENERIC_TIME = re.compile(r"\b(?=%s)(?:%s)\b" % (first_letters(_CUES["generic_ti
 # is a reference point, not the time of a happening; "no later than" sets a deadline, no comparison.
 # So is the date after a superlative and "since" ("the deadliest attack since January", "the first time since 2011").
 COMPARISON_LEAD_IN = re.compile(
-    r"\b(?:%s)\s(?:[^.;:!?]|\.(?=[0-9])){0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$|\b(?:%s)\b[^.;:!?,]{0,25}\bsince\s+(?:(?:%s)\s+)?$" % (
+    r"\b(?:%s)\s(?:[^.;:!?]|\.(?=[0-9])){0,60}$|%s\b(?:%s)\s+(?:(?:%s)\s+)?$"
+    r"|\b(?:%s)\b[^.;:!?,]{0,25}\bsince\s+(?:(?:%s)\s+)?$" % (
         alternatives(_CUES["comparison"]), _not_after(_CUES["deadline_comparative"]),
         alternatives(_CUES["comparative"]), alternatives(_CUES["comparative_lead"]), alternatives(_CUES["superlative"]),
         alternatives(_CUES["definite_article"])),
@@ -426,7 +427,8 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
     if COMPARISON_DATE.search(expression.text):
         return True
     phrase = expression.text.casefold()
-    if phrase in COMPARED_OFFSET and OFFSET_LEAD.search(text, max(sentence.start, expression.start - 12), expression.start):
+    if phrase in COMPARED_OFFSET and OFFSET_LEAD.search(
+            text, max(sentence.start, expression.start - 12), expression.start):
         return True
     if not may_compare:
         return False

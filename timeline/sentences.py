@@ -25,7 +25,8 @@ from .temporal.lexicon import current_language
 # said", "on 12 June 2016.23 The next day") is between sentences too: after a word or a year, before
 # a capital (after a digit it is a decimal, "2.5 Million"); so are an encyclopedia's notes after a full stop
 # ("took the town of Laukkai.[3] On 5 January").
-_BOUNDARY = re.compile(r"(?=[\s\"'”’)\]0-9\[])(?:(?<=[.!?…])(?:\[[0-9a-z]{1,4}\])*[\"'”’)\]]*\s+|(?<!\s)\s*\n\s*"
+_BOUNDARY = re.compile(r"(?=[\s\"'”’)\]0-9\[])(?:(?<=[.!?…])(?:\[[0-9a-z]{1,4}\])*[\"'”’)\]]*\s+"
+                       r"|(?<!\s)\s*\n\s*"
                        r"|(?:(?<=[^\W\d_][.!?])|(?<=(?<![0-9.,])[0-9]{4}[.!?]))[\"'”’)\]]*[0-9]{1,3}(?:[ \t]+(?=[\"“]?[A-Z])|[ \t]*\n\s*|[ \t]*\Z))")
 # What may open a sentence after terminal punctuation.
 _OPENER = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")

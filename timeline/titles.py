@@ -155,8 +155,9 @@ TRAILING_ATTRIBUTION = re.compile(
 )
 # A wire dateline: "BEIRUT, Dec 14 (Reuters) - ", "BEIRUT (Reuters) - ", or one in brackets as reports write it:
 # "(Beirut, June 10, 2019) – ", "(Yangon/New York, 30 March 2025): ".
-DATELINE = re.compile(r"^(?:[A-Z][A-Z.'/\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^()]{2,30}\))?\s*(?:[-–—]{1,2}\s+|--(?=[A-Z]))"
-                      r"|\([A-Z][\w.'’/\- ]{1,30},[^()\n]{3,40}\)\s*(?:[-–—:]{1,2}\s+|--(?=[A-Z])))")  # "(Xinhua) --The"
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.'/\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^()]{2,30}\))?"
+                      r"\s*(?:[-–—]{1,2}\s+|--(?=[A-Z]))"  # "(Xinhua) --The"
+                      r"|\([A-Z][\w.'’/\- ]{1,30},[^()\n]{3,40}\)\s*(?:[-–—:]{1,2}\s+|--(?=[A-Z])))")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
 _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"

@@ -307,7 +307,8 @@ def _wire_opening() -> re.Pattern:
     """What stands before a wire dateline's date: "BEIRUT, ", "QAMISHLI, Syria, ", "DAMASCUS, Friday, ",
     "GOMA, Democratic Republic of Congo, ", "PORT SUDAN/ROME/NEW YORK, "."""
     weekdays = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
-    place = r"[A-Z][\w.'’\-]*(?:[ \t/][\w.'’\-]+){0,5},[ \t]*(?:[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,4},[ \t]*)?"
+    place = (r"[A-Z][\w.'’\-]*(?:[ \t/][\w.'’\-]+){0,5},[ \t]*"
+             r"(?:[A-Z][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,4},[ \t]*)?")
     return re.compile(rf"(?:{place})?(?i:{weekdays})\.?,?[ \t]+|{place}")
 
 

@@ -1362,8 +1362,8 @@ DAY_ALONE_REACH = 600
 
 _CALENDAR = {"day": _day_of_month, "range_end": _range_end_day, "range_start": _range_start_day, "day_alone": _day_alone,
              "month": _named_month, "season": _named_season, "weekday": _weekday_date, "holiday": _named_holiday,
-             "day_beside": _day_beside, "weekday_after": _weekday_after, "day_after": _day_after, "week_of_month": _week_of_month,
-             "weekday_of_month": _weekday_of_month}
+             "day_beside": _day_beside, "weekday_after": _weekday_after, "day_after": _day_after,
+             "week_of_month": _week_of_month, "weekday_of_month": _weekday_of_month}
 
 
 @procedure
