@@ -190,13 +190,17 @@ def _well_formed(value: str) -> bool:
     return known
 
 
+_DAY_GROUPS = frozenset({"month", "after_month", "after_month2"})
+
+
 def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
            story: int | None = None) -> Found | None:
     rule: Rule = RULES[rule_index]
     saved = ctx.dct, ctx.dct_granularity
     groups = _groups(match, rule_index)
-    # A clock time with its month and day ("9:34 p.m., March 19") is a date of the story like any other.
-    own_days = story is not None and ((TEMPLATES[rule_index].own_days and "month" not in groups)
+    # A clock time with its month and day ("9:34 p.m., March 19", "at 4 a.m. on Sunday, 24 February") is a date of
+    # the story like any other.
+    own_days = story is not None and ((TEMPLATES[rule_index].own_days and not _DAY_GROUPS & groups.keys())
                                       or (_OWN_TIME.search(match.group())
                                           and not _story_demonstrative(ctx, match.group(), start)))
     if story is not None and not own_days and ctx.dct is not None and ((
