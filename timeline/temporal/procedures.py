@@ -1465,8 +1465,11 @@ def clock(ctx: Context, g: dict, span) -> str | None:
     if g.get("noon"):
         hour, minute = _W_CLOCK_WORD[g["noon"].lower()], 0
         if hour == 24 and not (g.get("weekday") or g.get("month") or g.get("after_month2")) \
-                and _DAY_START_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
-            hour = 0  # "shortly after midnight": the start of the day; "after midnight Wednesday" ends Wednesday
+                and _DAY_START_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]) \
+                and not _named_just_before(ctx, span[0]):
+            # "shortly after midnight": the start of the day; not after a day or a time of it named in the sentence
+            # ("at 4.45pm and then, shortly after midnight"), nor in "after midnight Wednesday", which ends them.
+            hour = 0
     else:
         m = _CLOCK.match(g["clock"])
         hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
