@@ -1268,6 +1268,14 @@ _CONTEXTS: dict[str, re.Pattern] = {}
 _W_WEEK_OF_MONTH = role_words("week_of_month")
 
 
+def _month_named(ctx: Context, g: dict, span) -> Found | None:
+    """The month of a week or weekday counted in it (groups month, year): of the year named, else placed as a
+    month alone is."""
+    if g.get("year"):
+        return Found("DATE", f"{_year(g['year']):04d}-{_month(g['month']):02d}")
+    return _named_month(ctx, g, span)
+
+
 def _week_of_month(ctx: Context, g: dict, span) -> Found | None:
     """ "the first week of February", "the last week of this month" (groups ord, and month with year, or
     mdir, or month_of_story): the week that holds most of the days the ordinal names, as a day of it (the
@@ -1276,8 +1284,7 @@ def _week_of_month(ctx: Context, g: dict, span) -> Found | None:
     if step is None:
         return None
     if g.get("month"):
-        found = _named_month(ctx, g, span) if not g.get("year") else \
-            Found("DATE", f"{_year(g['year']):04d}-{_month(g['month']):02d}")
+        found = _month_named(ctx, g, span)
         if found is None or "X" in found.value:
             return found and Found("DATE", found.value + "-XX", anchor=found.anchor)
         year, month = int(found.value[:4]), int(found.value[5:7])
@@ -1305,8 +1312,7 @@ def _weekday_of_month(ctx: Context, g: dict, span) -> Found | None:
     nth = _W_WEEKDAY_OF_MONTH.get(g["ord"].lower())
     if nth is None:
         return None
-    found = _named_month(ctx, g, span) if not g.get("year") else \
-        Found("DATE", f"{_year(g['year']):04d}-{_month(g['month']):02d}")
+    found = _month_named(ctx, g, span)
     if found is None or "X" in found.value:
         return found and Found("DATE", found.value + "-XX", anchor=found.anchor)
     year, month, weekday = int(found.value[:4]), int(found.value[5:7]), _weekday(g["weekday"])
