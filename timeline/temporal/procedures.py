@@ -303,13 +303,19 @@ def _entry_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
 
 def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
     """ "On March 3, 2014, rebels attacked. On March 5, the army responded.": a day without its year
-    shortly after a day dated in another year than the DCT's, and soon after that day, is of its year."""
+    shortly after a day dated in another year than the DCT's, and soon after that day, is of its year; so is
+    one shortly after a month so dated, in that month or soon after it ("In September 2004 militants seized a
+    school; the siege ended on 3 September"), unless its clause looks ahead ("will meet on 3 October")."""
     last, story = ctx.last, ctx.story
-    if last is None or story is None or last[1] != "day" or story[0] != last[0].year \
+    if last is None or story is None or last[1] not in ("day", "month") or story[0] != last[0].year \
             or last[0].year == ctx.dct.year or not 0 <= span[0] - story[1] <= FOLLOW_REACH \
             or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]:
         return None  # the day must be dated by a year written in the text, not counted within a story
-    return _soon_after(last[0], month, day)
+    if last[1] == "day":
+        return _soon_after(last[0], month, day)
+    if last[0].year > ctx.dct.year or direction(ctx, *span, default=0, yearly=True) > 0:
+        return None  # a month of the years ahead is a plan, whose days are told of no story
+    return _soon_after(last[0] - dt.timedelta(days=1), month, day)  # the month's first day is soon after it
 
 
 _RANGE_LINK = context_pattern("range_link")
@@ -360,9 +366,13 @@ def _written_before(ctx: Context, span, month: int, day: int) -> int | None:
 
 
 def _soon_after(day_told: dt.date, month: int, day: int) -> dt.date | None:
-    """The day ``month``/``day`` in the year of ``day_told``, when it comes at most FOLLOW_DAYS after it."""
-    candidate = _safe_date(day_told.year, month, day)
-    return candidate if 0 < (candidate - day_told).days <= FOLLOW_DAYS else None
+    """The day ``month``/``day`` in the year of ``day_told`` or the next ("December 28, 2013 ... on January 3"),
+    when it comes at most FOLLOW_DAYS after it."""
+    for year in (day_told.year, day_told.year + 1):
+        candidate = _safe_date(year, month, day)
+        if 0 < (candidate - day_told).days <= FOLLOW_DAYS:
+            return candidate
+    return None
 
 
 _DAY_RANGE_BEFORE = context_pattern("day_range_before")
