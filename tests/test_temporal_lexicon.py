@@ -66,6 +66,7 @@ def test_a_unit_a_holiday_and_an_abbreviation_are_each_one_row(copy_of_english):
     ("holidays.tsv", "labour day\tnth\t9 1", "holidays.tsv:{line}: an nth holiday's WHEN is MONTH WEEKDAY N"),
     ("cues.tsv", "shall\tmodal", "cues.tsv:{line}: KIND must be one of"),
     ("seasons.tsv", "summer\tSU\t6-9", "seasons.tsv:{line}: the months of SU are already given as 6-8"),
+    ("patterns.tsv", "WHEN\t(?:{NOWHERE})", "patterns.tsv:{line}: {{NOWHERE}} is no pattern written above this one"),
 ])
 def test_a_bad_row_is_named_by_file_and_line(copy_of_english, name, row, message):
     add_row(copy_of_english, name, row)
@@ -132,6 +133,17 @@ def test_a_bad_rule_is_named_by_file_and_line(copy_of_english, row, message):
                             env={**os.environ, "TIMELINE_LANGUAGE": str(copy_of_english)})
     assert result.returncode != 0
     assert f"LexiconError: {rules}:" + message.format(line=1)[len("rules.tsv:"):] in result.stderr, result.stderr
+
+
+def test_a_zone_written_once_is_read_after_clock_times_of_12_and_24_hours(copy_of_english):
+    patterns = copy_of_english / "patterns.tsv"
+    rows = patterns.read_text(encoding="utf-8").splitlines()
+    rows = [row.replace("|local\\s+time)", "|(?-i:MMT)|local\\s+time)") if row.startswith("ZONE\t") else row
+            for row in rows]
+    patterns.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert tag_with(copy_of_english, [("The curfew began at 4 p.m. MMT.", "2021-03-01"),
+                                      ("The curfew began at 1600 MMT.", "2021-03-01")]) == [
+        [("4 p.m. MMT", "TIME", "2021-03-01T16:00")], [("1600 MMT", "TIME", "2021-03-01T16:00")]]
 
 
 def test_a_rule_is_one_row(copy_of_english):

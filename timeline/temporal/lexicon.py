@@ -82,6 +82,16 @@ class LexiconError(ValueError):
     """A language file that cannot be read; the message names the file and line."""
 
 
+# A pattern may use one written above it: {ZONE} in TZ.
+_PATTERN_NAME = re.compile(r"\{([A-Z]+)\}")
+
+
+def _pattern_above(patterns: dict[str, str], name: str, where: str) -> str:
+    if name not in patterns:
+        raise LexiconError(f"{where}: {{{name}}} is no pattern written above this one")
+    return patterns[name]
+
+
 @dataclass(frozen=True)
 class Holiday:
     """When a holiday falls: on a fixed ``month``/``day``; on the ``n``th ISO ``weekday`` of
@@ -304,7 +314,7 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
     for where, (name, pattern) in _rows(read("patterns.tsv"), origin("patterns.tsv"), (2, 2), "NAME<tab>PATTERN"):
         if not name.isupper() or not name.isalpha():
             raise LexiconError(f"{where}: NAME must be a word in capitals, not {name!r}")
-        patterns[name] = pattern
+        patterns[name] = _PATTERN_NAME.sub(lambda m: _pattern_above(patterns, m.group(1), where), pattern)
 
     contexts = {}
     for where, (name, pattern) in _rows(read("contexts.tsv"), origin("contexts.tsv"), (2, 2), "NAME<tab>PATTERN"):
