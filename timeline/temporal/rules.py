@@ -74,7 +74,9 @@ MACROS = {
     "SAFEMONTH": "(?-i:" + alternation(_cased([m for m in _FULL_MONTHS if m.capitalize() not in AMBIGUOUS_MONTHS])) + r"(?![a-z]))",
     "WEEKDAY": "(?-i:" + alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
     "WEEKDAYS": "(?-i:" + alternation(_cased(LANGUAGE.weekday_plurals)) + ")",
-    "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + alternation(_number_words) + r")(?![0-9])",
+    # No count of three digits or more is written with a leading zero: "0430 hours" is a clock time ("1 hour 08
+    # minutes" is a count).
+    "NUM": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|(?!0[0-9]{2})[0-9]+(?:\.[0-9]+|\s+1/2|½)?|" + alternation(_number_words) + r")(?![0-9])",
     "UNIT": alternation(_unit_words) + r"\b",
     "ORD": alternation([o for o, value in ORDINALS.items() if value > 0]),
     "ORDWORD": alternation(ORDINAL_WORDS),
