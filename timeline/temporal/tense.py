@@ -54,6 +54,7 @@ _PAST_FINITE = context_pattern("past_finite")
 _FUTURE_FINITE = context_pattern("future_finite")
 _AHEAD_BETWEEN = context_pattern("ahead_between")
 _ONSET_BEFORE = context_pattern("onset_before")
+_NAME_BESIDE_AFTER, _NAME_BESIDE_BEFORE = context_pattern("name_beside_after"), context_pattern("name_beside_before")
 _LASTING_PAST = role_words("lasting_past")
 _LASTING_PRESENT = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, role_words("lasting_present"))), re.IGNORECASE)
 _ABBREVIATIONS = tuple(role_words("abbreviation"))
@@ -99,6 +100,9 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                         or _ADVERB_ADJECTIVE_BEFORE.search(text, max(0, m_start - 30), m_start):
                     continue  # "a closed-door meeting", "unleaded petrol will be": an adjective
                 kind = "plan" if m.group() in PLANS else "past"
+            elif kind == "future" and m.group()[0].isupper() and (
+                    _NAME_BESIDE_AFTER.match(text, m.end()) or _NAME_BESIDE_BEFORE.search(text, max(0, m_start - 30), m_start)):
+                continue  # "the National Planning Committee", "Will Smith": a word of a name, no verb
             elif kind == "past" and _COMPARATIVE_AFTER.match(text, m.end()):
                 continue  # "no earlier than Monday": a comparison, no past
             elif kind == "past" and m.group().lower() in _ADJECTIVES_AFTER_DETERMINER \
