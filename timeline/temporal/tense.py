@@ -54,6 +54,7 @@ _PAST_FINITE = context_pattern("past_finite")
 _FUTURE_FINITE = context_pattern("future_finite")
 _AHEAD_BETWEEN = context_pattern("ahead_between")
 _ONSET_BEFORE = context_pattern("onset_before")
+_MANNER_BEFORE = context_pattern("manner_before")
 _NAME_BESIDE_AFTER, _NAME_BESIDE_BEFORE = context_pattern("name_beside_after"), context_pattern("name_beside_before")
 _LASTING_PAST = role_words("lasting_past")
 _LASTING_PRESENT = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, role_words("lasting_present"))), re.IGNORECASE)
@@ -177,8 +178,12 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
         # A deadline: the nearest occurrence, unless the clause is in a past tense ("had filed by Wednesday")
         # or in the future ("will remain until January").
         clause = text[low:high]
-        if _PAST_FINITE.search(clause):
-            return -1
+        past = None
+        for past in _PAST_FINITE.finditer(text, low, start):
+            pass
+        if past is not None and not _AHEAD_BETWEEN.search(text, past.end(), start) \
+                or past is None and _PAST_FINITE.search(text, start, high):
+            return -1  # not "was hopeful that the process would be concluded by Wednesday": ahead of that past
         if _FUTURE_FINITE.search(clause):
             return 1
         # "fighting continued through the weekend", "stayed until Sunday": a past verb of lasting that governs
@@ -219,8 +224,8 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
             if best is None or candidate <= best:
                 best, best_end = candidate, m_end
         elif m_start >= end and m_end <= high:
-            if kind == "ahead_of":
-                continue  # "on Tuesday ahead of the vote": what lies ahead is the vote
+            if kind == "ahead_of" or _MANNER_BEFORE.search(text, max(end, m_start - 8), m_start):
+                continue  # "on Tuesday ahead of the vote": what lies ahead is the vote; "from Friday as planned"
             if _CLAUSE_OPENER_BETWEEN.search(text, end, m_start):
                 break  # "in October, which is expected to last": the cue is another clause's
             if kind == "past" and REPORTING_VERB.fullmatch(text, m_start, m_end) and (
