@@ -206,3 +206,16 @@ def test_a_live_blog_post_is_of_its_day_heading_not_of_a_day_it_names():
     assert ("1:30 a.m.", "2025-01-20T01:30") in found
     assert ("11:50 p.m.", "2025-01-19T23:50") in found and ("tonight", "2025-01-19TNI") in found
     assert ("early tomorrow", "2025-01-20") in found
+
+
+def test_a_posts_stamp_heads_the_post_and_is_no_happening():
+    """A channel's posts copied with their stamps ("KhersonFront, [12.11.2024 08:14]"): each stamp dates its post."""
+    text = ("Kherson Frontline Channel\n\n"
+            "KhersonFront, [12.11.2024 08:14]\n"
+            "Overnight the enemy shelled the Dniprovskyi district of Kherson. A 67-year-old man was wounded.\n\n"
+            "KhersonFront, [13.11.2024 07:02]\n"
+            "Russian forces tried to land on Karantynnyi island and were repelled.\n")
+    events = _events(text)
+    assert [(e.date, e.title) for e in events] == [
+        ("2024-11-12", "The enemy shelled the Dniprovskyi district of Kherson"),
+        ("2024-11-13", "Russian forces tried to land on Karantynnyi island and were repelled")]

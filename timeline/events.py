@@ -709,11 +709,14 @@ DATE_HEADING_MAX_CHARS = 60
 LABEL_HEADING_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+")
 _HEADING_REST = re.compile(r"(?:[^\w\[]|\[[^\]\n]{0,20}\])*")
+# The clock time of a post's stamp, right after its date: " 08:14]", ", 14.32".
+_STAMP_CLOCK = re.compile(r"[ \t,]*(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?::[0-5][0-9])?(?![0-9])")
 
 
 def _is_date_heading(sentence: Sentence, expressions: list[TemporalExpression], text: str) -> bool:
-    """A line that is a date alone ("3 September", "October 2016", "Feb. 5, 2016"), not closed as a sentence:
-    it heads the part of a timeline or a live blog that tells what happened then."""
+    """A line that is a date alone ("3 September", "October 2016", "Feb. 5, 2016"), not closed as a sentence, or
+    a post's stamp (a short name, the date and its clock time): it heads the part of a timeline, a live blog or a
+    channel's posts that tells what happened then."""
     rest, position = [], sentence.start
     for expression in expressions:
         rest.append(text[position:expression.start])
@@ -725,8 +728,14 @@ def _is_date_heading(sentence: Sentence, expressions: list[TemporalExpression], 
     if not _alone_on_line(text, sentence.start, sentence.end):
         return False
     words = "".join(rest)
-    return _HEADING_REST.fullmatch(words) is not None or (
-        after.rstrip().endswith(":") and len(_WORD.findall(words)) <= LABEL_HEADING_WORDS)
+    if _HEADING_REST.fullmatch(words) is not None:
+        return True
+    if after.rstrip().endswith(":") and len(_WORD.findall(words)) <= LABEL_HEADING_WORDS:
+        return True
+    # A post's stamp: a short name, then the date and its clock time ("KhersonFront, [12.11.2024 08:14]").
+    stamp = _STAMP_CLOCK.match(after)
+    return stamp is not None and len(_WORD.findall("".join(rest[:-1]))) <= LABEL_HEADING_WORDS \
+        and _HEADING_REST.fullmatch(after[stamp.end():]) is not None
 
 
 # What may stand before a sentence that opens its line: spaces, a list's mark, a quotation's ">".
