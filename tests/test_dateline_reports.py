@@ -125,6 +125,9 @@ BODY = "Israeli forces shelled the eastern neighbourhoods of Rafah yesterday, re
     # A labelled dateline, published or updated, is the page's own and wins over the report's header.
     (f"{HEADER}\nPublished 16 May 2024\n\n{BODY}", "2024-05-16"),
     (f"{HEADER}\nUpdated 17 May 2024\n\n{BODY}", "2024-05-17"),
+    # A report's date of issue, after its reporting period, is the report's own.
+    ("Monthly Incident Report - North-West Region\nReporting period: 1-30 April 2024\nPrepared by: Monitoring Network\n"
+     f"Date of issue: 7 May 2024\n\n{BODY}", "2024-05-07"),
     (f"Weekly report, week ending 9 June 2023\nBy Jane Doe | 12 June 2023\n\n{BODY}", "2023-06-12"),
     # A headline that holds a date is no report's header: the real dateline dates the text.
     (f"Clashes on 3 March 2023 kill 12\nPublished 5 March 2023\n\n{BODY}", "2023-03-05"),
