@@ -17,6 +17,8 @@ from .vocabulary import (LANGUAGE, AMBIGUOUS_MONTHS, HOLIDAYS, MONTH_ABBREVIATIO
                          MULTIPLIERS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, TENS, UNIT_PLURALS, UNITS,
                          UNITS_WORDS, WEEKDAY_NAMES)
 
+WEEKDAY_ABBREVIATIONS = LANGUAGE.weekday_abbreviations
+
 
 def alternation(words) -> str:
     """A regex matching any of ``words``, written as a trie so that a failing attempt stops at once.
@@ -73,6 +75,9 @@ MACROS = {
     "MONTHNAME": "(?-i:" + alternation(_cased(_FULL_MONTHS)) + r"(?![a-z]))",
     "SAFEMONTH": "(?-i:" + alternation(_cased([m for m in _FULL_MONTHS if m.capitalize() not in AMBIGUOUS_MONTHS])) + r"(?![a-z]))",
     "WEEKDAY": "(?-i:" + alternation(_cased(_FULL_WEEKDAYS)) + r"(?![a-z]))",
+    # A weekday written before a date may be abbreviated: "Mon 2 June", "Wed., June 4".
+    "DAYNAME": "(?-i:" + alternation(_cased(_FULL_WEEKDAYS) + [a.capitalize() + "." for a in WEEKDAY_ABBREVIATIONS]
+                                     + _cased(WEEKDAY_ABBREVIATIONS)) + r"(?![a-z]))",
     "WEEKDAYS": "(?-i:" + alternation(_cased(LANGUAGE.weekday_plurals)) + ")",
     # No count of three digits or more is written with a leading zero: "0430 hours" is a clock time ("1 hour 08
     # minutes" is a count).
