@@ -251,6 +251,14 @@ def test_titles_drop_attribution_parentheses_insertions_and_leading_adverbials()
     assert make_title(sentence, (start, start + 7)) == "ISIS launched an offensive on the Al-Tanf crossing"
 
 
+def test_a_title_drops_a_pages_label_before_a_colon_or_a_dash():
+    for label in ("Breaking:", "UPDATE -", "Exclusive:"):
+        sentence = f"{label} Egypt's foreign minister arrived in Port Sudan on Tuesday for talks with the army chief."
+        assert _title_at(sentence, "Tuesday") == "Egypt's foreign minister arrived in Port Sudan for talks with the army chief"
+    sentence = "Update on Korabel: the death toll rose to 5 on Friday."
+    assert _title_at(sentence, "Friday").startswith("Update on Korabel")
+
+
 def test_a_title_drops_the_phrase_of_purpose_or_cause_that_opens_the_sentence():
     for opening in ("As part of their campaign to take the province", "As a result of the talks"):
         sentence = f"{opening}, the two armies opened a corridor on 22 March to let civilians leave."

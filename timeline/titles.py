@@ -52,6 +52,8 @@ LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:%s|(?:%s) [^,]{1,60}),?\s+)+" % (alternatives(_CUES["leading_adverbial"]), alternatives(_CUES["leading_source"])),
     re.IGNORECASE,
 )
+# A page's label before a colon or a dash opening a post (cues.tsv, leading_label): "Breaking: ...", "UPDATE - ...".
+LEADING_LABEL = re.compile(r"^(?:%s)\s*(?::|\s[-–—])\s+" % alternatives(_CUES["leading_label"]), re.IGNORECASE)
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved"
 # (a quotation in it may hold a comma: 'which was called "We Are Coming, Nineveh",').
 # The verb may be any past form or a verb of saying ("Turkey, which backs some rebel groups, said ...").
@@ -782,6 +784,7 @@ def tidy_title(clause: str) -> str:
         text = LEADING_PHRASE.sub("", text)
     text = _LEADING_CONNECTIVE.sub("", text)
     text = LEADING_ADVERBIALS.sub("", text)
+    text = LEADING_LABEL.sub("", text)
     text = _without_leading_punctuation(text)
     if "," in text:
         shorter = INSERTION.sub(" ", text, count=1)

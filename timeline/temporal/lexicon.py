@@ -24,7 +24,7 @@ GRANULARITIES = ("millennium", "century", "decade", "year", "half", "quarter", "
                  "week", "weekend", "day", "hour", "minute", "second")
 CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_of", "not_past", "reporting", "speech",
              "month_cue", "year_cue", "finite_verb", "clause_opener", "clause_opener_after_comma", "date_lead_in",
-             "leading_adverbial", "leading_phrase", "leading_connective", "attribution", "hedge",
+             "leading_adverbial", "leading_label", "leading_phrase", "leading_connective", "attribution", "hedge",
              "trailing_attribution", "hearer_verb", "relative_pronoun", "opening_relative", "verb_after_relative",
              "speech_lead",
              "speech_subject", "temporal_conjunction", "coordinator", "subject_determiner", "range_joiner",
