@@ -311,11 +311,11 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
             or last[0].year == ctx.dct.year or not 0 <= span[0] - story[1] <= FOLLOW_REACH \
             or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]:
         return None  # the day must be dated by a year written in the text, not counted within a story
-    if last[1] == "day":
-        return _soon_after(last[0], month, day)
-    if last[0].year > ctx.dct.year or direction(ctx, *span, default=0, yearly=True) > 0:
+    if last[1] == "month" and last[0].year > ctx.dct.year:
         return None  # a month of the years ahead is a plan, whose days are told of no story
-    return _soon_after(last[0] - dt.timedelta(days=1), month, day)  # the month's first day is soon after it
+    if direction(ctx, *span, default=0, yearly=True) > 0:
+        return None  # "The war began on October 7, 2023. On October 7, Israelis will mark ...": ahead
+    return _soon_after(last[0], month, day)
 
 
 _RANGE_LINK = context_pattern("range_link")
@@ -367,10 +367,11 @@ def _written_before(ctx: Context, span, month: int, day: int) -> int | None:
 
 def _soon_after(day_told: dt.date, month: int, day: int) -> dt.date | None:
     """The day ``month``/``day`` in the year of ``day_told`` or the next ("December 28, 2013 ... on January 3"),
-    when it comes at most FOLLOW_DAYS after it."""
+    when it is that day ("at 10 a.m. on 15 September" read with its clock time) or comes at most FOLLOW_DAYS
+    after it."""
     for year in (day_told.year, day_told.year + 1):
         candidate = _safe_date(year, month, day)
-        if 0 < (candidate - day_told).days <= FOLLOW_DAYS:
+        if 0 <= (candidate - day_told).days <= FOLLOW_DAYS:
             return candidate
     return None
 
@@ -1132,6 +1133,8 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
         day = cal.weekday_near(reference + dt.timedelta(days=1), weekday, 1)
     elif (first := _weekday_range_start(ctx, span, weekday)) is not None:
         day = cal.weekday_near(first + dt.timedelta(days=1), weekday, 1)
+    elif ctx.narrative:
+        day = cal.weekday_near(reference, weekday, 1)  # a story goes on: its Wednesday after its Tuesday
     else:
         sign = direction(ctx, *span, default=2)
         if _DONE_AFTER.match(ctx.text, span[1]) and not _AHEAD_BEFORE.search(ctx.text, max(0, span[0] - 25), span[0]):

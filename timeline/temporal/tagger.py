@@ -29,7 +29,7 @@ from .values import is_well_formed, parse_dct, value_start
 from .vocabulary import (HOLIDAYS, LANGUAGE, LEAD_DISTANCE, LEAD_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
                          REFERENCES, REPORTING, SEASONS, SET_WORDS, TIME_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT, STORY_GAP, STORY_GAP_NEWS, STORY_MIN_YEARS,
-                      NEAR_REACH, RETURN_GAP, STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
+                      FOLLOW_REACH, NEAR_REACH, RETURN_GAP, STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .firstchars import head, prefixes, with_lookahead
 from .tense import direction
 from .procedures import PREVIOUS_WORD, heading_year, is_entry_date
@@ -191,6 +191,15 @@ def _well_formed(value: str) -> bool:
 
 
 _DAY_GROUPS = frozenset({"month", "after_month", "after_month2"})
+STORY_WEEK_REACH = FOLLOW_REACH  # characters after a day of a history over which a bare weekday is of its week
+
+
+def _in_story_week(ctx: Context, story: int, start: int) -> bool:
+    """Whether a bare weekday at ``start`` is of the week a history has reached: the text is no news of its own
+    days, and the story's last date, a day of its year, was named a short way before."""
+    last = ctx.last
+    return not ctx.dct_plausible and last is not None and last[1] == "day" and last[0].year == story \
+        and ctx.last_at is not None and 0 <= start - ctx.last_at <= STORY_WEEK_REACH
 
 
 def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
@@ -203,6 +212,8 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
     own_days = story is not None and ((TEMPLATES[rule_index].own_days and not _DAY_GROUPS & groups.keys())
                                       or (_OWN_TIME.search(match.group())
                                           and not _story_demonstrative(ctx, match.group(), start)))
+    if own_days and "weekday" in groups and _in_story_week(ctx, story, start):
+        own_days = False  # "On Sunday, 13 September ... On Wednesday the governor ordered": the story's week
     if story is not None and not own_days and ctx.dct is not None and ((
             ctx.dct_plausible
             and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)))
