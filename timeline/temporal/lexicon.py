@@ -29,7 +29,7 @@ CUE_KINDS = ("future", "past", "future_auxiliary", "scheduled", "plan", "ahead_o
              "speech_lead",
              "speech_subject", "temporal_conjunction", "coordinator", "subject_determiner", "range_joiner",
              "range_opener", "range_mark", "coming_period", "place_preposition", "place_joiner",
-             "modifier_participle", "source_verb", "passive_auxiliary")
+             "modifier_participle", "source_verb", "passive_auxiliary", "anaphoric_after_the")
 # The cue words of the events stage (events.py).
 CUE_KINDS += ("habitual", "recurrence", "recurring_period", "generic_time", "comparison", "comparative",
               "deadline_comparative", "comparative_lead", "compared_period", "planned", "conditional",
