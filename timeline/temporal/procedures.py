@@ -977,8 +977,9 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
             base = ctx.previous_last
             ctx.read_far = True
     quarter = ctx.recent_quarter(span[0])
-    if granularity == "year" and steps and quarter is not None and word not in _W_OFFSET_LATER:
-        # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before
+    if granularity == "year" and steps == 1 and quarter is not None and word not in _W_OFFSET_LATER:
+        # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before ("20
+        # years ago" is a year)
         found = _resolved(ctx, "quarter", 4 * sign * steps, base=(quarter, "quarter"), mod=mod)
         found.remember = False  # a comparison with the quarter reported on, not a new date in the story
     else:
