@@ -219,3 +219,11 @@ def test_a_posts_stamp_heads_the_post_and_is_no_happening():
     assert [(e.date, e.title) for e in events] == [
         ("2024-11-12", "The enemy shelled the Dniprovskyi district of Kherson"),
         ("2024-11-13", "Russian forces tried to land on Karantynnyi island and were repelled")]
+
+
+def test_entries_without_a_year_follow_the_last_entry_with_one_not_an_earlier_year_alone():
+    text = ("Key dates\n\nLate 2021 - M23 takes up arms again.\n4 January 2025 - M23 captures Masisi town.\n"
+            "21 January - Minova falls.\n28 January - Protesters attack embassies in Kinshasa.\n")
+    found = _values(text, "2025-01-29")
+    assert ("Late 2021", "2021") in found and ("4 January 2025", "2025-01-04") in found
+    assert ("21 January", "2025-01-21") in found and ("28 January", "2025-01-28") in found

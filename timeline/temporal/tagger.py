@@ -728,6 +728,8 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
             ctx.section_year = last[0].year
         if last is not None and last[1] in _ENTRY_GRANULARITIES and is_entry_date(text, start + span_start, start + span_end):
             ctx.last_entry = last[0]  # the next entry's date without its year is read near it
+            if anchor == "explicit" and ctx.section_year not in (None, last[0].year):
+                ctx.section_year = None  # "Late 2021 - ... / 4 January 2025 - ... / 21 January - ...": the entry's year
             # and the days of the week its text names are those around its day ("April 7, 1992: The European
             # Community announced Monday ..." in a look back from 2012)
             ctx.entry_day = _entry_reach(text, last[0], start + span_end) if last[1] == "day" else None
