@@ -10,6 +10,14 @@ def test_german_day_number_before_month_does_not_end_a_sentence():
     assert _texts(text) == ["On the morning of 6. August, the base fell.", "Fighting went on."]
 
 
+def test_a_word_that_opens_sentences_after_an_abbreviation_begins_the_next_one():
+    text = ("The deadline expired at 3 a.m. Some soldiers handed over their weapons. Rally's has 160 restaurants "
+            "in the U.S. The company went public. He arrived at 3 a.m. Monday.")
+    assert _texts(text) == ["The deadline expired at 3 a.m.", "Some soldiers handed over their weapons.",
+                            "Rally's has 160 restaurants in the U.S.", "The company went public.",
+                            "He arrived at 3 a.m. Monday."]
+
+
 def test_abbreviations_and_initials():
     text = "Gen. Smith met J. Doe at 9 a.m. Local time was noted. The U.S. said no."
     assert _texts(text) == ["Gen. Smith met J. Doe at 9 a.m. Local time was noted.", "The U.S. said no."]

@@ -41,6 +41,8 @@ _ORDINAL_BEFORE_MONTH = re.compile(r"\b\d{1,2}\.$")
 _MONTH_AHEAD = re.compile(r"\s*(%s)\b" % "|".join(MONTH_NAMES), re.IGNORECASE)
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _RUNS_ON_END = re.compile(r"[\w,;:\-–]$")
+_OPENERS = frozenset(word.lower() for word in _LANGUAGE.words.get("sentence_opener", ()))
+_FIRST_WORD = re.compile(r"[\"'“‘(]?([A-Z][a-z]*)\b")
 # Longer than any sentence of the news corpora measured (TempEval-3 silver: 537 characters at most).
 MAX_SENTENCE = 1000
 # Where an overlong sentence is cut, best first: a line break, a clause mark, a space.
@@ -78,7 +80,9 @@ def _is_boundary(text: str, boundary: re.Match, limit: int) -> bool:
         if word:
             token = word.group(1).lower()
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                return False
+                # "at 3 a.m. Some soldiers": a word that opens sentences and follows no abbreviation inside one
+                opener = _FIRST_WORD.match(after)
+                return opener is not None and len(token) > 1 and opener.group(1).lower() in _OPENERS
     return True
 
 
