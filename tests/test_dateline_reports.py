@@ -155,3 +155,13 @@ BODY = "Israeli forces shelled the eastern neighbourhoods of Rafah yesterday, re
 def test_report_headers(text, expected):
     found = find_dateline(text)
     assert (found.published if found else None) == expected
+
+
+@pytest.mark.parametrize("stamp", ["January 26, 2025 9:14 PM GMT+1 Updated 3 hours ago", "Published 26 January 2025"])
+def test_a_pages_stamp_dates_the_page_and_is_no_event(tmp_path, stamp):
+    text = (f"Congo's M23 rebels close in on Goma | Reuters\n\nBy Reuters Staff\n{stamp}\n\n"
+            "GOMA, Jan 26 (Reuters) - Rebels told soldiers to lay down their weapons on Sunday.\n")
+    (tmp_path / "goma.txt").write_text(text, encoding="utf-8")
+    chronology = build_json(tmp_path / "goma.txt")
+    assert chronology["documents"][0]["published"] == "2025-01-26"
+    assert [(e["date"], e["expression"]) for e in chronology["events"]] == [("2025-01-26", "Sunday")]

@@ -407,11 +407,20 @@ def _published_day(document: Document) -> dt.date | None:
 
 def _own_date(document: Document) -> tuple[int, int] | None:
     """Where a report's header states the date the report was dated by ("Data as of 12 February
-    2024", "Reporting period: 1-7 October 2023"): the report's own date, no happening's."""
+    2024", "Reporting period: 1-7 October 2023"), or a page's stamp its own ("January 26, 2025 9:14 PM
+    GMT+1 Updated 3 hours ago", "Published 5 March 2023"): the text's own date, no happening's. Not a
+    date alone on its line, which may head a timeline's first entries ("March 3, 2016")."""
     if document.published_from != "dateline":
         return None
     found = find_dateline(document.text, document.language)
-    return (found.start, found.end) if found and found.report else None
+    if found is None or not (found.report or _STAMP_WORD.search(document.text, found.start, found.end)):
+        return None
+    return found.start, found.end
+
+
+# A word of a page's stamp besides the date's own: a label, a clock time, a zone ("Updated", "9:14 PM GMT").
+_STAMP_WORD = re.compile(r"[0-9]{1,2}[:.][0-9]{2}|\b(?!(?:%s)\b)[^\W\d_]{2,}" % alternatives(
+    [*current_language().months, *current_language().weekdays]), re.IGNORECASE)
 
 
 def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
