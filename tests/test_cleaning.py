@@ -86,6 +86,9 @@ def test_a_comments_link_above_the_article_drops_only_its_line():
      "bombardment that has cut water and power to the whole of the strip and most of its hospitals. - AP Photo/Jane Doe",
      "caption"),
     ("LATEST", "section label"),
+    ("This article was updated on 17 February 2025 to correct the name of the Humanitarian Coordinator.",
+     "editorial note"),
+    ("Editor's note: This story has been updated to include a statement from the army.", "editorial note"),
 ])
 def test_line_rules(line, reason):
     text = ARTICLE + "\n" + line + "\n" + ARTICLE
@@ -105,6 +108,7 @@ def test_line_rules(line, reason):
     "By Friday night, rebels had taken the hill.",
     "July 2012 - Rebels launch an offensive on Aleppo.",
     "Updated figures show 55 deaths on Thursday, the monitor said, after a week of shelling in the city.",
+    "The report was updated on Monday with 12 more deaths.",
 ])
 def test_article_lines_that_look_like_rules_are_kept(line):
     text = ARTICLE + "\n" + line + "\n"
