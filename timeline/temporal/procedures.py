@@ -819,6 +819,20 @@ def quarter(ctx: Context, g: dict, span) -> Found | None:
     return found
 
 
+_PART_OF_LETTER = {letter.lower(): part for part, letter in _W_YEAR_PART.items()}
+
+
+@procedure
+def year_part_abbreviation(ctx: Context, g: dict, span) -> Found | None:
+    """A quarter or half by its letter and number (groups letter, num, year): "Q3", "Q2 2025", "H1 2024"; a half
+    only with its year ("H2" alone may be hydrogen)."""
+    part = _PART_OF_LETTER.get(g["letter"].lower())
+    if part is None or (part != "quarter" and not g.get("year")):
+        return None
+    ordinal = next((word for word, value in ORDINALS.items() if value == int(g["num"]) and word.isalpha()), None)
+    return None if ordinal is None else quarter(ctx, dict(g, ord=ordinal, part=part), span)
+
+
 @procedure
 def months_of_year_part(ctx: Context, g: dict, span) -> Found | None:
     """A quarter or half named by its first and last months (groups month, month2, noun, and those of
