@@ -93,6 +93,7 @@ class Context:
     memo: dict = field(default_factory=dict)  # steps already worked out in this text (see _tag)
     section_year: int | None = None  # the year the last heading named ("1917" above a section)
     written_days: dict = field(default_factory=dict)  # (month, day) -> the year the text last wrote it with
+    years_named: dict = field(default_factory=dict)  # a year the text wrote -> where it last wrote it
     read_far: bool = False  # a template read the text far from its expression (its step cannot be replayed)
 
     def known(self, granularity: str) -> bool:

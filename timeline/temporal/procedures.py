@@ -276,7 +276,22 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
                 and (ctx.narrative or (_safe_date(year, month, day) <= ctx.dct) == behind)]
         if len(fits) == 1:
             nearest = _safe_date(fits[0], month, day)
+        # Else a year the text wrote whose date has that weekday; not in a story, whose year says more ("Tuesday
+        # 30 January" 1649 is a Tuesday of the Julian calendar).
+        elif not fits and not ctx.narrative \
+                and (named := _named_year_of_weekday(ctx, month, day, _weekday(g["weekday"]))) is not None:
+            nearest = _safe_date(named, month, day)
     return Found("DATE", nearest.isoformat(), anchor="relative")
+
+
+def _named_year_of_weekday(ctx: Context, month: int, day: int, weekday: int) -> int | None:
+    """ "The events of February 2014 ... On Tuesday 18 February clashes broke out" in an article of 2024: of the
+    years the text wrote before, the one last written whose day of that date is the weekday written with it."""
+    ctx.read_far = True
+    for year in sorted(ctx.years_named, key=ctx.years_named.get, reverse=True):
+        if _safe_date(year, month, day).isoweekday() == weekday and _safe_date(year, month, day).day == day:
+            return year
+    return None
 
 
 _ENTRY_BEFORE, _ENTRY_AFTER = context_pattern("entry_before"), context_pattern("entry_after")

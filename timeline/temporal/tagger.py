@@ -719,8 +719,10 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         ctx.last_quarter = (new_quarter[0], start, new_quarter[1])
     if words is not None:
         found.append(make_expression(start + span_start, start + span_end, words, type_, value, mod, anchor))
-        if last is not None and anchor == "explicit" and last[1] == "day":
-            ctx.written_days[last[0].month, last[0].day] = last[0].year  # "October 7, 2023 ... on October 7"
+        if last is not None and anchor == "explicit":
+            if last[1] == "day":
+                ctx.written_days[last[0].month, last[0].day] = last[0].year  # "October 7, 2023 ... on October 7"
+            ctx.years_named[last[0].year] = start + span_start
         if ctx.story is not None and ctx.dct is not None and ctx.dct_plausible and _back_to_own_days(ctx, value):
             ctx.story = None  # news back in its own days ("in August of last year") tells no older story any longer
         if last is not None and anchor == "explicit" and last[1] == "year" \
