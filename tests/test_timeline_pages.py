@@ -221,6 +221,18 @@ def test_a_posts_stamp_heads_the_post_and_is_no_happening():
         ("2024-11-13", "Russian forces tried to land on Karantynnyi island and were repelled")]
 
 
+def test_a_posts_yesterday_tonight_and_days_ago_are_counted_from_its_stamp():
+    text = ("Kherson Frontline Channel\n\n"
+            "KhersonFront, [13.11.2024 11:20]\n"
+            "Power is back in the city centre after yesterday's strike on the substation.\n\n"
+            "KhersonFront, [14.11.2024 22:10]\n"
+            "Tonight an aerial bomb hit a five-storey building in Korabel. Two days ago a drone hit a bus.\n")
+    for dct in (None, "2024-11-18"):
+        found = _values(text, dct)
+        assert ("yesterday", "2024-11-12") in found, dct
+        assert ("Tonight", "2024-11-14TNI") in found and ("Two days ago", "2024-11-12") in found, dct
+
+
 def test_entries_without_a_year_follow_the_last_entry_with_one_not_an_earlier_year_alone():
     text = ("Key dates\n\nLate 2021 - M23 takes up arms again.\n4 January 2025 - M23 captures Masisi town.\n"
             "21 January - Minova falls.\n28 January - Protesters attack embassies in Kinshasa.\n")

@@ -159,8 +159,9 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
             and _named_just_before(ctx, position):
         # "In 2003, at 5:34 a.m.": a day of the year (or month) just named, which the text does not give; not the DCT's.
         return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]], anchor="relative")
-    if anchor == "dct" and unit == "day" and ctx.near_entry is not None and not ctx.in_story:
-        # "Sunday, January 19 / 11:50 p.m. -- That's all from us tonight": the writer's day of an entry is its own.
+    if anchor == "dct" and unit == "day" and ctx.near_entry is not None and (not ctx.in_story or ctx.dct is None):
+        # "Sunday, January 19 / 11:50 p.m. -- That's all from us tonight": the writer's day of an entry is its own
+        # (in a text with no date of its own, a post's stamp gives the only writer's day there is).
         return _resolved(ctx, unit, amount, base=(ctx.near_entry, "day"))
     if anchor == "near" and unit == "day" and not ctx.in_story and _opens_entry(ctx.text, position):
         # A live blog's post opens with its time ("6:05 a.m. -- Aid trucks entered Gaza on Sunday"): the time is of
@@ -295,13 +296,24 @@ def _named_year_of_weekday(ctx: Context, month: int, day: int, weekday: int) -> 
 
 
 _ENTRY_BEFORE, _ENTRY_AFTER = context_pattern("entry_before"), context_pattern("entry_after")
+_STAMP_BEFORE, _STAMP_AFTER = context_pattern("stamp_before"), context_pattern("stamp_after")
 
 
 def is_entry_date(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start``-``end`` opens an entry of a chronology: it opens its line and ends it, or
-    stands before a colon or a dash ("Oct. 23 - Libya declares the liberation of the nation")."""
+    stands before a colon or a dash ("Oct. 23 - Libya declares the liberation of the nation"), or it is a post's
+    stamp."""
     before = text[max(0, start - 12):start]
-    return (start < 12 or "\n" in before) and bool(_ENTRY_BEFORE.search(before)) and bool(_ENTRY_AFTER.match(text, end))
+    if (start < 12 or "\n" in before) and _ENTRY_BEFORE.search(before) and _ENTRY_AFTER.match(text, end):
+        return True
+    # A post's stamp heads the post as a date on a line of its own does: "KhersonFront, [12.11.2024 08:14]".
+    return text.startswith("[", start - 1) and is_stamp_end(text, end) \
+        and bool(_STAMP_BEFORE.search(text, max(0, start - 48), start))
+
+
+def is_stamp_end(text: str, end: int) -> bool:
+    """Whether what follows a date ending at ``end`` closes a post's stamp: its clock time and bracket (" 08:14]")."""
+    return bool(_STAMP_AFTER.match(text, end))
 
 
 def _entry_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
@@ -1005,6 +1017,9 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
             # from the one before it
             base = ctx.previous_last
             ctx.read_far = True
+    elif word in _W_OFFSET_FROM_NOW and ctx.near_entry is not None and cal.finer(granularity, "month") \
+            and (not ctx.in_story or ctx.dct is None):
+        base = (ctx.near_entry, "day")  # "two days ago" in a post of a live blog or a channel: from the post's day
     quarter = ctx.recent_quarter(span[0])
     if granularity == "year" and steps == 1 and quarter is not None and word not in _W_OFFSET_LATER:
         # "up from $3 million a year earlier", after a quarter's results: the same quarter a year before ("20

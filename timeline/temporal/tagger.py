@@ -32,7 +32,7 @@ from .context import (Context, Found, NEAR_DCT, STORY_CONFIRM, STORY_CUE_WEIGHT,
                       FOLLOW_REACH, NEAR_REACH, RETURN_GAP, STORY_REACH, STORY_REACH_NEWS, MACRO_FIELD, context_pattern, context_text, role_words)
 from .firstchars import head, prefixes, with_lookahead
 from .tense import direction
-from .procedures import PREVIOUS_WORD, heading_year, is_entry_date
+from .procedures import PREVIOUS_WORD, heading_year, is_entry_date, is_stamp_end
 from .resolver import TEMPLATES, resolve
 
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -679,9 +679,9 @@ def _entry_reach(text: str, day: dt.date, end: int) -> tuple[dt.date, int, bool]
     is the writer's again)."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[end:line_end].strip(" \t:-–—"):
+    if text[end:line_end].strip(" \t:-–—") and not is_stamp_end(text, end):
         return day, line_end, False
-    return day, end + ENTRY_REACH, True
+    return day, end + ENTRY_REACH, True  # (a post's stamp heads its post: "KhersonFront, [12.11.2024 08:14]")
 
 
 def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: int, position: int) -> int:
