@@ -69,6 +69,7 @@ def head(*lines: str) -> str:
     (head("Last updated: 3 hours ago | Posted 5 April 2017"), "2017-04-05"),
     (head("April 5, 2017 / 4:15 PM / Updated 2 hours ago"), "2017-04-05"),
     (head("February 4, 2025 2:17 PM GMT Updated 2 hours ago"), "2025-02-04"),
+    (head("Updated 17 June 2025, 16:48 EAT"), "2025-06-17"),
     (head("Updated 9 April 2017"), "2017-04-09"),
     # Numeric dates whose order only evidence tells.
     (head("12/03/2018"), None),
