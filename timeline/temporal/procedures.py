@@ -14,6 +14,7 @@ from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LAN
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
 from .context import (Context, Found, FOLLOW_DAYS, FOLLOW_REACH, RETURN_REACH, STORY_TURN, context_pattern,
+                      STORY_REACH_NEWS as STORY_REACH_FRAME,
                       NEAR_DAYS, NEAR_REACH, context_text, role_words)
 from .rules import MACROS
 from .lexicon import alternatives
@@ -328,12 +329,30 @@ def _entry_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
     return min((_safe_date(before.year + step, month, day) for step in (-1, 0, 1)), key=lambda d: abs((d - before).days))
 
 
+_YEAR_FRAME_BEFORE, _YEAR_FRAME_AFTER = context_pattern("year_frame_before"), context_pattern("year_frame_after")
+
+
+def _year_framed(ctx: Context, span) -> bool:
+    """Whether the date last named is a year of the past that opens its sentence as a frame ("In 1994, ..."), a
+    short way before ``span`` in the same paragraph."""
+    last, story, end = ctx.last, ctx.story, ctx.last_at
+    if last is None or story is None or last[1] != "year" or story[0] != last[0].year or end is None \
+            or ctx.dct is None or last[0].year >= ctx.dct.year or not 0 <= span[0] - end <= STORY_REACH_FRAME:
+        return False
+    return "\n\n" not in ctx.text[end:span[0]] and _YEAR_FRAME_AFTER.match(ctx.text, end) is not None \
+        and _YEAR_FRAME_BEFORE.search(ctx.text, max(0, story[1] - 12), story[1]) is not None
+
+
 def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
     """ "On March 3, 2014, rebels attacked. On March 5, the army responded.": a day without its year
     shortly after a day dated in another year than the DCT's, and soon after that day, is of its year; so is
     one shortly after a month so dated, in that month or soon after it ("In September 2004 militants seized a
     school; the siege ended on 3 September"), unless its clause looks ahead ("will meet on 3 October")."""
     last, story = ctx.last, ctx.story
+    if _year_framed(ctx, span):
+        # "In 1994, the relationship collapsed. On the evening of 6 April, a plane was shot down": a year that opens
+        # its sentence as the frame of what follows holds for the days of its paragraph, unless they look ahead.
+        return None if direction(ctx, *span, default=0, yearly=True) > 0 else _safe_date(last[0].year, month, day)
     if last is None or story is None or last[1] not in ("day", "month") or story[0] != last[0].year \
             or last[0].year == ctx.dct.year or not 0 <= span[0] - story[1] <= FOLLOW_REACH \
             or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]:
@@ -547,6 +566,8 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         else:
             year = first.year if month < first.month else first.year - 1
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
+    if not dir_word and _year_framed(ctx, span) and direction(ctx, *span, default=0, yearly=True) <= 0:
+        return Found("DATE", f"{ctx.last[0].year:04d}-{month:02d}", anchor="relative")  # "In 1994, ... In June"
     if dir_word in BACK:
         year = year if month < ctx.dct.month else year - 1
         if dir_word in _W_LAST_NOT_PREVIOUS and ctx.dct_granularity != "year" and (ctx.dct.month - month) % 12 == 1:
