@@ -173,6 +173,12 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     if anchor in ("story", "near") and ctx.last is not None and not cal.finer(unit, ctx.last[1]) \
             and (anchor == "story" or _last_date_near(ctx, position)):
         base = ctx.last
+    elif anchor == "story" and unit == "day" and abs(amount) == 1 and ctx.last is not None \
+            and ctx.last[1] in _DAY_UNKNOWN_IN and ctx.dct is not None \
+            and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1]):
+        # "In July 2013 a court sentenced him; the next day, prosecutors asked for his release": a day of the month
+        # (or year) last named, which the text does not give; not the day after the DCT.
+        return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]], anchor="relative")
     elif anchor == "near" and ctx.near_entry is not None:
         base = (ctx.near_entry, "day")  # "March 23, 2022 / 8:15 a.m. Explosions in Kyiv": the entry's day
     elif anchor == "last":
@@ -1110,10 +1116,13 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
         base = (compared_month, "month")
     elif anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
-    elif anaphoric and offset == 0 and granularity == "day" and dir_word not in DEMONSTRATIVE \
-            and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN:
-        # "killed last October ... crossed out that same day": a day of the month (or year) last spoken
-        # of, which the text does not name; never the DCT's day.  ("trades made that day": no date.)
+    elif anaphoric and granularity == "day" and dir_word not in DEMONSTRATIVE \
+            and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN \
+            and (offset == 0 or abs(offset) == 1 and ctx.dct is not None
+                 and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1])):
+        # "killed last October ... crossed out that same day", "In July 2013 a court sentenced him; the next day,
+        # prosecutors asked ...": a day of the month (or year) last spoken of, which the text does not name; never
+        # the DCT's day or the day after it.  ("trades made that day": no date.)
         return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]],
                      anchor="relative", remember=False)
     elif dir_word in DEMONSTRATIVE and granularity == "day":
