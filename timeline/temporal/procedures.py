@@ -147,6 +147,18 @@ def counted(ctx: Context, anchors: tuple, unit: str, amount: int, position: int 
     return _counted_from(ctx, anchors[-1], unit, amount, position)
 
 
+def _last_other_than_dct(ctx: Context) -> bool:
+    """Whether the date last spoken of is a month or a year, and another than the DCT's."""
+    return ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN and ctx.dct is not None \
+        and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1])
+
+
+def _day_of_last(ctx: Context, remember: bool = True) -> Found:
+    """A day of the month (or year) last spoken of, which the text does not give ("2013-07-XX")."""
+    return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]], anchor="relative",
+                 remember=remember)
+
+
 def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: int = 0) -> Found:
     """The field {dct.UNIT+N}, {story.UNIT+N}, {near.UNIT+N} or {last.UNIT+N} of a template: the ``unit``
     ``amount`` units away from the DCT (in a story, the story's date); for ``story`` from the date last
@@ -155,11 +167,9 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     sentence, else from the day of the chronology entry it is in, else from the DCT; for ``last`` from the
     date last spoken of, not placed in time when there is none ("August of that year")."""
     base = None
-    if anchor == "near" and unit == "day" and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN \
-            and ctx.dct is not None and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1]) \
-            and _named_just_before(ctx, position):
+    if anchor == "near" and unit == "day" and _last_other_than_dct(ctx) and _named_just_before(ctx, position):
         # "In 2003, at 5:34 a.m.": a day of the year (or month) just named, which the text does not give; not the DCT's.
-        return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]], anchor="relative")
+        return _day_of_last(ctx)
     if anchor == "dct" and unit == "day" and ctx.near_entry is not None and (not ctx.in_story or ctx.dct is None):
         # "Sunday, January 19 / 11:50 p.m. -- That's all from us tonight": the writer's day of an entry is its own
         # (in a text with no date of its own, a post's stamp gives the only writer's day there is).
@@ -173,12 +183,9 @@ def _counted_from(ctx: Context, anchor: str, unit: str, amount: int, position: i
     if anchor in ("story", "near") and ctx.last is not None and not cal.finer(unit, ctx.last[1]) \
             and (anchor == "story" or _last_date_near(ctx, position)):
         base = ctx.last
-    elif anchor == "story" and unit == "day" and abs(amount) == 1 and ctx.last is not None \
-            and ctx.last[1] in _DAY_UNKNOWN_IN and ctx.dct is not None \
-            and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1]):
-        # "In July 2013 a court sentenced him; the next day, prosecutors asked for his release": a day of the month
-        # (or year) last named, which the text does not give; not the day after the DCT.
-        return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]], anchor="relative")
+    elif anchor == "story" and unit == "day" and abs(amount) == 1 and _last_other_than_dct(ctx):
+        # "In July 2013 ... the next morning": a day of the month (or year) last named, not the day after the DCT.
+        return _day_of_last(ctx)
     elif anchor == "near" and ctx.near_entry is not None:
         base = (ctx.near_entry, "day")  # "March 23, 2022 / 8:15 a.m. Explosions in Kyiv": the entry's day
     elif anchor == "last":
@@ -297,7 +304,8 @@ def _named_year_of_weekday(ctx: Context, month: int, day: int, weekday: int) -> 
     years the text wrote before, the one last written whose day of that date is the weekday written with it."""
     ctx.read_far = True
     for year in sorted(ctx.years_named, key=ctx.years_named.get, reverse=True):
-        if _safe_date(year, month, day).isoweekday() == weekday and _safe_date(year, month, day).day == day:
+        date = _safe_date(year, month, day)
+        if date.day == day and date.isoweekday() == weekday:
             return year
     return None
 
@@ -1116,15 +1124,12 @@ def _relative_unit(ctx: Context, g: dict, span, dir_word: str | None = None, uni
         base = (compared_month, "month")
     elif anaphoric and ctx.last is not None and not cal.finer(granularity, ctx.last[1]):
         base = ctx.last
-    elif anaphoric and granularity == "day" and dir_word not in DEMONSTRATIVE \
-            and ctx.last is not None and ctx.last[1] in _DAY_UNKNOWN_IN \
-            and (offset == 0 or abs(offset) == 1 and ctx.dct is not None
-                 and format_value(ctx.dct, ctx.last[1]) != format_value(ctx.last[0], ctx.last[1])):
+    elif anaphoric and granularity == "day" and dir_word not in DEMONSTRATIVE and ctx.last is not None \
+            and ctx.last[1] in _DAY_UNKNOWN_IN and (offset == 0 or abs(offset) == 1 and _last_other_than_dct(ctx)):
         # "killed last October ... crossed out that same day", "In July 2013 a court sentenced him; the next day,
         # prosecutors asked ...": a day of the month (or year) last spoken of, which the text does not name; never
         # the DCT's day or the day after it.  ("trades made that day": no date.)
-        return Found("DATE", format_value(ctx.last[0], ctx.last[1]) + _DAY_UNKNOWN_IN[ctx.last[1]],
-                     anchor="relative", remember=False)
+        return _day_of_last(ctx, remember=False)
     elif dir_word in DEMONSTRATIVE and granularity == "day":
         return None  # "trades made that day", with no day named before: a day in general, not a date
     if granularity == "weekend" and offset == 0 and base is None and ctx.dct and ctx.dct.isoweekday() < 5 \
