@@ -57,7 +57,7 @@ _ONSET_BEFORE = context_pattern("onset_before")
 _MANNER_BEFORE = context_pattern("manner_before")
 _ANAPHORIC_AFTER_THE, _THE_BEFORE = frozenset(LANGUAGE.cues["anaphoric_after_the"]), context_pattern("the_before")
 _TIME_WORD_AFTER = re.compile(r"\s+(?:%s)\b" % alternation(
-    list(LANGUAGE.units) + list(LANGUAGE.unit_plurals) + list(LANGUAGE.parts_of_day) + list(LANGUAGE.seasons)), re.IGNORECASE)
+    [*LANGUAGE.units, *LANGUAGE.unit_plurals, *LANGUAGE.parts_of_day, *LANGUAGE.seasons]), re.IGNORECASE)
 _NAME_BESIDE_AFTER, _NAME_BESIDE_BEFORE = context_pattern("name_beside_after"), context_pattern("name_beside_before")
 _LASTING_PAST = role_words("lasting_past")
 _LASTING_PRESENT = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, role_words("lasting_present"))), re.IGNORECASE)
@@ -105,10 +105,12 @@ def _marks(ctx: Context, block: int) -> list[tuple[int, int, str]]:
                     continue  # "a closed-door meeting", "unleaded petrol will be": an adjective
                 kind = "plan" if m.group() in PLANS else "past"
             elif kind == "future" and m.group().lower() in _ANAPHORIC_AFTER_THE \
-                    and _THE_BEFORE.search(text, max(0, m_start - 5), m_start) and _TIME_WORD_AFTER.match(text, m.end()):
-                continue  # "and the next year she appeared": counted from the story's time ("the next match" looks ahead)
+                    and _THE_BEFORE.search(text, max(0, m_start - 5), m_start) \
+                    and _TIME_WORD_AFTER.match(text, m.end()):
+                continue  # "and the next year she appeared": from the story's time ("the next match" looks ahead)
             elif kind == "future" and m.group()[0].isupper() and (
-                    _NAME_BESIDE_AFTER.match(text, m.end()) or _NAME_BESIDE_BEFORE.search(text, max(0, m_start - 30), m_start)):
+                    _NAME_BESIDE_AFTER.match(text, m.end())
+                    or _NAME_BESIDE_BEFORE.search(text, max(0, m_start - 30), m_start)):
                 continue  # "the National Planning Committee", "Will Smith": a word of a name, no verb
             elif kind == "past" and _COMPARATIVE_AFTER.match(text, m.end()):
                 continue  # "no earlier than Monday": a comparison, no past
