@@ -526,7 +526,7 @@ def _numeric_order(ctx: Context, separator: str) -> str:
     of them shows by a number over 12 ("24.08.2013"), else as the separator mostly has it."""
     order = ctx.numeric_orders.get(separator)
     if order is None:
-        order = _W_NUMERIC_ORDER.get(separator, "month")
+        order = None
         for m in _NUMERIC_DATE.finditer(ctx.text):
             if m.group(2) == separator and int(m.group(1)) > 12 >= int(m.group(3)):
                 order = "day"
@@ -534,8 +534,19 @@ def _numeric_order(ctx: Context, separator: str) -> str:
             if m.group(2) == separator and int(m.group(3)) > 12 >= int(m.group(1)):
                 order = "month"
                 break
+        if order is None:
+            # No number over 12: the order in which the text writes its dates in words ("8 October 2025" above a
+            # table of "01/10/2025" rows), else the separator's.
+            days_first = len(_DAY_MONTH_WORDS.findall(ctx.text))
+            months_first = len(_MONTH_DAY_WORDS.findall(ctx.text))
+            order = "day" if days_first > months_first else "month" if months_first > days_first \
+                else _W_NUMERIC_ORDER.get(separator, "month")
         ctx.numeric_orders[separator] = order
     return order
+
+
+_DAY_MONTH_WORDS = re.compile(r"\b%s\s+%s" % (MACROS["DAY"], MACROS["MONTHNAME"]))
+_MONTH_DAY_WORDS = re.compile(r"%s\.?\s+%s" % (MACROS["MONTH"], MACROS["DAY"]))
 
 
 @procedure
