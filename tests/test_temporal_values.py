@@ -27,6 +27,22 @@ def test_values_that_name_no_calendar_unit(value):
     assert value_fields(value) is None
 
 
+@pytest.mark.parametrize("value, start, end, precision", [
+    ("2013-07-XX", "2013-07-01", "2013-07-31", "month"),
+    ("1997-02-XXTNI", "1997-02-01", "1997-02-28", "month"),
+    ("2011-XX-XX", "2011-01-01", "2011-12-31", "year"),
+    ("1913-WXX", "1913-01-01", "1913-12-31", "year"),
+])
+def test_a_value_whose_day_is_not_known_covers_its_month_or_year(value, start, end, precision):
+    interval = interval_of(value)
+    assert (interval.start.isoformat(), interval.end.isoformat(), interval.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("value", ["XXXX-XX-XX", "XXXX-WXX", "XXXX-XX-XXTNI"])
+def test_a_value_of_no_known_year_covers_nothing(value):
+    assert interval_of(value) is None
+
+
 @pytest.mark.parametrize("value, start", [
     ("2016-11-03T09:00", (dt.date(2016, 11, 3), "day")),
     ("2016-11", (dt.date(2016, 11, 1), "month")),

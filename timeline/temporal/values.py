@@ -279,13 +279,19 @@ def day_exists(value: str) -> bool:
     return True
 
 
+# A value known to its year or month, its day or week not ("2013-07-XX", "2011-XX-XX", "1989-WXX", "1997-02-XXTNI").
+_KNOWN_BEFORE_UNKNOWN = re.compile(r"([0-9]{4}(?:-[0-9]{2})?)(?:-XX|-WXX)+(?:T\S*)?\Z")
+
+
 @functools.lru_cache(maxsize=VALUES_REMEMBERED)
 def interval_of(value: str, mod: str | None = None) -> Interval | None:
     """The calendar interval a TIMEX3 DATE/TIME value covers, or None (remembered: making
-    events asks for the same few values again and again)."""
+    events asks for the same few values again and again). A value whose day or week is not known
+    covers the month or year that is ("2013-07-XX", "a day of July 2013": all of July 2013)."""
     g = value_fields(value)
     if g is None:
-        return None
+        known = _KNOWN_BEFORE_UNKNOWN.match(value or "")
+        return interval_of(known.group(1), mod) if known else None
     try:
         if g["century"]:
             first = int(g["century"]) * 100
