@@ -239,3 +239,16 @@ def test_entries_without_a_year_follow_the_last_entry_with_one_not_an_earlier_ye
     found = _values(text, "2025-01-29")
     assert ("Late 2021", "2021") in found and ("4 January 2025", "2025-01-04") in found
     assert ("21 January", "2025-01-21") in found and ("28 January", "2025-01-28") in found
+
+
+def test_a_chat_messages_stamp_dates_its_relative_words_and_leaves_its_title():
+    text = ("[13/03/2025, 22:47] Amina (Goma desk): Heavy gunfire heard in Sake tonight, people fleeing.\n"
+            "[13/03/2025, 23:10] Amina (Goma desk): <Media omitted>\n"
+            "[14/03/2025, 07:02] Patrick K: Good morning all\n"
+            "[14/03/2025, 09:15] Patrick K: A displacement camp at Bulengo was hit by a shell yesterday afternoon.\n"
+            "15/03/2025, 12:45 - Grace N: Yesterday evening a youth group protested in front of the base.\n")
+    events = _events(text)
+    assert [(e.date, e.title) for e in events] == [
+        ("2025-03-13TNI", "Heavy gunfire heard in Sake, people fleeing"),
+        ("2025-03-13TAF", "A displacement camp at Bulengo was hit by a shell"),
+        ("2025-03-14TEV", "A youth group protested in front of the base")]

@@ -159,7 +159,10 @@ TRAILING_ATTRIBUTION = re.compile(
 # "(Beirut, June 10, 2019) – ", "(Yangon/New York, 30 March 2025): ".
 DATELINE = re.compile(r"^(?:[A-Z][A-Z.'/\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^()]{2,30}\))?"
                       r"\s*(?:[-–—]{1,2}\s+|--(?=[A-Z]))"  # "(Xinhua) --The"
-                      r"|\([A-Z][\w.'’/\- ]{1,30},[^()\n]{3,40}\)\s*(?:[-–—:]{1,2}\s+|--(?=[A-Z])))")
+                      r"|\([A-Z][\w.'’/\- ]{1,30},[^()\n]{3,40}\)\s*(?:[-–—:]{1,2}\s+|--(?=[A-Z]))"
+                      # A chat message's stamp and sender: "[13/03/2025, 22:47] Amina (Goma desk): ", "13/03/2025, 22:47 - Amina: "
+                      r"|\[?[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]?[APap][Mm])?"
+                      r"(?:\][ \t]*|[ \t]+-[ \t]+)[^\s:\[\]][^:\n\[\]]{0,39}:[ \t]+)")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
 _COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
@@ -324,6 +327,8 @@ def make_title(
     """
     written = sentence
     if "[" in sentence:
+        if (stamp := DATELINE.match(sentence)) is not None:  # a chat message's stamp is no note: its sender goes too
+            sentence = " " * stamp.end() + sentence[stamp.end():]
         sentence = without_notes(sentence)
     if date_span:
         possessive = POSSESSIVE_DATE.match(sentence, date_span[1])

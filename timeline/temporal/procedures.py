@@ -312,14 +312,16 @@ def _named_year_of_weekday(ctx: Context, month: int, day: int, weekday: int) -> 
 
 _ENTRY_BEFORE, _ENTRY_AFTER = context_pattern("entry_before"), context_pattern("entry_after")
 _STAMP_BEFORE, _STAMP_AFTER = context_pattern("stamp_before"), context_pattern("stamp_after")
+_CHAT_STAMP_AFTER = context_pattern("chat_stamp_after")
 
 
 def is_entry_date(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start``-``end`` opens an entry of a chronology: it opens its line and ends it, or
     stands before a colon or a dash ("Oct. 23 - Libya declares the liberation of the nation"), or it is a post's
-    stamp."""
+    or a chat message's stamp."""
     before = text[max(0, start - 12):start]
-    if (start < 12 or "\n" in before) and _ENTRY_BEFORE.search(before) and _ENTRY_AFTER.match(text, end):
+    if (start < 12 or "\n" in before) and _ENTRY_BEFORE.search(before) \
+            and (_ENTRY_AFTER.match(text, end) or _CHAT_STAMP_AFTER.match(text, end)):
         return True
     # A post's stamp heads the post as a date on a line of its own does: "KhersonFront, [12.11.2024 08:14]".
     return text.startswith("[", start - 1) and is_stamp_end(text, end) \
