@@ -46,7 +46,8 @@ def test_what_follows_a_press_release_is_no_article(marker):
     assert cleaned.dropped[-1].reason == "press release end"
 
 
-@pytest.mark.parametrize("marker", ["Related topics", "More on this story", "Top stories", "Most read"])
+@pytest.mark.parametrize("marker", ["Related topics", "More on this story", "Top stories", "Most read",
+                                    "Related coverage", "Sponsored content"])
 def test_the_lists_of_other_stories_that_end_a_news_page_are_no_article(marker):
     text = ARTICLE + f"\n{marker}\n- Gaza hospital running out of fuel, WHO warns 5 January 2024\n"
     cleaned = clean(text)
@@ -89,6 +90,9 @@ def test_a_comments_link_above_the_article_drops_only_its_line():
     ("This article was updated on 17 February 2025 to correct the name of the Humanitarian Coordinator.",
      "editorial note"),
     ("Editor's note: This story has been updated to include a statement from the army.", "editorial note"),
+    ("© 2024 Newswire. All rights reserved.", "copyright"),
+    ("Terms of Service Privacy Policy Cookie Policy © 2025 X Corp.", "copyright"),
+    ("Get a look at tomorrow's news today: sign up for our newsletter.", "support line"),
 ])
 def test_line_rules(line, reason):
     text = ARTICLE + "\n" + line + "\n" + ARTICLE
@@ -109,6 +113,7 @@ def test_line_rules(line, reason):
     "July 2012 - Rebels launch an offensive on Aleppo.",
     "Updated figures show 55 deaths on Thursday, the monitor said, after a week of shelling in the city.",
     "The report was updated on Monday with 12 more deaths.",
+    "The copyright 2019 law was passed on Monday, and judges in five states said it would take effect.",
 ])
 def test_article_lines_that_look_like_rules_are_kept(line):
     text = ARTICLE + "\n" + line + "\n"
