@@ -359,20 +359,34 @@ def _year_framed(ctx: Context, span) -> bool:
         and _YEAR_FRAME_BEFORE.search(ctx.text, max(0, story[1] - 12), story[1]) is not None
 
 
+def _entry_of_line(ctx: Context, span) -> dt.date | None:
+    """The date of the chronology's entry whose line ``span`` is on, when it is the date last named and of another
+    year than the DCT's ("2013 January - France sends troops ... In August, Keita wins")."""
+    last, story = ctx.last, ctx.story
+    if last is None or story is None or ctx.last_entry != last[0] or story[0] != last[0].year \
+            or ctx.dct is None or last[0].year == ctx.dct.year or span[0] < story[1]:
+        return None
+    return last[0] if "\n" not in ctx.text[story[1]:span[0]] else None
+
+
 def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
     """ "On March 3, 2014, rebels attacked. On March 5, the army responded.": a day without its year
     shortly after a day dated in another year than the DCT's, and soon after that day, is of its year; so is
     one shortly after a month so dated, in that month or soon after it ("In September 2004 militants seized a
-    school; the siege ended on 3 September"), unless its clause looks ahead ("will meet on 3 October")."""
+    school; the siege ended on 3 September"), or written on the line of a chronology's entry so dated ("2012 March -
+    Soldiers overthrow Toure ... and on 6 April declare the state of Azawad"), unless its clause looks ahead ("will
+    meet on 3 October")."""
     last, story = ctx.last, ctx.story
     if _year_framed(ctx, span):
         # "In 1994, the relationship collapsed. On the evening of 6 April, a plane was shot down": a year that opens
         # its sentence as the frame of what follows holds for the days of its paragraph, unless they look ahead.
         return None if direction(ctx, *span, default=0, yearly=True) > 0 else _safe_date(last[0].year, month, day)
     if last is None or story is None or last[1] not in ("day", "month") or story[0] != last[0].year \
-            or last[0].year == ctx.dct.year or not 0 <= span[0] - story[1] <= FOLLOW_REACH \
-            or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]:
-        return None  # the day must be dated by a year written in the text, not counted within a story
+            or last[0].year == ctx.dct.year:
+        return None
+    if _entry_of_line(ctx, span) is None and (not 0 <= span[0] - story[1] <= FOLLOW_REACH
+                         or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]):
+        return None  # the day must be dated by a year written in the text (or its entry's), not counted within a story
     if last[1] == "month" and last[0].year > ctx.dct.year:
         return None  # a month of the years ahead is a plan, whose days are told of no story
     if direction(ctx, *span, default=0, yearly=True) > 0:
@@ -595,6 +609,10 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if not dir_word and _year_framed(ctx, span) and direction(ctx, *span, default=0, yearly=True) <= 0:
         return Found("DATE", f"{ctx.last[0].year:04d}-{month:02d}", anchor="relative")  # "In 1994, ... In June"
+    if not dir_word and (entry := _entry_of_line(ctx, span)) is not None:
+        # "2013 January - France sends troops ... In August, Keita wins": the entry's year, or the next
+        year = entry.year + (month < entry.month)
+        return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if dir_word in BACK:
         year = year if month < ctx.dct.month else year - 1
         if dir_word in _W_LAST_NOT_PREVIOUS and ctx.dct_granularity != "year" and (ctx.dct.month - month) % 12 == 1:
