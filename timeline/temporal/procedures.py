@@ -141,6 +141,8 @@ def counted(ctx: Context, anchors: tuple, unit: str, amount: int, position: int 
     """The field {dct.UNIT+N} (or {dct/story.UNIT+N}...) of a template at ``position``: counted from the
     first of ``anchors`` the text has (a DCT, a date spoken of; the story always), else from the last of them."""
     for anchor in anchors[:-1]:
+        if anchor == "dct" and "story" in anchors and _entry_of_line(ctx, (position, position)) is not None:
+            continue  # "2013 January - ... By the end of the month": of the entry's month, not the DCT's
         if anchor in ("story", "near") or (anchor == "dct" and ctx.dct is not None) \
                 or (anchor == "last" and ctx.last is not None):
             return _counted_from(ctx, anchor, unit, amount, position)
