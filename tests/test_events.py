@@ -674,3 +674,14 @@ def test_a_date_of_a_list_compared_with_is_no_happening_and_the_others_are():
     plain = text.replace("up from", "and")
     events = _events(plain, [_expr(plain, day, value, anchor="explicit") for day, value in days], "2016-05-09")
     assert [e.date for e in events] == ["2015-05-02", "2016-05-03", "2016-05-04"]
+
+
+def test_the_day_of_a_saying_makes_no_second_report_of_a_happening_dated_itself():
+    text = ("Three peacekeepers were killed in the fighting on Friday, their governments said on Saturday. "
+            "President Putin said on Wednesday that there would be a pause on Friday.")
+    expressions = [_expr(text, "Friday", "2025-01-24"), _expr(text, "Saturday", "2025-01-25"),
+                   _expr(text, "Wednesday", "2025-01-22"), _expr(text, "Friday", "2025-01-24", occurrence=1)]
+    dated = [(e.date, e.title) for e in _events(text, expressions, "2025-01-25")]
+    assert ("2025-01-24", "Three peacekeepers were killed in the fighting") in dated
+    assert not any(date == "2025-01-25" for date, _ in dated)
+    assert any(date == "2025-01-22" and title.startswith("President Putin said") for date, title in dated)

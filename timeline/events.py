@@ -25,7 +25,8 @@ from .temporal.procedures import is_entry_date
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .readers.dateline import find_dateline
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
-from .titles import DATELINE, IRREGULAR_PAST, LIST_MARKS, RELATIVE_INSERTION, clause_at, make_title, phrase_title
+from .titles import (DATELINE, IRREGULAR_PAST, LIST_MARKS, RELATIVE_INSERTION, SPEECH_VERBS, clause_at, make_title,
+                     phrase_title)
 
 _LANGUAGE = current_language()
 # The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
@@ -423,6 +424,24 @@ _STAMP_WORD = re.compile(r"[0-9]{1,2}[:.][0-9]{2}|\b(?!(?:%s)\b)[^\W\d_]{2,}" % 
     [*current_language().months, *current_language().weekdays]), re.IGNORECASE)
 
 
+# A verb of saying right before a date ("said on Saturday", "told reporters Friday" is not).
+_SAID_ON_BEFORE = re.compile(r"\b(?:%s)\s+(?:on\s+)?\Z" % alternatives(SPEECH_VERBS), re.IGNORECASE)
+
+
+def _without_days_of_saying(anchors: list[TemporalExpression], text: str, low: int) -> list[TemporalExpression]:
+    """ "Three peacekeepers were killed on Friday, their governments said on Saturday": the day of the saying dates
+    no second report of a happening the sentence dates itself, on or before that day; a saying of what lies ahead
+    ("Putin said on Wednesday that there would be a pause on Friday") is the happening."""
+    told = [e for e in anchors if _SAID_ON_BEFORE.search(text, max(low, e.start - 20), e.start)]
+    if not told or len(told) == len(anchors):
+        return anchors
+    said = [interval_of(e.value) for e in told]
+    before = [interval_of(e.value) for e in anchors if e not in told]
+    if any(b is not None and s is not None and b.start <= s.end for b in before for s in said):
+        return [e for e in anchors if e not in told]
+    return anchors
+
+
 def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
                   dateline_end: int | None = None, may_compare: bool = True) -> bool:
     """A date that is no time of a happening: a wire dateline's, or a point a figure is compared with.
@@ -621,6 +640,8 @@ def extract_events(
             # A sentence without a comparison word has none before any of its dates (a list has dozens).
             may_compare = len(anchors) < 2 or _HOLDS_COMPARISON_WORD.search(sentence.text.casefold()) is not None
             anchors = [e for e in anchors if not _is_reference(e, sentence, text, dateline_end, may_compare)]
+        if len(anchors) > 1:
+            anchors = _without_days_of_saying(anchors, text, sentence.start)
         if anchors and headline:
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
         relations = [] if headline else find_relations(sentence.text, inside, sentence.start)
