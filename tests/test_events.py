@@ -257,6 +257,10 @@ def test_a_title_drops_a_pages_label_before_a_colon_or_a_dash():
         assert _title_at(sentence, "Tuesday") == "Egypt's foreign minister arrived in Port Sudan for talks with the army chief"
     sentence = "Update on Korabel: the death toll rose to 5 on Friday."
     assert _title_at(sentence, "Friday").startswith("Update on Korabel")
+    for opening in ("⚡️ BREAKING:", "🔴 UPDATE -", "2/7"):  # an emoji before the label, a thread's numbering
+        sentence = f"{opening} Drones hit the grain terminal in Odesa port on Monday."
+        assert _title_at(sentence, "Monday") == "Drones hit the grain terminal in Odesa port"
+    assert _title_at("24/7 coverage of the war began on Monday.", "Monday") == "24/7 coverage of the war began"
 
 
 def test_a_title_drops_the_phrase_of_purpose_or_cause_that_opens_the_sentence():

@@ -53,7 +53,18 @@ LEADING_ADVERBIALS = re.compile(
     re.IGNORECASE,
 )
 # A page's label before a colon or a dash opening a post (cues.tsv, leading_label): "Breaking: ...", "UPDATE - ...".
-LEADING_LABEL = re.compile(r"^(?:%s)\s*(?::|\s[-–—])\s+" % alternatives(_CUES["leading_label"]), re.IGNORECASE)
+LEADING_LABEL = re.compile(r"^[^\w\s]*\s*(?:%s)\s*(?::|\s[-–—])\s+" % alternatives(_CUES["leading_label"]),
+                           re.IGNORECASE)
+# A thread's numbering before a post ("2/7 Drones hit ..."), and a mark or emoji alone before the text ("🔴 ").
+LEADING_COUNT = re.compile(r"^(?:(?P<n>[0-9]{1,2})/(?P<of>[0-9]{1,2})\s+|[^\w\s\"'“‘(\[]+\s+)")
+
+
+def _without_leading_count(text: str) -> str:
+    """The text without a thread's numbering ("2/7 ", not "24/7 coverage") or a mark alone before it."""
+    count = LEADING_COUNT.match(text)
+    if count is None or count.group("n") and int(count.group("n")) > int(count.group("of")):
+        return text
+    return text[count.end():]
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved"
 # (a quotation in it may hold a comma: 'which was called "We Are Coming, Nineveh",').
 # The verb may be any past form or a verb of saying ("Turkey, which backs some rebel groups, said ...").
@@ -789,7 +800,7 @@ def tidy_title(clause: str) -> str:
         text = LEADING_PHRASE.sub("", text)
     text = _LEADING_CONNECTIVE.sub("", text)
     text = LEADING_ADVERBIALS.sub("", text)
-    text = LEADING_LABEL.sub("", text)
+    text = LEADING_LABEL.sub("", _without_leading_count(text))
     text = _without_leading_punctuation(text)
     if "," in text:
         shorter = INSERTION.sub(" ", text, count=1)
