@@ -421,7 +421,7 @@ def _own_date(document: Document) -> tuple[int, int] | None:
 
 # A word of a page's stamp besides the date's own: a label, a clock time, a zone ("Updated", "9:14 PM GMT").
 _STAMP_WORD = re.compile(r"[0-9]{1,2}[:.][0-9]{2}|\b(?!(?:%s)\b)[^\W\d_]{2,}" % alternatives(
-    [*current_language().months, *current_language().weekdays]), re.IGNORECASE)
+    [*_LANGUAGE.months, *_LANGUAGE.weekdays]), re.IGNORECASE)
 
 
 # A verb of saying right before a date ("said on Saturday", "told reporters Friday" is not).

@@ -65,6 +65,8 @@ def _without_leading_count(text: str) -> str:
     if count is None or count.group("n") and int(count.group("n")) > int(count.group("of")):
         return text
     return text[count.end():]
+
+
 # A relative clause between commas that the main verb follows: "the militias, who want ..., have achieved"
 # (a quotation in it may hold a comma: 'which was called "We Are Coming, Nineveh",').
 # The verb may be any past form or a verb of saying ("Turkey, which backs some rebel groups, said ...").

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from .values import REFERENCE_VALUES
 from .vocabulary import (LANGUAGE, AMBIGUOUS_MONTHS, HOLIDAYS, MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBERS, ORDINAL_WORDS,
                          MULTIPLIERS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_WORDS, TENS, UNIT_PLURALS, UNITS,
-                         UNITS_WORDS, WEEKDAY_NAMES)
-
-WEEKDAY_ABBREVIATIONS = LANGUAGE.weekday_abbreviations
+                         UNITS_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES)
 
 
 def alternation(words) -> str:

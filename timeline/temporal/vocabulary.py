@@ -17,6 +17,7 @@ MONTH_ABBREVIATIONS = LANGUAGE.month_abbreviations
 AMBIGUOUS_MONTHS = tuple(m.capitalize() for m in LANGUAGE.ambiguous_months)
 WEEKDAYS = LANGUAGE.weekdays
 WEEKDAY_NAMES = LANGUAGE.weekday_names
+WEEKDAY_ABBREVIATIONS = LANGUAGE.weekday_abbreviations
 
 NUMBERS = LANGUAGE.numbers
 TENS = LANGUAGE.tens
