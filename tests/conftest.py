@@ -1,3 +1,4 @@
+import atexit
 import os
 import shutil
 import tempfile
@@ -5,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
-# Built gazetteers are kept in a cache folder: the tests (and the commands they run) use their own.
-os.environ.setdefault("TIMELINE_CACHE_DIR", tempfile.mkdtemp(prefix="timeline-test-cache-"))
+# Built gazetteers are kept in a cache folder: the tests (and the commands they run) use their own,
+# removed when the run ends (the process that made it removes it; workers inherit the setting).
+if "TIMELINE_CACHE_DIR" not in os.environ:
+    os.environ["TIMELINE_CACHE_DIR"] = tempfile.mkdtemp(prefix="timeline-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["TIMELINE_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
