@@ -221,7 +221,7 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
     if auxiliary and not _NEW_CLAUSE.search(text, auxiliary, start):
         return 1
     best = None
-    best_end = None
+    best_end = best_start = None
     for m_start, m_end, kind in marks:
         if kind == "clause" or m_start < low:
             continue
@@ -230,7 +230,7 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
                 continue  # "ahead of the poll, on Tuesday it reached agreement": another phrase
             candidate = (start - m_end, _RANK.get(kind, 0))
             if best is None or candidate <= best:
-                best, best_end = candidate, m_end
+                best, best_end, best_start = candidate, m_end, m_start
         elif m_start >= end and m_end <= high:
             if kind == "ahead_of" or _MANNER_BEFORE.search(text, max(end, m_start - 8), m_start):
                 continue  # "on Tuesday ahead of the vote": what lies ahead is the vote; "from Friday as planned"
@@ -244,8 +244,11 @@ def direction(ctx: Context, start: int, end: int, default: int = -1, yearly: boo
             if best is None or candidate < best:
                 best, best_end = candidate, None
             break
-    if best is None and _ONSET_BEFORE.search(text, max(low, start - 30), start):
-        return 1  # "with production starting in December", no tense cue in the clause: an arrangement ahead
+    if _ONSET_BEFORE.search(text, max(low, start - 30), start):
+        if best is None:
+            return 1  # "with production starting in December", no tense cue in the clause: an arrangement ahead
+        if best_end is not None and best[1] == _RANK["past"] and text[best_start:best_end].lower() in _REPORTING_WORDS:
+            return default  # "announced three days of mourning starting on Wednesday": the saying is past, not the onset
     if best is None or best[1] == _RANK["plan"]:
         return default
     if yearly and best[1] == 1 and best_end is not None and _INFINITIVE.search(text, best_end, start):
