@@ -263,6 +263,7 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
 
 
 _STORY_DEMONSTRATIVE = context_pattern("story_demonstrative")
+_YEAR_FRAME_BEFORE = context_pattern("year_frame_before")
 _COMPARISON_COMPOUND_AFTER = context_pattern("comparison_compound_after")
 
 
@@ -716,6 +717,12 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
         # A season of the year the text has reached says no more than the date it reached ("June 479 BC ...
         # that summer ... that same day"); of another year, it moves the story there.
         last = ctx.last if ctx.last is not None and ctx.last[0].year == last[0].year else (last[0], "year")
+    elif last is not None and last[1] == "year" and story is not None and ctx.last is not None \
+            and ctx.last[1] in ("month", "day") and ctx.last[0].year == last[0].year \
+            and not _YEAR_FRAME_BEFORE.search(text, max(0, start + span_start - 12), start + span_start):
+        # So does its year named in passing ("In December 1981 Galtieri took power. The withdrawal of HMS
+        # Endurance, announced in 1981, ... On 19 March": of 1982); a year opening its sentence frames anew.
+        last = ctx.last
     if new_quarter is not None:
         ctx.last_quarter = (new_quarter[0], start, new_quarter[1])
     if words is not None:
