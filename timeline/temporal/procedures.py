@@ -488,7 +488,7 @@ def _looks_back_in_story(ctx: Context, span, month: int) -> bool:
     later month in a clause in the pluperfect, after "in" or "on" ("In January 1940 ... a battle that had begun in
     early December ended on 8 January"; not "had left by mid-August", a deadline)."""
     return (ctx.narrative and ctx.dct_granularity in ("month", "day") and month > ctx.dct.month
-            and _PLUPERFECT_MONTH_BEFORE.search(ctx.text, max(0, span[0] - 80), span[0]) is not None)
+            and _PLUPERFECT_MONTH_BEFORE.search(ctx.text, max(0, span[0] - FOLLOW_REACH), span[0]) is not None)
 
 
 _PLUPERFECT_MONTH_BEFORE = context_pattern("pluperfect_month_before")
