@@ -189,6 +189,33 @@ HOME_PAGE = _page(
               "forces pressed their attack on the districts held by rebels, monitors said.</p></div>"
               for i in range(1, 33)) + "</main><footer>© 2024 Front Page</footer>",
     head="<title>Front Page - News from Syria</title>")
+# A home page whose teasers are <article> elements, each linking to its story by a headline.
+HOME_PAGE_OF_ARTICLES = HOME_PAGE.replace('<div class="teaser">', "<article>").replace("</p></div>", "</p></article>")
+# A live blog: its entries are sibling <article> elements, each with its time, perhaps a heading, and paragraphs,
+# linking nowhere else; the first is long enough to pass for a whole article.
+LIVE_BLOG_ENTRIES = (
+    ("14:40", "President to speak", "The president's office said he would address the nation for the first time "
+                                    "since the rebels entered the city. He has not spoken in public since returning "
+                                    "early from the economic forum in Davos last week, and his ministers have given "
+                                    "no word on what he will say to the country tonight."),
+    ("12:20", "", "Inmates escaped from the central prison on Monday as the rebels advanced, and local sources said "
+                  "a fire broke out in the women's wing. The UN said the figure could not yet be verified."),
+    ("10:12", "Embassies attacked", "Protesters attacked four embassies in the capital on Tuesday morning, setting "
+                                    "fires at two of them. The foreign minister called the attacks unacceptable."),
+    ("08:10", "", "The capital severed diplomatic relations with its neighbour on Sunday, the foreign ministry said, "
+                  "and recalled the last of its staff."),
+)
+LIVE_BLOG = _page(
+    "<main><h1>Goma live: rebels in the city</h1><div class='live-blog'>"
+    + "".join(f'<article id="block-{i}" class="block"><header class="block-time">'
+              f'<time datetime="2025-01-28T{clock}:00Z">{clock} GMT</time></header>'
+              + (f'<h2 class="block-title">{heading}</h2>' if heading else "")
+              + f'<div class="block-elements"><p>{sentence}</p></div>'
+              f'<footer class="block-footer"><a href="#block-{i}">Share</a></footer></article>'
+              for i, (clock, heading, sentence) in enumerate(LIVE_BLOG_ENTRIES))
+    + "</div></main>",
+    head='<title>Goma live: rebels in the city</title><meta property="article:published_time" '
+         'content="2025-01-28T06:30:00Z">')
 LOGIN_PAGE = _page(
     '<main><h1>Sign in to continue reading</h1><form action="/login" method="post">'
     '<label>Email <input type="email" name="email"></label><label>Password <input type="password" name="pw"></label>'
@@ -290,6 +317,12 @@ def test_blog_post_keeps_its_list_and_quote_and_leaves_out_its_responses():
     assert (reading.published, reading.author, reading.language) == ("2017-03-05", "Open Source Desk", "")
 
 
+def test_live_blog_keeps_every_entry_not_only_the_first():
+    reading = read_one(LIVE_BLOG)
+    for _clock, _heading, sentence in LIVE_BLOG_ENTRIES:
+        assert sentence in reading.text
+
+
 @pytest.mark.parametrize("page, published, title, source", [
     (JSON_LD_ONLY, "2017-03-04T09:05", "Ceasefire announced", "Wire Desk"),
     (TIME_ONLY, "2017-04-08", "Offensive from Al-Alyaniyah", ""),
@@ -325,6 +358,7 @@ def test_french_page_is_read_with_its_language():
 
 @pytest.mark.parametrize("page, words", [
     (HOME_PAGE, "without an article"),
+    (HOME_PAGE_OF_ARTICLES, "without an article"),
     (LOGIN_PAGE, "login or subscription page"),
     (ERROR_PAGE, "error page"),
     (PAYWALL_STUB, "without an article"),

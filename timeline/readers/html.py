@@ -377,6 +377,25 @@ def _drop_pointers(tree) -> None:
             element.drop_tree()
 
 
+def _join_entries(tree) -> None:
+    """Make the entries of a live blog (sibling ``<article>`` elements, each with paragraphs of its own and no
+    headline link to another page) plain blocks of one text: extraction reads the first ``<article>`` of a
+    page as the whole article and would drop the others. Teasers on an index page link elsewhere: kept."""
+    for parent in {article.getparent() for article in tree.iter("article")} - {None}:
+        entries = [child for child in parent if child.tag == "article"]
+        if len(entries) >= 2 and all(_entry_like(entry) for entry in entries):
+            for entry in entries:
+                entry.tag = "div"
+
+
+def _entry_like(article) -> bool:
+    """Whether an ``<article>`` holds a paragraph and links to no other page by a headline (five words or more)."""
+    if not any(_WORD.search(p.text_content()) for p in article.iter("p")):
+        return False
+    return not any(len(_WORD.findall(a.text_content())) >= 5 and not (a.get("href") or "").startswith("#")
+                   for a in article.iter("a"))
+
+
 def _classed(*names: str) -> str:
     return " | ".join(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in names)
 
@@ -394,6 +413,7 @@ def _main_text(tree, url: str, title: str, favor: str = FAVOR) -> str:
     import trafilatura
 
     _drop_pointers(tree)
+    _join_entries(tree)
     extracted = trafilatura.bare_extraction(
         tree, url=url or None, include_comments=False, include_tables=True, include_images=False,
         include_links=False, favor_precision=favor == "precision", favor_recall=favor == "recall",
