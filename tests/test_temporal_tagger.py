@@ -365,6 +365,14 @@ def test_a_year_that_opens_a_heading_line_is_a_year_and_moves_the_story():
     assert tag("Troops moved.\n\n2000 Syrian refugees arrive\n\nThe war.", dct="2009-12-19") == []
 
 
+def test_a_month_heading_its_section_is_of_the_year_the_text_has_reached():
+    # A page of a year's chronology, first written in the January after the year it lists.
+    text = ("This is a timeline of the civil war in 2024.\n\nJune\n\n- 5 June – Fighters attacked the village of "
+            "Wad al-Noura.\n\nAugust\n\n- 1 August – Famine was declared in Zamzam camp.")
+    assert values(text, dct="2024-01-03") == [("2024", "2024"), ("June", "2024-06"), ("5 June", "2024-06-05"),
+                                              ("August", "2024-08"), ("1 August", "2024-08-01")]
+
+
 @pytest.mark.parametrize("month,number", [("March", 3), ("May", 5), ("July", 7)])
 def test_a_month_that_opens_a_line_before_a_colon_labels_what_follows(month, number):
     text = f"2012: Rebels seize the east of the city\n\n{month}: Fighters take the old town, dividing the city.\n"

@@ -611,6 +611,11 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
     if not dir_word and _year_framed(ctx, span) and direction(ctx, *span, default=0, yearly=True) <= 0:
         return Found("DATE", f"{ctx.last[0].year:04d}-{month:02d}", anchor="relative")  # "In 1994, ... In June"
+    if not dir_word and ctx.last is not None and _LINE_END_AFTER.match(ctx.text, span[1]) \
+            and _LINE_START_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0]):
+        # "A timeline of the war in 2024. / June / 5 June - ...": a month heading its section is of the year the
+        # text has reached, not the one nearest the DCT.
+        return Found("DATE", f"{ctx.last[0].year:04d}-{month:02d}", anchor="relative")
     if not dir_word and (entry := _entry_of_line(ctx, span)) is not None:
         # "2013 January - France sends troops ... In August, Keita wins": the entry's year, or the next
         year = entry.year + (month < entry.month)
