@@ -306,6 +306,29 @@ def test_an_encyclopedia_page_leaves_out_its_summary_box_navigation_and_notes():
         assert word not in reading.text, word
 
 
+WIKI_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", '
+           '"name": "Operation 1027", "datePublished": "2023-10-28T02:14:09Z", "dateModified": "2025-12-03T14:22:10Z", '
+           '"publisher": {"@type": "Organization", "name": "Wikimedia Foundation, Inc."}}</script>')
+WIKI_BODY = ("<h1>Operation 1027</h1><p>Operation 1027 is an offensive launched by the Three Brotherhood Alliance in "
+             "northern Shan State on 27 October 2023.</p><p>On 5 January 2024 the MNDAA captured Laukkai, the capital "
+             "of the Kokang zone, after weeks of fighting around the town, and as of 2025 it still holds the town.</p>")
+
+
+@pytest.mark.parametrize("mark", ['<meta name="generator" content="MediaWiki 1.45.0-wmf.3">',
+                                  '<footer><ul><li id="footer-info-lastmod">This page was last edited on 3 December '
+                                  "2025, at 14:22.</li></ul></footer>"])
+def test_a_wiki_page_is_dated_by_its_last_edit_and_named_by_its_site(mark):
+    # A wiki's page is written over for years: its text speaks of the day of its last edit, not of its first.
+    head = "<title>Operation 1027 - Wikipedia</title>" + WIKI_LD + (mark if mark.startswith("<meta") else "")
+    page = _page(WIKI_BODY + ("" if mark.startswith("<meta") else mark), head=head)
+    reading = read_one(page)
+    assert (reading.published, reading.source) == ("2025-12-03T14:22", "Wikipedia")
+    # An article with the same metadata is dated by its first publication, named by its publisher.
+    article = read_one(_page(WIKI_BODY, head=head.replace("Article", "NewsArticle").replace(" - Wikipedia", "")
+                             .replace(mark, "")))
+    assert (article.published, article.source) == ("2023-10-28T02:14", "Wikimedia Foundation, Inc.")
+
+
 def test_blog_post_keeps_its_list_and_quote_and_leaves_out_its_responses():
     reading = read_one(blog_page())
     for sentence in BLOG_SENTENCES:

@@ -69,6 +69,7 @@ _WORD = re.compile(r"\w+")
 # Class names and ids of the blocks around an article that list other pages.
 _ASIDE = re.compile(r"related|popular|most|recommend|sidebar|widget|footer|menu|nav|trending|more", re.I)
 _TIME = re.compile(r"T(\d{2}:\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def read(data: bytes, name: str = "") -> list[Reading]:
@@ -152,11 +153,13 @@ def read_page(page: str, location: str = "", warnings: list[str] | None = None) 
     meta = _meta_tags(tree)
     article, site_name = _json_ld_article(tree)
     url = _page_url(tree, meta, article, location, warnings)
-    source = (meta.get("og:site_name") or _name_of(article.get("publisher")) or site_name
+    wiki = _is_wiki(tree, meta)
+    # A wiki's publisher is the body that hosts it ("Wikimedia Foundation, Inc."), not the site read.
+    source = (meta.get("og:site_name") or (not wiki and _name_of(article.get("publisher"))) or site_name
               or meta.get("application-name", ""))
     title, site = _title(tree, meta, article, source)
     source = source or site or _domain(url)
-    published = _published(tree, meta, article)
+    published = _published(tree, meta, article, wiki)
     text = _main_text(tree, url, title)
     if too_deep:
         if len(_WORD.findall(text)) < MIN_WORDS:
@@ -311,13 +314,19 @@ def _without_site(title: str, source: str) -> str:
     return title
 
 
-def _published(tree, meta: dict[str, str], article: dict) -> str | None:
+def _published(tree, meta: dict[str, str], article: dict, wiki: bool = False) -> str | None:
     """The date the page says it was first published (htmldate on its markup: meta tags, JSON-LD,
-    ``<time>`` elements, the address), with the time of day when explicit metadata gives one."""
+    ``<time>`` elements, the address), with the time of day when explicit metadata gives one; for a
+    wiki's page, which is written over for years, the day of its last edit, the text's own time."""
     from htmldate import find_date
 
+    modified = article.get("dateModified")
+    if wiki and isinstance(modified, str) and _DAY.match(modified.strip()):
+        modified = modified.strip()
+        clock = _TIME.match(modified[10:])
+        return modified[:10] + (f"T{clock.group(1)}" if clock else "")
     try:
-        day = find_date(tree, original_date=True, extensive_search=False)
+        day = find_date(tree, original_date=not wiki, extensive_search=False)
     except Exception:  # htmldate on broken markup; the page is still read, undated
         day = None
     if not day:
@@ -329,6 +338,12 @@ def _published(tree, meta: dict[str, str], article: dict) -> str | None:
             if clock:
                 return f"{day}T{clock.group(1)}"
     return day
+
+
+def _is_wiki(tree, meta: dict[str, str]) -> bool:
+    """Whether the page is a wiki's (MediaWiki names itself as the generator and marks its last edit)."""
+    return meta.get("generator", "").lower().startswith("mediawiki") \
+        or bool(tree.xpath("//*[@id='footer-info-lastmod']"))
 
 
 def _language(tree, meta: dict[str, str]) -> str:
