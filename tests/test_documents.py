@@ -127,6 +127,17 @@ def test_folder_inputs_are_recursive_and_named_by_their_path_inside(tmp_path):
     assert [d.name for d in documents] == names and problems == []
 
 
+def test_a_page_saved_complete_is_read_without_the_folder_of_its_resources(tmp_path):
+    # A browser saves "NAME.html" and its pictures, scripts and frames in "NAME_files" beside it.
+    (tmp_path / "Rebels take Goma.html").write_text(f"<html><body><article><p>{TEXT}</p></article></body></html>")
+    for folder in ("Rebels take Goma_files", "Aid reaches Goma_files", "notes"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "frame.html").write_text("<html><body><a href='/'>Home</a></body></html>")
+    names = [item.name for item in find_inputs([str(tmp_path)])]
+    # a folder named so beside no page of that name is a folder like any other
+    assert names == ["Aid reaches Goma_files/frame.html", "Rebels take Goma.html", "notes/frame.html"]
+
+
 def test_folders_are_listed_as_paths_sort_and_links_to_folders_are_not_entered(tmp_path):
     for name in ("a-b/c.txt", "a/b.txt", "a/b/d.md", "Z.TXT", ".hidden.txt", "x.odt", "x.txt.bak"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

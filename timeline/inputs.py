@@ -23,6 +23,10 @@ from .readers.web import fetch, is_address
 SIDECAR_NAMES = ("articles.csv", "metadata.csv")
 # What a folder walk takes: every kind a reader reads (the content still decides how).
 DOCUMENT_SUFFIXES = READABLE_SUFFIXES
+# A page saved "complete" by a browser has its resources in a folder named after it, "NAME_files" (a German
+# Firefox writes "NAME-Dateien", a French one "NAME_fichiers"...), beside NAME.html.
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+PAGE_RESOURCE_FOLDERS = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_bestanden", "_file")
 # Sidecar rows that name no document are each a warning up to this many, then one line in all.
 UNUSED_ROWS_LISTED = 5
 # Articles are kilobytes; a larger input is almost always a dump or a wrong file, and
@@ -111,7 +115,11 @@ def _documents_inside(folder: str, unlisted: list[tuple[str, OSError]] | None = 
             if unlisted is not None:
                 unlisted.append((where, error))
             continue
+        pages = {os.path.splitext(name)[0] for name, _path, is_folder, _link, _file in found
+                 if not is_folder and os.path.splitext(name)[1].lower() in PAGE_SUFFIXES}
         for name, path, is_folder, is_link, is_file in found:
+            if is_folder and _resources_of_page(name, pages):
+                continue
             if is_folder:
                 waiting.append((*parts, name))
             elif is_file and os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
@@ -121,6 +129,12 @@ def _documents_inside(folder: str, unlisted: list[tuple[str, OSError]] | None = 
                         outside.append(((*parts, name), target))
                         continue
                 yield (*parts, name)
+
+
+def _resources_of_page(folder: str, pages: set[str]) -> bool:
+    """Whether a folder is the one a browser saves a page's pictures, scripts and frames in beside the page
+    ("Rebels take Goma_files" beside "Rebels take Goma.html"): none of it is an article of its own."""
+    return any(folder.endswith(suffix) and folder[:-len(suffix)] in pages for suffix in PAGE_RESOURCE_FOLDERS)
 
 
 def _special(entry: os.DirEntry) -> bool:
