@@ -689,3 +689,12 @@ def test_the_day_of_a_saying_makes_no_second_report_of_a_happening_dated_itself(
     assert ("2025-01-24", "Three peacekeepers were killed in the fighting") in dated
     assert not any(date == "2025-01-25" for date, _ in dated)
     assert any(date == "2025-01-22" and title.startswith("President Putin said") for date, title in dated)
+
+
+def test_the_day_of_a_saying_dates_what_it_tells_when_the_other_date_is_of_another_happening():
+    text = ("Sudan's army said on Friday that it had taken full control of the Republican Palace in Khartoum, nearly "
+            "two years after it was overrun by the Rapid Support Forces in April 2023.")
+    expressions = [_expr(text, "Friday", "2025-03-21"), _expr(text, "April 2023", "2023-04")]
+    dated = [(e.date, e.title) for e in _events(text, expressions, "2025-03-22")]
+    assert [date for date, _ in dated] == ["2023-04", "2025-03-21"]
+    assert "Republican Palace" in dict(dated)["2025-03-21"]

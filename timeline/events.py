@@ -425,6 +425,7 @@ _STAMP_WORD = re.compile(r"[0-9]{1,2}[:.][0-9]{2}|\b(?!(?:%s)\b)[^\W\d_]{2,}" % 
 
 
 # A verb of saying right before a date ("said on Saturday", "told reporters Friday" is not).
+_OTHER_HAPPENING_BETWEEN = re.compile(r"\b(?:after|before|since|following|until)\b", re.IGNORECASE)
 _SAID_ON_BEFORE = re.compile(r"\b(?:%s)\s+(?:on\s+)?\Z" % alternatives(SPEECH_VERBS), re.IGNORECASE)
 
 
@@ -436,7 +437,10 @@ def _without_days_of_saying(anchors: list[TemporalExpression], text: str, low: i
     if not told or len(told) == len(anchors):
         return anchors
     said = [interval_of(e.value) for e in told]
-    before = [interval_of(e.value) for e in anchors if e not in told]
+    # Not a date in a phrase of another happening after the saying's ("said on Friday that it had taken the
+    # palace, nearly two years after it was overrun in April 2023"): the saying's day dates what it tells.
+    before = [interval_of(e.value) for e in anchors if e not in told
+              and not (e.start > told[0].end and _OTHER_HAPPENING_BETWEEN.search(text, told[0].end, e.start))]
     if any(b is not None and s is not None and b.start <= s.end for b in before for s in said):
         return [e for e in anchors if e not in told]
     return anchors
