@@ -1206,6 +1206,7 @@ def _month_compared_later(ctx: Context, span) -> dt.date | None:
 
 
 _DONE_AFTER = context_pattern("done_after")
+_DECLARED_DAY_AFTER, _DECLARING_BEFORE = context_pattern("declared_day_after"), context_pattern("declaring_before")
 _AHEAD_BEFORE = context_pattern("ahead_before")
 
 
@@ -1257,6 +1258,9 @@ def _weekday_date(ctx: Context, g: dict, span) -> Found | None:
         sign = direction(ctx, *span, default=2)
         if _DONE_AFTER.match(ctx.text, span[1]) and not _AHEAD_BEFORE.search(ctx.text, max(0, span[0] - 25), span[0]):
             sign = -1  # "get around Wednesday's ruling": a happening done is behind
+        elif _DECLARED_DAY_AFTER.match(ctx.text, span[1]) \
+                and _DECLARING_BEFORE.search(ctx.text, max(0, span[0] - 16), span[0]):
+            sign = 1  # "Ukraine declared Friday a day of mourning": the day named lies ahead
         if sign == 2:
             # No cue: news mostly reports the past, but a weekday a day or two ahead is the coming one.
             ahead = cal.weekday_near(reference, weekday, 1)
