@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from . import calendar_math as cal
-from .values import SEASON_CODES, format_duration, format_value, season_months, season_of, unknown_value
+from .values import SEASON_CODES, format_duration, format_value, joined_durations, season_months, season_of, unknown_value
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, MULTIPLIERS, NUMBERS,
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
@@ -1575,7 +1575,11 @@ def units(ctx: Context, g: dict, span) -> str:
         amount = None if g["unit"].lower() in UNIT_PLURALS else 1
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5
-    return format_duration(amount, *_unit(g["unit"]))
+    value = format_duration(amount, *_unit(g["unit"]))
+    if amount is not None and g.get("num2") and cal.finer(_unit(g["unit2"])[2], _unit(g["unit"])[2]):
+        # "three hours and nine minutes", "two years and six months": one length, PT3H9M, P2Y6M
+        value = joined_durations(value, format_duration(_number(g["num2"]), *_unit(g["unit2"])))
+    return value
 
 
 _YEAR = {"cue": _year_by_cue, "range_start": _range_start_year, "range_end": _range_end_year, "of_unit": _year_of_unit}

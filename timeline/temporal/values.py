@@ -237,6 +237,19 @@ def format_duration(amount: float | None, letter: str, multiple: int, granularit
     return f"{prefix}{head}{part}{small_letter}"
 
 
+def joined_durations(longer: str, shorter: str) -> str:
+    """One duration of two written as one length ("three hours and nine minutes": PT3H + PT9M = PT3H9M), the
+    second of a finer unit; weeks and days in days (ISO 8601 writes weeks alone: P2W + P3D = P17D)."""
+    date1, _, time1 = longer[1:].partition("T")
+    date2, _, time2 = shorter[1:].partition("T")
+    weeks = re.fullmatch(r"([0-9]+)W", date1)
+    days = re.fullmatch(r"([0-9]+)D", date2)
+    if weeks and days:
+        date1, date2 = f"{int(weeks.group(1)) * 7 + int(days.group(1))}D", ""
+    time = time1 + time2
+    return f"P{date1}{date2}" + (f"T{time}" if time else "")
+
+
 # A duration of one unit, TIMEX3 and TIMEX2 letters (DE decades, CE centuries, ML millennia).
 _ONE_UNIT_DURATION = re.compile(
     r"^P(?:(?P<n>[0-9.]+|X)(?P<unit>DE|CE|ML|WE|[YMWDQECL]))?(?:T(?P<tn>[0-9.]+|X)(?P<tunit>[HMS]))?$")
