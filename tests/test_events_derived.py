@@ -80,6 +80,22 @@ def test_a_dated_phrase_dates_the_undated_happening_of_its_sentence():
     assert (derived.date, derived.title) == ("2019-06-06", "Loyalist troops entered the village")
 
 
+def test_a_date_after_an_apposition_is_the_phrases_own():
+    text = ("The fall of the city came a day after the RSF announced that it had captured Bara, a town in North "
+            "Kordofan, on Saturday.")
+    events = _events(text, [_expr(text, "a day", "P1D", "DURATION"), _expr(text, "Saturday", "2025-10-25")],
+                     "2025-10-27")
+    own, = _by_source(events, "explicit")
+    derived, = _by_source(events, "derived")
+    assert (own.date, own.title) == ("2025-10-25", "The RSF announced that it had captured Bara, a town in North Kordofan")
+    assert (derived.date, derived.title) == ("2025-10-26", "The fall of the city came")
+    # a date right after the comma may as well be the sentence's own: the phrase ends at the comma
+    text = "The talks began a week after the truce, on Monday."
+    events = _events(text, [_expr(text, "a week", "P1W", "DURATION"), _expr(text, "Monday", "2025-10-27")],
+                     "2025-10-28")
+    assert [(e.date, e.date_source) for e in events] == [("2025-10-20", "derived"), ("2025-10-27", "explicit")]
+
+
 @pytest.mark.parametrize("text", [
     "Fighting raged for two days before the garrison surrendered on 3 June 2019.",
     "On 3 June 2019 the convoy reached Idlib, two days after that.",

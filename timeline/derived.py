@@ -232,10 +232,30 @@ def find_relations(sentence: str, expressions: Iterable[TemporalExpression], sen
             end_of_phrase = phrase_start + len(_TRAILING_JOIN.sub("", sentence[phrase_start:candidates[number + 1][0]]))
         if not re.search(r"[A-Za-z]{3}", sentence[phrase_start:end_of_phrase]):
             continue
+        end_of_phrase = _with_own_date(sentence, end_of_phrase, spans)
         kind = "earlier" if signal.group("earlier") else "later"
         relations.append(Relation((start, signal.end(kind)), signal.start(kind), (phrase_start, end_of_phrase),
                                   duration, -1 if kind == "earlier" else 1, approximate))
     return relations
+
+
+def _date_after_apposition() -> re.Pattern:
+    """What lies between a phrase cut at its comma and a date of its own: an apposition and a date's preposition
+    ("after the RSF captured Bara|, a town in North Kordofan, on |Saturday"); a date right after the comma ("began
+    a week after the truce, on Monday") is as often the sentence's own."""
+    return re.compile(r",\s+[^,;:()]{1,80},\s+(?:(?:%s)\s+)?" % alternatives(current_language().cues["date_lead_in"]),
+                      re.IGNORECASE)
+
+
+def _with_own_date(sentence: str, end: int, spans) -> int:
+    """The end of a happening's words, over a date of its own after an apposition: "a day after the RSF captured
+    Bara, a town in North Kordofan, on Saturday" dates the capture, and the sentence's happening from it."""
+    for start, date_end, expression in spans:
+        if start >= end and expression.type in ("DATE", "TIME"):
+            if _date_after_apposition().fullmatch(sentence, end, start):
+                return date_end
+            return end
+    return end
 
 
 def offset_date(anchor: Interval, duration: str, direction: int, approximate: bool = False) -> tuple[str, str | None] | None:
