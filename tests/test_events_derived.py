@@ -80,6 +80,12 @@ def test_a_dated_phrase_dates_the_undated_happening_of_its_sentence():
     assert (derived.date, derived.title) == ("2019-06-06", "Loyalist troops entered the village")
 
 
+def test_an_abbreviation_or_an_initial_does_not_end_the_words_of_a_happening():
+    text = "The attack came less than two weeks after U.S. President Donald J. Trump met Vladimir Putin in Alaska."
+    relation, = find_relations(text, [_expr(text, "less than two weeks", "P2W", "DURATION", mod="LESS_THAN")])
+    assert text[relation.phrase[0]:relation.phrase[1]] == "U.S. President Donald J. Trump met Vladimir Putin in Alaska"
+
+
 def test_a_date_after_an_apposition_is_the_phrases_own():
     text = ("The fall of the city came a day after the RSF announced that it had captured Bara, a town in North "
             "Kordofan, on Saturday.")

@@ -96,8 +96,11 @@ def parse_words(lines: Iterable[str], origin: str = "<relations>") -> Words:
         deadline_after_word=all(re.search(r"\w\Z", word) for word in words["deadline"]),
         recall=re.compile(r"^\W*(?:%s)\b(?:\s+[\w'’-]+){0,6}?\s+(?:%s)(?:\s+(?:%s))?\s*$"
                           % (_alternatives(words["recall_subject"]), _alternatives(words["recall"]), hedges), re.IGNORECASE),
-        phrase_end=re.compile(r"\s*(?:[,;:—–]|\s-{1,2}\s|[.!?](?:[\"'”’)\]]*\s|[\"'”’)\]]*$)|\s(?=(?:%s)\b))"
-                              % _alternatives(words["phrase_end"]), re.IGNORECASE),
+        # A full stop ends the words, not one of an abbreviation or an initial ("U.S. President", "Donald J. Trump").
+        phrase_end=re.compile(r"\s*(?:[,;:—–]|\s-{1,2}\s|(?:[!?]|%s\.)(?:[\"'”’)\]]*\s|[\"'”’)\]]*$)|\s(?=(?:%s)\b))"
+                              % ("(?-i:(?<![A-Z]\\.[A-Z])(?<!\\b[A-Z]))" + "".join(
+                                  rf"(?<!\b{re.escape(a)})" for a in current_language().words.get("abbreviation", ())),
+                                 _alternatives(words["phrase_end"])), re.IGNORECASE),
         stretch=re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)*$" % (_alternatives(words["stretch"]), hedges), re.IGNORECASE),
     )
 
