@@ -29,6 +29,8 @@ HEAD_CHARS = 1000
 LINE_CHARS = 300
 # A byline names at most this many words ("By Ahmad al-Khatib and Sara Jones, Reuters").
 BYLINE_WORDS = 8
+# A label of a header's field beside a date is a few words ("Press Service", "No. 412/24"); more are a title's.
+LABEL_WORDS = 3
 # A report's title is short ("Sudan: Humanitarian Situation Report No. 12"); more words before a date are prose.
 TITLE_WORDS = 16
 # The order of preference among dates of different labels: the original publication date is
@@ -96,8 +98,12 @@ _TOKEN = re.compile(r"\([cC]\)|[^\W\d_][\w.'’\-]*|[+\-−]?\d+(?:[:.]\d+)*|\S"
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
 _ZONE_OFFSET = re.compile(r"[+\-−]\d{1,2}(?::?\d{2})?")
 _YEAR = re.compile(r"\d{4}")
-# Where a line splits into segments: a spaced dash or slash, a bar, a bullet.
+# Where a line splits into segments: a spaced dash or slash, a bar, a bullet ...
 _SEPARATOR = re.compile(r"[ \t]+(?:--|[-–—/])[ \t]+|[ \t]*[|•·][ \t]*")
+# ... and, for a labelled date only, a gap of three blanks or a tab: a report's header fields as its PDF gives
+# them ("Date of issue: 14 April 2025   Reporting period: ..."), where a table's row ("12 May 2016<tab>A car
+# bomb exploded ...") gives its date alone.
+_GAP_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|[ \t\u00a0]*\t[ \t\u00a0]*|[ \u00a0]{3,}")
 # What closes it after the date: the agency in brackets, a dash, or the end of the line.
 _WIRE_CLOSE = re.compile(r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:(?:--|[-–—:])(?=[ \t]|$)|$)")
 # A dateline in brackets closes with its bracket, then a dash: "(Beirut, June 10, 2019) – ".
@@ -319,7 +325,16 @@ def _plain_datelines(line: _Line, dates: list[_Date], pending_label: str | None,
     event's ("Ghouta remembered - 21 August 2013")."""
     if not dates:
         return []
-    bounds = _segments(line.text)
+    found = _datelines_between(line, dates, pending_label, title, _segments(line.text))
+    if not title and _GAP_SEPARATOR.search(line.text) and not any(c.label is not None for c in found):
+        found += [c for c in _datelines_between(line, dates, pending_label, title, _segments(line.text, gaps=True))
+                  if c.label is not None]
+    return found
+
+
+def _datelines_between(line: _Line, dates: list[_Date], pending_label: str | None, title: bool,
+                       bounds: list[tuple[int, int]]) -> list[_Candidate]:
+    """The datelines of a line split into segments at ``bounds`` (see _plain_datelines)."""
     readings = [_read_segment(line.text, start, end, dates) for start, end in bounds]
     if line.partial:
         readings[-1] = None
@@ -328,8 +343,12 @@ def _plain_datelines(line: _Line, dates: list[_Date], pending_label: str | None,
     elif title:
         return []
     else:
+        # A segment inside the line too when the others are labels of a few words ("Press Service | 9 July
+        # 2024, 10:15 | No. 412/24"), not a title's words.
+        labels = all(reading is not None or len([t for t in _tokens(line.text[start:end]) if t[0].isalnum()])
+                     <= LABEL_WORDS for (start, end), reading in zip(bounds, readings))
         chosen = [(start, end, readings[i]) for i, (start, end) in enumerate(bounds)
-                  if readings[i] is not None and i in (0, len(bounds) - 1)]
+                  if readings[i] is not None and (i in (0, len(bounds) - 1) or labels)]
     candidates = [_Candidate(date, label, weekday, start, end)
                   for start, end, reading in chosen for date, label, weekday in reading]
     if candidates and candidates[0].label is None and pending_label:  # "Published:" on the line above
@@ -337,11 +356,11 @@ def _plain_datelines(line: _Line, dates: list[_Date], pending_label: str | None,
     return candidates
 
 
-def _segments(line: str) -> list[tuple[int, int]]:
-    """The spans of the parts of ``line`` between separators, spaces around them left out."""
+def _segments(line: str, gaps: bool = False) -> list[tuple[int, int]]:
+    """The spans of the parts of ``line`` between separators (with ``gaps``, gaps too), spaces around them left out."""
     bounds = []
     position = 0
-    for separator in _SEPARATOR.finditer(line):
+    for separator in (_GAP_SEPARATOR if gaps else _SEPARATOR).finditer(line):
         bounds.append((position, separator.start()))
         position = separator.end()
     bounds.append((position, len(line)))
