@@ -149,6 +149,16 @@ BODY = "Israeli forces shelled the eastern neighbourhoods of Rafah yesterday, re
     # A period dates a report's header only.
     (f"1-7 October 2023\n\n{BODY}", None),
     (f"Posted 1-7 October 2023\n\n{BODY}", None),
+    # A PDF joins a header's fields with runs of blanks (non-breaking too) or tabs: a labelled date among them counts,
+    # before the reporting period's end; a table's row gives its date alone, which does not.
+    ("Flash Update No. 3\nDate of issue: 14 April 2025 \u00a0 Reporting period: 10 - 14 April 2025 \u00a0 Next "
+     f"update: 17 April 2025\n\n{BODY}", "2025-04-14"),
+    (f"Situation Update #280\nDate of issue: 2 April 2025   Reporting period: 25 March - 1 April 2025\n\n{BODY}",
+     "2025-04-02"),
+    (f"Chronology\nDate\tWhat happened\n12 May 2016\tA car bomb exploded near a field hospital.\n\n{BODY}", None),
+    # Fields beside a date in the middle of a header line are labels of a few words; a title's are prose.
+    (f"MINISTRY OF FOREIGN AFFAIRS\nPress Service  |  9 July 2024, 10:15  |  No. 412/24\n\n{BODY}", "2024-07-09"),
+    (f"Rebels seize the town | 9 July 2024 | Army says it will retake it within days\n\n{BODY}", None),
     # Below a paragraph of the body, a report's header is another report's, quoted.
     ("Aid reaches Rafah\n\n" + BODY * 5 + "\n" + HEADER + "\n", None),
 ])

@@ -261,8 +261,9 @@ def find_dateline(text: str, language: str = "") -> Dateline | None:
         if body:
             found = [c for c in found if c.label is not None]  # only "Published ..." still dates the text
         elif report := _report_dateline(line, dates):
-            # Other dates of a report's header line belong to its title or period ("September 30 - October 7, 2023").
-            found = [c for c in found if c.date == report.date] + [report]
+            # Other dates of a report's header line belong to its title or period ("September 30 - October 7, 2023"),
+            # but for one labelled as its date of issue ("Date of issue: 14 April 2025 ... Next update: 17 April").
+            found = [c for c in found if c.date == report.date or c.label == "published"] + [report]
         candidates.extend(_moved(c, line.start) for c in found)
         pending_label = _label_only(line.text)
         body = body or line.long
