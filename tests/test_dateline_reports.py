@@ -71,6 +71,13 @@ REPORTS = {
         "On Thursday, humanitarian partners sent medical teams to Gwoza.\n"
         "A curfew was declared in Gwoza on 29 June.\n",
         "2024-06-30", {"yesterday": "2024-06-29", "Thursday": "2024-06-27", "29 June": "2024-06-29"}),
+    "ocha_flash_fields.txt": (  # header fields as a PDF joins them, with blanks (non-breaking ones too)
+        "Sudan: Attacks on Zamzam Camp\nFlash Update No. 3\n"
+        "Date of issue: 14 April 2025 \u00a0 Reporting period: 10 - 14 April 2025 \u00a0 Next update: 17 April 2025\n\n"
+        "Armed men attacked the camp's market yesterday, residents said.\n"
+        "On Friday, the RSF launched a ground assault on the camp.\n"
+        "Aid partners reached Tawila on 12 April.\n",
+        "2025-04-14", {"yesterday": "2025-04-13", "Friday": "2025-04-11", "12 April": "2025-04-12"}),
     "ocha_period_months.txt": (
         "Yemen: Humanitarian Update Issue 9 (25 September – 1 October 2023)\n\n"
         "Floods swept through a camp in Hodeidah yesterday.\n"

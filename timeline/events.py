@@ -416,7 +416,23 @@ def _own_date(document: Document) -> tuple[int, int] | None:
     found = find_dateline(document.text, document.language)
     if found is None or not (found.report or _STAMP_WORD.search(document.text, found.start, found.end)):
         return None
+    # A header's other fields on its line are the report's too ("Date of issue: 14 April 2025   Reporting period:
+    # 10 - 14 April 2025   Next update: 17 April 2025"): each date there follows a label and its colon.
+    text = document.text
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    line_end = len(text) if line_end < 0 else line_end
+    fields = [f for f in _FIELD_SEPARATOR.split(text[line_start:found.start] + "  " + text[found.end:line_end]) if f]
+    if fields and all(_HEADER_FIELD.fullmatch(field) for field in fields):
+        return line_start, line_end
     return found.start, found.end
+
+
+# What else a report's header line may hold beside its date, in fields apart by gaps or bars: a label, a colon and
+# a date, a period or a few words ("Reporting period: 10 - 14 April 2025", "Author: ACLED"), or words in capitals
+# (a heading the PDF ran on).
+_FIELD_SEPARATOR = re.compile(r"[ \t\u00a0]*(?:[|•·]|[ \t\u00a0]{2})[ \t\u00a0]*")
+_HEADER_FIELD = re.compile(r"[A-Z][\w ]{0,30}:[ \u00a0]?\w[\w ,.\-–—/&'’]{0,40}|[A-Z][A-Z ]{2,40}")
 
 
 # A word of a page's stamp besides the date's own: a label, a clock time, a zone ("Updated", "9:14 PM GMT").
