@@ -541,17 +541,21 @@ _NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})([./-])([0-9]{1,2})\2(?:1[5-9
 
 def _numeric_order(ctx: Context, separator: str) -> str:
     """ "day" or "month": which comes first in the text's numeric dates written with ``separator``, as one
-    of them shows by a number over 12 ("24.08.2013"), else as the separator mostly has it."""
+    of them shows by a number over 12 ("24.08.2013"), else one with another separator does, else as its dates
+    in words have it, else as the separator mostly has it."""
     order = ctx.numeric_orders.get(separator)
     if order is None:
-        order = None
+        shown = {}  # the order each separator's dates show ("25/02/2025" day first)
         for m in _NUMERIC_DATE.finditer(ctx.text):
-            if m.group(2) == separator and int(m.group(1)) > 12 >= int(m.group(3)):
-                order = "day"
+            if int(m.group(1)) > 12 >= int(m.group(3)):
+                shown.setdefault(m.group(2), "day")
+            elif int(m.group(3)) > 12 >= int(m.group(1)):
+                shown.setdefault(m.group(2), "month")
+            if separator in shown:
                 break
-            if m.group(2) == separator and int(m.group(3)) > 12 >= int(m.group(1)):
-                order = "month"
-                break
+        # A text writes its numeric dates one way, whatever the mark between the numbers: "25/02/2025" above
+        # "10-01-2025" is day first too; a text that shows both ways leaves the others to its words.
+        order = shown.get(separator) or (next(iter(shown.values())) if len(set(shown.values())) == 1 else None)
         if order is None:
             # No number over 12: the order in which the text writes its dates in words ("8 October 2025" above a
             # table of "01/10/2025" rows), else the separator's.
