@@ -57,6 +57,13 @@ def test_a_unit_a_holiday_and_an_abbreviation_are_each_one_row(copy_of_english):
                      [("Febr. 3, 1998", "DATE", "1998-02-03")]]
 
 
+def test_a_holiday_of_a_lunar_calendar_is_a_row_of_its_dates_under_its_names(copy_of_english):
+    add_row(copy_of_english, "holidays.tsv", "vesak|buddha day\tdates\t2023-05-04 2024-05-22 2025-05-12 2026-05-01")
+    found = tag_with(copy_of_english, [("Pilgrims gathered for Vesak.", "2025-05-20"),
+                                       ("Temples were decked out for Buddha Day 2024.", "2025-05-20")])
+    assert found == [[("Vesak", "DATE", "2025-05-12")], [("Buddha Day 2024", "DATE", "2024-05-22")]]
+
+
 @pytest.mark.parametrize("name, row, message", [
     ("units.tsv", "semester\tM\tsix\thalf", "units.tsv:{line}: HOW MANY must be a whole number, not 'six'"),
     ("units.tsv", "semester\tMO\t6\thalf", "units.tsv:{line}: LETTER must be one of"),
@@ -64,6 +71,7 @@ def test_a_unit_a_holiday_and_an_abbreviation_are_each_one_row(copy_of_english):
     ("months.tsv", "febr\t13\tabbreviation", "months.tsv:{line}: NUMBER must be between 1 and 12, not 13"),
     ("holidays.tsv", "good friday\teaster\tsunday", "holidays.tsv:{line}: DAYS must be a whole number"),
     ("holidays.tsv", "labour day\tnth\t9 1", "holidays.tsv:{line}: an nth holiday's WHEN is MONTH WEEKDAY N"),
+    ("holidays.tsv", "vesak\tdates\t2024-5-23", "holidays.tsv:{line}: a dates holiday's WHEN is its dates"),
     ("cues.tsv", "shall\tmodal", "cues.tsv:{line}: KIND must be one of"),
     ("seasons.tsv", "summer\tSU\t6-9", "seasons.tsv:{line}: the months of SU are already given as 6-8"),
     ("patterns.tsv", "WHEN\t(?:{NOWHERE})", "patterns.tsv:{line}: {{NOWHERE}} is no pattern written above this one"),

@@ -9,6 +9,7 @@ file do.  ``load_language(folder)`` reads a copy of a folder (a linguist's edit)
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -95,7 +96,8 @@ def _pattern_above(patterns: dict[str, str], name: str, where: str) -> str:
 @dataclass(frozen=True)
 class Holiday:
     """When a holiday falls: on a fixed ``month``/``day``; on the ``n``th ISO ``weekday`` of
-    ``month`` counted from ``day`` (n = -1: the last); or ``days`` after Easter Sunday."""
+    ``month`` counted from ``day`` (n = -1: the last); ``days`` after Easter Sunday; or on the
+    ``dates`` a lunar calendar gives it, one a year (two in the odd year an Islamic one comes twice)."""
 
     kind: str
     month: int = 0
@@ -103,6 +105,7 @@ class Holiday:
     weekday: int = 0
     n: int = 0
     days: int = 0
+    dates: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,14 @@ def _holiday(kind: str, when: str, where: str) -> Holiday:
         n = _int(fields[2], where, "N", -1, 5)
         day = _int(fields[3], where, "FROM-DAY", 1, 28) if len(fields) == 4 else 1
         return Holiday("nth", month, day, weekday, n)
+    if kind == "dates":
+        try:
+            dates = tuple(sorted(dt.date.fromisoformat(field) for field in fields))
+        except ValueError:
+            dates = ()
+        if not dates:
+            raise LexiconError(f"{where}: a dates holiday's WHEN is its dates, YYYY-MM-DD apart by spaces, not {when!r}")
+        return Holiday("dates", dates=dates)
     if len(fields) != 1:
         raise LexiconError(f"{where}: an easter holiday's WHEN is DAYS after Easter Sunday, not {when!r}")
     return Holiday("easter", days=_int(fields[0], where, "DAYS", -70, 70))
@@ -272,7 +283,10 @@ def parse_language(read: Callable[[str], str], folder: str) -> Language:
     holidays = {}
     for where, (name, kind, when) in _rows(read("holidays.tsv"), origin("holidays.tsv"), (3, 3),
                                            "NAME<tab>KIND<tab>WHEN"):
-        holidays[name.lower()] = _holiday(_one_of(kind, ("fixed", "nth", "easter"), where, "KIND"), when, where)
+        holiday = _holiday(_one_of(kind, ("fixed", "nth", "easter", "dates"), where, "KIND"), when, where)
+        for spelling in name.split("|"):  # "eid al-fitr|eid ul-fitr": names of one holiday
+            if spelling.strip():
+                holidays[spelling.strip().lower()] = holiday
 
     cues: dict[str, list[str]] = {kind: [] for kind in CUE_KINDS}
     for where, (words, kind) in _rows(read("cues.tsv"), origin("cues.tsv"), (2, 2), "WORDS<tab>KIND"):

@@ -1295,17 +1295,22 @@ def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
     """A holiday of holidays.tsv (groups holiday, year): on a fixed day, the nth weekday of a month or
     a day counted from Easter, of the year named or the nearest one."""
     name = _squash(g["holiday"])
+    nearest = False  # the occurrence the sentence points to, near the DCT, not one of a year given
     if g.get("year"):
         year, anchor = _year(g["year"]), "explicit"
+    elif _year_framed(ctx, span) and direction(ctx, *span, default=0, yearly=True) <= 0:
+        year, anchor = ctx.last[0].year, "relative"  # "In 2019, 70 people died over Easter": of the frame's year
     elif ctx.dct is not None:
-        year, anchor = ctx.dct.year, "relative"
+        year, anchor, nearest = ctx.dct.year, "relative", True
     else:
         year, anchor = None, "unresolved"
     holiday = HOLIDAYS[name]
+    if holiday.kind == "dates":
+        return _holiday_of_dates(ctx, span, holiday.dates, year, anchor, nearest)
     if holiday.kind == "fixed":
         if year is None:
             return Found("DATE", f"XXXX-{holiday.month:02d}-{holiday.day:02d}", anchor=anchor)
-        if anchor == "relative":
+        if nearest:
             return Found("DATE", _nearest_in_year(ctx, span, holiday.month, holiday.day).isoformat(), anchor=anchor)
         return Found("DATE", f"{year:04d}-{holiday.month:02d}-{holiday.day:02d}", anchor=anchor)
     if holiday.kind == "easter":
@@ -1316,9 +1321,37 @@ def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
             return cal.nth_weekday(year, holiday.month, holiday.weekday, holiday.n, holiday.day)
     if year is None:
         return Found("DATE", f"XXXX-{holiday.month:02d}" if holiday.month else "XXXX-XX-XX", anchor=anchor)
-    if anchor == "explicit":
+    if not nearest:
         return Found("DATE", date_in(year).isoformat(), anchor=anchor)
     return Found("DATE", _nearest_yearly(ctx, span, date_in).isoformat(), anchor=anchor)
+
+
+def _holiday_of_dates(ctx: Context, span, dates: tuple, year: int | None, anchor: str, nearest: bool) -> Found:
+    """A holiday of a lunar calendar on the dates holidays.tsv gives it: its first date in the year named (or
+    framed), else the date the sentence points to near the DCT (behind it, ahead of it, or the nearer, a lunar
+    holiday coming twice in some years); only the year beyond the years the file knows."""
+    if year is None:
+        return Found("DATE", "XXXX-XX-XX", anchor=anchor)
+    if not nearest or ctx.narrative or ctx.dct_granularity == "year":
+        in_year = [date for date in dates if date.year == year]
+        return Found("DATE", in_year[0].isoformat() if in_year else f"{year:04d}", anchor=anchor)
+    reference = ctx.dct
+    near = [date for date in dates if abs((date - reference).days) <= HOLIDAY_REACH]
+    if not near:
+        return Found("DATE", f"{year:04d}", anchor=anchor)
+    sign = direction(ctx, *span, default=0, yearly=True)
+    # A day's slack: the calendar's day and the one a country keeps may differ by one.
+    behind = [date for date in near if date <= reference + dt.timedelta(days=1)]
+    ahead = [date for date in near if date >= reference - dt.timedelta(days=1)]
+    if sign < 0 and behind:
+        return Found("DATE", behind[-1].isoformat(), anchor=anchor)
+    if sign > 0 and ahead:
+        return Found("DATE", ahead[0].isoformat(), anchor=anchor)
+    return Found("DATE", min(near, key=lambda d: abs((d - reference).days)
+                             + (NEAREST_PAST_LEAN if d > reference else 0)).isoformat(), anchor=anchor)
+
+
+HOLIDAY_REACH = 400  # days from the DCT within which a lunar holiday's occurrences are weighed
 
 
 _SEASON_YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})[/-]\Z")

@@ -49,6 +49,15 @@ def alternation(words) -> str:
     return "(?:" + render(trie) + ")"
 
 
+def _holiday_spellings(name: str) -> list[str]:
+    """How a text capitalises a holiday of holidays.tsv: each word ("Good Friday", "Lunar New Year"), and each but its
+    particles ("Eid al-Fitr", "Eid ul-Adha": words.tsv name_particle)."""
+    particles = LANGUAGE.words.get("name_particle", {})
+    every = " ".join("-".join(q.capitalize() for q in p.split("-")) for p in name.split(" "))
+    but = " ".join("-".join(q if q in particles else q.capitalize() for q in p.split("-")) for p in name.split(" "))
+    return [every] if but == every else [every, but]
+
+
 def _cased(words) -> list[str]:
     return [w.capitalize() for w in words] + [w.upper() for w in words]
 
@@ -95,8 +104,7 @@ MACROS = {
     **{value.replace("_", ""): alternation([w for w, v in REFERENCES.items() if v == value]) + r"\b"
        if value in REFERENCES.values() else "(?!)" for value in REFERENCE_VALUES},
     "SETWORD": alternation(SET_WORDS) + r"\b",
-    "HOLIDAY": "(?-i:" + alternation([" ".join("-".join(q.capitalize() for q in p.split("-")) for p in h.split(" "))
-                                       for h in HOLIDAYS]) + r")\b",
+    "HOLIDAY": "(?-i:" + alternation([spelling for h in HOLIDAYS for spelling in _holiday_spellings(h)]) + r")\b",
 }
 
 

@@ -356,8 +356,10 @@ _VOCABULARY = _NAMES | _TIME_WORDS | _LEAD_WORDS
 
 def _forms(word: str) -> tuple[str, ...]:
     """The forms of a vocabulary word the scan meets: lower case, capitalised, upper case, and each part of
-    a hyphenated word capitalised ("D-Day")."""
-    return (word, word.capitalize(), word.upper(), "-".join(part.capitalize() for part in word.split("-")))
+    a hyphenated word capitalised ("D-Day") or all but a first in lower case ("Eid al-Fitr")."""
+    first, _, rest = word.partition("-")
+    return (word, word.capitalize(), word.upper(), "-".join(part.capitalize() for part in word.split("-")),
+            first + "-" + "-".join(part.capitalize() for part in rest.split("-")) if rest else word)
 # One case-sensitive scan (each word in lower case, capitalised and upper case: far faster than
 # IGNORECASE).  A number anchors an attempt by itself only when it looks like a year (or the end of a
 # range, "1995-96", "April 6-7"), a date or one of the language's anchor_number (a clock time, an
