@@ -93,6 +93,13 @@ def test_a_comments_link_above_the_article_drops_only_its_line():
     ("© 2024 Newswire. All rights reserved.", "copyright"),
     ("Terms of Service Privacy Policy Cookie Policy © 2025 X Corp.", "copyright"),
     ("Get a look at tomorrow's news today: sign up for our newsletter.", "support line"),
+    ("5 Interviews with local authorities and mine operators, Goma, 2 and 8 May 2024.", "citation"),
+    ("1 Human Rights Watch telephone interview with a resident of Pazigyi, April 16, 2023.", "citation"),
+    ('3 "Joint communiqué," Alliance of Sahel States, 28 January 2024.', "citation"),
+    ("1 See UN OCHA, Hostilities in the Gaza Strip and Israel, Flash Update No. 104, 25 January 2024.", "citation"),
+    ("Crisis Group interview, Ouagadougou, September 2024.", "citation"),
+    ("Source: Baltic Dispatch, https://balticdispatch.example.eu/russia/prigozhin-plane-crash-tver-region-2023 "
+     "(accessed 3 September 2023)", "citation"),
 ])
 def test_line_rules(line, reason):
     text = ARTICLE + "\n" + line + "\n" + ARTICLE
@@ -114,6 +121,9 @@ def test_line_rules(line, reason):
     "Updated figures show 55 deaths on Thursday, the monitor said, after a week of shelling in the city.",
     "The report was updated on Monday with 12 more deaths.",
     "The copyright 2019 law was passed on Monday, and judges in five states said it would take effect.",
+    # numbered lines of happenings, and interviews that are news
+    "2 The state of emergency was extended by Parliament in February 2024.",
+    "In an interview, the minister said troops had left Goma on Friday.",
 ])
 def test_article_lines_that_look_like_rules_are_kept(line):
     text = ARTICLE + "\n" + line + "\n"
