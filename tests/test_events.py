@@ -691,6 +691,19 @@ def test_the_day_of_a_saying_makes_no_second_report_of_a_happening_dated_itself(
     assert any(date == "2025-01-22" and title.startswith("President Putin said") for date, title in dated)
 
 
+def test_a_date_and_a_finer_one_beside_it_are_one_time_of_one_happening():
+    text = ("Less than a month later, on September 17, JNIM struck inside Bamako. "
+            "Four years later, in April 1998, the second summit took place in Santiago. "
+            "Rebels took Goma on Monday, in January 2025, and Bukavu on 16 February.")
+    expressions = [_expr(text, "Less than a month later", "2024-09", mod="BEFORE"),
+                   _expr(text, "September 17", "2024-09-17"), _expr(text, "Four years later", "1998"),
+                   _expr(text, "April 1998", "1998-04"), _expr(text, "Monday", "2025-01-27"),
+                   _expr(text, "January 2025", "2025-01"), _expr(text, "16 February", "2025-02-16")]
+    dated = sorted((e.date, e.expression) for e in _events(text, expressions, "2025-02-20"))
+    assert dated == [("1998-04", "April 1998"), ("2024-09-17", "September 17"), ("2025-01-27", "Monday"),
+                     ("2025-02-16", "16 February")]
+
+
 def test_the_day_of_a_saying_dates_what_it_tells_when_the_other_date_is_of_another_happening():
     text = ("Sudan's army said on Friday that it had taken full control of the Republican Palace in Khartoum, nearly "
             "two years after it was overrun by the Rapid Support Forces in April 2023.")

@@ -25,7 +25,7 @@ from .temporal.procedures import is_entry_date
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .readers.dateline import find_dateline
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
-from .titles import (DATELINE, IRREGULAR_PAST, LIST_MARKS, RELATIVE_INSERTION, SPEECH_VERBS, clause_at, make_title,
+from .titles import (DATE_PREPOSITIONS, DATELINE, IRREGULAR_PAST, LIST_MARKS, RELATIVE_INSERTION, SPEECH_VERBS, clause_at, make_title,
                      phrase_title)
 
 _LANGUAGE = current_language()
@@ -445,6 +445,27 @@ _OTHER_HAPPENING_BETWEEN = re.compile(r"\b(?:after|before|since|following|until)
 _SAID_ON_BEFORE = re.compile(r"\b(?:%s)\s+(?:on\s+)?\Z" % alternatives(SPEECH_VERBS), re.IGNORECASE)
 
 
+def _without_appositions(anchors: list[TemporalExpression], text: str) -> list[TemporalExpression]:
+    """ "Less than a month later, on September 17, JNIM struck": a date and a finer one set beside it, inside it, are
+    one time of one happening; the finer dates it."""
+    dropped = set()
+    for first, second in zip(anchors, anchors[1:]):
+        if not _APPOSITION_BETWEEN.fullmatch(text, first.end, second.start):
+            continue
+        outer, inner = interval_of(first.value, first.mod), interval_of(second.value, second.mod)
+        if outer is None or inner is None:
+            continue
+        if outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end):
+            dropped.add(id(first))
+        elif inner.start <= outer.start and outer.end <= inner.end and (outer.start, outer.end) != (inner.start, inner.end):
+            dropped.add(id(second))
+    return [e for e in anchors if id(e) not in dropped] if dropped else anchors
+
+
+# What sets a date beside another: a comma, perhaps a date's preposition ("later, on September 17").
+_APPOSITION_BETWEEN = re.compile(r",\s*(?:(?:%s)\s+)?" % alternatives(DATE_PREPOSITIONS), re.IGNORECASE)
+
+
 def _without_days_of_saying(anchors: list[TemporalExpression], text: str, low: int) -> list[TemporalExpression]:
     """ "Three peacekeepers were killed on Friday, their governments said on Saturday": the day of the saying dates
     no second report of a happening the sentence dates itself, on or before that day; a saying of what lies ahead
@@ -661,7 +682,7 @@ def extract_events(
             may_compare = len(anchors) < 2 or _HOLDS_COMPARISON_WORD.search(sentence.text.casefold()) is not None
             anchors = [e for e in anchors if not _is_reference(e, sentence, text, dateline_end, may_compare)]
         if len(anchors) > 1:
-            anchors = _without_days_of_saying(anchors, text, sentence.start)
+            anchors = _without_days_of_saying(_without_appositions(anchors, text), text, sentence.start)
         if anchors and headline:
             anchors = [e for e in anchors if not _is_date_label(sentence, e, text)]
         relations = [] if headline else find_relations(sentence.text, inside, sentence.start)
