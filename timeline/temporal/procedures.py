@@ -348,17 +348,21 @@ def _entry_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
 
 
 _YEAR_FRAME_BEFORE, _YEAR_FRAME_AFTER = context_pattern("year_frame_before"), context_pattern("year_frame_after")
+_RELATIVE_YEAR_FRAME = context_pattern("relative_year_frame")
 
 
 def _year_framed(ctx: Context, span) -> bool:
-    """Whether the date last named is a year of the past that opens its sentence as a frame ("In 1994, ..."), a
-    short way before ``span`` in the same paragraph."""
+    """Whether the date last named is a year of the past that opens its sentence as a frame ("In 1994, ...",
+    "Last year, ..."), a short way before ``span`` in the same paragraph."""
     last, story, end = ctx.last, ctx.story, ctx.last_at
-    if last is None or story is None or last[1] != "year" or story[0] != last[0].year or end is None \
-            or ctx.dct is None or last[0].year >= ctx.dct.year or not 0 <= span[0] - end <= STORY_REACH_FRAME:
+    if last is None or last[1] != "year" or end is None or ctx.dct is None or last[0].year >= ctx.dct.year \
+            or not 0 <= span[0] - end <= STORY_REACH_FRAME or "\n\n" in ctx.text[end:span[0]] \
+            or _YEAR_FRAME_AFTER.match(ctx.text, end) is None:
         return False
-    return "\n\n" not in ctx.text[end:span[0]] and _YEAR_FRAME_AFTER.match(ctx.text, end) is not None \
-        and _YEAR_FRAME_BEFORE.search(ctx.text, max(0, story[1] - 12), story[1]) is not None
+    if story is not None and story[0] == last[0].year \
+            and _YEAR_FRAME_BEFORE.search(ctx.text, max(0, story[1] - 12), story[1]) is not None:
+        return True
+    return _RELATIVE_YEAR_FRAME.search(ctx.text, max(0, end - 30), end) is not None
 
 
 def _entry_of_line(ctx: Context, span) -> dt.date | None:
