@@ -25,8 +25,8 @@ from .temporal.procedures import is_entry_date
 from .temporal.lexicon import alternatives, current_language, first_letters
 from .readers.dateline import find_dateline
 from .derived import DEADLINE_MOD, Relation, find_relations, is_deadline, offset_date, recalls_happening
-from .titles import (DATE_PREPOSITIONS, DATELINE, IRREGULAR_PAST, LIST_MARKS, RELATIVE_INSERTION, SPEECH_VERBS, clause_at, make_title,
-                     phrase_title)
+from .titles import (DATE_PREPOSITIONS, DATELINE, IRREGULAR_PAST, LIST_MARKS, RELATIVE_INSERTION, SPEECH_VERBS, clause_at,
+                     make_title, phrase_title)
 
 _LANGUAGE = current_language()
 # The cue words of the language by kind (cues.tsv); the patterns below keep only their structure.
@@ -452,12 +452,12 @@ def _without_appositions(anchors: list[TemporalExpression], text: str) -> list[T
     for first, second in zip(anchors, anchors[1:]):
         if not _APPOSITION_BETWEEN.fullmatch(text, first.end, second.start):
             continue
-        outer, inner = interval_of(first.value, first.mod), interval_of(second.value, second.mod)
-        if outer is None or inner is None:
+        one, other = interval_of(first.value, first.mod), interval_of(second.value, second.mod)
+        if one is None or other is None or (one.start, one.end) == (other.start, other.end):
             continue
-        if outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end):
+        if one.start <= other.start and other.end <= one.end:
             dropped.add(id(first))
-        elif inner.start <= outer.start and outer.end <= inner.end and (outer.start, outer.end) != (inner.start, inner.end):
+        elif other.start <= one.start and one.end <= other.end:
             dropped.add(id(second))
     return [e for e in anchors if id(e) not in dropped] if dropped else anchors
 
