@@ -186,9 +186,9 @@ def test_a_template_chooses_among_alternatives(copy_of_english):
 
 def test_a_new_row_counts_units_from_an_anchor(copy_of_english):
     """Rows (and the words the scan stops at) that count units from the DCT ({dct.day+2}), by what a new word list of words.tsv says of
-    a group ({dct.week+(dir:fortnight_step)}), from the story's day ({story.day+1}) and from the date
+    a group ({dct.week+(dir:sennight_step)}), from the story's day ({story.day+1}) and from the date
     last spoken of ({last.year+0}) change what the tagger finds, with no change to the code."""
-    texts = [("It ends overmorrow.", "1998-01-08"), ("It ends next fortnight.", "1998-01-08"),
+    texts = [("It ends overmorrow.", "1998-01-08"), ("It ends next sennight.", "1998-01-08"),
              ("On 3 March 1998 they met. On the morrow they left.", "1998-06-10"),
              ("In 1995 they met. In that year's summer they left.", "1998-06-10")]
     before = tag_with(copy_of_english, texts)
@@ -196,18 +196,19 @@ def test_a_new_row_counts_units_from_an_anchor(copy_of_english):
     assert ("that year's summer", "DATE", "1995-SU") not in before[3]
     rules = copy_of_english / "rules.tsv"
     rules.write_text("overmorrow\tword\t<dct> {dct.day+2}\tDATE\tovermorrow\\b\n"
-                     "fortnight_dir\tword\t{dct.week+(dir:fortnight_step)}\tDATE\t(?P<dir>this|next)\\s+fortnight\\b\n"
+                     "sennight_dir\tword\t{dct.week+(dir:sennight_step)}\tDATE\t(?P<dir>this|next)\\s+sennight\\b\n"
                      "morrow\tword\t{story.day+1}\tDATE\tthe\\s+morrow\\b\n"
                      "season_of_that_year\tword\t{last.year+0}-{season:season}\tDATE\t"
                      "that\\s+year's\\s+(?P<season>{SEASON})\\b\n"
                      + rules.read_text(encoding="utf-8"), encoding="utf-8")
     add_row(copy_of_english, "scan.tsv", "overmorrow\ttime")
     add_row(copy_of_english, "scan.tsv", "morrow\ttime")
-    add_row(copy_of_english, "words.tsv", "fortnight_step\tthis\t0")
-    add_row(copy_of_english, "words.tsv", "fortnight_step\tnext\t2")
+    add_row(copy_of_english, "scan.tsv", "sennight\ttime")
+    add_row(copy_of_english, "words.tsv", "sennight_step\tthis\t0")
+    add_row(copy_of_english, "words.tsv", "sennight_step\tnext\t2")
     after = tag_with(copy_of_english, texts + [("In that year's summer they left.", "1998-06-10")])
     assert after[0] == [("overmorrow", "DATE", "1998-01-10")]
-    assert after[1] == [("next fortnight", "DATE", "1998-W04")]
+    assert after[1] == [("next sennight", "DATE", "1998-W04")]
     assert ("the morrow", "DATE", "1998-03-04") in after[2]
     assert ("that year's summer", "DATE", "1995-SU") in after[3]
     assert after[4] == [("that year's summer", "DATE", "XXXX-SU")]  # no date spoken of before
