@@ -441,7 +441,7 @@ _STAMP_WORD = re.compile(r"[0-9]{1,2}[:.][0-9]{2}|\b(?!(?:%s)\b)[^\W\d_]{2,}" % 
 
 
 # A verb of saying right before a date ("said on Saturday", "told reporters Friday" is not).
-_OTHER_HAPPENING_BETWEEN = re.compile(r"\b(?:after|before|since|following|until)\b", re.IGNORECASE)
+_OTHER_HAPPENING_BETWEEN = re.compile(r"\b(?:%s)\b" % alternatives(_CUES["other_happening"]), re.IGNORECASE)
 _SAID_ON_BEFORE = re.compile(r"\b(?:%s)\s+(?:on\s+)?\Z" % alternatives(SPEECH_VERBS), re.IGNORECASE)
 
 

@@ -36,7 +36,8 @@ CUE_KINDS += ("habitual", "recurrence", "recurring_period", "generic_time", "com
               "deadline_comparative", "comparative_lead", "compared_period", "planned", "conditional",
               "conditional_perfect", "perfect_auxiliary", "passive_perfect", "participle_ending", "past_ending",
               "past_state", "article", "definite_article", "span_lead", "span_quantifier", "span_unit", "local_time",
-              "same_time_joiner", "page_section", "superlative", "compared_offset", "offset_lead", "superlative_period")
+              "same_time_joiner", "page_section", "superlative", "compared_offset", "offset_lead", "superlative_period",
+              "other_happening")
 # The cue words of the gazetteer (gazetteer.py).
 CUE_KINDS += ("place_cue", "attack_noun", "attack_preposition", "attack_verb", "control_phrase", "locative",
               "region_part", "frame_word", "region_kind", "area_kind", "settlement_kind", "kind_suffix", "made_by",
