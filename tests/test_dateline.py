@@ -128,6 +128,26 @@ def test_a_dateline_below_the_head_is_not_read():
     assert find_dateline(head(*lines[:2], "5 April 2017")).published == "2017-04-05"
 
 
+def test_a_copied_menu_takes_no_line_of_the_head():
+    # A page copied from the browser brings its menu, an item a line, above the title and the date line.
+    menu = ["Skip to main content", "World", "Middle East", "Africa", "Americas", "Business", "Markets", "Sign In",
+            "Subscribe", "Middle East"]
+    text = head(*menu, "Syrian rebels launch biggest offensive in years", "By Staff Reporter",
+                "Published: 30 November 2024 18:40 GMT")
+    assert find_dateline(text).published == "2024-11-30"
+    # lines of a header's own words still count
+    lines = [f"Line {n} of a long page header." for n in range(HEAD_LINES)]
+    assert find_dateline(head(*menu, *lines, "Published: 30 November 2024")) is None
+
+
+def test_a_copied_stamp_with_its_clock_and_label_glued_on_is_read():
+    # A copy of a page's stamp loses the spaces between its pieces: "20244:12 PM GMTUpdated".
+    text = head("Syrian rebels launch offensive", "November 28, 20244:12 PM GMTUpdated 2 hours ago")
+    found = find_dateline(text)
+    assert found.published == "2024-11-28"
+    assert text[found.start:found.end].startswith("November 28, 2024")
+
+
 def test_a_cut_line_gives_no_date_from_its_cut_end():
     # Only the head is read: a date the cut splits ("2017-04-1" of "2017-04-15") is not taken.
     text = "Posted " + " " * 985 + "2017-04-15 " + "x" * 100

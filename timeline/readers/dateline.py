@@ -94,7 +94,8 @@ def _phrase_key(tokens: Iterable[str]) -> str:
 
 
 # Words, numbers (with a clock's separators or a zone's sign), "(c)", and single marks.
-_TOKEN = re.compile(r"\([cC]\)|[^\W\d_][\w.'’\-]*|[+\-−]?\d+(?:[:.]\d+)*|\S")
+# A word (a zone glued to the word after it, "GMTUpdated", is two), a number, a mark.
+_TOKEN = re.compile(r"\([cC]\)|(?-i:[A-Z]{2,5}(?=[A-Z][a-z]))|[^\W\d_][\w.'’\-]*|[+\-−]?\d+(?:[:.]\d+)*|\S")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
 _ZONE_OFFSET = re.compile(r"[+\-−]\d{1,2}(?::?\d{2})?")
 _YEAR = re.compile(r"\d{4}")
@@ -126,7 +127,7 @@ def _date_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     first_day = rf"\d{{1,2}}(?:{ordinals})?{to}"
     day = rf"(?P<day>\d{{1,2}})(?:{ordinals})?(?!\d)"
     month = rf"(?P<month>{months})(?![^\W\d_])\.?"
-    year = r"(?P<year>\d{4})(?!\d)"
+    year = r"(?P<year>\d{4})(?:(?!\d)|(?=\d{1,2}:\d{2}(?!\d)))"  # "November 28, 20244:12 PM": a copy glues the clock on
     gap = r"(?:,?[ \t]{1,3}|[-/.,])"
     start = r"(?<!\w)(?<!\d[./:\-])"
     forms = {
@@ -212,6 +213,10 @@ class _Line:
     long: bool = False  # over LINE_CHARS: a paragraph of the body, which no furniture of the head follows
 
 
+# A menu's item: a word or three, no digit, no mark of a sentence or a label.
+_MENU_ITEM = re.compile(r"[ \t]*[^\W\d_][\w'’&.-]*(?:[ \t]+[^\W\d_][\w'’&.-]*){0,2}[ \t]*")
+
+
 def _head_lines(text: str) -> Iterator[_Line]:
     """The first non-empty lines of ``text``, within its first characters, never reading further."""
     head = text[:HEAD_CHARS]
@@ -223,7 +228,7 @@ def _head_lines(text: str) -> Iterator[_Line]:
         line = head[position:end].rstrip("\r")
         cut = newline < 0 and len(text) > len(head)
         if line.strip():
-            seen += 1
+            seen += not _MENU_ITEM.fullmatch(line)  # a copied page's menu ("Home", "Middle East") takes no line's place
             yield _Line(position, line[:LINE_CHARS], cut or len(line) > LINE_CHARS, len(line) > LINE_CHARS)
         position = end + 1
 
