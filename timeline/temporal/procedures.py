@@ -866,6 +866,18 @@ around.check_arguments = lambda name, reach: (
 
 
 @procedure
+def told_as_past(ctx: Context, g: dict, span) -> str | None:
+    """Nothing to add when the clause around the match tells of the past and no day is named for it ("the ceasefire
+    took effect at midnight": the midnight that began the writer's day, not "after midnight"), else None.
+
+    A procedure because the tense of a clause is read by the tense module, not by a pattern."""
+    if ctx.dct is None or ctx.last is not None and _last_date_near(ctx, span[0]) \
+            or _DAY_START_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
+        return None  # a day named for it, or "after midnight" (00:00 of the day the clock gives)
+    return "" if direction(ctx, *span, default=0) < 0 else None
+
+
+@procedure
 def preceded_by(ctx: Context, g: dict, span, name: str, reach: str) -> str | None:
     """The context ``name`` of contexts.tsv found in the ``reach`` characters before the match.
 
