@@ -634,7 +634,8 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
             year -= 1
     elif dir_word in AHEAD:
         year = year if month > ctx.dct.month else year + 1
-    elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]):
+    elif ctx.narrative and _COMPARISON.search(ctx.text, _sentence_start(ctx.text, span[0], 60), span[0]) \
+            and not _period_from(ctx, span):
         # "compared to the carnage of November": a month the story looks back to, which does not move it.
         start = _RANGE_START_BEFORE.search(ctx.text, max(0, span[0] - 30), span[0])
         if start is not None:
@@ -1066,6 +1067,15 @@ def _seasons_around(day: dt.date, season: str) -> tuple[int, int, int, int]:
 
 
 _COMPARISON = context_pattern("comparison")
+_PERIOD_FROM_BEFORE, _FIGURE_BEFORE = context_pattern("period_from_before"), context_pattern("figure_before")
+
+
+def _period_from(ctx: Context, span) -> bool:
+    """Whether a month at ``span`` starts the period of a happening ("besieged from late June"), no figure's point
+    of comparison ("up to 40 from 30 in March") nor a range's start."""
+    before = _PERIOD_FROM_BEFORE.search(ctx.text, max(0, span[0] - 30), span[0])
+    return before is not None and not _FIGURE_BEFORE.search(ctx.text, max(0, before.start() - 40), before.start()) \
+        and not _RANGE_END_AFTER.match(ctx.text, span[1])  # "from October to March": a range the story looks back on
 _MONTH_YEAR_AFTER = context_pattern("month_year_after")
 
 
