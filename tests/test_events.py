@@ -691,6 +691,12 @@ def test_the_day_of_a_saying_makes_no_second_report_of_a_happening_dated_itself(
     assert any(date == "2025-01-22" and title.startswith("President Putin said") for date, title in dated)
 
 
+def test_a_century_that_qualifies_a_noun_dates_no_happening():
+    text = "Workers left the bridge, named after the 15th-century navigator, unfinished in March 1997."
+    expressions = [_expr(text, "15th-century", "14"), _expr(text, "March 1997", "1997-03")]
+    assert [e.date for e in _events(text, expressions, "1997-04-10")] == ["1997-03"]
+
+
 def test_a_date_and_a_finer_one_beside_it_are_one_time_of_one_happening():
     text = ("Less than a month later, on September 17, JNIM struck inside Bamako. "
             "Four years later, in April 1998, the second summit took place in Santiago. "

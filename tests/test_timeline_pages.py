@@ -221,6 +221,19 @@ def test_a_posts_stamp_heads_the_post_and_is_no_happening():
         ("2024-11-13", "Russian forces tried to land on Karantynnyi island and were repelled")]
 
 
+def test_a_post_tells_of_the_past_of_its_stamp_not_of_the_first_posts_day():
+    """A channel dated by its first post: what a later post reports is no plan ahead of that day."""
+    text = ("Syria Front Monitor, [27.11.2024 07:14]\n"
+            "Heavy clashes on the western Aleppo countryside fronts this morning.\n\n"
+            "Syria Front Monitor, [05.12.2024 16:30]\n"
+            "Opposition fighters entered Hama this afternoon after days of fighting.\n\n"
+            "Syria Front Monitor, [05.12.2024 18:00]\n"
+            "The opposition will hold talks in Doha on Saturday.\n")
+    events = _events(text, "2024-11-27")
+    assert [(e.date, e.future) for e in events] == [
+        ("2024-11-27TMO", False), ("2024-12-05TAF", False), ("2024-12-07", True)]
+
+
 def test_a_posts_yesterday_tonight_and_days_ago_are_counted_from_its_stamp():
     text = ("Kherson Frontline Channel\n\n"
             "KhersonFront, [13.11.2024 11:20]\n"

@@ -495,6 +495,8 @@ def _is_reference(expression: TemporalExpression, sentence: Sentence, text: str,
         return True
     if COMPARISON_DATE.search(expression.text):
         return True
+    if len(expression.value) == 2 and "-" in expression.text:
+        return True  # "the bridge, named after the 15th-century navigator": a century that qualifies a noun
     phrase = expression.text.casefold()
     if phrase in COMPARED_OFFSET and OFFSET_LEAD.search(
             text, max(sentence.start, expression.start - 12), expression.start):
@@ -637,7 +639,7 @@ def extract_events(
     where a new story of the page begins (a live blog entry's time stamp).
     """
     text = document.text
-    published = _published_day(document)
+    published = written = _published_day(document)  # written: when what is read was written (a post's stamp)
     own = _own_date(document)
     ordered = sorted((e for e in expressions if not (own and own[0] <= e.start and e.end <= own[1])),
                      key=lambda e: e.start)
@@ -668,6 +670,11 @@ def extract_events(
             if under_heading and under_heading[-1][0] == number:
                 under_heading.pop()
             previous, heading, entry_listed = None, (sentence, anchors), None
+            stamped = interval_of(anchors[-1].value) if _STAMP_CLOCK.match(text, anchors[-1].end) else None
+            if stamped is not None and (written is None or stamped.end > written):
+                # A post's stamp ("SyriaFront, [08.12.2024 06:02]"): the post was written then, and what it tells
+                # of is behind or ahead of that day, not of the day the export or the first post is dated.
+                written = stamped.end
             continue
         if anchors and anchors[0].type == "DATE" and is_entry_date(text, anchors[0].start, anchors[0].end):
             # "- April 27: Rebels say they secured the port." then "Nato allies agree to ...": an entry of a list
@@ -733,7 +740,7 @@ def extract_events(
                     # Future wording counts before the date it governs ("will meet on Friday"), not after
                     # it ("on Saturday ... expressed hope that it would not ...").
                     future=_is_future_in(sentence.text, clause_start, max(span[1], clause_start), happening.start,
-                                         published, future_words),
+                                         written, future_words),
                     url=document.url,
                     places=names[0],
                     actors=names[1],
@@ -745,7 +752,7 @@ def extract_events(
             # Not across a new story of the page (a live blog entry's time stamp).
             passed = bisect.bisect_right(breaks, sentence.start) - bisect.bisect_right(breaks, sentences[previous[0]].end)
             context = previous[1] if not passed else None
-        for derived in _dated_from_others(document, sentence, relations, made, context, title_spans, published, names):
+        for derived in _dated_from_others(document, sentence, relations, made, context, title_spans, written, names):
             events.append(derived)
             dated_sentences.add(number)
         # The last of the sentence's own happenings (not a clock time alone), looked for from the end.
