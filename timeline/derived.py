@@ -242,6 +242,7 @@ def find_relations(sentence: str, expressions: Iterable[TemporalExpression], sen
     return relations
 
 
+@lru_cache(maxsize=1)
 def _date_after_apposition() -> re.Pattern:
     """What lies between a phrase cut at its comma and a date of its own: an apposition and a date's preposition
     ("after the RSF captured Bara|, a town in North Kordofan, on |Saturday"); a date right after the comma ("began
