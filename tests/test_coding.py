@@ -264,3 +264,11 @@ def test_the_dates_of_a_list_share_the_coding_of_its_happening():
                      published="1997-05-01")
     own = next(e for e in events if e.date == "1996")
     assert {own.actor1.name, own.actor2.name} == {"Taiwan", "China"}
+
+
+def test_a_pronoun_opening_a_later_clause_stands_for_the_last_name_before_it():
+    text = ("At least 33 soldiers were killed in an air strike in Idlib province on Thursday, the deadliest attack on "
+            "Turkish forces since they entered Syria in 2016.")
+    entered = next(e for e in _events(text, "2020-02-28") if e.date == "2016")
+    assert entered.title == "They entered Syria"
+    assert entered.actor1 is not None and entered.actor1.name == "Turkish Armed Forces"

@@ -420,6 +420,31 @@ def test_each_entry_of_a_live_blog_after_a_time_stamp_has_its_lead():
                      "The WHO said its teams had received 30 wounded."]
 
 
+@pytest.mark.parametrize("sentence,expression,title", [
+    # A clause after "since" with a verb of its own is the happening its date tells of.
+    ("Gangs have expanded their reach since Prime Minister Ariel Henry resigned on 24 April 2024.", "24 April 2024",
+     "Prime Minister Ariel Henry resigned"),
+    ("Cyprus has been divided since Turkey invaded the northern third of the island in 1974.", "1974",
+     "Turkey invaded the northern third of the island"),
+    # ... also where the sentence goes on after it: the clause would otherwise be dropped as an opening phrase.
+    ("He has spoken with Elian three times since he arrived in the United States on April 6, and he insisted "
+     "his son wants to return to Cuba.", "April 6", "He arrived in the United States"),
+    # No clause where the verb is the subject's: after a date, or after "and".
+    ("Its first interest rate change since June 2004 was aimed at keeping inflation under control.", "June 2004",
+     "Its first interest rate change was aimed at keeping inflation under control"),
+    ("Input prices showed their sharpest fall since December 1986 and fell by 0.5 percent.", "December 1986",
+     "Input prices showed their sharpest fall and fell by 0.5 percent"),
+    # A verb's particle before the date's own preposition stays with the verb.
+    ("The Transitional Presidential Council was sworn in on 25 April.", "25 April",
+     "The Transitional Presidential Council was sworn in"),
+    ("Rebels handed over on Monday the last of their heavy weapons.", "Monday",
+     "Rebels handed over the last of their heavy weapons"),
+    ("The protests began in early March.", "early March", "The protests began"),
+])
+def test_a_title_names_the_happening_of_the_clause_its_date_is_in(sentence, expression, title):
+    assert _title_at(sentence, expression) == title
+
+
 def test_coordinated_clauses_with_their_own_subjects_give_their_own_titles():
     text = "The committee's fifth round in January ended without progress, and the next round is planned for May."
     expressions = [_expr(text, "January", "2021-01"), _expr(text, "May", "2021-05")]

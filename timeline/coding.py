@@ -933,6 +933,11 @@ def code_events(
         end = min([end] + [a for a, b in related if start < a < end])
         window = sentence[start:end]
         actor1, actor2 = _roles(start, end, sentence, actors, words.sources, continuation)
+        if actor1 is None and start and _CLAUSE_OF_PRONOUN.match(sentence, start):
+            # "the deadliest attack on Turkish forces since they entered Syria in 2016": the pronoun that opens
+            # a clause after the main one stands for the last name before it.
+            earlier = [a for a in actors if a.end <= start]
+            actor1 = earlier[-1].mention if earlier else None
         if sentence_words is None or sentence_words.sentence != sentence:
             # The first window of a sentence finds its own word beginnings; a second one of the same
             # sentence (a list of dates) has those of the whole sentence found once for the rest.
@@ -993,6 +998,10 @@ def _coded(event: Event, codes: dict) -> Event:
 # A participle clause after the happening that gives its toll ("went off in Tafas on Thursday, killing
 # a commander", "clashed on Tuesday, leaving 11 fighters dead").
 _TOLL_CLAUSE_AFTER = re.compile(r"\s*(?:[,;—–-]\s*)?(?:%s)\b" % alternatives(_CUES["toll_participle"]), re.IGNORECASE)
+# A clause opened by a pronoun subject ("since they entered", "after it was taken", "that they had").
+_CLAUSE_OF_PRONOUN = re.compile(r"\W*(?:(?:%s)\s+)?(?:%s)\b" % (
+    alternatives(_CUES["complementizer"] + _CUES["temporal_conjunction"] + _CUES["clause_opener"]),
+    alternatives(_CUES["pronoun_subject"])), re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\W*(?:(?:%s)\s+)?(?:%s)\b" % (alternatives(_CUES["complementizer"]),
                                                          alternatives(_CUES["pronoun_subject"])), re.IGNORECASE)
 # The class of first letters lets the search pass most places without trying each verb.

@@ -96,6 +96,9 @@ DATE_PREPOSITIONS = _CUES["date_lead_in"]
 _DATE_LEAD_WORDS = by_first_letter(DATE_PREPOSITIONS)
 DATE_LEAD_IN = re.compile(r"\b(?=%s)(?:\b(?:%s)\s+)+$" % (first_letters(DATE_PREPOSITIONS), _DATE_LEAD_WORDS),
                           re.IGNORECASE)
+# A verb's particle opening the lead-in words found before a date ("sworn in on", "handed over on"): it stays.
+_PARTICLE = re.compile(r"(?:%s)\s+(?=(?:%s)\s)" % (alternatives(_CUES["verb_particle"]),
+                                                   alternatives(_CUES["stacked_preposition"])), re.IGNORECASE)
 # How far before a clause's end a verb of saying that ends it is looked for.
 SPEECH_REACH = 200
 # How far before a date its lead-in words are looked for (a dozen of them at least).
@@ -155,11 +158,13 @@ _SPEECH = re.compile(
 _AFTER_COMMA = re.compile(r"(?:,|\s[—–]|;)\s+(?=(?:%s)\b)" % alternatives(CLAUSE_OPENERS_AFTER_COMMA), re.IGNORECASE)
 _PLAIN = re.compile(r"\s+(?=(?:%s)\b)" % alternatives(CLAUSE_OPENERS), re.IGNORECASE)
 # "after"/"before" open a clause when a past verb follows within a few words ("after rebels withdrew").
-_TEMPORAL_CLAUSE = re.compile(
-    r"\s+(?=(?:%s)\s+(?:[\w\-’']+\s+){1,4}?(?:%s|%s)\b)"
-    % (alternatives(_CUES["temporal_conjunction"]), alternatives(IRREGULAR_PAST), _REGULAR_PAST),
-    re.IGNORECASE,
-)
+# Not over a number, nor a verb after a coordinator: in "its first rate change since June 2004 was aimed at" and "its
+# sharpest fall since December 1986 and fell by" the verb is the subject's.
+_TEMPORAL_OPENING = r"(?:%s)\s+(?:(?![0-9])[\w\-’']+\s+){0,3}?(?!(?:%s)\s|[0-9])[\w\-’']+\s+(?:%s|%s)\b" % (
+    alternatives(_CUES["temporal_conjunction"]), alternatives(_CUES["coordinator"]), alternatives(IRREGULAR_PAST),
+    _REGULAR_PAST)
+_TEMPORAL_CLAUSE = re.compile(r"\s+(?=%s)" % _TEMPORAL_OPENING, re.IGNORECASE)
+_TEMPORAL_OPENING = re.compile(_TEMPORAL_OPENING, re.IGNORECASE)
 # A trailing attribution: ", state media reported", ", diplomats said".
 # The verb may be followed by where it was said: ", the chairman said at a news conference", ", it said in a statement".
 TRAILING_ATTRIBUTION = re.compile(
@@ -279,7 +284,8 @@ def _drop_span(text: str, start: int, end: int) -> str:
     head = text[:start]
     lead_in = DATE_LEAD_IN.search(head, max(0, start - LEAD_IN_REACH))
     if lead_in:
-        head = head[: lead_in.start()]
+        particle = _PARTICLE.match(head, lead_in.start())
+        head = head[: particle.end() if particle else lead_in.start()]
     tail = text[end:]
     if tail.lstrip().startswith(",") and _ENDS_WITH_DETERMINER.search(head):
         tail = tail.lstrip()[1:]  # "The Aug. 7, 1998, bombings": the comma closes the date's year
@@ -653,6 +659,11 @@ def _title_in(sentence: "str | _WrittenOut", clause_at, date_span, ends_in_speec
         clause = sentence[start:end]
     if date_span:
         a, b = date_span[0] - start, date_span[1] - start
+        leading = LEADING_PHRASE.match(clause) if "," in clause else None
+        if leading and b < leading.end() and _TEMPORAL_OPENING.match(clause):
+            # The date is in a clause the headline would drop as a leading phrase ("since he arrived in the
+            # United States on April 6, and he insisted ..."): that clause is its happening.
+            clause = clause[:leading.end()]
         if 0 <= a < b <= len(clause):
             if listed:
                 a, b = max(0, min(a, listed[0] - start)), min(len(clause), max(b, listed[1] - start))
