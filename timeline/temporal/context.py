@@ -66,6 +66,7 @@ class Context:
     last: tuple[dt.date, str] | None = None
     last_at: int | None = None  # where the last date spoken of ends
     previous_last: tuple[dt.date, str] | None = None  # the date spoken of before it
+    last_names_thing: bool = False  # whether the last date is a year qualifying a noun ("the 1975 agreement")
     in_story: bool = False  # while a template reads an expression where the text tells a story
     last_quarter: tuple[dt.date, int, bool] | None = None  # the quarter last spoken of, where, and if fiscal
     story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where

@@ -1120,6 +1120,12 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
             # from the one before it
             base = ctx.previous_last
             ctx.read_far = True
+        elif ctx.last_names_thing and ctx.previous_last is not None and cal.finer(granularity, ctx.last[1]) \
+                and not cal.finer(granularity, ctx.previous_last[1]):
+            # "On 17 September Saddam declared the 1975 agreement void. Five days later": the year names a thing;
+            # the count is from the day before it
+            base = ctx.previous_last
+            ctx.read_far = True
     elif word in _W_OFFSET_FROM_NOW and ctx.near_entry is not None and cal.finer(granularity, "month") \
             and (not ctx.in_story or ctx.dct is None):
         base = (ctx.near_entry, "day")  # "two days ago" in a post of a live blog or a channel: from the post's day

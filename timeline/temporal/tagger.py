@@ -753,6 +753,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
                      and ctx.last[0].year == story and last[0].year - story >= RETURN_GAP)
             ctx.day_before_look_ahead = (ctx.last[0], start) if ahead else None
             ctx.previous_last, ctx.last, ctx.last_at = ctx.last, last, start + span_end
+            ctx.last_names_thing = _modifier_year(text, start + span_start, start + span_end, last[1], ranges=False)
             if (anchor == "explicit" or (story is not None and anchor == "relative")) \
                     and not _modifier_year(text, start + span_start, start + span_end, last[1], ctx.dct_plausible):
                 year = last[0].year
