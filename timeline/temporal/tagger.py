@@ -217,7 +217,8 @@ def _apply(ctx: Context, rule_index: int, match: re.Match, start: int, end: int,
         own_days = False  # "On Sunday, 13 September ... On Wednesday the governor ordered": the story's week
     if story is not None and not own_days and ctx.dct is not None and ((
             ctx.dct_plausible
-            and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)))
+            and (direction(ctx, start, end, default=0) > 0 or _REPORTED_ON.search(ctx.text, max(0, start - 40), start)
+                 or _counted_to_now(ctx.text, start, end)))
             or ("month" in groups and story < ctx.dct.year and _will_before(ctx.text, start)
                 and direction(ctx, start, end, default=0) >= 0)):
         # A text that speaks of its own days looks ahead from them, not from a year it told of before ("the
@@ -435,6 +436,19 @@ _YEAR_MENTION = with_lookahead(re.compile(r"(?<![\w.,$£€-])(1[0-9]{3}|20[0-9]
 
 
 _OWN_DAYS_CUE = with_lookahead(context_pattern("own_days"))
+_PRESENT_PERFECT_SINCE_BEFORE = context_pattern("present_perfect_since_before")
+_PRESENT_PERFECT_AFTER = context_pattern("present_perfect_after")
+
+
+def _counted_to_now(text: str, start: int, end: int) -> bool:
+    """Whether a date at ``start``..``end`` is what a present perfect counts from up to the writer's days ("have
+    launched drones since November", "Since November, the Houthis have launched")."""
+    before = _PRESENT_PERFECT_SINCE_BEFORE.search(text, max(0, start - 60), start)
+    if before is None:
+        return False
+    return before.group().lower().lstrip(" .!?\n").startswith("ha") or _PRESENT_PERFECT_AFTER.match(text, end) is not None
+
+
 # A verb of reporting right before a date, perhaps with its hearer and "on": "said on November 16", "told
 # reporters Tuesday".
 _REPORTED_ON = re.compile(r"\b(?:" + alternation(REPORTING) + r")\s+(?:[a-z]+\s+){0,2}?(?:on\s+)?\Z")
@@ -754,7 +768,12 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
             ctx.day_before_look_ahead = (ctx.last[0], start) if ahead else None
             ctx.previous_last, ctx.last, ctx.last_at = ctx.last, last, start + span_end
             ctx.last_names_thing = _modifier_year(text, start + span_start, start + span_end, last[1], ranges=False)
-            if (anchor == "explicit" or (story is not None and anchor == "relative")) \
+            # A date counted from the story's ("Two days later" after "on 15 February 2011") dwells in it too; not
+            # one in the pluperfect, a look back from the writer's days ("had fled in June 1998 and returned
+            # later that year").
+            counted_in_story = anchor == "relative" and ctx.story is not None and last[0].year == ctx.story[0] \
+                and _PLUPERFECT_IN_CLAUSE.search(text, max(0, start - CONTEXT_REACH), start) is None
+            if (anchor == "explicit" or (story is not None and anchor == "relative") or counted_in_story) \
                     and not _modifier_year(text, start + span_start, start + span_end, last[1], ctx.dct_plausible):
                 year = last[0].year
                 weight = _story_weight(text, start + span_start, start + span_end, last[1])
