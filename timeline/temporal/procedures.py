@@ -397,7 +397,11 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
         return None  # a month of the years ahead is a plan, whose days are told of no story
     if direction(ctx, *span, default=0, yearly=True) > 0:
         return None  # "The war began on October 7, 2023. On October 7, Israelis will mark ...": ahead
-    return _soon_after(last[0], month, day)
+    after = _soon_after(last[0], month, day)
+    if after is None and not _SENTENCE_BREAK.search(ctx.text, story[1], span[0]):
+        # In its sentence, a day soon before it too: "invaded in October 2001, weeks after the Sept. 11 attacks".
+        return _soon_before(last, month, day)
+    return after
 
 
 _RANGE_LINK = context_pattern("range_link")
@@ -454,6 +458,20 @@ def _soon_after(day_told: dt.date, month: int, day: int) -> dt.date | None:
     for year in (day_told.year, day_told.year + 1):
         candidate = _safe_date(year, month, day)
         if 0 <= (candidate - day_told).days <= FOLLOW_DAYS:
+            return candidate
+    return None
+
+
+# Where a sentence ends (not after an abbreviation: "in Oct. 2001").
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|[;\n]")
+
+
+def _soon_before(told: tuple[dt.date, str], month: int, day: int) -> dt.date | None:
+    """The day ``month``/``day`` in the year of the date ``told`` or the one before, at most FOLLOW_DAYS before
+    that date (the first day of a month told)."""
+    for year in (told[0].year, told[0].year - 1):
+        candidate = _safe_date(year, month, day)
+        if 0 < (told[0] - candidate).days <= FOLLOW_DAYS:
             return candidate
     return None
 
