@@ -278,6 +278,11 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
     if not ctx.narrative and (year := _written_before(ctx, span, month, day)) is not None:
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
+    if ctx.narrative and ctx.dct_granularity == "year" and _written_next_year(ctx, month, day):
+        # A story that has reached only a year, the year before a day the text wrote with its year, comes to that
+        # day or one a few days from it ("began on 24 June 1812 ... Throughout 1811 both sides prepared for war. /
+        # ... crossed the Neman on the night of 23-24 June").
+        return Found("DATE", _safe_date(ctx.dct.year + 1, month, day).isoformat(), anchor="relative")
     followed = (_following_day(ctx, span, month, day) or _day_after_look_ahead(ctx, span, month, day)
                 or _coordinated_day(ctx, span, month, day))
     if followed is not None:
@@ -299,6 +304,23 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
                 and (named := _named_year_of_weekday(ctx, month, day, _weekday(g["weekday"]))) is not None:
             nearest = _safe_date(named, month, day)
     return Found("DATE", nearest.isoformat(), anchor="relative")
+
+
+# Days from a day written with its year within which a yearless one is near it (see _written_next_year).
+WRITTEN_NEAR_DAYS = 7
+
+
+def _written_next_year(ctx: Context, month: int, day: int) -> bool:
+    """Whether the text wrote, with the year after the story's (``ctx.dct`` in a story), a day at most
+    WRITTEN_NEAR_DAYS from ``month``/``day`` of that year."""
+    ctx.read_far = True
+    year = ctx.dct.year + 1
+    target = _safe_date(year, month, day)
+    for shift in range(-WRITTEN_NEAR_DAYS, WRITTEN_NEAR_DAYS + 1):
+        near = target + dt.timedelta(days=shift)
+        if near.year == year and ctx.written_days.get((near.month, near.day)) == year:
+            return True
+    return False
 
 
 def _named_year_of_weekday(ctx: Context, month: int, day: int, weekday: int) -> int | None:
