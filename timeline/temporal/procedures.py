@@ -278,10 +278,12 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
     if not ctx.narrative and (year := _written_before(ctx, span, month, day)) is not None:
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
-    if ctx.narrative and ctx.dct_granularity == "year" and _written_next_year(ctx, month, day):
-        # A story that has reached only a year, the year before a day the text wrote with its year, comes to that
-        # day or one a few days from it ("began on 24 June 1812 ... Throughout 1811 both sides prepared for war. /
-        # ... crossed the Neman on the night of 23-24 June").
+    if ctx.narrative and (ctx.dct_granularity == "year" or _safe_date(ctx.dct.year, month, day) < ctx.dct) \
+            and _written_next_year(ctx, month, day):
+        # A story in the year before a day the text wrote with its year comes to that day or one a few days from
+        # it, when it has reached only the year ("began on 24 June 1812 ... Throughout 1811 both sides prepared for
+        # war. / ... crossed the Neman on the night of 23-24 June") or the day would lie behind it ("On 10 April
+        # 1998 ... Sinn Féin entered the talks in September. Mitchell set 9 April as the deadline").
         return Found("DATE", _safe_date(ctx.dct.year + 1, month, day).isoformat(), anchor="relative")
     followed = (_following_day(ctx, span, month, day) or _day_after_look_ahead(ctx, span, month, day)
                 or _coordinated_day(ctx, span, month, day))
