@@ -1363,6 +1363,7 @@ def _day_beside(ctx: Context, g: dict, span) -> Found | None:
 
 _CLOCK = context_pattern("clock")
 _AT_BEFORE = context_pattern("at_before")
+_PART_OF_DAY_AFTER = context_pattern("part_of_day_after")
 
 
 def _named_holiday(ctx: Context, g: dict, span) -> Found | None:
@@ -1735,6 +1736,9 @@ def clock(ctx: Context, g: dict, span) -> str | None:
                 not _AT_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0]):
             return None  # "two in the morning session": a count, not a clock time
         morning = m.group("am") is not None or (m.group("pm") is None and m.group("morning") is not None)
+        if m.group("am") is None and m.group("pm") is None and m.group("morning") is None \
+                and (part := _PART_OF_DAY_AFTER.match(ctx.text, span[1])) is not None:
+            morning = part.group(1).lower() == "morning"  # "at 11 o'clock that morning"
         if not morning and hour != 12:
             hour += 12
         elif morning and hour == 12:
