@@ -107,6 +107,8 @@ _SEPARATOR = re.compile(r"[ \t]+(?:--|[-–—/])[ \t]+|[ \t]*[|•·][ \t]*")
 _GAP_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|[ \t\u00a0]*\t[ \t\u00a0]*|[ \u00a0]{3,}")
 # What closes it after the date: the agency in brackets, a dash, or the end of the line.
 _WIRE_CLOSE = re.compile(r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:(?:--|[-–—:])(?=[ \t]|$)|$)")
+# A place's dateline with a full date, its title run on after it without a mark: "Dakar, 10 October 2024 What's new?".
+_RUN_ON_CLOSE = re.compile(r"[ \t]+(?=[A-Z])")
 # A dateline in brackets closes with its bracket, then a dash: "(Beirut, June 10, 2019) – ".
 _BRACKET_CLOSE = re.compile(r"\)[ \t]*(?:--|[-–—:])(?=[ \t]|$)")
 # What sets a dated label apart from the title before it ("Key figures (as of 3 March 2023)"); a comma
@@ -305,6 +307,9 @@ def _wire_dateline(line: _Line, dates: list[_Date]) -> list[_Candidate]:
         return []
     weekdays = {_weekday(token) for token in _tokens(line.text[:date.start])} - {None}
     close = (_BRACKET_CLOSE if bracketed else _WIRE_CLOSE).match(line.text, date.end)
+    if close is None and not bracketed and opening == 0 and date.year is not None and date.day is not None:
+        # A dateline run into the title after it, as a PDF's text gives it: "Dakar/Brussels, 10 October 2024 What's new?"
+        close = _RUN_ON_CLOSE.match(line.text, date.end)
     if len(weekdays) > 1 or not close or line.partial and close.end() >= len(line.text):
         return []
     return [_Candidate(date, None, weekdays.pop() if weekdays else None, 0, close.end())]

@@ -935,6 +935,15 @@ preceded_by.check_arguments = lambda name, reach: (
 
 
 @procedure
+def saved_later(ctx: Context, g: dict, span) -> str | None:
+    """Whether the text's date is not its writer's day (a history saved years later: its years are all far from
+    the DCT, see Context.dct_plausible) and the match is not quoted: "today" then says "nowadays" ("is often
+    described today as the first world war"), a present time that the DCT does not date."""
+    from .tagger import _in_quotation  # imported here: the tagger imports this module
+    return "" if ctx.dct is not None and not ctx.dct_plausible and not _in_quotation(ctx.text, span[0]) else None
+
+
+@procedure
 def quarter(ctx: Context, g: dict, span) -> Found | None:
     """A quarter or half by its ordinal (groups ord, part, year, qyear, det, qdir, ofdir, ofthat): of the year
     named (or last named: "of that year"), else of the quarter spoken of or the DCT's year; remembers a quarter
