@@ -454,6 +454,24 @@ def test_coordinated_clauses_with_their_own_subjects_give_their_own_titles():
         ("2021-05", "The next round is planned", True)]
 
 
+def test_a_clause_after_and_with_a_name_for_subject_gives_its_own_title():
+    text = "Rebels captured Tripoli in August 2011, and Gaddafi was killed near his hometown of Sirte on October 20, 2011."
+    expressions = [_expr(text, "August 2011", "2011-08"), _expr(text, "October 20, 2011", "2011-10-20")]
+    assert [e.title for e in _events(text, expressions, "2021-02-17")] == [
+        "Rebels captured Tripoli", "Gaddafi was killed near his hometown of Sirte"]
+    # The same subject's second verb, an adverb before it.
+    text = "A truce brokered by the United Nations took effect on April 2, 2022, and formally expired in October 2022."
+    expressions = [_expr(text, "April 2, 2022", "2022-04-02"), _expr(text, "October 2022", "2022-10")]
+    assert [e.title for e in _events(text, expressions, "2024-01-12")] == [
+        "A truce brokered by the United Nations took effect", "A truce formally expired"]
+    # Not the last of a list of names, nor a name ending in -ly taken for an adverb.
+    text = "Ali, Omar, and Hassan were killed on Monday."
+    assert _titles(text, "Monday", "2016-05-16", "2016-05-20") == ["Ali and Hassan were killed"]
+    text = "The minister said the talks had stalled in May, and Italy would withdraw its troops in January."
+    expressions = [_expr(text, "May", "2016-05"), _expr(text, "January", "2017-01")]
+    assert [e.title for e in _events(text, expressions, "2016-11-20")][1] == "Italy would withdraw its troops"
+
+
 def test_a_clause_after_and_with_its_own_date_gives_its_own_title():
     text = "The army shelled Aleppo on Monday, and on Tuesday rebels attacked Hama."
     expressions = [_expr(text, "Monday", "2016-05-16"), _expr(text, "Tuesday", "2016-05-17")]

@@ -117,6 +117,8 @@ INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+(?!including\b)")
 # A past form or a finite auxiliary (cues.tsv, finite_verb), or any word in -ed: the verb of a clause.
 PAST_OR_AUX = r"(?:%s|%s|%s)" % (alternatives(IRREGULAR_PAST), alternatives(_CUES["finite_verb"]), _REGULAR_PAST)
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
+# An adverb before such a verb ("formally expired"): a word in -ly that the sentence writes in lower case (not "Italy").
+_ADVERB_FIRST = re.compile(r"^([A-Za-z]+ly)\s+(?=%s\b)" % PAST_OR_AUX, re.IGNORECASE)  # "formally expired"
 # Not the second half of a compound: "Hamas-led", "well-armed".
 _FIRST_VERB = with_lookahead(re.compile(r"(?<![\w-])%s\b(?!-)" % PAST_OR_AUX))
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
@@ -183,8 +185,12 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z.'/\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\
                       r"(?:\][ \t]*|[ \t]+-[ \t]+)[^\s:\[\]][^:\n\[\]]{0,39}:[ \t]+)")
 _STRONG = re.compile(r";\s+|\s+(?:[—–]|--)\s+")
 # ", and the US expressed ...": a second clause with a subject of its own.
-_COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)"
-                                  % (alternatives(_CUES["coordinator"]), alternatives(_CUES["subject_determiner"])),
+# So does a name that a verb follows within a few words (", and French jets struck ...", ", and Gaddafi was
+# killed ..."), after a clause of some length: not after the short items of a list ("Ali, Omar, and Hassan were").
+_COORDINATED_SUBJECT = re.compile(r",\s+(?=(?:%s)\s+(?:%s)\s)|(?<=[^,]{20}),\s+(?=(?:%s)\s+(?-i:[A-Z])[\w'’.-]*\s+"
+                                  r"(?:[\w'’.-]+\s+){0,3}?%s\b)"
+                                  % (alternatives(_CUES["coordinator"]), alternatives(_CUES["subject_determiner"]),
+                                     alternatives(_CUES["coordinator"]), PAST_OR_AUX),
                                   re.IGNORECASE)
 # ", and on Tuesday rebels attacked ...": a second clause with a date of its own (masked, as where a sentence
 # has several dates) and a subject and verb after it.
@@ -208,8 +214,8 @@ _LEADING_CLAUSE = re.compile(
     % (alternatives(CLAUSE_OPENERS + _CUES["temporal_conjunction"]), PAST_OR_AUX, alternatives(_CUES["subject_determiner"]),
        PAST_OR_AUX), re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
-_COORDINATED = re.compile(r",\s+(?=(?:%s)\s+%s\b)" % (alternatives(_CUES["same_subject_coordinator"]), PAST_OR_AUX),
-                          re.IGNORECASE)
+_COORDINATED = re.compile(r",\s+(?=(?:%s)\s+(?:(?-i:[a-z]+ly)\s+)?%s\b)" % (alternatives(_CUES["same_subject_coordinator"]),
+                                                                      PAST_OR_AUX), re.IGNORECASE)
 
 
 # Where clauses start, and the characters a pattern cannot match without (none: no such test).
@@ -363,17 +369,23 @@ def make_title(
     if date_span and (len(title.split()) <= 1 or SUBJECTLESS.match(title) and not _GERUND_SUBJECT.match(title)):
         # "Before to resume", "Starting with ...": the clause has no subject; the main clause says more.
         title = _title(sentence, None, _all_spans(members, spans, date_span))
-    elif date_span and _STARTS_WITH_VERB.match(title):
+    elif date_span and (_STARTS_WITH_VERB.match(title) or _starts_with_adverb(title, sentence)):
         # "... and declared it cleared the next day": the subject is the main clause's.
         main = _title(sentence, None, _all_spans(members, spans, date_span))
         verb = _FIRST_VERB.search(main)
-        if verb and verb.start() > 0 and not _STARTS_WITH_VERB.match(main):
+        if verb and verb.start() > 0 and not _STARTS_WITH_VERB.match(main) and not _starts_with_adverb(main, sentence):
             # (A main clause that has no subject either, its date the subject taken out: "Monday was a big
             # day ... and more developments are expected this Tuesday", has none to give.)
             joined = main[: verb.start()].rstrip() + " " + title[:1].lower() + title[1:]
             if len(joined) <= len(" ".join(sentence.split())):  # never the subject twice over
                 title = joined
     return title or fallback or tidy_title(sentence) or " ".join(written.split())
+
+
+def _starts_with_adverb(title: str, sentence: str) -> bool:
+    """Whether ``title`` opens with an adverb in -ly before its verb, as ``sentence`` writes the word in lower case."""
+    adverb = _ADVERB_FIRST.match(title)
+    return adverb is not None and re.search(r"\b%s\b" % re.escape(adverb.group(1).lower()), sentence) is not None
 
 
 def _title_of_the_noun(sentence: str, date_span: tuple[int, int], noun: int, other_spans, fallback: str) -> str:
