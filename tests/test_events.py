@@ -472,6 +472,15 @@ def test_a_clause_after_and_with_a_name_for_subject_gives_its_own_title():
     assert [e.title for e in _events(text, expressions, "2016-11-20")][1] == "Italy would withdraw its troops"
 
 
+def test_a_date_in_a_relative_clause_titles_that_clause_even_with_a_comma_or_whose():
+    text = "A previous truce, which began on November 24, 2023, collapsed on December 1, 2023, after seven days."
+    expressions = [_expr(text, "November 24, 2023", "2023-11-24"), _expr(text, "December 1, 2023", "2023-12-01")]
+    assert [e.title for e in _events(text, expressions, "2025-01-19")] == [
+        "A previous truce began", "A previous truce collapsed"]
+    text = "Russia, whose air force has backed Damascus since September 2015, said it found no trace of chemicals."
+    assert _titles(text, "September 2015", "2015-09", "2018-04-09") == ["Russia's air force has backed Damascus"]
+
+
 def test_a_clause_after_and_with_its_own_date_gives_its_own_title():
     text = "The army shelled Aleppo on Monday, and on Tuesday rebels attacked Hama."
     expressions = [_expr(text, "Monday", "2016-05-16"), _expr(text, "Tuesday", "2016-05-17")]

@@ -304,6 +304,9 @@ def _drop_span(text: str, start: int, end: int) -> str:
     return head.rstrip() + (" " if head.strip() and tail.strip() and not tail.lstrip().startswith((",", ".", ":", ";")) else "") + tail.lstrip()
 
 
+_POSSESSIVE_RELATIVE = re.compile(r",\s+(?:%s)\s" % alternatives(_CUES["possessive_relative"]), re.IGNORECASE)
+
+
 def _opening_relative(sentence: str) -> tuple[int, int] | None:
     """The span of a relative clause after the phrase that opens ``sentence`` (``_OPENING_RELATIVE``),
     or None; what is left reads "In Tawila, UNICEF has reached ..."."""
@@ -323,13 +326,17 @@ def _without_relative_clauses(sentence: str, date_span: tuple[int, int] | None):
         if date_span and date_span[0] >= opening[1]:
             shift = opening[1] - opening[0] - 1
             date_span = (date_span[0] - shift, date_span[1] - shift)
-    for match in reversed(list(RELATIVE_INSERTION.finditer(sentence))):
+    # The date's own commas ("on November 24, 2023") close no insertion: it is read as one word.
+    read = sentence if not date_span else \
+        sentence[:date_span[0]] + "\x01" * (date_span[1] - date_span[0]) + sentence[date_span[1]:]
+    for match in reversed(list(RELATIVE_INSERTION.finditer(read))):
         start, end = match.start(), match.end()
         if date_span and date_span[1] > start and date_span[0] < end:
             body_start, body_end = match.span("body")
             if body_start <= date_span[0] and date_span[1] <= body_end and not _FIRST_VERB.search(sentence, 0, start):
-                shift = body_start - start - 1
-                return sentence[:start] + " " + sentence[body_start:body_end], (date_span[0] - shift, date_span[1] - shift)
+                joint = "'s " if _POSSESSIVE_RELATIVE.match(sentence, start) else " "
+                shift = body_start - start - len(joint)
+                return sentence[:start] + joint + sentence[body_start:body_end], (date_span[0] - shift, date_span[1] - shift)
             continue
         sentence = sentence[:start] + " " + sentence[end:]
         if date_span and date_span[0] >= end:

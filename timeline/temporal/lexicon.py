@@ -51,7 +51,8 @@ CUE_KINDS += ("modifier_noun", "not_subject_before", "source_lead", "agent_prepo
               "facility", "toll_participle", "complementizer", "pronoun_subject", "present_participle_ending")
 # More cue words of the headlines (titles.py).
 CUE_KINDS += ("leading_source", "date_filler", "date_list_joiner", "infinitive_marker", "same_subject_coordinator",
-              "phrase_cut", "last_resort_cut", "verb_particle", "stacked_preposition")
+              "phrase_cut", "last_resort_cut", "verb_particle", "stacked_preposition",
+              "possessive_relative")
 # The cue words of the relations between happenings (derived.py).
 CUE_KINDS += ("trailing_joiner", "apposition_auxiliary")
 TOKEN_CLASSES = ("word", "digit", "name")
