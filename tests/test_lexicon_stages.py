@@ -76,11 +76,12 @@ def test_a_word_added_to_a_clause_list_cuts_the_sentence(copy_of_english, words,
 def test_a_relative_pronoun_added_drops_its_clause_from_the_headline(copy_of_english):
     code = ("from timeline.titles import make_title\n"
             "t = sys.argv[1]\nprint(json.dumps(make_title(t, (t.index('on Monday'), t.index('on Monday') + 9))))")
-    sentence = ("The militias, whose leaders have long wanted a truce with the government and its allies in the north, "
+    # ("whose" is among the language's own since it titles the happening of its clause; "whom" is not.)
+    sentence = ("The militias, whom the government and its allies in the north have long wanted as partners in a truce, "
                 "have withdrawn from the town on Monday.")
-    assert "leaders" in run_with(copy_of_english, code, sentence)
-    add_cue(copy_of_english, "whose", "relative_pronoun")
-    assert "leaders" not in run_with(copy_of_english, code, sentence)
+    assert "partners" in run_with(copy_of_english, code, sentence)
+    add_cue(copy_of_english, "whom", "relative_pronoun")
+    assert "partners" not in run_with(copy_of_english, code, sentence)
 
 
 RANGES = ("from timeline.documents import Document\nfrom timeline.events import extract_events\n"
