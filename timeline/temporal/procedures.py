@@ -389,6 +389,25 @@ def _year_framed(ctx: Context, span) -> bool:
     return _RELATIVE_YEAR_FRAME.search(ctx.text, max(0, end - 30), end) is not None
 
 
+# A past year a colon follows, which frames the days its sentence goes on to list: "had two coups in 2022: Damiba
+# ousted Kabore on January 24, and Traore ousted Damiba on September 30".
+# (No further back than the tagger's CONTEXT_REACH: a step is replayed where the text around it is the same.)
+COLON_FRAME_REACH = 120
+_YEAR_COLON = re.compile(r"(?<![0-9])(1[5-9][0-9]{2}|20[0-9]{2})[ \t]*:[ \t]")
+
+
+def _colon_year_before(ctx: Context, position: int) -> int | None:
+    """The year of such a frame earlier in the sentence of ``position`` (COLON_FRAME_REACH characters back at most)."""
+    low = max(0, position - COLON_FRAME_REACH)
+    framed = None
+    for framed in _YEAR_COLON.finditer(ctx.text, low, position):
+        pass
+    if framed is None or _SENTENCE_BREAK.search(ctx.text, framed.end(), position):
+        return None
+    year = int(framed.group(1))
+    return year if ctx.dct is not None and year < ctx.dct.year else None
+
+
 def _entry_of_line(ctx: Context, span) -> dt.date | None:
     """The date of the chronology's entry whose line ``span`` is on, when it is the date last named and of another
     year than the DCT's ("2013 January - France sends troops ... In August, Keita wins")."""
@@ -407,6 +426,8 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
     Soldiers overthrow Toure ... and on 6 April declare the state of Azawad"), unless its clause looks ahead ("will
     meet on 3 October")."""
     last, story = ctx.last, ctx.story
+    if (year := _colon_year_before(ctx, span[0])) is not None and direction(ctx, *span, default=0, yearly=True) <= 0:
+        return _safe_date(year, month, day)
     if _year_framed(ctx, span):
         # "In 1994, the relationship collapsed. On the evening of 6 April, a plane was shot down": a year that opens
         # its sentence as the frame of what follows holds for the days of its paragraph, unless they look ahead.
