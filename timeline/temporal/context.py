@@ -125,6 +125,7 @@ STORY_MIN_YEARS = _NARRATIVE.get("min_years", 3)  # explicit years a text needs 
 STORY_CUE_WEIGHT = _NARRATIVE.get("cue_weight", 5)  # explicit years one word of the writer's days outweighs
 STORY_CONFIRM = _NARRATIVE.get("confirm", 2)  # dates in a row of one year that make it the story's in such a text
 FOLLOW_REACH = _NARRATIVE.get("follow_reach", 120)  # characters after a dated day over which a yearless day follows it
+FOLLOW_REACH_SENTENCE = _NARRATIVE.get("follow_reach_sentence", 300)  # ... when both are in one sentence
 FOLLOW_DAYS = _NARRATIVE.get("follow_days", 62)  # days after that day within which it does
 RETURN_GAP = _NARRATIVE.get("return_gap", 3)  # years ahead of the story's day that make a look ahead in passing
 RETURN_REACH = _NARRATIVE.get("return_reach", 1000)  # characters after that look over which the story's day holds

@@ -13,8 +13,8 @@ from .values import SEASON_CODES, format_duration, format_value, joined_duration
 from .vocabulary import (AMBIGUOUS_MONTHS, APPROX_MODS, EDGE_MODS, HOLIDAYS, LANGUAGE, MONTHS, MULTIPLIERS, NUMBERS,
                          ORDINAL_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, SET_WORDS, UNIT_PLURALS, UNITS, WEEKDAYS,
                          YEAR_CUES)
-from .context import (Context, Found, FOLLOW_DAYS, FOLLOW_REACH, RETURN_REACH, STORY_TURN, context_pattern,
-                      STORY_REACH_NEWS as STORY_REACH_FRAME,
+from .context import (Context, Found, FOLLOW_DAYS, FOLLOW_REACH, FOLLOW_REACH_SENTENCE, RETURN_REACH, STORY_TURN,
+                      context_pattern, STORY_REACH_NEWS as STORY_REACH_FRAME,
                       NEAR_DAYS, NEAR_REACH, context_text, role_words)
 from .rules import MACROS
 from .lexicon import alternatives
@@ -436,7 +436,8 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
             or last[0].year == ctx.dct.year:
         return None
     if _entry_of_line(ctx, span) is None and (not 0 <= span[0] - story[1] <= FOLLOW_REACH
-                         or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]):
+                         or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]) \
+            and not _dated_in_sentence(ctx, span, story, last[0].year):
         return None  # the day must be dated by a year written in the text (or its entry's), not counted within a story
     if last[1] == "month" and last[0].year > ctx.dct.year:
         return None  # a month of the years ahead is a plan, whose days are told of no story
@@ -447,6 +448,15 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
         # In its sentence, a day soon before it too: "invaded in October 2001, weeks after the Sept. 11 attacks".
         return _soon_before(last, month, day)
     return after
+
+
+def _dated_in_sentence(ctx: Context, span, story: tuple[int, int], year: int) -> bool:
+    """Whether the story's date, with ``year`` written, is at most FOLLOW_REACH_SENTENCE characters back in the
+    sentence of ``span``."""
+    if not 0 <= span[0] - story[1] <= FOLLOW_REACH_SENTENCE:
+        return False
+    ctx.read_far = True
+    return str(year) in ctx.text[story[1]:span[0]] and not _SENTENCE_BREAK.search(ctx.text, story[1], span[0])
 
 
 _RANGE_LINK = context_pattern("range_link")
