@@ -368,6 +368,14 @@ def test_wire_dateline_and_trailing_attribution_are_not_in_the_title():
     assert make_title(glued, (start, start + 6), ((other, other + 6),)) == "Government forces entered Hajin"
 
 
+def test_a_wire_dateline_on_a_line_of_its_own_is_no_happening():
+    # A copied wire page puts the dateline on its own line, its dash ending it.
+    text = "WASHINGTON/SANAA, Jan 12 (Reuters) -\nWarplanes struck targets across Yemen on Friday."
+    expressions = [_expr(text, "Jan 12", "2024-01-12"), _expr(text, "Friday", "2024-01-12")]
+    titles = [e.title for e in _events(text, expressions, "2024-01-12") if e.date_source != "publication"]
+    assert titles == ["Warplanes struck targets across Yemen"]
+
+
 def test_a_date_set_off_at_the_end_of_a_headline_is_a_label_not_a_happening():
     text = "Northwest Syria roundup — 20 Aug\n\nRebels Take Town on Monday\nThe army retreated."
     expressions = [_expr(text, "20 Aug", "2022-08-20"), _expr(text, "Monday", "2022-08-15")]

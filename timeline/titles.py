@@ -178,7 +178,7 @@ TRAILING_ATTRIBUTION = re.compile(
 # A wire dateline: "BEIRUT, Dec 14 (Reuters) - ", "BEIRUT (Reuters) - ", or one in brackets as reports write it:
 # "(Beirut, June 10, 2019) – ", "(Yangon/New York, 30 March 2025): ".
 DATELINE = re.compile(r"^(?:[A-Z][A-Z.'/\- ]{2,30}(?:,\s*[^\-–—]{0,40}?|\s*\([^()]{2,30}\))?"
-                      r"\s*(?:[-–—]{1,2}\s+|--(?=[A-Z]))"  # "(Xinhua) --The"
+                      r"\s*(?:[-–—]{1,2}(?:\s+|$)|--(?=[A-Z]))"  # "(Xinhua) --The"; a line of its own: "BEIRUT (Reuters) -"
                       r"|\([A-Z][\w.'’/\- ]{1,30},[^()\n]{3,40}\)\s*(?:[-–—:]{1,2}\s+|--(?=[A-Z]))"
                       # A chat message's stamp and sender: "[13/03/2025, 22:47] Amina (Goma desk): ", "13/03/2025, 22:47 - Amina: "
                       r"|\[?[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]?[APap][Mm])?"
