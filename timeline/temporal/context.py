@@ -71,6 +71,7 @@ class Context:
     last_quarter: tuple[dt.date, int, bool] | None = None  # the quarter last spoken of, where, and if fiscal
     story: tuple[int, int] | None = None  # the year the text has reached (named or counted to), and where
     dct_plausible: bool = True  # whether the text names a year near the DCT's, or none at all
+    writer_days: bool = True  # whether a text whose DCT is implausible has words of its writer's days besides "today"
     narrative: bool = False  # while a template reads the story's date in place of the DCT
     numeric_orders: dict = field(default_factory=dict)  # separator -> "day" or "month" first, as the text shows
     story_mentions: int = 0  # dates in a row that named or counted to the story's year

@@ -276,6 +276,11 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         # "June 21 last year": the year is named relative to the DCT's
         year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
+    last = ctx.last
+    if last is not None and last[1] == "day" and (last[0].month, last[0].day) == (month, day) \
+            and ctx.last_at is not None and _DAY_APPOSITION.fullmatch(ctx.text, ctx.last_at, span[0]):
+        # The day just counted, said again: "stabbed to death five days earlier, on June 12".
+        return Found("DATE", last[0].isoformat(), anchor="relative")
     if not ctx.narrative and (year := _written_before(ctx, span, month, day)) is not None:
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
     if ctx.narrative and (ctx.dct_granularity == "year" or _safe_date(ctx.dct.year, month, day) < ctx.dct) \
@@ -310,6 +315,10 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
 
 # Days from a day written with its year within which a yearless one is near it (see _written_next_year).
 WRITTEN_NEAR_DAYS = 7
+
+
+# Between a date and the same day said again: "five days earlier, on June 12".
+_DAY_APPOSITION = re.compile(r",[ \t]*(?:on[ \t]+)?")
 
 
 def _written_next_year(ctx: Context, month: int, day: int) -> bool:
@@ -968,10 +977,12 @@ preceded_by.check_arguments = lambda name, reach: (
 @procedure
 def saved_later(ctx: Context, g: dict, span) -> str | None:
     """Whether the text's date is not its writer's day (a history saved years later: its years are all far from
-    the DCT, see Context.dct_plausible) and the match is not quoted: "today" then says "nowadays" ("is often
-    described today as the first world war"), a present time that the DCT does not date."""
+    the DCT, see Context.dct_plausible, and it has no other word of its writer's days) and the match is not
+    quoted: "today" then says "nowadays" ("is often described today as the first world war"), a present time
+    that the DCT does not date."""
     from .tagger import _in_quotation  # imported here: the tagger imports this module
-    return "" if ctx.dct is not None and not ctx.dct_plausible and not _in_quotation(ctx.text, span[0]) else None
+    return "" if ctx.dct is not None and not ctx.dct_plausible and not ctx.writer_days \
+        and not _in_quotation(ctx.text, span[0]) else None
 
 
 @procedure
@@ -1219,7 +1230,9 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
         found.remember = False  # a comparison with the quarter reported on, not a new date in the story
     else:
         found = _resolved(ctx, granularity, sign * steps, base=base, mod=mod)
-        found.remember = sign > 0 or word in _W_OFFSET_FROM_NOW
+        # A look back is a comparison ("a year earlier") but for days counted from a date told ("stabbed to death
+        # five days earlier, on June 12"): the text goes on from there.
+        found.remember = sign > 0 or word in _W_OFFSET_FROM_NOW or (base is not None and granularity == "day")
         if base is not None and granularity in ("month", "week", "day") and cal.finer(granularity, base[1]) \
                 and found.anchor != "unresolved":
             # "less than a week later" after "in 1913": some week of 1913, not its second week

@@ -482,6 +482,14 @@ def _dct_plausible(text: str, dct: dt.date | None) -> bool:
 _WEEKDAY_WITH_DATE = context_pattern("weekday_with_date")
 
 
+def _writer_days(text: str, dct: dt.date) -> bool:
+    """Whether the text has a word of its writer's days other than "today" (a weekday of the DCT's weeks,
+    "yesterday", "last week"): a report that tells of a life ("heart surgery in Santiago Sunday ... divides Chile
+    even today"), whose "today" is its day, not a history saved later."""
+    return any(cue.group().lower() != "today" and not _weekday_of_another_year(text, cue, dct)
+               for cue in _OWN_DAYS_CUE.finditer(text))
+
+
 def _weekday_of_another_year(text: str, cue: re.Match, dct: dt.date) -> bool:
     """Whether a weekday written with a day of a month ("Thursday, 2 August") is not that day's weekday
     where the DCT's days would put it (the nearest such day): it names a day of another year, no week of
@@ -576,7 +584,7 @@ _COMPARED_IN_CLAUSE = context_pattern("compared_in_clause")
 _SOURCE_YEAR_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:in\s+)?\Z" % alternatives(role_words("source_year_before")))
 
 
-def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str]) -> bool:
+def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str], end: int | None = None) -> bool:
     """Whether a year named inside a story only looks aside from it: back to where a state began ("part of
     the empire since 513 BC") or to what had happened before ("forces that had invaded Burma in late 1943"),
     ahead to where a state ended ("a siege that lasted until February 1945") or in a noun and its participle
@@ -585,7 +593,10 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
         # A text of its own days: a year it looks back to ("the sharpest fall since December 1986") does
         # not become the time it has reached, nor do the months after it ("fell in March") fall in it.
         # With no DCT at all, any year looked back to is one.
-        return (ctx.dct is None or last[0].year < ctx.dct.year) and _looks_back(ctx.text, start)
+        # But a date a clause of its own happening follows is one the text tells of ("held since June 17, 1994, when
+        # he was arrested ... Nicole Brown Simpson and Ronald Goldman were stabbed to death five days earlier").
+        return (ctx.dct is None or last[0].year < ctx.dct.year) and _looks_back(ctx.text, start) \
+            and not (end is not None and _WHEN_AFTER.match(ctx.text, end))
     if last[0].year == story:
         return False
     low = max(0, start - CONTEXT_REACH)
@@ -604,6 +615,7 @@ def _aside(ctx: Context, story: int | None, start: int, last: tuple[dt.date, str
             or _FOLLOWED_IN_CLAUSE.search(ctx.text, low, start) is not None)
 
 
+_WHEN_AFTER = context_pattern("when_after")
 _MODIFIER_YEAR_BEFORE = context_pattern("modifier_year_before")
 _MODIFIER_YEAR_AFTER = context_pattern("modifier_year_after")
 _RANGE_START_YEAR_AFTER = context_pattern("range_start_year_after")
@@ -671,6 +683,8 @@ def _tag(text: str, dct: str | None, spans) -> list[TemporalExpression]:
     day, granularity = parse_dct(dct)
     ctx = Context(text, day, granularity)
     ctx.dct_plausible = _dct_plausible(text, day)
+    if not ctx.dct_plausible:
+        ctx.writer_days = _writer_days(text, day)
     found: list[TemporalExpression] = []
     memo = ctx.memo
     position = 0
@@ -761,7 +775,7 @@ def _tag_at(ctx: Context, found: list, memo: dict, start: int, cls: str, high: i
             ctx.entry_day = _entry_reach(text, last[0], start + span_end) if last[1] == "day" else None
         if last is not None and not _of_writers_days(ctx, story, anchor, last) \
                 and not _planned(ctx, story, start + span_start, start + span_end, last) \
-                and not _aside(ctx, story, start + span_start, last):
+                and not _aside(ctx, story, start + span_start, last, start + span_end):
             # A year named far ahead of the day the story has reached may be a look ahead in passing.
             ahead = (anchor == "explicit" and story is not None and ctx.last is not None and ctx.last[1] == "day"
                      and ctx.last[0].year == story and last[0].year - story >= RETURN_GAP)
