@@ -1172,6 +1172,8 @@ def _period_from(ctx: Context, span) -> bool:
 _MONTH_YEAR_AFTER = context_pattern("month_year_after")
 
 
+# After a count of years, the year it reaches written again: ", in 1754" (not a range or a date that goes on).
+_YEAR_IN_APPOSITION = re.compile(r",[ \t]+in[ \t]+(1[0-9]{3}|20[0-9]{2})(?![0-9]|[ \t]*[-–/][ \t]*[0-9]|,?[ \t]+(?:BC|AD|BCE|CE)\b)")
 _APPOSITION = re.compile(r",[ \t]*(?:(?:only|just|some|exactly|about|around|nearly|almost)[ \t]+)?")
 
 
@@ -1201,6 +1203,10 @@ def _offset(ctx: Context, g: dict, span) -> Found | None:
         granularity, amount = "month", amount * 12  # "a year and a half ago": 18 months back
     steps = int(round(amount * unit[1]))
     base = None
+    if granularity == "year" and word in _W_OFFSET_OF_STORY \
+            and (named := _YEAR_IN_APPOSITION.match(ctx.text, span[1])) is not None:
+        # "began two years earlier, in 1754": the year written after the count is the year it reaches
+        return Found("DATE", f"{int(named.group(1)):04d}", mod, "relative")
     comparison = _COMPARISON.search(ctx.text, max(0, span[0] - 30), span[0]) is not None
     if word in _W_OFFSET_OF_STORY and ctx.last is not None and not comparison \
             and (ctx.narrative or sign > 0 or not cal.finer(granularity, ctx.last[1])):
