@@ -276,6 +276,11 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
         # "June 21 last year": the year is named relative to the DCT's
         year = ctx.dct.year + YEAR_STEP.get(g["ofdir"].lower(), 0)
         return Found("DATE", _safe_date(year, month, day).isoformat(), anchor="relative")
+    if (anniversary := _ANNIVERSARY_BEFORE.search(ctx.text, max(0, span[0] - 40), span[0])) is not None \
+            and (years := _ordinal(anniversary.group(1))) > 0:
+        # "the sixth anniversary of the Sept. 11 attacks": that many years before the day's occurrence nearest the DCT
+        nearest = min((_safe_date(ctx.dct.year + k, month, day) for k in (-1, 0, 1)), key=lambda d: abs(d - ctx.dct))
+        return Found("DATE", _safe_date(nearest.year - years, month, day).isoformat(), anchor="relative")
     last = ctx.last
     if last is not None and last[1] == "day" and (last[0].month, last[0].day) == (month, day) \
             and ctx.last_at is not None and _DAY_APPOSITION.fullmatch(ctx.text, ctx.last_at, span[0]):
@@ -317,6 +322,15 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
 WRITTEN_NEAR_DAYS = 7
 
 
+# Before a day, the anniversary it is of: "the sixth anniversary of the", "the 10th anniversary of".
+_ANNIVERSARY_BEFORE = re.compile(r"(?i)\bthe[ \t]+([a-z0-9]+)[ \t]+anniversary[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+def _ordinal(word: str) -> int:
+    """The value of an ordinal written as a word of ordinals.tsv or in figures ("10th"), else 0."""
+    figures = _ORDINAL_FIGURES.fullmatch(word)
+    return int(figures.group(1)) if figures else LANGUAGE.ordinals.get(word.lower(), 0)
+
+
+_ORDINAL_FIGURES = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
 # Between a date and the same day said again: "five days earlier, on June 12".
 _DAY_APPOSITION = re.compile(r",[ \t]*(?:on[ \t]+)?")
 
