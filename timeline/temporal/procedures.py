@@ -42,6 +42,8 @@ _W_OFFSET_FROM_NOW = role_words("offset_from_now")
 _W_PERIOD_NOUN = role_words("period_noun")
 _W_ANAPHORIC_WEEKDAY = role_words("anaphoric_weekday")
 _W_ANAPHORIC_MONTH = role_words("anaphoric_month")
+# "the next March" counts from the time the text has reached, as "the following March" does ("next March", from the DCT).
+_ANAPHORIC_AFTER_THE = frozenset(LANGUAGE.cues["anaphoric_after_the"])
 _W_LAST_NOT_PREVIOUS = role_words("last_not_previous_month")
 _W_DAY_STEP = role_words("day_step")
 _W_CLOCK_WORD = role_words("clock_word")
@@ -701,7 +703,7 @@ def _named_month(ctx: Context, g: dict, span) -> Found | None:
     if ofdir:
         year += YEAR_STEP.get(ofdir, 0)
         return Found("DATE", f"{year:04d}-{month:02d}", anchor="relative")
-    if dir_word in _W_ANAPHORIC_MONTH and ctx.last is not None:
+    if (dir_word in _W_ANAPHORIC_MONTH or g.get("the") and dir_word in _ANAPHORIC_AFTER_THE) and ctx.last is not None:
         # "In 1917 the Bolsheviks seized power; the following March they signed": the March after the
         # date last named (after the end of a year named), not after the DCT; "that March" is of its year.
         first, granularity = ctx.last
