@@ -1126,7 +1126,12 @@ def _named_season(ctx: Context, g: dict, span) -> Found | None:
         return Found("DATE", f"{season_of(dt.date(int(held.group('year')), _month(held.group('month')), 1))[0]:04d}"
                              f"-{season}", anchor="relative")
     if ctx.dct_granularity == "year" or (ctx.narrative and not dir_word):
-        return Found("DATE", f"{ctx.dct.year:04d}-{season}", anchor="relative")
+        # A story moves forward: a season all of whose months fall in the year and before the month it has reached by
+        # more than STORY_TURN months is of the next year ("capitulated in mid-October. In the spring Frederick
+        # invaded Bohemia").
+        months = season_months()[season]
+        later = not dir_word and months == tuple(sorted(months)) and _moves_on(ctx, months[0])
+        return Found("DATE", f"{ctx.dct.year + later:04d}-{season}", anchor="relative")
     now, back, previous, following = _seasons_around(ctx.dct, season)
     if dir_word in PRESENT:
         # "this summer" is the summer of the DCT's year, whether it is behind or ahead; "this winter" said in
