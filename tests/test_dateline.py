@@ -148,6 +148,17 @@ def test_a_copied_stamp_with_its_clock_and_label_glued_on_is_read():
     assert text[found.start:found.end].startswith("November 28, 2024")
 
 
+def test_a_dateline_run_into_the_title_after_it_is_read():
+    # A report printed to PDF gives its dateline and the title of its first section on one line.
+    text = "Dakar/Brussels, 10 October 2024 What's new? The junta has tightened its grip.\n\n" + BODY
+    found = find_dateline(text)
+    assert found.published == "2024-10-10"
+    assert text[found.start:found.end].rstrip() == "Dakar/Brussels, 10 October 2024"
+    # Not a date without its year or its day, nor one a place does not open.
+    for line in ("Dakar, 10 October What's new?", "Dakar, October 2024 What's new?", "On 10 October 2024 Rebels"):
+        assert find_dateline(line + "\n\n" + BODY) is None
+
+
 def test_a_cut_line_gives_no_date_from_its_cut_end():
     # Only the head is read: a date the cut splits ("2017-04-1" of "2017-04-15") is not taken.
     text = "Posted " + " " * 985 + "2017-04-15 " + "x" * 100
