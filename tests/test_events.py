@@ -368,6 +368,16 @@ def test_wire_dateline_and_trailing_attribution_are_not_in_the_title():
     assert make_title(glued, (start, start + 6), ((other, other + 6),)) == "Government forces entered Hajin"
 
 
+def test_a_stretch_ahead_after_for_is_how_long_a_state_lasts_not_a_plan():
+    text = "The city became the capital in 1927, and it would remain the capital for the next decade."
+    expressions = [_expr(text, "1927", "1927"), _expr(text, "the next decade", "P10Y", "DURATION")]
+    assert [e.date for e in _events(text, expressions, "2009-12-19")] == ["1927"]
+    # "in the coming weeks" still places a planned happening.
+    text = "The government will hold talks with the rebels in the coming weeks."
+    events = _events(text, [_expr(text, "the coming weeks", "PXW", "DURATION")], "2009-12-19")
+    assert [(e.date, e.future) for e in events] == [("2009-12-19", True)]
+
+
 def test_a_wire_dateline_on_a_line_of_its_own_is_no_happening():
     # A copied wire page puts the dateline on its own line, its dash ending it.
     text = "WASHINGTON/SANAA, Jan 12 (Reuters) -\nWarplanes struck targets across Yemen on Friday."

@@ -80,6 +80,17 @@ def test_a_dated_phrase_dates_the_undated_happening_of_its_sentence():
     assert (derived.date, derived.title) == ("2019-06-06", "Loyalist troops entered the village")
 
 
+def test_a_date_after_an_apposition_and_the_rest_of_the_phrase_is_the_phrases_own():
+    text = ("The coup came two months after jihadists killed 53 people, most of them gendarmes, at Inata in "
+            "November 2021.")
+    events = _events(text, [_expr(text, "two months", "P2M", "DURATION"), _expr(text, "November 2021", "2021-11")],
+                     "2023-08-01")
+    own, = _by_source(events, "explicit")
+    derived, = _by_source(events, "derived")
+    assert (own.date, own.title) == ("2021-11", "Jihadists killed 53 people at Inata")
+    assert (derived.date, derived.title) == ("2022-01", "The coup came")
+
+
 def test_an_abbreviation_or_an_initial_does_not_end_the_words_of_a_happening():
     text = "The attack came less than two weeks after U.S. President Donald J. Trump met Vladimir Putin in Alaska."
     relation, = find_relations(text, [_expr(text, "less than two weeks", "P2W", "DURATION", mod="LESS_THAN")])

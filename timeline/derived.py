@@ -247,8 +247,10 @@ def _date_after_apposition() -> re.Pattern:
     """What lies between a phrase cut at its comma and a date of its own: an apposition and a date's preposition
     ("after the RSF captured Bara|, a town in North Kordofan, on |Saturday"); a date right after the comma ("began
     a week after the truce, on Monday") is as often the sentence's own."""
-    return re.compile(r",\s+[^,;:()]{1,80},\s+(?:(?:%s)\s+)?" % alternatives(current_language().cues["date_lead_in"]),
-                      re.IGNORECASE)
+    # (the rest of the phrase may come first: "jihadists killed 53 people, most of them gendarmes, at Inata in
+    # November 2021")
+    return re.compile(r",\s+[^,;:()]{1,80},\s+(?:[^\W\d][\w'’-]*\s+){0,4}?(?:(?:%s)\s+)?"
+                      % alternatives(current_language().cues["date_lead_in"]), re.IGNORECASE)
 
 
 def _with_own_date(sentence: str, end: int, spans) -> int:

@@ -945,6 +945,9 @@ COMING_PERIOD = re.compile(r"^(?:(?:%s)\s+)?(?:%s)\b" % (
     alternatives(_CUES["definite_article"]), alternatives(_CUES["coming_period"])), re.IGNORECASE)
 
 
+_SPAN_LEAD_BEFORE = re.compile(r"\b(?:%s)\s+\Z" % alternatives(_CUES["span_lead"]), re.IGNORECASE)
+
+
 def is_future_reference(expression: TemporalExpression) -> bool:
     """An expression that puts a happening ahead without a calendar value: FUTURE_REF, "the coming weeks"."""
     if expression.type == "DATE" and expression.value == "FUTURE_REF":
@@ -975,6 +978,8 @@ def _expected_happenings(
         if not future_refs or is_generic(sentence.text):
             continue
         span = (future_refs[0].start - sentence.start, future_refs[0].end - sentence.start)
+        if _SPAN_LEAD_BEFORE.search(sentence.text, max(0, span[0] - 12), span[0]):
+            continue  # "would remain the capital for the next decade": how long a state lasts, no happening ahead
         clause = sentence.text[slice(*clause_at(sentence.text, span[0]))]
         if not FUTURE.search(clause) and not FUTURE.search(sentence.text):
             continue
