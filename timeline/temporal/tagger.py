@@ -566,11 +566,16 @@ def _back_to_own_days(ctx: Context, value: str) -> bool:
 def _planned(ctx: Context, story: int | None, start: int, end: int, last: tuple[dt.date, str]) -> bool:
     """Whether a year named inside a story is one planned or foreseen from it ("would be exposed for a
     campaign planned in 1976"): the story stays where it was."""
-    return story is not None and last[0].year > story and (
+    if story is None:
+        return False
+    if _FIXED_FOR_BEFORE.search(ctx.text, max(0, start - 30), start) is not None:
+        return True  # "to share power until independence, fixed for November 11. Fighting broke out in March"
+    return last[0].year > story and (
         direction(ctx, start, end, default=0) > 0 or _PLAN_DATE_BEFORE.search(ctx.text, max(0, start - 60), start) is not None)
 
 
 _PLAN_DATE_BEFORE = context_pattern("plan_date_before")
+_FIXED_FOR_BEFORE = context_pattern("fixed_for_before")
 _LOOK_BACK_BEFORE = frozenset(role_words("look_back_before"))
 _PERFECT_SINCE_IN_CLAUSE = context_pattern("perfect_since_in_clause")
 # How far before a date the perfect and "since" of its clause are looked for.
