@@ -462,7 +462,8 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
         return None
     if _entry_of_line(ctx, span) is None and (not 0 <= span[0] - story[1] <= FOLLOW_REACH
                          or str(last[0].year) not in ctx.text[max(0, span[0] - FOLLOW_REACH):span[0]]) \
-            and not _dated_in_sentence(ctx, span, story, last[0].year):
+            and not _dated_in_sentence(ctx, span, story, last[0].year) \
+            and not _day_of_month_told(ctx, span, story, last, month):
         return None  # the day must be dated by a year written in the text (or its entry's), not counted within a story
     if last[1] == "month" and last[0].year > ctx.dct.year:
         return None  # a month of the years ahead is a plan, whose days are told of no story
@@ -473,6 +474,21 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
         # In its sentence, a day soon before it too: "invaded in October 2001, weeks after the Sept. 11 attacks".
         return _soon_before(last, month, day)
     return after
+
+
+_MONTH_FRAME_BEFORE = context_pattern("month_frame_before")
+
+
+def _day_of_month_told(ctx: Context, span, story: tuple[int, int], last: tuple[dt.date, str], month: int) -> bool:
+    """Whether the story's date is a month written with its year at most FOLLOW_REACH_SENTENCE characters back, and
+    ``month`` that month: "In March 2015, Houthi rebels were advancing on Aden, where Hadi had taken refuge. On 26
+    March, Saudi jets struck"."""
+    if last[1] != "month" or last[0].month != month or not 0 <= span[0] - story[1] <= FOLLOW_REACH_SENTENCE:
+        return False
+    ctx.read_far = True
+    # (the month a time the text goes to, "in March 2015", not a thing's: "the August 1988 cease-fire")
+    return str(last[0].year) in ctx.text[story[1]:span[0]] \
+        and _MONTH_FRAME_BEFORE.search(ctx.text, max(0, story[1] - 6), story[1]) is not None
 
 
 def _dated_in_sentence(ctx: Context, span, story: tuple[int, int], year: int) -> bool:
