@@ -472,31 +472,34 @@ def test_coordinated_clauses_with_their_own_subjects_give_their_own_titles():
         ("2021-05", "The next round is planned", True)]
 
 
-def test_a_clause_after_and_with_a_name_for_subject_gives_its_own_title():
-    text = "Rebels captured Tripoli in August 2011, and Gaddafi was killed near his hometown of Sirte on October 20, 2011."
-    expressions = [_expr(text, "August 2011", "2011-08"), _expr(text, "October 20, 2011", "2011-10-20")]
-    assert [e.title for e in _events(text, expressions, "2021-02-17")] == [
-        "Rebels captured Tripoli", "Gaddafi was killed near his hometown of Sirte"]
+def _titles_of(text, published, *dated):
+    """The titles of the events of ``text`` dated by its expressions ``dated`` (phrase, value pairs)."""
+    return [e.title for e in _events(text, [_expr(text, phrase, value) for phrase, value in dated], published)]
+
+
+@pytest.mark.parametrize("text, dated, published, titles", [
+    ("Rebels captured Tripoli in August 2011, and Gaddafi was killed near his hometown of Sirte on October 20, 2011.",
+     (("August 2011", "2011-08"), ("October 20, 2011", "2011-10-20")), "2021-02-17",
+     ["Rebels captured Tripoli", "Gaddafi was killed near his hometown of Sirte"]),
     # The same subject's second verb, an adverb before it.
-    text = "A truce brokered by the United Nations took effect on April 2, 2022, and formally expired in October 2022."
-    expressions = [_expr(text, "April 2, 2022", "2022-04-02"), _expr(text, "October 2022", "2022-10")]
-    assert [e.title for e in _events(text, expressions, "2024-01-12")] == [
-        "A truce brokered by the United Nations took effect", "A truce formally expired"]
+    ("A truce brokered by the United Nations took effect on April 2, 2022, and formally expired in October 2022.",
+     (("April 2, 2022", "2022-04-02"), ("October 2022", "2022-10")), "2024-01-12",
+     ["A truce brokered by the United Nations took effect", "A truce formally expired"]),
     # Not the last of a list of names, nor a name ending in -ly taken for an adverb.
-    text = "Ali, Omar, and Hassan were killed on Monday."
-    assert _titles(text, "Monday", "2016-05-16", "2016-05-20") == ["Ali and Hassan were killed"]
-    text = "The minister said the talks had stalled in May, and Italy would withdraw its troops in January."
-    expressions = [_expr(text, "May", "2016-05"), _expr(text, "January", "2017-01")]
-    assert [e.title for e in _events(text, expressions, "2016-11-20")][1] == "Italy would withdraw its troops"
-
-
-def test_a_date_in_a_relative_clause_titles_that_clause_even_with_a_comma_or_whose():
-    text = "A previous truce, which began on November 24, 2023, collapsed on December 1, 2023, after seven days."
-    expressions = [_expr(text, "November 24, 2023", "2023-11-24"), _expr(text, "December 1, 2023", "2023-12-01")]
-    assert [e.title for e in _events(text, expressions, "2025-01-19")] == [
-        "A previous truce began", "A previous truce collapsed"]
-    text = "Russia, whose air force has backed Damascus since September 2015, said it found no trace of chemicals."
-    assert _titles(text, "September 2015", "2015-09", "2018-04-09") == ["Russia's air force has backed Damascus"]
+    ("Ali, Omar, and Hassan were killed on Monday.", (("Monday", "2016-05-16"),), "2016-05-20",
+     ["Ali and Hassan were killed"]),
+    ("The minister said the talks had stalled in May, and Italy would withdraw its troops in January.",
+     (("May", "2016-05"), ("January", "2017-01")), "2016-11-20",
+     ["The minister said the talks had stalled", "Italy would withdraw its troops"]),
+    # A date in a relative clause titles that clause, through the date's own comma and after "whose".
+    ("A previous truce, which began on November 24, 2023, collapsed on December 1, 2023, after seven days.",
+     (("November 24, 2023", "2023-11-24"), ("December 1, 2023", "2023-12-01")), "2025-01-19",
+     ["A previous truce began", "A previous truce collapsed"]),
+    ("Russia, whose air force has backed Damascus since September 2015, said it found no trace of chemicals.",
+     (("September 2015", "2015-09"),), "2018-04-09", ["Russia's air force has backed Damascus"]),
+])
+def test_a_clause_with_its_own_subject_or_relative_pronoun_titles_its_own_date(text, dated, published, titles):
+    assert _titles_of(text, published, *dated) == titles
 
 
 def test_a_clause_after_and_with_its_own_date_gives_its_own_title():
