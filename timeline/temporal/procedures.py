@@ -468,6 +468,11 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
     if last[1] == "month" and last[0].year > ctx.dct.year:
         return None  # a month of the years ahead is a plan, whose days are told of no story
     if direction(ctx, *span, default=0, yearly=True) > 0:
+        if _FUTURE_IN_PAST.search(ctx.text, story[1], span[0]) and not _SENTENCE_BREAK.search(ctx.text, story[1], span[0]):
+            # Ahead of the day its sentence told, not of the DCT: "announced on April 14, 2021 that U.S. forces would
+            # leave by Sept. 11" (the first such day after it).
+            first = _safe_date(last[0].year, month, day)
+            return first if first > last[0] else _safe_date(last[0].year + 1, month, day)
         return None  # "The war began on October 7, 2023. On October 7, Israelis will mark ...": ahead
     after = _soon_after(last[0], month, day)
     if after is None and not _SENTENCE_BREAK.search(ctx.text, story[1], span[0]):
@@ -477,6 +482,8 @@ def _following_day(ctx: Context, span, month: int, day: int) -> dt.date | None:
 
 
 _MONTH_FRAME_BEFORE = context_pattern("month_frame_before")
+# A future seen from a past ("would leave", "was to leave"): ahead of the day told, not of the DCT.
+_FUTURE_IN_PAST = context_pattern("future_in_past")
 
 
 def _day_of_month_told(ctx: Context, span, story: tuple[int, int], last: tuple[dt.date, str], month: int) -> bool:
