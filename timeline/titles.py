@@ -118,7 +118,8 @@ INSERTION = re.compile(r",\s+[^,;:—–]{1,60}?,\s+(?!including\b)")
 PAST_OR_AUX = r"(?:%s|%s|%s)" % (alternatives(IRREGULAR_PAST), alternatives(_CUES["finite_verb"]), _REGULAR_PAST)
 _STARTS_WITH_VERB = re.compile(r"^%s\b" % PAST_OR_AUX, re.IGNORECASE)
 # An adverb before such a verb ("formally expired"): a word in -ly that the sentence writes in lower case (not "Italy").
-_ADVERB_FIRST = re.compile(r"^([A-Za-z]+ly)\s+(?=%s\b)" % PAST_OR_AUX, re.IGNORECASE)  # "formally expired"
+_ADVERB_FIRST = re.compile(r"^([A-Za-z]+(?:%s))\s+(?=%s\b)" % (alternatives(_CUES["adverb_ending"]), PAST_OR_AUX),
+                           re.IGNORECASE)  # "formally expired"
 # Not the second half of a compound: "Hamas-led", "well-armed".
 _FIRST_VERB = with_lookahead(re.compile(r"(?<![\w-])%s\b(?!-)" % PAST_OR_AUX))
 # A date owning a noun phrase: "2015's conquest of Idlib", "Tuesday's attack on the convoy".
@@ -214,8 +215,8 @@ _LEADING_CLAUSE = re.compile(
     % (alternatives(CLAUSE_OPENERS + _CUES["temporal_conjunction"]), PAST_OR_AUX, alternatives(_CUES["subject_determiner"]),
        PAST_OR_AUX), re.IGNORECASE)
 # ", and declared ...": a second clause with the same subject.
-_COORDINATED = re.compile(r",\s+(?=(?:%s)\s+(?:(?-i:[a-z]+ly)\s+)?%s\b)" % (alternatives(_CUES["same_subject_coordinator"]),
-                                                                      PAST_OR_AUX), re.IGNORECASE)
+_COORDINATED = re.compile(r",\s+(?=(?:%s)\s+(?:(?-i:[a-z]+(?:%s))\s+)?%s\b)" % (
+    alternatives(_CUES["same_subject_coordinator"]), alternatives(_CUES["adverb_ending"]), PAST_OR_AUX), re.IGNORECASE)
 
 
 # Where clauses start, and the characters a pattern cannot match without (none: no such test).

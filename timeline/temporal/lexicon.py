@@ -52,7 +52,7 @@ CUE_KINDS += ("modifier_noun", "not_subject_before", "source_lead", "agent_prepo
 # More cue words of the headlines (titles.py).
 CUE_KINDS += ("leading_source", "date_filler", "date_list_joiner", "infinitive_marker", "same_subject_coordinator",
               "phrase_cut", "last_resort_cut", "verb_particle", "stacked_preposition",
-              "possessive_relative")
+              "possessive_relative", "adverb_ending")
 # The cue words of the relations between happenings (derived.py).
 CUE_KINDS += ("trailing_joiner", "apposition_auxiliary")
 TOKEN_CLASSES = ("word", "digit", "name")

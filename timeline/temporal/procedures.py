@@ -324,17 +324,15 @@ def _date(ctx: Context, g: dict, span) -> Found | None:
 WRITTEN_NEAR_DAYS = 7
 
 
-# Before a day, the anniversary it is of: "the sixth anniversary of the", "the 10th anniversary of".
-_ANNIVERSARY_BEFORE = re.compile(r"(?i)\bthe[ \t]+([a-z0-9]+)[ \t]+anniversary[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+_ANNIVERSARY_BEFORE = context_pattern("anniversary_before")
 def _ordinal(word: str) -> int:
     """The value of an ordinal written as a word of ordinals.tsv or in figures ("10th"), else 0."""
     figures = _ORDINAL_FIGURES.fullmatch(word)
     return int(figures.group(1)) if figures else LANGUAGE.ordinals.get(word.lower(), 0)
 
 
-_ORDINAL_FIGURES = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
-# Between a date and the same day said again: "five days earlier, on June 12".
-_DAY_APPOSITION = re.compile(r",[ \t]*(?:on[ \t]+)?")
+_ORDINAL_FIGURES = context_pattern("ordinal_figures")
+_DAY_APPOSITION = context_pattern("day_apposition")
 
 
 def _written_next_year(ctx: Context, month: int, day: int) -> bool:
@@ -1216,8 +1214,7 @@ def _period_from(ctx: Context, span) -> bool:
 _MONTH_YEAR_AFTER = context_pattern("month_year_after")
 
 
-# After a count of years, the year it reaches written again: ", in 1754" (not a range or a date that goes on).
-_YEAR_IN_APPOSITION = re.compile(r",[ \t]+in[ \t]+(1[0-9]{3}|20[0-9]{2})(?![0-9]|[ \t]*[-–/][ \t]*[0-9]|,?[ \t]+(?:BC|AD|BCE|CE)\b)")
+_YEAR_IN_APPOSITION = context_pattern("year_in_apposition")
 _APPOSITION = re.compile(r",[ \t]*(?:(?:only|just|some|exactly|about|around|nearly|almost)[ \t]+)?")
 
 
