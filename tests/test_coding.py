@@ -272,3 +272,14 @@ def test_a_pronoun_opening_a_later_clause_stands_for_the_last_name_before_it():
     entered = next(e for e in _events(text, "2020-02-28") if e.date == "2016")
     assert entered.title == "They entered Syria"
     assert entered.actor1 is not None and entered.actor1.name == "Turkish Armed Forces"
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Hamas fighters attacked an army post near Khan Younis on Monday.", "Hamas"),
+    ("The RSF captured the town of Bara on Monday.", "Rapid Support Forces"),
+    ("Houthi rebels fired missiles at a cargo ship on Monday.", "Houthis"),
+    ("Israeli forces struck a house in Rafah on Monday.", "Israel Defense Forces"),
+])
+def test_the_armed_actors_of_other_wars_than_syrias_are_named(sentence, actor):
+    event = _events(sentence, "2025-01-15")[0]
+    assert event.actor1 is not None and event.actor1.name == actor
