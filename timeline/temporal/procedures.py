@@ -488,21 +488,24 @@ def _day_of_month_told(ctx: Context, span, story: tuple[int, int], last: tuple[d
     """Whether the story's date is a month written with its year at most FOLLOW_REACH_SENTENCE characters back, and
     ``month`` that month: "In March 2015, Houthi rebels were advancing on Aden, where Hadi had taken refuge. On 26
     March, Saudi jets struck"."""
-    if last[1] != "month" or last[0].month != month or not 0 <= span[0] - story[1] <= FOLLOW_REACH_SENTENCE:
-        return False
-    ctx.read_far = True
     # (the month a time the text goes to, "in March 2015", not a thing's: "the August 1988 cease-fire")
-    return str(last[0].year) in ctx.text[story[1]:span[0]] \
+    return last[1] == "month" and last[0].month == month and _year_written_since(ctx, span, story, last[0].year) \
         and _MONTH_FRAME_BEFORE.search(ctx.text, max(0, story[1] - 6), story[1]) is not None
 
 
 def _dated_in_sentence(ctx: Context, span, story: tuple[int, int], year: int) -> bool:
     """Whether the story's date, with ``year`` written, is at most FOLLOW_REACH_SENTENCE characters back in the
     sentence of ``span``."""
+    return _year_written_since(ctx, span, story, year) and not _SENTENCE_BREAK.search(ctx.text, story[1], span[0])
+
+
+def _year_written_since(ctx: Context, span, story: tuple[int, int], year: int) -> bool:
+    """Whether the story's date is at most FOLLOW_REACH_SENTENCE characters before ``span`` and ``year`` is written
+    from it on (the text read that far back: its step is not replayed elsewhere)."""
     if not 0 <= span[0] - story[1] <= FOLLOW_REACH_SENTENCE:
         return False
     ctx.read_far = True
-    return str(year) in ctx.text[story[1]:span[0]] and not _SENTENCE_BREAK.search(ctx.text, story[1], span[0])
+    return str(year) in ctx.text[story[1]:span[0]]
 
 
 _RANGE_LINK = context_pattern("range_link")

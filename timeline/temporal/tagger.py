@@ -446,7 +446,7 @@ def _counted_to_now(text: str, start: int, end: int) -> bool:
     before = _PRESENT_PERFECT_SINCE_BEFORE.search(text, max(0, start - 60), start)
     if before is None:
         return False
-    return before.group().lower().lstrip(" .!?\n").startswith("ha") or _PRESENT_PERFECT_AFTER.match(text, end) is not None
+    return before.group("perfect") is not None or _PRESENT_PERFECT_AFTER.match(text, end) is not None
 
 
 # A verb of reporting right before a date, perhaps with its hearer and "on": "said on November 16", "told
@@ -486,8 +486,11 @@ def _writer_days(text: str, dct: dt.date) -> bool:
     """Whether the text has a word of its writer's days other than "today" (a weekday of the DCT's weeks,
     "yesterday", "last week"): a report that tells of a life ("heart surgery in Santiago Sunday ... divides Chile
     even today"), whose "today" is its day, not a history saved later."""
-    return any(cue.group().lower() != "today" and not _weekday_of_another_year(text, cue, dct)
+    return any(cue.group().lower() not in _PRESENT_DAY and not _weekday_of_another_year(text, cue, dct)
                for cue in _OWN_DAYS_CUE.finditer(text))
+
+
+_PRESENT_DAY = frozenset(role_words("present_day"))  # "today": the word of the day the writer speaks in
 
 
 def _weekday_of_another_year(text: str, cue: re.Match, dct: dt.date) -> bool:

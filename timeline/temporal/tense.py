@@ -60,9 +60,7 @@ _TIME_WORD_AFTER = re.compile(r"\s+(?:%s)\b" % alternation(
     [*LANGUAGE.units, *LANGUAGE.unit_plurals, *LANGUAGE.parts_of_day, *LANGUAGE.seasons]), re.IGNORECASE)
 _NAME_BESIDE_AFTER, _NAME_BESIDE_BEFORE = context_pattern("name_beside_after"), context_pattern("name_beside_before")
 _LASTING_PAST = role_words("lasting_past")
-# (Not "extended in November until mid-February": a time of its own puts off from then.)
-_SUSPENDED_UNTIL = re.compile(r"\b(?:%s)\s+(?:(?-i:[a-z][a-z'’-]*)\s+){0,2}?(?:until|till)\s+(?:[a-z]+\s+)?\Z"
-                              % "|".join(map(re.escape, role_words("suspending_past"))), re.IGNORECASE)
+_SUSPENDED_UNTIL = context_pattern("suspended_until_before")
 _LASTING_PRESENT = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, role_words("lasting_present"))), re.IGNORECASE)
 _ABBREVIATIONS = tuple(role_words("abbreviation"))
 _CLAUSE_END = re.compile(r"[;:!?]\s|\.(?<![A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
