@@ -163,11 +163,11 @@ _PLAIN = re.compile(r"\s+(?=(?:%s)\b)" % alternatives(CLAUSE_OPENERS), re.IGNORE
 # "after"/"before" open a clause when a past verb follows within a few words ("after rebels withdrew").
 # Not over a number, nor a verb after a coordinator: in "its first rate change since June 2004 was aimed at" and "its
 # sharpest fall since December 1986 and fell by" the verb is the subject's.
-_TEMPORAL_OPENING = r"(?:%s)\s+(?:(?![0-9])[\w\-’']+\s+){0,3}?(?!(?:%s)\s|[0-9])[\w\-’']+\s+(?:%s|%s)\b" % (
+_TEMPORAL_OPENER = r"(?:%s)\s+(?:(?![0-9])[\w\-’']+\s+){0,3}?(?!(?:%s)\s|[0-9])[\w\-’']+\s+(?:%s|%s)\b" % (
     alternatives(_CUES["temporal_conjunction"]), alternatives(_CUES["coordinator"]), alternatives(IRREGULAR_PAST),
     _REGULAR_PAST)
-_TEMPORAL_CLAUSE = re.compile(r"\s+(?=%s)" % _TEMPORAL_OPENING, re.IGNORECASE)
-_TEMPORAL_OPENING = re.compile(_TEMPORAL_OPENING, re.IGNORECASE)
+_TEMPORAL_CLAUSE = re.compile(r"\s+(?=%s)" % _TEMPORAL_OPENER, re.IGNORECASE)
+_TEMPORAL_OPENING = re.compile(_TEMPORAL_OPENER, re.IGNORECASE)
 # A trailing attribution: ", state media reported", ", diplomats said".
 # The verb may be followed by where it was said: ", the chairman said at a news conference", ", it said in a statement".
 TRAILING_ATTRIBUTION = re.compile(
